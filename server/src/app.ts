@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { Config } from './config';
+import type { DatabaseHandle } from './db/database';
+import { registerAuthHook } from './http/auth-hook';
+import { registerErrorHandler } from './http/error-handler';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { companyRoutes } from './modules/company/company.routes';
+import { numberingRoutes } from './modules/numbering/numbering.routes';
+import { setupRoutes } from './modules/setup/setup.routes';
+import { VERSION } from './version';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface BuildOptions {
+  config: Config;
+  database: DatabaseHandle;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the whole app without listening, so tests can inject requests. */
+export async function buildApp({ config, database, logger }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('deps', { db: database.db, dialect: database.dialect, config });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const indexHtml = path.join(config.webDist, 'index.html');
+  const spaIndex = fs.existsSync(indexHtml) ? fs.readFileSync(indexHtml) : undefined;
+  registerErrorHandler(app, spaIndex);
+  await app.register(fastifyCookie);
+  registerAuthHook(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Servix API',
+        version: VERSION,
+        description: 'Repair and field-service management. Errors are application/problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'servix_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token (svx_...)' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    '/api/health',
+    { schema: { tags: ['health'], summary: 'Liveness and database check' } },
+    async (_req, reply) => {
+      try {
+        await sql`select 1`.execute(database.db);
+        return { status: 'ok', database: database.dialect, version: VERSION };
+      } catch {
+        return reply
+          .status(503)
+          .send({ status: 'unavailable', database: database.dialect, version: VERSION });
+      }
+    },
+  );
+
+  await app.register(setupRoutes);
+  await app.register(authRoutes);
+  await app.register(companyRoutes);
+  await app.register(numberingRoutes);
+  await app.register(auditRoutes);
+
+  if (spaIndex) {
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      index: false,
+      setHeaders: (reply, file) => {
+        reply.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+  return app;
+}

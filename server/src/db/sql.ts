@@ -1,0 +1,78 @@
+import {
+  type ColumnType,
+  type Expression,
+  type KyselyPlugin,
+  OperationNodeTransformer,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  PostgresAdapter,
+  type PrimitiveValueListNode,
+  type QueryResult,
+  type RootOperationNode,
+  sql,
+  type UnknownRow,
+  ValueNode,
+} from 'kysely';
+import { likePattern } from '../kernel/search-text';
+import type { Dialect, Executor } from './database';
+
+/** A boolean column: boolean on PostgreSQL, 0/1 on SQLite; read it through Boolean() in the row mapper. */
+export type SqlBool = ColumnType<boolean | number, boolean, boolean>;
+/** An instant: ISO-8601 UTC text on SQLite, timestamptz on PostgreSQL (parsed back to ISO text). */
+export type Instant = string;
+/** A calendar date 'YYYY-MM-DD'. */
+export type CalendarDate = string;
+
+export function dialectOf(db: Executor): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+export function nowIso(): Instant {
+  return new Date().toISOString();
+}
+
+/** SQLite cannot bind booleans: this plugin turns every boolean parameter into 1/0 (PostgreSQL reads '1'/'0' as booleans too). */
+export class SqliteBooleanPlugin implements KyselyPlugin {
+  readonly #transformer = new (class extends OperationNodeTransformer {
+    protected override transformValue(node: ValueNode): ValueNode {
+      const base = super.transformValue(node);
+      return typeof base.value === 'boolean' ? ValueNode.create(base.value ? 1 : 0) : base;
+    }
+    protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
+      const base = super.transformPrimitiveValueList(node);
+      return { ...base, values: base.values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v)) };
+    }
+  })();
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return this.#transformer.transformNode(args.node);
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+/** count(*) as a number on both databases (pg's bigint arrives as text and is parsed in db/database.ts). */
+export function countAll() {
+  return sql<number>`cast(count(*) as bigint)`;
+}
+
+/** sum() of integer money or quantities, 0 when no rows, as an integer on both databases. */
+export function sumInt(expr: Expression<unknown> | string) {
+  const ref = typeof expr === 'string' ? sql.ref(expr) : expr;
+  return sql<number>`cast(coalesce(sum(${ref}), 0) as bigint)`;
+}
+
+/**
+ * Case-insensitive substring search of a normalised search_text column.
+ * SQLite folds only ASCII case, so both sides are normalised in JS (kernel/search-text) and compared with LIKE.
+ */
+export function matchesSearch(column: string, needle: string) {
+  return sql<boolean>`${sql.ref(column)} like ${likePattern(needle)} escape '\\'`;
+}
+
+/** Row locks exist on PostgreSQL only; SQLite serialises writers by itself (one connection, BEGIN IMMEDIATE). */
+export function lockForUpdate<QB extends { forUpdate(): QB }>(qb: QB, db: Executor): QB {
+  return dialectOf(db) === 'postgres' ? qb.forUpdate() : qb;
+}

@@ -1,0 +1,64 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { resolveApiToken, resolveSession } from '../modules/auth/auth.service';
+import { ACCESS, accessKey, allows, isOutsideAccessTable } from './access';
+import { AppError } from './errors';
+import { pickLocale } from './messages';
+
+export const SESSION_COOKIE = 'servix_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function bearerToken(request: FastifyRequest): string | null {
+  const h = request.headers.authorization;
+  if (!h) return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(h);
+  return m?.[1] ?? null;
+}
+
+/** Authentication, CSRF and the role table, for every API request, in one place. */
+export function registerAuthHook(app: FastifyInstance): void {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('locale', 'bg');
+
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (isOutsideAccessTable(route.url)) return;
+    for (const method of methods) {
+      if (method === 'HEAD' || method === 'OPTIONS') continue;
+      if (!(accessKey(method, route.url) in ACCESS)) {
+        throw new Error(
+          `Route ${method} ${route.url} is not in the access table (server/src/http/access.ts)`,
+        );
+      }
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const headerLocale = request.headers['x-servix-locale'];
+    request.locale = pickLocale(
+      undefined,
+      typeof headerLocale === 'string' ? headerLocale : undefined,
+      request.headers['accept-language'],
+    );
+    const url = request.routeOptions.url;
+    if (!url || isOutsideAccessTable(url)) return;
+    const access = ACCESS[accessKey(request.method === 'HEAD' ? 'GET' : request.method, url)];
+    if (!access) throw new AppError(404, 'route_not_found');
+
+    const { db, config } = app.deps;
+    const bearer = bearerToken(request);
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (bearer) request.principal = await resolveApiToken(db, bearer);
+    else if (cookie) request.principal = await resolveSession(db, cookie, config.sessionDays);
+    if (request.principal) request.locale = pickLocale(request.principal.locale, undefined, undefined);
+
+    if (access === 'public') return;
+    if (!request.principal) throw new AppError(401, 'not_authenticated');
+    if (!allows(access, request.principal.role)) throw new AppError(403, 'forbidden');
+    if (request.principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      // Synchronizer token: a cross-site form can send the cookie but cannot read or send this header.
+      if (request.headers[CSRF_HEADER] !== request.principal.csrfToken)
+        throw new AppError(403, 'csrf_failed');
+    }
+  });
+}

@@ -1,0 +1,122 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type FieldError } from './errors';
+import { type Locale, message } from './messages';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  field?: string;
+  errors?: { field: string; code: string; message: string }[];
+  [extra: string]: unknown;
+}
+
+export function problemOf(error: AppError, locale: Locale): Problem {
+  const field = error.options.field;
+  const params = { field, ...error.options.params };
+  const errors = error.options.errors?.map((e) => ({
+    field: e.field,
+    code: e.code,
+    message: message(e.code, locale, { field: e.field, ...e.params }),
+  }));
+  return {
+    type: `https://servix.dev/problems/${error.code}`,
+    title: message(error.code, 'en', params),
+    status: error.status,
+    code: error.code,
+    detail: message(error.code, locale, params),
+    ...(field ? { field } : {}),
+    ...(errors?.length ? { errors } : {}),
+    ...error.options.extra,
+  };
+}
+
+const ZOD_CODES: Record<string, string> = {
+  invalid_type: 'invalid_type',
+  too_small: 'too_small',
+  too_big: 'too_big',
+  invalid_format: 'invalid_value',
+  invalid_value: 'invalid_value',
+  invalid_union: 'invalid_value',
+  custom: 'invalid_value',
+};
+
+interface ValidationIssue {
+  keyword: string;
+  instancePath: string;
+  message: string;
+  params: Record<string, unknown>;
+}
+
+/** Turns zod issues into field errors: unknown keys name the key, missing values say "required". */
+export function fieldErrorsOf(issues: ValidationIssue[]): FieldError[] {
+  const out: FieldError[] = [];
+  for (const issue of issues) {
+    const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    if (issue.keyword === 'unrecognized_keys') {
+      for (const key of (issue.params.keys as string[]) ?? []) {
+        out.push({ field: path ? `${path}.${key}` : key, code: 'unknown_field' });
+      }
+      continue;
+    }
+    const missing = issue.keyword === 'invalid_type' && /received undefined/.test(issue.message);
+    const custom =
+      issue.keyword === 'custom' && typeof issue.params.params === 'object'
+        ? (issue.params.params as { code?: string })
+        : undefined;
+    out.push({
+      field: path,
+      code: custom?.code ?? (missing ? 'required' : (ZOD_CODES[issue.keyword] ?? 'invalid_value')),
+    });
+  }
+  return out;
+}
+
+function toAppError(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = fieldErrorsOf(error.validation as unknown as ValidationIssue[]);
+    const first = errors[0];
+    return new AppError(400, first?.code ?? 'validation_failed', { field: first?.field, errors });
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError(413, 'body_too_large');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError(400, 'invalid_json');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError(415, 'unsupported_media_type');
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError(error.statusCode, 'validation_failed');
+  }
+  return new AppError(500, 'internal_error');
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError) {
+  return reply.status(error.status).type('application/problem+json').send(problemOf(error, request.locale));
+}
+
+/** spaIndex: the built web app's index.html, served for unknown non-API GETs. */
+export function registerErrorHandler(app: FastifyInstance, spaIndex?: Buffer): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, request, appError);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/'))
+      return sendProblem(reply, request, new AppError(404, 'route_not_found'));
+    // The single-page app owns every other GET path (its router shows its own "not found").
+    const html = spaIndex;
+    if (html && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.status(200).type('text/html').header('cache-control', 'no-cache').send(html);
+    }
+    return reply.status(404).type('text/plain').send('Not found');
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * Display formatting of money, dates and quantities for the two UI languages.
+ *
+ * Numbers are never turned into floats: the integer digits and the fraction digits are
+ * built from the integer minor units as strings, and Intl.NumberFormat only supplies the
+ * locale's layout (sign, currency symbol and its place, decimal and group separators)
+ * from a template number. Grouping is applied to every number of four or more integer
+ * digits: CLDR's Bulgarian default (minimumGroupingDigits 2) would print "1234,56 €".
+ *
+ * Intl's output is kept as it is: in Bulgarian the group separator and the space before
+ * "€" / "лв." are NO-BREAK SPACE (U+00A0), so an amount never wraps across lines. Compare
+ * with `.replace(/\u00a0/g, ' ')` in tests.
+ */
+import { eurToBgn } from './eur';
+import { cents } from './money';
+
+/** UI languages Servix formats for. */
+export type Locale = 'bg' | 'en';
+
+const groupSeparators = new Map<Locale, string>();
+
+function groupSeparator(locale: Locale): string {
+  let separator = groupSeparators.get(locale);
+  if (separator === undefined) {
+    const parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(1_234_567);
+    separator = parts.find((p) => p.type === 'group')?.value ?? '';
+    groupSeparators.set(locale, separator);
+  }
+  return separator;
+}
+
+/** Groups integer digits in threes (both bg and en group by thousands). */
+function groupDigits(digits: string, separator: string): string {
+  if (digits.length < 4) return digits;
+  const head = digits.length % 3;
+  const groups = head > 0 ? [digits.slice(0, head)] : [];
+  for (let i = head; i < digits.length; i += 3) groups.push(digits.slice(i, i + 3));
+  return groups.join(separator);
+}
+
+/** Lays out an exact decimal (sign, integer digits, fraction digits) with the locale's pattern. */
+function formatExactDecimal(
+  negative: boolean,
+  integerDigits: string,
+  fractionDigits: string,
+  locale: Locale,
+  options: Intl.NumberFormatOptions = {},
+): string {
+  const template = new Intl.NumberFormat(locale, {
+    ...options,
+    useGrouping: false,
+    minimumFractionDigits: fractionDigits.length,
+    maximumFractionDigits: fractionDigits.length,
+  }).formatToParts(negative ? -1 : 1);
+  return template
+    .map((part) => {
+      if (part.type === 'integer') return groupDigits(integerDigits, groupSeparator(locale));
+      if (part.type === 'fraction') return fractionDigits;
+      return part.value;
+    })
+    .join('');
+}
+
+/** Splits a safe integer of minor units into sign, integer digits and `scale` fraction digits, exactly. */
+function splitMinorUnits(
+  value: number,
+  scale: number,
+): { negative: boolean; integerDigits: string; fraction: string } {
+  const digits = String(Math.abs(value)).padStart(scale + 1, '0');
+  return {
+    negative: value < 0,
+    integerDigits: digits.slice(0, digits.length - scale),
+    fraction: digits.slice(digits.length - scale),
+  };
+}
+
+/** Formats cents as a currency amount with 2 decimals: bg "1 234,56 €", en "€1,234.56" (separators U+00A0 in bg). */
+export function formatMoney(c: number, locale: Locale, currency = 'EUR'): string {
+  const { negative, integerDigits, fraction } = splitMinorUnits(cents(c), 2);
+  return formatExactDecimal(negative, integerDigits, fraction, locale, { style: 'currency', currency });
+}
+
+/** Formats the informative BGN equivalent of a EUR amount, converted with EUR-01: bg "2 411,58 лв.". */
+export function formatBgnEquivalent(eurCents: number, locale: Locale): string {
+  return formatMoney(eurToBgn(eurCents), locale, 'BGN');
+}
+
+/** Formats a quantity in thousandths without trailing zeros: 1500 → bg "1,5", en "1.5"; 2000 → "2". */
+export function formatQuantity(thousandths: number, locale: Locale): string {
+  if (!Number.isSafeInteger(thousandths)) {
+    throw new RangeError(`Quantity must be an integer number of thousandths, got ${thousandths}`);
+  }
+  const { negative, integerDigits, fraction } = splitMinorUnits(thousandths, 3);
+  return formatExactDecimal(negative, integerDigits, fraction.replace(/0+$/, ''), locale);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Formats a calendar date 'YYYY-MM-DD' (no time zone involved): bg "27.11.2026", en "27/11/2026"; throws RangeError on an invalid date. */
+export function formatDate(isoDate: string, locale: Locale): string {
+  const match = ISO_DATE.exec(isoDate);
+  const [, year = '', month = '', day = ''] = match ?? [];
+  const m = Number(month);
+  const d = Number(day);
+  if (!match || m < 1 || m > 12 || d < 1 || d > daysInMonth(Number(year), m)) {
+    throw new RangeError(`Not a calendar date YYYY-MM-DD: "${isoDate}"`);
+  }
+  return locale === 'bg' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`;
+}

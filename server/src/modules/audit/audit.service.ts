@@ -1,0 +1,65 @@
+import type { Executor } from '../../db/database';
+import { nowIso } from '../../db/sql';
+import type { Actor } from '../../kernel/actor';
+import { newId } from '../../kernel/ids';
+import { insertAudit, listAudit } from './audit.repository';
+import type { AuditEntry } from './audit.schema';
+
+export interface AuditChange {
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const SECRET_KEYS = new Set([
+  'password',
+  'passwordHash',
+  'password_hash',
+  'token',
+  'tokenHash',
+  'token_hash',
+  'csrfToken',
+]);
+
+function redact(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return JSON.stringify(value, (key, v) => (SECRET_KEYS.has(key) ? '[redacted]' : v));
+}
+
+/** Every write leaves one audit row (who, when, what, before and after) in the same transaction as the write. */
+export async function recordAudit(db: Executor, actor: Actor, change: AuditChange): Promise<void> {
+  await insertAudit(db, {
+    id: newId(),
+    at: nowIso(),
+    user_id: actor.userId,
+    action: change.action,
+    entity: change.entity,
+    entity_id: change.entityId ?? null,
+    before_json: redact(change.before),
+    after_json: redact(change.after),
+    request_id: actor.requestId,
+  });
+}
+
+export async function findAuditEntries(
+  db: Executor,
+  q: { entity?: string; entityId?: string; userId?: string; page: number; pageSize: number },
+): Promise<{ items: AuditEntry[]; total: number }> {
+  const { rows, total } = await listAudit(db, q, q.pageSize, (q.page - 1) * q.pageSize);
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      userId: r.user_id,
+      username: r.username ?? null,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      before: r.before_json ? JSON.parse(r.before_json) : null,
+      after: r.after_json ? JSON.parse(r.after_json) : null,
+    })),
+  };
+}

@@ -1,0 +1,1 @@
+export { type AuditChange, findAuditEntries, recordAudit } from './audit.service';

@@ -1,0 +1,162 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Executor } from '../../db/database';
+import { countAll } from '../../db/sql';
+import type { ApiTokenTable, AppUserTable, UserSessionTable } from './auth.table';
+
+export async function findUserByUsername(db: Executor, username: string) {
+  return db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('username', '=', username.toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function findUserById(db: Executor, id: string) {
+  return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listUsers(db: Executor) {
+  return db.selectFrom('app_user').selectAll().orderBy('username').execute();
+}
+
+export async function insertUser(db: Executor, row: Insertable<AppUserTable>): Promise<void> {
+  await db.insertInto('app_user').values(row).execute();
+}
+
+export async function updateUserRow(
+  db: Executor,
+  id: string,
+  patch: Updateable<AppUserTable>,
+): Promise<void> {
+  await db.updateTable('app_user').set(patch).where('id', '=', id).execute();
+}
+
+export async function countActiveAdmins(db: Executor, exceptUserId?: string): Promise<number> {
+  let q = db
+    .selectFrom('app_user')
+    .select(countAll().as('n'))
+    .where('role', '=', 'admin')
+    .where('active', '=', true);
+  if (exceptUserId) q = q.where('id', '!=', exceptUserId);
+  return (await q.executeTakeFirstOrThrow()).n;
+}
+
+export async function countUsers(db: Executor): Promise<number> {
+  return (await db.selectFrom('app_user').select(countAll().as('n')).executeTakeFirstOrThrow()).n;
+}
+
+export async function insertSession(db: Executor, row: Insertable<UserSessionTable>): Promise<void> {
+  await db.insertInto('user_session').values(row).execute();
+}
+
+export async function findSessionWithUser(db: Executor, sessionId: string) {
+  return db
+    .selectFrom('user_session')
+    .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
+    .select([
+      'user_session.id as session_id',
+      'user_session.csrf_token',
+      'user_session.expires_at',
+      'user_session.last_seen_at',
+      'app_user.id',
+      'app_user.username',
+      'app_user.role',
+      'app_user.locale',
+      'app_user.active',
+    ])
+    .where('user_session.id', '=', sessionId)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Executor, sessionId: string, lastSeenAt: string, expiresAt: string) {
+  await db
+    .updateTable('user_session')
+    .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+    .where('id', '=', sessionId)
+    .execute();
+}
+
+export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
+  await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
+}
+
+export async function deleteSessionsOfUser(
+  db: Executor,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<void> {
+  let q = db.deleteFrom('user_session').where('user_id', '=', userId);
+  if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
+  await q.execute();
+}
+
+export async function deleteExpiredSessions(db: Executor, now: string): Promise<void> {
+  await db.deleteFrom('user_session').where('expires_at', '<', now).execute();
+}
+
+export async function insertLoginAttempt(
+  db: Executor,
+  row: { id: string; username: string; ip: string; succeeded: boolean; at: string },
+) {
+  await db.insertInto('login_attempt').values(row).execute();
+}
+
+export async function countFailedAttemptsSince(
+  db: Executor,
+  by: { username?: string; ip?: string },
+  since: string,
+) {
+  let q = db
+    .selectFrom('login_attempt')
+    .select(countAll().as('n'))
+    .where('succeeded', '=', false)
+    .where('at', '>=', since);
+  if (by.username) q = q.where('username', '=', by.username);
+  if (by.ip) q = q.where('ip', '=', by.ip);
+  return (await q.executeTakeFirstOrThrow()).n;
+}
+
+export async function insertApiToken(db: Executor, row: Insertable<ApiTokenTable>): Promise<void> {
+  await db.insertInto('api_token').values(row).execute();
+}
+
+export async function findApiTokenWithUser(db: Executor, tokenHash: string) {
+  return db
+    .selectFrom('api_token')
+    .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
+    .select([
+      'api_token.id as token_id',
+      'api_token.expires_at',
+      'api_token.revoked_at',
+      'api_token.last_used_at',
+      'app_user.id',
+      'app_user.username',
+      'app_user.role',
+      'app_user.locale',
+      'app_user.active',
+    ])
+    .where('api_token.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function listApiTokens(db: Executor) {
+  return db
+    .selectFrom('api_token')
+    .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
+    .selectAll('api_token')
+    .select('app_user.username')
+    .orderBy('api_token.created_at', 'desc')
+    .execute();
+}
+
+export async function findApiToken(db: Executor, id: string) {
+  return db.selectFrom('api_token').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function markApiTokenUsed(db: Executor, id: string, at: string) {
+  await db.updateTable('api_token').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+export async function revokeApiTokenRow(db: Executor, id: string, at: string) {
+  await db.updateTable('api_token').set({ revoked_at: at }).where('id', '=', id).execute();
+}

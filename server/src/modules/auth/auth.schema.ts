@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+export const ROLES = ['admin', 'manager', 'reception', 'technician', 'storekeeper', 'accountant'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+export const Locale = z.enum(['bg', 'en']);
+
+export const Username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(64)
+  .regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only');
+export const Password = z.string().min(8).max(200);
+
+export const LoginBody = z.strictObject({
+  username: z.string().min(1).max(200),
+  password: z.string().min(1).max(200),
+});
+
+export const User = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  email: z.string().nullable(),
+  role: Role,
+  locale: Locale,
+  active: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof User>;
+
+export const Me = z.object({ user: User, csrfToken: z.string().nullable() });
+export type Me = z.infer<typeof Me>;
+
+export const UpdateMeBody = z.strictObject({
+  locale: Locale.optional(),
+  fullName: z.string().trim().min(1).max(200).optional(),
+  currentPassword: z.string().max(200).optional(),
+  newPassword: Password.optional(),
+});
+
+export const CreateUserBody = z.strictObject({
+  username: Username,
+  fullName: z.string().trim().min(1).max(200),
+  email: z.email().nullish(),
+  role: Role,
+  password: Password,
+  locale: Locale.default('bg'),
+});
+export type CreateUserBody = z.infer<typeof CreateUserBody>;
+
+export const UpdateUserBody = z.strictObject({
+  fullName: z.string().trim().min(1).max(200).optional(),
+  email: z.email().nullish(),
+  role: Role.optional(),
+  active: z.boolean().optional(),
+  password: Password.optional(),
+  locale: Locale.optional(),
+});
+export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
+
+export const ApiToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  userId: z.string(),
+  username: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiToken = z.infer<typeof ApiToken>;
+
+export const CreateApiTokenBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  /** The user the token acts as; defaults to the caller. */
+  userId: z.string().optional(),
+  expiresAt: z.iso.datetime().nullish(),
+});
+export const CreatedApiToken = ApiToken.extend({
+  token: z.string().describe('Shown once; send as Authorization: Bearer <token>'),
+});

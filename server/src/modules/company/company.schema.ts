@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { isValidBgVatNumber, isValidIban, isValidUic, normalizeIban } from '../../kernel/identifiers';
+
+const code = (c: string) => ({ params: { code: c } });
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+
+export const Uic = z
+  .string()
+  .trim()
+  .regex(/^\d{9}(\d{4})?$/)
+  .refine(isValidUic, code('invalid_uic'));
+export const BgVatNumber = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase().replace(/\s+/g, ''))
+  .refine(isValidBgVatNumber, code('invalid_vat_number'));
+export const Iban = z
+  .string()
+  .trim()
+  .transform((s) => normalizeIban(s))
+  .refine(isValidIban, code('invalid_iban'));
+export const IsoDate = z.iso.date();
+
+export const BankAccountInput = z.strictObject({
+  id: z.string().optional(),
+  iban: Iban,
+  bic: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/)
+    .nullish(),
+  bankName: optionalText(200),
+  currency: z.enum(['EUR', 'BGN', 'USD']).default('EUR'),
+  isDefault: z.boolean().default(false),
+});
+
+export const BankAccount = z.object({
+  id: z.string(),
+  iban: z.string(),
+  bic: z.string().nullable(),
+  bankName: z.string().nullable(),
+  currency: z.string(),
+  isDefault: z.boolean(),
+});
+export type BankAccount = z.infer<typeof BankAccount>;
+
+export const CompanySettingsInput = z.strictObject({
+  legalName: z.string().trim().min(1).max(200),
+  uic: Uic.nullish(),
+  vatNumber: BgVatNumber.nullish(),
+  vatRegistered: z.boolean(),
+  vatRegisteredFrom: IsoDate.nullish(),
+  country: z.string().trim().length(2).default('BG'),
+  city: optionalText(100),
+  address: optionalText(300),
+  postcode: optionalText(20),
+  mol: optionalText(200),
+  phone: optionalText(50),
+  email: z.email().nullish(),
+  website: optionalText(200),
+  defaultVatRateBp: z.number().int().min(0).max(10000),
+  fiscalDeviceRequired: z.boolean(),
+  bankAccounts: z.array(BankAccountInput).max(20),
+});
+export type CompanySettingsInput = z.infer<typeof CompanySettingsInput>;
+
+export const CompanySettings = z.object({
+  id: z.string(),
+  legalName: z.string(),
+  uic: z.string().nullable(),
+  vatNumber: z.string().nullable(),
+  vatRegistered: z.boolean(),
+  vatRegisteredFrom: z.string().nullable(),
+  country: z.string(),
+  city: z.string().nullable(),
+  address: z.string().nullable(),
+  postcode: z.string().nullable(),
+  mol: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  defaultVatRateBp: z.number().int(),
+  fiscalDeviceRequired: z.boolean(),
+  hasLogo: z.boolean(),
+  bankAccounts: z.array(BankAccount),
+  updatedAt: z.string(),
+});
+export type CompanySettings = z.infer<typeof CompanySettings>;
+
+/** A logo as a data URL (PNG, JPEG or SVG), at most 256 KiB of image. */
+export const LogoInput = z.strictObject({
+  dataUrl: z
+    .string()
+    .max(360_000)
+    .regex(/^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+$/),
+});

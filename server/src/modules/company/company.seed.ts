@@ -1,0 +1,42 @@
+import type { Executor } from '../../db/database';
+import { nowIso } from '../../db/sql';
+import type { Actor } from '../../kernel/actor';
+import { newId } from '../../kernel/ids';
+import { recordAudit } from '../audit';
+import * as repo from './company.repository';
+
+/** The demo company's requisites: an invented Sofia service company (valid check digits, fictitious numbers). */
+export async function seedCompanyDemo(db: Executor, actor: Actor): Promise<void> {
+  const row = await repo.findCompany(db);
+  if (!row) return;
+  await repo.updateCompanyRow(db, row.id, {
+    legal_name: row.legal_name || 'Сервиз Техноплюс ЕООД',
+    uic: '206417590',
+    vat_number: 'BG206417590',
+    vat_registered: true,
+    vat_registered_from: '2019-03-01',
+    city: 'София',
+    address: 'бул. „Княгиня Мария Луиза“ 102, партер',
+    postcode: '1202',
+    mol: 'Николай Стефанов Димитров',
+    phone: '+359 2 481 2290',
+    email: 'office@servix-demo.example',
+    website: 'https://servix-demo.example',
+    default_vat_rate_bp: 2000,
+    fiscal_device_required: true,
+    updated_at: nowIso(),
+  });
+  await repo.replaceBankAccounts(db, row.id, [
+    {
+      id: newId(),
+      company_id: row.id,
+      iban: 'BG80BNBG96611020345678',
+      bic: 'BNBGBGSD',
+      bank_name: 'БНБ (примерна сметка)',
+      currency: 'EUR',
+      is_default: true,
+      position: 0,
+    },
+  ]);
+  await recordAudit(db, actor, { action: 'company.seed_demo', entity: 'company', entityId: row.id });
+}

@@ -1,0 +1,187 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Db, Executor } from '../../db/database';
+import { nowIso } from '../../db/sql';
+import { AppError } from '../../http/errors';
+import type { Actor } from '../../kernel/actor';
+import { newId } from '../../kernel/ids';
+import { recordAudit } from '../audit';
+import * as repo from './company.repository';
+import type { CompanySettings, CompanySettingsInput } from './company.schema';
+import type { CompanyTable } from './company.table';
+
+function notSetUp() {
+  return new AppError(409, 'not_set_up');
+}
+
+async function toSettings(db: Executor, row: Selectable<CompanyTable>): Promise<CompanySettings> {
+  const accounts = await repo.listBankAccounts(db, row.id);
+  return {
+    id: row.id,
+    legalName: row.legal_name,
+    uic: row.uic,
+    vatNumber: row.vat_number,
+    vatRegistered: Boolean(row.vat_registered),
+    vatRegisteredFrom: row.vat_registered_from,
+    country: row.country,
+    city: row.city,
+    address: row.address,
+    postcode: row.postcode,
+    mol: row.mol,
+    phone: row.phone,
+    email: row.email,
+    website: row.website,
+    defaultVatRateBp: row.default_vat_rate_bp,
+    fiscalDeviceRequired: Boolean(row.fiscal_device_required),
+    hasLogo: row.logo_data_url !== null,
+    bankAccounts: accounts.map((a) => ({
+      id: a.id,
+      iban: a.iban,
+      bic: a.bic,
+      bankName: a.bank_name,
+      currency: a.currency,
+      isDefault: Boolean(a.is_default),
+    })),
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function hasCompany(db: Executor): Promise<boolean> {
+  return (await repo.findCompany(db)) !== undefined;
+}
+
+export async function getCompanySettings(db: Executor): Promise<CompanySettings> {
+  const row = await repo.findCompany(db);
+  if (!row) throw notSetUp();
+  return toSettings(db, row);
+}
+
+/** The company that a fresh installation gets: the legal name from setup, the usual Bulgarian defaults. */
+export async function createCompany(db: Executor, actor: Actor, legalName: string): Promise<CompanySettings> {
+  const now = nowIso();
+  const row: Insertable<CompanyTable> = {
+    id: newId(),
+    legal_name: legalName,
+    uic: null,
+    vat_number: null,
+    vat_registered: false,
+    vat_registered_from: null,
+    country: 'BG',
+    city: null,
+    address: null,
+    postcode: null,
+    mol: null,
+    phone: null,
+    email: null,
+    website: null,
+    default_vat_rate_bp: 2000,
+    fiscal_device_required: false,
+    logo_data_url: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await repo.insertCompany(db, row);
+  await recordAudit(db, actor, {
+    action: 'company.create',
+    entity: 'company',
+    entityId: row.id,
+    after: { legalName },
+  });
+  return getCompanySettings(db);
+}
+
+function rulesOf(input: CompanySettingsInput): void {
+  // A VAT-registered company prints its VAT number on every invoice (ЗДДС art. 114), so it must have one.
+  if (input.vatRegistered && !input.vatNumber)
+    throw new AppError(400, 'required', { field: 'vatNumber', params: { field: 'vatNumber' } });
+  if (
+    input.vatNumber &&
+    input.uic &&
+    input.vatNumber.length === 11 &&
+    input.vatNumber.slice(2) !== input.uic
+  ) {
+    throw new AppError(400, 'invalid_vat_number', { field: 'vatNumber' });
+  }
+}
+
+/** Saves the company's requisites and bank accounts; exactly one bank account is the default when there are any. */
+export async function saveCompanySettings(
+  db: Db,
+  actor: Actor,
+  input: CompanySettingsInput,
+): Promise<CompanySettings> {
+  rulesOf(input);
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.findCompany(trx);
+    if (!row) throw notSetUp();
+    const before = await toSettings(trx, row);
+    await repo.updateCompanyRow(trx, row.id, {
+      legal_name: input.legalName,
+      uic: input.uic ?? null,
+      vat_number: input.vatNumber ?? null,
+      vat_registered: input.vatRegistered,
+      vat_registered_from: input.vatRegisteredFrom ?? null,
+      country: input.country,
+      city: input.city ?? null,
+      address: input.address ?? null,
+      postcode: input.postcode ?? null,
+      mol: input.mol ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      website: input.website ?? null,
+      default_vat_rate_bp: input.defaultVatRateBp,
+      fiscal_device_required: input.fiscalDeviceRequired,
+      updated_at: nowIso(),
+    });
+    const defaultIndex = Math.max(
+      0,
+      input.bankAccounts.findIndex((a) => a.isDefault),
+    );
+    await repo.replaceBankAccounts(
+      trx,
+      row.id,
+      input.bankAccounts.map((a, i) => ({
+        id: a.id ?? newId(),
+        company_id: row.id,
+        iban: a.iban,
+        bic: a.bic ?? null,
+        bank_name: a.bankName ?? null,
+        currency: a.currency,
+        is_default: i === defaultIndex,
+        position: i,
+      })),
+    );
+    const updated = await repo.findCompany(trx);
+    if (!updated) throw notSetUp();
+    const after = await toSettings(trx, updated);
+    await recordAudit(trx, actor, {
+      action: 'company.update',
+      entity: 'company',
+      entityId: row.id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+export async function getLogo(db: Executor): Promise<{ mime: string; bytes: Buffer } | null> {
+  const row = await repo.findCompany(db);
+  const m = row?.logo_data_url ? /^data:([^;]+);base64,(.*)$/.exec(row.logo_data_url) : null;
+  if (!m?.[1] || m[2] === undefined) return null;
+  return { mime: m[1], bytes: Buffer.from(m[2], 'base64') };
+}
+
+export async function setLogo(db: Db, actor: Actor, dataUrl: string | null): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await repo.findCompany(trx);
+    if (!row) throw notSetUp();
+    await repo.updateCompanyRow(trx, row.id, { logo_data_url: dataUrl, updated_at: nowIso() });
+    await recordAudit(trx, actor, {
+      action: dataUrl ? 'company.logo_set' : 'company.logo_remove',
+      entity: 'company',
+      entityId: row.id,
+      before: { hasLogo: row.logo_data_url !== null },
+      after: { hasLogo: dataUrl !== null },
+    });
+  });
+}

@@ -1,0 +1,39 @@
+import type { CalendarDate, Instant, SqlBool } from '../../db/sql';
+
+export interface CompanyTable {
+  id: string;
+  legal_name: string;
+  uic: string | null;
+  vat_number: string | null;
+  vat_registered: SqlBool;
+  vat_registered_from: CalendarDate | null;
+  country: string;
+  city: string | null;
+  address: string | null;
+  postcode: string | null;
+  mol: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  default_vat_rate_bp: number;
+  fiscal_device_required: SqlBool;
+  logo_data_url: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface CompanyBankAccountTable {
+  id: string;
+  company_id: string;
+  iban: string;
+  bic: string | null;
+  bank_name: string | null;
+  currency: string;
+  is_default: SqlBool;
+  position: number;
+}
+
+export interface CompanyTables {
+  company: CompanyTable;
+  company_bank_account: CompanyBankAccountTable;
+}

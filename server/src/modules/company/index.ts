@@ -1,0 +1,2 @@
+export type { CompanySettings } from './company.schema';
+export { createCompany, getCompanySettings, hasCompany } from './company.service';

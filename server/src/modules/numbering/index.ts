@@ -1,0 +1,2 @@
+export { DOC_TYPES, type DocType } from './numbering.schema';
+export { createDefaultSeries, type TakenNumber, takeNumber } from './numbering.service';

@@ -1,0 +1,13 @@
+import type { Executor } from '../db/database';
+import type { Actor } from '../kernel/actor';
+import { seedAuthDemo } from '../modules/auth/auth.seed';
+import { seedCompanyDemo } from '../modules/company/company.seed';
+
+/** Password of every demo user; printed by `servix seed --demo` and in README.md. */
+export const DEMO_PASSWORD = 'servix-demo';
+
+/** Fills a company with realistic Bulgarian demo data; each domain adds its own part here, in dependency order. */
+export async function seedDemo(trx: Executor, actor: Actor): Promise<void> {
+  await seedCompanyDemo(trx, actor);
+  await seedAuthDemo(trx, actor, DEMO_PASSWORD);
+}
