@@ -36,7 +36,10 @@ export function parseSafeInteger(text: string): number {
 
 function parseInstant(text: string): string {
   // pg sends "2026-11-27 10:00:00.123+00"; we keep instants as ISO-8601 UTC strings.
-  return new Date(text.includes('T') ? text : `${text.replace(' ', 'T')}`).toISOString();
+  const iso = text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Unreadable timestamp from the database: ${text}`);
+  return date.toISOString();
 }
 
 const pgTypes = {

@@ -1,0 +1,199 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, freshDatabase, type TestDatabase } from '../../test/harness';
+import { toSearchText } from '../kernel/search-text';
+import type { Db } from './database';
+import { columns, type MigrationDb } from './migrations/helpers';
+import { countAll, dialectOf, lockForUpdate, matchesSearch, sumInt } from './sql';
+
+/** A scratch table, made only in this test's own fresh database. */
+async function createScratch(db: MigrationDb, dialect: 'sqlite' | 'postgres') {
+  const c = columns(dialect);
+  let t = db.schema.createTable('scratch');
+  t = c.id(t);
+  t = c.text(t, 'name', (x) => x.notNull());
+  t = c.text(t, 'search_text', (x) => x.notNull().defaultTo(''));
+  t = c.bool(t, 'flag', false);
+  t = c.bigint(t, 'amount_cents', (x) => x.notNull().defaultTo(0));
+  t = c.bigint(t, 'qty', (x) => x.notNull().defaultTo(0));
+  t = c.instant(t, 'at');
+  t = c.date(t, 'day');
+  await t.execute();
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the scratch table is not part of the typed schema
+const scratch = (db: Db) => db as unknown as MigrationDb & { selectFrom: any };
+
+describe.each(DIALECTS)('database on %s', (dialect) => {
+  let tdb: TestDatabase;
+  let db: MigrationDb;
+
+  beforeAll(async () => {
+    tdb = await freshDatabase(dialect);
+    db = scratch(tdb.handle.db);
+    await createScratch(db, dialect);
+  });
+  afterAll(async () => tdb?.drop());
+
+  it('knows its dialect', () => {
+    expect(dialectOf(tdb.handle.db)).toBe(dialect);
+  });
+
+  it('stores booleans and reads them back as truthy/falsy the same way', async () => {
+    await db.insertInto('scratch').values({ id: 'b1', name: 'yes', flag: true }).execute();
+    await db.insertInto('scratch').values({ id: 'b2', name: 'no', flag: false }).execute();
+    const rows = await db.selectFrom('scratch').select(['id', 'flag']).where('flag', '=', true).execute();
+    expect(rows.map((r: { id: string }) => r.id)).toEqual(['b1']);
+    const no = await db.selectFrom('scratch').select('flag').where('id', '=', 'b2').executeTakeFirstOrThrow();
+    expect(Boolean(no.flag)).toBe(false);
+  });
+
+  it('returns bigint columns, sums and counts as numbers, beyond 32 bits', async () => {
+    const big = 5_000_000_000_00; // 5 billion euro in cents
+    await db.insertInto('scratch').values({ id: 'm1', name: 'a', amount_cents: big }).execute();
+    await db.insertInto('scratch').values({ id: 'm2', name: 'b', amount_cents: 1 }).execute();
+    const row = await db
+      .selectFrom('scratch')
+      .select('amount_cents')
+      .where('id', '=', 'm1')
+      .executeTakeFirstOrThrow();
+    expect(row.amount_cents).toBe(big);
+    const agg = await db
+      .selectFrom('scratch')
+      .select([sumInt('amount_cents').as('total'), countAll().as('n')])
+      .where('id', 'in', ['m1', 'm2'])
+      .executeTakeFirstOrThrow();
+    expect(agg).toEqual({ total: big + 1, n: 2 });
+    const empty = await db
+      .selectFrom('scratch')
+      .select(sumInt('amount_cents').as('total'))
+      .where('id', '=', 'none')
+      .executeTakeFirstOrThrow();
+    expect(empty.total).toBe(0);
+  });
+
+  it('keeps instants as ISO UTC strings and dates as YYYY-MM-DD', async () => {
+    await db
+      .insertInto('scratch')
+      .values({ id: 't1', name: 't', at: '2026-11-27T22:30:00.123Z', day: '2026-01-01' })
+      .execute();
+    const row = await db
+      .selectFrom('scratch')
+      .select(['at', 'day'])
+      .where('id', '=', 't1')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ at: '2026-11-27T22:30:00.123Z', day: '2026-01-01' });
+    const later = await db
+      .selectFrom('scratch')
+      .select('id')
+      .where('at', '>', '2026-11-27T22:00:00.000Z')
+      .execute();
+    expect(later.map((r: { id: string }) => r.id)).toContain('t1');
+  });
+
+  it('finds Cyrillic text in any case, and Latin transliteration, with LIKE wildcards escaped', async () => {
+    for (const [id, name] of [
+      ['c1', 'Иван Петров'],
+      ['c2', 'ИВАНКА ДИМОВА'],
+      ['c3', 'Георги 100% _сервиз_'],
+      ['c4', 'Ivan Smith'],
+    ]) {
+      await db
+        .insertInto('scratch')
+        .values({ id, name, search_text: toSearchText(name) })
+        .execute();
+    }
+    const find = async (needle: string) =>
+      (
+        await db
+          .selectFrom('scratch')
+          .select('id')
+          .where(matchesSearch('search_text', needle))
+          .orderBy('id')
+          .execute()
+      ).map((r: { id: string }) => r.id);
+    expect(await find('иван')).toEqual(['c1', 'c2']);
+    expect(await find('ИВАН')).toEqual(['c1', 'c2']);
+    expect(await find('петров')).toEqual(['c1']);
+    expect(await find('petrov')).toEqual(['c1']);
+    expect(await find('ivan')).toEqual(['c1', 'c2', 'c4']);
+    expect(await find('100%')).toEqual(['c3']);
+    expect(await find('_')).toEqual(['c3']);
+    expect(await find('0%_')).toEqual([]);
+  });
+
+  it('a guarded update cannot oversell under concurrency', async () => {
+    await db.insertInto('scratch').values({ id: 'stock', name: 'part', qty: 20 }).execute();
+    const takeOne = async () => {
+      const r = await db
+        .updateTable('scratch')
+        .set({ qty: sql`qty - 1` })
+        .where('id', '=', 'stock')
+        .where('qty', '>=', 1)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    };
+    const results = await Promise.all(Array.from({ length: 50 }, takeOne));
+    expect(results.filter(Boolean)).toHaveLength(20);
+    const row = await db
+      .selectFrom('scratch')
+      .select('qty')
+      .where('id', '=', 'stock')
+      .executeTakeFirstOrThrow();
+    expect(row.qty).toBe(0);
+  });
+
+  it('read-modify-write in transactions with a row lock loses no update', async () => {
+    await db.insertInto('scratch').values({ id: 'counter', name: 'c', qty: 0 }).execute();
+    const typed = tdb.handle.db;
+    await Promise.all(
+      Array.from({ length: 30 }, () =>
+        typed.transaction().execute(async (trx) => {
+          const t = scratch(trx);
+          const row = await lockForUpdate(
+            t.selectFrom('scratch').select('qty').where('id', '=', 'counter'),
+            trx,
+          ).executeTakeFirstOrThrow();
+          await t
+            .updateTable('scratch')
+            .set({ qty: row.qty + 1 })
+            .where('id', '=', 'counter')
+            .execute();
+        }),
+      ),
+    );
+    const row = await db
+      .selectFrom('scratch')
+      .select('qty')
+      .where('id', '=', 'counter')
+      .executeTakeFirstOrThrow();
+    expect(row.qty).toBe(30);
+  });
+
+  it('a failed transaction writes nothing', async () => {
+    await expect(
+      tdb.handle.db.transaction().execute(async (trx) => {
+        await scratch(trx).insertInto('scratch').values({ id: 'r1', name: 'rolled back' }).execute();
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    const row = await db.selectFrom('scratch').select('id').where('id', '=', 'r1').executeTakeFirst();
+    expect(row).toBeUndefined();
+  });
+
+  it('enforces foreign keys', async () => {
+    await expect(
+      tdb.handle.db
+        .insertInto('user_session')
+        .values({
+          id: 's',
+          user_id: 'nobody',
+          csrf_token: 'x',
+          created_at: 'a',
+          expires_at: 'b',
+          last_seen_at: 'c',
+        })
+        .execute(),
+    ).rejects.toThrow();
+  });
+});
