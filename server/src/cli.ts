@@ -53,7 +53,7 @@ async function serve(config: Config): Promise<void> {
 }
 
 /** SQLite: a consistent online copy through SQLite's backup API. PostgreSQL: pg_dump in its custom format. */
-async function backup(config: Config, file: string): Promise<void> {
+export async function backup(config: Config, file: string): Promise<void> {
   const target = path.resolve(file);
   if (config.database.kind === 'sqlite') {
     if (!fs.existsSync(config.database.file)) throw new Error(`No database at ${config.database.file}`);
@@ -75,7 +75,7 @@ async function backup(config: Config, file: string): Promise<void> {
 }
 
 /** Replaces the database with a backup. Stop the server first. */
-async function restore(config: Config, file: string): Promise<void> {
+export async function restore(config: Config, file: string): Promise<void> {
   const source = path.resolve(file);
   if (!fs.existsSync(source)) throw new Error(`No backup at ${source}`);
   if (config.database.kind === 'sqlite') {

@@ -30,8 +30,8 @@ export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
     return {
       handle,
       config,
-      async drop() {
-        await handle.close();
+      async drop(this: TestDatabase) {
+        await this.handle.close();
         fs.rmSync(dir, { recursive: true, force: true });
       },
     };
@@ -45,8 +45,8 @@ export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
   return {
     handle,
     config,
-    async drop() {
-      await handle.close();
+    async drop(this: TestDatabase) {
+      await this.handle.close();
       await dropDatabase(pgUrl, new URL(url).pathname.slice(1));
     },
   };
