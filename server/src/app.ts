@@ -13,9 +13,13 @@ import { registerAuthHook } from './http/auth-hook';
 import { registerErrorHandler } from './http/error-handler';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { companyRoutes } from './modules/company/company.routes';
+import { itemsRoutes } from './modules/items/items.routes';
 import { numberingRoutes } from './modules/numbering/numbering.routes';
+import { partiesRoutes } from './modules/parties/parties.routes';
 import { setupRoutes } from './modules/setup/setup.routes';
+import { technicianRoutes } from './modules/technicians/technicians.routes';
 import { VERSION } from './version';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -87,6 +91,10 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(companyRoutes);
   await app.register(numberingRoutes);
   await app.register(auditRoutes);
+  await app.register(partiesRoutes);
+  await app.register(catalogRoutes);
+  await app.register(itemsRoutes);
+  await app.register(technicianRoutes);
 
   if (spaIndex) {
     await app.register(fastifyStatic, {

@@ -13,18 +13,16 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'servix-backup-'));
     const file = path.join(dir, 'servix.backup');
     const addUser = (username: string) =>
-      tdb.handle.db
-        .transaction()
-        .execute((trx) =>
-          createUser(trx, SYSTEM_ACTOR, {
-            username,
-            password: 'password-123',
-            role: 'reception',
-            fullName: username,
-            locale: 'bg',
-            email: null,
-          }),
-        );
+      tdb.handle.db.transaction().execute((trx) =>
+        createUser(trx, SYSTEM_ACTOR, {
+          username,
+          password: 'password-123',
+          role: 'reception',
+          fullName: username,
+          locale: 'bg',
+          email: null,
+        }),
+      );
     const usernames = async () =>
       (await tdb.handle.db.selectFrom('app_user').select('username').orderBy('username').execute()).map(
         (r) => r.username,

@@ -1,7 +1,19 @@
 import type { AuditTables } from '../modules/audit/audit.table';
 import type { AuthTables } from '../modules/auth/auth.table';
+import type { CatalogTables } from '../modules/catalog/catalog.table';
 import type { CompanyTables } from '../modules/company/company.table';
+import type { ItemsTables } from '../modules/items/items.table';
 import type { NumberingTables } from '../modules/numbering/numbering.table';
+import type { PartiesTables } from '../modules/parties/parties.table';
+import type { TechniciansTables } from '../modules/technicians/technicians.table';
 
 /** Every table of every module: each module declares its own in <m>.table.ts. */
-export interface Database extends AuthTables, CompanyTables, NumberingTables, AuditTables {}
+export interface Database
+  extends AuthTables,
+    CompanyTables,
+    NumberingTables,
+    AuditTables,
+    PartiesTables,
+    CatalogTables,
+    ItemsTables,
+    TechniciansTables {}

@@ -1,6 +1,11 @@
 import type { Role } from '../modules/auth/auth.schema';
+import { CATALOG_ACCESS } from '../modules/catalog/catalog.access';
+import { ITEMS_ACCESS } from '../modules/items/items.access';
+import { PARTIES_ACCESS } from '../modules/parties/parties.access';
+import { TECHNICIANS_ACCESS } from '../modules/technicians/technicians.access';
+import type { Access } from './access-types';
 
-export type Access = 'public' | 'authenticated' | readonly Role[];
+export type { Access } from './access-types';
 
 const ADMIN = ['admin'] as const satisfies readonly Role[];
 const SETTINGS = ['admin', 'manager'] as const satisfies readonly Role[];
@@ -40,6 +45,11 @@ export const ACCESS: Record<string, Access> = {
   'DELETE /api/v1/api-tokens/:id': ADMIN,
 
   'GET /api/v1/audit': ['admin', 'manager', 'accountant'],
+
+  ...PARTIES_ACCESS,
+  ...CATALOG_ACCESS,
+  ...ITEMS_ACCESS,
+  ...TECHNICIANS_ACCESS,
 };
 
 /** Routes outside the access table: the API description and the web app's files. */

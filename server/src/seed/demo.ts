@@ -1,7 +1,11 @@
 import type { Executor } from '../db/database';
 import type { Actor } from '../kernel/actor';
 import { seedAuthDemo } from '../modules/auth/auth.seed';
+import { seedCatalogDemo } from '../modules/catalog/catalog.seed';
 import { seedCompanyDemo } from '../modules/company/company.seed';
+import { seedItemsDemo } from '../modules/items/items.seed';
+import { seedPartiesDemo } from '../modules/parties/parties.seed';
+import { seedTechniciansDemo } from '../modules/technicians/technicians.seed';
 
 /** Password of every demo user; printed by `servix seed --demo` and in README.md. */
 export const DEMO_PASSWORD = 'servix-demo';
@@ -10,4 +14,8 @@ export const DEMO_PASSWORD = 'servix-demo';
 export async function seedDemo(trx: Executor, actor: Actor): Promise<void> {
   await seedCompanyDemo(trx, actor);
   await seedAuthDemo(trx, actor, DEMO_PASSWORD);
+  await seedCatalogDemo(trx, actor);
+  await seedPartiesDemo(trx, actor);
+  await seedItemsDemo(trx, actor);
+  await seedTechniciansDemo(trx, actor);
 }

@@ -1,0 +1,17 @@
+import type { Role } from '../modules/auth/auth.schema';
+
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+/** Role groups used across modules' access maps. */
+export const ROLE_GROUPS = {
+  admin: ['admin'],
+  settings: ['admin', 'manager'],
+  /** Everyone who works with customers, items and catalogues day to day. */
+  staff: ['admin', 'manager', 'reception', 'technician', 'storekeeper', 'accountant'],
+  /** Keep customers and their items: the front desk and the office. */
+  frontOffice: ['admin', 'manager', 'reception', 'accountant'],
+  /** Keep the catalogues that price the work. */
+  catalogEditors: ['admin', 'manager'],
+  /** Keep the spare-parts catalogue: also the storekeeper. */
+  partsEditors: ['admin', 'manager', 'storekeeper'],
+} as const satisfies Record<string, readonly Role[]>;

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** Query fields every list shares: free-text q, paging, sort by a field name ("-name" for descending). */
+export const ListQueryBase = {
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  sort: z.string().max(64).optional(),
+};
+
+/** Resolves "name" / "-name" against the allowed sort columns; unknown names fall back to the default. */
+export function sortSpec<K extends string>(
+  sort: string | undefined,
+  allowed: Record<string, K>,
+  fallback: K,
+): { column: K; direction: 'asc' | 'desc' } {
+  const desc = sort?.startsWith('-') ?? false;
+  const key = desc ? sort?.slice(1) : sort;
+  const column = key && key in allowed ? (allowed[key] as K) : fallback;
+  return { column, direction: desc ? 'desc' : 'asc' };
+}
+
+/** A boolean in a query string: "true"/"1" and "false"/"0". */
+export const QueryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');

@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import type { Executor } from '../../db/database';
+import type { Actor } from '../../kernel/actor';
+
+/** One problem with one CSV row: the column (field) and a stable code with its message parameters. */
+export interface RowError {
+  field: string;
+  code: string;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * How one kind of record is imported from CSV. The header names are those of ../shared/data (and of the
+ * module's CSV export), so a file exported from Servix imports back unchanged.
+ */
+export interface ImportAdapter<Row> {
+  /** URL name: customers, sites, models, parts, service-types, items. */
+  entity: string;
+  /** All columns the file may have, in export order; unknown columns are an error. */
+  columns: readonly string[];
+  /** Columns that must be present in the header. */
+  requiredColumns: readonly string[];
+  /** Parses one record (column -> trimmed text, '' for empty) into a typed row; zod issues become row errors. */
+  row: z.ZodType<Row>;
+  /**
+   * Checks all parsed rows against the database and against each other (duplicates inside the file, references
+   * by code or name to existing records). Returns errors by row index (0-based among the data rows).
+   */
+  check(db: Executor, rows: Row[]): Promise<Map<number, RowError[]>>;
+  /** Writes the rows (already checked) in the caller's transaction, with audit rows. */
+  insert(trx: Executor, actor: Actor, rows: Row[]): Promise<void>;
+}

@@ -1,0 +1,3 @@
+// Tables of the items module (filled in by its migration in db/migrations/).
+// biome-ignore lint/complexity/noBannedTypes: filled in as the module grows
+export type ItemsTables = {};

@@ -1,0 +1,3 @@
+// Tables of the parties module (filled in by its migration in db/migrations/).
+// biome-ignore lint/complexity/noBannedTypes: filled in as the module grows
+export type PartiesTables = {};
