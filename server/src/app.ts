@@ -15,6 +15,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { companyRoutes } from './modules/company/company.routes';
+import { importsRoutes } from './modules/imports/imports.routes';
 import { itemsRoutes } from './modules/items/items.routes';
 import { numberingRoutes } from './modules/numbering/numbering.routes';
 import { partiesRoutes } from './modules/parties/parties.routes';
@@ -95,6 +96,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(catalogRoutes);
   await app.register(itemsRoutes);
   await app.register(technicianRoutes);
+  await app.register(importsRoutes);
 
   if (spaIndex) {
     await app.register(fastifyStatic, {

@@ -2,6 +2,7 @@ import type { AuditTables } from '../modules/audit/audit.table';
 import type { AuthTables } from '../modules/auth/auth.table';
 import type { CatalogTables } from '../modules/catalog/catalog.table';
 import type { CompanyTables } from '../modules/company/company.table';
+import type { ImportsTables } from '../modules/imports/imports.table';
 import type { ItemsTables } from '../modules/items/items.table';
 import type { NumberingTables } from '../modules/numbering/numbering.table';
 import type { PartiesTables } from '../modules/parties/parties.table';
@@ -16,4 +17,5 @@ export interface Database
     PartiesTables,
     CatalogTables,
     ItemsTables,
-    TechniciansTables {}
+    TechniciansTables,
+    ImportsTables {}

@@ -46,6 +46,12 @@ export const ACCESS: Record<string, Access> = {
 
   'GET /api/v1/audit': ['admin', 'manager', 'accountant'],
 
+  'GET /api/v1/imports': ['admin', 'manager', 'storekeeper'],
+  'POST /api/v1/imports/:entity/preview': ['admin', 'manager', 'storekeeper'],
+  'POST /api/v1/imports/:entity/jobs': ['admin', 'manager', 'storekeeper'],
+  'GET /api/v1/imports/jobs/:id': ['admin', 'manager', 'storekeeper'],
+  'GET /api/v1/imports/jobs/:id/report.csv': ['admin', 'manager', 'storekeeper'],
+
   ...PARTIES_ACCESS,
   ...CATALOG_ACCESS,
   ...ITEMS_ACCESS,

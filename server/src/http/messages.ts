@@ -56,6 +56,16 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
   },
   series_exhausted: { bg: 'Серията „{code}“ е изчерпана.', en: 'Series "{code}" is exhausted.' },
   conflict: { bg: 'Конфликт с друг запис.', en: 'Conflict with another record.' },
+  // imports
+  invalid_csv: { bg: 'Файлът не е валиден CSV: {reason}', en: 'The file is not valid CSV: {reason}' },
+  empty_file: { bg: 'Файлът няма редове с данни.', en: 'The file has no data rows.' },
+  unknown_column: { bg: 'Непозната колона „{column}“.', en: 'Unknown column "{column}".' },
+  missing_column: { bg: 'Липсва колона „{column}“.', en: 'Missing column "{column}".' },
+  unknown_import: { bg: 'Не може да се внасят „{entity}“.', en: 'Cannot import "{entity}".' },
+  has_errors: {
+    bg: 'Файлът има грешки и нищо не е внесено. Поправете ги или внесете само валидните редове.',
+    en: 'The file has errors and nothing was imported. Fix them or import only the valid rows.',
+  },
   internal_error: { bg: 'Вътрешна грешка. Опитайте отново.', en: 'Internal error. Please try again.' },
   database_unavailable: { bg: 'Базата данни не отговаря.', en: 'The database does not answer.' },
 };

@@ -1,0 +1,16 @@
+import type { ImportAdapter } from './imports.types';
+
+const adapters = new Map<string, ImportAdapter<unknown>>();
+
+/** Makes an entity importable at /api/v1/imports/<entity>. */
+export function registerImportAdapter<Row>(adapter: ImportAdapter<Row>): void {
+  adapters.set(adapter.entity, adapter as ImportAdapter<unknown>);
+}
+
+export function importAdapter(entity: string): ImportAdapter<unknown> | undefined {
+  return adapters.get(entity);
+}
+
+export function importEntities(): string[] {
+  return [...adapters.keys()].sort();
+}

@@ -1,0 +1,109 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../http/context';
+import { sendCsv } from '../../http/csv';
+import { importEntities } from './imports.registry';
+import { EntityParams, ImportJob, ImportPreview, JobParams, JobQuery } from './imports.schema';
+import { getImportJob, importReport, previewImport, startImport } from './imports.service';
+
+export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
+
+export async function importsRoutes(app: FastifyInstance) {
+  // CSV arrives as the raw request body (text/csv), up to 20 MiB.
+  app.addContentTypeParser(
+    ['text/csv', 'text/plain'],
+    { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
+    (_req, body, done) => done(null, body),
+  );
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.deps;
+  const csvBody = z.string().describe('The CSV file (UTF-8, comma separated, header row), sent as text/csv');
+
+  r.get(
+    '/api/v1/imports',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Importable entities',
+        response: { 200: z.object({ entities: z.array(z.string()) }) },
+      },
+    },
+    async () => ({
+      entities: importEntities(),
+    }),
+  );
+
+  r.post(
+    '/api/v1/imports/:entity/preview',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['imports'],
+        summary: 'Check a CSV file: the first rows and every error; writes nothing',
+        params: EntityParams,
+        body: csvBody,
+        response: { 200: ImportPreview },
+      },
+    },
+    async (req) => previewImport(db, req.params.entity, req.body, req.locale),
+  );
+
+  r.post(
+    '/api/v1/imports/:entity/jobs',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['imports'],
+        summary: 'Import a CSV file in the background; poll the job for progress',
+        params: EntityParams,
+        querystring: JobQuery,
+        body: csvBody,
+        response: { 202: ImportJob },
+      },
+    },
+    async (req, reply) => {
+      const { job, done } = await startImport(db, actorOf(req), {
+        entity: req.params.entity,
+        text: req.body,
+        onlyValid: req.query.onlyValid,
+        fileName: req.query.fileName,
+        locale: req.locale,
+      });
+      done.catch((err) => req.log.error({ err }, 'import failed'));
+      return reply.status(202).send(job);
+    },
+  );
+
+  r.get(
+    '/api/v1/imports/jobs/:id',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'An import job and its progress',
+        params: JobParams,
+        response: { 200: ImportJob },
+      },
+    },
+    async (req) => getImportJob(db, req.params.id),
+  );
+
+  r.get(
+    '/api/v1/imports/jobs/:id/report.csv',
+    { schema: { tags: ['imports'], summary: 'Every rejected row and why, as CSV', params: JobParams } },
+    async (req, reply) => {
+      const rows = await importReport(db, req.params.id);
+      return sendCsv(
+        reply,
+        `import-report-${req.params.id}.csv`,
+        [
+          { header: 'row', value: (e) => e.row },
+          { header: 'field', value: (e) => e.field },
+          { header: 'code', value: (e) => e.code },
+          { header: 'message', value: (e) => e.message },
+        ],
+        rows,
+      );
+    },
+  );
+}

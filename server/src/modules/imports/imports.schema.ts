@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+export const ImportRowError = z.object({
+  row: z.number().int(),
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type ImportRowError = z.infer<typeof ImportRowError>;
+
+export const ImportPreview = z.object({
+  entity: z.string(),
+  columns: z.array(z.string()).describe('The header of the file'),
+  expectedColumns: z.array(z.string()),
+  totalRows: z.number().int(),
+  validRows: z.number().int(),
+  errorRows: z.number().int(),
+  sample: z
+    .array(
+      z.object({
+        row: z.number().int(),
+        values: z.record(z.string(), z.string()),
+        errors: z.array(ImportRowError),
+      }),
+    )
+    .describe(
+      'The first rows of the file with their errors; row is the line number in the file (the header is line 1)',
+    ),
+  errors: z.array(ImportRowError).describe('Every row error, up to 1,000'),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ImportJobStatus = z.enum(['queued', 'validating', 'importing', 'done', 'failed']);
+
+export const ImportJob = z.object({
+  id: z.string(),
+  entity: z.string(),
+  fileName: z.string().nullable(),
+  status: ImportJobStatus,
+  onlyValid: z.boolean(),
+  totalRows: z.number().int(),
+  processedRows: z.number().int(),
+  importedRows: z.number().int(),
+  rejectedRows: z.number().int(),
+  message: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJob>;
+
+export const EntityParams = z.strictObject({ entity: z.string().min(1).max(40) });
+export const JobParams = z.strictObject({ id: z.string().min(1).max(64) });
+export const JobQuery = z.strictObject({
+  onlyValid: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  fileName: z.string().max(200).optional(),
+});
