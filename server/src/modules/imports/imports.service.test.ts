@@ -13,7 +13,7 @@ registerImportAdapter({
   requiredColumns: ['code', 'amount_eur'],
   row: z.object({
     code: z.string().min(1),
-    amount_eur: z.string().regex(/^\d+(\.\d{1,2})?$/, { params: { code: 'invalid_value' } }),
+    amount_eur: z.string().refine((v) => /^\d+(\.\d{1,2})?$/.test(v), { params: { code: 'invalid_value' } }),
     note: z.string(),
   }),
   async check(db, rows) {

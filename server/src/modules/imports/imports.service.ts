@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
@@ -173,7 +173,7 @@ function toJob(r: Selectable<ImportJobTable>, liveProcessed?: number): ImportJob
 /** Progress of the write phase, which runs inside one transaction and so cannot be written to the job row meanwhile. */
 const liveProgress = new Map<string, number>();
 
-async function updateJob(db: Executor, id: string, patch: Partial<Selectable<ImportJobTable>>) {
+async function updateJob(db: Executor, id: string, patch: Updateable<ImportJobTable>) {
   await db
     .updateTable('import_job')
     .set({ ...patch, updated_at: nowIso() })

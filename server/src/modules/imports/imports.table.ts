@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { Instant, SqlBool } from '../../db/sql';
 
 export interface ImportJobTable {
@@ -6,10 +7,10 @@ export interface ImportJobTable {
   file_name: string | null;
   status: string;
   only_valid: SqlBool;
-  total_rows: number;
-  processed_rows: number;
-  imported_rows: number;
-  rejected_rows: number;
+  total_rows: Generated<number>;
+  processed_rows: Generated<number>;
+  imported_rows: Generated<number>;
+  rejected_rows: Generated<number>;
   report_json: string | null;
   message: string | null;
   created_by: string | null;
