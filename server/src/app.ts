@@ -19,6 +19,7 @@ import { importsRoutes } from './modules/imports/imports.routes';
 import { itemsRoutes } from './modules/items/items.routes';
 import { numberingRoutes } from './modules/numbering/numbering.routes';
 import { partiesRoutes } from './modules/parties/parties.routes';
+import { searchRoutes } from './modules/search/search.routes';
 import { setupRoutes } from './modules/setup/setup.routes';
 import { technicianRoutes } from './modules/technicians/technicians.routes';
 import { VERSION } from './version';
@@ -97,8 +98,12 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(itemsRoutes);
   await app.register(technicianRoutes);
   await app.register(importsRoutes);
+  await app.register(searchRoutes);
 
   if (spaIndex) {
+    app.get('/', { schema: { hide: true } }, (_req, reply) =>
+      reply.type('text/html').header('cache-control', 'no-cache').send(spaIndex),
+    );
     await app.register(fastifyStatic, {
       root: config.webDist,
       index: false,

@@ -51,6 +51,7 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/v1/imports/:entity/jobs': ['admin', 'manager', 'storekeeper'],
   'GET /api/v1/imports/jobs/:id': ['admin', 'manager', 'storekeeper'],
   'GET /api/v1/imports/jobs/:id/report.csv': ['admin', 'manager', 'storekeeper'],
+  'GET /api/v1/search': 'authenticated',
 
   ...PARTIES_ACCESS,
   ...CATALOG_ACCESS,

@@ -56,6 +56,53 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
   },
   series_exhausted: { bg: 'Серията „{code}“ е изчерпана.', en: 'Series "{code}" is exhausted.' },
   conflict: { bg: 'Конфликт с друг запис.', en: 'Conflict with another record.' },
+  // parties (in_use is generic: any module refusing a delete; the reasons come in `errors`)
+  in_use: {
+    bg: 'Записът се използва и не може да бъде изтрит. Архивирайте го вместо това.',
+    en: 'The record is in use and cannot be deleted. Archive it instead.',
+  },
+  party_has_sites: { bg: 'Контрагентът има обекти: {count}.', en: 'The party has sites: {count}.' },
+  duplicate_uic: {
+    bg: 'Вече има контрагент с ЕИК {uic}: „{name}“.',
+    en: 'A party with UIC {uic} already exists: "{name}".',
+  },
+  not_for_person: {
+    bg: 'Полето „{field}“ е само за фирми, не за физически лица.',
+    en: 'Field "{field}" is for companies only, not for persons.',
+  },
+  not_for_company: { bg: 'ЕГН/ЛНЧ се записва само за физически лица.', en: 'Only persons have an ЕГН/ЛНЧ.' },
+  invalid_egn: {
+    bg: 'Невалидно ЕГН/ЛНЧ: контролната цифра не съвпада.',
+    en: 'Invalid ЕГН/ЛНЧ: the check digit does not match.',
+  },
+  egn_without_invoice: {
+    bg: 'ЕГН се записва само когато лицето желае фактури.',
+    en: 'An ЕГН is stored only when the person wants invoices.',
+  },
+  invalid_phone: { bg: 'Невалиден телефонен номер.', en: 'Invalid phone number.' },
+  party_anonymised: {
+    bg: 'Контрагентът е анонимизиран и не може да се променя.',
+    en: 'The party was anonymised and cannot change.',
+  },
+  not_a_person: { bg: 'Анонимизират се само физически лица.', en: 'Only persons can be anonymised.' },
+  unknown_party: { bg: 'Няма такъв контрагент.', en: 'No such party.' },
+  not_a_customer: { bg: 'Контрагентът не е клиент.', en: 'The party is not a customer.' },
+  not_a_supplier: { bg: 'Контрагентът не е доставчик.', en: 'The party is not a supplier.' },
+  party_archived: { bg: 'Контрагентът е архивиран.', en: 'The party is archived.' },
+  duplicate_site: {
+    bg: 'Клиентът вече има обект „{name}“.',
+    en: 'The customer already has a site "{name}".',
+  },
+  unknown_site: { bg: 'Няма такъв обект.', en: 'No such site.' },
+  site_not_of_customer: {
+    bg: 'Обектът не е на този клиент.',
+    en: 'The site does not belong to this customer.',
+  },
+  unknown_customer: { bg: 'Няма клиент с име „{name}“.', en: 'No customer is named "{name}".' },
+  ambiguous_customer: {
+    bg: 'Има {count} клиенти с име „{name}“: името не е еднозначно.',
+    en: '{count} customers are named "{name}": the name is ambiguous.',
+  },
   // imports
   invalid_csv: { bg: 'Файлът не е валиден CSV: {reason}', en: 'The file is not valid CSV: {reason}' },
   empty_file: { bg: 'Файлът няма редове с данни.', en: 'The file has no data rows.' },
@@ -68,6 +115,118 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
   },
   internal_error: { bg: 'Вътрешна грешка. Опитайте отново.', en: 'Internal error. Please try again.' },
   database_unavailable: { bg: 'Базата данни не отговаря.', en: 'The database does not answer.' },
+  // items
+  duplicate_serial: {
+    bg: 'Вече има уред {model} със сериен номер „{serial}“ (собственик: {owner}).',
+    en: 'An item {model} with serial number "{serial}" already exists (owner: {owner}).',
+  },
+  warranty_end_before_purchase: {
+    bg: 'Краят на гаранцията ({warrantyEnd}) е преди датата на покупка ({purchaseDate}).',
+    en: 'The warranty end ({warrantyEnd}) is before the purchase date ({purchaseDate}).',
+  },
+  transfer_same_owner: { bg: 'Уредът вече е на „{owner}“.', en: 'The item already belongs to "{owner}".' },
+  transfer_date_in_future: {
+    bg: 'Датата на прехвърляне не може да е след днес ({today}).',
+    en: 'The transfer date cannot be after today ({today}).',
+  },
+  transfer_date_before_current: {
+    bg: 'Датата на прехвърляне е преди {from}, от когато уредът е на сегашния собственик.',
+    en: 'The transfer date is before {from}, when the current owner got the item.',
+  },
+  party_has_items: { bg: 'Контрагентът има уреди: {count}.', en: 'The party has items: {count}.' },
+  site_has_items: { bg: 'На обекта има уреди: {count}.', en: 'The site has items: {count}.' },
+  model_has_items: { bg: 'Уреди от този модел: {count}.', en: 'Items of this model: {count}.' },
+  item_has_owner_history: {
+    bg: 'Уредът е сменял собственика си ({count}).',
+    en: 'The item has changed owners ({count}).',
+  },
+  // technicians
+  invalid_hours: {
+    bg: 'Невалидно работно време: краят трябва да е след началото (пример: „Mon-Fri 08:30-17:30; Sat 09:00-13:00“).',
+    en: 'Invalid working hours: the end must be after the start (e.g. "Mon-Fri 08:30-17:30; Sat 09:00-13:00").',
+  },
+  hours_overlap: {
+    bg: 'Работните интервали в един ден се застъпват.',
+    en: 'Working intervals on the same day overlap.',
+  },
+  unknown_user: { bg: 'Няма такъв потребител.', en: 'No such user.' },
+  user_already_technician: {
+    bg: 'Потребителят „{user}“ вече е свързан с техник „{technician}“.',
+    en: 'User "{user}" is already linked to technician "{technician}".',
+  },
+  pay_terms_date_taken: {
+    bg: 'Вече има условия за заплащане от {date}.',
+    en: 'Pay terms from {date} already exist.',
+  },
+  category_has_technicians: {
+    bg: 'Техници с това умение: {count}.',
+    en: 'Technicians with this skill: {count}.',
+  },
+  duplicate_technician: {
+    bg: 'Вече има техник „{name}“.',
+    en: 'A technician named "{name}" already exists.',
+  },
+  // catalog (unknown_model / unknown_category are also used by items and technicians)
+  invalid_code: {
+    bg: 'Кодът може да съдържа само латински главни букви, цифри и „.“, „_“, „-“.',
+    en: 'A code may contain only Latin capital letters, digits and ".", "_", "-".',
+  },
+  invalid_barcode: {
+    bg: 'Невалиден баркод: EAN-13 с грешна контролна цифра или непозволени знаци.',
+    en: 'Invalid barcode: an EAN-13 with a wrong check digit, or characters that are not allowed.',
+  },
+  invalid_money: {
+    bg: 'Невалидна сума в „{field}“: число с точка и до 2 знака след нея (пример: 24.90).',
+    en: 'Invalid amount in "{field}": a number with a dot and up to 2 decimals (e.g. 24.90).',
+  },
+  invalid_number: { bg: 'Невалидно число в „{field}“.', en: 'Invalid number in "{field}".' },
+  invalid_country: {
+    bg: 'Държавата е двубуквен код по ISO 3166-1 (пример: DE).',
+    en: 'The country is a two-letter ISO 3166-1 code (e.g. DE).',
+  },
+  duplicate_code: {
+    bg: 'Кодът „{code}“ вече е зает: „{name}“.',
+    en: 'Code "{code}" is already taken: "{name}".',
+  },
+  duplicate_model: {
+    bg: 'Моделът „{name}“ на {brand} вече е в каталога.',
+    en: 'Model "{name}" of {brand} is already in the catalogue.',
+  },
+  duplicate_barcode: {
+    bg: 'Баркодът {barcode} вече е на част „{code}“.',
+    en: 'Barcode {barcode} already belongs to part "{code}".',
+  },
+  duplicate_override: {
+    bg: 'Услугата {service} вече има нормовреме за {target}.',
+    en: 'Service {service} already has a norm time for {target}.',
+  },
+  unknown_category: { bg: 'Няма такава категория: {code}.', en: 'No such category: {code}.' },
+  unknown_brand: { bg: 'Няма такава марка: {code}.', en: 'No such brand: {code}.' },
+  unknown_model: { bg: 'Няма такъв модел в каталога.', en: 'No such model in the catalogue.' },
+  unknown_service_type: { bg: 'Няма такава услуга: {code}.', en: 'No such service type: {code}.' },
+  model_brand_mismatch: {
+    bg: 'Моделът {model} е на марка {brand}, не на посочената.',
+    en: 'Model {model} is a {brand}, not of the brand given.',
+  },
+  unknown_compatible: {
+    bg: '„{value}“ не е нито код на марка, нито модел от каталога.',
+    en: '"{value}" is neither a brand code nor a model in the catalogue.',
+  },
+  ambiguous_model: {
+    bg: 'Модел „{value}“ има при няколко марки: не е ясно кой е.',
+    en: 'Model "{value}" exists under several brands: it is ambiguous.',
+  },
+  used_by_models: { bg: 'Използва се от модели: {count}.', en: 'Used by models: {count}.' },
+  used_by_service_types: { bg: 'Използва се от услуги: {count}.', en: 'Used by service types: {count}.' },
+  used_by_parts: { bg: 'Използва се от части: {count}.', en: 'Used by parts: {count}.' },
+  used_by_norm_overrides: {
+    bg: 'Използва се в нормовремена за марки и модели: {count}.',
+    en: 'Used by norm-time overrides: {count}.',
+  },
+  used_by_part_compat: {
+    bg: 'Посочено е като съвместимо за части: {count}.',
+    en: 'Listed as compatible for parts: {count}.',
+  },
 };
 
 export function message(code: string, locale: Locale, params: Record<string, unknown> = {}): string {

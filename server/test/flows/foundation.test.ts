@@ -58,7 +58,7 @@ describe.each(DIALECTS)('foundation flow on %s', (dialect) => {
 
   it('demo data: the demo company has valid requisites and one user per role', async () => {
     const company = (await t.request(admin, 'GET', '/api/v1/company')).json();
-    expect(company).toMatchObject({ uic: '206417590', vatRegistered: true, city: 'София' });
+    expect(company).toMatchObject({ uic: '206417593', vatRegistered: true, city: 'София' });
     const users = (await t.request(admin, 'GET', '/api/v1/users')).json().items as { role: string }[];
     expect(new Set(users.map((u) => u.role))).toEqual(
       new Set(['admin', 'manager', 'reception', 'technician', 'storekeeper', 'accountant']),
@@ -131,7 +131,7 @@ describe.each(DIALECTS)('foundation flow on %s', (dialect) => {
     const entry = audit.items.find((e: { action: string }) => e.action === 'company.update');
     expect(entry).toMatchObject({
       username: 'admin',
-      before: { uic: '206417590' },
+      before: { uic: '206417593' },
       after: { uic: '131468980' },
     });
   });

@@ -2,8 +2,8 @@ import { foundation } from './0001-foundation';
 import { parties } from './0002-parties';
 import { catalog } from './0003-catalog';
 import { items } from './0004-items';
-import { imports } from './0006-imports';
 import { technicians } from './0005-technicians';
+import { imports } from './0006-imports';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */

@@ -63,3 +63,17 @@ export async function findAuditEntries(
     })),
   };
 }
+
+/**
+ * GDPR erasure (art. 17): the audit trail keeps who did what and when about a record, but not the personal data
+ * its before/after snapshots held.
+ */
+export async function eraseAuditDetails(db: Executor, entity: string, entityIds: string[]): Promise<void> {
+  if (entityIds.length === 0) return;
+  await db
+    .updateTable('audit_log')
+    .set({ before_json: null, after_json: JSON.stringify({ erased: 'personal data erased on request' }) })
+    .where('entity', '=', entity)
+    .where('entity_id', 'in', entityIds)
+    .execute();
+}

@@ -1,1 +1,1 @@
-export { type AuditChange, findAuditEntries, recordAudit } from './audit.service';
+export { type AuditChange, eraseAuditDetails, findAuditEntries, recordAudit } from './audit.service';

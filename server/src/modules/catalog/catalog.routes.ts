@@ -1,3 +1,362 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/database';
+import { actorOf } from '../../http/context';
+import { type CsvColumn, sendCsv } from '../../http/csv';
+import { Page } from '../../http/page';
+import type { Actor } from '../../kernel/actor';
+import {
+  BRAND_CSV,
+  CATEGORY_CSV,
+  MODEL_CSV,
+  NORM_OVERRIDE_CSV,
+  PART_CSV,
+  SERVICE_TYPE_CSV,
+} from './catalog.csv';
+import {
+  Brand,
+  BrandInput,
+  BrandListQuery,
+  BrandPatch,
+  Category,
+  CategoryInput,
+  CategoryListQuery,
+  CategoryPatch,
+  IdParams,
+  Model,
+  ModelInput,
+  ModelListQuery,
+  ModelPatch,
+  NormOverride,
+  NormOverrideInput,
+  NormOverridePatch,
+  OverrideParams,
+  Part,
+  PartInput,
+  PartListQuery,
+  PartPatch,
+  ServiceQuote,
+  ServiceQuoteQuery,
+  ServiceType,
+  ServiceTypeInput,
+  ServiceTypeListQuery,
+  ServiceTypePatch,
+} from './catalog.schema';
+import * as catalog from './catalog.service';
 
-export async function catalogRoutes(_app: FastifyInstance) {}
+interface CatalogResource<
+  Item extends z.ZodType,
+  Input extends z.ZodType,
+  Patch extends z.ZodType,
+  Query extends z.ZodType,
+> {
+  path: string;
+  tag: string;
+  /** "a category": used in the route summaries. */
+  noun: string;
+  csvName: string;
+  Item: Item;
+  Input: Input;
+  Patch: Patch;
+  Query: Query;
+  csv: CsvColumn<z.output<Item>>[];
+  list(db: Db, q: z.output<Query>): Promise<catalog.PageOf<z.output<Item>>>;
+  exportRows(db: Db, q: z.output<Query>): Promise<z.output<Item>[]>;
+  get(db: Db, id: string): Promise<z.output<Item>>;
+  create(db: Db, actor: Actor, input: z.output<Input>): Promise<z.output<Item>>;
+  update(db: Db, actor: Actor, id: string, patch: z.output<Patch>): Promise<z.output<Item>>;
+  setArchived(db: Db, actor: Actor, id: string, archived: boolean): Promise<z.output<Item>>;
+  remove(db: Db, actor: Actor, id: string): Promise<void>;
+}
+
+/** The same eight routes for every catalogue: list, CSV export, one, add, change, archive, restore, delete. */
+function resourceRoutes<
+  Item extends z.ZodType,
+  Input extends z.ZodType,
+  Patch extends z.ZodType,
+  Query extends z.ZodType,
+>(app: FastifyInstance, res: CatalogResource<Item, Input, Patch, Query>) {
+  // Generic over the resource, the type provider cannot infer the handlers' types: the schemas (typed as plain
+  // FastifySchema here) still validate every request and response, and the handlers read the validated values.
+  const { db } = app.deps;
+  const tags = [res.tag];
+  const schema = (s: FastifySchema) => s;
+  const query = (req: FastifyRequest) => req.query as z.output<Query>;
+  const id = (req: FastifyRequest) => (req.params as z.output<typeof IdParams>).id;
+
+  app.get(
+    res.path,
+    {
+      schema: schema({
+        tags,
+        summary: `List ${res.noun}s: search q (Cyrillic or Latin, any case), filters, sort, pages`,
+        querystring: res.Query,
+        response: { 200: Page(res.Item) },
+      }),
+    },
+    async (req) => res.list(db, query(req)),
+  );
+
+  app.get(
+    `${res.path}/export.csv`,
+    {
+      schema: schema({
+        tags,
+        summary: `${res.noun}s as CSV (the list's filters, no paging; the import's columns)`,
+        querystring: res.Query,
+      }),
+    },
+    async (req, reply) => sendCsv(reply, res.csvName, res.csv, await res.exportRows(db, query(req))),
+  );
+
+  app.get(
+    `${res.path}/:id`,
+    { schema: schema({ tags, summary: `One ${res.noun}`, params: IdParams, response: { 200: res.Item } }) },
+    async (req) => res.get(db, id(req)),
+  );
+
+  app.post(
+    res.path,
+    { schema: schema({ tags, summary: `Add ${res.noun}`, body: res.Input, response: { 201: res.Item } }) },
+    async (req, reply) =>
+      reply.status(201).send(await res.create(db, actorOf(req), req.body as z.output<Input>)),
+  );
+
+  app.patch(
+    `${res.path}/:id`,
+    {
+      schema: schema({
+        tags,
+        summary: `Change ${res.noun} (only the fields sent)`,
+        params: IdParams,
+        body: res.Patch,
+        response: { 200: res.Item },
+      }),
+    },
+    async (req) => res.update(db, actorOf(req), id(req), req.body as z.output<Patch>),
+  );
+
+  app.post(
+    `${res.path}/:id/archive`,
+    {
+      schema: schema({
+        tags,
+        summary: `Archive ${res.noun}: kept for history, hidden from pickers and default lists`,
+        params: IdParams,
+        response: { 200: res.Item },
+      }),
+    },
+    async (req) => res.setArchived(db, actorOf(req), id(req), true),
+  );
+
+  app.post(
+    `${res.path}/:id/unarchive`,
+    {
+      schema: schema({
+        tags,
+        summary: `Restore an archived ${res.noun}`,
+        params: IdParams,
+        response: { 200: res.Item },
+      }),
+    },
+    async (req) => res.setArchived(db, actorOf(req), id(req), false),
+  );
+
+  app.delete(
+    `${res.path}/:id`,
+    {
+      schema: schema({
+        tags,
+        summary: `Delete ${res.noun} that nothing uses (else 409 in_use: archive it instead)`,
+        params: IdParams,
+        response: { 204: z.null() },
+      }),
+    },
+    async (req, reply) => {
+      await res.remove(db, actorOf(req), id(req));
+      return reply.status(204).send(null);
+    },
+  );
+}
+
+export async function catalogRoutes(app: FastifyInstance) {
+  resourceRoutes(app, {
+    path: '/api/v1/categories',
+    tag: 'catalog: categories',
+    noun: 'a product category',
+    csvName: 'categories.csv',
+    Item: Category,
+    Input: CategoryInput,
+    Patch: CategoryPatch,
+    Query: CategoryListQuery,
+    csv: CATEGORY_CSV,
+    list: catalog.listCategories,
+    exportRows: catalog.exportCategories,
+    get: catalog.getCategory,
+    create: catalog.createCategory,
+    update: catalog.updateCategory,
+    setArchived: catalog.setCategoryArchived,
+    remove: catalog.deleteCategory,
+  });
+
+  resourceRoutes(app, {
+    path: '/api/v1/brands',
+    tag: 'catalog: brands',
+    noun: 'a brand',
+    csvName: 'brands.csv',
+    Item: Brand,
+    Input: BrandInput,
+    Patch: BrandPatch,
+    Query: BrandListQuery,
+    csv: BRAND_CSV,
+    list: catalog.listBrands,
+    exportRows: catalog.exportBrands,
+    get: catalog.getBrand,
+    create: catalog.createBrand,
+    update: catalog.updateBrand,
+    setArchived: catalog.setBrandArchived,
+    remove: catalog.deleteBrand,
+  });
+
+  resourceRoutes(app, {
+    path: '/api/v1/models',
+    tag: 'catalog: models',
+    noun: 'a model',
+    csvName: 'models.csv',
+    Item: Model,
+    Input: ModelInput,
+    Patch: ModelPatch,
+    Query: ModelListQuery,
+    csv: MODEL_CSV,
+    list: catalog.listModels,
+    exportRows: catalog.exportModels,
+    get: catalog.getModel,
+    create: catalog.createModel,
+    update: catalog.updateModel,
+    setArchived: catalog.setModelArchived,
+    remove: catalog.deleteModel,
+  });
+
+  resourceRoutes(app, {
+    path: '/api/v1/service-types',
+    tag: 'catalog: labour and service types',
+    noun: 'a labour or service type',
+    csvName: 'service_types.csv',
+    Item: ServiceType,
+    Input: ServiceTypeInput,
+    Patch: ServiceTypePatch,
+    Query: ServiceTypeListQuery,
+    csv: SERVICE_TYPE_CSV,
+    list: catalog.listServiceTypes,
+    exportRows: catalog.exportServiceTypes,
+    get: catalog.getServiceType,
+    create: catalog.createServiceType,
+    update: catalog.updateServiceType,
+    setArchived: catalog.setServiceTypeArchived,
+    remove: catalog.deleteServiceType,
+  });
+
+  resourceRoutes(app, {
+    path: '/api/v1/parts',
+    tag: 'catalog: parts',
+    noun: 'a spare part',
+    csvName: 'parts.csv',
+    Item: Part,
+    Input: PartInput,
+    Patch: PartPatch,
+    Query: PartListQuery,
+    csv: PART_CSV,
+    list: catalog.listParts,
+    exportRows: catalog.exportParts,
+    get: catalog.getPart,
+    create: catalog.createPart,
+    update: catalog.updatePart,
+    setArchived: catalog.setPartArchived,
+    remove: catalog.deletePart,
+  });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.deps;
+  const tags = ['catalog: labour and service types'];
+
+  r.get(
+    '/api/v1/service-types/:id/quote',
+    {
+      schema: {
+        tags,
+        summary:
+          'Norm minutes and price of this service on this model (or brand), with the overrides applied',
+        params: IdParams,
+        querystring: ServiceQuoteQuery,
+        response: { 200: ServiceQuote },
+      },
+    },
+    async (req) => catalog.quoteService(db, req.params.id, req.query),
+  );
+
+  r.get(
+    '/api/v1/service-types/:id/overrides',
+    {
+      schema: {
+        tags,
+        summary: 'Norm-time overrides of a service for brands and models',
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(NormOverride) }) },
+      },
+    },
+    async (req) => ({ items: await catalog.listOverrides(db, req.params.id) }),
+  );
+
+  r.post(
+    '/api/v1/service-types/:id/overrides',
+    {
+      schema: {
+        tags,
+        summary: 'Add a norm time (and optionally a price) for a whole brand or one model',
+        params: IdParams,
+        body: NormOverrideInput,
+        response: { 201: NormOverride },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await catalog.createOverride(db, actorOf(req), req.params.id, req.body)),
+  );
+
+  r.patch(
+    '/api/v1/service-types/:id/overrides/:overrideId',
+    {
+      schema: {
+        tags,
+        summary: 'Change the norm time or price of an override',
+        params: OverrideParams,
+        body: NormOverridePatch,
+        response: { 200: NormOverride },
+      },
+    },
+    async (req) => catalog.updateOverride(db, actorOf(req), req.params.id, req.params.overrideId, req.body),
+  );
+
+  r.delete(
+    '/api/v1/service-types/:id/overrides/:overrideId',
+    {
+      schema: { tags, summary: 'Remove an override', params: OverrideParams, response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      await catalog.deleteOverride(db, actorOf(req), req.params.id, req.params.overrideId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/v1/norm-overrides/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'Every norm-time override as CSV (the norm_overrides.csv columns, plus price_eur)',
+      },
+    },
+    async (_req, reply) =>
+      sendCsv(reply, 'norm_overrides.csv', NORM_OVERRIDE_CSV, await catalog.exportOverrides(db)),
+  );
+}

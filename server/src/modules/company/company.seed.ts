@@ -11,8 +11,8 @@ export async function seedCompanyDemo(db: Executor, actor: Actor): Promise<void>
   if (!row) return;
   await repo.updateCompanyRow(db, row.id, {
     legal_name: row.legal_name || 'Сервиз Техноплюс ЕООД',
-    uic: '206417590',
-    vat_number: 'BG206417590',
+    uic: '206417593',
+    vat_number: 'BG206417593',
     vat_registered: true,
     vat_registered_from: '2019-03-01',
     city: 'София',

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
+import './imports.adapters';
 import { importEntities } from './imports.registry';
 import { EntityParams, ImportJob, ImportPreview, JobParams, JobQuery } from './imports.schema';
 import { getImportJob, importReport, previewImport, startImport } from './imports.service';

@@ -1,0 +1,47 @@
+export {
+  type BrandImportRow,
+  brandsImport,
+  CATALOG_IMPORT_ADAPTERS,
+  type CategoryImportRow,
+  categoriesImport,
+  type ModelImportRow,
+  modelsImport,
+  type NormOverrideImportRow,
+  normOverridesImport,
+  type PartImportRow,
+  partsImport,
+  type ServiceTypeImportRow,
+  serviceTypesImport,
+} from './catalog.import';
+export {
+  type NormOverrideRule,
+  type PriceServiceInput,
+  priceService,
+  type ServicePrice,
+} from './catalog.pricing';
+export type { Brand, Category, Model, NormOverride, Part, ServiceQuote, ServiceType } from './catalog.schema';
+export {
+  findBrandByCode,
+  findCategoryByCode,
+  findModelByBrandAndName,
+  findModelByBrandCodeAndName,
+  findModelsByBrandCodeAndName,
+  findPartByBarcode,
+  findPartByCode,
+  findServiceTypeByCode,
+  getBrandById as getBrand,
+  getCategoryById as getCategory,
+  getModelById as getModel,
+  getPartById as getPart,
+  getServiceTypeById as getServiceType,
+  modelKey,
+  quoteService,
+  searchModels,
+  searchParts,
+} from './catalog.service';
+export {
+  type CatalogKind,
+  type CatalogUsage,
+  type CatalogUsageCheck,
+  registerCatalogUsageCheck,
+} from './catalog.usage';

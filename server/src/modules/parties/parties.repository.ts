@@ -1,0 +1,369 @@
+import { type ExpressionBuilder, type Insertable, type RawBuilder, sql, type Updateable } from 'kysely';
+import type { Executor } from '../../db/database';
+import type { Database } from '../../db/schema';
+import { countAll, dialectOf, matchesSearch } from '../../db/sql';
+import { foldSearchText } from '../../kernel/search-text';
+import { phoneNeedle } from './parties.search';
+import type {
+  PartyAddressTable,
+  PartyContactTable,
+  PartyEmailTable,
+  PartyPhoneTable,
+  PartyTable,
+  SiteTable,
+} from './parties.table';
+
+/** Rows per multi-row INSERT or IN list: well under SQLite's and PostgreSQL's parameter limits. */
+const CHUNK = 200;
+
+function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** search_text matches the needle, or (for a needle that looks like a phone number) its digits. */
+function searchCondition(column: string, needle: string) {
+  return <T extends keyof Database>(eb: ExpressionBuilder<Database, T>) => {
+    const digits = phoneNeedle(needle);
+    const conditions = [matchesSearch(column, needle)];
+    if (digits && digits !== foldSearchText(needle)) conditions.push(matchesSearch(column, digits));
+    return eb.or(conditions);
+  };
+}
+
+/** Text ordered by code point on both databases (PostgreSQL's locale collation would order differently). */
+function byCodePoint(db: Executor, column: string): RawBuilder<unknown> {
+  return dialectOf(db) === 'postgres' ? sql`${sql.ref(column)} collate "C"` : sql`${sql.ref(column)}`;
+}
+
+export type SortDirection = 'asc' | 'desc';
+
+// ---------------------------------------------------------------- parties
+
+export async function findParty(db: Executor, id: string) {
+  return db.selectFrom('party').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The live (not archived) party with this ЕИК, other than exceptId. */
+export async function findLivePartyByUic(db: Executor, uic: string, exceptId: string | null) {
+  let q = db
+    .selectFrom('party')
+    .select(['id', 'name', 'uic'])
+    .where('uic', '=', uic)
+    .where('archived_at', 'is', null);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return q.executeTakeFirst();
+}
+
+export async function findLivePartiesByUics(db: Executor, uics: readonly string[]) {
+  const out: { id: string; name: string; uic: string | null }[] = [];
+  for (const part of chunks([...new Set(uics)])) {
+    out.push(
+      ...(await db
+        .selectFrom('party')
+        .select(['id', 'name', 'uic'])
+        .where('uic', 'in', part)
+        .where('archived_at', 'is', null)
+        .execute()),
+    );
+  }
+  return out;
+}
+
+/** Live customers whose name is exactly one of names (case and spelling as written). */
+export async function findLiveCustomersByNames(db: Executor, names: readonly string[]) {
+  const out: { id: string; name: string }[] = [];
+  for (const part of chunks([...new Set(names)])) {
+    out.push(
+      ...(await db
+        .selectFrom('party')
+        .select(['id', 'name'])
+        .where('name', 'in', part)
+        .where('is_customer', '=', true)
+        .where('archived_at', 'is', null)
+        .execute()),
+    );
+  }
+  return out;
+}
+
+export async function hasAnyParty(db: Executor): Promise<boolean> {
+  return (await db.selectFrom('party').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function insertParties(db: Executor, rows: Insertable<PartyTable>[]): Promise<void> {
+  for (const part of chunks(rows, 50)) await db.insertInto('party').values(part).execute();
+}
+
+export async function updatePartyRow(db: Executor, id: string, patch: Updateable<PartyTable>): Promise<void> {
+  await db.updateTable('party').set(patch).where('id', '=', id).execute();
+}
+
+export async function deletePartyRow(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('party_phone').where('party_id', '=', id).execute();
+  await db.deleteFrom('party_email').where('party_id', '=', id).execute();
+  await db.deleteFrom('party_address').where('party_id', '=', id).execute();
+  await db.deleteFrom('party_contact').where('party_id', '=', id).execute();
+  await db.deleteFrom('party').where('id', '=', id).execute();
+}
+
+export interface PartyChildRows {
+  phones: Insertable<PartyPhoneTable>[];
+  emails: Insertable<PartyEmailTable>[];
+  addresses: Insertable<PartyAddressTable>[];
+  contacts: Insertable<PartyContactTable>[];
+}
+
+export async function insertPartyChildren(db: Executor, rows: PartyChildRows): Promise<void> {
+  for (const part of chunks(rows.phones)) await db.insertInto('party_phone').values(part).execute();
+  for (const part of chunks(rows.emails)) await db.insertInto('party_email').values(part).execute();
+  for (const part of chunks(rows.addresses)) await db.insertInto('party_address').values(part).execute();
+  for (const part of chunks(rows.contacts)) await db.insertInto('party_contact').values(part).execute();
+}
+
+export async function deletePhones(db: Executor, partyId: string): Promise<void> {
+  await db.deleteFrom('party_phone').where('party_id', '=', partyId).execute();
+}
+export async function deleteEmails(db: Executor, partyId: string): Promise<void> {
+  await db.deleteFrom('party_email').where('party_id', '=', partyId).execute();
+}
+export async function deleteAddresses(db: Executor, partyId: string): Promise<void> {
+  await db.deleteFrom('party_address').where('party_id', '=', partyId).execute();
+}
+export async function deleteContacts(db: Executor, partyId: string): Promise<void> {
+  await db.deleteFrom('party_contact').where('party_id', '=', partyId).execute();
+}
+
+export async function listPhones(db: Executor, partyId: string) {
+  return db
+    .selectFrom('party_phone')
+    .selectAll()
+    .where('party_id', '=', partyId)
+    .orderBy('sort_order')
+    .execute();
+}
+export async function listEmails(db: Executor, partyId: string) {
+  return db
+    .selectFrom('party_email')
+    .selectAll()
+    .where('party_id', '=', partyId)
+    .orderBy('sort_order')
+    .execute();
+}
+export async function listAddresses(db: Executor, partyId: string) {
+  return db
+    .selectFrom('party_address')
+    .selectAll()
+    .where('party_id', '=', partyId)
+    .orderBy('sort_order')
+    .execute();
+}
+export async function listContacts(db: Executor, partyId: string) {
+  return db
+    .selectFrom('party_contact')
+    .selectAll()
+    .where('party_id', '=', partyId)
+    .orderBy('sort_order')
+    .execute();
+}
+
+export interface PartyFilter {
+  q?: string | undefined;
+  kind?: string | undefined;
+  role?: 'customer' | 'supplier' | undefined;
+  archived?: boolean | undefined;
+}
+
+function filteredParties(db: Executor, f: PartyFilter) {
+  let q = db.selectFrom('party');
+  if (f.q) q = q.where(searchCondition('party.search_text', f.q));
+  if (f.kind) q = q.where('party.kind', '=', f.kind);
+  if (f.role === 'customer') q = q.where('party.is_customer', '=', true);
+  if (f.role === 'supplier') q = q.where('party.is_supplier', '=', true);
+  q = f.archived ? q.where('party.archived_at', 'is not', null) : q.where('party.archived_at', 'is', null);
+  return q;
+}
+
+export type PartySortColumn = 'party.sort_name' | 'party.created_at' | 'party.city';
+
+function sortedParties(
+  db: Executor,
+  f: PartyFilter,
+  sort: { column: PartySortColumn; direction: SortDirection },
+) {
+  let q = filteredParties(db, f).selectAll('party');
+  // Empty cities last on both databases (SQLite puts NULL first, PostgreSQL last).
+  if (sort.column === 'party.city') q = q.orderBy(sql`party.city is null`);
+  q =
+    sort.column === 'party.created_at'
+      ? q.orderBy('party.created_at', sort.direction)
+      : q.orderBy(byCodePoint(db, sort.column), sort.direction);
+  if (sort.column !== 'party.sort_name') q = q.orderBy(byCodePoint(db, 'party.sort_name'));
+  return q.orderBy('party.id');
+}
+
+export async function listParties(
+  db: Executor,
+  f: PartyFilter,
+  sort: { column: PartySortColumn; direction: SortDirection },
+  limit: number,
+  offset: number,
+) {
+  const rows = await sortedParties(db, f, sort).limit(limit).offset(offset).execute();
+  const total = await filteredParties(db, f).select(countAll().as('n')).executeTakeFirstOrThrow();
+  return { rows, total: total.n };
+}
+
+/** Every party of the filter, sorted, for the CSV export. */
+export async function exportParties(
+  db: Executor,
+  f: PartyFilter,
+  sort: { column: PartySortColumn; direction: SortDirection },
+) {
+  return sortedParties(db, f, sort).execute();
+}
+
+/**
+ * The global search: one scan of party with LIMIT and no ORDER BY, so it stops at the first `limit` matches
+ * (LIKE '%x%' can use no index; sorting would read every match).
+ */
+export async function searchPartyRows(db: Executor, needle: string, limit: number) {
+  return db
+    .selectFrom('party')
+    .select(['id', 'name', 'kind', 'uic', 'phone', 'email', 'city'])
+    .where('archived_at', 'is', null)
+    .where(searchCondition('party.search_text', needle))
+    .limit(limit)
+    .execute();
+}
+
+// ---------------------------------------------------------------- sites
+
+export async function findSite(db: Executor, id: string) {
+  return db
+    .selectFrom('site')
+    .innerJoin('party', 'party.id', 'site.party_id')
+    .selectAll('site')
+    .select('party.name as party_name')
+    .where('site.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The live site of the party with this name, other than exceptId. */
+export async function findLiveSiteByName(
+  db: Executor,
+  partyId: string,
+  name: string,
+  exceptId: string | null,
+) {
+  let q = db
+    .selectFrom('site')
+    .select(['id', 'name'])
+    .where('party_id', '=', partyId)
+    .where('name', '=', name)
+    .where('archived_at', 'is', null);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return q.executeTakeFirst();
+}
+
+/** Live sites of these parties (for the import's duplicate check). */
+export async function findLiveSitesOfParties(db: Executor, partyIds: readonly string[]) {
+  const out: { id: string; party_id: string; name: string }[] = [];
+  for (const part of chunks([...new Set(partyIds)])) {
+    out.push(
+      ...(await db
+        .selectFrom('site')
+        .select(['id', 'party_id', 'name'])
+        .where('party_id', 'in', part)
+        .where('archived_at', 'is', null)
+        .execute()),
+    );
+  }
+  return out;
+}
+
+export async function insertSites(db: Executor, rows: Insertable<SiteTable>[]): Promise<void> {
+  for (const part of chunks(rows, 50)) await db.insertInto('site').values(part).execute();
+}
+
+export async function updateSiteRow(db: Executor, id: string, patch: Updateable<SiteTable>): Promise<void> {
+  await db.updateTable('site').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteSiteRow(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('site').where('id', '=', id).execute();
+}
+
+export async function countSitesOfParty(db: Executor, partyId: string): Promise<number> {
+  const r = await db
+    .selectFrom('site')
+    .select(countAll().as('n'))
+    .where('party_id', '=', partyId)
+    .executeTakeFirstOrThrow();
+  return r.n;
+}
+
+/** All sites of a party, archived ones included, oldest first. */
+export async function allSitesOfParty(db: Executor, partyId: string) {
+  return db
+    .selectFrom('site')
+    .innerJoin('party', 'party.id', 'site.party_id')
+    .selectAll('site')
+    .select('party.name as party_name')
+    .where('site.party_id', '=', partyId)
+    .orderBy('site.created_at')
+    .orderBy('site.id')
+    .execute();
+}
+
+export interface SiteFilter {
+  q?: string | undefined;
+  partyId?: string | undefined;
+  archived?: boolean | undefined;
+}
+
+function filteredSites(db: Executor, f: SiteFilter) {
+  let q = db.selectFrom('site').innerJoin('party', 'party.id', 'site.party_id');
+  if (f.q) q = q.where(searchCondition('site.search_text', f.q));
+  if (f.partyId) q = q.where('site.party_id', '=', f.partyId);
+  q = f.archived ? q.where('site.archived_at', 'is not', null) : q.where('site.archived_at', 'is', null);
+  return q;
+}
+
+export type SiteSortColumn = 'site.sort_name' | 'site.created_at' | 'site.city' | 'party.sort_name';
+
+function sortedSites(
+  db: Executor,
+  f: SiteFilter,
+  sort: { column: SiteSortColumn; direction: SortDirection },
+) {
+  let q = filteredSites(db, f).selectAll('site').select('party.name as party_name');
+  if (sort.column === 'site.city') q = q.orderBy(sql`site.city is null`);
+  q =
+    sort.column === 'site.created_at'
+      ? q.orderBy('site.created_at', sort.direction)
+      : q.orderBy(byCodePoint(db, sort.column), sort.direction);
+  if (sort.column !== 'site.sort_name') q = q.orderBy(byCodePoint(db, 'site.sort_name'));
+  return q.orderBy('site.id');
+}
+
+export async function listSites(
+  db: Executor,
+  f: SiteFilter,
+  sort: { column: SiteSortColumn; direction: SortDirection },
+  limit: number,
+  offset: number,
+) {
+  const rows = await sortedSites(db, f, sort).limit(limit).offset(offset).execute();
+  const total = await filteredSites(db, f).select(countAll().as('n')).executeTakeFirstOrThrow();
+  return { rows, total: total.n };
+}
+
+export async function exportSites(
+  db: Executor,
+  f: SiteFilter,
+  sort: { column: SiteSortColumn; direction: SortDirection },
+) {
+  return sortedSites(db, f, sort).execute();
+}

@@ -1,0 +1,89 @@
+import type { LoginBody, Me, UpdateMeBody } from '@servix/server/modules/auth/auth.schema';
+import type { SetupBody, SetupStatus } from '@servix/server/modules/setup/setup.schema';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { ApiError, api, setCsrfToken } from './client';
+
+export const setupKey = ['setup'] as const;
+export const meKey = ['auth', 'me'] as const;
+
+export function useSetupStatus() {
+  return useQuery({
+    queryKey: setupKey,
+    queryFn: () => api.get<z.infer<typeof SetupStatus>>('/setup'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** The signed-in user, or null when nobody is signed in. Keeps the CSRF token for the writes that follow. */
+export function useMe(enabled = true) {
+  return useQuery({
+    queryKey: meKey,
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        const me = await api.get<Me>('/auth/me');
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) {
+          setCsrfToken(null);
+          return null;
+        }
+        throw e;
+      }
+    },
+  });
+}
+
+function useSignedIn() {
+  const queryClient = useQueryClient();
+  return (me: Me) => {
+    setCsrfToken(me.csrfToken);
+    queryClient.setQueryData(meKey, me);
+  };
+}
+
+export function useLogin() {
+  const signedIn = useSignedIn();
+  return useMutation({
+    mutationFn: (body: z.infer<typeof LoginBody>) => api.post<Me>('/auth/login', body),
+    onSuccess: signedIn,
+  });
+}
+
+export function useSetup() {
+  const queryClient = useQueryClient();
+  const signedIn = useSignedIn();
+  return useMutation({
+    mutationFn: (body: SetupBody) => api.post<Me>('/setup', body),
+    onSuccess: (me) => {
+      signedIn(me);
+      queryClient.setQueryData<z.infer<typeof SetupStatus>>(setupKey, (s) =>
+        s ? { ...s, needsSetup: false } : s,
+      );
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>('/auth/logout'),
+    onSettled: () => {
+      setCsrfToken(null);
+      // Nothing of the previous user stays in the cache.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== setupKey[0] });
+      queryClient.setQueryData(meKey, null);
+    },
+  });
+}
+
+export function useUpdateMe() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.infer<typeof UpdateMeBody>) => api.patch<Me>('/auth/me', body),
+    onSuccess: (me) => queryClient.setQueryData(meKey, me),
+  });
+}

@@ -1,0 +1,158 @@
+import {
+  AppShell,
+  Avatar,
+  Box,
+  Burger,
+  Divider,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useCompany } from '../api/company';
+import { useLogout } from '../api/session';
+import { Brand } from '../ui/brand';
+import { LanguageSwitch } from '../ui/language-switch';
+import { canCall } from './access';
+import { HOME, type Screen, SETTINGS_SCREENS } from './nav';
+import { useSession } from './session';
+
+function initialsOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]?.toUpperCase())
+    .join('');
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <Menu position="bottom-end" width={240} withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={t('userMenu.label')} px={6} py={4} style={{ borderRadius: 6 }}>
+          <Group gap={8} wrap="nowrap">
+            <Avatar size={30} radius="xl" color="blue">
+              {initialsOf(user.fullName)}
+            </Avatar>
+            <Box visibleFrom="sm">
+              <Text size="sm" fw={500} lh={1.2} truncate maw={180}>
+                {user.fullName}
+              </Text>
+              <Text size="xs" c="dimmed" lh={1.2}>
+                {t(`roles.${user.role}`)}
+              </Text>
+            </Box>
+            <IconChevronDown size={14} />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Text size="sm" fw={500} c="var(--mantine-color-text)">
+            {user.fullName}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {user.username} · {t(`roles.${user.role}`)}
+          </Text>
+        </Menu.Label>
+        <Menu.Divider />
+        <Menu.Item
+          leftSection={<IconLogout size={16} />}
+          onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+        >
+          {t('userMenu.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+function NavItem({ screen, onNavigate }: { screen: Screen; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const active = screen.path === '/' ? pathname === '/' : pathname.startsWith(screen.path);
+  const Icon = screen.icon;
+  return (
+    <NavLink
+      component={Link}
+      to={screen.path}
+      label={t(screen.label)}
+      leftSection={<Icon size={18} stroke={1.6} />}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      onClick={onNavigate}
+      style={{ borderRadius: 6 }}
+    />
+  );
+}
+
+/** The signed-in frame: header with company, language and user; a menu of the screens this role may use. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const company = useCompany().data;
+  const settings = SETTINGS_SCREENS.filter((s) => canCall(user.role, s.needs));
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }} aria-label="Servix">
+              <Brand />
+            </Link>
+            {company && (
+              <>
+                <Divider orientation="vertical" visibleFrom="xs" />
+                <Text size="sm" c="dimmed" truncate visibleFrom="xs" data-testid="header-company">
+                  {company.legalName}
+                </Text>
+              </>
+            )}
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t('nav.main')}>
+        <ScrollArea type="auto">
+          <NavItem screen={HOME} onNavigate={close} />
+          {settings.length > 0 && (
+            <>
+              <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+                {t('nav.settings')}
+              </Text>
+              {settings.map((s) => (
+                <NavItem key={s.path} screen={s} onNavigate={close} />
+              ))}
+            </>
+          )}
+        </ScrollArea>
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="gray.0">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { useEffect } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useMe, useSetupStatus } from '../api/session';
+import { SetupPage } from '../features/setup/setup-page';
+import { setLanguage } from '../i18n';
+import { Forbidden, FullPageLoader, LoadError } from '../ui/states';
+import { canCall, type Route } from './access';
+import { AppLayout } from './app-layout';
+import { useSession } from './session';
+
+/**
+ * The top of every page: a fresh installation shows the setup screen on any path; otherwise the session is
+ * loaded once, and the signed-in user's saved language wins over this browser's.
+ */
+export function AppRoot() {
+  const setup = useSetupStatus();
+  const me = useMe(setup.data?.needsSetup === false);
+  const savedLocale = me.data?.user.locale;
+
+  useEffect(() => {
+    if (savedLocale) void setLanguage(savedLocale);
+  }, [savedLocale]);
+
+  if (setup.isPending) return <FullPageLoader />;
+  if (setup.isError) return <LoadError error={setup.error} onRetry={() => void setup.refetch()} />;
+  if (setup.data.needsSetup) return <SetupPage version={setup.data.version} />;
+  if (me.isPending) return <FullPageLoader />;
+  if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
+  return <Outlet />;
+}
+
+/** Screens behind the sign-in: without a session, go to the sign-in and come back here afterwards. */
+export function RequireAuth() {
+  const me = useMe(false).data;
+  const location = useLocation();
+  if (!me) {
+    const here = location.pathname + location.search;
+    const next = here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
+    return <Navigate to={`/login${next}`} replace />;
+  }
+  return <AppLayout />;
+}
+
+/** A screen for the roles the server lets make its main call; others see "no access". */
+export function RequireRole({ needs, children }: { needs: Route; children: ReactNode }) {
+  const { user } = useSession();
+  if (!canCall(user.role, needs)) return <Forbidden />;
+  return children;
+}

@@ -1,0 +1,327 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import type { ApiToken } from '@servix/server/modules/auth/auth.schema';
+import { IconCheck, IconCopy, IconKey, IconPlus } from '@tabler/icons-react';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiTokens, useCreateApiToken, useRevokeApiToken } from '../../../api/api-tokens';
+import { messageOf } from '../../../api/client';
+import { useUsers } from '../../../api/users';
+import { useSession } from '../../../app/session';
+import { currentLocale } from '../../../i18n';
+import { dateInputFormat, formatInstant } from '../../../ui/format';
+import { fieldsIn, showServerErrors } from '../../../ui/forms';
+import { PageHeader } from '../../../ui/page-header';
+import { FormAlert, LoadError, PageLoader } from '../../../ui/states';
+
+type TokenStatus = 'active' | 'revoked' | 'expired';
+
+function statusOf(token: ApiToken, now = Date.now()): TokenStatus {
+  if (token.revokedAt) return 'revoked';
+  if (token.expiresAt && Date.parse(token.expiresAt) <= now) return 'expired';
+  return 'active';
+}
+
+function StatusBadge({ status }: { status: TokenStatus }) {
+  const { t } = useTranslation();
+  const look = {
+    active: { color: 'green', label: t('apiTokens.statusActive') },
+    revoked: { color: 'gray', label: t('apiTokens.statusRevoked') },
+    expired: { color: 'orange', label: t('apiTokens.statusExpired') },
+  }[status];
+  return (
+    <Badge size="sm" variant="light" color={look.color}>
+      {look.label}
+    </Badge>
+  );
+}
+
+interface CreateValues {
+  name: string;
+  userId: string;
+  expiresOn: string | null;
+}
+
+function CreateTokenModal({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (token: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const users = useUsers(opened);
+  const create = useCreateApiToken();
+  const locale = currentLocale();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<CreateValues>({
+    initialValues: { name: '', userId: user.id, expiresOn: null },
+    validate: { name: (v) => (v.trim() ? null : t('validation.required')) },
+  });
+  const close = () => {
+    form.reset();
+    setFailure(null);
+    onClose();
+  };
+  const userOptions = (users.data ?? [user])
+    .filter((u) => u.active)
+    .map((u) => ({ value: u.id, label: `${u.fullName} (${u.username}, ${t(`roles.${u.role}`)})` }));
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('apiTokens.createTitle')} size="md">
+      <form
+        noValidate
+        onSubmit={form.onSubmit((v) => {
+          setFailure(null);
+          create.mutate(
+            {
+              name: v.name.trim(),
+              userId: v.userId,
+              // Valid through the whole chosen day, in the user's time zone.
+              expiresAt: v.expiresOn ? dayjs(v.expiresOn).endOf('day').toISOString() : null,
+            },
+            {
+              onSuccess: (created) => {
+                close();
+                onCreated(created.token);
+              },
+              onError: (e) =>
+                setFailure(
+                  showServerErrors(form, e, (f) =>
+                    f === 'expiresAt' ? 'expiresOn' : fieldsIn(['name', 'userId'])(f),
+                  ),
+                ),
+            },
+          );
+        })}
+      >
+        <Stack gap="sm">
+          <TextInput
+            label={t('apiTokens.name')}
+            description={t('apiTokens.nameHint')}
+            required
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
+          <Select
+            label={t('apiTokens.user')}
+            data={userOptions}
+            allowDeselect={false}
+            searchable
+            {...form.getInputProps('userId')}
+          />
+          <DatePickerInput
+            label={t('apiTokens.expiresAt')}
+            description={t('apiTokens.expiresHint')}
+            valueFormat={dateInputFormat(locale)}
+            minDate={dayjs().add(1, 'day').format('YYYY-MM-DD')}
+            clearable
+            {...form.getInputProps('expiresOn')}
+          />
+          <FormAlert message={failure} />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('common.add')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The new token, shown exactly once. */
+function CreatedTokenModal({ token, onClose }: { token: string | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={token !== null}
+      onClose={onClose}
+      title={t('apiTokens.createdTitle')}
+      size="lg"
+      closeOnClickOutside={false}
+    >
+      <Stack gap="sm">
+        <Alert color="yellow" icon={<IconKey size={18} />}>
+          {t('apiTokens.createdWarning')}
+        </Alert>
+        <Group gap="xs" wrap="nowrap" align="stretch">
+          <Code
+            block
+            style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
+            data-testid="new-token"
+          >
+            {token}
+          </Code>
+          <CopyButton value={token ?? ''}>
+            {({ copied, copy }) => (
+              <Button
+                onClick={copy}
+                color={copied ? 'teal' : 'blue'}
+                leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+                style={{ flexShrink: 0 }}
+              >
+                {copied ? t('common.copied') : t('common.copy')}
+              </Button>
+            )}
+          </CopyButton>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t('apiTokens.usage')}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.close')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function RevokeModal({ token, onClose }: { token: ApiToken | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const revoke = useRevokeApiToken();
+  return (
+    <Modal opened={token !== null} onClose={onClose} title={t('apiTokens.revokeTitle')} size="md">
+      <Stack gap="md">
+        <Text size="sm">{t('apiTokens.revokeConfirm', { name: token?.name ?? '' })}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="red"
+            loading={revoke.isPending}
+            onClick={() =>
+              token &&
+              revoke.mutate(token.id, {
+                onSuccess: () => {
+                  notifications.show({ message: t('apiTokens.revoked') });
+                  onClose();
+                },
+                onError: (e) => notifications.show({ color: 'red', message: messageOf(e) }),
+              })
+            }
+          >
+            {t('apiTokens.revoke')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function ApiTokensPage() {
+  const { t } = useTranslation();
+  const tokens = useApiTokens();
+  const locale = currentLocale();
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+
+  return (
+    <Stack gap={0} maw={1200}>
+      <PageHeader
+        title={t('apiTokens.title')}
+        description={t('apiTokens.description')}
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+            {t('apiTokens.add')}
+          </Button>
+        }
+      />
+      {tokens.isPending && <PageLoader />}
+      {tokens.isError && <LoadError error={tokens.error} onRetry={() => void tokens.refetch()} />}
+      {tokens.data && (
+        <Paper withBorder radius="md">
+          <Table.ScrollContainer minWidth={860}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('apiTokens.name')}</Table.Th>
+                  <Table.Th>{t('apiTokens.prefix')}</Table.Th>
+                  <Table.Th>{t('apiTokens.user')}</Table.Th>
+                  <Table.Th>{t('apiTokens.created')}</Table.Th>
+                  <Table.Th>{t('apiTokens.expires')}</Table.Th>
+                  <Table.Th>{t('apiTokens.lastUsed')}</Table.Th>
+                  <Table.Th>{t('apiTokens.status')}</Table.Th>
+                  <Table.Th aria-label={t('common.actions')} />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {tokens.data.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={8}>
+                      <Text size="sm" c="dimmed" ta="center" py="md">
+                        {t('apiTokens.empty')}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+                {tokens.data.map((token) => {
+                  const status = statusOf(token);
+                  return (
+                    <Table.Tr key={token.id} c={status === 'active' ? undefined : 'dimmed'}>
+                      <Table.Td fw={500}>{token.name}</Table.Td>
+                      <Table.Td ff="monospace">{token.prefix}…</Table.Td>
+                      <Table.Td>{token.username}</Table.Td>
+                      <Table.Td>{formatInstant(token.createdAt, locale)}</Table.Td>
+                      <Table.Td>
+                        {token.expiresAt ? formatInstant(token.expiresAt, locale) : t('apiTokens.never')}
+                      </Table.Td>
+                      <Table.Td>
+                        {token.lastUsedAt ? formatInstant(token.lastUsedAt, locale) : t('apiTokens.notUsed')}
+                      </Table.Td>
+                      <Table.Td>
+                        <StatusBadge status={status} />
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {status !== 'revoked' && (
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => setRevoking(token)}
+                          >
+                            {t('apiTokens.revoke')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      <CreateTokenModal opened={creating} onClose={() => setCreating(false)} onCreated={setCreated} />
+      <CreatedTokenModal token={created} onClose={() => setCreated(null)} />
+      <RevokeModal token={revoking} onClose={() => setRevoking(null)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Me, Role } from '@servix/server/modules/auth/auth.schema';
+import { QueryClient } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
+import { vi } from 'vitest';
+import { setCsrfToken } from './api/client';
+import { meKey } from './api/session';
+import { AppProviders } from './app/providers';
+
+export function aMe(role: Role = 'admin'): Me {
+  return {
+    user: {
+      id: 'u-1',
+      username: 'maria',
+      fullName: 'Мария Иванова',
+      email: null,
+      role,
+      locale: 'bg',
+      active: true,
+      lastLoginAt: null,
+      createdAt: '2026-11-27T10:00:00.000Z',
+    },
+    csrfToken: 'csrf-123',
+  };
+}
+
+/**
+ * Renders a screen inside the app's providers and a router, signed in as `me` (null: signed out;
+ * 'ask-server': the session is loaded through the fake server like on a page load).
+ */
+export function renderScreen(
+  ui: ReactNode,
+  { me = aMe(), route = '/' }: { me?: Me | null | 'ask-server'; route?: string } = {},
+) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  if (me !== 'ask-server') {
+    queryClient.setQueryData(meKey, me);
+    setCsrfToken(me?.csrfToken ?? null);
+  }
+  return render(
+    <AppProviders queryClient={queryClient}>
+      <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+    </AppProviders>,
+  );
+}
+
+export interface Call {
+  method: string;
+  path: string;
+  headers: Headers;
+  body: unknown;
+}
+
+export function jsonResponse(status: number, body: unknown, contentType = 'application/json'): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': contentType } });
+}
+
+/** Replaces fetch with a fake server; records every call. */
+export function fakeServer(answer: (call: Call) => Response | Promise<Response>) {
+  const calls: Call[] = [];
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), 'http://servix.test');
+    const call: Call = {
+      method: init?.method ?? 'GET',
+      path: url.pathname + url.search,
+      headers: new Headers(init?.headers),
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+    };
+    calls.push(call);
+    return answer(call);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return { calls, fetchMock };
+}
