@@ -2,7 +2,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3199;
+// A port of its own per run (E2E_PORT to choose it), so runs side by side do not collide.
+process.env.SERVIX_E2E_PORT ??= process.env.E2E_PORT ?? String(20000 + Math.floor(Math.random() * 20000));
+const PORT = Number(process.env.SERVIX_E2E_PORT);
 // A fresh, empty database for every run: the first spec goes through the first-run setup.
 const databaseFile = path.join(os.tmpdir(), `servix-e2e-${Date.now()}.db`);
 // The config is read again in each worker; the teardown (main process) removes the file the server used.
