@@ -42,8 +42,8 @@ function parseCsv(text: string): Record<string, string>[] {
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
-// server/src/kernel → repository root → its parent, where shared/ sits beside the clone.
-const customersCsv = new URL('../../../../shared/data/customers.csv', import.meta.url);
+// The sample customers (a copy of ../shared/data kept in the repository for the demo seed).
+const customersCsv = new URL('../../seed-data/customers.csv', import.meta.url);
 
 describe('isValidUic (ЕИК/БУЛСТАТ)', () => {
   it('passes the public test vectors of INV-17', () => {
