@@ -3,8 +3,8 @@ import type { Executor } from '../../db/database';
 import { countAll } from '../../db/sql';
 import type { AuditLogTable } from './audit.table';
 
-export async function insertAudit(db: Executor, row: Insertable<AuditLogTable>): Promise<void> {
-  await db.insertInto('audit_log').values(row).execute();
+export async function insertAudit(db: Executor, rows: Insertable<AuditLogTable>[]): Promise<void> {
+  if (rows.length) await db.insertInto('audit_log').values(rows).execute();
 }
 
 export interface AuditFilter {

@@ -28,19 +28,31 @@ function redact(value: unknown): string | null {
   return JSON.stringify(value, (key, v) => (SECRET_KEYS.has(key) ? '[redacted]' : v));
 }
 
-/** Every write leaves one audit row (who, when, what, before and after) in the same transaction as the write. */
-export async function recordAudit(db: Executor, actor: Actor, change: AuditChange): Promise<void> {
-  await insertAudit(db, {
+const AUDIT_CHUNK = 500;
+
+/**
+ * Every write leaves one audit row per record (who, when, what, before and after) in the same transaction as the
+ * write. Bulk writes (imports, the demo seed) pass all their changes at once: one multi-row insert per 500.
+ */
+export async function recordAudit(
+  db: Executor,
+  actor: Actor,
+  change: AuditChange | readonly AuditChange[],
+): Promise<void> {
+  const changes = Array.isArray(change) ? (change as readonly AuditChange[]) : [change as AuditChange];
+  const at = nowIso();
+  const rows = changes.map((c) => ({
     id: newId(),
-    at: nowIso(),
+    at,
     user_id: actor.userId,
-    action: change.action,
-    entity: change.entity,
-    entity_id: change.entityId ?? null,
-    before_json: redact(change.before),
-    after_json: redact(change.after),
+    action: c.action,
+    entity: c.entity,
+    entity_id: c.entityId ?? null,
+    before_json: redact(c.before),
+    after_json: redact(c.after),
     request_id: actor.requestId,
-  });
+  }));
+  for (let i = 0; i < rows.length; i += AUDIT_CHUNK) await insertAudit(db, rows.slice(i, i + AUDIT_CHUNK));
 }
 
 export async function findAuditEntries(

@@ -143,8 +143,11 @@ async function auditInserted(
   rows: readonly { id: string }[],
   after: (i: number) => unknown,
 ) {
-  for (const [i, r] of rows.entries())
-    await recordAudit(trx, actor, { action: `${entity}.import`, entity, entityId: r.id, after: after(i) });
+  await recordAudit(
+    trx,
+    actor,
+    rows.map((r, i) => ({ action: `${entity}.import`, entity, entityId: r.id, after: after(i) })),
+  );
 }
 
 const keyOf = (...parts: string[]) => parts.join('\u0000');

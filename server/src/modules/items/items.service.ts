@@ -286,14 +286,16 @@ export async function insertNewItems(trx: Executor, actor: Actor, rows: NewItemR
     trx,
     rows.map((r) => r.owner),
   );
-  for (const r of rows) {
-    await recordAudit(trx, actor, {
+  await recordAudit(
+    trx,
+    actor,
+    rows.map((r) => ({
       action: 'item.create',
       entity: 'item',
       entityId: r.item.id,
       after: { ...r.item, search_text: undefined },
-    });
-  }
+    })),
+  );
 }
 
 /**

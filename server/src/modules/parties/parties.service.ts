@@ -522,15 +522,16 @@ export async function insertPartyDrafts(
   }
   await repo.insertParties(trx, parties);
   await repo.insertPartyChildren(trx, children);
-  for (const [i, d] of drafts.entries()) {
-    const id = ids[i] as string;
-    await recordAudit(trx, actor, {
+  await recordAudit(
+    trx,
+    actor,
+    drafts.map((d, i) => ({
       action: 'party.create',
       entity: 'party',
-      entityId: id,
-      after: auditDraft(id, d),
-    });
-  }
+      entityId: ids[i],
+      after: auditDraft(ids[i] as string, d),
+    })),
+  );
   return ids;
 }
 
@@ -878,14 +879,11 @@ export async function insertSiteDrafts(trx: Executor, actor: Actor, drafts: Site
     updated_at: now,
   }));
   await repo.insertSites(trx, rows);
-  for (const [i, row] of rows.entries()) {
-    await recordAudit(trx, actor, {
-      action: 'site.create',
-      entity: 'site',
-      entityId: row.id,
-      after: drafts[i],
-    });
-  }
+  await recordAudit(
+    trx,
+    actor,
+    rows.map((row, i) => ({ action: 'site.create', entity: 'site', entityId: row.id, after: drafts[i] })),
+  );
   return rows.map((r) => r.id);
 }
 
