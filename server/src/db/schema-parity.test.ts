@@ -36,7 +36,7 @@ describe.each(DIALECTS)('schema on %s', (dialect) => {
   it('the migrations give the same tables, columns and nullability on both databases (one snapshot for both)', async () => {
     const tdb = await freshDatabase(dialect);
     try {
-      await expect(await describeSchema(tdb.handle.db)).toMatchFileSnapshot('./__snapshots__/schema.json');
+      await expect(await describeSchema(tdb.handle.db)).toMatchFileSnapshot('./__snapshots__/schema.snap');
     } finally {
       await tdb.drop();
     }
