@@ -185,3 +185,8 @@ export async function setLogo(db: Db, actor: Actor, dataUrl: string | null): Pro
     });
   });
 }
+
+/** The logo as stored (a data URL), for printed documents. */
+export async function getLogoDataUrl(db: Executor): Promise<string | null> {
+  return (await repo.findCompany(db))?.logo_data_url ?? null;
+}

@@ -1,2 +1,2 @@
 export type { CompanySettings } from './company.schema';
-export { createCompany, getCompanySettings, hasCompany } from './company.service';
+export { createCompany, getCompanySettings, getLogoDataUrl, hasCompany } from './company.service';

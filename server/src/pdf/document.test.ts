@@ -1,0 +1,245 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMoney } from '../kernel/format';
+import { sumCents } from '../kernel/money';
+import { buildDocumentDefinition, type PrintedDocument, printedCompany, renderDocument } from './document';
+import { SAMPLE_COMPANY, sampleGoodsReceipt, sampleReceiptLines } from './document.fixture';
+import { pdfEngine } from './fonts';
+
+/** Amounts carry NO-BREAK SPACEs; compare with plain spaces. */
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+/** The text of each page, as a PDF reader extracts it (lines joined with "\n"). */
+async function pageTexts(pdf: Buffer): Promise<string[]> {
+  const doc = await getDocument({
+    data: new Uint8Array(pdf),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+  }).promise;
+  const pages: string[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const content = await (await doc.getPage(p)).getTextContent();
+    pages.push(
+      plain(
+        content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
+      ),
+    );
+  }
+  await doc.destroy();
+  return pages;
+}
+
+/** Number of image XObjects embedded in the PDF (object dictionaries are never compressed by pdfkit). */
+function imageCount(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Subtype \/Image/g)?.length ?? 0;
+}
+
+/** A valid w×h RGB PNG of one colour, as a data URL. */
+function pngDataUrl(w: number, h: number): string {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(w * 3, Buffer.from([0x1f, 0x5f, 0x8b]))]);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: h }, () => row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
+
+function smallDocument(overrides: Partial<PrintedDocument> = {}): PrintedDocument {
+  return {
+    ...sampleGoodsReceipt({ lineCount: 3, logoDataUrl: null }),
+    ...overrides,
+  };
+}
+
+describe('renderDocument: a Bulgarian goods receipt of 60 lines', () => {
+  const doc = sampleGoodsReceipt({ lineCount: 60 });
+  let pdf: Buffer;
+  let pages: string[];
+
+  beforeAll(async () => {
+    const first = performance.now();
+    pdf = await renderDocument(doc);
+    const firstMs = performance.now() - first;
+    const again = performance.now();
+    await renderDocument(doc);
+    const againMs = performance.now() - again;
+    console.log(
+      `renderDocument, 60 lines: first ${firstMs.toFixed(0)} ms, again ${againMs.toFixed(0)} ms, ${pdf.length} bytes`,
+    );
+    pages = await pageTexts(pdf);
+  });
+
+  it('renders a valid multi-page A4 PDF', () => {
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
+    expect(pdf.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]');
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('prints the Cyrillic texts, №, € and the document number', () => {
+    const all = pages.join('\n');
+    const first = pages[0] ?? '';
+    expect(first).toContain('СКЛАДОВА РАЗПИСКА');
+    expect(first).toContain('№ 0000000012 / 27.11.2026');
+    expect(first).toContain('за заприходяване на материални запаси');
+    expect(first).toContain('ОРИГИНАЛ');
+    // Company requisites (ИН по ДДС: registered since 2019), IBAN in groups of four.
+    expect(first).toContain('Сервиз Техноплюс ЕООД');
+    expect(first).toContain('ЕИК: 206417593 · ИН по ДДС: BG206417593');
+    expect(first).toContain('София 1202, бул. „Княгиня Мария Луиза“ 102, партер');
+    expect(first).toContain('МОЛ: Николай Стефанов Димитров');
+    expect(first).toContain(
+      'IBAN: BG80 BNBG 9661 1020 3456 78 · BIC: BNBGBGSD · Банка: БНБ (примерна сметка)',
+    );
+    // The SVG logo's own text is drawn as text.
+    expect(first).toContain('ТЕХНОПЛЮС');
+    // Counterparts and facts.
+    expect(first).toContain('ДОСТАВЧИК\nЕлектро Партс България ООД');
+    expect(first).toContain('ИН по ДДС: BG115893274');
+    expect(first).toContain('Доставчик документ: Фактура № 0000004821 / 26.11.2026');
+    // Lines: 1 × 12,40 €; 2,5 kg at 15,80 € (line 8); thousands grouped with a space.
+    expect(first).toContain('1 WM-PUMP-UNI30 Помпа за пералня универсална 30 W бр. 1 12,40 € 12,40 €');
+    expect(first).toContain('8 REF-R134A Хладилен агент R134a кг 4,25 15,80 € 67,15 €');
+    expect(all).toContain('Брой редове: 60');
+    expect(all).toMatch(/60 AC-FAN-IDU Вентилаторен мотор за вътрешно\s+тяло DC\s+бр\. 5 41,00 € 205,00 €/);
+    // The grand total: the sum of the exact line amounts.
+    const total = sumCents(sampleReceiptLines(60).map((l) => l.amountCents));
+    expect(total).toBeGreaterThan(100_000);
+    expect(all).toContain(`Обща стойност: ${plain(formatMoney(total, 'bg'))}`);
+  });
+
+  it('repeats the table header and numbers the pages "Страница X от Y" with the document number', () => {
+    const n = pages.length;
+    pages.forEach((text, i) => {
+      expect(text).toContain(`СКЛАДОВА РАЗПИСКА № 0000000012 Създадено със Servix Страница ${i + 1} от ${n}`);
+      expect(text).toContain('№ Код Наименование Мярка Количество Ед. цена Стойност');
+    });
+    expect(pages[1]).toContain(`Страница 2 от ${n}`);
+    // The requisites are printed once, on page 1.
+    expect(pages[1]).not.toContain('IBAN');
+  });
+
+  it('ends with the signature lines and printed names', () => {
+    const last = pages.at(-1) ?? '';
+    expect(last).toContain('Забележки\nСтоката е приета без забележки');
+    expect(last).toMatch(
+      /Предал:\n\/ Петър Иванов Колев \/\nПриел:\n\/ Стоян Георгиев Петров \/\nМОЛ:\n\/ Николай Стефанов Димитров \//,
+    );
+  });
+});
+
+describe('renderDocument: options', () => {
+  it('prints the fixed words in English', async () => {
+    const pages = await pageTexts(
+      await renderDocument(
+        smallDocument({
+          language: 'en',
+          title: 'GOODS RECEIPT',
+          copyMark: 'copy',
+          subtitle: null,
+          company: printedCompany(SAMPLE_COMPANY, { date: '2026-11-27' }),
+        }),
+      ),
+    );
+    expect(pages).toHaveLength(1);
+    const text = pages[0] ?? '';
+    expect(text).toContain('GOODS RECEIPT\nNo. 0000000012 / 27/11/2026');
+    expect(text).toContain('COPY');
+    expect(text).toContain('UIC: 206417593 · VAT No.: BG206417593');
+    expect(text).toContain('GOODS RECEIPT No. 0000000012 Created with Servix Page 1 of 1');
+  });
+
+  it('leaves out the VAT number before the VAT registration date', async () => {
+    const company = printedCompany(
+      { ...SAMPLE_COMPANY, vatRegisteredFrom: '2026-12-01' },
+      { date: '2026-11-27', logoDataUrl: null },
+    );
+    expect(company.vatNumber).toBeNull();
+    expect(printedCompany(SAMPLE_COMPANY, { date: '2026-12-01' }).vatNumber).toBe('BG206417593');
+    const text = (await pageTexts(await renderDocument(smallDocument({ company }))))[0] ?? '';
+    expect(text).toContain('Сервиз Техноплюс ЕООД\nЕИК: 206417593\n');
+    expect(text).not.toContain('BG206417593');
+  });
+
+  it('embeds a PNG logo, and leaves out an unreadable one without failing', async () => {
+    const company = printedCompany(SAMPLE_COMPANY, { date: '2026-11-27', logoDataUrl: pngDataUrl(120, 40) });
+    expect(imageCount(await renderDocument(smallDocument({ company })))).toBe(1);
+    const broken = { ...company, logoDataUrl: 'data:image/png;base64,bm90IGEgcG5n' };
+    expect(imageCount(await renderDocument(smallDocument({ company: broken })))).toBe(0);
+    const jpegLabelledText = { ...company, logoDataUrl: 'data:image/jpeg;base64,aGVsbG8=' };
+    expect(imageCount(await renderDocument(smallDocument({ company: jpegLabelledText })))).toBe(0);
+  });
+
+  describe('an SVG logo never reads local files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'servix-pdf-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('ignores an <image> that points at a file', async () => {
+      const file = join(dir, 'secret.png');
+      writeFileSync(file, Buffer.from(pngDataUrl(8, 8).split(',')[1] ?? '', 'base64'));
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40"><rect width="100" height="40" fill="#1f5f8b"/><image href="${file}" width="8" height="8"/></svg>`;
+      const company = printedCompany(SAMPLE_COMPANY, {
+        date: '2026-11-27',
+        logoDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+      });
+      expect(imageCount(await renderDocument(smallDocument({ company })))).toBe(0);
+    });
+  });
+
+  it('prints a QR code, several party rows and a second row of signatures', async () => {
+    const doc = smallDocument({
+      qrCode: { value: 'https://servix-demo.example/s/AB12CD', caption: 'Статус на поръчката' },
+      parties: [1, 2, 3, 4].map((i) => ({ label: `Страна ${i}`, name: `Име ${i}`, lines: [`Ред ${i}`] })),
+      signatures: [1, 2, 3, 4].map((i) => ({ label: `Подпис ${i}`, name: i === 4 ? null : `Лице ${i}` })),
+      signaturesPerRow: 2,
+    });
+    const text = (await pageTexts(await renderDocument(doc)))[0] ?? '';
+    expect(text).toContain('Статус на поръчката');
+    expect(text).toContain('СТРАНА 4\nИме 4\nРед 4');
+    expect(text).toMatch(
+      /Подпис 1:\n\/ Лице 1 \/\nПодпис 2:\n\/ Лице 2 \/\nПодпис 3:\n\/ Лице 3 \/\nПодпис 4:/,
+    );
+  });
+
+  it('refuses a table row with the wrong number of cells', () => {
+    const doc = smallDocument({
+      body: [{ kind: 'table', columns: [{ header: 'A' }, { header: 'B' }], rows: [['1', '2'], ['3']] }],
+    });
+    expect(() => buildDocumentDefinition(doc)).toThrow('Table row 2 has 1 cells, expected 2');
+  });
+});
+
+describe('pdfEngine resource policies', () => {
+  it('refuses local files other than the fonts', async () => {
+    const attempt = pdfEngine()
+      .createPdf({ content: [{ image: '/etc/hostname' }] })
+      .getBuffer();
+    await expect(attempt).rejects.toThrow(/Access to local file denied/);
+  });
+
+  it('refuses remote URLs', async () => {
+    const attempt = pdfEngine()
+      .createPdf({ content: [{ image: 'logo' }], images: { logo: 'https://example.com/logo.png' } })
+      .getBuffer();
+    await expect(attempt).rejects.toThrow(/Access to URL denied/);
+  });
+});
