@@ -21,6 +21,7 @@ import { numberingRoutes } from './modules/numbering/numbering.routes';
 import { partiesRoutes } from './modules/parties/parties.routes';
 import { searchRoutes } from './modules/search/search.routes';
 import { setupRoutes } from './modules/setup/setup.routes';
+import { stockRoutes } from './modules/stock/stock.routes';
 import { technicianRoutes } from './modules/technicians/technicians.routes';
 import { VERSION } from './version';
 
@@ -97,6 +98,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(catalogRoutes);
   await app.register(itemsRoutes);
   await app.register(technicianRoutes);
+  await app.register(stockRoutes);
   await app.register(importsRoutes);
   await app.register(searchRoutes);
 

@@ -25,6 +25,14 @@ if (!('ResizeObserver' in window)) {
   Object.assign(window, { ResizeObserver: NoResizeObserver });
 }
 
+// Mantine's autosize Textarea listens for web fonts loading.
+if (!document.fonts) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => {}, removeEventListener: () => {} },
+    configurable: true,
+  });
+}
+
 beforeEach(async () => {
   localStorage.clear();
   await setLanguage('bg');

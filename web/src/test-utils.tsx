@@ -56,6 +56,11 @@ export function jsonResponse(status: number, body: unknown, contentType = 'appli
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': contentType } });
 }
 
+/** A JSON body parsed; any other body (a CSV file sent as text/csv) as its text. */
+function bodyOf(body: string, headers: Headers): unknown {
+  return (headers.get('content-type') ?? '').includes('json') ? JSON.parse(body) : body;
+}
+
 /** Replaces fetch with a fake server; records every call. */
 export function fakeServer(answer: (call: Call) => Response | Promise<Response>) {
   const calls: Call[] = [];
@@ -65,7 +70,7 @@ export function fakeServer(answer: (call: Call) => Response | Promise<Response>)
       method: init?.method ?? 'GET',
       path: url.pathname + url.search,
       headers: new Headers(init?.headers),
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      body: typeof init?.body === 'string' ? bodyOf(init.body, new Headers(init.headers)) : undefined,
     };
     calls.push(call);
     return answer(call);

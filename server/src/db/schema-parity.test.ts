@@ -12,8 +12,12 @@ async function describeSchema(db: Db): Promise<Record<string, string[]>> {
       select table_name, column_name, is_nullable from information_schema.columns where table_schema = 'public'`.execute(
       db,
     );
-    for (const r of rows.rows)
-      (out[r.table_name] ??= []).push(r.column_name + (r.is_nullable === 'YES' ? '?' : ''));
+    for (const r of rows.rows) {
+      out[r.table_name] = [
+        ...(out[r.table_name] ?? []),
+        r.column_name + (r.is_nullable === 'YES' ? '?' : ''),
+      ];
+    }
   } else {
     const tables = await sql<{
       name: string;

@@ -6,6 +6,7 @@ import type { ImportsTables } from '../modules/imports/imports.table';
 import type { ItemsTables } from '../modules/items/items.table';
 import type { NumberingTables } from '../modules/numbering/numbering.table';
 import type { PartiesTables } from '../modules/parties/parties.table';
+import type { StockTables } from '../modules/stock/stock.table';
 import type { TechniciansTables } from '../modules/technicians/technicians.table';
 
 /** Every table of every module: each module declares its own in <m>.table.ts. */
@@ -18,4 +19,5 @@ export interface Database
     CatalogTables,
     ItemsTables,
     TechniciansTables,
-    ImportsTables {}
+    ImportsTables,
+    StockTables {}

@@ -14,4 +14,6 @@ export const ROLE_GROUPS = {
   catalogEditors: ['admin', 'manager'],
   /** Keep the spare-parts catalogue: also the storekeeper. */
   partsEditors: ['admin', 'manager', 'storekeeper'],
+  /** Keep the stock: warehouses and stock documents. */
+  stockKeepers: ['admin', 'manager', 'storekeeper'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -2,6 +2,7 @@ import type { Role } from '../modules/auth/auth.schema';
 import { CATALOG_ACCESS } from '../modules/catalog/catalog.access';
 import { ITEMS_ACCESS } from '../modules/items/items.access';
 import { PARTIES_ACCESS } from '../modules/parties/parties.access';
+import { STOCK_ACCESS } from '../modules/stock/stock.access';
 import { TECHNICIANS_ACCESS } from '../modules/technicians/technicians.access';
 import type { Access } from './access-types';
 
@@ -57,6 +58,7 @@ export const ACCESS: Record<string, Access> = {
   ...CATALOG_ACCESS,
   ...ITEMS_ACCESS,
   ...TECHNICIANS_ACCESS,
+  ...STOCK_ACCESS,
 };
 
 /** Routes outside the access table: the API description and the web app's files. */

@@ -227,6 +227,94 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Посочено е като съвместимо за части: {count}.',
     en: 'Listed as compatible for parts: {count}.',
   },
+  // stock
+  unknown_warehouse: { bg: 'Няма такъв склад.', en: 'No such warehouse.' },
+  warehouse_archived: {
+    bg: 'Склад „{code}“ е архивиран.',
+    en: 'Warehouse "{code}" is archived.',
+  },
+  warehouse_code_taken: {
+    bg: 'Вече има склад с код „{code}“: „{name}“.',
+    en: 'A warehouse with code "{code}" already exists: "{name}".',
+  },
+  technician_has_van: {
+    bg: 'Техник „{technician}“ вече има служебен автомобил-склад „{code}“.',
+    en: 'Technician "{technician}" already has van "{code}".',
+  },
+  unknown_technician: { bg: 'Няма такъв техник.', en: 'No such technician.' },
+  not_for_store: {
+    bg: 'Само служебен автомобил-склад има техник.',
+    en: 'Only a van has a technician.',
+  },
+  warehouse_has_stock: {
+    bg: 'Склад „{code}“ има наличност: изпразнете го преди архивиране.',
+    en: 'Warehouse "{code}" still holds stock: empty it before archiving.',
+  },
+  used_by_stock_documents: {
+    bg: 'Използва се в складови документи: {count}.',
+    en: 'Used by stock documents: {count}.',
+  },
+  used_by_stock_levels: { bg: 'Има складови наличности: {count}.', en: 'Has stock levels: {count}.' },
+  used_by_stock_reservations: { bg: 'Има резервации: {count}.', en: 'Has reservations: {count}.' },
+  part_has_stock: {
+    bg: 'Частта има складови документи, наличности или резервации: {count}.',
+    en: 'The part has stock documents, levels or reservations: {count}.',
+  },
+  party_has_stock_documents: {
+    bg: 'Доставчикът е посочен в складови документи: {count}.',
+    en: 'The supplier is named on stock documents: {count}.',
+  },
+  unknown_part: { bg: 'Няма такава част в каталога.', en: 'No such part in the catalogue.' },
+  not_for_document_type: {
+    bg: 'Полето „{field}“ не се попълва за този вид складов документ.',
+    en: 'Field "{field}" does not apply to this kind of stock document.',
+  },
+  same_warehouse: {
+    bg: 'Прехвърлянето трябва да е към друг склад.',
+    en: 'A transfer must go to another warehouse.',
+  },
+  date_in_future: {
+    bg: 'Датата на документа не може да е в бъдещето.',
+    en: 'The document date cannot be in the future.',
+  },
+  duplicate_count_line: {
+    bg: 'Частта е вече в описа: по един ред на част.',
+    en: 'The part is already on the count sheet: one line per part.',
+  },
+  unknown_reservation: { bg: 'Няма такава резервация.', en: 'No such reservation.' },
+  reservation_mismatch: {
+    bg: 'Резервацията е за друга част, склад или поръчка.',
+    en: 'The reservation is for another part, warehouse or order.',
+  },
+  reservation_not_active: {
+    bg: 'Резервацията вече е освободена или изписана.',
+    en: 'The reservation has already been released or issued.',
+  },
+  document_not_draft: {
+    bg: 'Документ {number} е осчетоводен и не може да се променя: сторнирайте го.',
+    en: 'Document {number} is posted and cannot change: reverse it instead.',
+  },
+  document_empty: { bg: 'Документът няма редове.', en: 'The document has no lines.' },
+  document_not_posted: {
+    bg: 'Само осчетоводен документ може да се сторнира; чернова се изтрива.',
+    en: 'Only a posted document can be reversed; a draft is deleted instead.',
+  },
+  already_reversed: {
+    bg: 'Документ {number} вече е сторниран.',
+    en: 'Document {number} is already reversed.',
+  },
+  reversal_not_reversible: {
+    bg: 'Документ {number} е сторно и не може да се сторнира.',
+    en: 'Document {number} is a reversal and cannot be reversed.',
+  },
+  reversal_before_original: {
+    bg: 'Сторното не може да е с дата преди сторнирания документ.',
+    en: 'A reversal cannot be dated before the document it reverses.',
+  },
+  insufficient_stock: {
+    bg: 'Недостатъчна наличност на „{part}“ в склад {warehouse}: нужни {requested}, налични {available}, не достигат {shortfall}.',
+    en: 'Not enough "{part}" in warehouse {warehouse}: {requested} needed, {available} available, {shortfall} short.',
+  },
 };
 
 export function message(code: string, locale: Locale, params: Record<string, unknown> = {}): string {

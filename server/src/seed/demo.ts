@@ -5,6 +5,7 @@ import { seedCatalogDemo } from '../modules/catalog/catalog.seed';
 import { seedCompanyDemo } from '../modules/company/company.seed';
 import { seedItemsDemo } from '../modules/items/items.seed';
 import { seedPartiesDemo } from '../modules/parties/parties.seed';
+import { seedStockDemo } from '../modules/stock/stock.seed';
 import { seedTechniciansDemo } from '../modules/technicians/technicians.seed';
 
 /** Password of every demo user; printed by `servix seed --demo` and in README.md. */
@@ -18,4 +19,5 @@ export async function seedDemo(trx: Executor, actor: Actor): Promise<void> {
   await seedPartiesDemo(trx, actor);
   await seedItemsDemo(trx, actor);
   await seedTechniciansDemo(trx, actor);
+  await seedStockDemo(trx, actor);
 }

@@ -78,14 +78,21 @@ async function problemOf(response: Response): Promise<Problem> {
   return { status: response.status, code: 'http_error', detail: i18n.t('errors.unexpected') };
 }
 
+/** A request body sent as it is, e.g. a CSV file as text/csv. */
+export interface TextBody {
+  body: string;
+  contentType: string;
+}
+
 /** Calls the Servix API: JSON in and out, the UI language, and the CSRF token on every write. */
 export async function request<T>(
   method: Method,
   path: string,
-  options: { body?: unknown; query?: Query } = {},
+  options: { body?: unknown; query?: Query; text?: TextBody } = {},
 ) {
   const headers: Record<string, string> = { Accept: 'application/json', 'X-Servix-Locale': currentLocale() };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.text) headers['Content-Type'] = options.text.contentType;
   if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
@@ -93,7 +100,11 @@ export async function request<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.text
+        ? options.text.body
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError({ status: 0, code: 'network_error', detail: i18n.t('errors.network') });
@@ -109,6 +120,8 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** POSTs a text body (a CSV file as text/csv); the answer is JSON like any other. */
+  postText: <T>(path: string, text: TextBody, query?: Query) => request<T>('POST', path, { text, query }),
 };
 
 /** The message to show for any failure: the server's own words when it sent a problem. */

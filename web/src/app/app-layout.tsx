@@ -17,10 +17,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useCompany } from '../api/company';
 import { useLogout } from '../api/session';
+import { GlobalSearch } from '../features/search/global-search';
 import { Brand } from '../ui/brand';
 import { LanguageSwitch } from '../ui/language-switch';
 import { canCall } from './access';
-import { HOME, type Screen, SETTINGS_SCREENS } from './nav';
+import { CATALOG_SCREENS, FRONT_OFFICE_SCREENS, HOME, type Screen, SETTINGS_SCREENS } from './nav';
 import { useSession } from './session';
 
 function initialsOf(name: string): string {
@@ -104,6 +105,8 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const company = useCompany().data;
   const settings = SETTINGS_SCREENS.filter((s) => canCall(user.role, s.needs));
+  const catalog = CATALOG_SCREENS.filter((s) => canCall(user.role, s.needs));
+  const frontOffice = FRONT_OFFICE_SCREENS.filter((s) => canCall(user.role, s.needs));
 
   return (
     <AppShell
@@ -127,6 +130,7 @@ export function AppLayout() {
               </>
             )}
           </Group>
+          <GlobalSearch />
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
             <UserMenu />
@@ -137,6 +141,19 @@ export function AppLayout() {
       <AppShell.Navbar p="xs" aria-label={t('nav.main')}>
         <ScrollArea type="auto">
           <NavItem screen={HOME} onNavigate={close} />
+          {frontOffice.map((s) => (
+            <NavItem key={s.path} screen={s} onNavigate={close} />
+          ))}
+          {catalog.length > 0 && (
+            <>
+              <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+                {t('catalog.nav.section')}
+              </Text>
+              {catalog.map((s) => (
+                <NavItem key={s.path} screen={s} onNavigate={close} />
+              ))}
+            </>
+          )}
           {settings.length > 0 && (
             <>
               <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>

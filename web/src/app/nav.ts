@@ -1,23 +1,48 @@
 import {
   type Icon,
+  IconAddressBook,
   IconBuilding,
+  IconCategory,
+  IconFileImport,
+  IconHammer,
   IconHistory,
   IconHome,
   IconKey,
   IconListNumbers,
+  IconPuzzle,
+  IconTags,
+  IconTool,
+  IconUserCog,
   IconUsers,
+  IconWashMachine,
 } from '@tabler/icons-react';
 import type { Route } from './access';
 
 export interface Screen {
   path: string;
-  label: 'nav.home' | 'nav.company' | 'nav.numbering' | 'nav.users' | 'nav.apiTokens' | 'nav.audit';
+  label:
+    | 'nav.home'
+    | 'nav.company'
+    | 'nav.numbering'
+    | 'nav.users'
+    | 'nav.apiTokens'
+    | 'nav.audit'
+    | MasterDataLabel
+    | FrontOfficeLabel;
   icon: Icon;
   /** The API call the screen cannot work without: a role that may not make it does not see the screen. */
   needs: Route;
 }
 
 export const HOME: Screen = { path: '/', label: 'nav.home', icon: IconHome, needs: 'GET /api/v1/auth/me' };
+
+type FrontOfficeLabel = 'customers.nav' | 'items.nav';
+
+/** The front desk's everyday screens, right after Home in the menu. */
+export const FRONT_OFFICE_SCREENS = [
+  { path: '/customers', label: 'customers.nav', icon: IconAddressBook, needs: 'GET /api/v1/parties' },
+  { path: '/items', label: 'items.nav', icon: IconWashMachine, needs: 'GET /api/v1/items' },
+] as const satisfies readonly Screen[];
 
 /** The screens under Settings, in menu order. */
 export const SETTINGS_SCREENS = [
@@ -29,8 +54,45 @@ export const SETTINGS_SCREENS = [
     needs: 'GET /api/v1/numbering-series',
   },
   { path: '/settings/users', label: 'nav.users', icon: IconUsers, needs: 'GET /api/v1/users' },
+  {
+    path: '/settings/technicians',
+    label: 'technicians.nav',
+    icon: IconUserCog,
+    needs: 'GET /api/v1/technicians',
+  },
   { path: '/settings/api-tokens', label: 'nav.apiTokens', icon: IconKey, needs: 'GET /api/v1/api-tokens' },
   { path: '/settings/audit', label: 'nav.audit', icon: IconHistory, needs: 'GET /api/v1/audit' },
+  { path: '/import', label: 'imports.nav', icon: IconFileImport, needs: 'POST /api/v1/imports/:entity/jobs' },
 ] as const satisfies readonly Screen[];
 
 export type SettingsPath = (typeof SETTINGS_SCREENS)[number]['path'];
+
+type MasterDataLabel =
+  | 'catalog.nav.categories'
+  | 'catalog.nav.brands'
+  | 'catalog.nav.models'
+  | 'catalog.nav.serviceTypes'
+  | 'catalog.nav.parts'
+  | 'technicians.nav'
+  | 'imports.nav';
+
+/** The catalogues that price the work, under "Catalogue" in the menu. */
+export const CATALOG_SCREENS = [
+  {
+    path: '/catalog/categories',
+    label: 'catalog.nav.categories',
+    icon: IconCategory,
+    needs: 'GET /api/v1/categories',
+  },
+  { path: '/catalog/brands', label: 'catalog.nav.brands', icon: IconTags, needs: 'GET /api/v1/brands' },
+  { path: '/catalog/models', label: 'catalog.nav.models', icon: IconTool, needs: 'GET /api/v1/models' },
+  {
+    path: '/catalog/service-types',
+    label: 'catalog.nav.serviceTypes',
+    icon: IconHammer,
+    needs: 'GET /api/v1/service-types',
+  },
+  { path: '/catalog/parts', label: 'catalog.nav.parts', icon: IconPuzzle, needs: 'GET /api/v1/parts' },
+] as const satisfies readonly Screen[];
+
+export type CatalogPath = (typeof CATALOG_SCREENS)[number]['path'];

@@ -4,7 +4,8 @@ import { catalog } from './0003-catalog';
 import { items } from './0004-items';
 import { technicians } from './0005-technicians';
 import { imports } from './0006-imports';
+import { stock } from './0007-stock';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
-export const MIGRATIONS: Migration[] = [foundation, parties, catalog, items, technicians, imports];
+export const MIGRATIONS: Migration[] = [foundation, parties, catalog, items, technicians, imports, stock];

@@ -1,6 +1,7 @@
 import { CATALOG_IMPORT_ADAPTERS } from '../catalog';
 import { itemsImport } from '../items';
 import { customersImport, sitesImport } from '../parties';
+import { warehousesImport } from '../stock';
 import { techniciansImport } from '../technicians';
 import { registerImportAdapter } from './imports.registry';
 

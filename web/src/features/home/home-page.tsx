@@ -12,6 +12,8 @@ const SHORTCUT_TEXT = {
   '/settings/users': 'home.shortcut.users',
   '/settings/api-tokens': 'home.shortcut.apiTokens',
   '/settings/audit': 'home.shortcut.audit',
+  '/settings/technicians': 'technicians.shortcut',
+  '/import': 'imports.shortcut',
 } as const;
 
 export function HomePage() {

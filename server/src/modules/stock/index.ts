@@ -1,0 +1,40 @@
+/**
+ * The stock module seen from other modules (orders, sales, reports): reserve parts, release them, issue them for a
+ * service order, read levels and the documents made for a record. Never write the stock tables directly: levels
+ * move only with ledger rows, inside these functions.
+ */
+import './stock.links';
+
+export { averageCost, milliToUnits, suggestedReorderMilli, valueOut } from './stock.costing';
+export { WAREHOUSE_CSV_COLUMNS, type WarehouseImportRow, warehousesImport } from './stock.import';
+export {
+  DOCUMENT_TITLES,
+  getStockDocument,
+  type Signature,
+  type SignatureRole,
+  type StockDocumentPrint,
+} from './stock.print';
+export { checkLevels, levelsOfPart, rebuildLevels } from './stock.reports';
+export {
+  getReservation,
+  type ReservePartsInput,
+  releaseReservation,
+  releaseReservationsOf,
+  reserveParts,
+} from './stock.reservations';
+export type {
+  LevelCheck,
+  Reservation,
+  StockDocument,
+  StockDocumentLine,
+  StockDocumentType,
+  StockLevel,
+  Warehouse,
+} from './stock.schema';
+export {
+  documentsOfSource,
+  getDocument,
+  type IssueForOrderInput,
+  issuePartsForOrder,
+} from './stock.service';
+export { getWarehouse } from './stock.warehouses';

@@ -1,0 +1,178 @@
+import type { Executor } from '../../db/database';
+import { AppError, notFound } from '../../http/errors';
+import type { Actor } from '../../kernel/actor';
+import { newId } from '../../kernel/ids';
+import { recordAudit } from '../audit';
+import { getPart } from '../catalog';
+import { LevelBook } from './stock.ledger';
+import * as repo from './stock.repository';
+import type { Reservation } from './stock.schema';
+import { assertWarehouseUsable } from './stock.warehouses';
+
+export function toReservation(r: repo.ReservationRow): Reservation {
+  return {
+    id: r.id,
+    partId: r.part_id,
+    partCode: r.part_code,
+    partName: r.part_name,
+    warehouseId: r.warehouse_id,
+    warehouseCode: r.warehouse_code,
+    quantityMilli: r.quantity_milli,
+    sourceType: r.source_type,
+    sourceId: r.source_id,
+    sourceLineId: r.source_line_id,
+    status: r.status,
+    consumedByDocumentId: r.consumed_by_document_id,
+    releasedAt: r.released_at,
+    consumedAt: r.consumed_at,
+    createdAt: r.created_at,
+  };
+}
+
+export interface ReservationListQuery extends repo.ReservationFilter {
+  page: number;
+  pageSize: number;
+}
+
+export async function listReservations(db: Executor, q: ReservationListQuery) {
+  const { rows, total } = await repo.listReservations(db, q, {
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return { items: rows.map(toReservation), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getReservation(db: Executor, id: string): Promise<Reservation> {
+  const row = await repo.findReservation(db, id);
+  if (!row) throw notFound('stock_reservation');
+  return toReservation(row);
+}
+
+export interface ReservePartsInput {
+  warehouseId: string;
+  /** e.g. 'service_order' */
+  sourceType: string;
+  sourceId: string;
+  lines: { partId: string; quantityMilli: number; sourceLineId?: string | null }[];
+}
+
+/**
+ * Holds parts in a warehouse for another module's record (a service order's lines), in the caller's transaction:
+ * only what is available (on hand − reserved), else 409 insufficient_stock naming the part and the shortfall.
+ */
+export async function reserveParts(
+  trx: Executor,
+  actor: Actor,
+  input: ReservePartsInput,
+): Promise<Reservation[]> {
+  if (!input.sourceType || !input.sourceId)
+    throw new AppError(400, 'required', { field: 'sourceId', params: { field: 'sourceId' } });
+  const warehouse = await assertWarehouseUsable(trx, input.warehouseId, 'warehouseId');
+  const codes = new Map<string, string>();
+  for (const [i, l] of input.lines.entries()) {
+    const field = `lines.${i}.quantityMilli`;
+    if (!Number.isSafeInteger(l.quantityMilli) || l.quantityMilli <= 0)
+      throw new AppError(400, 'too_small', { field, params: { field } });
+    if (codes.has(l.partId)) continue;
+    const part = await getPart(trx, l.partId);
+    if (!part)
+      throw new AppError(400, 'unknown_part', {
+        field: `lines.${i}.partId`,
+        params: { field: `lines.${i}.partId` },
+      });
+    codes.set(l.partId, part.code);
+  }
+  const keys = input.lines.map((l) => ({ partId: l.partId, warehouseId: input.warehouseId }));
+  const book = await LevelBook.open(trx, keys, {
+    parts: codes,
+    warehouses: new Map([[warehouse.id, warehouse.code]]),
+  });
+  const rows = [];
+  for (const l of input.lines) {
+    await book.reserve({ partId: l.partId, warehouseId: input.warehouseId }, l.quantityMilli);
+    rows.push({
+      id: newId(),
+      part_id: l.partId,
+      warehouse_id: input.warehouseId,
+      quantity_milli: l.quantityMilli,
+      source_type: input.sourceType,
+      source_id: input.sourceId,
+      source_line_id: l.sourceLineId ?? null,
+      status: 'active' as const,
+      consumed_by_document_id: null,
+      released_at: null,
+      consumed_at: null,
+      created_by: actor.userId,
+      created_at: book.now,
+      updated_at: book.now,
+    });
+  }
+  await repo.insertReservations(trx, rows);
+  await recordAudit(
+    trx,
+    actor,
+    rows.map((r) => ({
+      action: 'stock_reservation.create',
+      entity: 'stock_reservation',
+      entityId: r.id,
+      after: r,
+    })),
+  );
+  const out: Reservation[] = [];
+  for (const r of rows) out.push(await getReservation(trx, r.id));
+  return out;
+}
+
+/**
+ * Releases a reservation (the order line was removed): its quantity is available again. Releasing a released one
+ * changes nothing; a consumed one (issued) is 409 reservation_not_active.
+ */
+export async function releaseReservation(
+  trx: Executor,
+  actor: Actor,
+  reservationId: string,
+): Promise<Reservation> {
+  const r = await repo.findReservation(trx, reservationId);
+  if (!r) throw notFound('stock_reservation');
+  if (r.status === 'released') return toReservation(r);
+  if (r.status !== 'active') throw new AppError(409, 'reservation_not_active');
+  const k = { partId: r.part_id, warehouseId: r.warehouse_id };
+  // The level first, then the reservation: the order every posting locks them in.
+  const book = await LevelBook.open(trx, [k], {
+    parts: new Map([[r.part_id, r.part_code]]),
+    warehouses: new Map([[r.warehouse_id, r.warehouse_code]]),
+  });
+  const [locked] = await repo.lockReservations(trx, [reservationId]);
+  if (locked?.status === 'released') return getReservation(trx, reservationId);
+  if (locked?.status !== 'active') throw new AppError(409, 'reservation_not_active');
+  await book.unreserve(k, locked.quantity_milli);
+  await repo.closeReservation(trx, reservationId, {
+    status: 'released',
+    released_at: book.now,
+    updated_at: book.now,
+  });
+  await recordAudit(trx, actor, {
+    action: 'stock_reservation.release',
+    entity: 'stock_reservation',
+    entityId: reservationId,
+    before: { status: 'active' },
+    after: { status: 'released' },
+  });
+  return getReservation(trx, reservationId);
+}
+
+/** Releases every active reservation of a record (or of one of its lines); returns how many were released. */
+export async function releaseReservationsOf(
+  trx: Executor,
+  actor: Actor,
+  source: { sourceType: string; sourceId: string; sourceLineId?: string },
+): Promise<number> {
+  const active = await repo.activeReservationsOfSource(
+    trx,
+    source.sourceType,
+    source.sourceId,
+    source.sourceLineId,
+  );
+  for (const r of active) await releaseReservation(trx, actor, r.id);
+  return active.length;
+}

@@ -1,0 +1,506 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../http/context';
+import { type CsvColumn, sendCsv } from '../../http/csv';
+import { ListQueryBase, QueryBool } from '../../http/list';
+import { Page } from '../../http/page';
+import { cents, toDecimalString } from '../../kernel/money';
+import { todayDate } from '../items';
+import { milliToUnits } from './stock.costing';
+import { WAREHOUSE_CSV_COLUMNS } from './stock.import';
+import * as reports from './stock.reports';
+import * as reservations from './stock.reservations';
+import {
+  CreateDocumentBody,
+  CreateWarehouseBody,
+  LevelCheck,
+  LowStock,
+  type LowStockPart,
+  PartCard,
+  Reservation,
+  ReservationStatus,
+  ReverseDocumentBody,
+  StockDocument,
+  StockDocumentListItem,
+  StockDocumentStatus,
+  StockDocumentType,
+  StockLevel,
+  UpdateDocumentBody,
+  UpdateWarehouseBody,
+  Valuation,
+  type ValuationLine,
+  Warehouse,
+  WarehouseKind,
+} from './stock.schema';
+import * as stock from './stock.service';
+import * as warehouses from './stock.warehouses';
+import './stock.links';
+
+const Id = z.string().min(1).max(64);
+const IdParams = z.strictObject({ id: Id });
+const PartParams = z.strictObject({ partId: Id });
+const IsoDate = z.iso.date();
+const eur = (c: number | null) => (c === null ? '' : toDecimalString(cents(c)));
+
+const WarehouseFilters = {
+  kind: WarehouseKind.optional(),
+  technicianId: Id.optional().describe('The van of this technician'),
+  archived: QueryBool.optional().describe('true: only archived warehouses; default: only those in use'),
+};
+const WarehouseListQuery = z.strictObject({
+  ...ListQueryBase,
+  sort: z.string().max(64).optional().describe('code | name | kind | createdAt, "-" before for descending'),
+  ...WarehouseFilters,
+});
+const WarehouseExportQuery = z.strictObject({
+  q: ListQueryBase.q,
+  sort: ListQueryBase.sort,
+  ...WarehouseFilters,
+});
+
+const DocumentFilters = {
+  type: StockDocumentType.optional(),
+  status: StockDocumentStatus.optional(),
+  warehouseId: Id.optional().describe('Documents from or to this warehouse'),
+  supplierId: Id.optional(),
+  from: IsoDate.optional().describe('Document date from (inclusive)'),
+  to: IsoDate.optional().describe('Document date to (inclusive)'),
+  sourceType: z.string().max(40).optional(),
+  sourceId: Id.optional(),
+};
+const DocumentListQuery = z.strictObject({
+  ...ListQueryBase,
+  sort: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('documentDate | number | createdAt | totalValueCents; default -documentDate (newest first)'),
+  ...DocumentFilters,
+});
+const DocumentExportQuery = z.strictObject({
+  q: ListQueryBase.q,
+  sort: ListQueryBase.sort,
+  ...DocumentFilters,
+});
+
+const LevelFilters = {
+  warehouseId: Id.optional(),
+  partId: Id.optional(),
+  belowMinimum: QueryBool.optional().describe(
+    "Rows whose available quantity is below the part's minimum stock",
+  ),
+  includeEmpty: QueryBool.optional().describe('Also rows with nothing on hand or reserved'),
+};
+const LevelListQuery = z.strictObject({
+  ...ListQueryBase,
+  q: ListQueryBase.q.describe('Part code, barcode or name'),
+  sort: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('partCode | partName | warehouse | onHandMilli | valueCents | avgCostCents'),
+  ...LevelFilters,
+});
+const LevelExportQuery = z.strictObject({ q: ListQueryBase.q, sort: ListQueryBase.sort, ...LevelFilters });
+
+const CardQuery = z.strictObject({
+  warehouseId: Id.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+const ValuationQuery = z.strictObject({
+  date: IsoDate.optional().describe('The end of this day; default today'),
+  warehouseId: Id.optional(),
+});
+const ReservationQuery = z.strictObject({
+  page: ListQueryBase.page,
+  pageSize: ListQueryBase.pageSize,
+  warehouseId: Id.optional(),
+  partId: Id.optional(),
+  status: ReservationStatus.optional(),
+  sourceType: z.string().max(40).optional(),
+  sourceId: Id.optional(),
+});
+
+/** The columns of the warehouses import, so an export imports back. */
+const WAREHOUSE_CSV: CsvColumn<Warehouse>[] = WAREHOUSE_CSV_COLUMNS.map((header) => ({
+  header,
+  value: (w: Warehouse) =>
+    ({
+      code: w.code,
+      name: w.name,
+      kind: w.kind,
+      technician: w.technicianName,
+      mol: w.kind === 'van' && w.molName === w.technicianName ? null : w.molName,
+    })[header],
+}));
+
+const DOCUMENT_CSV: CsvColumn<StockDocumentListItem>[] = [
+  { header: 'type', value: (d) => d.type },
+  { header: 'number', value: (d) => d.number },
+  { header: 'document_date', value: (d) => d.documentDate },
+  { header: 'status', value: (d) => d.status },
+  { header: 'warehouse_code', value: (d) => d.warehouseCode },
+  { header: 'to_warehouse_code', value: (d) => d.toWarehouseCode },
+  { header: 'supplier', value: (d) => d.supplierName },
+  { header: 'supplier_doc_number', value: (d) => d.supplierDocNumber },
+  { header: 'supplier_doc_date', value: (d) => d.supplierDocDate },
+  { header: 'reason', value: (d) => d.reason },
+  { header: 'lines', value: (d) => d.lineCount },
+  { header: 'total_value_eur', value: (d) => eur(d.totalValueCents) },
+  { header: 'reversal_of', value: (d) => d.reversalOfId },
+];
+
+const LEVEL_CSV: CsvColumn<StockLevel>[] = [
+  { header: 'warehouse_code', value: (l) => l.warehouseCode },
+  { header: 'part_code', value: (l) => l.partCode },
+  { header: 'name_bg', value: (l) => l.partName },
+  { header: 'unit', value: (l) => l.unit },
+  { header: 'on_hand', value: (l) => milliToUnits(l.onHandMilli) },
+  { header: 'reserved', value: (l) => milliToUnits(l.reservedMilli) },
+  { header: 'available', value: (l) => milliToUnits(l.availableMilli) },
+  { header: 'min_stock', value: (l) => milliToUnits(l.minStockMilli) },
+  { header: 'avg_cost_eur', value: (l) => eur(l.avgCostCents) },
+  { header: 'value_eur', value: (l) => eur(l.valueCents) },
+];
+
+type LowRow = LowStockPart & { supplierName: string | null };
+const LOW_CSV: CsvColumn<LowRow>[] = [
+  { header: 'supplier', value: (p) => p.supplierName },
+  { header: 'part_code', value: (p) => p.partCode },
+  { header: 'name_bg', value: (p) => p.partName },
+  { header: 'unit', value: (p) => p.unit },
+  { header: 'min_stock', value: (p) => milliToUnits(p.minStockMilli) },
+  { header: 'available', value: (p) => milliToUnits(p.availableMilli) },
+  { header: 'suggested', value: (p) => milliToUnits(p.suggestedMilli) },
+  { header: 'last_unit_cost_eur', value: (p) => eur(p.lastUnitCostCents) },
+];
+
+type ValuationRow = ValuationLine & { warehouseCode: string; date: string };
+const VALUATION_CSV: CsvColumn<ValuationRow>[] = [
+  { header: 'date', value: (r) => r.date },
+  { header: 'warehouse_code', value: (r) => r.warehouseCode },
+  { header: 'part_code', value: (r) => r.partCode },
+  { header: 'name_bg', value: (r) => r.partName },
+  { header: 'unit', value: (r) => r.unit },
+  { header: 'quantity', value: (r) => milliToUnits(r.quantityMilli) },
+  { header: 'value_eur', value: (r) => eur(r.valueCents) },
+];
+
+export async function stockRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.deps;
+
+  // ------------------------------------------------------------ warehouses
+  {
+    const tags = ['warehouses'];
+    r.get(
+      '/api/v1/warehouses',
+      {
+        schema: {
+          tags,
+          summary:
+            'Warehouses and technicians’ vans: search (code, name, МОЛ, technician), filter, sort, page',
+          querystring: WarehouseListQuery,
+          response: { 200: Page(Warehouse) },
+        },
+      },
+      async (req) => warehouses.listWarehouses(db, req.query),
+    );
+    r.get(
+      '/api/v1/warehouses/export.csv',
+      {
+        schema: {
+          tags,
+          summary: 'The warehouse list as CSV, same filters, no paging',
+          querystring: WarehouseExportQuery,
+        },
+      },
+      async (req, reply) =>
+        sendCsv(reply, 'warehouses.csv', WAREHOUSE_CSV, await warehouses.exportWarehouses(db, req.query)),
+    );
+    r.get(
+      '/api/v1/warehouses/:id',
+      { schema: { tags, summary: 'A warehouse', params: IdParams, response: { 200: Warehouse } } },
+      async (req) => warehouses.getWarehouse(db, req.params.id),
+    );
+    r.post(
+      '/api/v1/warehouses',
+      {
+        schema: {
+          tags,
+          summary: 'Add a store or a technician’s van (one van per technician)',
+          body: CreateWarehouseBody,
+          response: { 201: Warehouse },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await warehouses.createWarehouse(db, actorOf(req), req.body)),
+    );
+    r.patch(
+      '/api/v1/warehouses/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Rename or recode a warehouse, change its МОЛ, or hand a van to another technician',
+          params: IdParams,
+          body: UpdateWarehouseBody,
+          response: { 200: Warehouse },
+        },
+      },
+      async (req) => warehouses.updateWarehouse(db, actorOf(req), req.params.id, req.body),
+    );
+    r.post(
+      '/api/v1/warehouses/:id/archive',
+      {
+        schema: {
+          tags,
+          summary: 'Archive an empty warehouse (409 warehouse_has_stock while it holds stock)',
+          params: IdParams,
+          response: { 200: Warehouse },
+        },
+      },
+      async (req) => warehouses.archiveWarehouse(db, actorOf(req), req.params.id),
+    );
+    r.post(
+      '/api/v1/warehouses/:id/unarchive',
+      {
+        schema: {
+          tags,
+          summary: 'Bring an archived warehouse back',
+          params: IdParams,
+          response: { 200: Warehouse },
+        },
+      },
+      async (req) => warehouses.unarchiveWarehouse(db, actorOf(req), req.params.id),
+    );
+    r.delete(
+      '/api/v1/warehouses/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Delete a warehouse no document names (409 in_use otherwise: archive it)',
+          params: IdParams,
+        },
+      },
+      async (req, reply) => {
+        await warehouses.deleteWarehouse(db, actorOf(req), req.params.id);
+        return reply.status(204).send();
+      },
+    );
+  }
+
+  // ------------------------------------------------------------ documents
+  {
+    const tags = ['stock documents'];
+    r.get(
+      '/api/v1/stock/documents',
+      {
+        schema: {
+          tags,
+          summary: 'Stock documents: search (number, supplier, their document, reason), filter, sort, page',
+          querystring: DocumentListQuery,
+          response: { 200: Page(StockDocumentListItem) },
+        },
+      },
+      async (req) => stock.listDocuments(db, req.query),
+    );
+    r.get(
+      '/api/v1/stock/documents/export.csv',
+      {
+        schema: {
+          tags,
+          summary: 'The document list as CSV, same filters, no paging',
+          querystring: DocumentExportQuery,
+        },
+      },
+      async (req, reply) =>
+        sendCsv(reply, 'stock-documents.csv', DOCUMENT_CSV, await stock.exportDocuments(db, req.query)),
+    );
+    r.get(
+      '/api/v1/stock/documents/:id',
+      {
+        schema: {
+          tags,
+          summary: 'A stock document with its lines',
+          params: IdParams,
+          response: { 200: StockDocument },
+        },
+      },
+      async (req) => stock.getDocument(db, req.params.id),
+    );
+    r.post(
+      '/api/v1/stock/documents',
+      {
+        schema: {
+          tags,
+          summary:
+            'Draft a receipt, issue, transfer, write-off or count; nothing moves and no number is taken until it is posted',
+          body: CreateDocumentBody,
+          response: { 201: StockDocument },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await stock.createDraft(db, actorOf(req), req.body)),
+    );
+    r.put(
+      '/api/v1/stock/documents/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Replace a draft’s header and lines (409 document_not_draft once posted)',
+          params: IdParams,
+          body: UpdateDocumentBody,
+          response: { 200: StockDocument },
+        },
+      },
+      async (req) => stock.updateDraft(db, actorOf(req), req.params.id, req.body),
+    );
+    r.delete(
+      '/api/v1/stock/documents/:id',
+      {
+        schema: { tags, summary: 'Delete a draft (a posted document is reversed instead)', params: IdParams },
+      },
+      async (req, reply) => {
+        await stock.deleteDraft(db, actorOf(req), req.params.id);
+        return reply.status(204).send();
+      },
+    );
+    r.post(
+      '/api/v1/stock/documents/:id/post',
+      {
+        schema: {
+          tags,
+          summary:
+            'Post a draft: move the stock through the ledger and take its number, all or nothing (409 insufficient_stock names the part and the shortfall)',
+          params: IdParams,
+          response: { 200: StockDocument },
+        },
+      },
+      async (req) => stock.postDocument(db, actorOf(req), req.params.id),
+    );
+    r.post(
+      '/api/v1/stock/documents/:id/reverse',
+      {
+        schema: {
+          tags,
+          summary: 'Reverse a posted document by its mirror document (own number, linked both ways)',
+          params: IdParams,
+          body: ReverseDocumentBody.optional(),
+          response: { 201: StockDocument },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await stock.reverseDocument(db, actorOf(req), req.params.id, req.body ?? {})),
+    );
+  }
+
+  // ------------------------------------------------------------ levels and reports
+  {
+    const tags = ['stock'];
+    r.get(
+      '/api/v1/stock/levels',
+      {
+        schema: {
+          tags,
+          summary: 'On hand, reserved, available, average cost and value per part and warehouse',
+          querystring: LevelListQuery,
+          response: { 200: Page(StockLevel) },
+        },
+      },
+      async (req) => reports.listLevels(db, req.query),
+    );
+    r.get(
+      '/api/v1/stock/levels/export.csv',
+      {
+        schema: {
+          tags,
+          summary: 'The levels as CSV, same filters, no paging',
+          querystring: LevelExportQuery,
+        },
+      },
+      async (req, reply) =>
+        sendCsv(reply, 'stock-levels.csv', LEVEL_CSV, await reports.exportLevels(db, req.query)),
+    );
+    r.get(
+      '/api/v1/stock/parts/:partId/card',
+      {
+        schema: {
+          tags,
+          summary: 'A part’s card: levels and average cost per warehouse, movements with a running balance',
+          params: PartParams,
+          querystring: CardQuery,
+          response: { 200: PartCard },
+        },
+      },
+      async (req) => reports.partCard(db, req.params.partId, req.query),
+    );
+    r.get(
+      '/api/v1/stock/low',
+      {
+        schema: {
+          tags,
+          summary:
+            'Parts below their minimum stock, with a suggested reorder quantity, grouped by the last supplier that delivered them',
+          response: { 200: LowStock },
+        },
+      },
+      async () => reports.lowStock(db),
+    );
+    r.get(
+      '/api/v1/stock/low/export.csv',
+      { schema: { tags, summary: 'The low-stock list as CSV' } },
+      async (_req, reply) => {
+        const low = await reports.lowStock(db);
+        const rows = low.groups.flatMap((g) => g.parts.map((p) => ({ ...p, supplierName: g.supplierName })));
+        return sendCsv(reply, 'stock-low.csv', LOW_CSV, rows);
+      },
+    );
+    r.get(
+      '/api/v1/stock/valuation',
+      {
+        schema: {
+          tags,
+          summary: 'Stock value per warehouse and part at the end of a date, from the ledger',
+          querystring: ValuationQuery,
+          response: { 200: Valuation },
+        },
+      },
+      async (req) => reports.valuation(db, req.query.date ?? todayDate(), req.query.warehouseId),
+    );
+    r.get(
+      '/api/v1/stock/valuation/export.csv',
+      { schema: { tags, summary: 'The valuation as CSV', querystring: ValuationQuery } },
+      async (req, reply) => {
+        const v = await reports.valuation(db, req.query.date ?? todayDate(), req.query.warehouseId);
+        const rows = v.warehouses.flatMap((w) =>
+          w.parts.map((p) => ({ ...p, warehouseCode: w.warehouseCode, date: v.date })),
+        );
+        return sendCsv(reply, `stock-valuation-${v.date}.csv`, VALUATION_CSV, rows);
+      },
+    );
+    r.get(
+      '/api/v1/stock/reservations',
+      {
+        schema: {
+          tags,
+          summary: 'Reservations (parts held for service orders), newest first',
+          querystring: ReservationQuery,
+          response: { 200: Page(Reservation) },
+        },
+      },
+      async (req) => reservations.listReservations(db, req.query),
+    );
+    r.get(
+      '/api/v1/stock/check',
+      {
+        schema: {
+          tags,
+          summary: 'Proves the levels equal the ledger: the differences, none when consistent',
+          response: { 200: LevelCheck },
+        },
+      },
+      async () => reports.checkLevels(db),
+    );
+  }
+}

@@ -1,0 +1,820 @@
+import type { Insertable } from 'kysely';
+import type { Db, Executor } from '../../db/database';
+import { nowIso } from '../../db/sql';
+import { AppError, notFound } from '../../http/errors';
+import type { Actor } from '../../kernel/actor';
+import { newId } from '../../kernel/ids';
+import { mulDivRound } from '../../kernel/money';
+import { toSearchText } from '../../kernel/search-text';
+import { recordAudit } from '../audit';
+import { getPart, type Part } from '../catalog';
+import { todayDate } from '../items';
+import { type DocType, takeNumber } from '../numbering';
+import { assertSupplierExists } from '../parties';
+import { allocateByWeight, receiptLineValue, unitCostOf } from './stock.costing';
+import { type Labels, LevelBook, MovementLog } from './stock.ledger';
+import * as repo from './stock.repository';
+import type {
+  CreateDocumentBody,
+  ReverseDocumentBody,
+  StockDocument,
+  StockDocumentLine,
+  StockDocumentListItem,
+  StockDocumentType,
+  UpdateDocumentBody,
+} from './stock.schema';
+import type { StockDocumentLineTable } from './stock.table';
+import { assertWarehouseUsable } from './stock.warehouses';
+
+/** Each document type numbers in its own series (STK-01). */
+export const SERIES_OF: Record<StockDocumentType, DocType> = {
+  receipt: 'stock_receipt',
+  issue: 'stock_issue',
+  transfer: 'stock_transfer',
+  writeoff: 'stock_writeoff',
+  count: 'stock_count',
+};
+
+// ---------------------------------------------------------------- reading
+
+function toLine(r: repo.LineRow): StockDocumentLine {
+  return {
+    id: r.id,
+    lineNo: r.line_no,
+    partId: r.part_id,
+    partCode: r.part_code,
+    partName: r.part_name,
+    unit: r.part_unit,
+    quantityMilli: r.quantity_milli,
+    countedMilli: r.counted_milli,
+    bookMilli: r.book_milli,
+    differenceMilli:
+      r.counted_milli !== null && r.book_milli !== null ? r.counted_milli - r.book_milli : null,
+    unitCostCents: r.unit_cost_cents,
+    landedCostCents: r.landed_cost_cents,
+    valueCents: r.value_cents,
+    serialNumbers: r.serial_numbers,
+    reservationId: r.reservation_id,
+    sourceLineId: r.source_line_id,
+  };
+}
+
+function toListItem(r: repo.DocumentRow): StockDocumentListItem {
+  return {
+    id: r.id,
+    type: r.type,
+    status: r.status,
+    number: r.number,
+    documentDate: r.document_date,
+    warehouseId: r.warehouse_id,
+    warehouseCode: r.warehouse_code,
+    warehouseName: r.warehouse_name,
+    toWarehouseId: r.to_warehouse_id,
+    toWarehouseCode: r.to_warehouse_code ?? null,
+    toWarehouseName: r.to_warehouse_name ?? null,
+    supplierId: r.supplier_id,
+    supplierName: r.supplier_name ?? null,
+    supplierDocNumber: r.supplier_doc_number,
+    supplierDocDate: r.supplier_doc_date,
+    reason: r.reason,
+    sourceType: r.source_type,
+    sourceId: r.source_id,
+    landedCostCents: r.landed_cost_cents,
+    totalValueCents: r.total_value_cents,
+    notes: r.notes,
+    reversalOfId: r.reversal_of_id,
+    reversedById: r.reversed_by_id,
+    postedAt: r.posted_at,
+    postedBy: r.posted_by,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    lineCount: Number(r.line_count ?? 0),
+  };
+}
+
+/** A document with its lines; 404 not_found when there is none. */
+export async function getDocument(db: Executor, id: string): Promise<StockDocument> {
+  const row = await repo.findDocument(db, id);
+  if (!row) throw notFound('stock_document');
+  const { lineCount: _, ...core } = toListItem(row);
+  return { ...core, lines: (await repo.listLines(db, [id])).map(toLine) };
+}
+
+export interface DocumentListQuery extends repo.DocumentFilter {
+  sort?: string;
+  page: number;
+  pageSize: number;
+}
+
+const SORTS: Record<string, string[]> = {
+  documentDate: ['stock_document.document_date', 'stock_document.created_at'],
+  number: ['stock_document.number'],
+  createdAt: ['stock_document.created_at'],
+  totalValueCents: ['stock_document.total_value_cents'],
+};
+
+function sortOf(sort: string | undefined) {
+  // Newest first unless asked otherwise.
+  const s = sort ?? '-documentDate';
+  const desc = s.startsWith('-');
+  const key = desc ? s.slice(1) : s;
+  return {
+    columns: SORTS[key] ?? (SORTS.documentDate as string[]),
+    direction: desc ? ('desc' as const) : ('asc' as const),
+  };
+}
+
+export async function listDocuments(db: Executor, q: DocumentListQuery) {
+  const { rows, total } = await repo.listDocuments(db, q, sortOf(q.sort), {
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return { items: rows.map(toListItem), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function exportDocuments(db: Executor, q: Omit<DocumentListQuery, 'page' | 'pageSize'>) {
+  return (await repo.listDocuments(db, q, sortOf(q.sort))).rows.map(toListItem);
+}
+
+// ---------------------------------------------------------------- drafting
+
+/** A draft as the API or another module gives it. Source fields and reservations come only from other modules. */
+export interface DraftInput {
+  type: StockDocumentType;
+  documentDate?: string | undefined;
+  warehouseId: string;
+  toWarehouseId?: string | null | undefined;
+  supplierId?: string | null | undefined;
+  supplierDocNumber?: string | null | undefined;
+  supplierDocDate?: string | null | undefined;
+  reason?: string | null | undefined;
+  landedCostCents?: number | null | undefined;
+  notes?: string | null | undefined;
+  sourceType?: string | null | undefined;
+  sourceId?: string | null | undefined;
+  lines: DraftLineInput[];
+}
+
+export interface DraftLineInput {
+  partId: string;
+  quantityMilli?: number | undefined;
+  countedMilli?: number | undefined;
+  unitCostCents?: number | undefined;
+  serialNumbers?: string | null | undefined;
+  reservationId?: string | null | undefined;
+  sourceLineId?: string | null | undefined;
+}
+
+const bad = (code: string, field: string, params: Record<string, unknown> = {}) =>
+  new AppError(400, code, { field, params: { field, ...params } });
+
+function isGiven<T>(v: T | null | undefined): v is T {
+  return v !== undefined && v !== null;
+}
+
+/** The rules of a document's shape by its type, before any database read (400 naming the field). */
+export function checkDraftShape(input: DraftInput, today: string): void {
+  const t = input.type;
+  if (input.documentDate && input.documentDate > today) throw bad('date_in_future', 'documentDate');
+  if (t !== 'receipt') {
+    for (const f of ['supplierId', 'supplierDocNumber', 'supplierDocDate'] as const)
+      if (isGiven(input[f])) throw bad('not_for_document_type', f, { type: t });
+    if (input.landedCostCents) throw bad('not_for_document_type', 'landedCostCents', { type: t });
+  }
+  if (t === 'transfer') {
+    if (!input.toWarehouseId) throw bad('required', 'toWarehouseId');
+    if (input.toWarehouseId === input.warehouseId) throw bad('same_warehouse', 'toWarehouseId');
+  } else if (isGiven(input.toWarehouseId)) throw bad('not_for_document_type', 'toWarehouseId', { type: t });
+  const manualIssue = t === 'issue' && !input.sourceType;
+  if ((t === 'writeoff' || manualIssue) && !input.reason?.trim()) throw bad('required', 'reason');
+  const counted = new Set<string>();
+  for (const [i, l] of input.lines.entries()) {
+    const at = (f: string) => `lines.${i}.${f}`;
+    if (t === 'count') {
+      if (!isGiven(l.countedMilli)) throw bad('required', at('countedMilli'));
+      if (isGiven(l.quantityMilli)) throw bad('not_for_document_type', at('quantityMilli'), { type: t });
+      if (counted.has(l.partId)) throw bad('duplicate_count_line', at('partId'));
+      counted.add(l.partId);
+    } else {
+      if (!isGiven(l.quantityMilli)) throw bad('required', at('quantityMilli'));
+      if (l.quantityMilli <= 0) throw bad('too_small', at('quantityMilli'));
+      if (isGiven(l.countedMilli)) throw bad('not_for_document_type', at('countedMilli'), { type: t });
+    }
+    if (t === 'receipt' && !isGiven(l.unitCostCents)) throw bad('required', at('unitCostCents'));
+    if (t !== 'receipt' && isGiven(l.unitCostCents))
+      throw bad('not_for_document_type', at('unitCostCents'), { type: t });
+    if (t !== 'issue' && isGiven(l.reservationId))
+      throw bad('not_for_document_type', at('reservationId'), { type: t });
+  }
+}
+
+interface CheckedRefs {
+  parts: Map<string, Part>;
+  supplierName: string | null;
+  warehouseCode: string;
+}
+
+/** The records a draft names exist: warehouses in use, the supplier, the parts, the reservations. */
+async function checkDraftReferences(trx: Executor, input: DraftInput): Promise<CheckedRefs> {
+  const warehouse = await assertWarehouseUsable(trx, input.warehouseId, 'warehouseId');
+  if (input.toWarehouseId) await assertWarehouseUsable(trx, input.toWarehouseId, 'toWarehouseId');
+  const supplierName = input.supplierId
+    ? (await assertSupplierExists(trx, input.supplierId, 'supplierId')).name
+    : null;
+  const parts = new Map<string, Part>();
+  for (const [i, l] of input.lines.entries()) {
+    if (parts.has(l.partId)) continue;
+    const part = await getPart(trx, l.partId);
+    if (!part) throw bad('unknown_part', `lines.${i}.partId`);
+    parts.set(l.partId, part);
+  }
+  for (const [i, l] of input.lines.entries()) {
+    if (!l.reservationId) continue;
+    const field = `lines.${i}.reservationId`;
+    const r = await repo.findReservation(trx, l.reservationId);
+    if (!r) throw bad('unknown_reservation', field);
+    if (
+      r.part_id !== l.partId ||
+      r.warehouse_id !== input.warehouseId ||
+      r.source_type !== input.sourceType ||
+      r.source_id !== input.sourceId
+    )
+      throw bad('reservation_mismatch', field);
+    if (r.status !== 'active')
+      throw new AppError(409, 'reservation_not_active', { field, params: { field } });
+  }
+  return { parts, supplierName, warehouseCode: warehouse.code };
+}
+
+function documentSearchText(
+  number: string | null,
+  input: Pick<DraftInput, 'supplierDocNumber' | 'reason' | 'notes'>,
+  supplierName: string | null,
+): string {
+  return toSearchText(number, input.supplierDocNumber, supplierName, input.reason, input.notes);
+}
+
+/** Receipt lines carry their value in the draft already (quantity × unit cost + their share of landed costs). */
+function lineRows(documentId: string, input: DraftInput, now: string): Insertable<StockDocumentLineTable>[] {
+  const base = input.lines.map((l) =>
+    input.type === 'receipt' ? receiptLineValue(l.quantityMilli ?? 0, l.unitCostCents ?? 0) : 0,
+  );
+  const shares =
+    input.type === 'receipt' ? allocateByWeight(input.landedCostCents ?? 0, base) : base.map(() => 0);
+  return input.lines.map((l, i) => ({
+    id: newId(),
+    document_id: documentId,
+    line_no: i + 1,
+    part_id: l.partId,
+    quantity_milli: input.type === 'count' ? null : (l.quantityMilli ?? null),
+    counted_milli: input.type === 'count' ? (l.countedMilli ?? 0) : null,
+    book_milli: null,
+    unit_cost_cents: input.type === 'receipt' ? (l.unitCostCents ?? 0) : null,
+    landed_cost_cents: shares[i] ?? 0,
+    value_cents: input.type === 'receipt' ? (base[i] ?? 0) + (shares[i] ?? 0) : null,
+    serial_numbers: l.serialNumbers ?? null,
+    reservation_id: l.reservationId ?? null,
+    source_line_id: l.sourceLineId ?? null,
+    created_at: now,
+    updated_at: now,
+  }));
+}
+
+function draftTotal(input: DraftInput, rows: Insertable<StockDocumentLineTable>[]): number {
+  return input.type === 'receipt' ? rows.reduce((s, r) => s + (r.value_cents ?? 0), 0) : 0;
+}
+
+/** Writes a new draft (checked) with its audit row, in the caller's transaction; returns its id. */
+export async function insertDraft(trx: Executor, actor: Actor, input: DraftInput): Promise<string> {
+  checkDraftShape(input, todayDate());
+  const refs = await checkDraftReferences(trx, input);
+  const now = nowIso();
+  const id = newId();
+  const lines = lineRows(id, input, now);
+  await repo.insertDocument(trx, {
+    id,
+    type: input.type,
+    status: 'draft',
+    series_id: null,
+    number: null,
+    document_date: input.documentDate ?? todayDate(),
+    warehouse_id: input.warehouseId,
+    to_warehouse_id: input.toWarehouseId ?? null,
+    supplier_id: input.supplierId ?? null,
+    supplier_doc_number: input.supplierDocNumber ?? null,
+    supplier_doc_date: input.supplierDocDate ?? null,
+    reason: input.reason ?? null,
+    source_type: input.sourceType ?? null,
+    source_id: input.sourceId ?? null,
+    landed_cost_cents: input.landedCostCents ?? 0,
+    total_value_cents: draftTotal(input, lines),
+    notes: input.notes ?? null,
+    reversal_of_id: null,
+    reversed_by_id: null,
+    posted_at: null,
+    posted_by: null,
+    created_by: actor.userId,
+    search_text: documentSearchText(null, input, refs.supplierName),
+    created_at: now,
+    updated_at: now,
+  });
+  await repo.insertLines(trx, lines);
+  await recordAudit(trx, actor, {
+    action: 'stock_document.create',
+    entity: 'stock_document',
+    entityId: id,
+    after: { ...input, id },
+  });
+  return id;
+}
+
+/** Drafts a stock document: nothing moves and no number is taken until it is posted. */
+export async function createDraft(db: Db, actor: Actor, body: CreateDocumentBody): Promise<StockDocument> {
+  return db.transaction().execute(async (trx) => getDocument(trx, await insertDraft(trx, actor, body)));
+}
+
+function notDraft(doc: { status: string; number: string | null; id: string }): AppError {
+  return new AppError(409, 'document_not_draft', {
+    params: { number: doc.number ?? '' },
+    extra: { status: doc.status, documentId: doc.id },
+  });
+}
+
+/** Replaces a draft's header and lines (same rules as a new draft); a posted document is 409 document_not_draft. */
+export async function updateDraft(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: UpdateDocumentBody,
+): Promise<StockDocument> {
+  return db.transaction().execute(async (trx) => {
+    const doc = await repo.lockDocument(trx, id);
+    if (!doc) throw notFound('stock_document');
+    if (doc.status !== 'draft') throw notDraft(doc);
+    const input: DraftInput = {
+      ...body,
+      type: doc.type,
+      sourceType: doc.source_type,
+      sourceId: doc.source_id,
+    };
+    checkDraftShape(input, todayDate());
+    const refs = await checkDraftReferences(trx, input);
+    const before = await getDocument(trx, id);
+    const now = nowIso();
+    const lines = lineRows(id, input, now);
+    await repo.updateDocumentRow(trx, id, {
+      document_date: input.documentDate ?? doc.document_date,
+      warehouse_id: input.warehouseId,
+      to_warehouse_id: input.toWarehouseId ?? null,
+      supplier_id: input.supplierId ?? null,
+      supplier_doc_number: input.supplierDocNumber ?? null,
+      supplier_doc_date: input.supplierDocDate ?? null,
+      reason: input.reason ?? null,
+      landed_cost_cents: input.landedCostCents ?? 0,
+      total_value_cents: draftTotal(input, lines),
+      notes: input.notes ?? null,
+      search_text: documentSearchText(null, input, refs.supplierName),
+      updated_at: now,
+    });
+    await repo.replaceLines(trx, id, lines);
+    const after = await getDocument(trx, id);
+    await recordAudit(trx, actor, {
+      action: 'stock_document.update',
+      entity: 'stock_document',
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Deletes a draft; a posted document is never deleted (409 document_not_draft: reverse it). */
+export async function deleteDraft(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const doc = await repo.lockDocument(trx, id);
+    if (!doc) throw notFound('stock_document');
+    if (doc.status !== 'draft') throw notDraft(doc);
+    const before = await getDocument(trx, id);
+    if (!(await repo.deleteDraft(trx, id))) throw notDraft(doc);
+    await recordAudit(trx, actor, {
+      action: 'stock_document.delete',
+      entity: 'stock_document',
+      entityId: id,
+      before,
+    });
+  });
+}
+
+// ---------------------------------------------------------------- posting
+
+type DocRow = NonNullable<Awaited<ReturnType<typeof repo.lockDocument>>>;
+
+function labelsOf(lines: repo.LineRow[], warehouses: Record<string, string>): Labels {
+  return {
+    parts: new Map(lines.map((l) => [l.part_id, l.part_code])),
+    warehouses: new Map(Object.entries(warehouses)),
+  };
+}
+
+/** The header rules again at posting: referenced records may have changed since the draft was saved. */
+async function checkPostable(
+  trx: Executor,
+  doc: DocRow,
+  lines: repo.LineRow[],
+): Promise<Record<string, string>> {
+  if (!lines.length) throw new AppError(400, 'document_empty', { field: 'lines' });
+  if (doc.document_date > todayDate()) throw bad('date_in_future', 'documentDate');
+  const codes: Record<string, string> = {};
+  codes[doc.warehouse_id] = (await assertWarehouseUsable(trx, doc.warehouse_id, 'warehouseId')).code;
+  if (doc.to_warehouse_id)
+    codes[doc.to_warehouse_id] = (
+      await assertWarehouseUsable(trx, doc.to_warehouse_id, 'toWarehouseId')
+    ).code;
+  if (doc.type === 'receipt') {
+    if (!doc.supplier_id) throw bad('required', 'supplierId');
+    await assertSupplierExists(trx, doc.supplier_id, 'supplierId');
+  }
+  return codes;
+}
+
+interface LineResult {
+  unit_cost_cents?: number;
+  landed_cost_cents?: number;
+  value_cents: number;
+  book_milli?: number;
+}
+
+/** Moves the stock of every line of a draft through the level book; returns what each line moved. */
+async function moveLines(
+  trx: Executor,
+  doc: DocRow,
+  lines: repo.LineRow[],
+  book: LevelBook,
+  log: MovementLog,
+): Promise<Map<string, LineResult>> {
+  const out = new Map<string, LineResult>();
+  const from = (partId: string) => ({ partId, warehouseId: doc.warehouse_id });
+  const to = (partId: string) => ({ partId, warehouseId: doc.to_warehouse_id ?? '' });
+  const reservations = new Map(
+    (
+      await repo.lockReservations(
+        trx,
+        lines.flatMap((l) => (l.reservation_id ? [l.reservation_id] : [])),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  const consumed = new Set<string>();
+  switch (doc.type) {
+    case 'receipt': {
+      const base = lines.map((l) => receiptLineValue(l.quantity_milli ?? 0, l.unit_cost_cents ?? 0));
+      const shares = allocateByWeight(doc.landed_cost_cents, base);
+      for (const [i, l] of lines.entries()) {
+        const q = l.quantity_milli ?? 0;
+        const value = (base[i] ?? 0) + (shares[i] ?? 0);
+        await book.in(from(l.part_id), q, value);
+        log.add(l.id, from(l.part_id), q, value);
+        out.set(l.id, { landed_cost_cents: shares[i] ?? 0, value_cents: value });
+      }
+      break;
+    }
+    case 'issue':
+    case 'writeoff': {
+      for (const l of lines) {
+        const q = l.quantity_milli ?? 0;
+        let release = 0;
+        if (l.reservation_id) {
+          const r = reservations.get(l.reservation_id);
+          if (r?.status !== 'active' || consumed.has(r.id))
+            throw new AppError(409, 'reservation_not_active', { field: 'reservationId' });
+          release = r.quantity_milli;
+          consumed.add(r.id);
+          await repo.closeReservation(trx, r.id, {
+            status: 'consumed',
+            consumed_by_document_id: doc.id,
+            consumed_at: book.now,
+            updated_at: book.now,
+          });
+        }
+        const value = await book.out(from(l.part_id), q, { releaseReservedMilli: release });
+        log.add(l.id, from(l.part_id), -q, -value);
+        out.set(l.id, { unit_cost_cents: unitCostOf(value, q), value_cents: value });
+      }
+      break;
+    }
+    case 'transfer': {
+      for (const l of lines) {
+        const q = l.quantity_milli ?? 0;
+        const value = await book.out(from(l.part_id), q);
+        await book.in(to(l.part_id), q, value);
+        log.add(l.id, from(l.part_id), -q, -value);
+        log.add(l.id, to(l.part_id), q, value);
+        out.set(l.id, { unit_cost_cents: unitCostOf(value, q), value_cents: value });
+      }
+      break;
+    }
+    case 'count': {
+      for (const l of lines) {
+        const k = from(l.part_id);
+        const level = book.get(k);
+        const bookQty = level.onHand;
+        const diff = (l.counted_milli ?? 0) - bookQty;
+        let value = 0;
+        if (diff > 0) {
+          // Gains come in at the current average, or at the part's typical cost when there is none.
+          value =
+            level.onHand > 0
+              ? mulDivRound(diff, level.value, level.onHand)
+              : receiptLineValue(diff, l.part_typical_cost_cents ?? 0);
+          await book.in(k, diff, value);
+          log.add(l.id, k, diff, value);
+        } else if (diff < 0) {
+          value = -(await book.out(k, -diff));
+          log.add(l.id, k, diff, value);
+        }
+        out.set(l.id, { book_milli: bookQty, unit_cost_cents: unitCostOf(value, diff), value_cents: value });
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+function totalOf(type: StockDocumentType, results: Iterable<LineResult>): number {
+  let total = 0;
+  for (const r of results) total += type === 'count' ? r.value_cents : Math.abs(r.value_cents);
+  return total;
+}
+
+async function writeLineResults(trx: Executor, results: Map<string, LineResult>, now: string) {
+  for (const [lineId, r] of results) await repo.updateLineRow(trx, lineId, { ...r, updated_at: now });
+}
+
+/**
+ * Posts a draft in the caller's transaction: every line moves stock through the ledger (receipts in at cost plus
+ * landed costs, issues and write-offs out at the average, transfers carrying their cost, counts posting their
+ * differences), then the number is taken from the type's series. Nothing is written when any line is refused.
+ */
+export async function postDocumentTx(trx: Executor, actor: Actor, id: string): Promise<StockDocument> {
+  const doc = await repo.lockDocument(trx, id);
+  if (!doc) throw notFound('stock_document');
+  if (doc.status !== 'draft') throw notDraft(doc);
+  const lines = await repo.listLines(trx, [id]);
+  const codes = await checkPostable(trx, doc, lines);
+  const keys = lines.flatMap((l) => [
+    { partId: l.part_id, warehouseId: doc.warehouse_id },
+    ...(doc.to_warehouse_id ? [{ partId: l.part_id, warehouseId: doc.to_warehouse_id }] : []),
+  ]);
+  const book = await LevelBook.open(trx, keys, labelsOf(lines, codes));
+  const log = new MovementLog(id, doc.document_date, book.now);
+  const results = await moveLines(trx, doc, lines, book, log);
+  await log.write(trx);
+  await writeLineResults(trx, results, book.now);
+  const taken = await takeNumber(trx, SERIES_OF[doc.type]);
+  const posted = await repo.markPosted(trx, id, {
+    series_id: taken.seriesId,
+    number: taken.formatted,
+    total_value_cents: totalOf(doc.type, results.values()),
+    posted_at: book.now,
+    posted_by: actor.userId,
+    // The draft's search text (supplier, their document, reason, notes) with the number: digits fold to themselves.
+    search_text: `${taken.formatted} ${doc.search_text}`.trim(),
+    updated_at: book.now,
+  });
+  if (!posted) throw notDraft(doc);
+  const after = await getDocument(trx, id);
+  await recordAudit(trx, actor, {
+    action: 'stock_document.post',
+    entity: 'stock_document',
+    entityId: id,
+    after: { number: after.number, totalValueCents: after.totalValueCents, movements: log.rows.length },
+  });
+  return after;
+}
+
+/** Posts a draft (one transaction); posting a posted document is 409 document_not_draft. */
+export async function postDocument(db: Db, actor: Actor, id: string): Promise<StockDocument> {
+  return db.transaction().execute((trx) => postDocumentTx(trx, actor, id));
+}
+
+// ---------------------------------------------------------------- reversal
+
+/**
+ * Reverses a posted document with its mirror: a new document of the same type, numbered in the same series,
+ * linked both ways, whose movements undo the original's. What came in goes out again at the value it came in with
+ * (at most what the level still holds; all of it with the last unit), what went out comes back at the value it
+ * left with, and a transfer's mirror carries the value back. Refused (409 insufficient_stock) if the stock that
+ * came in is no longer available.
+ */
+export async function reverseDocument(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: Partial<ReverseDocumentBody> = {},
+): Promise<StockDocument> {
+  return db.transaction().execute(async (trx) => {
+    const doc = await repo.lockDocument(trx, id);
+    if (!doc) throw notFound('stock_document');
+    if (doc.status === 'draft')
+      throw new AppError(409, 'document_not_posted', { extra: { documentId: doc.id } });
+    if (doc.status === 'reversed' || doc.reversed_by_id)
+      throw new AppError(409, 'already_reversed', {
+        params: { number: doc.number ?? '' },
+        extra: { reversedById: doc.reversed_by_id },
+      });
+    if (doc.reversal_of_id)
+      throw new AppError(409, 'reversal_not_reversible', { params: { number: doc.number ?? '' } });
+    const today = todayDate();
+    const date = body.documentDate ?? today;
+    if (date > today) throw bad('date_in_future', 'documentDate');
+    if (date < doc.document_date) throw bad('reversal_before_original', 'documentDate');
+
+    const lines = await repo.listLines(trx, [id]);
+    const movements = await repo.movementsOfDocument(trx, id);
+    const codes: Record<string, string> = {};
+    for (const whId of new Set(movements.map((m) => m.warehouse_id))) {
+      const w = await repo.findWarehouse(trx, whId);
+      codes[whId] = w?.code ?? whId;
+    }
+
+    const now = nowIso();
+    const mirrorId = newId();
+    const reason = body.reason ?? doc.reason;
+    await repo.insertDocument(trx, {
+      ...doc,
+      id: mirrorId,
+      status: 'draft',
+      series_id: null,
+      number: null,
+      document_date: date,
+      reason,
+      reversal_of_id: doc.id,
+      reversed_by_id: null,
+      posted_at: null,
+      posted_by: null,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    const lineMap = new Map<string, string>();
+    await repo.replaceLines(
+      trx,
+      mirrorId,
+      lines.map((l) => {
+        const lineId = newId();
+        lineMap.set(l.id, lineId);
+        return {
+          id: lineId,
+          document_id: mirrorId,
+          line_no: l.line_no,
+          part_id: l.part_id,
+          quantity_milli: l.quantity_milli,
+          counted_milli: l.counted_milli,
+          book_milli: l.book_milli,
+          unit_cost_cents: l.unit_cost_cents,
+          landed_cost_cents: l.landed_cost_cents,
+          value_cents: null,
+          serial_numbers: l.serial_numbers,
+          reservation_id: null,
+          source_line_id: l.source_line_id,
+          created_at: now,
+          updated_at: now,
+        };
+      }),
+    );
+
+    const book = await LevelBook.open(
+      trx,
+      movements.map((m) => ({ partId: m.part_id, warehouseId: m.warehouse_id })),
+      labelsOf(lines, codes),
+    );
+    const log = new MovementLog(mirrorId, date, book.now);
+    const effect = new Map<string, number>();
+    for (const l of lines) {
+      const mirrorLineId = lineMap.get(l.id) as string;
+      const own = movements.filter((m) => m.line_id === l.id);
+      // What came in goes out first (a transfer's mirror then brings into A what actually left B).
+      const cameIn = own.filter((m) => m.quantity_milli > 0);
+      const wentOut = own.filter((m) => m.quantity_milli < 0);
+      let movedBack = 0;
+      let sum = 0;
+      for (const m of cameIn) {
+        const k = { partId: m.part_id, warehouseId: m.warehouse_id };
+        const value = await book.out(k, m.quantity_milli, { valueCap: m.value_cents });
+        log.add(mirrorLineId, k, -m.quantity_milli, -value);
+        movedBack += value;
+        sum -= value;
+      }
+      for (const m of wentOut) {
+        const k = { partId: m.part_id, warehouseId: m.warehouse_id };
+        const value = doc.type === 'transfer' ? movedBack : -m.value_cents;
+        await book.in(k, -m.quantity_milli, value);
+        log.add(mirrorLineId, k, -m.quantity_milli, value);
+        if (doc.type !== 'transfer') sum += value;
+      }
+      effect.set(mirrorLineId, doc.type === 'transfer' ? movedBack : sum);
+    }
+    await log.write(trx);
+    const results = new Map<string, LineResult>();
+    for (const [lineId, v] of effect)
+      results.set(lineId, { value_cents: doc.type === 'count' ? v : Math.abs(v) });
+    await writeLineResults(trx, results, book.now);
+
+    const taken = await takeNumber(trx, SERIES_OF[doc.type]);
+    await repo.markPosted(trx, mirrorId, {
+      series_id: taken.seriesId,
+      number: taken.formatted,
+      total_value_cents: totalOf(doc.type, results.values()),
+      posted_at: book.now,
+      posted_by: actor.userId,
+      // Found by its own number and by everything the reversed document is found by (its number too).
+      search_text: `${taken.formatted} ${doc.search_text} ${toSearchText(body.reason)}`.trim(),
+      updated_at: book.now,
+    });
+    if (!(await repo.markReversed(trx, id, mirrorId, book.now)))
+      throw new AppError(409, 'already_reversed', { params: { number: doc.number ?? '' } });
+    const mirror = await getDocument(trx, mirrorId);
+    await recordAudit(trx, actor, [
+      {
+        action: 'stock_document.reverse',
+        entity: 'stock_document',
+        entityId: id,
+        before: { status: 'posted' },
+        after: { status: 'reversed', reversedById: mirrorId },
+      },
+      {
+        action: 'stock_document.post',
+        entity: 'stock_document',
+        entityId: mirrorId,
+        after: { number: mirror.number, reversalOfId: id, totalValueCents: mirror.totalValueCents },
+      },
+    ]);
+    return mirror;
+  });
+}
+
+// ---------------------------------------------------------------- for other modules
+
+export interface IssueForOrderInput {
+  warehouseId: string;
+  /** e.g. 'service_order' */
+  sourceType: string;
+  sourceId: string;
+  documentDate?: string;
+  reason?: string | null;
+  notes?: string | null;
+  lines: {
+    partId: string;
+    quantityMilli: number;
+    /** A reservation of the same source, part and warehouse: consumed by this issue. */
+    reservationId?: string | null;
+    serialNumbers?: string | null;
+    sourceLineId?: string | null;
+  }[];
+}
+
+/**
+ * Makes and posts an issue document for another module's record (a service order) in the caller's transaction;
+ * lines that name a reservation consume it. Refused whole (409 insufficient_stock) when any part is short.
+ */
+export async function issuePartsForOrder(
+  trx: Executor,
+  actor: Actor,
+  input: IssueForOrderInput,
+): Promise<StockDocument> {
+  if (!input.sourceType || !input.sourceId) throw bad('required', 'sourceId');
+  const id = await insertDraft(trx, actor, {
+    type: 'issue',
+    documentDate: input.documentDate,
+    warehouseId: input.warehouseId,
+    reason: input.reason ?? null,
+    notes: input.notes ?? null,
+    sourceType: input.sourceType,
+    sourceId: input.sourceId,
+    lines: input.lines.map((l) => ({
+      partId: l.partId,
+      quantityMilli: l.quantityMilli,
+      reservationId: l.reservationId ?? null,
+      serialNumbers: l.serialNumbers ?? null,
+      sourceLineId: l.sourceLineId ?? null,
+    })),
+  });
+  return postDocumentTx(trx, actor, id);
+}
+
+/** Posted stock documents made for a record of another module (its issues and their reversals), oldest first. */
+export async function documentsOfSource(
+  db: Executor,
+  sourceType: string,
+  sourceId: string,
+): Promise<StockDocument[]> {
+  const { rows } = await repo.listDocuments(
+    db,
+    { sourceType, sourceId },
+    { columns: ['stock_document.created_at'], direction: 'asc' },
+  );
+  const out: StockDocument[] = [];
+  for (const r of rows) out.push(await getDocument(db, r.id));
+  return out;
+}

@@ -1,0 +1,267 @@
+import { Alert, Button, Fieldset, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { type Model, ModelInput } from '@servix/server/modules/catalog/catalog.schema';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MODELS } from '../../api/catalog';
+import { canCall } from '../../app/access';
+import { useSession } from '../../app/session';
+import { currentLocale } from '../../i18n';
+import { fieldsIn, schemaErrors, showServerErrors } from '../../ui/forms';
+import { FilterSelect, ListView, useListState, usePagedList } from '../../ui/list';
+import { PageHeader } from '../../ui/page-header';
+import readOnlyClasses from '../../ui/read-only.module.css';
+import { ActionsHeader, ArchivedFilter, categoryName, OpenCell } from './catalog-list';
+import { useBrandSelect, useCategorySelect } from './catalog-options';
+import { existingIdOf } from './catalog-values';
+import { ArchivedBadge, RecordMenu } from './record-actions';
+import { type Editing, RecordFormFooter, RecordModal, useSaveRecord } from './record-modal';
+
+interface Values {
+  brandId: string | null;
+  categoryId: string | null;
+  name: string;
+  defaultWarrantyMonths: number | string;
+}
+
+const toBody = (v: Values): ModelInput => ({
+  brandId: v.brandId ?? '',
+  categoryId: v.categoryId ?? '',
+  name: v.name.trim(),
+  defaultWarrantyMonths: v.defaultWarrantyMonths === '' ? Number.NaN : Number(v.defaultWarrantyMonths),
+});
+
+function ModelForm({
+  record,
+  readOnly,
+  onClose,
+  onShowExisting,
+}: {
+  record: Model | undefined;
+  readOnly: boolean;
+  onClose: () => void;
+  onShowExisting: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const { save, pending } = useSaveRecord(MODELS, record);
+  const brands = useBrandSelect(record && { value: record.brandId, label: record.brandName });
+  const categories = useCategorySelect(
+    record && {
+      value: record.categoryId,
+      label: categoryName({ nameBg: record.categoryNameBg, nameEn: record.categoryNameEn }, locale),
+    },
+  );
+  const [failure, setFailure] = useState<string | null>(null);
+  const [existingId, setExistingId] = useState<string | null>(null);
+  const form = useForm<Values>({
+    initialValues: {
+      brandId: record?.brandId ?? null,
+      categoryId: record?.categoryId ?? null,
+      name: record?.name ?? '',
+      defaultWarrantyMonths: record?.defaultWarrantyMonths ?? 24,
+    },
+    validate: (v) => schemaErrors(ModelInput, toBody(v), t),
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((v) => {
+        setFailure(null);
+        setExistingId(null);
+        save(toBody(v), {
+          onSuccess: () => {
+            notifications.show({
+              color: 'green',
+              message: record ? t('common.saved') : t('catalog.created'),
+            });
+            onClose();
+          },
+          onError: (e) => {
+            setFailure(showServerErrors(form, e, fieldsIn(Object.keys(v))));
+            setExistingId(existingIdOf(e));
+          },
+        });
+      })}
+    >
+      <Fieldset
+        variant="unstyled"
+        disabled={readOnly}
+        className={readOnly ? readOnlyClasses.readOnly : undefined}
+      >
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={t('catalog.models.brand')}
+              data={brands}
+              searchable
+              required
+              nothingFoundMessage={t('catalog.nothingFound')}
+              {...form.getInputProps('brandId')}
+            />
+            <Select
+              label={t('catalog.category')}
+              data={categories}
+              searchable
+              required
+              nothingFoundMessage={t('catalog.nothingFound')}
+              {...form.getInputProps('categoryId')}
+            />
+            <TextInput
+              label={t('catalog.models.name')}
+              description={t('catalog.models.nameHint')}
+              required
+              maxLength={120}
+              {...form.getInputProps('name')}
+            />
+            <NumberInput
+              label={t('catalog.models.warranty')}
+              description={t('catalog.models.warrantyHint')}
+              min={0}
+              max={600}
+              allowDecimal={false}
+              allowNegative={false}
+              suffix={` ${t('catalog.monthsShort')}`}
+              {...form.getInputProps('defaultWarrantyMonths')}
+            />
+          </SimpleGrid>
+        </Stack>
+      </Fieldset>
+      <RecordFormFooter
+        failure={failure}
+        existingId={existingId}
+        onShowExisting={onShowExisting}
+        readOnly={readOnly}
+        pending={pending}
+        isNew={!record}
+        onCancel={onClose}
+      />
+    </form>
+  );
+}
+
+export function ModelsPage() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const { user } = useSession();
+  const canEdit = canCall(user.role, 'POST /api/v1/models');
+  const list = useListState({ filters: ['brandId', 'categoryId', 'archived'] as const, defaultSort: 'name' });
+  const result = usePagedList<Model>(MODELS.key, MODELS.path, list.query);
+  const brands = useBrandSelect();
+  const categories = useCategorySelect();
+  const [editing, setEditing] = useState<Editing>(null);
+  const open = (m: Model) => setEditing({ mode: 'edit', id: m.id });
+
+  return (
+    <Stack gap={0} maw={1200}>
+      <PageHeader
+        title={t('catalog.models.title')}
+        description={t('catalog.models.description')}
+        actions={
+          canEdit && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
+              {t('catalog.models.add')}
+            </Button>
+          )
+        }
+      />
+      {!canEdit && (
+        <Alert color="gray" mb="md">
+          {t('common.readOnly')}
+        </Alert>
+      )}
+      <ListView
+        list={list}
+        result={result}
+        searchPlaceholder={t('catalog.models.search')}
+        filters={
+          <>
+            <FilterSelect
+              list={list}
+              name="brandId"
+              data={brands}
+              label={t('catalog.models.brand')}
+              placeholder={t('catalog.allBrands')}
+              w={180}
+            />
+            <FilterSelect
+              list={list}
+              name="categoryId"
+              data={categories}
+              label={t('catalog.category')}
+              placeholder={t('catalog.allCategories')}
+              w={200}
+            />
+            <ArchivedFilter list={list} />
+          </>
+        }
+        exportPath={MODELS.path}
+        rowKey={(m) => m.id}
+        data-testid="models"
+        columns={[
+          {
+            key: 'name',
+            header: t('catalog.models.name'),
+            sortKey: 'name',
+            render: (m) => (
+              <>
+                <OpenCell onOpen={() => open(m)}>{m.name}</OpenCell>
+                <ArchivedBadge archived={m.archived} />
+              </>
+            ),
+          },
+          { key: 'brand', header: t('catalog.models.brand'), sortKey: 'brand', render: (m) => m.brandName },
+          {
+            key: 'category',
+            header: t('catalog.category'),
+            sortKey: 'category',
+            render: (m) => categoryName({ nameBg: m.categoryNameBg, nameEn: m.categoryNameEn }, locale),
+          },
+          {
+            key: 'warranty',
+            header: t('catalog.models.warranty'),
+            sortKey: 'defaultWarrantyMonths',
+            align: 'right',
+            nowrap: true,
+            render: (m) => t('catalog.months', { count: m.defaultWarrantyMonths }),
+          },
+          {
+            key: 'actions',
+            header: <ActionsHeader />,
+            width: 48,
+            render: (m) => (
+              <RecordMenu
+                res={MODELS}
+                record={m}
+                name={`${m.brandName} ${m.name}`}
+                canEdit={canEdit}
+                onOpen={() => open(m)}
+              />
+            ),
+          },
+        ]}
+      />
+      <RecordModal
+        res={MODELS}
+        editing={editing}
+        onClose={() => setEditing(null)}
+        title={(m) =>
+          m
+            ? t('catalog.models.editTitle', { name: `${m.brandName} ${m.name}` })
+            : t('catalog.models.createTitle')
+        }
+      >
+        {(record) => (
+          <ModelForm
+            record={record}
+            readOnly={!canEdit}
+            onClose={() => setEditing(null)}
+            onShowExisting={(id) => setEditing({ mode: 'edit', id })}
+          />
+        )}
+      </RecordModal>
+    </Stack>
+  );
+}

@@ -1,0 +1,469 @@
+import {
+  Alert,
+  Autocomplete,
+  Badge,
+  Button,
+  Fieldset,
+  Group,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { formatMoney, formatQuantity } from '@servix/server/kernel/format';
+import { PART_UNITS, type Part, PartInput } from '@servix/server/modules/catalog/catalog.schema';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PARTS } from '../../api/catalog';
+import { canCall } from '../../app/access';
+import { useSession } from '../../app/session';
+import { currentLocale } from '../../i18n';
+import { schemaErrors, showServerErrors } from '../../ui/forms';
+import { FilterSelect, ListView, useListState, usePagedList } from '../../ui/list';
+import { PageHeader } from '../../ui/page-header';
+import readOnlyClasses from '../../ui/read-only.module.css';
+import { ActionsHeader, ArchivedFilter, OpenCell } from './catalog-list';
+import { useBrandSelect, useCategorySelect } from './catalog-options';
+import {
+  bpToText,
+  centsToText,
+  existingIdOf,
+  milliToText,
+  moneyProblem,
+  onInputs,
+  renamedFields,
+  textToBp,
+  textToCents,
+  textToMilli,
+  textToOptionalCents,
+} from './catalog-values';
+import { ModelMultiPicker, ModelPicker } from './model-picker';
+import { ArchivedBadge, RecordMenu } from './record-actions';
+import { type Editing, RecordFormFooter, RecordModal, useSaveRecord } from './record-modal';
+
+interface Values {
+  code: string;
+  barcode: string;
+  nameBg: string;
+  nameEn: string;
+  unit: string;
+  categoryId: string | null;
+  salePrice: string;
+  typicalCost: string;
+  vatPercent: string;
+  minStock: string;
+  compatibleBrandIds: string[];
+  compatibleModelIds: string[];
+}
+
+const FIELDS = [
+  'code',
+  'barcode',
+  'nameBg',
+  'nameEn',
+  'unit',
+  'categoryId',
+  'compatibleBrandIds',
+  'compatibleModelIds',
+];
+const RENAMED: Record<string, string> = {
+  salePriceCents: 'salePrice',
+  typicalCostCents: 'typicalCost',
+  vatRateBp: 'vatPercent',
+  minStockMilli: 'minStock',
+};
+/** Server fields to inputs; an error on one entry of a list ("compatibleModelIds.3") goes on the list. */
+const fieldOf = (field: string) =>
+  renamedFields(FIELDS, RENAMED)(field.replace(/^(compatibleBrandIds|compatibleModelIds)\.\d+$/, '$1'));
+
+function toBody(v: Values): PartInput {
+  return {
+    code: v.code.trim().toUpperCase(),
+    barcode: v.barcode.trim() || null,
+    nameBg: v.nameBg.trim(),
+    nameEn: v.nameEn.trim() || null,
+    unit: v.unit.trim(),
+    categoryId: v.categoryId,
+    salePriceCents: textToCents(v.salePrice),
+    typicalCostCents: textToOptionalCents(v.typicalCost),
+    vatRateBp: textToBp(v.vatPercent),
+    minStockMilli: v.minStock.trim() === '' ? 0 : textToMilli(v.minStock),
+    compatibleBrandIds: v.compatibleBrandIds,
+    compatibleModelIds: v.compatibleModelIds,
+  };
+}
+
+function PartForm({
+  record,
+  readOnly,
+  onClose,
+  onShowExisting,
+}: {
+  record: Part | undefined;
+  readOnly: boolean;
+  onClose: () => void;
+  onShowExisting: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const { save, pending } = useSaveRecord(PARTS, record);
+  const categories = useCategorySelect(
+    record?.categoryId && record.categoryCode
+      ? { value: record.categoryId, label: record.categoryCode }
+      : null,
+  );
+  const brands = useBrandSelect();
+  const brandOptions = [
+    ...(record?.compatibleBrands ?? [])
+      .filter((b) => !brands.some((o) => o.value === b.id))
+      .map((b) => ({ value: b.id, label: b.name })),
+    ...brands,
+  ];
+  const [failure, setFailure] = useState<string | null>(null);
+  const [existingId, setExistingId] = useState<string | null>(null);
+  const form = useForm<Values>({
+    initialValues: {
+      code: record?.code ?? '',
+      barcode: record?.barcode ?? '',
+      nameBg: record?.nameBg ?? '',
+      nameEn: record?.nameEn ?? '',
+      unit: record?.unit ?? PART_UNITS[0],
+      categoryId: record?.categoryId ?? null,
+      salePrice: record ? centsToText(record.salePriceCents, locale) : '',
+      typicalCost: record?.typicalCostCents == null ? '' : centsToText(record.typicalCostCents, locale),
+      vatPercent: bpToText(record?.vatRateBp ?? 2000, locale),
+      minStock: record ? milliToText(record.minStockMilli, locale) : '0',
+      compatibleBrandIds: record?.compatibleBrands.map((b) => b.id) ?? [],
+      compatibleModelIds: record?.compatibleModels.map((m) => m.id) ?? [],
+    },
+    validate: (v) => {
+      const errors = onInputs(schemaErrors(PartInput, toBody(v), t), fieldOf);
+      const sale = moneyProblem(v.salePrice);
+      if (sale) errors.salePrice = t(`catalog.${sale}`);
+      const cost = moneyProblem(v.typicalCost, true);
+      if (cost) errors.typicalCost = t(`catalog.${cost}`);
+      if (errors.minStock) errors.minStock = t('catalog.parts.minStockInvalid');
+      return errors;
+    },
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((v) => {
+        setFailure(null);
+        setExistingId(null);
+        save(toBody(v), {
+          onSuccess: () => {
+            notifications.show({
+              color: 'green',
+              message: record ? t('common.saved') : t('catalog.created'),
+            });
+            onClose();
+          },
+          onError: (e) => {
+            setFailure(showServerErrors(form, e, fieldOf));
+            setExistingId(existingIdOf(e));
+          },
+        });
+      })}
+    >
+      <Fieldset
+        variant="unstyled"
+        disabled={readOnly}
+        className={readOnly ? readOnlyClasses.readOnly : undefined}
+      >
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              label={t('catalog.code')}
+              description={t('catalog.codeHint')}
+              required
+              maxLength={40}
+              {...form.getInputProps('code')}
+            />
+            <TextInput
+              label={t('catalog.parts.barcode')}
+              description={t('catalog.parts.barcodeHint')}
+              maxLength={64}
+              {...form.getInputProps('barcode')}
+            />
+            <Select
+              label={t('catalog.category')}
+              data={categories}
+              searchable
+              clearable
+              nothingFoundMessage={t('catalog.nothingFound')}
+              {...form.getInputProps('categoryId')}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('catalog.nameBg')} required {...form.getInputProps('nameBg')} />
+            <TextInput label={t('catalog.nameEn')} {...form.getInputProps('nameEn')} />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 2, sm: 5 }}>
+            <TextInput
+              label={t('catalog.parts.salePrice')}
+              description={t('catalog.withoutVat')}
+              required
+              inputMode="decimal"
+              rightSection={<Text size="sm">€</Text>}
+              {...form.getInputProps('salePrice')}
+            />
+            <TextInput
+              label={t('catalog.parts.typicalCost')}
+              description={t('catalog.withoutVat')}
+              inputMode="decimal"
+              rightSection={<Text size="sm">€</Text>}
+              {...form.getInputProps('typicalCost')}
+            />
+            <TextInput
+              label={t('catalog.vatPercent')}
+              description={t('catalog.vatHint')}
+              required
+              inputMode="decimal"
+              rightSection={<Text size="sm">%</Text>}
+              {...form.getInputProps('vatPercent')}
+            />
+            <Autocomplete
+              label={t('catalog.parts.unit')}
+              description={t('catalog.parts.unitHint')}
+              data={[...PART_UNITS]}
+              required
+              maxLength={12}
+              {...form.getInputProps('unit')}
+            />
+            <TextInput
+              label={t('catalog.parts.minStock')}
+              description={t('catalog.parts.minStockHint')}
+              inputMode="decimal"
+              {...form.getInputProps('minStock')}
+            />
+          </SimpleGrid>
+          <Fieldset legend={t('catalog.parts.compatibility')} radius="md" disabled={readOnly}>
+            <Stack gap="sm">
+              <Text size="xs" c="dimmed">
+                {t('catalog.parts.compatibilityHint')}
+              </Text>
+              <MultiSelect
+                label={t('catalog.parts.compatibleBrands')}
+                data={brandOptions}
+                searchable
+                hidePickedOptions
+                nothingFoundMessage={t('catalog.nothingFound')}
+                {...form.getInputProps('compatibleBrandIds')}
+              />
+              <ModelMultiPicker
+                label={t('catalog.parts.compatibleModels')}
+                known={(record?.compatibleModels ?? []).map((m) => ({
+                  value: m.id,
+                  label: `${brandOptions.find((b) => b.value === m.brandId)?.label ?? m.brandCode} ${m.name}`,
+                }))}
+                value={form.values.compatibleModelIds}
+                onChange={(ids) => form.setFieldValue('compatibleModelIds', ids)}
+                error={form.errors.compatibleModelIds}
+                disabled={readOnly}
+              />
+            </Stack>
+          </Fieldset>
+        </Stack>
+      </Fieldset>
+      <RecordFormFooter
+        failure={failure}
+        existingId={existingId}
+        onShowExisting={onShowExisting}
+        readOnly={readOnly}
+        pending={pending}
+        isNew={!record}
+        onCancel={onClose}
+      />
+    </form>
+  );
+}
+
+function Compatibility({ part }: { part: Part }) {
+  const { t } = useTranslation();
+  const names = [
+    ...part.compatibleBrands.map((b) => b.name),
+    ...part.compatibleModels.map((m) => `${m.brandCode} ${m.name}`),
+  ];
+  if (names.length === 0)
+    return (
+      <Text span size="sm" c="dimmed">
+        {t('catalog.parts.universal')}
+      </Text>
+    );
+  const [first, ...rest] = names;
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Badge size="sm" variant="light" color="gray" tt="none" maw={150}>
+        {first}
+      </Badge>
+      {rest.length > 0 && (
+        <Tooltip label={rest.join(', ')} multiline maw={360}>
+          <Text span size="xs" c="dimmed" style={{ whiteSpace: 'nowrap', cursor: 'default' }}>
+            +{rest.length}
+          </Text>
+        </Tooltip>
+      )}
+    </Group>
+  );
+}
+
+export function PartsPage() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const { user } = useSession();
+  const canEdit = canCall(user.role, 'POST /api/v1/parts');
+  const list = useListState({
+    filters: ['categoryId', 'compatibleModelId', 'archived'] as const,
+    defaultSort: 'code',
+  });
+  const result = usePagedList<Part>(PARTS.key, PARTS.path, list.query);
+  const categories = useCategorySelect();
+  const [editing, setEditing] = useState<Editing>(null);
+  const open = (p: Part) => setEditing({ mode: 'edit', id: p.id });
+
+  return (
+    <Stack gap={0} maw={1280}>
+      <PageHeader
+        title={t('catalog.parts.title')}
+        description={t('catalog.parts.description')}
+        actions={
+          canEdit && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
+              {t('catalog.parts.add')}
+            </Button>
+          )
+        }
+      />
+      {!canEdit && (
+        <Alert color="gray" mb="md">
+          {t('common.readOnly')}
+        </Alert>
+      )}
+      <ListView
+        list={list}
+        result={result}
+        searchPlaceholder={t('catalog.parts.search')}
+        filters={
+          <>
+            <FilterSelect
+              list={list}
+              name="categoryId"
+              data={categories}
+              label={t('catalog.category')}
+              placeholder={t('catalog.allCategories')}
+              w={190}
+            />
+            <ModelPicker
+              placeholder={t('catalog.parts.fitsModel')}
+              value={list.filters.compatibleModelId ?? null}
+              onChange={(id) => list.setFilter('compatibleModelId', id)}
+              w={230}
+            />
+            <ArchivedFilter list={list} />
+          </>
+        }
+        exportPath={PARTS.path}
+        rowKey={(p) => p.id}
+        minWidth={960}
+        data-testid="parts"
+        columns={[
+          {
+            key: 'code',
+            header: t('catalog.code'),
+            sortKey: 'code',
+            nowrap: true,
+            render: (p) => (
+              <OpenCell onOpen={() => open(p)} code>
+                {p.code}
+              </OpenCell>
+            ),
+          },
+          {
+            key: 'name',
+            header: t('catalog.name'),
+            sortKey: 'nameBg',
+            render: (p) => (
+              <>
+                {locale === 'en' && p.nameEn ? p.nameEn : p.nameBg}
+                <ArchivedBadge archived={p.archived} />
+                {p.barcode && (
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {p.barcode}
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          {
+            key: 'category',
+            header: t('catalog.category'),
+            render: (p) => categories.find((c) => c.value === p.categoryId)?.label ?? p.categoryCode ?? '',
+          },
+          {
+            key: 'price',
+            header: t('catalog.parts.salePrice'),
+            sortKey: 'salePriceCents',
+            align: 'right',
+            nowrap: true,
+            render: (p) => (
+              <Text size="sm" fw={500}>
+                {formatMoney(p.salePriceCents, locale)}
+              </Text>
+            ),
+          },
+          {
+            key: 'vat',
+            header: t('catalog.vatShort'),
+            align: 'right',
+            nowrap: true,
+            render: (p) => `${bpToText(p.vatRateBp, locale)} %`,
+          },
+          {
+            key: 'minStock',
+            header: t('catalog.parts.minStockShort'),
+            align: 'right',
+            nowrap: true,
+            render: (p) => `${formatQuantity(p.minStockMilli, locale)} ${p.unit}`,
+          },
+          {
+            key: 'compatible',
+            header: t('catalog.parts.compatible'),
+            render: (p) => <Compatibility part={p} />,
+          },
+          {
+            key: 'actions',
+            header: <ActionsHeader />,
+            width: 48,
+            render: (p) => (
+              <RecordMenu res={PARTS} record={p} name={p.code} canEdit={canEdit} onOpen={() => open(p)} />
+            ),
+          },
+        ]}
+      />
+      <RecordModal
+        res={PARTS}
+        editing={editing}
+        onClose={() => setEditing(null)}
+        size="xl"
+        title={(p) => (p ? t('catalog.parts.editTitle', { code: p.code }) : t('catalog.parts.createTitle'))}
+      >
+        {(record) => (
+          <PartForm
+            record={record}
+            readOnly={!canEdit}
+            onClose={() => setEditing(null)}
+            onShowExisting={(id) => setEditing({ mode: 'edit', id })}
+          />
+        )}
+      </RecordModal>
+    </Stack>
+  );
+}

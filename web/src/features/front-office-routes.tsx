@@ -1,0 +1,26 @@
+import type { RouteObject } from 'react-router';
+import type { Route } from '../app/access';
+import { RequireRole } from '../app/guards';
+import { CustomerDetailPage } from './customers/customer-detail-page';
+import { CustomerEditPage, CustomerNewPage } from './customers/customer-form-page';
+import { CustomersPage } from './customers/customers-page';
+import { ItemDetailPage } from './items/item-detail-page';
+import { ItemEditPage, ItemNewPage } from './items/item-form-page';
+import { ItemsPage } from './items/items-page';
+
+const screen = (path: string, needs: Route, page: React.ReactNode): RouteObject => ({
+  path,
+  element: <RequireRole needs={needs}>{page}</RequireRole>,
+});
+
+/** Customers and their items: the front desk's screens, each behind the API call it cannot work without. */
+export const FRONT_OFFICE_ROUTES: RouteObject[] = [
+  screen('/customers', 'GET /api/v1/parties', <CustomersPage />),
+  screen('/customers/new', 'POST /api/v1/parties', <CustomerNewPage />),
+  screen('/customers/:id', 'GET /api/v1/parties/:id', <CustomerDetailPage />),
+  screen('/customers/:id/edit', 'PATCH /api/v1/parties/:id', <CustomerEditPage />),
+  screen('/items', 'GET /api/v1/items', <ItemsPage />),
+  screen('/items/new', 'POST /api/v1/items', <ItemNewPage />),
+  screen('/items/:id', 'GET /api/v1/items/:id', <ItemDetailPage />),
+  screen('/items/:id/edit', 'PATCH /api/v1/items/:id', <ItemEditPage />),
+];

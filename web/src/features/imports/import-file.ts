@@ -1,0 +1,42 @@
+import type { ImportJob, ImportPreview, ImportRowError } from '@servix/server/modules/imports/imports.schema';
+
+/** A header-only CSV file with the columns an import expects: the user fills in the rows. */
+export function templateCsv(columns: readonly string[]): string {
+  const quote = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
+  return `${columns.map(quote).join(',')}\r\n`;
+}
+
+/** A data: URL of a CSV text, for a download link (UTF-8 with a BOM so spreadsheet programs read Cyrillic). */
+export function csvDataUrl(text: string): string {
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${text}`)}`;
+}
+
+/** The errors of one sample row by column; errors naming no column of the file go under ''. */
+export function errorsByColumn(
+  errors: readonly ImportRowError[],
+  columns: readonly string[],
+): Map<string, ImportRowError[]> {
+  const out = new Map<string, ImportRowError[]>();
+  for (const e of errors) {
+    const column = columns.includes(e.field) ? e.field : '';
+    out.set(column, [...(out.get(column) ?? []), e]);
+  }
+  return out;
+}
+
+/** The expected columns the file lacks (the server refuses a file without a required one). */
+export function missingColumns(preview: Pick<ImportPreview, 'columns' | 'expectedColumns'>): string[] {
+  return preview.expectedColumns.filter((c) => !preview.columns.includes(c));
+}
+
+/** How far a job has come, 0–100; null while the number of rows is not known yet. */
+export function jobPercent(job: Pick<ImportJob, 'status' | 'processedRows' | 'totalRows'>): number | null {
+  if (job.status === 'done') return 100;
+  if (job.totalRows <= 0) return null;
+  return Math.min(100, Math.round((job.processedRows / job.totalRows) * 100));
+}
+
+/** The file name without folders, as the job records it (at most 200 characters). */
+export function jobFileName(name: string): string {
+  return name.split(/[\\/]/).pop()?.slice(0, 200) ?? '';
+}

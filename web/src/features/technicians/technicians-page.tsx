@@ -1,0 +1,162 @@
+import { Alert, Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import type { Technician } from '@servix/server/modules/technicians/technicians.schema';
+import { IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useCategoryOptions } from '../../api/catalog';
+import { TECHNICIANS_PATH, useTechnicians } from '../../api/technicians';
+import { canCall } from '../../app/access';
+import { useSession } from '../../app/session';
+import { currentLocale } from '../../i18n';
+import { FilterSelect, ListView, useListState } from '../../ui/list';
+import { PageHeader } from '../../ui/page-header';
+import { categoryName } from '../catalog/catalog-list';
+import { hoursText, payTermsText } from './technician-values';
+
+export const technicianPath = (id: string) => `/settings/technicians/${encodeURIComponent(id)}`;
+
+/** Category names by code, for skill badges in the UI language. */
+export function useSkillNames(): (code: string) => string {
+  const categories = useCategoryOptions().data ?? [];
+  const locale = currentLocale();
+  return (code) => {
+    const c = categories.find((x) => x.code === code);
+    return c ? categoryName(c, locale) : code;
+  };
+}
+
+export function SkillBadges({ skills }: { skills: readonly string[] }) {
+  const skillName = useSkillNames();
+  return (
+    <Group gap={4}>
+      {skills.map((s) => (
+        <Badge key={s} size="sm" variant="light" color="indigo" tt="none">
+          {skillName(s)}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+export function TechniciansPage() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const { user } = useSession();
+  const canEdit = canCall(user.role, 'POST /api/v1/technicians');
+  const list = useListState({ filters: ['active', 'skill', 'archived'] as const, defaultSort: 'name' });
+  const result = useTechnicians(list.query);
+  const categories = useCategoryOptions().data ?? [];
+
+  return (
+    <Stack gap={0} maw={1280}>
+      <PageHeader
+        title={t('technicians.title')}
+        description={t('technicians.description')}
+        actions={
+          canEdit && (
+            <Button component={Link} to={technicianPath('new')} leftSection={<IconPlus size={16} />}>
+              {t('technicians.add')}
+            </Button>
+          )
+        }
+      />
+      {!canEdit && (
+        <Alert color="gray" mb="md">
+          {t('common.readOnly')}
+        </Alert>
+      )}
+      <ListView
+        list={list}
+        result={result}
+        searchPlaceholder={t('technicians.search')}
+        filters={
+          <>
+            <FilterSelect
+              list={list}
+              name="skill"
+              data={categories.map((c) => ({ value: c.code, label: categoryName(c, locale) }))}
+              label={t('technicians.skills')}
+              placeholder={t('technicians.anySkill')}
+              w={200}
+            />
+            <FilterSelect
+              list={list}
+              name="active"
+              data={[
+                { value: 'true', label: t('technicians.onlyActive') },
+                { value: 'false', label: t('technicians.onlyInactive') },
+              ]}
+              label={t('technicians.status')}
+              placeholder={t('technicians.anyStatus')}
+              w={180}
+            />
+            <FilterSelect
+              list={list}
+              name="archived"
+              data={[{ value: 'true', label: t('catalog.showArchived') }]}
+              label={t('catalog.show')}
+              placeholder={t('catalog.showActive')}
+              w={180}
+            />
+          </>
+        }
+        exportPath={TECHNICIANS_PATH}
+        rowKey={(x) => x.id}
+        rowHref={(x) => technicianPath(x.id)}
+        minWidth={1000}
+        data-testid="technicians"
+        columns={[
+          {
+            key: 'name',
+            header: t('technicians.name'),
+            sortKey: 'name',
+            render: (x: Technician) => (
+              <Stack gap={0}>
+                <Anchor component={Link} to={technicianPath(x.id)} fw={500} size="sm">
+                  {x.name}
+                </Anchor>
+                {x.username && (
+                  <Text size="xs" c="dimmed">
+                    {t('technicians.userShort', { username: x.username })}
+                  </Text>
+                )}
+              </Stack>
+            ),
+          },
+          { key: 'phone', header: t('technicians.phone'), nowrap: true, render: (x) => x.phone ?? '' },
+          {
+            key: 'skills',
+            header: t('technicians.skills'),
+            render: (x) => <SkillBadges skills={x.skills} />,
+          },
+          {
+            key: 'hours',
+            header: t('technicians.hours'),
+            render: (x) => (
+              <Text size="sm" maw={260}>
+                {hoursText(x.hours, t) || t('common.none')}
+              </Text>
+            ),
+          },
+          {
+            key: 'pay',
+            header: t('technicians.pay.current'),
+            nowrap: true,
+            render: (x) =>
+              x.currentPayTerms ? payTermsText(x.currentPayTerms, t, locale) : t('common.none'),
+          },
+          {
+            key: 'active',
+            header: t('technicians.status'),
+            width: 120,
+            render: (x) => (
+              <Badge size="sm" variant="light" color={x.archivedAt ? 'gray' : x.active ? 'green' : 'yellow'}>
+                {x.archivedAt ? t('catalog.archived') : x.active ? t('common.active') : t('common.inactive')}
+              </Badge>
+            ),
+          },
+        ]}
+      />
+    </Stack>
+  );
+}
