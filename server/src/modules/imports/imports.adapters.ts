@@ -12,6 +12,7 @@ for (const adapter of [
   sitesImport,
   itemsImport,
   techniciansImport,
+  warehousesImport,
 ]) {
   registerImportAdapter(adapter as Parameters<typeof registerImportAdapter>[0]);
 }
