@@ -17,6 +17,7 @@ export const STOCK_ACCESS: Record<string, Access> = {
   'GET /api/v1/stock/documents': READ,
   'GET /api/v1/stock/documents/export.csv': READ,
   'GET /api/v1/stock/documents/:id': READ,
+  'GET /api/v1/stock/documents/:id/pdf': READ,
   'POST /api/v1/stock/documents': WRITE,
   'PUT /api/v1/stock/documents/:id': WRITE,
   'DELETE /api/v1/stock/documents/:id': WRITE,

@@ -6,9 +6,11 @@ import { type CsvColumn, sendCsv } from '../../http/csv';
 import { ListQueryBase, QueryBool } from '../../http/list';
 import { Page } from '../../http/page';
 import { cents, toDecimalString } from '../../kernel/money';
+import { sendPdf } from '../../pdf';
 import { todayDate } from '../items';
 import { milliToUnits } from './stock.costing';
 import { WAREHOUSE_CSV_COLUMNS } from './stock.import';
+import { stockDocumentPdf } from './stock.pdf';
 import * as reports from './stock.reports';
 import * as reservations from './stock.reservations';
 import {
@@ -104,6 +106,9 @@ const LevelListQuery = z.strictObject({
 });
 const LevelExportQuery = z.strictObject({ q: ListQueryBase.q, sort: ListQueryBase.sort, ...LevelFilters });
 
+const PdfQuery = z.strictObject({
+  lang: z.enum(['bg', 'en']).optional().describe('The language of the printed document; default bg'),
+});
 const CardQuery = z.strictObject({
   warehouseId: Id.optional(),
   from: IsoDate.optional(),
@@ -329,6 +334,22 @@ export async function stockRoutes(app: FastifyInstance) {
         },
       },
       async (req) => stock.getDocument(db, req.params.id),
+    );
+    r.get(
+      '/api/v1/stock/documents/:id/pdf',
+      {
+        schema: {
+          tags,
+          summary:
+            'The printed document (складова разписка, искане, протокол, опис) as PDF, inline; drafts print as "ЧЕРНОВА"',
+          params: IdParams,
+          querystring: PdfQuery,
+        },
+      },
+      async (req, reply) => {
+        const { filename, pdf } = await stockDocumentPdf(db, req.params.id, req.query.lang ?? 'bg');
+        return sendPdf(reply, filename, pdf, { inline: true });
+      },
     );
     r.post(
       '/api/v1/stock/documents',
