@@ -132,6 +132,33 @@ function duplicatesInFile<R>(
   });
 }
 
+/** duplicate_code on a row whose code an existing record already has, naming that record. */
+function markTakenCode(
+  errors: RowErrors,
+  row: number,
+  code: string,
+  found: { id: string; name: string } | undefined,
+) {
+  if (found) errors.add(row, 'code', 'duplicate_code', { code, name: found.name, existingId: found.id });
+}
+
+/** duplicate_code on every row that repeats the code of an earlier row of the file, naming that row. */
+function markRepeatedCodes<R extends { code: string }>(
+  errors: RowErrors,
+  rows: readonly R[],
+  nameOf: (r: R) => string,
+) {
+  duplicatesInFile(
+    rows,
+    (r) => r.code,
+    (i, j) =>
+      errors.add(i, 'code', 'duplicate_code', {
+        code: rows[i]?.code,
+        name: rows[j] ? nameOf(rows[j]) : undefined,
+      }),
+  );
+}
+
 function byKey<T>(items: readonly T[], key: (t: T) => string): Map<string, T> {
   return new Map(items.map((t) => [key(t), t]));
 }
@@ -178,14 +205,9 @@ export const categoriesImport: ImportAdapter<CategoryImportRow> = {
     );
     rows.forEach((r, i) => {
       const found = existing.get(r.code);
-      if (found)
-        errors.add(i, 'code', 'duplicate_code', { code: r.code, name: found.name_bg, existingId: found.id });
+      markTakenCode(errors, i, r.code, found && { id: found.id, name: found.name_bg });
     });
-    duplicatesInFile(
-      rows,
-      (r) => r.code,
-      (i, j) => errors.add(i, 'code', 'duplicate_code', { code: rows[i]?.code, name: rows[j]?.nameBg }),
-    );
+    markRepeatedCodes(errors, rows, (r) => r.nameBg);
     return errors.byRow;
   },
   async insert(trx, actor, rows) {
@@ -228,15 +250,9 @@ export const brandsImport: ImportAdapter<BrandImportRow> = {
       (b) => b.code,
     );
     rows.forEach((r, i) => {
-      const found = existing.get(r.code);
-      if (found)
-        errors.add(i, 'code', 'duplicate_code', { code: r.code, name: found.name, existingId: found.id });
+      markTakenCode(errors, i, r.code, existing.get(r.code));
     });
-    duplicatesInFile(
-      rows,
-      (r) => r.code,
-      (i, j) => errors.add(i, 'code', 'duplicate_code', { code: rows[i]?.code, name: rows[j]?.name }),
-    );
+    markRepeatedCodes(errors, rows, (r) => r.name);
     return errors.byRow;
   },
   async insert(trx, actor, rows) {
@@ -398,16 +414,11 @@ export const serviceTypesImport: ImportAdapter<ServiceTypeImportRow> = {
     );
     rows.forEach((r, i) => {
       const found = existing.get(r.code);
-      if (found)
-        errors.add(i, 'code', 'duplicate_code', { code: r.code, name: found.name_bg, existingId: found.id });
+      markTakenCode(errors, i, r.code, found && { id: found.id, name: found.name_bg });
       if (r.categoryCode && !categories.has(r.categoryCode))
         errors.add(i, 'category_code', 'unknown_category', { code: r.categoryCode });
     });
-    duplicatesInFile(
-      rows,
-      (r) => r.code,
-      (i, j) => errors.add(i, 'code', 'duplicate_code', { code: rows[i]?.code, name: rows[j]?.nameBg }),
-    );
+    markRepeatedCodes(errors, rows, (r) => r.nameBg);
     return errors.byRow;
   },
   async insert(trx, actor, rows) {
@@ -670,12 +681,7 @@ export const partsImport: ImportAdapter<PartImportRow> = {
     const compat = await resolveCompatible(db, rows);
     rows.forEach((r, i) => {
       const sameCode = byCode.get(r.code);
-      if (sameCode)
-        errors.add(i, 'code', 'duplicate_code', {
-          code: r.code,
-          name: sameCode.name_bg,
-          existingId: sameCode.id,
-        });
+      markTakenCode(errors, i, r.code, sameCode && { id: sameCode.id, name: sameCode.name_bg });
       const sameBarcode = r.barcode ? byBarcode.get(r.barcode) : undefined;
       if (sameBarcode)
         errors.add(i, 'barcode', 'duplicate_barcode', {
@@ -687,11 +693,7 @@ export const partsImport: ImportAdapter<PartImportRow> = {
         errors.add(i, 'category_code', 'unknown_category', { code: r.categoryCode });
       for (const p of compat[i]?.problems ?? []) errors.add(i, 'compatible', p.code, { value: p.value });
     });
-    duplicatesInFile(
-      rows,
-      (r) => r.code,
-      (i, j) => errors.add(i, 'code', 'duplicate_code', { code: rows[i]?.code, name: rows[j]?.nameBg }),
-    );
+    markRepeatedCodes(errors, rows, (r) => r.nameBg);
     duplicatesInFile(
       rows,
       (r) => r.barcode,
