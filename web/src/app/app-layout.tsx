@@ -21,7 +21,14 @@ import { GlobalSearch } from '../features/search/global-search';
 import { Brand } from '../ui/brand';
 import { LanguageSwitch } from '../ui/language-switch';
 import { canCall } from './access';
-import { CATALOG_SCREENS, FRONT_OFFICE_SCREENS, HOME, type Screen, SETTINGS_SCREENS } from './nav';
+import {
+  CATALOG_SCREENS,
+  FRONT_OFFICE_SCREENS,
+  HOME,
+  type Screen,
+  SETTINGS_SCREENS,
+  STOCK_SCREENS,
+} from './nav';
 import { useSession } from './session';
 
 function initialsOf(name: string): string {
@@ -107,6 +114,7 @@ export function AppLayout() {
   const settings = SETTINGS_SCREENS.filter((s) => canCall(user.role, s.needs));
   const catalog = CATALOG_SCREENS.filter((s) => canCall(user.role, s.needs));
   const frontOffice = FRONT_OFFICE_SCREENS.filter((s) => canCall(user.role, s.needs));
+  const stock = STOCK_SCREENS.filter((s) => canCall(user.role, s.needs));
 
   return (
     <AppShell
@@ -144,6 +152,16 @@ export function AppLayout() {
           {frontOffice.map((s) => (
             <NavItem key={s.path} screen={s} onNavigate={close} />
           ))}
+          {stock.length > 0 && (
+            <>
+              <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+                {t('stock.nav.section')}
+              </Text>
+              {stock.map((s) => (
+                <NavItem key={s.path} screen={s} onNavigate={close} />
+              ))}
+            </>
+          )}
           {catalog.length > 0 && (
             <>
               <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>

@@ -2,16 +2,21 @@ import {
   type Icon,
   IconAddressBook,
   IconBuilding,
+  IconBuildingWarehouse,
   IconCategory,
+  IconChartBar,
   IconFileImport,
+  IconFileInvoice,
   IconHammer,
   IconHistory,
   IconHome,
   IconKey,
   IconListNumbers,
   IconPuzzle,
+  IconStack2,
   IconTags,
   IconTool,
+  IconTrendingDown,
   IconUserCog,
   IconUsers,
   IconWashMachine,
@@ -28,7 +33,8 @@ export interface Screen {
     | 'nav.apiTokens'
     | 'nav.audit'
     | MasterDataLabel
-    | FrontOfficeLabel;
+    | FrontOfficeLabel
+    | StockLabel;
   icon: Icon;
   /** The API call the screen cannot work without: a role that may not make it does not see the screen. */
   needs: Route;
@@ -96,3 +102,34 @@ export const CATALOG_SCREENS = [
 ] as const satisfies readonly Screen[];
 
 export type CatalogPath = (typeof CATALOG_SCREENS)[number]['path'];
+
+type StockLabel =
+  | 'stock.nav.levels'
+  | 'stock.nav.documents'
+  | 'stock.nav.low'
+  | 'stock.nav.valuation'
+  | 'stock.nav.warehouses';
+
+/** The storekeeper's screens, under "Stock" in the menu. */
+export const STOCK_SCREENS = [
+  { path: '/stock/levels', label: 'stock.nav.levels', icon: IconStack2, needs: 'GET /api/v1/stock/levels' },
+  {
+    path: '/stock/documents',
+    label: 'stock.nav.documents',
+    icon: IconFileInvoice,
+    needs: 'GET /api/v1/stock/documents',
+  },
+  { path: '/stock/low', label: 'stock.nav.low', icon: IconTrendingDown, needs: 'GET /api/v1/stock/low' },
+  {
+    path: '/stock/valuation',
+    label: 'stock.nav.valuation',
+    icon: IconChartBar,
+    needs: 'GET /api/v1/stock/valuation',
+  },
+  {
+    path: '/stock/warehouses',
+    label: 'stock.nav.warehouses',
+    icon: IconBuildingWarehouse,
+    needs: 'GET /api/v1/warehouses',
+  },
+] as const satisfies readonly Screen[];

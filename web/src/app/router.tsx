@@ -9,6 +9,7 @@ import { AuditLogPage } from '../features/settings/audit/audit-log-page';
 import { CompanySettingsPage } from '../features/settings/company/company-settings-page';
 import { NumberingSeriesPage } from '../features/settings/numbering/numbering-series-page';
 import { UsersPage } from '../features/settings/users/users-page';
+import { STOCK_ROUTES } from '../features/stock-routes';
 import { TechniciansPage } from '../features/technicians/technicians-page';
 import { NotFound, RouteError } from '../ui/states';
 import { AppRoot, RequireAuth, RequireRole } from './guards';
@@ -41,6 +42,7 @@ export const routes: RouteObject[] = [
           })),
           ...FRONT_OFFICE_ROUTES,
           ...MASTER_DATA_ROUTES,
+          ...STOCK_ROUTES,
           { path: '*', element: <NotFound /> },
         ],
       },

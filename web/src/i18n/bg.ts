@@ -1,3 +1,5 @@
+import { stockBg } from '../features/stock/i18n';
+
 /** Bulgarian, the default language. en.ts has exactly the same keys (checked by the compiler and a test). */
 export const bg = {
   common: {
@@ -831,6 +833,7 @@ export const bg = {
       fitsModel: 'Подходящи за модел…',
     },
   },
+  stock: stockBg,
   technicians: {
     shortcut: 'Умения, работно време и заплащане на техниците.',
     nav: 'Техници',

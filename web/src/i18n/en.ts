@@ -1,3 +1,4 @@
+import { stockEn } from '../features/stock/i18n';
 import type { Messages } from './bg';
 
 /** English. Typed by the Bulgarian keys, so a missing or extra key does not compile. */
@@ -831,6 +832,7 @@ export const en: Messages = {
       fitsModel: 'Fits a model…',
     },
   },
+  stock: stockEn,
   technicians: {
     shortcut: 'Technicians’ skills, working hours and pay terms.',
     nav: 'Technicians',

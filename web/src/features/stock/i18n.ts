@@ -1,0 +1,31 @@
+import { stockDocumentsBg, stockDocumentsEn } from './documents/i18n';
+import { stockReportsBg, stockReportsEn } from './reports/i18n';
+
+/** The stock section's texts: the menu, the documents (documents/i18n.ts) and the reports (reports/i18n.ts). */
+export const stockBg = {
+  nav: {
+    section: 'Склад',
+    levels: 'Наличности',
+    documents: 'Складови документи',
+    low: 'Под минимум',
+    valuation: 'Оценка на склада',
+    warehouses: 'Складове и бусове',
+  },
+  docs: stockDocumentsBg,
+  reports: stockReportsBg,
+};
+
+export const stockEn: DeepStrings<typeof stockBg> = {
+  nav: {
+    section: 'Stock',
+    levels: 'Stock levels',
+    documents: 'Stock documents',
+    low: 'Below minimum',
+    valuation: 'Stock valuation',
+    warehouses: 'Warehouses and vans',
+  },
+  docs: stockDocumentsEn,
+  reports: stockReportsEn,
+};
+
+export type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
