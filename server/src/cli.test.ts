@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DIALECTS, freshDatabase } from '../test/harness';
-import { backup, restore } from './cli';
+import { backup, restore, stockCheck } from './cli';
 import { SYSTEM_ACTOR } from './kernel/actor';
 import { createUser } from './modules/auth/auth.service';
+import { runSetup } from './modules/setup/setup.service';
 
 describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
   it('restores the database as it was when the backup was taken', async () => {
@@ -43,6 +44,68 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
     } finally {
       await tdb.drop();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each(DIALECTS)('servix stock check on %s', (dialect) => {
+  it('proves the demo stock levels equal the ledger, names a tampered level, and --rebuild repairs it', async () => {
+    const tdb = await freshDatabase(dialect);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      await runSetup(tdb.handle.db, {
+        companyName: 'Сервиз Проба ЕООД',
+        adminUsername: 'admin',
+        adminFullName: 'Администратор',
+        adminPassword: 'password-123',
+        locale: 'bg',
+        demo: true,
+      });
+      const clean = await stockCheck(tdb.config);
+      expect(clean.consistent).toBe(true);
+      expect(clean.movementCount).toBeGreaterThan(40);
+      expect(process.exitCode ?? 0).toBe(0);
+
+      const level = await tdb.handle.db
+        .selectFrom('stock_level')
+        .select(['id', 'part_id', 'warehouse_id', 'on_hand_milli'])
+        .where('on_hand_milli', '>', 0)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      await tdb.handle.db
+        .updateTable('stock_level')
+        .set({ on_hand_milli: level.on_hand_milli + 5000 })
+        .where('id', '=', level.id)
+        .execute();
+
+      const tampered = await stockCheck(tdb.config);
+      expect(tampered.consistent).toBe(false);
+      expect(tampered.mismatches).toContainEqual({
+        partId: level.part_id,
+        warehouseId: level.warehouse_id,
+        field: 'onHandMilli',
+        stored: level.on_hand_milli + 5000,
+        expected: level.on_hand_milli,
+      });
+      expect(process.exitCode).toBe(1);
+      expect(log.mock.calls.flat().join('\n')).toContain(
+        `part ${level.part_id} in warehouse ${level.warehouse_id}`,
+      );
+      process.exitCode = 0;
+
+      const rebuilt = await stockCheck(tdb.config, { rebuild: true });
+      expect(rebuilt.consistent).toBe(true);
+      expect(process.exitCode).toBe(0);
+      const repaired = await tdb.handle.db
+        .selectFrom('stock_level')
+        .select('on_hand_milli')
+        .where('id', '=', level.id)
+        .executeTakeFirstOrThrow();
+      expect(repaired.on_hand_milli).toBe(level.on_hand_milli);
+    } finally {
+      log.mockRestore();
+      process.exitCode = 0;
+      await tdb.drop();
     }
   });
 });

@@ -12,6 +12,7 @@ import { ROLES, type Role } from './modules/auth/auth.schema';
 import { createUser } from './modules/auth/auth.service';
 import { hasCompany } from './modules/company';
 import { runSetup } from './modules/setup/setup.service';
+import { checkLevels, type LevelCheck, rebuildLevels } from './modules/stock';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo';
 import { VERSION } from './version';
 
@@ -106,6 +107,37 @@ export async function restore(config: Config, file: string): Promise<void> {
   console.log(`Restored ${source} into ${describeDatabase(config)}`);
 }
 
+/**
+ * Proves the stock levels equal the ledger (on hand and value from the movements, reserved from the active
+ * reservations); with `rebuild`, recomputes the levels from the ledger first. Sets exit code 1 when they differ.
+ */
+export async function stockCheck(config: Config, opts: { rebuild?: boolean } = {}): Promise<LevelCheck> {
+  const handle = await openMigrated(config);
+  try {
+    if (opts.rebuild) {
+      const changed = await rebuildLevels(handle.db);
+      console.log(`Rebuilt the stock levels from the ledger: ${changed} row(s) changed.`);
+    }
+    const check = await checkLevels(handle.db);
+    console.log(
+      `${check.levelCount} level(s), ${check.movementCount} movement(s): ${
+        check.consistent ? 'the levels equal the ledger.' : `${check.mismatches.length} mismatch(es).`
+      }`,
+    );
+    for (const m of check.mismatches)
+      console.log(
+        `  part ${m.partId} in warehouse ${m.warehouseId}: ${m.field} stored ${m.stored}, ledger ${m.expected}`,
+      );
+    if (!check.consistent) {
+      console.log('Run `servix stock check --rebuild` to recompute the levels from the ledger.');
+      process.exitCode = 1;
+    }
+    return check;
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const program = new Command()
     .name('servix')
@@ -190,6 +222,15 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       } finally {
         await handle.close();
       }
+    });
+
+  const stock = program.command('stock').description('Spare-parts stock');
+  stock
+    .command('check')
+    .description('Prove that the stock levels equal the ledger (exit code 1 when they differ)')
+    .option('--rebuild', 'recompute the levels from the ledger first')
+    .action(async (opts: { rebuild?: boolean }) => {
+      await stockCheck(config(), { rebuild: opts.rebuild === true });
     });
 
   program
