@@ -8,6 +8,7 @@ import type {
   Warehouse,
 } from '@servix/server/modules/stock/stock.schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { PageOf } from '../ui/list';
 import { ApiError, api } from './client';
 
@@ -48,7 +49,7 @@ function useAfterStockWrite() {
 export function useCreateWarehouse() {
   const after = useAfterStockWrite();
   return useMutation({
-    mutationFn: (body: CreateWarehouseBody) => api.post<Warehouse>('/warehouses', body),
+    mutationFn: (body: z.input<typeof CreateWarehouseBody>) => api.post<Warehouse>('/warehouses', body),
     onSuccess: after,
   });
 }
@@ -56,7 +57,7 @@ export function useCreateWarehouse() {
 export function useUpdateWarehouse() {
   const after = useAfterStockWrite();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: UpdateWarehouseBody }) =>
+    mutationFn: ({ id, patch }: { id: string; patch: z.input<typeof UpdateWarehouseBody> }) =>
       api.patch<Warehouse>(warehousePath(id), patch),
     onSuccess: after,
   });
@@ -95,7 +96,8 @@ function useAfterDocumentWrite() {
 export function useCreateStockDocument() {
   const after = useAfterDocumentWrite();
   return useMutation({
-    mutationFn: (body: CreateDocumentBody) => api.post<StockDocument>('/stock/documents', body),
+    mutationFn: (body: z.input<typeof CreateDocumentBody>) =>
+      api.post<StockDocument>('/stock/documents', body),
     onSuccess: after,
   });
 }
@@ -103,7 +105,7 @@ export function useCreateStockDocument() {
 export function useUpdateStockDocument() {
   const after = useAfterDocumentWrite();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateDocumentBody }) =>
+    mutationFn: ({ id, body }: { id: string; body: z.input<typeof UpdateDocumentBody> }) =>
       api.put<StockDocument>(documentPath(id), body),
     onSuccess: after,
   });
@@ -120,7 +122,7 @@ export function usePostStockDocument() {
 export function useReverseStockDocument() {
   const after = useAfterDocumentWrite();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: ReverseDocumentBody }) =>
+    mutationFn: ({ id, body }: { id: string; body: z.input<typeof ReverseDocumentBody> }) =>
       api.post<StockDocument>(`${documentPath(id)}/reverse`, body),
     onSuccess: after,
   });

@@ -156,6 +156,8 @@ function documentView(db: Executor) {
     .innerJoin('stock_warehouse as w', 'w.id', 'stock_document.warehouse_id')
     .leftJoin('stock_warehouse as tw', 'tw.id', 'stock_document.to_warehouse_id')
     .leftJoin('party', 'party.id', 'stock_document.supplier_id')
+    .leftJoin('app_user as poster', 'poster.id', 'stock_document.posted_by')
+    .leftJoin('app_user as drafter', 'drafter.id', 'stock_document.created_by')
     .selectAll('stock_document')
     .select([
       'w.code as warehouse_code',
@@ -163,6 +165,8 @@ function documentView(db: Executor) {
       'tw.code as to_warehouse_code',
       'tw.name as to_warehouse_name',
       'party.name as supplier_name',
+      'poster.full_name as posted_by_name',
+      'drafter.full_name as created_by_name',
     ])
     .select((eb) =>
       eb

@@ -201,7 +201,9 @@ const DocumentCore = {
   reversedById: z.string().nullable(),
   postedAt: z.string().nullable(),
   postedBy: z.string().nullable().describe('The user who posted it'),
+  postedByName: z.string().nullable(),
   createdBy: z.string().nullable().describe('The user who drafted it'),
+  createdByName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 };

@@ -1,0 +1,123 @@
+import type { Page } from '@playwright/test';
+import { expect, expectHome, shot, signIn, test } from './support';
+
+/** The demo seed received twice the minimum of every part into MAIN: 10 of this heater (minimum 5). */
+const HEATER = 'WM-HEAT-1900';
+const HEATER_BSH = 'WM-HEAT-2000-BSH';
+const SUPPLIER = 'Резервни части България ООД';
+const SUPPLIER_DOC = 'E2E-0000051234';
+
+async function pick(page: Page, combobox: string, typed: string, option: RegExp) {
+  const input = page.getByRole('combobox', { name: combobox, exact: true });
+  await input.click();
+  await input.fill(typed);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+async function post(page: Page) {
+  await page.getByRole('button', { name: 'Осчетоводи' }).click();
+  await page.getByTestId('confirm-post').click();
+}
+
+test('the storekeeper receives a delivery, moves part of it to a van, sees both levels and prints the transfer', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  await expectHome(page);
+  const nav = page.getByRole('navigation', { name: 'Основно меню' });
+
+  // The documents list: the demo's opening receipt and the first van's loading are there.
+  await nav.getByRole('link', { name: 'Складови документи' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Складови документи' })).toBeVisible();
+  await expect(page.getByTestId('stock-documents-table').getByRole('row')).toHaveCount(3);
+  await shot(page, 'stock-documents-bg');
+
+  // A delivery from a supplier: two lines, the typical cost offered, the value as typed.
+  await page.getByRole('button', { name: 'Нов документ' }).click();
+  await page.getByRole('menuitem', { name: 'Доставка от доставчик' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Нова складова разписка' })).toBeVisible();
+  await pick(page, 'Склад', 'MAIN', /^MAIN/);
+  await pick(page, 'Доставчик', 'Резервни', new RegExp(SUPPLIER));
+  await page.getByLabel('Документ на доставчика №').fill(SUPPLIER_DOC);
+  await pick(page, 'Част 1', HEATER, new RegExp(HEATER));
+  await expect(page.getByLabel('Ед. цена 1')).toHaveValue('10,50');
+  await page.getByLabel('Количество 1').fill('12');
+  await page.getByLabel('Ед. цена 1').fill('11');
+  await page.getByRole('button', { name: 'Добави ред' }).click();
+  await pick(page, 'Част 2', HEATER_BSH, new RegExp(HEATER_BSH));
+  await page.getByLabel('Количество 2').fill('2');
+  await page.getByLabel('Ед. цена 2').fill('21,00');
+  await expect(page.getByTestId('document-total')).toHaveText('174,00 €');
+  await shot(page, 'stock-receipt-editor-bg');
+
+  // Saved as a draft first: no number, nothing moved yet.
+  await page.getByRole('button', { name: 'Запази черновата' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Складова разписка · Чернова' })).toBeVisible();
+  await post(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'Складова разписка № 0000000002' })).toBeVisible();
+  await expect(page.getByTestId('document-status')).toHaveText('Осчетоводен');
+  await expect(page.getByText(`${SUPPLIER_DOC}`)).toBeVisible();
+  await shot(page, 'stock-receipt-posted-bg');
+
+  // A transfer to the first van, asking for more than is there: refused, the shortfall on the line.
+  await nav.getByRole('link', { name: 'Складови документи' }).click();
+  await page.getByRole('button', { name: 'Нов документ' }).click();
+  await page.getByRole('menuitem', { name: 'Прехвърляне между складове' }).click();
+  await pick(page, 'От склад', 'MAIN', /^MAIN/);
+  await pick(page, 'Към склад', 'VAN-01', /^VAN-01/);
+  await pick(page, 'Част 1', HEATER, new RegExp(HEATER));
+  await expect(page.getByTestId('available-hint')).toHaveText('Свободни: 22');
+  await page.getByLabel('Количество 1').fill('30');
+  await post(page);
+  await expect(page.getByTestId('shortfall')).toContainText('нужни 30, налични 22, не достигат 8');
+  await expect(page.getByText(`Не достигат 8 от ${HEATER} в склад MAIN.`)).toBeVisible();
+  await shot(page, 'stock-transfer-short-bg');
+
+  await page.getByLabel('Количество 1').fill('6');
+  await post(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'Прехвърляне № 0000000002' })).toBeVisible();
+  const transferUrl = page.url();
+  await shot(page, 'stock-transfer-posted-bg');
+
+  // The printed handover protocol opens in a new tab as a PDF.
+  const [pdfPage] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('link', { name: 'Печат (PDF)' }).click(),
+  ]);
+  expect(pdfPage.url()).toMatch(/\/api\/v1\/stock\/documents\/[\w-]+\/pdf\?lang=bg$/);
+  const pdf = await page.request.get(pdfPage.url());
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  await pdfPage.close();
+
+  // Both levels: the store keeps 16, the van holds 6.
+  await nav.getByRole('link', { name: 'Наличности' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Наличности' })).toBeVisible();
+  await page.getByRole('textbox', { name: /Търсене/ }).fill(HEATER);
+  const levels = page.getByTestId('stock-levels-table');
+  await expect(levels.getByRole('row', { name: /MAIN/ })).toContainText('16');
+  await expect(levels.getByRole('row', { name: /VAN-01/ })).toContainText('6');
+  await shot(page, 'stock-levels-bg');
+
+  // The part's card: every movement, with its document.
+  await levels.getByRole('link', { name: HEATER }).first().click();
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(HEATER) })).toBeVisible();
+  await expect(page.getByRole('link', { name: /0000000002/ }).first()).toBeVisible();
+  await shot(page, 'stock-part-card-bg');
+
+  // The same screens in English.
+  await page.goto(transferUrl);
+  await page.getByRole('banner').getByText('EN', { exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Transfer no. 0000000002' })).toBeVisible();
+  await shot(page, 'stock-transfer-posted-en');
+  await page.goto('/stock/documents/new?type=count');
+  await expect(page.getByRole('heading', { level: 2, name: 'New stock count' })).toBeVisible();
+  await pick(page, 'Warehouse', 'VAN-01', /^VAN-01/);
+  await page.getByRole('button', { name: 'Fill with the warehouse’s stock' }).click();
+  await expect(page.getByRole('combobox', { name: 'Part 7', exact: true })).toBeVisible();
+  await shot(page, 'stock-count-editor-en');
+  await page.getByRole('banner').getByText('БГ', { exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Нова инвентаризация' })).toBeVisible();
+});

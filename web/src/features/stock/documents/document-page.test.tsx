@@ -1,0 +1,157 @@
+import type { StockDocument } from '@servix/server/modules/stock/stock.schema';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { aMe, fakeServer, jsonResponse, renderScreen } from '../../../test-utils';
+import { StockDocumentPage } from './document-page';
+
+const DRAFT: StockDocument = {
+  id: 'doc-1',
+  type: 'transfer',
+  status: 'draft',
+  number: null,
+  documentDate: '2026-11-27',
+  warehouseId: 'wh-main',
+  warehouseCode: 'MAIN',
+  warehouseName: 'Основен склад',
+  toWarehouseId: 'van-1',
+  toWarehouseCode: 'VAN-01',
+  toWarehouseName: 'Сервизен бус',
+  supplierId: null,
+  supplierName: null,
+  supplierDocNumber: null,
+  supplierDocDate: null,
+  reason: null,
+  sourceType: null,
+  sourceId: null,
+  landedCostCents: 0,
+  totalValueCents: 0,
+  notes: null,
+  reversalOfId: null,
+  reversedById: null,
+  postedAt: null,
+  postedBy: null,
+  postedByName: null,
+  createdBy: 'u-1',
+  createdByName: 'Петър Андонов',
+  createdAt: '2026-11-27T10:00:00.000Z',
+  updatedAt: '2026-11-27T10:00:00.000Z',
+  lines: [
+    {
+      id: 'line-1',
+      lineNo: 1,
+      partId: 'part-heater',
+      partCode: 'WM-HEAT-1900',
+      partName: 'Нагревател 1900 W',
+      unit: 'бр.',
+      quantityMilli: 2000,
+      countedMilli: null,
+      bookMilli: null,
+      differenceMilli: null,
+      unitCostCents: null,
+      landedCostCents: 0,
+      valueCents: null,
+      serialNumbers: null,
+      reservationId: null,
+      sourceLineId: null,
+    },
+  ],
+};
+const WAREHOUSES = {
+  items: [
+    { id: 'wh-main', code: 'MAIN', name: 'Основен склад', kind: 'store' },
+    { id: 'van-1', code: 'VAN-01', name: 'Сервизен бус', kind: 'van' },
+  ],
+  total: 2,
+  page: 1,
+  pageSize: 200,
+};
+const LEVEL = {
+  items: [{ partId: 'part-heater', warehouseId: 'wh-main', availableMilli: 22_000 }],
+  total: 1,
+};
+const SHORT = {
+  status: 409,
+  code: 'insufficient_stock',
+  detail: 'Недостатъчна наличност на „WM-HEAT-1900“ в склад MAIN: нужни 30, налични 22, не достигат 8.',
+  partId: 'part-heater',
+  partCode: 'WM-HEAT-1900',
+  warehouseId: 'wh-main',
+  warehouseCode: 'MAIN',
+  requestedMilli: 30_000,
+  availableMilli: 22_000,
+  shortfallMilli: 8_000,
+};
+
+function renderDraft(role: 'storekeeper' | 'technician' = 'storekeeper') {
+  return renderScreen(
+    <Routes>
+      <Route path="/stock/documents/:id" element={<StockDocumentPage />} />
+    </Routes>,
+    { route: '/stock/documents/doc-1', me: aMe(role) },
+  );
+}
+
+describe('a stock document draft', () => {
+  it('saves the whole draft in thousandths, and a refused posting names the part and marks its line', async () => {
+    const { calls } = fakeServer((call) => {
+      if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, WAREHOUSES);
+      if (call.path.startsWith('/api/v1/stock/levels')) return jsonResponse(200, LEVEL);
+      if (call.method === 'PUT')
+        return jsonResponse(200, { ...DRAFT, lines: [{ ...DRAFT.lines[0], quantityMilli: 30_000 }] });
+      if (call.method === 'POST') return jsonResponse(409, SHORT, 'application/problem+json');
+      return jsonResponse(200, DRAFT);
+    });
+    renderDraft();
+
+    const quantity = await screen.findByLabelText('Количество 1');
+    expect((quantity as HTMLInputElement).value).toBe('2');
+    expect(await screen.findByText('Свободни: 22')).toBeTruthy();
+    fireEvent.change(quantity, { target: { value: '30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Осчетоводи' }));
+    fireEvent.click(await screen.findByTestId('confirm-post'));
+
+    expect((await screen.findByTestId('shortfall')).textContent).toBe(SHORT.detail);
+    const put = calls.find((c) => c.method === 'PUT');
+    expect(put?.path).toBe('/api/v1/stock/documents/doc-1');
+    expect(put?.body).toEqual({
+      documentDate: '2026-11-27',
+      warehouseId: 'wh-main',
+      toWarehouseId: 'van-1',
+      notes: null,
+      lines: [{ partId: 'part-heater', quantityMilli: 30_000, serialNumbers: null }],
+    });
+    expect(calls.some((c) => c.method === 'POST' && c.path === '/api/v1/stock/documents/doc-1/post')).toBe(
+      true,
+    );
+    await waitFor(() => expect(quantity.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('Не достигат 8 от WM-HEAT-1900 в склад MAIN.')).toBeTruthy();
+  });
+
+  it('a zero quantity is refused on the line before anything is sent', async () => {
+    const { calls } = fakeServer((call) => {
+      if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, WAREHOUSES);
+      if (call.path.startsWith('/api/v1/stock/levels')) return jsonResponse(200, LEVEL);
+      return jsonResponse(200, DRAFT);
+    });
+    renderDraft();
+    const quantity = await screen.findByLabelText('Количество 1');
+    fireEvent.change(quantity, { target: { value: '0' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Запази черновата' }));
+    await waitFor(() => expect(quantity.getAttribute('aria-invalid')).toBe('true'));
+    expect(calls.filter((c) => c.method !== 'GET')).toEqual([]);
+  });
+
+  it('a technician reads the draft but cannot edit or post it', async () => {
+    fakeServer((call) =>
+      call.path.startsWith('/api/v1/warehouses') ? jsonResponse(200, WAREHOUSES) : jsonResponse(200, DRAFT),
+    );
+    renderDraft('technician');
+    expect(
+      await screen.findByText('Черновата не движи наличностите. Номер получава при осчетоводяване.'),
+    ).toBeTruthy();
+    expect(screen.getByText('WM-HEAT-1900')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Осчетоводи' })).toBeNull();
+    expect(screen.queryByLabelText('Количество 1')).toBeNull();
+  });
+});

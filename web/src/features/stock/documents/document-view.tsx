@@ -1,0 +1,338 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Menu,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { formatDate, formatMoney, formatQuantity } from '@servix/server/kernel/format';
+import type { StockDocument } from '@servix/server/modules/stock/stock.schema';
+import { IconArrowBackUp, IconPrinter } from '@tabler/icons-react';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { messageOf } from '../../../api/client';
+import { stockDocumentPdfUrl, useReverseStockDocument, useStockDocument } from '../../../api/stock';
+import { currentLocale } from '../../../i18n';
+import { dateInputFormat, formatInstant } from '../../../ui/format';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-start">
+      <Text size="sm" c="dimmed" w={170} style={{ flexShrink: 0 }}>
+        {label}
+      </Text>
+      <Text size="sm" component="div" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
+    </Group>
+  );
+}
+
+/** A link to another stock document, by its type and number. */
+function LinkedDocument({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const linked = useStockDocument(id).data;
+  return (
+    <Anchor component={Link} to={`/stock/documents/${id}`} size="sm" data-testid="linked-document">
+      {linked
+        ? t('stock.docs.numbered', {
+            kind: t(`stock.docs.type.${linked.type}`),
+            number: linked.number ?? '—',
+          })
+        : '…'}
+    </Anchor>
+  );
+}
+
+/** "Print (PDF)" in the user's language, or the other one: opens the document in a new tab. */
+export function PdfButton({ doc }: { doc: StockDocument }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const other = locale === 'bg' ? 'en' : 'bg';
+  return (
+    <Group gap={0} wrap="nowrap">
+      <Button
+        component="a"
+        href={stockDocumentPdfUrl(doc.id, locale)}
+        target="_blank"
+        rel="noopener"
+        variant="default"
+        leftSection={<IconPrinter size={16} />}
+        style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}
+      >
+        {t('stock.docs.pdf')}
+      </Button>
+      <Menu position="bottom-end">
+        <Menu.Target>
+          <Button
+            variant="default"
+            px={8}
+            style={{ borderTopLeftRadius: 0, borderBottomLeftRadius: 0, borderLeft: 0 }}
+            aria-label={other === 'en' ? t('stock.docs.pdfEn') : t('stock.docs.pdfBg')}
+          >
+            {other.toUpperCase()}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item component="a" href={stockDocumentPdfUrl(doc.id, other)} target="_blank" rel="noopener">
+            {other === 'en' ? t('stock.docs.pdfEn') : t('stock.docs.pdfBg')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
+  );
+}
+
+function ReverseModal({ doc, onClose }: { doc: StockDocument; onClose: () => void }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const navigate = useNavigate();
+  const reverse = useReverseStockDocument();
+  const [date, setDate] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  return (
+    <Modal opened onClose={onClose} title={t('stock.docs.reverseTitle', { number: doc.number })} centered>
+      <Stack gap="sm">
+        <Text size="sm">{t('stock.docs.reverseText')}</Text>
+        <DatePickerInput
+          label={t('stock.docs.reverseDate')}
+          placeholder={formatDate(new Date().toISOString().slice(0, 10), locale)}
+          valueFormat={dateInputFormat(locale)}
+          value={date}
+          onChange={setDate}
+          clearable
+        />
+        <TextInput
+          label={t('stock.docs.reverseReason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+        {reverse.error && (
+          <Alert color="red" role="alert">
+            {messageOf(reverse.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="orange"
+            loading={reverse.isPending}
+            onClick={() =>
+              reverse.mutate(
+                {
+                  id: doc.id,
+                  body: { documentDate: date ?? undefined, reason: reason.trim() || null },
+                },
+                {
+                  onSuccess: (reversal) => {
+                    notifications.show({
+                      color: 'green',
+                      message: t('stock.docs.reversed', { number: reversal.number }),
+                    });
+                    onClose();
+                    navigate(`/stock/documents/${reversal.id}`);
+                  },
+                },
+              )
+            }
+          >
+            {t('stock.docs.reverse')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Reverse is offered on a posted document that is not itself a reversal, to those who may write stock. */
+export function ReverseButton({ doc }: { doc: StockDocument }) {
+  const { t } = useTranslation();
+  const [opened, modal] = useDisclosure(false);
+  if (doc.status !== 'posted' || doc.reversalOfId) return null;
+  return (
+    <>
+      <Button variant="light" color="orange" leftSection={<IconArrowBackUp size={16} />} onClick={modal.open}>
+        {t('stock.docs.reverse')}
+      </Button>
+      {opened && <ReverseModal doc={doc} onClose={modal.close} />}
+    </>
+  );
+}
+
+/** A stock document as it was posted (or a draft, for those who may only read). */
+export function DocumentView({ doc }: { doc: StockDocument }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const q = (milli: number | null) => (milli === null ? '—' : formatQuantity(milli, locale));
+  const money = (c: number | null) => (c === null ? '—' : formatMoney(c, locale));
+  const isCount = doc.type === 'count';
+  const showValues = doc.status !== 'draft' || doc.type === 'receipt';
+  const signed = (milli: number | null) =>
+    milli === null ? (
+      '—'
+    ) : (
+      <Text span size="sm" c={milli > 0 ? 'teal.8' : milli < 0 ? 'red.8' : undefined}>
+        {milli > 0 ? '+' : ''}
+        {formatQuantity(milli, locale)}
+      </Text>
+    );
+
+  return (
+    <Stack gap="md">
+      {doc.status === 'draft' && (
+        <Alert color="gray" variant="light">
+          {t('stock.docs.draftNote')}
+        </Alert>
+      )}
+      <Card withBorder radius="md" padding="md">
+        <Title order={3} fz="sm" fw={600} c="dimmed" tt="uppercase" mb="sm">
+          {t('stock.docs.section.header')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs" verticalSpacing={8}>
+          <Field label={t('stock.docs.date')}>{formatDate(doc.documentDate, locale)}</Field>
+          <Field label={doc.toWarehouseId ? t('stock.docs.fromWarehouse') : t('stock.docs.warehouse')}>
+            {doc.warehouseCode} — {doc.warehouseName}
+          </Field>
+          {doc.toWarehouseId && (
+            <Field label={t('stock.docs.toWarehouse')}>
+              {doc.toWarehouseCode} — {doc.toWarehouseName}
+            </Field>
+          )}
+          {doc.supplierId && (
+            <Field label={t('stock.docs.supplier')}>
+              <Anchor component={Link} to={`/customers/${doc.supplierId}`} size="sm">
+                {doc.supplierName}
+              </Anchor>
+            </Field>
+          )}
+          {doc.supplierDocNumber && (
+            <Field label={t('stock.docs.supplierDocNumber')}>
+              {doc.supplierDocNumber}
+              {doc.supplierDocDate && ` / ${formatDate(doc.supplierDocDate, locale)}`}
+            </Field>
+          )}
+          {doc.reason && <Field label={t('stock.docs.reason')}>{doc.reason}</Field>}
+          {doc.landedCostCents > 0 && (
+            <Field label={t('stock.docs.landedCost')}>{money(doc.landedCostCents)}</Field>
+          )}
+          {doc.sourceType && (
+            <Field label={t('stock.docs.source')}>
+              {doc.sourceType} {doc.sourceId}
+            </Field>
+          )}
+          {doc.reversalOfId && (
+            <Field label={t('stock.docs.reversalOf')}>
+              <LinkedDocument id={doc.reversalOfId} />
+            </Field>
+          )}
+          {doc.reversedById && (
+            <Field label={t('stock.docs.reversedBy')}>
+              <LinkedDocument id={doc.reversedById} />
+            </Field>
+          )}
+          {doc.postedAt && (
+            <Field label={t('stock.docs.postedAt')}>
+              {formatInstant(doc.postedAt, locale)}
+              {doc.postedByName && ` · ${doc.postedByName}`}
+            </Field>
+          )}
+          {doc.createdByName && <Field label={t('stock.docs.createdBy')}>{doc.createdByName}</Field>}
+          {doc.notes && <Field label={t('stock.docs.notes')}>{doc.notes}</Field>}
+        </SimpleGrid>
+      </Card>
+
+      <Card withBorder radius="md" padding="md">
+        <Title order={3} fz="sm" fw={600} c="dimmed" tt="uppercase" mb="sm">
+          {t('stock.docs.section.lines')}
+        </Title>
+        <Table.ScrollContainer minWidth={760}>
+          <Table verticalSpacing={6} striped data-testid="document-lines">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>№</Table.Th>
+                <Table.Th>{t('stock.docs.part')}</Table.Th>
+                {isCount ? (
+                  <>
+                    <Table.Th ta="right">{t('stock.docs.book')}</Table.Th>
+                    <Table.Th ta="right">{t('stock.docs.counted')}</Table.Th>
+                    <Table.Th ta="right">{t('stock.docs.difference')}</Table.Th>
+                  </>
+                ) : (
+                  <Table.Th ta="right">{t('stock.docs.quantity')}</Table.Th>
+                )}
+                <Table.Th>{t('stock.docs.unit')}</Table.Th>
+                {showValues && (
+                  <>
+                    <Table.Th ta="right">{t('stock.docs.unitCostShort')}</Table.Th>
+                    <Table.Th ta="right">{t('stock.docs.value')}</Table.Th>
+                  </>
+                )}
+                {!isCount && <Table.Th>{t('stock.docs.serialNumbers')}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {doc.lines.map((l) => (
+                <Table.Tr key={l.id}>
+                  <Table.Td c="dimmed">{l.lineNo}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/stock/parts/${l.partId}`} size="sm" ff="monospace">
+                      {l.partCode}
+                    </Anchor>{' '}
+                    <Text span size="sm">
+                      {l.partName}
+                    </Text>
+                  </Table.Td>
+                  {isCount ? (
+                    <>
+                      <Table.Td ta="right">{q(l.bookMilli)}</Table.Td>
+                      <Table.Td ta="right">{q(l.countedMilli)}</Table.Td>
+                      <Table.Td ta="right">{signed(l.differenceMilli)}</Table.Td>
+                    </>
+                  ) : (
+                    <Table.Td ta="right">{q(l.quantityMilli)}</Table.Td>
+                  )}
+                  <Table.Td>{l.unit}</Table.Td>
+                  {showValues && (
+                    <>
+                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                        {money(l.unitCostCents)}
+                      </Table.Td>
+                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                        {money(l.valueCents)}
+                      </Table.Td>
+                    </>
+                  )}
+                  {!isCount && <Table.Td>{l.serialNumbers ?? ''}</Table.Td>}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {showValues && (
+          <Group justify="flex-end" mt="sm">
+            <Text size="sm">
+              {t('stock.docs.total')}:{' '}
+              <Text span fw={600} data-testid="document-total">
+                {money(doc.totalValueCents)}
+              </Text>
+            </Text>
+          </Group>
+        )}
+      </Card>
+    </Stack>
+  );
+}
