@@ -104,10 +104,25 @@ function SupplierPicker({
   );
 }
 
-function AvailableHint({ warehouseId, partId }: { warehouseId: string | null; partId: string | null }) {
+function AvailableHint({
+  warehouseId,
+  partId,
+  book,
+}: {
+  warehouseId: string | null;
+  partId: string | null;
+  /** A count compares with the books (on hand), not with what is free. */
+  book?: boolean;
+}) {
   const { t } = useTranslation();
   const available = useAvailable(warehouseId, partId);
   if (!available) return null;
+  if (book)
+    return (
+      <Text size="xs" c="dimmed" data-testid="book-hint">
+        {t('stock.docs.onBooks', { quantity: available.onHandText })}
+      </Text>
+    );
   return (
     <Text size="xs" c={available.milli > 0 ? 'dimmed' : 'red'} data-testid="available-hint">
       {t('stock.docs.available', { quantity: available.text })}

@@ -116,6 +116,7 @@ export function StockDocumentsPage() {
     {
       key: 'status',
       header: t('stock.docs.statusLabel'),
+      nowrap: true,
       render: (d) => <DocumentStatusBadge status={d.status} />,
     },
   ];
@@ -163,7 +164,7 @@ export function StockDocumentsPage() {
         columns={columns}
         rowKey={(d) => d.id}
         rowHref={(d) => `/stock/documents/${d.id}`}
-        minWidth={1000}
+        minWidth={1100}
         data-testid="stock-documents-table"
         empty={
           <Text size="sm" c="dimmed">

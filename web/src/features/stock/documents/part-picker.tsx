@@ -78,7 +78,7 @@ export function PartPicker({ value, initialLabel, onPick, ...props }: Props) {
   );
 }
 
-/** What is free to take of a part in a warehouse now (on hand − reserved), or null while unknown. */
+/** What is free to take of a part in a warehouse now (on hand − reserved) and on hand, or null while unknown. */
 export function useAvailable(warehouseId: string | null, partId: string | null) {
   const locale = currentLocale();
   const level = useQuery({
@@ -94,6 +94,8 @@ export function useAvailable(warehouseId: string | null, partId: string | null) 
     staleTime: 10_000,
   });
   if (!level.data) return null;
-  const milli = level.data.items[0]?.availableMilli ?? 0;
-  return { milli, text: formatQuantity(milli, locale) };
+  const row = level.data.items[0];
+  const milli = row?.availableMilli ?? 0;
+  const onHand = row?.onHandMilli ?? 0;
+  return { milli, text: formatQuantity(milli, locale), onHandText: formatQuantity(onHand, locale) };
 }
