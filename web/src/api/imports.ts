@@ -6,11 +6,17 @@ const CSV = 'text/csv; charset=utf-8';
 /** How often a running import is asked for its progress. */
 export const IMPORT_POLL_MS = 300;
 
-/** What can be imported: customers, parts, service-types… (the server's names). */
+export interface ImportEntity {
+  entity: string;
+  columns: string[];
+  requiredColumns: string[];
+}
+
+/** What can be imported: customers, parts, service-types… (the server's names), each with its file's columns. */
 export function useImportEntities() {
   return useQuery({
     queryKey: ['imports', 'entities'],
-    queryFn: async () => (await api.get<{ entities: string[] }>('/imports')).entities,
+    queryFn: async () => (await api.get<{ entities: ImportEntity[] }>('/imports')).entities,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

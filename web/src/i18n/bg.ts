@@ -587,6 +587,7 @@ export const bg = {
     file: 'CSV файл',
     filePlaceholder: 'Изберете файл…',
     fileHint: 'Колоните са същите като при експорта на съответния списък.',
+    columnsHint: 'Колони на файла (задължителните са отбелязани с *):',
     downloadTemplate: 'Изтеглете празен шаблон за „{{entity}}“',
     step: {
       choose: 'Файл',

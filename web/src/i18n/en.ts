@@ -586,6 +586,7 @@ export const en: Messages = {
     file: 'CSV file',
     filePlaceholder: 'Choose a file…',
     fileHint: 'The columns are those of the same list’s CSV export.',
+    columnsHint: 'The file’s columns (the required ones are marked *):',
     downloadTemplate: 'Download an empty template for “{{entity}}”',
     step: {
       choose: 'File',

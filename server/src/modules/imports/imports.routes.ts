@@ -26,8 +26,18 @@ export async function importsRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['imports'],
-        summary: 'Importable entities',
-        response: { 200: z.object({ entities: z.array(z.string()) }) },
+        summary: 'Importable entities, each with the columns of its CSV file',
+        response: {
+          200: z.object({
+            entities: z.array(
+              z.object({
+                entity: z.string(),
+                columns: z.array(z.string()).describe('Every column the file may have, in export order'),
+                requiredColumns: z.array(z.string()).describe('Columns the file must have'),
+              }),
+            ),
+          }),
+        },
       },
     },
     async () => ({

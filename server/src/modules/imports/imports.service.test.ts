@@ -72,8 +72,20 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
         .execute()
     ).map((r) => r.entity_id);
 
-  it('previews the first rows with their errors and writes nothing', async () => {
+  it('lists every importable entity with the columns of its file, before any file is chosen', async () => {
     admin = await t.setup();
+    const { entities } = (await t.request(admin, 'GET', '/api/v1/imports')).json();
+    expect(entities).toContainEqual({
+      entity: 'test-notes',
+      columns: ['code', 'amount_eur', 'note'],
+      requiredColumns: ['code', 'amount_eur'],
+    });
+    const names = entities.map((e: { entity: string }) => e.entity);
+    expect(names).toEqual(expect.arrayContaining(['customers', 'parts', 'items', 'warehouses']));
+    expect(names).toEqual([...names].sort());
+  });
+
+  it('previews the first rows with their errors and writes nothing', async () => {
     const before = await snapshotDatabase(t.db);
     const res = await post(
       '/api/v1/imports/test-notes/preview',

@@ -50,11 +50,18 @@ async function fileInput(container: HTMLElement): Promise<HTMLInputElement> {
   return input;
 }
 
+const ENTITY = (entity: string) => ({
+  entity,
+  columns: ['code', 'barcode', 'name_bg', 'sale_price_eur'],
+  requiredColumns: ['code', 'name_bg'],
+});
+
 describe('the import screen', () => {
   it('checks the file, reports the bad row, imports only the valid rows with progress and a report', async () => {
     let polls = 0;
     const { calls } = fakeServer((call) => {
-      if (call.path === '/api/v1/imports') return jsonResponse(200, { entities: ['customers', 'parts'] });
+      if (call.path === '/api/v1/imports')
+        return jsonResponse(200, { entities: [ENTITY('customers'), ENTITY('parts')] });
       if (call.path === '/api/v1/imports/parts/preview') return jsonResponse(200, PREVIEW);
       if (call.path.startsWith('/api/v1/imports/parts/jobs')) return jsonResponse(202, job({}));
       if (call.path === '/api/v1/imports/jobs/job-1') {
@@ -113,7 +120,7 @@ describe('the import screen', () => {
 
   it('shows a refused file’s reason (an unknown column) and imports nothing', async () => {
     fakeServer((call) => {
-      if (call.path === '/api/v1/imports') return jsonResponse(200, { entities: ['parts'] });
+      if (call.path === '/api/v1/imports') return jsonResponse(200, { entities: [ENTITY('parts')] });
       return jsonResponse(
         400,
         { status: 400, code: 'unknown_column', detail: 'Непозната колона „price“.', field: 'price' },
@@ -122,6 +129,14 @@ describe('the import screen', () => {
     });
     const { container } = renderScreen(<ImportPage />, { route: '/import?entity=parts' });
     const input = await fileInput(container);
+    // Before any file: the columns of the file, the required ones marked, and a template.
+    const columns = await screen.findByTestId('import-columns');
+    expect([...columns.querySelectorAll('code')].map((c) => c.textContent)).toEqual([
+      'code *',
+      'barcode',
+      'name_bg *',
+      'sale_price_eur',
+    ]);
     fireEvent.change(input, {
       target: { files: [new File(['price\n1\n'], 'bad.csv', { type: 'text/csv' })] },
     });

@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Button,
+  Code,
   FileInput,
   Group,
   Paper,
@@ -27,6 +28,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { messageOf } from '../../api/client';
 import {
+  type ImportEntity,
   importReportUrl,
   useImportEntities,
   useImportJob,
@@ -191,6 +193,27 @@ function TemplateLink({ entity, columns }: { entity: string; columns: readonly s
   );
 }
 
+/** The columns the chosen entity's file has (the required ones marked), and an empty template to fill. */
+function EntityColumns({ entity }: { entity: ImportEntity }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={6} data-testid="import-columns">
+      <Text size="sm" c="dimmed">
+        {t('imports.columnsHint')}
+      </Text>
+      <Group gap={6}>
+        {entity.columns.map((c) => (
+          <Code key={c} fw={entity.requiredColumns.includes(c) ? 700 : 400}>
+            {c}
+            {entity.requiredColumns.includes(c) ? ' *' : ''}
+          </Code>
+        ))}
+      </Group>
+      <TemplateLink entity={entity.entity} columns={entity.columns} />
+    </Stack>
+  );
+}
+
 /** CSV import: choose what and a file, check it (preview with every error), import with progress, see the result. */
 export function ImportPage() {
   const { t } = useTranslation();
@@ -236,7 +259,8 @@ export function ImportPage() {
 
   const step = job.data?.status === 'done' ? 3 : jobId ? 2 : preview ? 1 : 0;
   const hasErrors = (preview?.errorRows ?? 0) > 0;
-  const entityOptions = (entities.data ?? []).map((e) => ({ value: e, label: entityLabel(e) }));
+  const entityOptions = (entities.data ?? []).map((e) => ({ value: e.entity, label: entityLabel(e.entity) }));
+  const chosenEntity = entities.data?.find((e) => e.entity === entity);
 
   return (
     <Stack gap={0} maw={1200}>
@@ -283,7 +307,7 @@ export function ImportPage() {
                 }}
               />
             </SimpleGrid>
-            {entity && preview && <TemplateLink entity={entity} columns={preview.expectedColumns} />}
+            {chosenEntity && !jobId && <EntityColumns entity={chosenEntity} />}
             {previewing.isPending && <PageLoader />}
             <FormAlert message={failure} />
 
