@@ -12,6 +12,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Стойността в „{field}“ е твърде малка или къса.',
     en: 'The value in "{field}" is too small or short.',
   },
+  negative_not_allowed: {
+    bg: 'Стойността в „{field}“ не може да е отрицателна.',
+    en: 'The value in "{field}" cannot be negative.',
+  },
   too_big: {
     bg: 'Стойността в „{field}“ е твърде голяма или дълга.',
     en: 'The value in "{field}" is too big or long.',

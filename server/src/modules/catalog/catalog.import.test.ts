@@ -192,7 +192,7 @@ describe.each(DIALECTS)('catalogue import adapters on %s', (dialect) => {
     ];
     const { rows, errors } = await parseAndCheck(t.db, partsImport, records);
     expect(flat(errors)).toEqual([
-      '1 sale_price_eur too_small',
+      '1 sale_price_eur negative_not_allowed',
       '2 category_code unknown_category',
       '3 code duplicate_code',
       '4 code duplicate_code',
@@ -200,7 +200,7 @@ describe.each(DIALECTS)('catalogue import adapters on %s', (dialect) => {
       '6 sale_price_eur invalid_money',
       '7 compatible unknown_compatible',
       '8 vat_rate_percent invalid_number',
-      '9 min_stock too_small',
+      '9 min_stock negative_not_allowed',
       '10 name_bg required',
       '11 barcode duplicate_barcode',
       '12 code invalid_code',
@@ -240,7 +240,7 @@ describe.each(DIALECTS)('catalogue import adapters on %s', (dialect) => {
       '2 model duplicate_model',
       '3 category_code unknown_category',
       '4 model required',
-      '5 default_warranty_months too_small',
+      '5 default_warranty_months negative_not_allowed',
       '6 model duplicate_model',
     ]);
     expect(models.rows.at(-1)).toMatchObject({ defaultWarrantyMonths: 24 });
@@ -267,8 +267,8 @@ describe.each(DIALECTS)('catalogue import adapters on %s', (dialect) => {
     ]);
     expect(flat(services.errors)).toEqual([
       '1 pricing invalid_value',
-      '2 norm_minutes too_small',
-      '3 price_eur too_small',
+      '2 norm_minutes negative_not_allowed',
+      '3 price_eur negative_not_allowed',
       '4 category_code unknown_category',
       '5 code duplicate_code',
       '6 norm_minutes invalid_number',
@@ -299,7 +299,7 @@ describe.each(DIALECTS)('catalogue import adapters on %s', (dialect) => {
       '1 service_code unknown_service_type',
       '2 brand_code duplicate_override',
       '3 model unknown_model',
-      '4 norm_minutes too_small',
+      '4 norm_minutes negative_not_allowed',
       '5 brand_code duplicate_override',
     ]);
   });
@@ -320,7 +320,7 @@ describe.each(DIALECTS)('catalogue import adapters on %s', (dialect) => {
     const { rows, errors } = await parseAndCheck(t.db, partsImport, records);
     const checkedMs = performance.now() - started;
     expect(flat(errors)).toEqual([
-      '10 sale_price_eur too_small',
+      '10 sale_price_eur negative_not_allowed',
       '500 category_code unknown_category',
       '999 code duplicate_code',
     ]);

@@ -10,7 +10,7 @@ import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
 import { parseMoney } from '../../kernel/money';
 import { recordAudit } from '../audit';
-import type { ImportAdapter, RowError } from '../imports/imports.types';
+import { type ImportAdapter, importIssueCode, type RowError } from '../imports/imports.types';
 import {
   BRAND_COLUMNS,
   CATEGORY_COLUMNS,
@@ -743,12 +743,6 @@ export const CATALOG_IMPORT_ADAPTERS = [
 
 // Parsing outside the import jobs (demo seed, tests) -----------------------------------------------------------
 
-const ZOD_CODES: Record<string, string> = {
-  too_small: 'too_small',
-  too_big: 'too_big',
-  invalid_type: 'invalid_type',
-};
-
 /**
  * Parses and checks CSV records the way an import job does (every column present, '' when empty): the typed rows
  * and the errors by row index.
@@ -773,9 +767,7 @@ export async function parseAndCheck<Row>(
       i,
       result.error.issues.map((iss) => {
         const field = String(iss.path[0] ?? '');
-        const custom =
-          iss.code === 'custom' ? (iss.params as { code?: string } | undefined)?.code : undefined;
-        return { field, code: custom ?? ZOD_CODES[iss.code] ?? 'invalid_value', params: { field } };
+        return { field, code: importIssueCode(iss), params: { field } };
       }),
     );
   });

@@ -1,6 +1,5 @@
 import { parse } from 'csv-parse/sync';
 import type { Selectable, Updateable } from 'kysely';
-import type { z } from 'zod';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
 import { AppError, notFound } from '../../http/errors';
@@ -11,7 +10,7 @@ import { recordAudit } from '../audit';
 import { importAdapter } from './imports.registry';
 import type { ImportJob, ImportPreview, ImportRowError } from './imports.schema';
 import type { ImportJobTable } from './imports.table';
-import type { ImportAdapter, RowError } from './imports.types';
+import { type ImportAdapter, importIssueCode, type RowError } from './imports.types';
 
 const SAMPLE_ROWS = 20;
 const MAX_REPORTED_ERRORS = 1000;
@@ -37,14 +36,6 @@ export function parseCsvText(text: string): ParsedFile {
   const header = headerRow.map((h) => h.trim());
   const records = data.map((cells) => Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? '').trim()])));
   return { header, records };
-}
-
-function issueCode(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'custom')
-    return ((issue.params as { code?: string } | undefined)?.code ?? 'invalid_value') as string;
-  if (issue.code === 'invalid_type') return 'invalid_type';
-  if (issue.code === 'too_small' || issue.code === 'too_big') return issue.code;
-  return 'invalid_value';
 }
 
 interface Validated {
@@ -92,7 +83,7 @@ async function validate(
         i,
         result.error.issues.map((issue) => ({
           field: String(issue.path[0] ?? ''),
-          code: issueCode(issue),
+          code: importIssueCode(issue),
           params: { field: String(issue.path[0] ?? '') },
         })),
       );

@@ -30,3 +30,15 @@ export interface ImportAdapter<Row> {
   /** Writes the rows (already checked) in the caller's transaction, with audit rows. */
   insert(trx: Executor, actor: Actor, rows: Row[]): Promise<void>;
 }
+
+/** The error code of a cell that failed its zod schema, as the import report and the row errors name it. */
+export function importIssueCode(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'custom')
+    return ((issue.params as { code?: string } | undefined)?.code ?? 'invalid_value') as string;
+  if (issue.code === 'invalid_type') return 'invalid_type';
+  // A number under a minimum of 0 is a minus sign in the cell: say so, not just "too small".
+  if (issue.code === 'too_small' && issue.origin === 'number' && Number(issue.minimum) === 0)
+    return 'negative_not_allowed';
+  if (issue.code === 'too_small' || issue.code === 'too_big') return issue.code;
+  return 'invalid_value';
+}
