@@ -95,8 +95,8 @@ test('the storekeeper receives a delivery, moves part of it to a van, sees both 
   // Both levels: the store keeps 16, the van holds 6.
   await nav.getByRole('link', { name: 'Наличности' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Наличности' })).toBeVisible();
-  await page.getByRole('textbox', { name: /Търсене/ }).fill(HEATER);
-  const levels = page.getByTestId('stock-levels-table');
+  await page.getByRole('textbox', { name: 'Код, баркод или наименование' }).fill(HEATER);
+  const levels = page.getByTestId('stock-levels');
   await expect(levels.getByRole('row', { name: /MAIN/ })).toContainText('16');
   await expect(levels.getByRole('row', { name: /VAN-01/ })).toContainText('6');
   await shot(page, 'stock-levels-bg');

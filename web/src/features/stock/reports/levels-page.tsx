@@ -1,7 +1,153 @@
+import { Group, Stack, Text, Tooltip } from '@mantine/core';
+import type { StockLevel } from '@servix/server/modules/stock/stock.schema';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { type Column, FilterSwitch, ListView, useListState, usePagedList } from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
+import { levelsKey } from './queries';
+import {
+  isBelowMinimum,
+  NUMERIC,
+  PartCodeLink,
+  partCardPath,
+  useMoney,
+  useQuantity,
+  WarehouseSelect,
+} from './report-parts';
+
+function AvailableCell({ level }: { level: StockLevel }) {
+  const { t } = useTranslation();
+  const quantity = useQuantity();
+  if (!isBelowMinimum(level))
+    return (
+      <Text span size="sm" style={NUMERIC}>
+        {quantity(level.availableMilli)}
+      </Text>
+    );
+  return (
+    <Tooltip label={t('stock.reports.belowMinimumOf', { min: quantity(level.minStockMilli) })}>
+      <Group
+        gap={4}
+        wrap="nowrap"
+        justify="flex-end"
+        c="red.7"
+        data-below-minimum="true"
+        aria-label={t('stock.reports.belowMinimumOf', { min: quantity(level.minStockMilli) })}
+      >
+        <IconAlertTriangle size={14} aria-hidden />
+        <Text span size="sm" fw={600} style={NUMERIC}>
+          {quantity(level.availableMilli)}
+        </Text>
+      </Group>
+    </Tooltip>
+  );
+}
 
 export function StockLevelsPage() {
   const { t } = useTranslation();
-  return <PageHeader title={t('stock.reports.placeholder')} />;
+  const quantity = useQuantity();
+  const money = useMoney();
+  const list = useListState({
+    filters: ['warehouseId', 'belowMinimum', 'includeEmpty'] as const,
+    defaultSort: 'partCode',
+  });
+  const result = usePagedList<StockLevel>(levelsKey, '/stock/levels', list.query);
+  // Filtered by a warehouse, the card opens on that warehouse too.
+  const cardSearch = list.filters.warehouseId
+    ? `?warehouseId=${encodeURIComponent(list.filters.warehouseId)}`
+    : '';
+
+  const num = (key: string, header: string, value: (l: StockLevel) => string, sortKey?: string) =>
+    ({
+      key,
+      header,
+      sortKey,
+      align: 'right',
+      nowrap: true,
+      render: (l) => (
+        <Text span size="sm" style={NUMERIC}>
+          {value(l)}
+        </Text>
+      ),
+    }) satisfies Column<StockLevel>;
+
+  const columns: Column<StockLevel>[] = [
+    {
+      key: 'code',
+      header: t('stock.reports.partCode'),
+      sortKey: 'partCode',
+      nowrap: true,
+      render: (l) => <PartCodeLink partId={l.partId} code={l.partCode} search={cardSearch} />,
+    },
+    { key: 'name', header: t('stock.reports.partName'), sortKey: 'partName', render: (l) => l.partName },
+    {
+      key: 'warehouse',
+      header: t('stock.reports.warehouse'),
+      sortKey: 'warehouse',
+      nowrap: true,
+      render: (l) => (
+        <Tooltip label={l.warehouseName} openDelay={300}>
+          <Text span size="sm" ff="monospace">
+            {l.warehouseCode}
+          </Text>
+        </Tooltip>
+      ),
+    },
+    num('onHand', t('stock.reports.onHand'), (l) => quantity(l.onHandMilli), 'onHandMilli'),
+    num('reserved', t('stock.reports.reserved'), (l) => quantity(l.reservedMilli)),
+    {
+      key: 'available',
+      header: t('stock.reports.available'),
+      align: 'right',
+      nowrap: true,
+      render: (l) => <AvailableCell level={l} />,
+    },
+    {
+      key: 'unit',
+      header: t('stock.reports.unit'),
+      nowrap: true,
+      render: (l) => (
+        <Text span size="sm" c="dimmed">
+          {l.unit}
+        </Text>
+      ),
+    },
+    num('avgCost', t('stock.reports.avgCost'), (l) => money(l.avgCostCents), 'avgCostCents'),
+    num('value', t('stock.reports.value'), (l) => money(l.valueCents), 'valueCents'),
+  ];
+
+  return (
+    <Stack gap={0} maw={1400}>
+      <PageHeader
+        title={t('stock.reports.levels.title')}
+        description={t('stock.reports.levels.description')}
+      />
+      <ListView
+        list={list}
+        result={result}
+        searchPlaceholder={t('stock.reports.levels.search')}
+        filters={
+          <>
+            <WarehouseSelect
+              value={list.filters.warehouseId}
+              onChange={(v) => list.setFilter('warehouseId', v)}
+            />
+            <FilterSwitch list={list} name="belowMinimum" label={t('stock.reports.levels.belowMinimum')} />
+            <FilterSwitch list={list} name="includeEmpty" label={t('stock.reports.levels.includeEmpty')} />
+          </>
+        }
+        exportPath="/stock/levels"
+        columns={columns}
+        rowKey={(l) => `${l.partId}:${l.warehouseId}`}
+        rowHref={(l) => `${partCardPath(l.partId)}${cardSearch}`}
+        minWidth={1080}
+        data-testid="stock-levels"
+        empty={
+          <Text size="sm" c="dimmed">
+            {t('stock.reports.levels.empty')}
+          </Text>
+        }
+      />
+    </Stack>
+  );
 }

@@ -1,7 +1,310 @@
+import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { formatDate } from '@servix/server/kernel/format';
+import type { PartCard, PartCardMovement } from '@servix/server/modules/stock/stock.schema';
+import { IconArrowLeft } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../../../ui/page-header';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ApiError } from '../../../api/client';
+import { currentLocale } from '../../../i18n';
+import { dateInputFormat } from '../../../ui/format';
+import { LoadError, NotFound, PageLoader } from '../../../ui/states';
+import { type CardFilter, usePartCard } from './queries';
+import {
+  documentPath,
+  isBelowMinimum,
+  NumTd,
+  NumTh,
+  SignedQuantity,
+  useDocTypeLabel,
+  useMoney,
+  useQuantity,
+  WarehouseSelect,
+} from './report-parts';
+
+function Section({ title, children, aside }: { title: string; children: ReactNode; aside?: ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Group justify="space-between" mb="sm" gap="xs">
+        <Title order={3} fz="sm" fw={600} c="dimmed" tt="uppercase">
+          {title}
+        </Title>
+        {aside}
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+function LevelsTable({ card }: { card: PartCard }) {
+  const { t } = useTranslation();
+  const quantity = useQuantity();
+  const money = useMoney();
+  if (card.levels.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('stock.reports.card.noLevels')}
+      </Text>
+    );
+  const sum = (f: (l: PartCard['levels'][number]) => number) => card.levels.reduce((s, l) => s + f(l), 0);
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table verticalSpacing="xs" data-testid="card-levels">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('stock.reports.warehouse')}</Table.Th>
+            <NumTh>{t('stock.reports.onHand')}</NumTh>
+            <NumTh>{t('stock.reports.reserved')}</NumTh>
+            <NumTh>{t('stock.reports.available')}</NumTh>
+            <NumTh>{t('stock.reports.avgCost')}</NumTh>
+            <NumTh>{t('stock.reports.value')}</NumTh>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {card.levels.map((l) => (
+            <Table.Tr key={l.warehouseId}>
+              <Table.Td>
+                <Text span size="sm" ff="monospace">
+                  {l.warehouseCode}
+                </Text>{' '}
+                <Text span size="sm" c="dimmed">
+                  {l.warehouseName}
+                </Text>
+              </Table.Td>
+              <NumTd>{quantity(l.onHandMilli)}</NumTd>
+              <NumTd>{quantity(l.reservedMilli)}</NumTd>
+              <NumTd fw={500}>{quantity(l.availableMilli)}</NumTd>
+              <NumTd>{money(l.avgCostCents)}</NumTd>
+              <NumTd>{money(l.valueCents)}</NumTd>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        {card.levels.length > 1 && (
+          <Table.Tfoot>
+            <Table.Tr fw={600}>
+              <Table.Td>{t('stock.reports.total')}</Table.Td>
+              <NumTd>{quantity(sum((l) => l.onHandMilli))}</NumTd>
+              <NumTd>{quantity(sum((l) => l.reservedMilli))}</NumTd>
+              <NumTd>{quantity(sum((l) => l.availableMilli))}</NumTd>
+              <Table.Td />
+              <NumTd>{money(sum((l) => l.valueCents))}</NumTd>
+            </Table.Tr>
+          </Table.Tfoot>
+        )}
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function MovementRow({ m }: { m: PartCardMovement }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const quantity = useQuantity();
+  const money = useMoney();
+  const typeLabel = useDocTypeLabel();
+  return (
+    <Table.Tr>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(m.date, locale)}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Anchor component={Link} to={documentPath(m.documentId)} size="sm">
+          {typeLabel(m.documentType)} {m.documentNumber}
+        </Anchor>
+        {m.isReversal && (
+          <Badge size="xs" variant="light" color="orange" ml={6} tt="none">
+            {t('stock.reports.card.reversal')}
+          </Badge>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Text span size="sm" ff="monospace">
+          {m.warehouseCode}
+        </Text>
+      </Table.Td>
+      <NumTd>
+        <SignedQuantity milli={m.quantityMilli} />
+      </NumTd>
+      <NumTd>{money(m.unitCostCents)}</NumTd>
+      <NumTd>{money(m.valueCents)}</NumTd>
+      <NumTd fw={500}>{quantity(m.balanceMilli)}</NumTd>
+      <NumTd>{money(m.balanceValueCents)}</NumTd>
+    </Table.Tr>
+  );
+}
+
+function MovementsTable({ card, filter }: { card: PartCard; filter: CardFilter }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const quantity = useQuantity();
+  const money = useMoney();
+  const last = card.movements.at(-1);
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table verticalSpacing="xs" data-testid="card-movements">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('stock.reports.date')}</Table.Th>
+            <Table.Th>{t('stock.reports.document')}</Table.Th>
+            <Table.Th>{t('stock.reports.warehouse')}</Table.Th>
+            <NumTh>{t('stock.reports.quantity')}</NumTh>
+            <NumTh>{t('stock.reports.unitCost')}</NumTh>
+            <NumTh>{t('stock.reports.value')}</NumTh>
+            <NumTh>{t('stock.reports.card.balance')}</NumTh>
+            <NumTh>{t('stock.reports.card.balanceValue')}</NumTh>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {filter.from && (
+            <Table.Tr bg="gray.0" data-testid="opening">
+              <Table.Td colSpan={6}>
+                <Text size="sm" fw={500}>
+                  {t('stock.reports.card.opening', { date: formatDate(filter.from, locale) })}
+                </Text>
+              </Table.Td>
+              <NumTd fw={500}>{quantity(card.openingMilli)}</NumTd>
+              <NumTd>{money(card.openingValueCents)}</NumTd>
+            </Table.Tr>
+          )}
+          {card.movements.map((m) => (
+            <MovementRow key={m.id} m={m} />
+          ))}
+          {card.movements.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={8}>
+                <Text size="sm" c="dimmed" ta="center" py="md">
+                  {t('stock.reports.card.noMovements')}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+        {last && (
+          <Table.Tfoot>
+            <Table.Tr fw={600}>
+              <Table.Td colSpan={6}>{t('stock.reports.card.closing')}</Table.Td>
+              <NumTd>{quantity(last.balanceMilli)}</NumTd>
+              <NumTd>{money(last.balanceValueCents)}</NumTd>
+            </Table.Tr>
+          </Table.Tfoot>
+        )}
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
 
 export function PartCardPage() {
   const { t } = useTranslation();
-  return <PageHeader title={t('stock.reports.placeholder')} />;
+  const locale = currentLocale();
+  const quantity = useQuantity();
+  const money = useMoney();
+  const { partId } = useParams();
+  const [params, setParams] = useSearchParams();
+  const filter: CardFilter = {
+    warehouseId: params.get('warehouseId') || undefined,
+    from: params.get('from') || undefined,
+    to: params.get('to') || undefined,
+  };
+  const setFilter = (name: keyof CardFilter, value: string | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  const card = usePartCard(partId, filter);
+
+  if (card.isPending) return <PageLoader />;
+  if (card.isError) {
+    if (card.error instanceof ApiError && card.error.status === 404) return <NotFound />;
+    return <LoadError error={card.error} onRetry={() => void card.refetch()} />;
+  }
+  const { part } = card.data;
+  const available = card.data.levels.reduce((s, l) => s + l.availableMilli, 0);
+  // The minimum is for the whole company, so it is compared with what is free in all warehouses.
+  const short =
+    !filter.warehouseId && isBelowMinimum({ availableMilli: available, minStockMilli: part.minStockMilli });
+
+  return (
+    <Stack gap="md" maw={1400}>
+      <Anchor component={Link} to="/stock/levels" size="sm" c="dimmed">
+        <Group gap={4} component="span">
+          <IconArrowLeft size={14} />
+          {t('stock.reports.card.back')}
+        </Group>
+      </Anchor>
+      <Stack gap={6}>
+        <Title order={2} fz="h3">
+          <Text span inherit ff="monospace">
+            {part.code}
+          </Text>{' '}
+          {part.name}
+        </Title>
+        <Group gap="lg">
+          <Text size="sm">
+            <Text span c="dimmed" size="sm">
+              {t('stock.reports.card.unit')}:
+            </Text>{' '}
+            {part.unit}
+          </Text>
+          <Text size="sm">
+            <Text span c="dimmed" size="sm">
+              {t('stock.reports.card.minStock')}:
+            </Text>{' '}
+            {part.minStockMilli > 0
+              ? `${quantity(part.minStockMilli)} ${part.unit}`
+              : t('stock.reports.card.noMinimum')}
+          </Text>
+          {part.typicalCostCents !== null && (
+            <Text size="sm">
+              <Text span c="dimmed" size="sm">
+                {t('stock.reports.card.typicalCost')}:
+              </Text>{' '}
+              {money(part.typicalCostCents)}
+            </Text>
+          )}
+          {short && (
+            <Badge color="red" variant="light" tt="none">
+              {t('stock.reports.belowMinimumOf', { min: quantity(part.minStockMilli) })}
+            </Badge>
+          )}
+        </Group>
+      </Stack>
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <WarehouseSelect
+          label={t('stock.reports.warehouse')}
+          value={filter.warehouseId}
+          onChange={(v) => setFilter('warehouseId', v)}
+        />
+        <DatePickerInput
+          label={t('stock.reports.card.from')}
+          placeholder={t('stock.reports.card.pickDate')}
+          valueFormat={dateInputFormat(locale)}
+          value={filter.from ?? null}
+          onChange={(v) => setFilter('from', v)}
+          maxDate={filter.to}
+          clearable
+          w={180}
+        />
+        <DatePickerInput
+          label={t('stock.reports.card.to')}
+          placeholder={t('stock.reports.card.pickDate')}
+          valueFormat={dateInputFormat(locale)}
+          value={filter.to ?? null}
+          onChange={(v) => setFilter('to', v)}
+          minDate={filter.from}
+          clearable
+          w={180}
+        />
+      </Group>
+      <Section title={t('stock.reports.card.levels')}>
+        <LevelsTable card={card.data} />
+      </Section>
+      <Section title={t('stock.reports.card.movements')}>
+        <MovementsTable card={card.data} filter={filter} />
+      </Section>
+    </Stack>
+  );
 }

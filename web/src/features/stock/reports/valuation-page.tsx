@@ -1,7 +1,175 @@
+import { Accordion, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { formatDate } from '@servix/server/kernel/format';
+import { todayDate } from '@servix/server/modules/items/items.warranty';
+import type { Valuation } from '@servix/server/modules/stock/stock.schema';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { currentLocale } from '../../../i18n';
+import { dateInputFormat } from '../../../ui/format';
+import { ExportCsvButton } from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
+import { LoadError, PageLoader } from '../../../ui/states';
+import { useValuation } from './queries';
+import { NUMERIC, NumTd, NumTh, PartCodeLink, useMoney, useQuantity, WarehouseSelect } from './report-parts';
+
+type WarehouseValue = Valuation['warehouses'][number];
+
+function WarehouseParts({ warehouse }: { warehouse: WarehouseValue }) {
+  const { t } = useTranslation();
+  const quantity = useQuantity();
+  const money = useMoney();
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      {/* Fixed columns: the tables of all warehouses line up under each other. */}
+      <Table verticalSpacing={6} layout="fixed">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={210}>{t('stock.reports.partCode')}</Table.Th>
+            <Table.Th>{t('stock.reports.partName')}</Table.Th>
+            <NumTh w={120}>{t('stock.reports.quantity')}</NumTh>
+            <Table.Th w={80}>{t('stock.reports.unit')}</Table.Th>
+            <NumTh w={140}>{t('stock.reports.value')}</NumTh>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {warehouse.parts.map((p) => (
+            <Table.Tr key={p.partId}>
+              <Table.Td>
+                <PartCodeLink
+                  partId={p.partId}
+                  code={p.partCode}
+                  search={`?warehouseId=${encodeURIComponent(warehouse.warehouseId)}`}
+                />
+              </Table.Td>
+              <Table.Td>{p.partName}</Table.Td>
+              <NumTd>{quantity(p.quantityMilli)}</NumTd>
+              <Table.Td c="dimmed">{p.unit}</Table.Td>
+              <NumTd>{money(p.valueCents)}</NumTd>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr fw={600}>
+            <Table.Td colSpan={4}>{t('stock.reports.total')}</Table.Td>
+            <NumTd>{money(warehouse.valueCents)}</NumTd>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
 
 export function ValuationPage() {
   const { t } = useTranslation();
-  return <PageHeader title={t('stock.reports.placeholder')} />;
+  const locale = currentLocale();
+  const money = useMoney();
+  const [params, setParams] = useSearchParams();
+  const today = todayDate();
+  const date = params.get('date') || today;
+  const warehouseId = params.get('warehouseId') || undefined;
+  const setParam = (name: 'date' | 'warehouseId', value: string | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value && !(name === 'date' && value === today)) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  const valuation = useValuation(date, warehouseId);
+  // Every warehouse starts open; the user folds away the ones they are done with.
+  const [collapsed, setCollapsed] = useState<string[]>([]);
+  const ids = valuation.data?.warehouses.map((w) => w.warehouseId) ?? [];
+  const open = ids.filter((id) => !collapsed.includes(id));
+
+  return (
+    <Stack gap={0} maw={1200}>
+      <PageHeader
+        title={t('stock.reports.valuation.title')}
+        description={t('stock.reports.valuation.description')}
+        actions={<ExportCsvButton path="/stock/valuation" query={{ date, warehouseId }} />}
+      />
+      <Group gap="sm" align="flex-end" wrap="wrap" mb="md">
+        <DatePickerInput
+          label={t('stock.reports.valuation.date')}
+          valueFormat={dateInputFormat(locale)}
+          value={date}
+          onChange={(v) => setParam('date', v)}
+          w={180}
+        />
+        <WarehouseSelect
+          label={t('stock.reports.warehouse')}
+          value={warehouseId}
+          onChange={(v) => setParam('warehouseId', v)}
+        />
+      </Group>
+      {valuation.isPending && <PageLoader />}
+      {valuation.isError && <LoadError error={valuation.error} onRetry={() => void valuation.refetch()} />}
+      {valuation.data && (
+        <Stack gap="md" style={{ opacity: valuation.isPlaceholderData ? 0.6 : 1 }}>
+          <Card withBorder radius="md" padding="md">
+            <Group justify="space-between" align="flex-end">
+              <Stack gap={2}>
+                <Text size="sm" c="dimmed">
+                  {t('stock.reports.valuation.total')} · {formatDate(valuation.data.date, locale)}
+                </Text>
+                <Text fz={28} fw={700} style={NUMERIC} data-testid="valuation-total">
+                  {money(valuation.data.totalValueCents)}
+                </Text>
+              </Stack>
+              {ids.length > 1 && (
+                <Button variant="subtle" size="xs" onClick={() => setCollapsed(open.length > 0 ? ids : [])}>
+                  {open.length > 0
+                    ? t('stock.reports.valuation.collapseAll')
+                    : t('stock.reports.valuation.expandAll')}
+                </Button>
+              )}
+            </Group>
+          </Card>
+          {valuation.data.warehouses.length === 0 ? (
+            <Card withBorder radius="md" padding="xl">
+              <Text size="sm" c="dimmed" ta="center">
+                {t('stock.reports.valuation.empty')}
+              </Text>
+            </Card>
+          ) : (
+            <Accordion
+              multiple
+              variant="separated"
+              radius="md"
+              value={open}
+              onChange={(next) => setCollapsed(ids.filter((id) => !next.includes(id)))}
+            >
+              {valuation.data.warehouses.map((w) => (
+                <Accordion.Item key={w.warehouseId} value={w.warehouseId}>
+                  <Accordion.Control>
+                    <Group justify="space-between" wrap="nowrap" pr="sm">
+                      <Text size="sm" fw={600}>
+                        <Text span inherit ff="monospace">
+                          {w.warehouseCode}
+                        </Text>{' '}
+                        {w.warehouseName}
+                        <Text span size="xs" c="dimmed" fw={400} ml="xs">
+                          {t('stock.reports.valuation.parts', { count: w.parts.length })}
+                        </Text>
+                      </Text>
+                      <Text size="sm" fw={600} style={{ ...NUMERIC, whiteSpace: 'nowrap' }}>
+                        {money(w.valueCents)}
+                      </Text>
+                    </Group>
+                  </Accordion.Control>
+                  <Accordion.Panel>
+                    <WarehouseParts warehouse={w} />
+                  </Accordion.Panel>
+                </Accordion.Item>
+              ))}
+            </Accordion>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
 }
