@@ -64,7 +64,7 @@ test('imports 1,000 parts from CSV: the preview reports the 3 bad rows, the vali
   await expect(errors).toHaveCount(3);
   await expect(errors.nth(0)).toContainText(String(NEGATIVE_PRICE_LINE));
   await expect(errors.nth(0)).toContainText('sale_price_eur');
-  await expect(errors.nth(0)).toContainText('твърде малка');
+  await expect(errors.nth(0)).toContainText('не може да е отрицателна');
   await expect(errors.nth(1)).toContainText(String(UNKNOWN_CATEGORY_LINE));
   await expect(errors.nth(1)).toContainText('category_code');
   await expect(errors.nth(1)).toContainText('Няма такава категория: NO_SUCH_CATEGORY');

@@ -16,4 +16,6 @@ export const ROLE_GROUPS = {
   partsEditors: ['admin', 'manager', 'storekeeper'],
   /** Keep the stock: warehouses and stock documents. */
   stockKeepers: ['admin', 'manager', 'storekeeper'],
+  /** What the stock is worth: the stock keepers and the accountant. */
+  stockValuers: ['admin', 'manager', 'storekeeper', 'accountant'],
 } as const satisfies Record<string, readonly Role[]>;

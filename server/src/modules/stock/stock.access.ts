@@ -29,8 +29,8 @@ export const STOCK_ACCESS: Record<string, Access> = {
   'GET /api/v1/stock/parts/:partId/card': READ,
   'GET /api/v1/stock/low': READ,
   'GET /api/v1/stock/low/export.csv': READ,
-  'GET /api/v1/stock/valuation': READ,
-  'GET /api/v1/stock/valuation/export.csv': READ,
+  'GET /api/v1/stock/valuation': ROLE_GROUPS.stockValuers,
+  'GET /api/v1/stock/valuation/export.csv': ROLE_GROUPS.stockValuers,
   'GET /api/v1/stock/reservations': READ,
   'GET /api/v1/stock/check': ROLE_GROUPS.admin,
 };

@@ -1277,6 +1277,11 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
       await consistent();
       // Everyone on staff reads levels; only stock keepers write documents.
       expect((await send(technician, 'GET', '/api/v1/stock/levels')).statusCode).toBe(200);
+      // What the stock is worth is for the stock keepers and the accountant, not the field or the front desk.
+      expect((await send(technician, 'GET', '/api/v1/stock/valuation')).statusCode).toBe(403);
+      expect((await send(reception, 'GET', '/api/v1/stock/valuation/export.csv')).statusCode).toBe(403);
+      const accountant = await t.signInAs('accountant');
+      expect((await send(accountant, 'GET', '/api/v1/stock/valuation')).statusCode).toBe(200);
       expect(
         (
           await send(technician, 'POST', '/api/v1/stock/documents', {

@@ -1,0 +1,207 @@
+/**
+ * Stock benchmarks on SQLite and, when it answers, PostgreSQL, on the demo company (140 parts, a store, 3 vans):
+ *  - posting: 600 receipts of 10 lines, 600 transfers of 5 lines to the vans, 600 issues of 3 lines, each drafted
+ *    and posted in its own transactions through the service operations the routes call (documents/s, lines/s);
+ *  - 20 issues at once against the same parts (the locked path);
+ *  - reads over HTTP (app.inject, a signed-in storekeeper) with the ledger that leaves (~20,000 movements):
+ *    levels page, part card of the busiest part, low stock, valuation today, the ledger check; median and worst
+ *    of 20 runs each;
+ *  - rebuilding every level from the ledger; resident memory.
+ * Usage: npm run bench:stock [-- --pg postgres://postgres@127.0.0.1:5432/postgres]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { buildApp } from '../server/src/app';
+import { loadConfig } from '../server/src/config';
+import { openDatabase } from '../server/src/db/database';
+import { migrateToLatest } from '../server/src/db/migrate';
+import { SYSTEM_ACTOR } from '../server/src/kernel/actor';
+import { runSetup } from '../server/src/modules/setup/setup.service';
+import { rebuildLevels } from '../server/src/modules/stock';
+import { createDraft, postDocument } from '../server/src/modules/stock/stock.service';
+
+const pgArg = process.argv.indexOf('--pg');
+const pgUrl = pgArg > 0 ? process.argv[pgArg + 1] : 'postgres://postgres@127.0.0.1:5432/postgres';
+const DOCS = 600;
+
+/** A small deterministic generator, so both databases post the same documents. */
+function random(seed: number) {
+  let s = seed;
+  return (n: number) => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s % n;
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+async function benchOne(label: string, databaseUrl: string, cleanup: () => Promise<void>) {
+  const config = { ...loadConfig({ DATABASE_URL: databaseUrl, PORT: '0' }), webDist: '/nonexistent' };
+  const handle = openDatabase(config.database);
+  await migrateToLatest(handle);
+  await runSetup(handle.db, {
+    companyName: 'Бенчмарк ООД',
+    adminUsername: 'admin',
+    adminFullName: 'A',
+    adminPassword: 'bench-password',
+    locale: 'bg',
+    demo: true,
+  });
+  const db = handle.db;
+  const parts = (await db.selectFrom('catalog_part').select('id').orderBy('code').execute()).map((p) => p.id);
+  const warehouses = await db.selectFrom('stock_warehouse').select(['id', 'kind']).orderBy('code').execute();
+  const main = warehouses.find((w) => w.kind === 'store')?.id ?? '';
+  const vans = warehouses.filter((w) => w.kind === 'van').map((w) => w.id);
+  const supplier = (
+    await db.selectFrom('party').select('id').where('is_supplier', '=', true).executeTakeFirstOrThrow()
+  ).id;
+  const pick = random(42);
+  const distinct = (n: number) => {
+    const chosen = new Set<string>();
+    while (chosen.size < n) chosen.add(parts[pick(parts.length)] ?? '');
+    return [...chosen];
+  };
+  const post = async (body: Parameters<typeof createDraft>[2]) => {
+    const draft = await createDraft(db, SYSTEM_ACTOR, body);
+    await postDocument(db, SYSTEM_ACTOR, draft.id);
+  };
+
+  let t0 = performance.now();
+  for (let i = 0; i < DOCS; i++)
+    await post({
+      type: 'receipt',
+      warehouseId: main,
+      supplierId: supplier,
+      supplierDocNumber: `B-${i}`,
+      landedCostCents: i % 5 === 0 ? 1_250 : null,
+      lines: distinct(10).map((partId) => ({
+        partId,
+        quantityMilli: (1 + pick(20)) * 1000,
+        unitCostCents: 100 + pick(20_000),
+      })),
+    });
+  const receiptsMs = performance.now() - t0;
+
+  t0 = performance.now();
+  for (let i = 0; i < DOCS; i++)
+    await post({
+      type: 'transfer',
+      warehouseId: main,
+      toWarehouseId: vans[i % vans.length] ?? '',
+      lines: distinct(5).map((partId) => ({ partId, quantityMilli: 1000 })),
+    });
+  const transfersMs = performance.now() - t0;
+
+  t0 = performance.now();
+  for (let i = 0; i < DOCS; i++)
+    await post({
+      type: 'issue',
+      warehouseId: main,
+      reason: 'Бенчмарк',
+      lines: distinct(3).map((partId) => ({ partId, quantityMilli: 1000 })),
+    });
+  const issuesMs = performance.now() - t0;
+
+  const hot = distinct(2);
+  t0 = performance.now();
+  const concurrent = await Promise.allSettled(
+    Array.from({ length: 20 }, () =>
+      post({
+        type: 'issue',
+        warehouseId: main,
+        reason: 'Бенчмарк',
+        lines: hot.map((partId) => ({ partId, quantityMilli: 1000 })),
+      }),
+    ),
+  );
+  const concurrentMs = performance.now() - t0;
+
+  const movements = Number(
+    (
+      await db
+        .selectFrom('stock_movement')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const busiest = (
+    await db
+      .selectFrom('stock_movement')
+      .select(['part_id', (eb) => eb.fn.countAll().as('n')])
+      .groupBy('part_id')
+      .orderBy('n', 'desc')
+      .executeTakeFirstOrThrow()
+  ).part_id;
+
+  const app = await buildApp({ config, database: handle, logger: false });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'admin', password: 'bench-password' },
+  });
+  const cookie = String(login.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+  const timed = async (url: string) => {
+    const ms: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const s = performance.now();
+      const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+      ms.push(performance.now() - s);
+    }
+    return `median ${median(ms).toFixed(1)} ms, worst ${Math.max(...ms).toFixed(1)} ms`;
+  };
+  const reads = {
+    'GET /stock/levels (page of 50)': await timed('/api/v1/stock/levels?pageSize=50'),
+    'GET /stock/levels?q=помпа': await timed(`/api/v1/stock/levels?q=${encodeURIComponent('помпа')}`),
+    'GET /stock/parts/:id/card (busiest part)': await timed(`/api/v1/stock/parts/${busiest}/card`),
+    'GET /stock/low': await timed('/api/v1/stock/low'),
+    'GET /stock/valuation': await timed('/api/v1/stock/valuation'),
+    'GET /stock/documents (page of 50)': await timed('/api/v1/stock/documents?pageSize=50'),
+    'GET /stock/check': await timed('/api/v1/stock/check'),
+  };
+  t0 = performance.now();
+  await rebuildLevels(db);
+  const rebuildMs = performance.now() - t0;
+  await app.close();
+  await handle.close();
+  await cleanup();
+
+  const rate = (docs: number, lines: number, ms: number) =>
+    `${docs} in ${ms.toFixed(0)} ms = ${((docs / ms) * 1000).toFixed(0)} documents/s, ${(((docs * lines) / ms) * 1000).toFixed(0)} lines/s`;
+  console.log(`\n${label}`);
+  console.log(`  receipts of 10 lines: ${rate(DOCS, 10, receiptsMs)}`);
+  console.log(`  transfers of 5 lines: ${rate(DOCS, 5, transfersMs)}`);
+  console.log(`  issues of 3 lines: ${rate(DOCS, 3, issuesMs)}`);
+  console.log(
+    `  20 concurrent issues of the same 2 parts: ${concurrentMs.toFixed(0)} ms (${concurrent.filter((r) => r.status === 'fulfilled').length} posted)`,
+  );
+  console.log(`  ledger: ${movements} movements`);
+  for (const [what, result] of Object.entries(reads)) console.log(`  ${what}: ${result}`);
+  console.log(`  rebuild every level from the ledger: ${rebuildMs.toFixed(0)} ms`);
+  console.log(`  RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'servix-bench-stock-'));
+console.log(`Servix stock benchmark on ${os.cpus().length} cores, Node ${process.version}`);
+await benchOne('SQLite (file, WAL)', `sqlite:${path.join(dir, 'bench.db')}`, async () =>
+  fs.rmSync(dir, { recursive: true, force: true }),
+);
+
+const admin = new pg.Client({ connectionString: pgUrl });
+try {
+  await admin.connect();
+  const name = `servix_bench_stock_${process.pid}`;
+  await admin.query(`create database ${name}`);
+  const url = new URL(pgUrl ?? '');
+  url.pathname = `/${name}`;
+  await benchOne('PostgreSQL', url.toString(), async () => {
+    await admin.query(`drop database ${name} with (force)`);
+  });
+} catch (e) {
+  console.log(`\nPostgreSQL skipped: ${(e as Error).message}`);
+} finally {
+  await admin.end().catch(() => {});
+}
