@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import type { z } from 'zod';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/database';
@@ -21,6 +22,7 @@ import { migrateToLatest } from '../server/src/db/migrate';
 import { SYSTEM_ACTOR } from '../server/src/kernel/actor';
 import { runSetup } from '../server/src/modules/setup/setup.service';
 import { rebuildLevels } from '../server/src/modules/stock';
+import { CreateDocumentBody } from '../server/src/modules/stock/stock.schema';
 import { createDraft, postDocument } from '../server/src/modules/stock/stock.service';
 
 const pgArg = process.argv.indexOf('--pg');
@@ -64,8 +66,9 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
     while (chosen.size < n) chosen.add(parts[pick(parts.length)] ?? '');
     return [...chosen];
   };
-  const post = async (body: Parameters<typeof createDraft>[2]) => {
-    const draft = await createDraft(db, SYSTEM_ACTOR, body);
+  // Parsed by the same schema as POST /api/v1/stock/documents.
+  const post = async (body: z.input<typeof CreateDocumentBody>) => {
+    const draft = await createDraft(db, SYSTEM_ACTOR, CreateDocumentBody.parse(body));
     await postDocument(db, SYSTEM_ACTOR, draft.id);
   };
 

@@ -45,7 +45,7 @@ import type {
   CatalogPartTable,
   CatalogServiceTypeTable,
 } from './catalog.table';
-import { type CatalogKind, type CatalogUsageCheck, usagesOf } from './catalog.usage';
+import { type CatalogKind, type CatalogUsageCheck, catalogRenamed, usagesOf } from './catalog.usage';
 
 export interface PageOf<T> {
   items: T[];
@@ -604,6 +604,7 @@ export async function updateBrand(db: Db, actor: Actor, id: string, patch: Brand
         'catalog_model',
         models.map((m) => ({ id: m.id, searchText: modelSearchText(code, name, m.name) })),
       );
+      await catalogRenamed(trx, { brandId: id });
     }
     const after = await getBrand(trx, id);
     await recordAudit(trx, actor, {
@@ -734,6 +735,7 @@ export async function updateModel(db: Db, actor: Actor, id: string, patch: Model
       updated_at: nowIso(),
     });
     if (brand.id !== before.brandId) await repo.moveModelReferences(trx, id, brand.id);
+    if (brand.id !== before.brandId || name !== before.name) await catalogRenamed(trx, { modelId: id });
     const after = await getModel(trx, id);
     await recordAudit(trx, actor, {
       action: 'catalog_model.update',

@@ -42,6 +42,8 @@ export {
 export {
   type CatalogKind,
   type CatalogUsage,
+  type CatalogRenamedHook,
   type CatalogUsageCheck,
+  registerCatalogRenamedHook,
   registerCatalogUsageCheck,
 } from './catalog.usage';

@@ -2,7 +2,7 @@
  * What the items module tells the modules it builds on, at import time (they never import items): a party, a site
  * or a catalogue model that items use cannot be deleted, and a customer's privacy export lists their items.
  */
-import { registerCatalogUsageCheck } from '../catalog';
+import { registerCatalogRenamedHook, registerCatalogUsageCheck } from '../catalog';
 import {
   registerPartyRenamedHook,
   registerPartyUsageCheck,
@@ -43,4 +43,9 @@ registerCatalogUsageCheck('model', async (db, modelId) => {
 // Items are found by their owner's name: a renamed (or anonymised) owner re-indexes their items in the same transaction.
 registerPartyRenamedHook(async (db, partyId) => {
   await reindexItems(db, { partyId });
+});
+
+// …and by brand and model: a renamed brand or model (or a model moved to another brand) re-indexes its items too.
+registerCatalogRenamedHook(async (db, by) => {
+  await reindexItems(db, by);
 });

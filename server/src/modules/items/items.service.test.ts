@@ -505,6 +505,28 @@ describe.each(DIALECTS)('items on %s', (dialect) => {
     await reindexItems(t.db, { partyId: maria });
   });
 
+  it('an item is found by its brand’s and model’s new names once they are renamed', async () => {
+    const [item] = await searchItems(t.db, 'FD 0408 715103', 1);
+    if (!item) throw new Error('demo item missing');
+    const one = (await t.request(admin, 'GET', `/api/v1/items/${item.id}`)).json();
+    const rename = async (url: string, body: Record<string, string>) => {
+      const res = await t.request(admin, 'PATCH', url, body);
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const serialsFound = async (needle: string) =>
+      (await searchItems(t.db, needle, 200)).map((h) => h.serialNumber);
+
+    await rename(`/api/v1/models/${one.modelId}`, { name: 'WAN28263BY-ПРЕИМЕНУВАН' });
+    expect(await serialsFound('преименуван')).toContain('FD 0408 715103');
+    await rename(`/api/v1/brands/${one.brandId}`, { name: 'Бош Сименс Груп' });
+    expect(await serialsFound('бош сименс')).toContain('FD 0408 715103');
+    expect(await serialsFound('bosh simens')).toContain('FD 0408 715103');
+    await rename(`/api/v1/brands/${one.brandId}`, { name: one.brandName });
+    await rename(`/api/v1/models/${one.modelId}`, { name: one.modelName });
+    expect(await serialsFound('бош сименс')).not.toContain('FD 0408 715103');
+    expect(await serialsFound('wan28263by')).toContain('FD 0408 715103');
+  });
+
   it('roles: everyone on staff reads, front office and technicians register, only the front office transfers', async () => {
     expect((await list('pageSize=1', storekeeper)).total).toBeGreaterThan(0);
     const byTech = await t.request(technician, 'POST', '/api/v1/items', {
