@@ -167,3 +167,13 @@ export function shortfallOf(error: unknown): Shortfall | null {
     shortfallMilli: p.shortfallMilli,
   };
 }
+
+/** The vans of the technician linked to the signed-in user (none for most users). */
+export function useMyVans() {
+  return useQuery({
+    queryKey: [...warehousesKey, 'mine'],
+    queryFn: () => api.get<PageOf<Warehouse>>('/warehouses', { mine: 'true', pageSize: 10 }),
+    staleTime: 60_000,
+    select: (page) => page.items,
+  });
+}

@@ -41,6 +41,8 @@ export interface WarehouseFilter {
   q?: string;
   kind?: 'store' | 'van';
   technicianId?: string;
+  /** Only the vans of the technician record linked to this user. */
+  technicianUserId?: string;
   archived?: boolean;
 }
 
@@ -60,6 +62,7 @@ function filteredWarehouses(db: Executor, f: WarehouseFilter) {
   if (f.q) q = q.where(matchesSearch('stock_warehouse.search_text', f.q));
   if (f.kind) q = q.where('stock_warehouse.kind', '=', f.kind);
   if (f.technicianId) q = q.where('stock_warehouse.technician_id', '=', f.technicianId);
+  if (f.technicianUserId) q = q.where('technician.user_id', '=', f.technicianUserId);
   q = f.archived
     ? q.where('stock_warehouse.archived_at', 'is not', null)
     : q.where('stock_warehouse.archived_at', 'is', null);

@@ -48,8 +48,15 @@ const eur = (c: number | null) => (c === null ? '' : toDecimalString(cents(c)));
 const WarehouseFilters = {
   kind: WarehouseKind.optional(),
   technicianId: Id.optional().describe('The van of this technician'),
+  mine: QueryBool.optional().describe('true: the vans of the technician linked to the signed-in user'),
   archived: QueryBool.optional().describe('true: only archived warehouses; default: only those in use'),
 };
+/** `mine=true` becomes "the vans of the technician linked to this user" (none for a user without one). */
+function withMine<Q extends { mine?: boolean }>(q: Q, userId: string | null) {
+  const { mine, ...rest } = q;
+  return mine ? { ...rest, technicianUserId: userId ?? '-' } : rest;
+}
+
 const WarehouseListQuery = z.strictObject({
   ...ListQueryBase,
   sort: z.string().max(64).optional().describe('code | name | kind | createdAt, "-" before for descending'),
@@ -211,7 +218,7 @@ export async function stockRoutes(app: FastifyInstance) {
           response: { 200: Page(Warehouse) },
         },
       },
-      async (req) => warehouses.listWarehouses(db, req.query),
+      async (req) => warehouses.listWarehouses(db, withMine(req.query, actorOf(req).userId)),
     );
     r.get(
       '/api/v1/warehouses/export.csv',
@@ -223,7 +230,12 @@ export async function stockRoutes(app: FastifyInstance) {
         },
       },
       async (req, reply) =>
-        sendCsv(reply, 'warehouses.csv', WAREHOUSE_CSV, await warehouses.exportWarehouses(db, req.query)),
+        sendCsv(
+          reply,
+          'warehouses.csv',
+          WAREHOUSE_CSV,
+          await warehouses.exportWarehouses(db, withMine(req.query, actorOf(req).userId)),
+        ),
     );
     r.get(
       '/api/v1/warehouses/:id',

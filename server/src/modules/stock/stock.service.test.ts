@@ -140,7 +140,13 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
         201,
       )
     ).id;
-    const tech = await json(admin, 'POST', '/api/v1/technicians', { name: 'Георги Техников' }, 201);
+    const tech = await json(
+      admin,
+      'POST',
+      '/api/v1/technicians',
+      { name: 'Георги Техников', userId: technician.userId },
+      201,
+    );
     const created = await json(
       keeper,
       'POST',
@@ -159,6 +165,13 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
   });
 
   describe('warehouses', () => {
+    it('a technician finds their own van (mine=true); a user with no technician record has none', async () => {
+      const mine = await json(technician, 'GET', '/api/v1/warehouses?mine=true');
+      expect(mine.items.map((w: { id: string }) => w.id)).toEqual([van]);
+      expect((await json(keeper, 'GET', '/api/v1/warehouses?mine=true')).items).toEqual([]);
+      expect((await json(keeper, 'GET', '/api/v1/warehouses')).total).toBeGreaterThanOrEqual(3);
+    });
+
     it('codes are upper-cased and unique; a van needs a technician, one van per technician; a store has none', async () => {
       expect(await json(technician, 'GET', `/api/v1/warehouses/${main}`)).toMatchObject({
         code: 'MAIN',

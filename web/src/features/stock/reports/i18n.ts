@@ -32,6 +32,7 @@ export const stockReportsBg = {
     description:
       'Налично, резервирано и свободно количество на всяка част по складове и бусове, със средна цена и стойност.',
     search: 'Код, баркод или наименование',
+    myVan: 'Моят бус {{code}}',
     belowMinimum: 'Под минимум',
     includeEmpty: 'И празните',
     empty: 'Още няма наличности: те се появяват с първата осчетоводена складова разписка.',
@@ -155,6 +156,7 @@ export const stockReportsEn: DeepStrings<typeof stockReportsBg> = {
     description:
       'On hand, reserved and available quantity of every part per warehouse and van, with average cost and value.',
     search: 'Part code, barcode or name',
+    myVan: 'My van {{code}}',
     belowMinimum: 'Below minimum',
     includeEmpty: 'Include empty',
     empty: 'No stock yet: levels appear with the first posted receipt.',

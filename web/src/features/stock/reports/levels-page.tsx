@@ -1,7 +1,10 @@
-import { Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import type { StockLevel } from '@servix/server/modules/stock/stock.schema';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconTruck } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMyVans } from '../../../api/stock';
+import { useSession } from '../../../app/session';
 import { type Column, FilterSwitch, ListView, useListState, usePagedList } from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
 import { levelsKey } from './queries';
@@ -52,6 +55,17 @@ export function StockLevelsPage() {
     defaultSort: 'partCode',
   });
   const result = usePagedList<StockLevel>(levelsKey, '/stock/levels', list.query);
+  const { user } = useSession();
+  const myVan = useMyVans().data?.[0];
+  // A technician in the field opens the screen on their van; clearing the filter shows every warehouse.
+  const opened = useRef(false);
+  const { setFilter } = list;
+  const warehouseChosen = list.filters.warehouseId !== undefined;
+  useEffect(() => {
+    if (opened.current || !myVan) return;
+    opened.current = true;
+    if (user.role === 'technician' && !warehouseChosen) setFilter('warehouseId', myVan.id);
+  }, [myVan, user.role, warehouseChosen, setFilter]);
   // Filtered by a warehouse, the card opens on that warehouse too.
   const cardSearch = list.filters.warehouseId
     ? `?warehouseId=${encodeURIComponent(list.filters.warehouseId)}`
@@ -121,6 +135,17 @@ export function StockLevelsPage() {
       <PageHeader
         title={t('stock.reports.levels.title')}
         description={t('stock.reports.levels.description')}
+        actions={
+          myVan && (
+            <Button
+              variant={list.filters.warehouseId === myVan.id ? 'filled' : 'light'}
+              leftSection={<IconTruck size={16} />}
+              onClick={() => list.setFilter('warehouseId', myVan.id)}
+            >
+              {t('stock.reports.levels.myVan', { code: myVan.code })}
+            </Button>
+          )
+        }
       />
       <ListView
         list={list}

@@ -68,6 +68,7 @@ function errorOf(input: HTMLElement): string | undefined {
 describe('stock levels', () => {
   it('sends the warehouse of the link and the "below minimum" switch to the server, in Bulgarian figures', async () => {
     const { calls } = fakeServer((call) => {
+      if (call.path.includes('mine=true')) return jsonResponse(200, page([]));
       if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, page([MAIN, VAN]));
       return jsonResponse(200, page([BELT]));
     });
@@ -91,6 +92,33 @@ describe('stock levels', () => {
     expect(screen.getByRole('link', { name: /Експорт в CSV/ }).getAttribute('href')).toBe(
       '/api/v1/stock/levels/export.csv?sort=partCode&warehouseId=w-1&belowMinimum=true',
     );
+  });
+});
+
+describe('a technician’s van', () => {
+  it('opens the levels on the technician’s own van; "all warehouses" stays a click away', async () => {
+    const { calls } = fakeServer((call) => {
+      if (call.path.includes('mine=true')) return jsonResponse(200, page([VAN]));
+      if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, page([MAIN, VAN]));
+      return jsonResponse(200, page([BELT]));
+    });
+    renderScreen(<StockLevelsPage />, { route: '/stock/levels', me: aMe('technician') });
+    const levelCalls = () => calls.filter((c) => c.path.startsWith('/api/v1/stock/levels'));
+    await waitFor(() => expect(query(levelCalls().at(-1)).get('warehouseId')).toBe(VAN.id));
+    expect(screen.getByRole('button', { name: `Моят бус ${VAN.code}` })).toBeTruthy();
+  });
+
+  it('does not narrow the list for the office, who see their van only as a button', async () => {
+    const { calls } = fakeServer((call) => {
+      if (call.path.includes('mine=true')) return jsonResponse(200, page([VAN]));
+      if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, page([MAIN, VAN]));
+      return jsonResponse(200, page([BELT]));
+    });
+    renderScreen(<StockLevelsPage />, { route: '/stock/levels', me: aMe('storekeeper') });
+    fireEvent.click(await screen.findByRole('button', { name: `Моят бус ${VAN.code}` }));
+    const levelCalls = () => calls.filter((c) => c.path.startsWith('/api/v1/stock/levels'));
+    expect(query(levelCalls()[0]).get('warehouseId')).toBeNull();
+    await waitFor(() => expect(query(levelCalls().at(-1)).get('warehouseId')).toBe(VAN.id));
   });
 });
 
