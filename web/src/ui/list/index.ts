@@ -29,7 +29,7 @@
  */
 export { type Column, DataTable, type DataTableProps } from './data-table';
 export { ExportCsvButton, exportCsvUrl } from './export-csv-button';
-export { FilterSelect, FilterSwitch } from './list-filters';
+export { FilterDate, FilterSelect, FilterSwitch } from './list-filters';
 export { ListSearch, SEARCH_DEBOUNCE_MS } from './list-search';
 export { ListView, type ListViewProps } from './list-view';
 export {

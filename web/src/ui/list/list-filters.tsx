@@ -1,4 +1,7 @@
 import { Select, Switch } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { currentLocale } from '../../i18n';
+import { dateInputFormat } from '../format';
 import type { ListState } from './use-list-state';
 
 /** A filter with a few values, kept in the URL under `name`; clearing it shows everything. */
@@ -48,6 +51,33 @@ export function FilterSwitch<F extends string>({
       label={label}
       checked={on}
       onChange={(e) => list.setFilter(name, e.currentTarget.checked ? 'true' : null)}
+    />
+  );
+}
+
+/** A date filter ('YYYY-MM-DD') kept in the URL under `name`; clearing it removes the bound. */
+export function FilterDate<F extends string>({
+  list,
+  name,
+  label,
+  w = 170,
+}: {
+  list: Pick<ListState<F>, 'filters' | 'setFilter'>;
+  name: F;
+  /** Shown as the placeholder and read by screen readers: "From", "To". */
+  label: string;
+  w?: number | string;
+}) {
+  const locale = currentLocale();
+  return (
+    <DatePickerInput
+      aria-label={label}
+      placeholder={label}
+      valueFormat={dateInputFormat(locale)}
+      value={list.filters[name] ?? null}
+      onChange={(v) => list.setFilter(name, v)}
+      clearable
+      w={w}
     />
   );
 }

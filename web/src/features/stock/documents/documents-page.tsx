@@ -12,7 +12,14 @@ import { stockDocumentsKey, useWarehouseOptions } from '../../../api/stock';
 import { canCall } from '../../../app/access';
 import { useSession } from '../../../app/session';
 import { currentLocale } from '../../../i18n';
-import { type Column, FilterSelect, ListView, useListState, usePagedList } from '../../../ui/list';
+import {
+  type Column,
+  FilterDate,
+  FilterSelect,
+  ListView,
+  useListState,
+  usePagedList,
+} from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
 import { DocumentStatusBadge } from './document-badges';
 
@@ -43,7 +50,7 @@ export function StockDocumentsPage() {
   const locale = currentLocale();
   const canCreate = canCall(user.role, 'POST /api/v1/stock/documents');
   const list = useListState({
-    filters: ['type', 'status', 'warehouseId'] as const,
+    filters: ['type', 'status', 'warehouseId', 'from', 'to'] as const,
     defaultSort: '-documentDate',
   });
   const result = usePagedList<StockDocumentListItem>(stockDocumentsKey, '/stock/documents', list.query);
@@ -158,6 +165,8 @@ export function StockDocumentsPage() {
               data={warehouses.map((w) => ({ value: w.id, label: `${w.code} — ${w.name}` }))}
               w={230}
             />
+            <FilterDate list={list} name="from" label={t('stock.docs.dateFrom')} />
+            <FilterDate list={list} name="to" label={t('stock.docs.dateTo')} />
           </>
         }
         exportPath="/stock/documents"
