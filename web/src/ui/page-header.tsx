@@ -1,5 +1,6 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export function PageHeader({
   title,
@@ -24,5 +25,33 @@ export function PageHeader({
       </Stack>
       {actions && <Group gap="xs">{actions}</Group>}
     </Group>
+  );
+}
+
+/**
+ * The header of a list its role may or may not edit: the "add" action for those who may, a read-only note for
+ * those who may not. `add` is the button (a link or a click) shown to editors.
+ */
+export function EditableListHeader({
+  title,
+  description,
+  canEdit,
+  add,
+}: {
+  title: string;
+  description?: ReactNode;
+  canEdit: boolean;
+  add: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={title} description={description} actions={canEdit && add} />
+      {!canEdit && (
+        <Alert color="gray" mb="md">
+          {t('common.readOnly')}
+        </Alert>
+      )}
+    </>
   );
 }

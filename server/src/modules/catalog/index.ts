@@ -41,8 +41,8 @@ export {
 } from './catalog.service';
 export {
   type CatalogKind,
-  type CatalogUsage,
   type CatalogRenamedHook,
+  type CatalogUsage,
   type CatalogUsageCheck,
   registerCatalogRenamedHook,
   registerCatalogUsageCheck,

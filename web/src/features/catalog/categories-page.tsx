@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Fieldset, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { type Category, CategoryInput } from '@servix/server/modules/catalog/catalog.schema';
@@ -10,7 +10,7 @@ import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { fieldsIn, schemaErrors, showServerErrors } from '../../ui/forms';
 import { ListView, useListState, usePagedList } from '../../ui/list';
-import { PageHeader } from '../../ui/page-header';
+import { EditableListHeader } from '../../ui/page-header';
 import readOnlyClasses from '../../ui/read-only.module.css';
 import { ActionsHeader, ArchivedFilter, OpenCell } from './catalog-list';
 import { existingIdOf } from './catalog-values';
@@ -112,22 +112,16 @@ export function CategoriesPage() {
 
   return (
     <Stack gap={0} maw={1200}>
-      <PageHeader
+      <EditableListHeader
         title={t('catalog.categories.title')}
         description={t('catalog.categories.description')}
-        actions={
-          canEdit && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
-              {t('catalog.categories.add')}
-            </Button>
-          )
+        canEdit={canEdit}
+        add={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
+            {t('catalog.categories.add')}
+          </Button>
         }
       />
-      {!canEdit && (
-        <Alert color="gray" mb="md">
-          {t('common.readOnly')}
-        </Alert>
-      )}
       <ListView
         list={list}
         result={result}

@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Fieldset, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { type Model, ModelInput } from '@servix/server/modules/catalog/catalog.schema';
@@ -11,7 +11,7 @@ import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { fieldsIn, schemaErrors, showServerErrors } from '../../ui/forms';
 import { FilterSelect, ListView, useListState, usePagedList } from '../../ui/list';
-import { PageHeader } from '../../ui/page-header';
+import { EditableListHeader } from '../../ui/page-header';
 import readOnlyClasses from '../../ui/read-only.module.css';
 import { ActionsHeader, ArchivedFilter, categoryName, OpenCell } from './catalog-list';
 import { useBrandSelect, useCategorySelect } from './catalog-options';
@@ -156,22 +156,16 @@ export function ModelsPage() {
 
   return (
     <Stack gap={0} maw={1200}>
-      <PageHeader
+      <EditableListHeader
         title={t('catalog.models.title')}
         description={t('catalog.models.description')}
-        actions={
-          canEdit && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
-              {t('catalog.models.add')}
-            </Button>
-          )
+        canEdit={canEdit}
+        add={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
+            {t('catalog.models.add')}
+          </Button>
         }
       />
-      {!canEdit && (
-        <Alert color="gray" mb="md">
-          {t('common.readOnly')}
-        </Alert>
-      )}
       <ListView
         list={list}
         result={result}

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Autocomplete,
   Badge,
   Button,
@@ -26,7 +25,7 @@ import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { schemaErrors, showServerErrors } from '../../ui/forms';
 import { FilterSelect, ListView, useListState, usePagedList } from '../../ui/list';
-import { PageHeader } from '../../ui/page-header';
+import { EditableListHeader } from '../../ui/page-header';
 import readOnlyClasses from '../../ui/read-only.module.css';
 import { ActionsHeader, ArchivedFilter, OpenCell } from './catalog-list';
 import { useBrandSelect, useCategorySelect } from './catalog-options';
@@ -331,22 +330,16 @@ export function PartsPage() {
 
   return (
     <Stack gap={0} maw={1280}>
-      <PageHeader
+      <EditableListHeader
         title={t('catalog.parts.title')}
         description={t('catalog.parts.description')}
-        actions={
-          canEdit && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
-              {t('catalog.parts.add')}
-            </Button>
-          )
+        canEdit={canEdit}
+        add={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
+            {t('catalog.parts.add')}
+          </Button>
         }
       />
-      {!canEdit && (
-        <Alert color="gray" mb="md">
-          {t('common.readOnly')}
-        </Alert>
-      )}
       <ListView
         list={list}
         result={result}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { formatMoney } from '@servix/server/kernel/format';
 import { priceService } from '@servix/server/modules/catalog/catalog.pricing';
 import type { ServiceType } from '@servix/server/modules/catalog/catalog.schema';
@@ -11,7 +11,7 @@ import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { FilterSelect, ListView, useListState, usePagedList } from '../../ui/list';
-import { PageHeader } from '../../ui/page-header';
+import { EditableListHeader } from '../../ui/page-header';
 import { ActionsHeader, ArchivedFilter, OpenCell } from './catalog-list';
 import { useCategorySelect } from './catalog-options';
 import { formatNormTime } from './catalog-values';
@@ -46,22 +46,16 @@ export function ServiceTypesPage() {
 
   return (
     <Stack gap={0} maw={1280}>
-      <PageHeader
+      <EditableListHeader
         title={t('catalog.serviceTypes.title')}
         description={t('catalog.serviceTypes.description')}
-        actions={
-          canEdit && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
-              {t('catalog.serviceTypes.add')}
-            </Button>
-          )
+        canEdit={canEdit}
+        add={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
+            {t('catalog.serviceTypes.add')}
+          </Button>
         }
       />
-      {!canEdit && (
-        <Alert color="gray" mb="md">
-          {t('common.readOnly')}
-        </Alert>
-      )}
       <ListView
         list={list}
         result={result}

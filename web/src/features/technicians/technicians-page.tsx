@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { Technician } from '@servix/server/modules/technicians/technicians.schema';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { FilterSelect, ListView, useListState } from '../../ui/list';
-import { PageHeader } from '../../ui/page-header';
+import { EditableListHeader } from '../../ui/page-header';
 import { categoryName } from '../catalog/catalog-list';
 import { hoursText, payTermsText } from './technician-values';
 
@@ -49,22 +49,16 @@ export function TechniciansPage() {
 
   return (
     <Stack gap={0} maw={1280}>
-      <PageHeader
+      <EditableListHeader
         title={t('technicians.title')}
         description={t('technicians.description')}
-        actions={
-          canEdit && (
-            <Button component={Link} to={technicianPath('new')} leftSection={<IconPlus size={16} />}>
-              {t('technicians.add')}
-            </Button>
-          )
+        canEdit={canEdit}
+        add={
+          <Button component={Link} to={technicianPath('new')} leftSection={<IconPlus size={16} />}>
+            {t('technicians.add')}
+          </Button>
         }
       />
-      {!canEdit && (
-        <Alert color="gray" mb="md">
-          {t('common.readOnly')}
-        </Alert>
-      )}
       <ListView
         list={list}
         result={result}

@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -55,7 +54,7 @@ import {
   useListState,
   usePagedList,
 } from '../../../ui/list';
-import { PageHeader } from '../../../ui/page-header';
+import { EditableListHeader } from '../../../ui/page-header';
 import { FormAlert } from '../../../ui/states';
 import { useTechnicianOptions } from './queries';
 
@@ -389,22 +388,16 @@ export function WarehousesPage() {
 
   return (
     <Stack gap={0} maw={1200}>
-      <PageHeader
+      <EditableListHeader
         title={t('stock.reports.warehouses.title')}
         description={t('stock.reports.warehouses.description')}
-        actions={
-          canEdit && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
-              {t('stock.reports.warehouses.add')}
-            </Button>
-          )
+        canEdit={canEdit}
+        add={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
+            {t('stock.reports.warehouses.add')}
+          </Button>
         }
       />
-      {!canEdit && (
-        <Alert color="gray" mb="md">
-          {t('common.readOnly')}
-        </Alert>
-      )}
       <ListView
         list={list}
         result={result}
