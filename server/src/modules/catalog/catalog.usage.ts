@@ -53,6 +53,9 @@ export function registerCatalogRenamedHook(hook: CatalogRenamedHook): void {
   renamedHooks.add(hook);
 }
 
-export async function catalogRenamed(db: Executor, by: { brandId?: string; modelId?: string }): Promise<void> {
+export async function catalogRenamed(
+  db: Executor,
+  by: { brandId?: string; modelId?: string },
+): Promise<void> {
   for (const hook of renamedHooks) await hook(db, by);
 }
