@@ -4,7 +4,6 @@ import {
   Anchor,
   Badge,
   Button,
-  Card,
   Group,
   Menu,
   SimpleGrid,
@@ -27,7 +26,7 @@ import {
   IconPlus,
   IconTrash,
 } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, messageOf } from '../../api/client';
@@ -37,6 +36,7 @@ import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { ConfirmDeleteModal } from '../../ui/confirm-delete-modal';
+import { DetailField, InfoCard } from '../../ui/detail';
 import { type Column, FilterSwitch, ListView, useListState, usePagedList } from '../../ui/list';
 import { LoadError, NotFound, PageLoader } from '../../ui/states';
 import { WarrantyBadge } from '../items/warranty-badge';
@@ -48,63 +48,47 @@ const TABS = ['overview', 'sites', 'items'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (v: string | null): v is Tab => TABS.includes(v as Tab);
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed" w={150} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Group>
-  );
-}
-
-function InfoCard({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="md">
-      <Title order={3} fz="sm" fw={600} c="dimmed" tt="uppercase" mb="sm">
-        {title}
-      </Title>
-      <Stack gap={8}>{children}</Stack>
-    </Card>
-  );
-}
-
 function Overview({ party }: { party: Party }) {
   const { t } = useTranslation();
   const company = party.kind === 'company';
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
       <InfoCard title={t('customers.section.identity')}>
-        <Field label={t('customers.kind')}>{t(`customers.kinds.${party.kind}`)}</Field>
+        <DetailField labelWidth={150} label={t('customers.kind')}>
+          {t(`customers.kinds.${party.kind}`)}
+        </DetailField>
         {company ? (
           <>
-            <Field label={t('customers.uicShort')}>{party.uic ?? '—'}</Field>
-            <Field label={t('customers.vatNumber')}>{party.vatNumber ?? '—'}</Field>
-            <Field label={t('customers.mol')}>{party.mol ?? '—'}</Field>
+            <DetailField labelWidth={150} label={t('customers.uicShort')}>
+              {party.uic ?? '—'}
+            </DetailField>
+            <DetailField labelWidth={150} label={t('customers.vatNumber')}>
+              {party.vatNumber ?? '—'}
+            </DetailField>
+            <DetailField labelWidth={150} label={t('customers.mol')}>
+              {party.mol ?? '—'}
+            </DetailField>
           </>
         ) : (
           <>
-            <Field label={t('customers.wantsInvoicesShort')}>
+            <DetailField labelWidth={150} label={t('customers.wantsInvoicesShort')}>
               {party.wantsInvoices ? t('common.yes') : t('common.no')}
-            </Field>
+            </DetailField>
             {party.wantsInvoices && (
-              <Field label={t('customers.egn')}>
+              <DetailField labelWidth={150} label={t('customers.egn')}>
                 <EgnText party={party} />
-              </Field>
+              </DetailField>
             )}
           </>
         )}
-        <Field label={t('customers.role')}>
+        <DetailField labelWidth={150} label={t('customers.role')}>
           {[
             party.isCustomer && t('customers.roles.customer'),
             party.isSupplier && t('customers.roles.supplier'),
           ]
             .filter(Boolean)
             .join(', ')}
-        </Field>
+        </DetailField>
       </InfoCard>
 
       <InfoCard title={t('customers.section.contactData')}>
@@ -114,18 +98,18 @@ function Overview({ party }: { party: Party }) {
           </Text>
         )}
         {party.phones.map((p) => (
-          <Field key={p.id} label={p.label ?? t('customers.phone')}>
+          <DetailField labelWidth={150} key={p.id} label={p.label ?? t('customers.phone')}>
             <Anchor href={`tel:${p.number.replace(/[^\d+]/g, '')}`} size="sm">
               {p.number}
             </Anchor>
-          </Field>
+          </DetailField>
         ))}
         {party.emails.map((e) => (
-          <Field key={e.id} label={e.label ?? t('customers.email')}>
+          <DetailField labelWidth={150} key={e.id} label={e.label ?? t('customers.email')}>
             <Anchor href={`mailto:${e.email}`} size="sm">
               {e.email}
             </Anchor>
-          </Field>
+          </DetailField>
         ))}
       </InfoCard>
 
@@ -136,7 +120,7 @@ function Overview({ party }: { party: Party }) {
           </Text>
         )}
         {party.addresses.map((a) => (
-          <Field key={a.id} label={t(`customers.addressLabels.${a.label}`)}>
+          <DetailField labelWidth={150} key={a.id} label={t(`customers.addressLabels.${a.label}`)}>
             {[
               a.address,
               [a.postcode, a.city].filter(Boolean).join(' '),
@@ -144,7 +128,7 @@ function Overview({ party }: { party: Party }) {
             ]
               .filter(Boolean)
               .join(', ') || '—'}
-          </Field>
+          </DetailField>
         ))}
       </InfoCard>
 

@@ -26,7 +26,7 @@ import {
   IconPencil,
   IconTrash,
 } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, messageOf } from '../../api/client';
@@ -35,37 +35,11 @@ import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { ConfirmDeleteModal } from '../../ui/confirm-delete-modal';
+import { DetailField, InfoCard } from '../../ui/detail';
 import { dateInputFormat } from '../../ui/format';
 import { LoadError, NotFound, PageLoader } from '../../ui/states';
 import { TransferModal } from './transfer-modal';
 import { WarrantyBadge } from './warranty-badge';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed" w={170} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Group>
-  );
-}
-
-function InfoCard({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="md">
-      <Group justify="space-between" mb="sm" gap="xs">
-        <Title order={3} fz="sm" fw={600} c="dimmed" tt="uppercase">
-          {title}
-        </Title>
-        {action}
-      </Group>
-      <Stack gap={8}>{children}</Stack>
-    </Card>
-  );
-}
 
 /** The warranty today, and on any other date the user asks about (a repair date, a claim date). */
 function WarrantyCard({ item }: { item: Item }) {
@@ -82,13 +56,15 @@ function WarrantyCard({ item }: { item: Item }) {
         </Text>
         <WarrantyBadge warranty={item.warranty} size="lg" />
       </Group>
-      <Field label={t('items.purchaseDate')}>{d(item.purchaseDate)}</Field>
-      <Field label={t('items.warrantyMonths')}>
+      <DetailField label={t('items.purchaseDate')}>{d(item.purchaseDate)}</DetailField>
+      <DetailField label={t('items.warrantyMonths')}>
         {item.warrantyMonths === null ? '—' : t('items.months', { count: item.warrantyMonths })}
-      </Field>
-      {item.warrantyEnd && <Field label={t('items.warrantyEndExplicit')}>{d(item.warrantyEnd)}</Field>}
-      <Field label={t('items.warrantyDoc')}>{item.warrantyDocNumber ?? '—'}</Field>
-      <Field label={t('items.seller')}>{item.seller ?? '—'}</Field>
+      </DetailField>
+      {item.warrantyEnd && (
+        <DetailField label={t('items.warrantyEndExplicit')}>{d(item.warrantyEnd)}</DetailField>
+      )}
+      <DetailField label={t('items.warrantyDoc')}>{item.warrantyDocNumber ?? '—'}</DetailField>
+      <DetailField label={t('items.seller')}>{item.seller ?? '—'}</DetailField>
       <Card withBorder radius="sm" bg="gray.0" p="sm" mt="xs">
         <Group gap="sm" align="flex-end" wrap="wrap">
           <DatePickerInput
@@ -329,12 +305,12 @@ export function ItemDetailPage() {
       {i.archivedAt && <Alert color="gray">{t('items.archivedBanner')}</Alert>}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <InfoCard title={t('items.section.item')}>
-          <Field label={t('items.owner')}>
+          <DetailField label={t('items.owner')}>
             <Anchor component={Link} to={`/customers/${i.partyId}`} size="sm" fw={500}>
               {i.partyName}
             </Anchor>
-          </Field>
-          <Field label={t('items.site')}>
+          </DetailField>
+          <DetailField label={t('items.site')}>
             {i.siteName ? (
               <Anchor component={Link} to={`/customers/${i.partyId}?tab=sites`} size="sm">
                 {i.siteName}
@@ -342,21 +318,23 @@ export function ItemDetailPage() {
             ) : (
               '—'
             )}
-          </Field>
-          <Field label={t('items.brand')}>{i.brandName}</Field>
-          <Field label={t('items.model')}>{i.modelName}</Field>
-          <Field label={t('items.serial')}>
+          </DetailField>
+          <DetailField label={t('items.brand')}>{i.brandName}</DetailField>
+          <DetailField label={t('items.model')}>{i.modelName}</DetailField>
+          <DetailField label={t('items.serial')}>
             <Text span size="sm" ff="monospace">
               {i.serialNumber}
             </Text>
-          </Field>
-          <Field label={t('items.registered')}>{formatDate(i.createdAt.slice(0, 10), locale)}</Field>
+          </DetailField>
+          <DetailField label={t('items.registered')}>
+            {formatDate(i.createdAt.slice(0, 10), locale)}
+          </DetailField>
           {i.notes && (
-            <Field label={t('items.notes')}>
+            <DetailField label={t('items.notes')}>
               <Text span size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {i.notes}
               </Text>
-            </Field>
+            </DetailField>
           )}
         </InfoCard>
         <WarrantyCard item={i} />

@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Button,
-  Card,
   Group,
   Menu,
   Modal,
@@ -11,7 +10,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
@@ -19,26 +17,14 @@ import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney, formatQuantity } from '@servix/server/kernel/format';
 import type { StockDocument } from '@servix/server/modules/stock/stock.schema';
 import { IconArrowBackUp, IconPrinter } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { messageOf } from '../../../api/client';
 import { stockDocumentPdfUrl, useReverseStockDocument, useStockDocument } from '../../../api/stock';
 import { currentLocale } from '../../../i18n';
+import { DetailField, SectionCard } from '../../../ui/detail';
 import { dateInputFormat, formatInstant } from '../../../ui/format';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed" w={170} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Group>
-  );
-}
 
 /** A link to another stock document, by its type and number. */
 function LinkedDocument({ id }: { id: string }) {
@@ -198,67 +184,63 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
           {t('stock.docs.draftNote')}
         </Alert>
       )}
-      <Card withBorder radius="md" padding="md">
-        <Title order={3} fz="sm" fw={600} c="dimmed" tt="uppercase" mb="sm">
-          {t('stock.docs.section.header')}
-        </Title>
+      <SectionCard title={t('stock.docs.section.header')}>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs" verticalSpacing={8}>
-          <Field label={t('stock.docs.date')}>{formatDate(doc.documentDate, locale)}</Field>
-          <Field label={doc.toWarehouseId ? t('stock.docs.fromWarehouse') : t('stock.docs.warehouse')}>
+          <DetailField label={t('stock.docs.date')}>{formatDate(doc.documentDate, locale)}</DetailField>
+          <DetailField label={doc.toWarehouseId ? t('stock.docs.fromWarehouse') : t('stock.docs.warehouse')}>
             {doc.warehouseCode} — {doc.warehouseName}
-          </Field>
+          </DetailField>
           {doc.toWarehouseId && (
-            <Field label={t('stock.docs.toWarehouse')}>
+            <DetailField label={t('stock.docs.toWarehouse')}>
               {doc.toWarehouseCode} — {doc.toWarehouseName}
-            </Field>
+            </DetailField>
           )}
           {doc.supplierId && (
-            <Field label={t('stock.docs.supplier')}>
+            <DetailField label={t('stock.docs.supplier')}>
               <Anchor component={Link} to={`/customers/${doc.supplierId}`} size="sm">
                 {doc.supplierName}
               </Anchor>
-            </Field>
+            </DetailField>
           )}
           {doc.supplierDocNumber && (
-            <Field label={t('stock.docs.supplierDocNumber')}>
+            <DetailField label={t('stock.docs.supplierDocNumber')}>
               {doc.supplierDocNumber}
               {doc.supplierDocDate && ` / ${formatDate(doc.supplierDocDate, locale)}`}
-            </Field>
+            </DetailField>
           )}
-          {doc.reason && <Field label={t('stock.docs.reason')}>{doc.reason}</Field>}
+          {doc.reason && <DetailField label={t('stock.docs.reason')}>{doc.reason}</DetailField>}
           {doc.landedCostCents > 0 && (
-            <Field label={t('stock.docs.landedCost')}>{money(doc.landedCostCents)}</Field>
+            <DetailField label={t('stock.docs.landedCost')}>{money(doc.landedCostCents)}</DetailField>
           )}
           {doc.sourceType && (
-            <Field label={t('stock.docs.source')}>
+            <DetailField label={t('stock.docs.source')}>
               {doc.sourceType} {doc.sourceId}
-            </Field>
+            </DetailField>
           )}
           {doc.reversalOfId && (
-            <Field label={t('stock.docs.reversalOf')}>
+            <DetailField label={t('stock.docs.reversalOf')}>
               <LinkedDocument id={doc.reversalOfId} />
-            </Field>
+            </DetailField>
           )}
           {doc.reversedById && (
-            <Field label={t('stock.docs.reversedBy')}>
+            <DetailField label={t('stock.docs.reversedBy')}>
               <LinkedDocument id={doc.reversedById} />
-            </Field>
+            </DetailField>
           )}
           {doc.postedAt && (
-            <Field label={t('stock.docs.postedAt')}>
+            <DetailField label={t('stock.docs.postedAt')}>
               {formatInstant(doc.postedAt, locale)}
               {doc.postedByName && ` · ${doc.postedByName}`}
-            </Field>
+            </DetailField>
           )}
-          {doc.createdByName && <Field label={t('stock.docs.createdBy')}>{doc.createdByName}</Field>}
-          {doc.notes && <Field label={t('stock.docs.notes')}>{doc.notes}</Field>}
+          {doc.createdByName && (
+            <DetailField label={t('stock.docs.createdBy')}>{doc.createdByName}</DetailField>
+          )}
+          {doc.notes && <DetailField label={t('stock.docs.notes')}>{doc.notes}</DetailField>}
         </SimpleGrid>
-      </Card>
+      </SectionCard>
 
-      <Card withBorder radius="md" padding="md">
-        <Title order={3} fz="sm" fw={600} c="dimmed" tt="uppercase" mb="sm">
-          {t('stock.docs.section.lines')}
-        </Title>
+      <SectionCard title={t('stock.docs.section.lines')}>
         <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing={6} striped data-testid="document-lines">
             <Table.Thead>
@@ -332,7 +314,7 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
             </Text>
           </Group>
         )}
-      </Card>
+      </SectionCard>
     </Stack>
   );
 }

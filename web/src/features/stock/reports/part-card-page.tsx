@@ -1,13 +1,13 @@
-import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { formatDate } from '@servix/server/kernel/format';
 import type { PartCard, PartCardMovement } from '@servix/server/modules/stock/stock.schema';
 import { IconArrowLeft } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { currentLocale } from '../../../i18n';
+import { SectionCard } from '../../../ui/detail';
 import { dateInputFormat } from '../../../ui/format';
 import { LoadError, NotFound, PageLoader } from '../../../ui/states';
 import { type CardFilter, usePartCard } from './queries';
@@ -22,20 +22,6 @@ import {
   useQuantity,
   WarehouseSelect,
 } from './report-parts';
-
-function Section({ title, children, aside }: { title: string; children: ReactNode; aside?: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="md">
-      <Group justify="space-between" mb="sm" gap="xs">
-        <Title order={3} fz="sm" fw={600} c="dimmed" tt="uppercase">
-          {title}
-        </Title>
-        {aside}
-      </Group>
-      {children}
-    </Card>
-  );
-}
 
 function LevelsTable({ card }: { card: PartCard }) {
   const { t } = useTranslation();
@@ -299,12 +285,12 @@ export function PartCardPage() {
           w={180}
         />
       </Group>
-      <Section title={t('stock.reports.card.levels')}>
+      <SectionCard title={t('stock.reports.card.levels')}>
         <LevelsTable card={card.data} />
-      </Section>
-      <Section title={t('stock.reports.card.movements')}>
+      </SectionCard>
+      <SectionCard title={t('stock.reports.card.movements')}>
         <MovementsTable card={card.data} filter={filter} />
-      </Section>
+      </SectionCard>
     </Stack>
   );
 }
