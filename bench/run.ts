@@ -5,20 +5,14 @@
  *  - memory: resident set size after the run.
  * Usage: npm run bench [-- --pg postgres://postgres@127.0.0.1:5432/postgres]
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/database';
 import { migrateToLatest } from '../server/src/db/migrate';
 import { takeNumber } from '../server/src/modules/numbering';
 import { runSetup } from '../server/src/modules/setup/setup.service';
-
-const pgArg = process.argv.indexOf('--pg');
-const pgUrl = pgArg > 0 ? process.argv[pgArg + 1] : 'postgres://postgres@127.0.0.1:5432/postgres';
+import { onBothDatabases } from './databases';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -94,24 +88,4 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
   console.log(`  RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'servix-bench-'));
-console.log(`Servix foundation benchmark on ${os.cpus().length} cores, Node ${process.version}`);
-await benchOne('SQLite (file, WAL)', `sqlite:${path.join(dir, 'bench.db')}`, async () =>
-  fs.rmSync(dir, { recursive: true, force: true }),
-);
-
-const admin = new pg.Client({ connectionString: pgUrl });
-try {
-  await admin.connect();
-  const name = `servix_bench_${process.pid}`;
-  await admin.query(`create database ${name}`);
-  const url = new URL(pgUrl ?? '');
-  url.pathname = `/${name}`;
-  await benchOne('PostgreSQL', url.toString(), async () => {
-    await admin.query(`drop database ${name} with (force)`);
-  });
-} catch (e) {
-  console.log(`\nPostgreSQL skipped: ${(e as Error).message}`);
-} finally {
-  await admin.end().catch(() => {});
-}
+await onBothDatabases('foundation', benchOne);

@@ -4,12 +4,8 @@
  * (customers + items + parts) and searchParties alone for several kinds of needle, on SQLite and PostgreSQL.
  * Usage: npm run bench:search [-- --count 100000] [-- --pg URL]
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/database';
@@ -19,13 +15,13 @@ import { foldSearchText, transliterateBg } from '../server/src/kernel/search-tex
 import { searchParties } from '../server/src/modules/parties';
 import { draftFromCreate, insertPartyDrafts } from '../server/src/modules/parties/parties.service';
 import { runSetup } from '../server/src/modules/setup/setup.service';
+import { onBothDatabases } from './databases';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const COUNT = Number(arg('--count') ?? 100_000);
-const pgUrl = arg('--pg') ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const FIRST = [
   'Георги',
@@ -189,23 +185,4 @@ async function run(label: string, databaseUrl: string, cleanup: () => Promise<vo
   await cleanup();
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'servix-bench-search-'));
-console.log(`Servix search benchmark on ${os.cpus().length} cores, Node ${process.version}`);
-await run('SQLite', `sqlite:${path.join(dir, 'bench.db')}`, async () =>
-  fs.rmSync(dir, { recursive: true, force: true }),
-);
-const admin = new pg.Client({ connectionString: pgUrl });
-try {
-  await admin.connect();
-  const name = `servix_bench_search_${process.pid}`;
-  await admin.query(`create database ${name}`);
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  await run('PostgreSQL', url.toString(), async () => {
-    await admin.query(`drop database ${name} with (force)`);
-  });
-} catch (e) {
-  console.log(`\nPostgreSQL skipped: ${(e as Error).message}`);
-} finally {
-  await admin.end().catch(() => {});
-}
+await onBothDatabases('search', run);

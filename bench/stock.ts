@@ -9,11 +9,7 @@
  *  - rebuilding every level from the ledger; resident memory.
  * Usage: npm run bench:stock [-- --pg postgres://postgres@127.0.0.1:5432/postgres]
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import type { z } from 'zod';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
@@ -24,9 +20,8 @@ import { runSetup } from '../server/src/modules/setup/setup.service';
 import { rebuildLevels } from '../server/src/modules/stock';
 import { CreateDocumentBody } from '../server/src/modules/stock/stock.schema';
 import { createDraft, postDocument } from '../server/src/modules/stock/stock.service';
+import { onBothDatabases } from './databases';
 
-const pgArg = process.argv.indexOf('--pg');
-const pgUrl = pgArg > 0 ? process.argv[pgArg + 1] : 'postgres://postgres@127.0.0.1:5432/postgres';
 const DOCS = 600;
 
 /** A small deterministic generator, so both databases post the same documents. */
@@ -187,24 +182,4 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
   console.log(`  RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'servix-bench-stock-'));
-console.log(`Servix stock benchmark on ${os.cpus().length} cores, Node ${process.version}`);
-await benchOne('SQLite (file, WAL)', `sqlite:${path.join(dir, 'bench.db')}`, async () =>
-  fs.rmSync(dir, { recursive: true, force: true }),
-);
-
-const admin = new pg.Client({ connectionString: pgUrl });
-try {
-  await admin.connect();
-  const name = `servix_bench_stock_${process.pid}`;
-  await admin.query(`create database ${name}`);
-  const url = new URL(pgUrl ?? '');
-  url.pathname = `/${name}`;
-  await benchOne('PostgreSQL', url.toString(), async () => {
-    await admin.query(`drop database ${name} with (force)`);
-  });
-} catch (e) {
-  console.log(`\nPostgreSQL skipped: ${(e as Error).message}`);
-} finally {
-  await admin.end().catch(() => {});
-}
+await onBothDatabases('stock', benchOne);

@@ -105,6 +105,29 @@ function NavItem({ screen, onNavigate }: { screen: Screen; onNavigate: () => voi
   );
 }
 
+/** A titled group of the menu (Stock, Catalogue, Settings); nothing when the role may use none of its screens. */
+function NavSection({
+  title,
+  screens,
+  onNavigate,
+}: {
+  title: string;
+  screens: readonly Screen[];
+  onNavigate: () => void;
+}) {
+  if (screens.length === 0) return null;
+  return (
+    <>
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+        {title}
+      </Text>
+      {screens.map((s) => (
+        <NavItem key={s.path} screen={s} onNavigate={onNavigate} />
+      ))}
+    </>
+  );
+}
+
 /** The signed-in frame: header with company, language and user; a menu of the screens this role may use. */
 export function AppLayout() {
   const { t } = useTranslation();
@@ -152,36 +175,9 @@ export function AppLayout() {
           {frontOffice.map((s) => (
             <NavItem key={s.path} screen={s} onNavigate={close} />
           ))}
-          {stock.length > 0 && (
-            <>
-              <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
-                {t('stock.nav.section')}
-              </Text>
-              {stock.map((s) => (
-                <NavItem key={s.path} screen={s} onNavigate={close} />
-              ))}
-            </>
-          )}
-          {catalog.length > 0 && (
-            <>
-              <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
-                {t('catalog.nav.section')}
-              </Text>
-              {catalog.map((s) => (
-                <NavItem key={s.path} screen={s} onNavigate={close} />
-              ))}
-            </>
-          )}
-          {settings.length > 0 && (
-            <>
-              <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
-                {t('nav.settings')}
-              </Text>
-              {settings.map((s) => (
-                <NavItem key={s.path} screen={s} onNavigate={close} />
-              ))}
-            </>
-          )}
+          <NavSection title={t('stock.nav.section')} screens={stock} onNavigate={close} />
+          <NavSection title={t('catalog.nav.section')} screens={catalog} onNavigate={close} />
+          <NavSection title={t('nav.settings')} screens={settings} onNavigate={close} />
         </ScrollArea>
       </AppShell.Navbar>
 
