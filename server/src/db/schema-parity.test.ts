@@ -19,9 +19,13 @@ async function describeSchema(db: Db): Promise<Record<string, string[]>> {
       ];
     }
   } else {
+    // Ordinary tables only: the FTS5 search indexes (virtual tables and their shadow tables, migration
+    // 0008-search-index) exist on SQLite alone, as pg_trgm's GIN indexes do on PostgreSQL.
     const tables = await sql<{
       name: string;
-    }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
+    }>`select name from pragma_table_list where schema = 'main' and type = 'table' and name not like 'sqlite_%'`.execute(
+      db,
+    );
     for (const { name } of tables.rows) {
       const cols = await sql<{
         name: string;

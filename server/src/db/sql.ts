@@ -13,7 +13,7 @@ import {
   type UnknownRow,
   ValueNode,
 } from 'kysely';
-import { likePattern } from '../kernel/search-text';
+import { foldSearchText, likePattern } from '../kernel/search-text';
 import type { Dialect, Executor } from './database';
 
 /** A boolean column: boolean on PostgreSQL, 0/1 on SQLite; read it through Boolean() in the row mapper. */
@@ -70,6 +70,24 @@ export function sumInt(expr: Expression<unknown> | string) {
  */
 export function matchesSearch(column: string, needle: string) {
   return sql<boolean>`${sql.ref(column)} like ${likePattern(needle)} escape '\\'`;
+}
+
+/** Tables whose search_text has an FTS5 trigram index `<table>_search_fts` on SQLite (migration 0008-search-index). */
+export type SearchIndexedTable = 'party' | 'site' | 'item' | 'catalog_part';
+
+/**
+ * matchesSearch on `<table>.search_text`, served on SQLite by the table's FTS5 trigram index; the same answers.
+ * The index answers only a LIKE without ESCAPE (SQLite hands no three-argument like() to a virtual table) whose
+ * literal run is at least 3 characters, so a needle shorter than that, or with % or _ in it, keeps the scan.
+ * Without ESCAPE a backslash is literal, as it is after likePattern's escaping. PostgreSQL: matchesSearch as is
+ * (pg_trgm serves it where installed).
+ */
+export function matchesSearchIndexed(db: Executor, table: SearchIndexedTable, needle: string) {
+  const column = `${table}.search_text`;
+  if (dialectOf(db) === 'postgres') return matchesSearch(column, needle);
+  const folded = foldSearchText(needle);
+  if ([...folded].length < 3 || /[%_]/.test(folded)) return matchesSearch(column, needle);
+  return sql<boolean>`${sql.ref(`${table}.rowid`)} in (select rowid from ${sql.table(`${table}_search_fts`)} where search_text like ${`%${folded}%`})`;
 }
 
 /** Row locks exist on PostgreSQL only; SQLite serialises writers by itself (one connection, BEGIN IMMEDIATE). */

@@ -5,7 +5,17 @@ import { items } from './0004-items';
 import { technicians } from './0005-technicians';
 import { imports } from './0006-imports';
 import { stock } from './0007-stock';
+import { searchIndex } from './0008-search-index';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
-export const MIGRATIONS: Migration[] = [foundation, parties, catalog, items, technicians, imports, stock];
+export const MIGRATIONS: Migration[] = [
+  foundation,
+  parties,
+  catalog,
+  items,
+  technicians,
+  imports,
+  stock,
+  searchIndex,
+];

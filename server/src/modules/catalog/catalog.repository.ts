@@ -1,7 +1,7 @@
 import { type Insertable, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
 import type { Database } from '../../db/schema';
-import { countAll, matchesSearch } from '../../db/sql';
+import { countAll, matchesSearch, matchesSearchIndexed } from '../../db/sql';
 import type { ArchivedFilter } from './catalog.schema';
 import type {
   CatalogBrandTable,
@@ -571,7 +571,7 @@ export interface PartFilter extends BaseFilter {
 export async function listParts(db: Executor, f: PartFilter, sort: SortOrder, window?: ListWindow) {
   let q: AnyQuery<PartRow> = partsJoined(db);
   q = whereArchived(q, 'catalog_part.archived_at', f.archived);
-  q = whereSearch(q, 'catalog_part.search_text', f.q);
+  if (f.q) q = q.where(matchesSearchIndexed(db, 'catalog_part', f.q));
   if (f.categoryId) q = q.where(sql.ref('catalog_part.category_id'), '=', f.categoryId);
   const universal = f.includeUniversal
     ? sql` or not exists (select 1 from catalog_part_compat u where u.part_id = catalog_part.id)`
@@ -595,7 +595,7 @@ export async function searchParts(db: Executor, needle: string, limit: number) {
   const exact = needle.trim();
   return partsJoined(db)
     .where('catalog_part.archived_at', 'is', null)
-    .where(matchesSearch('catalog_part.search_text', needle))
+    .where(matchesSearchIndexed(db, 'catalog_part', needle))
     .orderBy(
       sql`case when catalog_part.code = ${exact.toUpperCase()} or catalog_part.barcode = ${exact} then 0 else 1 end`,
     )

@@ -1,7 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
-import { countAll, matchesSearch } from '../../db/sql';
+import { countAll, matchesSearchIndexed } from '../../db/sql';
 import type { ItemOwnerHistoryTable, ItemTable } from './items.table';
 
 /** Filters of the item list (all optional; archived items are left out unless archived is true). */
@@ -66,9 +66,9 @@ export async function findItemsBySerials(db: Executor, serials: readonly string[
 
 type ItemViewQuery = ReturnType<typeof itemView>;
 
-function filtered(qb: ItemViewQuery, f: ItemFilter): ItemViewQuery {
+function filtered(db: Executor, qb: ItemViewQuery, f: ItemFilter): ItemViewQuery {
   let q = qb;
-  if (f.q) q = q.where(matchesSearch('item.search_text', f.q));
+  if (f.q) q = q.where(matchesSearchIndexed(db, 'item', f.q));
   if (f.partyId) q = q.where('item.party_id', '=', f.partyId);
   if (f.siteId) q = q.where('item.site_id', '=', f.siteId);
   if (f.modelId) q = q.where('item.model_id', '=', f.modelId);
@@ -101,7 +101,7 @@ export async function listItems(
   limit?: number,
   offset = 0,
 ) {
-  let q = filtered(itemView(db), f)
+  let q = filtered(db, itemView(db), f)
     .orderBy(sql`case when ${sql.ref(sort.column)} is null then 1 else 0 end`)
     .orderBy(sort.column, sort.direction)
     .orderBy('item.id', sort.direction);
@@ -110,7 +110,7 @@ export async function listItems(
 }
 
 export async function countItems(db: Executor, f: ItemFilter): Promise<number> {
-  const row = await filtered(itemView(db), f)
+  const row = await filtered(db, itemView(db), f)
     .clearSelect()
     .select(countAll().as('n'))
     .executeTakeFirstOrThrow();
@@ -119,7 +119,7 @@ export async function countItems(db: Executor, f: ItemFilter): Promise<number> {
 
 export async function searchItemRows(db: Executor, needle: string, limit: number) {
   return itemView(db)
-    .where(matchesSearch('item.search_text', needle))
+    .where(matchesSearchIndexed(db, 'item', needle))
     .where('item.archived_at', 'is', null)
     .orderBy('item.serial_number')
     .orderBy('item.id')

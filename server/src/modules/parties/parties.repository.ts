@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, type Insertable, type RawBuilder, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
 import type { Database } from '../../db/schema';
-import { countAll, dialectOf, matchesSearch } from '../../db/sql';
+import { countAll, dialectOf, matchesSearchIndexed } from '../../db/sql';
 import { foldSearchText } from '../../kernel/search-text';
 import { phoneNeedle } from './parties.search';
 import type {
@@ -23,11 +23,11 @@ function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
 }
 
 /** search_text matches the needle, or (for a needle that looks like a phone number) its digits. */
-function searchCondition(column: string, needle: string) {
+function searchCondition(db: Executor, table: 'party' | 'site', needle: string) {
   return <T extends keyof Database>(eb: ExpressionBuilder<Database, T>) => {
     const digits = phoneNeedle(needle);
-    const conditions = [matchesSearch(column, needle)];
-    if (digits && digits !== foldSearchText(needle)) conditions.push(matchesSearch(column, digits));
+    const conditions = [matchesSearchIndexed(db, table, needle)];
+    if (digits && digits !== foldSearchText(needle)) conditions.push(matchesSearchIndexed(db, table, digits));
     return eb.or(conditions);
   };
 }
@@ -177,7 +177,7 @@ export interface PartyFilter {
 
 function filteredParties(db: Executor, f: PartyFilter) {
   let q = db.selectFrom('party');
-  if (f.q) q = q.where(searchCondition('party.search_text', f.q));
+  if (f.q) q = q.where(searchCondition(db, 'party', f.q));
   if (f.kind) q = q.where('party.kind', '=', f.kind);
   if (f.role === 'customer') q = q.where('party.is_customer', '=', true);
   if (f.role === 'supplier') q = q.where('party.is_supplier', '=', true);
@@ -225,15 +225,16 @@ export async function exportParties(
 }
 
 /**
- * The global search: one scan of party with LIMIT and no ORDER BY, so it stops at the first `limit` matches
- * (LIKE '%x%' can use no index; sorting would read every match).
+ * The global search: the first `limit` matches, in no order (sorting would read every match). SQLite reads them
+ * through the trigram index for needles of 3+ characters, PostgreSQL through pg_trgm; shorter needles scan party and
+ * stop at `limit`.
  */
 export async function searchPartyRows(db: Executor, needle: string, limit: number) {
   return db
     .selectFrom('party')
     .select(['id', 'name', 'kind', 'uic', 'phone', 'email', 'city'])
     .where('archived_at', 'is', null)
-    .where(searchCondition('party.search_text', needle))
+    .where(searchCondition(db, 'party', needle))
     .limit(limit)
     .execute();
 }
@@ -325,7 +326,7 @@ export interface SiteFilter {
 
 function filteredSites(db: Executor, f: SiteFilter) {
   let q = db.selectFrom('site').innerJoin('party', 'party.id', 'site.party_id');
-  if (f.q) q = q.where(searchCondition('site.search_text', f.q));
+  if (f.q) q = q.where(searchCondition(db, 'site', f.q));
   if (f.partyId) q = q.where('site.party_id', '=', f.partyId);
   q = f.archived ? q.where('site.archived_at', 'is not', null) : q.where('site.archived_at', 'is', null);
   return q;

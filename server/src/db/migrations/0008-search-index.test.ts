@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Migrator, sql } from 'kysely';
+import { describe, expect, inject, it } from 'vitest';
+import { DIALECTS } from '../../../test/harness';
+import { createDatabaseFrom, dropDatabase } from '../../../test/pg-admin';
+import { loadConfig } from '../../config';
+import { toSearchText } from '../../kernel/search-text';
+import { searchParties } from '../../modules/parties';
+import { type DatabaseHandle, type Dialect, openDatabase } from '../database';
+import { migrateToLatest } from '../migrate';
+import { MIGRATIONS } from './index';
+
+/** An empty database of the dialect, migrated up to (not including) 0008-search-index. */
+async function databaseBefore0008(dialect: Dialect) {
+  let handle: DatabaseHandle;
+  let file: string | undefined;
+  let drop: () => Promise<void>;
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'servix-0008-'));
+    file = path.join(dir, 'servix.db');
+    handle = openDatabase(loadConfig({ DATABASE_URL: `sqlite:${file}` }).database);
+    drop = async () => fs.rmSync(dir, { recursive: true, force: true });
+  } else {
+    const pgUrl = inject('pgUrl');
+    if (!pgUrl) throw new Error('PostgreSQL is not available in this run');
+    const url = await createDatabaseFrom(pgUrl, 'template0');
+    handle = openDatabase({ kind: 'postgres', url });
+    drop = () => dropDatabase(pgUrl, new URL(url).pathname.slice(1));
+  }
+  // The same bookkeeping tables as db/migrate.ts, so that migrateToLatest carries on from here.
+  const migrator = new Migrator({
+    db: handle.db,
+    migrationTableName: 'servix_migration',
+    migrationLockTableName: 'servix_migration_lock',
+    provider: {
+      async getMigrations() {
+        const before = MIGRATIONS.slice(
+          0,
+          MIGRATIONS.findIndex((m) => m.name === '0008-search-index'),
+        );
+        return Object.fromEntries(before.map((m) => [m.name, { up: (db) => m.up(db, dialect) }]));
+      },
+    },
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return { handle, file, drop };
+}
+
+describe.each(DIALECTS)('migration 0008-search-index on %s', (dialect) => {
+  it('indexes the rows that were there before it; PostgreSQL gets no FTS table', async () => {
+    const { handle, file, drop } = await databaseBefore0008(dialect);
+    try {
+      const at = new Date().toISOString();
+      for (const [id, name] of [
+        ['01900000-0000-7000-8000-000000000001', 'Зорница Кръстева'],
+        ['01900000-0000-7000-8000-000000000002', 'Велислава Кръстева'],
+      ] as const) {
+        await sql`insert into party (id, kind, name, sort_name, search_text, created_at, updated_at)
+          values (${id}, 'person', ${name}, ${name.toLowerCase()}, ${toSearchText(name)}, ${at}, ${at})`.execute(
+          handle.db,
+        );
+      }
+
+      const result = await migrateToLatest(handle, file);
+      expect(result.applied).toEqual(['0008-search-index']);
+
+      const names = async (needle: string) =>
+        (await searchParties(handle.db, needle, 5)).map((p) => p.name).sort();
+      expect(await names('зорница')).toEqual(['Зорница Кръстева']);
+      expect(await names('krasteva')).toEqual(['Велислава Кръстева', 'Зорница Кръстева']);
+      if (dialect === 'sqlite') {
+        expect(result.backupFile).toBeDefined();
+        const fts = await sql<{
+          name: string;
+        }>`select name from pragma_table_list where type = 'virtual' order by name`.execute(handle.db);
+        expect(fts.rows.map((r) => r.name)).toEqual([
+          'catalog_part_search_fts',
+          'item_search_fts',
+          'party_search_fts',
+          'site_search_fts',
+        ]);
+        await sql`insert into party_search_fts (party_search_fts, rank) values ('integrity-check', 1)`.execute(
+          handle.db,
+        );
+      } else {
+        const tables = await sql<{ n: number }>`
+          select cast(count(*) as bigint) as n from information_schema.tables where table_name like '%search_fts%'`.execute(
+          handle.db,
+        );
+        expect(tables.rows[0]?.n).toBe(0);
+      }
+    } finally {
+      await handle.close();
+      await drop();
+    }
+  });
+});
