@@ -1,7 +1,7 @@
 import { type Insertable, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
 import type { Database } from '../../db/schema';
-import { countAll, lockForUpdate, matchesSearch, sumInt } from '../../db/sql';
+import { countAll, lockForUpdate, matchesSearch, matchesSearchIndexed, sumInt } from '../../db/sql';
 import type {
   StockDocumentLineTable,
   StockDocumentTable,
@@ -541,7 +541,7 @@ export type LevelRow = NonNullable<Awaited<ReturnType<ReturnType<typeof levelVie
 
 function filteredLevels(db: Executor, f: LevelFilter) {
   let q = levelView(db);
-  if (f.q) q = q.where(matchesSearch('catalog_part.search_text', f.q));
+  if (f.q) q = q.where(matchesSearchIndexed(db, 'catalog_part', f.q));
   if (f.warehouseId) q = q.where('stock_level.warehouse_id', '=', f.warehouseId);
   if (f.partId) q = q.where('stock_level.part_id', '=', f.partId);
   if (f.belowMinimum)
