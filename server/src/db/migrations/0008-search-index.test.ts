@@ -50,7 +50,7 @@ async function databaseBefore0008(dialect: Dialect) {
 }
 
 describe.each(DIALECTS)('migration 0008-search-index on %s', (dialect) => {
-  it('indexes the rows that were there before it; PostgreSQL gets no FTS table', async () => {
+  it('indexes the rows that were there before it; PostgreSQL gets pg_trgm indexes on items and parts, no FTS table', async () => {
     const { handle, file, drop } = await databaseBefore0008(dialect);
     try {
       const at = new Date().toISOString();
@@ -91,6 +91,25 @@ describe.each(DIALECTS)('migration 0008-search-index on %s', (dialect) => {
           handle.db,
         );
         expect(tables.rows[0]?.n).toBe(0);
+        // Where pg_trgm is installed (0002), items and parts get its index like parties and sites.
+        const trgm = await sql<{ installed: boolean }>`
+          select exists (select 1 from pg_extension where extname = 'pg_trgm') as installed`.execute(
+          handle.db,
+        );
+        const indexes = await sql<{ indexname: string }>`
+          select indexname from pg_indexes where indexname like '%search_trgm_idx' order by indexname`.execute(
+          handle.db,
+        );
+        expect(indexes.rows.map((r) => r.indexname)).toEqual(
+          trgm.rows[0]?.installed
+            ? [
+                'catalog_part_search_trgm_idx',
+                'item_search_trgm_idx',
+                'party_search_trgm_idx',
+                'site_search_trgm_idx',
+              ]
+            : [],
+        );
       }
     } finally {
       await handle.close();

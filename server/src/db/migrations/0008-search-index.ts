@@ -8,14 +8,15 @@ const TABLES = ['party', 'site', 'item', 'catalog_part'] as const;
  * SQLite: an FTS5 trigram index over search_text of the hot tables, so that LIKE '%needle%' stops being a table
  * scan (PostgreSQL has had pg_trgm GIN indexes on party and site since 0002 and gets nothing here). Each index is an
  * external-content table `<table>_search_fts` over the table's rowid, kept in step by triggers and filled once from
- * the existing rows; db/sql.ts matchesSearchIndexed queries it. Idempotent, since Kysely runs SQLite migrations
+ * the existing rows; db/sql.ts matchesSearchIndexed queries it. On PostgreSQL, item and catalog_part get the GIN
+ * trigram indexes party and site have had since 0002, where that migration could install pg_trgm. Idempotent, since Kysely runs SQLite migrations
  * outside a transaction and a failed run is simply run again.
  */
 export const searchIndex: Migration = {
   name: '0008-search-index',
   async up(db, dialect) {
-    if (dialect !== 'sqlite') return;
-    for (const table of TABLES) await trigramIndex(db, table);
+    if (dialect === 'postgres') await pgTrigramIndexes(db);
+    else for (const table of TABLES) await trigramIndex(db, table);
   },
 };
 
@@ -42,4 +43,17 @@ async function trigramIndex(db: MigrationDb, table: string): Promise<void> {
       insert into ${fts} (rowid, search_text) values (new.rowid, new.search_text);
     end`.execute(db);
   await sql`insert into ${fts} (${fts}) values ('rebuild')`.execute(db);
+}
+
+/** PostgreSQL: the LIKE on item and part search text served by pg_trgm, where 0002 installed the extension. */
+async function pgTrigramIndexes(db: MigrationDb): Promise<void> {
+  const { rows } = await sql<{ installed: boolean }>`
+    select exists (select 1 from pg_extension where extname = 'pg_trgm') as installed`.execute(db);
+  if (!rows[0]?.installed) return;
+  await sql`create index if not exists item_search_trgm_idx on item using gin (search_text gin_trgm_ops)`.execute(
+    db,
+  );
+  await sql`create index if not exists catalog_part_search_trgm_idx on catalog_part using gin (search_text gin_trgm_ops)`.execute(
+    db,
+  );
 }
