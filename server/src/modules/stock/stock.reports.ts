@@ -24,6 +24,7 @@ export function toLevel(r: repo.LevelRow): StockLevel {
     warehouseId: r.warehouse_id,
     warehouseCode: r.warehouse_code,
     warehouseName: r.warehouse_name,
+    warehouseKind: r.warehouse_kind,
     onHandMilli: r.on_hand_milli,
     reservedMilli: r.reserved_milli,
     availableMilli: r.on_hand_milli - r.reserved_milli,

@@ -535,6 +535,7 @@ function levelView(db: Executor) {
       'catalog_part.min_stock_milli',
       'stock_warehouse.code as warehouse_code',
       'stock_warehouse.name as warehouse_name',
+      'stock_warehouse.kind as warehouse_kind',
     ]);
 }
 export type LevelRow = NonNullable<Awaited<ReturnType<ReturnType<typeof levelView>['executeTakeFirst']>>>;
@@ -544,8 +545,10 @@ function filteredLevels(db: Executor, f: LevelFilter) {
   if (f.q) q = q.where(matchesSearchIndexed(db, 'catalog_part', f.q));
   if (f.warehouseId) q = q.where('stock_level.warehouse_id', '=', f.warehouseId);
   if (f.partId) q = q.where('stock_level.part_id', '=', f.partId);
+  // The part's minimum is what a store keeps on its shelf; a van carries what its technician needs.
   if (f.belowMinimum)
     q = q
+      .where('stock_warehouse.kind', '=', 'store')
       .where('catalog_part.min_stock_milli', '>', 0)
       .where(
         sql<boolean>`stock_level.on_hand_milli - stock_level.reserved_milli < catalog_part.min_stock_milli`,

@@ -97,7 +97,7 @@ const LevelFilters = {
   warehouseId: Id.optional(),
   partId: Id.optional(),
   belowMinimum: QueryBool.optional().describe(
-    "Rows whose available quantity is below the part's minimum stock",
+    "Store rows whose available quantity is below the part's minimum stock (vans have no minimum)",
   ),
   includeEmpty: QueryBool.optional().describe('Also rows with nothing on hand or reserved'),
 };

@@ -224,6 +224,7 @@ export const StockLevel = z.object({
   warehouseId: z.string(),
   warehouseCode: z.string(),
   warehouseName: z.string(),
+  warehouseKind: WarehouseKind,
   onHandMilli: z.number().int(),
   reservedMilli: z.number().int(),
   availableMilli: z.number().int(),

@@ -1091,6 +1091,7 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
       );
       expect(rows.items.map((l: { partId: string }) => l.partId)).toContain(low);
       expect(rows.items.map((l: { partId: string }) => l.partId)).not.toContain(ok);
+      expect(rows.items.every((l: { warehouseKind: string }) => l.warehouseKind === 'store')).toBe(true);
       const partCode = (await json(keeper, 'GET', `/api/v1/parts/${low}`)).code;
       const found = await json(
         keeper,
@@ -1112,6 +1113,15 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
       );
       expect(line).toContain(`B2,${partCode},`);
       expect(line).toContain(',2,0,2,5,1.50,3.00');
+      // A van holding 1 of a part whose minimum is 5 is not "below minimum": the minimum is a store's.
+      await transfer(second, van, [{ partId: low, quantityMilli: 1000 }]);
+      const inVan = await json(reception, 'GET', `/api/v1/stock/levels?warehouseId=${van}&partId=${low}`);
+      expect(inVan.items).toMatchObject([
+        { warehouseKind: 'van', availableMilli: 1000, minStockMilli: 5000 },
+      ]);
+      expect(
+        (await json(reception, 'GET', `/api/v1/stock/levels?warehouseId=${van}&belowMinimum=true`)).items,
+      ).toEqual([]);
     });
 
     it('the low-stock list suggests 2 × minimum − available, in whole units, grouped by the last supplier', async () => {

@@ -10,9 +10,15 @@ import { currentLocale } from '../../../i18n';
 export const partCardPath = (partId: string) => `/stock/parts/${encodeURIComponent(partId)}`;
 export const documentPath = (documentId: string) => `/stock/documents/${encodeURIComponent(documentId)}`;
 
-/** Less is free than the part's minimum (parts without a minimum are never short). */
-export const isBelowMinimum = (l: { availableMilli: number; minStockMilli: number }) =>
-  l.minStockMilli > 0 && l.availableMilli < l.minStockMilli;
+/**
+ * Less is free than the part's minimum (parts without a minimum are never short). The minimum is a store's (or,
+ * without a warehouse, the company's): a van carries what its technician needs and is never "short".
+ */
+export const isBelowMinimum = (l: {
+  availableMilli: number;
+  minStockMilli: number;
+  warehouseKind?: 'store' | 'van';
+}) => l.warehouseKind !== 'van' && l.minStockMilli > 0 && l.availableMilli < l.minStockMilli;
 
 /** Figures line up by their digits. */
 export const NUMERIC = { fontVariantNumeric: 'tabular-nums' } as const;

@@ -47,6 +47,7 @@ const BELT: StockLevel = {
   warehouseId: 'w-1',
   warehouseCode: 'MAIN',
   warehouseName: 'Централен склад',
+  warehouseKind: 'store',
   onHandMilli: 1_234_500,
   reservedMilli: 1_232_000,
   availableMilli: 2_500,
@@ -96,6 +97,19 @@ describe('stock levels', () => {
 });
 
 describe('a technician’s van', () => {
+  it('is never flagged under the minimum: the minimum is the store’s', async () => {
+    const inVan: StockLevel = { ...BELT, warehouseId: 'w-2', warehouseCode: 'VAN-01', warehouseKind: 'van' };
+    fakeServer((call) => {
+      if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, page([]));
+      return jsonResponse(200, page([BELT, inVan]));
+    });
+    renderScreen(<StockLevelsPage />, { route: '/stock/levels' });
+    const table = within(await screen.findByTestId('stock-levels'));
+    const rowOf = (code: string) => table.getByText(code).closest('tr') as HTMLElement;
+    expect(within(rowOf('MAIN')).queryByLabelText('Под минимума от 5')).not.toBeNull();
+    expect(within(rowOf('VAN-01')).queryByLabelText('Под минимума от 5')).toBeNull();
+  });
+
   it('opens the levels on the technician’s own van; "all warehouses" stays a click away', async () => {
     const { calls } = fakeServer((call) => {
       if (call.path.includes('mine=true')) return jsonResponse(200, page([VAN]));
