@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, expectHome, shot, signIn, test } from './support';
 
-/** A heater the demo company has never stocked (minimum 5, typical cost 10,50 €). */
-const HEATER = 'WM-HEAT-1900';
-const HEATER_BSH = 'WM-HEAT-2000-BSH';
+/** A drum unit the demo company keeps no minimum of and has never stocked (typical cost 104,00 €). */
+const DRUM = 'WM-TUB-IND';
+const SECOND_PART = 'WM-HEAT-2000-BSH';
 const SUPPLIER = 'Резервни части България ООД';
 const SUPPLIER_DOC = 'E2E-0000051234';
 
@@ -27,10 +27,10 @@ test('the storekeeper receives a delivery, moves part of it to a van, sees both 
   await expectHome(page);
   const nav = page.getByRole('navigation', { name: 'Основно меню' });
 
-  // The documents list: the demo's opening receipt and the first van's loading are there.
+  // The documents list: the demo's three opening deliveries and the first van's loading are there.
   await nav.getByRole('link', { name: 'Складови документи' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Складови документи' })).toBeVisible();
-  await expect(page.getByTestId('stock-documents-table').getByRole('row')).toHaveCount(3);
+  await expect(page.getByTestId('stock-documents-table').getByRole('row')).toHaveCount(5);
   await shot(page, 'stock-documents-bg');
 
   // A delivery from a supplier: two lines, the typical cost offered, the value as typed.
@@ -40,22 +40,22 @@ test('the storekeeper receives a delivery, moves part of it to a van, sees both 
   await pick(page, 'Склад', 'MAIN', /^MAIN/);
   await pick(page, 'Доставчик', 'Резервни', new RegExp(SUPPLIER));
   await page.getByLabel('Документ на доставчика №').fill(SUPPLIER_DOC);
-  await pick(page, 'Част 1', HEATER, new RegExp(HEATER));
-  await expect(page.getByLabel('Ед. цена 1')).toHaveValue('10,50');
+  await pick(page, 'Част 1', DRUM, new RegExp(DRUM));
+  await expect(page.getByLabel('Ед. цена 1')).toHaveValue('104,00');
   await page.getByLabel('Количество 1').fill('12');
-  await page.getByLabel('Ед. цена 1').fill('11');
+  await page.getByLabel('Ед. цена 1').fill('98');
   await page.getByRole('button', { name: 'Добави ред' }).click();
-  await pick(page, 'Част 2', HEATER_BSH, new RegExp(HEATER_BSH));
+  await pick(page, 'Част 2', SECOND_PART, new RegExp(SECOND_PART));
   await page.getByLabel('Количество 2').fill('2');
   await page.getByLabel('Ед. цена 2').fill('21,00');
-  await expect(page.getByTestId('document-total')).toHaveText('174,00 €');
+  await expect(page.getByTestId('document-total')).toHaveText(/^1\s218,00\s€$/);
   await shot(page, 'stock-receipt-editor-bg');
 
   // Saved as a draft first: no number, nothing moved yet.
   await page.getByRole('button', { name: 'Запази черновата' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Складова разписка · Чернова' })).toBeVisible();
   await post(page);
-  await expect(page.getByRole('heading', { level: 2, name: 'Складова разписка № 0000000002' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Складова разписка № 0000000004' })).toBeVisible();
   await expect(page.getByTestId('document-status')).toHaveText('Осчетоводен');
   await expect(page.getByText(`${SUPPLIER_DOC}`)).toBeVisible();
   await shot(page, 'stock-receipt-posted-bg');
@@ -66,12 +66,12 @@ test('the storekeeper receives a delivery, moves part of it to a van, sees both 
   await page.getByRole('menuitem', { name: 'Прехвърляне между складове' }).click();
   await pick(page, 'От склад', 'MAIN', /^MAIN/);
   await pick(page, 'Към склад', 'VAN-01', /^VAN-01/);
-  await pick(page, 'Част 1', HEATER, new RegExp(HEATER));
+  await pick(page, 'Част 1', DRUM, new RegExp(DRUM));
   await expect(page.getByTestId('available-hint')).toHaveText('Свободни: 12');
   await page.getByLabel('Количество 1').fill('30');
   await post(page);
   await expect(page.getByTestId('shortfall')).toContainText('нужни 30, налични 12, не достигат 18');
-  await expect(page.getByText(`Не достигат 18 от ${HEATER} в склад MAIN.`)).toBeVisible();
+  await expect(page.getByText(`Не достигат 18 от ${DRUM} в склад MAIN.`)).toBeVisible();
   await shot(page, 'stock-transfer-short-bg');
 
   await page.getByLabel('Количество 1').fill('5');
@@ -92,23 +92,24 @@ test('the storekeeper receives a delivery, moves part of it to a van, sees both 
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   await pdfPage.close();
 
-  // Both levels: the store keeps 7, the van holds 5, each at the average cost of 11,00 €.
+  // Both levels: the store keeps 7, the van holds 5, each at the average cost of 98,00 €.
   await nav.getByRole('link', { name: 'Наличности' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Наличности' })).toBeVisible();
-  await page.getByRole('searchbox', { name: 'Код, баркод или наименование' }).fill(HEATER);
+  await page.getByRole('searchbox', { name: 'Код, баркод или наименование' }).fill(DRUM);
   const levels = page.getByTestId('stock-levels');
   const cells = (warehouse: string) =>
     levels.getByRole('row', { name: new RegExp(warehouse) }).getByRole('cell');
   await expect(cells('MAIN').nth(3)).toHaveText('7');
-  await expect(cells('MAIN').nth(8)).toHaveText('77,00 €');
+  await expect(cells('MAIN').nth(8)).toHaveText('686,00 €');
   await expect(cells('VAN-01').nth(3)).toHaveText('5');
-  await expect(cells('VAN-01').nth(8)).toHaveText('55,00 €');
+  await expect(cells('VAN-01').nth(8)).toHaveText('490,00 €');
   await shot(page, 'stock-levels-bg');
 
   // The part's card: every movement, with its document.
-  await levels.getByRole('link', { name: HEATER }).first().click();
-  await expect(page.getByRole('heading', { level: 2, name: new RegExp(HEATER) })).toBeVisible();
-  await expect(page.getByRole('link', { name: /0000000002/ }).first()).toBeVisible();
+  await levels.getByRole('link', { name: DRUM }).first().click();
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(DRUM) })).toBeVisible();
+  await expect(page.getByRole('link', { name: /0000000004/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /0000000002/ })).toHaveCount(2);
   await shot(page, 'stock-part-card-bg');
 
   // The same screens in English.

@@ -13,8 +13,8 @@ import { countWarehouses } from './stock.repository';
 import { type DraftLineInput, insertDraft, postDocumentTx } from './stock.service';
 import { insertNewWarehouse } from './stock.warehouses';
 
-/** How many catalogue parts the demo's opening receipt brings in. */
-const OPENING_PARTS = 40;
+/** How many suppliers the demo's opening deliveries come from. */
+const SUPPLIERS = 3;
 const VANS = 3;
 
 function seedParts(): { code: string; minStockMilli: number; typicalCostCents: number }[] {
@@ -23,22 +23,29 @@ function seedParts(): { code: string; minStockMilli: number; typicalCostCents: n
     string,
     string
   >[];
-  const stocked = records
+  return records
     .filter((r) => Number(r.min_stock) > 0 && r.typical_cost_eur)
     .map((r) => ({
       code: r.code ?? '',
       minStockMilli: Math.round(Number(r.min_stock) * 1000),
       typicalCostCents: parseMoney(r.typical_cost_eur ?? '0'),
     }));
-  // Spread over the whole catalogue (every category), not the first 40 washers and fridges.
-  const step = Math.max(1, Math.floor(stocked.length / OPENING_PARTS));
-  return stocked.filter((_, i) => i % step === 0).slice(0, OPENING_PARTS);
+}
+
+/**
+ * The opening quantity of the i-th stocked part: twice its minimum, but every seventh part only half of it
+ * (rounded down to whole units, possibly none), so that the low-stock list has something to suggest.
+ */
+function openingMilli(i: number, minStockMilli: number): number {
+  if (i % 7 === 3) return Math.floor(minStockMilli / 2000) * 1000;
+  return minStockMilli * 2;
 }
 
 /**
  * Demo data of the stock module: the main store (МОЛ: the demo storekeeper), a van for each technician who has a
- * user account and for the first technicians up to three vans, an opening receipt of 40 catalogue parts from a
- * demo supplier at their typical cost (twice their minimum stock), and a transfer of a few parts to the first van.
+ * user account and for the first technicians up to three vans, opening deliveries from three demo suppliers of
+ * every part with a minimum stock at its typical cost (twice the minimum; every seventh part short of it, so the
+ * low-stock list has something to suggest), and a transfer of a few parts to the first van.
  * Skipped when warehouses exist; needs the catalogue, the parties and the technicians first.
  */
 export async function seedStockDemo(db: Executor, actor: Actor): Promise<void> {
@@ -79,40 +86,45 @@ export async function seedStockDemo(db: Executor, actor: Actor): Promise<void> {
       ),
     );
 
-  const suppliers = await listParties(db, {
-    role: 'supplier',
-    sort: { column: 'party.sort_name', direction: 'asc' },
-    page: 1,
-    pageSize: 1,
-  });
-  const supplier = suppliers.items[0];
-  if (!supplier) return;
+  const suppliers = (
+    await listParties(db, {
+      role: 'supplier',
+      sort: { column: 'party.sort_name', direction: 'asc' },
+      page: 1,
+      pageSize: SUPPLIERS,
+    })
+  ).items;
+  if (!suppliers.length) return;
 
-  const lines: (DraftLineInput & { minStockMilli: number })[] = [];
-  for (const p of seedParts()) {
+  // Every part with a minimum comes from one of the suppliers, in turn: one opening delivery from each.
+  const deliveries = suppliers.map(() => [] as DraftLineInput[]);
+  for (const [i, p] of seedParts().entries()) {
     const part = await findPartByCode(db, p.code);
-    if (!part) continue;
-    lines.push({
+    const quantityMilli = openingMilli(i, p.minStockMilli);
+    if (!part || quantityMilli === 0) continue;
+    deliveries[i % suppliers.length]?.push({
       partId: part.id,
-      quantityMilli: p.minStockMilli * 2,
+      quantityMilli,
       unitCostCents: p.typicalCostCents,
-      minStockMilli: p.minStockMilli,
     });
   }
-  if (!lines.length) return;
   const today = todayDate();
-  const receiptId = await insertDraft(db, actor, {
-    type: 'receipt',
-    documentDate: today,
-    warehouseId: mainId,
-    supplierId: supplier.id,
-    supplierDocNumber: '0000004817',
-    supplierDocDate: today,
-    landedCostCents: 4_500,
-    notes: 'Начална наличност (демо).',
-    lines: lines.map(({ minStockMilli: _, ...l }) => l),
-  });
-  await postDocumentTx(db, actor, receiptId);
+  for (const [n, supplier] of suppliers.entries()) {
+    const lines = deliveries[n] ?? [];
+    if (!lines.length) continue;
+    const receiptId = await insertDraft(db, actor, {
+      type: 'receipt',
+      documentDate: today,
+      warehouseId: mainId,
+      supplierId: supplier.id,
+      supplierDocNumber: String(4817 + n * 131).padStart(10, '0'),
+      supplierDocDate: today,
+      landedCostCents: n === 0 ? 4_500 : null,
+      notes: 'Начална наличност (демо).',
+      lines,
+    });
+    await postDocumentTx(db, actor, receiptId);
+  }
 
   const van = vanIds[0];
   if (!van) return;
@@ -122,9 +134,9 @@ export async function seedStockDemo(db: Executor, actor: Actor): Promise<void> {
     warehouseId: mainId,
     toWarehouseId: van,
     notes: 'Зареждане на сервизния бус (демо).',
-    lines: lines.slice(0, 6).map((l) => ({
+    lines: (deliveries[0] ?? []).slice(0, 6).map((l) => ({
       partId: l.partId,
-      quantityMilli: Math.max(1000, Math.floor(l.minStockMilli / 2000) * 1000),
+      quantityMilli: Math.max(1000, Math.floor((l.quantityMilli ?? 0) / 4000) * 1000),
     })),
   });
   await postDocumentTx(db, actor, transferId);

@@ -1440,28 +1440,43 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
 describe.each(DIALECTS)('stock demo data on %s', (dialect) => {
   const t = useTestApp(dialect);
 
-  it('has the main store, a van per technician with an account (3 in all), an opening receipt and a transfer', async () => {
+  it('has the main store, a van per technician with an account (3 in all), deliveries from three suppliers, a transfer, and parts to reorder', async () => {
     const admin = await t.setup({ demo: true });
     const whs = (await t.request(admin, 'GET', '/api/v1/warehouses?sort=code')).json();
     expect(whs.items.map((w: { code: string }) => w.code)).toEqual(['MAIN', 'VAN-01', 'VAN-02', 'VAN-03']);
     expect(whs.items[0]).toMatchObject({ name: 'Основен склад', molName: 'Петър Андонов' });
     expect(whs.items[1]).toMatchObject({ kind: 'van', technicianName: 'Иван Колев' });
-    const docs = (await t.request(admin, 'GET', '/api/v1/stock/documents?sort=number')).json();
-    expect(docs.items.map((d: { type: string; status: string }) => [d.type, d.status])).toEqual(
-      expect.arrayContaining([
-        ['receipt', 'posted'],
-        ['transfer', 'posted'],
-      ]),
-    );
-    const receipt = docs.items.find((d: { type: string }) => d.type === 'receipt');
-    expect(receipt).toMatchObject({ lineCount: 40, number: '0000000001', landedCostCents: 4500 });
-    expect(receipt.supplierName).toBeTruthy();
+    const docs = (await t.request(admin, 'GET', '/api/v1/stock/documents?sort=number&type=receipt')).json();
+    type Doc = {
+      number: string;
+      status: string;
+      supplierName: string;
+      lineCount: number;
+      landedCostCents: number;
+    };
+    const receipts: Doc[] = docs.items;
+    expect(receipts.map((d) => [d.number, d.status])).toEqual([
+      ['0000000001', 'posted'],
+      ['0000000002', 'posted'],
+      ['0000000003', 'posted'],
+    ]);
+    expect(new Set(receipts.map((d) => d.supplierName)).size).toBe(3);
+    expect(receipts[0]?.landedCostCents).toBe(4500);
+    // Every part with a minimum stock, less those whose short opening quantity rounds down to nothing.
+    expect(receipts.reduce((n, d) => n + d.lineCount, 0)).toBeGreaterThan(100);
+    const transfers = (await t.request(admin, 'GET', '/api/v1/stock/documents?type=transfer')).json();
+    expect(transfers.items).toMatchObject([
+      { number: '0000000001', status: 'posted', toWarehouseCode: 'VAN-01' },
+    ]);
     const vanLevels = (
       await t.request(admin, 'GET', `/api/v1/stock/levels?warehouseId=${whs.items[1].id}`)
     ).json();
     expect(vanLevels.total).toBe(6);
     expect((await checkLevels(t.db)).consistent).toBe(true);
+    // Some parts came in short of their minimum: the low-stock list suggests them under their supplier.
     const low = (await t.request(admin, 'GET', '/api/v1/stock/low')).json();
-    expect(low.partCount).toBeGreaterThan(0);
+    const fromSuppliers = low.groups.filter((g: { supplierId: string | null }) => g.supplierId !== null);
+    expect(fromSuppliers.length).toBe(3);
+    expect(low.partCount).toBeLessThan(60);
   });
 });
