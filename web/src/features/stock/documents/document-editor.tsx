@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Group,
+  Loader,
   Modal,
   Select,
   SimpleGrid,
@@ -19,12 +20,13 @@ import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney, formatQuantity } from '@servix/server/kernel/format';
+import type { Part } from '@servix/server/modules/catalog/catalog.schema';
 import type { StockDocument, StockDocumentType, StockLevel } from '@servix/server/modules/stock/stock.schema';
-import { IconAlertTriangle, IconListCheck, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBarcode, IconListCheck, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { ApiError, api } from '../../../api/client';
+import { ApiError, api, messageOf } from '../../../api/client';
 import { usePartyOptions } from '../../../api/parties';
 import {
   type Shortfall,
@@ -44,6 +46,7 @@ import { type SearchOption, SearchSelect } from '../../../ui/search-select';
 import { FormAlert } from '../../../ui/states';
 import { centsToText, milliToText } from '../../catalog/catalog-values';
 import {
+  addScanned,
   clientErrors,
   type DocumentValues,
   documentFieldOf,
@@ -52,6 +55,7 @@ import {
   type LineValues,
   newLineKey,
   partLabel,
+  type ScannedPart,
   sentLineIndexes,
   toCreateBody,
   toUpdateBody,
@@ -230,6 +234,63 @@ function LineRow({
         </ActionIcon>
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/**
+ * A barcode scanner types the code and Enter: the part whose barcode (or code) is exactly that gets one more unit
+ * on the document. Anything else says it found no such part and leaves the lines alone.
+ */
+function ScanInput({ onPart }: { onPart: (part: ScannedPart) => void }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const scan = async () => {
+    const code = text.trim();
+    if (!code) return;
+    setBusy(true);
+    try {
+      const found = await api.get<PageOf<Part>>('/parts', { q: code, pageSize: 20 });
+      const part = found.items.find((p) => p.barcode === code || p.code.toUpperCase() === code.toUpperCase());
+      if (!part) {
+        setError(t('stock.docs.scanNotFound', { code }));
+        return;
+      }
+      const name = locale === 'en' && part.nameEn ? part.nameEn : part.nameBg;
+      onPart({
+        id: part.id,
+        label: partLabel({ code: part.code, name }),
+        unit: part.unit,
+        typicalCostCents: part.typicalCostCents,
+      });
+      setError(null);
+      setText('');
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <TextInput
+      aria-label={t('stock.docs.scan')}
+      placeholder={t('stock.docs.scan')}
+      leftSection={<IconBarcode size={16} />}
+      rightSection={busy ? <Loader size={14} /> : null}
+      value={text}
+      error={error}
+      onChange={(e) => setText(e.currentTarget.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          void scan();
+        }
+      }}
+      w={300}
+      data-testid="scan-input"
+    />
   );
 }
 
@@ -520,6 +581,7 @@ export function DocumentEditor({
             <Title order={3} fz="sm" fw={600} c="dimmed" tt="uppercase">
               {t('stock.docs.section.lines')}
             </Title>
+            <ScanInput onPart={(part) => form.setValues(addScanned(type, form.getValues(), part, locale))} />
             {HAS.counted(type) && (
               <Button
                 variant="light"

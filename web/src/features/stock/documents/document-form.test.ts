@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addScanned,
   clientErrors,
   type DocumentValues,
   documentFieldOf,
@@ -119,5 +120,31 @@ describe('the stock document editor’s values', () => {
     expect(typedLineValue(line('p', { quantity: '0,333', unitCost: '0,05' }))).toBe(2);
     expect(typedLineValue(line('p', { quantity: '3', unitCost: '27' }))).toBe(8100);
     expect(typedLineValue(line('p', { quantity: '', unitCost: '27' }))).toBeNull();
+  });
+});
+
+describe('scanning a barcode into a document', () => {
+  const PUMP = { id: 'p-pump', label: 'WM-PUMP — Помпа', unit: 'бр.', typicalCostCents: 1240 };
+
+  it('fills the empty row with one unit at the typical cost, then adds a unit to the same line', () => {
+    const once = addScanned('receipt', values({ lines: [line(null)] }), PUMP, 'bg');
+    expect(once.lines).toHaveLength(1);
+    expect(once.lines[0]).toMatchObject({ partId: 'p-pump', quantity: '1', unitCost: '12,40', unit: 'бр.' });
+    const twice = addScanned('receipt', addScanned('receipt', once, PUMP, 'bg'), PUMP, 'bg');
+    expect(twice.lines).toHaveLength(1);
+    expect(twice.lines[0]?.quantity).toBe('3');
+    expect(twice.lines[0]?.unitCost).toBe('12,40');
+  });
+
+  it('counts into the counted quantity and appends a new part after the filled rows', () => {
+    const counted = addScanned('count', values({ lines: [line('p-other', { counted: '2,5' })] }), PUMP, 'en');
+    expect(counted.lines.map((l) => [l.partId, l.counted])).toEqual([
+      ['p-other', '2,5'],
+      ['p-pump', '1'],
+    ]);
+    const again = addScanned('count', counted, { ...PUMP, id: 'p-other' }, 'en');
+    expect(again.lines[0]?.counted).toBe('3.5');
+    const issue = addScanned('issue', values({ lines: [] }), PUMP, 'bg');
+    expect(issue.lines[0]).toMatchObject({ quantity: '1', unitCost: '' });
   });
 });

@@ -253,3 +253,48 @@ export function typedLineValue(l: LineValues): number | null {
   if (!(q > 0) || !(c >= 0)) return null;
   return lineAmount(q, c);
 }
+
+export interface ScannedPart {
+  id: string;
+  label: string;
+  unit: string;
+  typicalCostCents: number | null;
+}
+
+/**
+ * A scanned part: one more unit on its line (the counted quantity on a count), or a new line of one unit, in the
+ * first empty row if there is one; a receipt's new line starts at the part's typical cost.
+ */
+export function addScanned(
+  type: StockDocumentType,
+  v: DocumentValues,
+  part: ScannedPart,
+  locale: Locale,
+): DocumentValues {
+  const field = HAS.counted(type) ? 'counted' : 'quantity';
+  const plusOne = (text: string) => {
+    const milli = textToMilli(text);
+    return milliToText((Number.isNaN(milli) ? 0 : milli) + 1000, locale);
+  };
+  const existing = v.lines.findIndex((l) => l.partId === part.id);
+  if (existing >= 0)
+    return {
+      ...v,
+      lines: v.lines.map((l, i) => (i === existing ? { ...l, [field]: plusOne(l[field]) } : l)),
+    };
+  const line: LineValues = {
+    ...emptyLine(),
+    partId: part.id,
+    partLabel: part.label,
+    unit: part.unit,
+    [field]: milliToText(1000, locale),
+    unitCost:
+      HAS.unitCost(type) && part.typicalCostCents !== null ? centsToText(part.typicalCostCents, locale) : '',
+  };
+  const empty = v.lines.findIndex((l) => l.partId === null && blank(l.quantity) && blank(l.counted));
+  return {
+    ...v,
+    lines:
+      empty >= 0 ? v.lines.map((l, i) => (i === empty ? { ...line, key: l.key } : l)) : [...v.lines, line],
+  };
+}

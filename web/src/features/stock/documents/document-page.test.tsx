@@ -142,6 +142,37 @@ describe('a stock document draft', () => {
     expect(calls.filter((c) => c.method !== 'GET')).toEqual([]);
   });
 
+  it('a scanned barcode adds a unit to its line; an unknown one says so and changes nothing', async () => {
+    const heater = {
+      id: 'part-heater',
+      code: 'WM-HEAT-1900',
+      barcode: '3800123456786',
+      nameBg: 'Нагревател 1900 W',
+      nameEn: null,
+      unit: 'бр.',
+      typicalCostCents: 1050,
+    };
+    fakeServer((call) => {
+      if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, WAREHOUSES);
+      if (call.path.startsWith('/api/v1/stock/levels')) return jsonResponse(200, LEVEL);
+      if (call.path.startsWith('/api/v1/parts'))
+        return jsonResponse(200, { items: call.path.includes('3800123456786') ? [heater] : [], total: 1 });
+      return jsonResponse(200, DRAFT);
+    });
+    renderDraft();
+    const quantity = await screen.findByLabelText('Количество 1');
+    const scan = screen.getByTestId('scan-input');
+    fireEvent.change(scan, { target: { value: '3800123456786' } });
+    fireEvent.keyDown(scan, { key: 'Enter' });
+    await waitFor(() => expect((quantity as HTMLInputElement).value).toBe('3'));
+    expect((scan as HTMLInputElement).value).toBe('');
+    fireEvent.change(scan, { target: { value: '0000000000000' } });
+    fireEvent.keyDown(scan, { key: 'Enter' });
+    expect(await screen.findByText('Няма част с баркод или код „0000000000000“.')).toBeTruthy();
+    expect((quantity as HTMLInputElement).value).toBe('3');
+    expect(screen.queryByLabelText('Количество 2')).toBeNull();
+  });
+
   it('a technician reads the draft but cannot edit or post it', async () => {
     fakeServer((call) =>
       call.path.startsWith('/api/v1/warehouses') ? jsonResponse(200, WAREHOUSES) : jsonResponse(200, DRAFT),
