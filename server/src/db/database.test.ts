@@ -1,8 +1,9 @@
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../../test/harness';
 import { toSearchText } from '../kernel/search-text';
-import type { Db } from './database';
+import { type Db, withStatementCache } from './database';
 import { columns, type MigrationDb } from './migrations/helpers';
 import { countAll, dialectOf, lockForUpdate, matchesSearch, sumInt } from './sql';
 
@@ -195,5 +196,31 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
         })
         .execute(),
     ).rejects.toThrow();
+  });
+});
+
+describe('the SQLite statement cache', () => {
+  it('prepares a statement once, keeps at most `size`, and follows a schema change', () => {
+    const raw = new SQLite(':memory:');
+    const db = withStatementCache(raw, 2);
+    db.prepare('create table t (a integer)').run([]);
+    const insert = db.prepare('insert into t (a) values (?)');
+    expect(db.prepare('insert into t (a) values (?)')).toBe(insert);
+    insert.run([1]);
+    insert.run([2]);
+    expect(db.prepare('select a from t order by a').all([])).toEqual([{ a: 1 }, { a: 2 }]);
+    // Two others used since: the insert is the least recently used and was dropped.
+    db.prepare('select count(*) as n from t').all([]);
+    expect(db.prepare('insert into t (a) values (?)')).not.toBe(insert);
+    // A cached statement still answers after the table changes under it.
+    const star = db.prepare('select * from t order by a');
+    db.prepare('alter table t add column b text').run([]);
+    expect(db.prepare('select * from t order by a')).toBe(star);
+    expect(star.all([])).toEqual([
+      { a: 1, b: null },
+      { a: 2, b: null },
+    ]);
+    db.close();
+    expect(raw.open).toBe(false);
   });
 });

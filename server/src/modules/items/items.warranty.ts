@@ -77,12 +77,18 @@ export function daysBetween(from: string, to: string): number {
 
 /** The calendar date of an instant in a time zone (the business runs on Bulgarian time): 'YYYY-MM-DD'. */
 export function calendarDateOf(instant: Date, timeZone = 'Europe/Sofia'): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return isoDateFormat(timeZone).format(instant);
+}
+
+/** Building a formatter costs far more than formatting: one per time zone. */
+const ISO_DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+function isoDateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = ISO_DATE_FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    ISO_DATE_FORMATS.set(timeZone, format);
+  }
+  return format;
 }
 
 /** Today in Bulgaria, 'YYYY-MM-DD'. */
