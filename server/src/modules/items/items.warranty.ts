@@ -85,7 +85,12 @@ const ISO_DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
 function isoDateFormat(timeZone: string): Intl.DateTimeFormat {
   let format = ISO_DATE_FORMATS.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     ISO_DATE_FORMATS.set(timeZone, format);
   }
   return format;
