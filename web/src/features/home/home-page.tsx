@@ -5,6 +5,7 @@ import { useCompany } from '../../api/company';
 import { canCall } from '../../app/access';
 import { SETTINGS_SCREENS } from '../../app/nav';
 import { useSession } from '../../app/session';
+import { StockSummary } from '../stock/stock-summary';
 
 const SHORTCUT_TEXT = {
   '/settings/company': 'home.shortcut.company',
@@ -68,6 +69,8 @@ export function HomePage() {
           )}
         </Group>
       </Card>
+
+      <StockSummary />
 
       {shortcuts.length > 0 && (
         <Stack gap="sm">
