@@ -184,9 +184,12 @@ const LOW_CSV: CsvColumn<LowRow>[] = [
   { header: 'name_bg', value: (p) => p.partName },
   { header: 'unit', value: (p) => p.unit },
   { header: 'min_stock', value: (p) => milliToUnits(p.minStockMilli) },
+  { header: 'on_hand', value: (p) => milliToUnits(p.onHandMilli) },
+  { header: 'reserved', value: (p) => milliToUnits(p.reservedMilli) },
   { header: 'available', value: (p) => milliToUnits(p.availableMilli) },
   { header: 'suggested', value: (p) => milliToUnits(p.suggestedMilli) },
   { header: 'last_unit_cost_eur', value: (p) => eur(p.lastUnitCostCents) },
+  { header: 'last_receipt_date', value: (p) => p.lastReceiptDate ?? '' },
 ];
 
 type ValuationRow = ValuationLine & { warehouseCode: string; date: string };

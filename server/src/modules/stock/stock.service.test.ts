@@ -1163,9 +1163,14 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
       expect(find(never)).toMatchObject({ availableMilli: 0, suggestedMilli: 4000, supplierName: null });
       expect(low.groups.at(-1).supplierId).toBeNull();
       const csv = await send(keeper, 'GET', '/api/v1/stock/low/export.csv', undefined, 200);
-      expect(csv.body).toContain(
-        'supplier,part_code,name_bg,unit,min_stock,available,suggested,last_unit_cost_eur',
+      const [header, ...rows] = csv.body.replace('\uFEFF', '').trim().split(/\r?\n/);
+      expect(header).toBe(
+        'supplier,part_code,name_bg,unit,min_stock,on_hand,reserved,available,suggested,last_unit_cost_eur,last_receipt_date',
       );
+      expect(rows).toHaveLength(low.partCount);
+      const neverCode = (await json(keeper, 'GET', `/api/v1/parts/${never}`)).code;
+      // Never received: no supplier, nothing on hand or reserved, no last cost or date.
+      expect(rows.find((r) => r.includes(`,${neverCode},`))).toMatch(/^,[^,]+,[^,]+,[^,]+,\d+,0,0,0,4,,$/);
     });
 
     it('the part card shows movements with a running balance; valuation at a date reads the ledger', async () => {
