@@ -42,7 +42,7 @@ export function schemaErrors(schema: z.ZodType, body: unknown, t: TFunction): Re
   return errors;
 }
 
-interface FormWithErrors {
+export interface FormWithErrors {
   setErrors: (errors: Record<string, string>) => void;
 }
 

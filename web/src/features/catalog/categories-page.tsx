@@ -1,6 +1,5 @@
-import { Button, Fieldset, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { type Category, CategoryInput } from '@servix/server/modules/catalog/catalog.schema';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -8,14 +7,18 @@ import { useTranslation } from 'react-i18next';
 import { CATEGORIES } from '../../api/catalog';
 import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
-import { fieldsIn, schemaErrors, showServerErrors } from '../../ui/forms';
+import { fieldsIn, schemaErrors } from '../../ui/forms';
 import { ListView, useListState, usePagedList } from '../../ui/list';
 import { EditableListHeader } from '../../ui/page-header';
-import readOnlyClasses from '../../ui/read-only.module.css';
 import { ActionsHeader, ArchivedFilter, OpenCell } from './catalog-list';
-import { existingIdOf } from './catalog-values';
 import { ArchivedBadge, RecordMenu } from './record-actions';
-import { type Editing, RecordFormFooter, RecordModal, useSaveRecord } from './record-modal';
+import {
+  type Editing,
+  RecordFieldset,
+  RecordFormFooter,
+  RecordModal,
+  useSaveRecordForm,
+} from './record-modal';
 
 interface Values {
   code: string;
@@ -41,9 +44,7 @@ function CategoryForm({
   onShowExisting: (id: string) => void;
 }) {
   const { t } = useTranslation();
-  const { save, pending } = useSaveRecord(CATEGORIES, record);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [existingId, setExistingId] = useState<string | null>(null);
+  const { submit, pending, failure, existingId } = useSaveRecordForm(CATEGORIES, record);
   const form = useForm<Values>({
     initialValues: { code: record?.code ?? '', nameBg: record?.nameBg ?? '', nameEn: record?.nameEn ?? '' },
     validate: (v) => schemaErrors(CategoryInput, toBody(v), t),
@@ -51,29 +52,9 @@ function CategoryForm({
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit((v) => {
-        setFailure(null);
-        setExistingId(null);
-        save(toBody(v), {
-          onSuccess: () => {
-            notifications.show({
-              color: 'green',
-              message: record ? t('common.saved') : t('catalog.created'),
-            });
-            onClose();
-          },
-          onError: (e) => {
-            setFailure(showServerErrors(form, e, fieldsIn(Object.keys(v))));
-            setExistingId(existingIdOf(e));
-          },
-        });
-      })}
+      onSubmit={form.onSubmit((v) => submit(form, toBody(v), fieldsIn(Object.keys(v)), onClose))}
     >
-      <Fieldset
-        variant="unstyled"
-        disabled={readOnly}
-        className={readOnly ? readOnlyClasses.readOnly : undefined}
-      >
+      <RecordFieldset readOnly={readOnly}>
         <Stack gap="sm">
           <TextInput
             label={t('catalog.code')}
@@ -87,7 +68,7 @@ function CategoryForm({
             <TextInput label={t('catalog.nameEn')} {...form.getInputProps('nameEn')} />
           </SimpleGrid>
         </Stack>
-      </Fieldset>
+      </RecordFieldset>
       <RecordFormFooter
         failure={failure}
         existingId={existingId}

@@ -1,6 +1,5 @@
-import { Button, Fieldset, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { type Model, ModelInput } from '@servix/server/modules/catalog/catalog.schema';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,15 +8,19 @@ import { MODELS } from '../../api/catalog';
 import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
-import { fieldsIn, schemaErrors, showServerErrors } from '../../ui/forms';
+import { fieldsIn, schemaErrors } from '../../ui/forms';
 import { FilterSelect, ListView, useListState, usePagedList } from '../../ui/list';
 import { EditableListHeader } from '../../ui/page-header';
-import readOnlyClasses from '../../ui/read-only.module.css';
 import { ActionsHeader, ArchivedFilter, categoryName, OpenCell } from './catalog-list';
 import { useBrandSelect, useCategorySelect } from './catalog-options';
-import { existingIdOf } from './catalog-values';
 import { ArchivedBadge, RecordMenu } from './record-actions';
-import { type Editing, RecordFormFooter, RecordModal, useSaveRecord } from './record-modal';
+import {
+  type Editing,
+  RecordFieldset,
+  RecordFormFooter,
+  RecordModal,
+  useSaveRecordForm,
+} from './record-modal';
 
 interface Values {
   brandId: string | null;
@@ -46,7 +49,7 @@ function ModelForm({
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const { save, pending } = useSaveRecord(MODELS, record);
+  const { submit, pending, failure, existingId } = useSaveRecordForm(MODELS, record);
   const brands = useBrandSelect(record && { value: record.brandId, label: record.brandName });
   const categories = useCategorySelect(
     record && {
@@ -54,8 +57,6 @@ function ModelForm({
       label: categoryName({ nameBg: record.categoryNameBg, nameEn: record.categoryNameEn }, locale),
     },
   );
-  const [failure, setFailure] = useState<string | null>(null);
-  const [existingId, setExistingId] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
       brandId: record?.brandId ?? null,
@@ -68,29 +69,9 @@ function ModelForm({
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit((v) => {
-        setFailure(null);
-        setExistingId(null);
-        save(toBody(v), {
-          onSuccess: () => {
-            notifications.show({
-              color: 'green',
-              message: record ? t('common.saved') : t('catalog.created'),
-            });
-            onClose();
-          },
-          onError: (e) => {
-            setFailure(showServerErrors(form, e, fieldsIn(Object.keys(v))));
-            setExistingId(existingIdOf(e));
-          },
-        });
-      })}
+      onSubmit={form.onSubmit((v) => submit(form, toBody(v), fieldsIn(Object.keys(v)), onClose))}
     >
-      <Fieldset
-        variant="unstyled"
-        disabled={readOnly}
-        className={readOnly ? readOnlyClasses.readOnly : undefined}
-      >
+      <RecordFieldset readOnly={readOnly}>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
@@ -128,7 +109,7 @@ function ModelForm({
             />
           </SimpleGrid>
         </Stack>
-      </Fieldset>
+      </RecordFieldset>
       <RecordFormFooter
         failure={failure}
         existingId={existingId}

@@ -13,7 +13,6 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { formatMoney, formatQuantity } from '@servix/server/kernel/format';
 import { PART_UNITS, type Part, PartInput } from '@servix/server/modules/catalog/catalog.schema';
 import { IconPlus } from '@tabler/icons-react';
@@ -23,16 +22,14 @@ import { PARTS } from '../../api/catalog';
 import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
-import { schemaErrors, showServerErrors } from '../../ui/forms';
+import { schemaErrors } from '../../ui/forms';
 import { FilterSelect, ListView, useListState, usePagedList } from '../../ui/list';
 import { EditableListHeader } from '../../ui/page-header';
-import readOnlyClasses from '../../ui/read-only.module.css';
 import { ActionsHeader, ArchivedFilter, OpenCell } from './catalog-list';
 import { useBrandSelect, useCategorySelect } from './catalog-options';
 import {
   bpToText,
   centsToText,
-  existingIdOf,
   milliToText,
   moneyProblem,
   onInputs,
@@ -44,7 +41,13 @@ import {
 } from './catalog-values';
 import { ModelMultiPicker, ModelPicker } from './model-picker';
 import { ArchivedBadge, RecordMenu } from './record-actions';
-import { type Editing, RecordFormFooter, RecordModal, useSaveRecord } from './record-modal';
+import {
+  type Editing,
+  RecordFieldset,
+  RecordFormFooter,
+  RecordModal,
+  useSaveRecordForm,
+} from './record-modal';
 
 interface Values {
   code: string;
@@ -111,7 +114,7 @@ function PartForm({
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const { save, pending } = useSaveRecord(PARTS, record);
+  const { submit, pending, failure, existingId } = useSaveRecordForm(PARTS, record);
   const categories = useCategorySelect(
     record?.categoryId && record.categoryCode
       ? { value: record.categoryId, label: record.categoryCode }
@@ -124,8 +127,6 @@ function PartForm({
       .map((b) => ({ value: b.id, label: b.name })),
     ...brands,
   ];
-  const [failure, setFailure] = useState<string | null>(null);
-  const [existingId, setExistingId] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
       code: record?.code ?? '',
@@ -152,31 +153,8 @@ function PartForm({
     },
   });
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((v) => {
-        setFailure(null);
-        setExistingId(null);
-        save(toBody(v), {
-          onSuccess: () => {
-            notifications.show({
-              color: 'green',
-              message: record ? t('common.saved') : t('catalog.created'),
-            });
-            onClose();
-          },
-          onError: (e) => {
-            setFailure(showServerErrors(form, e, fieldOf));
-            setExistingId(existingIdOf(e));
-          },
-        });
-      })}
-    >
-      <Fieldset
-        variant="unstyled"
-        disabled={readOnly}
-        className={readOnly ? readOnlyClasses.readOnly : undefined}
-      >
+    <form noValidate onSubmit={form.onSubmit((v) => submit(form, toBody(v), fieldOf, onClose))}>
+      <RecordFieldset readOnly={readOnly}>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
@@ -271,7 +249,7 @@ function PartForm({
             </Stack>
           </Fieldset>
         </Stack>
-      </Fieldset>
+      </RecordFieldset>
       <RecordFormFooter
         failure={failure}
         existingId={existingId}

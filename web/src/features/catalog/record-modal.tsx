@@ -1,9 +1,13 @@
-import { Alert, Button, Group, Modal, type ModalProps, Stack, Text } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, Modal, type ModalProps, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconExternalLink } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CatalogResource, useCatalogRecord, useCreateRecord, useUpdateRecord } from '../../api/catalog';
+import { type FieldOf, type FormWithErrors, showServerErrors } from '../../ui/forms';
+import readOnlyClasses from '../../ui/read-only.module.css';
 import { FormAlert, LoadError, PageLoader } from '../../ui/states';
+import { existingIdOf } from './catalog-values';
 
 /** What a catalogue page's dialog shows: a new record, an existing one (by id), or nothing. */
 export type Editing = { mode: 'new' } | { mode: 'edit'; id: string } | null;
@@ -54,6 +58,48 @@ export function useSaveRecord<Item extends { id: string }, Input extends Patch, 
       else create.mutate(body, on);
     },
   };
+}
+
+/**
+ * The save of a record form: clears the last failure, sends the body; on success says so and hands the saved
+ * record on; on failure puts the server's field errors on the inputs and remembers a conflicting record.
+ */
+export function useSaveRecordForm<Item extends { id: string }, Input extends Patch, Patch>(
+  res: CatalogResource<Item, Input, Patch>,
+  record: Item | undefined,
+) {
+  const { t } = useTranslation();
+  const { save, pending } = useSaveRecord(res, record);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [existingId, setExistingId] = useState<string | null>(null);
+  const submit = (form: FormWithErrors, body: Input, fieldOf: FieldOf, onSaved: (saved: Item) => void) => {
+    setFailure(null);
+    setExistingId(null);
+    save(body, {
+      onSuccess: (saved) => {
+        notifications.show({ color: 'green', message: record ? t('common.saved') : t('catalog.created') });
+        onSaved(saved);
+      },
+      onError: (e) => {
+        setFailure(showServerErrors(form, e, fieldOf));
+        setExistingId(existingIdOf(e));
+      },
+    });
+  };
+  return { submit, pending, failure, existingId };
+}
+
+/** A record form's inputs, greyed and disabled for a role that may only read. */
+export function RecordFieldset({ readOnly, children }: { readOnly: boolean; children: ReactNode }) {
+  return (
+    <Fieldset
+      variant="unstyled"
+      disabled={readOnly}
+      className={readOnly ? readOnlyClasses.readOnly : undefined}
+    >
+      {children}
+    </Fieldset>
+  );
 }
 
 /** The end of a record form: the failure, a way to the existing record after a conflict, and the buttons. */

@@ -1,5 +1,4 @@
 import {
-  Fieldset,
   Group,
   NumberInput,
   SegmentedControl,
@@ -10,7 +9,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { formatMoney } from '@servix/server/kernel/format';
 import { priceService } from '@servix/server/modules/catalog/catalog.pricing';
 import {
@@ -18,17 +16,14 @@ import {
   type ServiceType,
   ServiceTypeInput,
 } from '@servix/server/modules/catalog/catalog.schema';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SERVICE_TYPES } from '../../api/catalog';
 import { currentLocale } from '../../i18n';
-import { schemaErrors, showServerErrors } from '../../ui/forms';
-import readOnlyClasses from '../../ui/read-only.module.css';
+import { schemaErrors } from '../../ui/forms';
 import { useCategorySelect } from './catalog-options';
 import {
   bpToText,
   centsToText,
-  existingIdOf,
   formatNormTime,
   moneyProblem,
   onInputs,
@@ -37,7 +32,7 @@ import {
   textToBp,
   textToCents,
 } from './catalog-values';
-import { RecordFormFooter, useSaveRecord } from './record-modal';
+import { RecordFieldset, RecordFormFooter, useSaveRecordForm } from './record-modal';
 
 interface Values {
   code: string;
@@ -112,14 +107,12 @@ export function ServiceTypeForm({
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const { save, pending } = useSaveRecord(SERVICE_TYPES, record);
+  const { submit, pending, failure, existingId } = useSaveRecordForm(SERVICE_TYPES, record);
   const categories = useCategorySelect(
     record?.categoryId && record.categoryCode
       ? { value: record.categoryId, label: record.categoryCode }
       : null,
   );
-  const [failure, setFailure] = useState<string | null>(null);
-  const [existingId, setExistingId] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
       code: record?.code ?? '',
@@ -145,30 +138,14 @@ export function ServiceTypeForm({
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit((v) => {
-        setFailure(null);
-        setExistingId(null);
-        save(toBody(v), {
-          onSuccess: (saved) => {
-            notifications.show({
-              color: 'green',
-              message: record ? t('common.saved') : t('catalog.created'),
-            });
-            if (record) form.resetDirty();
-            onSaved(saved);
-          },
-          onError: (e) => {
-            setFailure(showServerErrors(form, e, fieldOf));
-            setExistingId(existingIdOf(e));
-          },
-        });
-      })}
+      onSubmit={form.onSubmit((v) =>
+        submit(form, toBody(v), fieldOf, (saved) => {
+          if (record) form.resetDirty();
+          onSaved(saved);
+        }),
+      )}
     >
-      <Fieldset
-        variant="unstyled"
-        disabled={readOnly}
-        className={readOnly ? readOnlyClasses.readOnly : undefined}
-      >
+      <RecordFieldset readOnly={readOnly}>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
@@ -251,7 +228,7 @@ export function ServiceTypeForm({
             </Text>
           )}
         </Stack>
-      </Fieldset>
+      </RecordFieldset>
       <RecordFormFooter
         failure={failure}
         existingId={existingId}
