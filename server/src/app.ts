@@ -11,6 +11,7 @@ import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import { registerAuthHook } from './http/auth-hook';
 import { registerErrorHandler } from './http/error-handler';
+import { registerInputGuard } from './http/input-guard';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
@@ -53,6 +54,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   registerErrorHandler(app, spaIndex);
   await app.register(fastifyCookie);
   registerAuthHook(app);
+  registerInputGuard(app);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -92,6 +92,11 @@ function toAppError(error: FastifyError): AppError {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError(415, 'unsupported_media_type');
   }
+  // The money kernel refuses a result outside the safe integer range inside the transaction,
+  // which then rolls back: the user asked for an amount too large to keep.
+  if (error instanceof RangeError && /safe integer|whole number of cents/.test(error.message)) {
+    return new AppError(422, 'amount_out_of_range');
+  }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError(error.statusCode, 'validation_failed');
   }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { MAX_PAGE } from '../kernel/limits';
 
 /** Query fields every list shares: free-text q, paging, sort by a field name ("-name" for descending). */
 export const ListQueryBase = {
   q: z.string().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
   sort: z.string().max(64).optional(),
 };
@@ -16,8 +17,13 @@ export function sortSpec<K extends string>(
 ): { column: K; direction: 'asc' | 'desc' } {
   const desc = sort?.startsWith('-') ?? false;
   const key = desc ? sort?.slice(1) : sort;
-  const column = key && key in allowed ? (allowed[key] as K) : fallback;
+  const column = key && Object.hasOwn(allowed, key) ? (allowed[key] as K) : fallback;
   return { column, direction: desc ? 'desc' : 'asc' };
+}
+
+/** The allow-list's own entry for a key: "__proto__", "constructor" or "toString" are not sort keys. */
+export function allowedEntry<V>(allowed: Record<string, V>, key: string | undefined): V | undefined {
+  return key !== undefined && Object.hasOwn(allowed, key) ? allowed[key] : undefined;
 }
 
 /** A boolean in a query string: "true"/"1" and "false"/"0". */

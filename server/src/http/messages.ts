@@ -319,6 +319,30 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Недостатъчна наличност на „{part}“ в склад {warehouse}: нужни {requested}, налични {available}, не достигат {shortfall}.',
     en: 'Not enough "{part}" in warehouse {warehouse}: {requested} needed, {available} available, {shortfall} short.',
   },
+  control_character: {
+    bg: 'Полето „{field}“ съдържа непозволен управляващ знак.',
+    en: 'Field "{field}" holds a control character that is not allowed.',
+  },
+  nesting_too_deep: {
+    bg: 'Данните в „{field}“ са вложени твърде дълбоко.',
+    en: 'The data in "{field}" is nested too deeply.',
+  },
+  csv_control_character: {
+    bg: 'Ред {row}, колона „{field}“: клетката съдържа непозволен управляващ знак.',
+    en: 'Row {row}, column "{field}": the cell holds a control character that is not allowed.',
+  },
+  amount_out_of_range: {
+    bg: 'Сумата или количеството е твърде голямо, за да се запише. Нищо не е записано.',
+    en: 'The amount or quantity is too large to keep. Nothing was saved.',
+  },
+  date_out_of_range: {
+    bg: 'Датата в „{field}“ е извън допустимия период (обикновено 2000-01-01 – 2100-12-31).',
+    en: 'The date in "{field}" is outside the allowed range (usually 2000-01-01 to 2100-12-31).',
+  },
+  warranty_not_editable: {
+    bg: 'Гаранцията на уреда („{field}“) се променя само от офиса (администратор, управител, приемна, счетоводител).',
+    en: 'The item\'s warranty ("{field}") is changed by the front office only (admin, manager, reception, accountant).',
+  },
 };
 
 export function message(code: string, locale: Locale, params: Record<string, unknown> = {}): string {

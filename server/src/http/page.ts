@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PAGE } from '../kernel/limits';
 
 /** A page of a server-side list. */
 export function Page<T extends z.ZodType>(item: T) {
@@ -11,6 +12,6 @@ export function Page<T extends z.ZodType>(item: T) {
 }
 
 export const PageQuery = {
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 };

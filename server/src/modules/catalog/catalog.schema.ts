@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { ListQueryBase, QueryBool } from '../../http/list';
+import {
+  MAX_NORM_MINUTES as KERNEL_MAX_NORM_MINUTES,
+  MAX_LEVEL_MILLI,
+  MAX_QUANTITY_MILLI as MAX_LINE_MILLI,
+  MAX_UNIT_CENTS,
+} from '../../kernel/limits';
 
 const code = (c: string) => ({ params: { code: c } });
 
-/** Upper bound of any catalogue money field: 10 million euro, far beyond any price, well inside the safe range. */
-export const MAX_CATALOG_CENTS = 1_000_000_000;
-export const MAX_NORM_MINUTES = 100_000;
+/** Upper bound of any catalogue money field: 100,000 euro, the largest unit price (kernel/limits.ts). */
+export const MAX_CATALOG_CENTS = MAX_UNIT_CENTS;
+export const MAX_NORM_MINUTES = KERNEL_MAX_NORM_MINUTES;
 export const MAX_WARRANTY_MONTHS = 600;
-export const MAX_QUANTITY_MILLI = 1_000_000_000_000;
+/** A minimum stock: a level, not a line (kernel/limits.ts). */
+export const MAX_QUANTITY_MILLI = MAX_LEVEL_MILLI;
 
 /** Units a part is counted in; free text is accepted too (a shop may count in "пакет"). */
 export const PART_UNITS = ['бр.', 'м', 'кг', 'л', 'к-т'] as const;
@@ -266,7 +273,7 @@ export const ServiceQuoteQuery = z.strictObject({
     .number()
     .int()
     .min(0)
-    .max(MAX_QUANTITY_MILLI)
+    .max(MAX_LINE_MILLI)
     .default(1000)
     .describe('Quantity in thousandths (1000 = one unit, e.g. 25000 = 25 km)'),
 });

@@ -2,6 +2,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
 import { AppError, notFound } from '../../http/errors';
+import { allowedEntry } from '../../http/list';
 import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
 import { foldSearchText, toSearchText } from '../../kernel/search-text';
@@ -248,7 +249,7 @@ function orderOf(
 ): repo.SortOrder {
   const direction: 'asc' | 'desc' = sort?.startsWith('-') ? 'desc' : 'asc';
   const key = sort?.replace(/^-/, '') ?? fallback;
-  const columns = allowed[key] ?? allowed[fallback] ?? [];
+  const columns = allowedEntry(allowed, key) ?? allowed[fallback] ?? [];
   return { columns, direction };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PastIsoDate } from '../../kernel/dates';
 import { isValidBgVatNumber, isValidIban, isValidUic, normalizeIban } from '../../kernel/identifiers';
 
 const code = (c: string) => ({ params: { code: c } });
@@ -19,7 +20,6 @@ export const Iban = z
   .trim()
   .transform((s) => normalizeIban(s))
   .refine(isValidIban, code('invalid_iban'));
-export const IsoDate = z.iso.date();
 
 export const BankAccountInput = z.strictObject({
   id: z.string().optional(),
@@ -50,7 +50,7 @@ export const CompanySettingsInput = z.strictObject({
   uic: Uic.nullish(),
   vatNumber: BgVatNumber.nullish(),
   vatRegistered: z.boolean(),
-  vatRegisteredFrom: IsoDate.nullish(),
+  vatRegisteredFrom: PastIsoDate.nullish(),
   country: z.string().trim().length(2).default('BG'),
   city: optionalText(100),
   address: optionalText(300),

@@ -3,6 +3,7 @@ import type { Selectable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
 import { AppError, notFound } from '../../http/errors';
+import { hasControlCharacter } from '../../http/input-guard';
 import { type Locale, message } from '../../http/messages';
 import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
@@ -34,6 +35,14 @@ export function parseCsvText(text: string): ParsedFile {
   const [headerRow, ...data] = rows;
   if (!headerRow || data.length === 0) throw new AppError(400, 'empty_file');
   const header = headerRow.map((h) => h.trim());
+  // The HTTP guard cannot see into a raw CSV body: a NUL in a cell would reach the database.
+  for (const [i, cells] of rows.entries()) {
+    const column = cells.findIndex(hasControlCharacter);
+    if (column >= 0) {
+      const field = header[column] || String(column + 1);
+      throw new AppError(400, 'csv_control_character', { field, params: { row: i + 1 } });
+    }
+  }
   const records = data.map((cells) => Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? '').trim()])));
   return { header, records };
 }

@@ -1,4 +1,5 @@
 import { type Access, ROLE_GROUPS } from '../../http/access-types';
+import type { Role } from '../auth/auth.schema';
 
 const READ = ROLE_GROUPS.staff;
 /** Registering an item or correcting its data: the front office, and a technician who finds it on site. */
@@ -20,3 +21,13 @@ export const ITEMS_ACCESS: Record<string, Access> = {
   'POST /api/v1/items/:id/unarchive': KEEP,
   'DELETE /api/v1/items/:id': KEEP,
 };
+
+/** Who may change an item's warranty (purchase date, months, end, warranty card): the front office, not a technician. */
+export const ITEM_WARRANTY_EDITORS: readonly Role[] = ROLE_GROUPS.frontOffice;
+/** The fields that decide a free repair under warranty. */
+export const ITEM_WARRANTY_FIELDS = [
+  'purchaseDate',
+  'warrantyMonths',
+  'warrantyEnd',
+  'warrantyDocNumber',
+] as const;

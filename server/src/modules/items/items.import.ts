@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/database';
 import { AppError } from '../../http/errors';
 import type { Actor } from '../../kernel/actor';
+import { PastIsoDate } from '../../kernel/dates';
 import { findModelsByBrandCodeAndName, modelKey } from '../catalog';
 import type { ImportAdapter, RowError } from '../imports/imports.types';
 import { resolveCustomerNames, resolveSiteNames } from '../parties';
@@ -43,7 +44,7 @@ export const ItemImportRecord = z
     brand_code: requiredText(50).transform((s) => s.toUpperCase()),
     model: requiredText(200),
     serial: requiredText(100).transform(normalizeSerial),
-    purchase_date: z.union([z.literal(''), z.iso.date()]).transform((s) => (s === '' ? null : s)),
+    purchase_date: z.union([z.literal(''), PastIsoDate]).transform((s) => (s === '' ? null : s)),
     warranty_doc: optionalText(100),
     warranty_months: z
       .string()

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../http/context';
+import { actorOf, principalOf } from '../../http/context';
 import { type CsvColumn, sendCsv } from '../../http/csv';
 import { ListQueryBase, QueryBool } from '../../http/list';
 import { Page } from '../../http/page';
+import { IsoDate } from '../../kernel/dates';
 import { ITEMS_CSV_COLUMNS } from './items.import';
 import {
   CreateItemBody,
@@ -29,7 +30,7 @@ const ItemFilters = {
   underWarranty: QueryBool.optional().describe(
     "Under the manufacturer's warranty on warrantyOn (true) or not",
   ),
-  warrantyOn: z.iso.date().optional().describe('The date for underWarranty; default today (Europe/Sofia)'),
+  warrantyOn: IsoDate.optional().describe('The date for underWarranty; default today (Europe/Sofia)'),
   archived: QueryBool.optional().describe('true: only archived items; default: only items in use'),
 };
 
@@ -164,7 +165,7 @@ export async function itemsRoutes(app: FastifyInstance) {
         response: { 200: Item },
       },
     },
-    async (req) => items.updateItem(db, actorOf(req), req.params.id, req.body),
+    async (req) => items.updateItem(db, actorOf(req), req.params.id, req.body, principalOf(req).role),
   );
 
   r.post(

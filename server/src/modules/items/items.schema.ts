@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { IsoDate, PastIsoDate } from '../../kernel/dates';
 
-const IsoDate = z.iso.date();
 const Id = z.string().trim().min(1).max(64);
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 
@@ -59,11 +59,11 @@ export const CreateItemBody = z.strictObject({
   serialNumber: SerialNumber.describe('Unique per model, case-insensitive; stored trimmed and upper case'),
   partyId: Id.describe('The owner'),
   siteId: Id.nullish().describe('A site of the owner where the item is installed'),
-  purchaseDate: IsoDate.nullish(),
+  purchaseDate: PastIsoDate.nullish(),
   seller: optionalText(200),
   warrantyDocNumber: optionalText(100),
   warrantyMonths: WarrantyMonths.nullish().describe("Null or absent: the model's default warranty months"),
-  warrantyEnd: IsoDate.nullish().describe(
+  warrantyEnd: PastIsoDate.nullish().describe(
     'An explicit end date that overrides purchaseDate + warrantyMonths',
   ),
   notes: optionalText(2000),
@@ -75,11 +75,11 @@ export const UpdateItemBody = z.strictObject({
   modelId: Id.optional(),
   serialNumber: SerialNumber.optional(),
   siteId: Id.nullish(),
-  purchaseDate: IsoDate.nullish(),
+  purchaseDate: PastIsoDate.nullish(),
   seller: optionalText(200),
   warrantyDocNumber: optionalText(100),
   warrantyMonths: WarrantyMonths.nullish().describe("null: back to the model's default"),
-  warrantyEnd: IsoDate.nullish(),
+  warrantyEnd: PastIsoDate.nullish(),
   notes: optionalText(2000),
 });
 export type UpdateItemBody = z.infer<typeof UpdateItemBody>;

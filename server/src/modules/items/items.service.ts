@@ -7,8 +7,10 @@ import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
+import type { Role } from '../auth/auth.schema';
 import { getModel, type Model } from '../catalog';
 import { assertCustomerExists, assertSiteOfCustomer } from '../parties';
+import { ITEM_WARRANTY_EDITORS, ITEM_WARRANTY_FIELDS } from './items.access';
 import { itemHistoryEvents, itemUsages } from './items.hooks';
 import * as repo from './items.repository';
 import type {
@@ -330,13 +332,39 @@ export async function createItem(db: Db, actor: Actor, input: CreateItemBody): P
   });
 }
 
+/** A technician corrects an item's data but not its warranty: that decides who pays for a repair. */
+function checkWarrantyEditor(role: Role, row: repo.ItemViewRow, patch: UpdateItemBody): void {
+  if (ITEM_WARRANTY_EDITORS.includes(role)) return;
+  const stored: Record<(typeof ITEM_WARRANTY_FIELDS)[number], unknown> = {
+    purchaseDate: row.purchase_date,
+    warrantyMonths: row.warranty_months,
+    warrantyEnd: row.warranty_end,
+    warrantyDocNumber: row.warranty_doc_number,
+  };
+  // A form sends every field back: only a change counts, and an empty text is the same as none.
+  const same = (a: unknown, b: unknown) =>
+    (a === '' ? null : (a ?? null)) === (b === '' ? null : (b ?? null));
+  for (const field of ITEM_WARRANTY_FIELDS) {
+    const value = patch[field];
+    if (value !== undefined && !same(value, stored[field]))
+      throw new AppError(403, 'warranty_not_editable', { field, params: { field } });
+  }
+}
+
 /**
  * Changes an item's model, serial, site, purchase and warranty data or notes. The owner changes only by a
  * transfer. warrantyMonths null goes back to the model's default; the site must be the current owner's.
  */
-export async function updateItem(db: Db, actor: Actor, id: string, patch: UpdateItemBody): Promise<Item> {
+export async function updateItem(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: UpdateItemBody,
+  role?: Role,
+): Promise<Item> {
   return db.transaction().execute(async (trx) => {
     const row = await viewOrThrow(trx, id);
+    if (role) checkWarrantyEditor(role, row, patch);
     const today = todayDate();
     const before = toItem(row, today);
     const model =

@@ -76,8 +76,10 @@ async function insertNewSeries(
   actor: Actor,
   input: CreateSeriesBody,
 ): Promise<NumberingSeries> {
-  if (await repo.findSeriesByCode(db, input.docType, input.code)) {
-    throw new AppError(409, 'series_code_taken', { field: 'code', params: { code: input.code } });
+  // Codes are stored upper-case, so "br1" and "BR1" are the same series.
+  const code = input.code.toUpperCase();
+  if (await repo.findSeriesByCode(db, input.docType, code)) {
+    throw new AppError(409, 'series_code_taken', { field: 'code', params: { code } });
   }
   if (input.nextNumber >= 10 ** input.width)
     throw new AppError(400, 'too_big', { field: 'nextNumber', params: { field: 'nextNumber' } });
@@ -85,7 +87,7 @@ async function insertNewSeries(
   const row: Insertable<NumberingSeriesTable> = {
     id: newId(),
     doc_type: input.docType,
-    code: input.code.toUpperCase(),
+    code,
     name: input.name,
     start_number: input.nextNumber,
     next_number: input.nextNumber,
@@ -109,7 +111,18 @@ async function insertNewSeries(
 
 /** Adds a series, e.g. for a branch; its numbers start where the company's previous system stopped. */
 export async function createSeries(db: Db, actor: Actor, input: CreateSeriesBody): Promise<NumberingSeries> {
-  return db.transaction().execute((trx) => insertNewSeries(trx, actor, input));
+  try {
+    return await db.transaction().execute((trx) => insertNewSeries(trx, actor, input));
+  } catch (e) {
+    // Two requests for the same code at once: the unique index decides, the loser gets the same 409.
+    const dbCode = (e as { code?: string } | null)?.code;
+    if (dbCode === '23505' || dbCode === 'SQLITE_CONSTRAINT_UNIQUE')
+      throw new AppError(409, 'series_code_taken', {
+        field: 'code',
+        params: { code: input.code.toUpperCase() },
+      });
+    throw e;
+  }
 }
 
 /** Renames or (de)activates a series; its next number can change only before the first number is taken. */

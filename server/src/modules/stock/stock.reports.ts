@@ -1,6 +1,7 @@
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
 import { notFound } from '../../http/errors';
+import { allowedEntry } from '../../http/list';
 import { newId } from '../../kernel/ids';
 import { getPart } from '../catalog';
 import { averageCost, suggestedReorderMilli } from './stock.costing';
@@ -53,7 +54,7 @@ function levelSort(sort: string | undefined) {
   const desc = sort?.startsWith('-') ?? false;
   const key = desc ? sort?.slice(1) : sort;
   return {
-    columns: (key && LEVEL_SORTS[key]) || (LEVEL_SORTS.partCode as string[]),
+    columns: allowedEntry(LEVEL_SORTS, key) ?? (LEVEL_SORTS.partCode as string[]),
     direction: desc ? ('desc' as const) : ('asc' as const),
   };
 }

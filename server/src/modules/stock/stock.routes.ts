@@ -5,6 +5,7 @@ import { actorOf } from '../../http/context';
 import { type CsvColumn, sendCsv } from '../../http/csv';
 import { ListQueryBase, QueryBool } from '../../http/list';
 import { Page } from '../../http/page';
+import { IsoDate } from '../../kernel/dates';
 import { cents, toDecimalString } from '../../kernel/money';
 import { sendPdf } from '../../pdf';
 import { todayDate } from '../items';
@@ -42,7 +43,6 @@ import './stock.links';
 const Id = z.string().min(1).max(64);
 const IdParams = z.strictObject({ id: Id });
 const PartParams = z.strictObject({ partId: Id });
-const IsoDate = z.iso.date();
 const eur = (c: number | null) => (c === null ? '' : toDecimalString(cents(c)));
 
 const WarehouseFilters = {

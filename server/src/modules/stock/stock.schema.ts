@@ -1,8 +1,15 @@
 import { z } from 'zod';
+import { IsoDate } from '../../kernel/dates';
+import {
+  MAX_AMOUNT_CENTS,
+  MAX_LEVEL_MILLI,
+  MAX_LINES,
+  MAX_QUANTITY_MILLI,
+  MAX_UNIT_CENTS,
+} from '../../kernel/limits';
 
 const code = (c: string) => ({ params: { code: c } });
 const Id = z.string().trim().min(1).max(64);
-const IsoDate = z.iso.date();
 const optionalText = (max: number) =>
   z
     .string()
@@ -11,10 +18,10 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((s) => (s ? s : s === undefined ? undefined : null));
 
-/** Upper bound of a quantity: a billion units, in thousandths. */
-export const MAX_STOCK_MILLI = 1_000_000_000_000;
-/** Upper bound of a unit cost or a landed cost: 10 million euro. */
-export const MAX_STOCK_CENTS = 1_000_000_000;
+/** Upper bound of a line's quantity: 100,000 units, in thousandths (kernel/limits.ts). */
+export const MAX_STOCK_MILLI = MAX_QUANTITY_MILLI;
+/** Upper bound of a unit cost: 100,000 euro (kernel/limits.ts). */
+export const MAX_STOCK_CENTS = MAX_UNIT_CENTS;
 
 export const WAREHOUSE_KINDS = ['store', 'van'] as const;
 export const WarehouseKind = z.enum(WAREHOUSE_KINDS);
@@ -109,7 +116,7 @@ export const DocumentLineInput = z.strictObject({
     .number()
     .int()
     .min(0)
-    .max(MAX_STOCK_MILLI)
+    .max(MAX_LEVEL_MILLI)
     .optional()
     .describe('Counts only: the quantity found on the shelf, ≥ 0'),
   unitCostCents: z
@@ -135,11 +142,11 @@ const DocumentFields = {
     .number()
     .int()
     .min(0)
-    .max(MAX_STOCK_CENTS)
+    .max(MAX_AMOUNT_CENTS)
     .nullish()
     .describe('Receipts only: transport, customs… allocated to the lines by value'),
   notes: optionalText(2000),
-  lines: z.array(DocumentLineInput).max(500).default([]),
+  lines: z.array(DocumentLineInput).max(MAX_LINES).default([]),
 };
 
 export const CreateDocumentBody = z.strictObject({ type: StockDocumentType, ...DocumentFields });

@@ -534,9 +534,20 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
         code: 'not_for_document_type',
         field: 'toWarehouseId',
       });
-      await refused('POST', url, receipt({}, { documentDate: '2999-01-01' }), {
+      await refused('POST', url, receipt({}, { documentDate: '2099-01-01' }), {
         status: 400,
         code: 'date_in_future',
+        field: 'documentDate',
+      });
+      for (const documentDate of ['2999-01-01', '0000-01-01', '1999-12-31'])
+        await refused('POST', url, receipt({}, { documentDate }), {
+          status: 400,
+          code: 'date_out_of_range',
+          field: 'documentDate',
+        });
+      await refused('POST', url, receipt({}, { documentDate: '2026-02-30' }), {
+        status: 400,
+        code: 'invalid_value',
         field: 'documentDate',
       });
       await refused('POST', url, receipt({}, { colour: 'red' }), {

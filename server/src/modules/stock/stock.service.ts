@@ -2,9 +2,10 @@ import type { Insertable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
 import { AppError, notFound } from '../../http/errors';
+import { allowedEntry } from '../../http/list';
 import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
-import { mulDivRound } from '../../kernel/money';
+import { cents, mulDivRound } from '../../kernel/money';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
 import { getPart, type Part } from '../catalog';
@@ -122,7 +123,7 @@ function sortOf(sort: string | undefined) {
   const desc = s.startsWith('-');
   const key = desc ? s.slice(1) : s;
   return {
-    columns: SORTS[key] ?? (SORTS.documentDate as string[]),
+    columns: allowedEntry(SORTS, key) ?? (SORTS.documentDate as string[]),
     direction: desc ? ('desc' as const) : ('asc' as const),
   };
 }
@@ -284,7 +285,8 @@ function lineRows(documentId: string, input: DraftInput, now: string): Insertabl
 }
 
 function draftTotal(input: DraftInput, rows: Insertable<StockDocumentLineTable>[]): number {
-  return input.type === 'receipt' ? rows.reduce((s, r) => s + (r.value_cents ?? 0), 0) : 0;
+  // Checked before the insert: a total outside the safe range fails inside the transaction, never after it.
+  return input.type === 'receipt' ? cents(rows.reduce((s, r) => s + (r.value_cents ?? 0), 0)) : 0;
 }
 
 /** Writes a new draft (checked) with its audit row, in the caller's transaction; returns its id. */

@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
 import { AppError, notFound } from '../../http/errors';
+import { allowedEntry } from '../../http/list';
 import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
 import { toSearchText } from '../../kernel/search-text';
@@ -28,7 +29,7 @@ function sortOf(sort: string | undefined) {
   const desc = sort?.startsWith('-') ?? false;
   const key = desc ? sort?.slice(1) : sort;
   return {
-    columns: (key && SORTS[key]) || (SORTS.code as string[]),
+    columns: allowedEntry(SORTS, key) ?? (SORTS.code as string[]),
     direction: desc ? ('desc' as const) : ('asc' as const),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { IsoDate } from '../../kernel/dates';
 
-const IsoDate = z.iso.date();
 const Id = z.string().trim().min(1).max(64);
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 const code = (c: string) => ({ params: { code: c } });
