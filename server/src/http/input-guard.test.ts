@@ -1,83 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, useTestApp } from '../../test/harness';
+import {
+  concrete,
+  type JsonSchema,
+  minimalValue,
+  type OpenApiOperation,
+  stringPaths,
+  typeOf,
+} from '../../test/openapi-walk';
 import { snapshotDatabase } from '../../test/snapshot';
 import { ACCESS } from './access';
 import { findControlCharacter, hasControlCharacter } from './input-guard';
 
 const NUL = 'a\u0000b';
 const NUL_IN_URL = 'a%00b';
-
-interface JsonSchema {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  enum?: unknown[];
-  format?: string;
-  minimum?: number;
-  default?: unknown;
-}
-
-interface OpenApiParameter {
-  in: 'path' | 'query' | 'header';
-  name: string;
-}
-
-interface OpenApiOperation {
-  parameters?: OpenApiParameter[];
-  requestBody?: { content: Record<string, { schema: JsonSchema }> };
-}
-
-/** The variant of a union a request would most likely use: an object, else an array, else the first. */
-function concrete(schema: JsonSchema): JsonSchema {
-  const options = schema.anyOf ?? schema.oneOf;
-  if (!options) return schema;
-  const usable = options.filter((o) => o.type !== 'null');
-  return concrete(
-    usable.find((o) => o.type === 'object') ?? usable.find((o) => o.type === 'array') ?? usable[0] ?? schema,
-  );
-}
-
-function typeOf(schema: JsonSchema): string | undefined {
-  return Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
-}
-
-/** A small value the schema accepts, so that the only fault in the request is the NUL. */
-function minimalValue(schema: JsonSchema): unknown {
-  const s = concrete(schema);
-  if (s.default !== undefined) return s.default;
-  if (s.enum?.length) return s.enum[0];
-  switch (typeOf(s)) {
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const key of s.required ?? []) out[key] = minimalValue(s.properties?.[key] ?? {});
-      return out;
-    }
-    case 'array':
-      return [];
-    case 'integer':
-    case 'number':
-      return Math.max(s.minimum ?? 1, 1);
-    case 'boolean':
-      return false;
-    default:
-      return s.format === 'date' ? '2026-01-15' : 'x';
-  }
-}
-
-/** Every path to a string in the schema (array items as index 0), a few levels deep. */
-function stringPaths(schema: JsonSchema, prefix: string[] = [], depth = 0): string[][] {
-  const s = concrete(schema);
-  const t = typeOf(s);
-  if (depth > 4) return [];
-  if (t === 'object')
-    return Object.entries(s.properties ?? {}).flatMap(([k, v]) => stringPaths(v, [...prefix, k], depth + 1));
-  if (t === 'array' && s.items) return stringPaths(s.items, [...prefix, '0'], depth + 1);
-  if (t === 'string' || t === undefined) return prefix.length ? [prefix] : [];
-  return [];
-}
 
 /** The minimal body with a NUL string put at the path (array items built from their schema). */
 function bodyWithNul(schema: JsonSchema, path: string[]): unknown {

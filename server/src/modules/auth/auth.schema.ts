@@ -77,7 +77,7 @@ export type ApiToken = z.infer<typeof ApiToken>;
 export const CreateApiTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   /** The user the token acts as; defaults to the caller. */
-  userId: z.string().optional(),
+  userId: z.string().max(64).optional(),
   expiresAt: z.iso.datetime().nullish(),
 });
 export const CreatedApiToken = ApiToken.extend({

@@ -78,6 +78,7 @@ const Country = z
 const Barcode = z
   .string()
   .trim()
+  .max(64)
   .transform((s) => s || null)
   .refine((s) => s === null || isValidBarcode(s), code('invalid_barcode'))
   .describe('EAN-13 (check digit verified) or any printable code without spaces; empty for none');

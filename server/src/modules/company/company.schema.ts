@@ -13,16 +13,18 @@ export const Uic = z
 export const BgVatNumber = z
   .string()
   .trim()
+  .max(40)
   .transform((s) => s.toUpperCase().replace(/\s+/g, ''))
   .refine(isValidBgVatNumber, code('invalid_vat_number'));
 export const Iban = z
   .string()
   .trim()
+  .max(64)
   .transform((s) => normalizeIban(s))
   .refine(isValidIban, code('invalid_iban'));
 
 export const BankAccountInput = z.strictObject({
-  id: z.string().optional(),
+  id: z.string().max(64).optional(),
   iban: Iban,
   bic: z
     .string()
