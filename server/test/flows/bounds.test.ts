@@ -174,6 +174,32 @@ describe.each(DIALECTS)('number bounds on %s', (dialect) => {
     expect((await t.request(admin, 'GET', '/api/v1/stock/documents')).statusCode).toBe(200);
   });
 
+  it('a posting that would take a stock level outside the safe range is 422 and writes nothing', async () => {
+    // One thousandth of a unit carrying the largest landed cost: an average cost of about 10^13 cents a unit.
+    const partId = await newPart();
+    const dear = await t.request(admin, 'POST', '/api/v1/stock/documents', {
+      ...receipt(partId, [{ quantityMilli: 1, unitCostCents: MAX_UNIT_CENTS }], MAX_AMOUNT_CENTS),
+    });
+    expect(dear.statusCode, dear.body).toBe(201);
+    expect(
+      (await t.request(admin, 'POST', `/api/v1/stock/documents/${dear.json().id}/post`)).statusCode,
+    ).toBe(200);
+    // Counting ten million units of it would be worth 10^20 cents.
+    const count = await t.request(admin, 'POST', '/api/v1/stock/documents', {
+      type: 'count',
+      warehouseId,
+      lines: [{ partId, countedMilli: 10_000_000_000 }],
+    });
+    expect(count.statusCode, count.body).toBe(201);
+    const before = await snapshotDatabase(t.db);
+    const posted = await t.request(admin, 'POST', `/api/v1/stock/documents/${count.json().id}/post`);
+    expect(posted.statusCode, posted.body).toBe(422);
+    expect(posted.headers['content-type']).toContain('application/problem+json');
+    expect(posted.json()).toMatchObject({ code: 'amount_out_of_range' });
+    expect(await snapshotDatabase(t.db)).toEqual(before);
+    expect((await t.request(admin, 'GET', '/api/v1/stock/levels')).statusCode).toBe(200);
+  });
+
   it('a service quote at the largest rate, norm time and quantity stays exact', async () => {
     const service = await t.request(admin, 'POST', '/api/v1/service-types', {
       code: 'MAXH',
