@@ -500,6 +500,7 @@ export const bg = {
     warrantyEndHint: 'Ако е попълнен, важи вместо покупка + месеци.',
     warrantyToday: 'Гаранция днес',
     warrantyPreviewHint: 'По въведените данни; сървърът решава при запис.',
+    warrantyLocked: 'Гаранцията се променя от офиса (приемна, управител, счетоводител).',
     warrantyOnDate: 'Проверка към дата',
     pickDate: 'Изберете дата',
     coveredOn: 'В гаранция на {{date}}',

@@ -500,6 +500,7 @@ export const en: Messages = {
     warrantyEndHint: 'When set, it applies instead of purchase + months.',
     warrantyToday: 'Warranty today',
     warrantyPreviewHint: 'From the data entered; the server decides on saving.',
+    warrantyLocked: 'The warranty is changed by the office (reception, manager, accountant).',
     warrantyOnDate: 'Check on a date',
     pickDate: 'Pick a date',
     coveredOn: 'Under warranty on {{date}}',

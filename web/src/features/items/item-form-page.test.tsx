@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { type Call, fakeServer, jsonResponse, renderScreen } from '../../test-utils';
+import { aMe, type Call, fakeServer, jsonResponse, renderScreen } from '../../test-utils';
 import { previewWarranty } from './item-form';
-import { ItemNewPage } from './item-form-page';
+import { ItemEditPage, ItemNewPage } from './item-form-page';
 
 const OWNER = {
   id: 'p-1',
@@ -119,5 +119,61 @@ describe('the warranty preview', () => {
 
   it('shows nothing for months that are not whole', () => {
     expect(previewWarranty({ ...values, purchaseDate: '2020-01-15', warrantyMonths: '1.5' }, 24)).toBeNull();
+  });
+});
+
+describe('editing an item', () => {
+  const ITEM = {
+    id: 'i-1',
+    modelId: 'm-1',
+    modelName: 'FTXM35R',
+    brandId: 'b-1',
+    brandCode: 'DAIKIN',
+    brandName: 'Daikin',
+    categoryCode: 'AC',
+    serialNumber: 'K-1',
+    partyId: 'p-1',
+    partyName: OWNER.name,
+    siteId: null,
+    siteName: null,
+    purchaseDate: '2025-03-01',
+    seller: null,
+    warrantyDocNumber: 'ГК-1',
+    warrantyMonths: 36,
+    warrantyEnd: null,
+    warranty: { underWarranty: true, warrantyEnd: '2028-03-01', daysLeft: 500 },
+    notes: null,
+    archivedAt: null,
+    createdAt: '2026-01-01T10:00:00.000Z',
+    updatedAt: '2026-01-01T10:00:00.000Z',
+  };
+  const server = (call: Call) =>
+    call.path.startsWith('/api/v1/items/i-1')
+      ? jsonResponse(200, ITEM)
+      : call.path.startsWith('/api/v1/models/m-1')
+        ? jsonResponse(200, MODEL)
+        : answer(call);
+  const edit = (role: 'technician' | 'reception') => {
+    fakeServer(server);
+    renderScreen(
+      <Routes>
+        <Route path="/items/:id/edit" element={<ItemEditPage />} />
+      </Routes>,
+      { route: '/items/i-1/edit', me: aMe(role) },
+    );
+  };
+
+  it('a technician sees the warranty but cannot change it; notes stay editable', async () => {
+    edit('technician');
+    const card = (await screen.findByLabelText(/Гаранционна карта/)) as HTMLInputElement;
+    expect(card.disabled).toBe(true);
+    expect(screen.getByText(/Гаранцията се променя от офиса/)).toBeTruthy();
+    expect((screen.getByLabelText(/Бележки/) as HTMLTextAreaElement).disabled).toBe(false);
+  });
+
+  it('reception changes the warranty', async () => {
+    edit('reception');
+    const card = (await screen.findByLabelText(/Гаранционна карта/)) as HTMLInputElement;
+    expect(card.disabled).toBe(false);
   });
 });

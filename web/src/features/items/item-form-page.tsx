@@ -16,6 +16,7 @@ import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { Model } from '@servix/server/modules/catalog/catalog.schema';
+import { ITEM_WARRANTY_EDITORS } from '@servix/server/modules/items/items.access';
 import type { Item } from '@servix/server/modules/items/items.schema';
 import { IconExternalLink } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -24,6 +25,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { conflictOf } from '../../api/conflicts';
 import { useCreateItem, useItem, useUpdateItem } from '../../api/items';
 import { useParty } from '../../api/parties';
+import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { dateInputFormat } from '../../ui/format';
 import { fieldsIn, schemaErrors, showServerErrors } from '../../ui/forms';
@@ -95,6 +97,9 @@ function ItemForm({ item, initialValues }: { item?: Item; initialValues: ItemFor
   const chosenModel = model ?? (values.modelId === initialModel?.id ? initialModel : null);
   const defaultMonths = chosenModel?.defaultWarrantyMonths ?? null;
   const preview = previewWarranty(values, defaultMonths);
+  const { user } = useSession();
+  // A technician corrects an item but not its warranty: the server refuses that change (403).
+  const warrantyLocked = Boolean(item) && !ITEM_WARRANTY_EDITORS.includes(user.role);
   const back = item
     ? `/items/${item.id}`
     : values.partyId
@@ -176,10 +181,15 @@ function ItemForm({ item, initialValues }: { item?: Item; initialValues: ItemFor
               valueFormat={dateInputFormat(locale)}
               clearable
               maxDate={new Date()}
+              disabled={warrantyLocked}
               {...form.getInputProps('purchaseDate')}
             />
             <TextInput label={t('items.seller')} {...form.getInputProps('seller')} />
-            <TextInput label={t('items.warrantyDoc')} {...form.getInputProps('warrantyDocNumber')} />
+            <TextInput
+              label={t('items.warrantyDoc')}
+              disabled={warrantyLocked}
+              {...form.getInputProps('warrantyDocNumber')}
+            />
             <NumberInput
               label={t('items.warrantyMonths')}
               description={
@@ -192,13 +202,15 @@ function ItemForm({ item, initialValues }: { item?: Item; initialValues: ItemFor
               max={600}
               allowDecimal={false}
               allowNegative={false}
+              disabled={warrantyLocked}
               {...form.getInputProps('warrantyMonths')}
             />
             <DatePickerInput
               label={t('items.warrantyEndExplicit')}
-              description={t('items.warrantyEndHint')}
+              description={warrantyLocked ? t('items.warrantyLocked') : t('items.warrantyEndHint')}
               valueFormat={dateInputFormat(locale)}
               clearable
+              disabled={warrantyLocked}
               {...form.getInputProps('warrantyEnd')}
             />
             <Stack gap={4}>
