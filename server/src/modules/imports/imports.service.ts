@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { Selectable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
+import { csvCellText } from '../../http/csv';
 import { AppError, notFound } from '../../http/errors';
 import { type Locale, message } from '../../http/messages';
 import type { Actor } from '../../kernel/actor';
@@ -34,7 +35,10 @@ export function parseCsvText(text: string): ParsedFile {
   const [headerRow, ...data] = rows;
   if (!headerRow || data.length === 0) throw new AppError(400, 'empty_file');
   const header = headerRow.map((h) => h.trim());
-  const records = data.map((cells) => Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? '').trim()])));
+  // csvCellText: a cell our exports neutralised ('=…) reads back as it was (=…).
+  const records = data.map((cells) =>
+    Object.fromEntries(header.map((h, i) => [h, csvCellText(cells[i] ?? '').trim()])),
+  );
   return { header, records };
 }
 
