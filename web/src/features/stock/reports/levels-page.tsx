@@ -4,6 +4,7 @@ import { IconAlertTriangle, IconTruck } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMyVans } from '../../../api/stock';
+import { useSeesStockCosts } from '../../../app/fields';
 import { useSession } from '../../../app/session';
 import { type Column, FilterSwitch, ListView, useListState, usePagedList } from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
@@ -50,6 +51,7 @@ export function StockLevelsPage() {
   const { t } = useTranslation();
   const quantity = useQuantity();
   const money = useMoney();
+  const costs = useSeesStockCosts();
   const list = useListState({
     filters: ['warehouseId', 'belowMinimum', 'includeEmpty'] as const,
     defaultSort: 'partCode',
@@ -126,8 +128,12 @@ export function StockLevelsPage() {
         </Text>
       ),
     },
-    num('avgCost', t('stock.reports.avgCost'), (l) => money(l.avgCostCents), 'avgCostCents'),
-    num('value', t('stock.reports.value'), (l) => money(l.valueCents), 'valueCents'),
+    ...(costs
+      ? [
+          num('avgCost', t('stock.reports.avgCost'), (l) => money(l.avgCostCents), 'avgCostCents'),
+          num('value', t('stock.reports.value'), (l) => money(l.valueCents), 'valueCents'),
+        ]
+      : []),
   ];
 
   return (
@@ -165,7 +171,7 @@ export function StockLevelsPage() {
         columns={columns}
         rowKey={(l) => `${l.partId}:${l.warehouseId}`}
         rowHref={(l) => `${partCardPath(l.partId)}${cardSearch}`}
-        minWidth={1080}
+        minWidth={costs ? 1080 : 860}
         data-testid="stock-levels"
         empty={
           <Text size="sm" c="dimmed">
