@@ -245,7 +245,7 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
       </SectionCard>
 
       <SectionCard title={t('stock.docs.section.lines')}>
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={showValues ? 760 : 560}>
           <Table verticalSpacing={6} striped data-testid="document-lines">
             <Table.Thead>
               <Table.Tr>

@@ -181,7 +181,7 @@ export function StockDocumentsPage() {
         columns={columns}
         rowKey={(d) => d.id}
         rowHref={(d) => `/stock/documents/${d.id}`}
-        minWidth={1100}
+        minWidth={costs ? 1100 : 980}
         data-testid="stock-documents-table"
         empty={
           <Text size="sm" c="dimmed">

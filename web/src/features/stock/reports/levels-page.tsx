@@ -140,7 +140,9 @@ export function StockLevelsPage() {
     <Stack gap={0} maw={1400}>
       <PageHeader
         title={t('stock.reports.levels.title')}
-        description={t('stock.reports.levels.description')}
+        description={
+          costs ? t('stock.reports.levels.description') : t('stock.reports.levels.descriptionQuantities')
+        }
         actions={
           myVan && (
             <Button
