@@ -53,7 +53,7 @@ export function TechniciansPage() {
     <Stack gap={0} maw={1280}>
       <EditableListHeader
         title={t('technicians.title')}
-        description={t('technicians.description')}
+        description={seesPay ? t('technicians.description') : t('technicians.descriptionNoPay')}
         canEdit={canEdit}
         add={
           <Button component={Link} to={technicianPath('new')} leftSection={<IconPlus size={16} />}>
