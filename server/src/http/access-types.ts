@@ -18,4 +18,6 @@ export const ROLE_GROUPS = {
   stockKeepers: ['admin', 'manager', 'storekeeper'],
   /** What the stock is worth: the stock keepers and the accountant. */
   stockValuers: ['admin', 'manager', 'storekeeper', 'accountant'],
+  /** What technicians are paid: the management and the accountant. */
+  payViewers: ['admin', 'manager', 'accountant'],
 } as const satisfies Record<string, readonly Role[]>;

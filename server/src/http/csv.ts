@@ -6,9 +6,32 @@ export interface CsvColumn<T> {
   value: (row: T) => string | number | boolean | null | undefined;
 }
 
+/** What a spreadsheet reads as the start of a formula (OWASP's CSV injection list): = + - @ tab, carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A cell already neutralised, or text that would look like one: one or more ' before a formula start. */
+const QUOTED_FORMULA_START = /^'+[=+\-@\t\r]/;
+/** A plain signed decimal ("-12.50", "+3"): a number, never a formula, so it stays as it is. */
+const SIGNED_DECIMAL = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * A text cell made safe to open in a spreadsheet: text that would start a formula gets a leading ' (so
+ * =HYPERLINK(…) is shown as text, not run); plain signed decimals stay numbers. Text that already starts with ' before
+ * such a character gets one more, so neutraliseCell and csvCellText are exact inverses (an export imports back).
+ */
+export function neutraliseCell(text: string): string {
+  if (SIGNED_DECIMAL.test(text)) return text;
+  return FORMULA_START.test(text) || QUOTED_FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A cell read from a CSV file as it was before neutraliseCell: one leading ' before a formula start is dropped. */
+export function csvCellText(cell: string): string {
+  return QUOTED_FORMULA_START.test(cell) ? cell.slice(1) : cell;
+}
+
 /**
  * Sends a list as CSV: UTF-8 with a byte-order mark (so Excel reads Cyrillic), comma separated, RFC 4180 quoting,
- * money as decimal text with a dot (the format of ../shared/data and of the CSV import).
+ * money as decimal text with a dot (the format of ../shared/data and of the CSV import); text cells that a
+ * spreadsheet would run as a formula are neutralised (neutraliseCell).
  */
 export function sendCsv<T>(
   reply: FastifyReply,
@@ -18,7 +41,9 @@ export function sendCsv<T>(
 ) {
   const records: (string | number | boolean | null | undefined)[][] = [columns.map((c) => c.header)];
   for (const row of rows) records.push(columns.map((c) => c.value(row)));
-  const body = `\uFEFF${stringify(records, { cast: { boolean: (b) => (b ? 'true' : 'false') } })}`;
+  const body = `\uFEFF${stringify(records, {
+    cast: { boolean: (b) => (b ? 'true' : 'false'), string: neutraliseCell },
+  })}`;
   return reply
     .type('text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${filename}"`)

@@ -840,6 +840,7 @@ export const en: Messages = {
     nav: 'Technicians',
     title: 'Technicians',
     description: 'The people who do the repairs: skills, working hours and pay terms.',
+    descriptionNoPay: 'The people who do the repairs: skills and working hours.',
     add: 'New technician',
     createTitle: 'New technician',
     formDescription: 'A technician may have a Servix user account or work without one.',

@@ -1,4 +1,5 @@
 import { type Access, ROLE_GROUPS } from '../../http/access-types';
+import type { FieldRule } from '../../http/fields';
 
 /** The standard routes of one catalogue: everyone on staff reads, the editors write. */
 function resource(path: string, write: Access): Record<string, Access> {
@@ -29,3 +30,11 @@ export const CATALOG_ACCESS: Record<string, Access> = {
   'GET /api/v1/norm-overrides/export.csv': ROLE_GROUPS.staff,
   ...resource('/api/v1/parts', ROLE_GROUPS.partsEditors),
 };
+
+/**
+ * Who may see which confidential fields of a spare part (http/fields.ts): its typical purchase cost is a cost, so
+ * only for the roles that may see the stock valuation (as STOCK_FIELDS in the stock module).
+ */
+export const PART_FIELDS = {
+  cost: { roles: ROLE_GROUPS.stockValuers, keys: ['typicalCostCents'] },
+} as const satisfies FieldRule;

@@ -4,6 +4,7 @@
  * quantities decimal units ("6", "2.5").
  */
 import type { CsvColumn } from '../../http/csv';
+import type { GuardedCsvColumn } from '../../http/fields';
 import { cents, toDecimalString } from '../../kernel/money';
 import type { Brand, Category, Model, NormOverride, Part, ServiceType } from './catalog.schema';
 
@@ -75,7 +76,8 @@ export function milliToUnits(milli: number): string {
   return fraction ? `${whole}.${fraction}` : String(whole);
 }
 
-const eur = (c: number | null) => (c === null ? '' : toDecimalString(cents(c)));
+const eur = (c: number | null | undefined) =>
+  c === null || c === undefined ? '' : toDecimalString(cents(c));
 
 export const CATEGORY_CSV: CsvColumn<Category>[] = [
   { header: 'code', value: (r) => r.code },
@@ -125,7 +127,8 @@ export function compatibleText(p: Pick<Part, 'compatibleBrands' | 'compatibleMod
   return [...p.compatibleBrands.map((b) => b.code), ...p.compatibleModels.map((m) => m.name)].join(';');
 }
 
-export const PART_CSV: CsvColumn<Part>[] = [
+/** The typical cost column only for the roles that may see costs (PART_FIELDS). */
+export const PART_CSV: GuardedCsvColumn<Part, 'cost'>[] = [
   { header: 'code', value: (r) => r.code },
   { header: 'barcode', value: (r) => r.barcode },
   { header: 'name_bg', value: (r) => r.nameBg },
@@ -133,7 +136,7 @@ export const PART_CSV: CsvColumn<Part>[] = [
   { header: 'unit', value: (r) => r.unit },
   { header: 'category_code', value: (r) => r.categoryCode },
   { header: 'sale_price_eur', value: (r) => eur(r.salePriceCents) },
-  { header: 'typical_cost_eur', value: (r) => eur(r.typicalCostCents) },
+  { header: 'typical_cost_eur', group: 'cost', value: (r) => eur(r.typicalCostCents) },
   { header: 'vat_rate_percent', value: (r) => bpToPercent(r.vatRateBp) },
   { header: 'min_stock', value: (r) => milliToUnits(r.minStockMilli) },
   { header: 'compatible', value: (r) => compatibleText(r) },

@@ -2,10 +2,12 @@ import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database';
-import { actorOf } from '../../http/context';
-import { type CsvColumn, sendCsv } from '../../http/csv';
+import { actorOf, principalOf } from '../../http/context';
+import { sendCsv } from '../../http/csv';
+import { type FieldRule, type GuardedCsvColumn, visibleFor } from '../../http/fields';
 import { Page } from '../../http/page';
 import type { Actor } from '../../kernel/actor';
+import { PART_FIELDS } from './catalog.access';
 import {
   BRAND_CSV,
   CATEGORY_CSV,
@@ -60,7 +62,9 @@ interface CatalogResource<
   Input: Input;
   Patch: Patch;
   Query: Query;
-  csv: CsvColumn<z.output<Item>>[];
+  csv: GuardedCsvColumn<z.output<Item>>[];
+  /** Confidential fields, left out of every answer for the roles that may not see them (http/fields.ts). */
+  fields?: FieldRule;
   list(db: Db, q: z.output<Query>): Promise<catalog.PageOf<z.output<Item>>>;
   exportRows(db: Db, q: z.output<Query>): Promise<z.output<Item>[]>;
   get(db: Db, id: string): Promise<z.output<Item>>;
@@ -84,6 +88,8 @@ function resourceRoutes<
   const schema = (s: FastifySchema) => s;
   const query = (req: FastifyRequest) => req.query as z.output<Query>;
   const id = (req: FastifyRequest) => (req.params as z.output<typeof IdParams>).id;
+  const fieldsOf = (req: FastifyRequest) => visibleFor(principalOf(req).role, res.fields ?? {});
+  const shown = async <T>(req: FastifyRequest, value: Promise<T>) => fieldsOf(req).strip(await value);
 
   app.get(
     res.path,
@@ -95,7 +101,7 @@ function resourceRoutes<
         response: { 200: Page(res.Item) },
       }),
     },
-    async (req) => res.list(db, query(req)),
+    async (req) => shown(req, res.list(db, query(req))),
   );
 
   app.get(
@@ -107,20 +113,21 @@ function resourceRoutes<
         querystring: res.Query,
       }),
     },
-    async (req, reply) => sendCsv(reply, res.csvName, res.csv, await res.exportRows(db, query(req))),
+    async (req, reply) =>
+      sendCsv(reply, res.csvName, fieldsOf(req).columns(res.csv), await res.exportRows(db, query(req))),
   );
 
   app.get(
     `${res.path}/:id`,
     { schema: schema({ tags, summary: `One ${res.noun}`, params: IdParams, response: { 200: res.Item } }) },
-    async (req) => res.get(db, id(req)),
+    async (req) => shown(req, res.get(db, id(req))),
   );
 
   app.post(
     res.path,
     { schema: schema({ tags, summary: `Add ${res.noun}`, body: res.Input, response: { 201: res.Item } }) },
     async (req, reply) =>
-      reply.status(201).send(await res.create(db, actorOf(req), req.body as z.output<Input>)),
+      reply.status(201).send(await shown(req, res.create(db, actorOf(req), req.body as z.output<Input>))),
   );
 
   app.patch(
@@ -134,7 +141,7 @@ function resourceRoutes<
         response: { 200: res.Item },
       }),
     },
-    async (req) => res.update(db, actorOf(req), id(req), req.body as z.output<Patch>),
+    async (req) => shown(req, res.update(db, actorOf(req), id(req), req.body as z.output<Patch>)),
   );
 
   app.post(
@@ -147,7 +154,7 @@ function resourceRoutes<
         response: { 200: res.Item },
       }),
     },
-    async (req) => res.setArchived(db, actorOf(req), id(req), true),
+    async (req) => shown(req, res.setArchived(db, actorOf(req), id(req), true)),
   );
 
   app.post(
@@ -160,7 +167,7 @@ function resourceRoutes<
         response: { 200: res.Item },
       }),
     },
-    async (req) => res.setArchived(db, actorOf(req), id(req), false),
+    async (req) => shown(req, res.setArchived(db, actorOf(req), id(req), false)),
   );
 
   app.delete(
@@ -267,6 +274,7 @@ export async function catalogRoutes(app: FastifyInstance) {
     Patch: PartPatch,
     Query: PartListQuery,
     csv: PART_CSV,
+    fields: PART_FIELDS,
     list: catalog.listParts,
     exportRows: catalog.exportParts,
     get: catalog.getPart,

@@ -323,7 +323,12 @@ export const Part = z.object({
   categoryId: z.string().nullable(),
   categoryCode: z.string().nullable(),
   salePriceCents: z.number().int().describe('Without VAT'),
-  typicalCostCents: z.number().int().nullable(),
+  typicalCostCents: z
+    .number()
+    .int()
+    .nullable()
+    .optional()
+    .describe('Only for the roles that may see the stock valuation (left out for the others)'),
   vatRateBp: z.number().int(),
   minStockMilli: z.number().int().describe('Minimum stock in thousandths of the unit; 0 = order on demand'),
   compatibleBrands: z.array(CompatibleBrand).describe('Fits every model of these brands'),

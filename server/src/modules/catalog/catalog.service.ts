@@ -1232,7 +1232,7 @@ export async function updatePart(db: Db, actor: Actor, id: string, patch: PartPa
       categoryId: patch.categoryId === undefined ? before.categoryId : patch.categoryId,
       salePriceCents: patch.salePriceCents ?? before.salePriceCents,
       typicalCostCents:
-        patch.typicalCostCents === undefined ? before.typicalCostCents : patch.typicalCostCents,
+        patch.typicalCostCents === undefined ? (before.typicalCostCents ?? null) : patch.typicalCostCents,
       vatRateBp: patch.vatRateBp ?? before.vatRateBp,
       minStockMilli: patch.minStockMilli ?? before.minStockMilli,
     };

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { Selectable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
+import { csvCellText } from '../../http/csv';
 import { AppError, notFound } from '../../http/errors';
 import { hasControlCharacter } from '../../http/input-guard';
 import { type Locale, message } from '../../http/messages';
@@ -43,7 +44,10 @@ export function parseCsvText(text: string): ParsedFile {
       throw new AppError(400, 'csv_control_character', { field, params: { row: i + 1 } });
     }
   }
-  const records = data.map((cells) => Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? '').trim()])));
+  // csvCellText: a cell our exports neutralised ('=…) reads back as it was (=…).
+  const records = data.map((cells) =>
+    Object.fromEntries(header.map((h, i) => [h, csvCellText(cells[i] ?? '').trim()])),
+  );
   return { header, records };
 }
 

@@ -1,4 +1,5 @@
 import { type Access, ROLE_GROUPS } from '../../http/access-types';
+import type { FieldRule } from '../../http/fields';
 
 const READ = ROLE_GROUPS.staff;
 const WRITE = ROLE_GROUPS.stockKeepers;
@@ -34,3 +35,25 @@ export const STOCK_ACCESS: Record<string, Access> = {
   'GET /api/v1/stock/reservations': READ,
   'GET /api/v1/stock/check': ROLE_GROUPS.admin,
 };
+
+/**
+ * Who may see which confidential fields of the stock (http/fields.ts): costs and values — average and unit cost,
+ * landed costs, line values, totals, balances in value — only for the roles that may see the valuation.
+ */
+export const STOCK_FIELDS = {
+  cost: {
+    roles: ROLE_GROUPS.stockValuers,
+    keys: [
+      'avgCostCents',
+      'unitCostCents',
+      'lastUnitCostCents',
+      'typicalCostCents',
+      'landedCostCents',
+      'valueCents',
+      'totalValueCents',
+      'openingValueCents',
+      'balanceValueCents',
+    ],
+  },
+} as const satisfies FieldRule;
+export type StockFieldGroup = keyof typeof STOCK_FIELDS;

@@ -4,6 +4,7 @@
  * Bulgarian or English. A draft prints with a "ЧЕРНОВА" subtitle and no number.
  */
 import type { Executor } from '../../db/database';
+import type { FieldView } from '../../http/fields';
 import {
   type DocumentBlock,
   type DocumentLanguage,
@@ -18,6 +19,7 @@ import {
   tableBlock,
 } from '../../pdf';
 import { getCompanySettings, getLogoDataUrl } from '../company';
+import type { StockFieldGroup } from './stock.access';
 import { getStockDocument, type SignatureRole, type StockDocumentPrint } from './stock.print';
 import type { StockDocumentLine, Warehouse } from './stock.schema';
 
@@ -186,9 +188,19 @@ function partiesOf(p: StockDocumentPrint, words: Words, language: DocumentLangua
   return parties;
 }
 
-function linesTable(p: StockDocumentPrint, words: Words, language: DocumentLanguage): DocumentBlock {
+/** What a print shows beyond quantities: costs and values only for the roles that may see them (STOCK_FIELDS). */
+export interface StockPrintOptions {
+  costs: boolean;
+}
+
+function linesTable(
+  p: StockDocumentPrint,
+  words: Words,
+  language: DocumentLanguage,
+  { costs }: StockPrintOptions,
+): DocumentBlock {
   const f = documentFormat(language);
-  const money = (c: number | null) => (c === null ? '' : f.money(c));
+  const money = (c: number | null | undefined) => (c === null || c === undefined ? '' : f.money(c));
   const qty = (m: number | null) => (m === null ? '' : f.quantity(m));
   const head: TableColumn<StockDocumentLine>[] = [
     { header: words.no, width: 7, align: 'right', value: (_, i) => String(i + 1) },
@@ -203,7 +215,16 @@ function linesTable(p: StockDocumentPrint, words: Words, language: DocumentLangu
         { header: words.counted, width: 17, align: 'right', value: (l) => qty(l.countedMilli) },
         { header: words.book, width: 17, align: 'right', value: (l) => qty(l.bookMilli) },
         { header: words.difference, width: 17, align: 'right', value: (l) => qty(l.differenceMilli) },
-        { header: words.differenceValue, width: 21, align: 'right', value: (l) => money(l.valueCents) },
+        ...(costs
+          ? [
+              {
+                header: words.differenceValue,
+                width: 21,
+                align: 'right',
+                value: (l) => money(l.valueCents),
+              } satisfies TableColumn<StockDocumentLine>,
+            ]
+          : []),
       ],
       p.document.lines,
     );
@@ -212,17 +233,31 @@ function linesTable(p: StockDocumentPrint, words: Words, language: DocumentLangu
     [
       ...head,
       { header: words.quantity, width: 17, align: 'right', value: (l) => qty(l.quantityMilli) },
-      { header: words.unitCost, width: 19, align: 'right', value: (l) => money(l.unitCostCents) },
-      { header: words.value, width: 21, align: 'right', value: (l) => money(l.valueCents) },
+      ...(costs
+        ? ([
+            { header: words.unitCost, width: 19, align: 'right', value: (l) => money(l.unitCostCents) },
+            { header: words.value, width: 21, align: 'right', value: (l) => money(l.valueCents) },
+          ] satisfies TableColumn<StockDocumentLine>[])
+        : []),
     ],
     p.document.lines,
   );
 }
 
-function totalsOf(p: StockDocumentPrint, words: Words, language: DocumentLanguage): DocumentBlock {
+function totalsOf(
+  p: StockDocumentPrint,
+  words: Words,
+  language: DocumentLanguage,
+  { costs }: StockPrintOptions,
+): DocumentBlock {
   const f = documentFormat(language);
   const t = p.totals;
   const rows = [{ label: words.lineCount, value: String(p.document.lines.length) }];
+  if (!costs) {
+    if (p.document.type !== 'count')
+      rows.push({ label: words.totalQuantity, value: f.quantity(t.quantityMilli) });
+    return { kind: 'totals', rows };
+  }
   if (p.document.type === 'count') {
     rows.push(
       { label: words.gains, value: f.money(t.gainsValueCents) },
@@ -242,11 +277,15 @@ function totalsOf(p: StockDocumentPrint, words: Words, language: DocumentLanguag
   return { kind: 'totals', rows };
 }
 
-/** The layout of a stock document's print data in a language (pure: the tests and the route use it). */
+/**
+ * The layout of a stock document's print data in a language (pure: the tests and the route use it); without `costs`
+ * the unit cost, value and value totals are left out (the quantities stay).
+ */
 export function stockPrintedDocument(
   p: StockDocumentPrint,
   company: PrintedDocument['company'],
   language: DocumentLanguage,
+  options: StockPrintOptions = { costs: true },
 ): PrintedDocument {
   const words = WORDS[language];
   const f = documentFormat(language);
@@ -265,7 +304,7 @@ export function stockPrintedDocument(
         : null;
   const body: DocumentBlock[] = [];
   if (facts.length > 0) body.push({ kind: 'facts', rows: facts });
-  body.push(linesTable(p, words, language), totalsOf(p, words, language));
+  body.push(linesTable(p, words, language, options), totalsOf(p, words, language, options));
   if (d.notes?.trim()) body.push({ kind: 'text', heading: words.notes, text: d.notes.trim() });
   return {
     language,
@@ -282,19 +321,26 @@ export function stockPrintedDocument(
   };
 }
 
-/** The PDF of a stock document and its file name; 404 when there is no such document. */
+/**
+ * The PDF of a stock document and its file name, with costs and values only when `fields` (the reader's view of
+ * STOCK_FIELDS) shows them; 404 when there is no such document.
+ */
 export async function stockDocumentPdf(
   db: Executor,
   id: string,
   language: DocumentLanguage,
+  fields: FieldView<StockFieldGroup>,
 ): Promise<{ filename: string; pdf: Buffer }> {
-  const print = await getStockDocument(db, id);
+  const costs = fields.sees('cost');
+  const full = await getStockDocument(db, id);
+  // The data behind the layout loses the costs too, so no later change of the layout can print them by mistake.
+  const print = costs ? full : { ...full, document: fields.strip(full.document) };
   const settings = await getCompanySettings(db);
   const company = printedCompany(settings, {
     date: print.document.documentDate,
     logoDataUrl: await getLogoDataUrl(db),
   });
-  const pdf = await renderDocument(stockPrintedDocument(print, company, language));
+  const pdf = await renderDocument(stockPrintedDocument(print, company, language, { costs }));
   const number = print.document.number ?? WORDS[language].draft;
   return { filename: `${stockDocumentTitle(print, language)} ${number}.pdf`, pdf };
 }

@@ -129,7 +129,7 @@ export async function getStockDocument(db: Executor, id: string): Promise<StockD
   let losses = 0;
   for (const l of document.lines) {
     quantity += l.quantityMilli ?? l.countedMilli ?? 0;
-    if (document.type === 'receipt') goods += (l.valueCents ?? 0) - l.landedCostCents;
+    if (document.type === 'receipt') goods += (l.valueCents ?? 0) - (l.landedCostCents ?? 0);
     if (document.type === 'count') {
       if ((l.valueCents ?? 0) > 0) gains += l.valueCents ?? 0;
       else losses -= l.valueCents ?? 0;
@@ -158,8 +158,8 @@ export async function getStockDocument(db: Executor, id: string): Promise<StockD
     totals: {
       quantityMilli: quantity,
       goodsValueCents: goods,
-      landedCostCents: document.type === 'receipt' ? document.landedCostCents : 0,
-      valueCents: document.totalValueCents,
+      landedCostCents: document.type === 'receipt' ? (document.landedCostCents ?? 0) : 0,
+      valueCents: document.totalValueCents ?? 0,
       gainsValueCents: gains,
       lossesValueCents: losses,
     },

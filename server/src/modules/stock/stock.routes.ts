@@ -1,14 +1,16 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../http/context';
+import { actorOf, principalOf } from '../../http/context';
 import { type CsvColumn, sendCsv } from '../../http/csv';
+import { type GuardedCsvColumn, visibleFor } from '../../http/fields';
 import { ListQueryBase, QueryBool } from '../../http/list';
 import { Page } from '../../http/page';
 import { IsoDate } from '../../kernel/dates';
 import { cents, toDecimalString } from '../../kernel/money';
 import { sendPdf } from '../../pdf';
 import { todayDate } from '../items';
+import { STOCK_FIELDS, type StockFieldGroup } from './stock.access';
 import { milliToUnits } from './stock.costing';
 import { WAREHOUSE_CSV_COLUMNS } from './stock.import';
 import { stockDocumentPdf } from './stock.pdf';
@@ -43,7 +45,11 @@ import './stock.links';
 const Id = z.string().min(1).max(64);
 const IdParams = z.strictObject({ id: Id });
 const PartParams = z.strictObject({ partId: Id });
-const eur = (c: number | null) => (c === null ? '' : toDecimalString(cents(c)));
+const eur = (c: number | null | undefined) =>
+  c === null || c === undefined ? '' : toDecimalString(cents(c));
+/** What the signed-in role may see of the stock's costs and values (STOCK_FIELDS): every answer goes through it. */
+const fieldsOf = (req: FastifyRequest) => visibleFor(principalOf(req).role, STOCK_FIELDS);
+type StockCsv<T> = GuardedCsvColumn<T, StockFieldGroup>[];
 
 const WarehouseFilters = {
   kind: WarehouseKind.optional(),
@@ -148,7 +154,7 @@ const WAREHOUSE_CSV: CsvColumn<Warehouse>[] = WAREHOUSE_CSV_COLUMNS.map((header)
     })[header],
 }));
 
-const DOCUMENT_CSV: CsvColumn<StockDocumentListItem>[] = [
+const DOCUMENT_CSV: StockCsv<StockDocumentListItem> = [
   { header: 'type', value: (d) => d.type },
   { header: 'number', value: (d) => d.number },
   { header: 'document_date', value: (d) => d.documentDate },
@@ -160,11 +166,11 @@ const DOCUMENT_CSV: CsvColumn<StockDocumentListItem>[] = [
   { header: 'supplier_doc_date', value: (d) => d.supplierDocDate },
   { header: 'reason', value: (d) => d.reason },
   { header: 'lines', value: (d) => d.lineCount },
-  { header: 'total_value_eur', value: (d) => eur(d.totalValueCents) },
+  { header: 'total_value_eur', group: 'cost', value: (d) => eur(d.totalValueCents) },
   { header: 'reversal_of', value: (d) => d.reversalOfId },
 ];
 
-const LEVEL_CSV: CsvColumn<StockLevel>[] = [
+const LEVEL_CSV: StockCsv<StockLevel> = [
   { header: 'warehouse_code', value: (l) => l.warehouseCode },
   { header: 'part_code', value: (l) => l.partCode },
   { header: 'name_bg', value: (l) => l.partName },
@@ -173,12 +179,12 @@ const LEVEL_CSV: CsvColumn<StockLevel>[] = [
   { header: 'reserved', value: (l) => milliToUnits(l.reservedMilli) },
   { header: 'available', value: (l) => milliToUnits(l.availableMilli) },
   { header: 'min_stock', value: (l) => milliToUnits(l.minStockMilli) },
-  { header: 'avg_cost_eur', value: (l) => eur(l.avgCostCents) },
-  { header: 'value_eur', value: (l) => eur(l.valueCents) },
+  { header: 'avg_cost_eur', group: 'cost', value: (l) => eur(l.avgCostCents) },
+  { header: 'value_eur', group: 'cost', value: (l) => eur(l.valueCents) },
 ];
 
 type LowRow = LowStockPart & { supplierName: string | null };
-const LOW_CSV: CsvColumn<LowRow>[] = [
+const LOW_CSV: StockCsv<LowRow> = [
   { header: 'supplier', value: (p) => p.supplierName },
   { header: 'part_code', value: (p) => p.partCode },
   { header: 'name_bg', value: (p) => p.partName },
@@ -188,19 +194,19 @@ const LOW_CSV: CsvColumn<LowRow>[] = [
   { header: 'reserved', value: (p) => milliToUnits(p.reservedMilli) },
   { header: 'available', value: (p) => milliToUnits(p.availableMilli) },
   { header: 'suggested', value: (p) => milliToUnits(p.suggestedMilli) },
-  { header: 'last_unit_cost_eur', value: (p) => eur(p.lastUnitCostCents) },
+  { header: 'last_unit_cost_eur', group: 'cost', value: (p) => eur(p.lastUnitCostCents) },
   { header: 'last_receipt_date', value: (p) => p.lastReceiptDate ?? '' },
 ];
 
 type ValuationRow = ValuationLine & { warehouseCode: string; date: string };
-const VALUATION_CSV: CsvColumn<ValuationRow>[] = [
+const VALUATION_CSV: StockCsv<ValuationRow> = [
   { header: 'date', value: (r) => r.date },
   { header: 'warehouse_code', value: (r) => r.warehouseCode },
   { header: 'part_code', value: (r) => r.partCode },
   { header: 'name_bg', value: (r) => r.partName },
   { header: 'unit', value: (r) => r.unit },
   { header: 'quantity', value: (r) => milliToUnits(r.quantityMilli) },
-  { header: 'value_eur', value: (r) => eur(r.valueCents) },
+  { header: 'value_eur', group: 'cost', value: (r) => eur(r.valueCents) },
 ];
 
 export async function stockRoutes(app: FastifyInstance) {
@@ -324,7 +330,12 @@ export async function stockRoutes(app: FastifyInstance) {
           response: { 200: Page(StockDocumentListItem) },
         },
       },
-      async (req) => stock.listDocuments(db, req.query),
+      async (req) => {
+        const fields = fieldsOf(req);
+        return fields.strip(
+          await stock.listDocuments(db, { ...req.query, sort: fields.sort(req.query.sort) }),
+        );
+      },
     );
     r.get(
       '/api/v1/stock/documents/export.csv',
@@ -335,8 +346,15 @@ export async function stockRoutes(app: FastifyInstance) {
           querystring: DocumentExportQuery,
         },
       },
-      async (req, reply) =>
-        sendCsv(reply, 'stock-documents.csv', DOCUMENT_CSV, await stock.exportDocuments(db, req.query)),
+      async (req, reply) => {
+        const fields = fieldsOf(req);
+        return sendCsv(
+          reply,
+          'stock-documents.csv',
+          fields.columns(DOCUMENT_CSV),
+          await stock.exportDocuments(db, { ...req.query, sort: fields.sort(req.query.sort) }),
+        );
+      },
     );
     r.get(
       '/api/v1/stock/documents/:id',
@@ -348,7 +366,7 @@ export async function stockRoutes(app: FastifyInstance) {
           response: { 200: StockDocument },
         },
       },
-      async (req) => stock.getDocument(db, req.params.id),
+      async (req) => fieldsOf(req).strip(await stock.getDocument(db, req.params.id)),
     );
     r.get(
       '/api/v1/stock/documents/:id/pdf',
@@ -362,7 +380,12 @@ export async function stockRoutes(app: FastifyInstance) {
         },
       },
       async (req, reply) => {
-        const { filename, pdf } = await stockDocumentPdf(db, req.params.id, req.query.lang ?? 'bg');
+        const { filename, pdf } = await stockDocumentPdf(
+          db,
+          req.params.id,
+          req.query.lang ?? 'bg',
+          fieldsOf(req),
+        );
         return sendPdf(reply, filename, pdf, { inline: true });
       },
     );
@@ -377,7 +400,8 @@ export async function stockRoutes(app: FastifyInstance) {
           response: { 201: StockDocument },
         },
       },
-      async (req, reply) => reply.status(201).send(await stock.createDraft(db, actorOf(req), req.body)),
+      async (req, reply) =>
+        reply.status(201).send(fieldsOf(req).strip(await stock.createDraft(db, actorOf(req), req.body))),
     );
     r.put(
       '/api/v1/stock/documents/:id',
@@ -390,7 +414,7 @@ export async function stockRoutes(app: FastifyInstance) {
           response: { 200: StockDocument },
         },
       },
-      async (req) => stock.updateDraft(db, actorOf(req), req.params.id, req.body),
+      async (req) => fieldsOf(req).strip(await stock.updateDraft(db, actorOf(req), req.params.id, req.body)),
     );
     r.delete(
       '/api/v1/stock/documents/:id',
@@ -413,7 +437,7 @@ export async function stockRoutes(app: FastifyInstance) {
           response: { 200: StockDocument },
         },
       },
-      async (req) => stock.postDocument(db, actorOf(req), req.params.id),
+      async (req) => fieldsOf(req).strip(await stock.postDocument(db, actorOf(req), req.params.id)),
     );
     r.post(
       '/api/v1/stock/documents/:id/reverse',
@@ -427,7 +451,11 @@ export async function stockRoutes(app: FastifyInstance) {
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await stock.reverseDocument(db, actorOf(req), req.params.id, req.body ?? {})),
+        reply
+          .status(201)
+          .send(
+            fieldsOf(req).strip(await stock.reverseDocument(db, actorOf(req), req.params.id, req.body ?? {})),
+          ),
     );
   }
 
@@ -444,7 +472,12 @@ export async function stockRoutes(app: FastifyInstance) {
           response: { 200: Page(StockLevel) },
         },
       },
-      async (req) => reports.listLevels(db, req.query),
+      async (req) => {
+        const fields = fieldsOf(req);
+        return fields.strip(
+          await reports.listLevels(db, { ...req.query, sort: fields.sort(req.query.sort) }),
+        );
+      },
     );
     r.get(
       '/api/v1/stock/levels/export.csv',
@@ -455,8 +488,15 @@ export async function stockRoutes(app: FastifyInstance) {
           querystring: LevelExportQuery,
         },
       },
-      async (req, reply) =>
-        sendCsv(reply, 'stock-levels.csv', LEVEL_CSV, await reports.exportLevels(db, req.query)),
+      async (req, reply) => {
+        const fields = fieldsOf(req);
+        return sendCsv(
+          reply,
+          'stock-levels.csv',
+          fields.columns(LEVEL_CSV),
+          await reports.exportLevels(db, { ...req.query, sort: fields.sort(req.query.sort) }),
+        );
+      },
     );
     r.get(
       '/api/v1/stock/parts/:partId/card',
@@ -469,7 +509,7 @@ export async function stockRoutes(app: FastifyInstance) {
           response: { 200: PartCard },
         },
       },
-      async (req) => reports.partCard(db, req.params.partId, req.query),
+      async (req) => fieldsOf(req).strip(await reports.partCard(db, req.params.partId, req.query)),
     );
     r.get(
       '/api/v1/stock/low',
@@ -481,15 +521,15 @@ export async function stockRoutes(app: FastifyInstance) {
           response: { 200: LowStock },
         },
       },
-      async () => reports.lowStock(db),
+      async (req) => fieldsOf(req).strip(await reports.lowStock(db)),
     );
     r.get(
       '/api/v1/stock/low/export.csv',
       { schema: { tags, summary: 'The low-stock list as CSV' } },
-      async (_req, reply) => {
+      async (req, reply) => {
         const low = await reports.lowStock(db);
         const rows = low.groups.flatMap((g) => g.parts.map((p) => ({ ...p, supplierName: g.supplierName })));
-        return sendCsv(reply, 'stock-low.csv', LOW_CSV, rows);
+        return sendCsv(reply, 'stock-low.csv', fieldsOf(req).columns(LOW_CSV), rows);
       },
     );
     r.get(
@@ -502,7 +542,10 @@ export async function stockRoutes(app: FastifyInstance) {
           response: { 200: Valuation },
         },
       },
-      async (req) => reports.valuation(db, req.query.date ?? todayDate(), req.query.warehouseId),
+      async (req) =>
+        fieldsOf(req).strip(
+          await reports.valuation(db, req.query.date ?? todayDate(), req.query.warehouseId),
+        ),
     );
     r.get(
       '/api/v1/stock/valuation/export.csv',
@@ -512,7 +555,7 @@ export async function stockRoutes(app: FastifyInstance) {
         const rows = v.warehouses.flatMap((w) =>
           w.parts.map((p) => ({ ...p, warehouseCode: w.warehouseCode, date: v.date })),
         );
-        return sendCsv(reply, `stock-valuation-${v.date}.csv`, VALUATION_CSV, rows);
+        return sendCsv(reply, `stock-valuation-${v.date}.csv`, fieldsOf(req).columns(VALUATION_CSV), rows);
       },
     );
     r.get(
@@ -525,7 +568,7 @@ export async function stockRoutes(app: FastifyInstance) {
           response: { 200: Page(Reservation) },
         },
       },
-      async (req) => reservations.listReservations(db, req.query),
+      async (req) => fieldsOf(req).strip(await reservations.listReservations(db, req.query)),
     );
     r.get(
       '/api/v1/stock/check',

@@ -162,6 +162,13 @@ export const ReverseDocumentBody = z.strictObject({
 });
 export type ReverseDocumentBody = z.infer<typeof ReverseDocumentBody>;
 
+/**
+ * A cost or a value in cents: only for the roles that may see the valuation (STOCK_FIELDS in stock.access.ts); the
+ * key is left out of the answer for every other role.
+ */
+const CostCents = z.number().int().optional();
+const CostCentsOrNull = z.number().int().nullable().optional();
+
 export const StockDocumentLine = z.object({
   id: z.string(),
   lineNo: z.number().int(),
@@ -173,9 +180,9 @@ export const StockDocumentLine = z.object({
   countedMilli: z.number().int().nullable(),
   bookMilli: z.number().int().nullable().describe('Counts: on the books when posted'),
   differenceMilli: z.number().int().nullable().describe('Counts: counted − book, once posted'),
-  unitCostCents: z.number().int().nullable(),
-  landedCostCents: z.number().int(),
-  valueCents: z.number().int().nullable().describe('Once posted (receipts: also in drafts); counts: signed'),
+  unitCostCents: CostCentsOrNull,
+  landedCostCents: CostCents,
+  valueCents: CostCentsOrNull.describe('Once posted (receipts: also in drafts); counts: signed'),
   serialNumbers: z.string().nullable(),
   reservationId: z.string().nullable(),
   sourceLineId: z.string().nullable(),
@@ -201,8 +208,8 @@ const DocumentCore = {
   reason: z.string().nullable(),
   sourceType: z.string().nullable(),
   sourceId: z.string().nullable(),
-  landedCostCents: z.number().int(),
-  totalValueCents: z.number().int(),
+  landedCostCents: CostCents,
+  totalValueCents: CostCents,
   notes: z.string().nullable(),
   reversalOfId: z.string().nullable(),
   reversedById: z.string().nullable(),
@@ -235,8 +242,8 @@ export const StockLevel = z.object({
   onHandMilli: z.number().int(),
   reservedMilli: z.number().int(),
   availableMilli: z.number().int(),
-  avgCostCents: z.number().int(),
-  valueCents: z.number().int(),
+  avgCostCents: CostCents,
+  valueCents: CostCents,
   minStockMilli: z.number().int(),
 });
 export type StockLevel = z.infer<typeof StockLevel>;
@@ -252,10 +259,10 @@ export const PartCardMovement = z.object({
   warehouseId: z.string(),
   warehouseCode: z.string(),
   quantityMilli: z.number().int(),
-  unitCostCents: z.number().int(),
-  valueCents: z.number().int(),
+  unitCostCents: CostCents,
+  valueCents: CostCents,
   balanceMilli: z.number().int().describe('Running on hand over the movements shown'),
-  balanceValueCents: z.number().int(),
+  balanceValueCents: CostCents,
 });
 export type PartCardMovement = z.infer<typeof PartCardMovement>;
 
@@ -266,11 +273,11 @@ export const PartCard = z.object({
     name: z.string(),
     unit: z.string(),
     minStockMilli: z.number().int(),
-    typicalCostCents: z.number().int().nullable(),
+    typicalCostCents: CostCentsOrNull,
   }),
   levels: z.array(StockLevel).describe('Per warehouse: on hand, reserved, average cost, value'),
   openingMilli: z.number().int().describe('On hand before `from` (0 without it)'),
-  openingValueCents: z.number().int(),
+  openingValueCents: CostCents,
   movements: z.array(PartCardMovement),
 });
 export type PartCard = z.infer<typeof PartCard>;
@@ -285,7 +292,7 @@ export const LowStockPart = z.object({
   reservedMilli: z.number().int(),
   availableMilli: z.number().int().describe('Over all warehouses and vans'),
   suggestedMilli: z.number().int().describe('2 × minimum − available, rounded up to whole units'),
-  lastUnitCostCents: z.number().int().nullable(),
+  lastUnitCostCents: CostCentsOrNull,
   lastReceiptDate: z.string().nullable(),
 });
 export type LowStockPart = z.infer<typeof LowStockPart>;

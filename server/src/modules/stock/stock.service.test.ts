@@ -1206,7 +1206,8 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
         reason: 'x',
         lines: [{ partId: p, quantityMilli: 1000 }],
       });
-      const card = await json(technician, 'GET', `/api/v1/stock/parts/${p}/card?warehouseId=${main}`);
+      // Costs are for the stock valuers only (stock.fields.test.ts): the storekeeper reads the card here.
+      const card = await json(keeper, 'GET', `/api/v1/stock/parts/${p}/card?warehouseId=${main}`);
       expect(
         card.movements.map(
           (m: { quantityMilli: number; balanceMilli: number; balanceValueCents: number }) => [

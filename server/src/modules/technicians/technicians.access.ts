@@ -1,4 +1,5 @@
 import { type Access, ROLE_GROUPS } from '../../http/access-types';
+import type { FieldRule } from '../../http/fields';
 
 const READ = ROLE_GROUPS.staff;
 const WRITE = ROLE_GROUPS.settings;
@@ -14,3 +15,8 @@ export const TECHNICIANS_ACCESS: Record<string, Access> = {
   'POST /api/v1/technicians/:id/unarchive': WRITE,
   'POST /api/v1/technicians/:id/pay-terms': WRITE,
 };
+
+/** Who may see which confidential fields of a technician (http/fields.ts): pay terms only for the pay viewers. */
+export const TECHNICIAN_FIELDS = {
+  pay: { roles: ROLE_GROUPS.payViewers, keys: ['payTerms', 'currentPayTerms'] },
+} as const satisfies FieldRule;

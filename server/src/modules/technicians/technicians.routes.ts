@@ -1,11 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../http/context';
-import { type CsvColumn, sendCsv } from '../../http/csv';
+import { actorOf, principalOf } from '../../http/context';
+import { sendCsv } from '../../http/csv';
+import { type GuardedCsvColumn, visibleFor } from '../../http/fields';
 import { ListQueryBase, QueryBool } from '../../http/list';
 import { Page } from '../../http/page';
 import { cents, toDecimalString } from '../../kernel/money';
+import { TECHNICIAN_FIELDS } from './technicians.access';
 import { TECHNICIANS_CSV_COLUMNS } from './technicians.import';
 import { formatPercentBp } from './technicians.pay';
 import { CreateTechnicianBody, PayTermsInput, Technician, UpdateTechnicianBody } from './technicians.schema';
@@ -45,9 +47,15 @@ function payValue(t: Technician): string | null {
   return p.rateCents === null ? null : toDecimalString(cents(p.rateCents));
 }
 
-/** The columns of server/seed-data/technicians.csv (pay terms in force today), so an export imports back. */
-const CSV: CsvColumn<Technician>[] = TECHNICIANS_CSV_COLUMNS.map((header) => ({
+const PAY_COLUMNS = new Set<string>(['pay_type', 'pay_value']);
+
+/**
+ * The columns of server/seed-data/technicians.csv (pay terms in force today), so an export imports back; the pay
+ * columns only for the roles that may see pay.
+ */
+const CSV: GuardedCsvColumn<Technician, 'pay'>[] = TECHNICIANS_CSV_COLUMNS.map((header) => ({
   header,
+  group: PAY_COLUMNS.has(header) ? 'pay' : undefined,
   value: (t: Technician) =>
     ({
       name: t.name,
@@ -58,6 +66,9 @@ const CSV: CsvColumn<Technician>[] = TECHNICIANS_CSV_COLUMNS.map((header) => ({
       pay_value: payValue(t),
     })[header],
 }));
+
+/** What the signed-in role may see of a technician (pay terms: TECHNICIAN_FIELDS). */
+const fieldsOf = (req: FastifyRequest) => visibleFor(principalOf(req).role, TECHNICIAN_FIELDS);
 
 export async function technicianRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -75,11 +86,12 @@ export async function technicianRoutes(app: FastifyInstance) {
         response: { 200: Page(Technician) },
       },
     },
-    async (req) => ({
-      ...(await technicians.listTechnicians(db, req.query)),
-      page: req.query.page,
-      pageSize: req.query.pageSize,
-    }),
+    async (req) =>
+      fieldsOf(req).strip({
+        ...(await technicians.listTechnicians(db, req.query)),
+        page: req.query.page,
+        pageSize: req.query.pageSize,
+      }),
   );
 
   r.get(
@@ -93,13 +105,18 @@ export async function technicianRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) =>
-      sendCsv(reply, 'technicians.csv', CSV, await technicians.exportTechnicians(db, req.query)),
+      sendCsv(
+        reply,
+        'technicians.csv',
+        fieldsOf(req).columns(CSV),
+        await technicians.exportTechnicians(db, req.query),
+      ),
   );
 
   r.get(
     '/api/v1/technicians/:id',
     { schema: { tags, summary: 'A technician', params: IdParams, response: { 200: Technician } } },
-    async (req) => technicians.getTechnician(db, req.params.id),
+    async (req) => fieldsOf(req).strip(await technicians.getTechnician(db, req.params.id)),
   );
 
   r.post(
@@ -113,7 +130,9 @@ export async function technicianRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await technicians.createTechnician(db, actorOf(req), req.body)),
+      reply
+        .status(201)
+        .send(fieldsOf(req).strip(await technicians.createTechnician(db, actorOf(req), req.body))),
   );
 
   r.patch(
@@ -127,13 +146,14 @@ export async function technicianRoutes(app: FastifyInstance) {
         response: { 200: Technician },
       },
     },
-    async (req) => technicians.updateTechnician(db, actorOf(req), req.params.id, req.body),
+    async (req) =>
+      fieldsOf(req).strip(await technicians.updateTechnician(db, actorOf(req), req.params.id, req.body)),
   );
 
   r.post(
     '/api/v1/technicians/:id/archive',
     { schema: { tags, summary: 'Archive a technician', params: IdParams, response: { 200: Technician } } },
-    async (req) => technicians.archiveTechnician(db, actorOf(req), req.params.id),
+    async (req) => fieldsOf(req).strip(await technicians.archiveTechnician(db, actorOf(req), req.params.id)),
   );
 
   r.post(
@@ -146,7 +166,8 @@ export async function technicianRoutes(app: FastifyInstance) {
         response: { 200: Technician },
       },
     },
-    async (req) => technicians.unarchiveTechnician(db, actorOf(req), req.params.id),
+    async (req) =>
+      fieldsOf(req).strip(await technicians.unarchiveTechnician(db, actorOf(req), req.params.id)),
   );
 
   r.post(
@@ -161,6 +182,8 @@ export async function technicianRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await technicians.addPayTerms(db, actorOf(req), req.params.id, req.body)),
+      reply
+        .status(201)
+        .send(fieldsOf(req).strip(await technicians.addPayTerms(db, actorOf(req), req.params.id, req.body))),
   );
 }

@@ -82,8 +82,15 @@ export const Technician = z.object({
   skills: z.array(z.string()).describe('Category codes'),
   hours: z.array(WorkingInterval).describe('By weekday, then start'),
   hoursText: z.string().describe('The hours as text: "Mon-Fri 08:30-17:30; Sat 09:00-13:00"'),
-  payTerms: z.array(PayTerms).describe('All terms, the latest validFrom first'),
-  currentPayTerms: PayTerms.nullable().describe('The terms in force today (Europe/Sofia)'),
+  payTerms: z
+    .array(PayTerms)
+    .optional()
+    .describe(
+      'All terms, the latest validFrom first; only for admin, manager and accountant (left out otherwise)',
+    ),
+  currentPayTerms: PayTerms.nullable()
+    .optional()
+    .describe('The terms in force today (Europe/Sofia); only for admin, manager and accountant'),
   notes: z.string().nullable(),
   archivedAt: z.string().nullable(),
   createdAt: z.string(),

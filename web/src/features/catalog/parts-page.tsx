@@ -20,6 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTS } from '../../api/catalog';
 import { canCall } from '../../app/access';
+import { useSeesPartCosts } from '../../app/fields';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { schemaErrors } from '../../ui/forms';
@@ -115,6 +116,9 @@ function PartForm({
   const { t } = useTranslation();
   const locale = currentLocale();
   const { submit, pending, failure, existingId } = useSaveRecordForm(PARTS, record);
+  // The typical cost only for those who may see costs (the server leaves it out for the others; every parts
+  // editor may see it, so a save never clears a cost the editor could not see).
+  const seesCost = useSeesPartCosts();
   const categories = useCategorySelect(
     record?.categoryId && record.categoryCode
       ? { value: record.categoryId, label: record.categoryCode }
@@ -192,13 +196,15 @@ function PartForm({
               rightSection={<Text size="sm">€</Text>}
               {...form.getInputProps('salePrice')}
             />
-            <TextInput
-              label={t('catalog.parts.typicalCost')}
-              description={t('catalog.withoutVat')}
-              inputMode="decimal"
-              rightSection={<Text size="sm">€</Text>}
-              {...form.getInputProps('typicalCost')}
-            />
+            {seesCost && (
+              <TextInput
+                label={t('catalog.parts.typicalCost')}
+                description={t('catalog.withoutVat')}
+                inputMode="decimal"
+                rightSection={<Text size="sm">€</Text>}
+                {...form.getInputProps('typicalCost')}
+              />
+            )}
             <TextInput
               label={t('catalog.vatPercent')}
               description={t('catalog.vatHint')}

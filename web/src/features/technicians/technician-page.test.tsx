@@ -2,7 +2,7 @@ import type { Technician } from '@servix/server/modules/technicians/technicians.
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { fakeServer, jsonResponse, renderScreen } from '../../test-utils';
+import { aMe, fakeServer, jsonResponse, renderScreen } from '../../test-utils';
 import { TechnicianPage } from './technician-page';
 
 const IVAN: Technician = {
@@ -32,12 +32,12 @@ const IVAN: Technician = {
 };
 const OVERLAP = 'Интервалите на работното време се застъпват: Mon 08:30-17:30, 12:00-18:00.';
 
-function renderTechnician(id: string) {
+function renderTechnician(id: string, role: Parameters<typeof aMe>[0] = 'admin') {
   return renderScreen(
     <Routes>
       <Route path="/settings/technicians/:id" element={<TechnicianPage />} />
     </Routes>,
-    { route: `/settings/technicians/${id}` },
+    { route: `/settings/technicians/${id}`, me: aMe(role) },
   );
 }
 
@@ -97,5 +97,17 @@ describe('the technician form', () => {
       payType: 'commission',
       commissionBp: 3250,
     });
+  });
+
+  it('for reception, who may not see pay, the page has no pay terms panel and no blanks', async () => {
+    const { payTerms: _p, currentPayTerms: _c, ...withoutPay } = IVAN;
+    fakeServer((call) => {
+      if (call.path.startsWith('/api/v1/technicians/t-1')) return jsonResponse(200, withoutPay);
+      return jsonResponse(200, { items: [], total: 0, page: 1, pageSize: 50 });
+    });
+    renderTechnician('t-1', 'reception');
+    expect(await screen.findByRole('heading', { name: 'Иван Колев' })).toBeTruthy();
+    expect(screen.queryByTestId('pay-terms')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/undefined|NaN/);
   });
 });

@@ -46,6 +46,7 @@ import {
 } from '../../api/technicians';
 import { useUsers } from '../../api/users';
 import { canCall } from '../../app/access';
+import { useSeesPay } from '../../app/fields';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { dateInputFormat } from '../../ui/format';
@@ -148,6 +149,7 @@ function PayTermsPanel({ technician, canEdit }: { technician: Technician; canEdi
   const { t } = useTranslation();
   const locale = currentLocale();
   const add = useAddPayTerms(technician.id);
+  const terms = technician.payTerms ?? [];
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<{ validFrom: string | null; payType: PayType; value: string }>({
     initialValues: { validFrom: today(), payType: 'commission', value: '' },
@@ -185,7 +187,7 @@ function PayTermsPanel({ technician, canEdit }: { technician: Technician; canEdi
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {technician.payTerms.length === 0 && (
+            {terms.length === 0 && (
               <Table.Tr>
                 <Table.Td colSpan={2}>
                   <Text size="sm" c="dimmed">
@@ -194,7 +196,7 @@ function PayTermsPanel({ technician, canEdit }: { technician: Technician; canEdi
                 </Table.Td>
               </Table.Tr>
             )}
-            {technician.payTerms.map((p) => {
+            {terms.map((p) => {
               const current = technician.currentPayTerms?.id === p.id;
               return (
                 <Table.Tr key={p.id} fw={current ? 600 : undefined}>
@@ -501,6 +503,8 @@ export function TechnicianPage() {
   const { id = 'new' } = useParams();
   const { user } = useSession();
   const isNew = id === 'new';
+  // Pay terms only for those who may see them: the server leaves them out for the others.
+  const seesPay = useSeesPay();
   const canEdit = canCall(user.role, isNew ? 'POST /api/v1/technicians' : 'PATCH /api/v1/technicians/:id');
   const loaded = useTechnician(isNew ? undefined : id);
 
@@ -539,10 +543,10 @@ export function TechnicianPage() {
         </Alert>
       )}
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: technician ? 8 : 12 }}>
+        <Grid.Col span={{ base: 12, lg: technician && seesPay ? 8 : 12 }}>
           <TechnicianForm key={technician?.id ?? 'new'} technician={technician} canEdit={canEdit} />
         </Grid.Col>
-        {technician && (
+        {technician && seesPay && (
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <PayTermsPanel technician={technician} canEdit={canEdit} />
           </Grid.Col>

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { useCategoryOptions } from '../../api/catalog';
 import { TECHNICIANS_PATH, useTechnicians } from '../../api/technicians';
 import { canCall } from '../../app/access';
+import { useSeesPay } from '../../app/fields';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { FilterSelect, ListView, useListState } from '../../ui/list';
@@ -43,6 +44,7 @@ export function TechniciansPage() {
   const locale = currentLocale();
   const { user } = useSession();
   const canEdit = canCall(user.role, 'POST /api/v1/technicians');
+  const seesPay = useSeesPay();
   const list = useListState({ filters: ['active', 'skill', 'archived'] as const, defaultSort: 'name' });
   const result = useTechnicians(list.query);
   const categories = useCategoryOptions().data ?? [];
@@ -51,7 +53,7 @@ export function TechniciansPage() {
     <Stack gap={0} maw={1280}>
       <EditableListHeader
         title={t('technicians.title')}
-        description={t('technicians.description')}
+        description={seesPay ? t('technicians.description') : t('technicians.descriptionNoPay')}
         canEdit={canEdit}
         add={
           <Button component={Link} to={technicianPath('new')} leftSection={<IconPlus size={16} />}>
@@ -97,7 +99,7 @@ export function TechniciansPage() {
         exportPath={TECHNICIANS_PATH}
         rowKey={(x) => x.id}
         rowHref={(x) => technicianPath(x.id)}
-        minWidth={1000}
+        minWidth={seesPay ? 1000 : 860}
         data-testid="technicians"
         columns={[
           {
@@ -132,13 +134,17 @@ export function TechniciansPage() {
               </Text>
             ),
           },
-          {
-            key: 'pay',
-            header: t('technicians.pay.current'),
-            nowrap: true,
-            render: (x) =>
-              x.currentPayTerms ? payTermsText(x.currentPayTerms, t, locale) : t('common.none'),
-          },
+          ...(seesPay
+            ? [
+                {
+                  key: 'pay',
+                  header: t('technicians.pay.current'),
+                  nowrap: true,
+                  render: (x: Technician) =>
+                    x.currentPayTerms ? payTermsText(x.currentPayTerms, t, locale) : t('common.none'),
+                },
+              ]
+            : []),
           {
             key: 'active',
             header: t('technicians.status'),

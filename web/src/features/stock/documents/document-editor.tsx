@@ -263,7 +263,7 @@ function ScanInput({ onPart }: { onPart: (part: ScannedPart) => void }) {
         id: part.id,
         label: partLabel({ code: part.code, name }),
         unit: part.unit,
-        typicalCostCents: part.typicalCostCents,
+        typicalCostCents: part.typicalCostCents ?? null,
       });
       setError(null);
       setText('');

@@ -113,7 +113,8 @@ export function toDocumentValues(doc: StockDocument, locale: Locale): DocumentVa
       unit: l.unit,
       quantity: l.quantityMilli === null ? '' : milliToText(l.quantityMilli, locale),
       counted: l.countedMilli === null ? '' : milliToText(l.countedMilli, locale),
-      unitCost: l.unitCostCents === null ? '' : centsToText(l.unitCostCents, locale),
+      unitCost:
+        l.unitCostCents === null || l.unitCostCents === undefined ? '' : centsToText(l.unitCostCents, locale),
       serialNumbers: l.serialNumbers ?? '',
     })),
   };

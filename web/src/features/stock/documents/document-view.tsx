@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { messageOf } from '../../../api/client';
 import { stockDocumentPdfUrl, useReverseStockDocument, useStockDocument } from '../../../api/stock';
+import { useSeesStockCosts } from '../../../app/fields';
 import { currentLocale } from '../../../i18n';
 import { DetailField, SectionCard } from '../../../ui/detail';
 import { dateInputFormat, formatInstant } from '../../../ui/format';
@@ -164,9 +165,12 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const q = (milli: number | null) => (milli === null ? '—' : formatQuantity(milli, locale));
-  const money = (c: number | null) => (c === null ? '—' : formatMoney(c, locale));
+  const money = (c: number | null | undefined) =>
+    c === null || c === undefined ? '—' : formatMoney(c, locale);
   const isCount = doc.type === 'count';
-  const showValues = doc.status !== 'draft' || doc.type === 'receipt';
+  // Costs and values only for those who may see them: the server leaves them out for the others.
+  const costs = useSeesStockCosts();
+  const showValues = costs && (doc.status !== 'draft' || doc.type === 'receipt');
   const signed = (milli: number | null) =>
     milli === null ? (
       '—'
@@ -209,7 +213,7 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
             </DetailField>
           )}
           {doc.reason && <DetailField label={t('stock.docs.reason')}>{doc.reason}</DetailField>}
-          {doc.landedCostCents > 0 && (
+          {costs && (doc.landedCostCents ?? 0) > 0 && (
             <DetailField label={t('stock.docs.landedCost')}>{money(doc.landedCostCents)}</DetailField>
           )}
           {doc.sourceType && (
@@ -241,7 +245,7 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
       </SectionCard>
 
       <SectionCard title={t('stock.docs.section.lines')}>
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={showValues ? 760 : 560}>
           <Table verticalSpacing={6} striped data-testid="document-lines">
             <Table.Thead>
               <Table.Tr>

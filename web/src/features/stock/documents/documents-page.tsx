@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { stockDocumentsKey, useWarehouseOptions } from '../../../api/stock';
 import { canCall } from '../../../app/access';
+import { useSeesStockCosts } from '../../../app/fields';
 import { useSession } from '../../../app/session';
 import { currentLocale } from '../../../i18n';
 import {
@@ -49,6 +50,7 @@ export function StockDocumentsPage() {
   const { user } = useSession();
   const locale = currentLocale();
   const canCreate = canCall(user.role, 'POST /api/v1/stock/documents');
+  const costs = useSeesStockCosts();
   const list = useListState({
     filters: ['type', 'status', 'warehouseId', 'from', 'to'] as const,
     defaultSort: '-documentDate',
@@ -111,15 +113,21 @@ export function StockDocumentsPage() {
       ),
     },
     { key: 'lines', header: t('stock.docs.lineCount'), align: 'right', render: (d) => d.lineCount },
-    {
-      key: 'value',
-      header: t('stock.docs.value'),
-      sortKey: 'totalValueCents',
-      align: 'right',
-      nowrap: true,
-      render: (d) =>
-        d.status === 'draft' && d.type !== 'receipt' ? '—' : formatMoney(d.totalValueCents, locale),
-    },
+    ...(costs
+      ? [
+          {
+            key: 'value',
+            header: t('stock.docs.value'),
+            sortKey: 'totalValueCents',
+            align: 'right',
+            nowrap: true,
+            render: (d) =>
+              (d.status === 'draft' && d.type !== 'receipt') || d.totalValueCents === undefined
+                ? '—'
+                : formatMoney(d.totalValueCents, locale),
+          } satisfies Column<StockDocumentListItem>,
+        ]
+      : []),
     {
       key: 'status',
       header: t('stock.docs.statusLabel'),
@@ -173,7 +181,7 @@ export function StockDocumentsPage() {
         columns={columns}
         rowKey={(d) => d.id}
         rowHref={(d) => `/stock/documents/${d.id}`}
-        minWidth={1100}
+        minWidth={costs ? 1100 : 980}
         data-testid="stock-documents-table"
         empty={
           <Text size="sm" c="dimmed">

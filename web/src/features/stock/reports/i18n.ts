@@ -31,6 +31,7 @@ export const stockReportsBg = {
     title: 'Наличности',
     description:
       'Налично, резервирано и свободно количество на всяка част по складове и бусове, със средна цена и стойност.',
+    descriptionQuantities: 'Налично, резервирано и свободно количество на всяка част по складове и бусове.',
     search: 'Код, баркод или наименование',
     myVan: 'Моят бус {{code}}',
     belowMinimum: 'Под минимум',
@@ -155,6 +156,7 @@ export const stockReportsEn: DeepStrings<typeof stockReportsBg> = {
     title: 'Stock levels',
     description:
       'On hand, reserved and available quantity of every part per warehouse and van, with average cost and value.',
+    descriptionQuantities: 'On hand, reserved and available quantity of every part per warehouse and van.',
     search: 'Part code, barcode or name',
     myVan: 'My van {{code}}',
     belowMinimum: 'Below minimum',

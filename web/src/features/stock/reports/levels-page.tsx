@@ -4,6 +4,7 @@ import { IconAlertTriangle, IconTruck } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMyVans } from '../../../api/stock';
+import { useSeesStockCosts } from '../../../app/fields';
 import { useSession } from '../../../app/session';
 import { type Column, FilterSwitch, ListView, useListState, usePagedList } from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
@@ -50,6 +51,7 @@ export function StockLevelsPage() {
   const { t } = useTranslation();
   const quantity = useQuantity();
   const money = useMoney();
+  const costs = useSeesStockCosts();
   const list = useListState({
     filters: ['warehouseId', 'belowMinimum', 'includeEmpty'] as const,
     defaultSort: 'partCode',
@@ -126,15 +128,21 @@ export function StockLevelsPage() {
         </Text>
       ),
     },
-    num('avgCost', t('stock.reports.avgCost'), (l) => money(l.avgCostCents), 'avgCostCents'),
-    num('value', t('stock.reports.value'), (l) => money(l.valueCents), 'valueCents'),
+    ...(costs
+      ? [
+          num('avgCost', t('stock.reports.avgCost'), (l) => money(l.avgCostCents), 'avgCostCents'),
+          num('value', t('stock.reports.value'), (l) => money(l.valueCents), 'valueCents'),
+        ]
+      : []),
   ];
 
   return (
     <Stack gap={0} maw={1400}>
       <PageHeader
         title={t('stock.reports.levels.title')}
-        description={t('stock.reports.levels.description')}
+        description={
+          costs ? t('stock.reports.levels.description') : t('stock.reports.levels.descriptionQuantities')
+        }
         actions={
           myVan && (
             <Button
@@ -165,7 +173,7 @@ export function StockLevelsPage() {
         columns={columns}
         rowKey={(l) => `${l.partId}:${l.warehouseId}`}
         rowHref={(l) => `${partCardPath(l.partId)}${cardSearch}`}
-        minWidth={1080}
+        minWidth={costs ? 1080 : 860}
         data-testid="stock-levels"
         empty={
           <Text size="sm" c="dimmed">

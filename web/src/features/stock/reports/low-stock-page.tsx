@@ -4,6 +4,7 @@ import type { LowStockGroup } from '@servix/server/modules/stock/stock.schema';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useSeesStockCosts } from '../../../app/fields';
 import { currentLocale } from '../../../i18n';
 import { ExportCsvButton } from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
@@ -16,6 +17,7 @@ function SupplierGroup({ group }: { group: LowStockGroup }) {
   const locale = currentLocale();
   const quantity = useQuantity();
   const money = useMoney();
+  const costs = useSeesStockCosts();
   return (
     <Card withBorder radius="md" padding="md" data-testid="low-group">
       <Group justify="space-between" mb="sm" gap="xs">
@@ -39,7 +41,7 @@ function SupplierGroup({ group }: { group: LowStockGroup }) {
           {t('stock.reports.low.groupParts', { count: group.parts.length })}
         </Badge>
       </Group>
-      <Table.ScrollContainer minWidth={960}>
+      <Table.ScrollContainer minWidth={costs ? 960 : 840}>
         <Table verticalSpacing="xs" horizontalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -50,7 +52,7 @@ function SupplierGroup({ group }: { group: LowStockGroup }) {
               <NumTh wrap>{t('stock.reports.reserved')}</NumTh>
               <NumTh wrap>{t('stock.reports.available')}</NumTh>
               <NumTh wrap>{t('stock.reports.low.suggested')}</NumTh>
-              <NumTh wrap>{t('stock.reports.low.lastCost')}</NumTh>
+              {costs && <NumTh wrap>{t('stock.reports.low.lastCost')}</NumTh>}
               <NumTh wrap>{t('stock.reports.low.lastReceipt')}</NumTh>
             </Table.Tr>
           </Table.Thead>
@@ -77,7 +79,13 @@ function SupplierGroup({ group }: { group: LowStockGroup }) {
                     {p.unit}
                   </Text>
                 </NumTd>
-                <NumTd>{p.lastUnitCostCents === null ? '—' : money(p.lastUnitCostCents)}</NumTd>
+                {costs && (
+                  <NumTd>
+                    {p.lastUnitCostCents === null || p.lastUnitCostCents === undefined
+                      ? '—'
+                      : money(p.lastUnitCostCents)}
+                  </NumTd>
+                )}
                 <NumTd>{p.lastReceiptDate ? formatDate(p.lastReceiptDate, locale) : '—'}</NumTd>
               </Table.Tr>
             ))}

@@ -6,6 +6,7 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../../api/client';
+import { useSeesStockCosts } from '../../../app/fields';
 import { currentLocale } from '../../../i18n';
 import { SectionCard } from '../../../ui/detail';
 import { dateInputFormat } from '../../../ui/format';
@@ -27,15 +28,17 @@ function LevelsTable({ card }: { card: PartCard }) {
   const { t } = useTranslation();
   const quantity = useQuantity();
   const money = useMoney();
+  const costs = useSeesStockCosts();
   if (card.levels.length === 0)
     return (
       <Text size="sm" c="dimmed">
         {t('stock.reports.card.noLevels')}
       </Text>
     );
-  const sum = (f: (l: PartCard['levels'][number]) => number) => card.levels.reduce((s, l) => s + f(l), 0);
+  const sum = (f: (l: PartCard['levels'][number]) => number | undefined) =>
+    card.levels.reduce((s, l) => s + (f(l) ?? 0), 0);
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={costs ? 720 : 480}>
       <Table verticalSpacing="xs" data-testid="card-levels">
         <Table.Thead>
           <Table.Tr>
@@ -43,8 +46,8 @@ function LevelsTable({ card }: { card: PartCard }) {
             <NumTh>{t('stock.reports.onHand')}</NumTh>
             <NumTh>{t('stock.reports.reserved')}</NumTh>
             <NumTh>{t('stock.reports.available')}</NumTh>
-            <NumTh>{t('stock.reports.avgCost')}</NumTh>
-            <NumTh>{t('stock.reports.value')}</NumTh>
+            {costs && <NumTh>{t('stock.reports.avgCost')}</NumTh>}
+            {costs && <NumTh>{t('stock.reports.value')}</NumTh>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -61,8 +64,8 @@ function LevelsTable({ card }: { card: PartCard }) {
               <NumTd>{quantity(l.onHandMilli)}</NumTd>
               <NumTd>{quantity(l.reservedMilli)}</NumTd>
               <NumTd fw={500}>{quantity(l.availableMilli)}</NumTd>
-              <NumTd>{money(l.avgCostCents)}</NumTd>
-              <NumTd>{money(l.valueCents)}</NumTd>
+              {costs && <NumTd>{money(l.avgCostCents)}</NumTd>}
+              {costs && <NumTd>{money(l.valueCents)}</NumTd>}
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -73,8 +76,8 @@ function LevelsTable({ card }: { card: PartCard }) {
               <NumTd>{quantity(sum((l) => l.onHandMilli))}</NumTd>
               <NumTd>{quantity(sum((l) => l.reservedMilli))}</NumTd>
               <NumTd>{quantity(sum((l) => l.availableMilli))}</NumTd>
-              <Table.Td />
-              <NumTd>{money(sum((l) => l.valueCents))}</NumTd>
+              {costs && <Table.Td />}
+              {costs && <NumTd>{money(sum((l) => l.valueCents))}</NumTd>}
             </Table.Tr>
           </Table.Tfoot>
         )}
@@ -88,6 +91,7 @@ function MovementRow({ m }: { m: PartCardMovement }) {
   const locale = currentLocale();
   const quantity = useQuantity();
   const money = useMoney();
+  const costs = useSeesStockCosts();
   const typeLabel = useDocTypeLabel();
   return (
     <Table.Tr>
@@ -110,10 +114,10 @@ function MovementRow({ m }: { m: PartCardMovement }) {
       <NumTd>
         <SignedQuantity milli={m.quantityMilli} />
       </NumTd>
-      <NumTd>{money(m.unitCostCents)}</NumTd>
-      <NumTd>{money(m.valueCents)}</NumTd>
+      {costs && <NumTd>{money(m.unitCostCents)}</NumTd>}
+      {costs && <NumTd>{money(m.valueCents)}</NumTd>}
       <NumTd fw={500}>{quantity(m.balanceMilli)}</NumTd>
-      <NumTd>{money(m.balanceValueCents)}</NumTd>
+      {costs && <NumTd>{money(m.balanceValueCents)}</NumTd>}
     </Table.Tr>
   );
 }
@@ -123,9 +127,12 @@ function MovementsTable({ card, filter }: { card: PartCard; filter: CardFilter }
   const locale = currentLocale();
   const quantity = useQuantity();
   const money = useMoney();
+  const costs = useSeesStockCosts();
   const last = card.movements.at(-1);
+  // Without costs: date, document, warehouse, quantity, then the balance.
+  const leading = costs ? 6 : 4;
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={costs ? 900 : 560}>
       <Table verticalSpacing="xs" data-testid="card-movements">
         <Table.Thead>
           <Table.Tr>
@@ -133,22 +140,22 @@ function MovementsTable({ card, filter }: { card: PartCard; filter: CardFilter }
             <Table.Th>{t('stock.reports.document')}</Table.Th>
             <Table.Th>{t('stock.reports.warehouse')}</Table.Th>
             <NumTh>{t('stock.reports.quantity')}</NumTh>
-            <NumTh>{t('stock.reports.unitCost')}</NumTh>
-            <NumTh>{t('stock.reports.value')}</NumTh>
+            {costs && <NumTh>{t('stock.reports.unitCost')}</NumTh>}
+            {costs && <NumTh>{t('stock.reports.value')}</NumTh>}
             <NumTh>{t('stock.reports.card.balance')}</NumTh>
-            <NumTh>{t('stock.reports.card.balanceValue')}</NumTh>
+            {costs && <NumTh>{t('stock.reports.card.balanceValue')}</NumTh>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {filter.from && (
             <Table.Tr bg="gray.0" data-testid="opening">
-              <Table.Td colSpan={6}>
+              <Table.Td colSpan={leading}>
                 <Text size="sm" fw={500}>
                   {t('stock.reports.card.opening', { date: formatDate(filter.from, locale) })}
                 </Text>
               </Table.Td>
               <NumTd fw={500}>{quantity(card.openingMilli)}</NumTd>
-              <NumTd>{money(card.openingValueCents)}</NumTd>
+              {costs && <NumTd>{money(card.openingValueCents)}</NumTd>}
             </Table.Tr>
           )}
           {card.movements.map((m) => (
@@ -156,7 +163,7 @@ function MovementsTable({ card, filter }: { card: PartCard; filter: CardFilter }
           ))}
           {card.movements.length === 0 && (
             <Table.Tr>
-              <Table.Td colSpan={8}>
+              <Table.Td colSpan={costs ? 8 : 5}>
                 <Text size="sm" c="dimmed" ta="center" py="md">
                   {t('stock.reports.card.noMovements')}
                 </Text>
@@ -167,9 +174,9 @@ function MovementsTable({ card, filter }: { card: PartCard; filter: CardFilter }
         {last && (
           <Table.Tfoot>
             <Table.Tr fw={600}>
-              <Table.Td colSpan={6}>{t('stock.reports.card.closing')}</Table.Td>
+              <Table.Td colSpan={leading}>{t('stock.reports.card.closing')}</Table.Td>
               <NumTd>{quantity(last.balanceMilli)}</NumTd>
-              <NumTd>{money(last.balanceValueCents)}</NumTd>
+              {costs && <NumTd>{money(last.balanceValueCents)}</NumTd>}
             </Table.Tr>
           </Table.Tfoot>
         )}
@@ -243,7 +250,7 @@ export function PartCardPage() {
               ? `${quantity(part.minStockMilli)} ${part.unit}`
               : t('stock.reports.card.noMinimum')}
           </Text>
-          {part.typicalCostCents !== null && (
+          {part.typicalCostCents !== null && part.typicalCostCents !== undefined && (
             <Text size="sm">
               <Text span c="dimmed" size="sm">
                 {t('stock.reports.card.typicalCost')}:

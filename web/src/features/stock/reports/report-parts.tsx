@@ -30,9 +30,10 @@ export function useQuantity(): (milli: number) => string {
 }
 
 /** An amount in cents, in the UI language ("1 234,56 €"). */
-export function useMoney(): (cents: number) => string {
+/** Money for the screen; a cost the server left out (a role that may not see it) shows as nothing. */
+export function useMoney(): (cents: number | null | undefined) => string {
   const locale = currentLocale();
-  return (cents) => formatMoney(cents, locale);
+  return (cents) => (cents === null || cents === undefined ? '' : formatMoney(cents, locale));
 }
 
 /** A movement's quantity with its sign: what comes in green "+", what goes out red "-". */
