@@ -67,7 +67,14 @@ const MAX_DAYS = 365;
 function ScopeBadge({ scope }: { scope: ApiTokenScope }) {
   const { t } = useTranslation();
   return (
-    <Badge size="sm" variant="outline" color={scope === 'write' ? 'red' : 'blue'} tt="none">
+    <Badge
+      size="sm"
+      variant="outline"
+      color={scope === 'write' ? 'red' : 'blue'}
+      tt="none"
+      // The whole label, never "Само чет…": the column grows instead.
+      styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
+    >
       {scope === 'write' ? t('apiTokens.scopeWrite') : t('apiTokens.scopeRead')}
     </Badge>
   );
@@ -321,7 +328,7 @@ export function ApiTokensPage() {
                       <Table.Td fw={500}>{token.name}</Table.Td>
                       <Table.Td ff="monospace">{token.prefix}…</Table.Td>
                       <Table.Td>{token.username}</Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <ScopeBadge scope={token.scope} />
                       </Table.Td>
                       <Table.Td>{formatInstant(token.createdAt, locale)}</Table.Td>
