@@ -139,21 +139,6 @@ export async function insertLoginAttempt(
   await db.insertInto('login_attempt').values(row).execute();
 }
 
-export async function countFailedAttemptsSince(
-  db: Executor,
-  by: { username?: string; ip?: string },
-  since: string,
-) {
-  let q = db
-    .selectFrom('login_attempt')
-    .select(countAll().as('n'))
-    .where('succeeded', '=', false)
-    .where('at', '>=', since);
-  if (by.username) q = q.where('username', '=', by.username);
-  if (by.ip) q = q.where('ip', '=', by.ip);
-  return (await q.executeTakeFirstOrThrow()).n;
-}
-
 export async function insertApiToken(db: Executor, row: Insertable<ApiTokenTable>): Promise<void> {
   await db.insertInto('api_token').values(row).execute();
 }
