@@ -304,7 +304,7 @@ test('the storekeeper keeps the spare parts and imports, and only reads the labo
 }) => {
   await page.goto('/login');
   await page.getByLabel('Потребителско име').fill('storekeeper');
-  await page.getByRole('textbox', { name: 'Парола', exact: true }).fill('servix-demo');
+  await page.getByRole('textbox', { name: 'Парола', exact: true }).fill('servix-demo-2026');
   await page.getByRole('button', { name: 'Вход' }).click();
   const nav = page.getByRole('navigation', { name: 'Основно меню' });
   await expect(nav.getByRole('link', { name: 'Импорт' })).toBeVisible();

@@ -18,9 +18,13 @@ test('an administrator adds a reception user, who sees only the screens their ro
   await dialog.getByRole('combobox', { name: 'Роля' }).click();
   await page.getByRole('option', { name: 'Приемна' }).click();
   await dialog.getByRole('button', { name: 'Добави' }).click();
-  // The server's own rule (at least 8 characters), checked before sending.
-  await expect(dialog.getByText('Въведете поне 8 знака.')).toBeVisible();
+  // The server's own rule (at least 12 characters), checked before sending.
+  await expect(dialog.getByText('Въведете поне 12 знака.')).toBeVisible();
   await shot(page, 'user-create-bg');
+  // A common password is refused by the server, on the password input.
+  await dialog.getByRole('textbox', { name: 'Парола', exact: true }).fill('password1234');
+  await dialog.getByRole('button', { name: 'Добави' }).click();
+  await expect(dialog.getByText(/^Паролата в „password“ е често срещана/)).toBeVisible();
   await dialog.getByRole('textbox', { name: 'Парола', exact: true }).fill(RECEPTION.password);
   await dialog.getByRole('button', { name: 'Добави' }).click();
   await expect(dialog).toBeHidden();

@@ -42,7 +42,8 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
     },
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    // Only the configured proxies may say who the client is (X-Forwarded-For); by default nobody may.
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
   });

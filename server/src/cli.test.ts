@@ -17,7 +17,7 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
       tdb.handle.db.transaction().execute((trx) =>
         createUser(trx, SYSTEM_ACTOR, {
           username,
-          password: 'password-123',
+          password: 'cli-secret-2026',
           role: 'reception',
           fullName: username,
           locale: 'bg',
@@ -57,7 +57,7 @@ describe.each(DIALECTS)('servix stock check on %s', (dialect) => {
         companyName: 'Сервиз Проба ЕООД',
         adminUsername: 'admin',
         adminFullName: 'Администратор',
-        adminPassword: 'password-123',
+        adminPassword: 'cli-secret-2026',
         locale: 'bg',
         demo: true,
       });

@@ -7,6 +7,8 @@ import { buildApp } from './app';
 import { type Config, loadConfig } from './config';
 import { type DatabaseHandle, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { AppError } from './http/errors';
+import { message } from './http/messages';
 import { SYSTEM_ACTOR } from './kernel/actor';
 import { ROLES, type Role } from './modules/auth/auth.schema';
 import { createUser } from './modules/auth/auth.service';
@@ -205,7 +207,6 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     .option('--name <fullName>', 'full name')
     .action(async (username: string, password: string, role: string, opts: { name?: string }) => {
       if (!ROLES.includes(role as Role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
-      if (password.length < 8) throw new Error('password must have at least 8 characters');
       const handle = await openMigrated(config());
       try {
         const u = await handle.db.transaction().execute((trx) =>
@@ -247,7 +248,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   try {
     await program.parseAsync(argv);
   } catch (e) {
-    console.error(e instanceof Error ? e.message : e);
+    // A refused value (a weak password, a username that mixes alphabets) says what is wrong, in English.
+    if (e instanceof AppError)
+      console.error(message(e.code, 'en', { field: e.options.field, ...e.options.params }));
+    else console.error(e instanceof Error ? e.message : e);
     process.exitCode = 1;
   }
 }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -12,6 +13,11 @@ export interface Config {
   /** Folder with the built web app; served when it exists. */
   webDist: string;
   sessionDays: number;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs, from TRUSTED_PROXIES). Empty: the client's
+   * address is the socket's, so nobody can pick the address the sign-in throttle counts.
+   */
+  trustedProxies: string[];
 }
 
 /** Reads DATABASE_URL: unset means SQLite at ./data/servix.db, `sqlite:PATH` another file, `postgres://` PostgreSQL. */
@@ -23,6 +29,24 @@ export function parseDatabaseUrl(url: string | undefined, cwd = process.cwd()): 
     return { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(cwd, file) };
   }
   throw new Error(`DATABASE_URL must start with postgres://, postgresql:// or sqlite: (got "${url}")`);
+}
+
+/** TRUSTED_PROXIES: comma-separated IPv4/IPv6 addresses or CIDRs, e.g. "127.0.0.1,10.0.0.0/8"; unset trusts none. */
+export function parseTrustedProxies(value: string | undefined): string[] {
+  const list = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of list) {
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (!family || !validBits || rest.length) {
+      throw new Error(`TRUSTED_PROXIES must list IP addresses or CIDRs separated by commas (got "${entry}")`);
+    }
+  }
+  return list;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: env.WEB_DIST ?? path.resolve(import.meta.dirname, '../../web/dist'),
     sessionDays: Number(env.SESSION_DAYS ?? 14),
+    trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
   };
 }

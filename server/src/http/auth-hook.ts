@@ -55,6 +55,10 @@ export function registerAuthHook(app: FastifyInstance): void {
     if (access === 'public') return;
     if (!request.principal) throw new AppError(401, 'not_authenticated');
     if (!allows(access, request.principal.role)) throw new AppError(403, 'forbidden');
+    // A read-only API token may look but not change anything, whatever its user's role allows.
+    if (request.principal.tokenScope === 'read' && !SAFE_METHODS.has(request.method)) {
+      throw new AppError(403, 'api_token_read_only');
+    }
     if (request.principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
       // Synchronizer token: a cross-site form can send the cookie but cannot read or send this header.
       if (request.headers[CSRF_HEADER] !== request.principal.csrfToken)

@@ -23,7 +23,11 @@ declare module 'fastify' {
 }
 
 export function actorOf(request: FastifyRequest): Actor {
-  return { userId: request.principal?.userId ?? null, requestId: request.id };
+  return {
+    userId: request.principal?.userId ?? null,
+    requestId: request.id,
+    apiTokenName: request.principal?.apiTokenName ?? null,
+  };
 }
 
 /** The signed-in principal; routes behind the access table always have one. */

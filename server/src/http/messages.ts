@@ -33,8 +33,8 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
   not_authenticated: { bg: 'Моля, влезте в системата.', en: 'Please sign in.' },
   invalid_credentials: { bg: 'Грешно потребителско име или парола.', en: 'Wrong username or password.' },
   too_many_attempts: {
-    bg: 'Твърде много неуспешни опити. Опитайте отново след {minutes} мин.',
-    en: 'Too many failed attempts. Try again in {minutes} min.',
+    bg: 'Твърде много неуспешни опити. Опитайте отново след {seconds} с.',
+    en: 'Too many failed attempts. Try again in {seconds} s.',
   },
   forbidden: { bg: 'Нямате права за това действие.', en: 'You are not allowed to do this.' },
   csrf_failed: {
@@ -49,6 +49,30 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
   last_admin: {
     bg: 'Не може да се премахне последният активен администратор.',
     en: 'The last active administrator cannot be removed.',
+  },
+  password_too_short: {
+    bg: 'Паролата в „{field}“ трябва да е поне 12 знака.',
+    en: 'The password in "{field}" must have at least 12 characters.',
+  },
+  password_too_common: {
+    bg: 'Паролата в „{field}“ е често срещана или лесна за отгатване. Изберете по-дълга и необичайна.',
+    en: 'The password in "{field}" is common or easy to guess. Choose a longer, unusual one.',
+  },
+  username_mixed_scripts: {
+    bg: 'Потребителското име в „{field}“ смесва азбуки (напр. латиница и кирилица). Използвайте само една.',
+    en: 'The username in "{field}" mixes alphabets (e.g. Latin and Cyrillic). Use only one.',
+  },
+  api_token_read_only: {
+    bg: 'Този API ключ е само за четене.',
+    en: 'This API token is read-only.',
+  },
+  api_token_expiry_past: {
+    bg: 'Срокът на API ключа трябва да е в бъдещето.',
+    en: 'The API token must expire in the future.',
+  },
+  api_token_expiry_too_far: {
+    bg: 'Срокът на API ключа може да е най-много една година напред.',
+    en: 'An API token may be valid for at most one year.',
   },
   series_in_use: {
     bg: 'Номерата от тази серия вече се използват; началният номер не може да се намали.',

@@ -9,7 +9,7 @@ import { seedStockDemo } from '../modules/stock/stock.seed';
 import { seedTechniciansDemo } from '../modules/technicians/technicians.seed';
 
 /** Password of every demo user; printed by `servix seed --demo` and in README.md. */
-export const DEMO_PASSWORD = 'servix-demo';
+export const DEMO_PASSWORD = 'servix-demo-2026';
 
 /** Fills a company with realistic Bulgarian demo data; each domain adds its own part here, in dependency order. */
 export async function seedDemo(trx: Executor, actor: Actor): Promise<void> {

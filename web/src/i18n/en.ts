@@ -64,14 +64,14 @@ export const en: Messages = {
     adminSection: 'Administrator',
     adminFullName: 'Full name',
     adminUsername: 'Username',
-    usernameHint: 'Letters, digits and . _ @ - (at least 3 characters).',
+    usernameHint: 'Letters of one alphabet, digits and . _ @ - (at least 3 characters).',
     password: 'Password',
-    passwordHint: 'At least 8 characters.',
+    passwordHint: 'At least 12 characters; not a common or easily guessed password.',
     passwordConfirm: 'Repeat the password',
     language: 'Interface language',
     demo: 'Load demo data',
     demoDescription:
-      'Fills in sample company details and a bank account, and creates one user for each role (manager, reception, technician, storekeeper, accountant) with the password "servix-demo". Handy for a tour; do not choose it for real work.',
+      'Fills in sample company details and a bank account, and creates one user for each role (manager, reception, technician, storekeeper, accountant) with the password "servix-demo-2026". Handy for a tour; do not choose it for real work.',
     submit: 'Create and sign in',
     version: 'Version {{version}}',
   },
@@ -229,7 +229,12 @@ export const en: Messages = {
     createTitle: 'New API token',
     nameHint: 'What the token is for, e.g. "Accounting".',
     expiresAt: 'Valid until',
-    expiresHint: 'Leave empty for a token that does not expire.',
+    expiresHint: 'At most one year ahead; left empty, the token is valid for 90 days.',
+    scope: 'Access',
+    scopeRead: 'Read only',
+    scopeWrite: 'Read and write',
+    scopeHint:
+      'Read only: the token may look up data but not change it. Read and write: everything the user may do.',
     createdTitle: 'The token is created',
     createdWarning: 'Copy the token now: it is shown only once and cannot be recovered.',
     usage: 'Send it in the header Authorization: Bearer <token>.',
@@ -248,6 +253,7 @@ export const en: Messages = {
     entity: 'Record',
     allEntities: 'All records',
     system: 'System',
+    viaToken: 'via API token “{{name}}”',
     empty: 'No entries.',
     total_one: '{{count}} entry',
     total_other: '{{count}} entries',
@@ -264,7 +270,11 @@ export const en: Messages = {
     },
     actions: {
       api_token: { create: 'API token created', revoke: 'API token revoked' },
-      auth: { login: 'Signed in', logout: 'Signed out' },
+      auth: {
+        login: 'Signed in',
+        logout: 'Signed out',
+        throttled: 'Sign-ins slowed down after failed attempts',
+      },
       company: {
         create: 'Company created',
         update: 'Company details changed',
@@ -297,6 +307,10 @@ export const en: Messages = {
     invalid: 'Invalid value.',
     invalidEmail: 'Invalid e-mail address.',
     passwordMismatch: 'The passwords do not match.',
+    codes: {
+      password_too_short: 'Enter at least 12 characters.',
+      username_mixed_scripts: 'Use letters of one alphabet only (not Latin and Cyrillic mixed).',
+    },
   },
   list: {
     search: 'Search',

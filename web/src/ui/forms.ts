@@ -22,6 +22,13 @@ function messageOfIssue(issue: Issue, t: TFunction): string {
       return issue.input === undefined || issue.input === null
         ? t('validation.required')
         : t('validation.invalid');
+    case 'custom': {
+      // A rule of the server's schema with its own code (e.g. password_too_short): its text when there is one.
+      const code = (issue.params as { code?: unknown } | undefined)?.code;
+      return typeof code === 'string'
+        ? t(`validation.codes.${code}`, { defaultValue: t('validation.invalid') })
+        : t('validation.invalid');
+    }
     default:
       return t('validation.invalid');
   }

@@ -6,6 +6,8 @@ export const AuditEntry = z.object({
   at: z.string(),
   userId: z.string().nullable(),
   username: z.string().nullable(),
+  /** The API token the change was made with, by name; null for a session or the system. */
+  apiTokenName: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),

@@ -51,6 +51,7 @@ export async function recordAudit(
     before_json: redact(c.before),
     after_json: redact(c.after),
     request_id: actor.requestId,
+    api_token_name: actor.apiTokenName ?? null,
   }));
   for (let i = 0; i < rows.length; i += AUDIT_CHUNK) await insertAudit(db, rows.slice(i, i + AUDIT_CHUNK));
 }
@@ -67,6 +68,7 @@ export async function findAuditEntries(
       at: r.at,
       userId: r.user_id,
       username: r.username ?? null,
+      apiTokenName: r.api_token_name ?? null,
       action: r.action,
       entity: r.entity,
       entityId: r.entity_id,

@@ -10,6 +10,8 @@ export interface AuditLogTable {
   before_json: string | null;
   after_json: string | null;
   request_id: string | null;
+  /** The name of the API token the write was made with; null for a session or the system. */
+  api_token_name: string | null;
 }
 
 export interface AuditTables {

@@ -1,7 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
-import { countAll } from '../../db/sql';
-import type { ApiTokenTable, AppUserTable, UserSessionTable } from './auth.table';
+import { countAll, lockForUpdate } from '../../db/sql';
+import type { ApiTokenTable, AppUserTable, LoginThrottleTable, UserSessionTable } from './auth.table';
 
 export async function findUserByUsername(db: Executor, username: string) {
   return db
@@ -39,6 +39,44 @@ export async function countActiveAdmins(db: Executor, exceptUserId?: string): Pr
     .where('active', '=', true);
   if (exceptUserId) q = q.where('id', '!=', exceptUserId);
   return (await q.executeTakeFirstOrThrow()).n;
+}
+
+/** PostgreSQL: locks the active admins' rows until the transaction ends (SQLite writes one transaction at a time). */
+export async function lockActiveAdmins(db: Executor): Promise<void> {
+  await lockForUpdate(
+    // In id order, so that two transactions take the locks in the same order and cannot deadlock.
+    db
+      .selectFrom('app_user')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('active', '=', true)
+      .orderBy('id'),
+    db,
+  ).execute();
+}
+
+/** Changes a user only while some other active admin remains; false when that guard stopped it. */
+export async function updateUserRowKeepingAnAdmin(
+  db: Executor,
+  id: string,
+  patch: Updateable<AppUserTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('app_user')
+    .set(patch)
+    .where('id', '=', id)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('app_user as other')
+          .select('other.id')
+          .where('other.role', '=', 'admin')
+          .where('other.active', '=', true)
+          .where('other.id', '!=', id),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function countUsers(db: Executor): Promise<number> {
@@ -101,21 +139,6 @@ export async function insertLoginAttempt(
   await db.insertInto('login_attempt').values(row).execute();
 }
 
-export async function countFailedAttemptsSince(
-  db: Executor,
-  by: { username?: string; ip?: string },
-  since: string,
-) {
-  let q = db
-    .selectFrom('login_attempt')
-    .select(countAll().as('n'))
-    .where('succeeded', '=', false)
-    .where('at', '>=', since);
-  if (by.username) q = q.where('username', '=', by.username);
-  if (by.ip) q = q.where('ip', '=', by.ip);
-  return (await q.executeTakeFirstOrThrow()).n;
-}
-
 export async function insertApiToken(db: Executor, row: Insertable<ApiTokenTable>): Promise<void> {
   await db.insertInto('api_token').values(row).execute();
 }
@@ -126,6 +149,8 @@ export async function findApiTokenWithUser(db: Executor, tokenHash: string) {
     .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
     .select([
       'api_token.id as token_id',
+      'api_token.name as token_name',
+      'api_token.scope',
       'api_token.expires_at',
       'api_token.revoked_at',
       'api_token.last_used_at',
@@ -159,4 +184,85 @@ export async function markApiTokenUsed(db: Executor, id: string, at: string) {
 
 export async function revokeApiTokenRow(db: Executor, id: string, at: string) {
   await db.updateTable('api_token').set({ revoked_at: at }).where('id', '=', id).execute();
+}
+
+/** The counter row, locked until the transaction ends on PostgreSQL. */
+export async function findThrottleForUpdate(db: Executor, key: string) {
+  return lockForUpdate(
+    db.selectFrom('login_throttle').selectAll().where('key', '=', key),
+    db,
+  ).executeTakeFirst();
+}
+
+/** Creates a throttle counter; false when another request created it first. */
+export async function insertThrottleIfAbsent(
+  db: Executor,
+  row: Insertable<LoginThrottleTable>,
+): Promise<boolean> {
+  const r = await db
+    .insertInto('login_throttle')
+    .values(row)
+    .onConflict((oc) => oc.column('key').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Compare-and-set: changes the counter only if nobody changed it since it was read (same failures and updated_at). */
+export async function updateThrottleIfUnchanged(
+  db: Executor,
+  key: string,
+  seen: { failures: number; updated_at: string },
+  patch: Updateable<LoginThrottleTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('login_throttle')
+    .set(patch)
+    .where('key', '=', key)
+    .where('failures', '=', seen.failures)
+    .where('updated_at', '=', seen.updated_at)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Gives back one counted attempt (the sign-in it counted succeeded). */
+export async function releaseThrottleAttempt(db: Executor, key: string): Promise<void> {
+  await db
+    .updateTable('login_throttle')
+    .set((eb) => ({ failures: eb('failures', '-', 1) }))
+    .where('key', '=', key)
+    .where('failures', '>', 0)
+    .execute();
+}
+
+export async function markThrottleSuccess(db: Executor, key: string, at: string): Promise<void> {
+  await db
+    .insertInto('login_throttle')
+    .values({ key, failures: 0, blocked_until: null, last_success_at: at, updated_at: at })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({ failures: 0, blocked_until: null, last_success_at: at, updated_at: at }),
+    )
+    .execute();
+}
+
+/** Deletes what no rule reads any more: expired sessions, old sign-in attempts and quiet throttle counters. */
+export async function purgeAuthRows(
+  db: Executor,
+  cut: { now: string; attemptsBefore: string; quietBefore: string; knownBefore: string },
+) {
+  const sessions = await db.deleteFrom('user_session').where('expires_at', '<=', cut.now).executeTakeFirst();
+  const attempts = await db
+    .deleteFrom('login_attempt')
+    .where('at', '<', cut.attemptsBefore)
+    .executeTakeFirst();
+  const throttles = await db
+    .deleteFrom('login_throttle')
+    .where('updated_at', '<', cut.quietBefore)
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<=', cut.now)]))
+    .where((eb) => eb.or([eb('last_success_at', 'is', null), eb('last_success_at', '<', cut.knownBefore)]))
+    .executeTakeFirst();
+  return {
+    sessions: Number(sessions.numDeletedRows),
+    loginAttempts: Number(attempts.numDeletedRows),
+    throttleCounters: Number(throttles.numDeletedRows),
+  };
 }

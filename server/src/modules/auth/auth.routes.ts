@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../http/auth-hook';
 import { actorOf, principalOf } from '../../http/context';
+import { AppError } from '../../http/errors';
 import {
   ApiToken,
   CreateApiTokenBody,
@@ -21,7 +22,7 @@ const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure when served over TLS. */
 export function setSessionCookie(
   app: FastifyInstance,
-  reply: import('fastify').FastifyReply,
+  reply: FastifyReply,
   token: string,
   expiresAt: string,
 ) {
@@ -32,6 +33,17 @@ export function setSessionCookie(
     secure: app.deps.config.secureCookies,
     expires: new Date(expiresAt),
   });
+}
+
+/** A throttled sign-in (429) tells the client when to try again, in the Retry-After header as well. */
+export async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    const seconds = e instanceof AppError ? e.options.extra?.retryAfterSeconds : undefined;
+    if (typeof seconds === 'number') reply.header('retry-after', String(seconds));
+    throw e;
+  }
 }
 
 export async function authRoutes(app: FastifyInstance) {
@@ -49,12 +61,15 @@ export async function authRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const result = await auth.login(db, {
-        ...req.body,
-        ip: req.ip,
-        userAgent: req.headers['user-agent'] ?? null,
-        sessionDays: app.deps.config.sessionDays,
-      });
+      const result = await withRetryAfter(reply, () =>
+        auth.login(db, {
+          ...req.body,
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? null,
+          sessionDays: app.deps.config.sessionDays,
+          requestId: req.id,
+        }),
+      );
       setSessionCookie(app, reply, result.sessionToken, result.expiresAt);
       return { user: result.user, csrfToken: result.csrfToken };
     },
@@ -158,7 +173,11 @@ export async function authRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const p = principalOf(req);
-      const created = await auth.createApiToken(db, { userId: p.userId, requestId: req.id }, req.body);
+      const created = await auth.createApiToken(
+        db,
+        { userId: p.userId, requestId: req.id, apiTokenName: p.apiTokenName },
+        req.body,
+      );
       return reply.status(201).send(created);
     },
   );

@@ -1,17 +1,26 @@
 import { z } from 'zod';
+import { passwordLongEnough, usernameMixesScripts } from './credentials';
 
 export const ROLES = ['admin', 'manager', 'reception', 'technician', 'storekeeper', 'accountant'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 export const Locale = z.enum(['bg', 'en']);
 
+/** Stored NFKC-normalised and lower-cased; letters of one script only (no "аdmin" with a Cyrillic "а"). */
 export const Username = z
   .string()
+  .normalize('NFKC')
   .trim()
+  .toLowerCase()
   .min(3)
   .max(64)
-  .regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only');
-export const Password = z.string().min(8).max(200);
+  .regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ - only')
+  .refine((u) => !usernameMixesScripts(u), { params: { code: 'username_mixed_scripts' } });
+/** At least 12 characters; the service also refuses common passwords (password-strength.ts, server only). */
+export const Password = z
+  .string()
+  .max(200)
+  .refine(passwordLongEnough, { params: { code: 'password_too_short' } });
 
 export const LoginBody = z.strictObject({
   username: z.string().min(1).max(200),
@@ -71,15 +80,24 @@ export const ApiToken = z.object({
   expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  scope: z.enum(['read', 'write']),
 });
 export type ApiToken = z.infer<typeof ApiToken>;
+
+export const API_TOKEN_SCOPES = ['read', 'write'] as const;
+export const ApiTokenScope = z.enum(API_TOKEN_SCOPES);
+export type ApiTokenScope = z.infer<typeof ApiTokenScope>;
 
 export const CreateApiTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   /** The user the token acts as; defaults to the caller. */
   userId: z.string().max(64).optional(),
-  expiresAt: z.iso.datetime().nullish(),
+  /** 'read' (the default): GET and HEAD only. 'write': everything its user's role may do. */
+  scope: ApiTokenScope.default('read'),
+  /** When the token stops working: at most a year ahead; 90 days when not given. */
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
 });
+export type CreateApiTokenBody = z.infer<typeof CreateApiTokenBody>;
 export const CreatedApiToken = ApiToken.extend({
   token: z.string().describe('Shown once; send as Authorization: Bearer <token>'),
 });

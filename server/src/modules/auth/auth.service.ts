@@ -7,14 +7,32 @@ import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
 import * as repo from './auth.repository';
-import type { ApiToken, CreateUserBody, Role, UpdateUserBody, User } from './auth.schema';
+import type {
+  ApiToken,
+  ApiTokenScope,
+  CreateApiTokenBody,
+  CreateUserBody,
+  Role,
+  UpdateUserBody,
+  User,
+} from './auth.schema';
 import type { AppUserTable } from './auth.table';
+import {
+  admitAttempt,
+  backoffsStarted,
+  KNOWN_ADDRESS_DAYS,
+  recordSuccess,
+  THROTTLE_WINDOW_MINUTES,
+  Throttled,
+  type ThrottlePass,
+} from './auth.throttle';
+import { normalizeUsername, usernameMixesScripts } from './credentials';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import { passwordProblem } from './password-strength';
 
-export const LOGIN_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_USERNAME = 5;
-export const MAX_FAILURES_PER_IP = 30;
 const SESSION_TOUCH_MS = 5 * 60 * 1000;
+export const API_TOKEN_DEFAULT_DAYS = 90;
+export const API_TOKEN_MAX_DAYS = 366;
 
 export interface Principal {
   userId: string;
@@ -24,6 +42,22 @@ export interface Principal {
   via: 'session' | 'token';
   sessionId: string | null;
   csrfToken: string | null;
+  /** For an API token: its name (on the audit rows of its writes) and scope ('read' allows GET and HEAD only). */
+  apiTokenName: string | null;
+  tokenScope: ApiTokenScope | null;
+}
+
+/** Refuses a new password that is short or common: 400 naming the field it came in. */
+export function assertPasswordAcceptable(password: string, field: string, context: string[] = []): void {
+  const problem = passwordProblem(password, context);
+  if (problem) throw new AppError(400, problem, { field });
+}
+
+/** Normalises a new username (NFKC, lower case) and refuses one that mixes scripts: 400 naming the field. */
+export function acceptableUsername(raw: string, field: string): string {
+  const username = normalizeUsername(raw);
+  if (usernameMixesScripts(username)) throw new AppError(400, 'username_mixed_scripts', { field });
+  return username;
 }
 
 export function sha256(text: string): string {
@@ -56,8 +90,14 @@ function publicUser(u: User) {
 }
 
 /** Creates a user; usernames are unique regardless of case. */
-export async function createUser(db: Executor, actor: Actor, input: CreateUserBody): Promise<User> {
-  const username = input.username.toLowerCase();
+export async function createUser(
+  db: Executor,
+  actor: Actor,
+  input: CreateUserBody,
+  fields: { username: string; password: string } = { username: 'username', password: 'password' },
+): Promise<User> {
+  const username = acceptableUsername(input.username, fields.username);
+  assertPasswordAcceptable(input.password, fields.password, [username, input.fullName]);
   if (await repo.findUserByUsername(db, username)) {
     throw new AppError(409, 'username_taken', { field: 'username', params: { username } });
   }
@@ -91,12 +131,17 @@ export async function updateUser(db: Db, actor: Actor, id: string, patch: Update
   return db.transaction().execute(async (trx) => {
     const before = await repo.findUserById(trx, id);
     if (!before) throw notFound('user');
+    if (patch.password !== undefined) assertPasswordAcceptable(patch.password, 'password', [before.username]);
     const losesAdmin =
       before.role === 'admin' &&
       Boolean(before.active) &&
       ((patch.role && patch.role !== 'admin') || patch.active === false);
-    if (losesAdmin && (await repo.countActiveAdmins(trx, id)) === 0) {
-      throw new AppError(409, 'last_admin', { field: patch.role ? 'role' : 'active' });
+    const lastAdmin = () => new AppError(409, 'last_admin', { field: patch.role ? 'role' : 'active' });
+    if (losesAdmin) {
+      // Two admins demoting each other at once: on PostgreSQL the second waits for the first's row locks and then
+      // counts without the first's admin; SQLite runs one write transaction at a time.
+      await repo.lockActiveAdmins(trx);
+      if ((await repo.countActiveAdmins(trx, id)) === 0) throw lastAdmin();
     }
     const set: Updateable<AppUserTable> = { updated_at: nowIso() };
     if (patch.fullName !== undefined) set.full_name = patch.fullName;
@@ -105,7 +150,10 @@ export async function updateUser(db: Db, actor: Actor, id: string, patch: Update
     if (patch.active !== undefined) set.active = patch.active;
     if (patch.locale !== undefined) set.locale = patch.locale;
     if (patch.password !== undefined) set.password_hash = await hashPassword(patch.password);
-    await repo.updateUserRow(trx, id, set);
+    if (losesAdmin) {
+      // Guarded: the row changes only while another active admin exists, whatever was counted above.
+      if (!(await repo.updateUserRowKeepingAnAdmin(trx, id, set))) throw lastAdmin();
+    } else await repo.updateUserRow(trx, id, set);
     // A deactivated user, or one whose password an admin reset, is signed out everywhere.
     if (patch.active === false || patch.password !== undefined) await repo.deleteSessionsOfUser(trx, id);
     const after = await repo.findUserById(trx, id);
@@ -139,33 +187,69 @@ export interface LoginResult {
 }
 
 /**
- * Signs a user in with a password. Wrong username and wrong password give the same answer and take the same time;
- * after too many failures per username or address within the window, further tries are refused until it passes.
+ * Signs a user in with a password. Wrong username and wrong password give the same answer and take the same time.
+ * Every attempt is counted before the password is checked (auth.throttle.ts): past the free attempts per address,
+ * per username and address, and per username from unknown addresses, the next attempt waits 1 s, 2 s, 4 s … (at most
+ * 15 minutes); the first wait of a run leaves a note in the audit log.
  */
 export async function login(
   db: Db,
-  input: { username: string; password: string; ip: string; userAgent: string | null; sessionDays: number },
+  input: {
+    username: string;
+    password: string;
+    ip: string;
+    userAgent: string | null;
+    sessionDays: number;
+    requestId?: string | null;
+    now?: number;
+  },
 ): Promise<LoginResult> {
-  const username = input.username.trim().toLowerCase();
-  const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000).toISOString();
-  const [byUser, byIp] = await Promise.all([
-    repo.countFailedAttemptsSince(db, { username }, since),
-    repo.countFailedAttemptsSince(db, { ip: input.ip }, since),
-  ]);
-  if (byUser >= MAX_FAILURES_PER_USERNAME || byIp >= MAX_FAILURES_PER_IP) {
-    throw new AppError(429, 'too_many_attempts', { params: { minutes: LOGIN_WINDOW_MINUTES } });
+  const username = normalizeUsername(input.username);
+  const clock = input.now ?? Date.now();
+  const pass = await admitAttempt(db, username, input.ip, clock);
+  const noteBackoffs = async (trx: Executor, counted: ThrottlePass['counted'], userId: string | null) => {
+    const started = backoffsStarted(counted);
+    if (!started.length) return;
+    await recordAudit(
+      trx,
+      { userId: null, requestId: input.requestId ?? null },
+      started.map((c) => ({
+        action: 'auth.throttled',
+        entity: 'user',
+        entityId: userId,
+        after: {
+          username,
+          address: input.ip,
+          scope: c.scope,
+          attempts: c.attempts,
+          waitSeconds: c.waitSeconds,
+        },
+      })),
+    );
+  };
+  if (pass instanceof Throttled) {
+    await noteBackoffs(db, pass.counted, null);
+    throw new AppError(429, 'too_many_attempts', {
+      params: { seconds: pass.retryAfterSeconds },
+      extra: { retryAfterSeconds: pass.retryAfterSeconds },
+    });
   }
   const row = await repo.findUserByUsername(db, username);
   const ok = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
-  const now = nowIso();
+  const now = new Date(clock).toISOString();
   if (!row || !ok || !row.active) {
-    await repo.insertLoginAttempt(db, { id: newId(), username, ip: input.ip, succeeded: false, at: now });
+    await db.transaction().execute(async (trx) => {
+      await repo.insertLoginAttempt(trx, { id: newId(), username, ip: input.ip, succeeded: false, at: now });
+      // A run of waits starts when a key's free attempts are used up, unless the password then proves right.
+      await noteBackoffs(trx, pass.counted, row?.id ?? null);
+    });
     throw new AppError(401, 'invalid_credentials');
   }
   const sessionToken = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(Date.now() + input.sessionDays * 86_400_000).toISOString();
+  const expiresAt = new Date(clock + input.sessionDays * 86_400_000).toISOString();
   await db.transaction().execute(async (trx) => {
+    await recordSuccess(trx, pass, clock);
     await repo.insertLoginAttempt(trx, { id: newId(), username, ip: input.ip, succeeded: true, at: now });
     await repo.insertSession(trx, {
       id: sha256(sessionToken),
@@ -180,11 +264,26 @@ export async function login(
     await repo.updateUserRow(trx, row.id, { last_login_at: now });
     await recordAudit(
       trx,
-      { userId: row.id, requestId: null },
+      { userId: row.id, requestId: input.requestId ?? null },
       { action: 'auth.login', entity: 'user', entityId: row.id },
     );
   });
   return { user: toUser({ ...row, last_login_at: now }), sessionToken, csrfToken, expiresAt };
+}
+
+/**
+ * Housekeeping for the job runner: deletes expired sessions, sign-in attempts older than the throttle window and
+ * throttle counters quiet for longer than it (a known address's marker is kept for 30 days). API tokens are kept,
+ * expired or not: the list shows them.
+ */
+export async function purgeExpiredAuthData(db: Executor, now: Date = new Date()) {
+  const t = now.getTime();
+  return repo.purgeAuthRows(db, {
+    now: now.toISOString(),
+    attemptsBefore: new Date(t - THROTTLE_WINDOW_MINUTES * 60_000).toISOString(),
+    quietBefore: new Date(t - THROTTLE_WINDOW_MINUTES * 60_000).toISOString(),
+    knownBefore: new Date(t - KNOWN_ADDRESS_DAYS * 86_400_000).toISOString(),
+  });
 }
 
 export async function logout(db: Db, principal: Principal): Promise<void> {
@@ -225,6 +324,8 @@ export async function resolveSession(
     via: 'session',
     sessionId: s.session_id,
     csrfToken: s.csrf_token,
+    apiTokenName: null,
+    tokenScope: null,
   };
 }
 
@@ -246,6 +347,8 @@ export async function resolveApiToken(db: Executor, token: string): Promise<Prin
     via: 'token',
     sessionId: null,
     csrfToken: null,
+    apiTokenName: t.token_name,
+    tokenScope: t.scope === 'write' ? 'write' : 'read',
   };
 }
 
@@ -260,6 +363,7 @@ function toApiToken(r: Awaited<ReturnType<typeof repo.listApiTokens>>[number]): 
     expiresAt: r.expires_at,
     lastUsedAt: r.last_used_at,
     revokedAt: r.revoked_at,
+    scope: r.scope === 'write' ? 'write' : 'read',
   };
 }
 
@@ -267,12 +371,25 @@ export async function listTokens(db: Executor): Promise<ApiToken[]> {
   return (await repo.listApiTokens(db)).map(toApiToken);
 }
 
-/** Issues an API token for integrations; the secret is shown once and only its hash is kept. */
+/**
+ * Issues an API token for integrations; the secret is shown once and only its hash is kept. Read-only unless 'write'
+ * is chosen; it expires after 90 days unless another date within a year is chosen.
+ */
 export async function createApiToken(
   db: Db,
   actor: Actor & { userId: string },
-  input: { name: string; userId?: string; expiresAt?: string | null },
+  input: CreateApiTokenBody,
+  now: Date = new Date(),
 ): Promise<ApiToken & { token: string }> {
+  const expiresAt = input.expiresAt
+    ? new Date(input.expiresAt)
+    : new Date(now.getTime() + API_TOKEN_DEFAULT_DAYS * 86_400_000);
+  if (expiresAt.getTime() <= now.getTime()) {
+    throw new AppError(400, 'api_token_expiry_past', { field: 'expiresAt' });
+  }
+  if (expiresAt.getTime() > now.getTime() + API_TOKEN_MAX_DAYS * 86_400_000) {
+    throw new AppError(400, 'api_token_expiry_too_far', { field: 'expiresAt' });
+  }
   return db.transaction().execute(async (trx) => {
     const owner = await repo.findUserById(trx, input.userId ?? actor.userId);
     if (!owner) throw new AppError(400, 'invalid_value', { field: 'userId', params: { field: 'userId' } });
@@ -283,17 +400,18 @@ export async function createApiToken(
       name: input.name,
       token_hash: sha256(token),
       prefix: token.slice(0, 10),
-      created_at: nowIso(),
-      expires_at: input.expiresAt ?? null,
+      created_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
       last_used_at: null,
       revoked_at: null,
+      scope: input.scope,
     };
     await repo.insertApiToken(trx, row);
     await recordAudit(trx, actor, {
       action: 'api_token.create',
       entity: 'api_token',
       entityId: row.id,
-      after: { name: row.name, userId: owner.id },
+      after: { name: row.name, userId: owner.id, scope: row.scope, expiresAt: row.expires_at },
     });
     return { ...toApiToken({ ...row, username: owner.username }), token };
   });
@@ -330,6 +448,7 @@ export async function updateMe(
       if (!patch.currentPassword || !(await verifyPassword(patch.currentPassword, before.password_hash))) {
         throw new AppError(400, 'invalid_credentials', { field: 'currentPassword' });
       }
+      assertPasswordAcceptable(patch.newPassword, 'newPassword', [before.username]);
       set.password_hash = await hashPassword(patch.newPassword);
       await repo.deleteSessionsOfUser(trx, principal.userId, principal.sessionId ?? undefined);
     }

@@ -35,6 +35,8 @@ export interface ApiTokenTable {
   expires_at: Instant | null;
   last_used_at: Instant | null;
   revoked_at: Instant | null;
+  /** 'read' (GET and HEAD only) or 'write' (acts with its user's role). */
+  scope: string;
 }
 
 export interface LoginAttemptTable {
@@ -45,9 +47,20 @@ export interface LoginAttemptTable {
   at: Instant;
 }
 
+/** One counter per throttle key ('ip:…', 'pair:…', 'user:…'), read and bumped under a row lock (auth.throttle.ts). */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  blocked_until: Instant | null;
+  /** On a 'pair:' key: the last successful sign-in of this username from this address (a known address). */
+  last_success_at: Instant | null;
+  updated_at: Instant;
+}
+
 export interface AuthTables {
   app_user: AppUserTable;
   user_session: UserSessionTable;
   api_token: ApiTokenTable;
   login_attempt: LoginAttemptTable;
+  login_throttle: LoginThrottleTable;
 }

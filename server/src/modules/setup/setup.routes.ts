@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { VERSION } from '../../version';
-import { setSessionCookie } from '../auth/auth.routes';
+import { setSessionCookie, withRetryAfter } from '../auth/auth.routes';
 import { Me } from '../auth/auth.schema';
 import { login } from '../auth/auth.service';
 import { hasCompany } from '../company';
@@ -39,13 +39,16 @@ export async function setupRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       await runSetup(db, req.body);
-      const result = await login(db, {
-        username: req.body.adminUsername,
-        password: req.body.adminPassword,
-        ip: req.ip,
-        userAgent: req.headers['user-agent'] ?? null,
-        sessionDays: app.deps.config.sessionDays,
-      });
+      const result = await withRetryAfter(reply, () =>
+        login(db, {
+          username: req.body.adminUsername,
+          password: req.body.adminPassword,
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? null,
+          sessionDays: app.deps.config.sessionDays,
+          requestId: req.id,
+        }),
+      );
       setSessionCookie(app, reply, result.sessionToken, result.expiresAt);
       return reply.status(201).send({ user: result.user, csrfToken: result.csrfToken });
     },

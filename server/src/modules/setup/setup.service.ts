@@ -20,14 +20,19 @@ export async function runSetup(db: Db, input: SetupBody): Promise<{ adminUserId:
     if (await hasCompany(trx)) throw new AppError(409, 'already_set_up');
     await createCompany(trx, SYSTEM_ACTOR, input.companyName);
     await createDefaultSeries(trx, SYSTEM_ACTOR);
-    const admin = await createUser(trx, SYSTEM_ACTOR, {
-      username: input.adminUsername,
-      fullName: input.adminFullName,
-      password: input.adminPassword,
-      role: 'admin',
-      locale: input.locale,
-      email: null,
-    });
+    const admin = await createUser(
+      trx,
+      SYSTEM_ACTOR,
+      {
+        username: input.adminUsername,
+        fullName: input.adminFullName,
+        password: input.adminPassword,
+        role: 'admin',
+        locale: input.locale,
+        email: null,
+      },
+      { username: 'adminUsername', password: 'adminPassword' },
+    );
     if (input.demo) await seedDemo(trx, { userId: admin.id, requestId: null });
     return { adminUserId: admin.id };
   });

@@ -16,7 +16,7 @@ import {
 import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import type { ApiToken } from '@servix/server/modules/auth/auth.schema';
+import type { ApiToken, ApiTokenScope } from '@servix/server/modules/auth/auth.schema';
 import { IconCheck, IconCopy, IconKey, IconPlus } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -56,7 +56,28 @@ function StatusBadge({ status }: { status: TokenStatus }) {
 interface CreateValues {
   name: string;
   userId: string;
+  scope: ApiTokenScope;
   expiresOn: string | null;
+}
+
+/** The server's rules: 90 days when no date is chosen, at most a year ahead. */
+const DEFAULT_DAYS = 90;
+const MAX_DAYS = 365;
+
+function ScopeBadge({ scope }: { scope: ApiTokenScope }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      size="sm"
+      variant="outline"
+      color={scope === 'write' ? 'red' : 'blue'}
+      tt="none"
+      // The whole label, never "Само чет…": the column grows instead.
+      styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
+    >
+      {scope === 'write' ? t('apiTokens.scopeWrite') : t('apiTokens.scopeRead')}
+    </Badge>
+  );
 }
 
 function CreateTokenModal({
@@ -75,7 +96,12 @@ function CreateTokenModal({
   const locale = currentLocale();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<CreateValues>({
-    initialValues: { name: '', userId: user.id, expiresOn: null },
+    initialValues: {
+      name: '',
+      userId: user.id,
+      scope: 'read',
+      expiresOn: dayjs().add(DEFAULT_DAYS, 'day').format('YYYY-MM-DD'),
+    },
     validate: { name: (v) => (v.trim() ? null : t('validation.required')) },
   });
   const close = () => {
@@ -97,8 +123,9 @@ function CreateTokenModal({
             {
               name: v.name.trim(),
               userId: v.userId,
-              // Valid through the whole chosen day, in the user's time zone.
-              expiresAt: v.expiresOn ? dayjs(v.expiresOn).endOf('day').toISOString() : null,
+              scope: v.scope,
+              // Valid through the whole chosen day, in the user's time zone; the server's default when cleared.
+              ...(v.expiresOn ? { expiresAt: dayjs(v.expiresOn).endOf('day').toISOString() } : {}),
             },
             {
               onSuccess: (created) => {
@@ -108,7 +135,7 @@ function CreateTokenModal({
               onError: (e) =>
                 setFailure(
                   showServerErrors(form, e, (f) =>
-                    f === 'expiresAt' ? 'expiresOn' : fieldsIn(['name', 'userId'])(f),
+                    f === 'expiresAt' ? 'expiresOn' : fieldsIn(['name', 'userId', 'scope'])(f),
                   ),
                 ),
             },
@@ -130,11 +157,22 @@ function CreateTokenModal({
             searchable
             {...form.getInputProps('userId')}
           />
+          <Select
+            label={t('apiTokens.scope')}
+            description={t('apiTokens.scopeHint')}
+            data={[
+              { value: 'read', label: t('apiTokens.scopeRead') },
+              { value: 'write', label: t('apiTokens.scopeWrite') },
+            ]}
+            allowDeselect={false}
+            {...form.getInputProps('scope')}
+          />
           <DatePickerInput
             label={t('apiTokens.expiresAt')}
             description={t('apiTokens.expiresHint')}
             valueFormat={dateInputFormat(locale)}
             minDate={dayjs().add(1, 'day').format('YYYY-MM-DD')}
+            maxDate={dayjs().add(MAX_DAYS, 'day').format('YYYY-MM-DD')}
             clearable
             {...form.getInputProps('expiresOn')}
           />
@@ -258,13 +296,14 @@ export function ApiTokensPage() {
       {tokens.isError && <LoadError error={tokens.error} onRetry={() => void tokens.refetch()} />}
       {tokens.data && (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={860}>
+          <Table.ScrollContainer minWidth={960}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('apiTokens.name')}</Table.Th>
                   <Table.Th>{t('apiTokens.prefix')}</Table.Th>
                   <Table.Th>{t('apiTokens.user')}</Table.Th>
+                  <Table.Th>{t('apiTokens.scope')}</Table.Th>
                   <Table.Th>{t('apiTokens.created')}</Table.Th>
                   <Table.Th>{t('apiTokens.expires')}</Table.Th>
                   <Table.Th>{t('apiTokens.lastUsed')}</Table.Th>
@@ -275,7 +314,7 @@ export function ApiTokensPage() {
               <Table.Tbody>
                 {tokens.data.length === 0 && (
                   <Table.Tr>
-                    <Table.Td colSpan={8}>
+                    <Table.Td colSpan={9}>
                       <Text size="sm" c="dimmed" ta="center" py="md">
                         {t('apiTokens.empty')}
                       </Text>
@@ -289,6 +328,9 @@ export function ApiTokensPage() {
                       <Table.Td fw={500}>{token.name}</Table.Td>
                       <Table.Td ff="monospace">{token.prefix}…</Table.Td>
                       <Table.Td>{token.username}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <ScopeBadge scope={token.scope} />
+                      </Table.Td>
                       <Table.Td>{formatInstant(token.createdAt, locale)}</Table.Td>
                       <Table.Td>
                         {token.expiresAt ? formatInstant(token.expiresAt, locale) : t('apiTokens.never')}

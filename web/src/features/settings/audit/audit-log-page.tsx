@@ -172,6 +172,11 @@ export function AuditLogPage() {
                               {t('audit.system')}
                             </Text>
                           )}
+                          {entry.apiTokenName && (
+                            <Text size="xs" c="dimmed">
+                              {t('audit.viaToken', { name: entry.apiTokenName })}
+                            </Text>
+                          )}
                         </Table.Td>
                         <Table.Td>{textFor(`audit.actions.${entry.action}`, entry.action)}</Table.Td>
                         <Table.Td>

@@ -1,0 +1,2 @@
+export { ROLES, type Role } from './auth.schema';
+export { createUser, type Principal, purgeExpiredAuthData } from './auth.service';
