@@ -335,6 +335,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Заглавните редове на заявката са твърде големи.',
     en: 'The request headers are too large.',
   },
+  request_timeout: {
+    bg: 'Заявката не пристигна навреме.',
+    en: 'The request did not arrive in time.',
+  },
   malformed_request: {
     bg: 'Заявката е неправилно оформена (адрес или заглавни редове).',
     en: 'The request is malformed (address or headers).',
