@@ -207,7 +207,11 @@ export function registerErrorHandler(app: FastifyInstance, spaIndex?: Buffer): v
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
-    if (appError.status === 413 && !(await discardBody(request.raw))) reply.header('connection', 'close');
+    if (appError.status === 413) {
+      // Fastify closes the connection after a body error; once the body is read whole, it may stay open.
+      if (await discardBody(request.raw)) reply.removeHeader('connection');
+      else reply.header('connection', 'close');
+    }
     return sendProblem(reply, request, appError);
   });
   app.setNotFoundHandler((request, reply) => {

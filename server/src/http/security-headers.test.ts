@@ -135,6 +135,15 @@ describe.each(DIALECTS)('security headers and framework errors on %s', (dialect)
     });
     // The server is still well.
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
+    // The body was read whole, so the same connection answers the next request.
+    const big = 'x'.repeat(BODY_LIMIT + 1000);
+    const pipelined = await rawExchange(
+      port,
+      `POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${big.length}\r\n\r\n${big}` +
+        'GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    expect(pipelined).toMatch(/^HTTP\/1\.1 413 /);
+    expect(pipelined).toContain('HTTP/1.1 200 OK');
   });
 
   it('answers too large headers with a 431 problem', async () => {
