@@ -10,8 +10,9 @@ import { sql } from 'kysely';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import { registerAuthHook } from './http/auth-hook';
-import { registerErrorHandler } from './http/error-handler';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './http/error-handler';
 import { registerInputGuard } from './http/input-guard';
+import { registerSecurityHeaders } from './http/security-headers';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
@@ -46,6 +47,8 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.decorate('deps', { db: database.db, dialect: database.dialect, config });
   app.setValidatorCompiler(validatorCompiler);
@@ -53,6 +56,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   const indexHtml = path.join(config.webDist, 'index.html');
   const spaIndex = fs.existsSync(indexHtml) ? fs.readFileSync(indexHtml) : undefined;
   registerErrorHandler(app, spaIndex);
+  await registerSecurityHeaders(app, { tls: config.secureCookies });
   await app.register(fastifyCookie);
   registerAuthHook(app);
   registerInputGuard(app);

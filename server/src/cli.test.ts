@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { DIALECTS, freshDatabase } from '../test/harness';
-import { backup, restore, stockCheck } from './cli';
+import { buildApp } from './app';
+import { backup, restore, runCli, stockCheck } from './cli';
+import { openDatabase } from './db/database';
 import { SYSTEM_ACTOR } from './kernel/actor';
 import { createUser } from './modules/auth/auth.service';
 import { runSetup } from './modules/setup/setup.service';
@@ -34,14 +36,72 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
       expect(fs.statSync(file).size).toBeGreaterThan(0);
       await addUser('after');
       expect(await usernames()).toEqual(['after', 'before']);
-      if (dialect === 'sqlite') await tdb.handle.close(); // restore needs the server stopped
+      await tdb.handle.close(); // restore needs the server stopped
       await restore(tdb.config, file);
-      if (dialect === 'sqlite') {
-        const { openDatabase } = await import('./db/database');
-        tdb.handle = openDatabase(tdb.config.database);
-      }
+      tdb.handle = openDatabase(tdb.config.database);
       expect(await usernames()).toEqual(['before']);
     } finally {
+      await tdb.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each(DIALECTS)('servix restore while a server runs on %s', (dialect) => {
+  it('refuses, changes nothing, exits non-zero; once the server stops it restores', async () => {
+    const tdb = await freshDatabase(dialect);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'servix-backup-'));
+    const file = path.join(dir, 'servix.backup');
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const countUsers = async () =>
+      Number(
+        (
+          await tdb.handle.db
+            .selectFrom('app_user')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    try {
+      await backup(tdb.config, file);
+      await runSetup(tdb.handle.db, {
+        companyName: 'Сервиз Проба ЕООД',
+        adminUsername: 'admin',
+        adminFullName: 'Администратор',
+        adminPassword: 'password-123',
+        locale: 'bg',
+        demo: false,
+      });
+      // The server, as `servix serve` runs it, on the same database.
+      const app = await buildApp({ config: tdb.config, database: tdb.handle, logger: false });
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const { port } = app.server.address() as { port: number };
+      expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+
+      await expect(restore(tdb.config, file)).rejects.toThrow(/Refusing to restore: .* is in use/);
+      await runCli(['node', 'servix', 'restore', file], {
+        DATABASE_URL:
+          dialect === 'sqlite'
+            ? `sqlite:${(tdb.config.database as { file: string }).file}`
+            : (tdb.config.database as { url: string }).url,
+      });
+      expect(process.exitCode).toBe(1);
+      expect(errors.mock.calls.flat().join('\n')).toMatch(/Refusing to restore/);
+      process.exitCode = 0;
+      // Nothing was restored: the server still sees its data, and keeps it after it stops.
+      expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+      expect(await countUsers()).toBe(1);
+
+      await app.close();
+      await tdb.handle.close();
+      await restore(tdb.config, file);
+      tdb.handle = openDatabase(tdb.config.database);
+      expect(await countUsers()).toBe(0);
+    } finally {
+      errors.mockRestore();
+      log.mockRestore();
+      process.exitCode = 0;
       await tdb.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import { Command } from 'commander';
 import { buildApp } from './app';
 import { type Config, loadConfig } from './config';
-import { type DatabaseHandle, openDatabase } from './db/database';
+import { type DatabaseHandle, findDatabaseUsers, openDatabase, readDurability } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { AppError } from './http/errors';
 import { message } from './http/messages';
@@ -53,6 +53,18 @@ async function serve(config: Config): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`Servix ${VERSION} on ${describeDatabase(config)}; open http://localhost:${config.port}/`);
+  const durability = await readDurability(database);
+  app.log.info({ durability }, 'database durability');
+  if (
+    (durability.dialect === 'sqlite' && durability.synchronous !== 'full') ||
+    (durability.dialect === 'postgres' &&
+      (durability.synchronousCommit !== 'on' || durability.fsync !== 'on'))
+  ) {
+    app.log.warn(
+      { durability },
+      'the last commits may be lost in a power cut (see README, SQLITE_SYNCHRONOUS)',
+    );
+  }
 }
 
 /** SQLite: a consistent online copy through SQLite's backup API. PostgreSQL: pg_dump in its custom format. */
@@ -77,10 +89,19 @@ export async function backup(config: Config, file: string): Promise<void> {
   console.log(`Backup written to ${target}`);
 }
 
-/** Replaces the database with a backup. Stop the server first. */
+/**
+ * Replaces the database with a backup. Refuses while a server or another command uses the database: the running
+ * server would go on with its old data and, on SQLite, write it back over the restored file when it stops.
+ */
 export async function restore(config: Config, file: string): Promise<void> {
   const source = path.resolve(file);
   if (!fs.existsSync(source)) throw new Error(`No backup at ${source}`);
+  const users = await findDatabaseUsers(config.database);
+  if (users) {
+    throw new Error(
+      `Refusing to restore: ${describeDatabase(config)} is in use (${users}). Stop the Servix server and any other servix command, then run restore again.`,
+    );
+  }
   if (config.database.kind === 'sqlite') {
     const check = new SQLite(source, { readonly: true, fileMustExist: true });
     try {
@@ -241,7 +262,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     .action(async (file: string) => backup(config(), file));
   program
     .command('restore')
-    .description('Replace the database with a backup (stop the server first)')
+    .description('Replace the database with a backup (refused while a server uses the database)')
     .argument('<file>')
     .action(async (file: string) => restore(config(), file));
 

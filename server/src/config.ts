@@ -1,7 +1,15 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 
-export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+/**
+ * SQLite's `synchronous` setting: FULL syncs the WAL on every commit, so a commit that answered survives a power
+ * cut; NORMAL syncs only at checkpoints and may lose the last commits (a printed document number issued again).
+ */
+export type SqliteSynchronous = 'full' | 'normal';
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string; synchronous?: SqliteSynchronous }
+  | { kind: 'postgres'; url: string };
 
 export interface Config {
   port: number;
@@ -49,6 +57,17 @@ export function parseTrustedProxies(value: string | undefined): string[] {
   return list;
 }
 
+function withSqliteSynchronous(database: DatabaseConfig, value: string | undefined): DatabaseConfig {
+  return database.kind === 'sqlite' ? { ...database, synchronous: parseSqliteSynchronous(value) } : database;
+}
+
+/** Reads SQLITE_SYNCHRONOUS: unset means full (durable); `normal` trades the last commits for speed. */
+export function parseSqliteSynchronous(value: string | undefined): SqliteSynchronous {
+  const v = (value ?? 'full').trim().toLowerCase();
+  if (v === 'full' || v === 'normal') return v;
+  throw new Error(`SQLITE_SYNCHRONOUS must be full or normal (got "${value}")`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -56,7 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    database: parseDatabaseUrl(env.DATABASE_URL),
+    database: withSqliteSynchronous(parseDatabaseUrl(env.DATABASE_URL), env.SQLITE_SYNCHRONOUS),
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: env.WEB_DIST ?? path.resolve(import.meta.dirname, '../../web/dist'),

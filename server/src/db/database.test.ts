@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../../test/harness';
+import { loadConfig } from '../config';
 import { toSearchText } from '../kernel/search-text';
-import { type Db, withStatementCache } from './database';
+import { type Db, openDatabase, readDurability, withStatementCache } from './database';
 import { columns, type MigrationDb } from './migrations/helpers';
 import { countAll, dialectOf, lockForUpdate, matchesSearch, sumInt } from './sql';
 
@@ -222,5 +226,72 @@ describe('the SQLite statement cache', () => {
     ]);
     db.close();
     expect(raw.open).toBe(false);
+  });
+});
+
+describe.each(DIALECTS)('durability on %s', (dialect) => {
+  it('commits durably from the start: WAL with synchronous=FULL, or synchronous_commit on', async () => {
+    const tdb = await freshDatabase(dialect);
+    try {
+      const durability = await readDurability(tdb.handle);
+      if (dialect === 'sqlite') {
+        expect(durability).toEqual({ dialect: 'sqlite', journalMode: 'wal', synchronous: 'full' });
+      } else {
+        expect(durability).toEqual({ dialect: 'postgres', synchronousCommit: 'on', fsync: 'on' });
+        // Even when the role's default says otherwise, the pool's sessions commit synchronously.
+        const url = (tdb.config.database as { url: string }).url;
+        const role = await sql<{ r: string }>`select current_user as r`.execute(tdb.handle.db);
+        const name = role.rows[0]?.r ?? 'postgres';
+        const database = new URL(url).pathname.slice(1);
+        await sql`alter role ${sql.id(name)} in database ${sql.id(database)} set synchronous_commit = off`.execute(
+          tdb.handle.db,
+        );
+        try {
+          const other = openDatabase({ kind: 'postgres', url });
+          try {
+            expect(await readDurability(other)).toMatchObject({ synchronousCommit: 'on' });
+            const app = await sql<{ a: string }>`select current_setting('application_name') as a`.execute(
+              other.db,
+            );
+            expect(app.rows[0]?.a).toBe('servix');
+          } finally {
+            await other.close();
+          }
+        } finally {
+          await sql`alter role ${sql.id(name)} in database ${sql.id(database)} reset synchronous_commit`.execute(
+            tdb.handle.db,
+          );
+        }
+      }
+    } finally {
+      await tdb.drop();
+    }
+  });
+});
+
+describe('SQLITE_SYNCHRONOUS', () => {
+  it('is full unless set to normal; anything else is refused at start', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'servix-sync-'));
+    const file = path.join(dir, 'servix.db');
+    try {
+      expect(loadConfig({ DATABASE_URL: `sqlite:${file}` }).database).toMatchObject({ synchronous: 'full' });
+      const config = loadConfig({ DATABASE_URL: `sqlite:${file}`, SQLITE_SYNCHRONOUS: 'normal' });
+      expect(config.database).toMatchObject({ synchronous: 'normal' });
+      expect(() => loadConfig({ DATABASE_URL: `sqlite:${file}`, SQLITE_SYNCHRONOUS: 'off' })).toThrow(
+        /SQLITE_SYNCHRONOUS must be full or normal/,
+      );
+      const handle = openDatabase(config.database);
+      try {
+        expect(await readDurability(handle)).toEqual({
+          dialect: 'sqlite',
+          journalMode: 'wal',
+          synchronous: 'normal',
+        });
+      } finally {
+        await handle.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

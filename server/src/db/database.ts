@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
-import type { DatabaseConfig } from '../config';
+import type { DatabaseConfig, SqliteSynchronous } from '../config';
 import type { Database } from './schema';
 import { SqliteBooleanPlugin } from './sql';
 
@@ -54,11 +54,15 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
-export function openSqlite(file: string): SQLite.Database {
+/**
+ * Opens SQLite in WAL mode with synchronous=FULL unless told otherwise: every commit that answered is on disk, so
+ * a power cut cannot take back a document number that was already printed.
+ */
+export function openSqlite(file: string, synchronous: SqliteSynchronous = 'full'): SQLite.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return sqlite;
@@ -91,14 +95,27 @@ export function withStatementCache(sqlite: SQLite.Database, size = 1000): Sqlite
   };
 }
 
-export function createPgPool(url: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, types: pgTypes });
+/** The application_name of every Servix session on PostgreSQL: `servix restore` looks for it. */
+export const PG_APPLICATION_NAME = 'servix';
+
+/**
+ * A pool whose sessions name themselves `servix` and commit synchronously (synchronous_commit on, whatever the
+ * server's or role's default): a commit that answered survives a crash of the database server.
+ */
+export function createPgPool(url: string, max = 10, applicationName = PG_APPLICATION_NAME): pg.Pool {
+  return new pg.Pool({
+    connectionString: url,
+    max,
+    types: pgTypes,
+    application_name: applicationName,
+    options: '-c synchronous_commit=on',
+  });
 }
 
 /** Opens the configured database: SQLite (WAL, foreign keys, busy timeout) or a PostgreSQL pool. */
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.kind === 'sqlite') {
-    const sqlite = openSqlite(config.file);
+    const sqlite = openSqlite(config.file, config.synchronous);
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
       plugins: [new SqliteBooleanPlugin()],
@@ -111,4 +128,77 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** The durability settings as the database reports them (read back at start, and by the tests). */
+export type Durability =
+  | { dialect: 'sqlite'; journalMode: string; synchronous: string }
+  | { dialect: 'postgres'; synchronousCommit: string; fsync: string };
+
+const SQLITE_SYNCHRONOUS_NAMES = ['off', 'normal', 'full', 'extra'];
+
+export async function readDurability(handle: DatabaseHandle): Promise<Durability> {
+  if (handle.dialect === 'sqlite') {
+    const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(handle.db);
+    const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(handle.db);
+    const level = sync.rows[0]?.synchronous ?? -1;
+    return {
+      dialect: 'sqlite',
+      journalMode: String(journal.rows[0]?.journal_mode ?? '').toLowerCase(),
+      synchronous: SQLITE_SYNCHRONOUS_NAMES[level] ?? String(level),
+    };
+  }
+  const r = await sql<{ synchronous_commit: string; fsync: string }>`
+    select current_setting('synchronous_commit') as synchronous_commit, current_setting('fsync') as fsync`.execute(
+    handle.db,
+  );
+  return {
+    dialect: 'postgres',
+    synchronousCommit: r.rows[0]?.synchronous_commit ?? '',
+    fsync: r.rows[0]?.fsync ?? '',
+  };
+}
+
+/**
+ * Who else uses the database, or null when nobody does. SQLite: the database's own lock; every open connection
+ * (a running server, a command) holds a shared lock in WAL mode, so an exclusive lock is refused while one is open.
+ * PostgreSQL: sessions named `servix` on the same database; sessions that are just closing get a moment to go.
+ */
+export async function findDatabaseUsers(config: DatabaseConfig): Promise<string | null> {
+  if (config.kind === 'sqlite') {
+    if (config.file === ':memory:' || !fs.existsSync(config.file)) return null;
+    const probe = new SQLite(config.file, { fileMustExist: true, timeout: 0 });
+    try {
+      probe.pragma('locking_mode = EXCLUSIVE');
+      probe.exec('BEGIN EXCLUSIVE');
+      probe.exec('ROLLBACK');
+      return null;
+    } catch (e) {
+      if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY'))
+        return 'another connection holds the SQLite database open';
+      throw e;
+    } finally {
+      probe.close();
+    }
+  }
+  const client = new pg.Client({
+    connectionString: config.url,
+    application_name: `${PG_APPLICATION_NAME}-restore`,
+  });
+  await client.connect();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const r = await client.query<{ n: string }>(
+        `select count(*) as n from pg_stat_activity
+          where datname = current_database() and application_name = $1 and pid <> pg_backend_pid()`,
+        [PG_APPLICATION_NAME],
+      );
+      const n = Number(r.rows[0]?.n ?? 0);
+      if (n === 0) return null;
+      if (attempt >= 20) return `${n} Servix session(s) are connected to the PostgreSQL database`;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await client.end();
+  }
 }

@@ -1,7 +1,11 @@
+import type { IncomingMessage } from 'node:http';
+import http from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from './errors';
-import { type Locale, message } from './messages';
+import { type Locale, message, pickLocale } from './messages';
+import { BASE_SECURITY_HEADERS } from './security-headers';
 
 export interface Problem {
   type: string;
@@ -107,11 +111,112 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
   return reply.status(error.status).type('application/problem+json').send(problemOf(error, request.locale));
 }
 
+/** How much of an oversized body is read and thrown away so that the client can read its 413. */
+export const BODY_DISCARD_CAP = 8 * 1024 * 1024;
+const BODY_DISCARD_TIMEOUT_MS = 10_000;
+
+/**
+ * Reads and discards the rest of a request body, up to `cap` bytes or a timeout. An HTTP client writes its whole
+ * body before it reads the answer; a server that answers and closes early leaves it with a broken pipe instead
+ * of the 413. Beyond the cap the connection is closed anyway (the client is sending far too much).
+ */
+export function discardBody(raw: IncomingMessage, cap = BODY_DISCARD_CAP): Promise<boolean> {
+  if (raw.complete || raw.readableEnded || raw.destroyed) return Promise.resolve(true);
+  const declared = Number(raw.headers['content-length']);
+  if (Number.isFinite(declared) && declared > cap) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    let seen = 0;
+    const finish = (drained: boolean) => {
+      clearTimeout(timer);
+      raw.off('data', onData);
+      raw.off('end', onEnd);
+      raw.off('error', onError);
+      resolve(drained);
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > cap) finish(false);
+    };
+    const onEnd = () => finish(true);
+    const onError = () => finish(false);
+    const timer = setTimeout(() => finish(false), BODY_DISCARD_TIMEOUT_MS);
+    raw.on('data', onData);
+    raw.on('end', onEnd);
+    raw.on('error', onError);
+    raw.resume();
+  });
+}
+
+function localeOf(request: FastifyRequest): Locale {
+  const header = request.headers['x-servix-locale'];
+  return pickLocale(
+    undefined,
+    typeof header === 'string' ? header : undefined,
+    request.headers['accept-language'],
+  );
+}
+
+/**
+ * Fastify's own errors before routing (a URL it cannot decode, a too long parameter) as problem+json; Fastify's
+ * hooks have not run, so the security headers are set here.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const appError =
+    error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new AppError(400, 'malformed_request')
+      : new AppError(500, 'internal_error');
+  if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+  void reply
+    .status(appError.status)
+    .headers(BASE_SECURITY_HEADERS)
+    .type('application/problem+json')
+    .send(problemOf(appError, localeOf(request)));
+}
+
+/**
+ * Errors of the HTTP parser, before there is a request (headers too large: 431; a malformed request line: 400),
+ * written straight to the socket as problem+json in Bulgarian (the default language; there are no readable
+ * headers to choose another).
+ */
+export function clientErrorHandler(
+  this: FastifyInstance,
+  error: Error & { code?: string },
+  socket: Socket,
+): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request_timeout']
+        : [400, 'malformed_request'];
+  const body = JSON.stringify(problemOf(new AppError(status, code), 'bg'));
+  const headers = {
+    ...BASE_SECURITY_HEADERS,
+    'content-type': 'application/problem+json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  };
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n${Object.entries(headers)
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('')}\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
 /** spaIndex: the built web app's index.html, served for unknown non-API GETs. */
 export function registerErrorHandler(app: FastifyInstance, spaIndex?: Buffer): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (appError.status === 413) {
+      // Fastify closes the connection after a body error; once the body is read whole, it may stay open.
+      if (await discardBody(request.raw)) reply.removeHeader('connection');
+      else reply.header('connection', 'close');
+    }
     return sendProblem(reply, request, appError);
   });
   app.setNotFoundHandler((request, reply) => {

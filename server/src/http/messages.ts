@@ -367,6 +367,30 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Гаранцията на уреда („{field}“) се променя само от офиса (администратор, управител, приемна, счетоводител).',
     en: 'The item\'s warranty ("{field}") is changed by the front office only (admin, manager, reception, accountant).',
   },
+  unsupported_image: {
+    bg: 'Логото трябва да е изображение PNG, JPEG или WebP (SVG и други формати не се приемат).',
+    en: 'The logo must be a PNG, JPEG or WebP image (SVG and other formats are not accepted).',
+  },
+  invalid_image: {
+    bg: 'Изображението не може да бъде прочетено: файлът е повреден или непълен.',
+    en: 'The image cannot be read: the file is damaged or incomplete.',
+  },
+  image_too_large: {
+    bg: 'Изображението е твърде голямо (най-много {maxMb} MB и {maxPixels} мегапиксела).',
+    en: 'The image is too large (at most {maxMb} MB and {maxPixels} megapixels).',
+  },
+  headers_too_large: {
+    bg: 'Заглавните редове на заявката са твърде големи.',
+    en: 'The request headers are too large.',
+  },
+  request_timeout: {
+    bg: 'Заявката не пристигна навреме.',
+    en: 'The request did not arrive in time.',
+  },
+  malformed_request: {
+    bg: 'Заявката е неправилно оформена (адрес или заглавни редове).',
+    en: 'The request is malformed (address or headers).',
+  },
 };
 
 export function message(code: string, locale: Locale, params: Record<string, unknown> = {}): string {

@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from 'node:zlib';
 /**
  * A realistic goods receipt (складова разписка, STK-02) of demo parts (taken from seed-data/parts.csv,
  * copied here so that editing the seed data never changes the layout tests), for the tests and for
@@ -45,17 +46,32 @@ export interface ReceiptLine {
   amountCents: number;
 }
 
-/** A small SVG logo (a gear-like mark and the short name), as the company settings store it. */
-export const SAMPLE_SVG_LOGO = `data:image/svg+xml;base64,${Buffer.from(
-  `<svg xmlns="http://www.w3.org/2000/svg" width="220" height="64" viewBox="0 0 220 64">
-  <rect x="2" y="6" width="52" height="52" rx="12" fill="#1f5f8b"/>
-  <circle cx="28" cy="32" r="13" fill="none" stroke="#ffffff" stroke-width="6"/>
-  <rect x="25" y="10" width="6" height="10" fill="#ffffff"/><rect x="25" y="44" width="6" height="10" fill="#ffffff"/>
-  <rect x="6" y="29" width="10" height="6" fill="#ffffff"/><rect x="40" y="29" width="10" height="6" fill="#ffffff"/>
-  <text x="64" y="30" font-family="Roboto" font-size="22" font-weight="bold" fill="#1f5f8b">ТЕХНОПЛЮС</text>
-  <text x="65" y="50" font-family="Roboto" font-size="12" fill="#5c6670">сервиз за уреди</text>
-</svg>`,
-).toString('base64')}`;
+/** A valid w×h RGB PNG of one colour, as a data URL (a logo as the company settings store it: PNG). */
+export function solidPngDataUrl(w: number, h: number): string {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(w * 3, Buffer.from([0x1f, 0x5f, 0x8b]))]);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: h }, () => row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
+
+/** A small PNG logo (a blue block). */
+export const SAMPLE_PNG_LOGO = solidPngDataUrl(220, 64);
 
 /** The demo company (as modules/company/company.seed.ts sets it up). */
 export const SAMPLE_COMPANY = {
@@ -106,7 +122,7 @@ export function sampleGoodsReceipt(
     language: 'bg',
     company: printedCompany(SAMPLE_COMPANY, {
       date,
-      logoDataUrl: options.logoDataUrl === undefined ? SAMPLE_SVG_LOGO : options.logoDataUrl,
+      logoDataUrl: options.logoDataUrl === undefined ? SAMPLE_PNG_LOGO : options.logoDataUrl,
     }),
     title: 'СКЛАДОВА РАЗПИСКА',
     number: formatDocumentNumber(12),

@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../kernel/format';
 import { sumCents } from '../kernel/money';
 import { buildDocumentDefinition, type PrintedDocument, printedCompany, renderDocument } from './document';
-import { SAMPLE_COMPANY, sampleGoodsReceipt, sampleReceiptLines } from './document.fixture';
+import { SAMPLE_COMPANY, sampleGoodsReceipt, sampleReceiptLines, solidPngDataUrl } from './document.fixture';
 import { pdfEngine } from './fonts';
 
 /** Amounts carry NO-BREAK SPACEs; compare with plain spaces. */
@@ -39,29 +38,7 @@ function imageCount(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Subtype \/Image/g)?.length ?? 0;
 }
 
-/** A valid w×h RGB PNG of one colour, as a data URL. */
-function pngDataUrl(w: number, h: number): string {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(w, 0);
-  header.writeUInt32BE(h, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(w * 3, Buffer.from([0x1f, 0x5f, 0x8b]))]);
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: h }, () => row)))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-  return `data:image/png;base64,${png.toString('base64')}`;
-}
+const pngDataUrl = solidPngDataUrl;
 
 function smallDocument(overrides: Partial<PrintedDocument> = {}): PrintedDocument {
   return {
@@ -110,8 +87,8 @@ describe('renderDocument: a Bulgarian goods receipt of 60 lines', () => {
     expect(first).toContain(
       'IBAN: BG80 BNBG 9661 1020 3456 78 · BIC: BNBGBGSD · Банка: БНБ (примерна сметка)',
     );
-    // The SVG logo's own text is drawn as text.
-    expect(first).toContain('ТЕХНОПЛЮС');
+    // The PNG logo is embedded.
+    expect(imageCount(pdf)).toBe(1);
     // Counterparts and facts.
     expect(first).toContain('ДОСТАВЧИК\nЕлектро Партс България ООД');
     expect(first).toContain('ИН по ДДС: BG115893274');
@@ -189,19 +166,36 @@ describe('renderDocument: options', () => {
     expect(imageCount(await renderDocument(smallDocument({ company: jpegLabelledText })))).toBe(0);
   });
 
-  describe('an SVG logo never reads local files', () => {
+  it('prints the document without the logo when a PNG logo is damaged inside', async () => {
+    const png = Buffer.from(pngDataUrl(120, 40).split(',')[1] ?? '', 'base64');
+    // The signature and header survive; the image data is cut short.
+    const truncated = `data:image/png;base64,${png.subarray(0, 40).toString('base64')}`;
+    const company = printedCompany(SAMPLE_COMPANY, { date: '2026-11-27', logoDataUrl: truncated });
+    const pdf = await renderDocument(smallDocument({ company }));
+    expect(imageCount(pdf)).toBe(0);
+    expect((await pageTexts(pdf))[0]).toContain('СКЛАДОВА РАЗПИСКА');
+  });
+
+  describe('an SVG logo is never drawn (logos are raster only)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'servix-pdf-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('ignores an <image> that points at a file', async () => {
+    it('leaves out an SVG that points at a local file, and a malformed SVG, and still prints', async () => {
       const file = join(dir, 'secret.png');
       writeFileSync(file, Buffer.from(pngDataUrl(8, 8).split(',')[1] ?? '', 'base64'));
-      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40"><rect width="100" height="40" fill="#1f5f8b"/><image href="${file}" width="8" height="8"/></svg>`;
-      const company = printedCompany(SAMPLE_COMPANY, {
-        date: '2026-11-27',
-        logoDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
-      });
-      expect(imageCount(await renderDocument(smallDocument({ company })))).toBe(0);
+      const svgs = [
+        `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40"><rect width="100" height="40" fill="#1f5f8b"/><image href="${file}" width="8" height="8"/></svg>`,
+        '<svg xmlns="http://www.w3.org/2000/svg" width="x" height="40"><rect width="100"<<<',
+      ];
+      for (const svg of svgs) {
+        const company = printedCompany(SAMPLE_COMPANY, {
+          date: '2026-11-27',
+          logoDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+        });
+        const pdf = await renderDocument(smallDocument({ company }));
+        expect(imageCount(pdf)).toBe(0);
+        expect((await pageTexts(pdf))[0]).toContain('Сервиз Техноплюс ЕООД');
+      }
     });
   });
 

@@ -12,7 +12,6 @@ import type {
   Alignment,
   Column,
   Content,
-  ContentSvg,
   ContextPageSize,
   CustomTableLayout,
   Node,
@@ -44,7 +43,7 @@ export interface PrintedCompany {
   website?: string | null;
   /** The default bank account. */
   bankAccount?: { iban: string; bic?: string | null; bankName?: string | null } | null;
-  /** A data URL: PNG, JPEG or SVG (base64 or URL-encoded). An unreadable logo is left out. */
+  /** A base64 data URL of a PNG or JPEG. Anything else, or an image that cannot be read, is left out. */
   logoDataUrl?: string | null;
 }
 
@@ -282,40 +281,14 @@ const SIGNATURE_LAYOUT: CustomTableLayout = {
 // ---------------------------------------------------------------------------------------------
 // Header: logo and company requisites.
 
-type SvgNode = ContentSvg & {
-  options: { imageCallback: (link: string) => string | Buffer; warningCallback: (message: string) => void };
-};
-
 /**
- * Only embedded PNG/JPEG images may be followed from an SVG logo, never a file path or URL: pdfkit would read
- * any other string from the disk, bypassing the local access policy. An empty buffer fails as "unknown image
- * format" and the image is skipped.
+ * The logo as pdfmake content, or null when it is missing or not a PNG or JPEG. Logos are raster only: an SVG
+ * (from before uploads were re-encoded) is left out, never parsed.
  */
-function svgImageLink(link: string): string | Buffer {
-  return /^data:image\/(png|jpeg);base64,/.test(link) ? link : Buffer.alloc(0);
-}
-
-/** The logo as pdfmake content, or null when it is missing or not a readable PNG, JPEG or SVG. */
 function logoContent(dataUrl: string | null | undefined): Content | null {
-  const match = dataUrl ? /^data:(image\/(?:png|jpeg|svg\+xml))(;base64)?,(.*)$/s.exec(dataUrl.trim()) : null;
+  const match = dataUrl ? /^data:(image\/(?:png|jpeg));base64,(.*)$/s.exec(dataUrl.trim()) : null;
   if (!match) return null;
-  const [, mime, base64, payload = ''] = match;
-  if (mime === 'image/svg+xml') {
-    let svg: string;
-    try {
-      svg = base64 ? Buffer.from(payload, 'base64').toString('utf8') : decodeURIComponent(payload);
-    } catch {
-      return null;
-    }
-    if (!/<svg[\s>]/i.test(svg)) return null;
-    const node: SvgNode = {
-      svg,
-      fit: LOGO_BOX,
-      options: { imageCallback: svgImageLink, warningCallback: () => {} },
-    };
-    return node;
-  }
-  if (!base64) return null;
+  const [, mime, payload = ''] = match;
   const bytes = Buffer.from(payload.slice(0, 16), 'base64');
   const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
   const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
@@ -719,5 +692,11 @@ export function buildDocumentDefinition(doc: PrintedDocument): TDocumentDefiniti
 
 /** Renders a document to PDF bytes (A4, 15 mm margins, Roboto with Cyrillic). */
 export async function renderDocument(doc: PrintedDocument): Promise<Buffer> {
-  return pdfEngine().createPdf(buildDocumentDefinition(doc)).getBuffer();
+  try {
+    return await pdfEngine().createPdf(buildDocumentDefinition(doc)).getBuffer();
+  } catch (error) {
+    // A document is never refused because of its logo: a logo the PDF engine cannot read is left out.
+    if (!doc.company.logoDataUrl) throw error;
+    return renderDocument({ ...doc, company: { ...doc.company, logoDataUrl: null } });
+  }
 }

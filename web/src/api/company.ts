@@ -20,7 +20,7 @@ export function useSaveCompany() {
   });
 }
 
-/** Sets the logo from a data URL (PNG, JPEG or SVG), or removes it with null. */
+/** Sets the logo from a data URL (PNG, JPEG or WebP; stored re-encoded as PNG), or removes it with null. */
 export function useCompanyLogo() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -31,21 +31,29 @@ export async function companyRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/v1/company/logo',
-    { schema: { tags: ['company'], summary: 'The company logo image' } },
+    { schema: { tags: ['company'], summary: 'The company logo (a PNG re-encoded on upload)' } },
     async (_req, reply) => {
-      const logo = await company.getLogo(db);
-      if (!logo) throw notFound('logo');
-      return reply.type(logo.mime).header('cache-control', 'no-cache').send(logo.bytes);
+      const png = await company.getLogo(db);
+      if (!png) throw notFound('logo');
+      // Even a browser that opens it on its own never runs anything from it: an inert PNG in a sandbox.
+      return reply
+        .type('image/png')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('content-disposition', 'inline; filename="logo.png"')
+        .header('cache-control', 'no-store')
+        .send(png);
     },
   );
 
   r.put(
     '/api/v1/company/logo',
     {
-      bodyLimit: 512 * 1024,
+      // A 2 MiB image as base64 in JSON.
+      bodyLimit: 3 * 1024 * 1024,
       schema: {
         tags: ['company'],
-        summary: 'Set the logo (data URL)',
+        summary: 'Set the logo: a PNG, JPEG or WebP data URL, stored re-encoded as PNG (SVG is refused)',
         body: LogoInput,
         response: { 204: z.null() },
       },

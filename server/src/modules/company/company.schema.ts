@@ -90,10 +90,10 @@ export const CompanySettings = z.object({
 });
 export type CompanySettings = z.infer<typeof CompanySettings>;
 
-/** A logo as a data URL (PNG, JPEG or SVG), at most 256 KiB of image. */
+/**
+ * A logo as a base64 data URL. Its content decides what it is: PNG, JPEG or WebP, at most 2 MiB of image
+ * (company.logo.ts); SVG and every other format are refused.
+ */
 export const LogoInput = z.strictObject({
-  dataUrl: z
-    .string()
-    .max(360_000)
-    .regex(/^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+$/),
+  dataUrl: z.string().max(2_900_000),
 });

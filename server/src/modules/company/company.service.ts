@@ -5,6 +5,7 @@ import { AppError } from '../../http/errors';
 import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
+import { bytesOfDataUrl, normalizeLogo, pngDataUrl } from './company.logo';
 import * as repo from './company.repository';
 import type { CompanySettings, CompanySettingsInput } from './company.schema';
 import type { CompanyTable } from './company.table';
@@ -164,29 +165,58 @@ export async function saveCompanySettings(
   });
 }
 
-export async function getLogo(db: Executor): Promise<{ mime: string; bytes: Buffer } | null> {
-  const row = await repo.findCompany(db);
-  const m = row?.logo_data_url ? /^data:([^;]+);base64,(.*)$/.exec(row.logo_data_url) : null;
-  if (!m?.[1] || m[2] === undefined) return null;
-  return { mime: m[1], bytes: Buffer.from(m[2], 'base64') };
+/** The last stored logo read and its PNG, so that printing many documents decodes the logo once. */
+let lastLogo: { stored: string; png: Buffer | null } | null = null;
+
+/**
+ * The stored logo as PNG bytes, decoded and re-encoded again on the way out, so that a logo stored before uploads
+ * were re-encoded (an SVG, a damaged or polyglot file) is never served or printed as it was: it is re-encoded
+ * when it is a readable PNG, JPEG or WebP, else left out.
+ */
+async function storedLogoPng(dataUrl: string | null | undefined): Promise<Buffer | null> {
+  if (!dataUrl) return null;
+  if (lastLogo?.stored === dataUrl) return lastLogo.png;
+  const bytes = bytesOfDataUrl(dataUrl);
+  let png: Buffer | null = null;
+  if (bytes) {
+    try {
+      png = await normalizeLogo(bytes);
+    } catch {
+      png = null;
+    }
+  }
+  lastLogo = { stored: dataUrl, png };
+  return png;
 }
 
+export async function getLogo(db: Executor): Promise<Buffer | null> {
+  return storedLogoPng((await repo.findCompany(db))?.logo_data_url);
+}
+
+/** Stores an uploaded logo (a data URL) re-encoded as PNG, or removes it with null. */
 export async function setLogo(db: Db, actor: Actor, dataUrl: string | null): Promise<void> {
+  let stored: string | null = null;
+  if (dataUrl !== null) {
+    const bytes = bytesOfDataUrl(dataUrl);
+    if (!bytes) throw new AppError(400, 'unsupported_image', { field: 'logo' });
+    stored = pngDataUrl(await normalizeLogo(bytes));
+  }
   await db.transaction().execute(async (trx) => {
     const row = await repo.findCompany(trx);
     if (!row) throw notSetUp();
-    await repo.updateCompanyRow(trx, row.id, { logo_data_url: dataUrl, updated_at: nowIso() });
+    await repo.updateCompanyRow(trx, row.id, { logo_data_url: stored, updated_at: nowIso() });
     await recordAudit(trx, actor, {
-      action: dataUrl ? 'company.logo_set' : 'company.logo_remove',
+      action: stored ? 'company.logo_set' : 'company.logo_remove',
       entity: 'company',
       entityId: row.id,
       before: { hasLogo: row.logo_data_url !== null },
-      after: { hasLogo: dataUrl !== null },
+      after: { hasLogo: stored !== null },
     });
   });
 }
 
-/** The logo as stored (a data URL), for printed documents. */
+/** The logo for printed documents: a PNG data URL, or null when there is none or it cannot be read. */
 export async function getLogoDataUrl(db: Executor): Promise<string | null> {
-  return (await repo.findCompany(db))?.logo_data_url ?? null;
+  const png = await getLogo(db);
+  return png ? pngDataUrl(png) : null;
 }

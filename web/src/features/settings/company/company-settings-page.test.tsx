@@ -109,6 +109,36 @@ describe('company settings', () => {
     expect(errorOf(rate)).toBe('Твърде голяма.');
   });
 
+  it('accepts only PNG, JPEG or WebP as the logo: an SVG is refused before anything is sent', async () => {
+    const { calls } = fakeServer((call) =>
+      call.method === 'GET' ? jsonResponse(200, COMPANY) : new Response(null, { status: 204 }),
+    );
+    renderScreen(<CompanySettingsPage />);
+    await screen.findByRole('button', { name: 'Качи лого' });
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+    expect(input?.accept).toBe('image/png,image/jpeg,image/webp');
+    const svg = new File(
+      ['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'],
+      'logo.svg',
+      {
+        type: 'image/svg+xml',
+      },
+    );
+    fireEvent.change(input as HTMLInputElement, { target: { files: [svg] } });
+    expect(
+      await screen.findByText('За лого се приемат само изображения PNG, JPEG или WebP (SVG не се приема).'),
+    ).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
+
+    const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], 'logo.png', {
+      type: 'image/png',
+    });
+    fireEvent.change(input as HTMLInputElement, { target: { files: [png] } });
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1));
+    const put = calls.find((c) => c.method === 'PUT');
+    expect(String((put?.body as { dataUrl: string }).dataUrl)).toMatch(/^data:image\/png;base64,/);
+  });
+
   it('is read-only for a role that may not change the company', async () => {
     fakeServer(() => jsonResponse(200, COMPANY));
     renderScreen(<CompanySettingsPage />, { me: aMe('technician') });

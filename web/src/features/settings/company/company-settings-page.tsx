@@ -45,7 +45,9 @@ import {
   toInput,
 } from './company-form';
 
-const MAX_LOGO_BYTES = 256 * 1024;
+const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+/** The server re-encodes these as PNG and refuses anything else (SVG could carry a script). */
+const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
 
 /** A green tick when a client-side check passes; the server still decides (its error shows on the input). */
 function ValidMark({ valid, label }: { valid: boolean; label: string }) {
@@ -74,6 +76,7 @@ function LogoSection({ company, canEdit }: { company: CompanySettings; canEdit: 
   const upload = async (file: File | null) => {
     setError(null);
     if (!file) return;
+    if (!LOGO_TYPES.includes(file.type)) return setError(t('company.logo.unsupported'));
     if (file.size > MAX_LOGO_BYTES) return setError(t('company.logo.tooLarge'));
     logo.mutate(await readAsDataUrl(file), {
       onSuccess: () => notifications.show({ color: 'green', message: t('company.logo.saved') }),
@@ -102,7 +105,7 @@ function LogoSection({ company, canEdit }: { company: CompanySettings; canEdit: 
         <Stack gap="xs">
           {canEdit && (
             <Group gap="xs">
-              <FileButton onChange={(f) => void upload(f)} accept="image/png,image/jpeg,image/svg+xml">
+              <FileButton onChange={(f) => void upload(f)} accept={LOGO_TYPES.join(',')}>
                 {(props) => (
                   <Button
                     {...props}
