@@ -136,7 +136,9 @@ describe('company settings', () => {
     fireEvent.change(input as HTMLInputElement, { target: { files: [png] } });
     await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1));
     const put = calls.find((c) => c.method === 'PUT');
-    expect(String((put?.body as { dataUrl: string }).dataUrl)).toMatch(/^data:image\/png;base64,/);
+    expect(String((put?.body as { dataUrl?: string } | undefined)?.dataUrl)).toMatch(
+      /^data:image\/png;base64,/,
+    );
   });
 
   it('is read-only for a role that may not change the company', async () => {
