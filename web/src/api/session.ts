@@ -53,12 +53,17 @@ export function useLogin() {
   });
 }
 
-export function useSetup() {
+/**
+ * First-run setup. `onDone` runs before the setup status flips (which unmounts the setup screen), so a
+ * redirect passed here always happens; a callback given to mutate() would be dropped with the unmounted screen.
+ */
+export function useSetup(onDone?: () => void) {
   const queryClient = useQueryClient();
   const signedIn = useSignedIn();
   return useMutation({
     mutationFn: (body: SetupBody) => api.post<Me>('/setup', body),
     onSuccess: (me) => {
+      onDone?.();
       signedIn(me);
       queryClient.setQueryData<z.infer<typeof SetupStatus>>(setupKey, (s) =>
         s ? { ...s, needsSetup: false } : s,

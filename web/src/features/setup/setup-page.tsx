@@ -42,7 +42,7 @@ const toBody = ({ passwordConfirm: _, ...body }: SetupValues): SetupBody => body
 export function SetupPage({ version }: { version: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const setup = useSetup();
+  const setup = useSetup(() => navigate('/', { replace: true }));
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<SetupValues>({
     initialValues: {
@@ -65,7 +65,6 @@ export function SetupPage({ version }: { version: string }) {
   const submit = form.onSubmit((values) => {
     setFailure(null);
     setup.mutate(toBody(values), {
-      onSuccess: () => navigate('/', { replace: true }),
       onError: (e) => setFailure(showServerErrors(form, e, fieldsIn(Object.keys(values)))),
     });
   });
