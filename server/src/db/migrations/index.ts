@@ -6,6 +6,7 @@ import { technicians } from './0005-technicians';
 import { imports } from './0006-imports';
 import { stock } from './0007-stock';
 import { searchIndex } from './0008-search-index';
+import { jobs } from './0009-jobs';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -18,4 +19,5 @@ export const MIGRATIONS: Migration[] = [
   imports,
   stock,
   searchIndex,
+  jobs,
 ];
