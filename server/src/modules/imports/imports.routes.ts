@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf, principalOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
 import './imports.adapters';
+import { decodeUtf8InSlices } from './imports.csv';
 import { EntityParams, ImportJob, ImportPreview, JobParams, JobQuery } from './imports.schema';
 import {
   getImportJob,
@@ -15,12 +16,14 @@ import {
 
 export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function importsRoutes(app: FastifyInstance) {
-  // CSV arrives as the raw request body (text/csv), up to 20 MiB.
+  // CSV arrives as the raw request body (text/csv), up to 20 MiB, decoded in slices so other requests run meanwhile.
   app.addContentTypeParser(
     ['text/csv', 'text/plain'],
-    { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
-    (_req, body, done) => done(null, body),
+    { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
+    async (_req: unknown, body: Buffer) => decodeUtf8InSlices(body, yieldToOthers),
   );
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps;

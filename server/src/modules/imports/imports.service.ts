@@ -21,8 +21,13 @@ const SAMPLE_ROWS = 20;
 const MAX_REPORTED_ERRORS = 1000;
 /** Rows checked between two pauses for other requests. */
 const VALIDATE_SLICE = 500;
-/** Rows written per transaction; other requests run between two transactions. */
-export const WRITE_SLICE = 500;
+/**
+ * Rows written per transaction: other requests run between two transactions (on SQLite they wait for the one
+ * connection while a transaction is open). The slice grows or shrinks so that a transaction takes about
+ * WRITE_SLICE_MS, whatever the entity costs to write.
+ */
+const WRITE_SLICE = { first: 100, min: 10, max: 1000 };
+const WRITE_SLICE_MS = 15;
 /** Line number of the first data row: the header is line 1. */
 const FIRST_DATA_LINE = 2;
 export const IMPORT_JOB_KIND = 'import';
@@ -243,7 +248,6 @@ interface ImportPayload {
   onlyValid: boolean;
   locale: Locale;
   actor: Actor;
-  text: string;
 }
 
 /**
@@ -267,7 +271,6 @@ export async function startImport(
     onlyValid: input.onlyValid,
     locale: input.locale,
     actor,
-    text: input.text,
   };
   await db.transaction().execute(async (trx) => {
     await trx
@@ -283,7 +286,7 @@ export async function startImport(
         updated_at: now,
       })
       .execute();
-    await enqueueJob(trx, actor, { id, kind: IMPORT_JOB_KIND, payload });
+    await enqueueJob(trx, actor, { id, kind: IMPORT_JOB_KIND, payload, text: input.text });
   });
   return toImportJob(
     await db.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
@@ -291,9 +294,16 @@ export async function startImport(
   );
 }
 
+/** The next write slice: twice as big after a quick transaction, half after a slow one. */
+export function nextSliceSize(size: number, tookMs: number): number {
+  if (tookMs < WRITE_SLICE_MS / 2) return Math.min(WRITE_SLICE.max, size * 2);
+  if (tookMs > WRITE_SLICE_MS * 2) return Math.max(WRITE_SLICE.min, Math.floor(size / 2));
+  return size;
+}
+
 /**
  * The import job: every row is checked before any is written; a file with errors imports nothing unless onlyValid
- * is set, in which case the valid rows are imported and the others reported. Rows are written WRITE_SLICE to a
+ * is set, in which case the valid rows are imported and the others reported. Rows are written a slice to a
  * transaction, each also counting them on import_job, so other requests run in between and a crash leaves an exact
  * count of what was imported (the runner then fails the job as 'interrupted': it is never run twice).
  */
@@ -313,7 +323,9 @@ async function runImport(ctx: JobContext<ImportPayload>): Promise<unknown> {
 
   try {
     await setImport(db, { status: 'validating' });
-    const v = await validate(db, adapter, input.text, ctx.pause, (done, total) => ctx.progress(done, total));
+    const v = await validate(db, adapter, ctx.text ?? '', ctx.pause, (done, total) =>
+      ctx.progress(done, total),
+    );
     const total = v.records.length;
     const rejected = v.errors.size;
     await setImport(db, {
@@ -331,8 +343,10 @@ async function runImport(ctx: JobContext<ImportPayload>): Promise<unknown> {
     await setImport(db, { status: 'importing' });
     await ctx.progress(rejected, total);
     let imported = 0;
-    for (let start = 0; start < valid.length; start += WRITE_SLICE) {
-      const slice = valid.slice(start, start + WRITE_SLICE);
+    let size = WRITE_SLICE.first;
+    while (imported < valid.length) {
+      const slice = valid.slice(imported, imported + size);
+      const began = performance.now();
       await db.transaction().execute(async (trx) => {
         await adapter.insert(trx, input.actor, slice);
         await trx
@@ -346,6 +360,7 @@ async function runImport(ctx: JobContext<ImportPayload>): Promise<unknown> {
           .execute();
       });
       imported += slice.length;
+      size = nextSliceSize(size, performance.now() - began);
       await ctx.progress(rejected + imported, total);
       await ctx.pause();
     }

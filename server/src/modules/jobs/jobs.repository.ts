@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database';
 import { countAll, dialectOf } from '../../db/sql';
 import type { JobTable } from './jobs.table';
 
-/** Every column but the payload, which may be megabytes and is read only by the runner that claims the job. */
+/** Every column but the payloads, which may be megabytes and is read only by the runner that claims the job. */
 export const JOB_SUMMARY_COLUMNS = [
   'job.id',
   'job.kind',
@@ -25,7 +25,7 @@ export const JOB_SUMMARY_COLUMNS = [
 ] as const;
 
 export type JobRow = Selectable<JobTable>;
-export type JobSummaryRow = Omit<JobRow, 'payload' | 'unique_key'>;
+export type JobSummaryRow = Omit<JobRow, 'payload' | 'payload_text' | 'unique_key'>;
 
 export async function insertJob(db: Executor, row: Insertable<JobTable>): Promise<boolean> {
   const r = await db
@@ -120,7 +120,7 @@ export async function endJob(
       unique_key: null,
       finished_at: now,
       updated_at: now,
-      ...(end.clearPayload ? { payload: null } : {}),
+      ...(end.clearPayload ? { payload: null, payload_text: null } : {}),
     })
     .where('id', '=', id)
     .where('lease_owner', '=', owner)

@@ -16,6 +16,8 @@ export interface JobContext<Payload = unknown> {
   /** 1 on the first try. */
   attempt: number;
   payload: Payload;
+  /** The job's large text input, as queued (an import's file), or null. */
+  text: string | null;
   createdBy: string | null;
   /** Aborted when the runner stops or the lease is lost; pause() and progress() then throw 'interrupted'. */
   signal: AbortSignal;
@@ -30,7 +32,7 @@ export type JobHandler<Payload = unknown> = (ctx: JobContext<Payload>) => Promis
 export interface JobKindOptions {
   /** How many times a job of this kind is tried (default 3); 1 for work that must not be repeated half-done. */
   maxAttempts?: number;
-  /** Drops the payload when the job ends (an import's file: megabytes nobody needs afterwards). */
+  /** Drops the payloads when the job ends (an import's file: megabytes nobody needs afterwards). */
   clearPayload?: boolean;
 }
 
@@ -91,7 +93,14 @@ export function unschedulePeriodic(kind: string): void {
 export async function enqueueJob(
   db: Executor,
   actor: Actor,
-  job: { kind: string; payload?: unknown; runAfter?: string; maxAttempts?: number; id?: string },
+  job: {
+    kind: string;
+    payload?: unknown;
+    text?: string;
+    runAfter?: string;
+    maxAttempts?: number;
+    id?: string;
+  },
 ): Promise<string> {
   const registered = handlers.get(job.kind);
   const now = nowIso();
@@ -100,6 +109,7 @@ export async function enqueueJob(
     id,
     kind: job.kind,
     payload: job.payload === undefined ? null : JSON.stringify(job.payload),
+    payload_text: job.text ?? null,
     status: 'queued',
     max_attempts: job.maxAttempts ?? registered?.options.maxAttempts ?? 3,
     run_after: job.runAfter ?? now,
@@ -332,6 +342,7 @@ export class JobRunner {
       kind: row.kind,
       attempt: row.attempts,
       payload: (row.payload === null ? null : JSON.parse(row.payload)) as never,
+      text: row.payload_text,
       createdBy: row.created_by,
       signal: abort.signal,
       progress: async (done, total) => {

@@ -4,8 +4,10 @@ import type { Instant } from '../../db/sql';
 export interface JobTable {
   id: string;
   kind: string;
-  /** The job's input as JSON text (an import's CSV file: up to 20 MiB). */
+  /** The job's input as JSON text. */
   payload: string | null;
+  /** A large text input kept as it is (an import's CSV file: up to 20 MiB). */
+  payload_text: string | null;
   status: 'queued' | 'running' | 'done' | 'failed';
   attempts: Generated<number>;
   max_attempts: Generated<number>;
