@@ -117,7 +117,7 @@ async function main() {
         // Latency from the moment the request was due, so a late timer counts against the server too.
         const due = next;
         const res = await fetch(`${base}/api/health`).catch(() => null);
-        if (!res || res.status !== 200) failures++;
+        if (res?.status !== 200) failures++;
         await res?.arrayBuffer();
         latencies.push(performance.now() - due);
         samples.push({ at: due - t0, ms: performance.now() - due, phase });
