@@ -13,9 +13,6 @@ export const jobs: Migration = {
     job = c.id(job);
     job = c.text(job, 'kind', (x) => x.notNull());
     job = c.json(job, 'payload');
-    // A large text input (an import's CSV file, up to 20 MiB) beside the JSON payload: never parsed as JSON,
-    // which would hold the event loop for a few hundred milliseconds.
-    job = c.text(job, 'payload_text');
     job = c.text(job, 'status', (x) =>
       x.notNull().check(sql`status in ('queued', 'running', 'done', 'failed')`),
     );
@@ -43,5 +40,13 @@ export const jobs: Migration = {
     await db.schema.createIndex('job_created_at_idx').on('job').column('created_at').execute();
     // A pending periodic job holds its key; the key is cleared when the job ends, so at most one waits per kind.
     await db.schema.createIndex('job_unique_key_idx').on('job').column('unique_key').unique().execute();
+
+    // A job's large text input (an import's CSV file, up to 20 MiB), in its own table: SQLite rewrites a whole row
+    // on every update, and the job row is updated at every heartbeat. Never parsed as JSON, which would hold the
+    // event loop for a few hundred milliseconds.
+    let text = db.schema.createTable('job_text');
+    text = c.ref(text, 'job_id', 'job', (x) => x.primaryKey().onDelete('cascade'));
+    text = c.text(text, 'text', (x) => x.notNull());
+    await text.execute();
   },
 };

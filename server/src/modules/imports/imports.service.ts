@@ -328,14 +328,13 @@ async function runImport(ctx: JobContext<ImportPayload>): Promise<unknown> {
     );
     const total = v.records.length;
     const rejected = v.errors.size;
-    await setImport(db, {
-      total_rows: total,
-      processed_rows: 0,
-      rejected_rows: rejected,
-      report_json: JSON.stringify(toRowErrors(v.errors, input.locale)),
-    });
+    // The report is stored when the import ends: SQLite rewrites a whole row on every update, and import_job
+    // counts every written slice.
+    const report = JSON.stringify(toRowErrors(v.errors, input.locale));
+    await setImport(db, { total_rows: total, processed_rows: 0, rejected_rows: rejected });
     if (rejected > 0 && !input.onlyValid) {
       await ctx.progress(total, total);
+      await setImport(db, { report_json: report });
       await finish('failed', 'has_errors');
       throw new JobFailure('has_errors', { imported: 0, rejected });
     }
@@ -371,7 +370,12 @@ async function runImport(ctx: JobContext<ImportPayload>): Promise<unknown> {
         entityId: id,
         after: { entity: input.entity, imported, rejected },
       });
-      await setImport(trx, { status: 'done', processed_rows: total, finished_at: nowIso() });
+      await setImport(trx, {
+        status: 'done',
+        processed_rows: total,
+        report_json: report,
+        finished_at: nowIso(),
+      });
     });
     return { imported, rejected };
   } catch (e) {

@@ -25,7 +25,7 @@ export const JOB_SUMMARY_COLUMNS = [
 ] as const;
 
 export type JobRow = Selectable<JobTable>;
-export type JobSummaryRow = Omit<JobRow, 'payload' | 'payload_text' | 'unique_key'>;
+export type JobSummaryRow = Omit<JobRow, 'payload' | 'unique_key'>;
 
 export async function insertJob(db: Executor, row: Insertable<JobTable>): Promise<boolean> {
   const r = await db
@@ -120,13 +120,24 @@ export async function endJob(
       unique_key: null,
       finished_at: now,
       updated_at: now,
-      ...(end.clearPayload ? { payload: null, payload_text: null } : {}),
+      ...(end.clearPayload ? { payload: null } : {}),
     })
     .where('id', '=', id)
     .where('lease_owner', '=', owner)
     .where('status', '=', 'running')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  if (end.clearPayload) await db.deleteFrom('job_text').where('job_id', '=', id).execute();
+  return true;
+}
+
+export async function insertJobText(db: Executor, jobId: string, text: string): Promise<void> {
+  await db.insertInto('job_text').values({ job_id: jobId, text }).execute();
+}
+
+export async function findJobText(db: Executor, jobId: string): Promise<string | null> {
+  const r = await db.selectFrom('job_text').select('text').where('job_id', '=', jobId).executeTakeFirst();
+  return r?.text ?? null;
 }
 
 /** Puts a running job back in the queue to be tried again at runAfter. */
@@ -191,6 +202,15 @@ export async function recoverExpiredJobs(
     .where('lease_until', '<', now)
     .where((eb) => eb('attempts', '>=', eb.ref('max_attempts')))
     .executeTakeFirst();
+  if (Number(failed.numUpdatedRows) > 0) {
+    // A job that ended here will not run again: its large input goes.
+    await db
+      .deleteFrom('job_text')
+      .where('job_id', 'in', (eb) =>
+        eb.selectFrom('job').select('id').where('status', 'in', ['done', 'failed']),
+      )
+      .execute();
+  }
   return { requeued: Number(requeued.numUpdatedRows), failed: Number(failed.numUpdatedRows) };
 }
 

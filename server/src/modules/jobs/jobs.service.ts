@@ -105,11 +105,10 @@ export async function enqueueJob(
   const registered = handlers.get(job.kind);
   const now = nowIso();
   const id = job.id ?? newId();
-  await repo.insertJob(db, {
+  const inserted = await repo.insertJob(db, {
     id,
     kind: job.kind,
     payload: job.payload === undefined ? null : JSON.stringify(job.payload),
-    payload_text: job.text ?? null,
     status: 'queued',
     max_attempts: job.maxAttempts ?? registered?.options.maxAttempts ?? 3,
     run_after: job.runAfter ?? now,
@@ -117,6 +116,7 @@ export async function enqueueJob(
     created_at: now,
     updated_at: now,
   });
+  if (inserted && job.text !== undefined) await repo.insertJobText(db, id, job.text);
   return id;
 }
 
@@ -320,6 +320,7 @@ export class JobRunner {
   async #execute(row: repo.JobRow): Promise<void> {
     const db = this.#db;
     const registered = handlers.get(row.kind) as Registered;
+    const text = await repo.findJobText(db, row.id);
     const abort = new AbortController();
     this.#current = abort;
     if (this.#stopping) abort.abort();
@@ -342,7 +343,7 @@ export class JobRunner {
       kind: row.kind,
       attempt: row.attempts,
       payload: (row.payload === null ? null : JSON.parse(row.payload)) as never,
-      text: row.payload_text,
+      text,
       createdBy: row.created_by,
       signal: abort.signal,
       progress: async (done, total) => {

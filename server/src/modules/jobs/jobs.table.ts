@@ -6,8 +6,6 @@ export interface JobTable {
   kind: string;
   /** The job's input as JSON text. */
   payload: string | null;
-  /** A large text input kept as it is (an import's CSV file: up to 20 MiB). */
-  payload_text: string | null;
   status: 'queued' | 'running' | 'done' | 'failed';
   attempts: Generated<number>;
   max_attempts: Generated<number>;
@@ -26,6 +24,13 @@ export interface JobTable {
   finished_at: Instant | null;
 }
 
+/** A job's large text input, kept as it is (an import's CSV file: up to 20 MiB), apart from the often-updated job row. */
+export interface JobTextTable {
+  job_id: string;
+  text: string;
+}
+
 export interface JobsTables {
   job: JobTable;
+  job_text: JobTextTable;
 }
