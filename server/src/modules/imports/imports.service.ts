@@ -9,7 +9,7 @@ import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
 import type { Role } from '../auth/auth.schema';
 import { enqueueJob, findJobRow, type JobContext, JobFailure, registerJobHandler } from '../jobs';
-import { parseCsvInSlices, readCsvHead } from './imports.csv';
+import { eachCsvRow, readCsvHead } from './imports.csv';
 import { importAdapter, importAdapters } from './imports.registry';
 import type { ImportJob, ImportPreview, ImportRowError } from './imports.schema';
 import type { ImportJobTable } from './imports.table';
@@ -42,7 +42,10 @@ export interface ImportCaller {
 
 interface Validated {
   header: string[];
-  records: string[][];
+  /** Data rows in the file. */
+  rowCount: number;
+  /** The first rows' cells, for the preview. */
+  sample: string[][];
   /** The rows that parsed, and for each its data-row index in the file. */
   rows: unknown[];
   parsedIndex: number[];
@@ -80,47 +83,58 @@ function checkHeader(adapter: ImportAdapter<unknown>, header: string[]) {
 
 /**
  * Parses and checks every row, a slice at a time with a pause between slices: the header first, then each row
- * against its schema, then all rows together against the database (duplicates, references).
+ * against its schema as it is read (only the typed rows are kept, not the cells), then all rows together against
+ * the database (duplicates, references).
  */
 async function validate(
   db: Executor,
   adapter: ImportAdapter<unknown>,
   text: string,
   pause: () => Promise<void>,
-  onProgress?: (done: number, total: number) => Promise<void>,
+  onProgress?: (done: number) => Promise<void>,
 ): Promise<Validated> {
-  const { header, rows: records } = await parseCsvInSlices(text, pause);
-  checkHeader(adapter, header);
-  const at = new Map(header.map((h, i) => [h, i]));
   const errors = new Map<number, RowError[]>();
   const rows: unknown[] = [];
   const parsedIndex: number[] = [];
-  for (const [i, cells] of records.entries()) {
-    const full = Object.fromEntries(
-      adapter.columns.map((c) => {
-        const k = at.get(c);
-        return [c, k === undefined ? '' : (cells[k] ?? '').trim()];
-      }),
-    );
-    const result = adapter.row.safeParse(full);
-    if (result.success) {
-      rows.push(result.data);
-      parsedIndex.push(i);
-    } else {
-      errors.set(
-        i,
-        result.error.issues.map((issue) => ({
-          field: String(issue.path[0] ?? ''),
-          code: importIssueCode(issue),
-          params: { field: String(issue.path[0] ?? '') },
-        })),
-      );
-    }
-    if (i % VALIDATE_SLICE === VALIDATE_SLICE - 1) {
+  const sample: string[][] = [];
+  let at = new Map<string, number>();
+  let lastReported = 0;
+  const { header, rowCount } = await eachCsvRow(
+    text,
+    async () => {
       await pause();
-      await onProgress?.(i + 1, records.length);
-    }
-  }
+      if (onProgress && parsedIndex.length + errors.size - lastReported >= VALIDATE_SLICE) {
+        lastReported = parsedIndex.length + errors.size;
+        await onProgress(lastReported);
+      }
+    },
+    (h) => {
+      checkHeader(adapter, h);
+      at = new Map(h.map((name, i) => [name, i]));
+    },
+    (cells, i) => {
+      if (sample.length < SAMPLE_ROWS) sample.push(cells);
+      const full: Record<string, string> = {};
+      for (const c of adapter.columns) {
+        const k = at.get(c);
+        full[c] = k === undefined ? '' : (cells[k] ?? '').trim();
+      }
+      const result = adapter.row.safeParse(full);
+      if (result.success) {
+        rows.push(result.data);
+        parsedIndex.push(i);
+      } else {
+        errors.set(
+          i,
+          result.error.issues.map((issue) => ({
+            field: String(issue.path[0] ?? ''),
+            code: importIssueCode(issue),
+            params: { field: String(issue.path[0] ?? '') },
+          })),
+        );
+      }
+    },
+  );
   await pause();
   const checked = await adapter.check(db, rows);
   await pause();
@@ -129,7 +143,7 @@ async function validate(
     if (i === undefined || errs.length === 0) continue;
     errors.set(i, [...(errors.get(i) ?? []), ...errs]);
   }
-  return { header, records, rows, parsedIndex, errors };
+  return { header, rowCount, sample, rows, parsedIndex, errors };
 }
 
 function toRowErrors(
@@ -173,10 +187,10 @@ export async function previewImport(
     entity,
     columns: v.header,
     expectedColumns: [...adapter.columns],
-    totalRows: v.records.length,
-    validRows: v.records.length - v.errors.size,
+    totalRows: v.rowCount,
+    validRows: v.rowCount - v.errors.size,
     errorRows: v.errors.size,
-    sample: v.records.slice(0, SAMPLE_ROWS).map((cells, i) => ({
+    sample: v.sample.map((cells, i) => ({
       row: i + FIRST_DATA_LINE,
       values: recordOf(v.header, cells),
       errors: toRowErrors(new Map(v.errors.has(i) ? [[i, v.errors.get(i) ?? []]] : []), locale),
@@ -323,10 +337,8 @@ async function runImport(ctx: JobContext<ImportPayload>): Promise<unknown> {
 
   try {
     await setImport(db, { status: 'validating' });
-    const v = await validate(db, adapter, ctx.text ?? '', ctx.pause, (done, total) =>
-      ctx.progress(done, total),
-    );
-    const total = v.records.length;
+    const v = await validate(db, adapter, ctx.text ?? '', ctx.pause, (done) => ctx.progress(done, null));
+    const total = v.rowCount;
     const rejected = v.errors.size;
     // The report is stored when the import ends: SQLite rewrites a whole row on every update, and import_job
     // counts every written slice.
