@@ -41,12 +41,15 @@ export const jobs: Migration = {
     // A pending periodic job holds its key; the key is cleared when the job ends, so at most one waits per kind.
     await db.schema.createIndex('job_unique_key_idx').on('job').column('unique_key').unique().execute();
 
-    // A job's large text input (an import's CSV file, up to 20 MiB), in its own table: SQLite rewrites a whole row
-    // on every update, and the job row is updated at every heartbeat. Never parsed as JSON, which would hold the
-    // event loop for a few hundred milliseconds.
+    // A job's large text input (an import's CSV file, up to 20 MiB) in pieces of its own table: SQLite rewrites a
+    // whole row on every update (the job row changes at every heartbeat), and writing or reading 20 MB in one
+    // statement holds the event loop for a few hundred milliseconds. Stored before its job row, so no foreign key.
     let text = db.schema.createTable('job_text');
-    text = c.ref(text, 'job_id', 'job', (x) => x.primaryKey().onDelete('cascade'));
+    text = c.text(text, 'job_id', (x) => x.notNull());
+    text = c.int(text, 'seq', (x) => x.notNull());
     text = c.text(text, 'text', (x) => x.notNull());
+    text = c.instant(text, 'created_at', (x) => x.notNull());
+    text = text.addPrimaryKeyConstraint('job_text_pk', ['job_id', 'seq'] as never[]);
     await text.execute();
   },
 };

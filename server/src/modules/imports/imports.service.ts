@@ -8,7 +8,14 @@ import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
 import type { Role } from '../auth/auth.schema';
-import { enqueueJob, findJobRow, type JobContext, JobFailure, registerJobHandler } from '../jobs';
+import {
+  enqueueJob,
+  findJobRow,
+  type JobContext,
+  JobFailure,
+  registerJobHandler,
+  storeJobText,
+} from '../jobs';
 import { eachCsvRow, readCsvHead } from './imports.csv';
 import { importAdapter, importAdapters } from './imports.registry';
 import type { ImportJob, ImportPreview, ImportRowError } from './imports.schema';
@@ -286,6 +293,7 @@ export async function startImport(
     locale: input.locale,
     actor,
   };
+  await storeJobText(db, id, input.text);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('import_job')
@@ -300,7 +308,7 @@ export async function startImport(
         updated_at: now,
       })
       .execute();
-    await enqueueJob(trx, actor, { id, kind: IMPORT_JOB_KIND, payload, text: input.text });
+    await enqueueJob(trx, actor, { id, kind: IMPORT_JOB_KIND, payload });
   });
   return toImportJob(
     await db.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),

@@ -13,5 +13,6 @@ export {
   registerJobHandler,
   retryDelayMs,
   schedulePeriodic,
+  storeJobText,
   unschedulePeriodic,
 } from './jobs.service';

@@ -127,17 +127,73 @@ export async function endJob(
     .where('status', '=', 'running')
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return false;
-  if (end.clearPayload) await db.deleteFrom('job_text').where('job_id', '=', id).execute();
+  if (end.clearPayload) await deleteJobText(db, id);
   return true;
 }
 
-export async function insertJobText(db: Executor, jobId: string, text: string): Promise<void> {
-  await db.insertInto('job_text').values({ job_id: jobId, text }).execute();
+/** Characters of a job's text per row. */
+const TEXT_PIECE_CHARS = 256 * 1024;
+
+/** Stores a job's large text a piece per statement, with `pause` between pieces, before the job row exists. */
+export async function insertJobText(
+  db: Executor,
+  jobId: string,
+  text: string,
+  pause: () => Promise<void>,
+): Promise<void> {
+  const now = new Date().toISOString();
+  for (let seq = 0, at = 0; at < text.length || seq === 0; seq++, at += TEXT_PIECE_CHARS) {
+    await db
+      .insertInto('job_text')
+      .values({ job_id: jobId, seq, text: text.slice(at, at + TEXT_PIECE_CHARS), created_at: now })
+      .execute();
+    await pause();
+  }
 }
 
-export async function findJobText(db: Executor, jobId: string): Promise<string | null> {
-  const r = await db.selectFrom('job_text').select('text').where('job_id', '=', jobId).executeTakeFirst();
-  return r?.text ?? null;
+/** A job's large text, read a piece at a time with `pause` between pieces; null when it has none. */
+export async function findJobText(
+  db: Executor,
+  jobId: string,
+  pause: () => Promise<void>,
+): Promise<string | null> {
+  const parts: string[] = [];
+  for (let seq = 0; ; seq++) {
+    const r = await db
+      .selectFrom('job_text')
+      .select('text')
+      .where('job_id', '=', jobId)
+      .where('seq', '=', seq)
+      .executeTakeFirst();
+    if (!r) break;
+    parts.push(r.text);
+    await pause();
+  }
+  return parts.length ? parts.join('') : null;
+}
+
+export async function deleteJobText(db: Executor, jobId: string): Promise<void> {
+  await db.deleteFrom('job_text').where('job_id', '=', jobId).execute();
+}
+
+/**
+ * Texts nobody will read again: of jobs that ended, and pieces an enqueue stored before it died (older than an
+ * hour and with no job row).
+ */
+export async function deleteStaleJobTexts(db: Executor, now: string): Promise<void> {
+  const hourAgo = new Date(new Date(now).getTime() - 3_600_000).toISOString();
+  await db
+    .deleteFrom('job_text')
+    .where((eb) =>
+      eb.or([
+        eb('job_id', 'in', eb.selectFrom('job').select('id').where('status', 'in', ['done', 'failed'])),
+        eb.and([
+          eb('created_at', '<', hourAgo),
+          eb.not(eb.exists(eb.selectFrom('job').select('id').whereRef('job.id', '=', 'job_text.job_id'))),
+        ]),
+      ]),
+    )
+    .execute();
 }
 
 /** Puts a running job back in the queue to be tried again at runAfter. */
@@ -202,15 +258,8 @@ export async function recoverExpiredJobs(
     .where('lease_until', '<', now)
     .where((eb) => eb('attempts', '>=', eb.ref('max_attempts')))
     .executeTakeFirst();
-  if (Number(failed.numUpdatedRows) > 0) {
-    // A job that ended here will not run again: its large input goes.
-    await db
-      .deleteFrom('job_text')
-      .where('job_id', 'in', (eb) =>
-        eb.selectFrom('job').select('id').where('status', 'in', ['done', 'failed']),
-      )
-      .execute();
-  }
+  // A job that ended here will not run again: its large input goes.
+  if (Number(failed.numUpdatedRows) > 0) await deleteStaleJobTexts(db, now);
   return { requeued: Number(requeued.numUpdatedRows), failed: Number(failed.numUpdatedRows) };
 }
 

@@ -58,6 +58,8 @@ export class JobFailure extends JobError {
 
 const INTERRUPTED = 'interrupted';
 
+const immediate = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 interface Registered {
   handler: JobHandler<never>;
   options: Required<JobKindOptions>;
@@ -105,7 +107,7 @@ export async function enqueueJob(
   const registered = handlers.get(job.kind);
   const now = nowIso();
   const id = job.id ?? newId();
-  const inserted = await repo.insertJob(db, {
+  await repo.insertJob(db, {
     id,
     kind: job.kind,
     payload: job.payload === undefined ? null : JSON.stringify(job.payload),
@@ -116,8 +118,15 @@ export async function enqueueJob(
     created_at: now,
     updated_at: now,
   });
-  if (inserted && job.text !== undefined) await repo.insertJobText(db, id, job.text);
   return id;
+}
+
+/**
+ * Stores a large text input (an import's file) for the job `jobId` about to be queued, in pieces with pauses between
+ * them, so other requests run meanwhile; call it before enqueueJob with the same id. The handler reads it as ctx.text.
+ */
+export async function storeJobText(db: Executor, jobId: string, text: string): Promise<void> {
+  await repo.insertJobText(db, jobId, text, immediate);
 }
 
 /** Queues the next run of a periodic kind unless one is already waiting or running (the unique key guards races). */
@@ -208,8 +217,6 @@ function errorCode(e: unknown): { code: string; retryable: boolean } {
   if (e instanceof AppError) return { code: e.code, retryable: e.status >= 500 };
   return { code: 'internal_error', retryable: true };
 }
-
-const immediate = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Takes due jobs from the `job` table and runs them, one at a time, each under a lease that a heartbeat renews.
@@ -320,7 +327,7 @@ export class JobRunner {
   async #execute(row: repo.JobRow): Promise<void> {
     const db = this.#db;
     const registered = handlers.get(row.kind) as Registered;
-    const text = await repo.findJobText(db, row.id);
+    const text = await repo.findJobText(db, row.id, immediate);
     const abort = new AbortController();
     this.#current = abort;
     if (this.#stopping) abort.abort();

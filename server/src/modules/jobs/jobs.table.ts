@@ -24,10 +24,12 @@ export interface JobTable {
   finished_at: Instant | null;
 }
 
-/** A job's large text input, kept as it is (an import's CSV file: up to 20 MiB), apart from the often-updated job row. */
+/** A job's large text input (an import's CSV file: up to 20 MiB) in pieces, apart from the often-updated job row. */
 export interface JobTextTable {
   job_id: string;
+  seq: number;
   text: string;
+  created_at: Instant;
 }
 
 export interface JobsTables {
