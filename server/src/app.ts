@@ -19,6 +19,7 @@ import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { companyRoutes } from './modules/company/company.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { itemsRoutes } from './modules/items/items.routes';
+import { attachJobRunner, type JobRunnerSettings, jobsRoutes } from './modules/jobs';
 import { numberingRoutes } from './modules/numbering/numbering.routes';
 import { partiesRoutes } from './modules/parties/parties.routes';
 import { searchRoutes } from './modules/search/search.routes';
@@ -33,10 +34,12 @@ export interface BuildOptions {
   config: Config;
   database: DatabaseHandle;
   logger?: FastifyServerOptions['logger'];
+  /** The job runner's poll interval and lease; autoStart false leaves running jobs to the caller (tests). */
+  jobs?: JobRunnerSettings;
 }
 
 /** Builds the whole app without listening, so tests can inject requests. */
-export async function buildApp({ config, database, logger }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger, jobs }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? {
       level: config.logLevel,
@@ -51,6 +54,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     clientErrorHandler,
   });
   app.decorate('deps', { db: database.db, dialect: database.dialect, config });
+  attachJobRunner(app, database.db, jobs);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const indexHtml = path.join(config.webDist, 'index.html');
@@ -108,6 +112,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(stockRoutes);
   await app.register(importsRoutes);
   await app.register(searchRoutes);
+  await app.register(jobsRoutes);
 
   if (spaIndex) {
     app.get('/', { schema: { hide: true } }, (_req, reply) =>

@@ -4,6 +4,7 @@ import type { CatalogTables } from '../modules/catalog/catalog.table';
 import type { CompanyTables } from '../modules/company/company.table';
 import type { ImportsTables } from '../modules/imports/imports.table';
 import type { ItemsTables } from '../modules/items/items.table';
+import type { JobsTables } from '../modules/jobs/jobs.table';
 import type { NumberingTables } from '../modules/numbering/numbering.table';
 import type { PartiesTables } from '../modules/parties/parties.table';
 import type { StockTables } from '../modules/stock/stock.table';
@@ -20,4 +21,5 @@ export interface Database
     ItemsTables,
     TechniciansTables,
     ImportsTables,
-    StockTables {}
+    StockTables,
+    JobsTables {}

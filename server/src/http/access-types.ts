@@ -21,3 +21,13 @@ export const ROLE_GROUPS = {
   /** What technicians are paid: the management and the accountant. */
   payViewers: ['admin', 'manager', 'accountant'],
 } as const satisfies Record<string, readonly Role[]>;
+
+/**
+ * The one rule per entity and action: who may read it (list, record, CSV export) and who may write it (create,
+ * edit, archive, import). Each module's <m>.access.ts exports one per entity; its routes, its import adapter and
+ * its CSV export all name the same rule, so no path to the data can grant more than the screens.
+ */
+export interface EntityRules {
+  read: readonly Role[];
+  write: readonly Role[];
+}

@@ -1,6 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, useTestApp } from '../../test/harness';
 import { ROLES, type Role } from '../modules/auth/auth.schema';
+import {
+  BRAND_RULES,
+  CATEGORY_RULES,
+  MODEL_RULES,
+  NORM_OVERRIDE_RULES,
+  PART_RULES,
+  SERVICE_TYPE_RULES,
+} from '../modules/catalog/catalog.access';
+import { importAdapters } from '../modules/imports/imports.registry';
+import { ITEM_RULES } from '../modules/items/items.access';
+import { PARTY_RULES, SITE_RULES } from '../modules/parties/parties.access';
+import {
+  STOCK_DOCUMENT_RULES,
+  STOCK_LEVEL_RULES,
+  STOCK_VALUATION_RULES,
+  WAREHOUSE_RULES,
+} from '../modules/stock/stock.access';
+import { TECHNICIAN_RULES } from '../modules/technicians/technicians.access';
 import { ACCESS, accessKey, allows, isOutsideAccessTable } from './access';
 
 const FAKE_ID = '01900000-0000-7000-8000-000000000000';
@@ -59,5 +77,125 @@ describe.each(DIALECTS)('role matrix on %s', (dialect) => {
     expect(() => app.get('/api/v1/not-in-table', async () => 'open')).toThrow(/not in the access table/);
     expect(isOutsideAccessTable('/api/docs/static/index.html')).toBe(true);
     expect(accessKey('get', '/x')).toBe('GET /x');
+  });
+});
+
+/** Every CSV export and the read rule of its entity: a new export must be added here, under its entity's rule. */
+const EXPORT_RULES: Record<string, readonly Role[]> = {
+  'GET /api/v1/parties/export.csv': PARTY_RULES.read,
+  'GET /api/v1/sites/export.csv': SITE_RULES.read,
+  'GET /api/v1/categories/export.csv': CATEGORY_RULES.read,
+  'GET /api/v1/brands/export.csv': BRAND_RULES.read,
+  'GET /api/v1/models/export.csv': MODEL_RULES.read,
+  'GET /api/v1/service-types/export.csv': SERVICE_TYPE_RULES.read,
+  'GET /api/v1/norm-overrides/export.csv': NORM_OVERRIDE_RULES.read,
+  'GET /api/v1/parts/export.csv': PART_RULES.read,
+  'GET /api/v1/items/export.csv': ITEM_RULES.read,
+  'GET /api/v1/technicians/export.csv': TECHNICIAN_RULES.read,
+  'GET /api/v1/warehouses/export.csv': WAREHOUSE_RULES.read,
+  'GET /api/v1/stock/documents/export.csv': STOCK_DOCUMENT_RULES.read,
+  'GET /api/v1/stock/levels/export.csv': STOCK_LEVEL_RULES.read,
+  'GET /api/v1/stock/low/export.csv': STOCK_LEVEL_RULES.read,
+  'GET /api/v1/stock/valuation/export.csv': STOCK_VALUATION_RULES.read,
+};
+
+/** A file with every column of the entity and one row of empty cells: it passes the header check, imports nothing. */
+function emptyRowFile(columns: readonly string[]): string {
+  return `${columns.join(',')}\n${','.repeat(columns.length - 1)}\n`;
+}
+
+describe.each(DIALECTS)('imports and exports under the entity rules on %s', (dialect) => {
+  const t = useTestApp(dialect);
+  const sessions = new Map<Role, Session>();
+  const postCsv = (session: Session, url: string, body: string) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'text/csv' },
+      payload: body,
+    });
+
+  it('every import entity × role: preview and job allowed exactly when the entity write rule allows', async () => {
+    sessions.set('admin', await t.setup());
+    for (const role of ROLES) if (role !== 'admin') sessions.set(role, await t.signInAs(role));
+    const adapters = importAdapters();
+    expect(adapters.map((a) => a.entity)).toEqual(
+      expect.arrayContaining(['customers', 'technicians', 'service-types', 'categories', 'brands', 'items']),
+    );
+    const mismatches: string[] = [];
+    for (const role of ROLES) {
+      const session = sessions.get(role) as Session;
+      const listed = (await t.request(session, 'GET', '/api/v1/imports'))
+        .json()
+        .entities.map((e: { entity: string }) => e.entity);
+      for (const adapter of adapters) {
+        const allowed = allows(adapter.rule, role);
+        if (listed.includes(adapter.entity) !== allowed)
+          mismatches.push(`GET /imports ${role} ${adapter.entity}: listed ${!allowed}`);
+        const file = emptyRowFile(adapter.columns);
+        for (const [action, url, okStatus] of [
+          ['preview', `/api/v1/imports/${adapter.entity}/preview`, 200],
+          ['job', `/api/v1/imports/${adapter.entity}/jobs`, 202],
+        ] as const) {
+          const res = await postCsv(session, url, file);
+          const expected = allowed ? okStatus : 403;
+          if (res.statusCode !== expected || (!allowed && res.json().code !== 'forbidden'))
+            mismatches.push(
+              `${action} ${adapter.entity} ${role}: ${res.statusCode} ${res.body.slice(0, 120)}`,
+            );
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('the storekeeper cannot import technicians, customers, service types, categories or brands (the attack)', async () => {
+    const storekeeper = sessions.get('storekeeper') as Session;
+    const res = await postCsv(
+      storekeeper,
+      '/api/v1/imports/technicians/jobs',
+      'name,phone,pay_type,pay_value\nТех,0888333444,commission,90',
+    );
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ code: 'forbidden' });
+    for (const entity of ['customers', 'service-types', 'categories', 'brands'])
+      expect((await postCsv(storekeeper, `/api/v1/imports/${entity}/jobs`, 'name\nX')).statusCode).toBe(403);
+    expect(await t.db.selectFrom('technician').select('id').execute()).toEqual([]);
+  });
+
+  it("a job's status and report: its creator and an administrator, while their role may import its entity", async () => {
+    const reception = sessions.get('reception') as Session;
+    const created = await postCsv(reception, '/api/v1/imports/customers/jobs', 'type,name\nperson,\n');
+    expect(created.statusCode).toBe(202);
+    const id = created.json().id as string;
+    for (const role of ROLES) {
+      const session = sessions.get(role) as Session;
+      const expected = role === 'reception' || role === 'admin' ? 200 : 403;
+      expect((await t.request(session, 'GET', `/api/v1/imports/jobs/${id}`)).statusCode, role).toBe(expected);
+      expect(
+        (await t.request(session, 'GET', `/api/v1/imports/jobs/${id}/report.csv`)).statusCode,
+        role,
+      ).toBe(expected);
+    }
+  });
+
+  it('every CSV export is in the table under its entity read rule, and every export × role follows it', async () => {
+    const exports = Object.keys(ACCESS).filter((k) => k.startsWith('GET ') && k.endsWith('/export.csv'));
+    expect(exports.sort()).toEqual(Object.keys(EXPORT_RULES).sort());
+    const mismatches: string[] = [];
+    for (const key of exports) {
+      expect(ACCESS[key], key).toEqual(EXPORT_RULES[key]);
+      const url = key.slice('GET '.length);
+      for (const role of ROLES) {
+        const res = await t.request(sessions.get(role) as Session, 'GET', url);
+        const allowed = allows(EXPORT_RULES[key] as readonly Role[], role);
+        if (allowed && (res.statusCode !== 200 || !String(res.headers['content-type']).includes('text/csv')))
+          mismatches.push(`${key} ${role}: ${res.statusCode}`);
+        if (!allowed && (res.statusCode !== 403 || res.json().code !== 'forbidden'))
+          mismatches.push(`${key} ${role}: ${res.statusCode}, expected 403`);
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });

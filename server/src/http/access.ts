@@ -1,6 +1,8 @@
 import type { Role } from '../modules/auth/auth.schema';
 import { CATALOG_ACCESS } from '../modules/catalog/catalog.access';
+import { IMPORTS_ACCESS } from '../modules/imports/imports.access';
 import { ITEMS_ACCESS } from '../modules/items/items.access';
+import { JOBS_ACCESS } from '../modules/jobs/jobs.access';
 import { PARTIES_ACCESS } from '../modules/parties/parties.access';
 import { STOCK_ACCESS } from '../modules/stock/stock.access';
 import { TECHNICIANS_ACCESS } from '../modules/technicians/technicians.access';
@@ -47,11 +49,9 @@ export const ACCESS: Record<string, Access> = {
 
   'GET /api/v1/audit': ['admin', 'manager', 'accountant'],
 
-  'GET /api/v1/imports': ['admin', 'manager', 'storekeeper'],
-  'POST /api/v1/imports/:entity/preview': ['admin', 'manager', 'storekeeper'],
-  'POST /api/v1/imports/:entity/jobs': ['admin', 'manager', 'storekeeper'],
-  'GET /api/v1/imports/jobs/:id': ['admin', 'manager', 'storekeeper'],
-  'GET /api/v1/imports/jobs/:id/report.csv': ['admin', 'manager', 'storekeeper'],
+  // Every signed-in user reaches the import routes; each import then checks its entity's write rule
+  // (<m>.access.ts), and a job's status and report only its creator or an administrator.
+  ...IMPORTS_ACCESS,
   'GET /api/v1/search': 'authenticated',
 
   ...PARTIES_ACCESS,
@@ -59,6 +59,7 @@ export const ACCESS: Record<string, Access> = {
   ...ITEMS_ACCESS,
   ...TECHNICIANS_ACCESS,
   ...STOCK_ACCESS,
+  ...JOBS_ACCESS,
 };
 
 /** Routes outside the access table: the API description and the web app's files. */

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, type TestApp, useTestApp } from '../../test/harness';
-import { parseCsvText } from '../modules/imports/imports.service';
+import { parseCsvInSlices } from '../modules/imports/imports.service';
 
 const ITEM_SERIAL = '=HYPERLINK("http://evil.example/s","SN")';
 const PARTY_NAME = '=HYPERLINK("http://evil.example/p","Клиент")';
@@ -16,6 +16,13 @@ function safe(body: string): boolean {
   return cellsOf(body).every((row) =>
     row.every((cell) => !/^[=+\-@\t\r]/.test(cell) || PLAIN_DECIMAL.test(cell)),
   );
+}
+
+/** One column of an exported file as the CSV import reads it back. */
+async function columnAsImported(body: string, column: string): Promise<string[]> {
+  const { header, rows } = await parseCsvInSlices(body, async () => {});
+  const k = header.indexOf(column);
+  return rows.map((cells) => (cells[k] ?? '').trim());
 }
 
 async function exported(t: TestApp, s: Session, url: string) {
@@ -63,14 +70,14 @@ describe.each(DIALECTS)('CSV exports neutralise formulas on %s', (dialect) => {
     const serial = header?.indexOf('serial') ?? -1;
     expect(rows.map((r) => r[serial])).toContain(`'${itemSerial}`);
     // The import reads the export back as it was.
-    expect(parseCsvText(body).records.map((r) => r.serial)).toContain(itemSerial);
+    expect(await columnAsImported(body, 'serial')).toContain(itemSerial);
   });
 
   it('parties.csv and brands.csv: the same, for names', async () => {
     const parties = await exported(t, accountant, '/api/v1/parties/export.csv');
     expect(safe(parties)).toBe(true);
     expect(cellsOf(parties).map((r) => r[1])).toContain(`'${PARTY_NAME}`);
-    expect(parseCsvText(parties).records.map((r) => r.name)).toContain(PARTY_NAME);
+    expect(await columnAsImported(parties, 'name')).toContain(PARTY_NAME);
 
     const brands = await exported(t, accountant, '/api/v1/brands/export.csv');
     expect(safe(brands)).toBe(true);

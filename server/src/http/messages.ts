@@ -142,6 +142,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'The file has errors and nothing was imported. Fix them or import only the valid rows.',
   },
   internal_error: { bg: 'Вътрешна грешка. Опитайте отново.', en: 'Internal error. Please try again.' },
+  interrupted: {
+    bg: 'Задачата беше прекъсната: сървърът спря, докато тя вървеше.',
+    en: 'The job was interrupted: the server stopped while it ran.',
+  },
   database_unavailable: { bg: 'Базата данни не отговаря.', en: 'The database does not answer.' },
   // items
   duplicate_serial: {

@@ -5,6 +5,7 @@ import {
   IconBuildingWarehouse,
   IconCategory,
   IconChartBar,
+  IconClockPlay,
   IconFileImport,
   IconFileInvoice,
   IconHammer,
@@ -32,6 +33,7 @@ export interface Screen {
     | 'nav.users'
     | 'nav.apiTokens'
     | 'nav.audit'
+    | 'nav.jobs'
     | MasterDataLabel
     | FrontOfficeLabel
     | StockLabel;
@@ -68,6 +70,7 @@ export const SETTINGS_SCREENS = [
   },
   { path: '/settings/api-tokens', label: 'nav.apiTokens', icon: IconKey, needs: 'GET /api/v1/api-tokens' },
   { path: '/settings/audit', label: 'nav.audit', icon: IconHistory, needs: 'GET /api/v1/audit' },
+  { path: '/settings/jobs', label: 'nav.jobs', icon: IconClockPlay, needs: 'GET /api/v1/jobs' },
   { path: '/import', label: 'imports.nav', icon: IconFileImport, needs: 'POST /api/v1/imports/:entity/jobs' },
 ] as const satisfies readonly Screen[];
 

@@ -7,6 +7,7 @@ import { MASTER_DATA_ROUTES } from '../features/master-data-routes';
 import { ApiTokensPage } from '../features/settings/api-tokens/api-tokens-page';
 import { AuditLogPage } from '../features/settings/audit/audit-log-page';
 import { CompanySettingsPage } from '../features/settings/company/company-settings-page';
+import { JobsPage } from '../features/settings/jobs/jobs-page';
 import { NumberingSeriesPage } from '../features/settings/numbering/numbering-series-page';
 import { UsersPage } from '../features/settings/users/users-page';
 import { STOCK_ROUTES } from '../features/stock-routes';
@@ -23,6 +24,7 @@ const PAGES: Record<SettingsPath, React.ReactNode> = {
   '/settings/technicians': <TechniciansPage />,
   '/settings/api-tokens': <ApiTokensPage />,
   '/settings/audit': <AuditLogPage />,
+  '/settings/jobs': <JobsPage />,
   '/import': <ImportPage />,
 };
 

@@ -41,6 +41,7 @@ export const en: Messages = {
     users: 'Users',
     apiTokens: 'API tokens',
     audit: 'Audit log',
+    jobs: 'Background jobs',
   },
   roles: {
     admin: 'Administrator',
@@ -97,6 +98,7 @@ export const en: Messages = {
       users: 'Staff, roles and access',
       apiTokens: 'Keys for integrations with other systems',
       audit: 'Who changed what, and when',
+      jobs: 'Imports and other long work: progress and errors',
     },
   },
   company: {
@@ -655,9 +657,15 @@ export const en: Messages = {
     openList: 'Go to “{{entity}}”',
     again: 'New import',
     failedTitle: 'Nothing was imported',
+    partialTitle_one: 'The import stopped after one row',
+    partialTitle_other: 'The import stopped after {{count}} rows',
     failed: {
       has_errors: 'The file has errors and nothing was imported. Fix them or import only the valid rows.',
       other: 'The import did not finish. Nothing was written; try again.',
+      partial_one:
+        'The server stopped while writing: one row was imported, the rest was not. Import the rest again (the rows already written are refused as duplicates).',
+      partial_other:
+        'The server stopped while writing: {{count}} rows were imported, the rest was not. Import the rest again (the rows already written are refused as duplicates).',
     },
     entities: {
       brands: 'Brands',
@@ -933,6 +941,39 @@ export const en: Messages = {
         commission: '% of labour',
         per_norm_hour: 'Per norm hour',
       },
+    },
+  },
+  jobs: {
+    title: 'Background jobs',
+    description:
+      'Long work (imports, periodic tasks) runs in the background so the app stays quick. Each job shows its progress, attempts and last error.',
+    kind: 'Job',
+    status: 'Status',
+    progress: 'Progress',
+    attempts: 'Attempts',
+    lastError: 'Last error',
+    createdBy: 'Started by',
+    createdAt: 'Queued at',
+    finishedAt: 'Finished at',
+    system: 'System',
+    empty: 'No jobs yet.',
+    total_one: 'One job',
+    total_other: '{{count}} jobs',
+    allStatuses: 'All statuses',
+    progressOf: '{{done}} of {{total}}',
+    kinds: {
+      import: 'CSV import',
+    },
+    statuses: {
+      queued: 'Queued',
+      running: 'Running',
+      done: 'Done',
+      failed: 'Failed',
+    },
+    errors: {
+      interrupted: 'Interrupted: the server stopped while it ran',
+      internal_error: 'Internal error',
+      has_errors: 'The file has errors',
     },
   },
 };

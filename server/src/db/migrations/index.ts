@@ -6,6 +6,7 @@ import { technicians } from './0005-technicians';
 import { imports } from './0006-imports';
 import { stock } from './0007-stock';
 import { searchIndex } from './0008-search-index';
+import { jobs } from './0009-jobs';
 import { authSecurity } from './0010-auth-security';
 import type { Migration } from './helpers';
 
@@ -19,5 +20,6 @@ export const MIGRATIONS: Migration[] = [
   imports,
   stock,
   searchIndex,
+  jobs,
   authSecurity,
 ];

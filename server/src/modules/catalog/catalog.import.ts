@@ -12,6 +12,14 @@ import { parseMoney } from '../../kernel/money';
 import { recordAudit } from '../audit';
 import { type ImportAdapter, importIssueCode, type RowError } from '../imports/imports.types';
 import {
+  BRAND_RULES,
+  CATEGORY_RULES,
+  MODEL_RULES,
+  NORM_OVERRIDE_RULES,
+  PART_RULES,
+  SERVICE_TYPE_RULES,
+} from './catalog.access';
+import {
   BRAND_COLUMNS,
   CATEGORY_COLUMNS,
   MODEL_COLUMNS,
@@ -189,6 +197,7 @@ export interface CategoryImportRow {
 
 export const categoriesImport: ImportAdapter<CategoryImportRow> = {
   entity: 'categories',
+  rule: CATEGORY_RULES.write,
   columns: CATEGORY_COLUMNS,
   requiredColumns: ['code', 'name_bg'],
   row: z
@@ -228,6 +237,7 @@ export interface BrandImportRow {
 
 export const brandsImport: ImportAdapter<BrandImportRow> = {
   entity: 'brands',
+  rule: BRAND_RULES.write,
   columns: BRAND_COLUMNS,
   requiredColumns: ['code', 'name'],
   row: z
@@ -283,6 +293,7 @@ async function categoryMap(db: Executor, codes: readonly (string | null)[]) {
 
 export const modelsImport: ImportAdapter<ModelImportRow> = {
   entity: 'models',
+  rule: MODEL_RULES.write,
   columns: MODEL_COLUMNS,
   requiredColumns: ['brand_code', 'category_code', 'model'],
   row: z
@@ -371,6 +382,7 @@ export interface ServiceTypeImportRow {
 
 export const serviceTypesImport: ImportAdapter<ServiceTypeImportRow> = {
   entity: 'service-types',
+  rule: SERVICE_TYPE_RULES.write,
   columns: SERVICE_TYPE_COLUMNS,
   requiredColumns: ['code', 'name_bg', 'norm_minutes', 'pricing', 'price_eur'],
   row: z
@@ -484,6 +496,7 @@ async function resolveOverrides(db: Executor, rows: readonly NormOverrideImportR
 
 export const normOverridesImport: ImportAdapter<NormOverrideImportRow> = {
   entity: 'norm-overrides',
+  rule: NORM_OVERRIDE_RULES.write,
   columns: NORM_OVERRIDE_COLUMNS,
   requiredColumns: ['service_code', 'brand_code', 'model', 'norm_minutes'],
   row: z
@@ -618,6 +631,7 @@ async function resolveCompatible(db: Executor, rows: readonly PartImportRow[]) {
 
 export const partsImport: ImportAdapter<PartImportRow> = {
   entity: 'parts',
+  rule: PART_RULES.write,
   columns: PART_COLUMNS,
   requiredColumns: ['code', 'name_bg', 'sale_price_eur'],
   row: z

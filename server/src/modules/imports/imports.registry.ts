@@ -11,9 +11,7 @@ export function importAdapter(entity: string): ImportAdapter<unknown> | undefine
   return adapters.get(entity);
 }
 
-/** Every importable entity with the columns its file may have (export order) and those it must have. */
-export function importEntities(): { entity: string; columns: string[]; requiredColumns: string[] }[] {
-  return [...adapters.values()]
-    .map((a) => ({ entity: a.entity, columns: [...a.columns], requiredColumns: [...a.requiredColumns] }))
-    .sort((a, b) => a.entity.localeCompare(b.entity));
+/** Every registered adapter. */
+export function importAdapters(): ImportAdapter<unknown>[] {
+  return [...adapters.values()];
 }

@@ -1,21 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../http/context';
+import { actorOf, principalOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
 import './imports.adapters';
-import { importEntities } from './imports.registry';
+import { decodeUtf8InSlices } from './imports.csv';
 import { EntityParams, ImportJob, ImportPreview, JobParams, JobQuery } from './imports.schema';
-import { getImportJob, importReport, previewImport, startImport } from './imports.service';
+import {
+  getImportJob,
+  importableEntities,
+  importReport,
+  previewImport,
+  startImport,
+} from './imports.service';
 
 export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function importsRoutes(app: FastifyInstance) {
-  // CSV arrives as the raw request body (text/csv), up to 20 MiB.
+  // CSV arrives as the raw request body (text/csv), up to 20 MiB, decoded in slices so other requests run meanwhile.
   app.addContentTypeParser(
     ['text/csv', 'text/plain'],
-    { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
-    (_req, body, done) => done(null, body),
+    { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
+    async (_req: unknown, body: Buffer) => decodeUtf8InSlices(body, yieldToOthers),
   );
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps;
@@ -26,7 +34,8 @@ export async function importsRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['imports'],
-        summary: 'Importable entities, each with the columns of its CSV file',
+        summary:
+          'The entities the caller may import (their write rule), each with the columns of its CSV file',
         response: {
           200: z.object({
             entities: z.array(
@@ -40,9 +49,7 @@ export async function importsRoutes(app: FastifyInstance) {
         },
       },
     },
-    async () => ({
-      entities: importEntities(),
-    }),
+    async (req) => ({ entities: importableEntities(principalOf(req).role) }),
   );
 
   r.post(
@@ -57,7 +64,7 @@ export async function importsRoutes(app: FastifyInstance) {
         response: { 200: ImportPreview },
       },
     },
-    async (req) => previewImport(db, req.params.entity, req.body, req.locale),
+    async (req) => previewImport(db, principalOf(req), req.params.entity, req.body, req.locale),
   );
 
   r.post(
@@ -66,7 +73,7 @@ export async function importsRoutes(app: FastifyInstance) {
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         tags: ['imports'],
-        summary: 'Import a CSV file in the background; poll the job for progress',
+        summary: 'Import a CSV file on the job runner; poll the job for progress',
         params: EntityParams,
         querystring: JobQuery,
         body: csvBody,
@@ -74,14 +81,14 @@ export async function importsRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const { job, done } = await startImport(db, actorOf(req), {
+      const job = await startImport(db, principalOf(req), actorOf(req), {
         entity: req.params.entity,
         text: req.body,
         onlyValid: req.query.onlyValid,
         fileName: req.query.fileName,
         locale: req.locale,
       });
-      done.catch((err) => req.log.error({ err }, 'import failed'));
+      app.jobs.wake();
       return reply.status(202).send(job);
     },
   );
@@ -96,14 +103,14 @@ export async function importsRoutes(app: FastifyInstance) {
         response: { 200: ImportJob },
       },
     },
-    async (req) => getImportJob(db, req.params.id),
+    async (req) => getImportJob(db, principalOf(req), req.params.id),
   );
 
   r.get(
     '/api/v1/imports/jobs/:id/report.csv',
     { schema: { tags: ['imports'], summary: 'Every rejected row and why, as CSV', params: JobParams } },
     async (req, reply) => {
-      const rows = await importReport(db, req.params.id);
+      const rows = await importReport(db, principalOf(req), req.params.id);
       return sendCsv(
         reply,
         `import-report-${req.params.id}.csv`,

@@ -9,6 +9,7 @@ import type { RowError } from './imports.types';
 /** A tiny importable entity for testing the import machinery: users' audit notes keyed by a unique code. */
 registerImportAdapter({
   entity: 'test-notes',
+  rule: ['admin', 'manager', 'storekeeper'],
   columns: ['code', 'amount_eur', 'note'],
   requiredColumns: ['code', 'amount_eur'],
   row: z.object({

@@ -1,59 +1,58 @@
-import { parse } from 'csv-parse/sync';
 import type { Selectable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
-import { csvCellText } from '../../http/csv';
-import { AppError, notFound } from '../../http/errors';
-import { hasControlCharacter } from '../../http/input-guard';
+import { allows } from '../../http/access';
+import { AppError, forbidden, notFound } from '../../http/errors';
 import { type Locale, message } from '../../http/messages';
 import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
-import { importAdapter } from './imports.registry';
+import type { Role } from '../auth/auth.schema';
+import {
+  enqueueJob,
+  findJobRow,
+  type JobContext,
+  JobFailure,
+  registerJobHandler,
+  storeJobText,
+} from '../jobs';
+import { eachCsvRow, readCsvHead } from './imports.csv';
+import { importAdapter, importAdapters } from './imports.registry';
 import type { ImportJob, ImportPreview, ImportRowError } from './imports.schema';
 import type { ImportJobTable } from './imports.table';
 import { type ImportAdapter, importIssueCode, type RowError } from './imports.types';
 
+export { parseCsvInSlices, readCsvHead } from './imports.csv';
+
 const SAMPLE_ROWS = 20;
 const MAX_REPORTED_ERRORS = 1000;
-const WRITE_CHUNK = 250;
+/** Rows checked between two pauses for other requests. */
+const VALIDATE_SLICE = 500;
+/**
+ * Rows written per transaction: other requests run between two transactions (on SQLite they wait for the one
+ * connection while a transaction is open). The slice grows or shrinks so that a transaction takes about
+ * WRITE_SLICE_MS, whatever the entity costs to write.
+ */
+const WRITE_SLICE = { first: 100, min: 10, max: 1000 };
+const WRITE_SLICE_MS = 15;
 /** Line number of the first data row: the header is line 1. */
 const FIRST_DATA_LINE = 2;
+export const IMPORT_JOB_KIND = 'import';
 
-export interface ParsedFile {
-  header: string[];
-  records: Record<string, string>[];
-}
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Reads a CSV file as the seed data and the exports write it: UTF-8 (a BOM is ignored), comma, RFC 4180 quotes. */
-export function parseCsvText(text: string): ParsedFile {
-  let rows: string[][];
-  try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: false });
-  } catch (e) {
-    throw new AppError(400, 'invalid_csv', { params: { reason: (e as Error).message } });
-  }
-  const [headerRow, ...data] = rows;
-  if (!headerRow || data.length === 0) throw new AppError(400, 'empty_file');
-  const header = headerRow.map((h) => h.trim());
-  // The HTTP guard cannot see into a raw CSV body: a NUL in a cell would reach the database.
-  for (const [i, cells] of rows.entries()) {
-    const column = cells.findIndex(hasControlCharacter);
-    if (column >= 0) {
-      const field = header[column] || String(column + 1);
-      throw new AppError(400, 'csv_control_character', { field, params: { row: i + 1 } });
-    }
-  }
-  // csvCellText: a cell our exports neutralised ('=…) reads back as it was (=…).
-  const records = data.map((cells) =>
-    Object.fromEntries(header.map((h, i) => [h, csvCellText(cells[i] ?? '').trim()])),
-  );
-  return { header, records };
+/** Who asks: the role decides which entities they may import, the user which jobs they may see. */
+export interface ImportCaller {
+  userId: string;
+  role: Role;
 }
 
 interface Validated {
   header: string[];
-  records: Record<string, string>[];
+  /** Data rows in the file. */
+  rowCount: number;
+  /** The first rows' cells, for the preview. */
+  sample: string[][];
   /** The rows that parsed, and for each its data-row index in the file. */
   rows: unknown[];
   parsedIndex: number[];
@@ -61,55 +60,97 @@ interface Validated {
   errors: Map<number, RowError[]>;
 }
 
-function adapterOf(entity: string): ImportAdapter<unknown> {
+/** The adapter of an entity the caller may import: 404 for an unknown entity, 403 when its write rule refuses. */
+function adapterFor(entity: string, caller: ImportCaller): ImportAdapter<unknown> {
   const adapter = importAdapter(entity);
   if (!adapter) throw new AppError(404, 'unknown_import', { params: { entity } });
+  if (!allows(adapter.rule, caller.role)) throw forbidden();
   return adapter;
 }
 
-/** Parses and checks every row: the header first (unknown or missing columns fail the whole file), then each row. */
-async function validate(
-  db: Executor,
-  adapter: ImportAdapter<unknown>,
-  text: string,
-  onProgress?: (n: number) => Promise<void>,
-): Promise<Validated> {
-  const { header, records } = parseCsvText(text);
+/** Every entity this caller may import (its write rule allows the role), with its file's columns. */
+export function importableEntities(
+  role: Role,
+): { entity: string; columns: string[]; requiredColumns: string[] }[] {
+  return importAdapters()
+    .filter((a) => allows(a.rule, role))
+    .map((a) => ({ entity: a.entity, columns: [...a.columns], requiredColumns: [...a.requiredColumns] }))
+    .sort((a, b) => a.entity.localeCompare(b.entity));
+}
+
+/** Unknown or missing columns fail the whole file. */
+function checkHeader(adapter: ImportAdapter<unknown>, header: string[]) {
   const unknown = header.filter((h) => !adapter.columns.includes(h));
   if (unknown.length)
     throw new AppError(400, 'unknown_column', { field: unknown[0], params: { column: unknown.join(', ') } });
   const missing = adapter.requiredColumns.filter((c) => !header.includes(c));
   if (missing.length)
     throw new AppError(400, 'missing_column', { field: missing[0], params: { column: missing.join(', ') } });
+}
 
+/**
+ * Parses and checks every row, a slice at a time with a pause between slices: the header first, then each row
+ * against its schema as it is read (only the typed rows are kept, not the cells), then all rows together against
+ * the database (duplicates, references).
+ */
+async function validate(
+  db: Executor,
+  adapter: ImportAdapter<unknown>,
+  text: string,
+  pause: () => Promise<void>,
+  onProgress?: (done: number) => Promise<void>,
+): Promise<Validated> {
   const errors = new Map<number, RowError[]>();
   const rows: unknown[] = [];
   const parsedIndex: number[] = [];
-  for (const [i, record] of records.entries()) {
-    const full = Object.fromEntries(adapter.columns.map((c) => [c, record[c] ?? '']));
-    const result = adapter.row.safeParse(full);
-    if (result.success) {
-      rows.push(result.data);
-      parsedIndex.push(i);
-    } else {
-      errors.set(
-        i,
-        result.error.issues.map((issue) => ({
-          field: String(issue.path[0] ?? ''),
-          code: importIssueCode(issue),
-          params: { field: String(issue.path[0] ?? '') },
-        })),
-      );
-    }
-    if (onProgress && i % 500 === 499) await onProgress(i + 1);
-  }
+  const sample: string[][] = [];
+  let at = new Map<string, number>();
+  let lastReported = 0;
+  const { header, rowCount } = await eachCsvRow(
+    text,
+    async () => {
+      await pause();
+      if (onProgress && parsedIndex.length + errors.size - lastReported >= VALIDATE_SLICE) {
+        lastReported = parsedIndex.length + errors.size;
+        await onProgress(lastReported);
+      }
+    },
+    (h) => {
+      checkHeader(adapter, h);
+      at = new Map(h.map((name, i) => [name, i]));
+    },
+    (cells, i) => {
+      if (sample.length < SAMPLE_ROWS) sample.push(cells);
+      const full: Record<string, string> = {};
+      for (const c of adapter.columns) {
+        const k = at.get(c);
+        full[c] = k === undefined ? '' : (cells[k] ?? '').trim();
+      }
+      const result = adapter.row.safeParse(full);
+      if (result.success) {
+        rows.push(result.data);
+        parsedIndex.push(i);
+      } else {
+        errors.set(
+          i,
+          result.error.issues.map((issue) => ({
+            field: String(issue.path[0] ?? ''),
+            code: importIssueCode(issue),
+            params: { field: String(issue.path[0] ?? '') },
+          })),
+        );
+      }
+    },
+  );
+  await pause();
   const checked = await adapter.check(db, rows);
+  await pause();
   for (const [k, errs] of checked) {
     const i = parsedIndex[k];
     if (i === undefined || errs.length === 0) continue;
     errors.set(i, [...(errors.get(i) ?? []), ...errs]);
   }
-  return { header, records, rows, parsedIndex, errors };
+  return { header, rowCount, sample, rows, parsedIndex, errors };
 }
 
 function toRowErrors(
@@ -132,150 +173,239 @@ function toRowErrors(
   return out;
 }
 
-/** Shows what an import would do: the first rows with their errors and the count of valid and invalid rows. */
+function recordOf(header: string[], cells: string[]): Record<string, string> {
+  return Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? '').trim()]));
+}
+
+/**
+ * Shows what an import would do: the first rows with their errors and the count of valid and invalid rows.
+ * Needs the entity's write rule, like the import itself; a big file is read in slices, so others are not held up.
+ */
 export async function previewImport(
   db: Executor,
+  caller: ImportCaller,
   entity: string,
   text: string,
   locale: Locale,
 ): Promise<ImportPreview> {
-  const adapter = adapterOf(entity);
-  const v = await validate(db, adapter, text);
+  const adapter = adapterFor(entity, caller);
+  const v = await validate(db, adapter, text, yieldToOthers);
   return {
     entity,
     columns: v.header,
     expectedColumns: [...adapter.columns],
-    totalRows: v.records.length,
-    validRows: v.records.length - v.errors.size,
+    totalRows: v.rowCount,
+    validRows: v.rowCount - v.errors.size,
     errorRows: v.errors.size,
-    sample: v.records.slice(0, SAMPLE_ROWS).map((values, i) => ({
+    sample: v.sample.map((cells, i) => ({
       row: i + FIRST_DATA_LINE,
-      values,
+      values: recordOf(v.header, cells),
       errors: toRowErrors(new Map(v.errors.has(i) ? [[i, v.errors.get(i) ?? []]] : []), locale),
     })),
     errors: toRowErrors(v.errors, locale, MAX_REPORTED_ERRORS),
   };
 }
 
-function toJob(r: Selectable<ImportJobTable>, liveProcessed?: number): ImportJob {
+type JobState = NonNullable<Awaited<ReturnType<typeof findJobRow>>>;
+
+/** The import as its screen shows it: the job row (state, progress, error) over the import's own counts. */
+function toImportJob(r: Selectable<ImportJobTable>, job: JobState | undefined): ImportJob {
+  let status = r.status as ImportJob['status'];
+  let message = r.message;
+  let finishedAt = r.finished_at;
+  let processed = r.processed_rows;
+  let total = r.total_rows;
+  if (job) {
+    if (job.status === 'queued') status = 'queued';
+    else if (job.status === 'running') status = r.status === 'importing' ? 'importing' : 'validating';
+    else status = job.status;
+    if (job.status === 'failed') message = job.last_error ?? r.message;
+    finishedAt = job.finished_at;
+    processed = Math.max(processed, job.progress_done);
+    total = Math.max(total, job.progress_total ?? 0);
+  }
   return {
     id: r.id,
     entity: r.entity,
     fileName: r.file_name,
-    status: r.status as ImportJob['status'],
+    status,
     onlyValid: Boolean(r.only_valid),
-    totalRows: r.total_rows,
-    processedRows: Math.max(r.processed_rows, liveProcessed ?? 0),
+    totalRows: total,
+    processedRows: processed,
     importedRows: r.imported_rows,
     rejectedRows: r.rejected_rows,
-    message: r.message,
+    message,
     createdAt: r.created_at,
-    finishedAt: r.finished_at,
+    finishedAt,
   };
 }
 
-/** Progress of the write phase, which runs inside one transaction and so cannot be written to the job row meanwhile. */
-const liveProgress = new Map<string, number>();
-
-async function updateJob(db: Executor, id: string, patch: Updateable<ImportJobTable>) {
-  await db
-    .updateTable('import_job')
-    .set({ ...patch, updated_at: nowIso() })
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function getImportJob(db: Executor, id: string): Promise<ImportJob> {
+/** An import job the caller may see: its creator or an administrator, and only while their role may import it. */
+async function visibleImportRow(db: Executor, caller: ImportCaller, id: string) {
   const row = await db.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('import_job');
-  return toJob(row, liveProgress.get(id));
+  const adapter = importAdapter(row.entity);
+  if (caller.role !== 'admin' && row.created_by !== caller.userId) throw forbidden();
+  if (!adapter || !allows(adapter.rule, caller.role)) throw forbidden();
+  return row;
 }
 
-export async function importReport(db: Executor, id: string): Promise<ImportRowError[]> {
-  const row = await db.selectFrom('import_job').select('report_json').where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('import_job');
+export async function getImportJob(db: Executor, caller: ImportCaller, id: string): Promise<ImportJob> {
+  const row = await visibleImportRow(db, caller, id);
+  return toImportJob(row, await findJobRow(db, id));
+}
+
+export async function importReport(
+  db: Executor,
+  caller: ImportCaller,
+  id: string,
+): Promise<ImportRowError[]> {
+  const row = await visibleImportRow(db, caller, id);
   return row.report_json ? (JSON.parse(row.report_json) as ImportRowError[]) : [];
 }
 
+interface ImportPayload {
+  entity: string;
+  onlyValid: boolean;
+  locale: Locale;
+  actor: Actor;
+}
+
 /**
- * Imports a CSV file in the background: all rows are checked first; a file with errors imports nothing unless
- * onlyValid is set, in which case the valid rows are imported and the others reported. The rows are written in
- * one transaction, so an import is whole or nothing.
+ * Queues the import of a CSV file on the job runner. The caller needs the entity's write rule; a file whose header
+ * is unreadable, wrong or alone is refused at once, before a job exists.
  */
 export async function startImport(
   db: Db,
+  caller: ImportCaller,
   actor: Actor,
   input: { entity: string; text: string; onlyValid: boolean; fileName?: string; locale: Locale },
-): Promise<{ job: ImportJob; done: Promise<void> }> {
-  const adapter = adapterOf(input.entity);
-  parseCsvText(input.text); // an unreadable or empty file is refused at once, before a job exists
+): Promise<ImportJob> {
+  const adapter = adapterFor(input.entity, caller);
+  const head = readCsvHead(input.text);
+  if (!head.hasRows) throw new AppError(400, 'empty_file');
+  checkHeader(adapter, head.header);
   const now = nowIso();
   const id = newId();
-  await db
-    .insertInto('import_job')
-    .values({
-      id,
-      entity: input.entity,
-      file_name: input.fileName ?? null,
-      status: 'queued',
-      only_valid: input.onlyValid,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  const done = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-    runImport(db, actor, id, adapter, input),
+  const payload: ImportPayload = {
+    entity: input.entity,
+    onlyValid: input.onlyValid,
+    locale: input.locale,
+    actor,
+  };
+  await storeJobText(db, id, input.text);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('import_job')
+      .values({
+        id,
+        entity: input.entity,
+        file_name: input.fileName ?? null,
+        status: 'queued',
+        only_valid: input.onlyValid,
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await enqueueJob(trx, actor, { id, kind: IMPORT_JOB_KIND, payload });
+  });
+  return toImportJob(
+    await db.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    await findJobRow(db, id),
   );
-  return { job: await getImportJob(db, id), done };
 }
 
-async function runImport(
-  db: Db,
-  actor: Actor,
-  id: string,
-  adapter: ImportAdapter<unknown>,
-  input: { entity: string; text: string; onlyValid: boolean; locale: Locale },
-): Promise<void> {
+/** The next write slice: twice as big after a quick transaction, half after a slow one. */
+export function nextSliceSize(size: number, tookMs: number): number {
+  if (tookMs < WRITE_SLICE_MS / 2) return Math.min(WRITE_SLICE.max, size * 2);
+  if (tookMs > WRITE_SLICE_MS * 2) return Math.max(WRITE_SLICE.min, Math.floor(size / 2));
+  return size;
+}
+
+/**
+ * The import job: every row is checked before any is written; a file with errors imports nothing unless onlyValid
+ * is set, in which case the valid rows are imported and the others reported. Rows are written a slice to a
+ * transaction, each also counting them on import_job, so other requests run in between and a crash leaves an exact
+ * count of what was imported (the runner then fails the job as 'interrupted': it is never run twice).
+ */
+async function runImport(ctx: JobContext<ImportPayload>): Promise<unknown> {
+  const { id, db } = ctx;
+  const input = ctx.payload;
+  const adapter = importAdapter(input.entity);
+  if (!adapter) throw new AppError(404, 'unknown_import', { params: { entity: input.entity } });
+  const setImport = (trx: Executor, patch: Updateable<ImportJobTable>) =>
+    trx
+      .updateTable('import_job')
+      .set({ ...patch, updated_at: nowIso() })
+      .where('id', '=', id)
+      .execute();
+  const finish = async (status: 'done' | 'failed', message: string | null) =>
+    setImport(db, { status, message, finished_at: nowIso() });
+
   try {
-    await updateJob(db, id, { status: 'validating' });
-    const v = await validate(db, adapter, input.text, (n) => updateJob(db, id, { processed_rows: n }));
-    const report = toRowErrors(v.errors, input.locale);
-    const total = v.records.length;
-    await updateJob(db, id, {
-      total_rows: total,
-      processed_rows: 0,
-      rejected_rows: v.errors.size,
-      report_json: JSON.stringify(report),
-    });
-    if (v.errors.size > 0 && !input.onlyValid) {
-      await updateJob(db, id, { status: 'failed', message: 'has_errors', finished_at: nowIso() });
-      return;
+    await setImport(db, { status: 'validating' });
+    const v = await validate(db, adapter, ctx.text ?? '', ctx.pause, (done) => ctx.progress(done, null));
+    const total = v.rowCount;
+    const rejected = v.errors.size;
+    // The report is stored when the import ends: SQLite rewrites a whole row on every update, and import_job
+    // counts every written slice.
+    const report = JSON.stringify(toRowErrors(v.errors, input.locale));
+    await setImport(db, { total_rows: total, processed_rows: 0, rejected_rows: rejected });
+    if (rejected > 0 && !input.onlyValid) {
+      await ctx.progress(total, total);
+      await setImport(db, { report_json: report });
+      await finish('failed', 'has_errors');
+      throw new JobFailure('has_errors', { imported: 0, rejected });
     }
     const valid = v.rows.filter((_, k) => !v.errors.has(v.parsedIndex[k] ?? -1));
-    await updateJob(db, id, { status: 'importing' });
+    await setImport(db, { status: 'importing' });
+    await ctx.progress(rejected, total);
+    let imported = 0;
+    let size = WRITE_SLICE.first;
+    while (imported < valid.length) {
+      const slice = valid.slice(imported, imported + size);
+      const began = performance.now();
+      await db.transaction().execute(async (trx) => {
+        await adapter.insert(trx, input.actor, slice);
+        await trx
+          .updateTable('import_job')
+          .set((eb) => ({
+            imported_rows: eb('imported_rows', '+', slice.length),
+            processed_rows: eb('processed_rows', '+', slice.length),
+            updated_at: nowIso(),
+          }))
+          .where('id', '=', id)
+          .execute();
+      });
+      imported += slice.length;
+      size = nextSliceSize(size, performance.now() - began);
+      await ctx.progress(rejected + imported, total);
+      await ctx.pause();
+    }
     await db.transaction().execute(async (trx) => {
-      for (let start = 0; start < valid.length; start += WRITE_CHUNK) {
-        await adapter.insert(trx, actor, valid.slice(start, start + WRITE_CHUNK));
-        liveProgress.set(id, Math.min(valid.length, start + WRITE_CHUNK) + v.errors.size);
-      }
-      await recordAudit(trx, actor, {
+      await recordAudit(trx, input.actor, {
         action: 'import.run',
         entity: 'import_job',
         entityId: id,
-        after: { entity: input.entity, imported: valid.length, rejected: v.errors.size },
+        after: { entity: input.entity, imported, rejected },
+      });
+      await setImport(trx, {
+        status: 'done',
+        processed_rows: total,
+        report_json: report,
+        finished_at: nowIso(),
       });
     });
-    await updateJob(db, id, {
-      status: 'done',
-      processed_rows: total,
-      imported_rows: valid.length,
-      finished_at: nowIso(),
-    });
+    return { imported, rejected };
   } catch (e) {
-    const code = e instanceof AppError ? e.code : 'internal_error';
-    await updateJob(db, id, { status: 'failed', message: code, finished_at: nowIso() }).catch(() => {});
-  } finally {
-    liveProgress.delete(id);
+    if (!(e instanceof JobFailure)) {
+      const code = e instanceof AppError ? e.code : ctx.signal.aborted ? 'interrupted' : 'internal_error';
+      await finish('failed', code).catch(() => {});
+    }
+    throw e;
   }
 }
+
+// Imports run on the job runner (modules/jobs), once each: a half-written import is never started again.
+registerJobHandler<ImportPayload>(IMPORT_JOB_KIND, runImport, { maxAttempts: 1, clearPayload: true });

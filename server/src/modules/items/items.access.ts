@@ -1,25 +1,29 @@
-import { type Access, ROLE_GROUPS } from '../../http/access-types';
+import { type Access, type EntityRules, ROLE_GROUPS } from '../../http/access-types';
 import type { Role } from '../auth/auth.schema';
 
-const READ = ROLE_GROUPS.staff;
-/** Registering an item or correcting its data: the front office, and a technician who finds it on site. */
-const EDIT: Access = [...ROLE_GROUPS.frontOffice, 'technician'];
-/** Changing its owner, archiving or deleting it: the front office only. */
-const KEEP = ROLE_GROUPS.frontOffice;
+/**
+ * Serviced items. write: registering an item or correcting its data (also by import) — the front office, and a
+ * technician who finds it on site. keep: changing its owner, archiving or deleting it — the front office only.
+ */
+export const ITEM_RULES = {
+  read: ROLE_GROUPS.staff,
+  write: [...ROLE_GROUPS.frontOffice, 'technician'],
+  keep: ROLE_GROUPS.frontOffice,
+} as const satisfies EntityRules & { keep: Access };
 
 /** Who may call each route of the items module; merged into the one access table (http/access.ts). */
 export const ITEMS_ACCESS: Record<string, Access> = {
-  'GET /api/v1/items': READ,
-  'GET /api/v1/items/export.csv': READ,
-  'GET /api/v1/items/:id': READ,
-  'GET /api/v1/items/:id/warranty': READ,
-  'GET /api/v1/items/:id/history': READ,
-  'POST /api/v1/items': EDIT,
-  'PATCH /api/v1/items/:id': EDIT,
-  'POST /api/v1/items/:id/transfer': KEEP,
-  'POST /api/v1/items/:id/archive': KEEP,
-  'POST /api/v1/items/:id/unarchive': KEEP,
-  'DELETE /api/v1/items/:id': KEEP,
+  'GET /api/v1/items': ITEM_RULES.read,
+  'GET /api/v1/items/export.csv': ITEM_RULES.read,
+  'GET /api/v1/items/:id': ITEM_RULES.read,
+  'GET /api/v1/items/:id/warranty': ITEM_RULES.read,
+  'GET /api/v1/items/:id/history': ITEM_RULES.read,
+  'POST /api/v1/items': ITEM_RULES.write,
+  'PATCH /api/v1/items/:id': ITEM_RULES.write,
+  'POST /api/v1/items/:id/transfer': ITEM_RULES.keep,
+  'POST /api/v1/items/:id/archive': ITEM_RULES.keep,
+  'POST /api/v1/items/:id/unarchive': ITEM_RULES.keep,
+  'DELETE /api/v1/items/:id': ITEM_RULES.keep,
 };
 
 /** Who may change an item's warranty (purchase date, months, end, warranty card): the front office, not a technician. */

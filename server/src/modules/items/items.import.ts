@@ -6,6 +6,7 @@ import { PastIsoDate } from '../../kernel/dates';
 import { findModelsByBrandCodeAndName, modelKey } from '../catalog';
 import type { ImportAdapter, RowError } from '../imports/imports.types';
 import { resolveCustomerNames, resolveSiteNames } from '../parties';
+import { ITEM_RULES } from './items.access';
 import * as repo from './items.repository';
 import { normalizeSerial } from './items.schema';
 import { insertNewItems, type NewItemRow, newItemRows } from './items.service';
@@ -160,6 +161,7 @@ async function resolveRows(db: Executor, rows: readonly ItemImportRow[]): Promis
 /** CSV import of customers' items (server/seed-data/items.csv format). */
 export const itemsImport: ImportAdapter<ItemImportRow> = {
   entity: 'items',
+  rule: ITEM_RULES.write,
   columns: ITEMS_CSV_COLUMNS,
   requiredColumns: ['customer_name', 'brand_code', 'model', 'serial'],
   row: ItemImportRecord,

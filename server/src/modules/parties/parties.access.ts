@@ -1,33 +1,41 @@
-import { type Access, ROLE_GROUPS } from '../../http/access-types';
+import { type Access, type EntityRules, ROLE_GROUPS } from '../../http/access-types';
 import type { Role } from '../auth/auth.schema';
 
-const READ = ROLE_GROUPS.staff;
-const WRITE = ROLE_GROUPS.frontOffice;
+/** Customers and suppliers: everyone on staff reads, the front office writes (also by import). */
+export const PARTY_RULES = {
+  read: ROLE_GROUPS.staff,
+  write: ROLE_GROUPS.frontOffice,
+} as const satisfies EntityRules;
+/** A customer's sites: the same people as the customer. */
+export const SITE_RULES = {
+  read: ROLE_GROUPS.staff,
+  write: ROLE_GROUPS.frontOffice,
+} as const satisfies EntityRules;
 
 /** Roles that see a person's full ЕГН/ЛНЧ; everyone else sees it masked (GDPR-02, D6). */
 export const PERSONAL_ID_READERS: readonly Role[] = ['admin', 'manager', 'accountant'];
 
 /** Who may call each route of the parties module; merged into the one access table (http/access.ts). */
 export const PARTIES_ACCESS: Record<string, Access> = {
-  'GET /api/v1/parties': READ,
-  'GET /api/v1/parties/export.csv': READ,
-  'GET /api/v1/parties/:id': READ,
-  'POST /api/v1/parties': WRITE,
-  'PATCH /api/v1/parties/:id': WRITE,
-  'POST /api/v1/parties/:id/archive': WRITE,
-  'POST /api/v1/parties/:id/unarchive': WRITE,
-  'DELETE /api/v1/parties/:id': WRITE,
+  'GET /api/v1/parties': PARTY_RULES.read,
+  'GET /api/v1/parties/export.csv': PARTY_RULES.read,
+  'GET /api/v1/parties/:id': PARTY_RULES.read,
+  'POST /api/v1/parties': PARTY_RULES.write,
+  'PATCH /api/v1/parties/:id': PARTY_RULES.write,
+  'POST /api/v1/parties/:id/archive': PARTY_RULES.write,
+  'POST /api/v1/parties/:id/unarchive': PARTY_RULES.write,
+  'DELETE /api/v1/parties/:id': PARTY_RULES.write,
   // A data subject's request (GDPR-04/05): the office managers export, only an administrator erases.
   'GET /api/v1/parties/:id/privacy-export': ROLE_GROUPS.settings,
   'POST /api/v1/parties/:id/anonymise': ROLE_GROUPS.admin,
 
-  'GET /api/v1/customers/:id/sites': READ,
-  'GET /api/v1/sites': READ,
-  'GET /api/v1/sites/export.csv': READ,
-  'GET /api/v1/sites/:id': READ,
-  'POST /api/v1/sites': WRITE,
-  'PATCH /api/v1/sites/:id': WRITE,
-  'POST /api/v1/sites/:id/archive': WRITE,
-  'POST /api/v1/sites/:id/unarchive': WRITE,
-  'DELETE /api/v1/sites/:id': WRITE,
+  'GET /api/v1/customers/:id/sites': SITE_RULES.read,
+  'GET /api/v1/sites': SITE_RULES.read,
+  'GET /api/v1/sites/export.csv': SITE_RULES.read,
+  'GET /api/v1/sites/:id': SITE_RULES.read,
+  'POST /api/v1/sites': SITE_RULES.write,
+  'PATCH /api/v1/sites/:id': SITE_RULES.write,
+  'POST /api/v1/sites/:id/archive': SITE_RULES.write,
+  'POST /api/v1/sites/:id/unarchive': SITE_RULES.write,
+  'DELETE /api/v1/sites/:id': SITE_RULES.write,
 };

@@ -5,6 +5,7 @@ import type { Actor } from '../../kernel/actor';
 import { isValidBgVatNumber } from '../../kernel/identifiers';
 import { BgVatNumber, Uic } from '../company/company.schema';
 import type { ImportAdapter, RowError } from '../imports/imports.types';
+import { PARTY_RULES, SITE_RULES } from './parties.access';
 import * as repo from './parties.repository';
 import { Email, type PartyListItem, Phone, type Site } from './parties.schema';
 import { insertPartyDrafts, insertSiteDrafts, type PartyDraft, type SiteDraft } from './parties.service';
@@ -138,6 +139,7 @@ function addError(errors: Map<number, RowError[]>, i: number, error: RowError) {
 /** Customers (persons and companies) from customers.csv; an ЕИК twice in the file or already live is duplicate_uic. */
 export const customersImport: ImportAdapter<CustomerCsvRow> = {
   entity: 'customers',
+  rule: PARTY_RULES.write,
   columns: [...CUSTOMER_COLUMNS, 'id'],
   requiredColumns: ['type', 'name'],
   row: CustomerCsvRow,
@@ -217,6 +219,7 @@ async function customerIdsByName(db: Executor, rows: SiteCsvRow[]): Promise<Map<
  */
 export const sitesImport: ImportAdapter<SiteCsvRow> = {
   entity: 'sites',
+  rule: SITE_RULES.write,
   columns: [...SITE_COLUMNS, 'working_hours', 'id'],
   requiredColumns: ['customer_name', 'site_name'],
   row: SiteCsvRow,

@@ -1,38 +1,53 @@
-import { type Access, ROLE_GROUPS } from '../../http/access-types';
+import { type Access, type EntityRules, ROLE_GROUPS } from '../../http/access-types';
 import type { FieldRule } from '../../http/fields';
 
-const READ = ROLE_GROUPS.staff;
-const WRITE = ROLE_GROUPS.stockKeepers;
+/** Warehouses (a van is one too): everyone on staff reads, the stock keepers write (also by import). */
+export const WAREHOUSE_RULES = {
+  read: ROLE_GROUPS.staff,
+  write: ROLE_GROUPS.stockKeepers,
+} as const satisfies EntityRules;
+/** Stock documents: receipts, issues, transfers, write-offs, counts. */
+export const STOCK_DOCUMENT_RULES = {
+  read: ROLE_GROUPS.staff,
+  write: ROLE_GROUPS.stockKeepers,
+} as const satisfies EntityRules;
+/** Stock levels, cards, reservations and the low-stock list (nobody writes them directly: documents do). */
+export const STOCK_LEVEL_RULES = { read: ROLE_GROUPS.staff, write: [] } as const satisfies EntityRules;
+/** What the stock is worth. */
+export const STOCK_VALUATION_RULES = {
+  read: ROLE_GROUPS.stockValuers,
+  write: [],
+} as const satisfies EntityRules;
 
 /** Who may call each route of the stock module; merged into the one access table (http/access.ts). */
 export const STOCK_ACCESS: Record<string, Access> = {
-  'GET /api/v1/warehouses': READ,
-  'GET /api/v1/warehouses/export.csv': READ,
-  'GET /api/v1/warehouses/:id': READ,
-  'POST /api/v1/warehouses': WRITE,
-  'PATCH /api/v1/warehouses/:id': WRITE,
-  'POST /api/v1/warehouses/:id/archive': WRITE,
-  'POST /api/v1/warehouses/:id/unarchive': WRITE,
-  'DELETE /api/v1/warehouses/:id': WRITE,
+  'GET /api/v1/warehouses': WAREHOUSE_RULES.read,
+  'GET /api/v1/warehouses/export.csv': WAREHOUSE_RULES.read,
+  'GET /api/v1/warehouses/:id': WAREHOUSE_RULES.read,
+  'POST /api/v1/warehouses': WAREHOUSE_RULES.write,
+  'PATCH /api/v1/warehouses/:id': WAREHOUSE_RULES.write,
+  'POST /api/v1/warehouses/:id/archive': WAREHOUSE_RULES.write,
+  'POST /api/v1/warehouses/:id/unarchive': WAREHOUSE_RULES.write,
+  'DELETE /api/v1/warehouses/:id': WAREHOUSE_RULES.write,
 
-  'GET /api/v1/stock/documents': READ,
-  'GET /api/v1/stock/documents/export.csv': READ,
-  'GET /api/v1/stock/documents/:id': READ,
-  'GET /api/v1/stock/documents/:id/pdf': READ,
-  'POST /api/v1/stock/documents': WRITE,
-  'PUT /api/v1/stock/documents/:id': WRITE,
-  'DELETE /api/v1/stock/documents/:id': WRITE,
-  'POST /api/v1/stock/documents/:id/post': WRITE,
-  'POST /api/v1/stock/documents/:id/reverse': WRITE,
+  'GET /api/v1/stock/documents': STOCK_DOCUMENT_RULES.read,
+  'GET /api/v1/stock/documents/export.csv': STOCK_DOCUMENT_RULES.read,
+  'GET /api/v1/stock/documents/:id': STOCK_DOCUMENT_RULES.read,
+  'GET /api/v1/stock/documents/:id/pdf': STOCK_DOCUMENT_RULES.read,
+  'POST /api/v1/stock/documents': STOCK_DOCUMENT_RULES.write,
+  'PUT /api/v1/stock/documents/:id': STOCK_DOCUMENT_RULES.write,
+  'DELETE /api/v1/stock/documents/:id': STOCK_DOCUMENT_RULES.write,
+  'POST /api/v1/stock/documents/:id/post': STOCK_DOCUMENT_RULES.write,
+  'POST /api/v1/stock/documents/:id/reverse': STOCK_DOCUMENT_RULES.write,
 
-  'GET /api/v1/stock/levels': READ,
-  'GET /api/v1/stock/levels/export.csv': READ,
-  'GET /api/v1/stock/parts/:partId/card': READ,
-  'GET /api/v1/stock/low': READ,
-  'GET /api/v1/stock/low/export.csv': READ,
-  'GET /api/v1/stock/valuation': ROLE_GROUPS.stockValuers,
-  'GET /api/v1/stock/valuation/export.csv': ROLE_GROUPS.stockValuers,
-  'GET /api/v1/stock/reservations': READ,
+  'GET /api/v1/stock/levels': STOCK_LEVEL_RULES.read,
+  'GET /api/v1/stock/levels/export.csv': STOCK_LEVEL_RULES.read,
+  'GET /api/v1/stock/parts/:partId/card': STOCK_LEVEL_RULES.read,
+  'GET /api/v1/stock/low': STOCK_LEVEL_RULES.read,
+  'GET /api/v1/stock/low/export.csv': STOCK_LEVEL_RULES.read,
+  'GET /api/v1/stock/valuation': STOCK_VALUATION_RULES.read,
+  'GET /api/v1/stock/valuation/export.csv': STOCK_VALUATION_RULES.read,
+  'GET /api/v1/stock/reservations': STOCK_LEVEL_RULES.read,
   'GET /api/v1/stock/check': ROLE_GROUPS.admin,
 };
 

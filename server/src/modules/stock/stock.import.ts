@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database';
 import { foldSearchText } from '../../kernel/search-text';
 import type { ImportAdapter, RowError } from '../imports/imports.types';
 import { listTechnicians } from '../technicians/technicians.service';
+import { WAREHOUSE_RULES } from './stock.access';
 import * as repo from './stock.repository';
 import { WAREHOUSE_KINDS } from './stock.schema';
 import { insertNewWarehouse } from './stock.warehouses';
@@ -90,6 +91,7 @@ async function resolveRows(db: Executor, rows: readonly WarehouseImportRow[]) {
 /** CSV import of warehouses and vans (the columns of GET /api/v1/warehouses/export.csv). */
 export const warehousesImport: ImportAdapter<WarehouseImportRow> = {
   entity: 'warehouses',
+  rule: WAREHOUSE_RULES.write,
   columns: WAREHOUSE_CSV_COLUMNS,
   requiredColumns: ['code', 'name'],
   row: WarehouseImportRecord,

@@ -1,19 +1,22 @@
-import { type Access, ROLE_GROUPS } from '../../http/access-types';
+import { type Access, type EntityRules, ROLE_GROUPS } from '../../http/access-types';
 import type { FieldRule } from '../../http/fields';
 
-const READ = ROLE_GROUPS.staff;
-const WRITE = ROLE_GROUPS.settings;
+/** Technicians, their hours and pay terms: everyone on staff reads, the office managers write (also by import). */
+export const TECHNICIAN_RULES = {
+  read: ROLE_GROUPS.staff,
+  write: ROLE_GROUPS.settings,
+} as const satisfies EntityRules;
 
 /** Who may call each route of the technicians module; merged into the one access table (http/access.ts). */
 export const TECHNICIANS_ACCESS: Record<string, Access> = {
-  'GET /api/v1/technicians': READ,
-  'GET /api/v1/technicians/export.csv': READ,
-  'GET /api/v1/technicians/:id': READ,
-  'POST /api/v1/technicians': WRITE,
-  'PATCH /api/v1/technicians/:id': WRITE,
-  'POST /api/v1/technicians/:id/archive': WRITE,
-  'POST /api/v1/technicians/:id/unarchive': WRITE,
-  'POST /api/v1/technicians/:id/pay-terms': WRITE,
+  'GET /api/v1/technicians': TECHNICIAN_RULES.read,
+  'GET /api/v1/technicians/export.csv': TECHNICIAN_RULES.read,
+  'GET /api/v1/technicians/:id': TECHNICIAN_RULES.read,
+  'POST /api/v1/technicians': TECHNICIAN_RULES.write,
+  'PATCH /api/v1/technicians/:id': TECHNICIAN_RULES.write,
+  'POST /api/v1/technicians/:id/archive': TECHNICIAN_RULES.write,
+  'POST /api/v1/technicians/:id/unarchive': TECHNICIAN_RULES.write,
+  'POST /api/v1/technicians/:id/pay-terms': TECHNICIAN_RULES.write,
 };
 
 /** Who may see which confidential fields of a technician (http/fields.ts): pay terms only for the pay viewers. */

@@ -6,6 +6,7 @@ import { parseMoney } from '../../kernel/money';
 import { foldSearchText } from '../../kernel/search-text';
 import type { ImportAdapter, RowError } from '../imports/imports.types';
 import { calendarDateOf } from '../items';
+import { TECHNICIAN_RULES } from './technicians.access';
 import { parseWeekdayHours, type WorkingInterval } from './technicians.hours';
 import { parsePercentBp } from './technicians.pay';
 import * as repo from './technicians.repository';
@@ -158,6 +159,7 @@ export function importedPayTermsFrom(now = new Date()): string {
 /** CSV import of technicians (server/seed-data/technicians.csv format). */
 export const techniciansImport: ImportAdapter<TechnicianImportRow> = {
   entity: 'technicians',
+  rule: TECHNICIAN_RULES.write,
   columns: TECHNICIANS_CSV_COLUMNS,
   requiredColumns: ['name'],
   row: TechnicianImportRecord,

@@ -13,6 +13,7 @@ const SHORTCUT_TEXT = {
   '/settings/users': 'home.shortcut.users',
   '/settings/api-tokens': 'home.shortcut.apiTokens',
   '/settings/audit': 'home.shortcut.audit',
+  '/settings/jobs': 'home.shortcut.jobs',
   '/settings/technicians': 'technicians.shortcut',
   '/import': 'imports.shortcut',
 } as const;

@@ -107,9 +107,21 @@ function JobResult({ job, onAgain }: { job: ImportJob; onAgain: () => void }) {
   const list = LIST_OF[job.entity];
   if (job.status === 'failed') {
     return (
-      <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('imports.failedTitle')}>
+      <Alert
+        color="red"
+        icon={<IconAlertTriangle size={18} />}
+        title={
+          job.importedRows > 0
+            ? t('imports.partialTitle', { count: job.importedRows })
+            : t('imports.failedTitle')
+        }
+      >
         <Stack gap="xs" align="flex-start">
-          <Text size="sm">{textFor(`imports.failed.${job.message ?? ''}`, t('imports.failed.other'))}</Text>
+          <Text size="sm">
+            {job.importedRows > 0
+              ? t('imports.failed.partial', { count: job.importedRows })
+              : textFor(`imports.failed.${job.message ?? ''}`, t('imports.failed.other'))}
+          </Text>
           {job.rejectedRows > 0 && (
             <Anchor href={importReportUrl(job.id)} download size="sm">
               {t('imports.downloadReport')}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const JobStatus = z.enum(['queued', 'running', 'done', 'failed']);
+
+export const Job = z.object({
+  id: z.string(),
+  kind: z.string().describe('What the job does, e.g. import'),
+  status: JobStatus,
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  runAfter: z.string().describe('Not started before this instant (retries wait with growing delays)'),
+  progress: z.object({ done: z.number().int(), total: z.number().int().nullable() }),
+  lastError: z.string().nullable().describe('The error code of the last failed attempt'),
+  createdBy: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type Job = z.infer<typeof Job>;
+
+export const JobListQuery = z.strictObject({
+  kind: z.string().max(64).optional(),
+  status: JobStatus.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type JobListQuery = z.infer<typeof JobListQuery>;
+
+export const JobIdParams = z.strictObject({ id: z.string().min(1).max(64) });
