@@ -69,7 +69,7 @@ describe.each(DIALECTS)('servix restore while a server runs on %s', (dialect) =>
         companyName: 'Сервиз Проба ЕООД',
         adminUsername: 'admin',
         adminFullName: 'Администратор',
-        adminPassword: 'password-123',
+        adminPassword: 'restore-proof-2026-kv',
         locale: 'bg',
         demo: false,
       });
