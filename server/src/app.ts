@@ -14,12 +14,13 @@ import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './htt
 import { registerInputGuard } from './http/input-guard';
 import { registerSecurityHeaders } from './http/security-headers';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { purgeExpiredAuthData } from './modules/auth';
 import { authRoutes } from './modules/auth/auth.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { companyRoutes } from './modules/company/company.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { itemsRoutes } from './modules/items/items.routes';
-import { attachJobRunner, type JobRunnerSettings, jobsRoutes } from './modules/jobs';
+import { attachJobRunner, type JobRunnerSettings, jobsRoutes, registerJobHandler } from './modules/jobs';
 import { numberingRoutes } from './modules/numbering/numbering.routes';
 import { partiesRoutes } from './modules/parties/parties.routes';
 import { searchRoutes } from './modules/search/search.routes';
@@ -27,6 +28,16 @@ import { setupRoutes } from './modules/setup/setup.routes';
 import { stockRoutes } from './modules/stock/stock.routes';
 import { technicianRoutes } from './modules/technicians/technicians.routes';
 import { VERSION } from './version';
+
+/**
+ * Deletes expired sessions and old sign-in counters; `servix serve` schedules it every hour (AUTH_PURGE_EVERY_MS),
+ * and whichever instance's runner claims it runs it.
+ */
+export const AUTH_PURGE_JOB = 'auth.purge';
+export const AUTH_PURGE_EVERY_MS = 60 * 60 * 1000;
+registerJobHandler(AUTH_PURGE_JOB, async (ctx) => {
+  await purgeExpiredAuthData(ctx.db, new Date());
+});
 
 export const BODY_LIMIT = 1024 * 1024;
 

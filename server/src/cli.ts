@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Command } from 'commander';
-import { buildApp } from './app';
+import { AUTH_PURGE_EVERY_MS, AUTH_PURGE_JOB, buildApp } from './app';
 import { type Config, loadConfig } from './config';
 import { type DatabaseHandle, findDatabaseUsers, openDatabase, readDurability } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -13,6 +13,7 @@ import { SYSTEM_ACTOR } from './kernel/actor';
 import { ROLES, type Role } from './modules/auth/auth.schema';
 import { createUser } from './modules/auth/auth.service';
 import { hasCompany } from './modules/company';
+import { schedulePeriodic } from './modules/jobs';
 import { runSetup } from './modules/setup/setup.service';
 import { checkLevels, type LevelCheck, rebuildLevels } from './modules/stock';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo';
@@ -36,6 +37,7 @@ function describeDatabase(config: Config): string {
 
 async function serve(config: Config): Promise<void> {
   const database = await openMigrated(config);
+  schedulePeriodic(AUTH_PURGE_JOB, AUTH_PURGE_EVERY_MS);
   const app = await buildApp({ config, database });
   let closing = false;
   // Graceful shutdown: stop accepting, let running requests finish, then close the database.

@@ -15,6 +15,11 @@ function bearerToken(request: FastifyRequest): string | null {
   return m?.[1] ?? null;
 }
 
+/** Routes that create or change users, API tokens or the caller's own password. */
+function changesAccounts(url: string): boolean {
+  return url.startsWith('/api/v1/users') || url.startsWith('/api/v1/api-tokens') || url === '/api/v1/auth/me';
+}
+
 /** Authentication, CSRF and the role table, for every API request, in one place. */
 export function registerAuthHook(app: FastifyInstance): void {
   app.decorateRequest('principal', null);
@@ -58,6 +63,11 @@ export function registerAuthHook(app: FastifyInstance): void {
     // A read-only API token may look but not change anything, whatever its user's role allows.
     if (request.principal.tokenScope === 'read' && !SAFE_METHODS.has(request.method)) {
       throw new AppError(403, 'api_token_read_only');
+    }
+    // Accounts are changed by a person at a screen: a leaked write token must not mint users, tokens or passwords
+    // that outlive its own revocation.
+    if (request.principal.via === 'token' && !SAFE_METHODS.has(request.method) && changesAccounts(url)) {
+      throw new AppError(403, 'api_token_no_accounts');
     }
     if (request.principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
       // Synchronizer token: a cross-site form can send the cookie but cannot read or send this header.

@@ -395,6 +395,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Заявката е неправилно оформена (адрес или заглавни редове).',
     en: 'The request is malformed (address or headers).',
   },
+  api_token_no_accounts: {
+    bg: 'Потребители, API ключове и пароли се променят само от екрана, не с API ключ.',
+    en: 'Users, API tokens and passwords are changed at the screen only, not with an API token.',
+  },
 };
 
 export function message(code: string, locale: Locale, params: Record<string, unknown> = {}): string {

@@ -960,6 +960,7 @@ export const bg = {
     allStatuses: 'Всички състояния',
     progressOf: '{{done}} от {{total}}',
     kinds: {
+      auth: { purge: 'Почистване на изтекли сесии' },
       import: 'Импорт от CSV',
     },
     statuses: {

@@ -962,6 +962,7 @@ export const en: Messages = {
     allStatuses: 'All statuses',
     progressOf: '{{done}} of {{total}}',
     kinds: {
+      auth: { purge: 'Clean-up of expired sessions' },
       import: 'CSV import',
     },
     statuses: {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, DIALECTS, type Session, USER_PASSWORD, useTestApp } from '../../../test/harness';
 import { snapshotDatabase } from '../../../test/snapshot';
+import { AUTH_PURGE_JOB } from '../../app';
 import { SYSTEM_ACTOR } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
+import { enqueueJob, JobRunner } from '../jobs';
 import { throttleKey } from './auth.throttle';
 import { createUser, purgeExpiredAuthData } from './index';
 
@@ -167,6 +169,20 @@ describe.each(DIALECTS)('users, passwords and API tokens on %s', (dialect) => {
       })
     ).json();
     expect(made.scope).toBe('write');
+    // Even a write token of an admin cannot make users or tokens, nor change a password.
+    const tokenAuth = { authorization: `Bearer ${made.token}` };
+    const user = await t.request(
+      null,
+      'POST',
+      '/api/v1/users',
+      { username: 'planted', fullName: 'X', role: 'admin', password: 'planted-admin-2026-x' },
+      tokenAuth,
+    );
+    expect(user.statusCode).toBe(403);
+    expect(user.json()).toMatchObject({ code: 'api_token_no_accounts' });
+    const token = await t.request(null, 'POST', '/api/v1/api-tokens', { name: 'second' }, tokenAuth);
+    expect(token.json()).toMatchObject({ code: 'api_token_no_accounts' });
+    expect((await t.request(null, 'GET', '/api/v1/users', undefined, tokenAuth)).statusCode).toBe(200);
     const created = await t.request(
       null,
       'POST',
@@ -266,6 +282,33 @@ describe.each(DIALECTS)('users, passwords and API tokens on %s', (dialect) => {
     expect((await t.request(admin, 'GET', '/api/v1/api-tokens')).json().items.length).toBeGreaterThanOrEqual(
       2,
     );
+  });
+
+  it('the hourly auth.purge job, run by the job runner, deletes expired sessions', async () => {
+    const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+    await t.db
+      .insertInto('user_session')
+      .values({
+        id: 'expired-again',
+        user_id: admin.userId,
+        csrf_token: 'x',
+        created_at: ago(20 * DAY),
+        expires_at: ago(1000),
+        last_seen_at: ago(20 * DAY),
+        ip: null,
+        user_agent: null,
+      })
+      .execute();
+    await enqueueJob(t.db, SYSTEM_ACTOR, { kind: AUTH_PURGE_JOB });
+    expect(await new JobRunner(t.db).runOnce()).toBe(true);
+    const ids = (await t.db.selectFrom('user_session').select('id').execute()).map((r) => r.id);
+    expect(ids).not.toContain('expired-again');
+    const job = await t.db
+      .selectFrom('job')
+      .select('status')
+      .where('kind', '=', AUTH_PURGE_JOB)
+      .executeTakeFirst();
+    expect(job?.status).toBe('done');
   });
 });
 
