@@ -215,7 +215,7 @@ export const en: Messages = {
   apiTokens: {
     title: 'API tokens',
     description:
-      "A key that lets another system (accounting software, an online shop) use Servix's API. The key acts with the rights of the chosen user.",
+      "A key that lets another system (accounting software, an online shop) use Servix's API. The key acts with the rights of the chosen user, but never creates or changes users, keys or passwords.",
     name: 'Name',
     prefix: 'Starts with',
     user: 'Acts as',
