@@ -3,8 +3,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 /** Amounts carry NO-BREAK SPACEs; compare with plain spaces. */
 export const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
-/** All the text of a PDF, as a reader extracts it (lines joined with "\n", plain spaces). */
-export async function pdfText(pdf: Buffer): Promise<string> {
+/** The text of each page, as a PDF reader extracts it (lines joined with "\n", plain spaces). */
+export async function pdfPageTexts(pdf: Buffer): Promise<string[]> {
   const doc = await getDocument({
     data: new Uint8Array(pdf),
     isEvalSupported: false,
@@ -15,9 +15,16 @@ export async function pdfText(pdf: Buffer): Promise<string> {
   for (let p = 1; p <= doc.numPages; p++) {
     const content = await (await doc.getPage(p)).getTextContent();
     pages.push(
-      content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
+      plain(
+        content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
+      ),
     );
   }
   await doc.destroy();
-  return plain(pages.join('\n'));
+  return pages;
+}
+
+/** All the text of a PDF, as a reader extracts it (pages and lines joined with "\n", plain spaces). */
+export async function pdfText(pdf: Buffer): Promise<string> {
+  return (await pdfPageTexts(pdf)).join('\n');
 }

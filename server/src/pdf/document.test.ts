@@ -1,37 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfPageTexts, plain } from '../../test/pdf-text';
 import { formatMoney } from '../kernel/format';
 import { sumCents } from '../kernel/money';
 import { buildDocumentDefinition, type PrintedDocument, printedCompany, renderDocument } from './document';
 import { SAMPLE_COMPANY, sampleGoodsReceipt, sampleReceiptLines, solidPngDataUrl } from './document.fixture';
 import { pdfEngine } from './fonts';
-
-/** Amounts carry NO-BREAK SPACEs; compare with plain spaces. */
-const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
-
-/** The text of each page, as a PDF reader extracts it (lines joined with "\n"). */
-async function pageTexts(pdf: Buffer): Promise<string[]> {
-  const doc = await getDocument({
-    data: new Uint8Array(pdf),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-  }).promise;
-  const pages: string[] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
-    const content = await (await doc.getPage(p)).getTextContent();
-    pages.push(
-      plain(
-        content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
-      ),
-    );
-  }
-  await doc.destroy();
-  return pages;
-}
 
 /** Number of image XObjects embedded in the PDF (object dictionaries are never compressed by pdfkit). */
 function imageCount(pdf: Buffer): number {
@@ -62,7 +38,7 @@ describe('renderDocument: a Bulgarian goods receipt of 60 lines', () => {
     console.log(
       `renderDocument, 60 lines: first ${firstMs.toFixed(0)} ms, again ${againMs.toFixed(0)} ms, ${pdf.length} bytes`,
     );
-    pages = await pageTexts(pdf);
+    pages = await pdfPageTexts(pdf);
   });
 
   it('renders a valid multi-page A4 PDF', () => {
@@ -126,7 +102,7 @@ describe('renderDocument: a Bulgarian goods receipt of 60 lines', () => {
 
 describe('renderDocument: options', () => {
   it('prints the fixed words in English', async () => {
-    const pages = await pageTexts(
+    const pages = await pdfPageTexts(
       await renderDocument(
         smallDocument({
           language: 'en',
@@ -152,7 +128,7 @@ describe('renderDocument: options', () => {
     );
     expect(company.vatNumber).toBeNull();
     expect(printedCompany(SAMPLE_COMPANY, { date: '2026-12-01' }).vatNumber).toBe('BG206417593');
-    const text = (await pageTexts(await renderDocument(smallDocument({ company }))))[0] ?? '';
+    const text = (await pdfPageTexts(await renderDocument(smallDocument({ company }))))[0] ?? '';
     expect(text).toContain('Сервиз Техноплюс ЕООД\nЕИК: 206417593\n');
     expect(text).not.toContain('BG206417593');
   });
@@ -173,7 +149,7 @@ describe('renderDocument: options', () => {
     const company = printedCompany(SAMPLE_COMPANY, { date: '2026-11-27', logoDataUrl: truncated });
     const pdf = await renderDocument(smallDocument({ company }));
     expect(imageCount(pdf)).toBe(0);
-    expect((await pageTexts(pdf))[0]).toContain('СКЛАДОВА РАЗПИСКА');
+    expect((await pdfPageTexts(pdf))[0]).toContain('СКЛАДОВА РАЗПИСКА');
   });
 
   describe('an SVG logo is never drawn (logos are raster only)', () => {
@@ -194,7 +170,7 @@ describe('renderDocument: options', () => {
         });
         const pdf = await renderDocument(smallDocument({ company }));
         expect(imageCount(pdf)).toBe(0);
-        expect((await pageTexts(pdf))[0]).toContain('Сервиз Техноплюс ЕООД');
+        expect((await pdfPageTexts(pdf))[0]).toContain('Сервиз Техноплюс ЕООД');
       }
     });
   });
@@ -206,7 +182,7 @@ describe('renderDocument: options', () => {
       signatures: [1, 2, 3, 4].map((i) => ({ label: `Подпис ${i}`, name: i === 4 ? null : `Лице ${i}` })),
       signaturesPerRow: 2,
     });
-    const text = (await pageTexts(await renderDocument(doc)))[0] ?? '';
+    const text = (await pdfPageTexts(await renderDocument(doc)))[0] ?? '';
     expect(text).toContain('Статус на поръчката');
     expect(text).toContain('СТРАНА 4\nИме 4\nРед 4');
     expect(text).toMatch(
