@@ -74,6 +74,8 @@ export interface TestApp {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<LightMyRequestResponse>;
+  /** POSTs a CSV file as the import screen sends it (text/csv), with the session's cookie and CSRF token. */
+  postCsv(session: Session, url: string, csv: string): Promise<LightMyRequestResponse>;
 }
 
 export const ADMIN_PASSWORD = 'admin-secret-1';
@@ -156,6 +158,9 @@ export function useTestApp(dialect: Dialect): TestApp {
         },
         ...(body !== undefined ? { payload: body as Record<string, unknown> } : {}),
       });
+    },
+    postCsv(session, url, csv) {
+      return t.request(session, 'POST', url, csv, { 'content-type': 'text/csv' });
     },
   };
   return t;

@@ -107,13 +107,7 @@ function emptyRowFile(columns: readonly string[]): string {
 describe.each(DIALECTS)('imports and exports under the entity rules on %s', (dialect) => {
   const t = useTestApp(dialect);
   const sessions = new Map<Role, Session>();
-  const postCsv = (session: Session, url: string, body: string) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'text/csv' },
-      payload: body,
-    });
+  const postCsv = (session: Session, url: string, csv: string) => t.postCsv(session, url, csv);
 
   it('every import entity × role: preview and job allowed exactly when the entity write rule allows', async () => {
     sessions.set('admin', await t.setup());

@@ -6,13 +6,7 @@ describe.each(DIALECTS)('imports on the job runner on %s', (dialect) => {
   const t = useTestApp(dialect);
   let admin: Session;
 
-  const postCsv = (session: Session, url: string, body: string) =>
-    t.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'text/csv' },
-      payload: body,
-    });
+  const postCsv = (session: Session, url: string, csv: string) => t.postCsv(session, url, csv);
 
   it('/api/health and a list answer while a 20,000-row import runs, before it finishes', async () => {
     admin = await t.setup();
