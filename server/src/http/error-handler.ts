@@ -3,7 +3,8 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type FieldError } from './errors';
+import { DomainError, type ErrorKind, type FieldError } from '../kernel/errors';
+import { AppError } from './errors';
 import { type Locale, message, pickLocale } from './messages';
 import { BASE_SECURITY_HEADERS } from './security-headers';
 
@@ -79,8 +80,25 @@ export function fieldErrorsOf(issues: ValidationIssue[]): FieldError[] {
   return out;
 }
 
+/** The one place where a domain error's kind becomes an HTTP status. */
+export const STATUS_OF_KIND: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal: 500,
+};
+
+export function fromDomainError(error: DomainError): AppError {
+  return new AppError(STATUS_OF_KIND[error.kind], error.code, error.options);
+}
+
 function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
+  if (error instanceof DomainError) return fromDomainError(error);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = fieldErrorsOf(error.validation as unknown as ValidationIssue[]);
     const first = errors[0];

@@ -1,4 +1,7 @@
-/** A failure the user can act on: answered as application/problem+json with a stable code. */
+import type { FieldError } from '../kernel/errors';
+
+/**
+ * An HTTP-level failure (authentication, routing, the request's shape), answered as application/problem+json with a stable code. */
 export class AppError extends Error {
   constructor(
     readonly status: number,
@@ -16,11 +19,7 @@ export class AppError extends Error {
   }
 }
 
-export interface FieldError {
-  field: string;
-  code: string;
-  params?: Record<string, unknown>;
-}
+export type { FieldError } from '../kernel/errors';
 
 export const badRequest = (code: string, field?: string, params?: Record<string, unknown>) =>
   new AppError(400, code, { field, params });
