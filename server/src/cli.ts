@@ -7,9 +7,9 @@ import { AUTH_PURGE_EVERY_MS, AUTH_PURGE_JOB, buildApp } from './app';
 import { type Config, loadConfig } from './config';
 import { type DatabaseHandle, findDatabaseUsers, openDatabase, readDurability } from './db/database';
 import { migrateToLatest } from './db/migrate';
-import { AppError } from './http/errors';
 import { message } from './http/messages';
 import { SYSTEM_ACTOR } from './kernel/actor';
+import { DomainError } from './kernel/errors';
 import { ROLES, type Role } from './modules/auth/auth.schema';
 import { createUser } from './modules/auth/auth.service';
 import { hasCompany } from './modules/company';
@@ -272,7 +272,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     await program.parseAsync(argv);
   } catch (e) {
     // A refused value (a weak password, a username that mixes alphabets) says what is wrong, in English.
-    if (e instanceof AppError)
+    if (e instanceof DomainError)
       console.error(message(e.code, 'en', { field: e.options.field, ...e.options.params }));
     else console.error(e instanceof Error ? e.message : e);
     process.exitCode = 1;

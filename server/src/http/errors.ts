@@ -19,11 +19,5 @@ export class AppError extends Error {
   }
 }
 
-export type { FieldError } from '../kernel/errors';
-
-export const badRequest = (code: string, field?: string, params?: Record<string, unknown>) =>
-  new AppError(400, code, { field, params });
+/** Still used by the stock files until they throw kernel/errors.ts DomainError; then this goes too. */
 export const notFound = (entity?: string) => new AppError(404, 'not_found', { params: { entity } });
-export const conflict = (code: string, params?: Record<string, unknown>, extra?: Record<string, unknown>) =>
-  new AppError(409, code, { params, extra });
-export const forbidden = () => new AppError(403, 'forbidden');

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../http/auth-hook';
 import { actorOf, principalOf } from '../../http/context';
-import { AppError } from '../../http/errors';
+import { DomainError } from '../../kernel/errors';
 import {
   ApiToken,
   CreateApiTokenBody,
@@ -40,7 +40,7 @@ export async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<
   try {
     return await run();
   } catch (e) {
-    const seconds = e instanceof AppError ? e.options.extra?.retryAfterSeconds : undefined;
+    const seconds = e instanceof DomainError ? e.options.extra?.retryAfterSeconds : undefined;
     if (typeof seconds === 'number') reply.header('retry-after', String(seconds));
     throw e;
   }

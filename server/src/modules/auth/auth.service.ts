@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
-import { AppError, conflict, notFound } from '../../http/errors';
 import type { Actor } from '../../kernel/actor';
+import { conflict, DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
 import * as repo from './auth.repository';
@@ -50,13 +50,13 @@ export interface Principal {
 /** Refuses a new password that is short or common: 400 naming the field it came in. */
 export function assertPasswordAcceptable(password: string, field: string, context: string[] = []): void {
   const problem = passwordProblem(password, context);
-  if (problem) throw new AppError(400, problem, { field });
+  if (problem) throw new DomainError('invalid', problem, { field });
 }
 
 /** Normalises a new username (NFKC, lower case) and refuses one that mixes scripts: 400 naming the field. */
 export function acceptableUsername(raw: string, field: string): string {
   const username = normalizeUsername(raw);
-  if (usernameMixesScripts(username)) throw new AppError(400, 'username_mixed_scripts', { field });
+  if (usernameMixesScripts(username)) throw new DomainError('invalid', 'username_mixed_scripts', { field });
   return username;
 }
 
@@ -99,7 +99,7 @@ export async function createUser(
   const username = acceptableUsername(input.username, fields.username);
   assertPasswordAcceptable(input.password, fields.password, [username, input.fullName]);
   if (await repo.findUserByUsername(db, username)) {
-    throw new AppError(409, 'username_taken', { field: 'username', params: { username } });
+    throw new DomainError('conflict', 'username_taken', { field: 'username', params: { username } });
   }
   const now = nowIso();
   const row: Insertable<AppUserTable> = {
@@ -136,7 +136,8 @@ export async function updateUser(db: Db, actor: Actor, id: string, patch: Update
       before.role === 'admin' &&
       Boolean(before.active) &&
       ((patch.role && patch.role !== 'admin') || patch.active === false);
-    const lastAdmin = () => new AppError(409, 'last_admin', { field: patch.role ? 'role' : 'active' });
+    const lastAdmin = () =>
+      new DomainError('conflict', 'last_admin', { field: patch.role ? 'role' : 'active' });
     if (losesAdmin) {
       // Two admins demoting each other at once: on PostgreSQL the second waits for the first's row locks and then
       // counts without the first's admin; SQLite runs one write transaction at a time.
@@ -229,7 +230,7 @@ export async function login(
   };
   if (pass instanceof Throttled) {
     await noteBackoffs(db, pass.counted, null);
-    throw new AppError(429, 'too_many_attempts', {
+    throw new DomainError('rate_limited', 'too_many_attempts', {
       params: { seconds: pass.retryAfterSeconds },
       extra: { retryAfterSeconds: pass.retryAfterSeconds },
     });
@@ -243,7 +244,7 @@ export async function login(
       // A run of waits starts when a key's free attempts are used up, unless the password then proves right.
       await noteBackoffs(trx, pass.counted, row?.id ?? null);
     });
-    throw new AppError(401, 'invalid_credentials');
+    throw new DomainError('unauthenticated', 'invalid_credentials');
   }
   const sessionToken = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -385,14 +386,15 @@ export async function createApiToken(
     ? new Date(input.expiresAt)
     : new Date(now.getTime() + API_TOKEN_DEFAULT_DAYS * 86_400_000);
   if (expiresAt.getTime() <= now.getTime()) {
-    throw new AppError(400, 'api_token_expiry_past', { field: 'expiresAt' });
+    throw new DomainError('invalid', 'api_token_expiry_past', { field: 'expiresAt' });
   }
   if (expiresAt.getTime() > now.getTime() + API_TOKEN_MAX_DAYS * 86_400_000) {
-    throw new AppError(400, 'api_token_expiry_too_far', { field: 'expiresAt' });
+    throw new DomainError('invalid', 'api_token_expiry_too_far', { field: 'expiresAt' });
   }
   return db.transaction().execute(async (trx) => {
     const owner = await repo.findUserById(trx, input.userId ?? actor.userId);
-    if (!owner) throw new AppError(400, 'invalid_value', { field: 'userId', params: { field: 'userId' } });
+    if (!owner)
+      throw new DomainError('invalid', 'invalid_value', { field: 'userId', params: { field: 'userId' } });
     const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const row = {
       id: newId(),
@@ -446,7 +448,7 @@ export async function updateMe(
     if (patch.fullName) set.full_name = patch.fullName;
     if (patch.newPassword !== undefined) {
       if (!patch.currentPassword || !(await verifyPassword(patch.currentPassword, before.password_hash))) {
-        throw new AppError(400, 'invalid_credentials', { field: 'currentPassword' });
+        throw new DomainError('invalid', 'invalid_credentials', { field: 'currentPassword' });
       }
       assertPasswordAcceptable(patch.newPassword, 'newPassword', [before.username]);
       set.password_hash = await hashPassword(patch.newPassword);

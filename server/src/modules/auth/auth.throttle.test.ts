@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, DIALECTS, USER_PASSWORD, useTestApp } from '../../../test/harness';
 import { buildApp } from '../../app';
-import type { AppError } from '../../http/errors';
+import type { DomainError } from '../../kernel/errors';
 import { login as signIn } from './auth.service';
 import { backoffSeconds, MAX_BACKOFF_SECONDS, THROTTLE_RULES, throttleKey } from './auth.throttle';
 
@@ -91,13 +91,13 @@ describe.each(DIALECTS)('sign-in throttling on %s', (dialect) => {
           sessionDays: 1,
           now: at,
         }).then(
-          () => 200,
-          (e: AppError) => e.status,
+          () => 'signed_in',
+          (e: DomainError) => e.kind,
         ),
       ),
     );
-    expect(answers.filter((s) => s === 401)).toHaveLength(THROTTLE_RULES.pair.free);
-    expect(answers.filter((s) => s === 429)).toHaveLength(200 - THROTTLE_RULES.pair.free);
+    expect(answers.filter((s) => s === 'unauthenticated')).toHaveLength(THROTTLE_RULES.pair.free);
+    expect(answers.filter((s) => s === 'rate_limited')).toHaveLength(200 - THROTTLE_RULES.pair.free);
   });
 
   it('each further failure doubles the wait: 1 s, 2 s, 4 s, 8 s', async () => {
@@ -166,22 +166,22 @@ describe.each(DIALECTS)('sign-in throttling on %s', (dialect) => {
     const at = Date.now();
     const attempt = (ip: string, password: string) =>
       signIn(t.db, { username: 'boss', password, ip, userAgent: null, sessionDays: 1, now: at }).then(
-        () => 200,
-        (e: AppError) => e.status,
+        () => 'signed_in',
+        (e: DomainError) => e.kind,
       );
-    expect(await attempt('192.0.2.50', USER_PASSWORD)).toBe(200); // a known address from now on
+    expect(await attempt('192.0.2.50', USER_PASSWORD)).toBe('signed_in'); // a known address from now on
     const { free } = THROTTLE_RULES.username;
     const perAddress = THROTTLE_RULES.pair.free;
     const addresses = Array.from({ length: Math.ceil(free / perAddress) + 2 }, (_, i) => `10.9.${i}.1`);
     const answers = await Promise.all(
       addresses.flatMap((a) => Array.from({ length: perAddress }, () => attempt(a, 'guess-guess-1'))),
     );
-    expect(answers.filter((s) => s === 401)).toHaveLength(free);
-    expect(answers.filter((s) => s === 429)).toHaveLength(answers.length - free);
+    expect(answers.filter((s) => s === 'unauthenticated')).toHaveLength(free);
+    expect(answers.filter((s) => s === 'rate_limited')).toHaveLength(answers.length - free);
     // A new address is made to wait even with the right password …
-    expect(await attempt('10.200.0.1', USER_PASSWORD)).toBe(429);
+    expect(await attempt('10.200.0.1', USER_PASSWORD)).toBe('rate_limited');
     // … while the manager's usual address is not.
-    expect(await attempt('192.0.2.50', USER_PASSWORD)).toBe(200);
+    expect(await attempt('192.0.2.50', USER_PASSWORD)).toBe('signed_in');
   });
 
   it('one address trying many usernames is slowed down after 20 attempts', async () => {

@@ -1,9 +1,9 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
-import { AppError, notFound } from '../../http/errors';
 import { allowedEntry } from '../../http/list';
 import type { Actor } from '../../kernel/actor';
+import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { foldSearchText, toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
@@ -228,7 +228,7 @@ async function inTransaction<T>(db: Db, work: (trx: Executor) => Promise<T>): Pr
   try {
     return await db.transaction().execute(work);
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError(409, 'conflict');
+    if (isUniqueViolation(e)) throw new DomainError('conflict', 'conflict');
     throw e;
   }
 }
@@ -267,7 +267,7 @@ async function pageOf<R, T>(
 }
 
 function duplicateCode(code: string, existing: { id: string; name: string }, field = 'code') {
-  return new AppError(409, 'duplicate_code', {
+  return new DomainError('conflict', 'duplicate_code', {
     field,
     params: { code, name: existing.name },
     extra: { existingId: existing.id },
@@ -275,7 +275,7 @@ function duplicateCode(code: string, existing: { id: string; name: string }, fie
 }
 
 function unknownRef(code: string, field: string, value: string) {
-  return new AppError(400, code, { field, params: { field, code: value } });
+  return new DomainError('invalid', code, { field, params: { field, code: value } });
 }
 
 async function requireCategory(db: Executor, id: string, field = 'categoryId') {
@@ -331,7 +331,7 @@ const OWN_USAGE: Record<CatalogKind, CatalogUsageCheck[]> = {
 async function refuseIfUsed(db: Executor, kind: CatalogKind, table: string, id: string): Promise<void> {
   const usages = await usagesOf(db, kind, id, OWN_USAGE[kind]);
   if (usages.length)
-    throw new AppError(409, 'in_use', {
+    throw new DomainError('conflict', 'in_use', {
       params: { entity: table },
       errors: usages.map((u) => ({ field: u.entity, code: u.code, params: { count: u.count } })),
       extra: { usages },
@@ -689,7 +689,7 @@ async function refuseDuplicateModel(
 ) {
   const existing = await repo.findModelByBrandAndName(db, brand.id, name);
   if (existing && existing.id !== selfId)
-    throw new AppError(409, 'duplicate_model', {
+    throw new DomainError('conflict', 'duplicate_model', {
       field: 'name',
       params: { brand: brand.name, name },
       extra: { existingId: existing.id },
@@ -924,7 +924,7 @@ async function resolveTarget(
     const model = await requireModel(db, modelId);
     if (brandId && brandId !== model.brand_id) {
       await requireBrand(db, brandId);
-      throw new AppError(400, 'model_brand_mismatch', {
+      throw new DomainError('invalid', 'model_brand_mismatch', {
         field: 'modelId',
         params: { field: 'modelId', model: model.name, brand: model.brand_name },
       });
@@ -949,10 +949,10 @@ export async function createOverride(
     const service = await getServiceType(trx, serviceTypeId);
     const target = await resolveTarget(trx, input.brandId, input.modelId);
     if (!target.brandId)
-      throw new AppError(400, 'required', { field: 'brandId', params: { field: 'brandId' } });
+      throw new DomainError('invalid', 'required', { field: 'brandId', params: { field: 'brandId' } });
     const existing = await repo.findOverrideFor(trx, serviceTypeId, target.brandId, target.modelId);
     if (existing)
-      throw new AppError(409, 'duplicate_override', {
+      throw new DomainError('conflict', 'duplicate_override', {
         field: target.modelId ? 'modelId' : 'brandId',
         params: { service: service.code, target: target.label },
         extra: { existingId: existing.id },
@@ -1169,7 +1169,7 @@ async function refuseDuplicatePart(
   if (v.barcode) {
     const byBarcode = await repo.findPartByBarcode(db, v.barcode);
     if (byBarcode && byBarcode.id !== selfId)
-      throw new AppError(409, 'duplicate_barcode', {
+      throw new DomainError('conflict', 'duplicate_barcode', {
         field: 'barcode',
         params: { barcode: v.barcode, code: byBarcode.code },
         extra: { existingId: byBarcode.id },

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { AppError } from '../../http/errors';
+import { DomainError } from '../../kernel/errors';
 
 /** The largest logo file accepted (before re-encoding). */
 export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
@@ -27,10 +27,10 @@ export function sniffLogoFormat(bytes: Buffer): LogoFormat | null {
   return null;
 }
 
-const unsupported = () => new AppError(400, 'unsupported_image', { field: 'logo' });
-const unreadable = () => new AppError(400, 'invalid_image', { field: 'logo' });
+const unsupported = () => new DomainError('invalid', 'unsupported_image', { field: 'logo' });
+const unreadable = () => new DomainError('invalid', 'invalid_image', { field: 'logo' });
 const tooLarge = () =>
-  new AppError(400, 'image_too_large', {
+  new DomainError('invalid', 'image_too_large', {
     field: 'logo',
     params: { maxMb: LOGO_MAX_BYTES / 1024 / 1024, maxPixels: LOGO_MAX_PIXELS / 1_000_000 },
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/context';
-import { notFound } from '../../http/errors';
+import { notFound } from '../../kernel/errors';
 import { CompanySettings, CompanySettingsInput, LogoInput } from './company.schema';
 import * as company from './company.service';
 

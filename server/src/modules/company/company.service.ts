@@ -1,8 +1,8 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
-import { AppError } from '../../http/errors';
 import type { Actor } from '../../kernel/actor';
+import { DomainError } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
 import { bytesOfDataUrl, normalizeLogo, pngDataUrl } from './company.logo';
@@ -11,7 +11,7 @@ import type { CompanySettings, CompanySettingsInput } from './company.schema';
 import type { CompanyTable } from './company.table';
 
 function notSetUp() {
-  return new AppError(409, 'not_set_up');
+  return new DomainError('conflict', 'not_set_up');
 }
 
 async function toSettings(db: Executor, row: Selectable<CompanyTable>): Promise<CompanySettings> {
@@ -93,14 +93,14 @@ export async function createCompany(db: Executor, actor: Actor, legalName: strin
 function rulesOf(input: CompanySettingsInput): void {
   // A VAT-registered company prints its VAT number on every invoice (ЗДДС art. 114), so it must have one.
   if (input.vatRegistered && !input.vatNumber)
-    throw new AppError(400, 'required', { field: 'vatNumber', params: { field: 'vatNumber' } });
+    throw new DomainError('invalid', 'required', { field: 'vatNumber', params: { field: 'vatNumber' } });
   if (
     input.vatNumber &&
     input.uic &&
     input.vatNumber.length === 11 &&
     input.vatNumber.slice(2) !== input.uic
   ) {
-    throw new AppError(400, 'invalid_vat_number', { field: 'vatNumber' });
+    throw new DomainError('invalid', 'invalid_vat_number', { field: 'vatNumber' });
   }
 }
 
@@ -198,7 +198,7 @@ export async function setLogo(db: Db, actor: Actor, dataUrl: string | null): Pro
   let stored: string | null = null;
   if (dataUrl !== null) {
     const bytes = bytesOfDataUrl(dataUrl);
-    if (!bytes) throw new AppError(400, 'unsupported_image', { field: 'logo' });
+    if (!bytes) throw new DomainError('invalid', 'unsupported_image', { field: 'logo' });
     stored = pngDataUrl(await normalizeLogo(bytes));
   }
   await db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { csvCellText } from '../../http/csv';
-import { AppError } from '../../http/errors';
 import { hasControlCharacter } from '../../http/input-guard';
+import { DomainError } from '../../kernel/errors';
 
 /** About this many characters of the file are parsed at a time, between pauses for other requests. */
 export const PARSE_SLICE_CHARS = 16 * 1024;
@@ -47,7 +47,7 @@ function parsePiece(piece: string, first: boolean): string[][] {
   try {
     return parse(piece, { ...OPTIONS, bom: first });
   } catch (e) {
-    throw new AppError(400, 'invalid_csv', { params: { reason: (e as Error).message } });
+    throw new DomainError('invalid', 'invalid_csv', { params: { reason: (e as Error).message } });
   }
 }
 
@@ -60,7 +60,7 @@ function readCells(cells: string[], header: readonly string[] | null, line: numb
   const column = cells.findIndex(hasControlCharacter);
   if (column >= 0) {
     const field = header?.[column] || String(column + 1);
-    throw new AppError(400, 'csv_control_character', { field, params: { row: line } });
+    throw new DomainError('invalid', 'csv_control_character', { field, params: { row: line } });
   }
   return header ? cells.map(csvCellText) : cells;
 }
@@ -75,10 +75,10 @@ export interface ParsedCsv {
 export function readCsvHead(text: string): { header: string[]; hasRows: boolean } {
   const pieces = csvPieces(text, 4096);
   const first = pieces.next();
-  if (first.done) throw new AppError(400, 'empty_file');
+  if (first.done) throw new DomainError('invalid', 'empty_file');
   const rows = parsePiece(first.value, true);
   const [headerRow, ...data] = rows;
-  if (!headerRow) throw new AppError(400, 'empty_file');
+  if (!headerRow) throw new DomainError('invalid', 'empty_file');
   return { header: headerRow.map((h) => h.trim()), hasRows: data.length > 0 || !pieces.next().done };
 }
 
@@ -111,7 +111,7 @@ export async function eachCsvRow(
     }
     await pause();
   }
-  if (!header || rowCount === 0) throw new AppError(400, 'empty_file');
+  if (!header || rowCount === 0) throw new DomainError('invalid', 'empty_file');
   return { header, rowCount };
 }
 

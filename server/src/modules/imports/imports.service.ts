@@ -2,10 +2,10 @@ import type { Selectable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
 import { allows } from '../../http/access';
-import { AppError, forbidden, notFound } from '../../http/errors';
 import { hasControlCharacter } from '../../http/input-guard';
 import { type Locale, message } from '../../http/messages';
 import type { Actor } from '../../kernel/actor';
+import { DomainError, forbidden, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
 import type { Role } from '../auth/auth.schema';
@@ -64,7 +64,7 @@ interface Validated {
 /** The adapter of an entity the caller may import: 404 for an unknown entity, 403 when its write rule refuses. */
 function adapterFor(entity: string, caller: ImportCaller): ImportAdapter<unknown> {
   const adapter = importAdapter(entity);
-  if (!adapter) throw new AppError(404, 'unknown_import', { params: { entity } });
+  if (!adapter) throw new DomainError('not_found', 'unknown_import', { params: { entity } });
   if (!allows(adapter.rule, caller.role)) throw forbidden();
   return adapter;
 }
@@ -83,10 +83,16 @@ export function importableEntities(
 function checkHeader(adapter: ImportAdapter<unknown>, header: string[]) {
   const unknown = header.filter((h) => !adapter.columns.includes(h));
   if (unknown.length)
-    throw new AppError(400, 'unknown_column', { field: unknown[0], params: { column: unknown.join(', ') } });
+    throw new DomainError('invalid', 'unknown_column', {
+      field: unknown[0],
+      params: { column: unknown.join(', ') },
+    });
   const missing = adapter.requiredColumns.filter((c) => !header.includes(c));
   if (missing.length)
-    throw new AppError(400, 'missing_column', { field: missing[0], params: { column: missing.join(', ') } });
+    throw new DomainError('invalid', 'missing_column', {
+      field: missing[0],
+      params: { column: missing.join(', ') },
+    });
 }
 
 /**
@@ -300,7 +306,7 @@ export async function startImport(
 ): Promise<ImportJob> {
   const adapter = adapterFor(input.entity, caller);
   const head = readCsvHead(input.text);
-  if (!head.hasRows) throw new AppError(400, 'empty_file');
+  if (!head.hasRows) throw new DomainError('invalid', 'empty_file');
   checkHeader(adapter, head.header);
   // A control character is refused now, naming its row and column, before the file is stored: PostgreSQL cannot
   // store a NUL in text, and a file that can only fail should not become a job.
@@ -311,7 +317,7 @@ export async function startImport(
       () => {},
       () => {},
     );
-    throw new AppError(400, 'csv_control_character', { params: { row: '?' } });
+    throw new DomainError('invalid', 'csv_control_character', { params: { row: '?' } });
   }
   const now = nowIso();
   const id = newId();
@@ -361,7 +367,7 @@ async function runImport(ctx: JobContext<ImportPayload>): Promise<unknown> {
   const { id, db } = ctx;
   const input = ctx.payload;
   const adapter = importAdapter(input.entity);
-  if (!adapter) throw new AppError(404, 'unknown_import', { params: { entity: input.entity } });
+  if (!adapter) throw new DomainError('not_found', 'unknown_import', { params: { entity: input.entity } });
   const setImport = (trx: Executor, patch: Updateable<ImportJobTable>) =>
     trx
       .updateTable('import_job')
@@ -428,7 +434,7 @@ async function runImport(ctx: JobContext<ImportPayload>): Promise<unknown> {
     return { imported, rejected };
   } catch (e) {
     if (!(e instanceof JobFailure)) {
-      const code = e instanceof AppError ? e.code : ctx.signal.aborted ? 'interrupted' : 'internal_error';
+      const code = e instanceof DomainError ? e.code : ctx.signal.aborted ? 'interrupted' : 'internal_error';
       await finish('failed', code).catch(() => {});
     }
     throw e;

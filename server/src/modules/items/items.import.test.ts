@@ -170,7 +170,7 @@ describe.each(DIALECTS)('items import adapter on %s', (dialect) => {
     await expect(
       t.db.transaction().execute((trx) => itemsImport.insert(trx, SYSTEM_ACTOR, rows)),
     ).rejects.toMatchObject({
-      status: 409,
+      kind: 'conflict',
       code: 'duplicate_serial',
     });
     expect(await snapshotDatabase(t.db)).toEqual(before);

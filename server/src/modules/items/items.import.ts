@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Executor } from '../../db/database';
-import { AppError } from '../../http/errors';
 import type { Actor } from '../../kernel/actor';
 import { PastIsoDate } from '../../kernel/dates';
+import { DomainError } from '../../kernel/errors';
 import { findModelsByBrandCodeAndName, modelKey } from '../catalog';
 import type { ImportAdapter, RowError } from '../imports/imports.types';
 import { resolveCustomerNames, resolveSiteNames } from '../parties';
@@ -174,7 +174,7 @@ export const itemsImport: ImportAdapter<ItemImportRow> = {
     const e = first?.[0];
     // Checked before, but the database may have changed since: nothing is written then.
     if (e)
-      throw new AppError(e.code === 'duplicate_serial' ? 409 : 400, e.code, {
+      throw new DomainError(e.code === 'duplicate_serial' ? 'conflict' : 'invalid', e.code, {
         field: e.field,
         params: e.params,
       });

@@ -1,9 +1,9 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
-import { AppError, notFound } from '../../http/errors';
 import { sortSpec } from '../../http/list';
 import type { Actor } from '../../kernel/actor';
+import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
@@ -155,7 +155,7 @@ export async function searchItems(db: Executor, needle: string, limit = 10): Pro
 /** The model must exist in the catalogue (400 unknown_model). */
 async function modelOrThrow(db: Executor, modelId: string, field = 'modelId'): Promise<Model> {
   const model = await getModel(db, modelId);
-  if (!model) throw new AppError(400, 'unknown_model', { field, params: { field } });
+  if (!model) throw new DomainError('invalid', 'unknown_model', { field, params: { field } });
   return model;
 }
 
@@ -171,7 +171,7 @@ async function checkSite(db: Executor, siteId: string | null | undefined, partyI
 
 function checkWarrantyDates(purchaseDate: string | null, warrantyEnd: string | null) {
   if (purchaseDate && warrantyEnd && warrantyEnd < purchaseDate)
-    throw new AppError(400, 'warranty_end_before_purchase', {
+    throw new DomainError('invalid', 'warranty_end_before_purchase', {
       field: 'warrantyEnd',
       params: { purchaseDate, warrantyEnd },
     });
@@ -184,7 +184,7 @@ async function checkSerialFree(db: Executor, modelId: string, serial: string, ex
 }
 
 function duplicateSerial(existing: repo.ItemViewRow) {
-  return new AppError(409, 'duplicate_serial', {
+  return new DomainError('conflict', 'duplicate_serial', {
     field: 'serialNumber',
     params: {
       serial: existing.serial_number,
@@ -278,7 +278,7 @@ export async function insertNewItems(trx: Executor, actor: Actor, rows: NewItemR
   } catch (e) {
     // A concurrent registration of the same serial won between our check and our insert.
     if (isUniqueViolation(e))
-      throw new AppError(409, 'duplicate_serial', {
+      throw new DomainError('conflict', 'duplicate_serial', {
         field: 'serialNumber',
         params: { serial: rows.length === 1 ? rows[0]?.item.serial_number : '', model: '', owner: '—' },
       });
@@ -347,7 +347,7 @@ function checkWarrantyEditor(role: Role, row: repo.ItemViewRow, patch: UpdateIte
   for (const field of ITEM_WARRANTY_FIELDS) {
     const value = patch[field];
     if (value !== undefined && !same(value, stored[field]))
-      throw new AppError(403, 'warranty_not_editable', { field, params: { field } });
+      throw new DomainError('forbidden', 'warranty_not_editable', { field, params: { field } });
   }
 }
 
@@ -403,7 +403,7 @@ export async function updateItem(
       await repo.updateItemRow(trx, id, set);
     } catch (e) {
       if (isUniqueViolation(e))
-        throw new AppError(409, 'duplicate_serial', {
+        throw new DomainError('conflict', 'duplicate_serial', {
           field: 'serialNumber',
           params: { serial, model: `${brandName} ${modelName}`, owner: '—' },
         });
@@ -464,7 +464,7 @@ export async function deleteItem(db: Db, actor: Actor, id: string): Promise<void
     if (transfers > 0)
       usages.unshift({ entity: 'owner_history', code: 'item_has_owner_history', count: transfers });
     if (usages.length)
-      throw new AppError(409, 'in_use', {
+      throw new DomainError('conflict', 'in_use', {
         params: { entity: 'item' },
         errors: usages.map((u) => ({ field: u.entity, code: u.code, params: { count: u.count } })),
         extra: { usages },
@@ -484,14 +484,17 @@ export async function transferItem(db: Db, actor: Actor, id: string, input: Tran
     const row = await viewOrThrow(trx, id);
     const party = await customerOrThrow(trx, input.partyId);
     if (party.id === row.party_id)
-      throw new AppError(400, 'transfer_same_owner', { field: 'partyId', params: { owner: party.name } });
+      throw new DomainError('invalid', 'transfer_same_owner', {
+        field: 'partyId',
+        params: { owner: party.name },
+      });
     await checkSite(trx, input.siteId, party.id);
     const today = todayDate();
     if (input.date > today)
-      throw new AppError(400, 'transfer_date_in_future', { field: 'date', params: { today } });
+      throw new DomainError('invalid', 'transfer_date_in_future', { field: 'date', params: { today } });
     const current = await repo.findCurrentOwnerPeriod(trx, id);
     if (current && input.date < current.from_date)
-      throw new AppError(400, 'transfer_date_before_current', {
+      throw new DomainError('invalid', 'transfer_date_before_current', {
         field: 'date',
         params: { from: current.from_date },
       });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
-import { AppError, notFound } from '../../http/errors';
 import type { Actor } from '../../kernel/actor';
+import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import * as repo from './jobs.repository';
 import type { Job, JobListQuery } from './jobs.schema';
@@ -214,7 +214,7 @@ export function retryDelayMs(attempt: number, backoffMs: number, maxBackoffMs: n
 function errorCode(e: unknown): { code: string; retryable: boolean } {
   if (e instanceof JobError) return { code: e.code, retryable: e.retryable };
   // Bad input does not get better by trying again.
-  if (e instanceof AppError) return { code: e.code, retryable: e.status >= 500 };
+  if (e instanceof DomainError) return { code: e.code, retryable: e.kind === 'internal' };
   return { code: 'internal_error', retryable: true };
 }
 

@@ -1,8 +1,8 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
-import { AppError, notFound } from '../../http/errors';
 import type { Actor } from '../../kernel/actor';
+import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { formatDocumentNumber } from '../../kernel/numbering';
 import { recordAudit } from '../audit';
@@ -40,11 +40,12 @@ export interface TakenNumber {
 export async function takeNumber(trx: Executor, docType: DocType, seriesId?: string): Promise<TakenNumber> {
   const series = seriesId ? await repo.findSeries(trx, seriesId) : await repo.findDefaultSeries(trx, docType);
   if (!series || series.doc_type !== docType)
-    throw new AppError(400, 'invalid_value', { field: 'seriesId', params: { field: 'seriesId' } });
+    throw new DomainError('invalid', 'invalid_value', { field: 'seriesId', params: { field: 'seriesId' } });
   const bumped = await repo.bumpSeries(trx, series.id);
-  if (!bumped) throw new AppError(409, 'invalid_value', { field: 'seriesId', params: { field: 'seriesId' } });
+  if (!bumped)
+    throw new DomainError('conflict', 'invalid_value', { field: 'seriesId', params: { field: 'seriesId' } });
   if (bumped.taken >= 10 ** bumped.width)
-    throw new AppError(409, 'series_exhausted', { params: { code: bumped.code } });
+    throw new DomainError('conflict', 'series_exhausted', { params: { code: bumped.code } });
   return {
     seriesId: series.id,
     number: bumped.taken,
@@ -79,10 +80,10 @@ async function insertNewSeries(
   // Codes are stored upper-case, so "br1" and "BR1" are the same series.
   const code = input.code.toUpperCase();
   if (await repo.findSeriesByCode(db, input.docType, code)) {
-    throw new AppError(409, 'series_code_taken', { field: 'code', params: { code } });
+    throw new DomainError('conflict', 'series_code_taken', { field: 'code', params: { code } });
   }
   if (input.nextNumber >= 10 ** input.width)
-    throw new AppError(400, 'too_big', { field: 'nextNumber', params: { field: 'nextNumber' } });
+    throw new DomainError('invalid', 'too_big', { field: 'nextNumber', params: { field: 'nextNumber' } });
   if (input.isDefault) await repo.clearDefault(db, input.docType);
   const row: Insertable<NumberingSeriesTable> = {
     id: newId(),
@@ -117,7 +118,7 @@ export async function createSeries(db: Db, actor: Actor, input: CreateSeriesBody
     // Two requests for the same code at once: the unique index decides, the loser gets the same 409.
     const dbCode = (e as { code?: string } | null)?.code;
     if (dbCode === '23505' || dbCode === 'SQLITE_CONSTRAINT_UNIQUE')
-      throw new AppError(409, 'series_code_taken', {
+      throw new DomainError('conflict', 'series_code_taken', {
         field: 'code',
         params: { code: input.code.toUpperCase() },
       });
@@ -140,9 +141,9 @@ export async function updateSeries(
     if (patch.name !== undefined) set.name = patch.name;
     if (patch.active !== undefined) set.active = patch.active;
     if (patch.nextNumber !== undefined && patch.nextNumber !== row.next_number) {
-      if (before.used) throw new AppError(409, 'series_in_use', { field: 'nextNumber' });
+      if (before.used) throw new DomainError('conflict', 'series_in_use', { field: 'nextNumber' });
       if (patch.nextNumber >= 10 ** row.width)
-        throw new AppError(400, 'too_big', { field: 'nextNumber', params: { field: 'nextNumber' } });
+        throw new DomainError('invalid', 'too_big', { field: 'nextNumber', params: { field: 'nextNumber' } });
       set.start_number = patch.nextNumber;
       set.next_number = patch.nextNumber;
     }

@@ -1,8 +1,8 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
-import { AppError, notFound } from '../../http/errors';
 import type { Actor } from '../../kernel/actor';
+import { DomainError, notFound } from '../../kernel/errors';
 import { maskPersonalId } from '../../kernel/identifiers';
 import { newId } from '../../kernel/ids';
 import { eraseAuditDetails, findAuditEntries, recordAudit } from '../audit';
@@ -99,8 +99,8 @@ async function usagesOf<T extends string>(
 }
 
 /** 409 in_use: one localised reason per user of the record in `errors`, and the same as data in `usages`. */
-function inUse(entity: string, usages: Usage[]): AppError {
-  return new AppError(409, 'in_use', {
+function inUse(entity: string, usages: Usage[]): DomainError {
+  return new DomainError('conflict', 'in_use', {
     params: { entity },
     errors: usages.map((u) => ({ field: u.entity, code: u.code, params: { count: u.count } })),
     extra: { usages },
@@ -109,23 +109,23 @@ function inUse(entity: string, usages: Usage[]): AppError {
 
 // ---------------------------------------------------------------- errors
 
-function duplicateUic(existing: { id: string; name: string; uic: string | null }): AppError {
-  return new AppError(409, 'duplicate_uic', {
+function duplicateUic(existing: { id: string; name: string; uic: string | null }): DomainError {
+  return new DomainError('conflict', 'duplicate_uic', {
     field: 'uic',
     params: { uic: existing.uic, name: existing.name },
     extra: { existingId: existing.id },
   });
 }
-function duplicateSite(existing: { id: string; name: string }): AppError {
-  return new AppError(409, 'duplicate_site', {
+function duplicateSite(existing: { id: string; name: string }): DomainError {
+  return new DomainError('conflict', 'duplicate_site', {
     field: 'name',
     params: { name: existing.name },
     extra: { existingId: existing.id },
   });
 }
-const anonymised = () => new AppError(409, 'party_anonymised');
-const fieldError = (status: number, code: string, field: string) =>
-  new AppError(status, code, { field, params: { field } });
+const anonymised = () => new DomainError('conflict', 'party_anonymised');
+const fieldError = (kind: 'invalid' | 'conflict', code: string, field: string) =>
+  new DomainError(kind, code, { field, params: { field } });
 
 /** Unique-index violations on both databases: a concurrent write got there between our check and our insert. */
 function isUniqueViolation(e: unknown): boolean {
@@ -310,16 +310,16 @@ function mergeDraft(s: PartyState, patch: UpdatePartyBody): PartyDraft {
  */
 export function checkPartyRules(d: PartyDraft): void {
   if (d.kind === 'person') {
-    if (d.uic) throw fieldError(400, 'not_for_person', 'uic');
-    if (d.vatNumber) throw fieldError(400, 'not_for_person', 'vatNumber');
-    if (d.mol) throw fieldError(400, 'not_for_person', 'mol');
-    if (d.egn && !d.wantsInvoices) throw fieldError(400, 'egn_without_invoice', 'egn');
+    if (d.uic) throw fieldError('invalid', 'not_for_person', 'uic');
+    if (d.vatNumber) throw fieldError('invalid', 'not_for_person', 'vatNumber');
+    if (d.mol) throw fieldError('invalid', 'not_for_person', 'mol');
+    if (d.egn && !d.wantsInvoices) throw fieldError('invalid', 'egn_without_invoice', 'egn');
     return;
   }
-  if (d.egn) throw fieldError(400, 'not_for_company', 'egn');
-  if (d.vatNumber && !d.uic) throw fieldError(400, 'required', 'uic');
+  if (d.egn) throw fieldError('invalid', 'not_for_company', 'egn');
+  if (d.vatNumber && !d.uic) throw fieldError('invalid', 'required', 'uic');
   if (d.vatNumber && d.uic && d.vatNumber.length === 11 && d.vatNumber.slice(2) !== d.uic)
-    throw fieldError(400, 'invalid_vat_number', 'vatNumber');
+    throw fieldError('invalid', 'invalid_vat_number', 'vatNumber');
 }
 
 // ---------------------------------------------------------------- rows and views
@@ -700,7 +700,7 @@ export function anonymisedName(id: string): string {
 export async function anonymiseParty(db: Db, actor: Actor, id: string, view: PartyView): Promise<Party> {
   return db.transaction().execute(async (trx) => {
     const state = await mustReadParty(trx, id);
-    if (state.row.kind !== 'person') throw new AppError(409, 'not_a_person');
+    if (state.row.kind !== 'person') throw new DomainError('conflict', 'not_a_person');
     if (state.row.anonymised_at) throw anonymised();
     const now = nowIso();
     const name = anonymisedName(id);
@@ -863,9 +863,9 @@ async function assertSiteNameFree(db: Executor, partyId: string, name: string, e
 /** The party a new site goes to must exist, be a customer and be live. */
 async function assertSiteOwner(db: Executor, partyId: string, field = 'partyId'): Promise<void> {
   const party = await repo.findParty(db, partyId);
-  if (!party) throw fieldError(400, 'unknown_party', field);
-  if (!party.is_customer) throw fieldError(400, 'not_a_customer', field);
-  if (party.archived_at) throw fieldError(409, 'party_archived', field);
+  if (!party) throw fieldError('invalid', 'unknown_party', field);
+  if (!party.is_customer) throw fieldError('invalid', 'not_a_customer', field);
+  if (party.archived_at) throw fieldError('conflict', 'party_archived', field);
 }
 
 /** Inserts sites that were already checked, in batches, with one audit row each (CSV import, demo seed). */
@@ -1002,7 +1002,7 @@ export async function unarchiveSite(db: Db, actor: Actor, id: string): Promise<S
       const before = await mustReadSite(trx, id);
       if (!before.archived_at) return toSite(before);
       const party = await repo.findParty(trx, before.party_id);
-      if (party?.archived_at) throw fieldError(409, 'party_archived', 'partyId');
+      if (party?.archived_at) throw fieldError('conflict', 'party_archived', 'partyId');
       await assertSiteNameFree(trx, before.party_id, before.name, id);
       const now = nowIso();
       await repo.updateSiteRow(trx, id, { archived_at: null, updated_at: now });
@@ -1094,9 +1094,9 @@ export async function assertCustomerExists(
   field = 'customerId',
 ): Promise<PartySummary> {
   const row = await repo.findParty(db, id);
-  if (!row) throw fieldError(400, 'unknown_party', field);
-  if (!row.is_customer) throw fieldError(400, 'not_a_customer', field);
-  if (row.archived_at) throw fieldError(409, 'party_archived', field);
+  if (!row) throw fieldError('invalid', 'unknown_party', field);
+  if (!row.is_customer) throw fieldError('invalid', 'not_a_customer', field);
+  if (row.archived_at) throw fieldError('conflict', 'party_archived', field);
   return toSummary(row);
 }
 
@@ -1107,9 +1107,9 @@ export async function assertSupplierExists(
   field = 'supplierId',
 ): Promise<PartySummary> {
   const row = await repo.findParty(db, id);
-  if (!row) throw fieldError(400, 'unknown_party', field);
-  if (!row.is_supplier) throw fieldError(400, 'not_a_supplier', field);
-  if (row.archived_at) throw fieldError(409, 'party_archived', field);
+  if (!row) throw fieldError('invalid', 'unknown_party', field);
+  if (!row.is_supplier) throw fieldError('invalid', 'not_a_supplier', field);
+  if (row.archived_at) throw fieldError('conflict', 'party_archived', field);
   return toSummary(row);
 }
 
@@ -1150,8 +1150,8 @@ export async function assertSiteOfCustomer(
   field = 'siteId',
 ): Promise<Site> {
   const row = await repo.findSite(db, siteId);
-  if (!row) throw fieldError(400, 'unknown_site', field);
-  if (row.party_id !== partyId) throw fieldError(400, 'site_not_of_customer', field);
+  if (!row) throw fieldError('invalid', 'unknown_site', field);
+  if (row.party_id !== partyId) throw fieldError('invalid', 'site_not_of_customer', field);
   return toSite(row);
 }
 

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { dialectOf } from '../../db/sql';
-import { AppError } from '../../http/errors';
 import { SYSTEM_ACTOR } from '../../kernel/actor';
+import { DomainError } from '../../kernel/errors';
 import { seedDemo } from '../../seed/demo';
 import { createUser } from '../auth/auth.service';
 import { createCompany, hasCompany } from '../company';
@@ -17,7 +17,7 @@ export async function runSetup(db: Db, input: SetupBody): Promise<{ adminUserId:
   return db.transaction().execute(async (trx) => {
     // Two setups racing on PostgreSQL: the second waits here, then sees the company.
     if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(7301)`.execute(trx);
-    if (await hasCompany(trx)) throw new AppError(409, 'already_set_up');
+    if (await hasCompany(trx)) throw new DomainError('conflict', 'already_set_up');
     await createCompany(trx, SYSTEM_ACTOR, input.companyName);
     await createDefaultSeries(trx, SYSTEM_ACTOR);
     const admin = await createUser(

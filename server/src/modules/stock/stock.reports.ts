@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
-import { notFound } from '../../http/errors';
 import { allowedEntry } from '../../http/list';
+import { notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { getPart } from '../catalog';
 import { averageCost, suggestedReorderMilli } from './stock.costing';

@@ -4,6 +4,7 @@ import { nowIso } from '../../db/sql';
 import { AppError, notFound } from '../../http/errors';
 import { allowedEntry } from '../../http/list';
 import type { Actor } from '../../kernel/actor';
+import { DomainError } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
@@ -87,7 +88,7 @@ async function technicianOf(db: Executor, id: string): Promise<Technician> {
   try {
     return await getTechnician(db, id);
   } catch (e) {
-    if (e instanceof AppError && e.status === 404)
+    if (e instanceof DomainError && e.kind === 'not_found')
       throw new AppError(400, 'unknown_technician', { field: 'technicianId' });
     throw e;
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Executor } from '../../db/database';
-import { AppError } from '../../http/errors';
 import type { Actor } from '../../kernel/actor';
+import { DomainError } from '../../kernel/errors';
 import { parseMoney } from '../../kernel/money';
 import { foldSearchText } from '../../kernel/search-text';
 import type { ImportAdapter, RowError } from '../imports/imports.types';
@@ -132,7 +132,7 @@ export async function insertTechnicianRows(
   const { errors, categoryId } = await resolveRows(trx, rows);
   const e = [...errors.values()][0]?.[0];
   if (e)
-    throw new AppError(e.code === 'duplicate_technician' ? 409 : 400, e.code, {
+    throw new DomainError(e.code === 'duplicate_technician' ? 'conflict' : 'invalid', e.code, {
       field: e.field,
       params: e.params,
     });

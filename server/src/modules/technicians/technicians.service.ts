@@ -1,9 +1,9 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
-import { AppError, notFound } from '../../http/errors';
 import { sortSpec } from '../../http/list';
 import type { Actor } from '../../kernel/actor';
+import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
@@ -162,24 +162,28 @@ export async function categoryIdsByCode(
 async function categoryIdsOf(db: Executor, codes: readonly string[], field = 'skills'): Promise<string[]> {
   const byCode = await categoryIdsByCode(db, codes);
   const missing = codes.find((c) => !byCode.has(c));
-  if (missing) throw new AppError(400, 'unknown_category', { field, params: { field, code: missing } });
+  if (missing)
+    throw new DomainError('invalid', 'unknown_category', { field, params: { field, code: missing } });
   return [...new Set(byCode.values())];
 }
 
 function checkHours(hours: readonly WorkingInterval[], field = 'hours'): void {
   const overlap = findOverlap(hours);
   if (overlap)
-    throw new AppError(400, 'hours_overlap', { field, params: { part: formatWeekdayHours(overlap) } });
+    throw new DomainError('invalid', 'hours_overlap', {
+      field,
+      params: { part: formatWeekdayHours(overlap) },
+    });
 }
 
 /** A user account links to one technician at most: 409 naming the technician who has it. */
 async function checkUser(db: Executor, userId: string | null | undefined, exceptId?: string): Promise<void> {
   if (!userId) return;
   const user = await authRepository.findUserById(db, userId);
-  if (!user) throw new AppError(400, 'unknown_user', { field: 'userId', params: { user: userId } });
+  if (!user) throw new DomainError('invalid', 'unknown_user', { field: 'userId', params: { user: userId } });
   const linked = await repo.findTechnicianByUser(db, userId);
   if (linked && linked.id !== exceptId)
-    throw new AppError(409, 'user_already_technician', {
+    throw new DomainError('conflict', 'user_already_technician', {
       field: 'userId',
       params: { user: user.username, technician: linked.name },
       extra: { existingId: linked.id },
@@ -268,7 +272,7 @@ function checkPayTermDates(terms: readonly PayTermsInput[]): void {
   const seen = new Set<string>();
   for (const [i, t] of terms.entries()) {
     if (seen.has(t.validFrom))
-      throw new AppError(409, 'pay_terms_date_taken', {
+      throw new DomainError('conflict', 'pay_terms_date_taken', {
         field: `payTerms.${i}.validFrom`,
         params: { date: t.validFrom },
       });
@@ -303,7 +307,8 @@ export async function createTechnician(
         notes: input.notes ?? null,
       });
     } catch (e) {
-      if (isUniqueViolation(e)) throw new AppError(409, 'user_already_technician', { field: 'userId' });
+      if (isUniqueViolation(e))
+        throw new DomainError('conflict', 'user_already_technician', { field: 'userId' });
       throw e;
     }
     return getTechnician(trx, id);
@@ -336,7 +341,8 @@ export async function updateTechnician(
     try {
       await repo.updateTechnicianRow(trx, id, set);
     } catch (e) {
-      if (isUniqueViolation(e)) throw new AppError(409, 'user_already_technician', { field: 'userId' });
+      if (isUniqueViolation(e))
+        throw new DomainError('conflict', 'user_already_technician', { field: 'userId' });
       throw e;
     }
     if (patch.skills) {
@@ -404,7 +410,7 @@ export async function addPayTerms(
   return db.transaction().execute(async (trx) => {
     await viewOrThrow(trx, id);
     if (await repo.findPayTermsFrom(trx, id, input.validFrom))
-      throw new AppError(409, 'pay_terms_date_taken', {
+      throw new DomainError('conflict', 'pay_terms_date_taken', {
         field: 'validFrom',
         params: { date: input.validFrom },
       });
