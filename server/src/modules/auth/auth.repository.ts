@@ -79,10 +79,6 @@ export async function updateUserRowKeepingAnAdmin(
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function countUsers(db: Executor): Promise<number> {
-  return (await db.selectFrom('app_user').select(countAll().as('n')).executeTakeFirstOrThrow()).n;
-}
-
 export async function insertSession(db: Executor, row: Insertable<UserSessionTable>): Promise<void> {
   await db.insertInto('user_session').values(row).execute();
 }
@@ -126,10 +122,6 @@ export async function deleteSessionsOfUser(
   let q = db.deleteFrom('user_session').where('user_id', '=', userId);
   if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
   await q.execute();
-}
-
-export async function deleteExpiredSessions(db: Executor, now: string): Promise<void> {
-  await db.deleteFrom('user_session').where('expires_at', '<', now).execute();
 }
 
 export async function insertLoginAttempt(

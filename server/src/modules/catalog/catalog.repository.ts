@@ -241,10 +241,6 @@ export async function findModel(db: Executor, id: string) {
   return modelsJoined(db).select(MODEL_COLUMNS).where('catalog_model.id', '=', id).executeTakeFirst();
 }
 
-export async function findModelRow(db: Executor, id: string) {
-  return db.selectFrom('catalog_model').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 export async function findModelByBrandAndName(db: Executor, brandId: string, name: string) {
   return modelsJoined(db)
     .select(MODEL_COLUMNS)

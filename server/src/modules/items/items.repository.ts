@@ -127,10 +127,6 @@ export async function searchItemRows(db: Executor, needle: string, limit: number
     .execute();
 }
 
-export async function insertItem(db: Executor, row: Insertable<ItemTable>): Promise<void> {
-  await db.insertInto('item').values(row).execute();
-}
-
 export async function insertItems(db: Executor, rows: Insertable<ItemTable>[]): Promise<void> {
   if (rows.length) await db.insertInto('item').values(rows).execute();
 }

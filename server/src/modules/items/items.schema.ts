@@ -146,5 +146,3 @@ export const ItemSearchHit = z.object({
   siteName: z.string().nullable(),
 });
 export type ItemSearchHit = z.infer<typeof ItemSearchHit>;
-
-export const ITEM_SORTS = ['serial', 'createdAt', 'warrantyEnd'] as const;

@@ -125,5 +125,3 @@ export const UpdateTechnicianBody = z.strictObject({
   notes: optionalText(2000),
 });
 export type UpdateTechnicianBody = z.infer<typeof UpdateTechnicianBody>;
-
-export const TECHNICIAN_SORTS = ['name', 'createdAt'] as const;
