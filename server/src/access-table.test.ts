@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DIALECTS, type Session, useTestApp } from '../../test/harness';
-import { ROLES, type Role } from '../modules/auth/auth.schema';
+import { DIALECTS, type Session, useTestApp } from '../test/harness';
+import { ACCESS } from './access-table';
+import { accessKey, isOutsideAccessTable } from './http/access';
+import { allows, ROLES, type Role } from './kernel/access';
 import {
   BRAND_RULES,
   CATEGORY_RULES,
@@ -8,18 +10,17 @@ import {
   NORM_OVERRIDE_RULES,
   PART_RULES,
   SERVICE_TYPE_RULES,
-} from '../modules/catalog/catalog.access';
-import { importAdapters } from '../modules/imports/imports.registry';
-import { ITEM_RULES } from '../modules/items/items.access';
-import { PARTY_RULES, SITE_RULES } from '../modules/parties/parties.access';
+} from './modules/catalog/catalog.access';
+import { importAdapters } from './modules/imports/imports.registry';
+import { ITEM_RULES } from './modules/items/items.access';
+import { PARTY_RULES, SITE_RULES } from './modules/parties/parties.access';
 import {
   STOCK_DOCUMENT_RULES,
   STOCK_LEVEL_RULES,
   STOCK_VALUATION_RULES,
   WAREHOUSE_RULES,
-} from '../modules/stock/stock.access';
-import { TECHNICIAN_RULES } from '../modules/technicians/technicians.access';
-import { ACCESS, accessKey, allows, isOutsideAccessTable } from './access';
+} from './modules/stock/stock.access';
+import { TECHNICIAN_RULES } from './modules/technicians/technicians.access';
 
 const FAKE_ID = '01900000-0000-7000-8000-000000000000';
 
@@ -71,9 +72,9 @@ describe.each(DIALECTS)('role matrix on %s', (dialect) => {
 
   it('a route outside the table stops the app from starting', async () => {
     const { default: Fastify } = await import('fastify');
-    const { registerAuthHook } = await import('./auth-hook');
+    const { registerAuthHook } = await import('./http/auth-hook');
     const app = Fastify();
-    registerAuthHook(app);
+    registerAuthHook(app, { access: ACCESS, resolvePrincipal: async () => null });
     expect(() => app.get('/api/v1/not-in-table', async () => 'open')).toThrow(/not in the access table/);
     expect(isOutsideAccessTable('/api/docs/static/index.html')).toBe(true);
     expect(accessKey('get', '/x')).toBe('GET /x');

@@ -7,6 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
+import { ACCESS } from './access-table';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import { registerAuthHook } from './http/auth-hook';
@@ -16,6 +17,7 @@ import { registerSecurityHeaders } from './http/security-headers';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { purgeExpiredAuthData } from './modules/auth';
 import { authRoutes } from './modules/auth/auth.routes';
+import { resolveApiToken, resolveSession } from './modules/auth/auth.service';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { companyRoutes } from './modules/company/company.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
@@ -73,7 +75,15 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   registerErrorHandler(app, spaIndex);
   await registerSecurityHeaders(app, { tls: config.secureCookies });
   await app.register(fastifyCookie);
-  registerAuthHook(app);
+  registerAuthHook(app, {
+    access: ACCESS,
+    resolvePrincipal: ({ bearer, sessionCookie }) =>
+      bearer
+        ? resolveApiToken(database.db, bearer)
+        : sessionCookie
+          ? resolveSession(database.db, sessionCookie, config.sessionDays)
+          : Promise.resolve(null),
+  });
   registerInputGuard(app);
 
   await app.register(fastifySwagger, {

@@ -1,67 +1,3 @@
-import type { Role } from '../modules/auth/auth.schema';
-import { CATALOG_ACCESS } from '../modules/catalog/catalog.access';
-import { IMPORTS_ACCESS } from '../modules/imports/imports.access';
-import { ITEMS_ACCESS } from '../modules/items/items.access';
-import { JOBS_ACCESS } from '../modules/jobs/jobs.access';
-import { PARTIES_ACCESS } from '../modules/parties/parties.access';
-import { STOCK_ACCESS } from '../modules/stock/stock.access';
-import { TECHNICIANS_ACCESS } from '../modules/technicians/technicians.access';
-import type { Access } from './access-types';
-
-export type { Access } from './access-types';
-
-const ADMIN = ['admin'] as const satisfies readonly Role[];
-const SETTINGS = ['admin', 'manager'] as const satisfies readonly Role[];
-const NUMBERING_READ = ['admin', 'manager', 'accountant'] as const satisfies readonly Role[];
-const NUMBERING_WRITE = ['admin', 'accountant'] as const satisfies readonly Role[];
-
-/**
- * Who may call each route: the one table, enforced in one place (http/auth-plugin.ts).
- * A route under /api that is missing here stops the server at start, so nothing is open by accident.
- */
-export const ACCESS: Record<string, Access> = {
-  'GET /api/health': 'public',
-  'GET /api/v1/setup': 'public',
-  'POST /api/v1/setup': 'public',
-  'POST /api/v1/auth/login': 'public',
-  'POST /api/v1/auth/logout': 'authenticated',
-  'GET /api/v1/auth/me': 'authenticated',
-  'PATCH /api/v1/auth/me': 'authenticated',
-
-  'GET /api/v1/company': 'authenticated',
-  'PUT /api/v1/company': SETTINGS,
-  'GET /api/v1/company/logo': 'authenticated',
-  'PUT /api/v1/company/logo': SETTINGS,
-  'DELETE /api/v1/company/logo': SETTINGS,
-
-  'GET /api/v1/numbering-series': NUMBERING_READ,
-  'POST /api/v1/numbering-series': NUMBERING_WRITE,
-  'PATCH /api/v1/numbering-series/:id': NUMBERING_WRITE,
-
-  'GET /api/v1/users': SETTINGS,
-  'GET /api/v1/users/:id': SETTINGS,
-  'POST /api/v1/users': ADMIN,
-  'PATCH /api/v1/users/:id': ADMIN,
-
-  'GET /api/v1/api-tokens': ADMIN,
-  'POST /api/v1/api-tokens': ADMIN,
-  'DELETE /api/v1/api-tokens/:id': ADMIN,
-
-  'GET /api/v1/audit': ['admin', 'manager', 'accountant'],
-
-  // Every signed-in user reaches the import routes; each import then checks its entity's write rule
-  // (<m>.access.ts), and a job's status and report only its creator or an administrator.
-  ...IMPORTS_ACCESS,
-  'GET /api/v1/search': 'authenticated',
-
-  ...PARTIES_ACCESS,
-  ...CATALOG_ACCESS,
-  ...ITEMS_ACCESS,
-  ...TECHNICIANS_ACCESS,
-  ...STOCK_ACCESS,
-  ...JOBS_ACCESS,
-};
-
 /** Routes outside the access table: the API description and the web app's files. */
 export function isOutsideAccessTable(url: string): boolean {
   return !url.startsWith('/api/') || url.startsWith('/api/docs') || url === '/api/openapi.json';
@@ -69,11 +5,4 @@ export function isOutsideAccessTable(url: string): boolean {
 
 export function accessKey(method: string, url: string): string {
   return `${method.toUpperCase()} ${url}`;
-}
-
-export function allows(access: Access, role: Role | null): boolean {
-  if (access === 'public') return true;
-  if (role === null) return false;
-  if (access === 'authenticated') return true;
-  return access.includes(role);
 }

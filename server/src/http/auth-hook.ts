@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { resolveApiToken, resolveSession } from '../modules/auth/auth.service';
-import { ACCESS, accessKey, allows, isOutsideAccessTable } from './access';
+import { type Access, allows, type Principal } from '../kernel/access';
+import { pickLocale } from '../kernel/messages';
+import { accessKey, isOutsideAccessTable } from './access';
 import { AppError } from './errors';
-import { pickLocale } from './messages';
 
 export const SESSION_COOKIE = 'servix_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -20,8 +20,21 @@ function changesAccounts(url: string): boolean {
   return url.startsWith('/api/v1/users') || url.startsWith('/api/v1/api-tokens') || url === '/api/v1/auth/me';
 }
 
+/** The credentials a request brings: an API token (Authorization: Bearer) or a session cookie. */
+export interface Credentials {
+  bearer: string | null;
+  sessionCookie: string | undefined;
+}
+
+export interface AuthHookOptions {
+  /** "GET /api/v1/users" → who may call it: gathered by the app from the modules' maps (server/src/access-table.ts). */
+  access: Readonly<Record<string, Access>>;
+  /** Who the credentials belong to (null: nobody, or expired); the auth module answers, through the app. */
+  resolvePrincipal: (credentials: Credentials) => Promise<Principal | null>;
+}
+
 /** Authentication, CSRF and the role table, for every API request, in one place. */
-export function registerAuthHook(app: FastifyInstance): void {
+export function registerAuthHook(app: FastifyInstance, { access, resolvePrincipal }: AuthHookOptions): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('locale', 'bg');
 
@@ -30,9 +43,9 @@ export function registerAuthHook(app: FastifyInstance): void {
     if (isOutsideAccessTable(route.url)) return;
     for (const method of methods) {
       if (method === 'HEAD' || method === 'OPTIONS') continue;
-      if (!(accessKey(method, route.url) in ACCESS)) {
+      if (!(accessKey(method, route.url) in access)) {
         throw new Error(
-          `Route ${method} ${route.url} is not in the access table (server/src/http/access.ts)`,
+          `Route ${method} ${route.url} is not in the access table (server/src/access-table.ts)`,
         );
       }
     }
@@ -47,19 +60,17 @@ export function registerAuthHook(app: FastifyInstance): void {
     );
     const url = request.routeOptions.url;
     if (!url || isOutsideAccessTable(url)) return;
-    const access = ACCESS[accessKey(request.method === 'HEAD' ? 'GET' : request.method, url)];
-    if (!access) throw new AppError(404, 'route_not_found');
+    const rule = access[accessKey(request.method === 'HEAD' ? 'GET' : request.method, url)];
+    if (!rule) throw new AppError(404, 'route_not_found');
 
-    const { db, config } = app.deps;
     const bearer = bearerToken(request);
-    const cookie = request.cookies[SESSION_COOKIE];
-    if (bearer) request.principal = await resolveApiToken(db, bearer);
-    else if (cookie) request.principal = await resolveSession(db, cookie, config.sessionDays);
+    const sessionCookie = request.cookies[SESSION_COOKIE];
+    if (bearer || sessionCookie) request.principal = await resolvePrincipal({ bearer, sessionCookie });
     if (request.principal) request.locale = pickLocale(request.principal.locale, undefined, undefined);
 
-    if (access === 'public') return;
+    if (rule === 'public') return;
     if (!request.principal) throw new AppError(401, 'not_authenticated');
-    if (!allows(access, request.principal.role)) throw new AppError(403, 'forbidden');
+    if (!allows(rule, request.principal.role)) throw new AppError(403, 'forbidden');
     // A read-only API token may look but not change anything, whatever its user's role allows.
     if (request.principal.tokenScope === 'read' && !SAFE_METHODS.has(request.method)) {
       throw new AppError(403, 'api_token_read_only');

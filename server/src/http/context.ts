@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import type { Db, Dialect } from '../db/database';
+import type { Principal } from '../kernel/access';
 import type { Actor } from '../kernel/actor';
-import type { Principal } from '../modules/auth/auth.service';
+import type { Locale } from '../kernel/messages';
 import { AppError } from './errors';
-import type { Locale } from './messages';
 
 export interface AppDeps {
   db: Db;

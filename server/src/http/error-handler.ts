@@ -4,8 +4,8 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type ErrorKind, type FieldError } from '../kernel/errors';
+import { type Locale, message, pickLocale } from '../kernel/messages';
 import { AppError } from './errors';
-import { type Locale, message, pickLocale } from './messages';
 import { BASE_SECURITY_HEADERS } from './security-headers';
 
 export interface Problem {

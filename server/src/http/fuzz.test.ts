@@ -9,7 +9,7 @@ import {
   minimalValue,
   typeOf,
 } from '../../test/openapi-walk';
-import { ACCESS } from './access';
+import { ACCESS } from '../access-table';
 
 const FAKE_ID = '01900000-0000-7000-8000-000000000000';
 

@@ -9,8 +9,9 @@ import {
   typeOf,
 } from '../../test/openapi-walk';
 import { snapshotDatabase } from '../../test/snapshot';
-import { ACCESS } from './access';
-import { findControlCharacter, hasControlCharacter } from './input-guard';
+import { ACCESS } from '../access-table';
+import { hasControlCharacter } from '../kernel/text';
+import { findControlCharacter } from './input-guard';
 
 const NUL = 'a\u0000b';
 const NUL_IN_URL = 'a%00b';

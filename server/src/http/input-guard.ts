@@ -1,37 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { hasForbiddenCharacter } from '../kernel/text';
 import { AppError } from './errors';
 
 type Forbidden = (text: string) => boolean;
 
-/**
- * C0 controls (but tab, line feed and carriage return where allowed), DEL, and UTF-16 halves
- * without their partner. PostgreSQL refuses NUL in text (a 500 before this guard); the others
- * have no place in any field.
- */
-function hasForbidden(text: string, allowBreaks: boolean): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20) {
-      if (allowBreaks && (c === 0x09 || c === 0x0a || c === 0x0d)) continue;
-      return true;
-    }
-    if (c === 0x7f) return true;
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        i++;
-        continue;
-      }
-      return true;
-    }
-    if (c >= 0xdc00 && c <= 0xdfff) return true;
-  }
-  return false;
-}
-
-const FORBIDDEN_IN_TEXT: Forbidden = (text) => hasForbidden(text, true);
+const FORBIDDEN_IN_TEXT: Forbidden = (text) => hasForbiddenCharacter(text, true);
 /** In a path or query parameter even tab and line breaks are refused. */
-const FORBIDDEN_IN_PARAM: Forbidden = (text) => hasForbidden(text, false);
+const FORBIDDEN_IN_PARAM: Forbidden = (text) => hasForbiddenCharacter(text, false);
 
 /** Deeper than any request schema goes: a body nested further is refused instead of walked. */
 const MAX_DEPTH = 32;
@@ -69,9 +44,4 @@ export function registerInputGuard(app: FastifyInstance): void {
       (typeof request.body === 'object' ? findControlCharacter(request.body, FORBIDDEN_IN_TEXT) : null);
     if (field !== null) throw new AppError(400, 'control_character', { field });
   });
-}
-
-/** For text that does not come through the HTTP guard (a CSV cell): true when it holds a forbidden character. */
-export function hasControlCharacter(text: string): boolean {
-  return FORBIDDEN_IN_TEXT(text);
 }

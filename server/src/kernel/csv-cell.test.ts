@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCellText, neutraliseCell } from './csv';
+import { csvCellText, neutraliseCell } from './csv-cell';
 
 describe('CSV cells that cannot attack a spreadsheet', () => {
   it.each([

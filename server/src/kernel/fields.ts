@@ -4,8 +4,8 @@
  * in the PDF — so a screen cannot show what the server never sent. Every path (route, export, print, report) asks
  * the same view made here from the entity's rule (declared once in the module's *.access.ts).
  */
-import type { Role } from '../modules/auth/auth.schema';
-import type { CsvColumn } from './csv';
+import type { Role } from './access';
+import type { CsvColumn } from './csv-cell';
 
 /** A group of confidential fields: who may see them, and the JSON keys that carry them (at any depth). */
 export interface FieldGroup {

@@ -11,6 +11,7 @@
  * "€" / "лв." are NO-BREAK SPACE (U+00A0), so an amount never wraps across lines. Compare
  * with `.replace(/\u00a0/g, ' ')` in tests.
  */
+import { isCalendarDay } from './calendar';
 import { eurToBgn } from './eur';
 import { cents } from './money';
 
@@ -96,18 +97,13 @@ export function formatQuantity(thousandths: number, locale: Locale): string {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
 /** Formats a calendar date 'YYYY-MM-DD' (no time zone involved): bg "27.11.2026", en "27/11/2026"; throws RangeError on an invalid date. */
 export function formatDate(isoDate: string, locale: Locale): string {
   const match = ISO_DATE.exec(isoDate);
   const [, year = '', month = '', day = ''] = match ?? [];
   const m = Number(month);
   const d = Number(day);
-  if (!match || m < 1 || m > 12 || d < 1 || d > daysInMonth(Number(year), m)) {
+  if (!match || !isCalendarDay(Number(year), m, d)) {
     throw new RangeError(`Not a calendar date YYYY-MM-DD: "${isoDate}"`);
   }
   return locale === 'bg' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`;

@@ -4,6 +4,7 @@
  * be upper case and digits must not contain spaces (IBANs excepted, see normalizeIban).
  */
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+import { isCalendarDay } from './calendar';
 
 function digitsOf(s: string): number[] {
   return Array.from(s, Number);
@@ -30,13 +31,6 @@ export function isValidUic(s: string): boolean {
   return uicCheckDigit(d, 8, [2, 7, 3, 5], [4, 9, 5, 7]) === d[12];
 }
 
-function isValidCalendarDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  return day <= days;
-}
-
 /** Birth date encoded in an ЕГН (month +20 for 1800s, +40 for 2000s) as 'YYYY-MM-DD', or null when it is not a real date. */
 export function egnBirthDate(s: string): string | null {
   if (!/^\d{10}$/.test(s)) return null;
@@ -45,7 +39,7 @@ export function egnBirthDate(s: string): string | null {
   const dd = Number(s.slice(4, 6));
   const [century, month] = mm > 40 ? [2000, mm - 40] : mm > 20 ? [1800, mm - 20] : [1900, mm];
   const year = century + yy;
-  if (!isValidCalendarDate(year, month, dd)) return null;
+  if (!isCalendarDay(year, month, dd)) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
 }
 

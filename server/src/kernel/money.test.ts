@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  allocate,
   applyDiscount,
   type Cents,
   cents,
@@ -210,5 +211,43 @@ describe('toDecimalString', () => {
 
   it('refuses non-integer input even when the brand was forged', () => {
     expect(() => toDecimalString(1.5 as Cents)).toThrow(RangeError);
+  });
+});
+
+describe('allocate by the largest remainder', () => {
+  it('splits by weight and gives the leftover cents to the largest remainders, the first on a tie', () => {
+    expect(allocate(100, [3000, 3000])).toEqual([50, 50]);
+    expect(allocate(100, [1, 1, 1])).toEqual([34, 33, 33]);
+    expect(allocate(7, [100, 250, 650])).toEqual([1, 2, 4]); // 0.7, 1.75, 4.55
+    expect(allocate(5, [0, 0])).toEqual([3, 2]);
+    expect(allocate(0, [5, 5])).toEqual([0, 0]);
+    expect(allocate(5, [])).toEqual([]);
+    expect(allocate(-100, [1, 1, 1])).toEqual([-34, -33, -33]);
+  });
+
+  it('refuses what is not a whole number of cents or a safe integer weight', () => {
+    expect(() => allocate(10.5, [1])).toThrow(RangeError);
+    expect(() => allocate(10, [0.5])).toThrow(RangeError);
+  });
+
+  it('always sums to the total, and each share is within a cent of its exact share', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 1_000_000_000 }), { minLength: 1, maxLength: 40 }),
+        (total, weights) => {
+          const shares = allocate(total, weights);
+          expect(shares).toHaveLength(weights.length);
+          expect(shares.reduce((a, b) => a + b, 0)).toBe(total);
+          const w = weights.every((x) => x === 0) ? weights.map(() => 1) : weights;
+          const sum = w.reduce((a, b) => a + b, 0);
+          shares.forEach((s, i) => {
+            expect(Number.isSafeInteger(s)).toBe(true);
+            const exact = (total * (w[i] ?? 0)) / sum;
+            expect(Math.abs(s - exact)).toBeLessThan(1 + 1e-6);
+          });
+        },
+      ),
+    );
   });
 });

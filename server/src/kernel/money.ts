@@ -126,3 +126,30 @@ export function toDecimalString(c: Cents): string {
   const sign = value < 0 ? '-' : '';
   return `${sign}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
+
+/**
+ * Splits a whole amount over weights by the largest remainder (Hamilton's method): every share is
+ * trunc(total × w / Σw), and the cents left over go one each to the largest remainders (the first line wins a
+ * tie), so the shares sum to the total exactly (a landed cost over receipt lines, a discount over invoice lines).
+ * A negative total splits as its opposite, negated. With all weights 0 the split is even. Weights are safe
+ * integers; a negative weight counts as 0.
+ */
+export function allocate(totalCents: number, weights: readonly number[]): Cents[] {
+  const total = requireSafeInteger(totalCents, 'total');
+  if (weights.length === 0) return [];
+  const clamped = weights.map((w) => (requireSafeInteger(w, 'weight') < 0n ? 0n : BigInt(w)));
+  const w = clamped.every((x) => x === 0n) ? clamped.map(() => 1n) : clamped;
+  const sum = w.reduce((a, b) => a + b, 0n);
+  const magnitude = total < 0n ? -total : total;
+  const shares = w.map((x) => (magnitude * x) / sum);
+  const byRemainder = w
+    .map((x, i) => ({ i, r: (magnitude * x) % sum }))
+    .sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  let left = magnitude - shares.reduce((a, b) => a + b, 0n);
+  for (const { i } of byRemainder) {
+    if (left <= 0n) break;
+    shares[i] = (shares[i] ?? 0n) + 1n;
+    left -= 1n;
+  }
+  return shares.map((s) => cents(toSafeNumber(total < 0n ? -s : s, 'share')));
+}

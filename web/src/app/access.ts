@@ -1,4 +1,5 @@
-import { ACCESS, allows } from '@servix/server/http/access';
+import { ACCESS } from '@servix/server/access-table';
+import { allows } from '@servix/server/kernel/access';
 import type { Role } from '@servix/server/modules/auth/auth.schema';
 
 /** The server's own access table decides what a role may see and do: "GET /api/v1/users" and so on. */

@@ -1,4 +1,4 @@
-import { type FieldRule, visibleFor } from '@servix/server/http/fields';
+import { type FieldRule, visibleFor } from '@servix/server/kernel/fields';
 import { PART_FIELDS } from '@servix/server/modules/catalog/catalog.access';
 import { STOCK_FIELDS } from '@servix/server/modules/stock/stock.access';
 import { TECHNICIAN_FIELDS } from '@servix/server/modules/technicians/technicians.access';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { API_TOKEN_SCOPES, ROLES } from '../../kernel/access';
 import { passwordLongEnough, usernameMixesScripts } from './credentials';
 
-export const ROLES = ['admin', 'manager', 'reception', 'technician', 'storekeeper', 'accountant'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 export const Locale = z.enum(['bg', 'en']);
@@ -84,7 +84,6 @@ export const ApiToken = z.object({
 });
 export type ApiToken = z.infer<typeof ApiToken>;
 
-export const API_TOKEN_SCOPES = ['read', 'write'] as const;
 export const ApiTokenScope = z.enum(API_TOKEN_SCOPES);
 export type ApiTokenScope = z.infer<typeof ApiTokenScope>;
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
+import type { Principal } from '../../kernel/access';
 import type { Actor } from '../../kernel/actor';
 import { conflict, DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
@@ -9,7 +10,6 @@ import { recordAudit } from '../audit';
 import * as repo from './auth.repository';
 import type {
   ApiToken,
-  ApiTokenScope,
   CreateApiTokenBody,
   CreateUserBody,
   Role,
@@ -33,19 +33,6 @@ import { passwordProblem } from './password-strength';
 const SESSION_TOUCH_MS = 5 * 60 * 1000;
 export const API_TOKEN_DEFAULT_DAYS = 90;
 export const API_TOKEN_MAX_DAYS = 366;
-
-export interface Principal {
-  userId: string;
-  username: string;
-  role: Role;
-  locale: 'bg' | 'en';
-  via: 'session' | 'token';
-  sessionId: string | null;
-  csrfToken: string | null;
-  /** For an API token: its name (on the audit rows of its writes) and scope ('read' allows GET and HEAD only). */
-  apiTokenName: string | null;
-  tokenScope: ApiTokenScope | null;
-}
 
 /** Refuses a new password that is short or common: 400 naming the field it came in. */
 export function assertPasswordAcceptable(password: string, field: string, context: string[] = []): void {

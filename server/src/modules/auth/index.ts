@@ -1,2 +1,2 @@
-export { ROLES, type Role } from './auth.schema';
-export { createUser, type Principal, purgeExpiredAuthData } from './auth.service';
+export type { Role } from './auth.schema';
+export { createUser, purgeExpiredAuthData } from './auth.service';

@@ -1,5 +1,5 @@
-import { type Access, type EntityRules, ROLE_GROUPS } from '../../http/access-types';
-import type { FieldRule } from '../../http/fields';
+import { type Access, type EntityRules, ROLE_GROUPS } from '../../kernel/access';
+import type { FieldRule } from '../../kernel/fields';
 
 /** Product categories: everyone on staff reads, the catalogue editors write (also by import). */
 export const CATEGORY_RULES = {
@@ -46,7 +46,7 @@ function resource(path: string, rules: EntityRules): Record<string, Access> {
   };
 }
 
-/** Who may call each route of the catalog module; merged into the one access table (http/access.ts). */
+/** Who may call each route of the catalog module; merged into the one access table (server/src/access-table.ts). */
 export const CATALOG_ACCESS: Record<string, Access> = {
   ...resource('/api/v1/categories', CATEGORY_RULES),
   ...resource('/api/v1/brands', BRAND_RULES),
@@ -62,7 +62,7 @@ export const CATALOG_ACCESS: Record<string, Access> = {
 };
 
 /**
- * Who may see which confidential fields of a spare part (http/fields.ts): its typical purchase cost is a cost, so
+ * Who may see which confidential fields of a spare part (kernel/fields.ts): its typical purchase cost is a cost, so
  * only for the roles that may see the stock valuation (as STOCK_FIELDS in the stock module).
  */
 export const PART_FIELDS = {

@@ -3,9 +3,10 @@
  * unchanged: the headers are those of server/seed-data, money is decimal euro text ("24.90"), VAT a percent ("20"),
  * quantities decimal units ("6", "2.5").
  */
-import type { CsvColumn } from '../../http/csv';
-import type { GuardedCsvColumn } from '../../http/fields';
+import type { CsvColumn } from '../../kernel/csv-cell';
+import type { GuardedCsvColumn } from '../../kernel/fields';
 import { cents, toDecimalString } from '../../kernel/money';
+import { milliToUnits } from '../../kernel/quantity';
 import type { Brand, Category, Model, NormOverride, Part, ServiceType } from './catalog.schema';
 
 export const CATEGORY_COLUMNS = ['code', 'name_bg', 'name_en'] as const;
@@ -65,15 +66,6 @@ export function unitsToMilli(text: string): number | null {
   const m = /^(\d{1,12})(?:[.,](\d{1,3}))?$/.exec(text.trim());
   if (!m) return null;
   return Number(m[1]) * 1000 + Number((m[2] ?? '').padEnd(3, '0'));
-}
-
-/** 6000 → "6", 2500 → "2.5". */
-export function milliToUnits(milli: number): string {
-  const whole = Math.trunc(milli / 1000);
-  const fraction = String(milli % 1000)
-    .padStart(3, '0')
-    .replace(/0+$/, '');
-  return fraction ? `${whole}.${fraction}` : String(whole);
 }
 
 const eur = (c: number | null | undefined) =>

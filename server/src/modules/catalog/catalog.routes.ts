@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { Db } from '../../db/database';
 import { actorOf, principalOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
-import { type FieldRule, type GuardedCsvColumn, visibleFor } from '../../http/fields';
 import { Page } from '../../http/page';
 import type { Actor } from '../../kernel/actor';
+import { type FieldRule, type GuardedCsvColumn, visibleFor } from '../../kernel/fields';
 import { PART_FIELDS } from './catalog.access';
 import {
   BRAND_CSV,
@@ -63,7 +63,7 @@ interface CatalogResource<
   Patch: Patch;
   Query: Query;
   csv: GuardedCsvColumn<z.output<Item>>[];
-  /** Confidential fields, left out of every answer for the roles that may not see them (http/fields.ts). */
+  /** Confidential fields, left out of every answer for the roles that may not see them (kernel/fields.ts). */
   fields?: FieldRule;
   list(db: Db, q: z.output<Query>): Promise<catalog.PageOf<z.output<Item>>>;
   exportRows(db: Db, q: z.output<Query>): Promise<z.output<Item>[]>;

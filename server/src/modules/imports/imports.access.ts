@@ -1,4 +1,4 @@
-import type { Access } from '../../http/access-types';
+import type { Access } from '../../kernel/access';
 
 /**
  * The import routes are open to every signed-in user at the route level: the entity in the URL (or the job's entity)

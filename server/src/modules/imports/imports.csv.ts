@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { csvCellText } from '../../http/csv';
-import { hasControlCharacter } from '../../http/input-guard';
+import { csvCellText } from '../../kernel/csv-cell';
 import { DomainError } from '../../kernel/errors';
+import { hasControlCharacter } from '../../kernel/text';
 
 /** About this many characters of the file are parsed at a time, between pauses for other requests. */
 export const PARSE_SLICE_CHARS = 16 * 1024;

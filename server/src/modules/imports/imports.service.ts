@@ -1,12 +1,12 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
-import { allows } from '../../http/access';
-import { hasControlCharacter } from '../../http/input-guard';
-import { type Locale, message } from '../../http/messages';
+import { allows } from '../../kernel/access';
 import type { Actor } from '../../kernel/actor';
 import { DomainError, forbidden, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
+import { type Locale, message } from '../../kernel/messages';
+import { hasControlCharacter } from '../../kernel/text';
 import { recordAudit } from '../audit';
 import type { Role } from '../auth/auth.schema';
 import {

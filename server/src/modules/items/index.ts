@@ -10,11 +10,4 @@ export {
 export { ITEMS_CSV_COLUMNS, type ItemImportRow, itemsImport } from './items.import';
 export type { Item, ItemEvent, ItemSearchHit, ItemWarranty, WarrantyStatus } from './items.schema';
 export { getItem, getItemWarranty, reindexItems, searchItems } from './items.service';
-export {
-  addMonths,
-  calendarDateOf,
-  daysBetween,
-  todayDate,
-  warrantyEndOf,
-  warrantyStatus,
-} from './items.warranty';
+export { warrantyEndOf, warrantyStatus } from './items.warranty';

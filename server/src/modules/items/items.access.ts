@@ -1,5 +1,4 @@
-import { type Access, type EntityRules, ROLE_GROUPS } from '../../http/access-types';
-import type { Role } from '../auth/auth.schema';
+import { type Access, type EntityRules, ROLE_GROUPS, type Role } from '../../kernel/access';
 
 /**
  * Serviced items. write: registering an item or correcting its data (also by import) — the front office, and a
@@ -11,7 +10,7 @@ export const ITEM_RULES = {
   keep: ROLE_GROUPS.frontOffice,
 } as const satisfies EntityRules & { keep: Access };
 
-/** Who may call each route of the items module; merged into the one access table (http/access.ts). */
+/** Who may call each route of the items module; merged into the one access table (server/src/access-table.ts). */
 export const ITEMS_ACCESS: Record<string, Access> = {
   'GET /api/v1/items': ITEM_RULES.read,
   'GET /api/v1/items/export.csv': ITEM_RULES.read,

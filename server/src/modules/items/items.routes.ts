@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, principalOf } from '../../http/context';
-import { type CsvColumn, sendCsv } from '../../http/csv';
+import { sendCsv } from '../../http/csv';
 import { ListQueryBase, QueryBool } from '../../http/list';
 import { Page } from '../../http/page';
+import type { CsvColumn } from '../../kernel/csv-cell';
 import { IsoDate } from '../../kernel/dates';
 import { ITEMS_CSV_COLUMNS } from './items.import';
 import {

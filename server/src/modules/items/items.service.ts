@@ -3,6 +3,7 @@ import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
 import { sortSpec } from '../../http/list';
 import type { Actor } from '../../kernel/actor';
+import { calendarDateOf, todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { toSearchText } from '../../kernel/search-text';
@@ -23,7 +24,7 @@ import type {
   UpdateItemBody,
 } from './items.schema';
 import type { ItemOwnerHistoryTable, ItemTable } from './items.table';
-import { calendarDateOf, todayDate, warrantyEndOf, warrantyStatus } from './items.warranty';
+import { warrantyEndOf, warrantyStatus } from './items.warranty';
 
 /** The item list's query: the shared list fields plus the item filters. */
 export interface ItemListQuery {

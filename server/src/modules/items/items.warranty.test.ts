@@ -1,47 +1,9 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { addMonths, calendarDateOf, daysBetween, warrantyEndOf, warrantyStatus } from './items.warranty';
+import { warrantyEndOf, warrantyStatus } from './items.warranty';
 
 const REFERENCE = '2026-11-27';
-
-describe('addMonths', () => {
-  it('keeps the calendar day', () => {
-    expect(addMonths('2024-11-27', 24)).toBe('2026-11-27');
-    expect(addMonths('2025-03-15', 1)).toBe('2025-04-15');
-    expect(addMonths('2025-12-10', 1)).toBe('2026-01-10');
-    expect(addMonths('2025-06-14', 0)).toBe('2025-06-14');
-  });
-  it('clamps to the end of a shorter month, leap years included', () => {
-    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
-    expect(addMonths('2023-01-31', 1)).toBe('2023-02-28');
-    expect(addMonths('2024-02-29', 24)).toBe('2026-02-28');
-    expect(addMonths('2024-02-29', 48)).toBe('2028-02-29');
-    expect(addMonths('2024-03-31', 1)).toBe('2024-04-30');
-    expect(addMonths('2100-01-31', 1)).toBe('2100-02-28');
-    expect(addMonths('2000-01-31', 1)).toBe('2000-02-29');
-  });
-  it('refuses what is not a calendar date', () => {
-    expect(() => addMonths('2025-02-30', 1)).toThrow(RangeError);
-    expect(() => addMonths('27.11.2026', 1)).toThrow(RangeError);
-    expect(() => addMonths('2025-01-01', 1.5)).toThrow(RangeError);
-  });
-});
-
-describe('daysBetween and calendarDateOf', () => {
-  it('counts whole days across months, years and leap days', () => {
-    expect(daysBetween('2026-11-27', '2026-11-27')).toBe(0);
-    expect(daysBetween('2026-11-27', '2026-12-02')).toBe(5);
-    expect(daysBetween('2026-11-27', '2026-11-25')).toBe(-2);
-    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
-    expect(daysBetween('2025-12-31', '2026-01-01')).toBe(1);
-  });
-  it('takes the date in Bulgaria, not in UTC', () => {
-    // 22:30 UTC on 27 November is already 28 November in Sofia (UTC+2).
-    expect(calendarDateOf(new Date('2026-11-27T22:30:00Z'))).toBe('2026-11-28');
-    expect(calendarDateOf(new Date('2026-07-01T20:59:00Z'))).toBe('2026-07-01');
-  });
-});
 
 describe('warrantyStatus', () => {
   const bought = (purchaseDate: string, warrantyMonths: number) => ({

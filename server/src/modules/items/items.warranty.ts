@@ -13,6 +13,7 @@
  *   warrantyEnd and daysLeft null;
  * - before the purchase date the item is not under warranty (it was not sold yet).
  */
+import { addMonths, dateParts, daysBetween } from '../../kernel/calendar';
 
 export interface WarrantyInput {
   purchaseDate: string | null;
@@ -30,77 +31,6 @@ export interface WarrantyStatus {
   daysLeft: number | null;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function parts(date: string): [number, number, number] {
-  const m = ISO_DATE.exec(date);
-  if (!m) throw new RangeError(`Not a calendar date YYYY-MM-DD: "${date}"`);
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo))
-    throw new RangeError(`Not a calendar date YYYY-MM-DD: "${date}"`);
-  return [y, mo, d];
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-function format(y: number, m: number, d: number): string {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** The same calendar day `months` later, clamped to the end of a shorter month (2024-01-31 + 1 = 2024-02-29). */
-export function addMonths(date: string, months: number): string {
-  if (!Number.isInteger(months)) throw new RangeError(`Months must be an integer, got ${months}`);
-  const [y, m, d] = parts(date);
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  return format(year, month, Math.min(d, daysInMonth(year, month)));
-}
-
-/** Days since 1970-01-01 of a calendar date, computed in UTC so no time zone moves it. */
-function epochDay(date: string): number {
-  const [y, m, d] = parts(date);
-  return Date.UTC(y, m - 1, d) / 86_400_000;
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return epochDay(to) - epochDay(from);
-}
-
-/** The calendar date of an instant in a time zone (the business runs on Bulgarian time): 'YYYY-MM-DD'. */
-export function calendarDateOf(instant: Date, timeZone = 'Europe/Sofia'): string {
-  return isoDateFormat(timeZone).format(instant);
-}
-
-/** Building a formatter costs far more than formatting: one per time zone. */
-const ISO_DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
-function isoDateFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = ISO_DATE_FORMATS.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    ISO_DATE_FORMATS.set(timeZone, format);
-  }
-  return format;
-}
-
-/** Today in Bulgaria, 'YYYY-MM-DD'. */
-export function todayDate(): string {
-  return calendarDateOf(new Date());
-}
-
 /** The effective last day of the warranty: the explicit end, else purchase date + months; null when unknown or none. */
 export function warrantyEndOf(item: WarrantyInput): string | null {
   if (item.warrantyEnd) return item.warrantyEnd;
@@ -110,7 +40,7 @@ export function warrantyEndOf(item: WarrantyInput): string | null {
 
 /** Is the item under the manufacturer's warranty on `onDate` (covered through the end date inclusive)? */
 export function warrantyStatus(item: WarrantyInput, onDate: string): WarrantyStatus {
-  parts(onDate);
+  dateParts(onDate);
   const end = warrantyEndOf(item);
   if (end === null) return { underWarranty: false, warrantyEnd: null, daysLeft: null };
   const daysLeft = daysBetween(onDate, end);

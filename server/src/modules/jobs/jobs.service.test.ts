@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../../../test/harness';
 import { type DatabaseHandle, openDatabase } from '../../db/database';
 import { SYSTEM_ACTOR } from '../../kernel/actor';
+import { DomainError, type ErrorKind } from '../../kernel/errors';
 import {
   enqueueJob,
   getJob,
@@ -34,6 +35,12 @@ registerJobHandler('test.flaky', async (ctx) => {
     throw new JobError('flaky_failure');
   }
   return 'ok';
+});
+
+/** Fails with a domain error of the kind in its payload, every time. */
+registerJobHandler<{ kind: ErrorKind }>('test.domain', async (ctx) => {
+  runs.push(ctx.id);
+  throw new DomainError(ctx.payload.kind, `test_${ctx.payload.kind}`);
 });
 
 registerJobHandler(
@@ -108,6 +115,33 @@ describe.each(DIALECTS)('job runner on %s', (dialect) => {
     expect([1, 2, 3, 4, 20].map((n) => retryDelayMs(n, 1000, 60_000))).toEqual([
       1000, 2000, 4000, 8000, 60_000,
     ]);
+  });
+
+  it("a domain error fails the job at once with its code; only an 'internal' one is tried again", async () => {
+    runs.length = 0;
+    const runner = new JobRunner(db(), { backoffMs: 1, maxBackoffMs: 5 });
+    const refused = await enqueueJob(db(), SYSTEM_ACTOR, {
+      kind: 'test.domain',
+      payload: { kind: 'conflict' },
+    });
+    const broken = await enqueueJob(db(), SYSTEM_ACTOR, {
+      kind: 'test.domain',
+      payload: { kind: 'internal' },
+    });
+    for (let i = 0; i < 40 && runs.length < 4; i++) {
+      await runner.drain();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(await getJob(db(), refused)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: 'test_conflict',
+    });
+    expect(await getJob(db(), broken)).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      lastError: 'test_internal',
+    });
   });
 
   it("a job whose process died (lease expired while running) is retried if attempts remain, else failed 'interrupted'", async () => {

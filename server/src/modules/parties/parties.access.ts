@@ -1,5 +1,4 @@
-import { type Access, type EntityRules, ROLE_GROUPS } from '../../http/access-types';
-import type { Role } from '../auth/auth.schema';
+import { type Access, type EntityRules, ROLE_GROUPS, type Role } from '../../kernel/access';
 
 /** Customers and suppliers: everyone on staff reads, the front office writes (also by import). */
 export const PARTY_RULES = {
@@ -15,7 +14,7 @@ export const SITE_RULES = {
 /** Roles that see a person's full ЕГН/ЛНЧ; everyone else sees it masked (GDPR-02, D6). */
 export const PERSONAL_ID_READERS: readonly Role[] = ['admin', 'manager', 'accountant'];
 
-/** Who may call each route of the parties module; merged into the one access table (http/access.ts). */
+/** Who may call each route of the parties module; merged into the one access table (server/src/access-table.ts). */
 export const PARTIES_ACCESS: Record<string, Access> = {
   'GET /api/v1/parties': PARTY_RULES.read,
   'GET /api/v1/parties/export.csv': PARTY_RULES.read,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Executor } from '../../db/database';
-import type { CsvColumn } from '../../http/csv';
 import type { Actor } from '../../kernel/actor';
+import type { CsvColumn } from '../../kernel/csv-cell';
 import { isValidBgVatNumber } from '../../kernel/identifiers';
 import { BgVatNumber, Uic } from '../company/company.schema';
 import type { ImportAdapter, RowError } from '../imports/imports.types';

@@ -5,7 +5,7 @@
  */
 import './stock.links';
 
-export { averageCost, milliToUnits, suggestedReorderMilli, valueOut } from './stock.costing';
+export { averageCost, suggestedReorderMilli, valueOut } from './stock.costing';
 export { WAREHOUSE_CSV_COLUMNS, type WarehouseImportRow, warehousesImport } from './stock.import';
 export {
   DOCUMENT_TITLES,

@@ -1,5 +1,5 @@
-import { type Access, type EntityRules, ROLE_GROUPS } from '../../http/access-types';
-import type { FieldRule } from '../../http/fields';
+import { type Access, type EntityRules, ROLE_GROUPS } from '../../kernel/access';
+import type { FieldRule } from '../../kernel/fields';
 
 /** Warehouses (a van is one too): everyone on staff reads, the stock keepers write (also by import). */
 export const WAREHOUSE_RULES = {
@@ -19,7 +19,7 @@ export const STOCK_VALUATION_RULES = {
   write: [],
 } as const satisfies EntityRules;
 
-/** Who may call each route of the stock module; merged into the one access table (http/access.ts). */
+/** Who may call each route of the stock module; merged into the one access table (server/src/access-table.ts). */
 export const STOCK_ACCESS: Record<string, Access> = {
   'GET /api/v1/warehouses': WAREHOUSE_RULES.read,
   'GET /api/v1/warehouses/export.csv': WAREHOUSE_RULES.read,
@@ -52,7 +52,7 @@ export const STOCK_ACCESS: Record<string, Access> = {
 };
 
 /**
- * Who may see which confidential fields of the stock (http/fields.ts): costs and values — average and unit cost,
+ * Who may see which confidential fields of the stock (kernel/fields.ts): costs and values — average and unit cost,
  * landed costs, line values, totals, balances in value — only for the roles that may see the valuation.
  */
 export const STOCK_FIELDS = {

@@ -1,14 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  allocateByWeight,
-  averageCost,
-  milliToUnits,
-  receiptLineValue,
-  suggestedReorderMilli,
-  unitCostOf,
-  valueOut,
-} from './stock.costing';
+import { allocate } from '../../kernel/money';
+import { milliToUnits } from '../../kernel/quantity';
+import { averageCost, receiptLineValue, suggestedReorderMilli, unitCostOf, valueOut } from './stock.costing';
 
 describe('weighted-average costing on integers', () => {
   it('the average is value × 1000 / on hand, half away from zero, 0 with nothing on hand', () => {
@@ -74,13 +68,13 @@ describe('weighted-average costing on integers', () => {
 
 describe('landed costs by the largest remainder', () => {
   it('splits by weight and gives the leftover cents to the largest remainders', () => {
-    expect(allocateByWeight(100, [3000, 3000])).toEqual([50, 50]);
-    expect(allocateByWeight(100, [1, 1, 1])).toEqual([34, 33, 33]);
-    expect(allocateByWeight(10, [1, 2, 7])).toEqual([1, 2, 7]);
-    expect(allocateByWeight(7, [100, 250, 650])).toEqual([1, 2, 4]); // 0.7, 1.75, 4.55
-    expect(allocateByWeight(5, [0, 0])).toEqual([3, 2]);
-    expect(allocateByWeight(0, [5, 5])).toEqual([0, 0]);
-    expect(allocateByWeight(5, [])).toEqual([]);
+    expect(allocate(100, [3000, 3000])).toEqual([50, 50]);
+    expect(allocate(100, [1, 1, 1])).toEqual([34, 33, 33]);
+    expect(allocate(10, [1, 2, 7])).toEqual([1, 2, 7]);
+    expect(allocate(7, [100, 250, 650])).toEqual([1, 2, 4]); // 0.7, 1.75, 4.55
+    expect(allocate(5, [0, 0])).toEqual([3, 2]);
+    expect(allocate(0, [5, 5])).toEqual([0, 0]);
+    expect(allocate(5, [])).toEqual([]);
   });
 
   it('the shares always sum to the total and each is within a cent of its exact share', () => {
@@ -89,7 +83,7 @@ describe('landed costs by the largest remainder', () => {
         fc.integer({ min: 0, max: 10_000_000 }),
         fc.array(fc.integer({ min: 0, max: 100_000_000 }), { minLength: 1, maxLength: 50 }),
         (total, weights) => {
-          const shares = allocateByWeight(total, weights);
+          const shares = allocate(total, weights);
           expect(shares.reduce((a, b) => a + b, 0)).toBe(total);
           const w = weights.every((x) => x === 0) ? weights.map(() => 1) : weights;
           const sum = w.reduce((a, b) => a + b, 0);

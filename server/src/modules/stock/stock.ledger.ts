@@ -9,7 +9,8 @@ import type { Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
 import { AppError } from '../../http/errors';
 import { newId } from '../../kernel/ids';
-import { averageCost, milliToUnits, unitCostOf, valueOut } from './stock.costing';
+import { milliToUnits } from '../../kernel/quantity';
+import { averageCost, unitCostOf, valueOut } from './stock.costing';
 import * as repo from './stock.repository';
 import type { StockMovementTable } from './stock.table';
 

@@ -4,7 +4,7 @@
  * Bulgarian or English. A draft prints with a "ЧЕРНОВА" subtitle and no number.
  */
 import type { Executor } from '../../db/database';
-import type { FieldView } from '../../http/fields';
+import type { FieldView } from '../../kernel/fields';
 import {
   type DocumentBlock,
   type DocumentLanguage,

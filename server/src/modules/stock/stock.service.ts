@@ -4,15 +4,15 @@ import { nowIso } from '../../db/sql';
 import { AppError, notFound } from '../../http/errors';
 import { allowedEntry } from '../../http/list';
 import type { Actor } from '../../kernel/actor';
+import { todayDate } from '../../kernel/calendar';
 import { newId } from '../../kernel/ids';
-import { cents, mulDivRound } from '../../kernel/money';
+import { allocate, cents, mulDivRound } from '../../kernel/money';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
 import { getPart, type Part } from '../catalog';
-import { todayDate } from '../items';
 import { type DocType, takeNumber } from '../numbering';
 import { assertSupplierExists } from '../parties';
-import { allocateByWeight, receiptLineValue, unitCostOf } from './stock.costing';
+import { receiptLineValue, unitCostOf } from './stock.costing';
 import { type Labels, LevelBook, MovementLog } from './stock.ledger';
 import * as repo from './stock.repository';
 import type {
@@ -263,8 +263,7 @@ function lineRows(documentId: string, input: DraftInput, now: string): Insertabl
   const base = input.lines.map((l) =>
     input.type === 'receipt' ? receiptLineValue(l.quantityMilli ?? 0, l.unitCostCents ?? 0) : 0,
   );
-  const shares =
-    input.type === 'receipt' ? allocateByWeight(input.landedCostCents ?? 0, base) : base.map(() => 0);
+  const shares = input.type === 'receipt' ? allocate(input.landedCostCents ?? 0, base) : base.map(() => 0);
   return input.lines.map((l, i) => ({
     id: newId(),
     document_id: documentId,
@@ -473,7 +472,7 @@ async function moveLines(
   switch (doc.type) {
     case 'receipt': {
       const base = lines.map((l) => receiptLineValue(l.quantity_milli ?? 0, l.unit_cost_cents ?? 0));
-      const shares = allocateByWeight(doc.landed_cost_cents, base);
+      const shares = allocate(doc.landed_cost_cents, base);
       for (const [i, l] of lines.entries()) {
         const q = l.quantity_milli ?? 0;
         const value = (base[i] ?? 0) + (shares[i] ?? 0);

@@ -1,5 +1,5 @@
-import { type Access, type EntityRules, ROLE_GROUPS } from '../../http/access-types';
-import type { FieldRule } from '../../http/fields';
+import { type Access, type EntityRules, ROLE_GROUPS } from '../../kernel/access';
+import type { FieldRule } from '../../kernel/fields';
 
 /** Technicians, their hours and pay terms: everyone on staff reads, the office managers write (also by import). */
 export const TECHNICIAN_RULES = {
@@ -7,7 +7,7 @@ export const TECHNICIAN_RULES = {
   write: ROLE_GROUPS.settings,
 } as const satisfies EntityRules;
 
-/** Who may call each route of the technicians module; merged into the one access table (http/access.ts). */
+/** Who may call each route of the technicians module; merged into the one access table (server/src/access-table.ts). */
 export const TECHNICIANS_ACCESS: Record<string, Access> = {
   'GET /api/v1/technicians': TECHNICIAN_RULES.read,
   'GET /api/v1/technicians/export.csv': TECHNICIAN_RULES.read,
@@ -19,7 +19,7 @@ export const TECHNICIANS_ACCESS: Record<string, Access> = {
   'POST /api/v1/technicians/:id/pay-terms': TECHNICIAN_RULES.write,
 };
 
-/** Who may see which confidential fields of a technician (http/fields.ts): pay terms only for the pay viewers. */
+/** Who may see which confidential fields of a technician (kernel/fields.ts): pay terms only for the pay viewers. */
 export const TECHNICIAN_FIELDS = {
   pay: { roles: ROLE_GROUPS.payViewers, keys: ['payTerms', 'currentPayTerms'] },
 } as const satisfies FieldRule;

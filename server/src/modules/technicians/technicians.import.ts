@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Executor } from '../../db/database';
 import type { Actor } from '../../kernel/actor';
+import { calendarDateOf } from '../../kernel/calendar';
 import { DomainError } from '../../kernel/errors';
 import { parseMoney } from '../../kernel/money';
 import { foldSearchText } from '../../kernel/search-text';
 import type { ImportAdapter, RowError } from '../imports/imports.types';
-import { calendarDateOf } from '../items';
 import { TECHNICIAN_RULES } from './technicians.access';
 import { parseWeekdayHours, type WorkingInterval } from './technicians.hours';
 import { parsePercentBp } from './technicians.pay';

@@ -3,12 +3,8 @@
  * through a float), VAT in basis points, norm time in minutes (typed as h:mm), quantities in thousandths.
  */
 import { type Cents, cents, parseMoney, toDecimalString } from '@servix/server/kernel/money';
-import {
-  bpToPercent,
-  milliToUnits,
-  percentToBp,
-  unitsToMilli,
-} from '@servix/server/modules/catalog/catalog.csv';
+import { milliToUnits } from '@servix/server/kernel/quantity';
+import { bpToPercent, percentToBp, unitsToMilli } from '@servix/server/modules/catalog/catalog.csv';
 import { ApiError } from '../../api/client';
 import { conflictOf } from '../../api/conflicts';
 import type { Locale } from '../../i18n';

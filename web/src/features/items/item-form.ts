@@ -1,5 +1,6 @@
+import { todayDate } from '@servix/server/kernel/calendar';
 import { CreateItemBody, type Item, type UpdateItemBody } from '@servix/server/modules/items/items.schema';
-import { todayDate, type WarrantyStatus, warrantyStatus } from '@servix/server/modules/items/items.warranty';
+import { type WarrantyStatus, warrantyStatus } from '@servix/server/modules/items/items.warranty';
 
 /** The item form as typed: '' is "not set"; dates are 'YYYY-MM-DD' or null. */
 export interface ItemFormValues {

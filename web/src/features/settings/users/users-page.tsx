@@ -18,9 +18,9 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { ROLES } from '@servix/server/kernel/access';
 import {
   CreateUserBody,
-  ROLES,
   type Role,
   UpdateUserBody,
   type User,

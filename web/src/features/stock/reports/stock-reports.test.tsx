@@ -1,4 +1,4 @@
-import { todayDate } from '@servix/server/modules/items/items.warranty';
+import { todayDate } from '@servix/server/kernel/calendar';
 import type {
   LowStock,
   PartCard,

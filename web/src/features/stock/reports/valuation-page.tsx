@@ -1,7 +1,7 @@
 import { Accordion, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
+import { todayDate } from '@servix/server/kernel/calendar';
 import { formatDate } from '@servix/server/kernel/format';
-import { todayDate } from '@servix/server/modules/items/items.warranty';
 import type { Valuation } from '@servix/server/modules/stock/stock.schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,0 +1,61 @@
+import type { Access, Role } from './kernel/access';
+import { CATALOG_ACCESS } from './modules/catalog/catalog.access';
+import { IMPORTS_ACCESS } from './modules/imports/imports.access';
+import { ITEMS_ACCESS } from './modules/items/items.access';
+import { JOBS_ACCESS } from './modules/jobs/jobs.access';
+import { PARTIES_ACCESS } from './modules/parties/parties.access';
+import { STOCK_ACCESS } from './modules/stock/stock.access';
+import { TECHNICIANS_ACCESS } from './modules/technicians/technicians.access';
+
+const ADMIN = ['admin'] as const satisfies readonly Role[];
+const SETTINGS = ['admin', 'manager'] as const satisfies readonly Role[];
+const NUMBERING_READ = ['admin', 'manager', 'accountant'] as const satisfies readonly Role[];
+const NUMBERING_WRITE = ['admin', 'accountant'] as const satisfies readonly Role[];
+
+/**
+ * Who may call each route: the one table, gathered here by the app from the modules' <m>.access.ts maps and
+ * enforced in one place (http/auth-hook.ts).
+ * A route under /api that is missing here stops the server at start, so nothing is open by accident.
+ */
+export const ACCESS: Record<string, Access> = {
+  'GET /api/health': 'public',
+  'GET /api/v1/setup': 'public',
+  'POST /api/v1/setup': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/logout': 'authenticated',
+  'GET /api/v1/auth/me': 'authenticated',
+  'PATCH /api/v1/auth/me': 'authenticated',
+
+  'GET /api/v1/company': 'authenticated',
+  'PUT /api/v1/company': SETTINGS,
+  'GET /api/v1/company/logo': 'authenticated',
+  'PUT /api/v1/company/logo': SETTINGS,
+  'DELETE /api/v1/company/logo': SETTINGS,
+
+  'GET /api/v1/numbering-series': NUMBERING_READ,
+  'POST /api/v1/numbering-series': NUMBERING_WRITE,
+  'PATCH /api/v1/numbering-series/:id': NUMBERING_WRITE,
+
+  'GET /api/v1/users': SETTINGS,
+  'GET /api/v1/users/:id': SETTINGS,
+  'POST /api/v1/users': ADMIN,
+  'PATCH /api/v1/users/:id': ADMIN,
+
+  'GET /api/v1/api-tokens': ADMIN,
+  'POST /api/v1/api-tokens': ADMIN,
+  'DELETE /api/v1/api-tokens/:id': ADMIN,
+
+  'GET /api/v1/audit': ['admin', 'manager', 'accountant'],
+
+  // Every signed-in user reaches the import routes; each import then checks its entity's write rule
+  // (<m>.access.ts), and a job's status and report only its creator or an administrator.
+  ...IMPORTS_ACCESS,
+  'GET /api/v1/search': 'authenticated',
+
+  ...PARTIES_ACCESS,
+  ...CATALOG_ACCESS,
+  ...ITEMS_ACCESS,
+  ...TECHNICIANS_ACCESS,
+  ...STOCK_ACCESS,
+  ...JOBS_ACCESS,
+};

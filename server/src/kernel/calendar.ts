@@ -1,0 +1,116 @@
+/**
+ * Calendar dates as 'YYYY-MM-DD' strings (an invoice date, a warranty end, a due date): pure arithmetic on the
+ * calendar, never a JS Date in between, so no time zone can move a day. Only "today" needs a time zone: the
+ * company's (Bulgarian time), not the server's.
+ */
+
+/** The time zone the business runs on: "today" is today in Bulgaria, wherever the server stands. */
+export const COMPANY_TIME_ZONE = 'Europe/Sofia';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** Gregorian leap years: every 4th, but not every 100th unless every 400th (2000 is, 2100 is not). */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days in a month (1-12) of a year. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** True when the day exists on the calendar (no 2026-02-30, no month 13). */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  return (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  );
+}
+
+/** Year, month (1-12) and day of a 'YYYY-MM-DD' date; throws RangeError when it is not a date on the calendar. */
+export function dateParts(date: string): [year: number, month: number, day: number] {
+  const m = ISO_DATE.exec(date);
+  const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  if (!m || !isCalendarDay(y, mo, d)) throw new RangeError(`Not a calendar date YYYY-MM-DD: "${date}"`);
+  return [y, mo, d];
+}
+
+function formatDateParts(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function requireInteger(n: number, what: string): void {
+  if (!Number.isInteger(n)) throw new RangeError(`${what} must be an integer, got ${n}`);
+}
+
+/** Days since 1970-01-01 of a calendar date, counted in UTC so no time zone moves it. */
+function epochDay(date: string): number {
+  const [y, m, d] = dateParts(date);
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+function fromEpochDay(day: number): string {
+  const t = new Date(day * DAY_MS);
+  return formatDateParts(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** The date `days` later (earlier when negative): 2024-02-28 + 1 = 2024-02-29. */
+export function addDays(date: string, days: number): string {
+  requireInteger(days, 'Days');
+  return fromEpochDay(epochDay(date) + days);
+}
+
+/** The same calendar day `months` later, clamped to the end of a shorter month (2024-01-31 + 1 = 2024-02-29). */
+export function addMonths(date: string, months: number): string {
+  requireInteger(months, 'Months');
+  const [y, m, d] = dateParts(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return formatDateParts(year, month, Math.min(d, daysInMonth(year, month)));
+}
+
+/** The day a payment falls due: `termDays` calendar days after the document date (0: the same day). */
+export function dueDate(documentDate: string, termDays: number): string {
+  if (!Number.isInteger(termDays) || termDays < 0)
+    throw new RangeError(`A payment term is a whole number of days from 0, got ${termDays}`);
+  return addDays(documentDate, termDays);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier): the age of an open invoice, days left. */
+export function daysBetween(from: string, to: string): number {
+  return epochDay(to) - epochDay(from);
+}
+
+/** Building a formatter costs far more than formatting: one per time zone. */
+const ISO_DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+function isoDateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = ISO_DATE_FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    ISO_DATE_FORMATS.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The calendar date of an instant in a time zone (the company's by default): 'YYYY-MM-DD'. */
+export function calendarDateOf(instant: Date, timeZone = COMPANY_TIME_ZONE): string {
+  return isoDateFormat(timeZone).format(instant);
+}
+
+/** Today in the company's time zone, 'YYYY-MM-DD'. */
+export function todayDate(timeZone = COMPANY_TIME_ZONE): string {
+  return calendarDateOf(new Date(), timeZone);
+}
