@@ -8,14 +8,7 @@ import { conflict, DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
 import * as repo from './auth.repository';
-import type {
-  ApiToken,
-  CreateApiTokenBody,
-  CreateUserBody,
-  Role,
-  UpdateUserBody,
-  User,
-} from './auth.schema';
+import type { ApiToken, CreateApiTokenBody, CreateUserBody, Role, UpdateUserBody, User } from './auth.schema';
 import type { AppUserTable } from './auth.table';
 import {
   admitAttempt,
