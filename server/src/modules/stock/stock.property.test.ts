@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
-import { AppError } from '../../http/errors';
 import { SYSTEM_ACTOR } from '../../kernel/actor';
+import { DomainError } from '../../kernel/errors';
 import { checkLevels, issuePartsForOrder, rebuildLevels, releaseReservation, reserveParts } from './index';
 import { type DraftInput, insertDraft, postDocumentTx, reverseDocument } from './stock.service';
 
@@ -121,12 +121,12 @@ async function expectRefusal(run: Promise<unknown>, refuse: boolean, what: strin
   try {
     await run;
   } catch (e) {
-    if (e instanceof AppError && e.status === 409 && refuse) {
+    if (e instanceof DomainError && e.kind === 'conflict' && refuse) {
       tally.refused++;
       return false;
     }
     throw new Error(
-      `${what}: ${refuse ? 'refused' : 'accepted'} expected, got ${String((e as AppError).code ?? e)}`,
+      `${what}: ${refuse ? 'refused' : 'accepted'} expected, got ${String((e as DomainError).code ?? e)}`,
     );
   }
   if (refuse) throw new Error(`${what}: the model refuses it, the service accepted it`);
