@@ -4,12 +4,12 @@
  * value, the totals, and who signs.
  */
 import type { Executor } from '../../db/database';
-import { authRepository } from '../auth/auth.service';
+import { documentPrintHeader } from '../../db/document-lifecycle';
 import { type CompanySettings, getCompanySettings } from '../company';
 import { getPartyRequisites, type PartyRequisites } from '../parties';
 import * as repo from './stock.repository';
 import type { StockDocument, StockDocumentType, Warehouse } from './stock.schema';
-import { getDocument } from './stock.service';
+import { getDocument, STOCK_DOCUMENT } from './stock.service';
 import { toWarehouse } from './stock.warehouses';
 
 /** Bulgarian titles of the printed documents (the PDF may translate them). */
@@ -61,11 +61,6 @@ export interface StockDocumentPrint {
   };
   signatures: Signature[];
   compiledBy: string | null;
-}
-
-async function userName(db: Executor, id: string | null): Promise<string | null> {
-  if (!id) return null;
-  return (await authRepository.findUserById(db, id))?.full_name ?? null;
 }
 
 function signaturesOf(
@@ -120,8 +115,9 @@ export async function getStockDocument(db: Executor, id: string): Promise<StockD
   const warehouse = toWarehouse(warehouseRow);
   const toWh = toRow ? toWarehouse(toRow) : null;
   const supplier = document.supplierId ? await getPartyRequisites(db, document.supplierId) : null;
-  const original = document.reversalOfId ? await repo.findDocument(db, document.reversalOfId) : undefined;
-  const compiledBy = await userName(db, document.postedBy ?? document.createdBy);
+  // Number, dates, who drafted and posted it, and what it reverses: the same on every kind of document.
+  const header = await documentPrintHeader(db, STOCK_DOCUMENT, id);
+  const compiledBy = header?.compiledByName ?? null;
 
   let quantity = 0;
   let goods = 0;
@@ -137,9 +133,7 @@ export async function getStockDocument(db: Executor, id: string): Promise<StockD
   }
   return {
     title: DOCUMENT_TITLES[document.type],
-    reversalOf: original
-      ? { id: original.id, number: original.number, documentDate: original.document_date }
-      : null,
+    reversalOf: header?.reversalOf ?? null,
     document,
     company: {
       legalName: company.legalName,

@@ -115,24 +115,18 @@ class Model {
   }
 }
 
-/** A refusal: a conflict, as a domain error or (while the stock service still throws them) an HTTP 409. */
-function isConflict(e: unknown): boolean {
-  if (e instanceof DomainError) return e.kind === 'conflict';
-  return (e as { status?: unknown } | null)?.status === 409;
-}
-
 const tally = { posted: 0, refused: 0, reversals: 0, counts: 0, consumed: 0 };
 
 async function expectRefusal(run: Promise<unknown>, refuse: boolean, what: string) {
   try {
     await run;
   } catch (e) {
-    if (isConflict(e) && refuse) {
+    if (e instanceof DomainError && e.kind === 'conflict' && refuse) {
       tally.refused++;
       return false;
     }
     throw new Error(
-      `${what}: ${refuse ? 'refused' : 'accepted'} expected, got ${String((e as { code?: string }).code ?? e)}`,
+      `${what}: ${refuse ? 'refused' : 'accepted'} expected, got ${String((e as DomainError).code ?? e)}`,
     );
   }
   if (refuse) throw new Error(`${what}: the model refuses it, the service accepted it`);

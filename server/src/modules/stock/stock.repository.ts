@@ -214,14 +214,6 @@ export async function findDocument(db: Executor, id: string) {
   return documentView(db).where('stock_document.id', '=', id).executeTakeFirst();
 }
 
-/** The document row, locked until the transaction ends (PostgreSQL): one poster, editor or reverser at a time. */
-export async function lockDocument(db: Executor, id: string) {
-  return lockForUpdate(
-    db.selectFrom('stock_document').selectAll().where('id', '=', id),
-    db,
-  ).executeTakeFirst();
-}
-
 export async function insertDocument(db: Executor, row: Insertable<StockDocumentTable>): Promise<void> {
   await db.insertInto('stock_document').values(row).execute();
 }
@@ -232,37 +224,6 @@ export async function updateDocumentRow(
   patch: Updateable<StockDocumentTable>,
 ): Promise<void> {
   await db.updateTable('stock_document').set(patch).where('id', '=', id).execute();
-}
-
-/** Posts a draft: only a draft turns posted (rows affected 0 means someone else posted or deleted it). */
-export async function markPosted(
-  db: Executor,
-  id: string,
-  patch: Updateable<StockDocumentTable>,
-): Promise<boolean> {
-  const r = await db
-    .updateTable('stock_document')
-    .set({ ...patch, status: 'posted' })
-    .where('id', '=', id)
-    .where('status', '=', 'draft')
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-export async function markReversed(
-  db: Executor,
-  id: string,
-  reversedById: string,
-  now: string,
-): Promise<boolean> {
-  const r = await db
-    .updateTable('stock_document')
-    .set({ status: 'reversed', reversed_by_id: reversedById, updated_at: now })
-    .where('id', '=', id)
-    .where('status', '=', 'posted')
-    .where('reversed_by_id', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function deleteDraft(db: Executor, id: string): Promise<boolean> {
@@ -446,16 +407,17 @@ export async function lockLevels(db: Executor, keys: readonly LevelKey[]) {
 }
 
 /**
- * Takes stock out of a level, guarded: only while on hand − reserved (plus the reservation being consumed) covers
- * the quantity. False when the guard refused (nothing changed).
+ * Moves a level by one ledger movement (signed quantity and value; an issue may consume a reservation), guarded:
+ * on hand − reserved (plus the reservation being consumed) must cover what goes out. False when the guard refused
+ * (nothing changed). Only stock.ledger's PostingBook calls it, with the movement's ledger row.
  */
-export async function takeOut(
+export async function applyMovement(
   db: Executor,
   levelId: string,
-  o: {
+  m: {
     quantityMilli: number;
-    releaseReservedMilli: number;
     valueCents: number;
+    releaseReservedMilli: number;
     avgCostCents: number;
     now: string;
   },
@@ -463,34 +425,17 @@ export async function takeOut(
   const r = await db
     .updateTable('stock_level')
     .set((eb) => ({
-      on_hand_milli: eb('on_hand_milli', '-', o.quantityMilli),
-      reserved_milli: eb('reserved_milli', '-', o.releaseReservedMilli),
-      value_cents: eb('value_cents', '-', o.valueCents),
-      avg_cost_cents: o.avgCostCents,
-      updated_at: o.now,
+      on_hand_milli: eb('on_hand_milli', '+', m.quantityMilli),
+      reserved_milli: eb('reserved_milli', '-', m.releaseReservedMilli),
+      value_cents: eb('value_cents', '+', m.valueCents),
+      avg_cost_cents: m.avgCostCents,
+      updated_at: m.now,
     }))
     .where('id', '=', levelId)
-    .where(sql<boolean>`on_hand_milli - reserved_milli + ${o.releaseReservedMilli} >= ${o.quantityMilli}`)
-    .where('reserved_milli', '>=', o.releaseReservedMilli)
+    .where(sql<boolean>`on_hand_milli - reserved_milli + ${m.releaseReservedMilli} + ${m.quantityMilli} >= 0`)
+    .where('reserved_milli', '>=', m.releaseReservedMilli)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
-}
-
-export async function putIn(
-  db: Executor,
-  levelId: string,
-  o: { quantityMilli: number; valueCents: number; avgCostCents: number; now: string },
-): Promise<void> {
-  await db
-    .updateTable('stock_level')
-    .set((eb) => ({
-      on_hand_milli: eb('on_hand_milli', '+', o.quantityMilli),
-      value_cents: eb('value_cents', '+', o.valueCents),
-      avg_cost_cents: o.avgCostCents,
-      updated_at: o.now,
-    }))
-    .where('id', '=', levelId)
-    .execute();
 }
 
 /** Reserves, guarded: only while on hand − reserved covers the quantity. */
@@ -667,6 +612,7 @@ export async function movementsOfDocument(db: Executor, documentId: string) {
     .orderBy('seq')
     .execute();
 }
+export type MovementRow = Awaited<ReturnType<typeof movementsOfDocument>>[number];
 
 export async function movementsOfPart(
   db: Executor,

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/database';
-import { AppError, notFound } from '../../http/errors';
 import type { Actor } from '../../kernel/actor';
+import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
 import { getPart } from '../catalog';
@@ -66,17 +66,17 @@ export async function reserveParts(
   input: ReservePartsInput,
 ): Promise<Reservation[]> {
   if (!input.sourceType || !input.sourceId)
-    throw new AppError(400, 'required', { field: 'sourceId', params: { field: 'sourceId' } });
+    throw new DomainError('invalid', 'required', { field: 'sourceId', params: { field: 'sourceId' } });
   const warehouse = await assertWarehouseUsable(trx, input.warehouseId, 'warehouseId');
   const codes = new Map<string, string>();
   for (const [i, l] of input.lines.entries()) {
     const field = `lines.${i}.quantityMilli`;
     if (!Number.isSafeInteger(l.quantityMilli) || l.quantityMilli <= 0)
-      throw new AppError(400, 'too_small', { field, params: { field } });
+      throw new DomainError('invalid', 'too_small', { field, params: { field } });
     if (codes.has(l.partId)) continue;
     const part = await getPart(trx, l.partId);
     if (!part)
-      throw new AppError(400, 'unknown_part', {
+      throw new DomainError('invalid', 'unknown_part', {
         field: `lines.${i}.partId`,
         params: { field: `lines.${i}.partId` },
       });
@@ -135,7 +135,7 @@ export async function releaseReservation(
   const r = await repo.findReservation(trx, reservationId);
   if (!r) throw notFound('stock_reservation');
   if (r.status === 'released') return toReservation(r);
-  if (r.status !== 'active') throw new AppError(409, 'reservation_not_active');
+  if (r.status !== 'active') throw new DomainError('conflict', 'reservation_not_active');
   const k = { partId: r.part_id, warehouseId: r.warehouse_id };
   // The level first, then the reservation: the order every posting locks them in.
   const book = await LevelBook.open(trx, [k], {
@@ -144,7 +144,7 @@ export async function releaseReservation(
   });
   const [locked] = await repo.lockReservations(trx, [reservationId]);
   if (locked?.status === 'released') return getReservation(trx, reservationId);
-  if (locked?.status !== 'active') throw new AppError(409, 'reservation_not_active');
+  if (locked?.status !== 'active') throw new DomainError('conflict', 'reservation_not_active');
   await book.unreserve(k, locked.quantity_milli);
   await repo.closeReservation(trx, reservationId, {
     status: 'released',

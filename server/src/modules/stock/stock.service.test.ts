@@ -980,7 +980,7 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
           }),
         )
         .catch((e) => e);
-      expect(err).toMatchObject({ status: 409, code: 'insufficient_stock' });
+      expect(err).toMatchObject({ kind: 'conflict', code: 'insufficient_stock' });
       expect(err.options.extra).toMatchObject({
         requestedMilli: 2500,
         availableMilli: 2000,
@@ -1034,7 +1034,7 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
         .transaction()
         .execute((trx) => releaseReservation(trx, SYSTEM_ACTOR, r?.id ?? ''))
         .catch((e) => e);
-      expect(again).toMatchObject({ status: 409, code: 'reservation_not_active' });
+      expect(again).toMatchObject({ kind: 'conflict', code: 'reservation_not_active' });
       await consistent();
     });
 
@@ -1071,10 +1071,13 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
           )
           .catch((e) => e);
       expect(await issueWith('order-a', a?.id)).toMatchObject({
-        status: 409,
+        kind: 'conflict',
         code: 'reservation_not_active',
       });
-      expect(await issueWith('order-a', b?.id)).toMatchObject({ status: 400, code: 'reservation_mismatch' });
+      expect(await issueWith('order-a', b?.id)).toMatchObject({
+        kind: 'invalid',
+        code: 'reservation_mismatch',
+      });
       expect(
         await t.db
           .transaction()

@@ -1,10 +1,18 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
+import {
+  type DocumentKind,
+  lockDraft,
+  type Posting,
+  postDraft,
+  refusalDetails,
+  reversePosted,
+} from '../../db/document-lifecycle';
 import { nowIso } from '../../db/sql';
-import { AppError, notFound } from '../../http/errors';
 import { allowedEntry } from '../../http/list';
 import type { Actor } from '../../kernel/actor';
 import { todayDate } from '../../kernel/calendar';
+import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { allocate, cents, mulDivRound } from '../../kernel/money';
 import { toSearchText } from '../../kernel/search-text';
@@ -13,7 +21,7 @@ import { getPart, type Part } from '../catalog';
 import { type DocType, takeNumber } from '../numbering';
 import { assertSupplierExists } from '../parties';
 import { receiptLineValue, unitCostOf } from './stock.costing';
-import { type Labels, LevelBook, MovementLog } from './stock.ledger';
+import { type Labels, PostingBook } from './stock.ledger';
 import * as repo from './stock.repository';
 import type {
   CreateDocumentBody,
@@ -24,7 +32,7 @@ import type {
   StockDocumentType,
   UpdateDocumentBody,
 } from './stock.schema';
-import type { StockDocumentLineTable } from './stock.table';
+import type { StockDocumentLineTable, StockDocumentTable } from './stock.table';
 import { assertWarehouseUsable } from './stock.warehouses';
 
 /** Each document type numbers in its own series (STK-01). */
@@ -34,6 +42,17 @@ export const SERIES_OF: Record<StockDocumentType, DocType> = {
   transfer: 'stock_transfer',
   writeoff: 'stock_writeoff',
   count: 'stock_count',
+};
+
+type DocRow = Selectable<StockDocumentTable>;
+
+/** Stock documents on the shared lifecycle (ADR 0008): numbered per type at posting, audited, reversed by a mirror. */
+export const STOCK_DOCUMENT: DocumentKind<DocRow> = {
+  table: 'stock_document',
+  entity: 'stock_document',
+  actions: { post: 'stock_document.post', reverse: 'stock_document.reverse' },
+  takeNumber: (trx, draft) => takeNumber(trx, SERIES_OF[draft.type]),
+  audit: recordAudit,
 };
 
 // ---------------------------------------------------------------- reading
@@ -170,7 +189,7 @@ export interface DraftLineInput {
 }
 
 const bad = (code: string, field: string, params: Record<string, unknown> = {}) =>
-  new AppError(400, code, { field, params: { field, ...params } });
+  new DomainError('invalid', code, { field, params: { field, ...params } });
 
 function isGiven<T>(v: T | null | undefined): v is T {
   return v !== undefined && v !== null;
@@ -245,7 +264,7 @@ async function checkDraftReferences(trx: Executor, input: DraftInput): Promise<C
     )
       throw bad('reservation_mismatch', field);
     if (r.status !== 'active')
-      throw new AppError(409, 'reservation_not_active', { field, params: { field } });
+      throw new DomainError('conflict', 'reservation_not_active', { field, params: { field } });
   }
   return { parts, supplierName, warehouseCode: warehouse.code };
 }
@@ -337,11 +356,8 @@ export async function createDraft(db: Db, actor: Actor, body: CreateDocumentBody
   return db.transaction().execute(async (trx) => getDocument(trx, await insertDraft(trx, actor, body)));
 }
 
-function notDraft(doc: { status: string; number: string | null; id: string }): AppError {
-  return new AppError(409, 'document_not_draft', {
-    params: { number: doc.number ?? '' },
-    extra: { status: doc.status, documentId: doc.id },
-  });
+function notDraft(doc: DocRow): DomainError {
+  return new DomainError('conflict', 'document_not_draft', refusalDetails(doc)('document_not_draft'));
 }
 
 /** Replaces a draft's header and lines (same rules as a new draft); a posted document is 409 document_not_draft. */
@@ -352,9 +368,7 @@ export async function updateDraft(
   body: UpdateDocumentBody,
 ): Promise<StockDocument> {
   return db.transaction().execute(async (trx) => {
-    const doc = await repo.lockDocument(trx, id);
-    if (!doc) throw notFound('stock_document');
-    if (doc.status !== 'draft') throw notDraft(doc);
+    const doc = await lockDraft(trx, STOCK_DOCUMENT, id);
     const input: DraftInput = {
       ...body,
       type: doc.type,
@@ -396,9 +410,7 @@ export async function updateDraft(
 /** Deletes a draft; a posted document is never deleted (409 document_not_draft: reverse it). */
 export async function deleteDraft(db: Db, actor: Actor, id: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const doc = await repo.lockDocument(trx, id);
-    if (!doc) throw notFound('stock_document');
-    if (doc.status !== 'draft') throw notDraft(doc);
+    const doc = await lockDraft(trx, STOCK_DOCUMENT, id);
     const before = await getDocument(trx, id);
     if (!(await repo.deleteDraft(trx, id))) throw notDraft(doc);
     await recordAudit(trx, actor, {
@@ -411,8 +423,6 @@ export async function deleteDraft(db: Db, actor: Actor, id: string): Promise<voi
 }
 
 // ---------------------------------------------------------------- posting
-
-type DocRow = NonNullable<Awaited<ReturnType<typeof repo.lockDocument>>>;
 
 function labelsOf(lines: repo.LineRow[], warehouses: Record<string, string>): Labels {
   return {
@@ -427,7 +437,7 @@ async function checkPostable(
   doc: DocRow,
   lines: repo.LineRow[],
 ): Promise<Record<string, string>> {
-  if (!lines.length) throw new AppError(400, 'document_empty', { field: 'lines' });
+  if (!lines.length) throw new DomainError('invalid', 'document_empty', { field: 'lines' });
   if (doc.document_date > todayDate()) throw bad('date_in_future', 'documentDate');
   const codes: Record<string, string> = {};
   codes[doc.warehouse_id] = (await assertWarehouseUsable(trx, doc.warehouse_id, 'warehouseId')).code;
@@ -449,13 +459,12 @@ interface LineResult {
   book_milli?: number;
 }
 
-/** Moves the stock of every line of a draft through the level book; returns what each line moved. */
+/** Moves the stock of every line of a draft through the posting book; returns what each line moved. */
 async function moveLines(
   trx: Executor,
   doc: DocRow,
   lines: repo.LineRow[],
-  book: LevelBook,
-  log: MovementLog,
+  book: PostingBook,
 ): Promise<Map<string, LineResult>> {
   const out = new Map<string, LineResult>();
   const from = (partId: string) => ({ partId, warehouseId: doc.warehouse_id });
@@ -474,10 +483,8 @@ async function moveLines(
       const base = lines.map((l) => receiptLineValue(l.quantity_milli ?? 0, l.unit_cost_cents ?? 0));
       const shares = allocate(doc.landed_cost_cents, base);
       for (const [i, l] of lines.entries()) {
-        const q = l.quantity_milli ?? 0;
         const value = (base[i] ?? 0) + (shares[i] ?? 0);
-        await book.in(from(l.part_id), q, value);
-        log.add(l.id, from(l.part_id), q, value);
+        await book.in(l.id, from(l.part_id), l.quantity_milli ?? 0, value);
         out.set(l.id, { landed_cost_cents: shares[i] ?? 0, value_cents: value });
       }
       break;
@@ -490,7 +497,7 @@ async function moveLines(
         if (l.reservation_id) {
           const r = reservations.get(l.reservation_id);
           if (r?.status !== 'active' || consumed.has(r.id))
-            throw new AppError(409, 'reservation_not_active', { field: 'reservationId' });
+            throw new DomainError('conflict', 'reservation_not_active', { field: 'reservationId' });
           release = r.quantity_milli;
           consumed.add(r.id);
           await repo.closeReservation(trx, r.id, {
@@ -500,8 +507,7 @@ async function moveLines(
             updated_at: book.now,
           });
         }
-        const value = await book.out(from(l.part_id), q, { releaseReservedMilli: release });
-        log.add(l.id, from(l.part_id), -q, -value);
+        const value = await book.out(l.id, from(l.part_id), q, { releaseReservedMilli: release });
         out.set(l.id, { unit_cost_cents: unitCostOf(value, q), value_cents: value });
       }
       break;
@@ -509,10 +515,8 @@ async function moveLines(
     case 'transfer': {
       for (const l of lines) {
         const q = l.quantity_milli ?? 0;
-        const value = await book.out(from(l.part_id), q);
-        await book.in(to(l.part_id), q, value);
-        log.add(l.id, from(l.part_id), -q, -value);
-        log.add(l.id, to(l.part_id), q, value);
+        const value = await book.out(l.id, from(l.part_id), q);
+        await book.in(l.id, to(l.part_id), q, value);
         out.set(l.id, { unit_cost_cents: unitCostOf(value, q), value_cents: value });
       }
       break;
@@ -530,11 +534,9 @@ async function moveLines(
             level.onHand > 0
               ? mulDivRound(diff, level.value, level.onHand)
               : receiptLineValue(diff, l.part_typical_cost_cents ?? 0);
-          await book.in(k, diff, value);
-          log.add(l.id, k, diff, value);
+          await book.in(l.id, k, diff, value);
         } else if (diff < 0) {
-          value = -(await book.out(k, -diff));
-          log.add(l.id, k, diff, value);
+          value = -(await book.out(l.id, k, -diff));
         }
         out.set(l.id, { book_milli: bookQty, unit_cost_cents: unitCostOf(value, diff), value_cents: value });
       }
@@ -554,46 +556,34 @@ async function writeLineResults(trx: Executor, results: Map<string, LineResult>,
   for (const [lineId, r] of results) await repo.updateLineRow(trx, lineId, { ...r, updated_at: now });
 }
 
+/** The stock side of posting a draft: checks it again, moves every line, fills the lines' results. */
+async function postLines(trx: Executor, doc: DocRow): Promise<Posting> {
+  const lines = await repo.listLines(trx, [doc.id]);
+  const codes = await checkPostable(trx, doc, lines);
+  const keys = lines.flatMap((l) => [
+    { partId: l.part_id, warehouseId: doc.warehouse_id },
+    ...(doc.to_warehouse_id ? [{ partId: l.part_id, warehouseId: doc.to_warehouse_id }] : []),
+  ]);
+  const { result, at, movements } = await PostingBook.post(
+    trx,
+    { documentId: doc.id, date: doc.document_date },
+    keys,
+    labelsOf(lines, codes),
+    (book) => moveLines(trx, doc, lines, book),
+  );
+  await writeLineResults(trx, result, at);
+  const total = totalOf(doc.type, result.values());
+  return { at, patch: { total_value_cents: total }, audit: { totalValueCents: total, movements } };
+}
+
 /**
  * Posts a draft in the caller's transaction: every line moves stock through the ledger (receipts in at cost plus
  * landed costs, issues and write-offs out at the average, transfers carrying their cost, counts posting their
  * differences), then the number is taken from the type's series. Nothing is written when any line is refused.
  */
 export async function postDocumentTx(trx: Executor, actor: Actor, id: string): Promise<StockDocument> {
-  const doc = await repo.lockDocument(trx, id);
-  if (!doc) throw notFound('stock_document');
-  if (doc.status !== 'draft') throw notDraft(doc);
-  const lines = await repo.listLines(trx, [id]);
-  const codes = await checkPostable(trx, doc, lines);
-  const keys = lines.flatMap((l) => [
-    { partId: l.part_id, warehouseId: doc.warehouse_id },
-    ...(doc.to_warehouse_id ? [{ partId: l.part_id, warehouseId: doc.to_warehouse_id }] : []),
-  ]);
-  const book = await LevelBook.open(trx, keys, labelsOf(lines, codes));
-  const log = new MovementLog(id, doc.document_date, book.now);
-  const results = await moveLines(trx, doc, lines, book, log);
-  await log.write(trx);
-  await writeLineResults(trx, results, book.now);
-  const taken = await takeNumber(trx, SERIES_OF[doc.type]);
-  const posted = await repo.markPosted(trx, id, {
-    series_id: taken.seriesId,
-    number: taken.formatted,
-    total_value_cents: totalOf(doc.type, results.values()),
-    posted_at: book.now,
-    posted_by: actor.userId,
-    // The draft's search text (supplier, their document, reason, notes) with the number: digits fold to themselves.
-    search_text: `${taken.formatted} ${doc.search_text}`.trim(),
-    updated_at: book.now,
-  });
-  if (!posted) throw notDraft(doc);
-  const after = await getDocument(trx, id);
-  await recordAudit(trx, actor, {
-    action: 'stock_document.post',
-    entity: 'stock_document',
-    entityId: id,
-    after: { number: after.number, totalValueCents: after.totalValueCents, movements: log.rows.length },
-  });
-  return after;
+  await postDraft(trx, STOCK_DOCUMENT, actor, id, (doc) => postLines(trx, doc));
+  return getDocument(trx, id);
 }
 
 /** Posts a draft (one transaction); posting a posted document is 409 document_not_draft. */
@@ -602,6 +592,104 @@ export async function postDocument(db: Db, actor: Actor, id: string): Promise<St
 }
 
 // ---------------------------------------------------------------- reversal
+
+/** The mirror's lines: the original's, without reservations, their results filled by the reversal. */
+async function copyLines(trx: Executor, lines: repo.LineRow[], mirrorId: string, now: string) {
+  const mirrorLineOf = new Map<string, string>();
+  await repo.insertLines(
+    trx,
+    lines.map((l) => {
+      mirrorLineOf.set(l.id, newId());
+      return {
+        id: mirrorLineOf.get(l.id) as string,
+        document_id: mirrorId,
+        line_no: l.line_no,
+        part_id: l.part_id,
+        quantity_milli: l.quantity_milli,
+        counted_milli: l.counted_milli,
+        book_milli: l.book_milli,
+        unit_cost_cents: l.unit_cost_cents,
+        landed_cost_cents: l.landed_cost_cents,
+        value_cents: null,
+        serial_numbers: l.serial_numbers,
+        reservation_id: null,
+        source_line_id: l.source_line_id,
+        created_at: now,
+        updated_at: now,
+      };
+    }),
+  );
+  return mirrorLineOf;
+}
+
+/**
+ * Undoes each line's movements in the mirror: what came in goes out first, at most at the value it came in with
+ * (a transfer's mirror then brings into A what actually left B); what went out comes back at the value it left
+ * with. Returns each mirror line's effect.
+ */
+async function undoMovements(
+  book: PostingBook,
+  doc: DocRow,
+  lines: repo.LineRow[],
+  movements: repo.MovementRow[],
+  mirrorLineOf: Map<string, string>,
+): Promise<Map<string, number>> {
+  const effect = new Map<string, number>();
+  for (const l of lines) {
+    const mirrorLineId = mirrorLineOf.get(l.id) as string;
+    const own = movements.filter((m) => m.line_id === l.id);
+    let movedBack = 0;
+    let sum = 0;
+    for (const m of own.filter((x) => x.quantity_milli > 0)) {
+      const k = { partId: m.part_id, warehouseId: m.warehouse_id };
+      const value = await book.out(mirrorLineId, k, m.quantity_milli, { valueCap: m.value_cents });
+      movedBack += value;
+      sum -= value;
+    }
+    for (const m of own.filter((x) => x.quantity_milli < 0)) {
+      const k = { partId: m.part_id, warehouseId: m.warehouse_id };
+      const value = doc.type === 'transfer' ? movedBack : -m.value_cents;
+      await book.in(mirrorLineId, k, -m.quantity_milli, value);
+      if (doc.type !== 'transfer') sum += value;
+    }
+    effect.set(mirrorLineId, doc.type === 'transfer' ? movedBack : sum);
+  }
+  return effect;
+}
+
+/** The stock side of a reversal: the mirror's lines, the original's movements undone, the lines' results. */
+async function reverseLines(
+  trx: Executor,
+  doc: DocRow,
+  mirror: DocRow,
+  reason?: string | null,
+): Promise<Posting> {
+  const lines = await repo.listLines(trx, [doc.id]);
+  const movements = await repo.movementsOfDocument(trx, doc.id);
+  const codes: Record<string, string> = {};
+  for (const whId of new Set(movements.map((m) => m.warehouse_id)))
+    codes[whId] = (await repo.findWarehouse(trx, whId))?.code ?? whId;
+  const mirrorLineOf = await copyLines(trx, lines, mirror.id, mirror.created_at);
+  const { result, at } = await PostingBook.post(
+    trx,
+    { documentId: mirror.id, date: mirror.document_date },
+    movements.map((m) => ({ partId: m.part_id, warehouseId: m.warehouse_id })),
+    labelsOf(lines, codes),
+    (book) => undoMovements(book, doc, lines, movements, mirrorLineOf),
+  );
+  const results = new Map<string, LineResult>();
+  for (const [lineId, v] of result)
+    results.set(lineId, { value_cents: doc.type === 'count' ? v : Math.abs(v) });
+  await writeLineResults(trx, results, at);
+  const total = totalOf(doc.type, results.values());
+  return {
+    at,
+    patch: { total_value_cents: total },
+    audit: { totalValueCents: total },
+    // Found by its own number and by everything the reversed document is found by (its number too).
+    searchText: toSearchText(reason),
+  };
+}
 
 /**
  * Reverses a posted document with its mirror: a new document of the same type, numbered in the same series,
@@ -617,143 +705,13 @@ export async function reverseDocument(
   body: Partial<ReverseDocumentBody> = {},
 ): Promise<StockDocument> {
   return db.transaction().execute(async (trx) => {
-    const doc = await repo.lockDocument(trx, id);
-    if (!doc) throw notFound('stock_document');
-    if (doc.status === 'draft')
-      throw new AppError(409, 'document_not_posted', { extra: { documentId: doc.id } });
-    if (doc.status === 'reversed' || doc.reversed_by_id)
-      throw new AppError(409, 'already_reversed', {
-        params: { number: doc.number ?? '' },
-        extra: { reversedById: doc.reversed_by_id },
-      });
-    if (doc.reversal_of_id)
-      throw new AppError(409, 'reversal_not_reversible', { params: { number: doc.number ?? '' } });
-    const today = todayDate();
-    const date = body.documentDate ?? today;
-    if (date > today) throw bad('date_in_future', 'documentDate');
-    if (date < doc.document_date) throw bad('reversal_before_original', 'documentDate');
-
-    const lines = await repo.listLines(trx, [id]);
-    const movements = await repo.movementsOfDocument(trx, id);
-    const codes: Record<string, string> = {};
-    for (const whId of new Set(movements.map((m) => m.warehouse_id))) {
-      const w = await repo.findWarehouse(trx, whId);
-      codes[whId] = w?.code ?? whId;
-    }
-
-    const now = nowIso();
-    const mirrorId = newId();
-    const reason = body.reason ?? doc.reason;
-    await repo.insertDocument(trx, {
-      ...doc,
-      id: mirrorId,
-      status: 'draft',
-      series_id: null,
-      number: null,
-      document_date: date,
-      reason,
-      reversal_of_id: doc.id,
-      reversed_by_id: null,
-      posted_at: null,
-      posted_by: null,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
+    const { mirrorId } = await reversePosted(trx, STOCK_DOCUMENT, actor, id, {
+      documentDate: body.documentDate,
+      today: todayDate(),
+      mirror: (doc) => ({ reason: body.reason ?? doc.reason }),
+      work: (doc, mirror) => reverseLines(trx, doc, mirror, body.reason),
     });
-    const lineMap = new Map<string, string>();
-    await repo.replaceLines(
-      trx,
-      mirrorId,
-      lines.map((l) => {
-        const lineId = newId();
-        lineMap.set(l.id, lineId);
-        return {
-          id: lineId,
-          document_id: mirrorId,
-          line_no: l.line_no,
-          part_id: l.part_id,
-          quantity_milli: l.quantity_milli,
-          counted_milli: l.counted_milli,
-          book_milli: l.book_milli,
-          unit_cost_cents: l.unit_cost_cents,
-          landed_cost_cents: l.landed_cost_cents,
-          value_cents: null,
-          serial_numbers: l.serial_numbers,
-          reservation_id: null,
-          source_line_id: l.source_line_id,
-          created_at: now,
-          updated_at: now,
-        };
-      }),
-    );
-
-    const book = await LevelBook.open(
-      trx,
-      movements.map((m) => ({ partId: m.part_id, warehouseId: m.warehouse_id })),
-      labelsOf(lines, codes),
-    );
-    const log = new MovementLog(mirrorId, date, book.now);
-    const effect = new Map<string, number>();
-    for (const l of lines) {
-      const mirrorLineId = lineMap.get(l.id) as string;
-      const own = movements.filter((m) => m.line_id === l.id);
-      // What came in goes out first (a transfer's mirror then brings into A what actually left B).
-      const cameIn = own.filter((m) => m.quantity_milli > 0);
-      const wentOut = own.filter((m) => m.quantity_milli < 0);
-      let movedBack = 0;
-      let sum = 0;
-      for (const m of cameIn) {
-        const k = { partId: m.part_id, warehouseId: m.warehouse_id };
-        const value = await book.out(k, m.quantity_milli, { valueCap: m.value_cents });
-        log.add(mirrorLineId, k, -m.quantity_milli, -value);
-        movedBack += value;
-        sum -= value;
-      }
-      for (const m of wentOut) {
-        const k = { partId: m.part_id, warehouseId: m.warehouse_id };
-        const value = doc.type === 'transfer' ? movedBack : -m.value_cents;
-        await book.in(k, -m.quantity_milli, value);
-        log.add(mirrorLineId, k, -m.quantity_milli, value);
-        if (doc.type !== 'transfer') sum += value;
-      }
-      effect.set(mirrorLineId, doc.type === 'transfer' ? movedBack : sum);
-    }
-    await log.write(trx);
-    const results = new Map<string, LineResult>();
-    for (const [lineId, v] of effect)
-      results.set(lineId, { value_cents: doc.type === 'count' ? v : Math.abs(v) });
-    await writeLineResults(trx, results, book.now);
-
-    const taken = await takeNumber(trx, SERIES_OF[doc.type]);
-    await repo.markPosted(trx, mirrorId, {
-      series_id: taken.seriesId,
-      number: taken.formatted,
-      total_value_cents: totalOf(doc.type, results.values()),
-      posted_at: book.now,
-      posted_by: actor.userId,
-      // Found by its own number and by everything the reversed document is found by (its number too).
-      search_text: `${taken.formatted} ${doc.search_text} ${toSearchText(body.reason)}`.trim(),
-      updated_at: book.now,
-    });
-    if (!(await repo.markReversed(trx, id, mirrorId, book.now)))
-      throw new AppError(409, 'already_reversed', { params: { number: doc.number ?? '' } });
-    const mirror = await getDocument(trx, mirrorId);
-    await recordAudit(trx, actor, [
-      {
-        action: 'stock_document.reverse',
-        entity: 'stock_document',
-        entityId: id,
-        before: { status: 'posted' },
-        after: { status: 'reversed', reversedById: mirrorId },
-      },
-      {
-        action: 'stock_document.post',
-        entity: 'stock_document',
-        entityId: mirrorId,
-        after: { number: mirror.number, reversalOfId: id, totalValueCents: mirror.totalValueCents },
-      },
-    ]);
-    return mirror;
+    return getDocument(trx, mirrorId);
   });
 }
 

@@ -1,10 +1,9 @@
 import type { Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
-import { AppError, notFound } from '../../http/errors';
 import { allowedEntry } from '../../http/list';
 import type { Actor } from '../../kernel/actor';
-import { DomainError } from '../../kernel/errors';
+import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
@@ -79,8 +78,9 @@ export async function exportWarehouses(db: Executor, q: Omit<WarehouseListQuery,
  */
 export async function assertWarehouseUsable(db: Executor, id: string, field = 'warehouseId') {
   const row = await repo.findWarehouse(db, id);
-  if (!row) throw new AppError(400, 'unknown_warehouse', { field, params: { field } });
-  if (row.archived_at) throw new AppError(409, 'warehouse_archived', { field, params: { code: row.code } });
+  if (!row) throw new DomainError('invalid', 'unknown_warehouse', { field, params: { field } });
+  if (row.archived_at)
+    throw new DomainError('conflict', 'warehouse_archived', { field, params: { code: row.code } });
   return row;
 }
 
@@ -89,7 +89,7 @@ async function technicianOf(db: Executor, id: string): Promise<Technician> {
     return await getTechnician(db, id);
   } catch (e) {
     if (e instanceof DomainError && e.kind === 'not_found')
-      throw new AppError(400, 'unknown_technician', { field: 'technicianId' });
+      throw new DomainError('invalid', 'unknown_technician', { field: 'technicianId' });
     throw e;
   }
 }
@@ -97,7 +97,7 @@ async function technicianOf(db: Executor, id: string): Promise<Technician> {
 async function checkCode(db: Executor, code: string, exceptId?: string) {
   const existing = await repo.findWarehouseByCode(db, code);
   if (existing && existing.id !== exceptId)
-    throw new AppError(409, 'warehouse_code_taken', {
+    throw new DomainError('conflict', 'warehouse_code_taken', {
       field: 'code',
       params: { code, name: existing.name },
       extra: { existingId: existing.id },
@@ -108,7 +108,7 @@ async function checkVan(db: Executor, technicianId: string, exceptId?: string): 
   const technician = await technicianOf(db, technicianId);
   const van = await repo.findVanOfTechnician(db, technicianId);
   if (van && van.id !== exceptId)
-    throw new AppError(409, 'technician_has_van', {
+    throw new DomainError('conflict', 'technician_has_van', {
       field: 'technicianId',
       params: { technician: technician.name, code: van.code },
       extra: { existingId: van.id },
@@ -178,7 +178,7 @@ export async function createWarehouse(db: Db, actor: Actor, input: CreateWarehou
         technician?.name ?? null,
       );
     } catch (e) {
-      if (isUniqueViolation(e)) throw new AppError(409, 'conflict');
+      if (isUniqueViolation(e)) throw new DomainError('conflict', 'conflict');
       throw e;
     }
     return getWarehouse(trx, id);
@@ -205,7 +205,7 @@ export async function updateWarehouse(
     if (patch.molName !== undefined) set.mol_name = patch.molName;
     let technicianName = row.technician_name ?? null;
     if (patch.technicianId !== undefined && patch.technicianId !== row.technician_id) {
-      if (row.kind !== 'van') throw new AppError(400, 'not_for_store', { field: 'technicianId' });
+      if (row.kind !== 'van') throw new DomainError('invalid', 'not_for_store', { field: 'technicianId' });
       technicianName = (await checkVan(trx, patch.technicianId, id)).name;
       set.technician_id = patch.technicianId;
     }
@@ -218,7 +218,7 @@ export async function updateWarehouse(
     try {
       await repo.updateWarehouseRow(trx, id, set);
     } catch (e) {
-      if (isUniqueViolation(e)) throw new AppError(409, 'conflict');
+      if (isUniqueViolation(e)) throw new DomainError('conflict', 'conflict');
       throw e;
     }
     const after = await getWarehouse(trx, id);
@@ -249,7 +249,8 @@ async function setArchived(db: Db, actor: Actor, id: string, archived: boolean):
     if ((row.archived_at !== null) === archived) return toWarehouse(row);
     if (archived) {
       const onHand = await repo.onHandInWarehouse(trx, id);
-      if (onHand > 0) throw new AppError(409, 'warehouse_has_stock', { params: { code: row.code } });
+      if (onHand > 0)
+        throw new DomainError('conflict', 'warehouse_has_stock', { params: { code: row.code } });
     }
     const archivedAt = archived ? nowIso() : null;
     await repo.updateWarehouseRow(trx, id, { archived_at: archivedAt, updated_at: nowIso() });
@@ -276,7 +277,7 @@ export async function deleteWarehouse(db: Db, actor: Actor, id: string): Promise
       { entity: 'stock_reservations', code: 'used_by_stock_reservations', count: used.reservations },
     ].filter((u) => u.count > 0);
     if (usages.length)
-      throw new AppError(409, 'in_use', {
+      throw new DomainError('conflict', 'in_use', {
         params: { entity: 'stock_warehouse' },
         errors: usages.map((u) => ({ field: u.entity, code: u.code, params: { count: u.count } })),
         extra: { usages },
