@@ -5,8 +5,8 @@ import type { Db } from '../../db/database';
 import { actorOf, principalOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
 import { type FieldRule, type GuardedCsvColumn, visibleFor } from '../../http/fields';
-import { Page } from '../../http/page';
 import type { Actor } from '../../kernel/actor';
+import { Page } from '../../kernel/list-query';
 import { PART_FIELDS } from './catalog.access';
 import {
   BRAND_CSV,

@@ -1,10 +1,12 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
+import { type ListOrder, listOrder, type SortKeys } from '../../db/list';
 import { nowIso } from '../../db/sql';
+import { isUniqueViolation } from '../../db/unique';
 import { AppError, notFound } from '../../http/errors';
-import { allowedEntry } from '../../http/list';
 import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
+import type { PageOf, PageRequest } from '../../kernel/list-query';
 import { foldSearchText, toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
 import { type PriceServiceInput, priceService } from './catalog.pricing';
@@ -48,12 +50,7 @@ import type {
 } from './catalog.table';
 import { type CatalogKind, type CatalogUsageCheck, catalogRenamed, usagesOf } from './catalog.usage';
 
-export interface PageOf<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { PageOf };
 
 // Search text --------------------------------------------------------------------------------------------------
 
@@ -217,12 +214,6 @@ async function withCompat(db: Executor, rows: repo.PartRow[]): Promise<Part[]> {
 
 // Shared rules -------------------------------------------------------------------------------------------------
 
-/** A unique index that a concurrent writer won between our check and our insert: 409, not 500. */
-function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
 /** One transaction per business operation; a lost race on a unique code answers 409 conflict. */
 async function inTransaction<T>(db: Db, work: (trx: Executor) => Promise<T>): Promise<T> {
   try {
@@ -241,28 +232,13 @@ interface ListQuery {
   archived: ArchivedFilter;
 }
 
-/** "name" / "-name" against the allowed keys; the columns of a key break ties in order, then the id. */
-function orderOf(
-  sort: string | undefined,
-  allowed: Record<string, string[]>,
-  fallback: string,
-): repo.SortOrder {
-  const direction: 'asc' | 'desc' = sort?.startsWith('-') ? 'desc' : 'asc';
-  const key = sort?.replace(/^-/, '') ?? fallback;
-  const columns = allowedEntry(allowed, key) ?? allowed[fallback] ?? [];
-  return { columns, direction };
-}
-
 async function pageOf<R, T>(
   q: ListQuery,
-  run: (order: repo.SortOrder, window: repo.ListWindow) => Promise<{ rows: R[]; total: number }>,
-  order: repo.SortOrder,
+  run: (order: ListOrder, window: PageRequest) => Promise<{ rows: R[]; total: number }>,
+  order: ListOrder,
   map: (rows: R[]) => Promise<T[]> | T[],
 ): Promise<PageOf<T>> {
-  const { rows, total } = await run(order, {
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-  });
+  const { rows, total } = await run(order, { page: q.page, pageSize: q.pageSize });
   return { items: await map(rows), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -405,7 +381,7 @@ async function deleteFlow<T>(
 
 // Categories ---------------------------------------------------------------------------------------------------
 
-const CATEGORY_ORDER: Record<string, string[]> = {
+const CATEGORY_ORDER: SortKeys = {
   code: ['catalog_category.code'],
   nameBg: ['catalog_category.name_bg'],
   nameEn: ['catalog_category.name_en'],
@@ -421,13 +397,13 @@ export async function listCategories(db: Executor, q: CategoryListQuery): Promis
   return pageOf(
     q,
     (order, window) => repo.listCategories(db, q, order, window),
-    orderOf(q.sort, CATEGORY_ORDER, 'code'),
+    listOrder(q.sort, CATEGORY_ORDER, 'code'),
     (rows) => rows.map(toCategory),
   );
 }
 
 export async function exportCategories(db: Executor, q: CategoryListQuery): Promise<Category[]> {
-  const order = orderOf(q.sort, CATEGORY_ORDER, 'code');
+  const order = listOrder(q.sort, CATEGORY_ORDER, 'code');
   const { rows } = await repo.listCategories(db, q, order);
   return rows.map(toCategory);
 }
@@ -517,7 +493,7 @@ export async function deleteCategory(db: Db, actor: Actor, id: string): Promise<
 
 // Brands -------------------------------------------------------------------------------------------------------
 
-const BRAND_ORDER: Record<string, string[]> = {
+const BRAND_ORDER: SortKeys = {
   code: ['catalog_brand.code'],
   name: ['catalog_brand.name'],
   country: ['catalog_brand.country', 'catalog_brand.name'],
@@ -533,13 +509,13 @@ export async function listBrands(db: Executor, q: BrandListQuery): Promise<PageO
   return pageOf(
     q,
     (order, window) => repo.listBrands(db, q, order, window),
-    orderOf(q.sort, BRAND_ORDER, 'name'),
+    listOrder(q.sort, BRAND_ORDER, 'name'),
     (rows) => rows.map(toBrand),
   );
 }
 
 export async function exportBrands(db: Executor, q: BrandListQuery): Promise<Brand[]> {
-  const { rows } = await repo.listBrands(db, q, orderOf(q.sort, BRAND_ORDER, 'code'));
+  const { rows } = await repo.listBrands(db, q, listOrder(q.sort, BRAND_ORDER, 'code'));
   return rows.map(toBrand);
 }
 
@@ -630,7 +606,7 @@ export async function deleteBrand(db: Db, actor: Actor, id: string): Promise<voi
 
 // Models -------------------------------------------------------------------------------------------------------
 
-const MODEL_ORDER: Record<string, string[]> = {
+const MODEL_ORDER: SortKeys = {
   name: ['catalog_model.name'],
   brand: ['catalog_brand.name', 'catalog_model.name'],
   category: ['catalog_category.code', 'catalog_brand.name', 'catalog_model.name'],
@@ -647,13 +623,13 @@ export async function listModels(db: Executor, q: ModelListQuery): Promise<PageO
   return pageOf(
     q,
     (order, window) => repo.listModels(db, q, order, window),
-    orderOf(q.sort, MODEL_ORDER, 'brand'),
+    listOrder(q.sort, MODEL_ORDER, 'brand'),
     (rows) => rows.map(toModel),
   );
 }
 
 export async function exportModels(db: Executor, q: ModelListQuery): Promise<Model[]> {
-  const { rows } = await repo.listModels(db, q, orderOf(q.sort, MODEL_ORDER, 'brand'));
+  const { rows } = await repo.listModels(db, q, listOrder(q.sort, MODEL_ORDER, 'brand'));
   return rows.map(toModel);
 }
 
@@ -760,7 +736,7 @@ export async function deleteModel(db: Db, actor: Actor, id: string): Promise<voi
 
 // Labour and service types -------------------------------------------------------------------------------------
 
-const SERVICE_TYPE_ORDER: Record<string, string[]> = {
+const SERVICE_TYPE_ORDER: SortKeys = {
   code: ['catalog_service_type.code'],
   nameBg: ['catalog_service_type.name_bg'],
   normMinutes: ['catalog_service_type.norm_minutes', 'catalog_service_type.code'],
@@ -777,13 +753,13 @@ export async function listServiceTypes(db: Executor, q: ServiceTypeListQuery): P
   return pageOf(
     q,
     (order, window) => repo.listServiceTypes(db, q, order, window),
-    orderOf(q.sort, SERVICE_TYPE_ORDER, 'code'),
+    listOrder(q.sort, SERVICE_TYPE_ORDER, 'code'),
     (rows) => rows.map(toServiceType),
   );
 }
 
 export async function exportServiceTypes(db: Executor, q: ServiceTypeListQuery): Promise<ServiceType[]> {
-  const { rows } = await repo.listServiceTypes(db, q, orderOf(q.sort, SERVICE_TYPE_ORDER, 'code'));
+  const { rows } = await repo.listServiceTypes(db, q, listOrder(q.sort, SERVICE_TYPE_ORDER, 'code'));
   return rows.map(toServiceType);
 }
 
@@ -1062,7 +1038,7 @@ export async function quoteService(
 
 // Parts --------------------------------------------------------------------------------------------------------
 
-const PART_ORDER: Record<string, string[]> = {
+const PART_ORDER: SortKeys = {
   code: ['catalog_part.code'],
   nameBg: ['catalog_part.name_bg'],
   salePriceCents: ['catalog_part.sale_price_cents', 'catalog_part.code'],
@@ -1087,13 +1063,13 @@ export async function listParts(db: Executor, q: PartListQuery): Promise<PageOf<
   return pageOf(
     q,
     (order, window) => repo.listParts(db, filter, order, window),
-    orderOf(q.sort, PART_ORDER, 'code'),
+    listOrder(q.sort, PART_ORDER, 'code'),
     (rows) => withCompat(db, rows),
   );
 }
 
 export async function exportParts(db: Executor, q: PartListQuery): Promise<Part[]> {
-  const { rows } = await repo.listParts(db, await partFilter(db, q), orderOf(q.sort, PART_ORDER, 'code'));
+  const { rows } = await repo.listParts(db, await partFilter(db, q), listOrder(q.sort, PART_ORDER, 'code'));
   return withCompat(db, rows);
 }
 

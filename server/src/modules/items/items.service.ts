@@ -1,10 +1,12 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
+import { mapPage } from '../../db/list';
 import { nowIso } from '../../db/sql';
+import { isUniqueViolation } from '../../db/unique';
 import { AppError, notFound } from '../../http/errors';
-import { sortSpec } from '../../http/list';
 import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
+import type { PageOf } from '../../kernel/list-query';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
 import type { Role } from '../auth/auth.schema';
@@ -40,12 +42,6 @@ export interface ItemListQuery {
   warrantyOn?: string;
   archived?: boolean;
 }
-
-const SORTS: Record<string, repo.ItemSortColumn> = {
-  serial: 'item.serial_number',
-  createdAt: 'item.created_at',
-  warrantyEnd: 'item.warranty_until',
-};
 
 /** The search column: the serial as written and without spaces or dashes, the model, the brand, the owner. */
 export function itemSearchText(
@@ -109,19 +105,11 @@ function filterOf(q: ItemListQuery): repo.ItemFilter {
   };
 }
 
-function sortOf(q: ItemListQuery) {
-  // Newest first unless a sort is asked for.
-  return q.sort
-    ? sortSpec(q.sort, SORTS, 'item.created_at')
-    : ({ column: 'item.created_at', direction: 'desc' } as const);
-}
-
 /** One page of items with the filters; sorted, filtered and paged in SQL. */
-export async function listItems(db: Executor, q: ItemListQuery): Promise<{ items: Item[]; total: number }> {
-  const f = filterOf(q);
-  const rows = await repo.listItems(db, f, sortOf(q), q.pageSize, (q.page - 1) * q.pageSize);
+export async function listItems(db: Executor, q: ItemListQuery): Promise<PageOf<Item>> {
   const today = todayDate();
-  return { items: rows.map((r) => toItem(r, today)), total: await repo.countItems(db, f) };
+  const page = await repo.listItems(db, filterOf(q), q.sort, q);
+  return mapPage(page, (rows) => rows.map((r) => toItem(r, today)));
 }
 
 /** Every item that matches the filters (no paging), for the CSV export. */
@@ -129,8 +117,7 @@ export async function exportItems(
   db: Executor,
   q: Omit<ItemListQuery, 'page' | 'pageSize'>,
 ): Promise<Item[]> {
-  const full = { ...q, page: 1, pageSize: 1 };
-  const rows = await repo.listItems(db, filterOf(full), sortOf(full));
+  const rows = await repo.allItems(db, filterOf({ ...q, page: 1, pageSize: 1 }), q.sort);
   const today = todayDate();
   return rows.map((r) => toItem(r, today));
 }
@@ -193,12 +180,6 @@ function duplicateSerial(existing: repo.ItemViewRow) {
     },
     extra: { existingId: existing.id, existingOwnerId: existing.party_id },
   });
-}
-
-/** SQLite and PostgreSQL report a unique-index violation differently; a race on the same serial ends here. */
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /** The first owner period starts on the purchase date, or the day the item was registered. */

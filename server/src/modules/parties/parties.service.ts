@@ -1,10 +1,13 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
+import { mapPage } from '../../db/list';
 import { nowIso } from '../../db/sql';
+import { isUniqueViolation } from '../../db/unique';
 import { AppError, notFound } from '../../http/errors';
 import type { Actor } from '../../kernel/actor';
 import { maskPersonalId } from '../../kernel/identifiers';
 import { newId } from '../../kernel/ids';
+import type { PageOf } from '../../kernel/list-query';
 import { eraseAuditDetails, findAuditEntries, recordAudit } from '../audit';
 import type { AuditEntry } from '../audit/audit.schema';
 import * as repo from './parties.repository';
@@ -126,12 +129,6 @@ function duplicateSite(existing: { id: string; name: string }): AppError {
 const anonymised = () => new AppError(409, 'party_anonymised');
 const fieldError = (status: number, code: string, field: string) =>
   new AppError(status, code, { field, params: { field } });
-
-/** Unique-index violations on both databases: a concurrent write got there between our check and our insert. */
-function isUniqueViolation(e: unknown): boolean {
-  const c = (e as { code?: unknown } | null)?.code;
-  return c === '23505' || c === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 async function guardUic<T>(db: Executor, uic: string | null, exceptId: string | null, run: () => Promise<T>) {
   try {
@@ -542,18 +539,15 @@ export async function getParty(db: Executor, id: string, view: PartyView): Promi
 }
 
 export interface PartyListQuery extends repo.PartyFilter {
-  sort: { column: repo.PartySortColumn; direction: repo.SortDirection };
+  /** "name", "createdAt" or "city"; "-name" for descending. */
+  sort?: string | undefined;
   page: number;
   pageSize: number;
 }
 
 /** A page of parties; the ЕГН is always masked in lists. */
-export async function listParties(
-  db: Executor,
-  q: PartyListQuery,
-): Promise<{ items: PartyListItem[]; total: number; page: number; pageSize: number }> {
-  const { rows, total } = await repo.listParties(db, q, q.sort, q.pageSize, (q.page - 1) * q.pageSize);
-  return { items: rows.map(toListItem), total, page: q.page, pageSize: q.pageSize };
+export async function listParties(db: Executor, q: PartyListQuery): Promise<PageOf<PartyListItem>> {
+  return mapPage(await repo.listParties(db, q, q.sort, q), (rows) => rows.map(toListItem));
 }
 
 /** Every party of the filter for the CSV export (ЕГН masked, as in lists). */
@@ -892,17 +886,14 @@ export async function getSite(db: Executor, id: string): Promise<Site> {
 }
 
 export interface SiteListQuery extends repo.SiteFilter {
-  sort: { column: repo.SiteSortColumn; direction: repo.SortDirection };
+  /** "name", "createdAt", "city" or "customer"; "-name" for descending. */
+  sort?: string | undefined;
   page: number;
   pageSize: number;
 }
 
-export async function listSites(
-  db: Executor,
-  q: SiteListQuery,
-): Promise<{ items: Site[]; total: number; page: number; pageSize: number }> {
-  const { rows, total } = await repo.listSites(db, q, q.sort, q.pageSize, (q.page - 1) * q.pageSize);
-  return { items: rows.map(toSite), total, page: q.page, pageSize: q.pageSize };
+export async function listSites(db: Executor, q: SiteListQuery): Promise<PageOf<Site>> {
+  return mapPage(await repo.listSites(db, q, q.sort, q), (rows) => rows.map(toSite));
 }
 
 /** The sites of one customer (404 when the party does not exist). */

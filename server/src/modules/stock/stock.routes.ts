@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { actorOf, principalOf } from '../../http/context';
 import { type CsvColumn, sendCsv } from '../../http/csv';
 import { type GuardedCsvColumn, visibleFor } from '../../http/fields';
-import { ListQueryBase, QueryBool } from '../../http/list';
-import { Page } from '../../http/page';
 import { IsoDate } from '../../kernel/dates';
+import { Id, IdParams } from '../../kernel/ids';
+import { ListQueryBase, Page, QueryBool } from '../../kernel/list-query';
 import { cents, toDecimalString } from '../../kernel/money';
 import { sendPdf } from '../../pdf';
 import { todayDate } from '../items';
@@ -42,8 +42,6 @@ import * as stock from './stock.service';
 import * as warehouses from './stock.warehouses';
 import './stock.links';
 
-const Id = z.string().min(1).max(64);
-const IdParams = z.strictObject({ id: Id });
 const PartParams = z.strictObject({ partId: Id });
 const eur = (c: number | null | undefined) =>
   c === null || c === undefined ? '' : toDecimalString(cents(c));

@@ -1,10 +1,12 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
+import { mapPage } from '../../db/list';
 import { nowIso } from '../../db/sql';
+import { isUniqueViolation } from '../../db/unique';
 import { AppError, notFound } from '../../http/errors';
-import { sortSpec } from '../../http/list';
 import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
+import type { PageOf } from '../../kernel/list-query';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
 import { authRepository } from '../auth/auth.service';
@@ -32,11 +34,6 @@ export interface TechnicianListQuery {
   skill?: string;
   archived?: boolean;
 }
-
-const SORTS: Record<string, repo.TechnicianSortColumn> = {
-  name: 'technician.name',
-  createdAt: 'technician.created_at',
-};
 
 /** Name and phone, the phone also as digits in the international and the national form (+359888… → 0888…). */
 function technicianSearchText(name: string, phone: string | null): string {
@@ -120,27 +117,16 @@ function filterOf(q: Omit<TechnicianListQuery, 'page' | 'pageSize'>): repo.Techn
   return { q: q.q, active: q.active, skill: q.skill?.toUpperCase(), archived: q.archived };
 }
 
-export async function listTechnicians(
-  db: Executor,
-  q: TechnicianListQuery,
-): Promise<{ items: Technician[]; total: number }> {
-  const f = filterOf(q);
-  const rows = await repo.listTechnicians(
-    db,
-    f,
-    sortSpec(q.sort, SORTS, 'technician.name'),
-    q.pageSize,
-    (q.page - 1) * q.pageSize,
-  );
-  return { items: await toTechnicians(db, rows), total: await repo.countTechnicians(db, f) };
+export async function listTechnicians(db: Executor, q: TechnicianListQuery): Promise<PageOf<Technician>> {
+  const page = await repo.listTechnicians(db, filterOf(q), q.sort, q);
+  return mapPage(page, (rows) => toTechnicians(db, rows));
 }
 
 export async function exportTechnicians(
   db: Executor,
   q: Omit<TechnicianListQuery, 'page' | 'pageSize'>,
 ): Promise<Technician[]> {
-  const rows = await repo.listTechnicians(db, filterOf(q), sortSpec(q.sort, SORTS, 'technician.name'));
-  return toTechnicians(db, rows);
+  return toTechnicians(db, await repo.allTechnicians(db, filterOf(q), q.sort));
 }
 
 // Rules
@@ -184,11 +170,6 @@ async function checkUser(db: Executor, userId: string | null | undefined, except
       params: { user: user.username, technician: linked.name },
       extra: { existingId: linked.id },
     });
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string };
-  return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 function payTermsRows(technicianId: string, terms: readonly PayTermsInput[], now: string) {
