@@ -57,29 +57,6 @@ async function page<O>(
   return { rows: items, total };
 }
 
-/** Catalogue tables that reference other catalogue records. */
-export type ReferencingTable =
-  | 'catalog_model'
-  | 'catalog_service_type'
-  | 'catalog_part'
-  | 'catalog_norm_override'
-  | 'catalog_part_compat';
-
-/** How many rows of the table have the id in the column: the usage checks of delete. */
-export async function countReferences(
-  db: Executor,
-  table: ReferencingTable,
-  column: string,
-  id: string,
-): Promise<number> {
-  const r = await sql<{
-    n: number;
-  }>`select cast(count(*) as bigint) as n from ${sql.table(table)} where ${sql.ref(column)} = ${id}`.execute(
-    db,
-  );
-  return Number(r.rows[0]?.n ?? 0);
-}
-
 // Categories ---------------------------------------------------------------------------------------------------
 
 export async function findCategory(db: Executor, id: string) {

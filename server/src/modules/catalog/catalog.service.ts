@@ -1,8 +1,10 @@
 import type { Insertable, Updateable } from 'kysely';
+import { type ArchiveAudit, archiveRecord, deleteRecord } from '../../db/archive';
 import type { Db, Executor } from '../../db/database';
 import { type ListOrder, listOrder, type SortKeys } from '../../db/list';
 import { nowIso } from '../../db/sql';
 import { isUniqueViolation } from '../../db/unique';
+import { registerReference } from '../../db/usage';
 import { AppError, notFound } from '../../http/errors';
 import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
@@ -48,7 +50,7 @@ import type {
   CatalogPartTable,
   CatalogServiceTypeTable,
 } from './catalog.table';
-import { type CatalogKind, type CatalogUsageCheck, catalogRenamed, usagesOf } from './catalog.usage';
+import { catalogRenamed } from './catalog.usage';
 
 export type { PageOf };
 
@@ -272,111 +274,71 @@ async function requireModel(db: Executor, id: string, field = 'modelId') {
   return row;
 }
 
-function usedIn(table: repo.ReferencingTable, column: string, code: string): CatalogUsageCheck {
-  return async (db, id) => ({
-    entity: table,
-    code,
-    count: await repo.countReferences(db, table, column, id),
-  });
-}
+// The catalogue's own references; other modules register theirs (db/usage.ts) when they load, after these.
+const reference = (table: string, column: string, code: string) => ({ table, column, usedBy: table, code });
+registerReference('catalog_category', reference('catalog_model', 'category_id', 'used_by_models'));
+registerReference(
+  'catalog_category',
+  reference('catalog_service_type', 'category_id', 'used_by_service_types'),
+);
+registerReference('catalog_category', reference('catalog_part', 'category_id', 'used_by_parts'));
+registerReference('catalog_brand', reference('catalog_model', 'brand_id', 'used_by_models'));
+registerReference('catalog_brand', reference('catalog_norm_override', 'brand_id', 'used_by_norm_overrides'));
+registerReference('catalog_brand', reference('catalog_part_compat', 'brand_id', 'used_by_part_compat'));
+registerReference('catalog_model', reference('catalog_norm_override', 'model_id', 'used_by_norm_overrides'));
+registerReference('catalog_model', reference('catalog_part_compat', 'model_id', 'used_by_part_compat'));
 
-/** The catalogue's own references; other modules add theirs with registerCatalogUsageCheck. */
-const OWN_USAGE: Record<CatalogKind, CatalogUsageCheck[]> = {
-  category: [
-    usedIn('catalog_model', 'category_id', 'used_by_models'),
-    usedIn('catalog_service_type', 'category_id', 'used_by_service_types'),
-    usedIn('catalog_part', 'category_id', 'used_by_parts'),
-  ],
-  brand: [
-    usedIn('catalog_model', 'brand_id', 'used_by_models'),
-    usedIn('catalog_norm_override', 'brand_id', 'used_by_norm_overrides'),
-    usedIn('catalog_part_compat', 'brand_id', 'used_by_part_compat'),
-  ],
-  model: [
-    usedIn('catalog_norm_override', 'model_id', 'used_by_norm_overrides'),
-    usedIn('catalog_part_compat', 'model_id', 'used_by_part_compat'),
-  ],
-  service_type: [],
-  part: [],
-};
-
-/**
- * Refuses to delete a record that something uses (409 in_use, "archive instead"), so history keeps its meaning:
- * one localised reason per user in `errors`, the same as data in `usages`.
- */
-async function refuseIfUsed(db: Executor, kind: CatalogKind, table: string, id: string): Promise<void> {
-  const usages = await usagesOf(db, kind, id, OWN_USAGE[kind]);
-  if (usages.length)
-    throw new AppError(409, 'in_use', {
-      params: { entity: table },
-      errors: usages.map((u) => ({ field: u.entity, code: u.code, params: { count: u.count } })),
-      extra: { usages },
-    });
-}
-
-type ArchivableTable =
+type CatalogTable =
   | 'catalog_category'
   | 'catalog_brand'
   | 'catalog_model'
   | 'catalog_service_type'
   | 'catalog_part';
 
-async function setArchivedAt(db: Executor, table: ArchivableTable, id: string, archived: boolean) {
-  const now = nowIso();
-  // Every archivable table has archived_at and updated_at; the union is narrowed to one for Kysely's types.
-  await db
-    .updateTable(table as 'catalog_category')
-    .set({ archived_at: archived ? now : null, updated_at: now })
-    .where('id', '=', id)
-    .execute();
+/** The audit row of an archive, a restore or a delete: the record as the API shows it, before and after. */
+function auditOf(actor: Actor, table: CatalogTable, id: string) {
+  return (trx: Executor, e: ArchiveAudit) =>
+    recordAudit(trx, actor, {
+      action: `${table}.${e.action}`,
+      entity: table,
+      entityId: id,
+      before: e.before,
+      after: e.after,
+    });
 }
 
-/**
- * Archives or restores a record: archived records stay valid references (old orders, items) but leave pickers and
- * default lists. Archiving twice keeps the first date.
- */
+/** Archives or restores a record (db/archive.ts); archiving twice keeps the first date. */
 async function archiveFlow<T extends { archived: boolean }>(
   db: Db,
   actor: Actor,
-  table: ArchivableTable,
+  table: CatalogTable,
   id: string,
   archived: boolean,
   load: (trx: Executor, id: string) => Promise<T | undefined>,
 ): Promise<T> {
-  return inTransaction(db, async (trx) => {
-    const before = await load(trx, id);
-    if (!before) throw notFound(table);
-    if (before.archived === archived) return before;
-    await setArchivedAt(trx, table, id, archived);
-    const after = await load(trx, id);
-    if (!after) throw notFound(table);
-    await recordAudit(trx, actor, {
-      action: `${table}.${archived ? 'archive' : 'unarchive'}`,
-      entity: table,
-      entityId: id,
-      before,
-      after,
-    });
-    return after;
-  });
+  return inTransaction(db, (trx) =>
+    archiveRecord(trx, archived, {
+      table,
+      id,
+      load,
+      isArchived: (r) => r.archived,
+      audit: auditOf(actor, table, id),
+    }),
+  );
 }
 
+/** Deletes a record nothing uses (409 in_use otherwise, "archive instead"), so history keeps its meaning. */
 async function deleteFlow<T>(
   db: Db,
   actor: Actor,
-  kind: CatalogKind,
-  table: ArchivableTable,
+  table: CatalogTable,
   id: string,
   load: (trx: Executor, id: string) => Promise<T | undefined>,
   remove: (trx: Executor, id: string) => Promise<void>,
 ): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const before = await load(trx, id);
-    if (!before) throw notFound(table);
-    await refuseIfUsed(trx, kind, table, id);
-    await remove(trx, id);
-    await recordAudit(trx, actor, { action: `${table}.delete`, entity: table, entityId: id, before });
-  });
+  await inTransaction(db, (trx) =>
+    deleteRecord(trx, { table, id, load, remove, audit: auditOf(actor, table, id) }),
+  );
 }
 
 // Categories ---------------------------------------------------------------------------------------------------
@@ -488,7 +450,7 @@ export async function setCategoryArchived(db: Db, actor: Actor, id: string, arch
 
 /** Deletes a category nothing uses (no model, service type, part or technician skill). */
 export async function deleteCategory(db: Db, actor: Actor, id: string): Promise<void> {
-  await deleteFlow(db, actor, 'category', 'catalog_category', id, loadCategory, repo.deleteCategoryRow);
+  await deleteFlow(db, actor, 'catalog_category', id, loadCategory, repo.deleteCategoryRow);
 }
 
 // Brands -------------------------------------------------------------------------------------------------------
@@ -601,7 +563,7 @@ export async function setBrandArchived(db: Db, actor: Actor, id: string, archive
 
 /** Deletes a brand nothing uses (no model, override or part compatibility). */
 export async function deleteBrand(db: Db, actor: Actor, id: string): Promise<void> {
-  await deleteFlow(db, actor, 'brand', 'catalog_brand', id, loadBrand, repo.deleteBrandRow);
+  await deleteFlow(db, actor, 'catalog_brand', id, loadBrand, repo.deleteBrandRow);
 }
 
 // Models -------------------------------------------------------------------------------------------------------
@@ -731,7 +693,7 @@ export async function setModelArchived(db: Db, actor: Actor, id: string, archive
 
 /** Deletes a model nothing uses (no item, override or part compatibility). */
 export async function deleteModel(db: Db, actor: Actor, id: string): Promise<void> {
-  await deleteFlow(db, actor, 'model', 'catalog_model', id, loadModel, repo.deleteModelRow);
+  await deleteFlow(db, actor, 'catalog_model', id, loadModel, repo.deleteModelRow);
 }
 
 // Labour and service types -------------------------------------------------------------------------------------
@@ -862,15 +824,7 @@ export async function setServiceTypeArchived(db: Db, actor: Actor, id: string, a
 
 /** Deletes a service type that no order or quote uses; its norm-time overrides go with it. */
 export async function deleteServiceType(db: Db, actor: Actor, id: string): Promise<void> {
-  await deleteFlow(
-    db,
-    actor,
-    'service_type',
-    'catalog_service_type',
-    id,
-    loadServiceType,
-    repo.deleteServiceTypeRow,
-  );
+  await deleteFlow(db, actor, 'catalog_service_type', id, loadServiceType, repo.deleteServiceTypeRow);
 }
 
 // Norm-time overrides ------------------------------------------------------------------------------------------
@@ -1244,7 +1198,7 @@ export async function setPartArchived(db: Db, actor: Actor, id: string, archived
 
 /** Deletes a part that no stock, order or price list uses; its compatibility list goes with it. */
 export async function deletePart(db: Db, actor: Actor, id: string): Promise<void> {
-  await deleteFlow(db, actor, 'part', 'catalog_part', id, loadPart, repo.deletePartRow);
+  await deleteFlow(db, actor, 'catalog_part', id, loadPart, repo.deletePartRow);
 }
 
 // Global search ------------------------------------------------------------------------------------------------

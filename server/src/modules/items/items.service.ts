@@ -1,8 +1,10 @@
 import type { Insertable, Updateable } from 'kysely';
+import { type ArchiveAudit, archiveRecord, deleteRecord } from '../../db/archive';
 import type { Db, Executor } from '../../db/database';
 import { mapPage } from '../../db/list';
 import { nowIso } from '../../db/sql';
 import { isUniqueViolation } from '../../db/unique';
+import { registerUsageCheck } from '../../db/usage';
 import { AppError, notFound } from '../../http/errors';
 import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
@@ -13,7 +15,7 @@ import type { Role } from '../auth/auth.schema';
 import { getModel, type Model } from '../catalog';
 import { assertCustomerExists, assertSiteOfCustomer } from '../parties';
 import { ITEM_WARRANTY_EDITORS, ITEM_WARRANTY_FIELDS } from './items.access';
-import { itemHistoryEvents, itemUsages } from './items.hooks';
+import { itemHistoryEvents } from './items.hooks';
 import * as repo from './items.repository';
 import type {
   CreateItemBody,
@@ -407,21 +409,33 @@ export async function updateItem(
   });
 }
 
-async function setArchived(db: Db, actor: Actor, id: string, archived: boolean): Promise<Item> {
-  return db.transaction().execute(async (trx) => {
-    const row = await viewOrThrow(trx, id);
-    if ((row.archived_at !== null) === archived) return toItem(row, todayDate());
-    const archivedAt = archived ? nowIso() : null;
-    await repo.updateItemRow(trx, id, { archived_at: archivedAt, updated_at: nowIso() });
-    await recordAudit(trx, actor, {
-      action: archived ? 'item.archive' : 'item.unarchive',
+async function loadItem(db: Executor, id: string): Promise<Item | undefined> {
+  const row = await repo.findItemView(db, id);
+  return row ? toItem(row, todayDate()) : undefined;
+}
+
+/** The audit row of an archive, a restore (the archive date before and after) or a delete (the item). */
+function auditItem(actor: Actor, id: string) {
+  return (trx: Executor, e: ArchiveAudit<Item>) =>
+    recordAudit(trx, actor, {
+      action: `item.${e.action}`,
       entity: 'item',
       entityId: id,
-      before: { archivedAt: row.archived_at },
-      after: { archivedAt },
+      before: e.action === 'delete' ? e.before : { archivedAt: e.before.archivedAt },
+      after: e.after && { archivedAt: e.after.archivedAt },
     });
-    return getItem(trx, id);
-  });
+}
+
+async function setArchived(db: Db, actor: Actor, id: string, archived: boolean): Promise<Item> {
+  return db.transaction().execute((trx) =>
+    archiveRecord(trx, archived, {
+      table: 'item',
+      id,
+      load: loadItem,
+      isArchived: (item) => item.archivedAt !== null,
+      audit: auditItem(actor, id),
+    }),
+  );
 }
 
 /** Archives an item: it leaves lists and the global search but keeps its serial and history. */
@@ -433,27 +447,27 @@ export async function unarchiveItem(db: Db, actor: Actor, id: string): Promise<I
   return setArchived(db, actor, id, false);
 }
 
+// An item changed hands has a history: the first reason not to delete it, before what other modules register.
+registerUsageCheck('item', async (db, itemId) => ({
+  entity: 'owner_history',
+  code: 'item_has_owner_history',
+  count: (await repo.countOwnerPeriods(db, itemId)) - 1,
+}));
+
 /**
  * Deletes an item registered by mistake. Refused (409 in_use, "archive instead") once it has a history beyond
  * its registration: a change of owner, or records of other modules (orders…) found by the registered checks.
  */
 export async function deleteItem(db: Db, actor: Actor, id: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const row = await viewOrThrow(trx, id);
-    const usages = await itemUsages(trx, id);
-    const transfers = (await repo.countOwnerPeriods(trx, id)) - 1;
-    if (transfers > 0)
-      usages.unshift({ entity: 'owner_history', code: 'item_has_owner_history', count: transfers });
-    if (usages.length)
-      throw new AppError(409, 'in_use', {
-        params: { entity: 'item' },
-        errors: usages.map((u) => ({ field: u.entity, code: u.code, params: { count: u.count } })),
-        extra: { usages },
-      });
-    const before = toItem(row, todayDate());
-    await repo.deleteItemRow(trx, id);
-    await recordAudit(trx, actor, { action: 'item.delete', entity: 'item', entityId: id, before });
-  });
+  await db.transaction().execute((trx) =>
+    deleteRecord(trx, {
+      table: 'item',
+      id,
+      load: loadItem,
+      remove: repo.deleteItemRow,
+      audit: auditItem(actor, id),
+    }),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Selectable, Updateable } from 'kysely';
+import { archiveRecord } from '../../db/archive';
 import type { Db, Executor } from '../../db/database';
 import { mapPage } from '../../db/list';
 import { nowIso } from '../../db/sql';
@@ -347,20 +348,25 @@ export async function updateTechnician(
 }
 
 async function setArchived(db: Db, actor: Actor, id: string, archived: boolean): Promise<Technician> {
-  return db.transaction().execute(async (trx) => {
-    const row = await viewOrThrow(trx, id);
-    if ((row.archived_at !== null) === archived) return getTechnician(trx, id);
-    const archivedAt = archived ? nowIso() : null;
-    await repo.updateTechnicianRow(trx, id, { archived_at: archivedAt, updated_at: nowIso() });
-    await recordAudit(trx, actor, {
-      action: archived ? 'technician.archive' : 'technician.unarchive',
-      entity: 'technician',
-      entityId: id,
-      before: { archivedAt: row.archived_at },
-      after: { archivedAt },
-    });
-    return getTechnician(trx, id);
-  });
+  return db.transaction().execute((trx) =>
+    archiveRecord(trx, archived, {
+      table: 'technician',
+      id,
+      load: async (t, technicianId) => {
+        const row = await repo.findTechnicianView(t, technicianId);
+        return row ? getTechnician(t, technicianId) : undefined;
+      },
+      isArchived: (technician) => technician.archivedAt !== null,
+      audit: (t, e) =>
+        recordAudit(t, actor, {
+          action: `technician.${e.action}`,
+          entity: 'technician',
+          entityId: id,
+          before: { archivedAt: e.before.archivedAt },
+          after: { archivedAt: e.after?.archivedAt ?? null },
+        }),
+    }),
+  );
 }
 
 /** Archives a technician who left: out of lists and planning, their past work and pay terms kept. */
