@@ -1,4 +1,4 @@
-import type { Page } from '@servix/server/http/page';
+import type { Page } from '@servix/server/kernel/list-query';
 import type { AuditEntry } from '@servix/server/modules/audit/audit.schema';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';

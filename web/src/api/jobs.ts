@@ -1,4 +1,4 @@
-import type { Page } from '@servix/server/http/page';
+import type { Page } from '@servix/server/kernel/list-query';
 import type { Job } from '@servix/server/modules/jobs/jobs.schema';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/database';
-import { countAll } from '../../db/sql';
+import { type ListOrder, listPage } from '../../db/list';
+import type { PageRequest } from '../../kernel/list-query';
 import type { AuditLogTable } from './audit.table';
 
 export async function insertAudit(db: Executor, rows: Insertable<AuditLogTable>[]): Promise<void> {
@@ -21,16 +22,13 @@ function filtered(db: Executor, f: AuditFilter) {
   return q;
 }
 
-export async function listAudit(db: Executor, f: AuditFilter, limit: number, offset: number) {
-  const rows = await filtered(db, f)
+/** Newest first; the id breaks ties of one instant. */
+const NEWEST_FIRST: ListOrder = { terms: ['audit_log.at', 'audit_log.id'], direction: 'desc' };
+
+export async function listAudit(db: Executor, f: AuditFilter, page: PageRequest) {
+  const query = filtered(db, f)
     .leftJoin('app_user', 'app_user.id', 'audit_log.user_id')
     .selectAll('audit_log')
-    .select('app_user.username')
-    .orderBy('audit_log.at', 'desc')
-    .orderBy('audit_log.id', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  const total = await filtered(db, f).select(countAll().as('n')).executeTakeFirstOrThrow();
-  return { rows, total: total.n };
+    .select('app_user.username');
+  return listPage(query, NEWEST_FIRST, page);
 }

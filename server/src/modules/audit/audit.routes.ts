@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Page } from '../../http/page';
+import { Page } from '../../kernel/list-query';
 import { AuditEntry, AuditQuery } from './audit.schema';
 import { findAuditEntries } from './audit.service';
 

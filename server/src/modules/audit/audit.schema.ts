@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_PAGE } from '../../kernel/limits';
+import { PageQuery } from '../../kernel/list-query';
 
 export const AuditEntry = z.object({
   id: z.string(),
@@ -20,6 +20,5 @@ export const AuditQuery = z.strictObject({
   entity: z.string().max(64).optional(),
   entityId: z.string().max(64).optional(),
   userId: z.string().max(64).optional(),
-  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...PageQuery,
 });

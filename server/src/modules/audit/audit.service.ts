@@ -1,7 +1,9 @@
 import type { Executor } from '../../db/database';
+import { mapPage } from '../../db/list';
 import { nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
+import type { PageOf } from '../../kernel/list-query';
 import { insertAudit, listAudit } from './audit.repository';
 import type { AuditEntry } from './audit.schema';
 
@@ -59,11 +61,9 @@ export async function recordAudit(
 export async function findAuditEntries(
   db: Executor,
   q: { entity?: string; entityId?: string; userId?: string; page: number; pageSize: number },
-): Promise<{ items: AuditEntry[]; total: number }> {
-  const { rows, total } = await listAudit(db, q, q.pageSize, (q.page - 1) * q.pageSize);
-  return {
-    total,
-    items: rows.map((r) => ({
+): Promise<PageOf<AuditEntry>> {
+  return mapPage(await listAudit(db, q, q), (rows) =>
+    rows.map((r) => ({
       id: r.id,
       at: r.at,
       userId: r.user_id,
@@ -75,7 +75,7 @@ export async function findAuditEntries(
       before: r.before_json ? JSON.parse(r.before_json) : null,
       after: r.after_json ? JSON.parse(r.after_json) : null,
     })),
-  };
+  );
 }
 
 /**

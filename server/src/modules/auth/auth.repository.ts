@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
+import { listAll } from '../../db/list';
 import { countAll, lockForUpdate } from '../../db/sql';
 import type { ApiTokenTable, AppUserTable, LoginThrottleTable, UserSessionTable } from './auth.table';
 
@@ -16,7 +17,7 @@ export async function findUserById(db: Executor, id: string) {
 }
 
 export async function listUsers(db: Executor) {
-  return db.selectFrom('app_user').selectAll().orderBy('username').execute();
+  return listAll(db.selectFrom('app_user').selectAll(), { terms: ['username'], direction: 'asc' });
 }
 
 export async function insertUser(db: Executor, row: Insertable<AppUserTable>): Promise<void> {
@@ -156,14 +157,14 @@ export async function findApiTokenWithUser(db: Executor, tokenHash: string) {
     .executeTakeFirst();
 }
 
+/** Newest first. */
 export async function listApiTokens(db: Executor) {
-  return db
+  const query = db
     .selectFrom('api_token')
     .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
     .selectAll('api_token')
-    .select('app_user.username')
-    .orderBy('api_token.created_at', 'desc')
-    .execute();
+    .select('app_user.username');
+  return listAll(query, { terms: ['api_token.created_at'], direction: 'desc' });
 }
 
 export async function findApiToken(db: Executor, id: string) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SESSION_COOKIE } from '../../http/auth-hook';
 import { actorOf, principalOf } from '../../http/context';
 import { DomainError } from '../../kernel/errors';
+import { IdParams } from '../../kernel/ids';
 import {
   ApiToken,
   CreateApiTokenBody,
@@ -16,8 +17,6 @@ import {
   User,
 } from './auth.schema';
 import * as auth from './auth.service';
-
-const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure when served over TLS. */
 export function setSessionCookie(

@@ -1,7 +1,9 @@
 import { type Insertable, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
+import { type ListOrder, listAll, listPage, thenBy } from '../../db/list';
 import type { Database } from '../../db/schema';
-import { countAll, matchesSearch, matchesSearchIndexed } from '../../db/sql';
+import { matchesSearch, matchesSearchIndexed } from '../../db/sql';
+import type { PageRequest } from '../../kernel/list-query';
 import type { ArchivedFilter } from './catalog.schema';
 import type {
   CatalogBrandTable,
@@ -22,17 +24,6 @@ export function chunked<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
-export interface ListWindow {
-  limit: number;
-  offset: number;
-}
-
-export interface SortOrder {
-  /** The sort column first, then the columns that break ties; the id comes last. */
-  columns: string[];
-  direction: 'asc' | 'desc';
-}
-
 export interface BaseFilter {
   q?: string;
   archived: ArchivedFilter;
@@ -50,44 +41,20 @@ function whereSearch<O>(qb: AnyQuery<O>, column: string, q: string | undefined):
   return q ? qb.where(matchesSearch(column, q)) : qb;
 }
 
-/** Sorted rows of a page (or all rows) and, for a page, the total count of the filtered query. */
+/** Sorted rows of a page (or all rows) and, for a page, the total count of the filtered query; the id breaks ties. */
 async function page<O>(
   filtered: AnyQuery<O>,
-  sort: SortOrder,
+  sort: ListOrder,
   idColumn: string,
-  window: ListWindow | undefined,
+  window: PageRequest | undefined,
 ): Promise<{ rows: O[]; total: number }> {
-  let q = filtered;
-  for (const column of sort.columns) q = q.orderBy(sql.ref(column), sort.direction);
-  q = q.orderBy(sql.ref(idColumn), sort.direction);
-  if (window) q = q.limit(window.limit).offset(window.offset);
-  const rows = await q.execute();
-  if (!window) return { rows, total: rows.length };
-  const total = await filtered.clearSelect().select(countAll().as('n')).executeTakeFirstOrThrow();
-  return { rows, total: Number((total as { n: number }).n) };
-}
-
-/** Catalogue tables that reference other catalogue records. */
-export type ReferencingTable =
-  | 'catalog_model'
-  | 'catalog_service_type'
-  | 'catalog_part'
-  | 'catalog_norm_override'
-  | 'catalog_part_compat';
-
-/** How many rows of the table have the id in the column: the usage checks of delete. */
-export async function countReferences(
-  db: Executor,
-  table: ReferencingTable,
-  column: string,
-  id: string,
-): Promise<number> {
-  const r = await sql<{
-    n: number;
-  }>`select cast(count(*) as bigint) as n from ${sql.table(table)} where ${sql.ref(column)} = ${id}`.execute(
-    db,
-  );
-  return Number(r.rows[0]?.n ?? 0);
+  const order = thenBy(sort, idColumn);
+  if (!window) {
+    const rows = await listAll(filtered, order);
+    return { rows, total: rows.length };
+  }
+  const { items, total } = await listPage(filtered, order, window);
+  return { rows: items, total };
 }
 
 // Categories ---------------------------------------------------------------------------------------------------
@@ -121,7 +88,7 @@ export async function anyCategory(db: Executor): Promise<boolean> {
 
 export interface CategoryFilter extends BaseFilter {}
 
-export async function listCategories(db: Executor, f: CategoryFilter, sort: SortOrder, window?: ListWindow) {
+export async function listCategories(db: Executor, f: CategoryFilter, sort: ListOrder, window?: PageRequest) {
   let q: AnyQuery<CatalogCategoryRow> = db.selectFrom('catalog_category').selectAll();
   q = whereArchived(q, 'catalog_category.archived_at', f.archived);
   q = whereSearch(q, 'catalog_category.search_text', f.q);
@@ -188,7 +155,7 @@ export interface BrandFilter extends BaseFilter {
   country?: string;
 }
 
-export async function listBrands(db: Executor, f: BrandFilter, sort: SortOrder, window?: ListWindow) {
+export async function listBrands(db: Executor, f: BrandFilter, sort: ListOrder, window?: PageRequest) {
   let q: AnyQuery<{ [K in keyof CatalogBrandTable]: CatalogBrandTable[K] }> = db
     .selectFrom('catalog_brand')
     .selectAll();
@@ -281,7 +248,7 @@ export interface ModelFilter extends BaseFilter {
   categoryId?: string;
 }
 
-export async function listModels(db: Executor, f: ModelFilter, sort: SortOrder, window?: ListWindow) {
+export async function listModels(db: Executor, f: ModelFilter, sort: ListOrder, window?: PageRequest) {
   let q: AnyQuery<ModelRow> = modelsJoined(db).select(MODEL_COLUMNS);
   q = whereArchived(q, 'catalog_model.archived_at', f.archived);
   q = whereSearch(q, 'catalog_model.search_text', f.q);
@@ -376,8 +343,8 @@ export interface ServiceTypeFilter extends BaseFilter {
 export async function listServiceTypes(
   db: Executor,
   f: ServiceTypeFilter,
-  sort: SortOrder,
-  window?: ListWindow,
+  sort: ListOrder,
+  window?: PageRequest,
 ) {
   let q: AnyQuery<ServiceTypeRow> = serviceTypesJoined(db);
   q = whereArchived(q, 'catalog_service_type.archived_at', f.archived);
@@ -564,7 +531,7 @@ export interface PartFilter extends BaseFilter {
   includeUniversal?: boolean;
 }
 
-export async function listParts(db: Executor, f: PartFilter, sort: SortOrder, window?: ListWindow) {
+export async function listParts(db: Executor, f: PartFilter, sort: ListOrder, window?: PageRequest) {
   let q: AnyQuery<PartRow> = partsJoined(db);
   q = whereArchived(q, 'catalog_part.archived_at', f.archived);
   if (f.q) q = q.where(matchesSearchIndexed(db, 'catalog_part', f.q));

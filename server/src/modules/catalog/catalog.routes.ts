@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { Db } from '../../db/database';
 import { actorOf, principalOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
-import { Page } from '../../http/page';
 import type { Actor } from '../../kernel/actor';
 import { type FieldRule, type GuardedCsvColumn, visibleFor } from '../../kernel/fields';
+import { Page } from '../../kernel/list-query';
 import { PART_FIELDS } from './catalog.access';
 import {
   BRAND_CSV,

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { ListQueryBase, QueryBool } from '../../http/list';
+import { Id, IdParams } from '../../kernel/ids';
 import {
   MAX_NORM_MINUTES as KERNEL_MAX_NORM_MINUTES,
   MAX_LEVEL_MILLI,
   MAX_QUANTITY_MILLI as MAX_LINE_MILLI,
   MAX_UNIT_CENTS,
 } from '../../kernel/limits';
+import { ListQueryBase, QueryBool } from '../../kernel/list-query';
 
 const code = (c: string) => ({ params: { code: c } });
 
@@ -46,8 +47,7 @@ export function normalizeModelName(s: string): string {
   return s.trim().replace(/\s+/g, ' ');
 }
 
-export const Id = z.string().min(1).max(64);
-export const IdParams = z.strictObject({ id: Id });
+export { Id, IdParams };
 export const OverrideParams = z.strictObject({ id: Id, overrideId: Id });
 
 export const CatalogCode = z

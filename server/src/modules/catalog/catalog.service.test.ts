@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { snapshotDatabase } from '../../../test/snapshot';
 import { countAll } from '../../db/sql';
+import { registerUsageCheck } from '../../db/usage';
 import { PART_COLUMNS } from './catalog.csv';
-import { registerCatalogUsageCheck } from './catalog.usage';
 import { searchModels, searchParts } from './index';
 
 const FAKE_ID = '01900000-0000-7000-8000-000000000000';
@@ -333,13 +333,13 @@ describe.each(DIALECTS)('catalogue API on %s', (dialect) => {
       expect((await send(admin, 'GET', `/api/v1/brands/${unused.id}`)).statusCode).toBe(404);
     });
 
-    it('another module can refuse a delete through registerCatalogUsageCheck', async () => {
+    it('another module can refuse a delete through registerUsageCheck', async () => {
       const model = await create('/api/v1/models', {
         brandId: ids.lg,
         categoryId: ids.washer,
         name: 'USED-BY-ITEM',
       });
-      registerCatalogUsageCheck('model', async (_db, id) =>
+      registerUsageCheck('catalog_model', async (_db, id) =>
         id === model.id ? { entity: 'item', code: 'used_by_models', count: 1 } : null,
       );
       const problem = await refused('DELETE', `/api/v1/models/${model.id}`, undefined, {

@@ -1,10 +1,14 @@
 import type { Insertable, Updateable } from 'kysely';
+import { type ArchiveAudit, archiveRecord, deleteRecord } from '../../db/archive';
 import type { Db, Executor } from '../../db/database';
+import { type ListOrder, listOrder, type SortKeys } from '../../db/list';
 import { nowIso } from '../../db/sql';
-import { allowedEntry } from '../../http/list';
+import { isUniqueViolation } from '../../db/unique';
+import { registerReference } from '../../db/usage';
 import type { Actor } from '../../kernel/actor';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
+import type { PageOf, PageRequest } from '../../kernel/list-query';
 import { foldSearchText, toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
 import { type PriceServiceInput, priceService } from './catalog.pricing';
@@ -46,14 +50,9 @@ import type {
   CatalogPartTable,
   CatalogServiceTypeTable,
 } from './catalog.table';
-import { type CatalogKind, type CatalogUsageCheck, catalogRenamed, usagesOf } from './catalog.usage';
+import { catalogRenamed } from './catalog.usage';
 
-export interface PageOf<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { PageOf };
 
 // Search text --------------------------------------------------------------------------------------------------
 
@@ -217,12 +216,6 @@ async function withCompat(db: Executor, rows: repo.PartRow[]): Promise<Part[]> {
 
 // Shared rules -------------------------------------------------------------------------------------------------
 
-/** A unique index that a concurrent writer won between our check and our insert: 409, not 500. */
-function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
 /** One transaction per business operation; a lost race on a unique code answers 409 conflict. */
 async function inTransaction<T>(db: Db, work: (trx: Executor) => Promise<T>): Promise<T> {
   try {
@@ -241,28 +234,13 @@ interface ListQuery {
   archived: ArchivedFilter;
 }
 
-/** "name" / "-name" against the allowed keys; the columns of a key break ties in order, then the id. */
-function orderOf(
-  sort: string | undefined,
-  allowed: Record<string, string[]>,
-  fallback: string,
-): repo.SortOrder {
-  const direction: 'asc' | 'desc' = sort?.startsWith('-') ? 'desc' : 'asc';
-  const key = sort?.replace(/^-/, '') ?? fallback;
-  const columns = allowedEntry(allowed, key) ?? allowed[fallback] ?? [];
-  return { columns, direction };
-}
-
 async function pageOf<R, T>(
   q: ListQuery,
-  run: (order: repo.SortOrder, window: repo.ListWindow) => Promise<{ rows: R[]; total: number }>,
-  order: repo.SortOrder,
+  run: (order: ListOrder, window: PageRequest) => Promise<{ rows: R[]; total: number }>,
+  order: ListOrder,
   map: (rows: R[]) => Promise<T[]> | T[],
 ): Promise<PageOf<T>> {
-  const { rows, total } = await run(order, {
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-  });
+  const { rows, total } = await run(order, { page: q.page, pageSize: q.pageSize });
   return { items: await map(rows), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -296,116 +274,76 @@ async function requireModel(db: Executor, id: string, field = 'modelId') {
   return row;
 }
 
-function usedIn(table: repo.ReferencingTable, column: string, code: string): CatalogUsageCheck {
-  return async (db, id) => ({
-    entity: table,
-    code,
-    count: await repo.countReferences(db, table, column, id),
-  });
-}
+// The catalogue's own references; other modules register theirs (db/usage.ts) when they load, after these.
+const reference = (table: string, column: string, code: string) => ({ table, column, usedBy: table, code });
+registerReference('catalog_category', reference('catalog_model', 'category_id', 'used_by_models'));
+registerReference(
+  'catalog_category',
+  reference('catalog_service_type', 'category_id', 'used_by_service_types'),
+);
+registerReference('catalog_category', reference('catalog_part', 'category_id', 'used_by_parts'));
+registerReference('catalog_brand', reference('catalog_model', 'brand_id', 'used_by_models'));
+registerReference('catalog_brand', reference('catalog_norm_override', 'brand_id', 'used_by_norm_overrides'));
+registerReference('catalog_brand', reference('catalog_part_compat', 'brand_id', 'used_by_part_compat'));
+registerReference('catalog_model', reference('catalog_norm_override', 'model_id', 'used_by_norm_overrides'));
+registerReference('catalog_model', reference('catalog_part_compat', 'model_id', 'used_by_part_compat'));
 
-/** The catalogue's own references; other modules add theirs with registerCatalogUsageCheck. */
-const OWN_USAGE: Record<CatalogKind, CatalogUsageCheck[]> = {
-  category: [
-    usedIn('catalog_model', 'category_id', 'used_by_models'),
-    usedIn('catalog_service_type', 'category_id', 'used_by_service_types'),
-    usedIn('catalog_part', 'category_id', 'used_by_parts'),
-  ],
-  brand: [
-    usedIn('catalog_model', 'brand_id', 'used_by_models'),
-    usedIn('catalog_norm_override', 'brand_id', 'used_by_norm_overrides'),
-    usedIn('catalog_part_compat', 'brand_id', 'used_by_part_compat'),
-  ],
-  model: [
-    usedIn('catalog_norm_override', 'model_id', 'used_by_norm_overrides'),
-    usedIn('catalog_part_compat', 'model_id', 'used_by_part_compat'),
-  ],
-  service_type: [],
-  part: [],
-};
-
-/**
- * Refuses to delete a record that something uses (409 in_use, "archive instead"), so history keeps its meaning:
- * one localised reason per user in `errors`, the same as data in `usages`.
- */
-async function refuseIfUsed(db: Executor, kind: CatalogKind, table: string, id: string): Promise<void> {
-  const usages = await usagesOf(db, kind, id, OWN_USAGE[kind]);
-  if (usages.length)
-    throw new DomainError('conflict', 'in_use', {
-      params: { entity: table },
-      errors: usages.map((u) => ({ field: u.entity, code: u.code, params: { count: u.count } })),
-      extra: { usages },
-    });
-}
-
-type ArchivableTable =
+type CatalogTable =
   | 'catalog_category'
   | 'catalog_brand'
   | 'catalog_model'
   | 'catalog_service_type'
   | 'catalog_part';
 
-async function setArchivedAt(db: Executor, table: ArchivableTable, id: string, archived: boolean) {
-  const now = nowIso();
-  // Every archivable table has archived_at and updated_at; the union is narrowed to one for Kysely's types.
-  await db
-    .updateTable(table as 'catalog_category')
-    .set({ archived_at: archived ? now : null, updated_at: now })
-    .where('id', '=', id)
-    .execute();
+/** The audit row of an archive, a restore or a delete: the record as the API shows it, before and after. */
+function auditOf(actor: Actor, table: CatalogTable, id: string) {
+  return (trx: Executor, e: ArchiveAudit) =>
+    recordAudit(trx, actor, {
+      action: `${table}.${e.action}`,
+      entity: table,
+      entityId: id,
+      before: e.before,
+      after: e.after,
+    });
 }
 
-/**
- * Archives or restores a record: archived records stay valid references (old orders, items) but leave pickers and
- * default lists. Archiving twice keeps the first date.
- */
+/** Archives or restores a record (db/archive.ts); archiving twice keeps the first date. */
 async function archiveFlow<T extends { archived: boolean }>(
   db: Db,
   actor: Actor,
-  table: ArchivableTable,
+  table: CatalogTable,
   id: string,
   archived: boolean,
   load: (trx: Executor, id: string) => Promise<T | undefined>,
 ): Promise<T> {
-  return inTransaction(db, async (trx) => {
-    const before = await load(trx, id);
-    if (!before) throw notFound(table);
-    if (before.archived === archived) return before;
-    await setArchivedAt(trx, table, id, archived);
-    const after = await load(trx, id);
-    if (!after) throw notFound(table);
-    await recordAudit(trx, actor, {
-      action: `${table}.${archived ? 'archive' : 'unarchive'}`,
-      entity: table,
-      entityId: id,
-      before,
-      after,
-    });
-    return after;
-  });
+  return inTransaction(db, (trx) =>
+    archiveRecord(trx, archived, {
+      table,
+      id,
+      load,
+      isArchived: (r) => r.archived,
+      audit: auditOf(actor, table, id),
+    }),
+  );
 }
 
+/** Deletes a record nothing uses (409 in_use otherwise, "archive instead"), so history keeps its meaning. */
 async function deleteFlow<T>(
   db: Db,
   actor: Actor,
-  kind: CatalogKind,
-  table: ArchivableTable,
+  table: CatalogTable,
   id: string,
   load: (trx: Executor, id: string) => Promise<T | undefined>,
   remove: (trx: Executor, id: string) => Promise<void>,
 ): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const before = await load(trx, id);
-    if (!before) throw notFound(table);
-    await refuseIfUsed(trx, kind, table, id);
-    await remove(trx, id);
-    await recordAudit(trx, actor, { action: `${table}.delete`, entity: table, entityId: id, before });
-  });
+  await inTransaction(db, (trx) =>
+    deleteRecord(trx, { table, id, load, remove, audit: auditOf(actor, table, id) }),
+  );
 }
 
 // Categories ---------------------------------------------------------------------------------------------------
 
-const CATEGORY_ORDER: Record<string, string[]> = {
+const CATEGORY_ORDER: SortKeys = {
   code: ['catalog_category.code'],
   nameBg: ['catalog_category.name_bg'],
   nameEn: ['catalog_category.name_en'],
@@ -421,13 +359,13 @@ export async function listCategories(db: Executor, q: CategoryListQuery): Promis
   return pageOf(
     q,
     (order, window) => repo.listCategories(db, q, order, window),
-    orderOf(q.sort, CATEGORY_ORDER, 'code'),
+    listOrder(q.sort, CATEGORY_ORDER, 'code'),
     (rows) => rows.map(toCategory),
   );
 }
 
 export async function exportCategories(db: Executor, q: CategoryListQuery): Promise<Category[]> {
-  const order = orderOf(q.sort, CATEGORY_ORDER, 'code');
+  const order = listOrder(q.sort, CATEGORY_ORDER, 'code');
   const { rows } = await repo.listCategories(db, q, order);
   return rows.map(toCategory);
 }
@@ -512,12 +450,12 @@ export async function setCategoryArchived(db: Db, actor: Actor, id: string, arch
 
 /** Deletes a category nothing uses (no model, service type, part or technician skill). */
 export async function deleteCategory(db: Db, actor: Actor, id: string): Promise<void> {
-  await deleteFlow(db, actor, 'category', 'catalog_category', id, loadCategory, repo.deleteCategoryRow);
+  await deleteFlow(db, actor, 'catalog_category', id, loadCategory, repo.deleteCategoryRow);
 }
 
 // Brands -------------------------------------------------------------------------------------------------------
 
-const BRAND_ORDER: Record<string, string[]> = {
+const BRAND_ORDER: SortKeys = {
   code: ['catalog_brand.code'],
   name: ['catalog_brand.name'],
   country: ['catalog_brand.country', 'catalog_brand.name'],
@@ -533,13 +471,13 @@ export async function listBrands(db: Executor, q: BrandListQuery): Promise<PageO
   return pageOf(
     q,
     (order, window) => repo.listBrands(db, q, order, window),
-    orderOf(q.sort, BRAND_ORDER, 'name'),
+    listOrder(q.sort, BRAND_ORDER, 'name'),
     (rows) => rows.map(toBrand),
   );
 }
 
 export async function exportBrands(db: Executor, q: BrandListQuery): Promise<Brand[]> {
-  const { rows } = await repo.listBrands(db, q, orderOf(q.sort, BRAND_ORDER, 'code'));
+  const { rows } = await repo.listBrands(db, q, listOrder(q.sort, BRAND_ORDER, 'code'));
   return rows.map(toBrand);
 }
 
@@ -625,12 +563,12 @@ export async function setBrandArchived(db: Db, actor: Actor, id: string, archive
 
 /** Deletes a brand nothing uses (no model, override or part compatibility). */
 export async function deleteBrand(db: Db, actor: Actor, id: string): Promise<void> {
-  await deleteFlow(db, actor, 'brand', 'catalog_brand', id, loadBrand, repo.deleteBrandRow);
+  await deleteFlow(db, actor, 'catalog_brand', id, loadBrand, repo.deleteBrandRow);
 }
 
 // Models -------------------------------------------------------------------------------------------------------
 
-const MODEL_ORDER: Record<string, string[]> = {
+const MODEL_ORDER: SortKeys = {
   name: ['catalog_model.name'],
   brand: ['catalog_brand.name', 'catalog_model.name'],
   category: ['catalog_category.code', 'catalog_brand.name', 'catalog_model.name'],
@@ -647,13 +585,13 @@ export async function listModels(db: Executor, q: ModelListQuery): Promise<PageO
   return pageOf(
     q,
     (order, window) => repo.listModels(db, q, order, window),
-    orderOf(q.sort, MODEL_ORDER, 'brand'),
+    listOrder(q.sort, MODEL_ORDER, 'brand'),
     (rows) => rows.map(toModel),
   );
 }
 
 export async function exportModels(db: Executor, q: ModelListQuery): Promise<Model[]> {
-  const { rows } = await repo.listModels(db, q, orderOf(q.sort, MODEL_ORDER, 'brand'));
+  const { rows } = await repo.listModels(db, q, listOrder(q.sort, MODEL_ORDER, 'brand'));
   return rows.map(toModel);
 }
 
@@ -755,12 +693,12 @@ export async function setModelArchived(db: Db, actor: Actor, id: string, archive
 
 /** Deletes a model nothing uses (no item, override or part compatibility). */
 export async function deleteModel(db: Db, actor: Actor, id: string): Promise<void> {
-  await deleteFlow(db, actor, 'model', 'catalog_model', id, loadModel, repo.deleteModelRow);
+  await deleteFlow(db, actor, 'catalog_model', id, loadModel, repo.deleteModelRow);
 }
 
 // Labour and service types -------------------------------------------------------------------------------------
 
-const SERVICE_TYPE_ORDER: Record<string, string[]> = {
+const SERVICE_TYPE_ORDER: SortKeys = {
   code: ['catalog_service_type.code'],
   nameBg: ['catalog_service_type.name_bg'],
   normMinutes: ['catalog_service_type.norm_minutes', 'catalog_service_type.code'],
@@ -777,13 +715,13 @@ export async function listServiceTypes(db: Executor, q: ServiceTypeListQuery): P
   return pageOf(
     q,
     (order, window) => repo.listServiceTypes(db, q, order, window),
-    orderOf(q.sort, SERVICE_TYPE_ORDER, 'code'),
+    listOrder(q.sort, SERVICE_TYPE_ORDER, 'code'),
     (rows) => rows.map(toServiceType),
   );
 }
 
 export async function exportServiceTypes(db: Executor, q: ServiceTypeListQuery): Promise<ServiceType[]> {
-  const { rows } = await repo.listServiceTypes(db, q, orderOf(q.sort, SERVICE_TYPE_ORDER, 'code'));
+  const { rows } = await repo.listServiceTypes(db, q, listOrder(q.sort, SERVICE_TYPE_ORDER, 'code'));
   return rows.map(toServiceType);
 }
 
@@ -886,15 +824,7 @@ export async function setServiceTypeArchived(db: Db, actor: Actor, id: string, a
 
 /** Deletes a service type that no order or quote uses; its norm-time overrides go with it. */
 export async function deleteServiceType(db: Db, actor: Actor, id: string): Promise<void> {
-  await deleteFlow(
-    db,
-    actor,
-    'service_type',
-    'catalog_service_type',
-    id,
-    loadServiceType,
-    repo.deleteServiceTypeRow,
-  );
+  await deleteFlow(db, actor, 'catalog_service_type', id, loadServiceType, repo.deleteServiceTypeRow);
 }
 
 // Norm-time overrides ------------------------------------------------------------------------------------------
@@ -1062,7 +992,7 @@ export async function quoteService(
 
 // Parts --------------------------------------------------------------------------------------------------------
 
-const PART_ORDER: Record<string, string[]> = {
+const PART_ORDER: SortKeys = {
   code: ['catalog_part.code'],
   nameBg: ['catalog_part.name_bg'],
   salePriceCents: ['catalog_part.sale_price_cents', 'catalog_part.code'],
@@ -1087,13 +1017,13 @@ export async function listParts(db: Executor, q: PartListQuery): Promise<PageOf<
   return pageOf(
     q,
     (order, window) => repo.listParts(db, filter, order, window),
-    orderOf(q.sort, PART_ORDER, 'code'),
+    listOrder(q.sort, PART_ORDER, 'code'),
     (rows) => withCompat(db, rows),
   );
 }
 
 export async function exportParts(db: Executor, q: PartListQuery): Promise<Part[]> {
-  const { rows } = await repo.listParts(db, await partFilter(db, q), orderOf(q.sort, PART_ORDER, 'code'));
+  const { rows } = await repo.listParts(db, await partFilter(db, q), listOrder(q.sort, PART_ORDER, 'code'));
   return withCompat(db, rows);
 }
 
@@ -1268,7 +1198,7 @@ export async function setPartArchived(db: Db, actor: Actor, id: string, archived
 
 /** Deletes a part that no stock, order or price list uses; its compatibility list goes with it. */
 export async function deletePart(db: Db, actor: Actor, id: string): Promise<void> {
-  await deleteFlow(db, actor, 'part', 'catalog_part', id, loadPart, repo.deletePartRow);
+  await deleteFlow(db, actor, 'catalog_part', id, loadPart, repo.deletePartRow);
 }
 
 // Global search ------------------------------------------------------------------------------------------------

@@ -39,11 +39,4 @@ export {
   searchModels,
   searchParts,
 } from './catalog.service';
-export {
-  type CatalogKind,
-  type CatalogRenamedHook,
-  type CatalogUsage,
-  type CatalogUsageCheck,
-  registerCatalogRenamedHook,
-  registerCatalogUsageCheck,
-} from './catalog.usage';
+export { type CatalogRenamedHook, registerCatalogRenamedHook } from './catalog.usage';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdParams } from '../../kernel/ids';
 
 export const ImportRowError = z.object({
   row: z.number().int(),
@@ -49,7 +50,7 @@ export const ImportJob = z.object({
 export type ImportJob = z.infer<typeof ImportJob>;
 
 export const EntityParams = z.strictObject({ entity: z.string().min(1).max(40) });
-export const JobParams = z.strictObject({ id: z.string().min(1).max(64) });
+export const JobParams = IdParams;
 export const JobQuery = z.strictObject({
   onlyValid: z
     .enum(['true', 'false', '1', '0'])

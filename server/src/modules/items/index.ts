@@ -1,12 +1,6 @@
 import './items.links';
 
-export {
-  type ItemHistorySource,
-  type ItemUsage,
-  type ItemUsageCheck,
-  registerItemHistorySource,
-  registerItemUsageCheck,
-} from './items.hooks';
+export { type ItemHistorySource, registerItemHistorySource } from './items.hooks';
 export { ITEMS_CSV_COLUMNS, type ItemImportRow, itemsImport } from './items.import';
 export type { Item, ItemEvent, ItemSearchHit, ItemWarranty, WarrantyStatus } from './items.schema';
 export { getItem, getItemWarranty, reindexItems, searchItems } from './items.service';

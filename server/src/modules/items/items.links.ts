@@ -2,22 +2,18 @@
  * What the items module tells the modules it builds on, at import time (they never import items): a party, a site
  * or a catalogue model that items use cannot be deleted, and a customer's privacy export lists their items.
  */
-import { registerCatalogRenamedHook, registerCatalogUsageCheck } from '../catalog';
-import {
-  registerPartyRenamedHook,
-  registerPartyUsageCheck,
-  registerPrivacyExporter,
-  registerSiteUsageCheck,
-} from '../parties';
+import { registerReference, registerUsageCheck } from '../../db/usage';
+import { registerCatalogRenamedHook } from '../catalog';
+import { registerPartyRenamedHook, registerPrivacyExporter } from '../parties';
 import * as repo from './items.repository';
 import { reindexItems } from './items.service';
 
-registerPartyUsageCheck(async (db, partyId) => {
+registerUsageCheck('party', async (db, partyId) => {
   const count = await repo.countItemsOfParty(db, partyId);
   return count ? { entity: 'items', code: 'party_has_items', count } : null;
 });
 
-registerSiteUsageCheck(async (db, siteId) => {
+registerUsageCheck('site', async (db, siteId) => {
   const count = await repo.countItemsAtSite(db, siteId);
   return count ? { entity: 'items', code: 'site_has_items', count } : null;
 });
@@ -35,9 +31,11 @@ registerPrivacyExporter('items', async (db, partyId) =>
   })),
 );
 
-registerCatalogUsageCheck('model', async (db, modelId) => {
-  const count = await repo.countItemsOfModel(db, modelId);
-  return count ? { entity: 'items', code: 'model_has_items', count } : null;
+registerReference('catalog_model', {
+  table: 'item',
+  column: 'model_id',
+  usedBy: 'items',
+  code: 'model_has_items',
 });
 
 // Items are found by their owner's name: a renamed (or anonymised) owner re-indexes their items in the same transaction.

@@ -1,7 +1,9 @@
 import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
+import { listAll, listOrder, listPage, type OrderTerm, type SortKeys } from '../../db/list';
 import { countAll, matchesSearchIndexed } from '../../db/sql';
+import type { PageRequest } from '../../kernel/list-query';
 import type { ItemOwnerHistoryTable, ItemTable } from './items.table';
 
 /** Filters of the item list (all optional; archived items are left out unless archived is true). */
@@ -17,7 +19,20 @@ export interface ItemFilter {
   archived?: boolean;
 }
 
-export type ItemSortColumn = 'item.serial_number' | 'item.created_at' | 'item.warranty_until';
+// warranty_until may be null: "is null" first keeps nulls last on both databases (SQLite puts them first).
+const nullsLast = (column: string): OrderTerm[] => [
+  { by: sql`case when ${sql.ref(column)} is null then 1 else 0 end`, direction: 'asc' },
+  column,
+  'item.id',
+];
+const ITEM_SORTS: SortKeys = {
+  serial: nullsLast('item.serial_number'),
+  createdAt: nullsLast('item.created_at'),
+  warrantyEnd: nullsLast('item.warranty_until'),
+};
+
+/** Newest first unless a sort is asked for. */
+const itemOrder = (sort: string | undefined) => listOrder(sort || '-createdAt', ITEM_SORTS, 'createdAt');
 
 // The item with the names it is shown with. The joined tables belong to the catalog and parties modules: these
 // are read-only joins, so that lists sort, filter and page in SQL.
@@ -93,28 +108,14 @@ function filtered(db: Executor, qb: ItemViewQuery, f: ItemFilter): ItemViewQuery
   return q;
 }
 
-// warranty_until may be null: "is null" first keeps nulls last on both databases (SQLite puts them first).
-export async function listItems(
-  db: Executor,
-  f: ItemFilter,
-  sort: { column: ItemSortColumn; direction: 'asc' | 'desc' },
-  limit?: number,
-  offset = 0,
-) {
-  let q = filtered(db, itemView(db), f)
-    .orderBy(sql`case when ${sql.ref(sort.column)} is null then 1 else 0 end`)
-    .orderBy(sort.column, sort.direction)
-    .orderBy('item.id', sort.direction);
-  if (limit !== undefined) q = q.limit(limit).offset(offset);
-  return q.execute();
+/** One page of the items of the filter, sorted by `sort` ("serial", "-warrantyEnd", ...), and their count. */
+export async function listItems(db: Executor, f: ItemFilter, sort: string | undefined, page: PageRequest) {
+  return listPage(filtered(db, itemView(db), f), itemOrder(sort), page);
 }
 
-export async function countItems(db: Executor, f: ItemFilter): Promise<number> {
-  const row = await filtered(db, itemView(db), f)
-    .clearSelect()
-    .select(countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
+/** Every item of the filter, sorted, for the CSV export. */
+export async function allItems(db: Executor, f: ItemFilter, sort: string | undefined) {
+  return listAll(filtered(db, itemView(db), f), itemOrder(sort));
 }
 
 export async function searchItemRows(db: Executor, needle: string, limit: number) {

@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, principalOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
-import { ListQueryBase, QueryBool } from '../../http/list';
-import { Page } from '../../http/page';
 import type { CsvColumn } from '../../kernel/csv-cell';
 import { IsoDate } from '../../kernel/dates';
+import { IdParams, TrimmedId } from '../../kernel/ids';
+import { ListQueryBase, Page, QueryBool } from '../../kernel/list-query';
 import { ITEMS_CSV_COLUMNS } from './items.import';
 import {
   CreateItemBody,
@@ -20,8 +20,7 @@ import {
 import * as items from './items.service';
 import './items.links';
 
-const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
-const IdFilter = z.string().trim().min(1).max(64).optional();
+const IdFilter = TrimmedId.optional();
 
 const ItemFilters = {
   partyId: IdFilter.describe('Items of this owner'),

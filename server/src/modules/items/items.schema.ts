@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IsoDate, PastIsoDate } from '../../kernel/dates';
+import { TrimmedId } from '../../kernel/ids';
 
-const Id = z.string().trim().min(1).max(64);
+const Id = TrimmedId;
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 
 /** A serial number as stored: trimmed, inner whitespace collapsed to one space, upper case ("fd 0204  874608" → "FD 0204 874608"). */

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, type TestApp, useTestApp } from '../../../test/harness';
 import { snapshotDatabase } from '../../../test/snapshot';
-import { registerItemUsageCheck } from './items.hooks';
+import { registerUsageCheck } from '../../db/usage';
 import type { Item } from './items.schema';
 import { reindexItems, searchItems } from './items.service';
 
@@ -348,7 +348,7 @@ describe.each(DIALECTS)('items on %s', (dialect) => {
       partyId: maria,
     });
     const usedId = used.json().id as string;
-    registerItemUsageCheck(async (_db, itemId) =>
+    registerUsageCheck('item', async (_db, itemId) =>
       itemId === usedId ? { entity: 'service_orders', code: 'item_has_owner_history', count: 2 } : null,
     );
     const before = await snapshotDatabase(t.db);

@@ -1,18 +1,22 @@
 import type { Insertable, Updateable } from 'kysely';
+import { type ArchiveAudit, archiveRecord, deleteRecord } from '../../db/archive';
 import type { Db, Executor } from '../../db/database';
+import { mapPage } from '../../db/list';
 import { nowIso } from '../../db/sql';
-import { sortSpec } from '../../http/list';
+import { isUniqueViolation } from '../../db/unique';
+import { registerUsageCheck } from '../../db/usage';
 import type { Actor } from '../../kernel/actor';
 import { calendarDateOf, todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
+import type { PageOf } from '../../kernel/list-query';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
 import type { Role } from '../auth/auth.schema';
 import { getModel, type Model } from '../catalog';
 import { assertCustomerExists, assertSiteOfCustomer } from '../parties';
 import { ITEM_WARRANTY_EDITORS, ITEM_WARRANTY_FIELDS } from './items.access';
-import { itemHistoryEvents, itemUsages } from './items.hooks';
+import { itemHistoryEvents } from './items.hooks';
 import * as repo from './items.repository';
 import type {
   CreateItemBody,
@@ -41,12 +45,6 @@ export interface ItemListQuery {
   warrantyOn?: string;
   archived?: boolean;
 }
-
-const SORTS: Record<string, repo.ItemSortColumn> = {
-  serial: 'item.serial_number',
-  createdAt: 'item.created_at',
-  warrantyEnd: 'item.warranty_until',
-};
 
 /** The search column: the serial as written and without spaces or dashes, the model, the brand, the owner. */
 export function itemSearchText(
@@ -110,19 +108,11 @@ function filterOf(q: ItemListQuery): repo.ItemFilter {
   };
 }
 
-function sortOf(q: ItemListQuery) {
-  // Newest first unless a sort is asked for.
-  return q.sort
-    ? sortSpec(q.sort, SORTS, 'item.created_at')
-    : ({ column: 'item.created_at', direction: 'desc' } as const);
-}
-
 /** One page of items with the filters; sorted, filtered and paged in SQL. */
-export async function listItems(db: Executor, q: ItemListQuery): Promise<{ items: Item[]; total: number }> {
-  const f = filterOf(q);
-  const rows = await repo.listItems(db, f, sortOf(q), q.pageSize, (q.page - 1) * q.pageSize);
+export async function listItems(db: Executor, q: ItemListQuery): Promise<PageOf<Item>> {
   const today = todayDate();
-  return { items: rows.map((r) => toItem(r, today)), total: await repo.countItems(db, f) };
+  const page = await repo.listItems(db, filterOf(q), q.sort, q);
+  return mapPage(page, (rows) => rows.map((r) => toItem(r, today)));
 }
 
 /** Every item that matches the filters (no paging), for the CSV export. */
@@ -130,8 +120,7 @@ export async function exportItems(
   db: Executor,
   q: Omit<ItemListQuery, 'page' | 'pageSize'>,
 ): Promise<Item[]> {
-  const full = { ...q, page: 1, pageSize: 1 };
-  const rows = await repo.listItems(db, filterOf(full), sortOf(full));
+  const rows = await repo.allItems(db, filterOf({ ...q, page: 1, pageSize: 1 }), q.sort);
   const today = todayDate();
   return rows.map((r) => toItem(r, today));
 }
@@ -194,12 +183,6 @@ function duplicateSerial(existing: repo.ItemViewRow) {
     },
     extra: { existingId: existing.id, existingOwnerId: existing.party_id },
   });
-}
-
-/** SQLite and PostgreSQL report a unique-index violation differently; a race on the same serial ends here. */
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /** The first owner period starts on the purchase date, or the day the item was registered. */
@@ -427,21 +410,33 @@ export async function updateItem(
   });
 }
 
-async function setArchived(db: Db, actor: Actor, id: string, archived: boolean): Promise<Item> {
-  return db.transaction().execute(async (trx) => {
-    const row = await viewOrThrow(trx, id);
-    if ((row.archived_at !== null) === archived) return toItem(row, todayDate());
-    const archivedAt = archived ? nowIso() : null;
-    await repo.updateItemRow(trx, id, { archived_at: archivedAt, updated_at: nowIso() });
-    await recordAudit(trx, actor, {
-      action: archived ? 'item.archive' : 'item.unarchive',
+async function loadItem(db: Executor, id: string): Promise<Item | undefined> {
+  const row = await repo.findItemView(db, id);
+  return row ? toItem(row, todayDate()) : undefined;
+}
+
+/** The audit row of an archive, a restore (the archive date before and after) or a delete (the item). */
+function auditItem(actor: Actor, id: string) {
+  return (trx: Executor, e: ArchiveAudit<Item>) =>
+    recordAudit(trx, actor, {
+      action: `item.${e.action}`,
       entity: 'item',
       entityId: id,
-      before: { archivedAt: row.archived_at },
-      after: { archivedAt },
+      before: e.action === 'delete' ? e.before : { archivedAt: e.before.archivedAt },
+      after: e.after && { archivedAt: e.after.archivedAt },
     });
-    return getItem(trx, id);
-  });
+}
+
+async function setArchived(db: Db, actor: Actor, id: string, archived: boolean): Promise<Item> {
+  return db.transaction().execute((trx) =>
+    archiveRecord(trx, archived, {
+      table: 'item',
+      id,
+      load: loadItem,
+      isArchived: (item) => item.archivedAt !== null,
+      audit: auditItem(actor, id),
+    }),
+  );
 }
 
 /** Archives an item: it leaves lists and the global search but keeps its serial and history. */
@@ -453,27 +448,27 @@ export async function unarchiveItem(db: Db, actor: Actor, id: string): Promise<I
   return setArchived(db, actor, id, false);
 }
 
+// An item changed hands has a history: the first reason not to delete it, before what other modules register.
+registerUsageCheck('item', async (db, itemId) => ({
+  entity: 'owner_history',
+  code: 'item_has_owner_history',
+  count: (await repo.countOwnerPeriods(db, itemId)) - 1,
+}));
+
 /**
  * Deletes an item registered by mistake. Refused (409 in_use, "archive instead") once it has a history beyond
  * its registration: a change of owner, or records of other modules (orders…) found by the registered checks.
  */
 export async function deleteItem(db: Db, actor: Actor, id: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const row = await viewOrThrow(trx, id);
-    const usages = await itemUsages(trx, id);
-    const transfers = (await repo.countOwnerPeriods(trx, id)) - 1;
-    if (transfers > 0)
-      usages.unshift({ entity: 'owner_history', code: 'item_has_owner_history', count: transfers });
-    if (usages.length)
-      throw new DomainError('conflict', 'in_use', {
-        params: { entity: 'item' },
-        errors: usages.map((u) => ({ field: u.entity, code: u.code, params: { count: u.count } })),
-        extra: { usages },
-      });
-    const before = toItem(row, todayDate());
-    await repo.deleteItemRow(trx, id);
-    await recordAudit(trx, actor, { action: 'item.delete', entity: 'item', entityId: id, before });
-  });
+  await db.transaction().execute((trx) =>
+    deleteRecord(trx, {
+      table: 'item',
+      id,
+      load: loadItem,
+      remove: repo.deleteItemRow,
+      audit: auditItem(actor, id),
+    }),
+  );
 }
 
 /**

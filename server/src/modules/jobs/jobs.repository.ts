@@ -1,6 +1,8 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../db/database';
-import { countAll, dialectOf } from '../../db/sql';
+import { type ListOrder, listPage } from '../../db/list';
+import { dialectOf } from '../../db/sql';
+import type { PageRequest } from '../../kernel/list-query';
 import type { JobTable } from './jobs.table';
 
 /** Every column but the payloads, which may be megabytes and is read only by the runner that claims the job. */
@@ -277,22 +279,16 @@ export async function lastFinishedAt(db: Executor, kind: string): Promise<string
   return (r?.at as string | null | undefined) ?? null;
 }
 
-export async function listJobs(
-  db: Executor,
-  filter: { kind?: string; status?: string; offset: number; limit: number },
-): Promise<{ rows: (JobSummaryRow & { created_by_name: string | null })[]; total: number }> {
+/** Newest first; the id breaks ties of one instant. */
+const NEWEST_FIRST: ListOrder = { terms: ['job.created_at', 'job.id'], direction: 'desc' };
+
+export async function listJobs(db: Executor, filter: { kind?: string; status?: string }, page: PageRequest) {
   let q = db.selectFrom('job');
   if (filter.kind) q = q.where('job.kind', '=', filter.kind);
   if (filter.status) q = q.where('job.status', '=', filter.status as JobRow['status']);
-  const rows = await q
+  const query = q
     .leftJoin('app_user', 'app_user.id', 'job.created_by')
     .select(JOB_SUMMARY_COLUMNS)
-    .select('app_user.full_name as created_by_name')
-    .orderBy('job.created_at', 'desc')
-    .orderBy('job.id', 'desc')
-    .offset(filter.offset)
-    .limit(filter.limit)
-    .execute();
-  const total = await q.select(countAll().as('n')).executeTakeFirstOrThrow();
-  return { rows, total: total.n };
+    .select('app_user.full_name as created_by_name');
+  return listPage(query, NEWEST_FIRST, page);
 }

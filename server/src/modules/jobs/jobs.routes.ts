@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/database';
-import { Page } from '../../http/page';
+import { Page } from '../../kernel/list-query';
 import { Job, JobIdParams, JobListQuery } from './jobs.schema';
 import { getJob, JobRunner, listJobs, type RunnerOptions } from './jobs.service';
 

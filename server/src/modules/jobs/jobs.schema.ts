@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdParams } from '../../kernel/ids';
 
 export const JobStatus = z.enum(['queued', 'running', 'done', 'failed']);
 
@@ -27,4 +28,4 @@ export const JobListQuery = z.strictObject({
 });
 export type JobListQuery = z.infer<typeof JobListQuery>;
 
-export const JobIdParams = z.strictObject({ id: z.string().min(1).max(64) });
+export const JobIdParams = IdParams;

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Executor } from '../../db/database';
+import { mapPage } from '../../db/list';
 import { nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
+import type { PageOf } from '../../kernel/list-query';
 import * as repo from './jobs.repository';
 import type { Job, JobListQuery } from './jobs.schema';
 
@@ -180,17 +182,9 @@ export async function findJobRow(db: Executor, id: string): Promise<repo.JobSumm
 }
 
 /** Jobs newest first, without payloads. */
-export async function listJobs(
-  db: Executor,
-  query: JobListQuery,
-): Promise<{ items: Job[]; total: number; page: number; pageSize: number }> {
-  const { rows, total } = await repo.listJobs(db, {
-    kind: query.kind,
-    status: query.status,
-    offset: (query.page - 1) * query.pageSize,
-    limit: query.pageSize,
-  });
-  return { items: rows.map(toJob), total, page: query.page, pageSize: query.pageSize };
+export async function listJobs(db: Executor, query: JobListQuery): Promise<PageOf<Job>> {
+  const page = await repo.listJobs(db, { kind: query.kind, status: query.status }, query);
+  return mapPage(page, (rows) => rows.map(toJob));
 }
 
 export interface RunnerOptions {

@@ -1,10 +1,14 @@
 import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
+import { listAll } from '../../db/list';
 import type { NumberingSeriesTable } from './numbering.table';
 
 export async function listSeries(db: Executor) {
-  return db.selectFrom('numbering_series').selectAll().orderBy('doc_type').orderBy('code').execute();
+  return listAll(db.selectFrom('numbering_series').selectAll(), {
+    terms: ['doc_type', 'code'],
+    direction: 'asc',
+  });
 }
 
 export async function findSeries(db: Executor, id: string) {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/context';
+import { IdParams } from '../../kernel/ids';
 import { CreateSeriesBody, NumberingSeries, UpdateSeriesBody } from './numbering.schema';
 import * as numbering from './numbering.service';
 
@@ -40,7 +41,7 @@ export async function numberingRoutes(app: FastifyInstance) {
       schema: {
         tags: ['numbering'],
         summary: 'Change a series',
-        params: z.strictObject({ id: z.string().min(1).max(64) }),
+        params: IdParams,
         body: UpdateSeriesBody,
         response: { 200: NumberingSeries },
       },

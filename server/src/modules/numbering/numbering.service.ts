@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
+import { isUniqueViolation } from '../../db/unique';
 import type { Actor } from '../../kernel/actor';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
@@ -116,8 +117,7 @@ export async function createSeries(db: Db, actor: Actor, input: CreateSeriesBody
     return await db.transaction().execute((trx) => insertNewSeries(trx, actor, input));
   } catch (e) {
     // Two requests for the same code at once: the unique index decides, the loser gets the same 409.
-    const dbCode = (e as { code?: string } | null)?.code;
-    if (dbCode === '23505' || dbCode === 'SQLITE_CONSTRAINT_UNIQUE')
+    if (isUniqueViolation(e))
       throw new DomainError('conflict', 'series_code_taken', {
         field: 'code',
         params: { code: input.code.toUpperCase() },

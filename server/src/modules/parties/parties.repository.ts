@@ -1,7 +1,9 @@
 import { type ExpressionBuilder, type Insertable, type RawBuilder, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
+import { type ListOrder, listAll, listOrder, listPage, type OrderTerm, type SortKeys } from '../../db/list';
 import type { Database } from '../../db/schema';
 import { countAll, dialectOf, matchesSearchIndexed } from '../../db/sql';
+import type { PageRequest } from '../../kernel/list-query';
 import { foldSearchText } from '../../kernel/search-text';
 import { phoneNeedle } from './parties.search';
 import type {
@@ -37,7 +39,43 @@ function byCodePoint(db: Executor, column: string): RawBuilder<unknown> {
   return dialectOf(db) === 'postgres' ? sql`${sql.ref(column)} collate "C"` : sql`${sql.ref(column)}`;
 }
 
-export type SortDirection = 'asc' | 'desc';
+/**
+ * The sort keys of a list of parties or sites: names by code point, empty cities last on both databases (SQLite
+ * puts NULL first, PostgreSQL last); then the record's own name and its id break ties.
+ */
+function nameSorts(db: Executor, table: 'party' | 'site'): Record<string, OrderTerm[]> {
+  const ownName = byCodePoint(db, `${table}.sort_name`);
+  const ties: OrderTerm[] = [
+    { by: ownName, direction: 'asc' },
+    { by: `${table}.id`, direction: 'asc' },
+  ];
+  return {
+    name: [{ by: ownName }, { by: `${table}.id`, direction: 'asc' }],
+    createdAt: [`${table}.created_at`, ...ties],
+    city: [
+      { by: sql`${sql.ref(`${table}.city`)} is null`, direction: 'asc' },
+      { by: byCodePoint(db, `${table}.city`) },
+      ...ties,
+    ],
+  };
+}
+
+/** Parties by name unless another key ("createdAt", "-city") is asked for. */
+const partyOrder = (db: Executor, sort: string | undefined): ListOrder =>
+  listOrder(sort, nameSorts(db, 'party'), 'name');
+
+/** Sites as parties, and by customer ("customer"). */
+function siteOrder(db: Executor, sort: string | undefined): ListOrder {
+  const keys: SortKeys = {
+    ...nameSorts(db, 'site'),
+    customer: [
+      { by: byCodePoint(db, 'party.sort_name') },
+      { by: byCodePoint(db, 'site.sort_name'), direction: 'asc' },
+      { by: 'site.id', direction: 'asc' },
+    ],
+  };
+  return listOrder(sort, keys, 'name');
+}
 
 // ---------------------------------------------------------------- parties
 
@@ -185,43 +223,14 @@ function filteredParties(db: Executor, f: PartyFilter) {
   return q;
 }
 
-export type PartySortColumn = 'party.sort_name' | 'party.created_at' | 'party.city';
-
-function sortedParties(
-  db: Executor,
-  f: PartyFilter,
-  sort: { column: PartySortColumn; direction: SortDirection },
-) {
-  let q = filteredParties(db, f).selectAll('party');
-  // Empty cities last on both databases (SQLite puts NULL first, PostgreSQL last).
-  if (sort.column === 'party.city') q = q.orderBy(sql`party.city is null`);
-  q =
-    sort.column === 'party.created_at'
-      ? q.orderBy('party.created_at', sort.direction)
-      : q.orderBy(byCodePoint(db, sort.column), sort.direction);
-  if (sort.column !== 'party.sort_name') q = q.orderBy(byCodePoint(db, 'party.sort_name'));
-  return q.orderBy('party.id');
-}
-
-export async function listParties(
-  db: Executor,
-  f: PartyFilter,
-  sort: { column: PartySortColumn; direction: SortDirection },
-  limit: number,
-  offset: number,
-) {
-  const rows = await sortedParties(db, f, sort).limit(limit).offset(offset).execute();
-  const total = await filteredParties(db, f).select(countAll().as('n')).executeTakeFirstOrThrow();
-  return { rows, total: total.n };
+/** One page of the parties of the filter, sorted by `sort` ("name", "-createdAt", "city"), and their count. */
+export async function listParties(db: Executor, f: PartyFilter, sort: string | undefined, page: PageRequest) {
+  return listPage(filteredParties(db, f).selectAll('party'), partyOrder(db, sort), page);
 }
 
 /** Every party of the filter, sorted, for the CSV export. */
-export async function exportParties(
-  db: Executor,
-  f: PartyFilter,
-  sort: { column: PartySortColumn; direction: SortDirection },
-) {
-  return sortedParties(db, f, sort).execute();
+export async function exportParties(db: Executor, f: PartyFilter, sort: string | undefined) {
+  return listAll(filteredParties(db, f).selectAll('party'), partyOrder(db, sort));
 }
 
 /**
@@ -332,39 +341,16 @@ function filteredSites(db: Executor, f: SiteFilter) {
   return q;
 }
 
-export type SiteSortColumn = 'site.sort_name' | 'site.created_at' | 'site.city' | 'party.sort_name';
-
-function sortedSites(
-  db: Executor,
-  f: SiteFilter,
-  sort: { column: SiteSortColumn; direction: SortDirection },
-) {
-  let q = filteredSites(db, f).selectAll('site').select('party.name as party_name');
-  if (sort.column === 'site.city') q = q.orderBy(sql`site.city is null`);
-  q =
-    sort.column === 'site.created_at'
-      ? q.orderBy('site.created_at', sort.direction)
-      : q.orderBy(byCodePoint(db, sort.column), sort.direction);
-  if (sort.column !== 'site.sort_name') q = q.orderBy(byCodePoint(db, 'site.sort_name'));
-  return q.orderBy('site.id');
+function siteView(db: Executor, f: SiteFilter) {
+  return filteredSites(db, f).selectAll('site').select('party.name as party_name');
 }
 
-export async function listSites(
-  db: Executor,
-  f: SiteFilter,
-  sort: { column: SiteSortColumn; direction: SortDirection },
-  limit: number,
-  offset: number,
-) {
-  const rows = await sortedSites(db, f, sort).limit(limit).offset(offset).execute();
-  const total = await filteredSites(db, f).select(countAll().as('n')).executeTakeFirstOrThrow();
-  return { rows, total: total.n };
+/** One page of the sites of the filter, sorted by `sort` ("name", "customer", "-city"), and their count. */
+export async function listSites(db: Executor, f: SiteFilter, sort: string | undefined, page: PageRequest) {
+  return listPage(siteView(db, f), siteOrder(db, sort), page);
 }
 
-export async function exportSites(
-  db: Executor,
-  f: SiteFilter,
-  sort: { column: SiteSortColumn; direction: SortDirection },
-) {
-  return sortedSites(db, f, sort).execute();
+/** Every site of the filter, sorted, for the CSV export. */
+export async function exportSites(db: Executor, f: SiteFilter, sort: string | undefined) {
+  return listAll(siteView(db, f), siteOrder(db, sort));
 }

@@ -3,11 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, principalOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
-import { ListQueryBase, QueryBool, sortSpec } from '../../http/list';
-import { Page } from '../../http/page';
+import { IdParams } from '../../kernel/ids';
+import { ListQueryBase, Page, QueryBool } from '../../kernel/list-query';
 import { PERSONAL_ID_READERS } from './parties.access';
 import { PARTY_CSV, SITE_CSV } from './parties.import';
-import type { PartySortColumn, SiteSortColumn } from './parties.repository';
 import {
   AnonymiseBody,
   CreatePartyBody,
@@ -22,20 +21,6 @@ import {
   UpdateSiteBody,
 } from './parties.schema';
 import * as parties from './parties.service';
-
-const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
-
-const PARTY_SORT: Record<string, PartySortColumn> = {
-  name: 'party.sort_name',
-  createdAt: 'party.created_at',
-  city: 'party.city',
-};
-const SITE_SORT: Record<string, SiteSortColumn> = {
-  name: 'site.sort_name',
-  createdAt: 'site.created_at',
-  city: 'site.city',
-  customer: 'party.sort_name',
-};
 
 const PartyFilters = {
   q: ListQueryBase.q.describe(
@@ -92,11 +77,7 @@ export async function partiesRoutes(app: FastifyInstance) {
         response: { 200: Page(PartyListItem) },
       },
     },
-    async (req) =>
-      parties.listParties(db, {
-        ...req.query,
-        sort: sortSpec(req.query.sort, PARTY_SORT, 'party.sort_name'),
-      }),
+    async (req) => parties.listParties(db, req.query),
   );
 
   r.get(
@@ -111,10 +92,7 @@ export async function partiesRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const rows = await parties.exportParties(db, {
-        ...req.query,
-        sort: sortSpec(req.query.sort, PARTY_SORT, 'party.sort_name'),
-      });
+      const rows = await parties.exportParties(db, req.query);
       return sendCsv(reply, 'parties.csv', PARTY_CSV, rows);
     },
   );
@@ -266,11 +244,7 @@ export async function partiesRoutes(app: FastifyInstance) {
         response: { 200: Page(Site) },
       },
     },
-    async (req) =>
-      parties.listCustomerSites(db, req.params.id, {
-        ...req.query,
-        sort: sortSpec(req.query.sort, SITE_SORT, 'site.sort_name'),
-      }),
+    async (req) => parties.listCustomerSites(db, req.params.id, req.query),
   );
 
   r.get(
@@ -283,8 +257,7 @@ export async function partiesRoutes(app: FastifyInstance) {
         response: { 200: Page(Site) },
       },
     },
-    async (req) =>
-      parties.listSites(db, { ...req.query, sort: sortSpec(req.query.sort, SITE_SORT, 'site.sort_name') }),
+    async (req) => parties.listSites(db, req.query),
   );
 
   r.get(
@@ -300,10 +273,7 @@ export async function partiesRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const rows = await parties.exportSites(db, {
-        ...req.query,
-        sort: sortSpec(req.query.sort, SITE_SORT, 'site.sort_name'),
-      });
+      const rows = await parties.exportSites(db, req.query);
       return sendCsv(reply, 'sites.csv', SITE_CSV, rows);
     },
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidEgn, isValidLnch } from '../../kernel/identifiers';
+import { Id } from '../../kernel/ids';
 import { AuditEntry } from '../audit/audit.schema';
 import { BgVatNumber, Uic } from '../company/company.schema';
 
@@ -169,7 +170,7 @@ const SiteShape = {
 };
 
 export const CreateSiteBody = z.strictObject({
-  partyId: z.string().min(1).max(64).describe('The customer the site belongs to'),
+  partyId: Id.describe('The customer the site belongs to'),
   ...SiteShape,
 });
 export type CreateSiteBody = z.infer<typeof CreateSiteBody>;

@@ -4,21 +4,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { snapshotDatabase } from '../../../test/snapshot';
+import { registerUsageCheck } from '../../db/usage';
 import { SYSTEM_ACTOR } from '../../kernel/actor';
 import type { ImportAdapter, RowError } from '../imports/imports.types';
-import {
-  registerPartyRenamedHook,
-  registerPartyUsageCheck,
-  registerPrivacyExporter,
-  searchParties,
-} from './index';
+import { registerPartyRenamedHook, registerPrivacyExporter, searchParties } from './index';
 import { customersImport, sitesImport } from './parties.import';
 import { sortKey } from './parties.search';
 import { seedPartiesDemo } from './parties.seed';
 
 // Hooks as other modules register them at import time.
 const partiesWithItems = new Set<string>();
-registerPartyUsageCheck(async (_db, partyId) =>
+registerUsageCheck('party', async (_db, partyId) =>
   partiesWithItems.has(partyId) ? { entity: 'items', code: 'party_has_sites', count: 2 } : null,
 );
 const renamed: string[] = [];

@@ -1,10 +1,14 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
+import { mapPage } from '../../db/list';
 import { nowIso } from '../../db/sql';
+import { isUniqueViolation } from '../../db/unique';
+import { refuseIfUsed, registerReference } from '../../db/usage';
 import type { Actor } from '../../kernel/actor';
 import { DomainError, notFound } from '../../kernel/errors';
 import { maskPersonalId } from '../../kernel/identifiers';
 import { newId } from '../../kernel/ids';
+import type { PageOf } from '../../kernel/list-query';
 import { eraseAuditDetails, findAuditEntries, recordAudit } from '../audit';
 import type { AuditEntry } from '../audit/audit.schema';
 import * as repo from './parties.repository';
@@ -33,15 +37,6 @@ import type {
 
 // ---------------------------------------------------------------- hooks other modules register at import time
 
-/** Why a record cannot be deleted: `count` records of `entity` use it; `code` is a message code that takes {count}. */
-export interface Usage {
-  entity: string;
-  code: string;
-  count: number;
-}
-/** Answers whether something (sites, items, orders…) uses the party; runs inside the delete's transaction. */
-export type PartyUsageCheck = (db: Executor, partyId: string) => Promise<Usage | null>;
-export type SiteUsageCheck = (db: Executor, siteId: string) => Promise<Usage | null>;
 /** A module's data about a party for the privacy export (GDPR-04): any JSON value. */
 export type PrivacyExporter = (db: Executor, partyId: string) => Promise<unknown>;
 /** Removes a module's personal data about a person who asked to be forgotten, in the anonymisation transaction. */
@@ -49,24 +44,11 @@ export type PartyAnonymiser = (db: Executor, partyId: string) => Promise<void>;
 /** Told, inside the renaming transaction, that a party's name changed (e.g. to refresh copies in search columns). */
 export type PartyRenamedHook = (db: Executor, partyId: string) => Promise<void>;
 
-const sitesOfParty: PartyUsageCheck = async (db, partyId) => {
-  const count = await repo.countSitesOfParty(db, partyId);
-  return count ? { entity: 'sites', code: 'party_has_sites', count } : null;
-};
-const partyUsageChecks = new Set<PartyUsageCheck>([sitesOfParty]);
-const siteUsageChecks = new Set<SiteUsageCheck>();
+registerReference('party', { table: 'site', column: 'party_id', usedBy: 'sites', code: 'party_has_sites' });
 const privacyExporters = new Map<string, PrivacyExporter>();
 const anonymisers = new Set<PartyAnonymiser>();
 const renamedHooks = new Set<PartyRenamedHook>();
 
-/** Lets another module refuse the deletion of a party it uses (e.g. items: "has items"), without parties importing it. */
-export function registerPartyUsageCheck(check: PartyUsageCheck): void {
-  partyUsageChecks.add(check);
-}
-/** Lets another module refuse the deletion of a site it uses (e.g. items installed there). */
-export function registerSiteUsageCheck(check: SiteUsageCheck): void {
-  siteUsageChecks.add(check);
-}
 /** Adds a module's data to the privacy export of a party, under `name`. */
 export function registerPrivacyExporter(name: string, exporter: PrivacyExporter): void {
   privacyExporters.set(name, exporter);
@@ -83,28 +65,6 @@ export function registerPartyRenamedHook(hook: PartyRenamedHook): void {
 
 async function partyRenamed(db: Executor, partyId: string): Promise<void> {
   for (const hook of renamedHooks) await hook(db, partyId);
-}
-
-async function usagesOf<T extends string>(
-  db: Executor,
-  id: T,
-  checks: Iterable<(db: Executor, id: T) => Promise<Usage | null>>,
-): Promise<Usage[]> {
-  const out: Usage[] = [];
-  for (const check of checks) {
-    const usage = await check(db, id);
-    if (usage && usage.count > 0) out.push(usage);
-  }
-  return out;
-}
-
-/** 409 in_use: one localised reason per user of the record in `errors`, and the same as data in `usages`. */
-function inUse(entity: string, usages: Usage[]): DomainError {
-  return new DomainError('conflict', 'in_use', {
-    params: { entity },
-    errors: usages.map((u) => ({ field: u.entity, code: u.code, params: { count: u.count } })),
-    extra: { usages },
-  });
 }
 
 // ---------------------------------------------------------------- errors
@@ -126,12 +86,6 @@ function duplicateSite(existing: { id: string; name: string }): DomainError {
 const anonymised = () => new DomainError('conflict', 'party_anonymised');
 const fieldError = (kind: 'invalid' | 'conflict', code: string, field: string) =>
   new DomainError(kind, code, { field, params: { field } });
-
-/** Unique-index violations on both databases: a concurrent write got there between our check and our insert. */
-function isUniqueViolation(e: unknown): boolean {
-  const c = (e as { code?: unknown } | null)?.code;
-  return c === '23505' || c === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 async function guardUic<T>(db: Executor, uic: string | null, exceptId: string | null, run: () => Promise<T>) {
   try {
@@ -542,18 +496,15 @@ export async function getParty(db: Executor, id: string, view: PartyView): Promi
 }
 
 export interface PartyListQuery extends repo.PartyFilter {
-  sort: { column: repo.PartySortColumn; direction: repo.SortDirection };
+  /** "name", "createdAt" or "city"; "-name" for descending. */
+  sort?: string | undefined;
   page: number;
   pageSize: number;
 }
 
 /** A page of parties; the ЕГН is always masked in lists. */
-export async function listParties(
-  db: Executor,
-  q: PartyListQuery,
-): Promise<{ items: PartyListItem[]; total: number; page: number; pageSize: number }> {
-  const { rows, total } = await repo.listParties(db, q, q.sort, q.pageSize, (q.page - 1) * q.pageSize);
-  return { items: rows.map(toListItem), total, page: q.page, pageSize: q.pageSize };
+export async function listParties(db: Executor, q: PartyListQuery): Promise<PageOf<PartyListItem>> {
+  return mapPage(await repo.listParties(db, q, q.sort, q), (rows) => rows.map(toListItem));
 }
 
 /** Every party of the filter for the CSV export (ЕГН masked, as in lists). */
@@ -675,8 +626,7 @@ export async function unarchiveParty(db: Db, actor: Actor, id: string, view: Par
 export async function deleteParty(db: Db, actor: Actor, id: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const state = await mustReadParty(trx, id);
-    const usages = await usagesOf(trx, id, partyUsageChecks);
-    if (usages.length) throw inUse('party', usages);
+    await refuseIfUsed(trx, 'party', id);
     await repo.deletePartyRow(trx, id);
     await recordAudit(trx, actor, {
       action: 'party.delete',
@@ -892,17 +842,14 @@ export async function getSite(db: Executor, id: string): Promise<Site> {
 }
 
 export interface SiteListQuery extends repo.SiteFilter {
-  sort: { column: repo.SiteSortColumn; direction: repo.SortDirection };
+  /** "name", "createdAt", "city" or "customer"; "-name" for descending. */
+  sort?: string | undefined;
   page: number;
   pageSize: number;
 }
 
-export async function listSites(
-  db: Executor,
-  q: SiteListQuery,
-): Promise<{ items: Site[]; total: number; page: number; pageSize: number }> {
-  const { rows, total } = await repo.listSites(db, q, q.sort, q.pageSize, (q.page - 1) * q.pageSize);
-  return { items: rows.map(toSite), total, page: q.page, pageSize: q.pageSize };
+export async function listSites(db: Executor, q: SiteListQuery): Promise<PageOf<Site>> {
+  return mapPage(await repo.listSites(db, q, q.sort, q), (rows) => rows.map(toSite));
 }
 
 /** The sites of one customer (404 when the party does not exist). */
@@ -1022,8 +969,7 @@ export async function unarchiveSite(db: Db, actor: Actor, id: string): Promise<S
 export async function deleteSite(db: Db, actor: Actor, id: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await mustReadSite(trx, id);
-    const usages = await usagesOf(trx, id, siteUsageChecks);
-    if (usages.length) throw inUse('site', usages);
+    await refuseIfUsed(trx, 'site', id);
     await repo.deleteSiteRow(trx, id);
     await recordAudit(trx, actor, {
       action: 'site.delete',

@@ -1,8 +1,8 @@
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
-import { allowedEntry } from '../../http/list';
 import { notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
+import { parseSort } from '../../kernel/list-query';
 import { getPart } from '../catalog';
 import { averageCost, suggestedReorderMilli } from './stock.costing';
 import * as repo from './stock.repository';
@@ -51,12 +51,8 @@ const LEVEL_SORTS: Record<string, string[]> = {
 };
 
 function levelSort(sort: string | undefined) {
-  const desc = sort?.startsWith('-') ?? false;
-  const key = desc ? sort?.slice(1) : sort;
-  return {
-    columns: allowedEntry(LEVEL_SORTS, key) ?? (LEVEL_SORTS.partCode as string[]),
-    direction: desc ? ('desc' as const) : ('asc' as const),
-  };
+  const { entry, direction } = parseSort(sort, LEVEL_SORTS, 'partCode');
+  return { columns: entry, direction };
 }
 
 /** On hand, reserved, available, average cost and value per part and warehouse (rows with nothing are left out). */

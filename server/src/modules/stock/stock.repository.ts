@@ -1,5 +1,6 @@
 import { type Insertable, type SelectQueryBuilder, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
+import { listAll, listPage } from '../../db/list';
 import type { Database } from '../../db/schema';
 import { countAll, lockForUpdate, matchesSearch, matchesSearchIndexed, sumInt } from '../../db/sql';
 import type {
@@ -19,20 +20,22 @@ export type SortDirection = 'asc' | 'desc';
 // biome-ignore lint/suspicious/noExplicitAny: the helper only adds order/limit clauses to a stock list query
 type AnyQuery<O> = SelectQueryBuilder<Database, any, O>;
 
+/** Sorted rows of a window (or all rows) and, for a window, the total count of the filtered query; the id breaks ties. */
 async function page<O>(
   filtered: AnyQuery<O>,
   sort: { columns: string[]; direction: SortDirection },
   idColumn: string,
   window?: { limit: number; offset: number },
 ): Promise<{ rows: O[]; total: number }> {
-  let q = filtered;
-  for (const column of sort.columns) q = q.orderBy(sql.ref(column), sort.direction);
-  q = q.orderBy(sql.ref(idColumn), sort.direction);
-  if (window) q = q.limit(window.limit).offset(window.offset);
-  const rows = await q.execute();
-  if (!window) return { rows, total: rows.length };
-  const total = await filtered.clearSelect().select(countAll().as('n')).executeTakeFirstOrThrow();
-  return { rows, total: Number((total as { n: number }).n) };
+  const order = { terms: [...sort.columns, idColumn], direction: sort.direction };
+  if (!window) {
+    const rows = await listAll(filtered, order);
+    return { rows, total: rows.length };
+  }
+  // The services page by page × pageSize, so the offset is a whole number of windows.
+  const request = { page: window.offset / window.limit + 1, pageSize: window.limit };
+  const { items, total } = await listPage(filtered, order, request);
+  return { rows: items, total };
 }
 
 // ---------------------------------------------------------------- warehouses

@@ -3,12 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, principalOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
-import { ListQueryBase, QueryBool } from '../../http/list';
-import { Page } from '../../http/page';
 import { todayDate } from '../../kernel/calendar';
 import type { CsvColumn } from '../../kernel/csv-cell';
 import { IsoDate } from '../../kernel/dates';
 import { type GuardedCsvColumn, visibleFor } from '../../kernel/fields';
+import { Id, IdParams } from '../../kernel/ids';
+import { ListQueryBase, Page, QueryBool } from '../../kernel/list-query';
 import { cents, toDecimalString } from '../../kernel/money';
 import { milliToUnits } from '../../kernel/quantity';
 import { sendPdf } from '../../pdf';
@@ -43,8 +43,6 @@ import * as stock from './stock.service';
 import * as warehouses from './stock.warehouses';
 import './stock.links';
 
-const Id = z.string().min(1).max(64);
-const IdParams = z.strictObject({ id: Id });
 const PartParams = z.strictObject({ partId: Id });
 const eur = (c: number | null | undefined) =>
   c === null || c === undefined ? '' : toDecimalString(cents(c));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../../kernel/dates';
+import { TrimmedId } from '../../kernel/ids';
 import {
   MAX_AMOUNT_CENTS,
   MAX_LEVEL_MILLI,
@@ -9,7 +10,7 @@ import {
 } from '../../kernel/limits';
 
 const code = (c: string) => ({ params: { code: c } });
-const Id = z.string().trim().min(1).max(64);
+const Id = TrimmedId;
 const optionalText = (max: number) =>
   z
     .string()

@@ -89,7 +89,7 @@ export async function seedStockDemo(db: Executor, actor: Actor): Promise<void> {
   const suppliers = (
     await listParties(db, {
       role: 'supplier',
-      sort: { column: 'party.sort_name', direction: 'asc' },
+      sort: 'name',
       page: 1,
       pageSize: SUPPLIERS,
     })

@@ -9,11 +9,11 @@ import {
   reversePosted,
 } from '../../db/document-lifecycle';
 import { nowIso } from '../../db/sql';
-import { allowedEntry } from '../../http/list';
 import type { Actor } from '../../kernel/actor';
 import { todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
+import { allowedEntry } from '../../kernel/list-query';
 import { allocate, cents, mulDivRound } from '../../kernel/money';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';

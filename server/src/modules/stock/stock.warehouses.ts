@@ -1,10 +1,11 @@
 import type { Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
-import { allowedEntry } from '../../http/list';
+import { isUniqueViolation } from '../../db/unique';
 import type { Actor } from '../../kernel/actor';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
+import { allowedEntry } from '../../kernel/list-query';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
 import { getTechnician, type Technician } from '../technicians';
@@ -114,11 +115,6 @@ async function checkVan(db: Executor, technicianId: string, exceptId?: string): 
       extra: { existingId: van.id },
     });
   return technician;
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string };
-  return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /** Writes a checked warehouse and its audit row (also used by the demo seed); returns the id. */

@@ -1,6 +1,8 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
+import { listAll, listOrder, listPage, type SortKeys } from '../../db/list';
 import { countAll, matchesSearch } from '../../db/sql';
+import type { PageRequest } from '../../kernel/list-query';
 import type {
   TechnicianHoursTable,
   TechnicianPayTermsTable,
@@ -16,7 +18,11 @@ export interface TechnicianFilter {
   archived?: boolean;
 }
 
-export type TechnicianSortColumn = 'technician.name' | 'technician.created_at';
+const TECHNICIAN_SORTS: SortKeys = {
+  name: ['technician.name', { by: 'technician.id', direction: 'asc' }],
+  createdAt: ['technician.created_at', { by: 'technician.id', direction: 'asc' }],
+};
+const technicianOrder = (sort: string | undefined) => listOrder(sort, TECHNICIAN_SORTS, 'name');
 
 // The user account's name comes from the auth module's table: a read-only join.
 function technicianView(db: Executor) {
@@ -54,24 +60,19 @@ function filtered(qb: TechnicianViewQuery, f: TechnicianFilter): TechnicianViewQ
   return q;
 }
 
+/** One page of the technicians of the filter, sorted by `sort` ("name", "-createdAt"), and their count. */
 export async function listTechnicians(
   db: Executor,
   f: TechnicianFilter,
-  sort: { column: TechnicianSortColumn; direction: 'asc' | 'desc' },
-  limit?: number,
-  offset = 0,
+  sort: string | undefined,
+  page: PageRequest,
 ) {
-  let q = filtered(technicianView(db), f).orderBy(sort.column, sort.direction).orderBy('technician.id');
-  if (limit !== undefined) q = q.limit(limit).offset(offset);
-  return q.execute();
+  return listPage(filtered(technicianView(db), f), technicianOrder(sort), page);
 }
 
-export async function countTechnicians(db: Executor, f: TechnicianFilter): Promise<number> {
-  const row = await filtered(technicianView(db), f)
-    .clearSelect()
-    .select(countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
+/** Every technician of the filter, sorted, for the CSV export. */
+export async function allTechnicians(db: Executor, f: TechnicianFilter, sort: string | undefined) {
+  return listAll(filtered(technicianView(db), f), technicianOrder(sort));
 }
 
 export async function findTechnicianView(db: Executor, id: string) {

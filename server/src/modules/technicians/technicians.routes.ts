@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, principalOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
-import { ListQueryBase, QueryBool } from '../../http/list';
-import { Page } from '../../http/page';
 import { type GuardedCsvColumn, visibleFor } from '../../kernel/fields';
+import { IdParams } from '../../kernel/ids';
+import { ListQueryBase, Page, QueryBool } from '../../kernel/list-query';
 import { cents, toDecimalString } from '../../kernel/money';
 import { TECHNICIAN_FIELDS } from './technicians.access';
 import { TECHNICIANS_CSV_COLUMNS } from './technicians.import';
@@ -13,8 +13,6 @@ import { formatPercentBp } from './technicians.pay';
 import { CreateTechnicianBody, PayTermsInput, Technician, UpdateTechnicianBody } from './technicians.schema';
 import * as technicians from './technicians.service';
 import './technicians.links';
-
-const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 const TechnicianFilters = {
   active: QueryBool.optional().describe('Only active (true) or inactive (false) technicians'),

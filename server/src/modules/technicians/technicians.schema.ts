@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IsoDate } from '../../kernel/dates';
+import { TrimmedId } from '../../kernel/ids';
 
-const Id = z.string().trim().min(1).max(64);
+const Id = TrimmedId;
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 const code = (c: string) => ({ params: { code: c } });
 

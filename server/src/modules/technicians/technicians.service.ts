@@ -1,11 +1,14 @@
 import type { Selectable, Updateable } from 'kysely';
+import { archiveRecord } from '../../db/archive';
 import type { Db, Executor } from '../../db/database';
+import { mapPage } from '../../db/list';
 import { nowIso } from '../../db/sql';
-import { sortSpec } from '../../http/list';
+import { isUniqueViolation } from '../../db/unique';
 import type { Actor } from '../../kernel/actor';
 import { todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
+import type { PageOf } from '../../kernel/list-query';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
 import { authRepository } from '../auth/auth.service';
@@ -32,11 +35,6 @@ export interface TechnicianListQuery {
   skill?: string;
   archived?: boolean;
 }
-
-const SORTS: Record<string, repo.TechnicianSortColumn> = {
-  name: 'technician.name',
-  createdAt: 'technician.created_at',
-};
 
 /** Name and phone, the phone also as digits in the international and the national form (+359888… → 0888…). */
 function technicianSearchText(name: string, phone: string | null): string {
@@ -120,27 +118,16 @@ function filterOf(q: Omit<TechnicianListQuery, 'page' | 'pageSize'>): repo.Techn
   return { q: q.q, active: q.active, skill: q.skill?.toUpperCase(), archived: q.archived };
 }
 
-export async function listTechnicians(
-  db: Executor,
-  q: TechnicianListQuery,
-): Promise<{ items: Technician[]; total: number }> {
-  const f = filterOf(q);
-  const rows = await repo.listTechnicians(
-    db,
-    f,
-    sortSpec(q.sort, SORTS, 'technician.name'),
-    q.pageSize,
-    (q.page - 1) * q.pageSize,
-  );
-  return { items: await toTechnicians(db, rows), total: await repo.countTechnicians(db, f) };
+export async function listTechnicians(db: Executor, q: TechnicianListQuery): Promise<PageOf<Technician>> {
+  const page = await repo.listTechnicians(db, filterOf(q), q.sort, q);
+  return mapPage(page, (rows) => toTechnicians(db, rows));
 }
 
 export async function exportTechnicians(
   db: Executor,
   q: Omit<TechnicianListQuery, 'page' | 'pageSize'>,
 ): Promise<Technician[]> {
-  const rows = await repo.listTechnicians(db, filterOf(q), sortSpec(q.sort, SORTS, 'technician.name'));
-  return toTechnicians(db, rows);
+  return toTechnicians(db, await repo.allTechnicians(db, filterOf(q), q.sort));
 }
 
 // Rules
@@ -188,11 +175,6 @@ async function checkUser(db: Executor, userId: string | null | undefined, except
       params: { user: user.username, technician: linked.name },
       extra: { existingId: linked.id },
     });
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string };
-  return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 function payTermsRows(technicianId: string, terms: readonly PayTermsInput[], now: string) {
@@ -372,20 +354,25 @@ export async function updateTechnician(
 }
 
 async function setArchived(db: Db, actor: Actor, id: string, archived: boolean): Promise<Technician> {
-  return db.transaction().execute(async (trx) => {
-    const row = await viewOrThrow(trx, id);
-    if ((row.archived_at !== null) === archived) return getTechnician(trx, id);
-    const archivedAt = archived ? nowIso() : null;
-    await repo.updateTechnicianRow(trx, id, { archived_at: archivedAt, updated_at: nowIso() });
-    await recordAudit(trx, actor, {
-      action: archived ? 'technician.archive' : 'technician.unarchive',
-      entity: 'technician',
-      entityId: id,
-      before: { archivedAt: row.archived_at },
-      after: { archivedAt },
-    });
-    return getTechnician(trx, id);
-  });
+  return db.transaction().execute((trx) =>
+    archiveRecord(trx, archived, {
+      table: 'technician',
+      id,
+      load: async (t, technicianId) => {
+        const row = await repo.findTechnicianView(t, technicianId);
+        return row ? getTechnician(t, technicianId) : undefined;
+      },
+      isArchived: (technician) => technician.archivedAt !== null,
+      audit: (t, e) =>
+        recordAudit(t, actor, {
+          action: `technician.${e.action}`,
+          entity: 'technician',
+          entityId: id,
+          before: { archivedAt: e.before.archivedAt },
+          after: { archivedAt: e.after?.archivedAt ?? null },
+        }),
+    }),
+  );
 }
 
 /** Archives a technician who left: out of lists and planning, their past work and pay terms kept. */
