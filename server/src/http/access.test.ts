@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, useTestApp } from '../../test/harness';
-import { ROLES, type Role } from '../modules/auth/auth.schema';
+import { ROLES, type Role } from '../modules/auth';
 import {
   BRAND_RULES,
   CATEGORY_RULES,
@@ -9,7 +9,7 @@ import {
   PART_RULES,
   SERVICE_TYPE_RULES,
 } from '../modules/catalog/catalog.access';
-import { importAdapters } from '../modules/imports/imports.registry';
+import { importAdapters } from '../modules/imports';
 import { ITEM_RULES } from '../modules/items/items.access';
 import { PARTY_RULES, SITE_RULES } from '../modules/parties/parties.access';
 import {

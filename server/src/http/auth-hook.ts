@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { resolveApiToken, resolveSession } from '../modules/auth/auth.service';
+import { resolveApiToken, resolveSession } from '../modules/auth';
 import { ACCESS, accessKey, allows, isOutsideAccessTable } from './access';
 import { AppError } from './errors';
 import { pickLocale } from './messages';

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import type { Db, Dialect } from '../db/database';
 import type { Actor } from '../kernel/actor';
-import type { Principal } from '../modules/auth/auth.service';
+import type { Principal } from '../modules/auth';
 import { AppError } from './errors';
 import type { Locale } from './messages';
 

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
-import { ROLES, type Role } from '../auth/auth.schema';
+import { ROLES, type Role } from '../auth';
 
 /** Who may see a part's typical cost: the stock valuers, written out so a change of the rule fails here. */
 const VALUERS: readonly Role[] = ['admin', 'manager', 'storekeeper', 'accountant'];

@@ -1,3 +1,5 @@
+import './catalog.links';
+
 export {
   type BrandImportRow,
   brandsImport,
@@ -19,7 +21,9 @@ export {
   priceService,
   type ServicePrice,
 } from './catalog.pricing';
+export { catalogRoutes } from './catalog.routes';
 export type { Brand, Category, Model, NormOverride, Part, ServiceQuote, ServiceType } from './catalog.schema';
+export { seedCatalogDemo } from './catalog.seed';
 export {
   findBrandByCode,
   findCategoryByCode,

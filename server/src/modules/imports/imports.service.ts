@@ -8,7 +8,7 @@ import { type Locale, message } from '../../http/messages';
 import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
-import type { Role } from '../auth/auth.schema';
+import type { Role } from '../auth';
 import {
   enqueueJob,
   findJobRow,

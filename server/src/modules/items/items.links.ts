@@ -3,12 +3,14 @@
  * or a catalogue model that items use cannot be deleted, and a customer's privacy export lists their items.
  */
 import { registerCatalogRenamedHook, registerCatalogUsageCheck } from '../catalog';
+import { registerImportAdapter } from '../imports';
 import {
   registerPartyRenamedHook,
   registerPartyUsageCheck,
   registerPrivacyExporter,
   registerSiteUsageCheck,
 } from '../parties';
+import { itemsImport } from './items.import';
 import * as repo from './items.repository';
 import { reindexItems } from './items.service';
 
@@ -49,3 +51,6 @@ registerPartyRenamedHook(async (db, partyId) => {
 registerCatalogRenamedHook(async (db, by) => {
   await reindexItems(db, by);
 });
+
+// Items can be imported from CSV.
+registerImportAdapter(itemsImport);

@@ -7,7 +7,7 @@ import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
-import type { Role } from '../auth/auth.schema';
+import type { Role } from '../auth';
 import { getModel, type Model } from '../catalog';
 import { assertCustomerExists, assertSiteOfCustomer } from '../parties';
 import { ITEM_WARRANTY_EDITORS, ITEM_WARRANTY_FIELDS } from './items.access';

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { snapshotDatabase } from '../../../test/snapshot';
 import { SYSTEM_ACTOR } from '../../kernel/actor';
-import type { ImportAdapter, RowError } from '../imports/imports.types';
+import type { ImportAdapter, RowError } from '../imports';
 import {
   registerPartyRenamedHook,
   registerPartyUsageCheck,

@@ -5,8 +5,8 @@ import { AppError, notFound } from '../../http/errors';
 import type { Actor } from '../../kernel/actor';
 import { maskPersonalId } from '../../kernel/identifiers';
 import { newId } from '../../kernel/ids';
+import type { AuditEntry } from '../audit';
 import { eraseAuditDetails, findAuditEntries, recordAudit } from '../audit';
-import type { AuditEntry } from '../audit/audit.schema';
 import * as repo from './parties.repository';
 import type {
   AddressLabel,

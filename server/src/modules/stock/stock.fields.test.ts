@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, type TestApp, useTestApp } from '../../../test/harness';
 import { pdfText } from '../../../test/pdf-text';
-import { ROLES, type Role } from '../auth/auth.schema';
+import { ROLES, type Role } from '../auth';
 import { STOCK_FIELDS } from './stock.access';
 import type { PartCard, StockDocument, StockDocumentListItem, StockLevel } from './stock.schema';
 

@@ -4,7 +4,7 @@
  * value, the totals, and who signs.
  */
 import type { Executor } from '../../db/database';
-import { authRepository } from '../auth/auth.service';
+import { findUserSummary } from '../auth';
 import { type CompanySettings, getCompanySettings } from '../company';
 import { getPartyRequisites, type PartyRequisites } from '../parties';
 import * as repo from './stock.repository';
@@ -65,7 +65,7 @@ export interface StockDocumentPrint {
 
 async function userName(db: Executor, id: string | null): Promise<string | null> {
   if (!id) return null;
-  return (await authRepository.findUserById(db, id))?.full_name ?? null;
+  return (await findUserSummary(db, id))?.fullName ?? null;
 }
 
 function signaturesOf(

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
-import { ROLES, type Role } from '../auth/auth.schema';
+import { ROLES, type Role } from '../auth';
 import type { Technician } from './technicians.schema';
 
 /** Who may see pay, written out here so a change of the rule shows up as a failing test. */

@@ -4,7 +4,7 @@ import { AppError } from '../../http/errors';
 import type { Actor } from '../../kernel/actor';
 import { parseMoney } from '../../kernel/money';
 import { foldSearchText } from '../../kernel/search-text';
-import type { ImportAdapter, RowError } from '../imports/imports.types';
+import type { ImportAdapter, RowError } from '../imports';
 import { calendarDateOf } from '../items';
 import { TECHNICIAN_RULES } from './technicians.access';
 import { parseWeekdayHours, type WorkingInterval } from './technicians.hours';

@@ -7,7 +7,7 @@ import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
-import { authRepository } from '../auth/auth.service';
+import { findUserSummary } from '../auth';
 import { findCategoryByCode } from '../catalog';
 import { todayDate } from '../items';
 import { findOverlap, formatWeekdayHours, sortHours, type WorkingInterval } from './technicians.hours';
@@ -175,7 +175,7 @@ function checkHours(hours: readonly WorkingInterval[], field = 'hours'): void {
 /** A user account links to one technician at most: 409 naming the technician who has it. */
 async function checkUser(db: Executor, userId: string | null | undefined, exceptId?: string): Promise<void> {
   if (!userId) return;
-  const user = await authRepository.findUserById(db, userId);
+  const user = await findUserSummary(db, userId);
   if (!user) throw new AppError(400, 'unknown_user', { field: 'userId', params: { user: userId } });
   const linked = await repo.findTechnicianByUser(db, userId);
   if (linked && linked.id !== exceptId)

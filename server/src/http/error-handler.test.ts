@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromDomainError } from '../http/error-handler';
-import { conflict, DomainError, forbidden, invalid, notFound } from './errors';
+import { conflict, DomainError, forbidden, invalid, notFound } from '../kernel/errors';
+import { fromDomainError } from './error-handler';
 
 describe('domain errors', () => {
   it('carry a kind and a code, and http/ alone turns the kind into a status', () => {
