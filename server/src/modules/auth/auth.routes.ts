@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SESSION_COOKIE } from '../../http/auth-hook';
 import { actorOf, principalOf } from '../../http/context';
 import { AppError } from '../../http/errors';
 import {
@@ -16,6 +15,7 @@ import {
   User,
 } from './auth.schema';
 import * as auth from './auth.service';
+import { SESSION_COOKIE } from './auth.service';
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
 

@@ -15,4 +15,5 @@ export {
   purgeExpiredAuthData,
   resolveApiToken,
   resolveSession,
+  SESSION_COOKIE,
 } from './auth.service';

@@ -1,21 +1,6 @@
 import './catalog.links';
 
 export {
-  type BrandImportRow,
-  brandsImport,
-  CATALOG_IMPORT_ADAPTERS,
-  type CategoryImportRow,
-  categoriesImport,
-  type ModelImportRow,
-  modelsImport,
-  type NormOverrideImportRow,
-  normOverridesImport,
-  type PartImportRow,
-  partsImport,
-  type ServiceTypeImportRow,
-  serviceTypesImport,
-} from './catalog.import';
-export {
   type NormOverrideRule,
   type PriceServiceInput,
   priceService,

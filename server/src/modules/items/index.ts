@@ -7,7 +7,6 @@ export {
   registerItemHistorySource,
   registerItemUsageCheck,
 } from './items.hooks';
-export { ITEMS_CSV_COLUMNS, type ItemImportRow, itemsImport } from './items.import';
 export { itemsRoutes } from './items.routes';
 export type { Item, ItemEvent, ItemSearchHit, ItemWarranty, WarrantyStatus } from './items.schema';
 export { seedItemsDemo } from './items.seed';

@@ -6,7 +6,7 @@
 import './stock.links';
 
 export { averageCost, milliToUnits, suggestedReorderMilli, valueOut } from './stock.costing';
-export { WAREHOUSE_CSV_COLUMNS, type WarehouseImportRow, warehousesImport } from './stock.import';
+export { WAREHOUSE_CSV_COLUMNS, warehousesImport } from './stock.import';
 export {
   DOCUMENT_TITLES,
   getStockDocument,

@@ -6,7 +6,6 @@ export {
   parseWeekdayHours,
   type WorkingInterval,
 } from './technicians.hours';
-export { TECHNICIANS_CSV_COLUMNS, type TechnicianImportRow, techniciansImport } from './technicians.import';
 export { payTermsOn } from './technicians.pay';
 export { technicianRoutes } from './technicians.routes';
 export type { PayTerms, PayType, Technician } from './technicians.schema';
