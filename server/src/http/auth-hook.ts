@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { resolveApiToken, resolveSession, SESSION_COOKIE } from '../modules/auth';
+import { resolveApiToken, resolveSession } from '../modules/auth/auth.service';
 import { ACCESS, accessKey, allows, isOutsideAccessTable } from './access';
 import { AppError } from './errors';
 import { pickLocale } from './messages';
 
+export const SESSION_COOKIE = 'servix_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

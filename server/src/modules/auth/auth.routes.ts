@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { SESSION_COOKIE } from '../../http/auth-hook';
 import { actorOf, principalOf } from '../../http/context';
 import { AppError } from '../../http/errors';
 import {
@@ -15,7 +16,6 @@ import {
   User,
 } from './auth.schema';
 import * as auth from './auth.service';
-import { SESSION_COOKIE } from './auth.service';
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
 

@@ -33,8 +33,6 @@ import { passwordProblem } from './password-strength';
 const SESSION_TOUCH_MS = 5 * 60 * 1000;
 export const API_TOKEN_DEFAULT_DAYS = 90;
 export const API_TOKEN_MAX_DAYS = 366;
-/** The cookie that carries a browser's session token (HttpOnly; set at sign-in, read by http/auth-hook.ts). */
-export const SESSION_COOKIE = 'servix_session';
 
 export interface Principal {
   userId: string;

@@ -15,5 +15,4 @@ export {
   purgeExpiredAuthData,
   resolveApiToken,
   resolveSession,
-  SESSION_COOKIE,
 } from './auth.service';
