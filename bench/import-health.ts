@@ -26,7 +26,7 @@ async function serve(file: string) {
   const { loadConfig } = await import('../server/src/config');
   const { openDatabase } = await import('../server/src/db/database');
   const { migrateToLatest } = await import('../server/src/db/migrate');
-  const { runSetup } = await import('../server/src/modules/setup/setup.service');
+  const { runSetup } = await import('../server/src/modules/setup');
   const config = { ...loadConfig({ DATABASE_URL: `sqlite:${file}`, PORT: '0' }), webDist: '/nonexistent' };
   const handle = openDatabase(config.database);
   await migrateToLatest(handle);

@@ -11,7 +11,7 @@ import { loadConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/database';
 import { migrateToLatest } from '../server/src/db/migrate';
 import { takeNumber } from '../server/src/modules/numbering';
-import { runSetup } from '../server/src/modules/setup/setup.service';
+import { runSetup } from '../server/src/modules/setup';
 import { onBothDatabases } from './databases';
 
 function percentile(sorted: number[], p: number): number {

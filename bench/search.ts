@@ -12,9 +12,8 @@ import { openDatabase } from '../server/src/db/database';
 import { migrateToLatest } from '../server/src/db/migrate';
 import { SYSTEM_ACTOR } from '../server/src/kernel/actor';
 import { foldSearchText, transliterateBg } from '../server/src/kernel/search-text';
-import { searchParties } from '../server/src/modules/parties';
-import { draftFromCreate, insertPartyDrafts } from '../server/src/modules/parties/parties.service';
-import { runSetup } from '../server/src/modules/setup/setup.service';
+import { draftFromCreate, insertPartyDrafts, searchParties } from '../server/src/modules/parties';
+import { runSetup } from '../server/src/modules/setup';
 import { onBothDatabases } from './databases';
 
 const arg = (name: string) => {

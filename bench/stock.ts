@@ -16,10 +16,8 @@ import { loadConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/database';
 import { migrateToLatest } from '../server/src/db/migrate';
 import { SYSTEM_ACTOR } from '../server/src/kernel/actor';
-import { runSetup } from '../server/src/modules/setup/setup.service';
-import { rebuildLevels } from '../server/src/modules/stock';
-import { CreateDocumentBody } from '../server/src/modules/stock/stock.schema';
-import { createDraft, postDocument } from '../server/src/modules/stock/stock.service';
+import { runSetup } from '../server/src/modules/setup';
+import { CreateDocumentBody, createDraft, postDocument, rebuildLevels } from '../server/src/modules/stock';
 import { onBothDatabases } from './databases';
 
 const DOCS = 600;

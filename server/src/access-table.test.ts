@@ -11,7 +11,7 @@ import {
   PART_RULES,
   SERVICE_TYPE_RULES,
 } from './modules/catalog/catalog.access';
-import { importAdapters } from './modules/imports/imports.registry';
+import { importAdapters } from './modules/imports';
 import { ITEM_RULES } from './modules/items/items.access';
 import { PARTY_RULES, SITE_RULES } from './modules/parties/parties.access';
 import {

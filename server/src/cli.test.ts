@@ -7,8 +7,8 @@ import { buildApp } from './app';
 import { backup, restore, runCli, stockCheck } from './cli';
 import { openDatabase } from './db/database';
 import { SYSTEM_ACTOR } from './kernel/actor';
-import { createUser } from './modules/auth/auth.service';
-import { runSetup } from './modules/setup/setup.service';
+import { createUser } from './modules/auth';
+import { runSetup } from './modules/setup';
 
 describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
   it('restores the database as it was when the backup was taken', async () => {

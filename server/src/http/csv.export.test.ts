@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, type TestApp, useTestApp } from '../../test/harness';
-import { parseCsvInSlices } from '../modules/imports/imports.service';
+import { parseCsvInSlices } from '../modules/imports';
 
 const ITEM_SERIAL = '=HYPERLINK("http://evil.example/s","SN")';
 const PARTY_NAME = '=HYPERLINK("http://evil.example/p","Клиент")';

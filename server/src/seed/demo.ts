@@ -1,12 +1,12 @@
 import type { Executor } from '../db/database';
 import type { Actor } from '../kernel/actor';
-import { seedAuthDemo } from '../modules/auth/auth.seed';
-import { seedCatalogDemo } from '../modules/catalog/catalog.seed';
-import { seedCompanyDemo } from '../modules/company/company.seed';
-import { seedItemsDemo } from '../modules/items/items.seed';
-import { seedPartiesDemo } from '../modules/parties/parties.seed';
-import { seedStockDemo } from '../modules/stock/stock.seed';
-import { seedTechniciansDemo } from '../modules/technicians/technicians.seed';
+import { seedAuthDemo } from '../modules/auth';
+import { seedCatalogDemo } from '../modules/catalog';
+import { seedCompanyDemo } from '../modules/company';
+import { seedItemsDemo } from '../modules/items';
+import { seedPartiesDemo } from '../modules/parties';
+import { seedStockDemo } from '../modules/stock';
+import { seedTechniciansDemo } from '../modules/technicians';
 
 /** Password of every demo user; printed by `servix seed --demo` and in README.md. */
 export const DEMO_PASSWORD = 'servix-demo-2026';

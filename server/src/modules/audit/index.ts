@@ -1,1 +1,3 @@
+export { auditRoutes } from './audit.routes';
+export type { AuditEntry } from './audit.schema';
 export { type AuditChange, eraseAuditDetails, findAuditEntries, recordAudit } from './audit.service';

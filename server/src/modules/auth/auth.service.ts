@@ -160,6 +160,15 @@ export async function getUser(db: Executor, id: string): Promise<User> {
   return toUser(row);
 }
 
+/** Who a user id names, for other modules' checks and print-outs (signatures, links): null for no such user. */
+export async function findUserSummary(
+  db: Executor,
+  id: string,
+): Promise<{ id: string; username: string; fullName: string } | null> {
+  const row = await repo.findUserById(db, id);
+  return row ? { id: row.id, username: row.username, fullName: row.full_name } : null;
+}
+
 export interface LoginResult {
   user: User;
   sessionToken: string;
@@ -451,5 +460,3 @@ export async function updateMe(
     return toUser(after);
   });
 }
-
-export { repo as authRepository };

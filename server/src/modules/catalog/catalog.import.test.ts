@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS, useTestApp } from '../../../test/harness';
 import { countAll } from '../../db/sql';
 import { SYSTEM_ACTOR } from '../../kernel/actor';
-import type { ImportAdapter, RowError } from '../imports/imports.types';
+import type { ImportAdapter, RowError } from '../imports';
 import { MODEL_CSV, PART_CSV } from './catalog.csv';
 import {
   CATALOG_IMPORT_ADAPTERS,

@@ -10,7 +10,7 @@ import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
 import { parseMoney } from '../../kernel/money';
 import { recordAudit } from '../audit';
-import { type ImportAdapter, importIssueCode, type RowError } from '../imports/imports.types';
+import { type ImportAdapter, importIssueCode, type RowError } from '../imports';
 import {
   BRAND_RULES,
   CATEGORY_RULES,

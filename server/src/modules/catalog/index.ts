@@ -1,25 +1,14 @@
-export {
-  type BrandImportRow,
-  brandsImport,
-  CATALOG_IMPORT_ADAPTERS,
-  type CategoryImportRow,
-  categoriesImport,
-  type ModelImportRow,
-  modelsImport,
-  type NormOverrideImportRow,
-  normOverridesImport,
-  type PartImportRow,
-  partsImport,
-  type ServiceTypeImportRow,
-  serviceTypesImport,
-} from './catalog.import';
+import './catalog.links';
+
 export {
   type NormOverrideRule,
   type PriceServiceInput,
   priceService,
   type ServicePrice,
 } from './catalog.pricing';
+export { catalogRoutes } from './catalog.routes';
 export type { Brand, Category, Model, NormOverride, Part, ServiceQuote, ServiceType } from './catalog.schema';
+export { seedCatalogDemo } from './catalog.seed';
 export {
   findBrandByCode,
   findCategoryByCode,

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, principalOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
-import './imports.adapters';
 import { decodeUtf8InSlices } from './imports.csv';
 import { EntityParams, ImportJob, ImportPreview, JobParams, JobQuery } from './imports.schema';
 import {

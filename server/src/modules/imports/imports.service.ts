@@ -8,7 +8,7 @@ import { newId } from '../../kernel/ids';
 import { type Locale, message } from '../../kernel/messages';
 import { hasControlCharacter } from '../../kernel/text';
 import { recordAudit } from '../audit';
-import type { Role } from '../auth/auth.schema';
+import type { Role } from '../auth';
 import {
   enqueueJob,
   findJobRow,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Executor } from '../../db/database';
 import type { Actor } from '../../kernel/actor';
-import type { Role } from '../auth/auth.schema';
+import type { Role } from '../auth';
 
 /** One problem with one CSV row: the column (field) and a stable code with its message parameters. */
 export interface RowError {

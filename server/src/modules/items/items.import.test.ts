@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, useTestApp } from '../../../test/harness';
 import { snapshotDatabase } from '../../../test/snapshot';
 import { SYSTEM_ACTOR } from '../../kernel/actor';
-import type { RowError } from '../imports/imports.types';
+import type { RowError } from '../imports';
 import { ITEMS_CSV_COLUMNS, type ItemImportRow, itemsImport } from './items.import';
 
 const SEED = fs.readFileSync(new URL('../../../seed-data/items.csv', import.meta.url), 'utf8');

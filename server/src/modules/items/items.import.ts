@@ -4,7 +4,7 @@ import type { Actor } from '../../kernel/actor';
 import { PastIsoDate } from '../../kernel/dates';
 import { DomainError } from '../../kernel/errors';
 import { findModelsByBrandCodeAndName, modelKey } from '../catalog';
-import type { ImportAdapter, RowError } from '../imports/imports.types';
+import type { ImportAdapter, RowError } from '../imports';
 import { resolveCustomerNames, resolveSiteNames } from '../parties';
 import { ITEM_RULES } from './items.access';
 import * as repo from './items.repository';

@@ -4,7 +4,9 @@
  */
 import { registerReference, registerUsageCheck } from '../../db/usage';
 import { registerCatalogRenamedHook } from '../catalog';
+import { registerImportAdapter } from '../imports';
 import { registerPartyRenamedHook, registerPrivacyExporter } from '../parties';
+import { itemsImport } from './items.import';
 import * as repo from './items.repository';
 import { reindexItems } from './items.service';
 
@@ -47,3 +49,6 @@ registerPartyRenamedHook(async (db, partyId) => {
 registerCatalogRenamedHook(async (db, by) => {
   await reindexItems(db, by);
 });
+
+// Items can be imported from CSV.
+registerImportAdapter(itemsImport);

@@ -12,7 +12,7 @@ import { newId } from '../../kernel/ids';
 import type { PageOf } from '../../kernel/list-query';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
-import type { Role } from '../auth/auth.schema';
+import type { Role } from '../auth';
 import { getModel, type Model } from '../catalog';
 import { assertCustomerExists, assertSiteOfCustomer } from '../parties';
 import { ITEM_WARRANTY_EDITORS, ITEM_WARRANTY_FIELDS } from './items.access';

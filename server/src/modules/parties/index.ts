@@ -1,19 +1,26 @@
 /**
  * The parties module seen from other modules: customers and suppliers (table `party`) and customers' sites
- * (table `site`). Reference them by id (foreign keys to party.id and site.id are fine); read and check them
- * through these functions, never through the tables.
+ * (table `site`). Reference them by id (foreign keys to party.id and site.id are fine); check and read them
+ * through these functions, never write their tables. A list may join party.name or site.name for display
+ * (docs/adr/0009-module-boundaries.md).
  */
-export { customersImport, sitesImport } from './parties.import';
+import './parties.links';
+
+export { partiesRoutes } from './parties.routes';
 export type { Party, PartySearchHit, Site } from './parties.schema';
+export { seedPartiesDemo } from './parties.seed';
 export {
   assertCustomerExists,
   assertSiteOfCustomer,
   assertSupplierExists,
+  draftFromCreate,
   findPartySummary,
   findSiteById,
   getCustomer,
   getPartyRequisites,
   getSite,
+  insertPartyDrafts,
+  listParties,
   type PartyAnonymiser,
   type PartyRenamedHook,
   type PartyRequisites,

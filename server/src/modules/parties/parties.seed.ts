@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Executor } from '../../db/database';
 import type { Actor } from '../../kernel/actor';
-import type { ImportAdapter } from '../imports/imports.types';
+import type { ImportAdapter } from '../imports';
 import { customersImport, sitesImport } from './parties.import';
 import { hasAnyParty } from './parties.repository';
 import { insertPartyDrafts, type PartyDraft } from './parties.service';

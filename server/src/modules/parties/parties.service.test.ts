@@ -6,7 +6,7 @@ import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { snapshotDatabase } from '../../../test/snapshot';
 import { registerUsageCheck } from '../../db/usage';
 import { SYSTEM_ACTOR } from '../../kernel/actor';
-import type { ImportAdapter, RowError } from '../imports/imports.types';
+import type { ImportAdapter, RowError } from '../imports';
 import { registerPartyRenamedHook, registerPrivacyExporter, searchParties } from './index';
 import { customersImport, sitesImport } from './parties.import';
 import { sortKey } from './parties.search';

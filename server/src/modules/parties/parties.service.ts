@@ -9,8 +9,7 @@ import { DomainError, notFound } from '../../kernel/errors';
 import { maskPersonalId } from '../../kernel/identifiers';
 import { newId } from '../../kernel/ids';
 import type { PageOf } from '../../kernel/list-query';
-import { eraseAuditDetails, findAuditEntries, recordAudit } from '../audit';
-import type { AuditEntry } from '../audit/audit.schema';
+import { type AuditEntry, eraseAuditDetails, findAuditEntries, recordAudit } from '../audit';
 import * as repo from './parties.repository';
 import type {
   AddressLabel,

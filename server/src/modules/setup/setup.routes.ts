@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { VERSION } from '../../version';
-import { setSessionCookie, withRetryAfter } from '../auth/auth.routes';
-import { Me } from '../auth/auth.schema';
-import { login } from '../auth/auth.service';
+import { login, Me, setSessionCookie, withRetryAfter } from '../auth';
 import { hasCompany } from '../company';
 import { SetupBody, SetupStatus } from './setup.schema';
 import { runSetup } from './setup.service';

@@ -4,7 +4,7 @@ import { dialectOf } from '../../db/sql';
 import { SYSTEM_ACTOR } from '../../kernel/actor';
 import { DomainError } from '../../kernel/errors';
 import { seedDemo } from '../../seed/demo';
-import { createUser } from '../auth/auth.service';
+import { createUser } from '../auth';
 import { createCompany, hasCompany } from '../company';
 import { createDefaultSeries } from '../numbering';
 import type { SetupBody } from './setup.schema';

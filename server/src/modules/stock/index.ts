@@ -22,6 +22,7 @@ export {
   releaseReservationsOf,
   reserveParts,
 } from './stock.reservations';
+export { stockRoutes } from './stock.routes';
 export type {
   LevelCheck,
   Reservation,
@@ -31,10 +32,14 @@ export type {
   StockLevel,
   Warehouse,
 } from './stock.schema';
+export { CreateDocumentBody } from './stock.schema';
+export { seedStockDemo } from './stock.seed';
 export {
+  createDraft,
   documentsOfSource,
   getDocument,
   type IssueForOrderInput,
   issuePartsForOrder,
+  postDocument,
 } from './stock.service';
 export { getWarehouse } from './stock.warehouses';

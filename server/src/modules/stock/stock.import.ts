@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Executor } from '../../db/database';
 import { foldSearchText } from '../../kernel/search-text';
-import type { ImportAdapter, RowError } from '../imports/imports.types';
-import { listTechnicians } from '../technicians/technicians.service';
+import type { ImportAdapter, RowError } from '../imports';
+import { listTechnicians } from '../technicians';
 import { WAREHOUSE_RULES } from './stock.access';
 import * as repo from './stock.repository';
 import { WAREHOUSE_KINDS } from './stock.schema';

@@ -3,6 +3,8 @@
  * stock documents, levels or reservations name cannot be deleted, nor a supplier that stock receipts name.
  */
 import { registerReference, registerUsageCheck } from '../../db/usage';
+import { registerImportAdapter } from '../imports';
+import { warehousesImport } from './stock.import';
 import * as repo from './stock.repository';
 
 registerUsageCheck('catalog_part', async (db, partId) => {
@@ -16,3 +18,6 @@ registerReference('party', {
   usedBy: 'stock_documents',
   code: 'party_has_stock_documents',
 });
+
+// Warehouses can be imported from CSV.
+registerImportAdapter(warehousesImport);

@@ -6,7 +6,13 @@ export {
   parseWeekdayHours,
   type WorkingInterval,
 } from './technicians.hours';
-export { TECHNICIANS_CSV_COLUMNS, type TechnicianImportRow, techniciansImport } from './technicians.import';
 export { payTermsOn } from './technicians.pay';
+export { technicianRoutes } from './technicians.routes';
 export type { PayTerms, PayType, Technician } from './technicians.schema';
-export { findTechnicianOfUser, getTechnician, technicianPayTermsOn } from './technicians.service';
+export { seedTechniciansDemo } from './technicians.seed';
+export {
+  findTechnicianOfUser,
+  getTechnician,
+  listTechnicians,
+  technicianPayTermsOn,
+} from './technicians.service';

@@ -5,7 +5,7 @@ import { calendarDateOf } from '../../kernel/calendar';
 import { DomainError } from '../../kernel/errors';
 import { parseMoney } from '../../kernel/money';
 import { foldSearchText } from '../../kernel/search-text';
-import type { ImportAdapter, RowError } from '../imports/imports.types';
+import type { ImportAdapter, RowError } from '../imports';
 import { TECHNICIAN_RULES } from './technicians.access';
 import { parseWeekdayHours, type WorkingInterval } from './technicians.hours';
 import { parsePercentBp } from './technicians.pay';

@@ -1,5 +1,10 @@
-/** What the technicians module tells the catalogue at import time: a category that is someone's skill stays. */
+/**
+ * What the technicians module tells the modules it builds on, at import time: a category that is someone's skill
+ * stays (catalog), and technicians can be imported from CSV (imports).
+ */
 import { registerReference } from '../../db/usage';
+import { registerImportAdapter } from '../imports';
+import { techniciansImport } from './technicians.import';
 
 registerReference('catalog_category', {
   table: 'technician_skill',
@@ -7,3 +12,6 @@ registerReference('catalog_category', {
   usedBy: 'technicians',
   code: 'category_has_technicians',
 });
+
+// Technicians can be imported from CSV.
+registerImportAdapter(techniciansImport);

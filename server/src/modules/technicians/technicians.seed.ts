@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Executor } from '../../db/database';
 import type { Actor } from '../../kernel/actor';
-import { listAllUsers } from '../auth/auth.service';
+import { listAllUsers } from '../auth';
 import { insertTechnicianRows, type TechnicianImportRow, techniciansImport } from './technicians.import';
 import * as repo from './technicians.repository';
 

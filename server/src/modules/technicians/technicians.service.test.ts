@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, type TestApp, useTestApp } from '../../../test/harness';
 import { snapshotDatabase } from '../../../test/snapshot';
-import type { RowError } from '../imports/imports.types';
+import type { RowError } from '../imports';
 import { TECHNICIANS_CSV_COLUMNS, type TechnicianImportRow, techniciansImport } from './technicians.import';
 import type { Technician } from './technicians.schema';
 import { technicianPayTermsOn } from './technicians.service';

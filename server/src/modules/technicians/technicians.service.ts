@@ -11,7 +11,7 @@ import { newId } from '../../kernel/ids';
 import type { PageOf } from '../../kernel/list-query';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
-import { authRepository } from '../auth/auth.service';
+import { findUserSummary } from '../auth';
 import { findCategoryByCode } from '../catalog';
 import { findOverlap, formatWeekdayHours, sortHours, type WorkingInterval } from './technicians.hours';
 import { payTermsOn } from './technicians.pay';
@@ -166,7 +166,7 @@ function checkHours(hours: readonly WorkingInterval[], field = 'hours'): void {
 /** A user account links to one technician at most: 409 naming the technician who has it. */
 async function checkUser(db: Executor, userId: string | null | undefined, exceptId?: string): Promise<void> {
   if (!userId) return;
-  const user = await authRepository.findUserById(db, userId);
+  const user = await findUserSummary(db, userId);
   if (!user) throw new DomainError('invalid', 'unknown_user', { field: 'userId', params: { user: userId } });
   const linked = await repo.findTechnicianByUser(db, userId);
   if (linked && linked.id !== exceptId)
