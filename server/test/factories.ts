@@ -123,7 +123,7 @@ export function aWarehouse(t: TestApp, session: Session, overrides: Json = {}) {
   return created(t, session, '/api/v1/warehouses', { code, name: `Склад ${code}`, ...overrides });
 }
 
-/** A technician's van (a new technician when not given). */
+/** A technician's van (without technicianId, a new technician, which the session must be allowed to create). */
 export async function aVan(t: TestApp, session: Session, overrides: Json = {}) {
   const technicianId = overrides.technicianId ?? (await aTechnician(t, session)).id;
   const code = unique('VAN-');
