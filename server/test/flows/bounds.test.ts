@@ -15,7 +15,7 @@ import { snapshotDatabase } from '../snapshot';
 
 /** fast-check runs per property: 4, or 50 with SERVIX_PROPERTY_SIZE=large; FC_RUNS=n for another number. */
 const RUNS = Number(process.env.FC_RUNS ?? bySize({ small: 4, large: 50 }));
-const PROPERTY_TIMEOUT = bySize({ small: 60_000, large: 900_000 });
+const timeout = bySize({ small: 60_000, large: 900_000 });
 
 interface Line {
   quantityMilli: number;
@@ -41,7 +41,7 @@ function exactTotal(ls: Line[], landedCents: number): bigint {
   return sum;
 }
 
-describe.each(DIALECTS)('number bounds on %s', (dialect) => {
+describe.each(DIALECTS)('number bounds on %s', { timeout }, (dialect) => {
   const t = useTestApp(dialect);
   let admin: Session;
   let supplierId: string;
@@ -108,58 +108,50 @@ describe.each(DIALECTS)('number bounds on %s', (dialect) => {
     expect(MAX_DOCUMENT_CENTS * 16).toBeLessThan(Number.MAX_SAFE_INTEGER);
   });
 
-  it(
-    'any receipt within the bounds is saved with its exact total, posted and listed',
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(lines, landed, async (ls, landedCents) => acceptedAndListed(ls, landedCents)),
-        { numRuns: RUNS },
-      );
-    },
-    PROPERTY_TIMEOUT,
-  );
+  it('any receipt within the bounds is saved with its exact total, posted and listed', async () => {
+    await fc.assert(
+      fc.asyncProperty(lines, landed, async (ls, landedCents) => acceptedAndListed(ls, landedCents)),
+      { numRuns: RUNS },
+    );
+  });
 
-  it(
-    'one value just above its bound is 400 naming the field, and nothing is written',
-    async () => {
-      const partId = await newPart();
-      const over = fc.record({
-        ls: lines,
-        which: fc.constantFrom('quantityMilli', 'unitCostCents', 'landedCostCents', 'lines'),
-        at: fc.nat(),
-      });
-      await fc.assert(
-        fc.asyncProperty(over, async ({ ls, which, at }) => {
-          const i = at % ls.length;
-          let body: ReturnType<typeof receipt>;
-          let field: string;
-          if (which === 'landedCostCents') {
-            body = receipt(partId, ls, MAX_AMOUNT_CENTS + 1);
-            field = 'landedCostCents';
-          } else if (which === 'lines') {
-            const many = Array.from({ length: MAX_LINES + 1 }, (_, k) => ls[k % ls.length] as Line);
-            body = receipt(partId, many, 0);
-            field = 'lines';
-          } else {
-            const bumped = ls.map((l, k) =>
-              k === i
-                ? { ...l, [which]: (which === 'quantityMilli' ? MAX_QUANTITY_MILLI : MAX_UNIT_CENTS) + 1 }
-                : l,
-            );
-            body = receipt(partId, bumped, 0);
-            field = `lines.${i}.${which}`;
-          }
-          const before = await snapshotDatabase(t.db);
-          const res = await t.request(admin, 'POST', '/api/v1/stock/documents', body);
-          expect(res.statusCode, res.body).toBe(400);
-          expect(res.json()).toMatchObject({ code: 'too_big', field });
-          expect(await snapshotDatabase(t.db)).toEqual(before);
-        }),
-        { numRuns: RUNS },
-      );
-    },
-    PROPERTY_TIMEOUT,
-  );
+  it('one value just above its bound is 400 naming the field, and nothing is written', async () => {
+    const partId = await newPart();
+    const over = fc.record({
+      ls: lines,
+      which: fc.constantFrom('quantityMilli', 'unitCostCents', 'landedCostCents', 'lines'),
+      at: fc.nat(),
+    });
+    await fc.assert(
+      fc.asyncProperty(over, async ({ ls, which, at }) => {
+        const i = at % ls.length;
+        let body: ReturnType<typeof receipt>;
+        let field: string;
+        if (which === 'landedCostCents') {
+          body = receipt(partId, ls, MAX_AMOUNT_CENTS + 1);
+          field = 'landedCostCents';
+        } else if (which === 'lines') {
+          const many = Array.from({ length: MAX_LINES + 1 }, (_, k) => ls[k % ls.length] as Line);
+          body = receipt(partId, many, 0);
+          field = 'lines';
+        } else {
+          const bumped = ls.map((l, k) =>
+            k === i
+              ? { ...l, [which]: (which === 'quantityMilli' ? MAX_QUANTITY_MILLI : MAX_UNIT_CENTS) + 1 }
+              : l,
+          );
+          body = receipt(partId, bumped, 0);
+          field = `lines.${i}.${which}`;
+        }
+        const before = await snapshotDatabase(t.db);
+        const res = await t.request(admin, 'POST', '/api/v1/stock/documents', body);
+        expect(res.statusCode, res.body).toBe(400);
+        expect(res.json()).toMatchObject({ code: 'too_big', field });
+        expect(await snapshotDatabase(t.db)).toEqual(before);
+      }),
+      { numRuns: RUNS },
+    );
+  });
 
   it('the receipt from the report (10 lines of 10^9 units at 10,000 €) is refused; the lists keep answering', async () => {
     const partId = await newPart();
