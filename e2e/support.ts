@@ -41,3 +41,32 @@ export async function expectHome(page: Page, language: 'bg' | 'en' = 'bg'): Prom
   const greeting = language === 'bg' ? `Здравейте, ${ADMIN.fullName}!` : `Hello, ${ADMIN.fullName}!`;
   await expect(page.getByRole('heading', { level: 1, name: greeting })).toBeVisible();
 }
+
+/**
+ * What the API answers now, asked with the page's own session: a spec looks up the numbers and counts it checks
+ * (document numbers, list totals) instead of expecting what earlier specs left.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the API's JSON answer, read by the spec as it pleases
+export async function api<T = any>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(path);
+  expect(res.ok(), `GET ${path}: ${res.status()}`).toBe(true);
+  return (await res.json()) as T;
+}
+
+/** Rows a list table shows for `total` records: one page of 25 at most, and its header row. */
+export function rowsFor(total: number, pageSize = 25): number {
+  return Math.min(total, pageSize) + 1;
+}
+
+/**
+ * The number in the document heading ("Складова разписка № 0000000004"), checked against the API's record of the
+ * document the page shows: the spec learns the number after the action instead of assuming it.
+ */
+export async function shownDocumentNumber(page: Page, title: string): Promise<string> {
+  const heading = page.getByRole('heading', { level: 2, name: new RegExp(`^${title} № \\d{10}$`) });
+  await expect(heading).toBeVisible();
+  const number = /(\d{10})$/.exec((await heading.textContent()) ?? '')?.[1] ?? '';
+  const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+  expect((await api(page, `/api/v1/stock/documents/${id}`)).number).toBe(number);
+  return number;
+}

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
 import { type DatabaseHandle, type Db, type Dialect, openDatabase } from '../src/db/database';
-import { migrateToLatest } from '../src/db/migrate';
 import type { Role } from '../src/modules/auth/auth.schema';
-import { createDatabaseFrom, dropDatabase } from './pg-admin';
+import type { JobRunnerSettings } from '../src/modules/jobs';
+import { createCopyOf } from './pg-admin';
 
 /** The databases this run covers (decided in global-setup.ts): use with describe.each. */
 export const DIALECTS: Dialect[] = inject('dialects');
@@ -19,14 +19,31 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated, empty database of the given dialect, dropped by drop(). */
-export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
+export interface FreshDatabaseOptions {
+  /**
+   * true: the database as production opens it (SQLite with synchronous=FULL, PostgreSQL sessions with
+   * synchronous_commit=on). By default a test database does not wait for each commit to reach the disk (SQLite
+   * synchronous=NORMAL, PostgreSQL synchronous_commit=off): a power cut is not what the tests are about, and syncing
+   * every commit costs the suite minutes. The durability tests ask for production settings.
+   */
+  production?: boolean;
+}
+
+/** A fresh, migrated, empty database of the given dialect (a copy of this run's template); drop() lets go of it. */
+export async function freshDatabase(
+  dialect: Dialect,
+  options: FreshDatabaseOptions = {},
+): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'servix-test-'));
     const file = path.join(dir, 'servix.db');
-    const config = { ...loadConfig({ DATABASE_URL: `sqlite:${file}` }), webDist: path.join(dir, 'no-web') };
+    fs.copyFileSync(inject('sqliteTemplate'), file);
+    const env = {
+      DATABASE_URL: `sqlite:${file}`,
+      ...(options.production ? {} : { SQLITE_SYNCHRONOUS: 'normal' }),
+    };
+    const config = { ...loadConfig(env), webDist: path.join(dir, 'no-web') };
     const handle = openDatabase(config.database);
-    await migrateToLatest(handle, file);
     return {
       handle,
       config,
@@ -39,15 +56,23 @@ export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
   const pgUrl = inject('pgUrl');
   const template = inject('pgTemplate');
   if (!pgUrl || !template) throw new Error('PostgreSQL is not available in this run');
-  const url = await createDatabaseFrom(pgUrl, template);
-  const config = { ...loadConfig({ DATABASE_URL: url }), webDist: path.join(os.tmpdir(), 'servix-no-web') };
+  const url = await createCopyOf(pgUrl, template);
+  // Sessions of a test database need not wait for each commit to reach the disk (the URL's options win over the
+  // pool's synchronous_commit=on); the durability tests ask for production settings.
+  const sessionUrl = options.production
+    ? url
+    : `${url}?options=${encodeURIComponent('-c synchronous_commit=off')}`;
+  const config = {
+    ...loadConfig({ DATABASE_URL: sessionUrl }),
+    webDist: path.join(os.tmpdir(), 'servix-no-web'),
+  };
   const handle = openDatabase(config.database);
   return {
     handle,
     config,
+    // The database itself is dropped with the run's other copies of the template (global-setup.ts).
     async drop(this: TestDatabase) {
       await this.handle.close();
-      await dropDatabase(pgUrl, new URL(url).pathname.slice(1));
     },
   };
 }
@@ -87,8 +112,17 @@ function cookieOf(res: LightMyRequestResponse): string {
   return `servix_session=${c.value}`;
 }
 
+export interface TestAppOptions {
+  /**
+   * The app's job runner. By default it runs jobs in the background as `servix serve` does; with
+   * `{ autoStart: false }` nothing runs until the test calls `t.app.jobs.drain()`, so a test waits for a job by
+   * awaiting it instead of polling.
+   */
+  jobs?: JobRunnerSettings;
+}
+
 /** A fresh database and app for the enclosing describe block, torn down after it. */
-export function useTestApp(dialect: Dialect): TestApp {
+export function useTestApp(dialect: Dialect, options: TestAppOptions = {}): TestApp {
   let tdb: TestDatabase;
   let app: FastifyInstance;
   let admin: Session | null = null;
@@ -96,7 +130,7 @@ export function useTestApp(dialect: Dialect): TestApp {
 
   beforeAll(async () => {
     tdb = await freshDatabase(dialect);
-    app = await buildApp({ config: tdb.config, database: tdb.handle, logger: false });
+    app = await buildApp({ config: tdb.config, database: tdb.handle, logger: false, jobs: options.jobs });
     await app.ready();
   });
   afterAll(async () => {

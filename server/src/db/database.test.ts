@@ -231,7 +231,7 @@ describe('the SQLite statement cache', () => {
 
 describe.each(DIALECTS)('durability on %s', (dialect) => {
   it('commits durably from the start: WAL with synchronous=FULL, or synchronous_commit on', async () => {
-    const tdb = await freshDatabase(dialect);
+    const tdb = await freshDatabase(dialect, { production: true });
     try {
       const durability = await readDurability(tdb.handle);
       if (dialect === 'sqlite') {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, useTestApp } from '../../test/harness';
 import {
   apiRoutes,
@@ -69,10 +69,13 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
   const t = useTestApp(dialect);
   let admin: Session;
 
+  beforeAll(async () => {
+    admin = await t.setup({ demo: true });
+  });
+
   const url = (pattern: string) => pattern.replace(':entity', 'brands').replace(/:(\w+)/g, FAKE_ID);
 
   it('no body, field value or query value gives a 500 on any route (as admin)', async () => {
-    admin = await t.setup({ demo: true });
     const routes = apiRoutes(t.app.swagger(), Object.keys(ACCESS)).filter(
       (r) => !r.key.endsWith('/auth/logout'),
     );

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, useTestApp } from '../../test/harness';
 import {
   concrete,
@@ -40,8 +40,11 @@ describe.each(DIALECTS)('control characters on %s', (dialect) => {
   const t = useTestApp(dialect);
   let admin: Session;
 
-  it('a NUL in any path parameter, query parameter or body string of any route: 400 naming the field, nothing written', async () => {
+  beforeAll(async () => {
     admin = await t.setup({ demo: true });
+  });
+
+  it('a NUL in any path parameter, query parameter or body string of any route: 400 naming the field, nothing written', async () => {
     const spec = t.app.swagger() as unknown as { paths: Record<string, Record<string, OpenApiOperation>> };
     const before = await snapshotDatabase(t.db);
     const failures: string[] = [];

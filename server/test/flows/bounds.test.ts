@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   MAX_AMOUNT_CENTS,
   MAX_DOCUMENT_CENTS,
@@ -8,11 +8,14 @@ import {
   MAX_QUANTITY_MILLI,
   MAX_UNIT_CENTS,
 } from '../../src/kernel/limits';
+import { aSupplier, aWarehouse } from '../factories';
 import { DIALECTS, type Session, useTestApp } from '../harness';
+import { bySize } from '../property-size';
 import { snapshotDatabase } from '../snapshot';
 
-/** fast-check runs per property; FC_RUNS=50 for a longer search. */
-const RUNS = Number(process.env.FC_RUNS ?? 4);
+/** fast-check runs per property: 4, or 50 with SERVIX_PROPERTY_SIZE=large; FC_RUNS=n for another number. */
+const RUNS = Number(process.env.FC_RUNS ?? bySize({ small: 4, large: 50 }));
+const timeout = bySize({ small: 60_000, large: 900_000 });
 
 interface Line {
   quantityMilli: number;
@@ -38,7 +41,7 @@ function exactTotal(ls: Line[], landedCents: number): bigint {
   return sum;
 }
 
-describe.each(DIALECTS)('number bounds on %s', (dialect) => {
+describe.each(DIALECTS)('number bounds on %s', { timeout }, (dialect) => {
   const t = useTestApp(dialect);
   let admin: Session;
   let supplierId: string;
@@ -90,20 +93,10 @@ describe.each(DIALECTS)('number bounds on %s', (dialect) => {
     expect(BigInt(levels.json().items[0].valueCents)).toBe(total);
   };
 
-  it('sets up a supplier, a warehouse and an admin', async () => {
+  beforeAll(async () => {
     admin = await t.setup();
-    const supplier = await t.request(admin, 'POST', '/api/v1/parties', {
-      kind: 'company',
-      name: 'Доставчик ООД',
-      uic: '206114589',
-      isSupplier: true,
-      isCustomer: false,
-    });
-    expect(supplier.statusCode, supplier.body).toBe(201);
-    supplierId = supplier.json().id;
-    const warehouse = await t.request(admin, 'POST', '/api/v1/warehouses', { code: 'MAIN', name: 'Склад' });
-    expect(warehouse.statusCode, warehouse.body).toBe(201);
-    warehouseId = warehouse.json().id;
+    supplierId = (await aSupplier(t, admin, { name: 'Доставчик ООД', uic: '206114589' })).id;
+    warehouseId = (await aWarehouse(t, admin, { code: 'MAIN', name: 'Склад' })).id;
   });
 
   it('the largest document allowed (500 lines at every bound) is saved, posted and listed', async () => {

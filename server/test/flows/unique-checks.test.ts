@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, useTestApp } from '../harness';
 import { snapshotDatabase } from '../snapshot';
 
@@ -10,6 +10,10 @@ import { snapshotDatabase } from '../snapshot';
 describe.each(DIALECTS)('unique checks as stored on %s', (dialect) => {
   const t = useTestApp(dialect);
   let admin: Session;
+
+  beforeAll(async () => {
+    admin = await t.setup();
+  });
 
   const create = async (url: string, body: Record<string, unknown>) => {
     const res = await t.request(admin, 'POST', url, body);
@@ -26,7 +30,6 @@ describe.each(DIALECTS)('unique checks as stored on %s', (dialect) => {
   };
 
   it('numbering series: "br1" twice, or "br1" after "BR1", is 409 series_code_taken', async () => {
-    admin = await t.setup();
     const first = await create('/api/v1/numbering-series', { docType: 'quote', code: 'br1', name: 'B' });
     expect(first.code).toBe('BR1');
     await duplicate(

@@ -20,7 +20,7 @@ import {
   type ThrottlePass,
 } from './auth.throttle';
 import { normalizeUsername, usernameMixesScripts } from './credentials';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import { dummyHash, hashPassword, verifyPassword } from './password';
 import { passwordProblem } from './password-strength';
 
 const SESSION_TOUCH_MS = 5 * 60 * 1000;
@@ -225,7 +225,7 @@ export async function login(
     });
   }
   const row = await repo.findUserByUsername(db, username);
-  const ok = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
+  const ok = await verifyPassword(input.password, row?.password_hash ?? (await dummyHash()));
   const now = new Date(clock).toISOString();
   if (!row || !ok || !row.active) {
     await db.transaction().execute(async (trx) => {

@@ -8,13 +8,26 @@ const scryptAsync = promisify(scrypt) as (
   options: { N: number; r: number; p: number; maxmem: number },
 ) => Promise<Buffer>;
 
-const N = 2 ** 15;
-const r = 8;
-const p = 1;
+/** scrypt's cost: N = 2^15, r = 8, p = 1 (32 MiB and tens of milliseconds per hash). */
+export const PASSWORD_COST = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
+
+let cost: { N: number; r: number; p: number } = PASSWORD_COST;
+let dummy: Promise<string> | null = null;
+
+/**
+ * Tests only (server/test/setup.ts): hash new passwords at a lower scrypt N so that the suite's hundreds of users
+ * cost milliseconds. Verifying follows the cost stored in each hash, so nothing else changes; undefined restores
+ * the production cost.
+ */
+export function setPasswordCostForTests(N: number | undefined): void {
+  cost = N === undefined ? PASSWORD_COST : { ...PASSWORD_COST, N };
+  dummy = null;
+}
 
 /** scrypt (RFC 7914) with a random salt; the parameters are stored with the hash so they can be raised later. */
 export async function hashPassword(password: string): Promise<string> {
+  const { N, r, p } = cost;
   const salt = randomBytes(16);
   const key = await scryptAsync(password.normalize('NFKC'), salt, KEY_LENGTH, {
     N,
@@ -37,5 +50,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-/** A hash of a password no one knows: compared against when the username does not exist, so timing reveals nothing. */
-export const DUMMY_HASH = await hashPassword(randomBytes(16).toString('hex'));
+/**
+ * A hash of a password no one knows, at the current cost: compared against when the username does not exist, so
+ * timing reveals nothing. Made once, on first use.
+ */
+export function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummy;
+}

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { aUser } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { snapshotDatabase } from '../../../test/snapshot';
 import { countAll } from '../../db/sql';
@@ -51,11 +52,11 @@ describe.each(DIALECTS)('catalogue API on %s', (dialect) => {
     return problem;
   };
 
-  it('sets up: an admin, a manager, a storekeeper and a technician', async () => {
+  beforeAll(async () => {
     admin = await t.setup();
-    manager = await t.signInAs('manager');
-    storekeeper = await t.signInAs('storekeeper');
-    technician = await t.signInAs('technician');
+    manager = await aUser(t, 'manager');
+    storekeeper = await aUser(t, 'storekeeper');
+    technician = await aUser(t, 'technician');
   });
 
   it('every catalogue route answers 404 for an unknown id, never 500', async () => {

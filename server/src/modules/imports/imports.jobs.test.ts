@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { JobRunner } from '../jobs';
 
@@ -6,10 +6,13 @@ describe.each(DIALECTS)('imports on the job runner on %s', (dialect) => {
   const t = useTestApp(dialect);
   let admin: Session;
 
+  beforeAll(async () => {
+    admin = await t.setup();
+  });
+
   const postCsv = (session: Session, url: string, csv: string) => t.postCsv(session, url, csv);
 
   it('/api/health and a list answer while a 20,000-row import runs, before it finishes', async () => {
-    admin = await t.setup();
     const rows = Array.from(
       { length: 20_000 },
       (_, i) => `person,Клиент ${i},,,,0888${String(i).padStart(6, '0')},,София,ул. ${i}`,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
+import { bySize } from '../../../test/property-size';
 import { SYSTEM_ACTOR } from '../../kernel/actor';
 import { DomainError } from '../../kernel/errors';
 import { checkLevels, issuePartsForOrder, rebuildLevels, releaseReservation, reserveParts } from './index';
@@ -13,7 +14,9 @@ import { type DraftInput, insertDraft, postDocumentTx, reverseDocument } from '.
  * model of the same sequence, which also predicts every refusal.
  */
 
-const DOCUMENTS = 1000;
+/** Documents per sequence, and sequences per database: SERVIX_PROPERTY_SIZE=large for the long search. */
+const DOCUMENTS = bySize({ small: 250, large: 1000 });
+const SEQUENCES = bySize({ small: 2, large: 4 });
 const PARTS = 4;
 const WAREHOUSES = 3;
 
@@ -134,7 +137,9 @@ async function expectRefusal(run: Promise<unknown>, refuse: boolean, what: strin
   return true;
 }
 
-describe.each(DIALECTS)('stock ledger property on %s', (dialect) => {
+const timeout = bySize({ small: 180_000, large: 900_000 });
+
+describe.each(DIALECTS)('stock ledger property on %s', { timeout }, (dialect) => {
   const t = useTestApp(dialect);
   let admin: Session;
   let supplierId: string;
@@ -363,13 +368,13 @@ describe.each(DIALECTS)('stock ledger property on %s', (dialect) => {
         expect(await t.db.selectFrom('stock_level').selectAll().orderBy('id').execute()).toEqual(stored);
         expect((await checkLevels(t.db)).mismatches).toEqual([]);
       }),
-      // Two sequences of 1,000 documents per database: about 15 s on SQLite and 35 s on PostgreSQL.
-      { numRuns: 2, endOnFailure: true },
+      // Large: four sequences of 1,000 documents per database, about 30 s on SQLite and 70 s on PostgreSQL.
+      { numRuns: SEQUENCES, endOnFailure: true },
     );
     // The sequences did exercise every path: postings, refusals, reversals, counts and consumed reservations.
-    expect(tally.posted).toBeGreaterThan(1000);
+    expect(tally.posted).toBeGreaterThan((DOCUMENTS * SEQUENCES) / 2);
     for (const k of ['refused', 'reversals', 'counts', 'consumed'] as const)
       expect(tally[k], k).toBeGreaterThan(10);
     console.log(`stock property on ${dialect}: ${JSON.stringify(tally)}`);
-  }, 180_000);
+  });
 });

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { aCustomer, aSupplier, aTechnician, aUser, aVan, aWarehouse } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { snapshotDatabase } from '../../../test/snapshot';
 import { SYSTEM_ACTOR } from '../../kernel/actor';
@@ -113,58 +114,39 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
   };
   const consistent = async () => expect((await checkLevels(t.db)).mismatches).toEqual([]);
 
-  it('sets up: users, suppliers, a technician, warehouses and a van', async () => {
+  let createdVan: Record<string, unknown>;
+  let vanTechnicianId: string;
+
+  beforeAll(async () => {
     admin = await t.setup();
-    keeper = await t.signInAs('storekeeper');
-    technician = await t.signInAs('technician');
-    reception = await t.signInAs('reception');
-    const party = (name: string, uic: string, isSupplier: boolean) =>
-      json(
-        admin,
-        'POST',
-        '/api/v1/parties',
-        { kind: 'company', name, uic, isSupplier, isCustomer: !isSupplier, mol: 'Иван Иванов' },
-        201,
-      );
-    supplierId = (await party('Резервни Части ООД', '206114589', true)).id;
-    otherSupplierId = (await party('Климат Дистрибуция ЕООД', '204893362', true)).id;
-    customerId = (await party('Клиент АД', '121587737', false)).id;
-    main = (await json(keeper, 'POST', '/api/v1/warehouses', { code: 'main', name: 'Основен склад' }, 201))
-      .id;
-    second = (
-      await json(
-        keeper,
-        'POST',
-        '/api/v1/warehouses',
-        { code: 'B2', name: 'Склад Пловдив', molName: 'Мария' },
-        201,
-      )
+    keeper = await aUser(t, 'storekeeper');
+    technician = await aUser(t, 'technician');
+    reception = await aUser(t, 'reception');
+    const company = { mol: 'Иван Иванов' };
+    supplierId = (await aSupplier(t, admin, { ...company, name: 'Резервни Части ООД', uic: '206114589' })).id;
+    otherSupplierId = (
+      await aSupplier(t, admin, { ...company, name: 'Климат Дистрибуция ЕООД', uic: '204893362' })
     ).id;
-    const tech = await json(
-      admin,
-      'POST',
-      '/api/v1/technicians',
-      { name: 'Георги Техников', userId: technician.userId },
-      201,
-    );
-    const created = await json(
-      keeper,
-      'POST',
-      '/api/v1/warehouses',
-      { code: 'VAN-1', name: 'Бус 1', kind: 'van', technicianId: tech.id },
-      201,
-    );
-    van = created.id;
-    expect(created).toMatchObject({
-      code: 'VAN-1',
-      kind: 'van',
-      technicianId: tech.id,
-      technicianName: 'Георги Техников',
-      molName: 'Георги Техников',
-    });
+    customerId = (await aCustomer(t, admin, { ...company, name: 'Клиент АД', uic: '121587737' })).id;
+    main = (await aWarehouse(t, keeper, { code: 'main', name: 'Основен склад' })).id;
+    second = (await aWarehouse(t, keeper, { code: 'B2', name: 'Склад Пловдив', molName: 'Мария' })).id;
+    const tech = await aTechnician(t, admin, { name: 'Георги Техников', userId: technician.userId });
+    vanTechnicianId = tech.id;
+    createdVan = await aVan(t, keeper, { code: 'VAN-1', name: 'Бус 1', technicianId: tech.id });
+    van = createdVan.id as string;
   });
 
   describe('warehouses', () => {
+    it("a van names its technician, whose name is the van's MOL", async () => {
+      expect(createdVan).toMatchObject({
+        code: 'VAN-1',
+        kind: 'van',
+        technicianId: vanTechnicianId,
+        technicianName: 'Георги Техников',
+        molName: 'Георги Техников',
+      });
+    });
+
     it('a technician finds their own van (mine=true); a user with no technician record has none', async () => {
       const mine = await json(technician, 'GET', '/api/v1/warehouses?mine=true');
       expect(mine.items.map((w: { id: string }) => w.id)).toEqual([van]);
