@@ -26,20 +26,16 @@ import { currentLocale } from '../../i18n';
 import { schemaErrors } from '../../ui/forms';
 import { FilterSelect, ListView, useListState, usePagedList } from '../../ui/list';
 import { EditableListHeader } from '../../ui/page-header';
-import { ActionsHeader, ArchivedFilter, OpenCell } from './catalog-list';
-import { useBrandSelect, useCategorySelect } from './catalog-options';
 import {
-  bpToText,
   centsToText,
   milliToText,
-  moneyProblem,
-  onInputs,
-  renamedFields,
-  textToBp,
   textToCents,
   textToMilli,
   textToOptionalCents,
-} from './catalog-values';
+} from '../../ui/typed-values';
+import { ActionsHeader, ArchivedFilter, OpenCell } from './catalog-list';
+import { useBrandSelect, useCategorySelect } from './catalog-options';
+import { bpToText, moneyProblem, onInputs, renamedFields, textToBp } from './catalog-values';
 import { ModelMultiPicker, ModelPicker } from './model-picker';
 import { ArchivedBadge, RecordMenu } from './record-actions';
 import {

@@ -25,16 +25,9 @@ import { messageOf } from '../../api/client';
 import { currentLocale } from '../../i18n';
 import { showServerErrors } from '../../ui/forms';
 import { FormAlert, LoadError, PageLoader } from '../../ui/states';
+import { centsToText, textToOptionalCents } from '../../ui/typed-values';
 import { useBrandSelect } from './catalog-options';
-import {
-  centsToText,
-  existingIdOf,
-  formatNormTime,
-  moneyProblem,
-  parseNormTime,
-  renamedFields,
-  textToOptionalCents,
-} from './catalog-values';
+import { existingIdOf, formatNormTime, moneyProblem, parseNormTime, renamedFields } from './catalog-values';
 import { ModelPicker } from './model-picker';
 import { RecordFormFooter } from './record-modal';
 

@@ -54,8 +54,9 @@ import { type FieldOf, schemaErrors, showServerErrors } from '../../ui/forms';
 import { PageHeader } from '../../ui/page-header';
 import readOnlyClasses from '../../ui/read-only.module.css';
 import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
+import { textToCents } from '../../ui/typed-values';
 import { categoryName } from '../catalog/catalog-list';
-import { onInputs, textToCents } from '../catalog/catalog-values';
+import { onInputs } from '../catalog/catalog-values';
 import {
   overlappingRow,
   PAY_TYPES,
