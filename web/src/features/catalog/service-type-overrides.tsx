@@ -207,7 +207,7 @@ function DeleteOverrideModal({
               })
             }
           >
-            {t('catalog.delete.button')}
+            {t('records.delete.button')}
           </Button>
         </Group>
       </Stack>
@@ -312,12 +312,12 @@ export function ServiceTypeOverrides({ service, canEdit }: { service: ServiceTyp
                                 <IconPencil size={16} />
                               </ActionIcon>
                             </Tooltip>
-                            <Tooltip label={t('catalog.delete.button')}>
+                            <Tooltip label={t('records.delete.button')}>
                               <ActionIcon
                                 size="sm"
                                 variant="subtle"
                                 color="red"
-                                aria-label={`${t('catalog.delete.button')} ${o.brandName} ${o.modelName ?? ''}`.trim()}
+                                aria-label={`${t('records.delete.button')} ${o.brandName} ${o.modelName ?? ''}`.trim()}
                                 onClick={() => setDeleting(o)}
                               >
                                 <IconTrash size={16} />

@@ -89,9 +89,9 @@ export function TechniciansPage() {
             <FilterSelect
               list={list}
               name="archived"
-              data={[{ value: 'true', label: t('catalog.showArchived') }]}
-              label={t('catalog.show')}
-              placeholder={t('catalog.showActive')}
+              data={[{ value: 'true', label: t('records.showArchived') }]}
+              label={t('records.show')}
+              placeholder={t('records.showActive')}
               w={180}
             />
           </>
@@ -151,7 +151,7 @@ export function TechniciansPage() {
             width: 120,
             render: (x) => (
               <Badge size="sm" variant="light" color={x.archivedAt ? 'gray' : x.active ? 'green' : 'yellow'}>
-                {x.archivedAt ? t('catalog.archived') : x.active ? t('common.active') : t('common.inactive')}
+                {x.archivedAt ? t('records.archived') : x.active ? t('common.active') : t('common.inactive')}
               </Badge>
             ),
           },

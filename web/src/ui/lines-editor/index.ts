@@ -30,6 +30,5 @@ export {
   type LineColumn,
   LinesEditor,
   type LinesEditorProps,
-  PHONE_QUERY,
   type RenderedColumn,
 } from './lines-editor';

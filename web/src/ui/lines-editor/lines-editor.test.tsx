@@ -3,8 +3,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderScreen } from '../../test-utils';
+import { PHONE_QUERY } from '../phone';
 import { groupedTextToMilli, textToCents } from '../typed-values';
-import { type LineColumn, LinesEditor, lineInputOf, PHONE_QUERY, sentRows } from './index';
+import { type LineColumn, LinesEditor, lineInputOf, sentRows } from './index';
 
 interface Line {
   key: string;

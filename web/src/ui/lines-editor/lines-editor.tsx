@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Card, Group, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { useIsPhone } from '../phone';
 
 /** Fields of a row that hold text as typed (the inputs of text, quantity and money columns). */
 type TextField<L> = { [K in keyof L]: L[K] extends string ? K : never }[keyof L] & string;
@@ -73,9 +73,6 @@ export interface LinesEditorProps<L> {
 const isRendered = <L,>(c: LineColumn<L>): c is RenderedColumn<L> =>
   c.kind === 'custom' || c.kind === 'computed';
 
-/** Phones get cards, one per row, instead of a table. */
-export const PHONE_QUERY = '(max-width: 599.98px)';
-
 const RIGHT: { input: { textAlign: 'right' } } = { input: { textAlign: 'right' } };
 
 /**
@@ -100,7 +97,7 @@ export function LinesEditor<L>({
   'data-testid': testId,
 }: LinesEditorProps<L>) {
   const columns = given.filter((c): c is LineColumn<L> => Boolean(c));
-  const phone = useMediaQuery(PHONE_QUERY) ?? false;
+  const phone = useIsPhone();
   const root = useRef<HTMLDivElement>(null);
   /** Where the focus goes once the rows have rendered: a cell, or the add button. */
   const [focus, setFocus] = useState<{ row: number; column: string } | 'add' | null>(null);
