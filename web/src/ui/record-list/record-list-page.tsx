@@ -2,6 +2,7 @@ import { Button, Stack } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { Link } from 'react-router';
 import { type Column, type ListState, ListView, type PageOf } from '../list';
 import { EditableListHeader } from '../page-header';
 import { ActionsHeader } from './record-cells';
@@ -14,8 +15,10 @@ export interface RecordListPageProps<T extends { id: string }, F extends string>
   description?: ReactNode;
   /** Whether the role may add and change records: the "new" button, or a read-only note. */
   canEdit: boolean;
-  /** The "new" button's text; the button opens the dialog for a new record. */
+  /** The "new" button's text; the button opens the dialog for a new record, or goes to `addHref`. */
   addLabel: string;
+  /** Where the "new" button goes when records are added on a page of their own. */
+  addHref?: string;
   list: ListState<F>;
   result: UseQueryResult<PageOf<T>>;
   searchPlaceholder?: string;
@@ -32,7 +35,7 @@ export interface RecordListPageProps<T extends { id: string }, F extends string>
   /** Where a click on a row goes, when records have a page of their own. */
   rowHref?: (row: T) => string;
   /** The dialog with the record's form; `editing` null means closed (the dialog stays mounted to animate). */
-  dialog: (editing: Editing<T>, setEditing: (editing: Editing<T>) => void) => ReactNode;
+  dialog?: (editing: Editing<T>, setEditing: (editing: Editing<T>) => void) => ReactNode;
   empty?: ReactNode;
   maw?: number;
   minWidth?: number;
@@ -49,6 +52,7 @@ export function RecordListPage<T extends { id: string }, F extends string>({
   description,
   canEdit,
   addLabel,
+  addHref,
   list,
   result,
   searchPlaceholder,
@@ -81,9 +85,15 @@ export function RecordListPage<T extends { id: string }, F extends string>({
         description={description}
         canEdit={canEdit}
         add={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
-            {addLabel}
-          </Button>
+          addHref ? (
+            <Button component={Link} to={addHref} leftSection={<IconPlus size={16} />}>
+              {addLabel}
+            </Button>
+          ) : (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
+              {addLabel}
+            </Button>
+          )
         }
       />
       <ListView
@@ -100,7 +110,7 @@ export function RecordListPage<T extends { id: string }, F extends string>({
         phoneCards
         data-testid={testId}
       />
-      {dialog(editing, setEditing)}
+      {dialog?.(editing, setEditing)}
     </Stack>
   );
 }
