@@ -20,8 +20,7 @@ import type {
   ServiceTypePatch,
 } from '@servix/server/modules/catalog/catalog.schema';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ListQuery } from '../ui/list/use-list-state';
-import { type PageOf, usePagedList } from '../ui/list/use-paged-list';
+import type { PageOf } from '../ui/list/use-paged-list';
 import { api } from './client';
 
 /** One catalogue of the server: its path under /api/v1 and its cache key; the types tie its item and bodies. */
@@ -43,14 +42,6 @@ export const SERVICE_TYPES = resource<ServiceType, ServiceTypeInput, ServiceType
 export const PARTS = resource<Part, PartInput, PartPatch>('parts');
 
 const byId = (path: string, id: string) => `${path}/${encodeURIComponent(id)}`;
-
-/** A page of a catalogue, with the list's search, filters, sort and paging. */
-export function useCatalogList<Item, Input, Patch>(
-  res: CatalogResource<Item, Input, Patch>,
-  query: ListQuery,
-) {
-  return usePagedList<Item>(res.key, res.path, query);
-}
 
 export function useCatalogRecord<Item, Input, Patch>(
   res: CatalogResource<Item, Input, Patch>,

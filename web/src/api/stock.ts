@@ -33,14 +33,6 @@ export function useWarehouseOptions() {
   });
 }
 
-export function useWarehouse(id: string | undefined) {
-  return useQuery({
-    queryKey: [...warehousesKey, 'one', id],
-    enabled: id !== undefined,
-    queryFn: () => api.get<Warehouse>(warehousePath(id ?? '')),
-  });
-}
-
 function useAfterStockWrite() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: stockKey });

@@ -3,8 +3,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/bg';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { bg } from './bg';
-import { en } from './en';
+import { bg, en } from './resources';
 
 export type { Locale };
 export const LOCALES: readonly Locale[] = ['bg', 'en'];

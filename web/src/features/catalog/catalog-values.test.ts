@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client';
 import {
-  bpToText,
   centsToText,
+  milliToText,
+  textToCents,
+  textToMilli,
+  textToOptionalCents,
+} from '../../ui/typed-values';
+import {
+  bpToText,
   existingIdOf,
   formatNormTime,
-  milliToText,
   moneyProblem,
   onInputs,
   parseNormTime,
   renamedFields,
   textToBp,
-  textToCents,
-  textToMilli,
-  textToOptionalCents,
 } from './catalog-values';
 
 describe('norm time as h:mm', () => {

@@ -1,14 +1,13 @@
 /**
- * The catalogue forms edit text as typed and send the server's units: money in cents (parsed exactly, never
- * through a float), VAT in basis points, norm time in minutes (typed as h:mm), quantities in thousandths.
+ * The catalogue forms edit text as typed and send the server's units: VAT in basis points, norm time in minutes
+ * (typed as h:mm); money and quantities as in ui/typed-values.ts.
  */
-import { type Cents, cents, parseMoney, toDecimalString } from '@servix/server/kernel/money';
-import { milliToUnits } from '@servix/server/kernel/quantity';
-import { bpToPercent, percentToBp, unitsToMilli } from '@servix/server/modules/catalog/catalog.csv';
+import { bpToPercent, percentToBp } from '@servix/server/modules/catalog/catalog.csv';
 import { ApiError } from '../../api/client';
 import { conflictOf } from '../../api/conflicts';
 import type { Locale } from '../../i18n';
 import type { FieldOf } from '../../ui/forms';
+import { textToCents } from '../../ui/typed-values';
 
 /** Minutes as h:mm: 90 → "1:30", 45 → "0:45", 600 → "10:00". */
 export function formatNormTime(minutes: number): string {
@@ -25,26 +24,6 @@ export function parseNormTime(text: string): number {
   return Number.NaN;
 }
 
-/** Cents as the user would type them: bg "24,90", en "24.90". */
-export function centsToText(c: number, locale: Locale): string {
-  const text = toDecimalString(cents(c));
-  return locale === 'bg' ? text.replace('.', ',') : text;
-}
-
-/** Typed euros to cents, exactly ("24,90", "1 234.5", "-3"); NaN when it is not an amount with up to 2 decimals. */
-export function textToCents(text: string): Cents | number {
-  try {
-    return parseMoney(text);
-  } catch {
-    return Number.NaN;
-  }
-}
-
-/** An optional amount: empty → null. */
-export function textToOptionalCents(text: string): number | null {
-  return text.trim() === '' ? null : textToCents(text);
-}
-
 /** VAT basis points as typed percent: 2000 → "20", 950 → bg "9,5". */
 export function bpToText(bp: number, locale: Locale): string {
   const text = bpToPercent(bp);
@@ -54,17 +33,6 @@ export function bpToText(bp: number, locale: Locale): string {
 /** "20" → 2000, "9,5" → 950; NaN for anything else. */
 export function textToBp(text: string): number {
   return percentToBp(text) ?? Number.NaN;
-}
-
-/** Thousandths as typed units: 2500 → bg "2,5". */
-export function milliToText(milli: number, locale: Locale): string {
-  const text = milliToUnits(milli);
-  return locale === 'bg' ? text.replace('.', ',') : text;
-}
-
-/** "2,5" → 2500 thousandths; NaN for anything else (negative, more than 3 decimals). */
-export function textToMilli(text: string): number {
-  return unitsToMilli(text) ?? Number.NaN;
 }
 
 /**

@@ -1,24 +1,12 @@
-import { Button, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { type Category, CategoryInput } from '@servix/server/modules/catalog/catalog.schema';
-import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES } from '../../api/catalog';
-import { canCall } from '../../app/access';
-import { useSession } from '../../app/session';
 import { fieldsIn, schemaErrors } from '../../ui/forms';
-import { ListView, useListState, usePagedList } from '../../ui/list';
-import { EditableListHeader } from '../../ui/page-header';
-import { ActionsHeader, ArchivedFilter, OpenCell } from './catalog-list';
-import { ArchivedBadge, RecordMenu } from './record-actions';
-import {
-  type Editing,
-  RecordFieldset,
-  RecordFormFooter,
-  RecordModal,
-  useSaveRecordForm,
-} from './record-modal';
+import { ArchivedBadge, OpenCell } from '../../ui/record-list';
+import { CatalogListPage } from './catalog-list';
+import { RecordFieldset, RecordFormFooter, useSaveRecordForm } from './record-modal';
 
 interface Values {
   code: string;
@@ -84,92 +72,50 @@ function CategoryForm({
 
 export function CategoriesPage() {
   const { t } = useTranslation();
-  const { user } = useSession();
-  const canEdit = canCall(user.role, 'POST /api/v1/categories');
-  const list = useListState({ filters: ['archived'] as const, defaultSort: 'code' });
-  const result = usePagedList<Category>(CATEGORIES.key, CATEGORIES.path, list.query);
-  const [editing, setEditing] = useState<Editing>(null);
-  const open = (c: Category) => setEditing({ mode: 'edit', id: c.id });
-
   return (
-    <Stack gap={0} maw={1200}>
-      <EditableListHeader
-        title={t('catalog.categories.title')}
-        description={t('catalog.categories.description')}
-        canEdit={canEdit}
-        add={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
-            {t('catalog.categories.add')}
-          </Button>
-        }
-      />
-      <ListView
-        list={list}
-        result={result}
-        searchPlaceholder={t('catalog.categories.search')}
-        filters={<ArchivedFilter list={list} />}
-        exportPath={CATEGORIES.path}
-        rowKey={(c) => c.id}
-        data-testid="categories"
-        columns={[
-          {
-            key: 'code',
-            header: t('catalog.code'),
-            sortKey: 'code',
-            nowrap: true,
-            width: 200,
-            render: (c) => (
-              <OpenCell onOpen={() => open(c)} code>
-                {c.code}
-              </OpenCell>
-            ),
-          },
-          {
-            key: 'nameBg',
-            header: t('catalog.nameBg'),
-            sortKey: 'nameBg',
-            render: (c) => (
-              <>
-                {c.nameBg}
-                <ArchivedBadge archived={c.archived} />
-              </>
-            ),
-          },
-          { key: 'nameEn', header: t('catalog.nameEn'), sortKey: 'nameEn', render: (c) => c.nameEn ?? '' },
-          {
-            key: 'actions',
-            header: <ActionsHeader />,
-            width: 48,
-            render: (c) => (
-              <RecordMenu
-                res={CATEGORIES}
-                record={c}
-                name={c.code}
-                canEdit={canEdit}
-                onOpen={() => open(c)}
-              />
-            ),
-          },
-        ]}
-      />
-      <RecordModal
-        res={CATEGORIES}
-        editing={editing}
-        onClose={() => setEditing(null)}
-        size="md"
-        title={(c) =>
-          c ? t('catalog.categories.editTitle', { code: c.code }) : t('catalog.categories.createTitle')
-        }
-      >
-        {(record) => (
-          <CategoryForm
-            record={record}
-            readOnly={!canEdit}
-            onClose={() => setEditing(null)}
-            onShowExisting={(id) => setEditing({ mode: 'edit', id })}
-          />
-        )}
-      </RecordModal>
-    </Stack>
+    <CatalogListPage
+      res={CATEGORIES}
+      createRoute="POST /api/v1/categories"
+      listOptions={{ defaultSort: 'code' }}
+      texts={{
+        title: t('catalog.categories.title'),
+        description: t('catalog.categories.description'),
+        add: t('catalog.categories.add'),
+        search: t('catalog.categories.search'),
+      }}
+      data-testid="categories"
+      columns={(open) => [
+        {
+          key: 'code',
+          header: t('catalog.code'),
+          sortKey: 'code',
+          nowrap: true,
+          width: 200,
+          render: (c) => (
+            <OpenCell onOpen={() => open(c)} code>
+              {c.code}
+            </OpenCell>
+          ),
+        },
+        {
+          key: 'nameBg',
+          header: t('catalog.nameBg'),
+          sortKey: 'nameBg',
+          render: (c) => (
+            <>
+              {c.nameBg}
+              <ArchivedBadge archived={c.archived} />
+            </>
+          ),
+        },
+        { key: 'nameEn', header: t('catalog.nameEn'), sortKey: 'nameEn', render: (c) => c.nameEn ?? '' },
+      ]}
+      menuName={(c) => c.code}
+      dialogSize="md"
+      dialogTitle={(c) =>
+        c ? t('catalog.categories.editTitle', { code: c.code }) : t('catalog.categories.createTitle')
+      }
+      form={(props) => <CategoryForm {...props} />}
+    />
   );
 }

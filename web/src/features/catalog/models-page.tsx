@@ -1,26 +1,15 @@
-import { Button, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { type Model, ModelInput } from '@servix/server/modules/catalog/catalog.schema';
-import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MODELS } from '../../api/catalog';
-import { canCall } from '../../app/access';
-import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { fieldsIn, schemaErrors } from '../../ui/forms';
-import { FilterSelect, ListView, useListState, usePagedList } from '../../ui/list';
-import { EditableListHeader } from '../../ui/page-header';
-import { ActionsHeader, ArchivedFilter, categoryName, OpenCell } from './catalog-list';
+import { FilterSelect } from '../../ui/list';
+import { ArchivedBadge, OpenCell } from '../../ui/record-list';
+import { CatalogListPage, categoryName } from './catalog-list';
 import { useBrandSelect, useCategorySelect } from './catalog-options';
-import { ArchivedBadge, RecordMenu } from './record-actions';
-import {
-  type Editing,
-  RecordFieldset,
-  RecordFormFooter,
-  RecordModal,
-  useSaveRecordForm,
-} from './record-modal';
+import { RecordFieldset, RecordFormFooter, useSaveRecordForm } from './record-modal';
 
 interface Values {
   brandId: string | null;
@@ -126,117 +115,75 @@ function ModelForm({
 export function ModelsPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const { user } = useSession();
-  const canEdit = canCall(user.role, 'POST /api/v1/models');
-  const list = useListState({ filters: ['brandId', 'categoryId', 'archived'] as const, defaultSort: 'name' });
-  const result = usePagedList<Model>(MODELS.key, MODELS.path, list.query);
   const brands = useBrandSelect();
   const categories = useCategorySelect();
-  const [editing, setEditing] = useState<Editing>(null);
-  const open = (m: Model) => setEditing({ mode: 'edit', id: m.id });
-
   return (
-    <Stack gap={0} maw={1200}>
-      <EditableListHeader
-        title={t('catalog.models.title')}
-        description={t('catalog.models.description')}
-        canEdit={canEdit}
-        add={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
-            {t('catalog.models.add')}
-          </Button>
-        }
-      />
-      <ListView
-        list={list}
-        result={result}
-        searchPlaceholder={t('catalog.models.search')}
-        filters={
-          <>
-            <FilterSelect
-              list={list}
-              name="brandId"
-              data={brands}
-              label={t('catalog.models.brand')}
-              placeholder={t('catalog.allBrands')}
-              w={180}
-            />
-            <FilterSelect
-              list={list}
-              name="categoryId"
-              data={categories}
-              label={t('catalog.category')}
-              placeholder={t('catalog.allCategories')}
-              w={200}
-            />
-            <ArchivedFilter list={list} />
-          </>
-        }
-        exportPath={MODELS.path}
-        rowKey={(m) => m.id}
-        data-testid="models"
-        columns={[
-          {
-            key: 'name',
-            header: t('catalog.models.name'),
-            sortKey: 'name',
-            render: (m) => (
-              <>
-                <OpenCell onOpen={() => open(m)}>{m.name}</OpenCell>
-                <ArchivedBadge archived={m.archived} />
-              </>
-            ),
-          },
-          { key: 'brand', header: t('catalog.models.brand'), sortKey: 'brand', render: (m) => m.brandName },
-          {
-            key: 'category',
-            header: t('catalog.category'),
-            sortKey: 'category',
-            render: (m) => categoryName({ nameBg: m.categoryNameBg, nameEn: m.categoryNameEn }, locale),
-          },
-          {
-            key: 'warranty',
-            header: t('catalog.models.warranty'),
-            sortKey: 'defaultWarrantyMonths',
-            align: 'right',
-            nowrap: true,
-            render: (m) => t('catalog.months', { count: m.defaultWarrantyMonths }),
-          },
-          {
-            key: 'actions',
-            header: <ActionsHeader />,
-            width: 48,
-            render: (m) => (
-              <RecordMenu
-                res={MODELS}
-                record={m}
-                name={`${m.brandName} ${m.name}`}
-                canEdit={canEdit}
-                onOpen={() => open(m)}
-              />
-            ),
-          },
-        ]}
-      />
-      <RecordModal
-        res={MODELS}
-        editing={editing}
-        onClose={() => setEditing(null)}
-        title={(m) =>
-          m
-            ? t('catalog.models.editTitle', { name: `${m.brandName} ${m.name}` })
-            : t('catalog.models.createTitle')
-        }
-      >
-        {(record) => (
-          <ModelForm
-            record={record}
-            readOnly={!canEdit}
-            onClose={() => setEditing(null)}
-            onShowExisting={(id) => setEditing({ mode: 'edit', id })}
+    <CatalogListPage
+      res={MODELS}
+      createRoute="POST /api/v1/models"
+      listOptions={{ filters: ['brandId', 'categoryId'] as const, defaultSort: 'name' }}
+      texts={{
+        title: t('catalog.models.title'),
+        description: t('catalog.models.description'),
+        add: t('catalog.models.add'),
+        search: t('catalog.models.search'),
+      }}
+      data-testid="models"
+      filters={(list) => (
+        <>
+          <FilterSelect
+            list={list}
+            name="brandId"
+            data={brands}
+            label={t('catalog.models.brand')}
+            placeholder={t('catalog.allBrands')}
+            w={180}
           />
-        )}
-      </RecordModal>
-    </Stack>
+          <FilterSelect
+            list={list}
+            name="categoryId"
+            data={categories}
+            label={t('catalog.category')}
+            placeholder={t('catalog.allCategories')}
+            w={200}
+          />
+        </>
+      )}
+      columns={(open) => [
+        {
+          key: 'name',
+          header: t('catalog.models.name'),
+          sortKey: 'name',
+          render: (m) => (
+            <>
+              <OpenCell onOpen={() => open(m)}>{m.name}</OpenCell>
+              <ArchivedBadge archived={m.archived} />
+            </>
+          ),
+        },
+        { key: 'brand', header: t('catalog.models.brand'), sortKey: 'brand', render: (m) => m.brandName },
+        {
+          key: 'category',
+          header: t('catalog.category'),
+          sortKey: 'category',
+          render: (m) => categoryName({ nameBg: m.categoryNameBg, nameEn: m.categoryNameEn }, locale),
+        },
+        {
+          key: 'warranty',
+          header: t('catalog.models.warranty'),
+          sortKey: 'defaultWarrantyMonths',
+          align: 'right',
+          nowrap: true,
+          render: (m) => t('catalog.months', { count: m.defaultWarrantyMonths }),
+        },
+      ]}
+      menuName={(m) => `${m.brandName} ${m.name}`}
+      dialogTitle={(m) =>
+        m
+          ? t('catalog.models.editTitle', { name: `${m.brandName} ${m.name}` })
+          : t('catalog.models.createTitle')
+      }
+      form={(props) => <ModelForm {...props} />}
+    />
   );
 }

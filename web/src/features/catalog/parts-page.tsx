@@ -1,7 +1,6 @@
 import {
   Autocomplete,
   Badge,
-  Button,
   Fieldset,
   Group,
   MultiSelect,
@@ -15,40 +14,25 @@ import {
 import { useForm } from '@mantine/form';
 import { formatMoney, formatQuantity } from '@servix/server/kernel/format';
 import { PART_UNITS, type Part, PartInput } from '@servix/server/modules/catalog/catalog.schema';
-import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTS } from '../../api/catalog';
-import { canCall } from '../../app/access';
 import { useSeesPartCosts } from '../../app/fields';
-import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { schemaErrors } from '../../ui/forms';
-import { FilterSelect, ListView, useListState, usePagedList } from '../../ui/list';
-import { EditableListHeader } from '../../ui/page-header';
-import { ActionsHeader, ArchivedFilter, OpenCell } from './catalog-list';
-import { useBrandSelect, useCategorySelect } from './catalog-options';
+import { FilterSelect } from '../../ui/list';
+import { ArchivedBadge, OpenCell } from '../../ui/record-list';
 import {
-  bpToText,
   centsToText,
   milliToText,
-  moneyProblem,
-  onInputs,
-  renamedFields,
-  textToBp,
   textToCents,
   textToMilli,
   textToOptionalCents,
-} from './catalog-values';
+} from '../../ui/typed-values';
+import { CatalogListPage } from './catalog-list';
+import { useBrandSelect, useCategorySelect } from './catalog-options';
+import { bpToText, moneyProblem, onInputs, renamedFields, textToBp } from './catalog-values';
 import { ModelMultiPicker, ModelPicker } from './model-picker';
-import { ArchivedBadge, RecordMenu } from './record-actions';
-import {
-  type Editing,
-  RecordFieldset,
-  RecordFormFooter,
-  RecordModal,
-  useSaveRecordForm,
-} from './record-modal';
+import { RecordFieldset, RecordFormFooter, useSaveRecordForm } from './record-modal';
 
 interface Values {
   code: string;
@@ -301,146 +285,111 @@ function Compatibility({ part }: { part: Part }) {
 export function PartsPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const { user } = useSession();
-  const canEdit = canCall(user.role, 'POST /api/v1/parts');
-  const list = useListState({
-    filters: ['categoryId', 'compatibleModelId', 'archived'] as const,
-    defaultSort: 'code',
-  });
-  const result = usePagedList<Part>(PARTS.key, PARTS.path, list.query);
   const categories = useCategorySelect();
-  const [editing, setEditing] = useState<Editing>(null);
-  const open = (p: Part) => setEditing({ mode: 'edit', id: p.id });
 
   return (
-    <Stack gap={0} maw={1280}>
-      <EditableListHeader
-        title={t('catalog.parts.title')}
-        description={t('catalog.parts.description')}
-        canEdit={canEdit}
-        add={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
-            {t('catalog.parts.add')}
-          </Button>
-        }
-      />
-      <ListView
-        list={list}
-        result={result}
-        searchPlaceholder={t('catalog.parts.search')}
-        filters={
-          <>
-            <FilterSelect
-              list={list}
-              name="categoryId"
-              data={categories}
-              label={t('catalog.category')}
-              placeholder={t('catalog.allCategories')}
-              w={190}
-            />
-            <ModelPicker
-              placeholder={t('catalog.parts.fitsModel')}
-              value={list.filters.compatibleModelId ?? null}
-              onChange={(id) => list.setFilter('compatibleModelId', id)}
-              w={230}
-            />
-            <ArchivedFilter list={list} />
-          </>
-        }
-        exportPath={PARTS.path}
-        rowKey={(p) => p.id}
-        minWidth={960}
-        data-testid="parts"
-        columns={[
-          {
-            key: 'code',
-            header: t('catalog.code'),
-            sortKey: 'code',
-            nowrap: true,
-            render: (p) => (
-              <OpenCell onOpen={() => open(p)} code>
-                {p.code}
-              </OpenCell>
-            ),
-          },
-          {
-            key: 'name',
-            header: t('catalog.name'),
-            sortKey: 'nameBg',
-            render: (p) => (
-              <>
-                {locale === 'en' && p.nameEn ? p.nameEn : p.nameBg}
-                <ArchivedBadge archived={p.archived} />
-                {p.barcode && (
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {p.barcode}
-                  </Text>
-                )}
-              </>
-            ),
-          },
-          {
-            key: 'category',
-            header: t('catalog.category'),
-            render: (p) => categories.find((c) => c.value === p.categoryId)?.label ?? p.categoryCode ?? '',
-          },
-          {
-            key: 'price',
-            header: t('catalog.parts.salePrice'),
-            sortKey: 'salePriceCents',
-            align: 'right',
-            nowrap: true,
-            render: (p) => (
-              <Text size="sm" fw={500}>
-                {formatMoney(p.salePriceCents, locale)}
-              </Text>
-            ),
-          },
-          {
-            key: 'vat',
-            header: t('catalog.vatShort'),
-            align: 'right',
-            nowrap: true,
-            render: (p) => `${bpToText(p.vatRateBp, locale)} %`,
-          },
-          {
-            key: 'minStock',
-            header: t('catalog.parts.minStockShort'),
-            align: 'right',
-            nowrap: true,
-            render: (p) => `${formatQuantity(p.minStockMilli, locale)} ${p.unit}`,
-          },
-          {
-            key: 'compatible',
-            header: t('catalog.parts.compatible'),
-            render: (p) => <Compatibility part={p} />,
-          },
-          {
-            key: 'actions',
-            header: <ActionsHeader />,
-            width: 48,
-            render: (p) => (
-              <RecordMenu res={PARTS} record={p} name={p.code} canEdit={canEdit} onOpen={() => open(p)} />
-            ),
-          },
-        ]}
-      />
-      <RecordModal
-        res={PARTS}
-        editing={editing}
-        onClose={() => setEditing(null)}
-        size="xl"
-        title={(p) => (p ? t('catalog.parts.editTitle', { code: p.code }) : t('catalog.parts.createTitle'))}
-      >
-        {(record) => (
-          <PartForm
-            record={record}
-            readOnly={!canEdit}
-            onClose={() => setEditing(null)}
-            onShowExisting={(id) => setEditing({ mode: 'edit', id })}
+    <CatalogListPage
+      res={PARTS}
+      createRoute="POST /api/v1/parts"
+      listOptions={{ filters: ['categoryId', 'compatibleModelId'] as const, defaultSort: 'code' }}
+      texts={{
+        title: t('catalog.parts.title'),
+        description: t('catalog.parts.description'),
+        add: t('catalog.parts.add'),
+        search: t('catalog.parts.search'),
+      }}
+      maw={1280}
+      minWidth={960}
+      data-testid="parts"
+      filters={(list) => (
+        <>
+          <FilterSelect
+            list={list}
+            name="categoryId"
+            data={categories}
+            label={t('catalog.category')}
+            placeholder={t('catalog.allCategories')}
+            w={190}
           />
-        )}
-      </RecordModal>
-    </Stack>
+          <ModelPicker
+            placeholder={t('catalog.parts.fitsModel')}
+            value={list.filters.compatibleModelId ?? null}
+            onChange={(id) => list.setFilter('compatibleModelId', id)}
+            w={230}
+          />
+        </>
+      )}
+      columns={(open) => [
+        {
+          key: 'code',
+          header: t('catalog.code'),
+          sortKey: 'code',
+          nowrap: true,
+          render: (p) => (
+            <OpenCell onOpen={() => open(p)} code>
+              {p.code}
+            </OpenCell>
+          ),
+        },
+        {
+          key: 'name',
+          header: t('catalog.name'),
+          sortKey: 'nameBg',
+          render: (p) => (
+            <>
+              {locale === 'en' && p.nameEn ? p.nameEn : p.nameBg}
+              <ArchivedBadge archived={p.archived} />
+              {p.barcode && (
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {p.barcode}
+                </Text>
+              )}
+            </>
+          ),
+        },
+        {
+          key: 'category',
+          header: t('catalog.category'),
+          render: (p) => categories.find((c) => c.value === p.categoryId)?.label ?? p.categoryCode ?? '',
+        },
+        {
+          key: 'price',
+          header: t('catalog.parts.salePrice'),
+          sortKey: 'salePriceCents',
+          align: 'right',
+          nowrap: true,
+          render: (p) => (
+            <Text size="sm" fw={500}>
+              {formatMoney(p.salePriceCents, locale)}
+            </Text>
+          ),
+        },
+        {
+          key: 'vat',
+          header: t('catalog.vatShort'),
+          align: 'right',
+          nowrap: true,
+          render: (p) => `${bpToText(p.vatRateBp, locale)} %`,
+        },
+        {
+          key: 'minStock',
+          header: t('catalog.parts.minStockShort'),
+          align: 'right',
+          nowrap: true,
+          render: (p) => `${formatQuantity(p.minStockMilli, locale)} ${p.unit}`,
+        },
+        {
+          key: 'compatible',
+          header: t('catalog.parts.compatible'),
+          render: (p) => <Compatibility part={p} />,
+        },
+      ]}
+      menuName={(p) => p.code}
+      dialogSize="xl"
+      dialogTitle={(p) =>
+        p ? t('catalog.parts.editTitle', { code: p.code }) : t('catalog.parts.createTitle')
+      }
+      form={(props) => <PartForm {...props} />}
+    />
   );
 }

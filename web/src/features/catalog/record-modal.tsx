@@ -6,11 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { type CatalogResource, useCatalogRecord, useCreateRecord, useUpdateRecord } from '../../api/catalog';
 import { type FieldOf, type FormWithErrors, showServerErrors } from '../../ui/forms';
 import readOnlyClasses from '../../ui/read-only.module.css';
+import type { Editing as SharedEditing } from '../../ui/record-list';
 import { FormAlert, LoadError, PageLoader } from '../../ui/states';
 import { existingIdOf } from './catalog-values';
 
 /** What a catalogue page's dialog shows: a new record, an existing one (by id), or nothing. */
-export type Editing = { mode: 'new' } | { mode: 'edit'; id: string } | null;
+export type Editing = SharedEditing<unknown>;
 
 /**
  * The dialog of one catalogue record: loads it when editing (also when a conflict points at an existing

@@ -20,17 +20,16 @@ import { useTranslation } from 'react-i18next';
 import { SERVICE_TYPES } from '../../api/catalog';
 import { currentLocale } from '../../i18n';
 import { schemaErrors } from '../../ui/forms';
+import { centsToText, textToCents } from '../../ui/typed-values';
 import { useCategorySelect } from './catalog-options';
 import {
   bpToText,
-  centsToText,
   formatNormTime,
   moneyProblem,
   onInputs,
   parseNormTime,
   renamedFields,
   textToBp,
-  textToCents,
 } from './catalog-values';
 import { RecordFieldset, RecordFormFooter, useSaveRecordForm } from './record-modal';
 

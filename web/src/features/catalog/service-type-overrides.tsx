@@ -25,16 +25,9 @@ import { messageOf } from '../../api/client';
 import { currentLocale } from '../../i18n';
 import { showServerErrors } from '../../ui/forms';
 import { FormAlert, LoadError, PageLoader } from '../../ui/states';
+import { centsToText, textToOptionalCents } from '../../ui/typed-values';
 import { useBrandSelect } from './catalog-options';
-import {
-  centsToText,
-  existingIdOf,
-  formatNormTime,
-  moneyProblem,
-  parseNormTime,
-  renamedFields,
-  textToOptionalCents,
-} from './catalog-values';
+import { existingIdOf, formatNormTime, moneyProblem, parseNormTime, renamedFields } from './catalog-values';
 import { ModelPicker } from './model-picker';
 import { RecordFormFooter } from './record-modal';
 
@@ -214,7 +207,7 @@ function DeleteOverrideModal({
               })
             }
           >
-            {t('catalog.delete.button')}
+            {t('records.delete.button')}
           </Button>
         </Group>
       </Stack>
@@ -319,12 +312,12 @@ export function ServiceTypeOverrides({ service, canEdit }: { service: ServiceTyp
                                 <IconPencil size={16} />
                               </ActionIcon>
                             </Tooltip>
-                            <Tooltip label={t('catalog.delete.button')}>
+                            <Tooltip label={t('records.delete.button')}>
                               <ActionIcon
                                 size="sm"
                                 variant="subtle"
                                 color="red"
-                                aria-label={`${t('catalog.delete.button')} ${o.brandName} ${o.modelName ?? ''}`.trim()}
+                                aria-label={`${t('records.delete.button')} ${o.brandName} ${o.modelName ?? ''}`.trim()}
                                 onClick={() => setDeleting(o)}
                               >
                                 <IconTrash size={16} />

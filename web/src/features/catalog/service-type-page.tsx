@@ -11,10 +11,11 @@ import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { PageHeader } from '../../ui/page-header';
+import { ArchivedBadge } from '../../ui/record-list';
 import { LoadError, NotFound, PageLoader } from '../../ui/states';
+import { CatalogRecordMenu } from './catalog-list';
 import { bpToText, formatNormTime } from './catalog-values';
 import { ModelPicker } from './model-picker';
-import { ArchivedBadge, RecordMenu } from './record-actions';
 import { ServiceTypeForm, useServiceCategoryLabel } from './service-type-form';
 import { ServiceTypeOverrides } from './service-type-overrides';
 import { serviceName, serviceTypePath } from './service-types-page';
@@ -152,7 +153,7 @@ export function ServiceTypePage() {
           </>
         }
         actions={
-          <RecordMenu
+          <CatalogRecordMenu
             res={SERVICE_TYPES}
             record={s}
             name={s.code}

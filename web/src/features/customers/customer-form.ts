@@ -3,7 +3,6 @@ import {
   CreatePartyBody,
   type Party,
   type PartyKind,
-  type UpdatePartyBody,
 } from '@servix/server/modules/parties/parties.schema';
 import type { TFunction } from 'i18next';
 import { type FieldOf, schemaErrors } from '../../ui/forms';
@@ -186,9 +185,6 @@ export function toBody(
   } else if (company && hadEgn) body.egn = null;
   return body;
 }
-
-/** A change sends the whole form: the lists replace the stored ones. */
-export const toPatch = (body: CreatePartyBody): UpdatePartyBody => body;
 
 /** Rows dropped as empty do not shift the server's indexes: map them back to the form's rows. */
 function rowIndexMap<T>(rows: readonly T[], kept: (row: T) => boolean): number[] {

@@ -1,8 +1,9 @@
+import { defineMessages } from '../../i18n/messages';
 import { stockDocumentsBg, stockDocumentsEn } from './documents/i18n';
 import { stockReportsBg, stockReportsEn } from './reports/i18n';
 
 /** The stock section's texts: the menu, the documents (documents/i18n.ts) and the reports (reports/i18n.ts). */
-export const stockBg = {
+const stockBg = {
   nav: {
     section: 'Склад',
     levels: 'Наличности',
@@ -23,7 +24,7 @@ export const stockBg = {
   reports: stockReportsBg,
 };
 
-export const stockEn: DeepStrings<typeof stockBg> = {
+const stockEn = {
   nav: {
     section: 'Stock',
     levels: 'Stock levels',
@@ -44,4 +45,4 @@ export const stockEn: DeepStrings<typeof stockBg> = {
   reports: stockReportsEn,
 };
 
-export type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+export const stockMessages = defineMessages({ stock: stockBg }, { stock: stockEn });

@@ -54,8 +54,9 @@ import { type FieldOf, schemaErrors, showServerErrors } from '../../ui/forms';
 import { PageHeader } from '../../ui/page-header';
 import readOnlyClasses from '../../ui/read-only.module.css';
 import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
+import { textToCents } from '../../ui/typed-values';
 import { categoryName } from '../catalog/catalog-list';
-import { onInputs, textToCents } from '../catalog/catalog-values';
+import { onInputs } from '../catalog/catalog-values';
 import {
   overlappingRow,
   PAY_TYPES,
@@ -484,15 +485,15 @@ function ArchiveButton({ technician }: { technician: Technician }) {
               notifications.show({
                 color: 'green',
                 message: archived
-                  ? t('catalog.restoredDone', { name: technician.name })
-                  : t('catalog.archivedDone', { name: technician.name }),
+                  ? t('records.restoredDone', { name: technician.name })
+                  : t('records.archivedDone', { name: technician.name }),
               }),
             onError: (e) => notifications.show({ color: 'red', message: messageOf(e) }),
           },
         )
       }
     >
-      {archived ? t('catalog.restore') : t('catalog.archive')}
+      {archived ? t('records.restore') : t('records.archive')}
     </Button>
   );
 }
@@ -529,7 +530,7 @@ export function TechnicianPage() {
         description={
           technician?.archivedAt ? (
             <Badge color="gray" variant="light">
-              {t('catalog.archived')}
+              {t('records.archived')}
             </Badge>
           ) : (
             t('technicians.formDescription')

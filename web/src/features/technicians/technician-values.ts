@@ -5,6 +5,7 @@ import {
   formatWeekdayHours,
   sortHours,
 } from '@servix/server/modules/technicians/technicians.hours';
+import { formatPercentBp } from '@servix/server/modules/technicians/technicians.pay';
 import type { PayTerms, WorkingInterval } from '@servix/server/modules/technicians/technicians.schema';
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../i18n';
@@ -65,13 +66,10 @@ export function hoursText(hours: readonly WorkingInterval[], t: TFunction): stri
     .replace(/([^\d\s])-([^\d\s])/g, '$1–$2');
 }
 
-/** Percent with up to 2 decimals: 3000 → bg "30", 2850 → bg "28,5". */
+/** Percent with up to 2 decimals: 3000 → bg "30", 2850 → bg "28,5" (the server's text, with the UI's decimal mark). */
 export function percentText(bp: number, locale: Locale): string {
-  const whole = Math.trunc(bp / 100);
-  const fraction = String(bp % 100)
-    .padStart(2, '0')
-    .replace(/0+$/, '');
-  return fraction ? `${whole}${locale === 'bg' ? ',' : '.'}${fraction}` : String(whole);
+  const text = formatPercentBp(bp);
+  return locale === 'bg' ? text.replace('.', ',') : text;
 }
 
 /** "40 % of labour" or "14,00 € per norm hour". */

@@ -1,6 +1,5 @@
-import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import type { Technician } from '@servix/server/modules/technicians/technicians.schema';
-import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCategoryOptions } from '../../api/catalog';
@@ -9,8 +8,8 @@ import { canCall } from '../../app/access';
 import { useSeesPay } from '../../app/fields';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
-import { FilterSelect, ListView, useListState } from '../../ui/list';
-import { EditableListHeader } from '../../ui/page-header';
+import { FilterSelect, useListState } from '../../ui/list';
+import { RecordListPage } from '../../ui/record-list';
 import { categoryName } from '../catalog/catalog-list';
 import { hoursText, payTermsText } from './technician-values';
 
@@ -50,113 +49,106 @@ export function TechniciansPage() {
   const categories = useCategoryOptions().data ?? [];
 
   return (
-    <Stack gap={0} maw={1280}>
-      <EditableListHeader
-        title={t('technicians.title')}
-        description={seesPay ? t('technicians.description') : t('technicians.descriptionNoPay')}
-        canEdit={canEdit}
-        add={
-          <Button component={Link} to={technicianPath('new')} leftSection={<IconPlus size={16} />}>
-            {t('technicians.add')}
-          </Button>
-        }
-      />
-      <ListView
-        list={list}
-        result={result}
-        searchPlaceholder={t('technicians.search')}
-        filters={
-          <>
-            <FilterSelect
-              list={list}
-              name="skill"
-              data={categories.map((c) => ({ value: c.code, label: categoryName(c, locale) }))}
-              label={t('technicians.skills')}
-              placeholder={t('technicians.anySkill')}
-              w={200}
-            />
-            <FilterSelect
-              list={list}
-              name="active"
-              data={[
-                { value: 'true', label: t('technicians.onlyActive') },
-                { value: 'false', label: t('technicians.onlyInactive') },
-              ]}
-              label={t('technicians.status')}
-              placeholder={t('technicians.anyStatus')}
-              w={180}
-            />
-            <FilterSelect
-              list={list}
-              name="archived"
-              data={[{ value: 'true', label: t('catalog.showArchived') }]}
-              label={t('catalog.show')}
-              placeholder={t('catalog.showActive')}
-              w={180}
-            />
-          </>
-        }
-        exportPath={TECHNICIANS_PATH}
-        rowKey={(x) => x.id}
-        rowHref={(x) => technicianPath(x.id)}
-        minWidth={seesPay ? 1000 : 860}
-        data-testid="technicians"
-        columns={[
-          {
-            key: 'name',
-            header: t('technicians.name'),
-            sortKey: 'name',
-            render: (x: Technician) => (
-              <Stack gap={0}>
-                <Anchor component={Link} to={technicianPath(x.id)} fw={500} size="sm">
-                  {x.name}
-                </Anchor>
-                {x.username && (
-                  <Text size="xs" c="dimmed">
-                    {t('technicians.userShort', { username: x.username })}
-                  </Text>
-                )}
-              </Stack>
-            ),
-          },
-          { key: 'phone', header: t('technicians.phone'), nowrap: true, render: (x) => x.phone ?? '' },
-          {
-            key: 'skills',
-            header: t('technicians.skills'),
-            render: (x) => <SkillBadges skills={x.skills} />,
-          },
-          {
-            key: 'hours',
-            header: t('technicians.hours'),
-            render: (x) => (
-              <Text size="sm" maw={260}>
-                {hoursText(x.hours, t) || t('common.none')}
-              </Text>
-            ),
-          },
-          ...(seesPay
-            ? [
-                {
-                  key: 'pay',
-                  header: t('technicians.pay.current'),
-                  nowrap: true,
-                  render: (x: Technician) =>
-                    x.currentPayTerms ? payTermsText(x.currentPayTerms, t, locale) : t('common.none'),
-                },
-              ]
-            : []),
-          {
-            key: 'active',
-            header: t('technicians.status'),
-            width: 120,
-            render: (x) => (
-              <Badge size="sm" variant="light" color={x.archivedAt ? 'gray' : x.active ? 'green' : 'yellow'}>
-                {x.archivedAt ? t('catalog.archived') : x.active ? t('common.active') : t('common.inactive')}
-              </Badge>
-            ),
-          },
-        ]}
-      />
-    </Stack>
+    <RecordListPage
+      title={t('technicians.title')}
+      description={seesPay ? t('technicians.description') : t('technicians.descriptionNoPay')}
+      canEdit={canEdit}
+      addLabel={t('technicians.add')}
+      addHref={technicianPath('new')}
+      list={list}
+      result={result}
+      maw={1280}
+      searchPlaceholder={t('technicians.search')}
+      filters={
+        <>
+          <FilterSelect
+            list={list}
+            name="skill"
+            data={categories.map((c) => ({ value: c.code, label: categoryName(c, locale) }))}
+            label={t('technicians.skills')}
+            placeholder={t('technicians.anySkill')}
+            w={200}
+          />
+          <FilterSelect
+            list={list}
+            name="active"
+            data={[
+              { value: 'true', label: t('technicians.onlyActive') },
+              { value: 'false', label: t('technicians.onlyInactive') },
+            ]}
+            label={t('technicians.status')}
+            placeholder={t('technicians.anyStatus')}
+            w={180}
+          />
+          <FilterSelect
+            list={list}
+            name="archived"
+            data={[{ value: 'true', label: t('records.showArchived') }]}
+            label={t('records.show')}
+            placeholder={t('records.showActive')}
+            w={180}
+          />
+        </>
+      }
+      exportPath={TECHNICIANS_PATH}
+      rowHref={(x) => technicianPath(x.id)}
+      minWidth={seesPay ? 1000 : 860}
+      data-testid="technicians"
+      columns={() => [
+        {
+          key: 'name',
+          header: t('technicians.name'),
+          sortKey: 'name',
+          render: (x: Technician) => (
+            <Stack gap={0}>
+              <Anchor component={Link} to={technicianPath(x.id)} fw={500} size="sm">
+                {x.name}
+              </Anchor>
+              {x.username && (
+                <Text size="xs" c="dimmed">
+                  {t('technicians.userShort', { username: x.username })}
+                </Text>
+              )}
+            </Stack>
+          ),
+        },
+        { key: 'phone', header: t('technicians.phone'), nowrap: true, render: (x) => x.phone ?? '' },
+        {
+          key: 'skills',
+          header: t('technicians.skills'),
+          render: (x) => <SkillBadges skills={x.skills} />,
+        },
+        {
+          key: 'hours',
+          header: t('technicians.hours'),
+          render: (x) => (
+            <Text size="sm" maw={260}>
+              {hoursText(x.hours, t) || t('common.none')}
+            </Text>
+          ),
+        },
+        ...(seesPay
+          ? [
+              {
+                key: 'pay',
+                header: t('technicians.pay.current'),
+                nowrap: true,
+                render: (x: Technician) =>
+                  x.currentPayTerms ? payTermsText(x.currentPayTerms, t, locale) : t('common.none'),
+              },
+            ]
+          : []),
+        {
+          key: 'active',
+          header: t('technicians.status'),
+          width: 120,
+          render: (x) => (
+            <Badge size="sm" variant="light" color={x.archivedAt ? 'gray' : x.active ? 'green' : 'yellow'}>
+              {x.archivedAt ? t('records.archived') : x.active ? t('common.active') : t('common.inactive')}
+            </Badge>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -2,7 +2,9 @@ import { Button, Flex, Group, Pagination, Paper, Stack, Text } from '@mantine/co
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useIsPhone } from '../phone';
 import { LoadError, PageLoader } from '../states';
+import { DataCards } from './data-cards';
 import { type Column, DataTable } from './data-table';
 import { ExportCsvButton } from './export-csv-button';
 import { ListSearch } from './list-search';
@@ -24,6 +26,8 @@ export interface ListViewProps<T, F extends string> {
   /** Shown when there is nothing at all yet (no search, no filter), e.g. a hint and an "Add" button. */
   empty?: ReactNode;
   minWidth?: number;
+  /** On phones (below 600 px) show the rows as cards instead of a table. */
+  phoneCards?: boolean;
   'data-testid'?: string;
 }
 
@@ -42,9 +46,11 @@ export function ListView<T, F extends string>({
   exportPath,
   empty,
   minWidth,
+  phoneCards = false,
   'data-testid': testId,
 }: ListViewProps<T, F>) {
   const { t } = useTranslation();
+  const cards = useIsPhone() && phoneCards;
   const data = result.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const narrowed = list.q !== '' || Object.values(list.filters).some((v) => v !== undefined);
@@ -77,7 +83,19 @@ export function ListView<T, F extends string>({
       </Flex>
       {result.isPending && <PageLoader />}
       {result.isError && <LoadError error={result.error} onRetry={() => void result.refetch()} />}
-      {data && (
+      {data && cards && (
+        <DataCards
+          columns={columns}
+          rows={data.items}
+          rowKey={rowKey}
+          sort={list.sort}
+          onSort={list.setSort}
+          empty={noRows}
+          stale={result.isPlaceholderData}
+          data-testid={testId}
+        />
+      )}
+      {data && !cards && (
         <Paper withBorder radius="md">
           <DataTable
             columns={columns}

@@ -1,3 +1,4 @@
+import { percentToBp } from '@servix/server/modules/catalog/catalog.csv';
 import type { CompanySettings, CompanySettingsInput } from '@servix/server/modules/company/company.schema';
 import type { FieldOf } from '../../../ui/forms';
 
@@ -78,10 +79,7 @@ const text = (s: string) => (s.trim() === '' ? null : s.trim());
 
 /** Percent with up to two decimals to basis points, without floating-point drift: "20" → 2000, "9.5" → 950. */
 export function percentToBasisPoints(percent: number | string): number {
-  const raw = String(percent).trim().replace(',', '.');
-  const m = /^(\d+)(?:\.(\d{0,2}))?$/.exec(raw);
-  if (!m) return Number.NaN;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return percentToBp(String(percent)) ?? Number.NaN;
 }
 
 export function toInput(v: CompanyFormValues): CompanySettingsInput {

@@ -1,15 +1,11 @@
 import {
-  ActionIcon,
-  Alert,
   Button,
   Card,
   Group,
-  Loader,
   Modal,
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -20,14 +16,12 @@ import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney, formatQuantity } from '@servix/server/kernel/format';
-import type { Part } from '@servix/server/modules/catalog/catalog.schema';
 import type { StockDocument, StockDocumentType, StockLevel } from '@servix/server/modules/stock/stock.schema';
-import { IconAlertTriangle, IconBarcode, IconListCheck, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconListCheck, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { ApiError, api, messageOf } from '../../../api/client';
-import { usePartyOptions } from '../../../api/parties';
+import { ApiError, api } from '../../../api/client';
 import {
   type Shortfall,
   shortfallOf,
@@ -41,10 +35,10 @@ import { currentLocale } from '../../../i18n';
 import { ConfirmDeleteModal } from '../../../ui/confirm-delete-modal';
 import { dateInputFormat } from '../../../ui/format';
 import { showServerErrors } from '../../../ui/forms';
+import { LinesEditor } from '../../../ui/lines-editor';
 import type { PageOf } from '../../../ui/list';
-import { type SearchOption, SearchSelect } from '../../../ui/search-select';
 import { FormAlert } from '../../../ui/states';
-import { centsToText, milliToText } from '../../catalog/catalog-values';
+import { milliToText } from '../../../ui/typed-values';
 import {
   addScanned,
   clientErrors,
@@ -55,13 +49,13 @@ import {
   type LineValues,
   newLineKey,
   partLabel,
-  type ScannedPart,
   sentLineIndexes,
   toCreateBody,
   toUpdateBody,
   typedLineValue,
 } from './document-form';
-import { PartPicker, useAvailable } from './part-picker';
+import { ScanInput, ShortfallAlert, SupplierPicker } from './document-inputs';
+import { documentLineColumns } from './document-lines';
 
 /** Today in the user's time zone, 'YYYY-MM-DD' (the server dates a document today when no date is sent). */
 const todayIso = () => new Date().toLocaleDateString('sv-SE');
@@ -69,240 +63,6 @@ const todayIso = () => new Date().toLocaleDateString('sv-SE');
 /** What the editor carries to the saved draft's page when posting a new document fails. */
 export interface PostFailure {
   problem: ApiError['problem'];
-}
-
-function SupplierPicker({
-  value,
-  initialName,
-  onChange,
-  error,
-}: {
-  value: string | null;
-  initialName: string;
-  onChange: (id: string | null, name: string) => void;
-  error?: string;
-}) {
-  const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const found = usePartyOptions(q, 'supplier');
-  const options: SearchOption[] = (found.data?.items ?? []).map((p) => ({
-    value: p.id,
-    label: p.name,
-    description: [p.uic, p.city].filter(Boolean).join(' · ') || undefined,
-  }));
-  return (
-    <SearchSelect
-      label={t('stock.docs.supplier')}
-      value={value}
-      options={options}
-      initialOption={value ? { value, label: initialName } : null}
-      loading={found.isFetching}
-      onSearch={setQ}
-      onChange={(id, option) => onChange(id, option?.label ?? '')}
-      nothingFoundMessage={t('stock.docs.noSupplierFound')}
-      placeholder={t('stock.docs.supplierPlaceholder')}
-      error={error}
-      clearable
-      data-testid="supplier-picker"
-    />
-  );
-}
-
-function AvailableHint({
-  warehouseId,
-  partId,
-  book,
-}: {
-  warehouseId: string | null;
-  partId: string | null;
-  /** A count compares with the books (on hand), not with what is free. */
-  book?: boolean;
-}) {
-  const { t } = useTranslation();
-  const available = useAvailable(warehouseId, partId);
-  if (!available) return null;
-  if (book)
-    return (
-      <Text size="xs" c="dimmed" data-testid="book-hint">
-        {t('stock.docs.onBooks', { quantity: available.onHandText })}
-      </Text>
-    );
-  return (
-    <Text size="xs" c={available.milli > 0 ? 'dimmed' : 'red'} data-testid="available-hint">
-      {t('stock.docs.available', { quantity: available.text })}
-    </Text>
-  );
-}
-
-function LineRow({
-  type,
-  index,
-  form,
-  warehouseId,
-  onRemove,
-}: {
-  type: StockDocumentType;
-  index: number;
-  form: ReturnType<typeof useForm<DocumentValues>>;
-  warehouseId: string | null;
-  onRemove: () => void;
-}) {
-  const { t } = useTranslation();
-  const locale = currentLocale();
-  const line = form.values.lines[index] as LineValues;
-  const path = (f: keyof LineValues) => `lines.${index}.${f}`;
-  const value = HAS.unitCost(type) ? typedLineValue(line) : null;
-  const outgoing = type === 'issue' || type === 'transfer' || type === 'writeoff';
-  return (
-    <Table.Tr data-testid={`line-${index}`}>
-      <Table.Td c="dimmed" w={36} style={{ verticalAlign: 'top', paddingTop: 14 }}>
-        {index + 1}
-      </Table.Td>
-      <Table.Td miw={320} style={{ verticalAlign: 'top' }}>
-        <PartPicker
-          aria-label={`${t('stock.docs.part')} ${index + 1}`}
-          value={line.partId}
-          initialLabel={line.partLabel}
-          error={form.errors[path('partId')]}
-          onPick={(part) => {
-            form.setFieldValue(path('partId'), part?.id ?? null);
-            form.setFieldValue(path('partLabel'), part?.label ?? '');
-            form.setFieldValue(path('unit'), part?.unit ?? '');
-            if (part && HAS.unitCost(type) && line.unitCost === '' && part.typicalCostCents !== null)
-              form.setFieldValue(path('unitCost'), centsToText(part.typicalCostCents, locale));
-          }}
-        />
-      </Table.Td>
-      <Table.Td w={150} style={{ verticalAlign: 'top' }}>
-        <Stack gap={2}>
-          {HAS.counted(type) ? (
-            <TextInput
-              aria-label={`${t('stock.docs.counted')} ${index + 1}`}
-              inputMode="decimal"
-              rightSection={<Text size="xs">{line.unit}</Text>}
-              styles={{ input: { textAlign: 'right' } }}
-              {...form.getInputProps(path('counted'))}
-            />
-          ) : (
-            <TextInput
-              aria-label={`${t('stock.docs.quantity')} ${index + 1}`}
-              inputMode="decimal"
-              rightSection={<Text size="xs">{line.unit}</Text>}
-              rightSectionWidth={44}
-              styles={{ input: { textAlign: 'right' } }}
-              {...form.getInputProps(path('quantity'))}
-            />
-          )}
-          {(outgoing || HAS.counted(type)) && (
-            <AvailableHint warehouseId={warehouseId} partId={line.partId} />
-          )}
-        </Stack>
-      </Table.Td>
-      {HAS.unitCost(type) && (
-        <>
-          <Table.Td w={140} style={{ verticalAlign: 'top' }}>
-            <TextInput
-              aria-label={`${t('stock.docs.unitCostShort')} ${index + 1}`}
-              inputMode="decimal"
-              styles={{ input: { textAlign: 'right' } }}
-              {...form.getInputProps(path('unitCost'))}
-            />
-          </Table.Td>
-          <Table.Td w={120} ta="right" style={{ verticalAlign: 'top', paddingTop: 14, whiteSpace: 'nowrap' }}>
-            <Text size="sm" data-testid={`line-value-${index}`}>
-              {value === null ? '—' : formatMoney(value, locale)}
-            </Text>
-          </Table.Td>
-        </>
-      )}
-      {(type === 'receipt' || type === 'issue') && (
-        <Table.Td w={170} style={{ verticalAlign: 'top' }}>
-          <TextInput
-            aria-label={`${t('stock.docs.serialNumbers')} ${index + 1}`}
-            {...form.getInputProps(path('serialNumbers'))}
-          />
-        </Table.Td>
-      )}
-      <Table.Td w={44} style={{ verticalAlign: 'top', paddingTop: 10 }}>
-        <ActionIcon
-          variant="subtle"
-          color="red"
-          onClick={onRemove}
-          aria-label={`${t('stock.docs.removeLine')} ${index + 1}`}
-        >
-          <IconTrash size={16} />
-        </ActionIcon>
-      </Table.Td>
-    </Table.Tr>
-  );
-}
-
-/**
- * A barcode scanner types the code and Enter: the part whose barcode (or code) is exactly that gets one more unit
- * on the document. Anything else says it found no such part and leaves the lines alone.
- */
-function ScanInput({ onPart }: { onPart: (part: ScannedPart) => void }) {
-  const { t } = useTranslation();
-  const locale = currentLocale();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const scan = async () => {
-    const code = text.trim();
-    if (!code) return;
-    setBusy(true);
-    try {
-      const found = await api.get<PageOf<Part>>('/parts', { q: code, pageSize: 20 });
-      const part = found.items.find((p) => p.barcode === code || p.code.toUpperCase() === code.toUpperCase());
-      if (!part) {
-        setError(t('stock.docs.scanNotFound', { code }));
-        return;
-      }
-      const name = locale === 'en' && part.nameEn ? part.nameEn : part.nameBg;
-      onPart({
-        id: part.id,
-        label: partLabel({ code: part.code, name }),
-        unit: part.unit,
-        typicalCostCents: part.typicalCostCents ?? null,
-      });
-      setError(null);
-      setText('');
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <TextInput
-      aria-label={t('stock.docs.scan')}
-      placeholder={t('stock.docs.scan')}
-      leftSection={<IconBarcode size={16} />}
-      rightSection={busy ? <Loader size={14} /> : null}
-      value={text}
-      error={error}
-      onChange={(e) => setText(e.currentTarget.value)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          void scan();
-        }
-      }}
-      w={300}
-      data-testid="scan-input"
-    />
-  );
-}
-
-function ShortfallAlert({ message }: { message: string }) {
-  const { t } = useTranslation();
-  return (
-    <Alert color="red" role="alert" icon={<IconAlertTriangle size={18} />} title={t('stock.docs.shortTitle')}>
-      <Text size="sm" data-testid="shortfall">
-        {message}
-      </Text>
-    </Alert>
-  );
 }
 
 /**
@@ -336,9 +96,21 @@ export function DocumentEditor({
       : null,
   );
   const [filling, setFilling] = useState(false);
+  /** The line of the part that is short, and what to say on it: how much is missing. */
+  const shortLine = (lines: readonly LineValues[], shortfall: Shortfall): Record<string, string> => {
+    const row = lines.findIndex((l) => l.partId === shortfall.partId);
+    if (row < 0) return {};
+    return {
+      [`lines.${row}.${HAS.counted(type) ? 'counted' : 'quantity'}`]: t('stock.docs.shortLine', {
+        shortfall: formatQuantity(shortfall.shortfallMilli, locale),
+        part: shortfall.partCode,
+        warehouse: shortfall.warehouseCode,
+      }),
+    };
+  };
   const form = useForm<DocumentValues>({
     initialValues,
-    initialErrors: failure?.shortfall ? shortfallError(failure.shortfall) : {},
+    initialErrors: failure?.shortfall ? shortLine(initialValues.lines, failure.shortfall) : {},
   });
   const { values } = form;
   const busy = create.isPending || update.isPending || post.isPending;
@@ -360,32 +132,11 @@ export function DocumentEditor({
     return true;
   };
 
-  /** The line of the part that is short: its quantity says how much is missing. */
-  function shortfallError(shortfall: Shortfall): Record<string, string> {
-    const row = initialValues.lines.findIndex((l) => l.partId === shortfall.partId);
-    if (row < 0) return {};
-    return {
-      [`lines.${row}.${HAS.counted(type) ? 'counted' : 'quantity'}`]: t('stock.docs.shortLine', {
-        shortfall: formatQuantity(shortfall.shortfallMilli, locale),
-        part: shortfall.partCode,
-        warehouse: shortfall.warehouseCode,
-      }),
-    };
-  }
-
   const onServerError = (error: unknown) => {
     const shortfall = shortfallOf(error);
     if (shortfall) {
-      const row = values.lines.findIndex((l) => l.partId === shortfall.partId);
-      if (row >= 0)
-        form.setFieldError(
-          `lines.${row}.${HAS.counted(type) ? 'counted' : 'quantity'}`,
-          t('stock.docs.shortLine', {
-            shortfall: formatQuantity(shortfall.shortfallMilli, locale),
-            part: shortfall.partCode,
-            warehouse: shortfall.warehouseCode,
-          }),
-        );
+      for (const [path, message] of Object.entries(shortLine(values.lines, shortfall)))
+        form.setFieldError(path, message);
       setFailure({ message: (error as ApiError).message, shortfall });
       return;
     }
@@ -483,6 +234,17 @@ export function DocumentEditor({
   const total = HAS.unitCost(type)
     ? values.lines.reduce((sum, l) => sum + (typedLineValue(l) ?? 0), 0)
     : null;
+
+  const lineColumns = documentLineColumns({
+    type,
+    t,
+    locale,
+    warehouseId: values.warehouseId,
+    setLine: (index, patch) => {
+      for (const [field, value] of Object.entries(patch))
+        form.setFieldValue(`lines.${index}.${field}`, value);
+    },
+  });
 
   return (
     <form
@@ -595,70 +357,36 @@ export function DocumentEditor({
               </Button>
             )}
           </Group>
-          <Table.ScrollContainer minWidth={HAS.unitCost(type) ? 900 : 640}>
-            <Table verticalSpacing={6} data-testid="document-lines">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>№</Table.Th>
-                  <Table.Th>{t('stock.docs.part')}</Table.Th>
-                  <Table.Th ta="right">
-                    {HAS.counted(type) ? t('stock.docs.counted') : t('stock.docs.quantity')}
-                  </Table.Th>
-                  {HAS.unitCost(type) && (
-                    <>
-                      <Table.Th ta="right">{t('stock.docs.unitCost')}</Table.Th>
-                      <Table.Th ta="right">{t('stock.docs.value')}</Table.Th>
-                    </>
-                  )}
-                  {(type === 'receipt' || type === 'issue') && (
-                    <Table.Th>{t('stock.docs.serialNumbers')}</Table.Th>
-                  )}
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {values.lines.map((l, i) => (
-                  <LineRow
-                    key={l.key}
-                    type={type}
-                    index={i}
-                    form={form}
-                    warehouseId={values.warehouseId}
-                    onRemove={() => form.removeListItem('lines', i)}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {typeof form.errors.lines === 'string' && (
-            <Text size="sm" c="red" mt="xs">
-              {form.errors.lines}
-            </Text>
-          )}
-          <Group justify="space-between" mt="sm" align="flex-start">
-            <Button
-              variant="subtle"
-              leftSection={<IconPlus size={16} />}
-              onClick={() => form.insertListItem('lines', emptyLine())}
-            >
-              {t('stock.docs.addLine')}
-            </Button>
-            {total !== null && (
-              <Stack gap={2} align="flex-end">
-                <Text size="sm">
-                  {t('stock.docs.total')}:{' '}
-                  <Text span fw={600} data-testid="document-total">
-                    {formatMoney(total, locale)}
+          <LinesEditor
+            rows={values.lines}
+            rowKey={(l) => l.key}
+            columns={lineColumns}
+            errors={form.errors}
+            onChange={(i, field, value) => form.setFieldValue(`lines.${i}.${field}`, value)}
+            onAdd={() => form.insertListItem('lines', emptyLine())}
+            onRemove={(i) => form.removeListItem('lines', i)}
+            addLabel={t('stock.docs.addLine')}
+            removeLabel={t('stock.docs.removeLine')}
+            minWidth={HAS.unitCost(type) ? 900 : 640}
+            data-testid="document-lines"
+            footer={
+              total !== null && (
+                <Stack gap={2} align="flex-end">
+                  <Text size="sm">
+                    {t('stock.docs.total')}:{' '}
+                    <Text span fw={600} data-testid="document-total">
+                      {formatMoney(total, locale)}
+                    </Text>
                   </Text>
-                </Text>
-                {values.landedCost.trim() !== '' && (
-                  <Text size="xs" c="dimmed">
-                    + {t('stock.docs.landedCost')}: {values.landedCost}
-                  </Text>
-                )}
-              </Stack>
-            )}
-          </Group>
+                  {values.landedCost.trim() !== '' && (
+                    <Text size="xs" c="dimmed">
+                      + {t('stock.docs.landedCost')}: {values.landedCost}
+                    </Text>
+                  )}
+                </Stack>
+              )
+            }
+          />
         </Card>
 
         <Group justify="space-between">

@@ -12,15 +12,13 @@ import type {
 import type { z } from 'zod';
 import type { Locale } from '../../../i18n';
 import type { FieldOf } from '../../../ui/forms';
+import { lineInputOf, sentRows } from '../../../ui/lines-editor';
 import {
-  textToMilli as catalogTextToMilli,
   centsToText,
   milliToText,
   textToCents,
-} from '../../catalog/catalog-values';
-
-/** Typed units to thousandths; the digit groups a user copies from a list ("1 200") are accepted. */
-export const textToMilli = (text: string) => catalogTextToMilli(text.replace(/[\s\u00a0\u202f]/g, ''));
+  groupedTextToMilli as textToMilli,
+} from '../../../ui/typed-values';
 
 export interface LineValues {
   /** A stable React key for the row (the server's line id once saved). */
@@ -121,6 +119,8 @@ export function toDocumentValues(doc: StockDocument, locale: Locale): DocumentVa
 }
 
 const blank = (s: string) => s.trim() === '';
+/** A row with no part and no quantity is not sent (a new document starts with one). */
+export const isEmptyLine = (l: LineValues) => l.partId === null && blank(l.quantity) && blank(l.counted);
 const text = (s: string) => (blank(s) ? null : s.trim());
 /** clientErrors stops a send with untyped numbers first; should one slip through, -1 makes the server name it. */
 const milliOrInvalid = (s: string) => {
@@ -135,7 +135,7 @@ const centsOrInvalid = (s: string) => {
 /** The body of a create or a whole-draft update: only the fields the type has, empty rows left out. */
 export function toUpdateBody(type: StockDocumentType, v: DocumentValues): z.input<typeof UpdateDocumentBody> {
   const lines = v.lines
-    .filter((l) => l.partId !== null || !blank(l.quantity) || !blank(l.counted))
+    .filter((l) => !isEmptyLine(l))
     .map((l) => ({
       partId: l.partId ?? '',
       ...(HAS.counted(type)
@@ -185,8 +185,7 @@ export function clientErrors(
     errors.landedCost = messages.amount;
   let filled = 0;
   v.lines.forEach((l, i) => {
-    const empty = l.partId === null && blank(l.quantity) && blank(l.counted);
-    if (empty) return;
+    if (isEmptyLine(l)) return;
     filled++;
     if (!l.partId) errors[`lines.${i}.partId`] = messages.required;
     if (HAS.counted(type)) {
@@ -203,11 +202,14 @@ export function clientErrors(
   return errors;
 }
 
-const RENAMED: Record<string, string> = {
+const RENAMED: Record<string, string> = { landedCostCents: 'landedCost' };
+/** The input of each server field of a line. */
+const LINE_INPUTS = {
+  partId: 'partId',
   quantityMilli: 'quantity',
   countedMilli: 'counted',
   unitCostCents: 'unitCost',
-  landedCostCents: 'landedCost',
+  serialNumbers: 'serialNumbers',
 };
 const HEADER_INPUTS = [
   'documentDate',
@@ -227,16 +229,8 @@ const HEADER_INPUTS = [
  */
 export function documentFieldOf(sentIndexes: readonly number[]): FieldOf {
   return (field) => {
-    const parts = field.split('.');
-    if (parts[0] === 'lines' && parts.length >= 3) {
-      const row = sentIndexes[Number(parts[1])];
-      if (row === undefined) return null;
-      const input = RENAMED[parts[2] ?? ''] ?? parts[2];
-      return ['partId', 'quantity', 'counted', 'unitCost', 'serialNumbers'].includes(input ?? '')
-        ? `lines.${row}.${input}`
-        : null;
-    }
-    if (parts[0] === 'lines') return 'lines';
+    const line = lineInputOf(field, sentIndexes, LINE_INPUTS);
+    if (line !== undefined) return line;
     const input = RENAMED[field] ?? field;
     return HEADER_INPUTS.includes(input) ? input : null;
   };
@@ -244,7 +238,7 @@ export function documentFieldOf(sentIndexes: readonly number[]): FieldOf {
 
 /** The editor rows that are sent (not empty), in order: the server's line i is editor row sentIndexes[i]. */
 export function sentLineIndexes(v: DocumentValues): number[] {
-  return v.lines.flatMap((l, i) => (l.partId !== null || !blank(l.quantity) || !blank(l.counted) ? [i] : []));
+  return sentRows(v.lines, isEmptyLine);
 }
 
 /** A receipt line's value as typed (quantity × unit cost, rounded half away from zero); null until both parse. */
@@ -292,7 +286,7 @@ export function addScanned(
     unitCost:
       HAS.unitCost(type) && part.typicalCostCents !== null ? centsToText(part.typicalCostCents, locale) : '',
   };
-  const empty = v.lines.findIndex((l) => l.partId === null && blank(l.quantity) && blank(l.counted));
+  const empty = v.lines.findIndex(isEmptyLine);
   return {
     ...v,
     lines:

@@ -1,4 +1,4 @@
-import type { DeepStrings } from '../i18n';
+import type { DeepStrings } from '../../../i18n/messages';
 
 /** Texts of the stock documents list and editor (keys: stock.docs.*). */
 export const stockDocumentsBg = {

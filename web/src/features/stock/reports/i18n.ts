@@ -1,4 +1,4 @@
-import type { DeepStrings } from '../i18n';
+import type { DeepStrings } from '../../../i18n/messages';
 
 /** Texts of the levels, part card, low-stock, valuation and warehouses screens (keys: stock.reports.*). */
 export const stockReportsBg = {

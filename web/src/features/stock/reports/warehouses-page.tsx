@@ -27,7 +27,6 @@ import {
   IconArchiveOff,
   IconDots,
   IconPencil,
-  IconPlus,
   IconStack2,
   IconTrash,
 } from '@tabler/icons-react';
@@ -46,15 +45,8 @@ import { canCall } from '../../../app/access';
 import { useSession } from '../../../app/session';
 import { ConfirmDeleteModal } from '../../../ui/confirm-delete-modal';
 import { fieldsIn, schemaErrors, showServerErrors } from '../../../ui/forms';
-import {
-  type Column,
-  FilterSelect,
-  FilterSwitch,
-  ListView,
-  useListState,
-  usePagedList,
-} from '../../../ui/list';
-import { EditableListHeader } from '../../../ui/page-header';
+import { type Column, FilterSelect, FilterSwitch, useListState, usePagedList } from '../../../ui/list';
+import { RecordListPage } from '../../../ui/record-list';
 import { FormAlert } from '../../../ui/states';
 import { useTechnicianOptions } from './queries';
 
@@ -303,19 +295,14 @@ function WarehouseMenu({ warehouse, onEdit }: { warehouse: Warehouse; onEdit: ()
   );
 }
 
-type Editing = { mode: 'new' } | { mode: 'edit'; warehouse: Warehouse } | null;
-
 export function WarehousesPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const canEdit = canCall(user.role, 'POST /api/v1/warehouses');
   const list = useListState({ filters: ['kind', 'archived'] as const, defaultSort: 'code' });
   const result = usePagedList<Warehouse>(warehousesKey, '/warehouses', list.query);
-  const [editing, setEditing] = useState<Editing>(null);
-  const edited = editing?.mode === 'edit' ? editing.warehouse : undefined;
-  const open = (w: Warehouse) => setEditing({ mode: 'edit', warehouse: w });
 
-  const columns: Column<Warehouse>[] = [
+  const columns = (open: (w: Warehouse) => void): Column<Warehouse>[] => [
     {
       key: 'code',
       header: t('stock.reports.warehouses.code'),
@@ -378,76 +365,65 @@ export function WarehousesPage() {
       ),
     },
   ];
-  if (canEdit)
-    columns.push({
-      key: 'actions',
-      header: '',
-      width: 48,
-      render: (w) => <WarehouseMenu warehouse={w} onEdit={() => open(w)} />,
-    });
-
   return (
-    <Stack gap={0} maw={1200}>
-      <EditableListHeader
-        title={t('stock.reports.warehouses.title')}
-        description={t('stock.reports.warehouses.description')}
-        canEdit={canEdit}
-        add={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ mode: 'new' })}>
-            {t('stock.reports.warehouses.add')}
-          </Button>
-        }
-      />
-      <ListView
-        list={list}
-        result={result}
-        searchPlaceholder={t('stock.reports.warehouses.search')}
-        filters={
-          <>
-            <FilterSelect
-              list={list}
-              name="kind"
-              label={t('stock.reports.warehouses.kind')}
-              placeholder={t('stock.reports.warehouses.allKinds')}
-              data={[
-                { value: 'store', label: t('stock.reports.warehouses.kindShort.store') },
-                { value: 'van', label: t('stock.reports.warehouses.kindShort.van') },
-              ]}
-              w={170}
-            />
-            <FilterSwitch list={list} name="archived" label={t('stock.reports.warehouses.showArchived')} />
-          </>
-        }
-        exportPath="/warehouses"
-        columns={columns}
-        rowKey={(w) => w.id}
-        minWidth={880}
-        data-testid="warehouses"
-        empty={
-          <Text size="sm" c="dimmed">
-            {t('stock.reports.warehouses.empty')}
-          </Text>
-        }
-      />
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={
-          edited
-            ? t('stock.reports.warehouses.editTitle', { code: edited.code })
-            : t('stock.reports.warehouses.createTitle')
-        }
-        size="lg"
-      >
-        {editing && (
-          <WarehouseForm
-            key={edited?.id ?? 'new'}
-            record={edited}
-            readOnly={!canEdit}
-            onClose={() => setEditing(null)}
+    <RecordListPage
+      title={t('stock.reports.warehouses.title')}
+      description={t('stock.reports.warehouses.description')}
+      canEdit={canEdit}
+      addLabel={t('stock.reports.warehouses.add')}
+      list={list}
+      result={result}
+      searchPlaceholder={t('stock.reports.warehouses.search')}
+      filters={
+        <>
+          <FilterSelect
+            list={list}
+            name="kind"
+            label={t('stock.reports.warehouses.kind')}
+            placeholder={t('stock.reports.warehouses.allKinds')}
+            data={[
+              { value: 'store', label: t('stock.reports.warehouses.kindShort.store') },
+              { value: 'van', label: t('stock.reports.warehouses.kindShort.van') },
+            ]}
+            w={170}
           />
-        )}
-      </Modal>
-    </Stack>
+          <FilterSwitch list={list} name="archived" label={t('stock.reports.warehouses.showArchived')} />
+        </>
+      }
+      exportPath="/warehouses"
+      columns={columns}
+      rowMenu={canEdit ? (w, open) => <WarehouseMenu warehouse={w} onEdit={open} /> : undefined}
+      minWidth={880}
+      data-testid="warehouses"
+      empty={
+        <Text size="sm" c="dimmed">
+          {t('stock.reports.warehouses.empty')}
+        </Text>
+      }
+      dialog={(editing, setEditing) => {
+        const edited = editing?.mode === 'edit' ? editing.row : undefined;
+        return (
+          <Modal
+            opened={editing !== null}
+            onClose={() => setEditing(null)}
+            title={
+              edited
+                ? t('stock.reports.warehouses.editTitle', { code: edited.code })
+                : t('stock.reports.warehouses.createTitle')
+            }
+            size="lg"
+          >
+            {editing && (
+              <WarehouseForm
+                key={edited?.id ?? 'new'}
+                record={edited}
+                readOnly={!canEdit}
+                onClose={() => setEditing(null)}
+              />
+            )}
+          </Modal>
+        );
+      }}
+    />
   );
 }

@@ -1,61 +1,53 @@
-import { ActionIcon, Badge, Menu } from '@mantine/core';
+import { ActionIcon, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArchiveOff, IconDots, IconEye, IconPencil, IconTrash } from '@tabler/icons-react';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CatalogResource, useDeleteRecord, useSetArchived } from '../../api/catalog';
 import { messageOf } from '../../api/client';
-import { ConfirmDeleteModal } from '../../ui/confirm-delete-modal';
+import { ConfirmDeleteModal } from '../confirm-delete-modal';
 
-/** "Archived" next to a record's name. */
-export function ArchivedBadge({ archived }: { archived: boolean }) {
-  const { t } = useTranslation();
-  if (!archived) return null;
-  return (
-    <Badge size="xs" variant="light" color="gray" ml={6}>
-      {t('catalog.archived')}
-    </Badge>
-  );
-}
-
-/** A record's menu in a list row: open (edit, or view for read-only roles), archive or restore, delete. */
-export function RecordMenu<Item, Input, Patch>({
-  res,
+/**
+ * A record's menu in a list row: open (edit, or view for read-only roles), archive or restore, delete. A delete
+ * the server refuses (the record is in use) lists its reasons and offers archiving instead.
+ */
+export function RecordMenu({
   record,
   name,
   canEdit,
   onOpen,
   onDeleted,
+  archive,
+  remove,
 }: {
-  res: CatalogResource<Item, Input, Patch>;
   record: { id: string; archived: boolean };
   /** How the record is called in messages and for screen readers: its code or name. */
   name: string;
   canEdit: boolean;
   onOpen: () => void;
   onDeleted?: () => void;
+  archive: UseMutationResult<unknown, Error, { id: string; archived: boolean }>;
+  remove: UseMutationResult<unknown, Error, string>;
 }) {
   const { t } = useTranslation();
-  const setArchived = useSetArchived(res);
-  const remove = useDeleteRecord(res);
   const [deleting, setDeleting] = useState(false);
   const toggleArchived = () =>
-    setArchived.mutate(
+    archive.mutate(
       { id: record.id, archived: !record.archived },
       {
         onSuccess: () =>
           notifications.show({
             color: 'green',
             message: record.archived
-              ? t('catalog.restoredDone', { name })
-              : t('catalog.archivedDone', { name }),
+              ? t('records.restoredDone', { name })
+              : t('records.archivedDone', { name }),
           }),
         onError: (e) => notifications.show({ color: 'red', message: messageOf(e) }),
       },
     );
   if (!canEdit) {
     return (
-      <ActionIcon variant="subtle" size="sm" aria-label={`${t('catalog.view')} ${name}`} onClick={onOpen}>
+      <ActionIcon variant="subtle" size="sm" aria-label={`${t('records.view')} ${name}`} onClick={onOpen}>
         <IconEye size={16} />
       </ActionIcon>
     );
@@ -76,22 +68,22 @@ export function RecordMenu<Item, Input, Patch>({
             leftSection={record.archived ? <IconArchiveOff size={16} /> : <IconArchive size={16} />}
             onClick={toggleArchived}
           >
-            {record.archived ? t('catalog.restore') : t('catalog.archive')}
+            {record.archived ? t('records.restore') : t('records.archive')}
           </Menu.Item>
           <Menu.Divider />
           <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setDeleting(true)}>
-            {t('catalog.delete.button')}
+            {t('records.delete.button')}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       {deleting && (
         <ConfirmDeleteModal
-          title={t('catalog.delete.title', { name })}
-          text={t('catalog.delete.confirm', { name })}
+          title={t('records.delete.title', { name })}
+          text={t('records.delete.confirm', { name })}
           mutation={remove}
           variables={record.id}
           onDeleted={() => {
-            notifications.show({ color: 'green', message: t('catalog.deleted', { name }) });
+            notifications.show({ color: 'green', message: t('records.deleted', { name }) });
             setDeleting(false);
             onDeleted?.();
           }}

@@ -1,0 +1,97 @@
+import { defineMessages } from '../../../i18n/messages';
+
+/** The audit log. */
+export const auditMessages = defineMessages(
+  {
+    audit: {
+      title: 'Журнал на промените',
+      description: 'Всяка промяна на данни: кой, кога и какво е променил.',
+      at: 'Кога',
+      user: 'Кой',
+      action: 'Действие',
+      entity: 'Обект',
+      allEntities: 'Всички обекти',
+      system: 'Системата',
+      viaToken: 'чрез API ключ „{{name}}“',
+      empty: 'Няма записи.',
+      total_one: '{{count}} запис',
+      total_other: '{{count}} записа',
+      details: 'Подробности',
+      field: 'Поле',
+      before: 'Преди',
+      after: 'След',
+      noChanges: 'Няма записани стойности.',
+      entities: {
+        company: 'Фирма',
+        user: 'Потребител',
+        numbering_series: 'Серия за номерация',
+        api_token: 'API ключ',
+      },
+      actions: {
+        api_token: { create: 'Създаден API ключ', revoke: 'Отменен API ключ' },
+        auth: { login: 'Вход', logout: 'Изход', throttled: 'Забавяне на входа след неуспешни опити' },
+        company: {
+          create: 'Създадена фирма',
+          update: 'Променени реквизити',
+          seed_demo: 'Заредени демо данни',
+          logo_set: 'Качено лого',
+          logo_remove: 'Премахнато лого',
+        },
+        numbering_series: { create: 'Създадена серия', update: 'Променена серия' },
+        user: {
+          create: 'Създаден потребител',
+          update: 'Променен потребител',
+          update_self: 'Променен собствен профил',
+        },
+      },
+    },
+  },
+  {
+    audit: {
+      title: 'Audit log',
+      description: 'Every change to the data: who changed what, and when.',
+      at: 'When',
+      user: 'Who',
+      action: 'Action',
+      entity: 'Record',
+      allEntities: 'All records',
+      system: 'System',
+      viaToken: 'via API token “{{name}}”',
+      empty: 'No entries.',
+      total_one: '{{count}} entry',
+      total_other: '{{count}} entries',
+      details: 'Details',
+      field: 'Field',
+      before: 'Before',
+      after: 'After',
+      noChanges: 'No values recorded.',
+      entities: {
+        company: 'Company',
+        user: 'User',
+        numbering_series: 'Numbering series',
+        api_token: 'API token',
+      },
+      actions: {
+        api_token: { create: 'API token created', revoke: 'API token revoked' },
+        auth: {
+          login: 'Signed in',
+          logout: 'Signed out',
+          throttled: 'Sign-ins slowed down after failed attempts',
+        },
+        company: {
+          create: 'Company created',
+          update: 'Company details changed',
+          seed_demo: 'Demo data loaded',
+          logo_set: 'Logo uploaded',
+          logo_remove: 'Logo removed',
+        },
+        numbering_series: { create: 'Series created', update: 'Series changed' },
+        user: {
+          create: 'User created',
+          update: 'User changed',
+          update_self: 'Own profile changed',
+        },
+      },
+    },
+  },
+);

@@ -1,0 +1,88 @@
+import { appMessages } from '../app/i18n';
+import { authMessages } from '../features/auth/i18n';
+import { catalogMessages } from '../features/catalog/i18n';
+import { customersMessages } from '../features/customers/i18n';
+import { homeMessages } from '../features/home/i18n';
+import { importsMessages } from '../features/imports/i18n';
+import { itemsMessages } from '../features/items/i18n';
+import { searchMessages } from '../features/search/i18n';
+import { apiTokensMessages } from '../features/settings/api-tokens/i18n';
+import { auditMessages } from '../features/settings/audit/i18n';
+import { companyMessages } from '../features/settings/company/i18n';
+import { jobsMessages } from '../features/settings/jobs/i18n';
+import { numberingMessages } from '../features/settings/numbering/i18n';
+import { usersMessages } from '../features/settings/users/i18n';
+import { setupMessages } from '../features/setup/i18n';
+import { stockMessages } from '../features/stock/i18n';
+import { techniciansMessages } from '../features/technicians/i18n';
+import { uiMessages } from '../ui/i18n';
+import { type DeepStrings, mergeMessages } from './messages';
+
+/** Every feature's texts, by feature: i18n.test.ts checks each for the same keys in both languages. */
+export const FEATURE_MESSAGES = {
+  ui: uiMessages,
+  app: appMessages,
+  setup: setupMessages,
+  auth: authMessages,
+  home: homeMessages,
+  company: companyMessages,
+  numbering: numberingMessages,
+  users: usersMessages,
+  apiTokens: apiTokensMessages,
+  audit: auditMessages,
+  jobs: jobsMessages,
+  customers: customersMessages,
+  items: itemsMessages,
+  search: searchMessages,
+  imports: importsMessages,
+  catalog: catalogMessages,
+  stock: stockMessages,
+  technicians: techniciansMessages,
+};
+
+/** Bulgarian, the default language: every feature's tree merged into one. */
+export const bg = mergeMessages(
+  uiMessages.bg,
+  appMessages.bg,
+  setupMessages.bg,
+  authMessages.bg,
+  homeMessages.bg,
+  companyMessages.bg,
+  numberingMessages.bg,
+  usersMessages.bg,
+  apiTokensMessages.bg,
+  auditMessages.bg,
+  jobsMessages.bg,
+  customersMessages.bg,
+  itemsMessages.bg,
+  searchMessages.bg,
+  importsMessages.bg,
+  catalogMessages.bg,
+  stockMessages.bg,
+  techniciansMessages.bg,
+);
+
+/** The shape every language must have: the Bulgarian keys, with any text. */
+export type Messages = DeepStrings<typeof bg>;
+
+/** English, with exactly the Bulgarian keys (checked by the compiler and a test). */
+export const en: Messages = mergeMessages(
+  uiMessages.en,
+  appMessages.en,
+  setupMessages.en,
+  authMessages.en,
+  homeMessages.en,
+  companyMessages.en,
+  numberingMessages.en,
+  usersMessages.en,
+  apiTokensMessages.en,
+  auditMessages.en,
+  jobsMessages.en,
+  customersMessages.en,
+  itemsMessages.en,
+  searchMessages.en,
+  importsMessages.en,
+  catalogMessages.en,
+  stockMessages.en,
+  techniciansMessages.en,
+);
