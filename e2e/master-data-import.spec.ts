@@ -136,6 +136,8 @@ const CATALOG_LISTS = [
 test('the catalogue lists in Bulgarian and English; a part’s price and code are checked', async ({
   page,
 }) => {
+  // Ten list visits in two languages: more than the default 30 s on a loaded two-core machine.
+  test.setTimeout(90_000);
   await signIn(page);
   const nav = page.getByRole('navigation', { name: 'Основно меню' });
   for (const list of CATALOG_LISTS) {
