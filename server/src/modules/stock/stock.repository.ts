@@ -114,23 +114,14 @@ export async function deleteWarehouseRow(db: Executor, id: string): Promise<void
 }
 
 /** Documents (drafts too), levels and reservations that name the warehouse. */
-export async function countWarehouseUsage(db: Executor, id: string) {
-  const documents = await db
+/** Documents from or to the warehouse (a transfer names two). */
+export async function countDocumentsOfWarehouse(db: Executor, id: string): Promise<number> {
+  const row = await db
     .selectFrom('stock_document')
     .select(countAll().as('n'))
     .where((eb) => eb.or([eb('warehouse_id', '=', id), eb('to_warehouse_id', '=', id)]))
     .executeTakeFirstOrThrow();
-  const levels = await db
-    .selectFrom('stock_level')
-    .select(countAll().as('n'))
-    .where('warehouse_id', '=', id)
-    .executeTakeFirstOrThrow();
-  const reservations = await db
-    .selectFrom('stock_reservation')
-    .select(countAll().as('n'))
-    .where('warehouse_id', '=', id)
-    .executeTakeFirstOrThrow();
-  return { documents: documents.n, levels: levels.n, reservations: reservations.n };
+  return row.n;
 }
 
 export async function onHandInWarehouse(db: Executor, warehouseId: string): Promise<number> {

@@ -13,7 +13,7 @@ import type { Actor } from '../../kernel/actor';
 import { todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
-import { allowedEntry } from '../../kernel/list-query';
+import { parseSort } from '../../kernel/list-query';
 import { allocate, cents, mulDivRound } from '../../kernel/money';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
@@ -138,13 +138,8 @@ const SORTS: Record<string, string[]> = {
 
 function sortOf(sort: string | undefined) {
   // Newest first unless asked otherwise.
-  const s = sort ?? '-documentDate';
-  const desc = s.startsWith('-');
-  const key = desc ? s.slice(1) : s;
-  return {
-    columns: allowedEntry(SORTS, key) ?? (SORTS.documentDate as string[]),
-    direction: desc ? ('desc' as const) : ('asc' as const),
-  };
+  const { entry, direction } = parseSort(sort ?? '-documentDate', SORTS, 'documentDate');
+  return { columns: entry, direction };
 }
 
 export async function listDocuments(db: Executor, q: DocumentListQuery) {

@@ -1,11 +1,13 @@
 import type { Updateable } from 'kysely';
+import { deleteRecord } from '../../db/archive';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
 import { isUniqueViolation } from '../../db/unique';
+import { registerReference, registerUsageCheck } from '../../db/usage';
 import type { Actor } from '../../kernel/actor';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
-import { allowedEntry } from '../../kernel/list-query';
+import { parseSort } from '../../kernel/list-query';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
 import { getTechnician, type Technician } from '../technicians';
@@ -19,6 +21,25 @@ export interface WarehouseListQuery extends repo.WarehouseFilter {
   pageSize: number;
 }
 
+// What keeps a warehouse from being deleted (archive it instead): its documents, levels and reservations.
+registerUsageCheck('stock_warehouse', async (db, id) => ({
+  entity: 'stock_documents',
+  code: 'used_by_stock_documents',
+  count: await repo.countDocumentsOfWarehouse(db, id),
+}));
+registerReference('stock_warehouse', {
+  table: 'stock_level',
+  column: 'warehouse_id',
+  usedBy: 'stock_levels',
+  code: 'used_by_stock_levels',
+});
+registerReference('stock_warehouse', {
+  table: 'stock_reservation',
+  column: 'warehouse_id',
+  usedBy: 'stock_reservations',
+  code: 'used_by_stock_reservations',
+});
+
 const SORTS: Record<string, string[]> = {
   code: ['stock_warehouse.code'],
   name: ['stock_warehouse.name'],
@@ -27,12 +48,8 @@ const SORTS: Record<string, string[]> = {
 };
 
 function sortOf(sort: string | undefined) {
-  const desc = sort?.startsWith('-') ?? false;
-  const key = desc ? sort?.slice(1) : sort;
-  return {
-    columns: allowedEntry(SORTS, key) ?? (SORTS.code as string[]),
-    direction: desc ? ('desc' as const) : ('asc' as const),
-  };
+  const { entry, direction } = parseSort(sort, SORTS, 'code');
+  return { columns: entry, direction };
 }
 
 export function toWarehouse(r: repo.WarehouseRow): Warehouse {
@@ -264,26 +281,21 @@ async function setArchived(db: Db, actor: Actor, id: string, archived: boolean):
 /** Deletes a warehouse no document, level or reservation names; otherwise 409 in_use ("archive instead"). */
 export async function deleteWarehouse(db: Db, actor: Actor, id: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const row = await repo.findWarehouse(trx, id);
-    if (!row) throw notFound('stock_warehouse');
-    const used = await repo.countWarehouseUsage(trx, id);
-    const usages = [
-      { entity: 'stock_documents', code: 'used_by_stock_documents', count: used.documents },
-      { entity: 'stock_levels', code: 'used_by_stock_levels', count: used.levels },
-      { entity: 'stock_reservations', code: 'used_by_stock_reservations', count: used.reservations },
-    ].filter((u) => u.count > 0);
-    if (usages.length)
-      throw new DomainError('conflict', 'in_use', {
-        params: { entity: 'stock_warehouse' },
-        errors: usages.map((u) => ({ field: u.entity, code: u.code, params: { count: u.count } })),
-        extra: { usages },
-      });
-    await repo.deleteWarehouseRow(trx, id);
-    await recordAudit(trx, actor, {
-      action: 'stock_warehouse.delete',
-      entity: 'stock_warehouse',
-      entityId: id,
-      before: toWarehouse(row),
+    await deleteRecord(trx, {
+      table: 'stock_warehouse',
+      id,
+      load: async (db, warehouseId) => {
+        const row = await repo.findWarehouse(db, warehouseId);
+        return row ? toWarehouse(row) : undefined;
+      },
+      remove: repo.deleteWarehouseRow,
+      audit: (db, e) =>
+        recordAudit(db, actor, {
+          action: 'stock_warehouse.delete',
+          entity: 'stock_warehouse',
+          entityId: id,
+          before: e.before,
+        }),
     });
   });
 }

@@ -23,7 +23,8 @@ export type HoursResult =
 
 const TIME = /^(\d{1,2}):(\d{2})$/;
 
-function minuteOf(text: string): number | null {
+/** "8:30" → 510 minutes after midnight; "24:00" is the end of the day; null when it is not a time of day. */
+export function minuteOf(text: string): number | null {
   const m = TIME.exec(text.trim());
   if (!m) return null;
   const h = Number(m[1]);

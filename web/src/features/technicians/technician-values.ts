@@ -3,6 +3,7 @@ import {
   findOverlap,
   formatMinute,
   formatWeekdayHours,
+  minuteOf,
   sortHours,
 } from '@servix/server/modules/technicians/technicians.hours';
 import { formatPercentBp } from '@servix/server/modules/technicians/technicians.pay';
@@ -27,12 +28,7 @@ export const newKey = () => `h-${++seq}`;
 
 /** "08:30" → 510, "24:00" → 1440; NaN for anything else. */
 export function parseTime(text: string): number {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
-  if (!m) return Number.NaN;
-  const h = Number(m[1]);
-  const min = Number(m[2]);
-  if (min > 59 || h > 24 || (h === 24 && min !== 0)) return Number.NaN;
-  return h * 60 + min;
+  return minuteOf(text) ?? Number.NaN;
 }
 
 export function toRows(hours: readonly WorkingInterval[]): HoursRow[] {
