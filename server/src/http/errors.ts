@@ -20,4 +20,3 @@ export class AppError extends Error {
 }
 
 /** Still used by the stock files until they throw kernel/errors.ts DomainError; then this goes too. */
-export const notFound = (entity?: string) => new AppError(404, 'not_found', { params: { entity } });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/database';
 import { actorOf, principalOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
+import { recordRoutes } from '../../http/record-routes';
 import type { Actor } from '../../kernel/actor';
 import { type FieldRule, type GuardedCsvColumn, visibleFor } from '../../kernel/fields';
 import { Page } from '../../kernel/list-query';
@@ -47,148 +48,8 @@ import {
 } from './catalog.schema';
 import * as catalog from './catalog.service';
 
-interface CatalogResource<
-  Item extends z.ZodType,
-  Input extends z.ZodType,
-  Patch extends z.ZodType,
-  Query extends z.ZodType,
-> {
-  path: string;
-  tag: string;
-  /** "a category": used in the route summaries. */
-  noun: string;
-  csvName: string;
-  Item: Item;
-  Input: Input;
-  Patch: Patch;
-  Query: Query;
-  csv: GuardedCsvColumn<z.output<Item>>[];
-  /** Confidential fields, left out of every answer for the roles that may not see them (kernel/fields.ts). */
-  fields?: FieldRule;
-  list(db: Db, q: z.output<Query>): Promise<catalog.PageOf<z.output<Item>>>;
-  exportRows(db: Db, q: z.output<Query>): Promise<z.output<Item>[]>;
-  get(db: Db, id: string): Promise<z.output<Item>>;
-  create(db: Db, actor: Actor, input: z.output<Input>): Promise<z.output<Item>>;
-  update(db: Db, actor: Actor, id: string, patch: z.output<Patch>): Promise<z.output<Item>>;
-  setArchived(db: Db, actor: Actor, id: string, archived: boolean): Promise<z.output<Item>>;
-  remove(db: Db, actor: Actor, id: string): Promise<void>;
-}
-
-/** The same eight routes for every catalogue: list, CSV export, one, add, change, archive, restore, delete. */
-function resourceRoutes<
-  Item extends z.ZodType,
-  Input extends z.ZodType,
-  Patch extends z.ZodType,
-  Query extends z.ZodType,
->(app: FastifyInstance, res: CatalogResource<Item, Input, Patch, Query>) {
-  // Generic over the resource, the type provider cannot infer the handlers' types: the schemas (typed as plain
-  // FastifySchema here) still validate every request and response, and the handlers read the validated values.
-  const { db } = app.deps;
-  const tags = [res.tag];
-  const schema = (s: FastifySchema) => s;
-  const query = (req: FastifyRequest) => req.query as z.output<Query>;
-  const id = (req: FastifyRequest) => (req.params as z.output<typeof IdParams>).id;
-  const fieldsOf = (req: FastifyRequest) => visibleFor(principalOf(req).role, res.fields ?? {});
-  const shown = async <T>(req: FastifyRequest, value: Promise<T>) => fieldsOf(req).strip(await value);
-
-  app.get(
-    res.path,
-    {
-      schema: schema({
-        tags,
-        summary: `List ${res.noun}s: search q (Cyrillic or Latin, any case), filters, sort, pages`,
-        querystring: res.Query,
-        response: { 200: Page(res.Item) },
-      }),
-    },
-    async (req) => shown(req, res.list(db, query(req))),
-  );
-
-  app.get(
-    `${res.path}/export.csv`,
-    {
-      schema: schema({
-        tags,
-        summary: `${res.noun}s as CSV (the list's filters, no paging; the import's columns)`,
-        querystring: res.Query,
-      }),
-    },
-    async (req, reply) =>
-      sendCsv(reply, res.csvName, fieldsOf(req).columns(res.csv), await res.exportRows(db, query(req))),
-  );
-
-  app.get(
-    `${res.path}/:id`,
-    { schema: schema({ tags, summary: `One ${res.noun}`, params: IdParams, response: { 200: res.Item } }) },
-    async (req) => shown(req, res.get(db, id(req))),
-  );
-
-  app.post(
-    res.path,
-    { schema: schema({ tags, summary: `Add ${res.noun}`, body: res.Input, response: { 201: res.Item } }) },
-    async (req, reply) =>
-      reply.status(201).send(await shown(req, res.create(db, actorOf(req), req.body as z.output<Input>))),
-  );
-
-  app.patch(
-    `${res.path}/:id`,
-    {
-      schema: schema({
-        tags,
-        summary: `Change ${res.noun} (only the fields sent)`,
-        params: IdParams,
-        body: res.Patch,
-        response: { 200: res.Item },
-      }),
-    },
-    async (req) => shown(req, res.update(db, actorOf(req), id(req), req.body as z.output<Patch>)),
-  );
-
-  app.post(
-    `${res.path}/:id/archive`,
-    {
-      schema: schema({
-        tags,
-        summary: `Archive ${res.noun}: kept for history, hidden from pickers and default lists`,
-        params: IdParams,
-        response: { 200: res.Item },
-      }),
-    },
-    async (req) => shown(req, res.setArchived(db, actorOf(req), id(req), true)),
-  );
-
-  app.post(
-    `${res.path}/:id/unarchive`,
-    {
-      schema: schema({
-        tags,
-        summary: `Restore an archived ${res.noun}`,
-        params: IdParams,
-        response: { 200: res.Item },
-      }),
-    },
-    async (req) => shown(req, res.setArchived(db, actorOf(req), id(req), false)),
-  );
-
-  app.delete(
-    `${res.path}/:id`,
-    {
-      schema: schema({
-        tags,
-        summary: `Delete ${res.noun} that nothing uses (else 409 in_use: archive it instead)`,
-        params: IdParams,
-        response: { 204: z.null() },
-      }),
-    },
-    async (req, reply) => {
-      await res.remove(db, actorOf(req), id(req));
-      return reply.status(204).send(null);
-    },
-  );
-}
-
 export async function catalogRoutes(app: FastifyInstance) {
-  resourceRoutes(app, {
+  recordRoutes(app, {
     path: '/api/v1/categories',
     tag: 'catalog: categories',
     noun: 'a product category',
@@ -207,7 +68,7 @@ export async function catalogRoutes(app: FastifyInstance) {
     remove: catalog.deleteCategory,
   });
 
-  resourceRoutes(app, {
+  recordRoutes(app, {
     path: '/api/v1/brands',
     tag: 'catalog: brands',
     noun: 'a brand',
@@ -226,7 +87,7 @@ export async function catalogRoutes(app: FastifyInstance) {
     remove: catalog.deleteBrand,
   });
 
-  resourceRoutes(app, {
+  recordRoutes(app, {
     path: '/api/v1/models',
     tag: 'catalog: models',
     noun: 'a model',
@@ -245,7 +106,7 @@ export async function catalogRoutes(app: FastifyInstance) {
     remove: catalog.deleteModel,
   });
 
-  resourceRoutes(app, {
+  recordRoutes(app, {
     path: '/api/v1/service-types',
     tag: 'catalog: labour and service types',
     noun: 'a labour or service type',
@@ -264,7 +125,7 @@ export async function catalogRoutes(app: FastifyInstance) {
     remove: catalog.deleteServiceType,
   });
 
-  resourceRoutes(app, {
+  recordRoutes(app, {
     path: '/api/v1/parts',
     tag: 'catalog: parts',
     noun: 'a spare part',

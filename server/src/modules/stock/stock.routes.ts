@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, principalOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
+import { recordRoutes } from '../../http/record-routes';
 import { todayDate } from '../../kernel/calendar';
 import type { CsvColumn } from '../../kernel/csv-cell';
 import { IsoDate } from '../../kernel/dates';
@@ -213,108 +214,36 @@ export async function stockRoutes(app: FastifyInstance) {
   const { db } = app.deps;
 
   // ------------------------------------------------------------ warehouses
-  {
-    const tags = ['warehouses'];
-    r.get(
-      '/api/v1/warehouses',
-      {
-        schema: {
-          tags,
-          summary:
-            'Warehouses and technicians’ vans: search (code, name, МОЛ, technician), filter, sort, page',
-          querystring: WarehouseListQuery,
-          response: { 200: Page(Warehouse) },
-        },
-      },
-      async (req) => warehouses.listWarehouses(db, withMine(req.query, actorOf(req).userId)),
-    );
-    r.get(
-      '/api/v1/warehouses/export.csv',
-      {
-        schema: {
-          tags,
-          summary: 'The warehouse list as CSV, same filters, no paging',
-          querystring: WarehouseExportQuery,
-        },
-      },
-      async (req, reply) =>
-        sendCsv(
-          reply,
-          'warehouses.csv',
-          WAREHOUSE_CSV,
-          await warehouses.exportWarehouses(db, withMine(req.query, actorOf(req).userId)),
-        ),
-    );
-    r.get(
-      '/api/v1/warehouses/:id',
-      { schema: { tags, summary: 'A warehouse', params: IdParams, response: { 200: Warehouse } } },
-      async (req) => warehouses.getWarehouse(db, req.params.id),
-    );
-    r.post(
-      '/api/v1/warehouses',
-      {
-        schema: {
-          tags,
-          summary: 'Add a store or a technician’s van (one van per technician)',
-          body: CreateWarehouseBody,
-          response: { 201: Warehouse },
-        },
-      },
-      async (req, reply) =>
-        reply.status(201).send(await warehouses.createWarehouse(db, actorOf(req), req.body)),
-    );
-    r.patch(
-      '/api/v1/warehouses/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Rename or recode a warehouse, change its МОЛ, or hand a van to another technician',
-          params: IdParams,
-          body: UpdateWarehouseBody,
-          response: { 200: Warehouse },
-        },
-      },
-      async (req) => warehouses.updateWarehouse(db, actorOf(req), req.params.id, req.body),
-    );
-    r.post(
-      '/api/v1/warehouses/:id/archive',
-      {
-        schema: {
-          tags,
-          summary: 'Archive an empty warehouse (409 warehouse_has_stock while it holds stock)',
-          params: IdParams,
-          response: { 200: Warehouse },
-        },
-      },
-      async (req) => warehouses.archiveWarehouse(db, actorOf(req), req.params.id),
-    );
-    r.post(
-      '/api/v1/warehouses/:id/unarchive',
-      {
-        schema: {
-          tags,
-          summary: 'Bring an archived warehouse back',
-          params: IdParams,
-          response: { 200: Warehouse },
-        },
-      },
-      async (req) => warehouses.unarchiveWarehouse(db, actorOf(req), req.params.id),
-    );
-    r.delete(
-      '/api/v1/warehouses/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Delete a warehouse no document names (409 in_use otherwise: archive it)',
-          params: IdParams,
-        },
-      },
-      async (req, reply) => {
-        await warehouses.deleteWarehouse(db, actorOf(req), req.params.id);
-        return reply.status(204).send();
-      },
-    );
-  }
+  recordRoutes(app, {
+    path: '/api/v1/warehouses',
+    tag: 'warehouses',
+    noun: 'a warehouse',
+    summaries: {
+      list: 'Warehouses and technicians’ vans: search (code, name, МОЛ, technician), filter, sort, page',
+      csv: 'The warehouse list as CSV, same filters, no paging',
+      get: 'A warehouse',
+      create: 'Add a store or a technician’s van (one van per technician)',
+      update: 'Rename or recode a warehouse, change its МОЛ, or hand a van to another technician',
+      archive: 'Archive an empty warehouse (409 warehouse_has_stock while it holds stock)',
+      unarchive: 'Bring an archived warehouse back',
+      delete: 'Delete a warehouse no document names (409 in_use otherwise: archive it)',
+    },
+    csvName: 'warehouses.csv',
+    Item: Warehouse,
+    Input: CreateWarehouseBody,
+    Patch: UpdateWarehouseBody,
+    Query: WarehouseListQuery,
+    ExportQuery: WarehouseExportQuery,
+    csv: WAREHOUSE_CSV,
+    list: (db, q, actor) => warehouses.listWarehouses(db, withMine(q, actor.userId)),
+    exportRows: (db, q, actor) => warehouses.exportWarehouses(db, withMine(q, actor.userId)),
+    get: warehouses.getWarehouse,
+    create: warehouses.createWarehouse,
+    update: warehouses.updateWarehouse,
+    setArchived: (db, actor, id, archived) =>
+      archived ? warehouses.archiveWarehouse(db, actor, id) : warehouses.unarchiveWarehouse(db, actor, id),
+    remove: warehouses.deleteWarehouse,
+  });
 
   // ------------------------------------------------------------ documents
   {
