@@ -1,4 +1,4 @@
-import { type Access, type EntityRules, ROLE_GROUPS } from '../../kernel/access';
+import { type Access, type EntityRules, ROLE_GROUPS, type Role } from '../../kernel/access';
 import type { FieldRule } from '../../kernel/fields';
 
 /** Warehouses (a van is one too): everyone on staff reads, the stock keepers write (also by import). */
@@ -11,6 +11,12 @@ export const STOCK_DOCUMENT_RULES = {
   read: ROLE_GROUPS.staff,
   write: ROLE_GROUPS.stockKeepers,
 } as const satisfies EntityRules;
+/**
+ * Who may post and reverse a stock document (move stock, take a number): today the same stock keepers who draft.
+ * Creating with ?post=true asks this rule as well as the write rule, so the shortcut never grants more than the
+ * two calls.
+ */
+export const STOCK_POSTING_RULE: readonly Role[] = ROLE_GROUPS.stockKeepers;
 /** Stock levels, cards, reservations and the low-stock list (nobody writes them directly: documents do). */
 export const STOCK_LEVEL_RULES = { read: ROLE_GROUPS.staff, write: [] } as const satisfies EntityRules;
 /** What the stock is worth. */
@@ -37,8 +43,8 @@ export const STOCK_ACCESS: Record<string, Access> = {
   'POST /api/v1/stock/documents': STOCK_DOCUMENT_RULES.write,
   'PUT /api/v1/stock/documents/:id': STOCK_DOCUMENT_RULES.write,
   'DELETE /api/v1/stock/documents/:id': STOCK_DOCUMENT_RULES.write,
-  'POST /api/v1/stock/documents/:id/post': STOCK_DOCUMENT_RULES.write,
-  'POST /api/v1/stock/documents/:id/reverse': STOCK_DOCUMENT_RULES.write,
+  'POST /api/v1/stock/documents/:id/post': STOCK_POSTING_RULE,
+  'POST /api/v1/stock/documents/:id/reverse': STOCK_POSTING_RULE,
 
   'GET /api/v1/stock/levels': STOCK_LEVEL_RULES.read,
   'GET /api/v1/stock/levels/export.csv': STOCK_LEVEL_RULES.read,

@@ -4,16 +4,18 @@ import { z } from 'zod';
 import { actorOf, principalOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
 import { recordRoutes } from '../../http/record-routes';
+import { allows } from '../../kernel/access';
 import { todayDate } from '../../kernel/calendar';
 import type { CsvColumn } from '../../kernel/csv-cell';
 import { IsoDate } from '../../kernel/dates';
+import { forbidden } from '../../kernel/errors';
 import { type GuardedCsvColumn, visibleFor } from '../../kernel/fields';
 import { Id, IdParams } from '../../kernel/ids';
 import { ListQueryBase, Page, QueryBool } from '../../kernel/list-query';
 import { cents, toDecimalString } from '../../kernel/money';
 import { milliToUnits } from '../../kernel/quantity';
 import { sendPdf } from '../../pdf';
-import { STOCK_FIELDS, type StockFieldGroup } from './stock.access';
+import { STOCK_FIELDS, STOCK_POSTING_RULE, type StockFieldGroup } from './stock.access';
 import { WAREHOUSE_CSV_COLUMNS } from './stock.import';
 import { stockDocumentPdf } from './stock.pdf';
 import * as reports from './stock.reports';
@@ -45,6 +47,11 @@ import * as warehouses from './stock.warehouses';
 import './stock.links';
 
 const PartParams = z.strictObject({ partId: Id });
+const CreateDocumentQuery = z.strictObject({
+  post: QueryBool.optional().describe(
+    'true: draft and post in one transaction (the right to post is needed too)',
+  ),
+});
 const eur = (c: number | null | undefined) =>
   c === null || c === undefined ? '' : toDecimalString(cents(c));
 /** What the signed-in role may see of the stock's costs and values (STOCK_FIELDS): every answer goes through it. */
@@ -323,13 +330,22 @@ export async function stockRoutes(app: FastifyInstance) {
         schema: {
           tags,
           summary:
-            'Draft a receipt, issue, transfer, write-off or count; nothing moves and no number is taken until it is posted',
+            'Draft a receipt, issue, transfer, write-off or count; nothing moves and no number is taken until it is posted (with ?post=true: drafted and posted at once)',
+          description:
+            'With `post=true` the document is drafted and posted in one transaction, for integrations and the counter: the answer is the posted document with its number, or nothing is written (a refused posting, such as 409 insufficient_stock, leaves no draft and takes no number). It needs the right to post as well as to draft (403 otherwise). The flag is in the query, not the body, because it says what to do with the document, not what the document is: the body stays the same schema as a draft.',
+          querystring: CreateDocumentQuery,
           body: CreateDocumentBody,
           response: { 201: StockDocument },
         },
       },
-      async (req, reply) =>
-        reply.status(201).send(fieldsOf(req).strip(await stock.createDraft(db, actorOf(req), req.body))),
+      async (req, reply) => {
+        const actor = actorOf(req);
+        if (req.query.post && !allows(STOCK_POSTING_RULE, principalOf(req).role)) throw forbidden();
+        const doc = req.query.post
+          ? await stock.createAndPostDocument(db, actor, req.body)
+          : await stock.createDraft(db, actor, req.body);
+        return reply.status(201).send(fieldsOf(req).strip(doc));
+      },
     );
     r.put(
       '/api/v1/stock/documents/:id',

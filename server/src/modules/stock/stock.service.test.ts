@@ -801,6 +801,123 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
     });
   });
 
+  describe('created and posted in one request (?post=true)', () => {
+    const CREATE_AND_POST = '/api/v1/stock/documents?post=true';
+    const auditOf = async (id: string) =>
+      (
+        await t.db
+          .selectFrom('audit_log')
+          .select(['action', 'user_id'])
+          .where('entity_id', '=', id)
+          .orderBy('at')
+          .orderBy('id')
+          .execute()
+      ).map((r) => [r.action, r.user_id]);
+    const documentCount = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('stock_document')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    it('one call drafts and posts: the number, the level moved, the ledger row, and the two calls’ audit rows', async () => {
+      const p = await newPart();
+      await receive(main, [{ partId: p, quantityMilli: 3000, unitCostCents: 400 }]);
+      const before = await issue(main, [{ partId: p, quantityMilli: 1000 }]);
+      const doc = await json(
+        keeper,
+        'POST',
+        CREATE_AND_POST,
+        { type: 'issue', warehouseId: main, reason: 'на гише', lines: [{ partId: p, quantityMilli: 1000 }] },
+        201,
+      );
+      expect(doc).toMatchObject({ status: 'posted', createdBy: keeper.userId, postedBy: keeper.userId });
+      expect(Number(doc.number)).toBe(Number(before.number) + 1);
+      expect(await level(p, main)).toMatchObject({ onHandMilli: 1000, valueCents: 400 });
+      const ledger = await t.db
+        .selectFrom('stock_movement')
+        .select(['part_id', 'warehouse_id', 'quantity_milli', 'value_cents'])
+        .where('document_id', '=', doc.id)
+        .execute();
+      expect(ledger).toEqual([{ part_id: p, warehouse_id: main, quantity_milli: -1000, value_cents: -400 }]);
+      // Audited as the two calls are: created, then posted, by the same user.
+      expect(await auditOf(doc.id)).toEqual([
+        ['stock_document.create', keeper.userId],
+        ['stock_document.post', keeper.userId],
+      ]);
+      expect(await auditOf(before.id)).toEqual([
+        ['stock_document.create', keeper.userId],
+        ['stock_document.post', keeper.userId],
+      ]);
+      // ?post=false (or no flag) drafts, as before.
+      const drafted = await json(
+        keeper,
+        'POST',
+        '/api/v1/stock/documents?post=false',
+        { type: 'issue', warehouseId: main, reason: 'x', lines: [{ partId: p, quantityMilli: 1000 }] },
+        201,
+      );
+      expect(drafted).toMatchObject({ status: 'draft', number: null });
+      await consistent();
+    });
+
+    it('a refused posting writes nothing: no draft left behind, no number taken', async () => {
+      const p = await newPart();
+      await receive(main, [{ partId: p, quantityMilli: 1000, unitCostCents: 100 }]);
+      const first = await issue(main, [{ partId: p, quantityMilli: 500 }]);
+      const count = await documentCount();
+      const problem = await refused(
+        'POST',
+        CREATE_AND_POST,
+        { type: 'issue', warehouseId: main, reason: 'x', lines: [{ partId: p, quantityMilli: 2000 }] },
+        { status: 409, code: 'insufficient_stock' },
+      );
+      expect(problem).toMatchObject({ code: 'insufficient_stock' });
+      // A draft that cannot even be drafted is refused the same way, also with nothing written.
+      await refused(
+        'POST',
+        CREATE_AND_POST,
+        { type: 'issue', warehouseId: FAKE_ID, reason: 'x', lines: [{ partId: p, quantityMilli: 1 }] },
+        { status: 400, code: 'unknown_warehouse', field: 'warehouseId' },
+      );
+      expect(await documentCount()).toBe(count);
+      // The next posting gets the next number: the refused one took none.
+      const next = await json(
+        keeper,
+        'POST',
+        CREATE_AND_POST,
+        { type: 'issue', warehouseId: main, reason: 'x', lines: [{ partId: p, quantityMilli: 500 }] },
+        201,
+      );
+      expect(Number(next.number)).toBe(Number(first.number) + 1);
+      expect(await documentCount()).toBe(count + 1);
+      expect(await level(p, main)).toMatchObject({ onHandMilli: 0 });
+      await consistent();
+    });
+
+    it('the flag needs the right to post as well as to draft: 403, and nothing written', async () => {
+      const p = await newPart();
+      await receive(main, [{ partId: p, quantityMilli: 1000, unitCostCents: 100 }]);
+      const body = {
+        type: 'issue',
+        warehouseId: main,
+        reason: 'x',
+        lines: [{ partId: p, quantityMilli: 100 }],
+      };
+      for (const session of [technician, reception])
+        await refused('POST', CREATE_AND_POST, body, { status: 403, code: 'forbidden' }, session);
+      const accountant = await t.signInAs('accountant');
+      await refused('POST', CREATE_AND_POST, body, { status: 403, code: 'forbidden' }, accountant);
+      expect(await level(p, main)).toMatchObject({ onHandMilli: 1000 });
+      // The roles that may post (STOCK_POSTING_RULE) may use it.
+      for (const session of [keeper, admin])
+        expect(await json(session, 'POST', CREATE_AND_POST, body, 201)).toMatchObject({ status: 'posted' });
+    });
+  });
+
   describe('reversal', () => {
     it('a receipt is reversed by its mirror: own number, linked both ways, the stock and value undone exactly', async () => {
       const p = await newPart();

@@ -586,6 +586,21 @@ export async function postDocument(db: Db, actor: Actor, id: string): Promise<St
   return db.transaction().execute((trx) => postDocumentTx(trx, actor, id));
 }
 
+/**
+ * Drafts and posts a document in one transaction, for integrations and the counter: the two calls' audit rows
+ * (created, posted) and numbering, but a refused posting leaves no draft behind and takes no number.
+ */
+export async function createAndPostDocument(
+  db: Db,
+  actor: Actor,
+  body: CreateDocumentBody,
+): Promise<StockDocument> {
+  return db.transaction().execute(async (trx) => {
+    const id = await insertDraft(trx, actor, body);
+    return postDocumentTx(trx, actor, id);
+  });
+}
+
 // ---------------------------------------------------------------- reversal
 
 /** The mirror's lines: the original's, without reservations, their results filled by the reversal. */
