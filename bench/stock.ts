@@ -6,6 +6,8 @@
  *  - reads over HTTP (app.inject, a signed-in storekeeper) with the ledger that leaves (~20,000 movements):
  *    levels page, part card of the busiest part, low stock, valuation today, the ledger check; median and worst
  *    of 20 runs each;
+ *  - taking one part out over HTTP (app.inject), 500 documents drafted and posted in two calls, then 500 created
+ *    with ?post=true in one (documents/s, median ms per document);
  *  - rebuilding every level from the ledger; resident memory.
  * Usage: npm run bench:stock [-- --pg postgres://postgres@127.0.0.1:5432/postgres]
  */
@@ -21,6 +23,7 @@ import { CreateDocumentBody, createDraft, postDocument, rebuildLevels } from '..
 import { onBothDatabases } from './databases';
 
 const DOCS = 600;
+const TAKE_OUTS = 500;
 
 /** A small deterministic generator, so both databases post the same documents. */
 function random(seed: number) {
@@ -32,6 +35,53 @@ function random(seed: number) {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/**
+ * Taking one part out over HTTP, as an integration or the counter does: drafting and posting in two calls, then
+ * creating with ?post=true in one; TAKE_OUTS documents each, timed per document (both calls for the first).
+ */
+async function takeOnePartOut(
+  app: Awaited<ReturnType<typeof buildApp>>,
+  csrfToken: string,
+  cookie: string,
+  warehouseId: string,
+  supplierId: string,
+  partId: string,
+  post: (body: z.input<typeof CreateDocumentBody>) => Promise<void>,
+): Promise<string[]> {
+  await post({
+    type: 'receipt',
+    warehouseId,
+    supplierId,
+    lines: [{ partId, quantityMilli: 2 * TAKE_OUTS * 1000, unitCostCents: 1_000 }],
+  });
+  const headers = { cookie, 'x-csrf-token': csrfToken };
+  const payload = { type: 'issue', warehouseId, reason: 'На гише', lines: [{ partId, quantityMilli: 1000 }] };
+  const call = async (url: string, body: unknown, status: number) => {
+    const res = await app.inject({ method: 'POST', url, headers, payload: body as object });
+    if (res.statusCode !== status) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    return res.json() as { id: string; status: string };
+  };
+  const run = async (label: string, calls: number, one: () => Promise<unknown>) => {
+    const ms: number[] = [];
+    const start = performance.now();
+    for (let i = 0; i < TAKE_OUTS; i++) {
+      const s = performance.now();
+      await one();
+      ms.push(performance.now() - s);
+    }
+    const total = performance.now() - start;
+    return `${label}: ${TAKE_OUTS} in ${total.toFixed(0)} ms = ${((TAKE_OUTS / total) * 1000).toFixed(0)} documents/s, median ${median(ms).toFixed(2)} ms per document (${calls} ${calls === 1 ? 'call' : 'calls'})`;
+  };
+  const twoCalls = await run('take one part out, draft then post', 2, async () => {
+    const draft = await call('/api/v1/stock/documents', payload, 201);
+    await call(`/api/v1/stock/documents/${draft.id}/post`, undefined, 200);
+  });
+  const oneCall = await run('take one part out, ?post=true', 1, () =>
+    call('/api/v1/stock/documents?post=true', payload, 201),
+  );
+  return [twoCalls, oneCall];
+}
 
 async function benchOne(label: string, databaseUrl: string, cleanup: () => Promise<void>) {
   const config = { ...loadConfig({ DATABASE_URL: databaseUrl, PORT: '0' }), webDist: '/nonexistent' };
@@ -158,6 +208,8 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
     'GET /stock/documents (page of 50)': await timed('/api/v1/stock/documents?pageSize=50'),
     'GET /stock/check': await timed('/api/v1/stock/check'),
   };
+  const part = distinct(1)[0] ?? '';
+  const takeOut = await takeOnePartOut(app, login.json().csrfToken, cookie, main, supplier, part, post);
   t0 = performance.now();
   await rebuildLevels(db);
   const rebuildMs = performance.now() - t0;
@@ -176,6 +228,7 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
   );
   console.log(`  ledger: ${movements} movements`);
   for (const [what, result] of Object.entries(reads)) console.log(`  ${what}: ${result}`);
+  for (const line of takeOut) console.log(`  ${line}`);
   console.log(`  rebuild every level from the ledger: ${rebuildMs.toFixed(0)} ms`);
   console.log(`  RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
 }
