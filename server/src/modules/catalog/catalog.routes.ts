@@ -1,13 +1,9 @@
-import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/database';
-import { actorOf, principalOf } from '../../http/context';
+import { actorOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
 import { recordRoutes } from '../../http/record-routes';
-import type { Actor } from '../../kernel/actor';
-import { type FieldRule, type GuardedCsvColumn, visibleFor } from '../../kernel/fields';
-import { Page } from '../../kernel/list-query';
 import { PART_FIELDS } from './catalog.access';
 import {
   BRAND_CSV,
