@@ -22,6 +22,7 @@ const COMPANY: CompanySettings = {
   defaultVatRateBp: 2000,
   fiscalDeviceRequired: true,
   hasLogo: false,
+  lockDate: null,
   bankAccounts: [
     {
       id: 'b-1',
