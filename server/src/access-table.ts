@@ -28,6 +28,8 @@ export const ACCESS: Record<string, Access> = {
 
   'GET /api/v1/company': 'authenticated',
   'PUT /api/v1/company': SETTINGS,
+  // The closed period is the accountant's: the books up to it are signed and never change.
+  'PUT /api/v1/company/lock-date': ['admin', 'accountant'],
   'GET /api/v1/company/logo': 'authenticated',
   'PUT /api/v1/company/logo': SETTINGS,
   'DELETE /api/v1/company/logo': SETTINGS,

@@ -49,6 +49,8 @@ async function createScratchTables(db: MigrationDb, dialect: 'sqlite' | 'postgre
 const raw = (db: Executor) => db as unknown as MigrationDb;
 
 const audits: DocumentAuditChange[] = [];
+/** The closed period the scratch kind reads, set by the tests that close one. */
+let lockDate: string | null = null;
 
 const SCRATCH: DocumentKind<ScratchDocument> = {
   table: 'scratch_document',
@@ -66,6 +68,7 @@ const SCRATCH: DocumentKind<ScratchDocument> = {
   async audit(_trx, _actor, changes) {
     audits.push(...changes);
   },
+  lockDate: async () => lockDate,
 };
 
 const drafter: Actor = { userId: 'u-drafter', requestId: 'r1' } as Actor;
@@ -192,6 +195,49 @@ describe.each(DIALECTS)('document lifecycle on %s', (dialect) => {
     expect(e.code).toBe('insufficient_stock');
     expect(await counter()).toBe(before);
     expect((await read(id)).status).toBe('draft');
+  });
+
+  it('refuses posting or reversing on or before the lock date (409 period_closed), before any work or number', async () => {
+    const posted = await aDraft(10, '2026-01-05');
+    await post(posted);
+    const onLock = await aDraft(10, '2026-01-15');
+    const after = await aDraft(10, '2026-01-16');
+    lockDate = '2026-01-15';
+    try {
+      const before = await counter();
+      let worked = false;
+      const e = await refusal(
+        post(onLock, async () => {
+          worked = true;
+          return { audit: { amountCents: 10 }, patch: { reason: 'posted' } };
+        }),
+      );
+      expect([e.kind, e.code, e.options.params]).toEqual([
+        'conflict',
+        'period_closed',
+        { date: '2026-01-15' },
+      ]);
+      expect([worked, await counter(), (await read(onLock)).status]).toEqual([false, before, 'draft']);
+      const reverse = (docId: string, documentDate?: string) =>
+        db.transaction().execute((trx) =>
+          reversePosted(trx, SCRATCH, drafter, docId, {
+            documentDate,
+            today: '2026-02-01',
+            work: async () => ({}),
+          }),
+        );
+      // The original lies in the closed period, even when the mirror would be dated after it.
+      expect((await refusal(reverse(posted, '2026-01-20'))).code).toBe('period_closed');
+      expect((await read(posted)).status).toBe('posted');
+      await post(after);
+      // The lock date moves forward over a posted document: it cannot be reversed any more.
+      lockDate = '2026-01-17';
+      expect((await refusal(reverse(after, '2026-01-20'))).code).toBe('period_closed');
+      lockDate = '2026-01-15';
+      expect((await reverse(after, '2026-01-20')).number).toBeTruthy();
+    } finally {
+      lockDate = null;
+    }
   });
 
   it('posts a draft once when two postings race for it', async () => {

@@ -69,6 +69,8 @@ export interface DocumentKind<Row extends DocumentHeader = DocumentHeader> {
   takeNumber(trx: Executor, draft: Row): Promise<TakenDocumentNumber>;
   /** Records audit rows in the caller's transaction (the audit module). */
   audit(trx: Executor, actor: Actor, changes: DocumentAuditChange[]): Promise<void>;
+  /** The last day of the closed period, or null (the company module): nothing is posted or reversed up to it. */
+  lockDate(trx: Executor): Promise<CalendarDate | null>;
 }
 
 // The header table is the kind's; queries see it through the columns every document table has.
@@ -126,6 +128,21 @@ export interface Posting {
   searchText?: string;
 }
 
+/**
+ * The closed period (issue 10, rule 6): a posting or a reversal that touches a date on or before the lock date is
+ * 409 period_closed naming the lock date, before anything is written. A draft may carry any date; only posting it
+ * touches the books.
+ */
+async function assertPeriodOpen(
+  trx: Executor,
+  kind: Pick<DocumentKind, 'lockDate'>,
+  dates: CalendarDate[],
+): Promise<void> {
+  const lockDate = await kind.lockDate(trx);
+  if (lockDate !== null && dates.some((d) => d <= lockDate))
+    throw new DomainError('conflict', 'period_closed', { params: { date: lockDate }, extra: { lockDate } });
+}
+
 function fromStatuses(lifecycle: Lifecycle<DocumentStatus>, to: DocumentStatus): DocumentStatus[] {
   return lifecycle.statuses.filter((s) => lifecycle.transitions[s].includes(to));
 }
@@ -178,6 +195,7 @@ export async function postDraft<Row extends DocumentHeader>(
 ): Promise<{ number: string }> {
   const draft = await lockDocument(trx, kind, id);
   assertTransition(lifecycleOf(kind), draft.status, 'posted', refusalDetails(draft));
+  await assertPeriodOpen(trx, kind, [draft.document_date]);
   const posting = await work(draft);
   const number = await numberAndMarkPosted(trx, kind, actor, draft, posting, posting.at ?? nowIso());
   await kind.audit(trx, actor, [
@@ -224,6 +242,8 @@ export async function reversePosted<Row extends DocumentHeader>(
   const date = reversal.documentDate ?? reversal.today;
   if (date > reversal.today) throw invalidDate('date_in_future');
   if (date < original.document_date) throw invalidDate('reversal_before_original');
+  // The original's movements leave the books of its own date, the mirror's enter those of its date: both must be open.
+  await assertPeriodOpen(trx, kind, [original.document_date, date]);
 
   const now = nowIso();
   const mirror = {

@@ -343,6 +343,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Сторното не може да е с дата преди сторнирания документ.',
     en: 'A reversal cannot be dated before the document it reverses.',
   },
+  period_closed: {
+    bg: 'Периодът до {date} включително е приключен: в него не се осчетоводява и не се сторнира.',
+    en: 'The period up to and including {date} is closed: nothing is posted or reversed in it.',
+  },
   insufficient_stock: {
     bg: 'Недостатъчна наличност на „{part}“ в склад {warehouse}: нужни {requested}, налични {available}, не достигат {shortfall}.',
     en: 'Not enough "{part}" in warehouse {warehouse}: {requested} needed, {available} available, {shortfall} short.',

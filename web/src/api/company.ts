@@ -1,4 +1,8 @@
-import type { CompanySettings, CompanySettingsInput } from '@servix/server/modules/company/company.schema';
+import type {
+  CompanySettings,
+  CompanySettingsInput,
+  LockDate,
+} from '@servix/server/modules/company/company.schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 
@@ -17,6 +21,15 @@ export function useSaveCompany() {
   return useMutation({
     mutationFn: (input: CompanySettingsInput) => api.put<CompanySettings>('/company', input),
     onSuccess: (saved) => queryClient.setQueryData(companyKey, saved),
+  });
+}
+
+/** Closes the books up to a date, or reopens them with null (admin and accountant). */
+export function useSetLockDate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (lockDate: string | null) => api.put<LockDate>('/company/lock-date', { lockDate }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: companyKey }),
   });
 }
 

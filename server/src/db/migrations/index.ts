@@ -8,6 +8,7 @@ import { stock } from './0007-stock';
 import { searchIndex } from './0008-search-index';
 import { jobs } from './0009-jobs';
 import { authSecurity } from './0010-auth-security';
+import { lockDate } from './0011-lock-date';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -22,4 +23,5 @@ export const MIGRATIONS: Migration[] = [
   searchIndex,
   jobs,
   authSecurity,
+  lockDate,
 ];

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/context';
 import { notFound } from '../../kernel/errors';
-import { CompanySettings, CompanySettingsInput, LogoInput } from './company.schema';
+import { CompanySettings, CompanySettingsInput, LockDate, LockDateInput, LogoInput } from './company.schema';
 import * as company from './company.service';
 
 export async function companyRoutes(app: FastifyInstance) {
@@ -27,6 +27,20 @@ export async function companyRoutes(app: FastifyInstance) {
       },
     },
     async (req) => company.saveCompanySettings(db, actorOf(req), req.body),
+  );
+
+  r.put(
+    '/api/v1/company/lock-date',
+    {
+      schema: {
+        tags: ['company'],
+        summary:
+          'Close the books up to a date (nothing is posted or reversed on or before it), or reopen with null',
+        body: LockDateInput,
+        response: { 200: LockDate },
+      },
+    },
+    async (req) => ({ lockDate: await company.setLockDate(db, actorOf(req), req.body.lockDate) }),
   );
 
   r.get(

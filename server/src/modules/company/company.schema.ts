@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PastIsoDate } from '../../kernel/dates';
+import { IsoDate, PastIsoDate } from '../../kernel/dates';
 import { isValidBgVatNumber, isValidIban, isValidUic, normalizeIban } from '../../kernel/identifiers';
 
 const code = (c: string) => ({ params: { code: c } });
@@ -85,10 +85,21 @@ export const CompanySettings = z.object({
   defaultVatRateBp: z.number().int(),
   fiscalDeviceRequired: z.boolean(),
   hasLogo: z.boolean(),
+  /** The closed period: nothing is posted or reversed on or before this date; null when none is closed. */
+  lockDate: z.string().nullable(),
   bankAccounts: z.array(BankAccount),
   updatedAt: z.string(),
 });
 export type CompanySettings = z.infer<typeof CompanySettings>;
+
+/** Closes the books up to a date (inclusive), or opens them all again with null. */
+export const LockDateInput = z.strictObject({
+  lockDate: IsoDate.nullable(),
+});
+export type LockDateInput = z.infer<typeof LockDateInput>;
+
+export const LockDate = z.object({ lockDate: z.string().nullable() });
+export type LockDate = z.infer<typeof LockDate>;
 
 /**
  * A logo as a base64 data URL. Its content decides what it is: PNG, JPEG or WebP, at most 2 MiB of image

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
-import { nowIso } from '../../db/sql';
+import { type CalendarDate, nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
 import { DomainError } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
@@ -34,6 +34,7 @@ async function toSettings(db: Executor, row: Selectable<CompanyTable>): Promise<
     defaultVatRateBp: row.default_vat_rate_bp,
     fiscalDeviceRequired: Boolean(row.fiscal_device_required),
     hasLogo: row.logo_data_url !== null,
+    lockDate: row.lock_date,
     bankAccounts: accounts.map((a) => ({
       id: a.id,
       iban: a.iban,
@@ -77,6 +78,7 @@ export async function createCompany(db: Executor, actor: Actor, legalName: strin
     default_vat_rate_bp: 2000,
     fiscal_device_required: false,
     logo_data_url: null,
+    lock_date: null,
     created_at: now,
     updated_at: now,
   };
@@ -219,4 +221,33 @@ export async function setLogo(db: Db, actor: Actor, dataUrl: string | null): Pro
 export async function getLogoDataUrl(db: Executor): Promise<string | null> {
   const png = await getLogo(db);
   return png ? pngDataUrl(png) : null;
+}
+
+/** The closed period's last day, or null: posting and reversing on or before it is refused (issue 10, rule 6). */
+export async function getLockDate(db: Executor): Promise<CalendarDate | null> {
+  return (await repo.findCompany(db))?.lock_date ?? null;
+}
+
+/**
+ * Closes the books up to a date, or reopens them with null; moving it either way is allowed to whoever may call
+ * this, and audited with the date before and after.
+ */
+export async function setLockDate(
+  db: Db,
+  actor: Actor,
+  lockDate: CalendarDate | null,
+): Promise<CalendarDate | null> {
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.findCompany(trx);
+    if (!row) throw notSetUp();
+    await repo.updateCompanyRow(trx, row.id, { lock_date: lockDate, updated_at: nowIso() });
+    await recordAudit(trx, actor, {
+      action: 'company.lock_date',
+      entity: 'company',
+      entityId: row.id,
+      before: { lockDate: row.lock_date },
+      after: { lockDate },
+    });
+    return lockDate;
+  });
 }

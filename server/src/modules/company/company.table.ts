@@ -18,6 +18,8 @@ export interface CompanyTable {
   default_vat_rate_bp: number;
   fiscal_device_required: SqlBool;
   logo_data_url: string | null;
+  /** The closed period: nothing is posted or reversed on or before it (issue 10). */
+  lock_date: CalendarDate | null;
   created_at: Instant;
   updated_at: Instant;
 }

@@ -2,4 +2,10 @@ export { companyRoutes } from './company.routes';
 export type { CompanySettings } from './company.schema';
 export { BgVatNumber, Uic } from './company.schema';
 export { seedCompanyDemo } from './company.seed';
-export { createCompany, getCompanySettings, getLogoDataUrl, hasCompany } from './company.service';
+export {
+  createCompany,
+  getCompanySettings,
+  getLockDate,
+  getLogoDataUrl,
+  hasCompany,
+} from './company.service';

@@ -18,6 +18,7 @@ import { allocate, cents, mulDivRound } from '../../kernel/money';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
 import { getPart, type Part } from '../catalog';
+import { getLockDate } from '../company';
 import { type DocType, takeNumber } from '../numbering';
 import { assertSupplierExists } from '../parties';
 import { receiptLineValue, unitCostOf } from './stock.costing';
@@ -53,6 +54,7 @@ export const STOCK_DOCUMENT: DocumentKind<DocRow> = {
   actions: { post: 'stock_document.post', reverse: 'stock_document.reverse' },
   takeNumber: (trx, draft) => takeNumber(trx, SERIES_OF[draft.type]),
   audit: recordAudit,
+  lockDate: getLockDate,
 };
 
 // ---------------------------------------------------------------- reading

@@ -36,6 +36,7 @@ export const auditMessages = defineMessages(
           seed_demo: 'Заредени демо данни',
           logo_set: 'Качено лого',
           logo_remove: 'Премахнато лого',
+          lock_date: 'Променена дата на приключен период',
         },
         numbering_series: { create: 'Създадена серия', update: 'Променена серия' },
         user: {
@@ -84,6 +85,7 @@ export const auditMessages = defineMessages(
           seed_demo: 'Demo data loaded',
           logo_set: 'Logo uploaded',
           logo_remove: 'Logo removed',
+          lock_date: 'Lock date of the closed period changed',
         },
         numbering_series: { create: 'Series created', update: 'Series changed' },
         user: {

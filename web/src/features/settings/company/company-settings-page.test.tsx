@@ -22,6 +22,7 @@ const COMPANY: CompanySettings = {
   defaultVatRateBp: 2000,
   fiscalDeviceRequired: true,
   hasLogo: false,
+  lockDate: null,
   bankAccounts: [
     {
       id: 'b-1',
@@ -150,5 +151,25 @@ describe('company settings', () => {
     expect(screen.getByText('Само за преглед: вашата роля не може да променя тези данни.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Запази' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Качи лого' })).toBeNull();
+  });
+
+  it('lets the accountant reopen a closed period; the others only see the lock date', async () => {
+    const closed = { ...COMPANY, lockDate: '2026-11-30' };
+    const { calls } = fakeServer((call) =>
+      call.method === 'GET' ? jsonResponse(200, closed) : jsonResponse(200, { lockDate: null }),
+    );
+    const { unmount } = renderScreen(<CompanySettingsPage />, { me: aMe('accountant') });
+    expect(await screen.findByText('Приключен до 30.11.2026 включително.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Отвори всички периоди' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1));
+    const put = calls.find((c) => c.method === 'PUT');
+    expect([put?.path, put?.body]).toEqual(['/api/v1/company/lock-date', { lockDate: null }]);
+    unmount();
+
+    fakeServer(() => jsonResponse(200, closed));
+    renderScreen(<CompanySettingsPage />, { me: aMe('storekeeper') });
+    expect(await screen.findByText('Приключен до 30.11.2026 включително.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Приключи периода' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Отвори всички периоди' })).toBeNull();
   });
 });

@@ -21,13 +21,22 @@ import {
 import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { formatDate } from '@servix/server/kernel/format';
 import { isValidIban, isValidUic } from '@servix/server/kernel/identifiers';
 import type { CompanySettings } from '@servix/server/modules/company/company.schema';
-import { IconAlertTriangle, IconCircleCheck, IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCircleCheck,
+  IconLock,
+  IconLockOpen,
+  IconPlus,
+  IconTrash,
+  IconUpload,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../../api/client';
-import { logoUrl, useCompany, useCompanyLogo, useSaveCompany } from '../../../api/company';
+import { logoUrl, useCompany, useCompanyLogo, useSaveCompany, useSetLockDate } from '../../../api/company';
 import { canCall } from '../../../app/access';
 import { useSession } from '../../../app/session';
 import { currentLocale } from '../../../i18n';
@@ -144,6 +153,79 @@ function LogoSection({ company, canEdit }: { company: CompanySettings; canEdit: 
           )}
         </Stack>
       </Group>
+    </Fieldset>
+  );
+}
+
+/** The closed period: the accountant (or the admin) sets or clears the lock date; the others see it. */
+function LockDateSection({ company, canEdit }: { company: CompanySettings; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const save = useSetLockDate();
+  const [value, setValue] = useState<string | null>(company.lockDate);
+  const [error, setError] = useState<string | null>(null);
+
+  const send = (lockDate: string | null) => {
+    setError(null);
+    save.mutate(lockDate, {
+      onSuccess: (saved) => {
+        setValue(saved.lockDate);
+        notifications.show({
+          color: 'green',
+          message: saved.lockDate ? t('company.lockDate.saved') : t('company.lockDate.cleared'),
+        });
+      },
+      onError: (e) => setError(messageOf(e)),
+    });
+  };
+
+  return (
+    <Fieldset legend={t('company.section.lockDate')} radius="md" data-testid="lock-date">
+      <Stack gap="xs">
+        <Text size="sm" fw={500}>
+          {company.lockDate
+            ? t('company.lockDate.closedUntil', { date: formatDate(company.lockDate, locale) })
+            : t('company.lockDate.none')}
+        </Text>
+        {canEdit && (
+          <Group align="flex-end" gap="sm">
+            <DatePickerInput
+              label={t('company.lockDate.label')}
+              valueFormat={dateInputFormat(locale)}
+              value={value}
+              onChange={(v) => setValue(v)}
+              clearable
+              w={{ base: '100%', xs: 220 }}
+            />
+            <Button
+              leftSection={<IconLock size={16} />}
+              disabled={!value || value === company.lockDate}
+              loading={save.isPending}
+              onClick={() => send(value)}
+            >
+              {t('company.lockDate.save')}
+            </Button>
+            {company.lockDate && (
+              <Button
+                variant="subtle"
+                leftSection={<IconLockOpen size={16} />}
+                disabled={save.isPending}
+                onClick={() => send(null)}
+              >
+                {t('company.lockDate.clear')}
+              </Button>
+            )}
+          </Group>
+        )}
+        <Text size="xs" c="dimmed">
+          {t('company.lockDate.hint')}
+        </Text>
+        {error && (
+          <Text size="sm" c="red" role="alert">
+            {error}
+          </Text>
+        )}
+      </Stack>
     </Fieldset>
   );
 }
@@ -390,6 +472,10 @@ export function CompanySettingsPage() {
         <Stack gap="md">
           <CompanyForm key={company.data.id} company={company.data} canEdit={canEdit} />
           <LogoSection company={company.data} canEdit={canEdit} />
+          <LockDateSection
+            company={company.data}
+            canEdit={canCall(user.role, 'PUT /api/v1/company/lock-date')}
+          />
         </Stack>
       )}
     </Stack>

@@ -157,7 +157,8 @@ export function DocumentEditor({
       const saved = await save();
       form.resetDirty();
       notifications.show({ color: 'green', message: t('stock.docs.saved') });
-      if (!doc) navigate(`/stock/documents/${saved.id}`, { replace: true });
+      // Saved again after a refused posting: the refusal it carried is no longer news.
+      if (!doc || carried) navigate(`/stock/documents/${saved.id}`, { replace: true });
     } catch (e) {
       onServerError(e);
     }
@@ -179,8 +180,9 @@ export function DocumentEditor({
       notifications.show({ color: 'green', message: t('stock.docs.posted', { number: posted.number }) });
       navigate(`/stock/documents/${posted.id}`, { replace: true, state: null });
     } catch (e) {
-      if (!doc && e instanceof ApiError) {
-        // The draft exists now: show it, with the refusal.
+      if (e instanceof ApiError) {
+        // The draft exists now (and a saved one comes back with a new version, which draws the editor afresh):
+        // show it, with the refusal.
         navigate(`/stock/documents/${saved.id}`, {
           replace: true,
           state: { postFailure: { problem: e.problem } satisfies PostFailure },

@@ -6,7 +6,7 @@ import {
 } from '@servix/server/modules/stock/stock.schema';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useStockDocument } from '../../../api/stock';
 import { canCall } from '../../../app/access';
 import { useSession } from '../../../app/session';
@@ -55,6 +55,9 @@ function ExistingDocument({ id }: { id: string }) {
   const locale = currentLocale();
   const query = useStockDocument(id);
   const heading = useTitle(query.data);
+  // A refused posting comes back as a navigation carrying the refusal: a new location draws the editor afresh with it,
+  // even when saving the draft first already drew it for the draft's new version.
+  const { key: visit } = useLocation();
   if (query.isPending) return <PageLoader />;
   if (query.isError)
     return query.error instanceof Error && 'status' in query.error && query.error.status === 404 ? (
@@ -89,7 +92,7 @@ function ExistingDocument({ id }: { id: string }) {
       />
       {editable ? (
         <DocumentEditor
-          key={`${doc.id}-${doc.updatedAt}`}
+          key={`${doc.id}-${doc.updatedAt}-${visit}`}
           type={doc.type}
           doc={doc}
           initialValues={toDocumentValues(doc, locale)}
