@@ -89,7 +89,7 @@ test('the accountant closes last month, and a stock document dated in it is refu
     await page.getByTestId('confirm-post').click();
     await expect(
       page.getByText(
-        `Периодът до ${lockDate} включително е приключен: в него не се осчетоводява и не се сторнира.`,
+        `Периодът до ${lockDate.split('-').reverse().join('.')} включително е приключен: в него не се осчетоводява и не се сторнира.`,
       ),
     ).toBeVisible();
     expect((await api(page, `/api/v1/stock/documents/${draftId}`)).status).toBe('draft');

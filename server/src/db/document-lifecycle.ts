@@ -239,7 +239,8 @@ export async function reversePosted<Row extends DocumentHeader>(
     throw new DomainError('conflict', 'reversal_not_reversible', {
       params: { number: original.number ?? '' },
     });
-  const date = reversal.documentDate ?? reversal.today;
+  // A reversal cancels the original as if it had never been posted: on its date, unless a later one is given.
+  const date = reversal.documentDate ?? original.document_date;
   if (date > reversal.today) throw invalidDate('date_in_future');
   if (date < original.document_date) throw invalidDate('reversal_before_original');
   // The original's movements leave the books of its own date, the mirror's enter those of its date: both must be open.

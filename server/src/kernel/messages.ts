@@ -347,6 +347,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Периодът до {date} включително е приключен: в него не се осчетоводява и не се сторнира.',
     en: 'The period up to and including {date} is closed: nothing is posted or reversed in it.',
   },
+  'insufficient_stock:dated': {
+    bg: 'Недостатъчна наличност на „{part}“ в склад {warehouse} към {date}: там не достигат {shortfall}. Документ с по-ранна дата или сторно би оставил по-късно движение без наличност.',
+    en: 'Not enough "{part}" in warehouse {warehouse} on {date}: {shortfall} short there. A back-dated document or a reversal would leave a later movement without stock.',
+  },
   insufficient_stock: {
     bg: 'Недостатъчна наличност на „{part}“ в склад {warehouse}: нужни {requested}, налични {available}, не достигат {shortfall}.',
     en: 'Not enough "{part}" in warehouse {warehouse}: {requested} needed, {available} available, {shortfall} short.',
@@ -405,9 +409,23 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
   },
 };
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A parameter as a message shows it: calendar dates as 30.11.2026 (the Bulgarian way, in both languages). */
+function shown(value: unknown): string {
+  const s = String(value ?? '');
+  const d = ISO_DATE.exec(s);
+  return d ? `${d[3]}.${d[2]}.${d[1]}` : s;
+}
+
+/**
+ * The message of a code in a language, its {parameters} filled in. A code with a `date` parameter uses its dated
+ * variant (`code:dated`) when there is one.
+ */
 export function message(code: string, locale: Locale, params: Record<string, unknown> = {}): string {
-  const template = MESSAGES[code]?.[locale] ?? MESSAGES[code]?.en ?? code;
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  const entry = (params.date !== undefined && MESSAGES[`${code}:dated`]) || MESSAGES[code];
+  const template = entry?.[locale] ?? entry?.en ?? code;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => shown(params[k]));
 }
 
 /** The user's language: their saved choice, else the X-Servix-Locale header, else Accept-Language, else Bulgarian. */

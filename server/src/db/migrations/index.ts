@@ -9,6 +9,7 @@ import { searchIndex } from './0008-search-index';
 import { jobs } from './0009-jobs';
 import { authSecurity } from './0010-auth-security';
 import { lockDate } from './0011-lock-date';
+import { datedLedger } from './0012-dated-ledger';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -24,4 +25,5 @@ export const MIGRATIONS: Migration[] = [
   jobs,
   authSecurity,
   lockDate,
+  datedLedger,
 ];

@@ -76,7 +76,7 @@ describe.each(DIALECTS)('the closed period in stock on %s', (dialect) => {
     expect(edited.statusCode, edited.body).toBe(200);
     const levelBefore = await level();
     const problem = await refusedAsClosed(`/api/v1/stock/documents/${onLock.id}/post`);
-    expect(problem.detail).toContain(lockDate);
+    expect(problem.detail).toContain(lockDate.split('-').reverse().join('.'));
     expect(await level()).toEqual(levelBefore);
 
     const dayAfter = await receipt(addDays(lockDate, 1), 5000, 1000);

@@ -210,6 +210,8 @@ interface Expected {
   onHand: number;
   reserved: number;
   value: number;
+  lastOrder: number;
+  lastDate: string | null;
 }
 
 /** What every level should hold: on hand and value from the ledger, reserved from the active reservations. */
@@ -219,7 +221,7 @@ async function expectedLevels(db: Executor): Promise<Map<string, Expected>> {
     const key = repo.levelKeyOf({ partId, warehouseId });
     let e = out.get(key);
     if (!e) {
-      e = { partId, warehouseId, onHand: 0, reserved: 0, value: 0 };
+      e = { partId, warehouseId, onHand: 0, reserved: 0, value: 0, lastOrder: 0, lastDate: null };
       out.set(key, e);
     }
     return e;
@@ -228,6 +230,8 @@ async function expectedLevels(db: Executor): Promise<Map<string, Expected>> {
     const e = at(t.part_id, t.warehouse_id);
     e.onHand = t.quantity_milli;
     e.value = t.value_cents;
+    e.lastOrder = Number(t.last_order ?? 0);
+    e.lastDate = t.last_date ?? null;
   }
   for (const r of await repo.activeReservationTotals(db))
     at(r.part_id, r.warehouse_id).reserved = r.quantity_milli;
@@ -246,7 +250,7 @@ export async function checkLevels(db: Executor): Promise<LevelCheck> {
   const compare = (
     partId: string,
     warehouseId: string,
-    s: Omit<Expected, 'partId' | 'warehouseId'> & { avg: number },
+    s: Pick<Expected, 'onHand' | 'reserved' | 'value'> & { avg: number },
     e: Expected,
   ) => {
     const fields: [LevelMismatch['field'], number, number][] = [
@@ -267,6 +271,8 @@ export async function checkLevels(db: Executor): Promise<LevelCheck> {
       onHand: 0,
       reserved: 0,
       value: 0,
+      lastOrder: 0,
+      lastDate: null,
     };
     compare(
       l.part_id,
@@ -293,14 +299,16 @@ export async function rebuildLevels(db: Db): Promise<number> {
     let changed = 0;
     for (const l of await repo.allLevels(trx)) {
       const key = repo.levelKeyOf({ partId: l.part_id, warehouseId: l.warehouse_id });
-      const e = expected.get(key) ?? { onHand: 0, reserved: 0, value: 0 };
+      const e = expected.get(key) ?? { onHand: 0, reserved: 0, value: 0, lastOrder: 0, lastDate: null };
       expected.delete(key);
       const avg = averageCost(e.value, e.onHand);
       if (
         l.on_hand_milli === e.onHand &&
         l.reserved_milli === e.reserved &&
         l.value_cents === e.value &&
-        l.avg_cost_cents === avg
+        l.avg_cost_cents === avg &&
+        l.last_order >= e.lastOrder &&
+        l.last_date === e.lastDate
       )
         continue;
       await repo.updateLevelRow(trx, l.id, {
@@ -308,6 +316,8 @@ export async function rebuildLevels(db: Db): Promise<number> {
         reserved_milli: e.reserved,
         value_cents: e.value,
         avg_cost_cents: avg,
+        last_order: Math.max(l.last_order, e.lastOrder),
+        last_date: e.lastDate,
         updated_at: now,
       });
       changed++;
@@ -320,6 +330,8 @@ export async function rebuildLevels(db: Db): Promise<number> {
       reserved_milli: e.reserved,
       value_cents: e.value,
       avg_cost_cents: averageCost(e.value, e.onHand),
+      last_order: e.lastOrder,
+      last_date: e.lastDate,
       created_at: now,
       updated_at: now,
     }));

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database';
 import { listAll, listPage } from '../../db/list';
 import type { Database } from '../../db/schema';
 import { countAll, lockForUpdate, matchesSearch, matchesSearchIndexed, sumInt } from '../../db/sql';
+import { averageCost } from './stock.costing';
 import type {
   StockDocumentLineTable,
   StockDocumentTable,
@@ -249,6 +250,16 @@ export async function listLines(db: Executor, documentIds: readonly string[]) {
 }
 export type LineRow = Awaited<ReturnType<typeof listLines>>[number];
 
+/** Type and reversal link of documents by id. */
+export async function documentHeads(db: Executor, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('stock_document')
+    .select(['id', 'type', 'reversal_of_id'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
 export async function replaceLines(
   db: Executor,
   documentId: string,
@@ -400,38 +411,6 @@ export async function lockLevels(db: Executor, keys: readonly LevelKey[]) {
   return lockForUpdate(q, db).execute();
 }
 
-/**
- * Moves a level by one ledger movement (signed quantity and value; an issue may consume a reservation), guarded:
- * on hand − reserved (plus the reservation being consumed) must cover what goes out. False when the guard refused
- * (nothing changed). Only stock.ledger's PostingBook calls it, with the movement's ledger row.
- */
-export async function applyMovement(
-  db: Executor,
-  levelId: string,
-  m: {
-    quantityMilli: number;
-    valueCents: number;
-    releaseReservedMilli: number;
-    avgCostCents: number;
-    now: string;
-  },
-): Promise<boolean> {
-  const r = await db
-    .updateTable('stock_level')
-    .set((eb) => ({
-      on_hand_milli: eb('on_hand_milli', '+', m.quantityMilli),
-      reserved_milli: eb('reserved_milli', '-', m.releaseReservedMilli),
-      value_cents: eb('value_cents', '+', m.valueCents),
-      avg_cost_cents: m.avgCostCents,
-      updated_at: m.now,
-    }))
-    .where('id', '=', levelId)
-    .where(sql<boolean>`on_hand_milli - reserved_milli + ${m.releaseReservedMilli} + ${m.quantityMilli} >= 0`)
-    .where('reserved_milli', '>=', m.releaseReservedMilli)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
 /** Reserves, guarded: only while on hand − reserved covers the quantity. */
 export async function addReserved(db: Executor, levelId: string, quantityMilli: number, now: string) {
   const r = await db
@@ -537,6 +516,8 @@ export async function ledgerTotals(db: Executor, upTo?: string) {
       'stock_movement.warehouse_id',
       sumInt('stock_movement.quantity_milli').as('quantity_milli'),
       sumInt('stock_movement.value_cents').as('value_cents'),
+      (eb) => eb.fn.max('stock_movement.ledger_order').as('last_order'),
+      (eb) => eb.fn.max('stock_movement.movement_date').as('last_date'),
     ])
     .groupBy(['stock_movement.part_id', 'stock_movement.warehouse_id']);
   if (upTo) q = q.where('stock_movement.movement_date', '<=', upTo);
@@ -606,6 +587,120 @@ export async function movementsOfDocument(db: Executor, documentId: string) {
     .orderBy('seq')
     .execute();
 }
+
+/** The movements of many documents (for refreshing the lines of re-costed documents). */
+export async function movementsOfDocuments(db: Executor, documentIds: readonly string[]) {
+  const out: MovementRow[] = [];
+  for (let i = 0; i < documentIds.length; i += 500)
+    out.push(
+      ...(await db
+        .selectFrom('stock_movement')
+        .selectAll()
+        .where('document_id', 'in', documentIds.slice(i, i + 500))
+        .orderBy('document_id')
+        .orderBy('seq')
+        .execute()),
+    );
+  return out;
+}
+
+/** The movements of one level at and after a place in its ledger, in ledger order (date, then posting order). */
+export async function levelMovementsFrom(db: Executor, k: LevelKey, from: { date: string; order: number }) {
+  return db
+    .selectFrom('stock_movement')
+    .selectAll()
+    .where('part_id', '=', k.partId)
+    .where('warehouse_id', '=', k.warehouseId)
+    .where((eb) =>
+      eb.or([
+        eb('movement_date', '>', from.date),
+        eb.and([eb('movement_date', '=', from.date), eb('ledger_order', '>=', from.order)]),
+      ]),
+    )
+    .orderBy('movement_date')
+    .orderBy('ledger_order')
+    .execute();
+}
+
+/** Quantity and value of movements by id. */
+export async function movementValues(db: Executor, ids: readonly string[]) {
+  const out: { id: string; quantity_milli: number; value_cents: number }[] = [];
+  for (let i = 0; i < ids.length; i += 500)
+    out.push(
+      ...(await db
+        .selectFrom('stock_movement')
+        .select(['id', 'quantity_milli', 'value_cents'])
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
+  return out;
+}
+
+/** The movements that follow any of these (a transfer's in, a reversal's row), with their places. */
+export async function movementsFollowing(db: Executor, ids: readonly string[]) {
+  const out: { part_id: string; warehouse_id: string; movement_date: string; ledger_order: number }[] = [];
+  for (let i = 0; i < ids.length; i += 500)
+    out.push(
+      ...(await db
+        .selectFrom('stock_movement')
+        .select(['part_id', 'warehouse_id', 'movement_date', 'ledger_order'])
+        .where('source_movement_id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
+  return out;
+}
+
+/** The codes of a level's part and warehouse, for a message. */
+export async function levelCodes(db: Executor, k: LevelKey) {
+  const part = await db
+    .selectFrom('catalog_part')
+    .select('code')
+    .where('id', '=', k.partId)
+    .executeTakeFirst();
+  const warehouse = await db
+    .selectFrom('stock_warehouse')
+    .select('code')
+    .where('id', '=', k.warehouseId)
+    .executeTakeFirst();
+  return { partCode: part?.code ?? k.partId, warehouseCode: warehouse?.code ?? k.warehouseId };
+}
+
+export async function typicalCostOf(db: Executor, partId: string): Promise<number> {
+  const r = await db
+    .selectFrom('catalog_part')
+    .select('typical_cost_cents')
+    .where('id', '=', partId)
+    .executeTakeFirst();
+  return r?.typical_cost_cents ?? 0;
+}
+
+/** Writes a level as its posting left it (locked by the posting; the CHECKs keep 0 <= reserved <= on hand). */
+export async function setLevel(
+  db: Executor,
+  l: {
+    id: string;
+    onHand: number;
+    reserved: number;
+    value: number;
+    lastOrder: number;
+    lastDate: string | null;
+  },
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('stock_level')
+    .set({
+      on_hand_milli: l.onHand,
+      reserved_milli: l.reserved,
+      value_cents: l.value,
+      avg_cost_cents: averageCost(l.value, l.onHand),
+      last_order: l.lastOrder,
+      last_date: l.lastDate,
+      updated_at: now,
+    })
+    .where('id', '=', l.id)
+    .execute();
+}
 export type MovementRow = Awaited<ReturnType<typeof movementsOfDocument>>[number];
 
 export async function movementsOfPart(
@@ -630,9 +725,8 @@ export async function movementsOfPart(
   if (f.to) q = q.where('stock_movement.movement_date', '<=', f.to);
   return q
     .orderBy('stock_movement.movement_date')
-    .orderBy('stock_movement.at')
-    .orderBy('stock_movement.seq')
-    .orderBy('stock_movement.id')
+    .orderBy('stock_movement.warehouse_id')
+    .orderBy('stock_movement.ledger_order')
     .execute();
 }
 

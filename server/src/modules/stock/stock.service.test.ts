@@ -1002,7 +1002,8 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
         {},
         { status: 409, code: 'insufficient_stock' },
       );
-      expect(problem).toMatchObject({ requestedMilli: 5000, availableMilli: 3000, shortfallMilli: 2000 });
+      // Cancelled on its own date, the receipt leaves nothing for the issue that follows it: that date goes short.
+      expect(problem).toMatchObject({ shortfallMilli: 2000, date: r.documentDate });
       const back = await json(keeper, 'POST', `/api/v1/stock/documents/${i.id}/reverse`, {}, 201);
       expect(back).toMatchObject({ type: 'issue', reversalOfId: i.id, totalValueCents: 600 });
       expect(await level(p, main)).toMatchObject({ onHandMilli: 5000, valueCents: 1500 });

@@ -9,12 +9,13 @@ import {
   reversePosted,
 } from '../../db/document-lifecycle';
 import { nowIso } from '../../db/sql';
+import { updateMany } from '../../db/update-many';
 import type { Actor } from '../../kernel/actor';
 import { todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { parseSort } from '../../kernel/list-query';
-import { allocate, cents, mulDivRound } from '../../kernel/money';
+import { allocate, cents } from '../../kernel/money';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
 import { getPart, type Part } from '../catalog';
@@ -22,7 +23,7 @@ import { getLockDate } from '../company';
 import { type DocType, takeNumber } from '../numbering';
 import { assertSupplierExists } from '../parties';
 import { receiptLineValue, unitCostOf } from './stock.costing';
-import { type Labels, PostingBook } from './stock.ledger';
+import { type Labels, PostingBook, type Settled } from './stock.ledger';
 import * as repo from './stock.repository';
 import type {
   CreateDocumentBody,
@@ -456,7 +457,11 @@ interface LineResult {
   book_milli?: number;
 }
 
-/** Moves the stock of every line of a draft through the posting book; returns what each line moved. */
+/**
+ * Adds every line's movements to the posting book: receipts in at cost plus their share of landed costs, issues and
+ * write-offs out at the average (consuming their reservations), transfers out at the average and in at what left,
+ * counts to the counted quantity. Their values follow when the book settles. Returns the receipt lines' results.
+ */
 async function moveLines(
   trx: Executor,
   doc: DocRow,
@@ -481,7 +486,7 @@ async function moveLines(
       const shares = allocate(doc.landed_cost_cents, base);
       for (const [i, l] of lines.entries()) {
         const value = (base[i] ?? 0) + (shares[i] ?? 0);
-        await book.in(l.id, from(l.part_id), l.quantity_milli ?? 0, value);
+        book.fixed(l.id, from(l.part_id), l.quantity_milli ?? 0, value);
         out.set(l.id, { landed_cost_cents: shares[i] ?? 0, value_cents: value });
       }
       break;
@@ -489,7 +494,6 @@ async function moveLines(
     case 'issue':
     case 'writeoff': {
       for (const l of lines) {
-        const q = l.quantity_milli ?? 0;
         let release = 0;
         if (l.reservation_id) {
           const r = reservations.get(l.reservation_id);
@@ -504,40 +508,79 @@ async function moveLines(
             updated_at: book.now,
           });
         }
-        const value = await book.out(l.id, from(l.part_id), q, { releaseReservedMilli: release });
-        out.set(l.id, { unit_cost_cents: unitCostOf(value, q), value_cents: value });
+        book.average(l.id, from(l.part_id), l.quantity_milli ?? 0, release);
       }
       break;
     }
     case 'transfer': {
       for (const l of lines) {
         const q = l.quantity_milli ?? 0;
-        const value = await book.out(l.id, from(l.part_id), q);
-        await book.in(l.id, to(l.part_id), q, value);
-        out.set(l.id, { unit_cost_cents: unitCostOf(value, q), value_cents: value });
+        book.follow(l.id, to(l.part_id), q, book.average(l.id, from(l.part_id), q));
       }
       break;
     }
     case 'count': {
-      for (const l of lines) {
-        const k = from(l.part_id);
-        const level = book.get(k);
-        const bookQty = level.onHand;
-        const diff = (l.counted_milli ?? 0) - bookQty;
-        let value = 0;
-        if (diff > 0) {
-          // Gains come in at the current average, or at the part's typical cost when there is none.
-          value =
-            level.onHand > 0
-              ? mulDivRound(diff, level.value, level.onHand)
-              : receiptLineValue(diff, l.part_typical_cost_cents ?? 0);
-          await book.in(l.id, k, diff, value);
-        } else if (diff < 0) {
-          value = -(await book.out(l.id, k, -diff));
-        }
-        out.set(l.id, { book_milli: bookQty, unit_cost_cents: unitCostOf(value, diff), value_cents: value });
-      }
+      for (const l of lines)
+        book.count(l.id, from(l.part_id), l.counted_milli ?? 0, l.part_typical_cost_cents ?? 0);
       break;
+    }
+  }
+  return out;
+}
+
+interface MovementResult {
+  lineId: string;
+  q: number;
+  v: number;
+  counted?: number | null;
+}
+
+/**
+ * What each line of a document shows, from its movements as they stand: issues, write-offs and transfers their
+ * value and unit cost, counts the book they found and the value of the difference; a reversal's lines the value
+ * they moved back. Receipts keep what they were drafted with.
+ */
+function lineResultsOf(
+  doc: Pick<DocRow, 'type' | 'reversal_of_id'>,
+  lines: Pick<repo.LineRow, 'id' | 'quantity_milli' | 'counted_milli'>[],
+  movements: MovementResult[],
+): Map<string, LineResult> {
+  const out = new Map<string, LineResult>();
+  for (const l of lines) {
+    const own = movements.filter((m) => m.lineId === l.id);
+    const sum = own.reduce((s, m) => s + m.v, 0);
+    const left = own.find((m) => m.q < 0);
+    if (doc.reversal_of_id) {
+      const value =
+        doc.type === 'count'
+          ? sum
+          : doc.type === 'transfer'
+            ? Math.abs(left?.v ?? own[0]?.v ?? 0)
+            : Math.abs(sum);
+      out.set(l.id, { value_cents: value });
+      continue;
+    }
+    switch (doc.type) {
+      case 'receipt':
+        break;
+      case 'issue':
+      case 'writeoff':
+        out.set(l.id, { unit_cost_cents: unitCostOf(sum, l.quantity_milli ?? 0), value_cents: -sum });
+        break;
+      case 'transfer': {
+        const value = -(left?.v ?? 0);
+        out.set(l.id, { unit_cost_cents: unitCostOf(value, l.quantity_milli ?? 0), value_cents: value });
+        break;
+      }
+      case 'count': {
+        const diff = own.reduce((s, m) => s + m.q, 0);
+        out.set(l.id, {
+          book_milli: (l.counted_milli ?? 0) - diff,
+          unit_cost_cents: unitCostOf(sum, diff),
+          value_cents: sum,
+        });
+        break;
+      }
     }
   }
   return out;
@@ -553,6 +596,77 @@ async function writeLineResults(trx: Executor, results: Map<string, LineResult>,
   for (const [lineId, r] of results) await repo.updateLineRow(trx, lineId, { ...r, updated_at: now });
 }
 
+/**
+ * The documents whose movements a back-dated posting re-costed: their lines and totals are brought to what their
+ * movements now say (in a few statements however many there are). Returns how many documents changed.
+ */
+async function refreshRecosted(trx: Executor, documentIds: readonly string[]): Promise<number> {
+  let changed = 0;
+  for (let i = 0; i < documentIds.length; i += 500)
+    changed += await refreshDocuments(trx, documentIds.slice(i, i + 500));
+  return changed;
+}
+
+async function refreshDocuments(trx: Executor, documentIds: readonly string[]): Promise<number> {
+  const docs = await repo.documentHeads(trx, documentIds);
+  const lines = await repo.listLines(trx, documentIds);
+  const movements = await repo.movementsOfDocuments(trx, documentIds);
+  const lineUpdates: unknown[][] = [];
+  const docUpdates: unknown[][] = [];
+  for (const d of docs) {
+    const own = lines.filter((l) => l.document_id === d.id);
+    const results = lineResultsOf(
+      d,
+      own,
+      movements
+        .filter((m) => m.document_id === d.id)
+        .map((m) => ({ lineId: m.line_id, q: m.quantity_milli, v: m.value_cents })),
+    );
+    for (const l of own) {
+      const r = results.get(l.id);
+      if (!r) continue;
+      lineUpdates.push([
+        l.id,
+        r.unit_cost_cents ?? l.unit_cost_cents,
+        r.value_cents,
+        r.book_milli ?? l.book_milli,
+      ]);
+    }
+    if (results.size) docUpdates.push([d.id, totalOf(d.type, results.values())]);
+  }
+  await updateMany(
+    trx,
+    'stock_document_line',
+    [
+      { name: 'unit_cost_cents', type: 'bigint' },
+      { name: 'value_cents', type: 'bigint' },
+      { name: 'book_milli', type: 'bigint' },
+    ],
+    lineUpdates,
+  );
+  await updateMany(trx, 'stock_document', [{ name: 'total_value_cents', type: 'bigint' }], docUpdates);
+  return docUpdates.length;
+}
+
+/** Settles a posting's results: the document's own lines, and the documents it re-costed. */
+async function finishPosting(
+  trx: Executor,
+  doc: Pick<DocRow, 'id' | 'type' | 'reversal_of_id'>,
+  lines: repo.LineRow[],
+  drafted: Map<string, LineResult>,
+  posted: { at: string; settled: Settled },
+) {
+  const results = lineResultsOf(doc, lines, posted.settled.rows);
+  for (const [id, r] of drafted) results.set(id, r);
+  await writeLineResults(trx, results, posted.at);
+  const others = [...new Set(posted.settled.recosted.map((r) => r.documentId))].filter((id) => id !== doc.id);
+  const recostedDocuments = await refreshRecosted(trx, others);
+  return {
+    total: totalOf(doc.type, results.values()),
+    recosted: { movements: posted.settled.recosted.length, documents: recostedDocuments },
+  };
+}
+
 /** The stock side of posting a draft: checks it again, moves every line, fills the lines' results. */
 async function postLines(trx: Executor, doc: DocRow): Promise<Posting> {
   const lines = await repo.listLines(trx, [doc.id]);
@@ -561,22 +675,30 @@ async function postLines(trx: Executor, doc: DocRow): Promise<Posting> {
     { partId: l.part_id, warehouseId: doc.warehouse_id },
     ...(doc.to_warehouse_id ? [{ partId: l.part_id, warehouseId: doc.to_warehouse_id }] : []),
   ]);
-  const { result, at, movements } = await PostingBook.post(
+  const posted = await PostingBook.post(
     trx,
     { documentId: doc.id, date: doc.document_date },
     keys,
     labelsOf(lines, codes),
     (book) => moveLines(trx, doc, lines, book),
   );
-  await writeLineResults(trx, result, at);
-  const total = totalOf(doc.type, result.values());
-  return { at, patch: { total_value_cents: total }, audit: { totalValueCents: total, movements } };
+  const { total, recosted } = await finishPosting(trx, doc, lines, posted.result, posted);
+  return {
+    at: posted.at,
+    patch: { total_value_cents: total },
+    audit: {
+      totalValueCents: total,
+      movements: posted.movements,
+      ...(recosted.movements ? { recosted } : {}),
+    },
+  };
 }
 
 /**
- * Posts a draft in the caller's transaction: every line moves stock through the ledger (receipts in at cost plus
- * landed costs, issues and write-offs out at the average, transfers carrying their cost, counts posting their
- * differences), then the number is taken from the type's series. Nothing is written when any line is refused.
+ * Posts a draft in the caller's transaction: every line moves stock through the ledger at the document's date
+ * (receipts in at cost plus landed costs, issues and write-offs out at the average of that date, transfers carrying
+ * their cost, counts to the counted quantity), later movements are re-costed, then the number is taken from the
+ * type's series. Nothing is written when any line is refused.
  */
 export async function postDocumentTx(trx: Executor, actor: Actor, id: string): Promise<StockDocument> {
   await postDraft(trx, STOCK_DOCUMENT, actor, id, (doc) => postLines(trx, doc));
@@ -635,38 +757,42 @@ async function copyLines(trx: Executor, lines: repo.LineRow[], mirrorId: string,
 }
 
 /**
- * Undoes each line's movements in the mirror: what came in goes out first, at most at the value it came in with
- * (a transfer's mirror then brings into A what actually left B); what went out comes back at the value it left
- * with. Returns each mirror line's effect.
+ * Undoes each line's movements in the mirror. On the original's date every movement is cancelled right after
+ * itself, as if the document had never been posted. On a later date what came in goes out first, at most at the
+ * value it came in with (a transfer's mirror then brings into A what actually left B), and what went out comes
+ * back at the value it left with.
  */
-async function undoMovements(
+function undoMovements(
   book: PostingBook,
   doc: DocRow,
+  mirror: DocRow,
   lines: repo.LineRow[],
   movements: repo.MovementRow[],
   mirrorLineOf: Map<string, string>,
-): Promise<Map<string, number>> {
-  const effect = new Map<string, number>();
+): void {
+  const sameDate = mirror.document_date === doc.document_date;
   for (const l of lines) {
     const mirrorLineId = mirrorLineOf.get(l.id) as string;
     const own = movements.filter((m) => m.line_id === l.id);
-    let movedBack = 0;
-    let sum = 0;
-    for (const m of own.filter((x) => x.quantity_milli > 0)) {
-      const k = { partId: m.part_id, warehouseId: m.warehouse_id };
-      const value = await book.out(mirrorLineId, k, m.quantity_milli, { valueCap: m.value_cents });
-      movedBack += value;
-      sum -= value;
+    if (sameDate) {
+      for (const m of own) book.cancel(mirrorLineId, m);
+      continue;
     }
-    for (const m of own.filter((x) => x.quantity_milli < 0)) {
-      const k = { partId: m.part_id, warehouseId: m.warehouse_id };
-      const value = doc.type === 'transfer' ? movedBack : -m.value_cents;
-      await book.in(mirrorLineId, k, -m.quantity_milli, value);
-      if (doc.type !== 'transfer') sum += value;
+    if (doc.type === 'transfer') {
+      const inRow = own.find((m) => m.quantity_milli > 0);
+      const outRow = own.find((m) => m.quantity_milli < 0);
+      if (!inRow || !outRow) continue;
+      const back = book.reverse(mirrorLineId, inRow);
+      book.follow(
+        mirrorLineId,
+        { partId: outRow.part_id, warehouseId: outRow.warehouse_id },
+        -outRow.quantity_milli,
+        back,
+      );
+      continue;
     }
-    effect.set(mirrorLineId, doc.type === 'transfer' ? movedBack : sum);
+    for (const m of own) book.reverse(mirrorLineId, m);
   }
-  return effect;
 }
 
 /** The stock side of a reversal: the mirror's lines, the original's movements undone, the lines' results. */
@@ -682,33 +808,36 @@ async function reverseLines(
   for (const whId of new Set(movements.map((m) => m.warehouse_id)))
     codes[whId] = (await repo.findWarehouse(trx, whId))?.code ?? whId;
   const mirrorLineOf = await copyLines(trx, lines, mirror.id, mirror.created_at);
-  const { result, at } = await PostingBook.post(
+  const posted = await PostingBook.post(
     trx,
     { documentId: mirror.id, date: mirror.document_date },
     movements.map((m) => ({ partId: m.part_id, warehouseId: m.warehouse_id })),
     labelsOf(lines, codes),
-    (book) => undoMovements(book, doc, lines, movements, mirrorLineOf),
+    (book) => undoMovements(book, doc, mirror, lines, movements, mirrorLineOf),
   );
-  const results = new Map<string, LineResult>();
-  for (const [lineId, v] of result)
-    results.set(lineId, { value_cents: doc.type === 'count' ? v : Math.abs(v) });
-  await writeLineResults(trx, results, at);
-  const total = totalOf(doc.type, results.values());
+  const mirrorLines = await repo.listLines(trx, [mirror.id]);
+  const { total, recosted } = await finishPosting(
+    trx,
+    { ...mirror, reversal_of_id: doc.id },
+    mirrorLines,
+    new Map(),
+    posted,
+  );
   return {
-    at,
+    at: posted.at,
     patch: { total_value_cents: total },
-    audit: { totalValueCents: total },
+    audit: { totalValueCents: total, ...(recosted.movements ? { recosted } : {}) },
     // Found by its own number and by everything the reversed document is found by (its number too).
     searchText: toSearchText(reason),
   };
 }
 
 /**
- * Reverses a posted document with its mirror: a new document of the same type, numbered in the same series,
- * linked both ways, whose movements undo the original's. What came in goes out again at the value it came in with
- * (at most what the level still holds; all of it with the last unit), what went out comes back at the value it
- * left with, and a transfer's mirror carries the value back. Refused (409 insufficient_stock) if the stock that
- * came in is no longer available.
+ * Reverses a posted document with its mirror (сторно): a new document of the same type, numbered in the same
+ * series, linked both ways, that cancels the original. On the original's date (the default) it is as if the
+ * original had never been posted, and the movements after it are re-costed; on a later date what came in goes out
+ * at most at the value it came in with and what went out comes back at the value it left with. Refused
+ * (409 insufficient_stock, with the first date that would go negative) when a later movement needs the stock.
  */
 export async function reverseDocument(
   db: Db,

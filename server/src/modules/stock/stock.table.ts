@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { CalendarDate, Instant } from '../../db/sql';
 
 /** A place that holds stock: a store ('store') or a technician's van ('van', one per technician). */
@@ -84,6 +85,13 @@ export interface StockDocumentLineTable {
   updated_at: Instant;
 }
 
+/**
+ * fixed: in at its own value (a receipt line); average: out at the average before it; follow: in at the value its
+ * source took out (a transfer's in); count: to the counted quantity; cancel: undoes its source right after it (a
+ * reversal on the original's date); reverse: undoes its source later (out at most at the value it came in with).
+ */
+export type MovementKind = 'fixed' | 'average' | 'follow' | 'count' | 'cancel' | 'reverse';
+
 /** The stock ledger: one row per posted line per warehouse it touched; levels are sums of it. */
 export interface StockMovementTable {
   id: string;
@@ -91,7 +99,15 @@ export interface StockMovementTable {
   line_id: string;
   part_id: string;
   warehouse_id: string;
-  /** Signed: in > 0, out < 0. */
+  /** How its quantity and value follow from the rows before it in its level (ADR 0010). */
+  kind: MovementKind;
+  /** Posting order within the level: the ledger is ordered by (movement_date, ledger_order). */
+  ledger_order: number;
+  /** The movement it follows: a transfer's out for its in, the original for a reversal's row. */
+  source_movement_id: string | null;
+  /** A count's counted quantity: its difference follows from the book before it. */
+  counted_milli: number | null;
+  /** Signed: in > 0, out < 0 (a count or a reversal of a count may be 0). */
   quantity_milli: number;
   /** |value| per unit, for display; value_cents is what counts. */
   unit_cost_cents: number;
@@ -118,6 +134,10 @@ export interface StockLevelTable {
   value_cents: number;
   /** round(value × 1000 / on hand) half away from zero, 0 when nothing is on hand; for display. */
   avg_cost_cents: number;
+  /** The highest ledger_order of the level's movements (each posting takes the next even numbers). */
+  last_order: Generated<number>;
+  /** The latest movement date of the level: a posting dated on or after it re-costs nothing. */
+  last_date: CalendarDate | null;
   created_at: Instant;
   updated_at: Instant;
 }
