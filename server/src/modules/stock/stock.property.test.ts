@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { bySize } from '../../../test/property-size';
 import { SYSTEM_ACTOR } from '../../kernel/actor';
+import { addDays, todayDate } from '../../kernel/calendar';
 import { DomainError } from '../../kernel/errors';
 import { checkLevels, issuePartsForOrder, rebuildLevels, releaseReservation, reserveParts } from './index';
 import { type DraftInput, insertDraft, postDocumentTx, reverseDocument } from './stock.service';
@@ -11,7 +12,9 @@ import { type DraftInput, insertDraft, postDocumentTx, reverseDocument } from '.
  * The ledger property: after any sequence of documents (receipts, issues, transfers, write-offs, counts,
  * reversals, with reservations made, released and consumed between them; refusals allowed), the stored levels are
  * exactly what rebuilding them from the ledger gives, nothing is negative, and on hand and reserved equal a plain
- * model of the same sequence, which also predicts every refusal.
+ * model of the same sequence, which also predicts every refusal. Step n is dated n days after the start, so every
+ * document goes at the end of its ledger and every reversal is a later one (the back-dated orders are proved by the
+ * date-order property in stock.dated.property.test.ts).
  */
 
 /** Documents per sequence, and sequences per database: SERVIX_PROPERTY_SIZE=large for the long search. */
@@ -186,7 +189,9 @@ describe.each(DIALECTS)('stock ledger property on %s', { timeout }, (dialect) =>
               postDocumentTx(trx, SYSTEM_ACTOR, await insertDraft(trx, SYSTEM_ACTOR, input)),
             );
 
+        const start = addDays(todayDate(), -(DOCUMENTS + 10));
         for (const [n, { doc, before }] of sequence.entries()) {
+          const documentDate = addDays(start, n);
           if (before?.kind === 'reserve') {
             const next = model.try([{ wh: before.wh, part: before.part, q: -before.q }]);
             const sourceId = `order-${run}-${n}`;
@@ -236,6 +241,7 @@ describe.each(DIALECTS)('stock ledger property on %s', { timeout }, (dialect) =>
                   warehouseId: atWh(r.wh),
                   sourceType: 'service_order',
                   sourceId: r.sourceId,
+                  documentDate,
                   lines: [{ partId: atPart(r.part), quantityMilli: before.q, reservationId: r.id }],
                 }),
               ),
@@ -271,7 +277,7 @@ describe.each(DIALECTS)('stock ledger property on %s', { timeout }, (dialect) =>
             }
             let mirrorId = '';
             const ok = await expectRefusal(
-              reverseDocument(t.db, SYSTEM_ACTOR, target.id).then((d) => {
+              reverseDocument(t.db, SYSTEM_ACTOR, target.id, { documentDate }).then((d) => {
                 mirrorId = d.id;
               }),
               refuse409 || next === null,
@@ -333,7 +339,7 @@ describe.each(DIALECTS)('stock ledger property on %s', { timeout }, (dialect) =>
           if (next === null) model.reserved = saved;
           let id = '';
           const ok = await expectRefusal(
-            postDraft(input).then((d) => {
+            postDraft({ ...input, documentDate }).then((d) => {
               id = d.id;
             }),
             next === null,

@@ -551,13 +551,19 @@ function lineResultsOf(
     const sum = own.reduce((s, m) => s + m.v, 0);
     const left = own.find((m) => m.q < 0);
     if (doc.reversal_of_id) {
-      const value =
-        doc.type === 'count'
-          ? sum
-          : doc.type === 'transfer'
-            ? Math.abs(left?.v ?? own[0]?.v ?? 0)
-            : Math.abs(sum);
-      out.set(l.id, { value_cents: value });
+      // What the reversal moved back; a count's reversal shows the book its original found.
+      if (doc.type === 'receipt') out.set(l.id, { value_cents: Math.abs(sum) });
+      else if (doc.type === 'count') {
+        const back = own.reduce((s, m) => s + m.q, 0);
+        out.set(l.id, {
+          value_cents: sum,
+          unit_cost_cents: unitCostOf(sum, back),
+          book_milli: (l.counted_milli ?? 0) + back,
+        });
+      } else {
+        const value = doc.type === 'transfer' ? Math.abs(left?.v ?? 0) : Math.abs(sum);
+        out.set(l.id, { value_cents: value, unit_cost_cents: unitCostOf(value, l.quantity_milli ?? 0) });
+      }
       continue;
     }
     switch (doc.type) {
