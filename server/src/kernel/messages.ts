@@ -347,6 +347,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Периодът до {date} включително е приключен: в него не се осчетоводява и не се сторнира.',
     en: 'The period up to and including {date} is closed: nothing is posted or reversed in it.',
   },
+  not_a_posted_receipt: {
+    bg: 'Връщане към доставчик се прави само от осчетоводена и несторнирана доставка ({number}).',
+    en: 'A return to the supplier is made only from a posted receipt that was not reversed ({number}).',
+  },
   'insufficient_stock:dated': {
     bg: 'Недостатъчна наличност на „{part}“ в склад {warehouse} към {date}: там не достигат {shortfall}. Документ с по-ранна дата или сторно би оставил по-късно движение без наличност.',
     en: 'Not enough "{part}" in warehouse {warehouse} on {date}: {shortfall} short there. A back-dated document or a reversal would leave a later movement without stock.',

@@ -45,6 +45,7 @@ export const STOCK_ACCESS: Record<string, Access> = {
   'DELETE /api/v1/stock/documents/:id': STOCK_DOCUMENT_RULES.write,
   'POST /api/v1/stock/documents/:id/post': STOCK_POSTING_RULE,
   'POST /api/v1/stock/documents/:id/reverse': STOCK_POSTING_RULE,
+  'POST /api/v1/stock/documents/:id/supplier-return': STOCK_DOCUMENT_RULES.write,
 
   'GET /api/v1/stock/levels': STOCK_LEVEL_RULES.read,
   'GET /api/v1/stock/levels/export.csv': STOCK_LEVEL_RULES.read,

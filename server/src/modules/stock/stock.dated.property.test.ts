@@ -256,10 +256,12 @@ describe.each(DIALECTS)(
               .execute();
             return { total: doc.total_value_cents, lines: ls };
           };
-          for (const [i, p] of posted.entries())
+          for (const [i, p] of posted.entries()) {
+            if (cancelled.has(i)) continue;
             expect(await valuesOf(idInB.get(i) as string), `document ${i} (${p.kind} on ${p.date})`).toEqual(
               await valuesOf(p.id),
             );
+          }
 
           // The same levels, and the same valuation at the end of every day of the window.
           const levelsOf = async (x: Books) =>

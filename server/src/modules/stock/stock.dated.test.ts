@@ -237,4 +237,39 @@ describe.each(DIALECTS)('stock by document date on %s', (dialect) => {
     expect(await valuedOn(at, ago(3))).toEqual({ quantityMilli: 20_000, valueCents: 30_000 });
     expect(await level(at)).toEqual({ onHandMilli: 10_000, valueCents: 20_000 });
   });
+
+  it("a return to the supplier is a new issue dated when the goods leave, at that day's average; the receipt stays", async () => {
+    const at = await fresh();
+    const r1 = await receive(at, ago(10), 10_000, 1000);
+    await receive(at, ago(5), 10_000, 3000);
+    const res = await t.request(keeper, 'POST', `/api/v1/stock/documents/${r1.id}/supplier-return`);
+    expect(res.statusCode, res.body).toBe(201);
+    const ret = res.json();
+    expect(ret).toMatchObject({
+      type: 'issue',
+      status: 'draft',
+      documentDate: today,
+      sourceType: 'supplier_return',
+      sourceId: r1.id,
+      warehouseId: at.warehouseId,
+    });
+    expect(
+      ret.lines.map((l: { partId: string; quantityMilli: number }) => [l.partId, l.quantityMilli]),
+    ).toEqual([[at.partId, 10_000]]);
+    const edited = await t.request(keeper, 'PUT', `/api/v1/stock/documents/${ret.id}`, {
+      warehouseId: at.warehouseId,
+      documentDate: ago(2),
+      reason: ret.reason,
+      lines: [{ partId: at.partId, quantityMilli: 4000 }],
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const out = await posted(t, keeper, ret.id);
+    // 20 worth 400.00 on that day: 4 leave at the average of 20.00, the receipt keeps its 10 @ 10.00.
+    expect(out.totalValueCents).toBe(8000);
+    expect((await document(r1.id)).status).toBe('posted');
+    expect(await level(at)).toEqual({ onHandMilli: 16_000, valueCents: 32_000 });
+    // Not from a draft, an issue or a reversed receipt.
+    const bad = await t.request(keeper, 'POST', `/api/v1/stock/documents/${ret.id}/supplier-return`);
+    expect([bad.statusCode, bad.json().code]).toEqual([409, 'not_a_posted_receipt']);
+  });
 });

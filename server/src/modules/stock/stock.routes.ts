@@ -401,6 +401,22 @@ export async function stockRoutes(app: FastifyInstance) {
             fieldsOf(req).strip(await stock.reverseDocument(db, actorOf(req), req.params.id, req.body ?? {})),
           ),
     );
+    r.post(
+      '/api/v1/stock/documents/:id/supplier-return',
+      {
+        schema: {
+          tags,
+          summary:
+            "Draft a return of goods to the supplier of a posted receipt: a new issue dated today (edit the date and quantities, then post it; it leaves at that day's average). Unlike a reversal, the receipt stays as it was",
+          params: IdParams,
+          response: { 201: StockDocument },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(fieldsOf(req).strip(await stock.draftSupplierReturn(db, actorOf(req), req.params.id))),
+    );
   }
 
   // ------------------------------------------------------------ levels and reports

@@ -158,7 +158,9 @@ export const UpdateDocumentBody = z.strictObject(DocumentFields);
 export type UpdateDocumentBody = z.infer<typeof UpdateDocumentBody>;
 
 export const ReverseDocumentBody = z.strictObject({
-  documentDate: IsoDate.optional().describe('Default: today; not before the reversed document'),
+  documentDate: IsoDate.optional().describe(
+    "Default: the reversed document's own date (it is cancelled as if never posted); a later date undoes it on that date",
+  ),
   reason: optionalText(500),
 });
 export type ReverseDocumentBody = z.infer<typeof ReverseDocumentBody>;

@@ -862,6 +862,38 @@ export async function reverseDocument(
   });
 }
 
+// ---------------------------------------------------------------- return to the supplier
+
+/** The source type of an issue that returns goods of a receipt to its supplier. */
+export const SUPPLIER_RETURN = 'supplier_return';
+
+/**
+ * Drafts the return of a posted receipt's goods to its supplier: a new issue (source: the receipt), dated today,
+ * with the receipt's lines and quantities, to be edited and posted like any issue. Unlike a reversal it leaves the
+ * receipt as it was: the goods leave on the day they leave, at that day's average. 409 when the receipt was
+ * reversed (nothing of it is left to return) or is not a posted receipt.
+ */
+export async function draftSupplierReturn(db: Db, actor: Actor, receiptId: string): Promise<StockDocument> {
+  return db.transaction().execute(async (trx) => {
+    const receipt = await repo.findDocument(trx, receiptId);
+    if (!receipt) throw notFound('stock_document');
+    if (receipt.type !== 'receipt' || receipt.status !== 'posted' || receipt.reversal_of_id)
+      throw new DomainError('conflict', 'not_a_posted_receipt', { params: { number: receipt.number ?? '' } });
+    const lines = await repo.listLines(trx, [receipt.id]);
+    const id = await insertDraft(trx, actor, {
+      type: 'issue',
+      warehouseId: receipt.warehouse_id,
+      sourceType: SUPPLIER_RETURN,
+      sourceId: receipt.id,
+      reason: [receipt.supplier_name, receipt.supplier_doc_number ?? receipt.number]
+        .filter(Boolean)
+        .join(', '),
+      lines: lines.map((l) => ({ partId: l.part_id, quantityMilli: l.quantity_milli ?? 0 })),
+    });
+    return getDocument(trx, id);
+  });
+}
+
 // ---------------------------------------------------------------- for other modules
 
 export interface IssueForOrderInput {
