@@ -80,7 +80,7 @@ select "stock_movement".*, "stock_document"."type" as "document_type", "stock_do
   inner join "stock_document" on "stock_document"."id" = "stock_movement"."document_id"
   inner join "stock_warehouse" on "stock_warehouse"."id" = "stock_movement"."warehouse_id"
   where "stock_movement"."part_id" = ? and "stock_movement"."warehouse_id" = ? and "stock_movement"."movement_date" >= ? and "stock_movement"."movement_date" <= ?
-  order by "stock_movement"."movement_date", "stock_movement"."at", "stock_movement"."seq", "stock_movement"."id";
+  order by "stock_movement"."movement_date", "stock_movement"."warehouse_id", "stock_movement"."ledger_order";
 -- parameters: ["01900000-0000-7000-8000-00000000000a","01900000-0000-7000-8000-00000000000b","2026-01-01","2026-06-30"]
 select "stock_level".*, "catalog_part"."code" as "part_code", "catalog_part"."name_bg" as "part_name", "catalog_part"."unit" as "part_unit", "catalog_part"."min_stock_milli", "stock_warehouse"."code" as "warehouse_code", "stock_warehouse"."name" as "warehouse_name", "stock_warehouse"."kind" as "warehouse_kind"
   from "stock_level"
