@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { columns, type Migration, type MigrationDb } from './helpers';
+import { columns, type Migration } from './helpers';
 
 interface OldMovement {
   id: string;

@@ -17,7 +17,7 @@ import { DomainError } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { lineAmount, mulDivRound } from '../../kernel/money';
 import { milliToUnits } from '../../kernel/quantity';
-import { averageCost, unitCostOf, valueOut } from './stock.costing';
+import { unitCostOf, valueOut } from './stock.costing';
 import * as repo from './stock.repository';
 import type { MovementKind, StockMovementTable } from './stock.table';
 
