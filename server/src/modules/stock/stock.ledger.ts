@@ -392,6 +392,7 @@ export class PostingBook extends LevelBook {
     }
     const rows = [...stored, ...fresh].sort(byPosition);
     await this.#loadSources(rows);
+    if (rows.some((r) => r.kind === 'count')) await this.#typical(k.partId);
     let q = level.onHand;
     let v = level.value;
     for (const r of rows) {
@@ -404,7 +405,7 @@ export class PostingBook extends LevelBook {
     for (const [i, r] of rows.entries()) {
       // A row cancelled right after itself was never posted, as far as stock goes: only the pair is checked.
       const cancelledNext = rows[i + 1]?.kind === 'cancel' && rows[i + 1]?.sourceId === r.id;
-      const next = await this.#value(r, q, v);
+      const next = this.#value(r, q, v);
       if (r.isNew && r.kind === 'average' && tailOnly) {
         const available = q - reserved + r.release;
         if (-next.q > available) throw insufficientStock(await this.#labelsFor(k), k, -next.q, available);
@@ -450,7 +451,7 @@ export class PostingBook extends LevelBook {
   }
 
   /** One row's quantity and value from the balance before it. */
-  async #value(r: Row, q: number, v: number): Promise<{ q: number; v: number }> {
+  #value(r: Row, q: number, v: number): { q: number; v: number } {
     const source = r.sourceId ? this.#values.get(r.sourceId) : undefined;
     if (r.sourceId && !source)
       throw new Error(`Movement ${r.id} follows ${r.sourceId}, which is not in the ledger`);
@@ -468,7 +469,7 @@ export class PostingBook extends LevelBook {
         if (diff > 0)
           return {
             q: diff,
-            v: q > 0 ? mulDivRound(diff, v, q) : lineAmount(diff, await this.#typical(r.partId)),
+            v: q > 0 ? mulDivRound(diff, v, q) : lineAmount(diff, this.#typicalCost.get(r.partId) ?? 0),
           };
         return { q: diff, v: diff < 0 ? -valueOut(-diff, q, v) : 0 };
       }
@@ -506,11 +507,10 @@ export class PostingBook extends LevelBook {
       for (const r of this.#new)
         if (r.sourceId && ids.has(r.sourceId) && levelKey(r) !== key && this.#settledOnce.has(levelKey(r)))
           enqueue(r, r);
-      const stale = changed.filter((r) => !r.isNew).map((r) => r.id);
-      if (stale.length) {
-        await this.#flush();
-        for (const d of await repo.movementsFollowing(this.trx, stale))
-          if (levelKey({ partId: d.part_id, warehouseId: d.warehouse_id }) !== key)
+      const stale = new Set(changed.filter((r) => !r.isNew).map((r) => r.id));
+      if (stale.size) {
+        for (const d of await repo.followersFrom(this.trx, k, from))
+          if (stale.has(d.source_id) && levelKey({ partId: d.part_id, warehouseId: d.warehouse_id }) !== key)
             enqueue(
               { partId: d.part_id, warehouseId: d.warehouse_id },
               { date: d.movement_date, order: d.ledger_order },

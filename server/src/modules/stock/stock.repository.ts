@@ -255,7 +255,7 @@ export async function documentHeads(db: Executor, ids: readonly string[]) {
   if (!ids.length) return [];
   return db
     .selectFrom('stock_document')
-    .select(['id', 'type', 'reversal_of_id'])
+    .select(['id', 'type', 'reversal_of_id', 'total_value_cents'])
     .where('id', 'in', ids)
     .execute();
 }
@@ -636,18 +636,21 @@ export async function movementValues(db: Executor, ids: readonly string[]) {
   return out;
 }
 
-/** The movements that follow any of these (a transfer's in, a reversal's row), with their places. */
-export async function movementsFollowing(db: Executor, ids: readonly string[]) {
-  const out: { part_id: string; warehouse_id: string; movement_date: string; ledger_order: number }[] = [];
-  for (let i = 0; i < ids.length; i += 500)
-    out.push(
-      ...(await db
-        .selectFrom('stock_movement')
-        .select(['part_id', 'warehouse_id', 'movement_date', 'ledger_order'])
-        .where('source_movement_id', 'in', ids.slice(i, i + 500))
-        .execute()),
-    );
-  return out;
+/** The movements that follow a movement of this level at or after a place (a transfer's in, a reversal's row). */
+export async function followersFrom(db: Executor, k: LevelKey, from: { date: string; order: number }) {
+  return db
+    .selectFrom('stock_movement as s')
+    .innerJoin('stock_movement as f', 'f.source_movement_id', 's.id')
+    .select(['s.id as source_id', 'f.part_id', 'f.warehouse_id', 'f.movement_date', 'f.ledger_order'])
+    .where('s.part_id', '=', k.partId)
+    .where('s.warehouse_id', '=', k.warehouseId)
+    .where((eb) =>
+      eb.or([
+        eb('s.movement_date', '>', from.date),
+        eb.and([eb('s.movement_date', '=', from.date), eb('s.ledger_order', '>=', from.order)]),
+      ]),
+    )
+    .execute();
 }
 
 /** The codes of a level's part and warehouse, for a message. */

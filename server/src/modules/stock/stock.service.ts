@@ -617,28 +617,45 @@ async function refreshDocuments(trx: Executor, documentIds: readonly string[]): 
   const docs = await repo.documentHeads(trx, documentIds);
   const lines = await repo.listLines(trx, documentIds);
   const movements = await repo.movementsOfDocuments(trx, documentIds);
+  const group = <T extends { document_id: string }>(rows: T[]) => {
+    const by = new Map<string, T[]>();
+    for (const r of rows) {
+      const list = by.get(r.document_id);
+      if (list) list.push(r);
+      else by.set(r.document_id, [r]);
+    }
+    return by;
+  };
+  const linesOf = group(lines);
+  const movementsOf = group(movements);
   const lineUpdates: unknown[][] = [];
   const docUpdates: unknown[][] = [];
+  const touched = new Set<string>();
   for (const d of docs) {
-    const own = lines.filter((l) => l.document_id === d.id);
+    const own = linesOf.get(d.id) ?? [];
     const results = lineResultsOf(
       d,
       own,
-      movements
-        .filter((m) => m.document_id === d.id)
-        .map((m) => ({ lineId: m.line_id, q: m.quantity_milli, v: m.value_cents })),
+      (movementsOf.get(d.id) ?? []).map((m) => ({
+        lineId: m.line_id,
+        q: m.quantity_milli,
+        v: m.value_cents,
+      })),
     );
     for (const l of own) {
       const r = results.get(l.id);
       if (!r) continue;
-      lineUpdates.push([
-        l.id,
-        r.unit_cost_cents ?? l.unit_cost_cents,
-        r.value_cents,
-        r.book_milli ?? l.book_milli,
-      ]);
+      const next = [r.unit_cost_cents ?? l.unit_cost_cents, r.value_cents, r.book_milli ?? l.book_milli];
+      if (next[0] !== l.unit_cost_cents || next[1] !== l.value_cents || next[2] !== l.book_milli) {
+        lineUpdates.push([l.id, ...next]);
+        touched.add(d.id);
+      }
     }
-    if (results.size) docUpdates.push([d.id, totalOf(d.type, results.values())]);
+    const total = totalOf(d.type, results.values());
+    if (results.size && total !== d.total_value_cents) {
+      docUpdates.push([d.id, total]);
+      touched.add(d.id);
+    }
   }
   await updateMany(
     trx,
@@ -651,7 +668,7 @@ async function refreshDocuments(trx: Executor, documentIds: readonly string[]): 
     lineUpdates,
   );
   await updateMany(trx, 'stock_document', [{ name: 'total_value_cents', type: 'bigint' }], docUpdates);
-  return docUpdates.length;
+  return touched.size;
 }
 
 /** Settles a posting's results: the document's own lines, and the documents it re-costed. */
