@@ -337,7 +337,11 @@ describe.each(DIALECTS)('document lifecycle on %s', (dialect) => {
     const { mirrorId, number: mirrorNumber } = await db
       .transaction()
       .execute((trx) =>
-        reversePosted(trx, SCRATCH, poster, id, { today: '2026-02-01', work: async () => ({}) }),
+        reversePosted(trx, SCRATCH, poster, id, {
+          today: '2026-02-01',
+          documentDate: '2026-02-01',
+          work: async () => ({}),
+        }),
       );
     expect(await documentPrintHeader(db, SCRATCH, id)).toMatchObject({
       number,
