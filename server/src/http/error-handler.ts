@@ -96,7 +96,7 @@ export function fromDomainError(error: DomainError): AppError {
   return new AppError(STATUS_OF_KIND[error.kind], error.code, error.options);
 }
 
-function toAppError(error: FastifyError): AppError {
+export function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof DomainError) return fromDomainError(error);
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -122,6 +122,9 @@ function toAppError(error: FastifyError): AppError {
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError(error.statusCode, 'validation_failed');
   }
+  // PostgreSQL refused the transaction because another one held what it needed (a deadlock it broke, or a
+  // serialization failure): nothing was written, and the same request will go through when tried again.
+  if (error.code === '40P01' || error.code === '40001') return new AppError(409, 'busy_try_again');
   return new AppError(500, 'internal_error');
 }
 

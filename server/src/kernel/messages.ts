@@ -347,6 +347,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Периодът до {date} включително е приключен: в него не се осчетоводява и не се сторнира.',
     en: 'The period up to and including {date} is closed: nothing is posted or reversed in it.',
   },
+  busy_try_again: {
+    bg: 'Друга операция променя същите данни в този момент. Нищо не е записано; опитайте отново.',
+    en: 'Another operation is changing the same data right now. Nothing was written; please try again.',
+  },
   not_a_posted_receipt: {
     bg: 'Връщане към доставчик се прави само от осчетоводена и несторнирана доставка ({number}).',
     en: 'A return to the supplier is made only from a posted receipt that was not reversed ({number}).',
