@@ -588,27 +588,53 @@ export async function movementsOfDocument(db: Executor, documentId: string) {
     .execute();
 }
 
-/** The movements of many documents (for refreshing the lines of re-costed documents). */
+/** What the lines of re-costed documents are computed from: their movements' quantities and values. */
 export async function movementsOfDocuments(db: Executor, documentIds: readonly string[]) {
-  const out: MovementRow[] = [];
-  for (let i = 0; i < documentIds.length; i += 500)
-    out.push(
-      ...(await db
-        .selectFrom('stock_movement')
-        .selectAll()
-        .where('document_id', 'in', documentIds.slice(i, i + 500))
-        .orderBy('document_id')
-        .orderBy('seq')
-        .execute()),
-    );
-  return out;
+  if (!documentIds.length) return [];
+  return db
+    .selectFrom('stock_movement')
+    .select(['document_id', 'line_id', 'quantity_milli', 'value_cents'])
+    .where('document_id', 'in', documentIds)
+    .orderBy('document_id')
+    .orderBy('seq')
+    .execute();
+}
+
+/** The lines of re-costed documents, with what re-costing may change. */
+export async function linesToRefresh(db: Executor, documentIds: readonly string[]) {
+  if (!documentIds.length) return [];
+  return db
+    .selectFrom('stock_document_line')
+    .select([
+      'id',
+      'document_id',
+      'quantity_milli',
+      'counted_milli',
+      'unit_cost_cents',
+      'value_cents',
+      'book_milli',
+    ])
+    .where('document_id', 'in', documentIds)
+    .execute();
 }
 
 /** The movements of one level at and after a place in its ledger, in ledger order (date, then posting order). */
 export async function levelMovementsFrom(db: Executor, k: LevelKey, from: { date: string; order: number }) {
   return db
     .selectFrom('stock_movement')
-    .selectAll()
+    .select([
+      'id',
+      'document_id',
+      'line_id',
+      'kind',
+      'movement_date',
+      'ledger_order',
+      'source_movement_id',
+      'counted_milli',
+      'quantity_milli',
+      'value_cents',
+      'seq',
+    ])
     .where('part_id', '=', k.partId)
     .where('warehouse_id', '=', k.warehouseId)
     .where((eb) =>

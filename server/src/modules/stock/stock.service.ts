@@ -615,7 +615,7 @@ async function refreshRecosted(trx: Executor, documentIds: readonly string[]): P
 
 async function refreshDocuments(trx: Executor, documentIds: readonly string[]): Promise<number> {
   const docs = await repo.documentHeads(trx, documentIds);
-  const lines = await repo.listLines(trx, documentIds);
+  const lines = await repo.linesToRefresh(trx, documentIds);
   const movements = await repo.movementsOfDocuments(trx, documentIds);
   const group = <T extends { document_id: string }>(rows: T[]) => {
     const by = new Map<string, T[]>();
