@@ -16,23 +16,28 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney, formatQuantity } from '@servix/server/kernel/format';
 import type { StockDocument } from '@servix/server/modules/stock/stock.schema';
-import { IconArrowBackUp, IconPrinter } from '@tabler/icons-react';
+import { IconArrowBackUp, IconPrinter, IconTruckReturn } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { messageOf } from '../../../api/client';
-import { stockDocumentPdfUrl, useReverseStockDocument, useStockDocument } from '../../../api/stock';
+import {
+  stockDocumentPdfUrl,
+  useDraftSupplierReturn,
+  useReverseStockDocument,
+  useStockDocument,
+} from '../../../api/stock';
 import { useSeesStockCosts } from '../../../app/fields';
 import { currentLocale } from '../../../i18n';
 import { DetailField, SectionCard } from '../../../ui/detail';
 import { dateInputFormat, formatInstant } from '../../../ui/format';
 
 /** A link to another stock document, by its type and number. */
-function LinkedDocument({ id }: { id: string }) {
+export function LinkedDocument({ id, testId = 'linked-document' }: { id: string; testId?: string }) {
   const { t } = useTranslation();
   const linked = useStockDocument(id).data;
   return (
-    <Anchor component={Link} to={`/stock/documents/${id}`} size="sm" data-testid="linked-document">
+    <Anchor component={Link} to={`/stock/documents/${id}`} size="sm" data-testid={testId}>
       {linked
         ? t('stock.docs.numbered', {
             kind: t(`stock.docs.type.${linked.type}`),
@@ -82,24 +87,41 @@ export function PdfButton({ doc }: { doc: StockDocument }) {
   );
 }
 
+const todayIso = () => new Date().toLocaleDateString('sv-SE');
+
+/**
+ * A reversal cancels the document as if it had never been posted: by default on the document's own date, so that
+ * the later movements are re-costed without it; a later date (not in the future) undoes it from that day on.
+ */
 function ReverseModal({ doc, onClose }: { doc: StockDocument; onClose: () => void }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const navigate = useNavigate();
   const reverse = useReverseStockDocument();
-  const [date, setDate] = useState<string | null>(null);
+  const [date, setDate] = useState<string | null>(doc.documentDate);
   const [reason, setReason] = useState('');
   return (
     <Modal opened onClose={onClose} title={t('stock.docs.reverseTitle', { number: doc.number })} centered>
       <Stack gap="sm">
-        <Text size="sm">{t('stock.docs.reverseText')}</Text>
+        <Text size="sm" data-testid="reverse-explanation">
+          {t('stock.docs.reverseText')}
+        </Text>
+        {doc.type === 'receipt' && (
+          <Text size="sm" c="dimmed">
+            {t('stock.docs.reverseReceiptHint')}
+          </Text>
+        )}
         <DatePickerInput
           label={t('stock.docs.reverseDate')}
-          placeholder={formatDate(new Date().toISOString().slice(0, 10), locale)}
+          description={t('stock.docs.reverseDateHint', { date: formatDate(doc.documentDate, locale) })}
+          placeholder={formatDate(doc.documentDate, locale)}
           valueFormat={dateInputFormat(locale)}
           value={date}
           onChange={setDate}
+          minDate={doc.documentDate}
+          maxDate={todayIso()}
           clearable
+          data-testid="reverse-date"
         />
         <TextInput
           label={t('stock.docs.reverseReason')}
@@ -160,6 +182,73 @@ export function ReverseButton({ doc }: { doc: StockDocument }) {
   );
 }
 
+function SupplierReturnModal({ doc, onClose }: { doc: StockDocument; onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const draft = useDraftSupplierReturn();
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('stock.docs.supplierReturnTitle', { number: doc.number })}
+      centered
+    >
+      <Stack gap="sm">
+        <Text size="sm" data-testid="supplier-return-explanation">
+          {t('stock.docs.supplierReturnText')}
+        </Text>
+        {draft.error && (
+          <Alert color="red" role="alert">
+            {messageOf(draft.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            loading={draft.isPending}
+            data-testid="confirm-supplier-return"
+            onClick={() =>
+              draft.mutate(doc.id, {
+                onSuccess: (issue) => {
+                  notifications.show({ color: 'green', message: t('stock.docs.supplierReturnDrafted') });
+                  onClose();
+                  navigate(`/stock/documents/${issue.id}`);
+                },
+              })
+            }
+          >
+            {t('stock.docs.supplierReturnCreate')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/**
+ * Goods going back to the supplier of a posted receipt: a new issue drafted from it, unlike a reversal the
+ * delivery stays as it was.
+ */
+export function SupplierReturnButton({ doc }: { doc: StockDocument }) {
+  const { t } = useTranslation();
+  const [opened, modal] = useDisclosure(false);
+  if (doc.type !== 'receipt' || doc.status !== 'posted' || doc.reversalOfId) return null;
+  return (
+    <>
+      <Button variant="light" leftSection={<IconTruckReturn size={16} />} onClick={modal.open}>
+        {t('stock.docs.supplierReturn')}
+      </Button>
+      {opened && <SupplierReturnModal doc={doc} onClose={modal.close} />}
+    </>
+  );
+}
+
+/** True for an issue drafted from a receipt to send its goods back to the supplier. */
+export const isSupplierReturn = (doc: { sourceType: string | null; reversalOfId: string | null }) =>
+  doc.sourceType === 'supplier_return' && !doc.reversalOfId;
+
 /** A stock document as it was posted (or a draft, for those who may only read). */
 export function DocumentView({ doc }: { doc: StockDocument }) {
   const { t } = useTranslation();
@@ -216,10 +305,16 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
           {costs && (doc.landedCostCents ?? 0) > 0 && (
             <DetailField label={t('stock.docs.landedCost')}>{money(doc.landedCostCents)}</DetailField>
           )}
-          {doc.sourceType && (
-            <DetailField label={t('stock.docs.source')}>
-              {doc.sourceType} {doc.sourceId}
+          {isSupplierReturn(doc) && doc.sourceId ? (
+            <DetailField label={t('stock.docs.supplierReturnOf')}>
+              <LinkedDocument id={doc.sourceId} />
             </DetailField>
+          ) : (
+            doc.sourceType && (
+              <DetailField label={t('stock.docs.source')}>
+                {doc.sourceType} {doc.sourceId}
+              </DetailField>
+            )
           )}
           {doc.reversalOfId && (
             <DetailField label={t('stock.docs.reversalOf')}>

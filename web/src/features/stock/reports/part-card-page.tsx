@@ -112,7 +112,14 @@ function MovementRow({ m }: { m: PartCardMovement }) {
         </Text>
       </Table.Td>
       <NumTd>
-        <SignedQuantity milli={m.quantityMilli} />
+        {m.quantityMilli === 0 ? (
+          // A count that found the books right still leaves its row: say so rather than show a bare 0.
+          <Text span size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="no-difference">
+            {t('stock.reports.card.noDifference')}
+          </Text>
+        ) : (
+          <SignedQuantity milli={m.quantityMilli} />
+        )}
       </NumTd>
       {costs && <NumTd>{money(m.unitCostCents)}</NumTd>}
       {costs && <NumTd>{money(m.valueCents)}</NumTd>}
@@ -296,6 +303,9 @@ export function PartCardPage() {
         <LevelsTable card={card.data} />
       </SectionCard>
       <SectionCard title={t('stock.reports.card.movements')}>
+        <Text size="xs" c="dimmed" mb="xs" data-testid="card-dates-hint">
+          {t('stock.reports.card.datesHint')}
+        </Text>
         <MovementsTable card={card.data} filter={filter} />
       </SectionCard>
     </Stack>
