@@ -5,6 +5,7 @@ import {
   Group,
   Menu,
   Modal,
+  Paper,
   SimpleGrid,
   Stack,
   Table,
@@ -31,6 +32,8 @@ import { useSeesStockCosts } from '../../../app/fields';
 import { currentLocale } from '../../../i18n';
 import { DetailField, SectionCard } from '../../../ui/detail';
 import { dateInputFormat, formatInstant } from '../../../ui/format';
+import { useIsPhone } from '../../../ui/phone';
+import { Figures } from '../figures';
 
 /** A link to another stock document, by its type and number. */
 export function LinkedDocument({ id, testId = 'linked-document' }: { id: string; testId?: string }) {
@@ -257,6 +260,7 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
   const money = (c: number | null | undefined) =>
     c === null || c === undefined ? '—' : formatMoney(c, locale);
   const isCount = doc.type === 'count';
+  const phone = useIsPhone();
   // Costs and values only for those who may see them: the server leaves them out for the others.
   const costs = useSeesStockCosts();
   const showValues = costs && (doc.status !== 'draft' || doc.type === 'receipt');
@@ -340,69 +344,107 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
       </SectionCard>
 
       <SectionCard title={t('stock.docs.section.lines')}>
-        <Table.ScrollContainer minWidth={showValues ? 760 : 560}>
-          <Table verticalSpacing={6} striped data-testid="document-lines">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>№</Table.Th>
-                <Table.Th>{t('stock.docs.part')}</Table.Th>
-                {isCount ? (
-                  <>
-                    <Table.Th ta="right">{t('stock.docs.book')}</Table.Th>
-                    <Table.Th ta="right">{t('stock.docs.counted')}</Table.Th>
-                    <Table.Th ta="right">{t('stock.docs.difference')}</Table.Th>
-                  </>
-                ) : (
-                  <Table.Th ta="right">{t('stock.docs.quantity')}</Table.Th>
-                )}
-                <Table.Th>{t('stock.docs.unit')}</Table.Th>
-                {showValues && (
-                  <>
-                    <Table.Th ta="right">{t('stock.docs.unitCostShort')}</Table.Th>
-                    <Table.Th ta="right">{t('stock.docs.value')}</Table.Th>
-                  </>
-                )}
-                {!isCount && <Table.Th>{t('stock.docs.serialNumbers')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {doc.lines.map((l) => (
-                <Table.Tr key={l.id}>
-                  <Table.Td c="dimmed">{l.lineNo}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/stock/parts/${l.partId}`} size="sm" ff="monospace">
-                      {l.partCode}
-                    </Anchor>{' '}
-                    <Text span size="sm">
-                      {l.partName}
-                    </Text>
-                  </Table.Td>
+        {phone ? (
+          <Stack gap="xs" data-testid="document-lines">
+            {doc.lines.map((l) => (
+              <Paper key={l.id} withBorder radius="sm" p="xs">
+                <Text size="sm">
+                  <Text span size="sm" c="dimmed">
+                    {l.lineNo}.
+                  </Text>{' '}
+                  <Anchor component={Link} to={`/stock/parts/${l.partId}`} size="sm" ff="monospace">
+                    {l.partCode}
+                  </Anchor>{' '}
+                  {l.partName}
+                </Text>
+                <Figures
+                  items={[
+                    ...(isCount
+                      ? ([
+                          [t('stock.docs.book'), q(l.bookMilli)],
+                          [t('stock.docs.counted'), q(l.countedMilli)],
+                          [t('stock.docs.difference'), signed(l.differenceMilli)],
+                        ] as const)
+                      : ([[t('stock.docs.quantity'), `${q(l.quantityMilli)} ${l.unit}`]] as const)),
+                    ...(showValues
+                      ? ([
+                          [t('stock.docs.unitCostShort'), money(l.unitCostCents)],
+                          [t('stock.docs.value'), money(l.valueCents)],
+                        ] as const)
+                      : []),
+                    ...(!isCount && l.serialNumbers
+                      ? ([[t('stock.docs.serialNumbers'), l.serialNumbers]] as const)
+                      : []),
+                  ]}
+                />
+              </Paper>
+            ))}
+          </Stack>
+        ) : (
+          <Table.ScrollContainer minWidth={showValues ? 760 : 560}>
+            <Table verticalSpacing={6} striped data-testid="document-lines">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>№</Table.Th>
+                  <Table.Th>{t('stock.docs.part')}</Table.Th>
                   {isCount ? (
                     <>
-                      <Table.Td ta="right">{q(l.bookMilli)}</Table.Td>
-                      <Table.Td ta="right">{q(l.countedMilli)}</Table.Td>
-                      <Table.Td ta="right">{signed(l.differenceMilli)}</Table.Td>
+                      <Table.Th ta="right">{t('stock.docs.book')}</Table.Th>
+                      <Table.Th ta="right">{t('stock.docs.counted')}</Table.Th>
+                      <Table.Th ta="right">{t('stock.docs.difference')}</Table.Th>
                     </>
                   ) : (
-                    <Table.Td ta="right">{q(l.quantityMilli)}</Table.Td>
+                    <Table.Th ta="right">{t('stock.docs.quantity')}</Table.Th>
                   )}
-                  <Table.Td>{l.unit}</Table.Td>
+                  <Table.Th>{t('stock.docs.unit')}</Table.Th>
                   {showValues && (
                     <>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                        {money(l.unitCostCents)}
-                      </Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                        {money(l.valueCents)}
-                      </Table.Td>
+                      <Table.Th ta="right">{t('stock.docs.unitCostShort')}</Table.Th>
+                      <Table.Th ta="right">{t('stock.docs.value')}</Table.Th>
                     </>
                   )}
-                  {!isCount && <Table.Td>{l.serialNumbers ?? ''}</Table.Td>}
+                  {!isCount && <Table.Th>{t('stock.docs.serialNumbers')}</Table.Th>}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {doc.lines.map((l) => (
+                  <Table.Tr key={l.id}>
+                    <Table.Td c="dimmed">{l.lineNo}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/stock/parts/${l.partId}`} size="sm" ff="monospace">
+                        {l.partCode}
+                      </Anchor>{' '}
+                      <Text span size="sm">
+                        {l.partName}
+                      </Text>
+                    </Table.Td>
+                    {isCount ? (
+                      <>
+                        <Table.Td ta="right">{q(l.bookMilli)}</Table.Td>
+                        <Table.Td ta="right">{q(l.countedMilli)}</Table.Td>
+                        <Table.Td ta="right">{signed(l.differenceMilli)}</Table.Td>
+                      </>
+                    ) : (
+                      <Table.Td ta="right">{q(l.quantityMilli)}</Table.Td>
+                    )}
+                    <Table.Td>{l.unit}</Table.Td>
+                    {showValues && (
+                      <>
+                        <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                          {money(l.unitCostCents)}
+                        </Table.Td>
+                        <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                          {money(l.valueCents)}
+                        </Table.Td>
+                      </>
+                    )}
+                    {!isCount && <Table.Td>{l.serialNumbers ?? ''}</Table.Td>}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
         {showValues && (
           <Group justify="flex-end" mt="sm">
             <Text size="sm">

@@ -185,7 +185,6 @@ export function StockDocumentsPage() {
         rowKey={(d) => d.id}
         rowHref={(d) => `/stock/documents/${d.id}`}
         minWidth={costs ? 1100 : 980}
-        phoneCards
         data-testid="stock-documents-table"
         empty={
           <Text size="sm" c="dimmed">
