@@ -248,9 +248,11 @@ export function SupplierReturnButton({ doc }: { doc: StockDocument }) {
   );
 }
 
+const SUPPLIER_RETURN = 'supplier_return';
+
 /** True for an issue drafted from a receipt to send its goods back to the supplier. */
 export const isSupplierReturn = (doc: { sourceType: string | null; reversalOfId: string | null }) =>
-  doc.sourceType === 'supplier_return' && !doc.reversalOfId;
+  doc.sourceType === SUPPLIER_RETURN && !doc.reversalOfId;
 
 /** A stock document as it was posted (or a draft, for those who may only read). */
 export function DocumentView({ doc }: { doc: StockDocument }) {
@@ -309,17 +311,20 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
           {costs && (doc.landedCostCents ?? 0) > 0 && (
             <DetailField label={t('stock.docs.landedCost')}>{money(doc.landedCostCents)}</DetailField>
           )}
-          {isSupplierReturn(doc) && doc.sourceId ? (
-            <DetailField label={t('stock.docs.supplierReturnOf')}>
-              <LinkedDocument id={doc.sourceId} />
-            </DetailField>
-          ) : (
-            doc.sourceType && (
-              <DetailField label={t('stock.docs.source')}>
-                {doc.sourceType} {doc.sourceId}
-              </DetailField>
-            )
-          )}
+          {doc.sourceType === SUPPLIER_RETURN
+            ? // The return itself names its receipt in the page header; its reversal (if the server copies the
+              // source) names it here.
+              doc.reversalOfId &&
+              doc.sourceId && (
+                <DetailField label={t('stock.docs.supplierReturnOf')}>
+                  <LinkedDocument id={doc.sourceId} testId="supplier-return-of" />
+                </DetailField>
+              )
+            : doc.sourceType && (
+                <DetailField label={t('stock.docs.source')}>
+                  {doc.sourceType} {doc.sourceId}
+                </DetailField>
+              )}
           {doc.reversalOfId && (
             <DetailField label={t('stock.docs.reversalOf')}>
               <LinkedDocument id={doc.reversalOfId} />
