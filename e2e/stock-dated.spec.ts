@@ -135,10 +135,42 @@ test('a delivery posted with a past date re-costs the later issue; a receipt goe
   await expect(page.getByRole('heading', { level: 2, name: /^Складова разписка № \d{10}$/ })).toBeVisible();
   const receiptUrl = page.url();
 
+  // An issue of 18 dated seventeen days ago would leave the issue of fifteen days ago without stock: refused, the
+  // day named above the form and on the line.
+  await page.goto('/stock/documents/new?type=issue');
+  await page.getByRole('button', { name: 'Дата', exact: true }).click();
+  await pickDay(page, daysAgo(17));
+  await pick(page, 'Склад', STORE, new RegExp(`^${STORE}`));
+  await page.getByLabel('Основание').fill('Ремонт на място');
+  await pick(page, 'Част 1', PART, new RegExp(PART));
+  await page.getByLabel('Количество 1').fill('18');
+  await page.getByRole('button', { name: 'Осчетоводи' }).click();
+  await page.getByTestId('confirm-post').click();
+  const day = formatDate(daysAgo(15), 'bg');
+  await expect(page.getByTestId('shortfall')).toContainText(day);
+  await expect(
+    page.getByText(new RegExp(`^На ${day.replaceAll('.', '\\.')} не достигат 3 от ${PART}`)),
+  ).toBeVisible();
+  await shot(page, 'stock-dated-short-bg');
+  const refusedId = new URL(page.url()).pathname.split('/').pop() ?? '';
+  const removed = await page.request.delete(`/api/v1/stock/documents/${refusedId}`, {
+    headers: { 'x-csrf-token': await csrf(page) },
+  });
+  expect(removed.status()).toBe(204);
+
+  // A count today that finds the 15 on the books leaves a row without a difference.
+  await postDocument(page, {
+    type: 'count',
+    warehouseId: store.id,
+    documentDate: today,
+    lines: [{ partId: part.id, countedMilli: 15_000 }],
+  });
+
   // The issue after it is re-costed: 5 at the average of 20 at 500,00 € = 25,00 €, 125,00 € in all.
   await page.goto(`/stock/parts/${part.id}`);
   await expect(cardRow(page, issue.number).unitCost).toHaveText(formatMoney(2_500, 'bg'));
   await expect(cardRow(page, issue.number).value).toContainText(formatMoney(12_500, 'bg'));
+  await expect(page.getByTestId('no-difference')).toHaveText('без разлика');
   await shot(page, 'stock-dated-card-after-bg');
   const issued = await api(page, `/api/v1/stock/documents/${issue.id}`);
   expect(issued.lines[0]).toMatchObject({ unitCostCents: 2_500, valueCents: 12_500 });
@@ -224,6 +256,7 @@ test('a delivery posted with a past date re-costs the later issue; a receipt goe
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   await page.goto(`/stock/parts/${part.id}`);
   await expect(page.getByTestId('card-dates-hint')).toContainText('a back-dated document re-costs');
+  await expect(page.getByTestId('no-difference')).toHaveText('no difference');
   await expectNoSidewaysScroll(page);
   await shot(page, 'stock-dated-card-phone-en');
 

@@ -181,7 +181,7 @@ function MovementCards({ card, filter }: { card: PartCard; filter: CardFilter })
           <Figures
             items={[
               [t('stock.reports.warehouse'), m.warehouseCode],
-              ...(costs
+              ...(costs && m.quantityMilli !== 0
                 ? ([
                     [t('stock.reports.unitCost'), money(m.unitCostCents)],
                     [t('stock.reports.value'), money(m.valueCents)],
@@ -234,8 +234,9 @@ function MovementRow({ m }: { m: PartCardMovement }) {
       <NumTd>
         <MovementQuantity milli={m.quantityMilli} />
       </NumTd>
-      {costs && <NumTd>{money(m.unitCostCents)}</NumTd>}
-      {costs && <NumTd>{money(m.valueCents)}</NumTd>}
+      {/* Nothing moved, so nothing was valued: a dash rather than "0,00 €" at a cost of nothing. */}
+      {costs && <NumTd>{m.quantityMilli === 0 ? '—' : money(m.unitCostCents)}</NumTd>}
+      {costs && <NumTd>{m.quantityMilli === 0 ? '—' : money(m.valueCents)}</NumTd>}
       <NumTd fw={500}>{quantity(m.balanceMilli)}</NumTd>
       {costs && <NumTd>{money(m.balanceValueCents)}</NumTd>}
     </Table.Tr>

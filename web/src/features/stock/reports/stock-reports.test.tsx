@@ -247,6 +247,8 @@ describe('a part’s card', () => {
       .getByRole('link', { name: 'Инвентаризация 0000000014' })
       .closest('tr') as HTMLElement;
     expect(within(row).getByTestId('no-difference').textContent).toBe('без разлика');
+    const cells = within(row).getAllByRole('cell');
+    expect([cells[4]?.textContent, cells[5]?.textContent]).toEqual(['—', '—']);
     expect(screen.getByTestId('card-dates-hint').textContent).toContain('документ с минала дата преоценява');
   });
 });
