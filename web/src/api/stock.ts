@@ -120,6 +120,15 @@ export function useReverseStockDocument() {
   });
 }
 
+/** Drafts the return of a posted receipt's goods to its supplier: a new issue, dated today until the storekeeper edits it. */
+export function useDraftSupplierReturn() {
+  const after = useAfterDocumentWrite();
+  return useMutation({
+    mutationFn: (id: string) => api.post<StockDocument>(`${documentPath(id)}/supplier-return`),
+    onSuccess: after,
+  });
+}
+
 export function useDeleteStockDocument() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -136,7 +145,10 @@ export function stockDocumentPdfUrl(id: string, lang: 'bg' | 'en'): string {
   return `/api/v1${documentPath(id)}/pdf?lang=${lang}`;
 }
 
-/** What a 409 insufficient_stock names: the part and warehouse, and how much is missing (thousandths). */
+/**
+ * What a 409 insufficient_stock names: the part and warehouse, and how much is missing (thousandths); `date` when
+ * the level would go below zero on a past day (a back-dated posting against what later documents already took).
+ */
 export interface Shortfall {
   partId: string;
   partCode: string;
@@ -144,6 +156,7 @@ export interface Shortfall {
   requestedMilli: number;
   availableMilli: number;
   shortfallMilli: number;
+  date: string | null;
 }
 
 export function shortfallOf(error: unknown): Shortfall | null {
@@ -157,6 +170,7 @@ export function shortfallOf(error: unknown): Shortfall | null {
     requestedMilli: Number(p.requestedMilli ?? 0),
     availableMilli: Number(p.availableMilli ?? 0),
     shortfallMilli: p.shortfallMilli,
+    date: typeof p.date === 'string' ? p.date : null,
   };
 }
 

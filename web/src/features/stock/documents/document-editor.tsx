@@ -101,11 +101,15 @@ export function DocumentEditor({
     const row = lines.findIndex((l) => l.partId === shortfall.partId);
     if (row < 0) return {};
     return {
-      [`lines.${row}.${HAS.counted(type) ? 'counted' : 'quantity'}`]: t('stock.docs.shortLine', {
-        shortfall: formatQuantity(shortfall.shortfallMilli, locale),
-        part: shortfall.partCode,
-        warehouse: shortfall.warehouseCode,
-      }),
+      [`lines.${row}.${HAS.counted(type) ? 'counted' : 'quantity'}`]: t(
+        shortfall.date ? 'stock.docs.shortLineOn' : 'stock.docs.shortLine',
+        {
+          shortfall: formatQuantity(shortfall.shortfallMilli, locale),
+          part: shortfall.partCode,
+          warehouse: shortfall.warehouseCode,
+          date: shortfall.date ? formatDate(shortfall.date, locale) : '',
+        },
+      ),
     };
   };
   const form = useForm<DocumentValues>({

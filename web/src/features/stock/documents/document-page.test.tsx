@@ -1,5 +1,5 @@
 import type { StockDocument } from '@servix/server/modules/stock/stock.schema';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { aMe, fakeServer, jsonResponse, renderScreen } from '../../../test-utils';
@@ -187,5 +187,118 @@ describe('a stock document draft', () => {
     expect(screen.getByText('WM-HEAT-1900')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Осчетоводи' })).toBeNull();
     expect(screen.queryByLabelText('Количество 1')).toBeNull();
+  });
+});
+
+const RECEIPT: StockDocument = {
+  ...DRAFT,
+  id: 'rec-1',
+  type: 'receipt',
+  status: 'posted',
+  number: '0000000007',
+  documentDate: '2026-11-16',
+  toWarehouseId: null,
+  toWarehouseCode: null,
+  toWarehouseName: null,
+  supplierId: 'sup-1',
+  supplierName: 'Резервни части ООД',
+  supplierDocNumber: 'F-1234',
+  postedAt: '2026-11-16T10:00:00.000Z',
+  lines: DRAFT.lines.map((l) => ({ ...l, unitCostCents: 1_000, valueCents: 20_000 })),
+};
+const RETURN: StockDocument = {
+  ...DRAFT,
+  id: 'ret-1',
+  type: 'issue',
+  toWarehouseId: null,
+  toWarehouseCode: null,
+  toWarehouseName: null,
+  documentDate: '2026-12-06',
+  reason: 'Резервни части ООД, F-1234',
+  sourceType: 'supplier_return',
+  sourceId: 'rec-1',
+};
+
+function renderPage(route: string) {
+  return renderScreen(
+    <Routes>
+      <Route path="/stock/documents/:id" element={<StockDocumentPage />} />
+    </Routes>,
+    { route, me: aMe('storekeeper') },
+  );
+}
+
+describe('a posted receipt', () => {
+  it('offers a reversal on its own date, and a return to the supplier that drafts an issue marked as a return', async () => {
+    const { calls } = fakeServer((call) => {
+      if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, WAREHOUSES);
+      if (call.path.startsWith('/api/v1/stock/levels')) return jsonResponse(200, LEVEL);
+      if (call.method === 'POST' && call.path.endsWith('/supplier-return')) return jsonResponse(201, RETURN);
+      if (call.path === '/api/v1/stock/documents/ret-1') return jsonResponse(200, RETURN);
+      return jsonResponse(200, RECEIPT);
+    });
+    renderPage('/stock/documents/rec-1');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Сторнирай' }));
+    const reversal = within(await screen.findByRole('dialog'));
+    expect(reversal.getByTestId('reverse-explanation').textContent).toContain(
+      'все едно не е бил осчетоводяван',
+    );
+    expect(
+      reversal.getByText('Ако връщате стоката на доставчика, изберете „Върни на доставчика“.'),
+    ).toBeTruthy();
+    expect(reversal.getByRole('button', { name: /Дата на сторното/ }).textContent).toContain('16.11.2026');
+    fireEvent.click(reversal.getByRole('button', { name: 'Отказ' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    fireEvent.click(screen.getByRole('button', { name: 'Върни на доставчика' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    expect(dialog.getByTestId('supplier-return-explanation').textContent).toContain(
+      'Доставката остава, както е.',
+    );
+    fireEvent.click(dialog.getByTestId('confirm-supplier-return'));
+
+    expect(await screen.findByTestId('supplier-return-badge')).toBeTruthy();
+    expect(
+      calls.some((c) => c.method === 'POST' && c.path === '/api/v1/stock/documents/rec-1/supplier-return'),
+    ).toBe(true);
+    expect(screen.getByTestId('supplier-return-of').getAttribute('href')).toBe('/stock/documents/rec-1');
+    expect(screen.getByLabelText('Количество 1')).toBeTruthy();
+  });
+
+  it('an issue offers only the reversal', async () => {
+    fakeServer((call) =>
+      call.path.startsWith('/api/v1/warehouses')
+        ? jsonResponse(200, WAREHOUSES)
+        : jsonResponse(200, { ...RECEIPT, type: 'issue', supplierId: null }),
+    );
+    renderPage('/stock/documents/rec-1');
+    expect(await screen.findByRole('button', { name: 'Сторнирай' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Върни на доставчика' })).toBeNull();
+  });
+
+  it('a refusal for a past date names the date on the line', async () => {
+    fakeServer((call) => {
+      if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, WAREHOUSES);
+      if (call.path.startsWith('/api/v1/stock/levels')) return jsonResponse(200, LEVEL);
+      if (call.method === 'PUT') return jsonResponse(200, DRAFT);
+      if (call.method === 'POST')
+        return jsonResponse(
+          409,
+          {
+            ...SHORT,
+            date: '2026-11-30',
+            detail: 'Към 30.11.2026 не достигат 8 от WM-HEAT-1900 в склад MAIN.',
+          },
+          'application/problem+json',
+        );
+      return jsonResponse(200, DRAFT);
+    });
+    renderDraft();
+    await screen.findByLabelText('Количество 1');
+    fireEvent.click(screen.getByRole('button', { name: 'Осчетоводи' }));
+    fireEvent.click(await screen.findByTestId('confirm-post'));
+    expect((await screen.findByTestId('shortfall')).textContent).toContain('30.11.2026');
+    expect(await screen.findByText('На 30.11.2026 не достигат 8 от WM-HEAT-1900 в склад MAIN.')).toBeTruthy();
   });
 });

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import {
   DOCUMENT_TYPES,
   type StockDocument,
@@ -16,7 +16,14 @@ import { LoadError, NotFound, PageLoader } from '../../../ui/states';
 import { DocumentStatusBadge } from './document-badges';
 import { DocumentEditor } from './document-editor';
 import { newDocumentValues, toDocumentValues } from './document-form';
-import { DocumentView, PdfButton, ReverseButton } from './document-view';
+import {
+  DocumentView,
+  isSupplierReturn,
+  LinkedDocument,
+  PdfButton,
+  ReverseButton,
+  SupplierReturnButton,
+} from './document-view';
 
 function BackButton() {
   const { t } = useTranslation();
@@ -80,6 +87,17 @@ function ExistingDocument({ id }: { id: string }) {
                 {t('stock.docs.reversal')}
               </Badge>
             )}
+            {isSupplierReturn(doc) && (
+              <Badge size="sm" color="indigo" variant="light" tt="none" data-testid="supplier-return-badge">
+                {t('stock.docs.supplierReturnLabel')}
+              </Badge>
+            )}
+            {isSupplierReturn(doc) && doc.sourceId && (
+              <Text span size="sm" c="dimmed">
+                {t('stock.docs.supplierReturnOf')}{' '}
+                <LinkedDocument id={doc.sourceId} testId="supplier-return-of" />
+              </Text>
+            )}
           </Group>
         }
         actions={
@@ -87,6 +105,9 @@ function ExistingDocument({ id }: { id: string }) {
             <BackButton />
             <PdfButton doc={doc} />
             {canCall(user.role, 'POST /api/v1/stock/documents/:id/reverse') && <ReverseButton doc={doc} />}
+            {canCall(user.role, 'POST /api/v1/stock/documents/:id/supplier-return') && (
+              <SupplierReturnButton doc={doc} />
+            )}
           </>
         }
       />

@@ -5,6 +5,7 @@ import {
   Group,
   Menu,
   Modal,
+  Paper,
   SimpleGrid,
   Stack,
   Table,
@@ -16,23 +17,30 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney, formatQuantity } from '@servix/server/kernel/format';
 import type { StockDocument } from '@servix/server/modules/stock/stock.schema';
-import { IconArrowBackUp, IconPrinter } from '@tabler/icons-react';
+import { IconArrowBackUp, IconPrinter, IconTruckReturn } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { messageOf } from '../../../api/client';
-import { stockDocumentPdfUrl, useReverseStockDocument, useStockDocument } from '../../../api/stock';
+import {
+  stockDocumentPdfUrl,
+  useDraftSupplierReturn,
+  useReverseStockDocument,
+  useStockDocument,
+} from '../../../api/stock';
 import { useSeesStockCosts } from '../../../app/fields';
 import { currentLocale } from '../../../i18n';
 import { DetailField, SectionCard } from '../../../ui/detail';
 import { dateInputFormat, formatInstant } from '../../../ui/format';
+import { useIsPhone } from '../../../ui/phone';
+import { Figures } from '../figures';
 
 /** A link to another stock document, by its type and number. */
-function LinkedDocument({ id }: { id: string }) {
+export function LinkedDocument({ id, testId = 'linked-document' }: { id: string; testId?: string }) {
   const { t } = useTranslation();
   const linked = useStockDocument(id).data;
   return (
-    <Anchor component={Link} to={`/stock/documents/${id}`} size="sm" data-testid="linked-document">
+    <Anchor component={Link} to={`/stock/documents/${id}`} size="sm" data-testid={testId}>
       {linked
         ? t('stock.docs.numbered', {
             kind: t(`stock.docs.type.${linked.type}`),
@@ -82,24 +90,41 @@ export function PdfButton({ doc }: { doc: StockDocument }) {
   );
 }
 
+const todayIso = () => new Date().toLocaleDateString('sv-SE');
+
+/**
+ * A reversal cancels the document as if it had never been posted: by default on the document's own date, so that
+ * the later movements are re-costed without it; a later date (not in the future) undoes it from that day on.
+ */
 function ReverseModal({ doc, onClose }: { doc: StockDocument; onClose: () => void }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const navigate = useNavigate();
   const reverse = useReverseStockDocument();
-  const [date, setDate] = useState<string | null>(null);
+  const [date, setDate] = useState<string | null>(doc.documentDate);
   const [reason, setReason] = useState('');
   return (
     <Modal opened onClose={onClose} title={t('stock.docs.reverseTitle', { number: doc.number })} centered>
       <Stack gap="sm">
-        <Text size="sm">{t('stock.docs.reverseText')}</Text>
+        <Text size="sm" data-testid="reverse-explanation">
+          {t('stock.docs.reverseText')}
+        </Text>
+        {doc.type === 'receipt' && (
+          <Text size="sm" c="dimmed">
+            {t('stock.docs.reverseReceiptHint')}
+          </Text>
+        )}
         <DatePickerInput
           label={t('stock.docs.reverseDate')}
-          placeholder={formatDate(new Date().toISOString().slice(0, 10), locale)}
+          description={t('stock.docs.reverseDateHint', { date: formatDate(doc.documentDate, locale) })}
+          placeholder={formatDate(doc.documentDate, locale)}
           valueFormat={dateInputFormat(locale)}
           value={date}
           onChange={setDate}
+          minDate={doc.documentDate}
+          maxDate={todayIso()}
           clearable
+          data-testid="reverse-date"
         />
         <TextInput
           label={t('stock.docs.reverseReason')}
@@ -160,6 +185,75 @@ export function ReverseButton({ doc }: { doc: StockDocument }) {
   );
 }
 
+function SupplierReturnModal({ doc, onClose }: { doc: StockDocument; onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const draft = useDraftSupplierReturn();
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('stock.docs.supplierReturnTitle', { number: doc.number })}
+      centered
+    >
+      <Stack gap="sm">
+        <Text size="sm" data-testid="supplier-return-explanation">
+          {t('stock.docs.supplierReturnText')}
+        </Text>
+        {draft.error && (
+          <Alert color="red" role="alert">
+            {messageOf(draft.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            loading={draft.isPending}
+            data-testid="confirm-supplier-return"
+            onClick={() =>
+              draft.mutate(doc.id, {
+                onSuccess: (issue) => {
+                  notifications.show({ color: 'green', message: t('stock.docs.supplierReturnDrafted') });
+                  onClose();
+                  navigate(`/stock/documents/${issue.id}`);
+                },
+              })
+            }
+          >
+            {t('stock.docs.supplierReturnCreate')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/**
+ * Goods going back to the supplier of a posted receipt: a new issue drafted from it, unlike a reversal the
+ * delivery stays as it was.
+ */
+export function SupplierReturnButton({ doc }: { doc: StockDocument }) {
+  const { t } = useTranslation();
+  const [opened, modal] = useDisclosure(false);
+  if (doc.type !== 'receipt' || doc.status !== 'posted' || doc.reversalOfId) return null;
+  return (
+    <>
+      <Button variant="light" leftSection={<IconTruckReturn size={16} />} onClick={modal.open}>
+        {t('stock.docs.supplierReturn')}
+      </Button>
+      {opened && <SupplierReturnModal doc={doc} onClose={modal.close} />}
+    </>
+  );
+}
+
+const SUPPLIER_RETURN = 'supplier_return';
+
+/** True for an issue drafted from a receipt to send its goods back to the supplier. */
+export const isSupplierReturn = (doc: { sourceType: string | null; reversalOfId: string | null }) =>
+  doc.sourceType === SUPPLIER_RETURN && !doc.reversalOfId;
+
 /** A stock document as it was posted (or a draft, for those who may only read). */
 export function DocumentView({ doc }: { doc: StockDocument }) {
   const { t } = useTranslation();
@@ -168,6 +262,7 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
   const money = (c: number | null | undefined) =>
     c === null || c === undefined ? '—' : formatMoney(c, locale);
   const isCount = doc.type === 'count';
+  const phone = useIsPhone();
   // Costs and values only for those who may see them: the server leaves them out for the others.
   const costs = useSeesStockCosts();
   const showValues = costs && (doc.status !== 'draft' || doc.type === 'receipt');
@@ -216,11 +311,20 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
           {costs && (doc.landedCostCents ?? 0) > 0 && (
             <DetailField label={t('stock.docs.landedCost')}>{money(doc.landedCostCents)}</DetailField>
           )}
-          {doc.sourceType && (
-            <DetailField label={t('stock.docs.source')}>
-              {doc.sourceType} {doc.sourceId}
-            </DetailField>
-          )}
+          {doc.sourceType === SUPPLIER_RETURN
+            ? // The return itself names its receipt in the page header; its reversal (if the server copies the
+              // source) names it here.
+              doc.reversalOfId &&
+              doc.sourceId && (
+                <DetailField label={t('stock.docs.supplierReturnOf')}>
+                  <LinkedDocument id={doc.sourceId} testId="supplier-return-of" />
+                </DetailField>
+              )
+            : doc.sourceType && (
+                <DetailField label={t('stock.docs.source')}>
+                  {doc.sourceType} {doc.sourceId}
+                </DetailField>
+              )}
           {doc.reversalOfId && (
             <DetailField label={t('stock.docs.reversalOf')}>
               <LinkedDocument id={doc.reversalOfId} />
@@ -245,69 +349,107 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
       </SectionCard>
 
       <SectionCard title={t('stock.docs.section.lines')}>
-        <Table.ScrollContainer minWidth={showValues ? 760 : 560}>
-          <Table verticalSpacing={6} striped data-testid="document-lines">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>№</Table.Th>
-                <Table.Th>{t('stock.docs.part')}</Table.Th>
-                {isCount ? (
-                  <>
-                    <Table.Th ta="right">{t('stock.docs.book')}</Table.Th>
-                    <Table.Th ta="right">{t('stock.docs.counted')}</Table.Th>
-                    <Table.Th ta="right">{t('stock.docs.difference')}</Table.Th>
-                  </>
-                ) : (
-                  <Table.Th ta="right">{t('stock.docs.quantity')}</Table.Th>
-                )}
-                <Table.Th>{t('stock.docs.unit')}</Table.Th>
-                {showValues && (
-                  <>
-                    <Table.Th ta="right">{t('stock.docs.unitCostShort')}</Table.Th>
-                    <Table.Th ta="right">{t('stock.docs.value')}</Table.Th>
-                  </>
-                )}
-                {!isCount && <Table.Th>{t('stock.docs.serialNumbers')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {doc.lines.map((l) => (
-                <Table.Tr key={l.id}>
-                  <Table.Td c="dimmed">{l.lineNo}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/stock/parts/${l.partId}`} size="sm" ff="monospace">
-                      {l.partCode}
-                    </Anchor>{' '}
-                    <Text span size="sm">
-                      {l.partName}
-                    </Text>
-                  </Table.Td>
+        {phone ? (
+          <Stack gap="xs" data-testid="document-lines">
+            {doc.lines.map((l) => (
+              <Paper key={l.id} withBorder radius="sm" p="xs">
+                <Text size="sm">
+                  <Text span size="sm" c="dimmed">
+                    {l.lineNo}.
+                  </Text>{' '}
+                  <Anchor component={Link} to={`/stock/parts/${l.partId}`} size="sm" ff="monospace">
+                    {l.partCode}
+                  </Anchor>{' '}
+                  {l.partName}
+                </Text>
+                <Figures
+                  items={[
+                    ...(isCount
+                      ? ([
+                          [t('stock.docs.book'), q(l.bookMilli)],
+                          [t('stock.docs.counted'), q(l.countedMilli)],
+                          [t('stock.docs.difference'), signed(l.differenceMilli)],
+                        ] as const)
+                      : ([[t('stock.docs.quantity'), `${q(l.quantityMilli)} ${l.unit}`]] as const)),
+                    ...(showValues
+                      ? ([
+                          [t('stock.docs.unitCostShort'), money(l.unitCostCents)],
+                          [t('stock.docs.value'), money(l.valueCents)],
+                        ] as const)
+                      : []),
+                    ...(!isCount && l.serialNumbers
+                      ? ([[t('stock.docs.serialNumbers'), l.serialNumbers]] as const)
+                      : []),
+                  ]}
+                />
+              </Paper>
+            ))}
+          </Stack>
+        ) : (
+          <Table.ScrollContainer minWidth={showValues ? 760 : 560}>
+            <Table verticalSpacing={6} striped data-testid="document-lines">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>№</Table.Th>
+                  <Table.Th>{t('stock.docs.part')}</Table.Th>
                   {isCount ? (
                     <>
-                      <Table.Td ta="right">{q(l.bookMilli)}</Table.Td>
-                      <Table.Td ta="right">{q(l.countedMilli)}</Table.Td>
-                      <Table.Td ta="right">{signed(l.differenceMilli)}</Table.Td>
+                      <Table.Th ta="right">{t('stock.docs.book')}</Table.Th>
+                      <Table.Th ta="right">{t('stock.docs.counted')}</Table.Th>
+                      <Table.Th ta="right">{t('stock.docs.difference')}</Table.Th>
                     </>
                   ) : (
-                    <Table.Td ta="right">{q(l.quantityMilli)}</Table.Td>
+                    <Table.Th ta="right">{t('stock.docs.quantity')}</Table.Th>
                   )}
-                  <Table.Td>{l.unit}</Table.Td>
+                  <Table.Th>{t('stock.docs.unit')}</Table.Th>
                   {showValues && (
                     <>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                        {money(l.unitCostCents)}
-                      </Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                        {money(l.valueCents)}
-                      </Table.Td>
+                      <Table.Th ta="right">{t('stock.docs.unitCostShort')}</Table.Th>
+                      <Table.Th ta="right">{t('stock.docs.value')}</Table.Th>
                     </>
                   )}
-                  {!isCount && <Table.Td>{l.serialNumbers ?? ''}</Table.Td>}
+                  {!isCount && <Table.Th>{t('stock.docs.serialNumbers')}</Table.Th>}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {doc.lines.map((l) => (
+                  <Table.Tr key={l.id}>
+                    <Table.Td c="dimmed">{l.lineNo}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/stock/parts/${l.partId}`} size="sm" ff="monospace">
+                        {l.partCode}
+                      </Anchor>{' '}
+                      <Text span size="sm">
+                        {l.partName}
+                      </Text>
+                    </Table.Td>
+                    {isCount ? (
+                      <>
+                        <Table.Td ta="right">{q(l.bookMilli)}</Table.Td>
+                        <Table.Td ta="right">{q(l.countedMilli)}</Table.Td>
+                        <Table.Td ta="right">{signed(l.differenceMilli)}</Table.Td>
+                      </>
+                    ) : (
+                      <Table.Td ta="right">{q(l.quantityMilli)}</Table.Td>
+                    )}
+                    <Table.Td>{l.unit}</Table.Td>
+                    {showValues && (
+                      <>
+                        <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                          {money(l.unitCostCents)}
+                        </Table.Td>
+                        <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                          {money(l.valueCents)}
+                        </Table.Td>
+                      </>
+                    )}
+                    {!isCount && <Table.Td>{l.serialNumbers ?? ''}</Table.Td>}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
         {showValues && (
           <Group justify="flex-end" mt="sm">
             <Text size="sm">

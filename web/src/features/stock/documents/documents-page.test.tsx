@@ -64,4 +64,29 @@ describe('the stock documents list', () => {
     expect(await screen.findByRole('link', { name: '0000000007' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Нов документ' })).toBeNull();
   });
+
+  it('an issue drafted as a return to the supplier says so in its type', async () => {
+    const giveBack = {
+      ...RECEIPT,
+      id: 'd-2',
+      type: 'issue',
+      status: 'draft',
+      number: null,
+      supplierId: null,
+      supplierName: null,
+      supplierDocNumber: null,
+      reason: 'Резервни части България ООД, 0000051234',
+      sourceType: 'supplier_return',
+      sourceId: 'd-1',
+    };
+    fakeServer((call) =>
+      call.path.startsWith('/api/v1/warehouses')
+        ? jsonResponse(200, page([]))
+        : jsonResponse(200, page([giveBack, { ...RECEIPT, sourceType: null, sourceId: null }])),
+    );
+    renderScreen(<StockDocumentsPage />, { route: '/stock/documents', me: aMe('storekeeper') });
+    const table = within(await screen.findByTestId('stock-documents-table'));
+    expect(table.getByText('Изписване · връщане към доставчик')).toBeTruthy();
+    expect(table.getByText('Складова разписка')).toBeTruthy();
+  });
 });

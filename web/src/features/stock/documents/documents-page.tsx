@@ -23,6 +23,7 @@ import {
 } from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
 import { DocumentStatusBadge } from './document-badges';
+import { isSupplierReturn } from './document-view';
 
 /** "New document" with the five kinds a storekeeper drafts. */
 export function NewDocumentMenu() {
@@ -74,8 +75,10 @@ export function StockDocumentsPage() {
       key: 'type',
       header: t('stock.docs.documentType'),
       render: (d) => (
-        <Group gap={6} wrap="nowrap">
-          <Text size="sm">{t(`stock.docs.type.${d.type}`)}</Text>
+        <Group gap={6}>
+          <Text size="sm">
+            {isSupplierReturn(d) ? t('stock.docs.supplierReturnType') : t(`stock.docs.type.${d.type}`)}
+          </Text>
           {d.reversalOfId && (
             <Badge size="xs" color="grape" variant="light">
               {t('stock.docs.reversal')}

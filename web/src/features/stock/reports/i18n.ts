@@ -56,6 +56,8 @@ export const stockReportsBg = {
     balanceValue: 'Стойност на салдото',
     reversal: 'Сторно',
     noMovements: 'Няма движения за избрания период.',
+    noDifference: 'без разлика',
+    datesHint: 'Движенията са по датата на документа: документ с минала дата преоценява по-късните движения.',
   },
   low: {
     title: 'Под минимум',
@@ -181,6 +183,8 @@ export const stockReportsEn: DeepStrings<typeof stockReportsBg> = {
     balanceValue: 'Balance value',
     reversal: 'Reversal',
     noMovements: 'No movements in the chosen period.',
+    noDifference: 'no difference',
+    datesHint: 'Movements follow the document dates: a back-dated document re-costs the later movements.',
   },
   low: {
     title: 'Below minimum',

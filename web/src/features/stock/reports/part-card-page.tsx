@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { formatDate } from '@servix/server/kernel/format';
 import type { PartCard, PartCardMovement } from '@servix/server/modules/stock/stock.schema';
@@ -10,7 +10,9 @@ import { useSeesStockCosts } from '../../../app/fields';
 import { currentLocale } from '../../../i18n';
 import { SectionCard } from '../../../ui/detail';
 import { dateInputFormat } from '../../../ui/format';
+import { useIsPhone } from '../../../ui/phone';
 import { LoadError, NotFound, PageLoader } from '../../../ui/states';
+import { Figures } from '../figures';
 import { type CardFilter, usePartCard } from './queries';
 import {
   documentPath,
@@ -86,6 +88,124 @@ function LevelsTable({ card }: { card: PartCard }) {
   );
 }
 
+/** A movement's signed quantity; a count that found the books right still leaves its row, said rather than a bare 0. */
+function MovementQuantity({ milli }: { milli: number }) {
+  const { t } = useTranslation();
+  return milli === 0 ? (
+    <Text span size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="no-difference">
+      {t('stock.reports.card.noDifference')}
+    </Text>
+  ) : (
+    <SignedQuantity milli={milli} />
+  );
+}
+
+/** The levels on a phone: a card per warehouse, so that nothing scrolls sideways. */
+function LevelCards({ card }: { card: PartCard }) {
+  const { t } = useTranslation();
+  const quantity = useQuantity();
+  const money = useMoney();
+  const costs = useSeesStockCosts();
+  if (card.levels.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('stock.reports.card.noLevels')}
+      </Text>
+    );
+  return (
+    <Stack gap="xs" data-testid="card-levels">
+      {card.levels.map((l) => (
+        <Paper key={l.warehouseId} withBorder radius="sm" p="xs">
+          <Text size="sm">
+            <Text span size="sm" ff="monospace">
+              {l.warehouseCode}
+            </Text>{' '}
+            <Text span size="sm" c="dimmed">
+              {l.warehouseName}
+            </Text>
+          </Text>
+          <Figures
+            items={[
+              [t('stock.reports.onHand'), quantity(l.onHandMilli)],
+              [t('stock.reports.reserved'), quantity(l.reservedMilli)],
+              [t('stock.reports.available'), quantity(l.availableMilli)],
+              ...(costs
+                ? ([
+                    [t('stock.reports.avgCost'), money(l.avgCostCents)],
+                    [t('stock.reports.value'), money(l.valueCents)],
+                  ] as const)
+                : []),
+            ]}
+          />
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+/** The movements on a phone: a card per movement with its document, quantity, value and the balance after it. */
+function MovementCards({ card, filter }: { card: PartCard; filter: CardFilter }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const quantity = useQuantity();
+  const money = useMoney();
+  const costs = useSeesStockCosts();
+  const typeLabel = useDocTypeLabel();
+  const last = card.movements.at(-1);
+  const balance = (milli: number, cents: number | undefined) =>
+    costs ? `${quantity(milli)} · ${money(cents)}` : quantity(milli);
+  return (
+    <Stack gap="xs" data-testid="card-movements">
+      {filter.from && (
+        <Text size="sm" fw={500} data-testid="opening">
+          {t('stock.reports.card.opening', { date: formatDate(filter.from, locale) })}:{' '}
+          {balance(card.openingMilli, card.openingValueCents)}
+        </Text>
+      )}
+      {card.movements.map((m) => (
+        <Paper key={m.id} withBorder radius="sm" p="xs" data-testid="card-movement">
+          <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+            <Text size="sm" style={{ minWidth: 0 }}>
+              {formatDate(m.date, locale)}{' '}
+              <Anchor component={Link} to={documentPath(m.documentId)} size="sm">
+                {typeLabel(m.documentType)} {m.documentNumber}
+              </Anchor>
+              {m.isReversal && (
+                <Badge size="xs" variant="light" color="orange" ml={6} tt="none">
+                  {t('stock.reports.card.reversal')}
+                </Badge>
+              )}
+            </Text>
+            <MovementQuantity milli={m.quantityMilli} />
+          </Group>
+          <Figures
+            items={[
+              [t('stock.reports.warehouse'), m.warehouseCode],
+              ...(costs && m.quantityMilli !== 0
+                ? ([
+                    [t('stock.reports.unitCost'), money(m.unitCostCents)],
+                    [t('stock.reports.value'), money(m.valueCents)],
+                  ] as const)
+                : []),
+              [t('stock.reports.card.balance'), balance(m.balanceMilli, m.balanceValueCents)],
+            ]}
+          />
+        </Paper>
+      ))}
+      {card.movements.length === 0 && (
+        <Text size="sm" c="dimmed" ta="center" py="md">
+          {t('stock.reports.card.noMovements')}
+        </Text>
+      )}
+      {last && (
+        <Text size="sm" fw={600}>
+          {t('stock.reports.card.closing')}: {balance(last.balanceMilli, last.balanceValueCents)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 function MovementRow({ m }: { m: PartCardMovement }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -112,10 +232,11 @@ function MovementRow({ m }: { m: PartCardMovement }) {
         </Text>
       </Table.Td>
       <NumTd>
-        <SignedQuantity milli={m.quantityMilli} />
+        <MovementQuantity milli={m.quantityMilli} />
       </NumTd>
-      {costs && <NumTd>{money(m.unitCostCents)}</NumTd>}
-      {costs && <NumTd>{money(m.valueCents)}</NumTd>}
+      {/* Nothing moved, so nothing was valued: a dash rather than "0,00 €" at a cost of nothing. */}
+      {costs && <NumTd>{m.quantityMilli === 0 ? '—' : money(m.unitCostCents)}</NumTd>}
+      {costs && <NumTd>{m.quantityMilli === 0 ? '—' : money(m.valueCents)}</NumTd>}
       <NumTd fw={500}>{quantity(m.balanceMilli)}</NumTd>
       {costs && <NumTd>{money(m.balanceValueCents)}</NumTd>}
     </Table.Tr>
@@ -190,6 +311,7 @@ export function PartCardPage() {
   const locale = currentLocale();
   const quantity = useQuantity();
   const money = useMoney();
+  const phone = useIsPhone();
   const { partId } = useParams();
   const [params, setParams] = useSearchParams();
   const filter: CardFilter = {
@@ -293,10 +415,17 @@ export function PartCardPage() {
         />
       </Group>
       <SectionCard title={t('stock.reports.card.levels')}>
-        <LevelsTable card={card.data} />
+        {phone ? <LevelCards card={card.data} /> : <LevelsTable card={card.data} />}
       </SectionCard>
       <SectionCard title={t('stock.reports.card.movements')}>
-        <MovementsTable card={card.data} filter={filter} />
+        <Text size="xs" c="dimmed" mb="xs" data-testid="card-dates-hint">
+          {t('stock.reports.card.datesHint')}
+        </Text>
+        {phone ? (
+          <MovementCards card={card.data} filter={filter} />
+        ) : (
+          <MovementsTable card={card.data} filter={filter} />
+        )}
       </SectionCard>
     </Stack>
   );

@@ -216,6 +216,41 @@ describe('a part’s card', () => {
     expect(plain(row.textContent)).toContain('-2,5');
     expect(plain(row.textContent)).toContain('10,5');
   });
+
+  it('a count that found the books right shows its row as “no difference”, and the card says values follow the dates', async () => {
+    const count = {
+      ...CARD.movements[0],
+      id: 'm-3',
+      at: '2026-11-05T09:00:00.000Z',
+      date: '2026-11-05',
+      documentId: 'd-3',
+      documentType: 'count' as const,
+      documentNumber: '0000000014',
+      quantityMilli: 0,
+      unitCostCents: 1_300,
+      valueCents: 0,
+    };
+    fakeServer((call) => {
+      if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, page([MAIN]));
+      if (call.path.startsWith('/api/v1/stock/parts/p-1/card'))
+        return jsonResponse(200, { ...CARD, movements: [...CARD.movements, count] });
+      return problem(404, { code: 'not_found', detail: 'Няма.' });
+    });
+    renderScreen(
+      <Routes>
+        <Route path="/stock/parts/:partId" element={<PartCardPage />} />
+      </Routes>,
+      { route: '/stock/parts/p-1' },
+    );
+    const movements = within(await screen.findByTestId('card-movements'));
+    const row = movements
+      .getByRole('link', { name: 'Инвентаризация 0000000014' })
+      .closest('tr') as HTMLElement;
+    expect(within(row).getByTestId('no-difference').textContent).toBe('без разлика');
+    const cells = within(row).getAllByRole('cell');
+    expect([cells[4]?.textContent, cells[5]?.textContent]).toEqual(['—', '—']);
+    expect(screen.getByTestId('card-dates-hint').textContent).toContain('документ с минала дата преоценява');
+  });
 });
 
 describe('costs only for those who may see them', () => {
