@@ -334,15 +334,13 @@ describe.each(DIALECTS)('document lifecycle on %s', (dialect) => {
     expect(draft).toMatchObject({ status: 'draft', number: null, createdByName: 'Драгомир Чернов' });
     expect(draft?.compiledByName).toBe('Драгомир Чернов');
     const { number } = await post(id);
-    const { mirrorId, number: mirrorNumber } = await db
-      .transaction()
-      .execute((trx) =>
-        reversePosted(trx, SCRATCH, poster, id, {
-          today: '2026-02-01',
-          documentDate: '2026-02-01',
-          work: async () => ({}),
-        }),
-      );
+    const { mirrorId, number: mirrorNumber } = await db.transaction().execute((trx) =>
+      reversePosted(trx, SCRATCH, poster, id, {
+        today: '2026-02-01',
+        documentDate: '2026-02-01',
+        work: async () => ({}),
+      }),
+    );
     expect(await documentPrintHeader(db, SCRATCH, id)).toMatchObject({
       number,
       status: 'reversed',
