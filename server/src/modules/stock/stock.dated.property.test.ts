@@ -54,7 +54,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   {
-    weight: 1,
+    weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('count' as const),
       day,
@@ -321,7 +321,7 @@ describe.each(DIALECTS)(
         { numRuns: SEQUENCES, endOnFailure: true },
       );
       expect(tally.accepted).toBeGreaterThan((DOCUMENTS * SEQUENCES) / 3);
-      for (const k of ['refused', 'reversals', 'counts'] as const) expect(tally[k], k).toBeGreaterThan(5);
+      for (const k of ['refused', 'reversals', 'counts'] as const) expect(tally[k], k).toBeGreaterThan(4);
       console.log(`dated stock property on ${dialect}: ${JSON.stringify(tally)}`);
     });
   },
