@@ -20,11 +20,18 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Стойността в „{field}“ е твърде голяма или дълга.',
     en: 'The value in "{field}" is too big or long.',
   },
+  invalid_uic_length: {
+    bg: 'ЕИК има 9 цифри (13 за клон).',
+    en: 'A UIC has 9 digits (13 for a branch).',
+  },
   invalid_uic: {
     bg: 'Невалиден ЕИК: контролната цифра не съвпада.',
     en: 'Invalid UIC: the check digit does not match.',
   },
-  invalid_vat_number: { bg: 'Невалиден ДДС номер (BG + ЕИК).', en: 'Invalid VAT number (BG + UIC).' },
+  invalid_vat_number: {
+    bg: 'Невалиден ИН по ДДС: BG и ЕИК (за фирма) или BG и ЕГН/ЛНЧ (за лице).',
+    en: 'Invalid VAT number: BG and the UIC (a company) or BG and the personal number (a person).',
+  },
   invalid_iban: { bg: 'Невалиден IBAN.', en: 'Invalid IBAN.' },
   invalid_email: { bg: 'Невалиден адрес на е-поща.', en: 'Invalid e-mail address.' },
   body_too_large: { bg: 'Заявката е твърде голяма.', en: 'The request is too large.' },

@@ -5,11 +5,21 @@ import { isValidBgVatNumber, isValidIban, isValidUic, normalizeIban } from '../.
 const code = (c: string) => ({ params: { code: c } });
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 
+/**
+ * ЕИК/БУЛСТАТ as people type it: spaces and a leading "BG" (copied from a VAT number) are dropped. One error
+ * only: the length first (invalid_uic_length), then the check digit (invalid_uic).
+ */
 export const Uic = z
   .string()
   .trim()
-  .regex(/^\d{9}(\d{4})?$/)
-  .refine(isValidUic, code('invalid_uic'));
+  .max(40)
+  .transform((s) => s.replace(/\s+/g, '').replace(/^BG/i, ''))
+  .superRefine((s, ctx) => {
+    if (!/^\d{9}(\d{4})?$/.test(s))
+      ctx.addIssue({ code: 'custom', params: { code: 'invalid_uic_length' }, message: 'invalid_uic_length' });
+    else if (!isValidUic(s))
+      ctx.addIssue({ code: 'custom', params: { code: 'invalid_uic' }, message: 'invalid_uic' });
+  });
 export const BgVatNumber = z
   .string()
   .trim()

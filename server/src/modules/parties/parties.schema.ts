@@ -50,7 +50,9 @@ const PartyShape = {
   kind: PartyKind,
   name: text(200).min(1),
   uic: Uic.nullish().describe('ЕИК/БУЛСТАТ, companies only; unique among parties that are not archived'),
-  vatNumber: BgVatNumber.nullish().describe('ИН по ДДС: BG + the ЕИК; companies only'),
+  vatNumber: BgVatNumber.nullish().describe(
+    'ИН по ДДС: BG + the ЕИК for a company; BG + the ЕГН/ЛНЧ for a person registered for VAT (read masked like the ЕГН)',
+  ),
   mol: optionalText(200).describe('МОЛ / manager; companies only'),
   egn: Egn.nullish().describe(
     'ЕГН/ЛНЧ, persons only and only with wantsInvoices (GDPR-02). Send it only to change it: reads return it masked ' +

@@ -146,7 +146,13 @@ describe.each(DIALECTS)('parties on %s', (dialect) => {
       [aCompany({ uic: '131468981', vatNumber: null }), 'invalid_uic', 'uic'],
       [aPerson({ uic: '200012346' }), 'not_for_person', 'uic'],
       [aPerson({ mol: 'Някой' }), 'not_for_person', 'mol'],
-      [aPerson({ vatNumber: 'BG200012346' }), 'not_for_person', 'vatNumber'],
+      [aPerson({ vatNumber: 'BG200012346' }), 'invalid_vat_number', 'vatNumber'],
+      [
+        aPerson({ vatNumber: 'BG6101057509', egn: VALID_EGN, wantsInvoices: true }),
+        'invalid_vat_number',
+        'vatNumber',
+      ],
+      [aCompany({ uic: '12345', vatNumber: null }), 'invalid_uic_length', 'uic'],
       [aCompany({ uic: '200012346', vatNumber: 'BG175001117' }), 'invalid_vat_number', 'vatNumber'],
       [aCompany({ uic: null, vatNumber: 'BG200012346' }), 'required', 'uic'],
       [aCompany({ uic: '200012346', vatNumber: 'BG200012347' }), 'invalid_vat_number', 'vatNumber'],
@@ -165,6 +171,11 @@ describe.each(DIALECTS)('parties on %s', (dialect) => {
     for (const [body, code, field] of cases) {
       const res = await t.request(reception, 'POST', '/api/v1/parties', body);
       expect(res.statusCode, `${code} ${res.body}`).toBe(400);
+      // One error per field: "12345" is too short, not a wrong check digit as well.
+      expect(
+        res.json().errors?.filter((e: { field: string }) => e.field === field).length ?? 1,
+        res.body,
+      ).toBe(1);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.json(), res.body).toMatchObject({ code, field });
       expect(res.json().detail.length).toBeGreaterThan(0);
@@ -747,6 +758,43 @@ describe.each(DIALECTS)('parties on %s', (dialect) => {
     });
     // An export imports back: its header is the adapters' columns.
     expect(customersImport.columns).toEqual(header?.split(','));
+  });
+  it('an ЕИК typed with its BG prefix or spaces is stored as digits; a person registered for VAT keeps BG + ЕГН, masked like it', async () => {
+    const typed = await t.request(
+      reception,
+      'POST',
+      '/api/v1/parties',
+      aCompany({ name: 'Префикс ООД', uic: 'BG 131129282', vatNumber: 'bg131129282' }),
+    );
+    expect(typed.statusCode, typed.body).toBe(201);
+    expect(typed.json()).toMatchObject({ uic: '131129282', vatNumber: 'BG131129282' });
+
+    const freelancer = await t.request(
+      reception,
+      'POST',
+      '/api/v1/parties',
+      aPerson({
+        name: 'Светлин Фрийлансов',
+        phones: [{ number: '0899 555 122' }],
+        emails: [],
+        wantsInvoices: true,
+        egn: '6101057509',
+        vatNumber: 'BG6101057509',
+      }),
+    );
+    expect(freelancer.statusCode, freelancer.body).toBe(201);
+    expect(freelancer.json()).toMatchObject({ vatNumber: 'BG******7509', egn: '******7509' });
+    const id = freelancer.json().id;
+    expect((await t.request(accountant, 'GET', `/api/v1/parties/${id}`)).json().vatNumber).toBe(
+      'BG6101057509',
+    );
+    const list = await t.request(admin, 'GET', '/api/v1/parties?q=фрийлансов');
+    expect(JSON.stringify(list.json())).not.toContain('6101057509');
+    // An edit that does not send it keeps it; no longer wanting invoices drops both.
+    await t.request(reception, 'PATCH', `/api/v1/parties/${id}`, { notes: 'редовен' });
+    expect((await t.request(admin, 'GET', `/api/v1/parties/${id}`)).json().vatNumber).toBe('BG6101057509');
+    const dropped = await t.request(admin, 'PATCH', `/api/v1/parties/${id}`, { wantsInvoices: false });
+    expect(dropped.json()).toMatchObject({ egn: null, vatNumber: null });
   });
 });
 

@@ -254,17 +254,21 @@ function mergeDraft(s: PartyState, patch: UpdatePartyBody): PartyDraft {
   };
   // A person who no longer wants invoices no longer needs an ЕГН on file (GDPR-02: collect only when needed).
   if (patch.wantsInvoices === false && patch.egn === undefined) draft.egn = null;
+  if (draft.kind === 'person' && patch.wantsInvoices === false && patch.vatNumber === undefined)
+    draft.vatNumber = null;
   return draft;
 }
 
 /**
- * The rules of a party's identity: a person has no ЕИК, VAT number or МОЛ, and an ЕГН only when they asked for
- * invoices; a company has no ЕГН, and its VAT number is "BG" + its ЕИК.
+ * The rules of a party's identity: a person has no ЕИК or МОЛ, an ЕГН only when they asked for invoices, and a
+ * VAT number only as "BG" + their ЕГН or ЛНЧ; a company has no ЕГН, and its VAT number is "BG" + its ЕИК.
  */
 export function checkPartyRules(d: PartyDraft): void {
   if (d.kind === 'person') {
     if (d.uic) throw fieldError('invalid', 'not_for_person', 'uic');
-    if (d.vatNumber) throw fieldError('invalid', 'not_for_person', 'vatNumber');
+    // A person registered for VAT (a freelancer, a sole trader without a company) has "BG" + their ЕГН or ЛНЧ.
+    if (d.vatNumber && (d.vatNumber.length !== 12 || (d.egn && d.vatNumber.slice(2) !== d.egn)))
+      throw fieldError('invalid', 'invalid_vat_number', 'vatNumber');
     if (d.mol) throw fieldError('invalid', 'not_for_person', 'mol');
     if (d.egn && !d.wantsInvoices) throw fieldError('invalid', 'egn_without_invoice', 'egn');
     return;
@@ -319,13 +323,19 @@ function egnFor(egn: string | null, view: PartyView): string | null {
   return view.revealPersonalId ? egn : maskPersonalId(egn);
 }
 
+/** A person's VAT number is "BG" + their ЕГН or ЛНЧ: shown only to those who see the ЕГН, masked like it to others. */
+function vatNumberFor(r: PartyRow, view: PartyView): string | null {
+  if (r.vat_number === null || r.kind !== 'person' || view.revealPersonalId) return r.vat_number;
+  return `BG${maskPersonalId(r.vat_number.slice(2))}`;
+}
+
 function toListItem(r: PartyRow): PartyListItem {
   return {
     id: r.id,
     kind: r.kind as PartyKind,
     name: r.name,
     uic: r.uic,
-    vatNumber: r.vat_number,
+    vatNumber: vatNumberFor(r, MASKED),
     mol: r.mol,
     egn: egnFor(r.egn, MASKED),
     wantsInvoices: Boolean(r.wants_invoices),
@@ -344,6 +354,7 @@ function toListItem(r: PartyRow): PartyListItem {
 function toParty(s: PartyState, view: PartyView): Party {
   return {
     ...toListItem(s.row),
+    vatNumber: vatNumberFor(s.row, view),
     egn: egnFor(s.row.egn, view),
     egnMasked: s.row.egn !== null && !view.revealPersonalId,
     notes: s.row.notes,

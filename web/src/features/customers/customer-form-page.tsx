@@ -46,22 +46,20 @@ import {
   toFormValues,
 } from './customer-form';
 
-/** What the ЕИК typed so far says: nothing yet, a valid check digit, or a wrong one. */
+/**
+ * What the ЕИК typed so far says: the rule while it is incomplete, a tick once it is valid. A wrong one is said once,
+ * by the field's error (the server's rule, checked before sending).
+ */
 function UicHint({ uic }: { uic: string }) {
   const { t } = useTranslation();
-  const s = uic.trim();
-  if (/^\d{9}(\d{4})?$/.test(s)) {
-    return isValidUic(s) ? (
+  const s = uic.replace(/\s+/g, '').replace(/^BG/i, '');
+  if (/^\d{9}(\d{4})?$/.test(s) && isValidUic(s))
+    return (
       <Group gap={4} component="span" c="green.8">
         <IconCircleCheck size={14} />
         {t('customers.uicValid')}
       </Group>
-    ) : (
-      <Text span size="xs" c="orange.8">
-        {t('customers.uicCheckDigit')}
-      </Text>
     );
-  }
   return t('customers.uicHint');
 }
 
@@ -195,8 +193,7 @@ function CustomerForm({ party }: { party?: Party }) {
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
               <TextInput
                 label={t('customers.uic')}
-                inputMode="numeric"
-                maxLength={13}
+                maxLength={20}
                 description={<UicHint uic={values.uic} />}
                 {...form.getInputProps('uic')}
               />
@@ -229,6 +226,17 @@ function CustomerForm({ party }: { party?: Party }) {
                   maw={320}
                   autoComplete="off"
                   {...form.getInputProps('egn')}
+                />
+              )}
+              {canSeeEgn && values.wantsInvoices && (
+                <TextInput
+                  label={t('customers.vatNumber')}
+                  description={t('customers.personVatNumberHint')}
+                  placeholder={values.egn.trim() ? `BG${values.egn.trim()}` : 'BG…'}
+                  maxLength={14}
+                  maw={320}
+                  autoComplete="off"
+                  {...form.getInputProps('vatNumber')}
                 />
               )}
               {!canSeeEgn && party?.egnMasked && values.wantsInvoices && (

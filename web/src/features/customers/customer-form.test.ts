@@ -103,4 +103,24 @@ describe('the customer form', () => {
     expect(errors['phones.0.number']).toBe('Невалиден телефонен номер.');
     expect(errors.name).toBeUndefined();
   });
+
+  it('says a short ЕИК is short, once; takes one typed with BG and spaces', () => {
+    const short = { ...newCustomerValues('company'), name: 'Алфа', uic: '12345' };
+    expect(customerFormErrors(short, toBody(short, { canSeeEgn: true }), t).uic).toBe(
+      'ЕИК има 9 цифри (13 за клон).',
+    );
+    const prefixed = { ...newCustomerValues('company'), name: 'Алфа', uic: 'BG 131129282' };
+    expect(customerFormErrors(prefixed, toBody(prefixed, { canSeeEgn: true }), t).uic).toBeUndefined();
+  });
+
+  it('sends a person’s VAT number (BG + ЕГН) only from those who see the ЕГН, and never a masked one', () => {
+    const v = { ...toFormValues(PERSON), vatNumber: 'BG7501020018' };
+    expect(toBody(v, { canSeeEgn: true, initial: PERSON }).vatNumber).toBe('BG7501020018');
+    expect(JSON.parse(JSON.stringify(toBody(v, { canSeeEgn: false, initial: PERSON })))).not.toHaveProperty(
+      'vatNumber',
+    );
+    expect(toBody({ ...v, wantsInvoices: false }, { canSeeEgn: true, initial: PERSON }).vatNumber).toBeNull();
+    const masked = { ...PERSON, egn: '******0018', egnMasked: true, vatNumber: 'BG******0018' };
+    expect(toFormValues(masked).vatNumber).toBe('');
+  });
 });

@@ -100,7 +100,8 @@ export function toFormValues(p: Party): CustomerFormValues {
     kind: p.kind,
     name: p.name,
     uic: p.uic ?? '',
-    vatNumber: p.vatNumber ?? '',
+    // A person's masked VAT number (BG + a masked ЕГН) is never edited, like the ЕГН.
+    vatNumber: p.kind === 'person' && p.egnMasked ? '' : (p.vatNumber ?? ''),
     mol: p.mol ?? '',
     // A masked ЕГН is never edited: the input is only there for the roles that see it in full.
     egn: p.egnMasked ? '' : (p.egn ?? ''),
@@ -149,7 +150,14 @@ export function toBody(
     kind: v.kind,
     name: v.name.trim(),
     uic: company ? text(v.uic) : null,
-    vatNumber: company ? text(v.vatNumber) : null,
+    // A person's VAT number (BG + ЕГН) goes only from those who see the ЕГН; others leave it as it is.
+    vatNumber: company
+      ? text(v.vatNumber)
+      : opts.canSeeEgn
+        ? v.wantsInvoices
+          ? text(v.vatNumber)
+          : null
+        : undefined,
     mol: company ? text(v.mol) : null,
     wantsInvoices: company ? false : v.wantsInvoices,
     isCustomer: v.isCustomer,
@@ -218,6 +226,7 @@ export function customerFieldOf(v: CustomerFormValues): FieldOf {
 
 const CHECK_MESSAGES = {
   invalid_uic: 'customers.errors.invalidUic',
+  invalid_uic_length: 'customers.errors.invalidUicLength',
   invalid_vat_number: 'customers.errors.invalidVatNumber',
   invalid_egn: 'customers.errors.invalidEgn',
   invalid_phone: 'customers.errors.invalidPhone',
