@@ -19,6 +19,8 @@ export default defineConfig({
           name: 'web',
           include: ['web/src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          // Component tests render Mantine in happy-dom beside the server suite on two cores: time to spare.
+          testTimeout: 20_000,
           setupFiles: ['web/src/test-setup.ts'],
         },
       },

@@ -1,6 +1,9 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { setLanguage } from './i18n';
+
+// The web tests share two cores with the server's suite in CI: waiting for an element may take a few seconds there.
+configure({ asyncUtilTimeout: 5000 });
 
 // Mantine reads these browser APIs; happy-dom may lack some of them.
 if (!window.matchMedia) {
