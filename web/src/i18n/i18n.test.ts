@@ -2,7 +2,7 @@ import { ROLES } from '@servix/server/kernel/access';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@servix/server/modules/audit/audit.actions';
 import { PriceSource } from '@servix/server/modules/catalog/catalog.schema';
 import { IMPORT_ENTITIES, ImportJobStatus } from '@servix/server/modules/imports/imports.schema';
-import { JobStatus } from '@servix/server/modules/jobs/jobs.schema';
+import { JOB_KINDS, JobStatus } from '@servix/server/modules/jobs/jobs.schema';
 import { DOC_TYPES } from '@servix/server/modules/numbering/numbering.schema';
 import { AddressLabel, PartyKind } from '@servix/server/modules/parties/parties.schema';
 import {
@@ -80,6 +80,7 @@ const SERVER_CODES: [key: string, codes: readonly string[]][] = [
   ['imports.entities', IMPORT_ENTITIES],
   ['imports.status', ImportJobStatus.options],
   ['jobs.statuses', JobStatus.options],
+  ['jobs.kinds', JOB_KINDS],
   ['roles', ROLES],
   ['numbering.docTypes', DOC_TYPES],
   ['customers.kinds', PartyKind.options],
