@@ -1,3 +1,16 @@
+import { ROLES } from '@servix/server/kernel/access';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@servix/server/modules/audit/audit.actions';
+import { PriceSource } from '@servix/server/modules/catalog/catalog.schema';
+import { IMPORT_ENTITIES, ImportJobStatus } from '@servix/server/modules/imports/imports.schema';
+import { JOB_KINDS, JobStatus } from '@servix/server/modules/jobs/jobs.schema';
+import { DOC_TYPES } from '@servix/server/modules/numbering/numbering.schema';
+import { AddressLabel, PartyKind } from '@servix/server/modules/parties/parties.schema';
+import {
+  DOCUMENT_STATUSES,
+  DOCUMENT_TYPES,
+  WAREHOUSE_KINDS,
+} from '@servix/server/modules/stock/stock.schema';
+import { PAY_TYPES } from '@servix/server/modules/technicians/technicians.schema';
 import { describe, expect, it } from 'vitest';
 import { bg, en, FEATURE_MESSAGES } from './resources';
 
@@ -54,5 +67,51 @@ describe('translations', () => {
     expect(clashes).toEqual([]);
     expect(keysOf(bg).sort()).toEqual([...seen.keys()].sort());
     expect(keysOf(en).sort()).toEqual(keysOf(bg).sort());
+  });
+});
+
+/**
+ * Codes the server sends that a screen shows by name, each with the key its text lives under. The lists come from
+ * the server (audit.actions.ts, the schemas' enums), so a code added there without a text fails here.
+ */
+const SERVER_CODES: [key: string, codes: readonly string[]][] = [
+  ['audit.actions', AUDIT_ACTIONS],
+  ['audit.entities', AUDIT_ENTITIES],
+  ['imports.entities', IMPORT_ENTITIES],
+  ['imports.status', ImportJobStatus.options],
+  ['jobs.statuses', JobStatus.options],
+  ['jobs.kinds', JOB_KINDS],
+  ['roles', ROLES],
+  ['numbering.docTypes', DOC_TYPES],
+  ['customers.kinds', PartyKind.options],
+  ['customers.addressLabels', AddressLabel.options],
+  ['catalog.quote.source', PriceSource.options],
+  ['stock.docs.type', DOCUMENT_TYPES],
+  ['stock.docs.newType', DOCUMENT_TYPES],
+  ['stock.docs.newTitle', DOCUMENT_TYPES],
+  ['stock.docs.status', DOCUMENT_STATUSES],
+  ['stock.reports.docType', DOCUMENT_TYPES],
+  ['stock.reports.warehouses.kinds', WAREHOUSE_KINDS],
+  ['stock.reports.warehouses.kindShort', WAREHOUSE_KINDS],
+  ['technicians.pay.type', PAY_TYPES],
+];
+
+describe('codes from the server', () => {
+  it.each(SERVER_CODES)('every code under %s has a Bulgarian and an English text', (key, codes) => {
+    const missing = codes.flatMap((code) =>
+      [
+        ['bg', bg],
+        ['en', en],
+      ].flatMap(([language, tree]) =>
+        typeof valueAt(tree, `${key}.${code}`) === 'string' ? [] : [`${language}: ${key}.${code}`],
+      ),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('the audit log names every action and record in words', () => {
+    expect(AUDIT_ACTIONS.length).toBeGreaterThan(80);
+    expect(valueAt(bg, 'audit.actions.stock_document.post')).toBe('Осчетоводен складов документ');
+    expect(valueAt(en, 'audit.actions.stock_document.post')).toBe('Stock document posted');
   });
 });

@@ -4,12 +4,13 @@ import { nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
 import type { PageOf } from '../../kernel/list-query';
+import type { AuditAction, AuditEntity } from './audit.actions';
 import { insertAudit, listAudit } from './audit.repository';
 import type { AuditEntry } from './audit.schema';
 
 export interface AuditChange {
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId?: string | null;
   before?: unknown;
   after?: unknown;

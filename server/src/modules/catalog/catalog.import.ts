@@ -9,7 +9,7 @@ import { nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
 import { newId } from '../../kernel/ids';
 import { parseMoney } from '../../kernel/money';
-import { recordAudit } from '../audit';
+import { type AuditEntity, recordAudit } from '../audit';
 import { type ImportAdapter, importIssueCode, type RowError } from '../imports';
 import {
   BRAND_RULES,
@@ -174,14 +174,14 @@ function byKey<T>(items: readonly T[], key: (t: T) => string): Map<string, T> {
 async function auditInserted(
   trx: Executor,
   actor: Actor,
-  entity: string,
+  entity: Extract<AuditEntity, `catalog_${string}`>,
   rows: readonly { id: string }[],
   after: (i: number) => unknown,
 ) {
   await recordAudit(
     trx,
     actor,
-    rows.map((r, i) => ({ action: `${entity}.import`, entity, entityId: r.id, after: after(i) })),
+    rows.map((r, i) => ({ action: `${entity}.import` as const, entity, entityId: r.id, after: after(i) })),
   );
 }
 

@@ -1,6 +1,25 @@
 import { z } from 'zod';
 import { IdParams } from '../../kernel/ids';
 
+/**
+ * Every entity a module makes importable (its <m>.import.ts adapter). An adapter names one of these, so the web,
+ * which shows each by name in Bulgarian and English, has a text for it (web/src/i18n/i18n.test.ts).
+ */
+export const IMPORT_ENTITIES = [
+  'customers',
+  'sites',
+  'items',
+  'categories',
+  'brands',
+  'models',
+  'service-types',
+  'norm-overrides',
+  'parts',
+  'warehouses',
+  'technicians',
+] as const;
+export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
+
 export const ImportRowError = z.object({
   row: z.number().int(),
   field: z.string(),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Executor } from '../../db/database';
 import type { Actor } from '../../kernel/actor';
 import type { Role } from '../auth';
+import type { ImportEntity } from './imports.schema';
 
 /** One problem with one CSV row: the column (field) and a stable code with its message parameters. */
 export interface RowError {
@@ -16,7 +17,7 @@ export interface RowError {
  */
 export interface ImportAdapter<Row> {
   /** URL name: customers, sites, models, parts, service-types, items. */
-  entity: string;
+  entity: ImportEntity;
   /** Who may import: the entity's write rule from its module's <m>.access.ts, the same as its create route. */
   rule: readonly Role[];
   /** All columns the file may have, in export order; unknown columns are an error. */

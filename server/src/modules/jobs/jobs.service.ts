@@ -82,6 +82,11 @@ export function registerJobHandler<Payload>(
   });
 }
 
+/** The kinds with a handler in this process. */
+export function registeredJobKinds(): string[] {
+  return [...handlers.keys()];
+}
+
 /** Runs `kind` every `everyMs` after the previous run ended: at most one job of the kind waits at any time. */
 export function schedulePeriodic(kind: string, everyMs: number): void {
   if (!(everyMs > 0)) throw new Error(`schedulePeriodic(${kind}): everyMs must be positive`);

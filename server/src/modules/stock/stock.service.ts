@@ -17,7 +17,7 @@ import { newId } from '../../kernel/ids';
 import { parseSort } from '../../kernel/list-query';
 import { allocate, cents } from '../../kernel/money';
 import { toSearchText } from '../../kernel/search-text';
-import { recordAudit } from '../audit';
+import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } from '../audit';
 import { getPart, type Part } from '../catalog';
 import { getLockDate } from '../company';
 import { type DocType, takeNumber } from '../numbering';
@@ -51,10 +51,14 @@ type DocRow = Selectable<StockDocumentTable>;
 /** Stock documents on the shared lifecycle (ADR 0008): numbered per type at posting, audited, reversed by a mirror. */
 export const STOCK_DOCUMENT: DocumentKind<DocRow> = {
   table: 'stock_document',
-  entity: 'stock_document',
-  actions: { post: 'stock_document.post', reverse: 'stock_document.reverse' },
+  entity: 'stock_document' satisfies AuditEntity,
+  actions: {
+    post: 'stock_document.post',
+    reverse: 'stock_document.reverse',
+  } satisfies Record<string, AuditAction>,
   takeNumber: (trx, draft) => takeNumber(trx, SERIES_OF[draft.type]),
-  audit: recordAudit,
+  // The lifecycle writes only the entity and actions above, both audit names.
+  audit: (trx, actor, changes) => recordAudit(trx, actor, changes as AuditChange[]),
   lockDate: getLockDate,
 };
 

@@ -50,6 +50,7 @@ const LIST_OF: Record<string, string> = {
   'norm-overrides': '/catalog/service-types',
   parts: '/catalog/parts',
   technicians: '/settings/technicians',
+  warehouses: '/stock/warehouses',
 };
 
 /** Text for a code the server may extend: its translation when there is one, else the code itself. */

@@ -1,4 +1,5 @@
 import { ActionIcon, Badge, Box, Group, Pagination, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { AUDIT_ENTITIES } from '@servix/server/modules/audit/audit.actions';
 import type { AuditEntry } from '@servix/server/modules/audit/audit.schema';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
@@ -11,12 +12,15 @@ import { LoadError, PageLoader } from '../../../ui/states';
 import { type DiffKind, diffJson } from './json-diff';
 
 const PAGE_SIZE = 25;
-const ENTITIES = ['company', 'user', 'numbering_series', 'api_token'] as const;
 
-/** Text for a code the server may extend (actions, entities): the translation when there is one, else the code. */
-function textFor(key: string, fallback: string): string {
-  const text: unknown = i18n.getResource(i18n.language, 'translation', key);
-  return typeof text === 'string' ? text : fallback;
+/**
+ * The text of an audit code (an action or an entity). Every code the server writes has one (i18n.test.ts); a code
+ * from a newer server is shown as words ('stock_document.post' as "Unknown code: stock document post"), never raw.
+ */
+export function auditText(kind: 'actions' | 'entities', code: string): string {
+  const text: unknown = i18n.getResource(i18n.language, 'translation', `audit.${kind}.${code}`);
+  if (typeof text === 'string') return text;
+  return i18n.t('audit.unknown', { code: code.replace(/[._]+/g, ' ') });
 }
 
 function showValue(v: unknown): string {
@@ -99,7 +103,7 @@ export function AuditLogPage() {
         <Select
           aria-label={t('audit.entity')}
           placeholder={t('audit.allEntities')}
-          data={ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) }))}
+          data={AUDIT_ENTITIES.map((e) => ({ value: e, label: auditText('entities', e) }))}
           value={entity}
           onChange={(v) => {
             setEntity(v);
@@ -178,10 +182,10 @@ export function AuditLogPage() {
                             </Text>
                           )}
                         </Table.Td>
-                        <Table.Td>{textFor(`audit.actions.${entry.action}`, entry.action)}</Table.Td>
+                        <Table.Td>{auditText('actions', entry.action)}</Table.Td>
                         <Table.Td>
                           <Badge variant="light" color="gray" size="sm" tt="none">
-                            {textFor(`audit.entities.${entry.entity}`, entry.entity)}
+                            {auditText('entities', entry.entity)}
                           </Badge>
                         </Table.Td>
                       </Table.Tr>
