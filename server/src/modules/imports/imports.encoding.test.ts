@@ -155,6 +155,14 @@ describe.each(DIALECTS)('CSV files as spreadsheets save them, on %s', (dialect) 
         { value: 'company', bg: 'фирма', en: 'company' },
       ],
     });
+    // Every column of every entity has one Bulgarian header, which names no other column.
+    for (const e of entities as { entity: string; fields: { column: string; headerBg: string }[] }[]) {
+      const names = e.fields.flatMap((f) =>
+        [f.column, f.headerBg].filter((n, i) => i === 0 || n !== f.column),
+      );
+      expect(new Set(names.map((n) => n.toLocaleLowerCase('bg'))).size, e.entity).toBe(names.length);
+      for (const f of e.fields) expect(f.headerBg, `${e.entity}.${f.column}`).toMatch(/[А-Яа-я]/);
+    }
     const preview = (
       await post('/api/v1/imports/customers/preview', Buffer.from('Вид,Име\nчовек,Иван\n', 'utf8'))
     ).json();
