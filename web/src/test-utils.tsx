@@ -70,7 +70,7 @@ export function fakeServer(answer: (call: Call) => Response | Promise<Response>)
       method: init?.method ?? 'GET',
       path: url.pathname + url.search,
       headers: new Headers(init?.headers),
-      body: typeof init?.body === 'string' ? bodyOf(init.body, new Headers(init.headers)) : undefined,
+      body: typeof init?.body === 'string' ? bodyOf(init.body, new Headers(init.headers)) : init?.body,
     };
     calls.push(call);
     return answer(call);

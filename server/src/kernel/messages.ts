@@ -141,8 +141,27 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
   // imports
   invalid_csv: { bg: 'Файлът не е валиден CSV: {reason}', en: 'The file is not valid CSV: {reason}' },
   empty_file: { bg: 'Файлът няма редове с данни.', en: 'The file has no data rows.' },
-  unknown_column: { bg: 'Непозната колона „{column}“.', en: 'Unknown column "{column}".' },
+  unknown_column: {
+    bg: 'Непозната колона „{column}“. Приемат се (на английски или български): {accepted}. Ако всички колони са слети в една, проверете разделителя: запетая, точка и запетая или табулация.',
+    en: 'Unknown column "{column}". Accepted (in English or Bulgarian): {accepted}. If all columns are run together in one, check the separator: comma, semicolon or tab.',
+  },
   missing_column: { bg: 'Липсва колона „{column}“.', en: 'Missing column "{column}".' },
+  duplicate_column: {
+    bg: 'Колоната „{column}“ е два пъти в заглавния ред.',
+    en: 'The column "{column}" appears twice in the header.',
+  },
+  unknown_encoding: {
+    bg: 'Кодировката на файла не е разпозната. Запишете го като CSV в UTF-8 или Windows-1251 (в Excel: „CSV UTF-8“ или „CSV (разделител запетая)“).',
+    en: 'The file’s encoding is not recognised. Save it as CSV in UTF-8 or Windows-1251 (in Excel: "CSV UTF-8" or "CSV (Comma delimited)").',
+  },
+  invalid_character: {
+    bg: 'Клетката в „{field}“ съдържа непознат знак (�): файлът е записан в друга кодировка или е повреден.',
+    en: 'The cell in "{field}" holds an unknown character (�): the file was saved in another encoding or is damaged.',
+  },
+  invalid_choice: {
+    bg: 'Непозволена стойност в „{field}“. Позволени са: {allowed}.',
+    en: 'Value not allowed in "{field}". Allowed: {allowed}.',
+  },
   unknown_import: { bg: 'Не може да се внасят „{entity}“.', en: 'Cannot import "{entity}".' },
   has_errors: {
     bg: 'Файлът има грешки и нищо не е внесено. Поправете ги или внесете само валидните редове.',

@@ -78,9 +78,9 @@ async function problemOf(response: Response): Promise<Problem> {
   return { status: response.status, code: 'http_error', detail: i18n.t('errors.unexpected') };
 }
 
-/** A request body sent as it is, e.g. a CSV file as text/csv. */
+/** A request body sent as it is, e.g. a CSV file as text/csv (its bytes as saved, for the server to decode). */
 export interface TextBody {
-  body: string;
+  body: string | ArrayBuffer;
   contentType: string;
 }
 

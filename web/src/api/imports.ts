@@ -1,8 +1,9 @@
-import type { ImportJob, ImportPreview } from '@servix/server/modules/imports/imports.schema';
+import type { ImportField, ImportJob, ImportPreview } from '@servix/server/modules/imports/imports.schema';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { API_BASE, api } from './client';
 
-const CSV = 'text/csv; charset=utf-8';
+/** No charset: the file goes as saved (UTF-8 or Windows-1251) and the server finds out which. */
+const CSV = 'text/csv';
 /** How often a running import is asked for its progress. */
 export const IMPORT_POLL_MS = 300;
 
@@ -10,6 +11,7 @@ export interface ImportEntity {
   entity: string;
   columns: string[];
   requiredColumns: string[];
+  fields: ImportField[];
 }
 
 /** What can be imported: customers, parts, service-types… (the server's names), each with its file's columns. */
@@ -24,9 +26,9 @@ export function useImportEntities() {
 /** Checks a CSV file without writing anything: the columns, the first rows and every error. */
 export function usePreviewImport() {
   return useMutation({
-    mutationFn: ({ entity, text }: { entity: string; text: string }) =>
+    mutationFn: ({ entity, bytes }: { entity: string; bytes: ArrayBuffer }) =>
       api.postText<ImportPreview>(`/imports/${encodeURIComponent(entity)}/preview`, {
-        body: text,
+        body: bytes,
         contentType: CSV,
       }),
   });
@@ -37,18 +39,18 @@ export function useStartImport() {
   return useMutation({
     mutationFn: ({
       entity,
-      text,
+      bytes,
       onlyValid,
       fileName,
     }: {
       entity: string;
-      text: string;
+      bytes: ArrayBuffer;
       onlyValid: boolean;
       fileName: string;
     }) =>
       api.postText<ImportJob>(
         `/imports/${encodeURIComponent(entity)}/jobs`,
-        { body: text, contentType: CSV },
+        { body: bytes, contentType: CSV },
         { onlyValid: String(onlyValid), fileName },
       ),
   });

@@ -385,6 +385,12 @@ export const serviceTypesImport: ImportAdapter<ServiceTypeImportRow> = {
   rule: SERVICE_TYPE_RULES.write,
   columns: SERVICE_TYPE_COLUMNS,
   requiredColumns: ['code', 'name_bg', 'norm_minutes', 'pricing', 'price_eur'],
+  values: {
+    pricing: [
+      { value: 'hourly', bg: 'почасово', en: 'hourly' },
+      { value: 'fixed', bg: 'фиксирана', en: 'fixed' },
+    ],
+  },
   row: z
     .object({
       code: codeCell,

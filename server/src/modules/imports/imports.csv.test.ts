@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { csvPieces, decodeUtf8InSlices, parseCsvInSlices, readCsvHead } from './imports.csv';
+import {
+  csvPieces,
+  decodeCsvUpload,
+  decodeUtf8InSlices,
+  detectSeparator,
+  parseCsvInSlices,
+  readCsvHead,
+} from './imports.csv';
 
 const pause = async () => {};
 
@@ -41,5 +48,41 @@ describe('CSV in slices', () => {
     });
     expect(decoded).toBe(text);
     expect(pauses).toBeGreaterThan(1);
+  });
+
+  it('detects UTF-8 (with or without BOM) and Windows-1251, also where a slice cuts a letter, and refuses others', async () => {
+    const text = `Име\n${'Ж'.repeat(700_000)}\n`;
+    expect(await decodeCsvUpload(Buffer.from(text, 'utf8'), pause)).toEqual({ text, encoding: 'utf-8' });
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    expect(await decodeCsvUpload(bom, pause)).toEqual({ text, encoding: 'utf-8-bom' });
+    // "Име;№ 5 — «Жълт» €" as Windows-1251 bytes.
+    const cp1251 = Buffer.from([
+      0xc8, 0xec, 0xe5, 0x3b, 0xb9, 0x20, 0x35, 0x20, 0x97, 0x20, 0xab, 0xc6, 0xfa, 0xeb, 0xf2, 0xbb, 0x20,
+      0x88,
+    ]);
+    expect(await decodeCsvUpload(cp1251, pause)).toEqual({
+      text: 'Име;№ 5 — «Жълт» €',
+      encoding: 'windows-1251',
+    });
+    for (const bad of [
+      Buffer.from('\ufeffname\n', 'utf16le'),
+      Buffer.from('name\nИван\n', 'utf16le'),
+      Buffer.from([0xc8, 0xec, 0xe5, 0x98]), // 0x98 is no character in Windows-1251
+      Buffer.from([0xc8, 0xec, 0xe5, 0x01, 0x02]), // control bytes: a binary file
+      Buffer.from([0xef, 0xbb, 0xbf, 0xc8, 0xec, 0xe5]), // a UTF-8 BOM before bytes that are not UTF-8
+    ])
+      await expect(decodeCsvUpload(bad, pause), bad.toString('hex')).rejects.toMatchObject({
+        code: 'unknown_encoding',
+      });
+  });
+
+  it('detects the separator from the header line, outside quotes', async () => {
+    expect(detectSeparator('type,name,uic\n')).toBe(',');
+    expect(detectSeparator('type;name;uic\r\nperson;"a, b, c, d";\r\n')).toBe(';');
+    expect(detectSeparator('type\tname\n')).toBe('\t');
+    expect(detectSeparator('"a,b,c";d;e\n')).toBe(';');
+    expect(detectSeparator('name\nx,y,z')).toBe(',');
+    const parsed = await parseCsvInSlices('Вид;Име\nлице;"Петров; Иван"\n', pause);
+    expect(parsed).toEqual({ header: ['Вид', 'Име'], rows: [['лице', 'Петров; Иван']] });
   });
 });

@@ -8,6 +8,29 @@ export const PARSE_SLICE_CHARS = 16 * 1024;
 
 const OPTIONS = { skip_empty_lines: true, relax_column_count: true, trim: false } as const;
 
+/** The separators a spreadsheet writes: comma (the default), semicolon (Excel where the decimal mark is a comma), tab. */
+export const CSV_SEPARATORS = [',', ';', '\t'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+
+/**
+ * The separator of a file, read from its header line: the one of comma, semicolon and tab found most often outside
+ * quotes. A header of one column has none of them: comma, which changes nothing.
+ */
+export function detectSeparator(text: string): CsvSeparator {
+  const counts = new Map<CsvSeparator, number>(CSV_SEPARATORS.map((s) => [s, 0]));
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch as CsvSeparator))
+      counts.set(ch as CsvSeparator, (counts.get(ch as CsvSeparator) ?? 0) + 1);
+  }
+  let best: CsvSeparator = ',';
+  for (const [s, n] of counts) if (n > (counts.get(best) ?? 0)) best = s;
+  return best;
+}
+
 /**
  * Cuts CSV text into pieces that end at a record boundary: a line break outside quotes. RFC 4180 doubles a quote
  * inside a quoted field, so a line break is outside quotes exactly when the quotes before it are even in number.
@@ -43,9 +66,9 @@ function countQuotes(text: string, from: number, to: number): number {
   return n;
 }
 
-function parsePiece(piece: string, first: boolean): string[][] {
+function parsePiece(piece: string, first: boolean, delimiter: CsvSeparator): string[][] {
   try {
-    return parse(piece, { ...OPTIONS, bom: first });
+    return parse(piece, { ...OPTIONS, bom: first, delimiter });
   } catch (e) {
     throw new DomainError('invalid', 'invalid_csv', { params: { reason: (e as Error).message } });
   }
@@ -76,14 +99,15 @@ export function readCsvHead(text: string): { header: string[]; hasRows: boolean 
   const pieces = csvPieces(text, 4096);
   const first = pieces.next();
   if (first.done) throw new DomainError('invalid', 'empty_file');
-  const rows = parsePiece(first.value, true);
+  const rows = parsePiece(first.value, true, detectSeparator(text));
   const [headerRow, ...data] = rows;
   if (!headerRow) throw new DomainError('invalid', 'empty_file');
   return { header: headerRow.map((h) => h.trim()), hasRows: data.length > 0 || !pieces.next().done };
 }
 
 /**
- * Reads a CSV file as the seed data and the exports write it: UTF-8 (a BOM is ignored), comma, RFC 4180 quotes.
+ * Reads a CSV file as the seed data and the exports write it (comma, RFC 4180 quotes), or as a spreadsheet saves it
+ * (semicolon or tab: see detectSeparator).
  * Parses a piece at a time and hands each data row to `onRow` at once, so the cells of a 650,000-row file are never
  * all held together; `pause` runs between pieces, so a 20 MB file never holds the event loop for long.
  */
@@ -96,8 +120,9 @@ export async function eachCsvRow(
   let header: string[] | null = null;
   let rowCount = 0;
   let first = true;
+  const separator = detectSeparator(text);
   for (const piece of csvPieces(text)) {
-    const parsed = parsePiece(piece, first);
+    const parsed = parsePiece(piece, first, separator);
     first = false;
     let k = 0;
     if (!header && parsed.length > 0) {
@@ -130,17 +155,80 @@ export async function parseCsvInSlices(text: string, pause: () => Promise<void>)
 /** Bytes of a request body decoded at a time. */
 const DECODE_SLICE_BYTES = 512 * 1024;
 
+/** How an uploaded file was written: UTF-8 (with or without the byte order mark Excel adds) or Windows-1251. */
+export const CSV_ENCODINGS = ['utf-8', 'utf-8-bom', 'windows-1251'] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+
+export interface DecodedCsv {
+  text: string;
+  encoding: CsvEncoding;
+}
+
 /**
- * Decodes an uploaded file (UTF-8) a slice at a time with a pause between slices: decoding 20 MB at once holds the
- * event loop for a few hundred milliseconds. A character cut between two slices is carried over by the decoder.
+ * A character Windows-1251 text may hold: Cyrillic and Latin letters, digits, punctuation and symbols (№, €, «»),
+ * spaces, tab and line breaks. Bytes the code page leaves undefined, or control bytes, decode outside this set.
  */
-export async function decodeUtf8InSlices(body: Buffer, pause: () => Promise<void>): Promise<string> {
-  const decoder = new TextDecoder('utf-8');
+const WINDOWS_1251_TEXT = /^[\p{Script=Cyrillic}\p{Script=Latin}\p{N}\p{P}\p{S}\p{Zs}\t\r\n\u00ad]*$/u;
+
+function unknownEncoding(): DomainError {
+  return new DomainError('invalid', 'unknown_encoding');
+}
+
+/**
+ * Decodes `body` a slice at a time, each slice's text passing `accept` (else null); a fatal decoder throws at the
+ * first byte that is not valid.
+ */
+async function decodeInSlices(
+  body: Uint8Array,
+  decoder: TextDecoder,
+  pause: () => Promise<void>,
+  accept: (part: string) => boolean = () => true,
+): Promise<string | null> {
   const parts: string[] = [];
   for (let at = 0; at < body.length; at += DECODE_SLICE_BYTES) {
-    parts.push(decoder.decode(body.subarray(at, at + DECODE_SLICE_BYTES), { stream: true }));
+    const part = decoder.decode(body.subarray(at, at + DECODE_SLICE_BYTES), { stream: true });
+    if (!accept(part)) return null;
+    parts.push(part);
     await pause();
   }
   parts.push(decoder.decode());
   return parts.join('');
+}
+
+/** A UTF-16 file without its byte order mark: every other byte of Latin text is zero. */
+function looksLikeUtf16(body: Uint8Array): boolean {
+  const head = body.subarray(0, 4096);
+  let zeros = 0;
+  for (const b of head) if (b === 0) zeros++;
+  return head.length >= 4 && zeros * 4 >= head.length;
+}
+
+/**
+ * Decodes an uploaded CSV file as the program that saved it wrote it: valid UTF-8 is UTF-8 (what our exports,
+ * LibreOffice and Excel's "CSV UTF-8" write; the BOM is dropped), anything else is tried as Windows-1251 (what
+ * Excel on a Bulgarian Windows writes). A file that reads as neither — binary, UTF-16, another code page — is
+ * refused as unknown_encoding, before anything is previewed or stored. Decodes a slice at a time with a pause
+ * between slices: decoding 20 MB at once holds the event loop for a few hundred milliseconds.
+ */
+export async function decodeCsvUpload(body: Uint8Array, pause: () => Promise<void>): Promise<DecodedCsv> {
+  const utf16Bom =
+    body.length >= 2 && ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff));
+  if (utf16Bom || looksLikeUtf16(body)) throw unknownEncoding();
+  const bom = body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf;
+  try {
+    const text = (await decodeInSlices(body, new TextDecoder('utf-8', { fatal: true }), pause)) ?? '';
+    return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
+  } catch (e) {
+    if (!(e instanceof TypeError) || bom) throw bom ? unknownEncoding() : e;
+  }
+  const text = await decodeInSlices(body, new TextDecoder('windows-1251'), pause, (part) =>
+    WINDOWS_1251_TEXT.test(part),
+  );
+  if (text === null) throw unknownEncoding();
+  return { text, encoding: 'windows-1251' };
+}
+
+/** Decodes a file known to be UTF-8 (the seed data, tests) a slice at a time; a broken character becomes U+FFFD. */
+export async function decodeUtf8InSlices(body: Buffer, pause: () => Promise<void>): Promise<string> {
+  return (await decodeInSlices(body, new TextDecoder('utf-8'), pause)) ?? '';
 }

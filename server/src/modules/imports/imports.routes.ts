@@ -1,10 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, principalOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
-import { decodeUtf8InSlices } from './imports.csv';
-import { EntityParams, ImportJob, ImportPreview, JobParams, JobQuery } from './imports.schema';
+import { type CsvEncoding, decodeCsvUpload } from './imports.csv';
+import { EntityParams, ImportField, ImportJob, ImportPreview, JobParams, JobQuery } from './imports.schema';
 import {
   getImportJob,
   importableEntities,
@@ -18,15 +18,27 @@ export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function importsRoutes(app: FastifyInstance) {
-  // CSV arrives as the raw request body (text/csv), up to 20 MiB, decoded in slices so other requests run meanwhile.
+  // The body stays the decoded text (so the route documents a string); the encoding it was written in is kept
+  // beside the request for the preview to report.
+  const encodings = new WeakMap<FastifyRequest, CsvEncoding>();
+  // CSV arrives as the raw request body (text/csv), up to 20 MiB, as bytes: UTF-8 or Windows-1251, detected and
+  // decoded in slices so other requests run meanwhile (a file in neither is refused here, before any preview).
   app.addContentTypeParser(
     ['text/csv', 'text/plain'],
     { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
-    async (_req: unknown, body: Buffer) => decodeUtf8InSlices(body, yieldToOthers),
+    async (req: FastifyRequest, body: Buffer) => {
+      const decoded = await decodeCsvUpload(body, yieldToOthers);
+      encodings.set(req, decoded.encoding);
+      return decoded.text;
+    },
   );
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps;
-  const csvBody = z.string().describe('The CSV file (UTF-8, comma separated, header row), sent as text/csv');
+  const csvBody = z
+    .string()
+    .describe(
+      'The CSV file as saved (UTF-8 with or without BOM, or Windows-1251; comma, semicolon or tab; a header row of English or Bulgarian column names), sent as text/csv',
+    );
 
   r.get(
     '/api/v1/imports',
@@ -42,6 +54,9 @@ export async function importsRoutes(app: FastifyInstance) {
                 entity: z.string(),
                 columns: z.array(z.string()).describe('Every column the file may have, in export order'),
                 requiredColumns: z.array(z.string()).describe('Columns the file must have'),
+                fields: z
+                  .array(ImportField)
+                  .describe('Each column: its Bulgarian header and the codes it takes'),
               }),
             ),
           }),
@@ -63,7 +78,14 @@ export async function importsRoutes(app: FastifyInstance) {
         response: { 200: ImportPreview },
       },
     },
-    async (req) => previewImport(db, principalOf(req), req.params.entity, req.body, req.locale),
+    async (req) =>
+      previewImport(
+        db,
+        principalOf(req),
+        req.params.entity,
+        { text: req.body, encoding: encodings.get(req) ?? 'utf-8' },
+        req.locale,
+      ),
   );
 
   r.post(

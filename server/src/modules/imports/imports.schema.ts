@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdParams } from '../../kernel/ids';
+import { CSV_ENCODINGS, CSV_SEPARATORS } from './imports.csv';
 
 /**
  * Every entity a module makes importable (its <m>.import.ts adapter). An adapter names one of these, so the web,
@@ -28,10 +29,26 @@ export const ImportRowError = z.object({
 });
 export type ImportRowError = z.infer<typeof ImportRowError>;
 
+export const ImportField = z.object({
+  column: z.string().describe('The English name, as the exports write it'),
+  headerBg: z.string().describe('The Bulgarian header, accepted as well'),
+  required: z.boolean(),
+  values: z
+    .array(z.object({ value: z.string(), bg: z.string(), en: z.string() }))
+    .describe(
+      'The codes a coded column takes, each with its words (accepted instead of the code); else empty',
+    ),
+});
+export type ImportField = z.infer<typeof ImportField>;
+
 export const ImportPreview = z.object({
   entity: z.string(),
-  columns: z.array(z.string()).describe('The header of the file'),
+  encoding: z.enum(CSV_ENCODINGS).describe('How the file was written, as detected'),
+  separator: z.enum(CSV_SEPARATORS).describe('The separator of the file, as detected from its header'),
+  fileHeader: z.array(z.string()).describe('The header of the file as written (English or Bulgarian names)'),
+  columns: z.array(z.string()).describe('The columns of the file, by their English names'),
   expectedColumns: z.array(z.string()),
+  fields: z.array(ImportField),
   totalRows: z.number().int(),
   validRows: z.number().int(),
   errorRows: z.number().int(),
@@ -39,7 +56,7 @@ export const ImportPreview = z.object({
     .array(
       z.object({
         row: z.number().int(),
-        values: z.record(z.string(), z.string()),
+        values: z.record(z.string(), z.string()).describe('The cells by column (English name)'),
         errors: z.array(ImportRowError),
       }),
     )

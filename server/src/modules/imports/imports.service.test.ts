@@ -86,11 +86,13 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
 
   it('lists every importable entity with the columns of its file, before any file is chosen', async () => {
     const { entities } = (await t.request(admin, 'GET', '/api/v1/imports')).json();
-    expect(entities).toContainEqual({
-      entity: 'test-notes',
-      columns: ['code', 'amount_eur', 'note'],
-      requiredColumns: ['code', 'amount_eur'],
-    });
+    expect(entities).toContainEqual(
+      expect.objectContaining({
+        entity: 'test-notes',
+        columns: ['code', 'amount_eur', 'note'],
+        requiredColumns: ['code', 'amount_eur'],
+      }),
+    );
     const names = entities.map((e: { entity: string }) => e.entity);
     expect(names).toEqual(expect.arrayContaining(['customers', 'parts', 'items', 'warehouses']));
     expect(names).toEqual([...names].sort());

@@ -17,7 +17,8 @@ import {
   registerJobHandler,
   storeJobText,
 } from '../jobs';
-import { eachCsvRow, readCsvHead } from './imports.csv';
+import { type CsvEncoding, detectSeparator, eachCsvRow, readCsvHead } from './imports.csv';
+import { allowedValuesText, codeOfCell, columnsOfHeader, importFields } from './imports.headers';
 import { importAdapter, importAdapters } from './imports.registry';
 import type { ImportJob, ImportPreview, ImportRowError } from './imports.schema';
 import type { ImportJobTable } from './imports.table';
@@ -49,7 +50,9 @@ export interface ImportCaller {
 }
 
 interface Validated {
+  /** The header as written, and as column names. */
   header: string[];
+  columns: string[];
   /** Data rows in the file. */
   rowCount: number;
   /** The first rows' cells, for the preview. */
@@ -70,30 +73,20 @@ function adapterFor(entity: string, caller: ImportCaller): ImportAdapter<unknown
 }
 
 /** Every entity this caller may import (its write rule allows the role), with its file's columns. */
-export function importableEntities(
-  role: Role,
-): { entity: string; columns: string[]; requiredColumns: string[] }[] {
+export function importableEntities(role: Role) {
   return importAdapters()
     .filter((a) => allows(a.rule, role))
-    .map((a) => ({ entity: a.entity, columns: [...a.columns], requiredColumns: [...a.requiredColumns] }))
+    .map((a) => ({
+      entity: a.entity,
+      columns: [...a.columns],
+      requiredColumns: [...a.requiredColumns],
+      fields: importFields(a),
+    }))
     .sort((a, b) => a.entity.localeCompare(b.entity));
 }
 
-/** Unknown or missing columns fail the whole file. */
-function checkHeader(adapter: ImportAdapter<unknown>, header: string[]) {
-  const unknown = header.filter((h) => !adapter.columns.includes(h));
-  if (unknown.length)
-    throw new DomainError('invalid', 'unknown_column', {
-      field: unknown[0],
-      params: { column: unknown.join(', ') },
-    });
-  const missing = adapter.requiredColumns.filter((c) => !header.includes(c));
-  if (missing.length)
-    throw new DomainError('invalid', 'missing_column', {
-      field: missing[0],
-      params: { column: missing.join(', ') },
-    });
-}
+/** A cell that held bytes its encoding could not read: the decoder put U+FFFD in their place. */
+const REPLACEMENT_CHARACTER = '\uFFFD';
 
 /**
  * Parses and checks every row, a slice at a time with a pause between slices: the header first, then each row
@@ -112,6 +105,7 @@ async function validate(
   const parsedIndex: number[] = [];
   const sample: string[][] = [];
   let at = new Map<string, number>();
+  let columns: string[] = [];
   let lastReported = 0;
   const { header, rowCount } = await eachCsvRow(
     text,
@@ -123,15 +117,24 @@ async function validate(
       }
     },
     (h) => {
-      checkHeader(adapter, h);
-      at = new Map(h.map((name, i) => [name, i]));
+      columns = columnsOfHeader(adapter, h);
+      at = new Map(columns.map((name, i) => [name, i]));
     },
     (cells, i) => {
       if (sample.length < SAMPLE_ROWS) sample.push(cells);
       const full: Record<string, string> = {};
       for (const c of adapter.columns) {
         const k = at.get(c);
-        full[c] = k === undefined ? '' : (cells[k] ?? '').trim();
+        full[c] = codeOfCell(adapter, c, k === undefined ? '' : (cells[k] ?? '').trim());
+      }
+      // A character the file's encoding could not read is never imported: the whole row waits for a fixed file.
+      const unreadable = columns.filter((c) => full[c]?.includes(REPLACEMENT_CHARACTER));
+      if (unreadable.length) {
+        errors.set(
+          i,
+          unreadable.map((field) => ({ field, code: 'invalid_character' })),
+        );
+        return;
       }
       const result = adapter.row.safeParse(full);
       if (result.success) {
@@ -157,10 +160,12 @@ async function validate(
     if (i === undefined || errs.length === 0) continue;
     errors.set(i, [...(errors.get(i) ?? []), ...errs]);
   }
-  return { header, rowCount, sample, rows, parsedIndex, errors };
+  return { header, columns, rowCount, sample, rows, parsedIndex, errors };
 }
 
+/** The errors as the report lists them; a wrong value in a coded column lists the values it takes. */
 function toRowErrors(
+  adapter: ImportAdapter<unknown>,
   errors: Map<number, RowError[]>,
   locale: Locale,
   limit = Number.POSITIVE_INFINITY,
@@ -169,19 +174,21 @@ function toRowErrors(
   for (const [i, errs] of [...errors].sort((a, b) => a[0] - b[0])) {
     for (const e of errs) {
       if (out.length >= limit) return out;
+      const allowed = e.code === 'invalid_value' ? allowedValuesText(adapter, e.field, locale) : null;
+      const code = allowed ? 'invalid_choice' : e.code;
       out.push({
         row: i + FIRST_DATA_LINE,
         field: e.field,
-        code: e.code,
-        message: message(e.code, locale, { field: e.field, ...e.params }),
+        code,
+        message: message(code, locale, { field: e.field, allowed, ...e.params }),
       });
     }
   }
   return out;
 }
 
-function recordOf(header: string[], cells: string[]): Record<string, string> {
-  return Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? '').trim()]));
+function recordOf(columns: string[], cells: string[]): Record<string, string> {
+  return Object.fromEntries(columns.map((c, i) => [c, (cells[i] ?? '').trim()]));
 }
 
 /**
@@ -192,24 +199,28 @@ export async function previewImport(
   db: Executor,
   caller: ImportCaller,
   entity: string,
-  text: string,
+  file: { text: string; encoding: CsvEncoding },
   locale: Locale,
 ): Promise<ImportPreview> {
   const adapter = adapterFor(entity, caller);
-  const v = await validate(db, adapter, text, yieldToOthers);
+  const v = await validate(db, adapter, file.text, yieldToOthers);
   return {
     entity,
-    columns: v.header,
+    encoding: file.encoding,
+    separator: detectSeparator(file.text),
+    fileHeader: v.header,
+    columns: v.columns,
     expectedColumns: [...adapter.columns],
+    fields: importFields(adapter),
     totalRows: v.rowCount,
     validRows: v.rowCount - v.errors.size,
     errorRows: v.errors.size,
     sample: v.sample.map((cells, i) => ({
       row: i + FIRST_DATA_LINE,
-      values: recordOf(v.header, cells),
-      errors: toRowErrors(new Map(v.errors.has(i) ? [[i, v.errors.get(i) ?? []]] : []), locale),
+      values: recordOf(v.columns, cells),
+      errors: toRowErrors(adapter, new Map(v.errors.has(i) ? [[i, v.errors.get(i) ?? []]] : []), locale),
     })),
-    errors: toRowErrors(v.errors, locale, MAX_REPORTED_ERRORS),
+    errors: toRowErrors(adapter, v.errors, locale, MAX_REPORTED_ERRORS),
   };
 }
 
@@ -307,7 +318,7 @@ export async function startImport(
   const adapter = adapterFor(input.entity, caller);
   const head = readCsvHead(input.text);
   if (!head.hasRows) throw new DomainError('invalid', 'empty_file');
-  checkHeader(adapter, head.header);
+  columnsOfHeader(adapter, head.header);
   // A control character is refused now, naming its row and column, before the file is stored: PostgreSQL cannot
   // store a NUL in text, and a file that can only fail should not become a job.
   if (await hasControlCharacterInSlices(input.text)) {
@@ -384,7 +395,7 @@ async function runImport(ctx: JobContext<ImportPayload>): Promise<unknown> {
     const rejected = v.errors.size;
     // The report is stored when the import ends: SQLite rewrites a whole row on every update, and import_job
     // counts every written slice.
-    const report = JSON.stringify(toRowErrors(v.errors, input.locale));
+    const report = JSON.stringify(toRowErrors(adapter, v.errors, input.locale));
     await setImport(db, { total_rows: total, processed_rows: 0, rejected_rows: rejected });
     if (rejected > 0 && !input.onlyValid) {
       await ctx.progress(total, total);

@@ -11,6 +11,13 @@ export interface RowError {
   params?: Record<string, unknown>;
 }
 
+/** One code a coded column takes, with the word a user reads for it in each language. */
+export interface CodedValue {
+  value: string;
+  bg: string;
+  en: string;
+}
+
 /**
  * How one kind of record is imported from CSV. The header names are those of ../shared/data (and of the
  * module's CSV export), so a file exported from Servix imports back unchanged.
@@ -24,6 +31,16 @@ export interface ImportAdapter<Row> {
   columns: readonly string[];
   /** Columns that must be present in the header. */
   requiredColumns: readonly string[];
+  /**
+   * The Bulgarian header of a column where it is not the shared one of imports.headers.ts; either header is
+   * accepted in a file, in any letter case.
+   */
+  headersBg?: Readonly<Partial<Record<string, string>>>;
+  /**
+   * The codes a coded column takes (customers' type: person, company). They are listed in the template and in the
+   * error for a wrong value, and a cell may hold the Bulgarian or English word instead of the code.
+   */
+  values?: Readonly<Partial<Record<string, readonly CodedValue[]>>>;
   /** Parses one record (column -> trimmed text, '' for empty) into a typed row; zod issues become row errors. */
   row: z.ZodType<Row>;
   /**

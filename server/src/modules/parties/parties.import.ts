@@ -142,6 +142,12 @@ export const customersImport: ImportAdapter<CustomerCsvRow> = {
   rule: PARTY_RULES.write,
   columns: [...CUSTOMER_COLUMNS, 'id'],
   requiredColumns: ['type', 'name'],
+  values: {
+    type: [
+      { value: 'person', bg: 'лице', en: 'person' },
+      { value: 'company', bg: 'фирма', en: 'company' },
+    ],
+  },
   row: CustomerCsvRow,
   async check(db: Executor, rows: CustomerCsvRow[]) {
     const errors = new Map<number, RowError[]>();

@@ -94,6 +94,12 @@ export const warehousesImport: ImportAdapter<WarehouseImportRow> = {
   rule: WAREHOUSE_RULES.write,
   columns: WAREHOUSE_CSV_COLUMNS,
   requiredColumns: ['code', 'name'],
+  values: {
+    kind: [
+      { value: 'store', bg: 'склад', en: 'store' },
+      { value: 'van', bg: 'автомобил', en: 'van' },
+    ],
+  },
   row: WarehouseImportRecord,
   async check(db, rows) {
     return (await resolveRows(db, rows)).errors;

@@ -162,6 +162,12 @@ export const techniciansImport: ImportAdapter<TechnicianImportRow> = {
   rule: TECHNICIAN_RULES.write,
   columns: TECHNICIANS_CSV_COLUMNS,
   requiredColumns: ['name'],
+  values: {
+    pay_type: [
+      { value: 'commission', bg: 'комисионна', en: 'commission' },
+      { value: 'per_norm_hour', bg: 'на норма час', en: 'per norm hour' },
+    ],
+  },
   row: TechnicianImportRecord,
   async check(db, rows) {
     return (await resolveRows(db, rows)).errors;

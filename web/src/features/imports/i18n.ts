@@ -8,7 +8,7 @@ export const importsMessages = defineMessages(
       nav: 'Импорт',
       title: 'Импорт на данни',
       description:
-        'Внесете клиенти, каталози, уреди или техници от CSV файл (UTF-8, разделител запетая, първи ред със заглавията на колоните). Файлът първо се проверява — нищо не се записва, докато не потвърдите.',
+        'Внесете клиенти, каталози, уреди или техници от CSV файл (UTF-8 или Windows-1251; разделител запетая, точка и запетая или табулация; първи ред със заглавията на колоните — на английски или български). Файлът първо се проверява — нищо не се записва, докато не потвърдите.',
       entity: 'Какво внасяте',
       entityPlaceholder: 'Изберете вид данни',
       file: 'CSV файл',
@@ -16,6 +16,11 @@ export const importsMessages = defineMessages(
       fileHint: 'Колоните са същите като при експорта на съответния списък.',
       columnsHint: 'Колони на файла (задължителните са отбелязани с *):',
       downloadTemplate: 'Изтеглете празен шаблон за „{{entity}}“',
+      downloadTemplateBg: 'Шаблон с български заглавия',
+      allowedValues: '{{column}} ({{header}}): {{values}}',
+      format: 'Файлът е в {{encoding}}, разделител {{separator}}.',
+      encoding: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (с BOM)', 'windows-1251': 'Windows-1251' },
+      separator: { comma: 'запетая', semicolon: 'точка и запетая', tab: 'табулация' },
       step: {
         choose: 'Файл',
         chooseHint: 'Вид данни и CSV файл',
@@ -98,7 +103,7 @@ export const importsMessages = defineMessages(
       nav: 'Import',
       title: 'Data import',
       description:
-        'Bring in customers, catalogues, items or technicians from a CSV file (UTF-8, comma separated, a header row with the column names). The file is checked first: nothing is written until you confirm.',
+        'Bring in customers, catalogues, items or technicians from a CSV file (UTF-8 or Windows-1251; separated by commas, semicolons or tabs; a header row with the column names in English or Bulgarian). The file is checked first: nothing is written until you confirm.',
       entity: 'What to import',
       entityPlaceholder: 'Choose the kind of data',
       file: 'CSV file',
@@ -106,6 +111,11 @@ export const importsMessages = defineMessages(
       fileHint: 'The columns are those of the same list’s CSV export.',
       columnsHint: 'The file’s columns (the required ones are marked *):',
       downloadTemplate: 'Download an empty template for “{{entity}}”',
+      downloadTemplateBg: 'Template with Bulgarian headers',
+      allowedValues: '{{column}} ({{header}}): {{values}}',
+      format: 'The file is in {{encoding}}, separated by {{separator}}.',
+      encoding: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (with BOM)', 'windows-1251': 'Windows-1251' },
+      separator: { comma: 'commas', semicolon: 'semicolons', tab: 'tabs' },
       step: {
         choose: 'File',
         chooseHint: 'Kind of data and CSV file',

@@ -1,4 +1,26 @@
-import type { ImportJob, ImportPreview, ImportRowError } from '@servix/server/modules/imports/imports.schema';
+import type {
+  ImportField,
+  ImportJob,
+  ImportPreview,
+  ImportRowError,
+} from '@servix/server/modules/imports/imports.schema';
+
+/** A chosen file's bytes as saved: the server decides whether they are UTF-8 or Windows-1251. */
+export function readFileBytes(file: Blob): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/** The codes a coded column takes with their words in the language shown: "person (лице), company (фирма)". */
+export function allowedValues(field: Pick<ImportField, 'values'>, language: 'bg' | 'en'): string {
+  return field.values
+    .map((v) => (v[language] === v.value ? v.value : `${v.value} (${v[language]})`))
+    .join(', ');
+}
 
 /** A header-only CSV file with the columns an import expects: the user fills in the rows. */
 export function templateCsv(columns: readonly string[]): string {

@@ -4,13 +4,25 @@ import { describe, expect, it } from 'vitest';
 import { fakeServer, jsonResponse, renderScreen } from '../../test-utils';
 import { ImportPage } from './import-page';
 
-const CSV = 'code,name_bg,sale_price_eur\nP-1,Част 1,10.00\nP-2,Част 2,-1\nP-3,Част 3,5.00\n';
+const CSV = 'code;name_bg;sale_price_eur\nP-1;Част 1;10.00\nP-2;Част 2;-1\nP-3;Част 3;5.00\n';
+/** The file as Excel on a Bulgarian Windows saves it: Windows-1251 bytes, which the screen sends as they are. */
+const CSV_1251 = (() => {
+  const decoder = new TextDecoder('windows-1251');
+  const byChar = new Map<string, number>();
+  for (let b = 0; b < 256; b++) byChar.set(decoder.decode(Uint8Array.of(b)), b);
+  return Uint8Array.from([...CSV].map((ch) => byChar.get(ch) ?? 0x3f));
+})();
+const bytesOf = (body: unknown) => [...new Uint8Array(body as ArrayBuffer)];
 const PRICE_ERROR = 'Стойността в „sale_price_eur“ е твърде малка или къса.';
 
 const PREVIEW: ImportPreview = {
   entity: 'parts',
+  encoding: 'windows-1251',
+  separator: ';',
+  fileHeader: ['code', 'name_bg', 'sale_price_eur'],
   columns: ['code', 'name_bg', 'sale_price_eur'],
   expectedColumns: ['code', 'barcode', 'name_bg', 'sale_price_eur'],
+  fields: [],
   totalRows: 3,
   validRows: 2,
   errorRows: 1,
@@ -54,7 +66,31 @@ const ENTITY = (entity: string) => ({
   entity,
   columns: ['code', 'barcode', 'name_bg', 'sale_price_eur'],
   requiredColumns: ['code', 'name_bg'],
+  fields: [
+    { column: 'code', headerBg: 'Код', required: true, values: [] },
+    { column: 'barcode', headerBg: 'Баркод', required: false, values: [] },
+    { column: 'name_bg', headerBg: 'Име', required: true, values: [] },
+    { column: 'sale_price_eur', headerBg: 'Продажна цена (EUR)', required: false, values: [] },
+  ],
 });
+
+const CUSTOMERS = {
+  entity: 'customers',
+  columns: ['type', 'name'],
+  requiredColumns: ['type', 'name'],
+  fields: [
+    {
+      column: 'type',
+      headerBg: 'Вид',
+      required: true,
+      values: [
+        { value: 'person', bg: 'лице', en: 'person' },
+        { value: 'company', bg: 'фирма', en: 'company' },
+      ],
+    },
+    { column: 'name', headerBg: 'Име', required: true, values: [] },
+  ],
+};
 
 describe('the import screen', () => {
   it('checks the file, reports the bad row, imports only the valid rows with progress and a report', async () => {
@@ -78,14 +114,20 @@ describe('the import screen', () => {
     const { container } = renderScreen(<ImportPage />, { route: '/import?entity=parts' });
 
     const input = await fileInput(container);
-    fireEvent.change(input, { target: { files: [new File([CSV], 'parts.csv', { type: 'text/csv' })] } });
+    fireEvent.change(input, {
+      target: { files: [new File([CSV_1251], 'parts.csv', { type: 'text/csv' })] },
+    });
 
     expect(await screen.findByTestId('import-error-rows')).toHaveProperty('textContent', '1');
     expect(screen.getByTestId('import-valid').textContent).toBe('2');
     const preview = calls.find((c) => c.path === '/api/v1/imports/parts/preview');
     expect(preview?.method).toBe('POST');
     expect(preview?.headers.get('Content-Type')).toContain('text/csv');
-    expect(preview?.body).toBe(CSV);
+    expect(bytesOf(preview?.body)).toEqual([...CSV_1251]);
+    // What the server found: the encoding and the separator, in words.
+    expect(screen.getByTestId('import-format').textContent).toBe(
+      'Файлът е в Windows-1251, разделител точка и запетая.',
+    );
     expect(preview?.headers.get('X-CSRF-Token')).toBe('csrf-123');
 
     // The bad cell is marked with its reason; the error list names row, column and reason.
@@ -100,6 +142,10 @@ describe('the import screen', () => {
     expect(decodeURIComponent(template.getAttribute('href') ?? '')).toContain(
       'code,barcode,name_bg,sale_price_eur',
     );
+    const templateBg = screen.getByRole('link', { name: 'Шаблон с български заглавия' });
+    expect(decodeURIComponent(templateBg.getAttribute('href') ?? '')).toContain(
+      'Код,Баркод,Име,Продажна цена (EUR)',
+    );
 
     // A file with errors is not imported whole.
     expect((screen.getByRole('button', { name: 'Внеси 3 реда' }) as HTMLButtonElement).disabled).toBe(true);
@@ -111,7 +157,7 @@ describe('the import screen', () => {
     expect(screen.getByTestId('import-rejected').textContent).toBe('1');
     const start = calls.find((c) => c.path.startsWith('/api/v1/imports/parts/jobs'));
     expect(start?.path).toBe('/api/v1/imports/parts/jobs?onlyValid=true&fileName=parts.csv');
-    expect(start?.body).toBe(CSV);
+    expect(bytesOf(start?.body)).toEqual([...CSV_1251]);
     expect(polls).toBeGreaterThanOrEqual(2);
     expect(
       screen.getByRole('link', { name: 'Изтеглете отчета за отхвърлените редове' }).getAttribute('href'),
@@ -132,15 +178,26 @@ describe('the import screen', () => {
     // Before any file: the columns of the file, the required ones marked, and a template.
     const columns = await screen.findByTestId('import-columns');
     expect([...columns.querySelectorAll('code')].map((c) => c.textContent)).toEqual([
-      'code *',
-      'barcode',
-      'name_bg *',
-      'sale_price_eur',
+      'code * (Код)',
+      'barcode (Баркод)',
+      'name_bg * (Име)',
+      'sale_price_eur (Продажна цена (EUR))',
     ]);
     fireEvent.change(input, {
       target: { files: [new File(['price\n1\n'], 'bad.csv', { type: 'text/csv' })] },
     });
     expect(await screen.findByText('Непозната колона „price“.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Внеси/ })).toBeNull();
+  });
+
+  it('shows the values a coded column takes, with their Bulgarian words', async () => {
+    fakeServer((call) =>
+      call.path === '/api/v1/imports'
+        ? jsonResponse(200, { entities: [CUSTOMERS] })
+        : jsonResponse(404, { code: 'not_found', detail: 'Няма такова.' }),
+    );
+    renderScreen(<ImportPage />, { route: '/import?entity=customers' });
+    const allowed = await screen.findByTestId('import-allowed-values');
+    expect(allowed.textContent).toBe('type (Вид): person (лице), company (фирма)');
   });
 });

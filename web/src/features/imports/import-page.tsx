@@ -38,7 +38,14 @@ import {
 import { i18n } from '../../i18n';
 import { PageHeader } from '../../ui/page-header';
 import { FormAlert, LoadError, PageLoader } from '../../ui/states';
-import { csvDataUrl, jobFileName, jobPercent, templateCsv } from './import-file';
+import {
+  allowedValues,
+  csvDataUrl,
+  jobFileName,
+  jobPercent,
+  readFileBytes,
+  templateCsv,
+} from './import-file';
 import { ImportPreviewView } from './import-preview-view';
 
 /** Where the imported records are listed, for a link after the import. */
@@ -65,7 +72,7 @@ export function entityLabel(entity: string): string {
 
 interface ChosenFile {
   name: string;
-  text: string;
+  bytes: ArrayBuffer;
 }
 
 function JobProgress({ job }: { job: ImportJob }) {
@@ -194,21 +201,27 @@ function JobResult({ job, onAgain }: { job: ImportJob; onAgain: () => void }) {
   );
 }
 
-function TemplateLink({ entity, columns }: { entity: string; columns: readonly string[] }) {
-  const { t } = useTranslation();
+function TemplateLink({ columns, label, file }: { columns: readonly string[]; label: string; file: string }) {
   return (
-    <Anchor href={csvDataUrl(templateCsv(columns))} download={`${entity}.csv`} size="sm">
+    <Anchor href={csvDataUrl(templateCsv(columns))} download={file} size="sm">
       <Group gap={4} wrap="nowrap" component="span">
         <IconFileTypeCsv size={16} />
-        {t('imports.downloadTemplate', { entity: entityLabel(entity) })}
+        {label}
       </Group>
     </Anchor>
   );
 }
 
-/** The columns the chosen entity's file has (the required ones marked), and an empty template to fill. */
+/**
+ * The columns the chosen entity's file has (the required ones marked, each with its Bulgarian header, which the
+ * file may use instead), the values of the coded ones, and an empty template to fill, with either headers.
+ */
 function EntityColumns({ entity }: { entity: ImportEntity }) {
-  const { t } = useTranslation();
+  const { t, i18n: active } = useTranslation();
+  const language = active.language === 'en' ? 'en' : 'bg';
+  const fields = entity.fields;
+  const headerBg = new Map(fields.map((f) => [f.column, f.headerBg]));
+  const coded = fields.filter((f) => f.values.length > 0);
   return (
     <Stack gap={6} data-testid="import-columns">
       <Text size="sm" c="dimmed">
@@ -219,10 +232,37 @@ function EntityColumns({ entity }: { entity: ImportEntity }) {
           <Code key={c} fw={entity.requiredColumns.includes(c) ? 700 : 400}>
             {c}
             {entity.requiredColumns.includes(c) ? ' *' : ''}
+            {headerBg.has(c) && headerBg.get(c) !== c ? ` (${headerBg.get(c)})` : ''}
           </Code>
         ))}
       </Group>
-      <TemplateLink entity={entity.entity} columns={entity.columns} />
+      {coded.length > 0 && (
+        <Stack gap={2} data-testid="import-allowed-values">
+          {coded.map((f) => (
+            <Text key={f.column} size="sm">
+              {t('imports.allowedValues', {
+                column: f.column,
+                header: f.headerBg,
+                values: allowedValues(f, language),
+              })}
+            </Text>
+          ))}
+        </Stack>
+      )}
+      <Group gap="lg">
+        <TemplateLink
+          columns={entity.columns}
+          label={t('imports.downloadTemplate', { entity: entityLabel(entity.entity) })}
+          file={`${entity.entity}.csv`}
+        />
+        {fields.length > 0 && (
+          <TemplateLink
+            columns={fields.map((f) => f.headerBg)}
+            label={t('imports.downloadTemplateBg')}
+            file={`${entity.entity}-bg.csv`}
+          />
+        )}
+      </Group>
     </Stack>
   );
 }
@@ -253,10 +293,10 @@ export function ImportPage() {
   const check = async (entityName: string, f: File) => {
     setFailure(null);
     setPreview(null);
-    const text = await f.text();
-    setChosen({ name: f.name, text });
+    const bytes = await readFileBytes(f);
+    setChosen({ name: f.name, bytes });
     previewing.mutate(
-      { entity: entityName, text },
+      { entity: entityName, bytes },
       { onSuccess: setPreview, onError: (e) => setFailure(messageOf(e)) },
     );
   };
@@ -265,7 +305,7 @@ export function ImportPage() {
     if (!entity || !chosen) return;
     setFailure(null);
     starting.mutate(
-      { entity, text: chosen.text, onlyValid, fileName: jobFileName(chosen.name) },
+      { entity, bytes: chosen.bytes, onlyValid, fileName: jobFileName(chosen.name) },
       { onSuccess: (j) => setJobId(j.id), onError: (e) => setFailure(messageOf(e)) },
     );
   };

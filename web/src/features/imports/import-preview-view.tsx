@@ -193,7 +193,9 @@ function ErrorList({ preview }: { preview: ImportPreview }) {
   );
 }
 
-/** What the server found in the file: columns, counts, the first rows with their errors, and every error. */
+const SEPARATOR_KEY = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
+
+/** What the server found in the file: how it was written, columns, counts, the first rows with their errors, and every error. */
 export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
   const reportedAll = preview.errors.length < 1000;
@@ -214,6 +216,12 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
           testId="import-error-rows"
         />
       </SimpleGrid>
+      <Text size="sm" data-testid="import-format">
+        {t('imports.format', {
+          encoding: t(`imports.encoding.${preview.encoding}`),
+          separator: t(`imports.separator.${SEPARATOR_KEY[preview.separator]}`),
+        })}
+      </Text>
       <ColumnBadges preview={preview} />
       {preview.errors.length > 0 && (
         <Stack gap={6}>
