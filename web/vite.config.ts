@@ -10,6 +10,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: scripts/bundle-budget.ts reads which chunks the first screen loads.
+    manifest: true,
     chunkSizeWarningLimit: 1500,
   },
 });
