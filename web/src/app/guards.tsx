@@ -5,11 +5,11 @@ import { useMe, useSetupStatus } from '../api/session';
 import { setLanguage } from '../i18n';
 import { Forbidden, FullPageLoader, LoadError } from '../ui/states';
 import { canCall, type Route } from './access';
+import { loadLayout, preloadFirstScreens } from './first-screens';
 import { lazyScreen } from './lazy-screen';
 import { useSession } from './session';
 
 // The menu and header of the signed-in screens: the sign-in screen does without them.
-const loadLayout = () => import('./app-layout');
 const AppLayout = lazyScreen(loadLayout, 'AppLayout');
 // Shown once in an installation's life: not worth a place in everyone's first download.
 const SetupPage = lazy(async () => ({ default: (await import('../features/setup/setup-page')).SetupPage }));
@@ -20,18 +20,18 @@ const SetupPage = lazy(async () => ({ default: (await import('../features/setup/
  */
 export function AppRoot() {
   const setup = useSetupStatus();
-  const me = useMe(setup.data?.needsSetup === false);
+  // Asked together with the setup status, not after it: one round trip less before the first screen.
+  const me = useMe(setup.data?.needsSetup !== true);
   const savedLocale = me.data?.user.locale;
-  const signedOut = me.data === null;
+  const signingIn = setup.data?.needsSetup === true || me.data === null;
 
   useEffect(() => {
     if (savedLocale) void setLanguage(savedLocale);
   }, [savedLocale]);
 
-  // While the user types on the sign-in screen, fetch the menu that follows it; a failure shows when it is needed.
   useEffect(() => {
-    if (signedOut) loadLayout().catch(() => {});
-  }, [signedOut]);
+    if (signingIn) preloadFirstScreens();
+  }, [signingIn]);
 
   if (setup.isPending) return <FullPageLoader />;
   if (setup.isError) return <LoadError error={setup.error} onRetry={() => void setup.refetch()} />;

@@ -4,13 +4,14 @@ import { FRONT_OFFICE_ROUTES } from '../features/front-office-routes';
 import { MASTER_DATA_ROUTES } from '../features/master-data-routes';
 import { STOCK_ROUTES } from '../features/stock-routes';
 import { NotFound, RouteError } from '../ui/states';
+import { loadHome } from './first-screens';
 import { AppRoot, RequireAuth, RequireRole } from './guards';
 import { lazyScreen } from './lazy-screen';
 import type { SettingsPath } from './nav';
 import { SETTINGS_SCREENS } from './nav';
 
 // Only the sign-in screen comes with the first download; every other screen is fetched when first opened.
-const HomePage = lazyScreen(() => import('../features/home/home-page'), 'HomePage');
+const HomePage = lazyScreen(loadHome, 'HomePage');
 const ImportPage = lazyScreen(() => import('../features/imports/import-page'), 'ImportPage');
 const ApiTokensPage = lazyScreen(
   () => import('../features/settings/api-tokens/api-tokens-page'),
