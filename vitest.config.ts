@@ -17,7 +17,7 @@ export default defineConfig({
       {
         test: {
           name: 'web',
-          include: ['web/src/**/*.test.{ts,tsx}'],
+          include: ['web/{src,scripts}/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           // Component tests render Mantine in happy-dom beside the server suite on two cores: time to spare.
           testTimeout: 20_000,

@@ -10,6 +10,17 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: scripts/bundle-budget.ts reads which chunks the first screen loads.
+    manifest: true,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // A section's chunk named after it (stock-screens-….js), so the size table says what grew.
+        chunkFileNames: (chunk) => {
+          const section = chunk.facadeModuleId?.match(/\/([\w-]+)\/screens\.ts$/)?.[1];
+          return section ? `assets/${section}-screens-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
+    },
   },
 });

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useCompany } from '../api/company';
@@ -20,6 +21,7 @@ import { useLogout } from '../api/session';
 import { GlobalSearch } from '../features/search/global-search';
 import { Brand } from '../ui/brand';
 import { LanguageSwitch } from '../ui/language-switch';
+import { PageLoader } from '../ui/states';
 import { canCall } from './access';
 import {
   CATALOG_SCREENS,
@@ -182,7 +184,10 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">
-        <Outlet />
+        {/* The menu stays while a screen's code downloads the first time it opens. */}
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

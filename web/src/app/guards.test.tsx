@@ -18,7 +18,15 @@ function app(route: string) {
 
 describe('the start of the app', () => {
   it('shows the first-run setup on any path while the installation is new', async () => {
-    fakeServer(() => jsonResponse(200, { needsSetup: true, version: '0.1.0' }));
+    fakeServer((call) =>
+      call.path === '/api/v1/setup'
+        ? jsonResponse(200, { needsSetup: true, version: '0.1.0' })
+        : jsonResponse(
+            401,
+            { status: 401, code: 'unauthenticated', detail: 'Влезте в системата.' },
+            'application/problem+json',
+          ),
+    );
     app('/settings/users');
     expect(await screen.findByRole('heading', { name: 'Добре дошли в Servix' })).toBeTruthy();
     expect(screen.queryByText('signed-in screen')).toBeNull();

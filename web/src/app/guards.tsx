@@ -1,13 +1,18 @@
 import type { ReactNode } from 'react';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useMe, useSetupStatus } from '../api/session';
-import { SetupPage } from '../features/setup/setup-page';
 import { setLanguage } from '../i18n';
 import { Forbidden, FullPageLoader, LoadError } from '../ui/states';
 import { canCall, type Route } from './access';
-import { AppLayout } from './app-layout';
+import { loadLayout, preloadFirstScreens } from './first-screens';
+import { lazyScreen } from './lazy-screen';
 import { useSession } from './session';
+
+// The menu and header of the signed-in screens: the sign-in screen does without them.
+const AppLayout = lazyScreen(loadLayout, 'AppLayout');
+// Shown once in an installation's life: not worth a place in everyone's first download.
+const SetupPage = lazy(async () => ({ default: (await import('../features/setup/setup-page')).SetupPage }));
 
 /**
  * The top of every page: a fresh installation shows the setup screen on any path; otherwise the session is
@@ -15,16 +20,28 @@ import { useSession } from './session';
  */
 export function AppRoot() {
   const setup = useSetupStatus();
-  const me = useMe(setup.data?.needsSetup === false);
+  // Asked together with the setup status, not after it: one round trip less before the first screen.
+  const me = useMe(setup.data?.needsSetup !== true);
   const savedLocale = me.data?.user.locale;
+  const signingIn = setup.data?.needsSetup === true || me.data === null;
 
   useEffect(() => {
     if (savedLocale) void setLanguage(savedLocale);
   }, [savedLocale]);
 
+  useEffect(() => {
+    if (signingIn) preloadFirstScreens();
+  }, [signingIn]);
+
   if (setup.isPending) return <FullPageLoader />;
   if (setup.isError) return <LoadError error={setup.error} onRetry={() => void setup.refetch()} />;
-  if (setup.data.needsSetup) return <SetupPage version={setup.data.version} />;
+  if (setup.data.needsSetup) {
+    return (
+      <Suspense fallback={<FullPageLoader />}>
+        <SetupPage version={setup.data.version} />
+      </Suspense>
+    );
+  }
   if (me.isPending) return <FullPageLoader />;
   if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
   return <Outlet />;
@@ -39,7 +56,11 @@ export function RequireAuth() {
     const next = here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
     return <Navigate to={`/login${next}`} replace />;
   }
-  return <AppLayout />;
+  return (
+    <Suspense fallback={<FullPageLoader />}>
+      <AppLayout />
+    </Suspense>
+  );
 }
 
 /** A screen for the roles the server lets make its main call; others see "no access". */

@@ -1,21 +1,34 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { FRONT_OFFICE_ROUTES } from '../features/front-office-routes';
-import { HomePage } from '../features/home/home-page';
-import { ImportPage } from '../features/imports/import-page';
 import { MASTER_DATA_ROUTES } from '../features/master-data-routes';
-import { ApiTokensPage } from '../features/settings/api-tokens/api-tokens-page';
-import { AuditLogPage } from '../features/settings/audit/audit-log-page';
-import { CompanySettingsPage } from '../features/settings/company/company-settings-page';
-import { JobsPage } from '../features/settings/jobs/jobs-page';
-import { NumberingSeriesPage } from '../features/settings/numbering/numbering-series-page';
-import { UsersPage } from '../features/settings/users/users-page';
 import { STOCK_ROUTES } from '../features/stock-routes';
-import { TechniciansPage } from '../features/technicians/technicians-page';
 import { NotFound, RouteError } from '../ui/states';
+import { loadHome } from './first-screens';
 import { AppRoot, RequireAuth, RequireRole } from './guards';
+import { lazyScreen } from './lazy-screen';
 import type { SettingsPath } from './nav';
 import { SETTINGS_SCREENS } from './nav';
+
+// Only the sign-in screen comes with the first download; every other screen is fetched when first opened.
+const HomePage = lazyScreen(loadHome, 'HomePage');
+const ImportPage = lazyScreen(() => import('../features/imports/import-page'), 'ImportPage');
+const ApiTokensPage = lazyScreen(
+  () => import('../features/settings/api-tokens/api-tokens-page'),
+  'ApiTokensPage',
+);
+const AuditLogPage = lazyScreen(() => import('../features/settings/audit/audit-log-page'), 'AuditLogPage');
+const CompanySettingsPage = lazyScreen(
+  () => import('../features/settings/company/company-settings-page'),
+  'CompanySettingsPage',
+);
+const JobsPage = lazyScreen(() => import('../features/settings/jobs/jobs-page'), 'JobsPage');
+const NumberingSeriesPage = lazyScreen(
+  () => import('../features/settings/numbering/numbering-series-page'),
+  'NumberingSeriesPage',
+);
+const UsersPage = lazyScreen(() => import('../features/settings/users/users-page'), 'UsersPage');
+const TechniciansPage = lazyScreen(() => import('../features/technicians/screens'), 'TechniciansPage');
 
 const PAGES: Record<SettingsPath, React.ReactNode> = {
   '/settings/company': <CompanySettingsPage />,
@@ -37,15 +50,21 @@ export const routes: RouteObject[] = [
       {
         element: <RequireAuth />,
         children: [
-          { index: true, element: <HomePage /> },
-          ...SETTINGS_SCREENS.map((s) => ({
-            path: s.path,
-            element: <RequireRole needs={s.needs}>{PAGES[s.path]}</RequireRole>,
-          })),
-          ...FRONT_OFFICE_ROUTES,
-          ...MASTER_DATA_ROUTES,
-          ...STOCK_ROUTES,
-          { path: '*', element: <NotFound /> },
+          {
+            // A screen that fails (its download included) says so inside the menu, which stays usable.
+            errorElement: <RouteError />,
+            children: [
+              { index: true, element: <HomePage /> },
+              ...SETTINGS_SCREENS.map((s) => ({
+                path: s.path,
+                element: <RequireRole needs={s.needs}>{PAGES[s.path]}</RequireRole>,
+              })),
+              ...FRONT_OFFICE_ROUTES,
+              ...MASTER_DATA_ROUTES,
+              ...STOCK_ROUTES,
+              { path: '*', element: <NotFound /> },
+            ],
+          },
         ],
       },
     ],

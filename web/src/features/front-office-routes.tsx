@@ -1,12 +1,18 @@
 import type { RouteObject } from 'react-router';
 import type { Route } from '../app/access';
 import { RequireRole } from '../app/guards';
-import { CustomerDetailPage } from './customers/customer-detail-page';
-import { CustomerEditPage, CustomerNewPage } from './customers/customer-form-page';
-import { CustomersPage } from './customers/customers-page';
-import { ItemDetailPage } from './items/item-detail-page';
-import { ItemEditPage, ItemNewPage } from './items/item-form-page';
-import { ItemsPage } from './items/items-page';
+import { lazyScreen } from '../app/lazy-screen';
+
+const customers = () => import('./customers/screens');
+const CustomerDetailPage = lazyScreen(customers, 'CustomerDetailPage');
+const CustomerEditPage = lazyScreen(customers, 'CustomerEditPage');
+const CustomerNewPage = lazyScreen(customers, 'CustomerNewPage');
+const CustomersPage = lazyScreen(customers, 'CustomersPage');
+const items = () => import('./items/screens');
+const ItemDetailPage = lazyScreen(items, 'ItemDetailPage');
+const ItemEditPage = lazyScreen(items, 'ItemEditPage');
+const ItemNewPage = lazyScreen(items, 'ItemNewPage');
+const ItemsPage = lazyScreen(items, 'ItemsPage');
 
 const screen = (path: string, needs: Route, page: React.ReactNode): RouteObject => ({
   path,

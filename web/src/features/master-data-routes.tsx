@@ -1,13 +1,16 @@
 import type { RouteObject } from 'react-router';
 import { RequireRole } from '../app/guards';
+import { lazyScreen } from '../app/lazy-screen';
 import { CATALOG_SCREENS, type CatalogPath } from '../app/nav';
-import { BrandsPage } from './catalog/brands-page';
-import { CategoriesPage } from './catalog/categories-page';
-import { ModelsPage } from './catalog/models-page';
-import { PartsPage } from './catalog/parts-page';
-import { ServiceTypePage } from './catalog/service-type-page';
-import { ServiceTypesPage } from './catalog/service-types-page';
-import { TechnicianPage } from './technicians/technician-page';
+
+const catalog = () => import('./catalog/screens');
+const BrandsPage = lazyScreen(catalog, 'BrandsPage');
+const CategoriesPage = lazyScreen(catalog, 'CategoriesPage');
+const ModelsPage = lazyScreen(catalog, 'ModelsPage');
+const PartsPage = lazyScreen(catalog, 'PartsPage');
+const ServiceTypePage = lazyScreen(catalog, 'ServiceTypePage');
+const ServiceTypesPage = lazyScreen(catalog, 'ServiceTypesPage');
+const TechnicianPage = lazyScreen(() => import('./technicians/screens'), 'TechnicianPage');
 
 const CATALOG_PAGES: Record<CatalogPath, React.ReactNode> = {
   '/catalog/categories': <CategoriesPage />,

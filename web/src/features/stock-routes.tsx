@@ -1,13 +1,16 @@
 import type { RouteObject } from 'react-router';
 import type { Route } from '../app/access';
 import { RequireRole } from '../app/guards';
-import { StockDocumentPage } from './stock/documents/document-page';
-import { StockDocumentsPage } from './stock/documents/documents-page';
-import { StockLevelsPage } from './stock/reports/levels-page';
-import { LowStockPage } from './stock/reports/low-stock-page';
-import { PartCardPage } from './stock/reports/part-card-page';
-import { ValuationPage } from './stock/reports/valuation-page';
-import { WarehousesPage } from './stock/reports/warehouses-page';
+import { lazyScreen } from '../app/lazy-screen';
+
+const screens = () => import('./stock/screens');
+const StockDocumentPage = lazyScreen(screens, 'StockDocumentPage');
+const StockDocumentsPage = lazyScreen(screens, 'StockDocumentsPage');
+const StockLevelsPage = lazyScreen(screens, 'StockLevelsPage');
+const LowStockPage = lazyScreen(screens, 'LowStockPage');
+const PartCardPage = lazyScreen(screens, 'PartCardPage');
+const ValuationPage = lazyScreen(screens, 'ValuationPage');
+const WarehousesPage = lazyScreen(screens, 'WarehousesPage');
 
 const screen = (path: string, needs: Route, page: React.ReactNode): RouteObject => ({
   path,

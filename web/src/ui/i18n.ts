@@ -14,6 +14,7 @@ export const uiMessages = defineMessages(
       no: 'Не',
       loading: 'Зареждане…',
       retry: 'Опитай отново',
+      reload: 'Презареди',
       actions: 'Действия',
       active: 'Активен',
       inactive: 'Неактивен',
@@ -38,6 +39,8 @@ export const uiMessages = defineMessages(
       notFoundText: 'Адресът е грешен или страницата е преместена.',
       forbiddenTitle: 'Нямате достъп',
       forbiddenText: 'Вашата роля няма права за тази страница.',
+      screenNotLoadedTitle: 'Екранът не се зареди',
+      screenNotLoadedText: 'Връзката прекъсна или приложението е обновено. Презаредете страницата.',
     },
     validation: {
       required: 'Полето е задължително.',
@@ -99,6 +102,7 @@ export const uiMessages = defineMessages(
       no: 'No',
       loading: 'Loading…',
       retry: 'Try again',
+      reload: 'Reload',
       actions: 'Actions',
       active: 'Active',
       inactive: 'Inactive',
@@ -123,6 +127,8 @@ export const uiMessages = defineMessages(
       notFoundText: 'The address is wrong or the page has moved.',
       forbiddenTitle: 'No access',
       forbiddenText: 'Your role may not use this page.',
+      screenNotLoadedTitle: 'This screen did not load',
+      screenNotLoadedText: 'The connection dropped or the app was updated. Reload the page.',
     },
     validation: {
       required: 'This field is required.',

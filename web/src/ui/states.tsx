@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useRouteError } from 'react-router';
 import { messageOf } from '../api/client';
 
 export function PageLoader() {
@@ -82,18 +82,31 @@ export function FormAlert({ message }: { message: string | null }) {
   );
 }
 
+/**
+ * A screen's code that did not download: the connection dropped, or a new version replaced the files this page
+ * was built with. Either way a reload fixes it. Browsers word it differently (Chromium, Firefox, Safari, Vite).
+ */
+export function isChunkLoadError(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    /dynamically imported module|module script failed|unable to preload css/i.test(error.message)
+  );
+}
+
 /** The last resort when a screen fails to render: say so in the user's language and offer a reload. */
 export function RouteError() {
   const { t } = useTranslation();
+  const notLoaded = isChunkLoadError(useRouteError());
   return (
     <Center py={60}>
-      <Stack align="center" gap="xs" maw={420} ta="center">
+      <Stack align="center" gap="xs" maw={420} ta="center" role="alert">
         <IconAlertTriangle size={36} stroke={1.5} />
         <Title order={2} fz="h3">
-          {t('errors.unexpected')}
+          {notLoaded ? t('errors.screenNotLoadedTitle') : t('errors.unexpected')}
         </Title>
+        {notLoaded && <Text c="dimmed">{t('errors.screenNotLoadedText')}</Text>}
         <Button variant="light" mt="sm" onClick={() => window.location.reload()}>
-          {t('common.retry')}
+          {t('common.reload')}
         </Button>
       </Stack>
     </Center>
