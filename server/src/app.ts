@@ -140,6 +140,8 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
     await app.register(fastifyStatic, {
       root: config.webDist,
       index: false,
+      // The build writes .br and .gz beside each asset (web/scripts/precompress.ts): sent to browsers that take them.
+      preCompressed: true,
       setHeaders: (reply, file) => {
         reply.header(
           'cache-control',

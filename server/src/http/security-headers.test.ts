@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../../test/harness';
@@ -13,6 +14,11 @@ function fakeWebDist(): string {
   fs.mkdirSync(path.join(dir, 'assets'));
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Servix</title><div id="root"></div>');
   fs.writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+  // What web/scripts/precompress.ts writes beside a built asset.
+  const big = `console.log(${JSON.stringify('Сервиз '.repeat(500))})`;
+  fs.writeFileSync(path.join(dir, 'assets', 'big-def456.js'), big);
+  fs.writeFileSync(path.join(dir, 'assets', 'big-def456.js.br'), zlib.brotliCompressSync(big));
+  fs.writeFileSync(path.join(dir, 'assets', 'big-def456.js.gz'), zlib.gzipSync(big));
   return dir;
 }
 
@@ -58,6 +64,29 @@ describe.each(DIALECTS)('security headers and framework errors on %s', (dialect)
     await tlsApp?.close();
     await tdb?.drop();
     fs.rmSync(webDist, { recursive: true, force: true });
+  });
+
+  it('sends a built asset compressed to a browser that takes Brotli or gzip, and plain to one that does not', async () => {
+    const url = `${base}/assets/big-def456.js`;
+    const plain = await app.inject({ method: 'GET', url: '/assets/big-def456.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const br = await app.inject({
+      method: 'GET',
+      url: '/assets/big-def456.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toContain('immutable');
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+    const gz = await app.inject({
+      method: 'GET',
+      url: '/assets/big-def456.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(plain.body);
+    // A real browser fetch decodes it and gets the same script.
+    expect(await (await fetch(url)).text()).toBe(plain.body);
   });
 
   it('puts the CSP, frame, nosniff and referrer headers on API answers, errors and the web app', async () => {
