@@ -47,19 +47,24 @@ import {
 } from './customer-form';
 
 /**
- * What the ЕИК typed so far says: the rule while it is incomplete, a tick once it is valid. A wrong one is said once,
- * by the field's error (the server's rule, checked before sending).
+ * What the ЕИК typed so far says: the rule while it is incomplete, a tick once it is valid, a wrong check digit
+ * while typing. Once the field shows its error, the hint steps back, so the fault is said once.
  */
-function UicHint({ uic }: { uic: string }) {
+function UicHint({ uic, hasError }: { uic: string; hasError: boolean }) {
   const { t } = useTranslation();
   const s = uic.replace(/\s+/g, '').replace(/^BG/i, '');
-  if (/^\d{9}(\d{4})?$/.test(s) && isValidUic(s))
-    return (
+  if (!hasError && /^\d{9}(\d{4})?$/.test(s)) {
+    return isValidUic(s) ? (
       <Group gap={4} component="span" c="green.8">
         <IconCircleCheck size={14} />
         {t('customers.uicValid')}
       </Group>
+    ) : (
+      <Text span size="xs" c="orange.8">
+        {t('customers.uicCheckDigit')}
+      </Text>
     );
+  }
   return t('customers.uicHint');
 }
 
@@ -194,7 +199,7 @@ function CustomerForm({ party }: { party?: Party }) {
               <TextInput
                 label={t('customers.uic')}
                 maxLength={20}
-                description={<UicHint uic={values.uic} />}
+                description={<UicHint uic={values.uic} hasError={Boolean(form.errors.uic)} />}
                 {...form.getInputProps('uic')}
               />
               <TextInput
