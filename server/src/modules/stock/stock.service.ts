@@ -536,7 +536,6 @@ interface MovementResult {
   lineId: string;
   q: number;
   v: number;
-  counted?: number | null;
 }
 
 /**

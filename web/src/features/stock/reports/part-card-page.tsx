@@ -26,17 +26,21 @@ import {
   WarehouseSelect,
 } from './report-parts';
 
+function NoLevels() {
+  const { t } = useTranslation();
+  return (
+    <Text size="sm" c="dimmed">
+      {t('stock.reports.card.noLevels')}
+    </Text>
+  );
+}
+
 function LevelsTable({ card }: { card: PartCard }) {
   const { t } = useTranslation();
   const quantity = useQuantity();
   const money = useMoney();
   const costs = useSeesStockCosts();
-  if (card.levels.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        {t('stock.reports.card.noLevels')}
-      </Text>
-    );
+  if (card.levels.length === 0) return <NoLevels />;
   const sum = (f: (l: PartCard['levels'][number]) => number | undefined) =>
     card.levels.reduce((s, l) => s + (f(l) ?? 0), 0);
   return (
@@ -106,12 +110,7 @@ function LevelCards({ card }: { card: PartCard }) {
   const quantity = useQuantity();
   const money = useMoney();
   const costs = useSeesStockCosts();
-  if (card.levels.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        {t('stock.reports.card.noLevels')}
-      </Text>
-    );
+  if (card.levels.length === 0) return <NoLevels />;
   return (
     <Stack gap="xs" data-testid="card-levels">
       {card.levels.map((l) => (
