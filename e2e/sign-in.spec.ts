@@ -31,3 +31,19 @@ test('the app opens at the site root', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Вход в Servix' })).toBeVisible();
 });
+
+test('the sign-in screen opens without a failed request (no 401 in the console before anyone signs in)', async ({
+  page,
+}) => {
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') failed.push(m.text());
+  });
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { name: 'Вход в Servix' })).toBeVisible();
+  await expect(page.getByLabel('Потребителско име')).toBeEnabled();
+  expect(failed).toEqual([]);
+});

@@ -22,6 +22,7 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/v1/setup': 'public',
   'POST /api/v1/setup': 'public',
   'POST /api/v1/auth/login': 'public',
+  'GET /api/v1/auth/session': 'public',
   'POST /api/v1/auth/logout': 'authenticated',
   'GET /api/v1/auth/me': 'authenticated',
   'PATCH /api/v1/auth/me': 'authenticated',

@@ -44,7 +44,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 let csrfToken: string | null = null;
 
-/** The session's CSRF token, from the login, setup and /auth/me answers; kept in memory only. */
+/** The session's CSRF token, from the login, setup, /auth/session and /auth/me answers; kept in memory only. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }

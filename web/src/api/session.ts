@@ -1,8 +1,8 @@
-import type { LoginBody, Me, UpdateMeBody } from '@servix/server/modules/auth/auth.schema';
+import type { LoginBody, Me, SessionState, UpdateMeBody } from '@servix/server/modules/auth/auth.schema';
 import type { SetupBody, SetupStatus } from '@servix/server/modules/setup/setup.schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { ApiError, api, setCsrfToken } from './client';
+import { api, setCsrfToken } from './client';
 
 export const setupKey = ['setup'] as const;
 export const meKey = ['auth', 'me'] as const;
@@ -21,18 +21,11 @@ export function useMe(enabled = true) {
     queryKey: meKey,
     enabled,
     staleTime: Number.POSITIVE_INFINITY,
+    // /auth/session answers 200 with a null user when nobody is signed in: no failed request, no console error.
     queryFn: async (): Promise<Me | null> => {
-      try {
-        const me = await api.get<Me>('/auth/me');
-        setCsrfToken(me.csrfToken);
-        return me;
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 401) {
-          setCsrfToken(null);
-          return null;
-        }
-        throw e;
-      }
+      const session = await api.get<SessionState>('/auth/session');
+      setCsrfToken(session.csrfToken);
+      return session.user ? { user: session.user, csrfToken: session.csrfToken } : null;
     },
   });
 }

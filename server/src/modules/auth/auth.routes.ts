@@ -12,6 +12,7 @@ import {
   CreateUserBody,
   LoginBody,
   Me,
+  SessionState,
   UpdateMeBody,
   UpdateUserBody,
   User,
@@ -81,6 +82,23 @@ export async function authRoutes(app: FastifyInstance) {
       await auth.logout(db, principalOf(req));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/v1/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'The signed-in user, or null: answers 200 either way (the web app asks it before the sign-in)',
+        response: { 200: SessionState },
+      },
+    },
+    async (req) => {
+      const p = req.principal;
+      if (!p) return { user: null, csrfToken: null };
+      return { user: await auth.getUser(db, p.userId), csrfToken: p.csrfToken };
     },
   );
 

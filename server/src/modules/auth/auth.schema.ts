@@ -43,6 +43,10 @@ export type User = z.infer<typeof User>;
 export const Me = z.object({ user: User, csrfToken: z.string().nullable() });
 export type Me = z.infer<typeof Me>;
 
+/** Who this browser is signed in as, if anyone: the sign-in screen asks it without a 401 in the console. */
+export const SessionState = z.object({ user: User.nullable(), csrfToken: z.string().nullable() });
+export type SessionState = z.infer<typeof SessionState>;
+
 export const UpdateMeBody = z.strictObject({
   locale: Locale.optional(),
   fullName: z.string().trim().min(1).max(200).optional(),
