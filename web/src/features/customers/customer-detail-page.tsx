@@ -38,6 +38,7 @@ import { currentLocale } from '../../i18n';
 import { ConfirmDeleteModal } from '../../ui/confirm-delete-modal';
 import { DetailField, InfoCard } from '../../ui/detail';
 import { type Column, FilterSwitch, ListView, useListState, usePagedList } from '../../ui/list';
+import { formatPhone, PhoneNumber } from '../../ui/phone-number';
 import { LoadError, NotFound, PageLoader } from '../../ui/states';
 import { WarrantyBadge } from '../items/warranty-badge';
 import { CustomerActions, EgnText } from './customer-actions';
@@ -99,9 +100,9 @@ function Overview({ party }: { party: Party }) {
         )}
         {party.phones.map((p) => (
           <DetailField labelWidth={150} key={p.id} label={p.label ?? t('customers.phone')}>
-            <Anchor href={`tel:${p.number.replace(/[^\d+]/g, '')}`} size="sm">
-              {p.number}
-            </Anchor>
+            <Text size="sm" component="span">
+              <PhoneNumber value={p.number} />
+            </Text>
           </DetailField>
         ))}
         {party.emails.map((e) => (
@@ -150,7 +151,7 @@ function Overview({ party }: { party: Party }) {
               )}
             </Text>
             <Text size="sm" c="dimmed">
-              {[c.phone, c.email].filter(Boolean).join(' · ')}
+              {[formatPhone(c.phone), c.email].filter(Boolean).join(' · ')}
             </Text>
             {c.notes && (
               <Text size="xs" c="dimmed">
@@ -479,7 +480,9 @@ export function CustomerDetailPage() {
             <KindBadge kind={p.kind} />
             <PartyFlags party={p} />
             <Text size="sm" c="dimmed">
-              {[p.uic && `${t('customers.uicShort')} ${p.uic}`, p.phone, p.city].filter(Boolean).join(' · ')}
+              {[p.uic && `${t('customers.uicShort')} ${p.uic}`, formatPhone(p.phone), p.city]
+                .filter(Boolean)
+                .join(' · ')}
             </Text>
           </Group>
         </Stack>

@@ -8,6 +8,7 @@ import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { type Column, FilterSelect, FilterSwitch, ListView, useListState, usePagedList } from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
+import { PhoneNumber } from '../../ui/phone-number';
 import { KindBadge, PartyFlags } from './customer-badges';
 
 const dash = (s: string | null) => s ?? '—';
@@ -35,7 +36,12 @@ export function CustomersPage() {
     },
     { key: 'kind', header: t('customers.kind'), render: (p) => <KindBadge kind={p.kind} />, width: 130 },
     { key: 'uic', header: t('customers.uicShort'), render: (p) => dash(p.uic), nowrap: true },
-    { key: 'phone', header: t('customers.phone'), render: (p) => dash(p.phone), nowrap: true },
+    {
+      key: 'phone',
+      header: t('customers.phone'),
+      render: (p) => (p.phone ? <PhoneNumber value={p.phone} /> : dash(null)),
+      nowrap: true,
+    },
     {
       key: 'email',
       header: t('customers.email'),

@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { useCustomerSiteOptions, usePartyOptions } from '../../api/parties';
 import { currentLocale } from '../../i18n';
 import type { PageOf } from '../../ui/list';
+import { formatPhone } from '../../ui/phone-number';
 import { type SearchOption, SearchSelect } from '../../ui/search-select';
 
 type InputProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
@@ -18,7 +19,7 @@ type InputProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
 const partyOption = (p: Pick<PartyListItem, 'id' | 'name' | 'uic' | 'city' | 'phone'>): SearchOption => ({
   value: p.id,
   label: p.name,
-  description: [p.uic, p.city, p.phone].filter(Boolean).join(' · ') || undefined,
+  description: [p.uic, p.city, formatPhone(p.phone)].filter(Boolean).join(' · ') || undefined,
 });
 
 /** A customer, found by name, ЕИК, phone or e-mail on the server. */

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useGlobalSearch } from '../../api/search';
 import { currentLocale } from '../../i18n';
+import { formatPhone } from '../../ui/phone-number';
 
 /** Where a search hit opens: a customer, an item, or the parts list narrowed to the part's code. */
 export function targetOf(value: string): string {
@@ -84,7 +85,7 @@ function SearchBox({
               {c.name}
             </Text>
             <Text size="xs" opacity={0.7}>
-              {[c.uic, c.city, c.phone, c.email].filter(Boolean).join(' · ')}
+              {[c.uic, c.city, formatPhone(c.phone), c.email].filter(Boolean).join(' · ')}
             </Text>
           </Stack>
         </Combobox.Option>

@@ -9,6 +9,7 @@ import { useSeesPay } from '../../app/fields';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { FilterSelect, useListState } from '../../ui/list';
+import { PhoneNumber } from '../../ui/phone-number';
 import { RecordListPage } from '../../ui/record-list';
 import { categoryName } from '../catalog/catalog-list';
 import { hoursText, payTermsText } from './technician-values';
@@ -112,7 +113,12 @@ export function TechniciansPage() {
             </Stack>
           ),
         },
-        { key: 'phone', header: t('technicians.phone'), nowrap: true, render: (x) => x.phone ?? '' },
+        {
+          key: 'phone',
+          header: t('technicians.phone'),
+          nowrap: true,
+          render: (x) => <PhoneNumber value={x.phone} />,
+        },
         {
           key: 'skills',
           header: t('technicians.skills'),
