@@ -90,7 +90,6 @@ const SERVER_CODES: [key: string, codes: readonly string[]][] = [
   ['stock.docs.newType', DOCUMENT_TYPES],
   ['stock.docs.newTitle', DOCUMENT_TYPES],
   ['stock.docs.status', DOCUMENT_STATUSES],
-  ['stock.reports.docType', DOCUMENT_TYPES],
   ['stock.reports.warehouses.kinds', WAREHOUSE_KINDS],
   ['stock.reports.warehouses.kindShort', WAREHOUSE_KINDS],
   ['technicians.pay.type', PAY_TYPES],

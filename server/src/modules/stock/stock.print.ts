@@ -14,7 +14,7 @@ import { toWarehouse } from './stock.warehouses';
 
 /** Bulgarian titles of the printed documents (the PDF may translate them). */
 export const DOCUMENT_TITLES: Record<StockDocumentType, { bg: string; en: string }> = {
-  receipt: { bg: 'Складова разписка', en: 'Goods receipt note' },
+  receipt: { bg: 'Складова разписка', en: 'Stock receipt' },
   issue: { bg: 'Искане за материали (стокова разписка)', en: 'Goods issue note' },
   transfer: { bg: 'Протокол за прехвърляне между складове', en: 'Warehouse transfer note' },
   writeoff: { bg: 'Протокол за бракуване', en: 'Write-off protocol' },

@@ -102,6 +102,7 @@ export async function partCard(
       isReversal: m.reversal_of_id !== null,
       warehouseId: m.warehouse_id,
       warehouseCode: m.warehouse_code,
+      warehouseName: m.warehouse_name,
       quantityMilli: m.quantity_milli,
       unitCostCents: m.unit_cost_cents,
       valueCents: m.value_cents,

@@ -747,6 +747,7 @@ export async function movementsOfPart(
       'stock_document.number as document_number',
       'stock_document.reversal_of_id',
       'stock_warehouse.code as warehouse_code',
+      'stock_warehouse.name as warehouse_name',
     ])
     .where('stock_movement.part_id', '=', partId);
   if (f.warehouseId) q = q.where('stock_movement.warehouse_id', '=', f.warehouseId);
@@ -828,6 +829,7 @@ function reservationView(db: Executor) {
       'catalog_part.code as part_code',
       'catalog_part.name_bg as part_name',
       'stock_warehouse.code as warehouse_code',
+      'stock_warehouse.name as warehouse_name',
     ]);
 }
 export type ReservationRow = NonNullable<

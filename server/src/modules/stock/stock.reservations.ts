@@ -17,6 +17,7 @@ export function toReservation(r: repo.ReservationRow): Reservation {
     partName: r.part_name,
     warehouseId: r.warehouse_id,
     warehouseCode: r.warehouse_code,
+    warehouseName: r.warehouse_name,
     quantityMilli: r.quantity_milli,
     sourceType: r.source_type,
     sourceId: r.source_id,

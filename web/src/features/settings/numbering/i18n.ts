@@ -30,7 +30,7 @@ export const numberingMessages = defineMessages(
         quote: 'Оферта за ремонт',
         service_order: 'Сервизна поръчка',
         warranty_protocol: 'Гаранционен протокол',
-        stock_receipt: 'Складова разписка (заприхождаване)',
+        stock_receipt: 'Складова разписка',
         stock_issue: 'Изписване от склад',
         stock_transfer: 'Прехвърляне между складове',
         stock_writeoff: 'Протокол за бракуване',

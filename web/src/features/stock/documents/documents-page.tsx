@@ -99,8 +99,8 @@ export function StockDocumentsPage() {
       header: t('stock.docs.warehouse'),
       render: (d) => (
         <Text size="sm">
-          {d.warehouseCode}
-          {d.toWarehouseCode && ` → ${d.toWarehouseCode}`}
+          {d.warehouseName}
+          {d.toWarehouseName && ` → ${d.toWarehouseName}`}
         </Text>
       ),
     },

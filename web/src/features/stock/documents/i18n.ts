@@ -16,7 +16,7 @@ export const stockDocumentsBg = {
     count: 'Инвентаризация',
   },
   newType: {
-    receipt: 'Доставка от доставчик',
+    receipt: 'Складова разписка',
     issue: 'Изписване от склад',
     transfer: 'Прехвърляне между складове',
     writeoff: 'Протокол за бракуване',
@@ -160,7 +160,7 @@ export const stockDocumentsEn: DeepStrings<typeof stockDocumentsBg> = {
     count: 'Stock count',
   },
   newType: {
-    receipt: 'Delivery from a supplier',
+    receipt: 'Stock receipt',
     issue: 'Issue from stock',
     transfer: 'Transfer between warehouses',
     writeoff: 'Write-off protocol',

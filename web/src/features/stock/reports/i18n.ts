@@ -20,13 +20,6 @@ export const stockReportsBg = {
   document: 'Документ',
   total: 'Общо',
   belowMinimumOf: 'Под минимума от {{min}}',
-  docType: {
-    receipt: 'Приход',
-    issue: 'Разход',
-    transfer: 'Трансфер',
-    writeoff: 'Брак',
-    count: 'Инвентаризация',
-  },
   levels: {
     title: 'Наличности',
     description:
@@ -147,13 +140,6 @@ export const stockReportsEn: DeepStrings<typeof stockReportsBg> = {
   document: 'Document',
   total: 'Total',
   belowMinimumOf: 'Below the minimum of {{min}}',
-  docType: {
-    receipt: 'Receipt',
-    issue: 'Issue',
-    transfer: 'Transfer',
-    writeoff: 'Write-off',
-    count: 'Stock count',
-  },
   levels: {
     title: 'Stock levels',
     description:

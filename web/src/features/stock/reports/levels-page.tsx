@@ -102,9 +102,9 @@ export function StockLevelsPage() {
       sortKey: 'warehouse',
       nowrap: true,
       render: (l) => (
-        <Tooltip label={l.warehouseName} openDelay={300}>
-          <Text span size="sm" ff="monospace">
-            {l.warehouseCode}
+        <Tooltip label={l.warehouseCode} openDelay={300}>
+          <Text span size="sm">
+            {l.warehouseName}
           </Text>
         </Tooltip>
       ),

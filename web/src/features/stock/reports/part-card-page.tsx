@@ -179,7 +179,7 @@ function MovementCards({ card, filter }: { card: PartCard; filter: CardFilter })
           </Group>
           <Figures
             items={[
-              [t('stock.reports.warehouse'), m.warehouseCode],
+              [t('stock.reports.warehouse'), m.warehouseName],
               ...(costs && m.quantityMilli !== 0
                 ? ([
                     [t('stock.reports.unitCost'), money(m.unitCostCents)],
@@ -226,8 +226,8 @@ function MovementRow({ m }: { m: PartCardMovement }) {
         )}
       </Table.Td>
       <Table.Td>
-        <Text span size="sm" ff="monospace">
-          {m.warehouseCode}
+        <Text span size="sm">
+          {m.warehouseName}
         </Text>
       </Table.Td>
       <NumTd>

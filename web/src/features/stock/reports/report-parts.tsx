@@ -49,7 +49,7 @@ export function SignedQuantity({ milli, ...rest }: { milli: number } & TextProps
 
 export function useDocTypeLabel(): (type: StockDocumentType) => string {
   const { t } = useTranslation();
-  return (type) => t(`stock.reports.docType.${type}`);
+  return (type) => t(`stock.docs.type.${type}`);
 }
 
 /** A part's code that opens its stock card. */

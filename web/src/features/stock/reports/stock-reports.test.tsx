@@ -98,16 +98,23 @@ describe('stock levels', () => {
 
 describe('a technician’s van', () => {
   it('is never flagged under the minimum: the minimum is the store’s', async () => {
-    const inVan: StockLevel = { ...BELT, warehouseId: 'w-2', warehouseCode: 'VAN-01', warehouseKind: 'van' };
+    const inVan: StockLevel = {
+      ...BELT,
+      warehouseId: 'w-2',
+      warehouseCode: 'VAN-01',
+      warehouseName: 'Бус на Иван',
+      warehouseKind: 'van',
+    };
     fakeServer((call) => {
       if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, page([]));
       return jsonResponse(200, page([BELT, inVan]));
     });
     renderScreen(<StockLevelsPage />, { route: '/stock/levels' });
     const table = within(await screen.findByTestId('stock-levels'));
-    const rowOf = (code: string) => table.getByText(code).closest('tr') as HTMLElement;
-    expect(within(rowOf('MAIN')).queryByLabelText('Под минимума от 5')).not.toBeNull();
-    expect(within(rowOf('VAN-01')).queryByLabelText('Под минимума от 5')).toBeNull();
+    // Each row names its warehouse (the code is for typing, not reading).
+    const rowOf = (name: string) => table.getByText(name).closest('tr') as HTMLElement;
+    expect(within(rowOf('Централен склад')).queryByLabelText('Под минимума от 5')).not.toBeNull();
+    expect(within(rowOf('Бус на Иван')).queryByLabelText('Под минимума от 5')).toBeNull();
   });
 
   it('opens the levels on the technician’s own van; "all warehouses" stays a click away', async () => {
@@ -163,6 +170,7 @@ describe('a part’s card', () => {
         isReversal: false,
         warehouseId: 'w-1',
         warehouseCode: 'MAIN',
+        warehouseName: 'Основен склад',
         quantityMilli: 10_000,
         unitCostCents: 1_300,
         valueCents: 13_000,
@@ -179,6 +187,7 @@ describe('a part’s card', () => {
         isReversal: true,
         warehouseId: 'w-1',
         warehouseCode: 'MAIN',
+        warehouseName: 'Основен склад',
         quantityMilli: -2_500,
         unitCostCents: 1_277,
         valueCents: -3_193,
@@ -206,10 +215,10 @@ describe('a part’s card', () => {
     expect(query(cardCall).get('from')).toBe('2026-11-01');
     expect(query(cardCall).get('warehouseId')).toBe('w-1');
     expect(plain(movements.getByTestId('opening').textContent)).toContain('Начално салдо към 01.11.2026');
-    expect(movements.getByRole('link', { name: 'Приход 0000000012' }).getAttribute('href')).toBe(
+    expect(movements.getByRole('link', { name: 'Складова разписка 0000000012' }).getAttribute('href')).toBe(
       '/stock/documents/d-1',
     );
-    const issue = movements.getByRole('link', { name: 'Разход 0000000013' });
+    const issue = movements.getByRole('link', { name: 'Изписване 0000000013' });
     expect(issue.getAttribute('href')).toBe('/stock/documents/d-2');
     const row = issue.closest('tr') as HTMLElement;
     expect(row.textContent).toContain('Сторно');
