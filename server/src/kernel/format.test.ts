@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatBgnEquivalent, formatDate, formatMoney, formatQuantity } from './format';
+import { formatBgnEquivalent, formatDate, formatMoney, formatQuantity, formatUnitCost } from './format';
 import { cents } from './money';
 
 /** Intl puts NO-BREAK SPACE (U+00A0) in Bulgarian numbers; compare with plain spaces. */
@@ -95,5 +95,30 @@ describe('formatDate', () => {
     ]) {
       expect(() => formatDate(bad, 'bg'), bad).toThrow(RangeError);
     }
+  });
+});
+
+describe('formatUnitCost', () => {
+  const plain = (s: string | null) => s?.replace(/\u00a0/g, ' ');
+  it('shows the unit cost the value really divides into, so quantity × unit cost = value', () => {
+    // 13 pieces worth 51,44 €: 3,9569… €, not the rounded 3,96 € (13 × 3,96 = 51,48).
+    expect(plain(formatUnitCost(5144, 13_000, 'bg'))).toBe('3,9569 €');
+    expect(plain(formatUnitCost(5144, 13_000, 'en'))).toBe('€3.9569');
+    expect(plain(formatUnitCost(1000, 3_000, 'bg'))).toBe('3,3333 €');
+    expect(plain(formatUnitCost(2000, 3_000, 'bg'))).toBe('6,6667 €');
+  });
+
+  it('keeps two decimals when the cost is exact and trims only zeros beyond them', () => {
+    expect(plain(formatUnitCost(5148, 13_000, 'bg'))).toBe('3,96 €');
+    expect(plain(formatUnitCost(1000, 4_000, 'bg'))).toBe('2,50 €');
+    expect(plain(formatUnitCost(1001, 4_000, 'bg'))).toBe('2,5025 €');
+    expect(plain(formatUnitCost(125, 2_500, 'bg'))).toBe('0,50 €');
+    expect(plain(formatUnitCost(123456789, 1_000, 'bg'))).toBe('1 234 567,89 €');
+  });
+
+  it('carries the sign of a count’s shortage and has nothing to show without a quantity', () => {
+    expect(plain(formatUnitCost(-5144, -13_000, 'bg'))).toBe('3,9569 €');
+    expect(plain(formatUnitCost(-5144, 13_000, 'bg'))).toBe('-3,9569 €');
+    expect(formatUnitCost(5144, 0, 'bg')).toBeNull();
   });
 });

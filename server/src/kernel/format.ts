@@ -81,6 +81,32 @@ export function formatMoney(c: number, locale: Locale, currency = 'EUR'): string
   return formatExactDecimal(negative, integerDigits, fraction, locale, { style: 'currency', currency });
 }
 
+/**
+ * The unit cost a line's value really divides into: value ÷ quantity with up to 4 decimals, so that
+ * 13 × the shown unit cost gives the shown value (51,44 € ÷ 13 → "3,9569 €", not a rounded "3,96 €").
+ * Exact costs keep 2 decimals ("3,96 €"). Null when there is no quantity to divide by.
+ */
+export function formatUnitCost(
+  valueCents: number,
+  quantityMilli: number,
+  locale: Locale,
+  currency = 'EUR',
+): string | null {
+  if (quantityMilli === 0) return null;
+  const negative = valueCents < 0 !== quantityMilli < 0 && valueCents !== 0;
+  // In ten-thousandths of the currency: cents × 100 × 1000 ÷ milli, rounded half up, in integers.
+  const numerator = Math.abs(cents(valueCents)) * 100_000;
+  const denominator = Math.abs(quantityMilli);
+  const units = Math.floor((2 * numerator + denominator) / (2 * denominator));
+  const { integerDigits, fraction } = splitMinorUnits(units, 4);
+  let shown = fraction;
+  while (shown.length > 2 && shown.endsWith('0')) shown = shown.slice(0, -1);
+  return formatExactDecimal(negative, integerDigits, shown, locale, {
+    style: 'currency',
+    currency,
+  });
+}
+
 /** Formats the informative BGN equivalent of a EUR amount, converted with EUR-01: bg "2 411,58 лв.". */
 export function formatBgnEquivalent(eurCents: number, locale: Locale): string {
   return formatMoney(eurToBgn(eurCents), locale, 'BGN');

@@ -4,7 +4,7 @@
  * kernel/format.ts, so a PDF shows exactly what the screens show ("1 234,56 €", "1,5",
  * "27.11.2026"), with no-break spaces inside amounts so they never wrap.
  */
-import { formatDate, formatMoney, formatQuantity, type Locale } from '../kernel/format';
+import { formatDate, formatMoney, formatQuantity, formatUnitCost, type Locale } from '../kernel/format';
 
 /** The language of a document's fixed words (page x of y, original/copy, requisite labels). */
 export type DocumentLanguage = Locale;
@@ -70,6 +70,8 @@ export function layoutWords(language: DocumentLanguage): LayoutWords {
 export interface DocumentFormat {
   /** Cents as an amount: bg "1 234,56 €"; currency "BGN" for documents dated before 2026 (D2): "12,00 лв.". */
   money(cents: number, currency?: string): string;
+  /** A line's unit cost as its value divides into its quantity, up to 4 decimals ("3,9569 €"); see formatUnitCost. */
+  unitCost(valueCents: number, quantityMilli: number, currency?: string): string;
   /** Thousandths as a quantity without trailing zeros: 1500 → "1,5"; with a unit: "1,5 м". */
   quantity(thousandths: number, unit?: string | null): string;
   /** 'YYYY-MM-DD' → bg "27.11.2026", en "27/11/2026". */
@@ -85,6 +87,8 @@ export function documentFormat(language: DocumentLanguage): DocumentFormat {
   const words = WORDS[language];
   return {
     money: (cents, currency = 'EUR') => formatMoney(cents, language, currency),
+    unitCost: (valueCents, quantityMilli, currency = 'EUR') =>
+      formatUnitCost(valueCents, quantityMilli, language, currency) ?? '',
     quantity: (thousandths, unit) => {
       const q = formatQuantity(thousandths, language);
       return unit ? `${q}\u00a0${unit}` : q;

@@ -235,7 +235,16 @@ function linesTable(
       { header: words.quantity, width: 17, align: 'right', value: (l) => qty(l.quantityMilli) },
       ...(costs
         ? ([
-            { header: words.unitCost, width: 19, align: 'right', value: (l) => money(l.unitCostCents) },
+            {
+              header: words.unitCost,
+              width: 19,
+              align: 'right',
+              // What the value divides into (13 × 3,9569 € = 51,44 €), not the rounded stored unit cost.
+              value: (l) =>
+                l.valueCents != null && l.quantityMilli
+                  ? f.unitCost(l.valueCents, l.quantityMilli)
+                  : money(l.unitCostCents),
+            },
             { header: words.value, width: 21, align: 'right', value: (l) => money(l.valueCents) },
           ] satisfies TableColumn<StockDocumentLine>[])
         : []),

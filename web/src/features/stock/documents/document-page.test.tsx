@@ -302,3 +302,29 @@ describe('a posted receipt', () => {
     expect(await screen.findByText('На 30.11.2026 не достигат 8 от WM-HEAT-1900 в склад MAIN.')).toBeTruthy();
   });
 });
+
+describe('a posted line’s unit cost', () => {
+  it('is what the value divides into, so quantity × unit cost gives the value shown', async () => {
+    // 13 pieces worth 51,44 €: the stored unit cost is rounded to 3,96 €, but 13 × 3,96 € would be 51,48 €.
+    const odd: StockDocument = {
+      ...RECEIPT,
+      lines: RECEIPT.lines.map((l) => ({
+        ...l,
+        quantityMilli: 13_000,
+        unitCostCents: 396,
+        valueCents: 5_144,
+      })),
+    };
+    fakeServer((call) => {
+      if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, WAREHOUSES);
+      if (call.path.startsWith('/api/v1/stock/levels')) return jsonResponse(200, LEVEL);
+      return jsonResponse(200, odd);
+    });
+    renderPage('/stock/documents/rec-1');
+    const row = (await screen.findByText('Нагревател 1900 W')).closest('tr') as HTMLElement;
+    const text = (row.textContent ?? '').replace(/\u00a0/g, ' ');
+    expect(text).toContain('3,9569 €');
+    expect(text).toContain('51,44 €');
+    expect(text).not.toContain('3,96 €');
+  });
+});

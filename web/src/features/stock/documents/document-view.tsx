@@ -15,7 +15,7 @@ import {
 import { DatePickerInput } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { formatDate, formatMoney, formatQuantity } from '@servix/server/kernel/format';
+import { formatDate, formatMoney, formatQuantity, formatUnitCost } from '@servix/server/kernel/format';
 import type { StockDocument } from '@servix/server/modules/stock/stock.schema';
 import { IconArrowBackUp, IconPrinter, IconTruckReturn } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -262,6 +262,12 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
   const money = (c: number | null | undefined) =>
     c === null || c === undefined ? '—' : formatMoney(c, locale);
   const isCount = doc.type === 'count';
+  // What the value divides into (51,44 € for 13 → 3,9569 €): quantity × shown unit cost = shown value.
+  const unitCost = (l: StockDocument['lines'][number]) => {
+    const quantity = isCount ? l.differenceMilli : l.quantityMilli;
+    const exact = l.valueCents != null && quantity ? formatUnitCost(l.valueCents, quantity, locale) : null;
+    return exact ?? money(l.unitCostCents);
+  };
   const phone = useIsPhone();
   // Costs and values only for those who may see them: the server leaves them out for the others.
   const costs = useSeesStockCosts();
@@ -373,7 +379,7 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
                       : ([[t('stock.docs.quantity'), `${q(l.quantityMilli)} ${l.unit}`]] as const)),
                     ...(showValues
                       ? ([
-                          [t('stock.docs.unitCostShort'), money(l.unitCostCents)],
+                          [t('stock.docs.unitCostShort'), unitCost(l)],
                           [t('stock.docs.value'), money(l.valueCents)],
                         ] as const)
                       : []),
@@ -436,7 +442,7 @@ export function DocumentView({ doc }: { doc: StockDocument }) {
                     {showValues && (
                       <>
                         <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                          {money(l.unitCostCents)}
+                          {unitCost(l)}
                         </Table.Td>
                         <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                           {money(l.valueCents)}

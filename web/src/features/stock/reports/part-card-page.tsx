@@ -23,6 +23,7 @@ import {
   useDocTypeLabel,
   useMoney,
   useQuantity,
+  useUnitCost,
   WarehouseSelect,
 } from './report-parts';
 
@@ -148,6 +149,7 @@ function MovementCards({ card, filter }: { card: PartCard; filter: CardFilter })
   const locale = currentLocale();
   const quantity = useQuantity();
   const money = useMoney();
+  const unitCost = useUnitCost();
   const costs = useSeesStockCosts();
   const typeLabel = useDocTypeLabel();
   const last = card.movements.at(-1);
@@ -182,7 +184,7 @@ function MovementCards({ card, filter }: { card: PartCard; filter: CardFilter })
               [t('stock.reports.warehouse'), m.warehouseName],
               ...(costs && m.quantityMilli !== 0
                 ? ([
-                    [t('stock.reports.unitCost'), money(m.unitCostCents)],
+                    [t('stock.reports.unitCost'), unitCost(m)],
                     [t('stock.reports.value'), money(m.valueCents)],
                   ] as const)
                 : []),
@@ -210,6 +212,7 @@ function MovementRow({ m }: { m: PartCardMovement }) {
   const locale = currentLocale();
   const quantity = useQuantity();
   const money = useMoney();
+  const unitCost = useUnitCost();
   const costs = useSeesStockCosts();
   const typeLabel = useDocTypeLabel();
   return (
@@ -234,7 +237,7 @@ function MovementRow({ m }: { m: PartCardMovement }) {
         <MovementQuantity milli={m.quantityMilli} />
       </NumTd>
       {/* Nothing moved, so nothing was valued: a dash rather than "0,00 €" at a cost of nothing. */}
-      {costs && <NumTd>{m.quantityMilli === 0 ? '—' : money(m.unitCostCents)}</NumTd>}
+      {costs && <NumTd>{m.quantityMilli === 0 ? '—' : unitCost(m)}</NumTd>}
       {costs && <NumTd>{m.quantityMilli === 0 ? '—' : money(m.valueCents)}</NumTd>}
       <NumTd fw={500}>{quantity(m.balanceMilli)}</NumTd>
       {costs && <NumTd>{money(m.balanceValueCents)}</NumTd>}

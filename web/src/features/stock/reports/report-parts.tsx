@@ -1,5 +1,5 @@
 import { Anchor, Select, Table, Text, type TextProps } from '@mantine/core';
-import { formatMoney, formatQuantity } from '@servix/server/kernel/format';
+import { formatMoney, formatQuantity, formatUnitCost } from '@servix/server/kernel/format';
 import type { StockDocumentType } from '@servix/server/modules/stock/stock.schema';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +31,22 @@ export function useQuantity(): (milli: number) => string {
 
 /** An amount in cents, in the UI language ("1 234,56 €"). */
 /** Money for the screen; a cost the server left out (a role that may not see it) shows as nothing. */
+/**
+ * A movement's unit cost as its value divides into its quantity (up to 4 decimals), so that quantity × unit cost
+ * shows the value: 51,44 € for 13 → 3,9569 €, where the stored, rounded 3,96 € would give 51,48 €.
+ */
+export function useUnitCost(): (m: {
+  valueCents?: number;
+  quantityMilli: number;
+  unitCostCents?: number;
+}) => string {
+  const locale = currentLocale();
+  return (m) => {
+    const exact = m.valueCents !== undefined ? formatUnitCost(m.valueCents, m.quantityMilli, locale) : null;
+    return exact ?? (m.unitCostCents === undefined ? '' : formatMoney(m.unitCostCents, locale));
+  };
+}
+
 export function useMoney(): (cents: number | null | undefined) => string {
   const locale = currentLocale();
   return (cents) => (cents === null || cents === undefined ? '' : formatMoney(cents, locale));
