@@ -5,8 +5,15 @@
 export const loadLayout = () => import('./app-layout');
 export const loadHome = () => import('../features/home/home-page');
 
-/** Starts both downloads; a failure shows later, on the screen that needs the code. */
+/**
+ * Starts both downloads once the browser is idle after showing the sign-in form, so that running them does not
+ * hold up the first screen; a failure shows later, on the screen that needs the code.
+ */
 export function preloadFirstScreens(): void {
-  loadLayout().catch(() => {});
-  loadHome().catch(() => {});
+  const start = () => {
+    loadLayout().catch(() => {});
+    loadHome().catch(() => {});
+  };
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(start, { timeout: 1500 });
+  else setTimeout(start, 300);
 }
