@@ -48,6 +48,7 @@ export const STOCK_ACCESS: Record<string, Access> = {
   'POST /api/v1/stock/documents/:id/supplier-return': STOCK_DOCUMENT_RULES.write,
 
   'GET /api/v1/stock/levels': STOCK_LEVEL_RULES.read,
+  'GET /api/v1/stock/availability': STOCK_LEVEL_RULES.read,
   'GET /api/v1/stock/levels/export.csv': STOCK_LEVEL_RULES.read,
   'GET /api/v1/stock/parts/:partId/card': STOCK_LEVEL_RULES.read,
   'GET /api/v1/stock/low': STOCK_LEVEL_RULES.read,

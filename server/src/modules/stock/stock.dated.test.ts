@@ -81,6 +81,48 @@ describe.each(DIALECTS)('stock by document date on %s', (dialect) => {
     return { onHandMilli: l?.onHandMilli ?? 0, valueCents: l?.valueCents ?? 0 };
   };
 
+  it('tells a back-dated document what it may take: the lowest balance from its date on, less what is reserved', async () => {
+    const at = await fresh();
+    await receive(at, ago(20), 10_000, 1000);
+    await issue(at, ago(10), 7000);
+    await receive(at, ago(5), 10_000, 1000);
+    const availability = async (date: string) =>
+      (
+        await t.request(
+          keeper,
+          'GET',
+          `/api/v1/stock/availability?partId=${at.partId}&warehouseId=${at.warehouseId}&date=${date}`,
+        )
+      ).json();
+    // Today 13 are on hand and free; dated 15 days ago, 10 were there but the issue 10 days ago leaves only 3.
+    expect(await availability(today)).toMatchObject({
+      onHandMilli: 13_000,
+      availableMilli: 13_000,
+      limitedOn: null,
+    });
+    expect(await availability(ago(15))).toMatchObject({
+      onHandMilli: 10_000,
+      availableMilli: 3000,
+      limitedOn: ago(10),
+    });
+    expect(await availability(ago(25))).toMatchObject({ onHandMilli: 0, availableMilli: 0, limitedOn: null });
+    // What it says is what posting allows: 3 go out on that date, a 4th would not.
+    const tooMany = await issueDraft(at, ago(15), 4000);
+    expect((await t.request(keeper, 'POST', `/api/v1/stock/documents/${tooMany.id}/post`)).statusCode).toBe(
+      409,
+    );
+    await issue(at, ago(15), 3000);
+    expect(await availability(ago(15))).toMatchObject({ availableMilli: 0, limitedOn: ago(10) });
+    // A bad date or a missing part is a clear 400.
+    const bad = await t.request(
+      keeper,
+      'GET',
+      `/api/v1/stock/availability?partId=${at.partId}&warehouseId=${at.warehouseId}&date=2026-02-31`,
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ field: 'date' });
+  });
+
   it('(1) an issue dated between two receipts takes the average of its own date', async () => {
     const at = await fresh();
     await receive(at, ago(20), 10_000, 1000);

@@ -12,6 +12,7 @@ import type {
   LowStock,
   LowStockGroup,
   PartCard,
+  StockAvailability,
   StockLevel,
   Valuation,
 } from './stock.schema';
@@ -339,4 +340,39 @@ export async function rebuildLevels(db: Db): Promise<number> {
     await repo.insertLevelRows(trx, missing);
     return changed + missing.length;
   });
+}
+
+/**
+ * What a document dated `date` may take from a part in a warehouse. A posting of that date goes after every
+ * movement of its day and moves every later balance with it, so the free quantity is the lowest balance from the
+ * end of that day on, less what is reserved; `limitedOn` is the later date that sets it, if one does.
+ */
+export async function availabilityOn(
+  db: Executor,
+  q: { partId: string; warehouseId: string; date: string },
+): Promise<StockAvailability> {
+  const { openingMilli, rows, reservedMilli } = await repo.levelFromDate(db, q.partId, q.warehouseId, q.date);
+  let balance = openingMilli;
+  let i = 0;
+  for (; i < rows.length && rows[i]?.movement_date === q.date; i++) balance += rows[i]?.quantity_milli ?? 0;
+  const onHandMilli = balance;
+  let lowest = balance;
+  let limitedOn: string | null = null;
+  for (; i < rows.length; i++) {
+    const row = rows[i] as (typeof rows)[number];
+    balance += row.quantity_milli;
+    if (balance < lowest) {
+      lowest = balance;
+      limitedOn = row.movement_date;
+    }
+  }
+  return {
+    partId: q.partId,
+    warehouseId: q.warehouseId,
+    date: q.date,
+    onHandMilli,
+    reservedMilli,
+    availableMilli: Math.max(0, lowest - reservedMilli),
+    limitedOn,
+  };
 }

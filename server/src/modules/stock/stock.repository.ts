@@ -770,6 +770,30 @@ export async function partTotalsBefore(db: Executor, partId: string, before: str
   return q.executeTakeFirstOrThrow();
 }
 
+/**
+ * One level's quantities in ledger order from a date on, with what was on hand before it and what is reserved now:
+ * what a document of that date may take (stock/availability).
+ */
+export async function levelFromDate(db: Executor, partId: string, warehouseId: string, date: string) {
+  const before = await partTotalsBefore(db, partId, date, warehouseId);
+  const rows = await db
+    .selectFrom('stock_movement')
+    .select(['movement_date', 'quantity_milli'])
+    .where('part_id', '=', partId)
+    .where('warehouse_id', '=', warehouseId)
+    .where('movement_date', '>=', date)
+    .orderBy('movement_date')
+    .orderBy('ledger_order')
+    .execute();
+  const level = await db
+    .selectFrom('stock_level')
+    .select('reserved_milli')
+    .where('part_id', '=', partId)
+    .where('warehouse_id', '=', warehouseId)
+    .executeTakeFirst();
+  return { openingMilli: before.quantity_milli, rows, reservedMilli: level?.reserved_milli ?? 0 };
+}
+
 /** Value and quantity per warehouse and part at the end of a date, from the ledger, with names. */
 export async function valuationAt(db: Executor, date: string, warehouseId?: string) {
   let q = db

@@ -30,6 +30,7 @@ import {
   Reservation,
   ReservationStatus,
   ReverseDocumentBody,
+  StockAvailability,
   StockDocument,
   StockDocumentListItem,
   StockDocumentStatus,
@@ -123,6 +124,11 @@ const LevelListQuery = z.strictObject({
     .optional()
     .describe('partCode | partName | warehouse | onHandMilli | valueCents | avgCostCents'),
   ...LevelFilters,
+});
+const AvailabilityQuery = z.strictObject({
+  partId: Id,
+  warehouseId: Id,
+  date: IsoDate.describe('The document date'),
 });
 const LevelExportQuery = z.strictObject({ q: ListQueryBase.q, sort: ListQueryBase.sort, ...LevelFilters });
 
@@ -438,6 +444,19 @@ export async function stockRoutes(app: FastifyInstance) {
           await reports.listLevels(db, { ...req.query, sort: fields.sort(req.query.sort) }),
         );
       },
+    );
+    r.get(
+      '/api/v1/stock/availability',
+      {
+        schema: {
+          tags,
+          summary:
+            'What a document of a date may take from a part in a warehouse (back-dated documents included)',
+          querystring: AvailabilityQuery,
+          response: { 200: StockAvailability },
+        },
+      },
+      async (req) => reports.availabilityOn(db, req.query),
     );
     r.get(
       '/api/v1/stock/levels/export.csv',

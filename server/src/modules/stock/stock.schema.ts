@@ -251,6 +251,22 @@ export const StockLevel = z.object({
 });
 export type StockLevel = z.infer<typeof StockLevel>;
 
+export const StockAvailability = z.object({
+  partId: z.string(),
+  warehouseId: z.string(),
+  date: z.string(),
+  onHandMilli: z.number().int().describe('On hand at the end of the date'),
+  reservedMilli: z.number().int().describe('Reserved now'),
+  availableMilli: z
+    .number()
+    .int()
+    .describe(
+      'What a document of the date may take: the lowest balance from the end of that day on, less reserved',
+    ),
+  limitedOn: z.string().nullable().describe('The later date whose balance sets availableMilli, if any'),
+});
+export type StockAvailability = z.infer<typeof StockAvailability>;
+
 export const PartCardMovement = z.object({
   id: z.string(),
   at: z.string(),

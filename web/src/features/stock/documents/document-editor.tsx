@@ -246,6 +246,7 @@ export function DocumentEditor({
     t,
     locale,
     warehouseId: values.warehouseId,
+    documentDate: values.documentDate,
     setLine: (index, patch) => {
       for (const [field, value] of Object.entries(patch))
         form.setFieldValue(`lines.${index}.${field}`, value);

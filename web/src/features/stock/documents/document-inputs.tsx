@@ -1,4 +1,5 @@
 import { Alert, Loader, Text, TextInput } from '@mantine/core';
+import { formatDate } from '@servix/server/kernel/format';
 import type { Part } from '@servix/server/modules/catalog/catalog.schema';
 import { IconAlertTriangle, IconBarcode } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -55,15 +56,19 @@ export function SupplierPicker({
 export function AvailableHint({
   warehouseId,
   partId,
+  date,
   book,
 }: {
   warehouseId: string | null;
   partId: string | null;
+  /** The document's date: before today, what that date allows (a later issue may have taken it). */
+  date?: string | null;
   /** A count compares with the books (on hand), not with what is free. */
   book?: boolean;
 }) {
   const { t } = useTranslation();
-  const available = useAvailable(warehouseId, partId);
+  const available = useAvailable(warehouseId, partId, date);
+  const locale = currentLocale();
   if (!available) return null;
   if (book)
     return (
@@ -73,7 +78,13 @@ export function AvailableHint({
     );
   return (
     <Text size="xs" c={available.milli > 0 ? 'dimmed' : 'red'} data-testid="available-hint">
-      {t('stock.docs.available', { quantity: available.text })}
+      {available.date
+        ? t(available.limitedOn ? 'stock.docs.availableOnLimited' : 'stock.docs.availableOn', {
+            quantity: available.text,
+            date: formatDate(available.date, locale),
+            limitedOn: available.limitedOn ? formatDate(available.limitedOn, locale) : '',
+          })
+        : t('stock.docs.available', { quantity: available.text })}
     </Text>
   );
 }

@@ -19,12 +19,15 @@ export function documentLineColumns({
   t,
   locale,
   warehouseId,
+  documentDate,
   setLine,
 }: {
   type: StockDocumentType;
   t: TFunction;
   locale: Locale;
   warehouseId: string | null;
+  /** The document's date: a back-dated issue is told what its own date allows. */
+  documentDate?: string | null;
   setLine: (index: number, patch: Partial<LineValues>) => void;
 }): LineColumn<LineValues>[] {
   const outgoing = type === 'issue' || type === 'transfer' || type === 'writeoff';
@@ -63,7 +66,9 @@ export function documentLineColumns({
       width: 150,
       unit: (l) => l.unit,
       below: (l) =>
-        (outgoing || HAS.counted(type)) && <AvailableHint warehouseId={warehouseId} partId={l.partId} />,
+        (outgoing || HAS.counted(type)) && (
+          <AvailableHint warehouseId={warehouseId} partId={l.partId} date={documentDate} />
+        ),
     },
     ...(HAS.unitCost(type)
       ? ([

@@ -1,3 +1,4 @@
+import { todayDate } from '@servix/server/kernel/calendar';
 import type { StockDocument } from '@servix/server/modules/stock/stock.schema';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
@@ -70,6 +71,15 @@ const LEVEL = {
   items: [{ partId: 'part-heater', warehouseId: 'wh-main', availableMilli: 22_000 }],
   total: 1,
 };
+const AVAILABLE_ON_DATE = {
+  partId: 'part-heater',
+  warehouseId: 'wh-main',
+  date: '2026-11-27',
+  onHandMilli: 22_000,
+  reservedMilli: 0,
+  availableMilli: 3000,
+  limitedOn: '2026-12-01',
+};
 const SHORT = {
   status: 409,
   code: 'insufficient_stock',
@@ -97,6 +107,7 @@ describe('a stock document draft', () => {
     const { calls } = fakeServer((call) => {
       if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, WAREHOUSES);
       if (call.path.startsWith('/api/v1/stock/levels')) return jsonResponse(200, LEVEL);
+      if (call.path.startsWith('/api/v1/stock/availability')) return jsonResponse(200, AVAILABLE_ON_DATE);
       if (call.method === 'PUT')
         return jsonResponse(200, { ...DRAFT, lines: [{ ...DRAFT.lines[0], quantityMilli: 30_000 }] });
       if (call.method === 'POST') return jsonResponse(409, SHORT, 'application/problem+json');
@@ -106,7 +117,14 @@ describe('a stock document draft', () => {
 
     const quantity = await screen.findByLabelText('Количество 1');
     expect((quantity as HTMLInputElement).value).toBe('2');
-    expect(await screen.findByText('Свободни: 22')).toBeTruthy();
+    // Dated 27.11, the draft may take what that date allows: a later movement needs all but 3 of the 22.
+    expect(
+      await screen.findByText('Свободни към 27.11.2026: 3 (заради движение на 01.12.2026)'),
+    ).toBeTruthy();
+    const asked = calls.find((c) => c.path.startsWith('/api/v1/stock/availability'));
+    expect(asked?.path).toBe(
+      '/api/v1/stock/availability?warehouseId=wh-main&partId=part-heater&date=2026-11-27',
+    );
     fireEvent.change(quantity, { target: { value: '30' } });
     fireEvent.click(screen.getByRole('button', { name: 'Осчетоводи' }));
     fireEvent.click(await screen.findByTestId('confirm-post'));
@@ -135,6 +153,7 @@ describe('a stock document draft', () => {
     const { calls } = fakeServer((call) => {
       if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, WAREHOUSES);
       if (call.path.startsWith('/api/v1/stock/levels')) return jsonResponse(200, LEVEL);
+      if (call.path.startsWith('/api/v1/stock/availability')) return jsonResponse(200, AVAILABLE_ON_DATE);
       return jsonResponse(200, DRAFT);
     });
     renderDraft();
@@ -158,6 +177,7 @@ describe('a stock document draft', () => {
     fakeServer((call) => {
       if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, WAREHOUSES);
       if (call.path.startsWith('/api/v1/stock/levels')) return jsonResponse(200, LEVEL);
+      if (call.path.startsWith('/api/v1/stock/availability')) return jsonResponse(200, AVAILABLE_ON_DATE);
       if (call.path.startsWith('/api/v1/parts'))
         return jsonResponse(200, { items: call.path.includes('3800123456786') ? [heater] : [], total: 1 });
       return jsonResponse(200, DRAFT);
@@ -233,6 +253,7 @@ describe('a posted receipt', () => {
     const { calls } = fakeServer((call) => {
       if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, WAREHOUSES);
       if (call.path.startsWith('/api/v1/stock/levels')) return jsonResponse(200, LEVEL);
+      if (call.path.startsWith('/api/v1/stock/availability')) return jsonResponse(200, AVAILABLE_ON_DATE);
       if (call.method === 'POST' && call.path.endsWith('/supplier-return')) return jsonResponse(201, RETURN);
       if (call.path === '/api/v1/stock/documents/ret-1') return jsonResponse(200, RETURN);
       return jsonResponse(200, RECEIPT);
@@ -281,6 +302,7 @@ describe('a posted receipt', () => {
     fakeServer((call) => {
       if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, WAREHOUSES);
       if (call.path.startsWith('/api/v1/stock/levels')) return jsonResponse(200, LEVEL);
+      if (call.path.startsWith('/api/v1/stock/availability')) return jsonResponse(200, AVAILABLE_ON_DATE);
       if (call.method === 'PUT') return jsonResponse(200, DRAFT);
       if (call.method === 'POST')
         return jsonResponse(
@@ -318,6 +340,7 @@ describe('a posted line’s unit cost', () => {
     fakeServer((call) => {
       if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, WAREHOUSES);
       if (call.path.startsWith('/api/v1/stock/levels')) return jsonResponse(200, LEVEL);
+      if (call.path.startsWith('/api/v1/stock/availability')) return jsonResponse(200, AVAILABLE_ON_DATE);
       return jsonResponse(200, odd);
     });
     renderPage('/stock/documents/rec-1');
@@ -326,5 +349,20 @@ describe('a posted line’s unit cost', () => {
     expect(text).toContain('3,9569 €');
     expect(text).toContain('51,44 €');
     expect(text).not.toContain('3,96 €');
+  });
+});
+
+describe('a draft dated today', () => {
+  it('shows what is free now, from the levels', async () => {
+    const today = { ...DRAFT, documentDate: todayDate() };
+    const { calls } = fakeServer((call) => {
+      if (call.path.startsWith('/api/v1/warehouses')) return jsonResponse(200, WAREHOUSES);
+      if (call.path.startsWith('/api/v1/stock/levels')) return jsonResponse(200, LEVEL);
+      if (call.path.startsWith('/api/v1/stock/availability')) return jsonResponse(200, AVAILABLE_ON_DATE);
+      return jsonResponse(200, today);
+    });
+    renderDraft();
+    expect(await screen.findByText('Свободни: 22')).toBeTruthy();
+    expect(calls.some((c) => c.path.startsWith('/api/v1/stock/availability'))).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import type { SelectProps } from '@mantine/core';
+import { todayDate } from '@servix/server/kernel/calendar';
 import { formatQuantity } from '@servix/server/kernel/format';
 import type { Part } from '@servix/server/modules/catalog/catalog.schema';
-import type { StockLevel } from '@servix/server/modules/stock/stock.schema';
+import type { StockAvailability, StockLevel } from '@servix/server/modules/stock/stock.schema';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -78,12 +79,18 @@ export function PartPicker({ value, initialLabel, onPick, ...props }: Props) {
   );
 }
 
-/** What is free to take of a part in a warehouse now (on hand − reserved) and on hand, or null while unknown. */
-export function useAvailable(warehouseId: string | null, partId: string | null) {
+/**
+ * What is free to take of a part in a warehouse (on hand − reserved) and on hand, or null while unknown. For a
+ * document dated before today it is what that date allows: the lowest balance from the end of that day on, less
+ * what is reserved (`limitedOn`: the later date that sets it), as the posting will check.
+ */
+export function useAvailable(warehouseId: string | null, partId: string | null, date?: string | null) {
   const locale = currentLocale();
+  const backDated = !!date && date < todayDate();
+  const known = warehouseId !== null && partId !== null;
   const level = useQuery({
     queryKey: [...stockKey, 'levels', 'one', warehouseId, partId],
-    enabled: warehouseId !== null && partId !== null,
+    enabled: known && !backDated,
     queryFn: () =>
       api.get<PageOf<StockLevel>>('/stock/levels', {
         warehouseId: warehouseId ?? undefined,
@@ -93,9 +100,34 @@ export function useAvailable(warehouseId: string | null, partId: string | null) 
       }),
     staleTime: 10_000,
   });
-  if (!level.data) return null;
-  const row = level.data.items[0];
-  const milli = row?.availableMilli ?? 0;
-  const onHand = row?.onHandMilli ?? 0;
-  return { milli, text: formatQuantity(milli, locale), onHandText: formatQuantity(onHand, locale) };
+  const dated = useQuery({
+    queryKey: [...stockKey, 'availability', warehouseId, partId, date],
+    enabled: known && backDated,
+    queryFn: () =>
+      api.get<StockAvailability>('/stock/availability', {
+        warehouseId: warehouseId ?? undefined,
+        partId: partId ?? undefined,
+        date: date ?? undefined,
+      }),
+    staleTime: 10_000,
+  });
+  const shown = backDated
+    ? dated.data && {
+        milli: dated.data.availableMilli,
+        onHand: dated.data.onHandMilli,
+        date: dated.data.date,
+        limitedOn: dated.data.limitedOn,
+      }
+    : level.data && {
+        milli: level.data.items[0]?.availableMilli ?? 0,
+        onHand: level.data.items[0]?.onHandMilli ?? 0,
+        date: null,
+        limitedOn: null,
+      };
+  if (!shown) return null;
+  return {
+    ...shown,
+    text: formatQuantity(shown.milli, locale),
+    onHandText: formatQuantity(shown.onHand, locale),
+  };
 }
