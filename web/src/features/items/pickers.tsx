@@ -1,14 +1,20 @@
-import { Select, type SelectProps } from '@mantine/core';
+import { Button, Select, type SelectProps, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { foldSearchText } from '@servix/server/kernel/search-text';
 import type { Model } from '@servix/server/modules/catalog/catalog.schema';
 import type { PartyListItem } from '@servix/server/modules/parties/parties.schema';
+import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useCustomerSiteOptions, usePartyOptions } from '../../api/parties';
+import { canCall } from '../../app/access';
+import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import type { PageOf } from '../../ui/list';
 import { type SearchOption, SearchSelect } from '../../ui/search-select';
+import { AddModelModal } from '../catalog/add-model-modal';
 
 type InputProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
   value?: string | null;
@@ -85,14 +91,20 @@ export function modelOption(m: Model): SearchOption {
   return { value: m.id, label: `${m.brandName} ${m.name}`, description: category };
 }
 
-/** A model from the catalogue, found by brand or model name on the server. */
+/**
+ * A model from the catalogue, found by brand or model name on the server. When the typed model is not there, a
+ * catalogue editor adds it in place (and its brand and category, if new); anyone else is told who can.
+ */
 export function ModelPicker({
   initial,
   onModel,
   ...props
 }: InputProps & { initial?: Model | null; onModel?: (model: Model | null) => void }) {
   const { t } = useTranslation();
+  const { user } = useSession();
   const [q, setQ] = useState('');
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<Model | null>(null);
   const found = useQuery({
     queryKey: ['catalog', 'models', 'options', q],
     queryFn: () => api.get<PageOf<Model>>('/models', { q: q || undefined, pageSize: 20, sort: 'brand' }),
@@ -101,19 +113,64 @@ export function ModelPicker({
   });
   const models = found.data?.items ?? [];
   const options = models.map(modelOption);
+  const known = added ?? initial ?? null;
+  const typed = q.trim();
+  const exact = models.some(
+    (m) =>
+      foldSearchText(m.name) === foldSearchText(typed) ||
+      foldSearchText(`${m.brandName} ${m.name}`) === foldSearchText(typed),
+  );
+  const missing = typed.length > 0 && !found.isFetching && !exact && !props.disabled;
+  const mayAdd = canCall(user.role, 'POST /api/v1/models') && canCall(user.role, 'POST /api/v1/brands');
   return (
-    <SearchSelect
-      {...props}
-      options={options}
-      initialOption={initial ? modelOption(initial) : null}
-      loading={found.isFetching}
-      onSearch={setQ}
-      onChange={(v) => {
-        props.onChange(v);
-        onModel?.(models.find((m) => m.id === v) ?? (initial?.id === v ? initial : null));
-      }}
-      nothingFoundMessage={t('items.noModelFound')}
-      placeholder={props.placeholder ?? t('items.modelPlaceholder')}
-    />
+    <Stack gap={4}>
+      <SearchSelect
+        key={added?.id}
+        {...props}
+        options={options}
+        initialOption={known ? modelOption(known) : null}
+        loading={found.isFetching}
+        onSearch={setQ}
+        onChange={(v) => {
+          props.onChange(v);
+          onModel?.(models.find((m) => m.id === v) ?? (known?.id === v ? known : null));
+        }}
+        nothingFoundMessage={t('items.noModelFound')}
+        placeholder={props.placeholder ?? t('items.modelPlaceholder')}
+      />
+      {missing &&
+        (mayAdd ? (
+          <Button
+            variant="subtle"
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setAdding(true)}
+            style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
+            styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+          >
+            {t('addModel.offer', { name: typed })}
+          </Button>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('addModel.notAllowed')}
+          </Text>
+        ))}
+      {adding && (
+        <AddModelModal
+          typed={typed}
+          onClose={() => setAdding(false)}
+          onCreated={(model) => {
+            setAdding(false);
+            setAdded(model);
+            setQ('');
+            props.onChange(model.id);
+            onModel?.(model);
+            notifications.show({ color: 'green', message: t('addModel.added', { name: modelLabel(model) }) });
+          }}
+        />
+      )}
+    </Stack>
   );
 }
+
+const modelLabel = (m: Model) => `${m.brandName} ${m.name}`;
