@@ -47,7 +47,7 @@ describe('a model missing from the catalogue, on the item form', () => {
     const picker = await screen.findByRole('combobox', { name: /Модел/ });
     picker.focus();
     fireEvent.change(picker, { target: { value: 'Gree Pular 12' } });
-    fireEvent.click(await screen.findByRole('button', { name: 'Добави модел „Gree Pular 12“' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Добави модел „Gree Pular 12“', hidden: true }));
 
     const dialog = await screen.findByRole('dialog', { name: 'Нов модел в каталога' });
     await waitFor(() =>
@@ -90,6 +90,6 @@ describe('a model missing from the catalogue, on the item form', () => {
     expect(
       await screen.findByText('Моделът не е в каталога. Модели добавят администраторът и управителят.'),
     ).toBeTruthy();
-    expect(screen.queryByRole('button', { name: /Добави модел/ })).toBeNull();
+    expect(screen.queryByRole('option', { name: /Добави модел/, hidden: true })).toBeNull();
   });
 });

@@ -1,9 +1,8 @@
-import { Button, Select, type SelectProps, Stack, Text } from '@mantine/core';
+import { Select, type SelectProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { foldSearchText } from '@servix/server/kernel/search-text';
 import type { Model } from '@servix/server/modules/catalog/catalog.schema';
 import type { PartyListItem } from '@servix/server/modules/parties/parties.schema';
-import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -103,7 +102,8 @@ export function ModelPicker({
   const { t } = useTranslation();
   const { user } = useSession();
   const [q, setQ] = useState('');
-  const [adding, setAdding] = useState(false);
+  // The typed text the new model starts from, while the modal is open.
+  const [adding, setAdding] = useState<string | null>(null);
   const [added, setAdded] = useState<Model | null>(null);
   const found = useQuery({
     queryKey: ['catalog', 'models', 'options', q],
@@ -120,47 +120,37 @@ export function ModelPicker({
       foldSearchText(m.name) === foldSearchText(typed) ||
       foldSearchText(`${m.brandName} ${m.name}`) === foldSearchText(typed),
   );
-  const missing = typed.length > 0 && !found.isFetching && !exact && !props.disabled;
   const mayAdd = canCall(user.role, 'POST /api/v1/models') && canCall(user.role, 'POST /api/v1/brands');
+  const missing = typed.length > 0 && !found.isFetching && !exact && !props.disabled;
+  // The offer is the last option of the dropdown, so it shows right where the user sees the model is missing.
+  const offer: SearchOption[] =
+    missing && mayAdd ? [{ value: ADD_MODEL, label: t('addModel.offer', { name: typed }) }] : [];
   return (
-    <Stack gap={4}>
+    <>
       <SearchSelect
         key={added?.id}
         {...props}
-        options={options}
+        options={[...options, ...offer]}
         initialOption={known ? modelOption(known) : null}
         loading={found.isFetching}
         onSearch={setQ}
         onChange={(v) => {
+          if (v === ADD_MODEL) {
+            setAdding(typed);
+            return;
+          }
           props.onChange(v);
           onModel?.(models.find((m) => m.id === v) ?? (known?.id === v ? known : null));
         }}
-        nothingFoundMessage={t('items.noModelFound')}
+        nothingFoundMessage={missing && !mayAdd ? t('addModel.notAllowed') : t('items.noModelFound')}
         placeholder={props.placeholder ?? t('items.modelPlaceholder')}
       />
-      {missing &&
-        (mayAdd ? (
-          <Button
-            variant="subtle"
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            onClick={() => setAdding(true)}
-            style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
-            styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
-          >
-            {t('addModel.offer', { name: typed })}
-          </Button>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('addModel.notAllowed')}
-          </Text>
-        ))}
-      {adding && (
+      {adding !== null && (
         <AddModelModal
-          typed={typed}
-          onClose={() => setAdding(false)}
+          typed={adding}
+          onClose={() => setAdding(null)}
           onCreated={(model) => {
-            setAdding(false);
+            setAdding(null);
             setAdded(model);
             setQ('');
             props.onChange(model.id);
@@ -169,8 +159,10 @@ export function ModelPicker({
           }}
         />
       )}
-    </Stack>
+    </>
   );
 }
 
 const modelLabel = (m: Model) => `${m.brandName} ${m.name}`;
+/** The dropdown's last option when the typed model is missing: it opens the add-model modal, never gets chosen. */
+const ADD_MODEL = '__add_model__';
