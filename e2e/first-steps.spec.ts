@@ -12,6 +12,20 @@ const OWNER = { username: 'owner', password: 'e2e-Собственик-2026', fu
 const COMPANY = 'Климатик Сервиз ООД';
 const UIC = '131129282';
 
+/** What a phone shows at first, without scrolling (the full pages are kept by shot()). */
+async function phoneShot(page: Page, name: string, within: 'page' | 'dialog' = 'page') {
+  await page.setViewportSize({ width: 390, height: 844 });
+  if (within === 'page')
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  else {
+    const box = await page.getByRole('dialog').boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+  }
+  await page.screenshot({ path: `e2e/output/screenshots/${name}.png` });
+  await shot(page, `${name}-full`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 async function csrf(page: Page): Promise<string> {
   return (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken;
 }
@@ -61,17 +75,12 @@ test('a new owner without the demo follows the first steps to a first receipt of
   await expectTicked(page, [], '0 от 7');
   await expect(page.getByText(/Следват сервизните поръчки, посещенията и фактурите/)).toBeVisible();
   await shot(page, 'first-steps-empty-bg');
-  await page.setViewportSize({ width: 390, height: 844 });
-  await shot(page, 'first-steps-empty-bg-390');
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await phoneShot(page, 'first-steps-empty-bg-390');
   await page.getByRole('banner').getByText('EN', { exact: true }).click();
   await expect(page.getByRole('heading', { name: 'First steps' })).toBeVisible();
   await expect(page.getByTestId('first-steps-progress')).toHaveText('0 of 7');
   await shot(page, 'first-steps-empty-en');
-  await page.setViewportSize({ width: 390, height: 844 });
-  await shot(page, 'first-steps-empty-en-390');
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await phoneShot(page, 'first-steps-empty-en-390');
   await page.getByRole('banner').getByText('БГ', { exact: true }).click();
 
   // 1. The company's requisites.
@@ -119,6 +128,7 @@ test('a new owner without the demo follows the first steps to a first receipt of
   await category.fill('Климатици');
   await page.getByRole('option', { name: 'Нова категория „Климатици“' }).click();
   await shot(page, 'first-steps-add-model-bg');
+  await phoneShot(page, 'first-steps-add-model-bg-390', 'dialog');
   await modelDialog.getByRole('button', { name: 'Добави модела' }).click();
   await expect(modelDialog).toBeHidden();
   await expect(model).toHaveValue('Gree Pular 12');
@@ -201,6 +211,5 @@ test('a new owner without the demo follows the first steps to a first receipt of
   await shot(page, 'first-steps-done-bg');
   await page.getByRole('banner').getByText('EN', { exact: true }).click();
   await expect(page.getByTestId('first-steps-done')).toHaveText('First steps: done');
-  await page.setViewportSize({ width: 390, height: 844 });
-  await shot(page, 'first-steps-done-en-390');
+  await phoneShot(page, 'first-steps-done-en-390');
 });
