@@ -47,7 +47,9 @@ describe('a model missing from the catalogue, on the item form', () => {
     const picker = await screen.findByRole('combobox', { name: /Модел/ });
     picker.focus();
     fireEvent.change(picker, { target: { value: 'Gree Pular 12' } });
-    fireEvent.click(await screen.findByRole('option', { name: 'Добави модел „Gree Pular 12“', hidden: true }));
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'Добави модел „Gree Pular 12“', hidden: true }),
+    );
 
     const dialog = await screen.findByRole('dialog', { name: 'Нов модел в каталога' });
     await waitFor(() =>
