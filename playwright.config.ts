@@ -9,6 +9,24 @@ const PORT = Number(process.env.SERVIX_E2E_PORT);
 const databaseFile = path.join(os.tmpdir(), `servix-e2e-${Date.now()}.db`);
 // The config is read again in each worker; the teardown (main process) removes the file the server used.
 process.env.SERVIX_E2E_DATABASE ??= databaseFile;
+// A second installation, left empty (no demo), for the first steps of a new company (e2e/first-steps.spec.ts).
+const EMPTY_PORT = PORT + 1;
+process.env.SERVIX_E2E_EMPTY_DATABASE ??= path.join(os.tmpdir(), `servix-e2e-empty-${Date.now()}.db`);
+
+const server = (port: number, database: string) => ({
+  command: 'node --import tsx server/src/main.ts serve',
+  url: `http://127.0.0.1:${port}/api/health`,
+  env: {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: `sqlite:${database}`,
+    LOG_LEVEL: 'warn',
+  },
+  reuseExistingServer: false,
+  timeout: 60_000,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+});
 
 export default defineConfig({
   testDir: 'e2e',
@@ -43,20 +61,20 @@ export default defineConfig({
   },
   projects: [
     { name: 'first-run', testMatch: /first-run-setup\.spec\.ts/ },
-    { name: 'journeys', testIgnore: /first-run-setup\.spec\.ts/, dependencies: ['first-run'] },
-  ],
-  webServer: {
-    command: 'node --import tsx server/src/main.ts serve',
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    env: {
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${process.env.SERVIX_E2E_DATABASE}`,
-      LOG_LEVEL: 'warn',
+    {
+      name: 'journeys',
+      testIgnore: [/first-run-setup\.spec\.ts/, /first-steps\.spec\.ts/],
+      dependencies: ['first-run'],
     },
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+    // The empty installation: its own server and database, set up without the demo by the spec itself.
+    {
+      name: 'first-steps',
+      testMatch: /first-steps\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${EMPTY_PORT}` },
+    },
+  ],
+  webServer: [
+    server(PORT, process.env.SERVIX_E2E_DATABASE),
+    server(EMPTY_PORT, process.env.SERVIX_E2E_EMPTY_DATABASE),
+  ],
 });

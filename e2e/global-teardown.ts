@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 
-/** Removes the run's throw-away database (see playwright.config.ts). */
+/** Removes the run's throw-away databases: the shared one and the empty installation's (see playwright.config.ts). */
 export default function globalTeardown(): void {
-  const file = process.env.SERVIX_E2E_DATABASE;
-  if (!file) return;
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  for (const file of [process.env.SERVIX_E2E_DATABASE, process.env.SERVIX_E2E_EMPTY_DATABASE]) {
+    if (!file) continue;
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  }
 }

@@ -3,6 +3,7 @@ import { CATALOG_ACCESS } from './modules/catalog/catalog.access';
 import { IMPORTS_ACCESS } from './modules/imports/imports.access';
 import { ITEMS_ACCESS } from './modules/items/items.access';
 import { JOBS_ACCESS } from './modules/jobs/jobs.access';
+import { ONBOARDING_ACCESS } from './modules/onboarding/onboarding.access';
 import { PARTIES_ACCESS } from './modules/parties/parties.access';
 import { STOCK_ACCESS } from './modules/stock/stock.access';
 import { TECHNICIANS_ACCESS } from './modules/technicians/technicians.access';
@@ -61,4 +62,5 @@ export const ACCESS: Record<string, Access> = {
   ...TECHNICIANS_ACCESS,
   ...STOCK_ACCESS,
   ...JOBS_ACCESS,
+  ...ONBOARDING_ACCESS,
 };

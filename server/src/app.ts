@@ -22,6 +22,7 @@ import { importsRoutes } from './modules/imports';
 import { itemsRoutes } from './modules/items';
 import { attachJobRunner, type JobRunnerSettings, jobsRoutes, registerJobHandler } from './modules/jobs';
 import { numberingRoutes } from './modules/numbering';
+import { onboardingRoutes } from './modules/onboarding';
 import { partiesRoutes } from './modules/parties';
 import { searchRoutes } from './modules/search';
 import { setupRoutes } from './modules/setup';
@@ -132,6 +133,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(importsRoutes);
   await app.register(searchRoutes);
   await app.register(jobsRoutes);
+  await app.register(onboardingRoutes);
 
   if (spaIndex) {
     app.get('/', { schema: { hide: true } }, (_req, reply) =>

@@ -1,5 +1,6 @@
 import { appMessages } from '../app/i18n';
 import { authMessages } from '../features/auth/i18n';
+import { addModelMessages } from '../features/catalog/add-model-i18n';
 import { catalogMessages } from '../features/catalog/i18n';
 import { customersMessages } from '../features/customers/i18n';
 import { homeMessages } from '../features/home/i18n';
@@ -38,6 +39,7 @@ export const FEATURE_MESSAGES = {
   catalog: catalogMessages,
   stock: stockMessages,
   technicians: techniciansMessages,
+  addModel: addModelMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -60,6 +62,7 @@ export const bg = mergeMessages(
   catalogMessages.bg,
   stockMessages.bg,
   techniciansMessages.bg,
+  addModelMessages.bg,
 );
 
 /** The shape every language must have: the Bulgarian keys, with any text. */
@@ -85,4 +88,5 @@ export const en: Messages = mergeMessages(
   catalogMessages.en,
   stockMessages.en,
   techniciansMessages.en,
+  addModelMessages.en,
 );

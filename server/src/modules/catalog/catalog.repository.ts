@@ -2,7 +2,7 @@ import { type Insertable, type SelectQueryBuilder, sql, type Updateable } from '
 import type { Executor } from '../../db/database';
 import { type ListOrder, listAll, listPage, thenBy } from '../../db/list';
 import type { Database } from '../../db/schema';
-import { matchesSearch, matchesSearchIndexed } from '../../db/sql';
+import { countAll, matchesSearch, matchesSearchIndexed } from '../../db/sql';
 import type { PageRequest } from '../../kernel/list-query';
 import type { ArchivedFilter } from './catalog.schema';
 import type {
@@ -625,4 +625,23 @@ export async function setSearchTexts(
 ): Promise<void> {
   for (const r of rows)
     await db.updateTable(table).set({ search_text: r.searchText }).where('id', '=', r.id).execute();
+}
+
+/** How much of the catalogue is in use (not archived): the first-steps checklist asks for a model or a part. */
+export async function countCatalogue(
+  db: Executor,
+): Promise<{ brands: number; models: number; parts: number }> {
+  const count = async (table: 'catalog_brand' | 'catalog_model' | 'catalog_part') =>
+    (
+      await db
+        .selectFrom(table)
+        .select(countAll().as('n'))
+        .where('archived_at', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).n;
+  return {
+    brands: await count('catalog_brand'),
+    models: await count('catalog_model'),
+    parts: await count('catalog_part'),
+  };
 }

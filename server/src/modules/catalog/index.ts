@@ -6,6 +6,7 @@ export {
   priceService,
   type ServicePrice,
 } from './catalog.pricing';
+export { countCatalogue } from './catalog.repository';
 export { catalogRoutes } from './catalog.routes';
 export type { Brand, Category, Model, NormOverride, Part, ServiceQuote, ServiceType } from './catalog.schema';
 export { seedCatalogDemo } from './catalog.seed';

@@ -1,6 +1,6 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
-import { nowIso } from '../../db/sql';
+import { countAll, nowIso } from '../../db/sql';
 import { allows } from '../../kernel/access';
 import type { Actor } from '../../kernel/actor';
 import { DomainError, forbidden, notFound } from '../../kernel/errors';
@@ -454,3 +454,14 @@ async function runImport(ctx: JobContext<ImportPayload>): Promise<unknown> {
 
 // Imports run on the job runner (modules/jobs), once each: a half-written import is never started again.
 registerJobHandler<ImportPayload>(IMPORT_JOB_KIND, runImport, { maxAttempts: 1, clearPayload: true });
+
+/** Imports that finished and brought in at least one row: the first-steps checklist counts one as the catalogue. */
+export async function countFinishedImports(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('import_job')
+    .select(countAll().as('n'))
+    .where('status', '=', 'done')
+    .where('imported_rows', '>', 0)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}

@@ -6,4 +6,5 @@
 export { parseCsvInSlices } from './imports.csv';
 export { importAdapters, registerImportAdapter } from './imports.registry';
 export { importsRoutes } from './imports.routes';
+export { countFinishedImports } from './imports.service';
 export { type ImportAdapter, importIssueCode, type RowError } from './imports.types';

@@ -15,6 +15,7 @@ export {
   type StockDocumentPrint,
 } from './stock.print';
 export { checkLevels, levelsOfPart, rebuildLevels } from './stock.reports';
+export { countPostedReceipts, countWarehousesInUse } from './stock.repository';
 export {
   getReservation,
   type ReservePartsInput,

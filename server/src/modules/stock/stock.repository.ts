@@ -928,3 +928,25 @@ export async function activeReservationsOfSource(
   if (sourceLineId !== undefined) q = q.where('source_line_id', '=', sourceLineId);
   return q.orderBy('id').execute();
 }
+
+/** Warehouses in use (not archived), vans included: the first-steps checklist asks for one. */
+export async function countWarehousesInUse(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('stock_warehouse')
+    .select(countAll().as('n'))
+    .where('archived_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** Receipts ever posted (a reversed one was posted too): the first-steps checklist ends with the first. */
+export async function countPostedReceipts(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('stock_document')
+    .select(countAll().as('n'))
+    .where('type', '=', 'receipt')
+    .where('status', 'in', ['posted', 'reversed'])
+    .where('reversal_of_id', 'is', null)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}

@@ -7,6 +7,7 @@ export {
   type WorkingInterval,
 } from './technicians.hours';
 export { payTermsOn } from './technicians.pay';
+export { countActiveTechnicians } from './technicians.repository';
 export { technicianRoutes } from './technicians.routes';
 export type { PayTerms, PayType, Technician } from './technicians.schema';
 export { seedTechniciansDemo } from './technicians.seed';

@@ -180,3 +180,14 @@ export async function countTechniciansWithSkill(db: Executor, categoryId: string
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+/** Active technicians not archived: the first-steps checklist asks for one. */
+export async function countActiveTechnicians(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('technician')
+    .select(countAll().as('n'))
+    .where('active', '=', true)
+    .where('archived_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}

@@ -6,6 +6,7 @@ import { canCall } from '../../app/access';
 import { SETTINGS_SCREENS } from '../../app/nav';
 import { useSession } from '../../app/session';
 import { StockSummary } from '../stock/stock-summary';
+import { FirstStepsChecklist } from './first-steps';
 
 const SHORTCUT_TEXT = {
   '/settings/company': 'home.shortcut.company',
@@ -27,6 +28,7 @@ export function HomePage() {
 
   return (
     <Stack gap="lg" maw={1100}>
+      <FirstStepsChecklist />
       <Card withBorder radius="md" padding="lg">
         <Group justify="space-between" align="flex-start" gap="lg">
           <Stack gap={4} style={{ flex: '1 1 360px', minWidth: 0 }}>
