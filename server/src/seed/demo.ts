@@ -1,5 +1,5 @@
 import type { Executor } from '../db/database';
-import type { Actor } from '../kernel/actor';
+import { SYSTEM_ACTOR } from '../kernel/actor';
 import { seedAuthDemo } from '../modules/auth';
 import { seedCatalogDemo } from '../modules/catalog';
 import { seedCompanyDemo } from '../modules/company';
@@ -11,8 +11,12 @@ import { seedTechniciansDemo } from '../modules/technicians';
 /** Password of every demo user; printed by `servix seed --demo` and in README.md. */
 export const DEMO_PASSWORD = 'servix-demo-2026';
 
-/** Fills a company with realistic Bulgarian demo data; each domain adds its own part here, in dependency order. */
-export async function seedDemo(trx: Executor, actor: Actor): Promise<void> {
+/**
+ * Fills the demo company with realistic Bulgarian demo data; each domain adds its own part here, in dependency order.
+ * The system writes it: its audit rows name no user, so nobody's login stands for invented data.
+ */
+export async function seedDemo(trx: Executor): Promise<void> {
+  const actor = SYSTEM_ACTOR;
   await seedCompanyDemo(trx, actor);
   await seedAuthDemo(trx, actor, DEMO_PASSWORD);
   await seedCatalogDemo(trx, actor);

@@ -5,12 +5,18 @@ import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
 import * as repo from './company.repository';
 
-/** The demo company's requisites: an invented Sofia service company (valid check digits, fictitious numbers). */
+/** The demo company's legal name: says what it is on every screen and document, in any language. */
+export const DEMO_COMPANY_NAME = 'Демо Сервиз ЕООД (демо)';
+
+/**
+ * The demo company's requisites: an invented Sofia service company (valid check digits, fictitious numbers, example
+ * addresses, a bank account named as a sample); only a company made as the demo gets them.
+ */
 export async function seedCompanyDemo(db: Executor, actor: Actor): Promise<void> {
   const row = await repo.findCompany(db);
-  if (!row) return;
+  if (!row?.is_demo) return;
   await repo.updateCompanyRow(db, row.id, {
-    legal_name: row.legal_name || 'Сервиз Техноплюс ЕООД',
+    legal_name: DEMO_COMPANY_NAME,
     uic: '206417593',
     vat_number: 'BG206417593',
     vat_registered: true,
@@ -18,7 +24,7 @@ export async function seedCompanyDemo(db: Executor, actor: Actor): Promise<void>
     city: 'София',
     address: 'бул. „Княгиня Мария Луиза“ 102, партер',
     postcode: '1202',
-    mol: 'Николай Стефанов Димитров',
+    mol: 'Николай Димитров (демо)',
     phone: '+359 2 481 2290',
     email: 'office@servix-demo.example',
     website: 'https://servix-demo.example',
@@ -32,7 +38,7 @@ export async function seedCompanyDemo(db: Executor, actor: Actor): Promise<void>
       company_id: row.id,
       iban: 'BG80BNBG96611020345678',
       bic: 'BNBGBGSD',
-      bank_name: 'БНБ (примерна сметка)',
+      bank_name: 'Измислена сметка (демо)',
       currency: 'EUR',
       is_default: true,
       position: 0,

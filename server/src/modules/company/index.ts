@@ -1,11 +1,12 @@
 export { companyRoutes } from './company.routes';
 export type { CompanySettings } from './company.schema';
 export { BgVatNumber, Uic } from './company.schema';
-export { seedCompanyDemo } from './company.seed';
+export { DEMO_COMPANY_NAME, seedCompanyDemo } from './company.seed';
 export {
   createCompany,
   getCompanySettings,
   getLockDate,
   getLogoDataUrl,
   hasCompany,
+  isDemoCompany,
 } from './company.service';
