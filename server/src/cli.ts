@@ -14,9 +14,8 @@ import { message } from './kernel/messages';
 import { createUser } from './modules/auth';
 import { hasCompany } from './modules/company';
 import { schedulePeriodic } from './modules/jobs';
-import { runSetup } from './modules/setup';
+import { DEMO_PASSWORD, runSetup } from './modules/setup';
 import { checkLevels, type LevelCheck, rebuildLevels } from './modules/stock';
-import { DEMO_PASSWORD } from './seed/demo';
 import { VERSION } from './version';
 
 async function openMigrated(config: Config): Promise<DatabaseHandle> {

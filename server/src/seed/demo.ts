@@ -8,17 +8,14 @@ import { seedPartiesDemo } from '../modules/parties';
 import { seedStockDemo } from '../modules/stock';
 import { seedTechniciansDemo } from '../modules/technicians';
 
-/** Password of every demo user; printed by `servix seed --demo` and in README.md. */
-export const DEMO_PASSWORD = 'servix-demo-2026';
-
 /**
  * Fills the demo company with realistic Bulgarian demo data; each domain adds its own part here, in dependency order.
  * The system writes it: its audit rows name no user, so nobody's login stands for invented data.
  */
-export async function seedDemo(trx: Executor): Promise<void> {
+export async function seedDemo(trx: Executor, demoPassword: string): Promise<void> {
   const actor = SYSTEM_ACTOR;
   await seedCompanyDemo(trx, actor);
-  await seedAuthDemo(trx, actor, DEMO_PASSWORD);
+  await seedAuthDemo(trx, actor, demoPassword);
   await seedCatalogDemo(trx, actor);
   await seedPartiesDemo(trx, actor);
   await seedItemsDemo(trx, actor);

@@ -5,9 +5,6 @@ import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
 import * as repo from './company.repository';
 
-/** The demo company's legal name: says what it is on every screen and document, in any language. */
-export const DEMO_COMPANY_NAME = 'Демо Сервиз ЕООД (демо)';
-
 /**
  * The demo company's requisites: an invented Sofia service company (valid check digits, fictitious numbers, example
  * addresses, a bank account named as a sample); only a company made as the demo gets them.
@@ -16,7 +13,6 @@ export async function seedCompanyDemo(db: Executor, actor: Actor): Promise<void>
   const row = await repo.findCompany(db);
   if (!row?.is_demo) return;
   await repo.updateCompanyRow(db, row.id, {
-    legal_name: DEMO_COMPANY_NAME,
     uic: '206417593',
     vat_number: 'BG206417593',
     vat_registered: true,

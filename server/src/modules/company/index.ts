@@ -1,7 +1,7 @@
 export { companyRoutes } from './company.routes';
 export type { CompanySettings } from './company.schema';
 export { BgVatNumber, Uic } from './company.schema';
-export { DEMO_COMPANY_NAME, seedCompanyDemo } from './company.seed';
+export { seedCompanyDemo } from './company.seed';
 export {
   createCompany,
   getCompanySettings,

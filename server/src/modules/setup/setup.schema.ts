@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { Locale, Password, Username } from '../auth/auth.schema';
 
+/** The demo company's legal name: fixed, and says what it is on every screen and document, in any language. */
+export const DEMO_COMPANY_NAME = 'Демо Сервиз ЕООД (демо)';
+/** The password of every demo user; the setup screen, `servix seed --demo` and README.md say it. */
+export const DEMO_PASSWORD = 'servix-demo-2026';
+
 export const SetupStatus = z.object({ needsSetup: z.boolean(), version: z.string() });
 
 /**

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aCustomer } from '../../../test/factories';
 import { ADMIN_PASSWORD, DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { snapshotDatabase } from '../../../test/snapshot';
-import { DEMO_PASSWORD } from '../../seed/demo';
-import { DEMO_COMPANY_NAME } from '../company';
+import { DEMO_COMPANY_NAME, DEMO_PASSWORD } from './setup.schema';
 
 /** Rows per table, leaving out the migrations record and SQLite's FTS5 index tables (kept in step by triggers). */
 async function rowCounts(t: { db: Parameters<typeof snapshotDatabase>[0] }): Promise<Record<string, number>> {

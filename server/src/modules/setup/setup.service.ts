@@ -5,10 +5,10 @@ import { SYSTEM_ACTOR } from '../../kernel/actor';
 import { DomainError } from '../../kernel/errors';
 import { seedDemo } from '../../seed/demo';
 import { createUser } from '../auth';
-import { createCompany, DEMO_COMPANY_NAME, hasCompany, isDemoCompany } from '../company';
+import { createCompany, hasCompany, isDemoCompany } from '../company';
 import { createDefaultSeries } from '../numbering';
 import * as repo from './setup.repository';
-import type { SetupBody } from './setup.schema';
+import { DEMO_COMPANY_NAME, DEMO_PASSWORD, type SetupBody } from './setup.schema';
 
 /** Setup and leaving the demo wait for each other on PostgreSQL (SQLite has one writer anyway). */
 async function lockInstallation(trx: Executor): Promise<void> {
@@ -42,7 +42,7 @@ export async function runSetup(db: Db, input: SetupBody): Promise<{ adminUserId:
       },
       { username: 'adminUsername', password: 'adminPassword' },
     );
-    if (input.demo) await seedDemo(trx);
+    if (input.demo) await seedDemo(trx, DEMO_PASSWORD);
     return { adminUserId: admin.id };
   });
 }
