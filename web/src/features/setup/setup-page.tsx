@@ -53,7 +53,13 @@ function ChoiceCard({
   description: string;
 }) {
   return (
-    <Radio.Card value={value} radius="md" p="md" data-testid={`setup-choice-${value}`}>
+    <Radio.Card
+      value={value}
+      radius="md"
+      p="md"
+      data-testid={`setup-choice-${value}`}
+      style={{ display: 'flex', alignItems: 'flex-start' }}
+    >
       <Group wrap="nowrap" align="flex-start" gap="sm">
         <Radio.Indicator mt={2} />
         <Box style={{ minWidth: 0 }}>
