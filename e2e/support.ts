@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { DEMO_COMPANY_NAME } from '../server/src/modules/setup/setup.schema';
 
 /**
  * Playwright's test, failing any test whose page logs an error or throws (React warnings included).
@@ -22,7 +23,8 @@ export { expect };
 
 /** The administrator created by the first-run spec; the other specs sign in as them. */
 export const ADMIN = { username: 'admin', password: 'e2e-Парола-2026', fullName: 'Мария Иванова' };
-export const COMPANY = 'Сервиз Тест ЕООД';
+/** The first-run spec chooses the demo company: the other specs work on its data. */
+export const COMPANY = DEMO_COMPANY_NAME;
 
 /** Full-page screenshots kept for review under e2e/output/screenshots (git-ignored). */
 export async function shot(page: Page, name: string): Promise<void> {

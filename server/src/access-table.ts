@@ -22,6 +22,8 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/health': 'public',
   'GET /api/v1/setup': 'public',
   'POST /api/v1/setup': 'public',
+  // Wipes the demo company whole (refused on a real one): the administrator's choice to start their own.
+  'POST /api/v1/setup/leave-demo': ADMIN,
   'POST /api/v1/auth/login': 'public',
   'GET /api/v1/auth/session': 'public',
   'POST /api/v1/auth/logout': 'authenticated',

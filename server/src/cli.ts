@@ -14,9 +14,8 @@ import { message } from './kernel/messages';
 import { createUser } from './modules/auth';
 import { hasCompany } from './modules/company';
 import { schedulePeriodic } from './modules/jobs';
-import { runSetup } from './modules/setup';
+import { DEMO_PASSWORD, runSetup } from './modules/setup';
 import { checkLevels, type LevelCheck, rebuildLevels } from './modules/stock';
-import { DEMO_PASSWORD, seedDemo } from './seed/demo';
 import { VERSION } from './version';
 
 async function openMigrated(config: Config): Promise<DatabaseHandle> {
@@ -188,30 +187,28 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
 
   program
     .command('seed')
-    .description('Load demo data: a realistic Bulgarian service company')
+    .description('Make the demo company (invented Bulgarian data) on an empty database')
     .requiredOption('--demo', 'the demo company')
-    .option(
-      '--admin-password <password>',
-      'password of the admin user when the database is empty',
-      DEMO_PASSWORD,
-    )
+    .option('--admin-password <password>', 'password of the admin user', DEMO_PASSWORD)
     .action(async (opts: { adminPassword: string }) => {
       const handle = await openMigrated(config());
       try {
-        if (!(await hasCompany(handle.db))) {
-          await runSetup(handle.db, {
-            companyName: 'Сервиз Техноплюс ЕООД',
-            adminUsername: 'admin',
-            adminFullName: 'Администратор',
-            adminPassword: opts.adminPassword,
-            locale: 'bg',
-            demo: true,
-          });
-          console.log(`Demo company created. Sign in as admin / ${opts.adminPassword}`);
-        } else {
-          await handle.db.transaction().execute((trx) => seedDemo(trx, SYSTEM_ACTOR));
-          console.log('Demo data added to the existing company.');
+        // The demo is its own company: it never goes into an installation that has one.
+        if (await hasCompany(handle.db)) {
+          console.error(
+            'This database already has a company: the demo company is made only on an empty database.',
+          );
+          process.exitCode = 1;
+          return;
         }
+        await runSetup(handle.db, {
+          adminUsername: 'admin',
+          adminFullName: 'Администратор',
+          adminPassword: opts.adminPassword,
+          locale: 'bg',
+          demo: true,
+        });
+        console.log(`Demo company created. Sign in as admin / ${opts.adminPassword}`);
         console.log(
           `Demo users (password ${DEMO_PASSWORD}): manager, reception, technician, storekeeper, accountant`,
         );

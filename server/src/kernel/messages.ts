@@ -52,6 +52,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
   route_not_found: { bg: 'Няма такъв адрес в API.', en: 'No such API route.' },
   already_set_up: { bg: 'Системата вече е настроена.', en: 'Servix is already set up.' },
   not_set_up: { bg: 'Системата още не е настроена.', en: 'Servix is not set up yet.' },
+  not_a_demo: {
+    bg: 'Това не е демо фирма: данните ѝ не се изтриват оттук.',
+    en: 'This is not a demo company: its data cannot be deleted here.',
+  },
   username_taken: { bg: 'Потребителското име „{username}“ е заето.', en: 'Username "{username}" is taken.' },
   last_admin: {
     bg: 'Не може да се премахне последният активен администратор.',

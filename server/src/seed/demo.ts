@@ -1,5 +1,5 @@
 import type { Executor } from '../db/database';
-import type { Actor } from '../kernel/actor';
+import { SYSTEM_ACTOR } from '../kernel/actor';
 import { seedAuthDemo } from '../modules/auth';
 import { seedCatalogDemo } from '../modules/catalog';
 import { seedCompanyDemo } from '../modules/company';
@@ -8,13 +8,14 @@ import { seedPartiesDemo } from '../modules/parties';
 import { seedStockDemo } from '../modules/stock';
 import { seedTechniciansDemo } from '../modules/technicians';
 
-/** Password of every demo user; printed by `servix seed --demo` and in README.md. */
-export const DEMO_PASSWORD = 'servix-demo-2026';
-
-/** Fills a company with realistic Bulgarian demo data; each domain adds its own part here, in dependency order. */
-export async function seedDemo(trx: Executor, actor: Actor): Promise<void> {
+/**
+ * Fills the demo company with realistic Bulgarian demo data; each domain adds its own part here, in dependency order.
+ * The system writes it: its audit rows name no user, so nobody's login stands for invented data.
+ */
+export async function seedDemo(trx: Executor, demoPassword: string): Promise<void> {
+  const actor = SYSTEM_ACTOR;
   await seedCompanyDemo(trx, actor);
-  await seedAuthDemo(trx, actor, DEMO_PASSWORD);
+  await seedAuthDemo(trx, actor, demoPassword);
   await seedCatalogDemo(trx, actor);
   await seedPartiesDemo(trx, actor);
   await seedItemsDemo(trx, actor);

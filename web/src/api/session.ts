@@ -65,6 +65,26 @@ export function useSetup(onDone?: () => void) {
   });
 }
 
+/**
+ * Leaves the demo company (administrators): the server deletes all its data and every session, so nothing of it
+ * stays in the cache and the installation shows its first-run setup again. `onDone` runs before the screen flips.
+ */
+export function useLeaveDemo(onDone?: () => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>('/setup/leave-demo'),
+    onSuccess: () => {
+      onDone?.();
+      setCsrfToken(null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== setupKey[0] });
+      queryClient.setQueryData(meKey, null);
+      queryClient.setQueryData<z.infer<typeof SetupStatus>>(setupKey, (s) =>
+        s ? { ...s, needsSetup: true } : s,
+      );
+    },
+  });
+}
+
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -23,6 +23,7 @@ import { Brand } from '../ui/brand';
 import { LanguageSwitch } from '../ui/language-switch';
 import { PageLoader } from '../ui/states';
 import { canCall } from './access';
+import { DemoBanner } from './demo-banner';
 import {
   CATALOG_SCREENS,
   FRONT_OFFICE_SCREENS,
@@ -184,6 +185,7 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">
+        {company?.isDemo && <DemoBanner canLeave={canCall(user.role, 'POST /api/v1/setup/leave-demo')} />}
         {/* The menu stays while a screen's code downloads the first time it opens. */}
         <Suspense fallback={<PageLoader />}>
           <Outlet />

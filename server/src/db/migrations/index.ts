@@ -10,6 +10,7 @@ import { jobs } from './0009-jobs';
 import { authSecurity } from './0010-auth-security';
 import { lockDate } from './0011-lock-date';
 import { datedLedger } from './0012-dated-ledger';
+import { demoCompany } from './0013-demo-company';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -26,4 +27,5 @@ export const MIGRATIONS: Migration[] = [
   authSecurity,
   lockDate,
   datedLedger,
+  demoCompany,
 ];

@@ -97,6 +97,8 @@ export const CompanySettings = z.object({
   hasLogo: z.boolean(),
   /** The closed period: nothing is posted or reversed on or before this date; null when none is closed. */
   lockDate: z.string().nullable(),
+  /** A demo company with invented data (setup's "try with a demo company"); its administrator may wipe it. */
+  isDemo: z.boolean(),
   bankAccounts: z.array(BankAccount),
   updatedAt: z.string(),
 });

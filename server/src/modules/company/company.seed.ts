@@ -5,12 +5,14 @@ import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
 import * as repo from './company.repository';
 
-/** The demo company's requisites: an invented Sofia service company (valid check digits, fictitious numbers). */
+/**
+ * The demo company's requisites: an invented Sofia service company (valid check digits, fictitious numbers, example
+ * addresses, a bank account named as a sample); only a company made as the demo gets them.
+ */
 export async function seedCompanyDemo(db: Executor, actor: Actor): Promise<void> {
   const row = await repo.findCompany(db);
-  if (!row) return;
+  if (!row?.is_demo) return;
   await repo.updateCompanyRow(db, row.id, {
-    legal_name: row.legal_name || 'Сервиз Техноплюс ЕООД',
     uic: '206417593',
     vat_number: 'BG206417593',
     vat_registered: true,
@@ -18,7 +20,7 @@ export async function seedCompanyDemo(db: Executor, actor: Actor): Promise<void>
     city: 'София',
     address: 'бул. „Княгиня Мария Луиза“ 102, партер',
     postcode: '1202',
-    mol: 'Николай Стефанов Димитров',
+    mol: 'Николай Димитров (демо)',
     phone: '+359 2 481 2290',
     email: 'office@servix-demo.example',
     website: 'https://servix-demo.example',
@@ -32,7 +34,7 @@ export async function seedCompanyDemo(db: Executor, actor: Actor): Promise<void>
       company_id: row.id,
       iban: 'BG80BNBG96611020345678',
       bic: 'BNBGBGSD',
-      bank_name: 'БНБ (примерна сметка)',
+      bank_name: 'Измислена сметка (демо)',
       currency: 'EUR',
       is_default: true,
       position: 0,

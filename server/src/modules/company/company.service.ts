@@ -35,6 +35,7 @@ async function toSettings(db: Executor, row: Selectable<CompanyTable>): Promise<
     fiscalDeviceRequired: Boolean(row.fiscal_device_required),
     hasLogo: row.logo_data_url !== null,
     lockDate: row.lock_date,
+    isDemo: Boolean(row.is_demo),
     bankAccounts: accounts.map((a) => ({
       id: a.id,
       iban: a.iban,
@@ -51,14 +52,27 @@ export async function hasCompany(db: Executor): Promise<boolean> {
   return (await repo.findCompany(db)) !== undefined;
 }
 
+/** Whether the installation's company is the demo company (false when there is none yet). */
+export async function isDemoCompany(db: Executor): Promise<boolean> {
+  return Boolean((await repo.findCompany(db))?.is_demo);
+}
+
 export async function getCompanySettings(db: Executor): Promise<CompanySettings> {
   const row = await repo.findCompany(db);
   if (!row) throw notSetUp();
   return toSettings(db, row);
 }
 
-/** The company that a fresh installation gets: the legal name from setup, the usual Bulgarian defaults. */
-export async function createCompany(db: Executor, actor: Actor, legalName: string): Promise<CompanySettings> {
+/**
+ * The company that a fresh installation gets: the legal name from setup, the usual Bulgarian defaults; `demo` marks
+ * the demo company, whose data is invented and may be wiped whole.
+ */
+export async function createCompany(
+  db: Executor,
+  actor: Actor,
+  legalName: string,
+  options: { demo?: boolean } = {},
+): Promise<CompanySettings> {
   const now = nowIso();
   const row: Insertable<CompanyTable> = {
     id: newId(),
@@ -79,6 +93,7 @@ export async function createCompany(db: Executor, actor: Actor, legalName: strin
     fiscal_device_required: false,
     logo_data_url: null,
     lock_date: null,
+    is_demo: options.demo === true,
     created_at: now,
     updated_at: now,
   };
@@ -87,7 +102,7 @@ export async function createCompany(db: Executor, actor: Actor, legalName: strin
     action: 'company.create',
     entity: 'company',
     entityId: row.id,
-    after: { legalName },
+    after: { legalName, isDemo: options.demo === true },
   });
   return getCompanySettings(db);
 }

@@ -20,6 +20,8 @@ export interface CompanyTable {
   logo_data_url: string | null;
   /** The closed period: nothing is posted or reversed on or before it (issue 10). */
   lock_date: CalendarDate | null;
+  /** A demo company made by setup's "try with a demo company": invented data, wiped by leave-demo (issue 11). */
+  is_demo: SqlBool;
   created_at: Instant;
   updated_at: Instant;
 }

@@ -8,4 +8,5 @@ export {
   getLockDate,
   getLogoDataUrl,
   hasCompany,
+  isDemoCompany,
 } from './company.service';

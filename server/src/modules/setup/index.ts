@@ -1,3 +1,4 @@
-/** The setup module: the first run (company, numbering series, first administrator, optional demo data). */
+/** The setup module: the first run (the owner's company or the demo company, first administrator) and leaving the demo. */
 export { setupRoutes } from './setup.routes';
-export { runSetup } from './setup.service';
+export { DEMO_COMPANY_NAME, DEMO_PASSWORD } from './setup.schema';
+export { leaveDemo, runSetup } from './setup.service';

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { SESSION_COOKIE } from '../../http/auth-hook';
+import { principalOf } from '../../http/context';
 import { VERSION } from '../../version';
 import { login, Me, setSessionCookie, withRetryAfter } from '../auth';
 import { hasCompany } from '../company';
 import { SetupBody, SetupStatus } from './setup.schema';
-import { runSetup } from './setup.service';
+import { leaveDemo, runSetup } from './setup.service';
 
 export async function setupRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -30,7 +33,8 @@ export async function setupRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['setup'],
-        summary: 'First-run setup: company, first administrator, optional demo data; signs the admin in',
+        summary:
+          "First-run setup: the owner's company, or the demo company (demo: true); the first administrator; signs them in",
         body: SetupBody,
         response: { 201: Me },
       },
@@ -49,6 +53,24 @@ export async function setupRoutes(app: FastifyInstance) {
       );
       setSessionCookie(app, reply, result.sessionToken, result.expiresAt);
       return reply.status(201).send({ user: result.user, csrfToken: result.csrfToken });
+    },
+  );
+
+  r.post(
+    '/api/v1/setup/leave-demo',
+    {
+      schema: {
+        tags: ['setup'],
+        summary:
+          "Leave the demo: delete all the demo company's data (users and sessions too) and return to the first-run setup",
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      const { tables } = await leaveDemo(db);
+      req.log.warn({ userId: principalOf(req).userId, tables: tables.length }, 'demo company deleted');
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
     },
   );
 }

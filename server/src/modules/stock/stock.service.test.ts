@@ -1564,7 +1564,7 @@ describe.each(DIALECTS)('stock demo data on %s', (dialect) => {
     const admin = await t.setup({ demo: true });
     const whs = (await t.request(admin, 'GET', '/api/v1/warehouses?sort=code')).json();
     expect(whs.items.map((w: { code: string }) => w.code)).toEqual(['MAIN', 'VAN-01', 'VAN-02', 'VAN-03']);
-    expect(whs.items[0]).toMatchObject({ name: 'Основен склад', molName: 'Петър Андонов' });
+    expect(whs.items[0]).toMatchObject({ name: 'Основен склад', molName: 'Петър Андонов (демо)' });
     expect(whs.items[1]).toMatchObject({ kind: 'van', technicianName: 'Иван Колев' });
     const docs = (await t.request(admin, 'GET', '/api/v1/stock/documents?sort=number&type=receipt')).json();
     type Doc = {

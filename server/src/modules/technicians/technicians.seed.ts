@@ -12,7 +12,7 @@ export const DEMO_PAY_TERMS_FROM = '2026-01-01';
 /**
  * Demo data of the technicians module: the 10 technicians of server/seed-data/technicians.csv with their skills,
  * hours and pay terms, through the import's row parser. The demo user with the technician role is linked to the
- * technician of the same name. Skipped when technicians exist already; needs the catalog's categories first.
+ * technician of the same name (the user's name without its "(демо)" mark). Skipped when technicians exist already; needs the catalog's categories first.
  */
 export async function seedTechniciansDemo(db: Executor, actor: Actor): Promise<void> {
   if ((await repo.countAllTechnicians(db)) > 0) return;
@@ -26,7 +26,8 @@ export async function seedTechniciansDemo(db: Executor, actor: Actor): Promise<v
   await insertTechnicianRows(db, actor, rows, DEMO_PAY_TERMS_FROM);
   const technicianUsers = (await listAllUsers(db)).filter((u) => u.role === 'technician');
   for (const user of technicianUsers) {
-    const match = (await repo.listTechnicianNames(db)).filter((t) => t.name === user.fullName);
+    const name = user.fullName.replace(/\s*\(демо\)$/, '');
+    const match = (await repo.listTechnicianNames(db)).filter((t) => t.name === name);
     if (match.length === 1 && match[0] && !(await repo.findTechnicianByUser(db, user.id)))
       await repo.updateTechnicianRow(db, match[0].id, { user_id: user.id });
   }

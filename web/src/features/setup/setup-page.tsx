@@ -3,11 +3,11 @@ import {
   Box,
   Button,
   Center,
-  Checkbox,
   Divider,
   Group,
   Paper,
   PasswordInput,
+  Radio,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -16,9 +16,9 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { SetupBody } from '@servix/server/modules/setup/setup.schema';
-import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { DEMO_COMPANY_NAME, DEMO_PASSWORD, SetupBody } from '@servix/server/modules/setup/setup.schema';
+import { IconAlertTriangle, IconBuildingStore, IconFlask } from '@tabler/icons-react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSetup } from '../../api/session';
@@ -36,7 +36,45 @@ interface SetupValues {
   demo: boolean;
 }
 
-const toBody = ({ passwordConfirm: _, ...body }: SetupValues): SetupBody => body;
+/** The request: the demo company has its own fixed name, so the name typed for one's own company is not sent. */
+const toBody = ({ passwordConfirm: _, companyName, ...body }: SetupValues): SetupBody =>
+  body.demo ? body : { ...body, companyName };
+
+/** One of the two ways to start, as a card: its title, what it makes, and the radio that says it is chosen. */
+function ChoiceCard({
+  value,
+  icon,
+  title,
+  description,
+}: {
+  value: string;
+  icon: ReactNode;
+  title: string;
+  description: string;
+}) {
+  return (
+    <Radio.Card
+      value={value}
+      radius="md"
+      p="md"
+      data-testid={`setup-choice-${value}`}
+      style={{ display: 'flex', alignItems: 'flex-start' }}
+    >
+      <Group wrap="nowrap" align="flex-start" gap="sm">
+        <Radio.Indicator mt={2} />
+        <Box style={{ minWidth: 0 }}>
+          <Group gap={6} wrap="nowrap">
+            {icon}
+            <Text fw={600}>{title}</Text>
+          </Group>
+          <Text size="sm" c="dimmed" mt={4}>
+            {description}
+          </Text>
+        </Box>
+      </Group>
+    </Radio.Card>
+  );
+}
 
 /** First run: the company, the first administrator and the language; every path shows this until it is done. */
 export function SetupPage({ version }: { version: string }) {
@@ -89,14 +127,46 @@ export function SetupPage({ version }: { version: string }) {
               </Text>
             </Box>
 
+            <Radio.Group
+              label={t('setup.choice')}
+              value={form.values.demo ? 'demo' : 'own'}
+              onChange={(value) => form.setFieldValue('demo', value === 'demo')}
+            >
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="xs">
+                <ChoiceCard
+                  value="own"
+                  icon={<IconBuildingStore size={18} />}
+                  title={t('setup.own')}
+                  description={t('setup.ownDescription')}
+                />
+                <ChoiceCard
+                  value="demo"
+                  icon={<IconFlask size={18} />}
+                  title={t('setup.demoChoice')}
+                  description={t('setup.demoChoiceDescription', {
+                    name: DEMO_COMPANY_NAME,
+                    password: DEMO_PASSWORD,
+                  })}
+                />
+              </SimpleGrid>
+            </Radio.Group>
+
             <Divider label={t('setup.companySection')} labelPosition="left" />
-            <TextInput
-              label={t('setup.companyName')}
-              description={t('setup.companyNameHint')}
-              required
-              autoFocus
-              {...form.getInputProps('companyName')}
-            />
+            {form.values.demo ? (
+              <Alert color="yellow" icon={<IconFlask size={18} />} data-testid="setup-demo-company">
+                <Text size="sm" fw={600}>
+                  {t('setup.demoCompany', { name: DEMO_COMPANY_NAME })}
+                </Text>
+                <Text size="sm">{t('setup.demoCompanyHint')}</Text>
+              </Alert>
+            ) : (
+              <TextInput
+                label={t('setup.companyName')}
+                description={t('setup.companyNameHint')}
+                required
+                {...form.getInputProps('companyName')}
+              />
+            )}
             <Stack gap={4}>
               <Text size="sm" fw={500}>
                 {t('setup.language')}
@@ -146,13 +216,6 @@ export function SetupPage({ version }: { version: string }) {
                 {...form.getInputProps('passwordConfirm')}
               />
             </SimpleGrid>
-
-            <Checkbox
-              mt="xs"
-              label={t('setup.demo')}
-              description={t('setup.demoDescription')}
-              {...form.getInputProps('demo', { type: 'checkbox' })}
-            />
 
             {failure && (
               <Alert color="red" icon={<IconAlertTriangle size={18} />}>

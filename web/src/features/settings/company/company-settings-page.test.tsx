@@ -23,6 +23,7 @@ const COMPANY: CompanySettings = {
   fiscalDeviceRequired: true,
   hasLogo: false,
   lockDate: null,
+  isDemo: false,
   bankAccounts: [
     {
       id: 'b-1',
