@@ -43,8 +43,16 @@ export type ImportField = z.infer<typeof ImportField>;
 
 export const ImportPreview = z.object({
   entity: z.string(),
-  encoding: z.enum(CSV_ENCODINGS).describe('How the file was written, as detected'),
-  separator: z.enum(CSV_SEPARATORS).describe('The separator of the file, as detected from its header'),
+  format: z.enum(['csv', 'xlsx']).describe('The kind of file, as detected from its content'),
+  encoding: z
+    .enum(CSV_ENCODINGS)
+    .nullable()
+    .describe('How a CSV file was written, as detected; null for XLSX'),
+  separator: z
+    .enum(CSV_SEPARATORS)
+    .nullable()
+    .describe('The separator of a CSV file, as detected from its header; null for XLSX'),
+  sheet: z.string().nullable().describe('The sheet an XLSX file was read from (its first); null for CSV'),
   fileHeader: z.array(z.string()).describe('The header of the file as written (English or Bulgarian names)'),
   columns: z.array(z.string()).describe('The columns of the file, by their English names'),
   expectedColumns: z.array(z.string()),

@@ -43,6 +43,11 @@ export const IMPORT_JOB_KIND = 'import';
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** How an uploaded file was written: CSV in an encoding, or XLSX (read from its first sheet, named here). */
+export type FileFormat =
+  | { format: 'csv'; encoding: CsvEncoding; sheet: null }
+  | { format: 'xlsx'; encoding: null; sheet: string };
+
 /** Who asks: the role decides which entities they may import, the user which jobs they may see. */
 export interface ImportCaller {
   userId: string;
@@ -199,15 +204,17 @@ export async function previewImport(
   db: Executor,
   caller: ImportCaller,
   entity: string,
-  file: { text: string; encoding: CsvEncoding },
+  file: { text: string } & FileFormat,
   locale: Locale,
 ): Promise<ImportPreview> {
   const adapter = adapterFor(entity, caller);
   const v = await validate(db, adapter, file.text, yieldToOthers);
   return {
     entity,
+    format: file.format,
     encoding: file.encoding,
-    separator: detectSeparator(file.text),
+    separator: file.format === 'csv' ? detectSeparator(file.text) : null,
+    sheet: file.sheet,
     fileHeader: v.header,
     columns: v.columns,
     expectedColumns: [...adapter.columns],
