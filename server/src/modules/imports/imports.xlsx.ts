@@ -1,4 +1,4 @@
-import readXlsxFile, { type CellValue, InvalidInputError } from 'read-excel-file/node';
+import { Worker } from 'node:worker_threads';
 import { neutraliseCell } from '../../kernel/csv-cell';
 import { DomainError } from '../../kernel/errors';
 
@@ -131,25 +131,26 @@ export function dateCellText(d: Date): string {
 }
 
 /** A number cell as the file writes it (its <v> text), so that no float noise is added before it is read. */
-export class XlsxNumber {
-  constructor(readonly raw: string) {}
+export interface XlsxNumber {
+  number: string;
 }
 
-type XlsxCell = CellValue<XlsxNumber> | null;
+/** A cell as the reader gives it: text, a number as written, a boolean, a date; null when empty. */
+export type XlsxCell = string | XlsxNumber | boolean | Date | null;
 
 /** One cell of the sheet as the text a CSV file would hold; an empty cell is ''. Booleans read true / false. */
 export function xlsxCellText(value: XlsxCell, rule: NumericColumnRule | null): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof XlsxNumber) return numberCellText(value.raw, rule);
   if (value instanceof Date) return dateCellText(value);
-  return String(value);
+  if (typeof value === 'object') return numberCellText(value.number, rule);
+  return value;
 }
 
 const csvQuote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
 
 /** Rows converted between two pauses for other requests. */
-const ROWS_PER_SLICE = 2000;
+const ROWS_PER_SLICE = 500;
 
 export interface XlsxUpload {
   /** The first sheet as CSV text (comma, RFC 4180), which the import reads like any uploaded CSV file. */
@@ -158,10 +159,47 @@ export interface XlsxUpload {
   sheet: string;
 }
 
-function unreadable(e: unknown): DomainError {
-  if (e instanceof InvalidInputError && e.code === 'XLS_FILE_NOT_SUPPORTED')
-    return refuse('old_excel_format');
-  return refuse('unreadable_spreadsheet');
+/** What the worker sends: slices of rows, then whether it read the file (and the sheet's name). */
+interface WorkerAnswer {
+  rows?: XlsxCell[][];
+  ok?: boolean;
+  sheet?: string | null;
+  code?: string | null;
+}
+
+/** The reader's heap: a workbook that unpacks past it (a ZIP bomb) fails the worker, never the server. */
+const WORKER_HEAP_MB = 1024;
+
+/**
+ * The first sheet of an XLSX file, read by read-excel-file in a worker thread (imports.xlsx.worker.mjs): parsing a
+ * big sheet takes seconds (50,000 rows: about 2 s), which on the main thread would hold every other request.
+ */
+function readSheetInWorker(body: Uint8Array): Promise<{ sheet: string | null; data: XlsxCell[][] }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./imports.xlsx.worker.mjs', import.meta.url), {
+      workerData: body,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    let answered = false;
+    const data: XlsxCell[][] = [];
+    worker.on('message', (answer: WorkerAnswer) => {
+      if (answer.rows) {
+        for (const row of answer.rows) data.push(row);
+        setImmediate(() => worker.postMessage('next'));
+        return;
+      }
+      answered = true;
+      if (answer.ok) resolve({ sheet: answer.sheet ?? null, data });
+      else
+        reject(
+          refuse(answer.code === 'XLS_FILE_NOT_SUPPORTED' ? 'old_excel_format' : 'unreadable_spreadsheet'),
+        );
+    });
+    worker.once('error', () => reject(refuse('unreadable_spreadsheet')));
+    worker.once('exit', () => {
+      if (!answered) reject(refuse('unreadable_spreadsheet'));
+    });
+  });
 }
 
 /**
@@ -176,17 +214,8 @@ export async function readXlsxUpload(
   pause: () => Promise<void>,
   ruleOf: (header: string) => NumericColumnRule | null = () => null,
 ): Promise<XlsxUpload> {
-  let sheets: { sheet: string; data: XlsxCell[][] }[];
-  try {
-    sheets = await readXlsxFile(Buffer.from(body.buffer, body.byteOffset, body.byteLength), {
-      parseNumber: (s: string) => new XlsxNumber(s),
-      trim: false,
-    });
-  } catch (e) {
-    throw unreadable(e);
-  }
-  const first = sheets[0];
-  if (!first) throw refuse('empty_file');
+  const first = await readSheetInWorker(body);
+  if (first.sheet === null) throw refuse('empty_file');
   const rows = first.data;
   let last = rows.length - 1;
   while (last >= 0 && (rows[last] ?? []).every((c) => c === null || c === '')) last--;
