@@ -102,8 +102,7 @@ export function readCsvHead(text: string): { header: string[]; hasRows: boolean 
   const rows = parsePiece(first.value, true, detectSeparator(text));
   const [headerRow, ...data] = rows;
   if (!headerRow) throw new DomainError('invalid', 'empty_file');
-  const hasData = data.some((cells) => cells.some((c) => c.trim() !== ''));
-  return { header: headerRow.map((h) => h.trim()), hasRows: hasData || !pieces.next().done };
+  return { header: headerRow.map((h) => h.trim()), hasRows: data.length > 0 || !pieces.next().done };
 }
 
 /**
@@ -135,7 +134,7 @@ export async function eachCsvRow(
     for (; k < parsed.length; k++) {
       const cells = parsed[k] as string[];
       // Rows of empty cells (";;;;" — what a spreadsheet writes for formatted rows below the data) wait: they are
-      // rows only when a row with data follows, so the ones at the end of the file are dropped.
+      // rows only when a row with data follows, so the ones after the last data row are dropped.
       if (cells.every((c) => c.trim() === '')) {
         blank.push(cells);
         continue;
@@ -146,6 +145,8 @@ export async function eachCsvRow(
     }
     await pause();
   }
+  // A file of empty rows only keeps them: each is then an error the preview shows, not a silently empty file.
+  if (rowCount === 0) for (const b of blank.splice(0)) onRow(readCells(b, header, rowCount + 2), rowCount++);
   if (!header || rowCount === 0) throw new DomainError('invalid', 'empty_file');
   return { header, rowCount };
 }

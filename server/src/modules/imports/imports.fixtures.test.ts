@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import readXlsxFile from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { snapshotDatabase } from '../../../test/snapshot';
@@ -179,5 +180,47 @@ describe.each(DIALECTS)('customer files as Excel and LibreOffice save them, on %
       }
     }
     expect(await snapshotDatabase(t.db)).toEqual(before);
+  });
+
+  it('templates: XLSX with the values of coded columns on a second sheet, and CSV in Windows-1251 that imports back', async () => {
+    const get = (query: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/v1/imports/customers/template?${query}`,
+        headers: { cookie: admin.cookie },
+      });
+    const xlsx = await get('format=xlsx&language=bg');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="customers-bg.xlsx"');
+    const sheets = await readXlsxFile(xlsx.rawPayload);
+    expect(sheets.map((s) => s.sheet)).toEqual(['Данни', 'Стойности']);
+    expect(sheets[0]?.data).toEqual([
+      ['Вид', 'Име', 'ЕИК', 'ДДС номер', 'МОЛ', 'Телефон', 'Имейл', 'Град', 'Адрес'],
+    ]);
+    expect(sheets[1]?.data[1]).toEqual(['Вид', 'type', 'да', 'лице (person), фирма (company)']);
+    const en = await readXlsxFile((await get('format=xlsx&language=en')).rawPayload);
+    expect(en.map((s) => s.sheet)).toEqual(['Data', 'Values']);
+    expect(en[1]?.data[1]).toEqual(['type', 'Вид', 'yes', 'person, company']);
+
+    const csv = await get('format=csv-windows-1251&language=bg');
+    expect(csv.headers['content-type']).toBe('text/csv; charset=windows-1251');
+    expect(new TextDecoder('windows-1251').decode(csv.rawPayload)).toBe(
+      'Вид;Име;ЕИК;ДДС номер;МОЛ;Телефон;Имейл;Град;Адрес\r\n',
+    );
+    // The template filled in as Excel saves it: "Лице;Димьо Щерев" in Windows-1251, CRLF.
+    const filled = Buffer.concat([
+      csv.rawPayload,
+      Buffer.from([
+        0xcb, 0xe8, 0xf6, 0xe5, 0x3b, 0xc4, 0xe8, 0xec, 0xfc, 0xee, 0x20, 0xd9, 0xe5, 0xf0, 0xe5, 0xe2, 0x0d,
+        0x0a,
+      ]),
+    ]);
+    const { preview, job } = await previewAndImport(filled);
+    expect(preview).toMatchObject({ encoding: 'windows-1251', separator: ';', validRows: 1 });
+    expect(job).toMatchObject({ status: 'done', importedRows: 1 });
+    expect(Object.keys(await stored(['Димьо Щерев']))).toEqual(['Димьо Щерев']);
+    const utf8 = await get('format=csv&language=en');
+    expect(utf8.body).toBe('\uFEFFtype,name,uic,vat_number,mol,phone,email,city,address\r\n');
+    expect((await get('format=pdf')).statusCode).toBe(400);
   });
 });

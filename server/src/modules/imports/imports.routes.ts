@@ -6,12 +6,21 @@ import { sendCsv } from '../../http/csv';
 import { decodeCsvUpload } from './imports.csv';
 import { numericRuleOfHeader } from './imports.headers';
 import { importAdapter } from './imports.registry';
-import { EntityParams, ImportField, ImportJob, ImportPreview, JobParams, JobQuery } from './imports.schema';
+import {
+  EntityParams,
+  ImportField,
+  ImportJob,
+  ImportPreview,
+  JobParams,
+  JobQuery,
+  TemplateQuery,
+} from './imports.schema';
 import {
   type FileFormat,
   getImportJob,
   importableEntities,
   importReport,
+  importTemplate,
   previewImport,
   startImport,
 } from './imports.service';
@@ -85,6 +94,26 @@ export async function importsRoutes(app: FastifyInstance) {
       },
     },
     async (req) => ({ entities: importableEntities(principalOf(req).role) }),
+  );
+
+  r.get(
+    '/api/v1/imports/:entity/template',
+    {
+      schema: {
+        tags: ['imports'],
+        summary:
+          'An empty file to fill in: the header row in Bulgarian or English, as XLSX (a second sheet lists each column and the values it takes), CSV in UTF-8 with commas, or CSV in Windows-1251 with semicolons',
+        params: EntityParams,
+        querystring: TemplateQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await importTemplate(principalOf(req), req.params.entity, req.query);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.body);
+    },
   );
 
   r.post(

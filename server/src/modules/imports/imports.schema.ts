@@ -102,3 +102,19 @@ export const JobQuery = z.strictObject({
     .transform((v) => v === 'true' || v === '1'),
   fileName: z.string().max(200).optional(),
 });
+/** The template files (imports.template.ts). */
+export const TEMPLATE_FORMATS = ['xlsx', 'csv', 'csv-windows-1251'] as const;
+export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
+
+export const TemplateQuery = z.strictObject({
+  format: z
+    .enum(TEMPLATE_FORMATS)
+    .default('xlsx')
+    .describe(
+      'xlsx; csv (UTF-8 with BOM, commas); csv-windows-1251 (semicolons, as Excel on a Bulgarian Windows)',
+    ),
+  language: z
+    .enum(['bg', 'en'])
+    .default('bg')
+    .describe('The headers: Bulgarian, or the English column names'),
+});
