@@ -168,7 +168,8 @@ function SampleTable({ preview }: { preview: ImportPreview }) {
 
 /**
  * The sample rows as cards, for phones: the row number and whether it is right, then each column as
- * "column: value". A wrong cell is marked red with its reason written under it (no tooltip to hover on a phone).
+ * "column: value" (empty cells left out). A wrong cell is marked red with its reason written under it (no tooltip
+ * to hover on a phone).
  */
 function SampleCards({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
@@ -205,6 +206,8 @@ function SampleCards({ preview }: { preview: ImportPreview }) {
             <Stack gap={4}>
               {columns.map((c) => {
                 const errors = byColumn.get(c);
+                // An empty cell without an error says nothing on a phone: the card stays short.
+                if (!errors && !r.values[c]) return null;
                 return (
                   <div
                     key={c}
