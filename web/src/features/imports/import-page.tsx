@@ -310,7 +310,8 @@ function EntityColumns({ entity }: { entity: ImportEntity }) {
           ))}
         </Stack>
       )}
-      <Templates entity={entity.entity} />
+      {/* Keyed on the screen's language, so the headers offered first follow a language switch. */}
+      <Templates key={language} entity={entity.entity} />
     </Stack>
   );
 }
