@@ -58,7 +58,7 @@ test('imports 1,000 parts from CSV: the preview reports the 3 bad rows, the vali
   await expect(page.getByTestId('import-total')).toHaveText('1000');
   await expect(page.getByTestId('import-valid')).toHaveText('997');
   await expect(page.getByTestId('import-error-rows')).toHaveText('3');
-  await expect(page.getByTestId('import-format')).toHaveText('Файлът е в UTF-8, разделител запетая.');
+  await expect(page.getByTestId('import-format')).toHaveText('Файлът е CSV в UTF-8, разделител запетая.');
 
   // Every error with its line in the file, its column and the reason.
   const errors = page.getByTestId('import-errors').locator('tbody tr');

@@ -158,6 +158,22 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Кодировката на файла не е разпозната. Запишете го като CSV в UTF-8 или Windows-1251 (в Excel: „CSV UTF-8“ или „CSV (разделител запетая)“).',
     en: 'The file’s encoding is not recognised. Save it as CSV in UTF-8 or Windows-1251 (in Excel: "CSV UTF-8" or "CSV (Comma delimited)").',
   },
+  unreadable_spreadsheet: {
+    bg: 'Файлът не може да бъде прочетен като Excel таблица (.xlsx): повреден е или е друг вид файл (например .ods или .docx). Отворете го и го запишете като „Работна книга на Excel (.xlsx)“ или като CSV.',
+    en: 'The file cannot be read as an Excel workbook (.xlsx): it is damaged or another kind of file (such as .ods or .docx). Open it and save it as "Excel Workbook (.xlsx)" or as CSV.',
+  },
+  old_excel_format: {
+    bg: 'Файлът е в стария формат на Excel (.xls), който не се чете. Отворете го в Excel или LibreOffice и го запишете като „Работна книга на Excel (.xlsx)“ или като CSV.',
+    en: 'The file is in the old Excel format (.xls), which cannot be read. Open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)" or as CSV.',
+  },
+  password_protected_spreadsheet: {
+    bg: 'Файлът е защитен с парола и не може да бъде прочетен. Махнете паролата (в Excel: Файл → Информация → Защита на работната книга) и го изпратете отново.',
+    en: 'The file is protected with a password and cannot be read. Remove the password (in Excel: File → Info → Protect Workbook) and send it again.',
+  },
+  spreadsheet_too_large: {
+    bg: 'Таблицата е твърде голяма, след като се разархивира. Разделете я на няколко файла или я запишете като CSV.',
+    en: 'The workbook is too large once unpacked. Split it into several files or save it as CSV.',
+  },
   invalid_character: {
     bg: 'Клетката в „{field}“ съдържа непознат знак (�): файлът е записан в друга кодировка или е повреден.',
     en: 'The cell in "{field}" holds an unknown character (�): the file was saved in another encoding or is damaged.',

@@ -1,9 +1,17 @@
-import type { ImportField, ImportJob, ImportPreview } from '@servix/server/modules/imports/imports.schema';
+import type {
+  ImportField,
+  ImportJob,
+  ImportPreview,
+  TemplateFormat,
+} from '@servix/server/modules/imports/imports.schema';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { API_BASE, api } from './client';
 
-/** No charset: the file goes as saved (UTF-8 or Windows-1251) and the server finds out which. */
-const CSV = 'text/csv';
+/**
+ * The file goes as saved, as bytes of no declared type: the server tells XLSX from CSV by the content, and UTF-8 from
+ * Windows-1251 (a browser's own type is no help: a .csv is application/vnd.ms-excel on a Windows with Excel).
+ */
+const FILE = 'application/octet-stream';
 /** How often a running import is asked for its progress. */
 export const IMPORT_POLL_MS = 300;
 
@@ -23,13 +31,13 @@ export function useImportEntities() {
   });
 }
 
-/** Checks a CSV file without writing anything: the columns, the first rows and every error. */
+/** Checks a CSV or XLSX file without writing anything: the columns, the first rows and every error. */
 export function usePreviewImport() {
   return useMutation({
     mutationFn: ({ entity, bytes }: { entity: string; bytes: ArrayBuffer }) =>
       api.postText<ImportPreview>(`/imports/${encodeURIComponent(entity)}/preview`, {
         body: bytes,
-        contentType: CSV,
+        contentType: FILE,
       }),
   });
 }
@@ -50,7 +58,7 @@ export function useStartImport() {
     }) =>
       api.postText<ImportJob>(
         `/imports/${encodeURIComponent(entity)}/jobs`,
-        { body: bytes, contentType: CSV },
+        { body: bytes, contentType: FILE },
         { onlyValid: String(onlyValid), fileName },
       ),
   });
@@ -71,4 +79,10 @@ export function useImportJob(id: string | null) {
 /** The rejected rows and why, as CSV (a plain link: the session cookie authorises the GET). */
 export function importReportUrl(jobId: string): string {
   return `${API_BASE}/imports/jobs/${encodeURIComponent(jobId)}/report.csv`;
+}
+
+/** An empty file to fill in for an entity: XLSX or CSV, with Bulgarian headers or English names (a plain link). */
+export function importTemplateUrl(entity: string, format: TemplateFormat, language: 'bg' | 'en'): string {
+  const query = new URLSearchParams({ format, language });
+  return `${API_BASE}/imports/${encodeURIComponent(entity)}/template?${query}`;
 }

@@ -6,6 +6,7 @@ import type { Access } from '../../kernel/access';
  */
 export const IMPORTS_ACCESS: Record<string, Access> = {
   'GET /api/v1/imports': 'authenticated',
+  'GET /api/v1/imports/:entity/template': 'authenticated',
   'POST /api/v1/imports/:entity/preview': 'authenticated',
   'POST /api/v1/imports/:entity/jobs': 'authenticated',
   'GET /api/v1/imports/jobs/:id': 'authenticated',

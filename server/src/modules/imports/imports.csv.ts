@@ -120,6 +120,7 @@ export async function eachCsvRow(
   let header: string[] | null = null;
   let rowCount = 0;
   let first = true;
+  const blank: string[][] = [];
   const separator = detectSeparator(text);
   for (const piece of csvPieces(text)) {
     const parsed = parsePiece(piece, first, separator);
@@ -131,11 +132,21 @@ export async function eachCsvRow(
       k = 1;
     }
     for (; k < parsed.length; k++) {
+      const cells = parsed[k] as string[];
+      // Rows of empty cells (";;;;" — what a spreadsheet writes for formatted rows below the data) wait: they are
+      // rows only when a row with data follows, so the ones after the last data row are dropped.
+      if (cells.every((c) => c.trim() === '')) {
+        blank.push(cells);
+        continue;
+      }
+      for (const b of blank.splice(0)) onRow(readCells(b, header, rowCount + 2), rowCount++);
       // Line numbers as the user sees them: the header is line 1 (a quoted line break is not counted).
-      onRow(readCells(parsed[k] as string[], header, rowCount + 2), rowCount++);
+      onRow(readCells(cells, header, rowCount + 2), rowCount++);
     }
     await pause();
   }
+  // A file of empty rows only keeps them: each is then an error the preview shows, not a silently empty file.
+  if (rowCount === 0) for (const b of blank.splice(0)) onRow(readCells(b, header, rowCount + 2), rowCount++);
   if (!header || rowCount === 0) throw new DomainError('invalid', 'empty_file');
   return { header, rowCount };
 }
@@ -169,6 +180,43 @@ export interface DecodedCsv {
  * spaces, tab and line breaks. Bytes the code page leaves undefined, or control bytes, decode outside this set.
  */
 const WINDOWS_1251_TEXT = /^[\p{Script=Cyrillic}\p{Script=Latin}\p{N}\p{P}\p{S}\p{Zs}\t\r\n\u00ad]*$/u;
+
+/** Letters read between two checks of readsAsCyrillicText: enough to tell, cheap on a 20 MB file. */
+const SAMPLE_CHARS = 64 * 1024;
+const CYRILLIC_LETTER = /\p{Script=Cyrillic}/u;
+const CYRILLIC_VOWEL = /[аеиоуъюяэыАЕИОУЪЮЯЭЫ]/;
+
+/**
+ * Whether single-byte text read as Windows-1251 reads as Cyrillic words, not as another Cyrillic code page read
+ * wrongly. Every byte of KOI8-R and ISO-8859-5 decodes to some Windows-1251 letter, so only the words tell:
+ * - KOI8-R keeps lower case where Windows-1251 has capitals and the other way round: "Иван Петров" reads
+ *   "иВАН пЕТРОВ", a small letter followed by a capital in a word more often than a capital by a small one;
+ * - ISO-8859-5 moves the vowels onto consonants: fewer than one letter in five is a vowel (Bulgarian has about 45 %).
+ * Text with few Cyrillic letters (under 20) is not judged.
+ */
+export function readsAsCyrillicText(text: string): boolean {
+  const sample = text.slice(0, SAMPLE_CHARS);
+  let letters = 0;
+  let vowels = 0;
+  let smallThenCapital = 0;
+  let capitalThenSmall = 0;
+  let previous = '';
+  for (const ch of sample) {
+    if (CYRILLIC_LETTER.test(ch)) {
+      letters++;
+      if (CYRILLIC_VOWEL.test(ch)) vowels++;
+      if (CYRILLIC_LETTER.test(previous)) {
+        const small = ch !== ch.toLocaleUpperCase('bg');
+        const previousSmall = previous !== previous.toLocaleUpperCase('bg');
+        if (previousSmall && !small) smallThenCapital++;
+        if (!previousSmall && small) capitalThenSmall++;
+      }
+    }
+    previous = ch;
+  }
+  if (letters < 20) return true;
+  return vowels * 5 >= letters && smallThenCapital <= capitalThenSmall;
+}
 
 function unknownEncoding(): DomainError {
   return new DomainError('invalid', 'unknown_encoding');
@@ -224,7 +272,7 @@ export async function decodeCsvUpload(body: Uint8Array, pause: () => Promise<voi
   const text = await decodeInSlices(body, new TextDecoder('windows-1251'), pause, (part) =>
     WINDOWS_1251_TEXT.test(part),
   );
-  if (text === null) throw unknownEncoding();
+  if (text === null || !readsAsCyrillicText(text)) throw unknownEncoding();
   return { text, encoding: 'windows-1251' };
 }
 

@@ -114,16 +114,19 @@ describe.each(DIALECTS)('CSV files as spreadsheets save them, on %s', (dialect) 
       Buffer.from([0xff, 0xfe]),
       Buffer.from('type,name\nperson,Иван\n', 'utf16le'),
     ]);
-    // The first bytes of an .xlsx file (a ZIP archive): not UTF-8, and control bytes in Windows-1251.
+    // The first bytes of an .xlsx file (a ZIP archive) and no more: a spreadsheet, but not one that can be read.
     const xlsx = Buffer.from([
       0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x21, 0x00, 0x62, 0xee, 0x9d, 0x68,
     ]);
-    for (const file of [utf16, xlsx]) {
+    for (const [file, code, hint] of [
+      [utf16, 'unknown_encoding', 'Windows-1251'],
+      [xlsx, 'unreadable_spreadsheet', '.xlsx'],
+    ] as const) {
       for (const url of ['/api/v1/imports/customers/preview', '/api/v1/imports/customers/jobs']) {
         const res = await post(url, file);
         expect(res.statusCode, url).toBe(400);
-        expect(res.json()).toMatchObject({ code: 'unknown_encoding' });
-        expect(res.json().detail).toContain('Windows-1251');
+        expect(res.json()).toMatchObject({ code });
+        expect(res.json().detail).toContain(hint);
       }
     }
     expect(await snapshotDatabase(t.db)).toEqual(before);

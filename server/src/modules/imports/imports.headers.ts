@@ -1,6 +1,7 @@
 import { DomainError } from '../../kernel/errors';
 import type { Locale } from '../../kernel/messages';
 import type { ImportAdapter } from './imports.types';
+import type { NumericColumnRule } from './imports.xlsx';
 
 /**
  * The Bulgarian header of each column name the import files use, one per name, so that a file with the headers of
@@ -62,6 +63,26 @@ export function headerBg(adapter: ImportAdapter<unknown>, column: string): strin
 }
 
 const fold = (s: string) => s.trim().normalize('NFC').toLocaleLowerCase('bg');
+
+/** The column a header cell names (its English name or Bulgarian header, in any case), if any. */
+export function columnOfHeaderCell(adapter: ImportAdapter<unknown>, header: string): string | undefined {
+  const h = fold(header);
+  return adapter.columns.find((c) => fold(c) === h || fold(headerBg(adapter, c)) === h);
+}
+
+/**
+ * How a number typed in an XLSX cell under this header is read back (imports.xlsx.ts): a phone or an ЕИК lost its
+ * leading zero (and a phone its +) when Excel took it for a number.
+ */
+export function numericRuleOfHeader(
+  adapter: ImportAdapter<unknown>,
+  header: string,
+): NumericColumnRule | null {
+  const column = columnOfHeaderCell(adapter, header);
+  if (column === 'uic') return 'uic';
+  if (column === 'phone' || column?.endsWith('_phone')) return 'phone';
+  return null;
+}
 
 /**
  * The file's header as column names: each cell is a column's English name or its Bulgarian header, in any case.

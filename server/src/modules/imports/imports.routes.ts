@@ -3,32 +3,62 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, principalOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
-import { type CsvEncoding, decodeCsvUpload } from './imports.csv';
-import { EntityParams, ImportField, ImportJob, ImportPreview, JobParams, JobQuery } from './imports.schema';
+import { decodeCsvUpload } from './imports.csv';
+import { numericRuleOfHeader } from './imports.headers';
+import { importAdapter } from './imports.registry';
 import {
+  EntityParams,
+  ImportField,
+  ImportJob,
+  ImportPreview,
+  JobParams,
+  JobQuery,
+  TemplateQuery,
+} from './imports.schema';
+import {
+  type FileFormat,
   getImportJob,
   importableEntities,
   importReport,
+  importTemplate,
   previewImport,
   startImport,
 } from './imports.service';
+import { readXlsxUpload, uploadKind } from './imports.xlsx';
 
 export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function importsRoutes(app: FastifyInstance) {
-  // The body stays the decoded text (so the route documents a string); the encoding it was written in is kept
-  // beside the request for the preview to report.
-  const encodings = new WeakMap<FastifyRequest, CsvEncoding>();
-  // CSV arrives as the raw request body (text/csv), up to 20 MiB, as bytes: UTF-8 or Windows-1251, detected and
-  // decoded in slices so other requests run meanwhile (a file in neither is refused here, before any preview).
+  // The body stays text (so the route documents a string): an XLSX file's first sheet becomes CSV text. How the file
+  // was written (format, encoding, sheet) is kept beside the request for the preview to report.
+  const formats = new WeakMap<FastifyRequest, FileFormat>();
+  // The file arrives as the raw request body, up to 20 MiB, as bytes, under whatever type the browser gave it (a
+  // .csv is application/vnd.ms-excel on a Windows with Excel): its content decides. XLSX is read from its first
+  // sheet; CSV is UTF-8 or Windows-1251, detected and decoded in slices so other requests run meanwhile. A file that
+  // is neither (an old .xls, a locked workbook, another encoding) is refused here, before any preview.
   app.addContentTypeParser(
-    ['text/csv', 'text/plain'],
+    [
+      'text/csv',
+      'text/plain',
+      'application/octet-stream',
+      'application/vnd.ms-excel',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
     { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
     async (req: FastifyRequest, body: Buffer) => {
+      if (uploadKind(body) === 'xlsx') {
+        const entity = (req.params as { entity?: string }).entity ?? '';
+        const adapter = importAdapter(entity);
+        const sheet = await readXlsxUpload(body, yieldToOthers, (h) =>
+          adapter ? numericRuleOfHeader(adapter, h) : null,
+        );
+        formats.set(req, { format: 'xlsx', encoding: null, sheet: sheet.sheet });
+        return sheet.text;
+      }
       const decoded = await decodeCsvUpload(body, yieldToOthers);
-      encodings.set(req, decoded.encoding);
+      formats.set(req, { format: 'csv', encoding: decoded.encoding, sheet: null });
       return decoded.text;
     },
   );
@@ -37,7 +67,7 @@ export async function importsRoutes(app: FastifyInstance) {
   const csvBody = z
     .string()
     .describe(
-      'The CSV file as saved (UTF-8 with or without BOM, or Windows-1251; comma, semicolon or tab; a header row of English or Bulgarian column names), sent as text/csv',
+      'The file as saved, sent as text/csv or application/octet-stream: CSV (UTF-8 with or without BOM, or Windows-1251; comma, semicolon or tab) or XLSX (its first sheet), with a header row of English or Bulgarian column names',
     );
 
   r.get(
@@ -66,13 +96,33 @@ export async function importsRoutes(app: FastifyInstance) {
     async (req) => ({ entities: importableEntities(principalOf(req).role) }),
   );
 
+  r.get(
+    '/api/v1/imports/:entity/template',
+    {
+      schema: {
+        tags: ['imports'],
+        summary:
+          'An empty file to fill in: the header row in Bulgarian or English, as XLSX (a second sheet lists each column and the values it takes), CSV in UTF-8 with commas, or CSV in Windows-1251 with semicolons',
+        params: EntityParams,
+        querystring: TemplateQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await importTemplate(principalOf(req), req.params.entity, req.query);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.body);
+    },
+  );
+
   r.post(
     '/api/v1/imports/:entity/preview',
     {
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         tags: ['imports'],
-        summary: 'Check a CSV file: the first rows and every error; writes nothing',
+        summary: 'Check a CSV or XLSX file: the first rows and every error; writes nothing',
         params: EntityParams,
         body: csvBody,
         response: { 200: ImportPreview },
@@ -83,7 +133,7 @@ export async function importsRoutes(app: FastifyInstance) {
         db,
         principalOf(req),
         req.params.entity,
-        { text: req.body, encoding: encodings.get(req) ?? 'utf-8' },
+        { text: req.body, ...(formats.get(req) ?? { format: 'csv', encoding: 'utf-8', sheet: null }) },
         req.locale,
       ),
   );
@@ -94,7 +144,7 @@ export async function importsRoutes(app: FastifyInstance) {
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         tags: ['imports'],
-        summary: 'Import a CSV file on the job runner; poll the job for progress',
+        summary: 'Import a CSV or XLSX file on the job runner; poll the job for progress',
         params: EntityParams,
         querystring: JobQuery,
         body: csvBody,

@@ -43,8 +43,16 @@ export type ImportField = z.infer<typeof ImportField>;
 
 export const ImportPreview = z.object({
   entity: z.string(),
-  encoding: z.enum(CSV_ENCODINGS).describe('How the file was written, as detected'),
-  separator: z.enum(CSV_SEPARATORS).describe('The separator of the file, as detected from its header'),
+  format: z.enum(['csv', 'xlsx']).describe('The kind of file, as detected from its content'),
+  encoding: z
+    .enum(CSV_ENCODINGS)
+    .nullable()
+    .describe('How a CSV file was written, as detected; null for XLSX'),
+  separator: z
+    .enum(CSV_SEPARATORS)
+    .nullable()
+    .describe('The separator of a CSV file, as detected from its header; null for XLSX'),
+  sheet: z.string().nullable().describe('The sheet an XLSX file was read from (its first); null for CSV'),
   fileHeader: z.array(z.string()).describe('The header of the file as written (English or Bulgarian names)'),
   columns: z.array(z.string()).describe('The columns of the file, by their English names'),
   expectedColumns: z.array(z.string()),
@@ -93,4 +101,20 @@ export const JobQuery = z.strictObject({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   fileName: z.string().max(200).optional(),
+});
+/** The template files (imports.template.ts). */
+export const TEMPLATE_FORMATS = ['xlsx', 'csv', 'csv-windows-1251'] as const;
+export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
+
+export const TemplateQuery = z.strictObject({
+  format: z
+    .enum(TEMPLATE_FORMATS)
+    .default('xlsx')
+    .describe(
+      'xlsx; csv (UTF-8 with BOM, commas); csv-windows-1251 (semicolons, as Excel on a Bulgarian Windows)',
+    ),
+  language: z
+    .enum(['bg', 'en'])
+    .default('bg')
+    .describe('The headers: Bulgarian, or the English column names'),
 });

@@ -22,6 +22,7 @@ import { allowedValuesText, codeOfCell, columnsOfHeader, importFields } from './
 import { importAdapter, importAdapters } from './imports.registry';
 import type { ImportJob, ImportPreview, ImportRowError } from './imports.schema';
 import type { ImportJobTable } from './imports.table';
+import { type TemplateFormat, templateCsv, templateXlsx } from './imports.template';
 import { type ImportAdapter, importIssueCode, type RowError } from './imports.types';
 
 export { parseCsvInSlices, readCsvHead } from './imports.csv';
@@ -42,6 +43,11 @@ const FIRST_DATA_LINE = 2;
 export const IMPORT_JOB_KIND = 'import';
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** How an uploaded file was written: CSV in an encoding, or XLSX (read from its first sheet, named here). */
+export type FileFormat =
+  | { format: 'csv'; encoding: CsvEncoding; sheet: null }
+  | { format: 'xlsx'; encoding: null; sheet: string };
 
 /** Who asks: the role decides which entities they may import, the user which jobs they may see. */
 export interface ImportCaller {
@@ -199,15 +205,17 @@ export async function previewImport(
   db: Executor,
   caller: ImportCaller,
   entity: string,
-  file: { text: string; encoding: CsvEncoding },
+  file: { text: string } & FileFormat,
   locale: Locale,
 ): Promise<ImportPreview> {
   const adapter = adapterFor(entity, caller);
   const v = await validate(db, adapter, file.text, yieldToOthers);
   return {
     entity,
+    format: file.format,
     encoding: file.encoding,
-    separator: detectSeparator(file.text),
+    separator: file.format === 'csv' ? detectSeparator(file.text) : null,
+    sheet: file.sheet,
     fileHeader: v.header,
     columns: v.columns,
     expectedColumns: [...adapter.columns],
@@ -221,6 +229,31 @@ export async function previewImport(
       errors: toRowErrors(adapter, new Map(v.errors.has(i) ? [[i, v.errors.get(i) ?? []]] : []), locale),
     })),
     errors: toRowErrors(adapter, v.errors, locale, MAX_REPORTED_ERRORS),
+  };
+}
+
+const TEMPLATE_TYPES: Record<TemplateFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  'csv-windows-1251': 'text/csv; charset=windows-1251',
+};
+
+/** An empty file to import an entity from (imports.template.ts); needs the entity's write rule, like the import. */
+export async function importTemplate(
+  caller: ImportCaller,
+  entity: string,
+  options: { format: TemplateFormat; language: Locale },
+): Promise<{ body: Buffer; contentType: string; fileName: string }> {
+  const adapter = adapterFor(entity, caller);
+  const { format, language } = options;
+  const body =
+    format === 'xlsx' ? await templateXlsx(adapter, language) : templateCsv(adapter, language, format);
+  const extension = format === 'xlsx' ? 'xlsx' : 'csv';
+  const suffix = format === 'csv-windows-1251' ? '-windows-1251' : '';
+  return {
+    body,
+    contentType: TEMPLATE_TYPES[format],
+    fileName: `${entity}-${language}${suffix}.${extension}`,
   };
 }
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { errorsByColumn, jobFileName, jobPercent, missingColumns, templateCsv } from './import-file';
+import { errorsByColumn, IMPORT_FILE_ACCEPT, jobFileName, jobPercent, missingColumns } from './import-file';
 
 const error = (field: string) => ({ row: 2, field, code: 'x', message: `bad ${field}` });
 
 describe('the import screen’s helpers', () => {
-  it('makes a header-only template from the expected columns', () => {
-    expect(templateCsv(['code', 'name_bg', 'sale_price_eur'])).toBe('code,name_bg,sale_price_eur\r\n');
-    expect(templateCsv(['a,b', 'say "hi"'])).toBe('"a,b","say ""hi"""\r\n');
+  it('lets the file chooser offer Excel workbooks as well as CSV and tab-separated text', () => {
+    expect(IMPORT_FILE_ACCEPT.split(',')).toEqual(
+      expect.arrayContaining(['.xlsx', '.csv', '.txt', '.tsv', 'text/csv']),
+    );
   });
 
   it('puts each error on its column; errors naming no column of the file go to the row', () => {

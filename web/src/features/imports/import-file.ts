@@ -22,16 +22,15 @@ export function allowedValues(field: Pick<ImportField, 'values'>, language: 'bg'
     .join(', ');
 }
 
-/** A header-only CSV file with the columns an import expects: the user fills in the rows. */
-export function templateCsv(columns: readonly string[]): string {
-  const quote = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
-  return `${columns.map(quote).join(',')}\r\n`;
-}
-
-/** A data: URL of a CSV text, for a download link (UTF-8 with a BOM so spreadsheet programs read Cyrillic). */
-export function csvDataUrl(text: string): string {
-  return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${text}`)}`;
-}
+/** The files the import takes: Excel workbooks and CSV (a .txt of tab-separated text is CSV too). */
+export const IMPORT_FILE_ACCEPT = [
+  '.xlsx',
+  '.csv',
+  '.tsv',
+  '.txt',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/csv',
+].join(',');
 
 /** The errors of one sample row by column; errors naming no column of the file go under ''. */
 export function errorsByColumn(

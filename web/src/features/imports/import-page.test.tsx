@@ -1,7 +1,9 @@
 import type { ImportJob, ImportPreview } from '@servix/server/modules/imports/imports.schema';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { setLanguage } from '../../i18n';
 import { fakeServer, jsonResponse, renderScreen } from '../../test-utils';
+import { PHONE_QUERY } from '../../ui/phone';
 import { ImportPage } from './import-page';
 
 const CSV = 'code;name_bg;sale_price_eur\nP-1;Част 1;10.00\nP-2;Част 2;-1\nP-3;Част 3;5.00\n';
@@ -17,8 +19,10 @@ const PRICE_ERROR = 'Стойността в „sale_price_eur“ е твърд�
 
 const PREVIEW: ImportPreview = {
   entity: 'parts',
+  format: 'csv',
   encoding: 'windows-1251',
   separator: ';',
+  sheet: null,
   fileHeader: ['code', 'name_bg', 'sale_price_eur'],
   columns: ['code', 'name_bg', 'sale_price_eur'],
   expectedColumns: ['code', 'barcode', 'name_bg', 'sale_price_eur'],
@@ -56,7 +60,7 @@ const job = (patch: Partial<ImportJob>): ImportJob => ({
 
 /** The file input, once the screen knows what can be imported. */
 async function fileInput(container: HTMLElement): Promise<HTMLInputElement> {
-  await screen.findByText('CSV файл');
+  await screen.findByText('Файл (Excel или CSV)');
   const input = container.querySelector('input[type="file"]');
   if (!(input instanceof HTMLInputElement)) throw new Error('no file input');
   return input;
@@ -122,11 +126,12 @@ describe('the import screen', () => {
     expect(screen.getByTestId('import-valid').textContent).toBe('2');
     const preview = calls.find((c) => c.path === '/api/v1/imports/parts/preview');
     expect(preview?.method).toBe('POST');
-    expect(preview?.headers.get('Content-Type')).toContain('text/csv');
+    // The bytes as saved, of no declared type: the server tells XLSX from CSV, and the encoding, by the content.
+    expect(preview?.headers.get('Content-Type')).toBe('application/octet-stream');
     expect(bytesOf(preview?.body)).toEqual([...CSV_1251]);
     // What the server found: the encoding and the separator, in words.
     expect(screen.getByTestId('import-format').textContent).toBe(
-      'Файлът е в Windows-1251, разделител точка и запетая.',
+      'Файлът е CSV в Windows-1251, разделител точка и запетая.',
     );
     expect(preview?.headers.get('X-CSRF-Token')).toBe('csrf-123');
 
@@ -137,14 +142,17 @@ describe('the import screen', () => {
     expect(errors.getByText(PRICE_ERROR)).toBeTruthy();
     const badCell = screen.getByTestId('import-sample').querySelector('td[data-error="true"]');
     expect(badCell?.textContent).toBe('-1');
-    // The template has the expected columns.
-    const template = screen.getByRole('link', { name: /Изтеглете празен шаблон/ });
-    expect(decodeURIComponent(template.getAttribute('href') ?? '')).toContain(
-      'code,barcode,name_bg,sale_price_eur',
+    // The templates come from the server: Excel and both CSVs, with Bulgarian headers first.
+    const templates = within(screen.getByTestId('import-templates'));
+    expect(templates.getByTestId('template-xlsx').getAttribute('href')).toBe(
+      '/api/v1/imports/parts/template?format=xlsx&language=bg',
     );
-    const templateBg = screen.getByRole('link', { name: 'Шаблон с български заглавия' });
-    expect(decodeURIComponent(templateBg.getAttribute('href') ?? '')).toContain(
-      'Код,Баркод,Име,Продажна цена (EUR)',
+    expect(templates.getByTestId('template-csv-1251').getAttribute('href')).toBe(
+      '/api/v1/imports/parts/template?format=csv-windows-1251&language=bg',
+    );
+    fireEvent.click(templates.getByText('English'));
+    expect(templates.getByTestId('template-csv').getAttribute('href')).toBe(
+      '/api/v1/imports/parts/template?format=csv&language=en',
     );
 
     // A file with errors is not imported whole.
@@ -199,5 +207,78 @@ describe('the import screen', () => {
     renderScreen(<ImportPage />, { route: '/import?entity=customers' });
     const allowed = await screen.findByTestId('import-allowed-values');
     expect(allowed.textContent).toBe('type (Вид): person (лице), company (фирма)');
+  });
+
+  it('an XLSX file: the screen says so and names the sheet read; on a phone the rows are cards with each error under its cell', async () => {
+    vi.spyOn(window, 'matchMedia').mockImplementation(
+      (query) =>
+        ({
+          matches: query === PHONE_QUERY,
+          media: query,
+          onchange: null,
+          addListener: () => {},
+          removeListener: () => {},
+          addEventListener: () => {},
+          removeEventListener: () => {},
+          dispatchEvent: () => false,
+        }) as MediaQueryList,
+    );
+    const xlsxPreview: ImportPreview = {
+      ...PREVIEW,
+      format: 'xlsx',
+      encoding: null,
+      separator: null,
+      sheet: 'Части',
+    };
+    const { calls } = fakeServer((call) => {
+      if (call.path === '/api/v1/imports') return jsonResponse(200, { entities: [ENTITY('parts')] });
+      if (call.path === '/api/v1/imports/parts/preview') return jsonResponse(200, xlsxPreview);
+      return jsonResponse(404, { code: 'not_found', detail: 'Няма такова.' });
+    });
+    const { container } = renderScreen(<ImportPage />, { route: '/import?entity=parts' });
+    const input = await fileInput(container);
+    expect(input.accept).toContain('.xlsx');
+    const bytes = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+    fireEvent.change(input, { target: { files: [new File([bytes], 'части.xlsx')] } });
+    expect((await screen.findByTestId('import-format')).textContent).toBe(
+      'Файлът е Excel таблица (.xlsx); прочетен е първият лист „Части“.',
+    );
+    expect(bytesOf(calls.find((c) => c.path.endsWith('/preview'))?.body)).toEqual([...bytes]);
+    // No table to scroll sideways: one card per row, the wrong cell marked, its reason written under it.
+    expect(screen.queryByTestId('import-sample')).toBeNull();
+    const cards = screen.getAllByTestId('import-sample-card');
+    expect(cards).toHaveLength(3);
+    const bad = within(cards[1] as HTMLElement);
+    expect(bad.getByText('Ред 3')).toBeTruthy();
+    expect(bad.getByText('Една грешка')).toBeTruthy();
+    const cell = (cards[1] as HTMLElement).querySelector('[data-error="true"]');
+    expect(cell?.textContent).toBe(`sale_price_eur:-1${PRICE_ERROR}`);
+    expect(within(cards[0] as HTMLElement).getByText('Без грешки')).toBeTruthy();
+    expect(within(screen.getByTestId('import-errors')).getByText(PRICE_ERROR)).toBeTruthy();
+  });
+
+  it('in English: the XLSX format line and the template texts', async () => {
+    await setLanguage('en');
+    fakeServer((call) => {
+      if (call.path === '/api/v1/imports') return jsonResponse(200, { entities: [ENTITY('parts')] });
+      if (call.path === '/api/v1/imports/parts/preview')
+        return jsonResponse(200, {
+          ...PREVIEW,
+          format: 'xlsx',
+          encoding: null,
+          separator: null,
+          sheet: 'Parts',
+        });
+      return jsonResponse(404, { code: 'not_found', detail: 'No such thing.' });
+    });
+    const { container } = renderScreen(<ImportPage />, { route: '/import?entity=parts' });
+    await screen.findByText('File (Excel or CSV)');
+    expect(screen.getByText('CSV (Windows-1251, semicolons)')).toBeTruthy();
+    expect(screen.getByTestId('template-xlsx').getAttribute('href')).toContain('language=en');
+    const input = container.querySelector('input[type="file"]') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['x'], 'parts.xlsx')] } });
+    expect((await screen.findByTestId('import-format')).textContent).toBe(
+      'The file is an Excel workbook (.xlsx); its first sheet, “Parts”, was read.',
+    );
   });
 });

@@ -7,6 +7,7 @@ import {
   Group,
   Paper,
   Progress,
+  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
@@ -19,6 +20,7 @@ import {
   IconAlertTriangle,
   IconCircleCheck,
   IconDownload,
+  IconFileSpreadsheet,
   IconFileTypeCsv,
   IconRefresh,
   IconUpload,
@@ -30,6 +32,7 @@ import { messageOf } from '../../api/client';
 import {
   type ImportEntity,
   importReportUrl,
+  importTemplateUrl,
   useImportEntities,
   useImportJob,
   usePreviewImport,
@@ -38,14 +41,7 @@ import {
 import { i18n } from '../../i18n';
 import { PageHeader } from '../../ui/page-header';
 import { FormAlert, LoadError, PageLoader } from '../../ui/states';
-import {
-  allowedValues,
-  csvDataUrl,
-  jobFileName,
-  jobPercent,
-  readFileBytes,
-  templateCsv,
-} from './import-file';
+import { allowedValues, IMPORT_FILE_ACCEPT, jobFileName, jobPercent, readFileBytes } from './import-file';
 import { ImportPreviewView } from './import-preview-view';
 
 /** Where the imported records are listed, for a link after the import. */
@@ -201,11 +197,21 @@ function JobResult({ job, onAgain }: { job: ImportJob; onAgain: () => void }) {
   );
 }
 
-function TemplateLink({ columns, label, file }: { columns: readonly string[]; label: string; file: string }) {
+function TemplateLink({
+  href,
+  label,
+  icon,
+  testId,
+}: {
+  href: string;
+  label: string;
+  icon: React.ReactNode;
+  testId: string;
+}) {
   return (
-    <Anchor href={csvDataUrl(templateCsv(columns))} download={file} size="sm">
+    <Anchor href={href} download size="sm" data-testid={testId}>
       <Group gap={4} wrap="nowrap" component="span">
-        <IconFileTypeCsv size={16} />
+        {icon}
         {label}
       </Group>
     </Anchor>
@@ -213,13 +219,68 @@ function TemplateLink({ columns, label, file }: { columns: readonly string[]; la
 }
 
 /**
+ * The empty templates of an entity from the server: Excel (with a sheet of what each column takes), CSV in UTF-8,
+ * CSV in Windows-1251 with semicolons; with Bulgarian headers or English names, the screen's language first.
+ */
+function Templates({ entity }: { entity: string }) {
+  const { t, i18n: active } = useTranslation();
+  const [language, setLanguage] = useState<'bg' | 'en'>(active.language === 'en' ? 'en' : 'bg');
+  return (
+    <Stack gap={6} data-testid="import-templates">
+      <Group gap="sm" wrap="wrap">
+        <Text size="sm" fw={500}>
+          {t('imports.templates', { entity: entityLabel(entity) })}
+        </Text>
+        <SegmentedControl
+          size="xs"
+          aria-label={t('imports.templateHeaders')}
+          value={language}
+          onChange={(v) => setLanguage(v === 'en' ? 'en' : 'bg')}
+          data={[
+            { value: 'bg', label: t('imports.headersBg') },
+            { value: 'en', label: t('imports.headersEn') },
+          ]}
+        />
+      </Group>
+      <Group gap="lg" wrap="wrap" style={{ rowGap: 4 }}>
+        <Stack gap={0}>
+          <TemplateLink
+            href={importTemplateUrl(entity, 'xlsx', language)}
+            label={t('imports.templateXlsx')}
+            icon={<IconFileSpreadsheet size={16} />}
+            testId="template-xlsx"
+          />
+          <Text size="xs" c="dimmed">
+            {t('imports.templateXlsxHint')}
+          </Text>
+        </Stack>
+        <TemplateLink
+          href={importTemplateUrl(entity, 'csv', language)}
+          label={t('imports.templateCsv')}
+          icon={<IconFileTypeCsv size={16} />}
+          testId="template-csv"
+        />
+        <TemplateLink
+          href={importTemplateUrl(entity, 'csv-windows-1251', language)}
+          label={t('imports.templateCsv1251')}
+          icon={<IconFileTypeCsv size={16} />}
+          testId="template-csv-1251"
+        />
+      </Group>
+    </Stack>
+  );
+}
+
+/**
  * The columns the chosen entity's file has (the required ones marked, each with its Bulgarian header, which the
- * file may use instead), the values of the coded ones, and an empty template to fill, with either headers.
+ * file may use instead), the values of the coded ones, and the empty templates to fill in.
  */
 function EntityColumns({ entity }: { entity: ImportEntity }) {
   const { t, i18n: active } = useTranslation();
   const language = active.language === 'en' ? 'en' : 'bg';
   const fields = entity.fields;
+  // The id is written by an export and ignored on import: no one fills it in.
+  const columns = entity.columns.filter((c) => c !== 'id');
   const headerBg = new Map(fields.map((f) => [f.column, f.headerBg]));
   const coded = fields.filter((f) => f.values.length > 0);
   return (
@@ -228,7 +289,7 @@ function EntityColumns({ entity }: { entity: ImportEntity }) {
         {t('imports.columnsHint')}
       </Text>
       <Group gap={6}>
-        {entity.columns.map((c) => (
+        {columns.map((c) => (
           <Code key={c} fw={entity.requiredColumns.includes(c) ? 700 : 400}>
             {c}
             {entity.requiredColumns.includes(c) ? ' *' : ''}
@@ -249,25 +310,13 @@ function EntityColumns({ entity }: { entity: ImportEntity }) {
           ))}
         </Stack>
       )}
-      <Group gap="lg">
-        <TemplateLink
-          columns={entity.columns}
-          label={t('imports.downloadTemplate', { entity: entityLabel(entity.entity) })}
-          file={`${entity.entity}.csv`}
-        />
-        {fields.length > 0 && (
-          <TemplateLink
-            columns={fields.map((f) => f.headerBg)}
-            label={t('imports.downloadTemplateBg')}
-            file={`${entity.entity}-bg.csv`}
-          />
-        )}
-      </Group>
+      {/* Keyed on the screen's language, so the headers offered first follow a language switch. */}
+      <Templates key={language} entity={entity.entity} />
     </Stack>
   );
 }
 
-/** CSV import: choose what and a file, check it (preview with every error), import with progress, see the result. */
+/** Import from an XLSX or CSV file: choose what and a file, check it (preview with every error), import with progress, see the result. */
 export function ImportPage() {
   const { t } = useTranslation();
   const entities = useImportEntities();
@@ -347,7 +396,7 @@ export function ImportPage() {
                 label={t('imports.file')}
                 placeholder={t('imports.filePlaceholder')}
                 description={t('imports.fileHint')}
-                accept=".csv,text/csv"
+                accept={IMPORT_FILE_ACCEPT}
                 leftSection={<IconUpload size={16} />}
                 value={file}
                 clearable

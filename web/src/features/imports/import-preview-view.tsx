@@ -14,6 +14,7 @@ import {
 import type { ImportPreview, ImportRowError } from '@servix/server/modules/imports/imports.schema';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useIsPhone } from '../../ui/phone';
 import { errorsByColumn, missingColumns } from './import-file';
 
 function Stat({
@@ -165,6 +166,121 @@ function SampleTable({ preview }: { preview: ImportPreview }) {
   );
 }
 
+/**
+ * The sample rows as cards, for phones: the row number and whether it is right, then each column as
+ * "column: value" (empty cells left out). A wrong cell is marked red with its reason written under it (no tooltip
+ * to hover on a phone).
+ */
+function SampleCards({ preview }: { preview: ImportPreview }) {
+  const { t } = useTranslation();
+  const columns = preview.columns;
+  return (
+    <Stack gap="xs" data-testid="import-sample-cards">
+      {preview.sample.map((r) => {
+        const byColumn = errorsByColumn(r.errors, columns);
+        const other = byColumn.get('') ?? [];
+        return (
+          <Paper
+            key={r.row}
+            withBorder
+            radius="md"
+            p="sm"
+            bg={r.errors.length ? 'red.0' : undefined}
+            data-row={r.row}
+            data-testid="import-sample-card"
+          >
+            <Group justify="space-between" gap="xs" mb={6}>
+              <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                {t('imports.row')} {r.row}
+              </Text>
+              {r.errors.length === 0 ? (
+                <Badge color="green" variant="light" tt="none">
+                  {t('imports.rowOk')}
+                </Badge>
+              ) : (
+                <Badge color="red" variant="light" tt="none">
+                  {t('imports.rowErrorsCount', { count: r.errors.length })}
+                </Badge>
+              )}
+            </Group>
+            <Stack gap={4}>
+              {columns.map((c) => {
+                const errors = byColumn.get(c);
+                // An empty cell without an error says nothing on a phone: the card stays short.
+                if (!errors && !r.values[c]) return null;
+                return (
+                  <div
+                    key={c}
+                    data-error={errors ? 'true' : undefined}
+                    style={
+                      errors
+                        ? {
+                            background: 'var(--mantine-color-red-1)',
+                            boxShadow: 'inset 0 0 0 1px var(--mantine-color-red-5)',
+                            borderRadius: 4,
+                            padding: '2px 6px',
+                          }
+                        : undefined
+                    }
+                  >
+                    <Group gap={6} wrap="nowrap" align="baseline">
+                      <Text size="xs" c="dimmed" ff="monospace" style={{ flex: '0 0 auto' }}>
+                        {c}:
+                      </Text>
+                      <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+                        {r.values[c] ?? ''}
+                      </Text>
+                    </Group>
+                    {errors?.map((e) => (
+                      <Group key={e.code} gap={4} wrap="nowrap" align="flex-start">
+                        <IconAlertTriangle
+                          size={12}
+                          color="var(--mantine-color-red-7)"
+                          style={{ flexShrink: 0, marginTop: 3 }}
+                        />
+                        <Text size="xs" c="red.8" style={{ overflowWrap: 'anywhere' }}>
+                          {e.message}
+                        </Text>
+                      </Group>
+                    ))}
+                  </div>
+                );
+              })}
+              {other.map((e) => (
+                <Text key={`${e.field}-${e.code}`} size="xs" c="red.8" style={{ overflowWrap: 'anywhere' }}>
+                  {e.message}
+                </Text>
+              ))}
+            </Stack>
+          </Paper>
+        );
+      })}
+    </Stack>
+  );
+}
+
+/** Every error as cards on a phone: the row, the column, the reason. */
+function ErrorCards({ preview }: { preview: ImportPreview }) {
+  const { t } = useTranslation();
+  return (
+    <ScrollArea.Autosize mah={360} type="auto">
+      <Stack gap={6} data-testid="import-errors">
+        {preview.errors.map((e) => (
+          <Paper key={`${e.row}-${e.field}-${e.code}`} withBorder radius="sm" p="xs">
+            <Text size="xs" c="dimmed">
+              {t('imports.row')} {e.row} ·{' '}
+              <span style={{ fontFamily: 'monospace' }}>{e.field || t('common.none')}</span>
+            </Text>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {e.message}
+            </Text>
+          </Paper>
+        ))}
+      </Stack>
+    </ScrollArea.Autosize>
+  );
+}
+
 function ErrorList({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
   return (
@@ -195,9 +311,10 @@ function ErrorList({ preview }: { preview: ImportPreview }) {
 
 const SEPARATOR_KEY = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
 
-/** What the server found in the file: how it was written, columns, counts, the first rows with their errors, and every error. */
+/** What the server found in the file: CSV or XLSX and how it was written, columns, counts, the first rows with their errors, and every error. */
 export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
+  const phone = useIsPhone();
   const reportedAll = preview.errors.length < 1000;
   return (
     <Stack gap="md">
@@ -217,10 +334,12 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
         />
       </SimpleGrid>
       <Text size="sm" data-testid="import-format">
-        {t('imports.format', {
-          encoding: t(`imports.encoding.${preview.encoding}`),
-          separator: t(`imports.separator.${SEPARATOR_KEY[preview.separator]}`),
-        })}
+        {preview.format === 'xlsx'
+          ? t('imports.formatXlsx', { sheet: preview.sheet ?? '' })
+          : t('imports.format', {
+              encoding: preview.encoding ? t(`imports.encoding.${preview.encoding}`) : '',
+              separator: t(`imports.separator.${SEPARATOR_KEY[preview.separator ?? ',']}`),
+            })}
       </Text>
       <ColumnBadges preview={preview} />
       {preview.errors.length > 0 && (
@@ -233,14 +352,14 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
               {t('imports.errorsTruncated')}
             </Alert>
           )}
-          <ErrorList preview={preview} />
+          {phone ? <ErrorCards preview={preview} /> : <ErrorList preview={preview} />}
         </Stack>
       )}
       <Stack gap={6}>
         <Title order={3} fz="h5">
           {t('imports.sampleTitle', { count: preview.sample.length })}
         </Title>
-        <SampleTable preview={preview} />
+        {phone ? <SampleCards preview={preview} /> : <SampleTable preview={preview} />}
       </Stack>
     </Stack>
   );
