@@ -75,7 +75,7 @@ select cast(coalesce(sum("quantity_milli"), 0) as bigint) as "quantity_milli", c
   from "stock_movement"
   where "part_id" = ? and "movement_date" < ? and "warehouse_id" = ?;
 -- parameters: ["01900000-0000-7000-8000-00000000000a","2026-01-01","01900000-0000-7000-8000-00000000000b"]
-select "stock_movement".*, "stock_document"."type" as "document_type", "stock_document"."number" as "document_number", "stock_document"."reversal_of_id", "stock_warehouse"."code" as "warehouse_code"
+select "stock_movement".*, "stock_document"."type" as "document_type", "stock_document"."number" as "document_number", "stock_document"."reversal_of_id", "stock_warehouse"."code" as "warehouse_code", "stock_warehouse"."name" as "warehouse_name"
   from "stock_movement"
   inner join "stock_document" on "stock_document"."id" = "stock_movement"."document_id"
   inner join "stock_warehouse" on "stock_warehouse"."id" = "stock_movement"."warehouse_id"
