@@ -26,7 +26,7 @@ export interface ListViewProps<T, F extends string> {
   /** Shown when there is nothing at all yet (no search, no filter), e.g. a hint and an "Add" button. */
   empty?: ReactNode;
   minWidth?: number;
-  /** On phones (below 600 px) show the rows as cards instead of a table. */
+  /** On phones (below 600 px) show the rows as cards instead of a table (the default). */
   phoneCards?: boolean;
   'data-testid'?: string;
 }
@@ -46,7 +46,7 @@ export function ListView<T, F extends string>({
   exportPath,
   empty,
   minWidth,
-  phoneCards = false,
+  phoneCards = true,
   'data-testid': testId,
 }: ListViewProps<T, F>) {
   const { t } = useTranslation();
@@ -88,6 +88,7 @@ export function ListView<T, F extends string>({
           columns={columns}
           rows={data.items}
           rowKey={rowKey}
+          rowHref={rowHref}
           sort={list.sort}
           onSort={list.setSort}
           empty={noRows}
