@@ -60,12 +60,12 @@ export function WorkingHoursEditor({
         {WEEKDAYS.map((weekday, n) => {
           const ofDay = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.weekday === weekday);
           const dayName = (
-            <Text size="sm" fw={500} w={phone ? undefined : 110} pt={6} style={{ flexShrink: 0 }}>
+            <Text key="day" size="sm" fw={500} w={phone ? undefined : 110} pt={6} style={{ flexShrink: 0 }}>
               {t(`technicians.weekday.${weekday}`)}
             </Text>
           );
           const intervals = (
-            <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
+            <Stack key="intervals" gap={6} style={{ flex: 1, minWidth: 0 }}>
               {ofDay.length === 0 && (
                 <Text size="sm" c="dimmed" pt={phone ? 0 : 6}>
                   {t('technicians.dayOff')}
@@ -115,6 +115,7 @@ export function WorkingHoursEditor({
           );
           const addButton = !disabled && (
             <Button
+              key="add"
               variant="subtle"
               size="xs"
               mt={2}
