@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   Modal,
-  Paper,
   Select,
   SimpleGrid,
   Stack,

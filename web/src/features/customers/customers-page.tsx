@@ -33,11 +33,30 @@ export function CustomersPage() {
         </Group>
       ),
     },
-    { key: 'kind', header: t('customers.kind'), render: (p) => <KindBadge kind={p.kind} />, width: 130 },
-    { key: 'uic', header: t('customers.uicShort'), render: (p) => dash(p.uic), nowrap: true },
-    { key: 'phone', header: t('customers.phone'), render: (p) => dash(p.phone), nowrap: true },
+    {
+      key: 'kind',
+      phone: 'primary',
+      header: t('customers.kind'),
+      render: (p) => <KindBadge kind={p.kind} />,
+      width: 130,
+    },
+    {
+      key: 'uic',
+      phone: 'secondary',
+      header: t('customers.uicShort'),
+      render: (p) => dash(p.uic),
+      nowrap: true,
+    },
+    {
+      key: 'phone',
+      phone: 'primary',
+      header: t('customers.phone'),
+      render: (p) => dash(p.phone),
+      nowrap: true,
+    },
     {
       key: 'email',
+      phone: 'secondary',
       header: t('customers.email'),
       render: (p) =>
         p.email ? (
@@ -48,7 +67,14 @@ export function CustomersPage() {
           '—'
         ),
     },
-    { key: 'city', header: t('customers.city'), sortKey: 'city', render: (p) => dash(p.city), nowrap: true },
+    {
+      key: 'city',
+      phone: 'primary',
+      header: t('customers.city'),
+      sortKey: 'city',
+      render: (p) => dash(p.city),
+      nowrap: true,
+    },
   ];
 
   return (
