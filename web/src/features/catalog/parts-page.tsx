@@ -171,7 +171,7 @@ function PartForm({
             <TextInput label={t('catalog.nameBg')} required {...form.getInputProps('nameBg')} />
             <TextInput label={t('catalog.nameEn')} {...form.getInputProps('nameEn')} />
           </SimpleGrid>
-          <SimpleGrid cols={{ base: 2, sm: 5 }}>
+          <SimpleGrid cols={{ base: 1, sm: 5 }}>
             <TextInput
               label={t('catalog.parts.salePrice')}
               description={t('catalog.withoutVat')}

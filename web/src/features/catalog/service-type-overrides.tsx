@@ -3,14 +3,13 @@ import {
   Button,
   Group,
   Modal,
-  Paper,
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Tooltip,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -24,6 +23,7 @@ import { useCreateOverride, useDeleteOverride, useOverrides, useUpdateOverride }
 import { messageOf } from '../../api/client';
 import { currentLocale } from '../../i18n';
 import { showServerErrors } from '../../ui/forms';
+import { ResponsiveTable } from '../../ui/list';
 import { FormAlert, LoadError, PageLoader } from '../../ui/states';
 import { centsToText, textToOptionalCents } from '../../ui/typed-values';
 import { useBrandSelect } from './catalog-options';
@@ -242,97 +242,113 @@ export function ServiceTypeOverrides({ service, canEdit }: { service: ServiceTyp
       {overrides.isPending && <PageLoader />}
       {overrides.isError && <LoadError error={overrides.error} onRetry={() => void overrides.refetch()} />}
       {overrides.data && (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing="sm" data-testid="overrides">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('catalog.models.brand')}</Table.Th>
-                  <Table.Th>{t('catalog.overrides.model')}</Table.Th>
-                  <Table.Th ta="right">{t('catalog.serviceTypes.normShort')}</Table.Th>
-                  <Table.Th ta="right">
-                    {hourly ? t('catalog.serviceTypes.rate') : t('catalog.serviceTypes.fixedPrice')}
-                  </Table.Th>
-                  <Table.Th ta="right">{t('catalog.serviceTypes.unitPrice')}</Table.Th>
-                  {canEdit && <Table.Th w={80} aria-label={t('common.actions')} />}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={canEdit ? 6 : 5}>
-                      <Text size="sm" c="dimmed" ta="center" py="md">
-                        {t('catalog.overrides.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-                {rows.map((o) => {
-                  const price = priceService({
-                    serviceType: service,
-                    overrides: [o],
-                    brandId: o.brandId,
-                    modelId: o.modelId,
-                  }).unitPriceCents;
-                  return (
-                    <Table.Tr key={o.id}>
-                      <Table.Td fw={500}>{o.brandName}</Table.Td>
-                      <Table.Td>
-                        {o.modelName ?? (
-                          <Text span size="sm" c="dimmed">
-                            {t('catalog.overrides.allModels')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                        {formatNormTime(o.normMinutes)}
-                      </Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                        {o.priceCents === null ? (
-                          <Text span size="sm" c="dimmed">
-                            {t('catalog.overrides.servicePrice')}
-                          </Text>
-                        ) : (
-                          `${formatMoney(o.priceCents, locale)}${hourly ? t('catalog.perHourSuffix') : ''}`
-                        )}
-                      </Table.Td>
-                      <Table.Td ta="right" fw={500} style={{ whiteSpace: 'nowrap' }}>
-                        {formatMoney(price, locale)}
-                      </Table.Td>
-                      {canEdit && (
-                        <Table.Td>
-                          <Group gap={4} wrap="nowrap" justify="flex-end">
-                            <Tooltip label={t('common.edit')}>
-                              <ActionIcon
-                                size="sm"
-                                variant="subtle"
-                                aria-label={`${t('common.edit')} ${o.brandName} ${o.modelName ?? ''}`.trim()}
-                                onClick={() => setEditing({ mode: 'edit', override: o })}
-                              >
-                                <IconPencil size={16} />
-                              </ActionIcon>
-                            </Tooltip>
-                            <Tooltip label={t('records.delete.button')}>
-                              <ActionIcon
-                                size="sm"
-                                variant="subtle"
-                                color="red"
-                                aria-label={`${t('records.delete.button')} ${o.brandName} ${o.modelName ?? ''}`.trim()}
-                                onClick={() => setDeleting(o)}
-                              >
-                                <IconTrash size={16} />
-                              </ActionIcon>
-                            </Tooltip>
-                          </Group>
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <ResponsiveTable
+          framed
+          minWidth={560}
+          data-testid="overrides"
+          rows={rows}
+          rowKey={(o) => o.id}
+          empty={
+            <Text size="sm" c="dimmed" ta="center">
+              {t('catalog.overrides.empty')}
+            </Text>
+          }
+          columns={[
+            {
+              key: 'brand',
+              header: t('catalog.models.brand'),
+              render: (o) => (
+                <Text span fw={500} inherit>
+                  {o.brandName}
+                </Text>
+              ),
+            },
+            {
+              key: 'model',
+              header: t('catalog.overrides.model'),
+              phone: 'primary',
+              render: (o) =>
+                o.modelName ?? (
+                  <Text span size="sm" c="dimmed">
+                    {t('catalog.overrides.allModels')}
+                  </Text>
+                ),
+            },
+            {
+              key: 'norm',
+              header: t('catalog.serviceTypes.normShort'),
+              align: 'right',
+              nowrap: true,
+              phone: 'primary',
+              render: (o) => formatNormTime(o.normMinutes),
+            },
+            {
+              key: 'price',
+              header: hourly ? t('catalog.serviceTypes.rate') : t('catalog.serviceTypes.fixedPrice'),
+              align: 'right',
+              nowrap: true,
+              phone: 'secondary',
+              render: (o) =>
+                o.priceCents === null ? (
+                  <Text span size="sm" c="dimmed">
+                    {t('catalog.overrides.servicePrice')}
+                  </Text>
+                ) : (
+                  `${formatMoney(o.priceCents, locale)}${hourly ? t('catalog.perHourSuffix') : ''}`
+                ),
+            },
+            {
+              key: 'unitPrice',
+              header: t('catalog.serviceTypes.unitPrice'),
+              align: 'right',
+              nowrap: true,
+              phone: 'primary',
+              render: (o) => (
+                <Text span fw={500} inherit>
+                  {formatMoney(
+                    priceService({
+                      serviceType: service,
+                      overrides: [o],
+                      brandId: o.brandId,
+                      modelId: o.modelId,
+                    }).unitPriceCents,
+                    locale,
+                  )}
+                </Text>
+              ),
+            },
+            canEdit && {
+              key: 'actions',
+              header: <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
+              width: 80,
+              render: (o) => (
+                <Group gap={4} wrap="nowrap" justify="flex-end">
+                  <Tooltip label={t('common.edit')}>
+                    <ActionIcon
+                      size="sm"
+                      variant="subtle"
+                      aria-label={`${t('common.edit')} ${o.brandName} ${o.modelName ?? ''}`.trim()}
+                      onClick={() => setEditing({ mode: 'edit', override: o })}
+                    >
+                      <IconPencil size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                  <Tooltip label={t('records.delete.button')}>
+                    <ActionIcon
+                      size="sm"
+                      variant="subtle"
+                      color="red"
+                      aria-label={`${t('records.delete.button')} ${o.brandName} ${o.modelName ?? ''}`.trim()}
+                      onClick={() => setDeleting(o)}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                </Group>
+              ),
+            },
+          ]}
+        />
       )}
       <Modal
         opened={editing !== null}

@@ -34,16 +34,30 @@ export function CustomersPage() {
         </Group>
       ),
     },
-    { key: 'kind', header: t('customers.kind'), render: (p) => <KindBadge kind={p.kind} />, width: 130 },
-    { key: 'uic', header: t('customers.uicShort'), render: (p) => dash(p.uic), nowrap: true },
+    {
+      key: 'kind',
+      phone: 'primary',
+      header: t('customers.kind'),
+      render: (p) => <KindBadge kind={p.kind} />,
+      width: 130,
+    },
+    {
+      key: 'uic',
+      phone: 'secondary',
+      header: t('customers.uicShort'),
+      render: (p) => dash(p.uic),
+      nowrap: true,
+    },
     {
       key: 'phone',
+      phone: 'primary',
       header: t('customers.phone'),
       render: (p) => (p.phone ? <PhoneNumber value={p.phone} /> : dash(null)),
       nowrap: true,
     },
     {
       key: 'email',
+      phone: 'secondary',
       header: t('customers.email'),
       render: (p) =>
         p.email ? (
@@ -54,7 +68,14 @@ export function CustomersPage() {
           '—'
         ),
     },
-    { key: 'city', header: t('customers.city'), sortKey: 'city', render: (p) => dash(p.city), nowrap: true },
+    {
+      key: 'city',
+      phone: 'primary',
+      header: t('customers.city'),
+      sortKey: 'city',
+      render: (p) => dash(p.city),
+      nowrap: true,
+    },
   ];
 
   return (

@@ -8,7 +8,6 @@ import {
   Menu,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Timeline,
   Title,
@@ -37,6 +36,7 @@ import { currentLocale } from '../../i18n';
 import { ConfirmDeleteModal } from '../../ui/confirm-delete-modal';
 import { DetailField, InfoCard } from '../../ui/detail';
 import { dateInputFormat } from '../../ui/format';
+import { ResponsiveTable } from '../../ui/list';
 import { LoadError, NotFound, PageLoader } from '../../ui/states';
 import { TransferModal } from './transfer-modal';
 import { WarrantyBadge } from './warranty-badge';
@@ -107,42 +107,44 @@ function OwnerHistory({ item }: { item: Item }) {
   return (
     <Stack gap="md">
       <InfoCard title={t('items.section.owners')}>
-        <Table.ScrollContainer minWidth={600}>
-          <Table verticalSpacing="xs" data-testid="owner-history">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('items.owner')}</Table.Th>
-                <Table.Th>{t('items.site')}</Table.Th>
-                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('items.fromDate')}</Table.Th>
-                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('items.toDate')}</Table.Th>
-                <Table.Th>{t('items.transfer.reason')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {owners.map((o) => (
-                <Table.Tr key={o.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/customers/${o.partyId}`} size="sm">
-                      {o.partyName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{o.siteName ?? '—'}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(o.fromDate, locale)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {o.toDate ? (
-                      formatDate(o.toDate, locale)
-                    ) : (
-                      <Badge size="sm" variant="light" color="blue" tt="none">
-                        {t('items.currentOwner')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{o.reason ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ResponsiveTable
+          minWidth={600}
+          data-testid="owner-history"
+          rows={owners}
+          rowKey={(o) => o.id}
+          columns={[
+            {
+              key: 'owner',
+              header: t('items.owner'),
+              render: (o) => (
+                <Anchor component={Link} to={`/customers/${o.partyId}`} size="sm">
+                  {o.partyName}
+                </Anchor>
+              ),
+            },
+            { key: 'site', header: t('items.site'), render: (o) => o.siteName ?? '—' },
+            {
+              key: 'from',
+              header: t('items.fromDate'),
+              nowrap: true,
+              render: (o) => formatDate(o.fromDate, locale),
+            },
+            {
+              key: 'to',
+              header: t('items.toDate'),
+              nowrap: true,
+              render: (o) =>
+                o.toDate ? (
+                  formatDate(o.toDate, locale)
+                ) : (
+                  <Badge size="sm" variant="light" color="blue" tt="none">
+                    {t('items.currentOwner')}
+                  </Badge>
+                ),
+            },
+            { key: 'reason', header: t('items.transfer.reason'), render: (o) => o.reason ?? '—' },
+          ]}
+        />
       </InfoCard>
       {/* Records other modules keep about the item (service orders…) appear here once there are any. */}
       {history.data.events.length > 0 && (

@@ -58,6 +58,7 @@ export function ItemsPage() {
     },
     {
       key: 'model',
+      phone: 'primary',
       header: t('items.model'),
       render: (i) => (
         <Text size="sm">
@@ -70,6 +71,7 @@ export function ItemsPage() {
     },
     {
       key: 'owner',
+      phone: 'primary',
       header: t('items.owner'),
       render: (i) => (
         <Anchor component={Link} to={`/customers/${i.partyId}`} size="sm" c="inherit">
@@ -77,15 +79,17 @@ export function ItemsPage() {
         </Anchor>
       ),
     },
-    { key: 'site', header: t('items.site'), render: (i) => i.siteName ?? '—' },
+    { key: 'site', phone: 'secondary', header: t('items.site'), render: (i) => i.siteName ?? '—' },
     {
       key: 'purchase',
+      phone: 'secondary',
       header: t('items.purchaseDate'),
       nowrap: true,
       render: (i) => (i.purchaseDate ? formatDate(i.purchaseDate, locale) : '—'),
     },
     {
       key: 'warranty',
+      phone: 'primary',
       header: t('items.warrantyEnd'),
       sortKey: 'warrantyEnd',
       nowrap: true,

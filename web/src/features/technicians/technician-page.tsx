@@ -242,7 +242,7 @@ function PayTermsPanel({ technician, canEdit }: { technician: Technician; canEdi
                   data={PAY_TYPES.map((p) => ({ value: p, label: t(`technicians.pay.type.${p}`) }))}
                   {...form.getInputProps('payType')}
                 />
-                <SimpleGrid cols={2}>
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <DatePickerInput
                     label={t('technicians.pay.from')}
                     valueFormat={dateInputFormat(locale)}

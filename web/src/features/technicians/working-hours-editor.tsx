@@ -2,6 +2,7 @@ import { ActionIcon, Alert, Button, Group, Paper, Stack, Text, TextInput, Toolti
 import type { UseFormReturnType } from '@mantine/form';
 import { IconAlertTriangle, IconCopy, IconPlus, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useIsPhone } from '../../ui/phone';
 import { type HoursRow, newKey, type TechnicianValues, WEEKDAYS } from './technician-values';
 
 const WORKDAYS = [2, 3, 4, 5];
@@ -21,6 +22,7 @@ export function WorkingHoursEditor({
   error?: string | null;
 }) {
   const { t } = useTranslation();
+  const phone = useIsPhone();
   const rows = form.values.hours;
   const setRows = (next: HoursRow[]) => form.setFieldValue('hours', next);
   const path = (i: number, field: 'start' | 'end') => `hours.${i}.${field}`;
@@ -57,7 +59,84 @@ export function WorkingHoursEditor({
       <Paper withBorder radius="md">
         {WEEKDAYS.map((weekday, n) => {
           const ofDay = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.weekday === weekday);
-          return (
+          const dayName = (
+            <Text key="day" size="sm" fw={500} w={phone ? undefined : 110} pt={6} style={{ flexShrink: 0 }}>
+              {t(`technicians.weekday.${weekday}`)}
+            </Text>
+          );
+          const intervals = (
+            <Stack key="intervals" gap={6} style={{ flex: 1, minWidth: 0 }}>
+              {ofDay.length === 0 && (
+                <Text size="sm" c="dimmed" pt={phone ? 0 : 6}>
+                  {t('technicians.dayOff')}
+                </Text>
+              )}
+              {ofDay.map(({ r, i }) => (
+                <Group key={r.key} gap={6} wrap="nowrap" align="flex-start">
+                  <TextInput
+                    aria-label={`${t(`technicians.weekday.${weekday}`)} ${t('technicians.from')}`}
+                    disabled={disabled}
+                    placeholder="09:00"
+                    inputMode="numeric"
+                    maxLength={5}
+                    w={phone ? undefined : 120}
+                    style={phone ? { flex: 1, minWidth: 0 } : undefined}
+                    {...form.getInputProps(path(i, 'start'))}
+                  />
+                  <Text size="sm" pt={6}>
+                    –
+                  </Text>
+                  <TextInput
+                    aria-label={`${t(`technicians.weekday.${weekday}`)} ${t('technicians.to')}`}
+                    disabled={disabled}
+                    placeholder="18:00"
+                    inputMode="numeric"
+                    maxLength={5}
+                    w={phone ? undefined : 120}
+                    style={phone ? { flex: 1, minWidth: 0 } : undefined}
+                    {...form.getInputProps(path(i, 'end'))}
+                  />
+                  {!disabled && (
+                    <Tooltip label={t('technicians.removeInterval')}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        mt={4}
+                        aria-label={`${t('technicians.removeInterval')} ${t(`technicians.weekday.${weekday}`)}`}
+                        onClick={() => remove(r.key)}
+                      >
+                        <IconX size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  )}
+                </Group>
+              ))}
+            </Stack>
+          );
+          const addButton = !disabled && (
+            <Button
+              key="add"
+              variant="subtle"
+              size="xs"
+              mt={2}
+              leftSection={<IconPlus size={14} />}
+              onClick={() => add(weekday)}
+              aria-label={`${t('technicians.addInterval')} ${t(`technicians.weekday.${weekday}`)}`}
+            >
+              {t('technicians.addInterval')}
+            </Button>
+          );
+          const border = n > 0 ? { borderTop: '1px solid var(--mantine-color-gray-2)' } : undefined;
+          // A phone has no room for the day, its intervals and the button side by side: the day heads its intervals.
+          return phone ? (
+            <Stack key={weekday} gap={4} px="sm" py="xs" style={border} data-weekday={weekday}>
+              <Group justify="space-between" wrap="nowrap" gap="xs">
+                {dayName}
+                {addButton}
+              </Group>
+              {intervals}
+            </Stack>
+          ) : (
             <Group
               key={weekday}
               align="flex-start"
@@ -65,69 +144,12 @@ export function WorkingHoursEditor({
               gap="md"
               px="md"
               py="xs"
-              style={n > 0 ? { borderTop: '1px solid var(--mantine-color-gray-2)' } : undefined}
+              style={border}
               data-weekday={weekday}
             >
-              <Text size="sm" fw={500} w={110} pt={6} style={{ flexShrink: 0 }}>
-                {t(`technicians.weekday.${weekday}`)}
-              </Text>
-              <Stack gap={6} style={{ flex: 1 }}>
-                {ofDay.length === 0 && (
-                  <Text size="sm" c="dimmed" pt={6}>
-                    {t('technicians.dayOff')}
-                  </Text>
-                )}
-                {ofDay.map(({ r, i }) => (
-                  <Group key={r.key} gap={6} wrap="nowrap" align="flex-start">
-                    <TextInput
-                      aria-label={`${t(`technicians.weekday.${weekday}`)} ${t('technicians.from')}`}
-                      disabled={disabled}
-                      placeholder="09:00"
-                      inputMode="numeric"
-                      maxLength={5}
-                      w={120}
-                      {...form.getInputProps(path(i, 'start'))}
-                    />
-                    <Text size="sm" pt={6}>
-                      –
-                    </Text>
-                    <TextInput
-                      aria-label={`${t(`technicians.weekday.${weekday}`)} ${t('technicians.to')}`}
-                      disabled={disabled}
-                      placeholder="18:00"
-                      inputMode="numeric"
-                      maxLength={5}
-                      w={120}
-                      {...form.getInputProps(path(i, 'end'))}
-                    />
-                    {!disabled && (
-                      <Tooltip label={t('technicians.removeInterval')}>
-                        <ActionIcon
-                          variant="subtle"
-                          color="gray"
-                          mt={4}
-                          aria-label={`${t('technicians.removeInterval')} ${t(`technicians.weekday.${weekday}`)}`}
-                          onClick={() => remove(r.key)}
-                        >
-                          <IconX size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    )}
-                  </Group>
-                ))}
-              </Stack>
-              {!disabled && (
-                <Button
-                  variant="subtle"
-                  size="xs"
-                  mt={2}
-                  leftSection={<IconPlus size={14} />}
-                  onClick={() => add(weekday)}
-                  aria-label={`${t('technicians.addInterval')} ${t(`technicians.weekday.${weekday}`)}`}
-                >
-                  {t('technicians.addInterval')}
-                </Button>
-              )}
+              {dayName}
+              {intervals}
+              {addButton}
             </Group>
           );
         })}

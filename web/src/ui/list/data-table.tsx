@@ -13,10 +13,29 @@ export interface Column<T> {
   /** The server's sort field for this column ("name"): its header sorts the list when clicked. */
   sortKey?: string;
   width?: number | string;
-  /** Keep the cell on one line (dates, numbers, codes). */
+  /** Keep the cell on one line (dates, numbers, codes); right-aligned cells (figures) always are. */
   nowrap?: boolean;
   align?: 'left' | 'right' | 'center';
+  /** Let a long header take two lines (narrow columns of numbers). */
+  headerWrap?: boolean;
+  /**
+   * Where the column goes on a phone card: 'title' heads the card (the first column by default), 'primary'
+   * fields show at once, 'secondary' ones behind "More", 'hidden' ones not at all (the title already says
+   * it). Without any 'primary', the three columns after the title are the primary ones.
+   */
+  phone?: PhonePlace;
 }
+
+export type PhonePlace = 'title' | 'primary' | 'secondary' | 'hidden';
+
+/** A last row under the table (totals): its label in the first column, the cells under their columns' keys. */
+export interface TotalsRow {
+  label: ReactNode;
+  cells: Readonly<Record<string, ReactNode>>;
+}
+
+/** How a row stands out: greyed (inactive, revoked) or bold (the current one). */
+export type RowTone = 'dimmed' | 'strong' | undefined;
 
 export interface DataTableProps<T> {
   columns: readonly Column<T>[];
@@ -32,8 +51,18 @@ export interface DataTableProps<T> {
   stale?: boolean;
   /** Below this width the table scrolls sideways instead of squeezing its columns. */
   minWidth?: number;
+  /** A totals row under the rows. */
+  totals?: TotalsRow;
+  rowTone?: (row: T) => RowTone;
+  /** Columns as wide as their `width`, whatever the content: tables under each other line up. */
+  fixedLayout?: boolean;
+  /** The data-testid of each row (and, on a phone, of each card instead of "list-card"). */
+  rowTestId?: string;
   'data-testid'?: string;
 }
+
+export const toneProps = (tone: RowTone) =>
+  tone === 'dimmed' ? { c: 'dimmed' } : tone === 'strong' ? { fw: 600 } : {};
 
 function SortHeader({
   label,
@@ -79,18 +108,28 @@ export function DataTable<T>({
   empty,
   stale = false,
   minWidth = 720,
+  totals,
+  rowTone,
+  fixedLayout = false,
+  rowTestId,
   'data-testid': testId,
 }: DataTableProps<T>) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  // Figures (right-aligned) stay on one line and line up by their digits.
   const cellStyle = (c: Column<T>): CSSProperties | undefined =>
-    c.nowrap ? { whiteSpace: 'nowrap' } : undefined;
+    c.align === 'right'
+      ? { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }
+      : c.nowrap
+        ? { whiteSpace: 'nowrap' }
+        : undefined;
 
   return (
     <Table.ScrollContainer minWidth={minWidth}>
       <Table
         highlightOnHover={rowHref !== undefined && rows.length > 0}
         verticalSpacing="sm"
+        layout={fixedLayout ? 'fixed' : undefined}
         style={{ opacity: stale ? 0.6 : 1, transition: 'opacity 120ms' }}
         aria-busy={stale || undefined}
         data-testid={testId}
@@ -104,7 +143,7 @@ export function DataTable<T>({
                   key={c.key}
                   w={c.width}
                   ta={c.align}
-                  style={{ whiteSpace: 'nowrap' }}
+                  style={{ whiteSpace: c.headerWrap ? 'normal' : 'nowrap' }}
                   aria-sort={direction ? ARIA_SORT[direction] : undefined}
                 >
                   {c.sortKey && onSort ? (
@@ -140,6 +179,8 @@ export function DataTable<T>({
             return (
               <Table.Tr
                 key={rowKey(row)}
+                {...toneProps(rowTone?.(row))}
+                data-testid={rowTestId}
                 style={href ? { cursor: 'pointer' } : undefined}
                 onClick={
                   href
@@ -158,6 +199,17 @@ export function DataTable<T>({
             );
           })}
         </Table.Tbody>
+        {totals && (
+          <Table.Tfoot>
+            <Table.Tr fw={600}>
+              {columns.map((c, i) => (
+                <Table.Td key={c.key} ta={c.align} style={cellStyle(c)}>
+                  {i === 0 ? totals.label : totals.cells[c.key]}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          </Table.Tfoot>
+        )}
       </Table>
     </Table.ScrollContainer>
   );

@@ -26,12 +26,23 @@
  * - ListView: the whole list (toolbar, table, count, pagination, loading/error/empty). For anything
  *   else, compose the pieces: ListSearch (debounced, bound to q), FilterSelect, FilterSwitch,
  *   DataTable (Column.sortKey makes a header sort), ExportCsvButton / exportCsvUrl.
+ * - Phones (below 600 px): ListView and ResponsiveTable (rows the page already holds) show DataCards: the
+ *   title column, the primary fields, the rest behind "More" (Column.phone says which is which).
  */
-export { type Column, DataTable, type DataTableProps } from './data-table';
+export { CardField, DataCards, type DataCardsProps, placeColumns, WORDS } from './data-cards';
+export {
+  type Column,
+  DataTable,
+  type DataTableProps,
+  type PhonePlace,
+  type RowTone,
+  type TotalsRow,
+} from './data-table';
 export { ExportCsvButton, exportCsvUrl } from './export-csv-button';
 export { FilterDate, FilterSelect, FilterSwitch } from './list-filters';
 export { ListSearch, SEARCH_DEBOUNCE_MS } from './list-search';
 export { ListView, type ListViewProps } from './list-view';
+export { ResponsiveTable, type ResponsiveTableProps } from './responsive-table';
 export {
   type ListQuery,
   type ListState,

@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useLocation } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeServer, jsonResponse, renderScreen } from '../../test-utils';
+import { PHONE_QUERY } from '../phone';
 import { FilterSelect, ListView, useListState, usePagedList } from './index';
 
 interface Thing {
@@ -124,5 +125,34 @@ describe('a server list', () => {
     );
     renderScreen(<ThingsList />, { route: '/things' });
     expect(await screen.findByText('Базата данни не отговаря.')).toBeTruthy();
+  });
+
+  describe('on a phone', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('shows the rows as cards that open the record, the filters behind a button that counts them', async () => {
+      vi.spyOn(window, 'matchMedia').mockImplementation(
+        (query) =>
+          ({
+            matches: query === PHONE_QUERY,
+            media: query,
+            onchange: null,
+            addListener: () => {},
+            removeListener: () => {},
+            addEventListener: () => {},
+            removeEventListener: () => {},
+            dispatchEvent: () => false,
+          }) as MediaQueryList,
+      );
+      fakeServer(() => jsonResponse(200, { items: THINGS, total: 2, page: 1, pageSize: 2 }));
+      renderScreen(<ThingsList />, { route: '/things?kind=company' });
+      expect(await screen.findAllByTestId('list-card')).toHaveLength(2);
+      expect(screen.queryByRole('table')).toBeNull();
+      expect(screen.queryByLabelText('Вид')).toBeNull();
+      fireEvent.click(screen.getByRole('button', { name: 'Филтри (1)' }));
+      expect(screen.getAllByLabelText('Вид').length).toBeGreaterThan(0);
+      fireEvent.click(screen.getByText('Пловдив'));
+      await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/things/t-2'));
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { Button, Flex, Group, Pagination, Paper, Stack, Text } from '@mantine/core';
+import { IconFilter } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsPhone } from '../phone';
 import { LoadError, PageLoader } from '../states';
@@ -26,7 +27,7 @@ export interface ListViewProps<T, F extends string> {
   /** Shown when there is nothing at all yet (no search, no filter), e.g. a hint and an "Add" button. */
   empty?: ReactNode;
   minWidth?: number;
-  /** On phones (below 600 px) show the rows as cards instead of a table. */
+  /** On phones (below 600 px) show the rows as cards instead of a table (the default). */
   phoneCards?: boolean;
   'data-testid'?: string;
 }
@@ -46,11 +47,16 @@ export function ListView<T, F extends string>({
   exportPath,
   empty,
   minWidth,
-  phoneCards = false,
+  phoneCards = true,
   'data-testid': testId,
 }: ListViewProps<T, F>) {
   const { t } = useTranslation();
-  const cards = useIsPhone() && phoneCards;
+  const phone = useIsPhone();
+  const cards = phone && phoneCards;
+  const activeFilters = Object.values(list.filters).filter((v) => v !== undefined).length;
+  // On a phone the filters wait behind a button (open while any is set), so the rows come first.
+  const [showFilters, setShowFilters] = useState(false);
+  const filtersShown = !phone || showFilters;
   const data = result.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const narrowed = list.q !== '' || Object.values(list.filters).some((v) => v !== undefined);
@@ -77,7 +83,17 @@ export function ListView<T, F extends string>({
       <Flex justify="space-between" align="flex-start" gap="sm" wrap={{ base: 'wrap', sm: 'nowrap' }}>
         <Group gap="sm" align="center" style={{ flex: '1 1 auto', minWidth: 0 }}>
           {searchPlaceholder !== undefined && <ListSearch list={list} placeholder={searchPlaceholder} />}
-          {filters}
+          {filters && phone && (
+            <Button
+              variant={activeFilters > 0 ? 'light' : 'default'}
+              leftSection={<IconFilter size={16} />}
+              aria-expanded={filtersShown}
+              onClick={() => setShowFilters((v) => !v)}
+            >
+              {activeFilters > 0 ? t('list.filtersOn', { count: activeFilters }) : t('list.filters')}
+            </Button>
+          )}
+          {filtersShown && filters}
         </Group>
         {exportPath && <ExportCsvButton path={exportPath} query={list.exportQuery} />}
       </Flex>
@@ -88,6 +104,7 @@ export function ListView<T, F extends string>({
           columns={columns}
           rows={data.items}
           rowKey={rowKey}
+          rowHref={rowHref}
           sort={list.sort}
           onSort={list.setSort}
           empty={noRows}

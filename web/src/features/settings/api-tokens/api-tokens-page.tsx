@@ -6,12 +6,11 @@ import {
   CopyButton,
   Group,
   Modal,
-  Paper,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
+  VisuallyHidden,
 } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
@@ -28,6 +27,7 @@ import { useSession } from '../../../app/session';
 import { currentLocale } from '../../../i18n';
 import { dateInputFormat, formatInstant } from '../../../ui/format';
 import { fieldsIn, showServerErrors } from '../../../ui/forms';
+import { ResponsiveTable } from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
 import { FormAlert, LoadError, PageLoader } from '../../../ui/states';
 
@@ -295,71 +295,85 @@ export function ApiTokensPage() {
       {tokens.isPending && <PageLoader />}
       {tokens.isError && <LoadError error={tokens.error} onRetry={() => void tokens.refetch()} />}
       {tokens.data && (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={960}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('apiTokens.name')}</Table.Th>
-                  <Table.Th>{t('apiTokens.prefix')}</Table.Th>
-                  <Table.Th>{t('apiTokens.user')}</Table.Th>
-                  <Table.Th>{t('apiTokens.scope')}</Table.Th>
-                  <Table.Th>{t('apiTokens.created')}</Table.Th>
-                  <Table.Th>{t('apiTokens.expires')}</Table.Th>
-                  <Table.Th>{t('apiTokens.lastUsed')}</Table.Th>
-                  <Table.Th>{t('apiTokens.status')}</Table.Th>
-                  <Table.Th aria-label={t('common.actions')} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.data.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={9}>
-                      <Text size="sm" c="dimmed" ta="center" py="md">
-                        {t('apiTokens.empty')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-                {tokens.data.map((token) => {
-                  const status = statusOf(token);
-                  return (
-                    <Table.Tr key={token.id} c={status === 'active' ? undefined : 'dimmed'}>
-                      <Table.Td fw={500}>{token.name}</Table.Td>
-                      <Table.Td ff="monospace">{token.prefix}…</Table.Td>
-                      <Table.Td>{token.username}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <ScopeBadge scope={token.scope} />
-                      </Table.Td>
-                      <Table.Td>{formatInstant(token.createdAt, locale)}</Table.Td>
-                      <Table.Td>
-                        {token.expiresAt ? formatInstant(token.expiresAt, locale) : t('apiTokens.never')}
-                      </Table.Td>
-                      <Table.Td>
-                        {token.lastUsedAt ? formatInstant(token.lastUsedAt, locale) : t('apiTokens.notUsed')}
-                      </Table.Td>
-                      <Table.Td>
-                        <StatusBadge status={status} />
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {status !== 'revoked' && (
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            color="red"
-                            onClick={() => setRevoking(token)}
-                          >
-                            {t('apiTokens.revoke')}
-                          </Button>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <ResponsiveTable
+          framed
+          minWidth={960}
+          rows={tokens.data}
+          rowKey={(token) => token.id}
+          rowTone={(token) => (statusOf(token) === 'active' ? undefined : 'dimmed')}
+          empty={
+            <Text size="sm" c="dimmed" ta="center">
+              {t('apiTokens.empty')}
+            </Text>
+          }
+          columns={[
+            {
+              key: 'name',
+              header: t('apiTokens.name'),
+              render: (token) => (
+                <Text span fw={500} inherit>
+                  {token.name}
+                </Text>
+              ),
+            },
+            {
+              key: 'prefix',
+              header: t('apiTokens.prefix'),
+              nowrap: true,
+              phone: 'secondary',
+              render: (token) => (
+                <Text span ff="monospace" inherit>
+                  {token.prefix}…
+                </Text>
+              ),
+            },
+            { key: 'user', header: t('apiTokens.user'), phone: 'primary', render: (token) => token.username },
+            {
+              key: 'scope',
+              header: t('apiTokens.scope'),
+              nowrap: true,
+              phone: 'primary',
+              render: (token) => <ScopeBadge scope={token.scope} />,
+            },
+            {
+              key: 'created',
+              header: t('apiTokens.created'),
+              phone: 'secondary',
+              render: (token) => formatInstant(token.createdAt, locale),
+            },
+            {
+              key: 'expires',
+              header: t('apiTokens.expires'),
+              phone: 'primary',
+              render: (token) =>
+                token.expiresAt ? formatInstant(token.expiresAt, locale) : t('apiTokens.never'),
+            },
+            {
+              key: 'lastUsed',
+              header: t('apiTokens.lastUsed'),
+              phone: 'secondary',
+              render: (token) =>
+                token.lastUsedAt ? formatInstant(token.lastUsedAt, locale) : t('apiTokens.notUsed'),
+            },
+            {
+              key: 'status',
+              header: t('apiTokens.status'),
+              phone: 'primary',
+              render: (token) => <StatusBadge status={statusOf(token)} />,
+            },
+            {
+              key: 'actions',
+              header: <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
+              align: 'right',
+              render: (token) =>
+                statusOf(token) !== 'revoked' && (
+                  <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRevoking(token)}>
+                    {t('apiTokens.revoke')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
       )}
       <CreateTokenModal opened={creating} onClose={() => setCreating(false)} onCreated={setCreated} />
       <CreatedTokenModal token={created} onClose={() => setCreated(null)} />

@@ -1,4 +1,16 @@
-import { ActionIcon, Badge, Box, Group, Pagination, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Box,
+  Button,
+  Group,
+  Pagination,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { AUDIT_ENTITIES } from '@servix/server/modules/audit/audit.actions';
 import type { AuditEntry } from '@servix/server/modules/audit/audit.schema';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
@@ -7,7 +19,9 @@ import { useTranslation } from 'react-i18next';
 import { useAuditLog } from '../../../api/audit';
 import { currentLocale, i18n } from '../../../i18n';
 import { formatInstant } from '../../../ui/format';
+import { CardField, WORDS } from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
+import { useIsPhone } from '../../../ui/phone';
 import { LoadError, PageLoader } from '../../../ui/states';
 import { type DiffKind, diffJson } from './json-diff';
 
@@ -33,12 +47,40 @@ const KIND_COLOR: Record<DiffKind, string> = { added: 'green', removed: 'red', c
 
 function DiffView({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
+  const phone = useIsPhone();
   const rows = diffJson(entry.before, entry.after);
   if (rows.length === 0) {
     return (
       <Text size="sm" c="dimmed" py="xs">
         {t('audit.noChanges')}
       </Text>
+    );
+  }
+  if (phone) {
+    // A phone has no room for three columns: each field with its value before over its value after.
+    return (
+      <Stack gap={6} data-testid="audit-diff">
+        {rows.map((r) => (
+          <Box key={r.path} fz="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
+            <Group gap={6} wrap="nowrap" align="baseline">
+              <Box w={8} h={8} bg={`${KIND_COLOR[r.kind]}.6`} style={{ borderRadius: 8, flexShrink: 0 }} />
+              <Text span inherit fw={600}>
+                {r.path}
+              </Text>
+            </Group>
+            {r.kind !== 'added' && (
+              <Box bg="red.0" px={4} aria-label={t('audit.before')}>
+                − {showValue(r.before)}
+              </Box>
+            )}
+            {r.kind !== 'removed' && (
+              <Box bg="green.0" px={4} aria-label={t('audit.after')}>
+                + {showValue(r.after)}
+              </Box>
+            )}
+          </Box>
+        ))}
+      </Stack>
     );
   }
   return (
@@ -80,9 +122,76 @@ function DiffView({ entry }: { entry: AuditEntry }) {
   );
 }
 
+/** Who did it: the user (or the system), and the API token they used. */
+function AuditUser({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {entry.username ?? (
+        <Text span size="sm" c="dimmed">
+          {t('audit.system')}
+        </Text>
+      )}
+      {entry.apiTokenName && (
+        <Text size="xs" c="dimmed">
+          {t('audit.viaToken', { name: entry.apiTokenName })}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** An entry on a phone: what was done to what, when and by whom; the changes behind a tap. */
+function AuditCard({ entry, open, onToggle }: { entry: AuditEntry; open: boolean; onToggle: () => void }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const hasDetails = entry.before !== null || entry.after !== null;
+  return (
+    <Paper withBorder radius="md" p="sm" data-testid="audit-card">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+        <Text size="sm" fw={500} style={WORDS}>
+          {auditText('actions', entry.action)}
+        </Text>
+        <Badge variant="light" color="gray" size="sm" tt="none" style={{ flexShrink: 0 }}>
+          {auditText('entities', entry.entity)}
+        </Badge>
+      </Group>
+      <Stack gap={2} mt={6}>
+        <CardField label={t('audit.at')} whole>
+          {formatInstant(entry.at, locale)}
+        </CardField>
+        <CardField label={t('audit.user')} whole={false}>
+          <AuditUser entry={entry} />
+        </CardField>
+      </Stack>
+      {hasDetails && (
+        <>
+          <Button
+            variant="subtle"
+            size="compact-xs"
+            mt={4}
+            ml={-6}
+            aria-expanded={open}
+            rightSection={open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+            onClick={onToggle}
+          >
+            {t('audit.details')}
+          </Button>
+          {open && (
+            <Box mt={4}>
+              <DiffView entry={entry} />
+            </Box>
+          )}
+        </>
+      )}
+    </Paper>
+  );
+}
+
 export function AuditLogPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const phone = useIsPhone();
   const [page, setPage] = useState(1);
   const [entity, setEntity] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -120,7 +229,24 @@ export function AuditLogPage() {
       </Group>
       {log.isPending && <PageLoader />}
       {log.isError && <LoadError error={log.error} onRetry={() => void log.refetch()} />}
-      {log.data && (
+      {log.data && phone && (
+        <Stack gap="xs" data-testid="audit-cards">
+          {log.data.items.length === 0 && (
+            <Text size="sm" c="dimmed" ta="center" py="md">
+              {t('audit.empty')}
+            </Text>
+          )}
+          {log.data.items.map((entry) => (
+            <AuditCard
+              key={entry.id}
+              entry={entry}
+              open={expanded.has(entry.id)}
+              onToggle={() => toggle(entry.id)}
+            />
+          ))}
+        </Stack>
+      )}
+      {log.data && !phone && (
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={760}>
             <Table>
@@ -171,16 +297,7 @@ export function AuditLogPage() {
                           {formatInstant(entry.at, locale)}
                         </Table.Td>
                         <Table.Td>
-                          {entry.username ?? (
-                            <Text span size="sm" c="dimmed">
-                              {t('audit.system')}
-                            </Text>
-                          )}
-                          {entry.apiTokenName && (
-                            <Text size="xs" c="dimmed">
-                              {t('audit.viaToken', { name: entry.apiTokenName })}
-                            </Text>
-                          )}
+                          <AuditUser entry={entry} />
                         </Table.Td>
                         <Table.Td>{auditText('actions', entry.action)}</Table.Td>
                         <Table.Td>

@@ -7,14 +7,13 @@ import {
   Group,
   Modal,
   NumberInput,
-  Paper,
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Tooltip,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -32,6 +31,7 @@ import { useCreateSeries, useNumberingSeries, useUpdateSeries } from '../../../a
 import { canCall } from '../../../app/access';
 import { useSession } from '../../../app/session';
 import { fieldsIn, schemaErrors, showServerErrors } from '../../../ui/forms';
+import { ResponsiveTable } from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
 import { FormAlert, LoadError, PageLoader } from '../../../ui/states';
 import { YesNo } from '../../../ui/yes-no';
@@ -254,58 +254,70 @@ export function NumberingSeriesPage() {
       {series.isPending && <PageLoader />}
       {series.isError && <LoadError error={series.error} onRetry={() => void series.refetch()} />}
       {series.data && (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={760}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('numbering.docType')}</Table.Th>
-                  <Table.Th>{t('numbering.code')}</Table.Th>
-                  <Table.Th>{t('numbering.name')}</Table.Th>
-                  <Table.Th>{t('numbering.nextNumber')}</Table.Th>
-                  <Table.Th>{t('numbering.isDefault')}</Table.Th>
-                  <Table.Th>{t('numbering.active')}</Table.Th>
-                  <Table.Th>{t('numbering.used')}</Table.Th>
-                  {canEdit && <Table.Th w={48} aria-label={t('common.actions')} />}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((s) => (
-                  <Table.Tr key={s.id} c={s.active ? undefined : 'dimmed'}>
-                    <Table.Td>{t(`numbering.docTypes.${s.docType}`)}</Table.Td>
-                    <Table.Td>
-                      <Code>{s.code}</Code>
-                    </Table.Td>
-                    <Table.Td>{s.name}</Table.Td>
-                    <Table.Td style={{ fontVariantNumeric: 'tabular-nums' }}>{documentNumber(s)}</Table.Td>
-                    <Table.Td>
-                      <YesNo value={s.isDefault} />
-                    </Table.Td>
-                    <Table.Td>
-                      <YesNo value={s.active} />
-                    </Table.Td>
-                    <Table.Td>
-                      <YesNo value={s.used} />
-                    </Table.Td>
-                    {canEdit && (
-                      <Table.Td>
-                        <Tooltip label={t('common.edit')}>
-                          <ActionIcon
-                            size="sm"
-                            aria-label={`${t('common.edit')} ${s.code} ${t(`numbering.docTypes.${s.docType}`)}`}
-                            onClick={() => setEditing(s)}
-                          >
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <ResponsiveTable
+          framed
+          minWidth={760}
+          rows={rows}
+          rowKey={(s) => s.id}
+          rowTone={(s) => (s.active ? undefined : 'dimmed')}
+          columns={[
+            {
+              key: 'docType',
+              header: t('numbering.docType'),
+              phone: 'primary',
+              render: (s) => t(`numbering.docTypes.${s.docType}`),
+            },
+            {
+              key: 'code',
+              header: t('numbering.code'),
+              nowrap: true,
+              phone: 'primary',
+              render: (s) => <Code>{s.code}</Code>,
+            },
+            { key: 'name', header: t('numbering.name'), phone: 'title', render: (s) => s.name },
+            {
+              key: 'nextNumber',
+              header: t('numbering.nextNumber'),
+              nowrap: true,
+              phone: 'primary',
+              render: (s) => documentNumber(s),
+            },
+            {
+              key: 'isDefault',
+              header: t('numbering.isDefault'),
+              phone: 'secondary',
+              render: (s) => <YesNo value={s.isDefault} />,
+            },
+            {
+              key: 'active',
+              header: t('numbering.active'),
+              phone: 'secondary',
+              render: (s) => <YesNo value={s.active} />,
+            },
+            {
+              key: 'used',
+              header: t('numbering.used'),
+              phone: 'secondary',
+              render: (s) => <YesNo value={s.used} />,
+            },
+            canEdit && {
+              key: 'actions',
+              header: <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
+              width: 48,
+              render: (s) => (
+                <Tooltip label={t('common.edit')}>
+                  <ActionIcon
+                    size="sm"
+                    aria-label={`${t('common.edit')} ${s.code} ${t(`numbering.docTypes.${s.docType}`)}`}
+                    onClick={() => setEditing(s)}
+                  >
+                    <IconPencil size={16} />
+                  </ActionIcon>
+                </Tooltip>
+              ),
+            },
+          ]}
+        />
       )}
       {canCreate && <CreateSeriesModal opened={creating} onClose={() => setCreating(false)} />}
       {editing && <EditSeriesModal key={editing.id} series={editing} onClose={() => setEditing(null)} />}

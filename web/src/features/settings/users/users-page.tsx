@@ -5,16 +5,15 @@ import {
   Button,
   Group,
   Modal,
-  Paper,
   PasswordInput,
   Select,
   SimpleGrid,
   Stack,
   Switch,
-  Table,
   Text,
   TextInput,
   Tooltip,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -34,6 +33,7 @@ import { useSession } from '../../../app/session';
 import { currentLocale, type Locale } from '../../../i18n';
 import { formatInstant } from '../../../ui/format';
 import { fieldsIn, schemaErrors, showServerErrors } from '../../../ui/forms';
+import { ResponsiveTable } from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
 import { FormAlert, LoadError, PageLoader } from '../../../ui/states';
 
@@ -270,62 +270,78 @@ export function UsersPage() {
       {users.isPending && <PageLoader />}
       {users.isError && <LoadError error={users.error} onRetry={() => void users.refetch()} />}
       {users.data && (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={820}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('users.fullName')}</Table.Th>
-                  <Table.Th>{t('users.username')}</Table.Th>
-                  <Table.Th>{t('users.email')}</Table.Th>
-                  <Table.Th>{t('users.role')}</Table.Th>
-                  <Table.Th>{t('users.language')}</Table.Th>
-                  <Table.Th>{t('users.status')}</Table.Th>
-                  <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('users.lastLogin')}</Table.Th>
-                  {canEdit && <Table.Th w={48} aria-label={t('common.actions')} />}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data.map((u) => (
-                  <Table.Tr key={u.id} c={u.active ? undefined : 'dimmed'}>
-                    <Table.Td fw={500}>{u.fullName}</Table.Td>
-                    <Table.Td>{u.username}</Table.Td>
-                    <Table.Td>{u.email ?? t('common.none')}</Table.Td>
-                    <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-                    <Table.Td>{t(`lang.short_${u.locale}`)}</Table.Td>
-                    <Table.Td>
-                      <Badge size="sm" variant="light" color={u.active ? 'green' : 'gray'}>
-                        {u.active ? t('common.active') : t('common.inactive')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {u.lastLoginAt ? (
-                        formatInstant(u.lastLoginAt, locale)
-                      ) : (
-                        <Text span size="sm" c="dimmed">
-                          {t('users.never')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    {canEdit && (
-                      <Table.Td>
-                        <Tooltip label={t('common.edit')}>
-                          <ActionIcon
-                            size="sm"
-                            aria-label={`${t('common.edit')} ${u.username}`}
-                            onClick={() => setEditing(u)}
-                          >
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <ResponsiveTable
+          framed
+          minWidth={820}
+          rows={users.data}
+          rowKey={(u) => u.id}
+          rowTone={(u) => (u.active ? undefined : 'dimmed')}
+          columns={[
+            {
+              key: 'fullName',
+              header: t('users.fullName'),
+              render: (u) => (
+                <Text span fw={500} inherit>
+                  {u.fullName}
+                </Text>
+              ),
+            },
+            { key: 'username', header: t('users.username'), phone: 'primary', render: (u) => u.username },
+            {
+              key: 'email',
+              header: t('users.email'),
+              phone: 'secondary',
+              render: (u) => u.email ?? t('common.none'),
+            },
+            { key: 'role', header: t('users.role'), phone: 'primary', render: (u) => t(`roles.${u.role}`) },
+            {
+              key: 'language',
+              header: t('users.language'),
+              phone: 'secondary',
+              render: (u) => t(`lang.short_${u.locale}`),
+            },
+            {
+              key: 'status',
+              header: t('users.status'),
+              phone: 'primary',
+              render: (u) => (
+                <Badge size="sm" variant="light" color={u.active ? 'green' : 'gray'}>
+                  {u.active ? t('common.active') : t('common.inactive')}
+                </Badge>
+              ),
+            },
+            {
+              key: 'lastLogin',
+              header: t('users.lastLogin'),
+              nowrap: true,
+              phone: 'secondary',
+              render: (u) =>
+                u.lastLoginAt ? (
+                  formatInstant(u.lastLoginAt, locale)
+                ) : (
+                  <Text span size="sm" c="dimmed">
+                    {t('users.never')}
+                  </Text>
+                ),
+            },
+            canEdit && {
+              key: 'actions',
+              header: <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
+              width: 48,
+              render: (u) => (
+                <Tooltip label={t('common.edit')}>
+                  <ActionIcon
+                    size="sm"
+                    aria-label={`${t('common.edit')} ${u.username}`}
+                    onClick={() => setEditing(u)}
+                  >
+                    <IconPencil size={16} />
+                  </ActionIcon>
+                </Tooltip>
+              ),
+            },
+          ]}
+        />
       )}
       {canCreate && <CreateUserModal opened={creating} onClose={() => setCreating(false)} />}
       {editing && <EditUserModal key={editing.id} user={editing} onClose={() => setEditing(null)} />}

@@ -73,6 +73,7 @@ export function StockDocumentsPage() {
     },
     {
       key: 'type',
+      phone: 'primary',
       header: t('stock.docs.documentType'),
       render: (d) => (
         <Group gap={6}>
@@ -89,6 +90,7 @@ export function StockDocumentsPage() {
     },
     {
       key: 'date',
+      phone: 'primary',
       header: t('stock.docs.date'),
       sortKey: 'documentDate',
       nowrap: true,
@@ -96,6 +98,7 @@ export function StockDocumentsPage() {
     },
     {
       key: 'warehouse',
+      phone: 'secondary',
       header: t('stock.docs.warehouse'),
       render: (d) => (
         <Text size="sm">
@@ -106,6 +109,7 @@ export function StockDocumentsPage() {
     },
     {
       key: 'counterparty',
+      phone: 'secondary',
       header: t('stock.docs.counterparty'),
       render: (d) => (
         <Text size="sm" lineClamp={1}>
@@ -115,11 +119,18 @@ export function StockDocumentsPage() {
         </Text>
       ),
     },
-    { key: 'lines', header: t('stock.docs.lineCount'), align: 'right', render: (d) => d.lineCount },
+    {
+      key: 'lines',
+      phone: 'secondary',
+      header: t('stock.docs.lineCount'),
+      align: 'right',
+      render: (d) => d.lineCount,
+    },
     ...(costs
       ? [
           {
             key: 'value',
+            phone: 'primary',
             header: t('stock.docs.value'),
             sortKey: 'totalValueCents',
             align: 'right',
@@ -133,6 +144,7 @@ export function StockDocumentsPage() {
       : []),
     {
       key: 'status',
+      phone: 'primary',
       header: t('stock.docs.statusLabel'),
       nowrap: true,
       render: (d) => <DocumentStatusBadge status={d.status} />,

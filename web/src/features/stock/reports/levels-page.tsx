@@ -6,7 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { useMyVans } from '../../../api/stock';
 import { useSeesStockCosts } from '../../../app/fields';
 import { useSession } from '../../../app/session';
-import { type Column, FilterSwitch, ListView, useListState, usePagedList } from '../../../ui/list';
+import {
+  type Column,
+  FilterSwitch,
+  ListView,
+  type PhonePlace,
+  useListState,
+  usePagedList,
+} from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
 import { levelsKey } from './queries';
 import {
@@ -73,11 +80,18 @@ export function StockLevelsPage() {
     ? `?warehouseId=${encodeURIComponent(list.filters.warehouseId)}`
     : '';
 
-  const num = (key: string, header: string, value: (l: StockLevel) => string, sortKey?: string) =>
+  const num = (
+    key: string,
+    header: string,
+    value: (l: StockLevel) => string,
+    sortKey?: string,
+    phone: PhonePlace = 'secondary',
+  ) =>
     ({
       key,
       header,
       sortKey,
+      phone,
       align: 'right',
       nowrap: true,
       render: (l) => (
@@ -90,14 +104,22 @@ export function StockLevelsPage() {
   const columns: Column<StockLevel>[] = [
     {
       key: 'code',
+      phone: 'secondary',
       header: t('stock.reports.partCode'),
       sortKey: 'partCode',
       nowrap: true,
       render: (l) => <PartCodeLink partId={l.partId} code={l.partCode} search={cardSearch} />,
     },
-    { key: 'name', header: t('stock.reports.partName'), sortKey: 'partName', render: (l) => l.partName },
+    {
+      key: 'name',
+      phone: 'title',
+      header: t('stock.reports.partName'),
+      sortKey: 'partName',
+      render: (l) => l.partName,
+    },
     {
       key: 'warehouse',
+      phone: 'primary',
       header: t('stock.reports.warehouse'),
       sortKey: 'warehouse',
       nowrap: true,
@@ -109,10 +131,11 @@ export function StockLevelsPage() {
         </Tooltip>
       ),
     },
-    num('onHand', t('stock.reports.onHand'), (l) => quantity(l.onHandMilli), 'onHandMilli'),
+    num('onHand', t('stock.reports.onHand'), (l) => quantity(l.onHandMilli), 'onHandMilli', 'primary'),
     num('reserved', t('stock.reports.reserved'), (l) => quantity(l.reservedMilli)),
     {
       key: 'available',
+      phone: 'primary',
       header: t('stock.reports.available'),
       align: 'right',
       nowrap: true,
@@ -120,6 +143,7 @@ export function StockLevelsPage() {
     },
     {
       key: 'unit',
+      phone: 'secondary',
       header: t('stock.reports.unit'),
       nowrap: true,
       render: (l) => (

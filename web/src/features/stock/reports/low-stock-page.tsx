@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Center, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Center, Group, Stack, Text, Title } from '@mantine/core';
 import { formatDate } from '@servix/server/kernel/format';
 import type { LowStockGroup } from '@servix/server/modules/stock/stock.schema';
 import { IconCircleCheck } from '@tabler/icons-react';
@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSeesStockCosts } from '../../../app/fields';
 import { currentLocale } from '../../../i18n';
-import { ExportCsvButton } from '../../../ui/list';
+import { ExportCsvButton, ResponsiveTable } from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
 import { LoadError, PageLoader } from '../../../ui/states';
 import { useLowStock } from './queries';
-import { NumTd, NumTh, PartCodeLink, useMoney, useQuantity } from './report-parts';
+import { PartCodeLink, useMoney, useQuantity } from './report-parts';
 
 function SupplierGroup({ group }: { group: LowStockGroup }) {
   const { t } = useTranslation();
@@ -18,6 +18,8 @@ function SupplierGroup({ group }: { group: LowStockGroup }) {
   const quantity = useQuantity();
   const money = useMoney();
   const costs = useSeesStockCosts();
+  /** A column of figures: right-aligned, whole, its long header on two lines; behind "More" on a phone. */
+  const num = { align: 'right', headerWrap: true, phone: 'secondary' } as const;
   return (
     <Card withBorder radius="md" padding="md" data-testid="low-group">
       <Group justify="space-between" mb="sm" gap="xs">
@@ -41,57 +43,87 @@ function SupplierGroup({ group }: { group: LowStockGroup }) {
           {t('stock.reports.low.groupParts', { count: group.parts.length })}
         </Badge>
       </Group>
-      <Table.ScrollContainer minWidth={costs ? 960 : 840}>
-        <Table verticalSpacing="xs" horizontalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('stock.reports.partCode')}</Table.Th>
-              <Table.Th miw={180}>{t('stock.reports.partName')}</Table.Th>
-              <NumTh wrap>{t('stock.reports.minStock')}</NumTh>
-              <NumTh wrap>{t('stock.reports.onHand')}</NumTh>
-              <NumTh wrap>{t('stock.reports.reserved')}</NumTh>
-              <NumTh wrap>{t('stock.reports.available')}</NumTh>
-              <NumTh wrap>{t('stock.reports.low.suggested')}</NumTh>
-              {costs && <NumTh wrap>{t('stock.reports.low.lastCost')}</NumTh>}
-              <NumTh wrap>{t('stock.reports.low.lastReceipt')}</NumTh>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {group.parts.map((p) => (
-              <Table.Tr key={p.partId}>
-                <Table.Td>
-                  <PartCodeLink partId={p.partId} code={p.partCode} />
-                </Table.Td>
-                <Table.Td>{p.partName}</Table.Td>
-                <NumTd>{quantity(p.minStockMilli)}</NumTd>
-                <NumTd>{quantity(p.onHandMilli)}</NumTd>
-                <NumTd>{quantity(p.reservedMilli)}</NumTd>
-                <NumTd>
-                  <Text span size="sm" c="red.7" fw={600}>
-                    {quantity(p.availableMilli)}
-                  </Text>
-                </NumTd>
-                <NumTd>
-                  <Text span size="sm" fw={700}>
-                    {quantity(p.suggestedMilli)}
-                  </Text>{' '}
-                  <Text span size="xs" c="dimmed">
-                    {p.unit}
-                  </Text>
-                </NumTd>
-                {costs && (
-                  <NumTd>
-                    {p.lastUnitCostCents === null || p.lastUnitCostCents === undefined
-                      ? '—'
-                      : money(p.lastUnitCostCents)}
-                  </NumTd>
-                )}
-                <NumTd>{p.lastReceiptDate ? formatDate(p.lastReceiptDate, locale) : '—'}</NumTd>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ResponsiveTable
+        minWidth={costs ? 960 : 840}
+        rows={group.parts}
+        rowKey={(p) => p.partId}
+        columns={[
+          {
+            key: 'code',
+            header: t('stock.reports.partCode'),
+            nowrap: true,
+            phone: 'primary',
+            render: (p) => <PartCodeLink partId={p.partId} code={p.partCode} />,
+          },
+          {
+            key: 'name',
+            header: t('stock.reports.partName'),
+            width: 180,
+            phone: 'title',
+            render: (p) => p.partName,
+          },
+          {
+            ...num,
+            key: 'min',
+            header: t('stock.reports.minStock'),
+            render: (p) => quantity(p.minStockMilli),
+          },
+          {
+            ...num,
+            key: 'onHand',
+            header: t('stock.reports.onHand'),
+            render: (p) => quantity(p.onHandMilli),
+          },
+          {
+            ...num,
+            key: 'reserved',
+            header: t('stock.reports.reserved'),
+            render: (p) => quantity(p.reservedMilli),
+          },
+          {
+            ...num,
+            key: 'available',
+            header: t('stock.reports.available'),
+            phone: 'primary',
+            render: (p) => (
+              <Text span size="sm" c="red.7" fw={600}>
+                {quantity(p.availableMilli)}
+              </Text>
+            ),
+          },
+          {
+            ...num,
+            key: 'suggested',
+            header: t('stock.reports.low.suggested'),
+            phone: 'primary',
+            render: (p) => (
+              <>
+                <Text span size="sm" fw={700}>
+                  {quantity(p.suggestedMilli)}
+                </Text>{' '}
+                <Text span size="xs" c="dimmed">
+                  {p.unit}
+                </Text>
+              </>
+            ),
+          },
+          costs && {
+            ...num,
+            key: 'lastCost',
+            header: t('stock.reports.low.lastCost'),
+            render: (p) =>
+              p.lastUnitCostCents === null || p.lastUnitCostCents === undefined
+                ? '—'
+                : money(p.lastUnitCostCents),
+          },
+          {
+            ...num,
+            key: 'lastReceipt',
+            header: t('stock.reports.low.lastReceipt'),
+            render: (p) => (p.lastReceiptDate ? formatDate(p.lastReceiptDate, locale) : '—'),
+          },
+        ]}
+      />
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Accordion, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Accordion, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { todayDate } from '@servix/server/kernel/calendar';
 import { formatDate } from '@servix/server/kernel/format';
@@ -8,11 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { currentLocale } from '../../../i18n';
 import { dateInputFormat } from '../../../ui/format';
-import { ExportCsvButton } from '../../../ui/list';
+import { ExportCsvButton, ResponsiveTable } from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
+import { useIsPhone } from '../../../ui/phone';
 import { LoadError, PageLoader } from '../../../ui/states';
 import { useValuation } from './queries';
-import { NUMERIC, NumTd, NumTh, PartCodeLink, useMoney, useQuantity, WarehouseSelect } from './report-parts';
+import { NUMERIC, PartCodeLink, useMoney, useQuantity, WarehouseSelect } from './report-parts';
 
 type WarehouseValue = Valuation['warehouses'][number];
 
@@ -20,44 +21,65 @@ function WarehouseParts({ warehouse }: { warehouse: WarehouseValue }) {
   const { t } = useTranslation();
   const quantity = useQuantity();
   const money = useMoney();
+  const phone = useIsPhone();
   return (
-    <Table.ScrollContainer minWidth={640}>
-      {/* Fixed columns: the tables of all warehouses line up under each other. */}
-      <Table verticalSpacing={6} layout="fixed">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={210}>{t('stock.reports.partCode')}</Table.Th>
-            <Table.Th>{t('stock.reports.partName')}</Table.Th>
-            <NumTh w={120}>{t('stock.reports.quantity')}</NumTh>
-            <Table.Th w={80}>{t('stock.reports.unit')}</Table.Th>
-            <NumTh w={140}>{t('stock.reports.value')}</NumTh>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {warehouse.parts.map((p) => (
-            <Table.Tr key={p.partId}>
-              <Table.Td>
-                <PartCodeLink
-                  partId={p.partId}
-                  code={p.partCode}
-                  search={`?warehouseId=${encodeURIComponent(warehouse.warehouseId)}`}
-                />
-              </Table.Td>
-              <Table.Td>{p.partName}</Table.Td>
-              <NumTd>{quantity(p.quantityMilli)}</NumTd>
-              <Table.Td c="dimmed">{p.unit}</Table.Td>
-              <NumTd>{money(p.valueCents)}</NumTd>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr fw={600}>
-            <Table.Td colSpan={4}>{t('stock.reports.total')}</Table.Td>
-            <NumTd>{money(warehouse.valueCents)}</NumTd>
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
-    </Table.ScrollContainer>
+    // Fixed columns: the tables of all warehouses line up under each other.
+    <ResponsiveTable
+      fixedLayout
+      minWidth={640}
+      rows={warehouse.parts}
+      rowKey={(p) => p.partId}
+      totals={{ label: t('stock.reports.total'), cells: { value: money(warehouse.valueCents) } }}
+      columns={[
+        {
+          key: 'code',
+          header: t('stock.reports.partCode'),
+          width: 210,
+          phone: 'primary',
+          nowrap: true,
+          render: (p) => (
+            <PartCodeLink
+              partId={p.partId}
+              code={p.partCode}
+              search={`?warehouseId=${encodeURIComponent(warehouse.warehouseId)}`}
+            />
+          ),
+        },
+        { key: 'name', header: t('stock.reports.partName'), phone: 'title', render: (p) => p.partName },
+        {
+          key: 'quantity',
+          header: t('stock.reports.quantity'),
+          width: 120,
+          align: 'right',
+          phone: 'primary',
+          render: (p) => (
+            <span style={NUMERIC}>
+              {quantity(p.quantityMilli)}
+              {phone ? ` ${p.unit}` : ''}
+            </span>
+          ),
+        },
+        {
+          key: 'unit',
+          header: t('stock.reports.unit'),
+          width: 80,
+          phone: 'hidden',
+          render: (p) => (
+            <Text span c="dimmed" inherit>
+              {p.unit}
+            </Text>
+          ),
+        },
+        {
+          key: 'value',
+          header: t('stock.reports.value'),
+          width: 140,
+          align: 'right',
+          phone: 'primary',
+          render: (p) => <span style={NUMERIC}>{money(p.valueCents)}</span>,
+        },
+      ]}
+    />
   );
 }
 

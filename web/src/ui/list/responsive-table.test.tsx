@@ -1,0 +1,116 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { useLocation } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderScreen } from '../../test-utils';
+import { PHONE_QUERY } from '../phone';
+import { type Column, ResponsiveTable } from './index';
+
+interface Level {
+  id: string;
+  code: string;
+  name: string;
+  warehouse: string;
+  onHand: string;
+  available: string;
+  minimum: string;
+  supplier: string;
+}
+
+const LEVELS: Level[] = [
+  {
+    id: 'p-1',
+    code: 'CAP-35UF',
+    name: 'Кондензатор 35 µF',
+    warehouse: 'Основен склад',
+    onHand: '1 250,5',
+    available: '1 200',
+    minimum: '10',
+    supplier: 'Електроснаб ООД',
+  },
+];
+
+const COLUMNS: Column<Level>[] = [
+  { key: 'code', header: 'Код', nowrap: true, phone: 'secondary', render: (l) => l.code },
+  { key: 'name', header: 'Част', phone: 'title', render: (l) => l.name },
+  { key: 'warehouse', header: 'Склад', render: (l) => l.warehouse },
+  { key: 'onHand', header: 'Наличност', align: 'right', phone: 'primary', render: (l) => l.onHand },
+  { key: 'available', header: 'Свободни', align: 'right', phone: 'primary', render: (l) => l.available },
+  { key: 'minimum', header: 'Минимум', align: 'right', render: (l) => l.minimum },
+  { key: 'supplier', header: 'Доставчик', render: (l) => l.supplier },
+];
+
+function Where() {
+  return <output data-testid="where">{useLocation().pathname}</output>;
+}
+
+const onPhone = (phone: boolean) =>
+  vi.spyOn(window, 'matchMedia').mockImplementation(
+    (query) =>
+      ({
+        matches: phone && query === PHONE_QUERY,
+        media: query,
+        onchange: null,
+        addListener: () => {},
+        removeListener: () => {},
+        addEventListener: () => {},
+        removeEventListener: () => {},
+        dispatchEvent: () => false,
+      }) as MediaQueryList,
+  );
+
+const page = () => (
+  <>
+    <ResponsiveTable
+      columns={COLUMNS}
+      rows={LEVELS}
+      rowKey={(l) => l.id}
+      rowHref={(l) => `/stock/parts/${l.id}`}
+      totals={{ label: 'Общо', cells: { onHand: '1 250,5' } }}
+      data-testid="levels"
+    />
+    <Where />
+  </>
+);
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('rows the page holds', () => {
+  it('are a table with every column and a totals row on a wide screen', () => {
+    onPhone(false);
+    renderScreen(page());
+    const table = screen.getByTestId('levels');
+    expect(within(table).getAllByRole('columnheader')).toHaveLength(7);
+    expect(within(table).getByRole('cell', { name: 'Електроснаб ООД' })).toBeTruthy();
+    expect(within(table).getByRole('cell', { name: 'Общо' })).toBeTruthy();
+  });
+
+  it('are cards on a phone: the name, the quantities at once, the rest behind "More", figures never broken', () => {
+    onPhone(true);
+    renderScreen(page());
+    expect(screen.queryByRole('table')).toBeNull();
+    const card = within(screen.getByTestId('list-card'));
+    expect(card.getByText('Кондензатор 35 µF')).toBeTruthy();
+    // The quantities are on the card at once, whole: a figure is never split over two lines.
+    const onHand = card.getByText('1 250,5');
+    expect(onHand.style.whiteSpace).toBe('nowrap');
+    expect(card.getByText('Свободни')).toBeTruthy();
+    // The code and the supplier wait behind "More".
+    expect(card.queryByText('Електроснаб ООД')).toBeNull();
+    const more = card.getByRole('button', { name: 'Още' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(more);
+    expect(card.getByText('Електроснаб ООД')).toBeTruthy();
+    expect(card.getByText('CAP-35UF')).toBeTruthy();
+    expect(card.getByRole('button', { name: 'По-малко' }).getAttribute('aria-expanded')).toBe('true');
+    // A name wraps between words, never inside one ("Конденза-тор").
+    expect(card.getByText('Кондензатор 35 µF').closest('div')?.style.wordBreak).toBe('normal');
+    expect(within(screen.getByTestId('list-totals')).getByText('1 250,5')).toBeTruthy();
+  });
+
+  it('open the record when a card is tapped', () => {
+    onPhone(true);
+    renderScreen(page(), { route: '/stock/levels' });
+    fireEvent.click(screen.getByText('Свободни'));
+    expect(screen.getByTestId('where').textContent).toBe('/stock/parts/p-1');
+  });
+});
