@@ -293,9 +293,11 @@ test('a technician: skills, working hours with an overlap refused, pay terms fro
   await page.getByText('За норма час', { exact: true }).click();
   await page.getByRole('textbox', { name: 'Ставка за норма час' }).fill('15,50');
   // From the first of next month.
-  await page.getByTestId('pay-terms').getByRole('button', { name: 'В сила от' }).click();
-  await page.locator('button[data-direction="next"]').click();
-  await page.locator('button.mantine-DatePickerInput-day:not([data-outside])').first().click();
+  const now = new Date();
+  const firstOfNext = new Date(now.getFullYear(), now.getMonth() + 1, 1);
+  const from = page.getByTestId('pay-terms').getByRole('textbox', { name: 'В сила от' });
+  await from.fill(`01.${String(firstOfNext.getMonth() + 1).padStart(2, '0')}.${firstOfNext.getFullYear()}`);
+  await from.press('Tab');
   await page.getByRole('button', { name: 'Добави условия' }).click();
   await expect(page.getByTestId('pay-terms')).toContainText(/15,50\s€ за норма час/);
   await expect(page.getByTestId('pay-terms').locator('tbody tr')).toHaveCount(2);

@@ -12,7 +12,6 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { formatDate } from '@servix/server/kernel/format';
 import type { Item } from '@servix/server/modules/items/items.schema';
@@ -34,8 +33,8 @@ import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { ConfirmDeleteModal } from '../../ui/confirm-delete-modal';
+import { DateField } from '../../ui/date-field';
 import { DetailField, InfoCard } from '../../ui/detail';
-import { dateInputFormat } from '../../ui/format';
 import { ResponsiveTable } from '../../ui/list';
 import { LoadError, NotFound, PageLoader } from '../../ui/states';
 import { TransferModal } from './transfer-modal';
@@ -67,10 +66,9 @@ function WarrantyCard({ item }: { item: Item }) {
       <DetailField label={t('items.seller')}>{item.seller ?? '—'}</DetailField>
       <Card withBorder radius="sm" bg="gray.0" p="sm" mt="xs">
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <DatePickerInput
+          <DateField
             label={t('items.warrantyOnDate')}
             placeholder={t('items.pickDate')}
-            valueFormat={dateInputFormat(locale)}
             value={date}
             onChange={(v) => setDate(v)}
             clearable

@@ -12,7 +12,6 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { Model } from '@servix/server/modules/catalog/catalog.schema';
@@ -26,8 +25,7 @@ import { conflictOf } from '../../api/conflicts';
 import { useCreateItem, useItem, useUpdateItem } from '../../api/items';
 import { useParty } from '../../api/parties';
 import { useSession } from '../../app/session';
-import { currentLocale } from '../../i18n';
-import { dateInputFormat } from '../../ui/format';
+import { DateField } from '../../ui/date-field';
 import { fieldsIn, schemaErrors, showServerErrors } from '../../ui/forms';
 import { PageHeader } from '../../ui/page-header';
 import { FormAlert, LoadError, PageLoader } from '../../ui/states';
@@ -75,7 +73,6 @@ function DuplicateSerial({ existingId }: { existingId: string }) {
 
 function ItemForm({ item, initialValues }: { item?: Item; initialValues: ItemFormValues }) {
   const { t } = useTranslation();
-  const locale = currentLocale();
   const navigate = useNavigate();
   const create = useCreateItem();
   const update = useUpdateItem();
@@ -176,9 +173,8 @@ function ItemForm({ item, initialValues }: { item?: Item; initialValues: ItemFor
 
         <Fieldset legend={t('items.section.warranty')} radius="md">
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            <DatePickerInput
+            <DateField
               label={t('items.purchaseDate')}
-              valueFormat={dateInputFormat(locale)}
               clearable
               maxDate={new Date()}
               disabled={warrantyLocked}
@@ -205,10 +201,9 @@ function ItemForm({ item, initialValues }: { item?: Item; initialValues: ItemFor
               disabled={warrantyLocked}
               {...form.getInputProps('warrantyMonths')}
             />
-            <DatePickerInput
+            <DateField
               label={t('items.warrantyEndExplicit')}
               description={warrantyLocked ? t('items.warrantyLocked') : t('items.warrantyEndHint')}
-              valueFormat={dateInputFormat(locale)}
               clearable
               disabled={warrantyLocked}
               {...form.getInputProps('warrantyEnd')}

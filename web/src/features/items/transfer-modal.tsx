@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { todayDate } from '@servix/server/kernel/calendar';
@@ -7,8 +6,7 @@ import { type Item, TransferItemBody } from '@servix/server/modules/items/items.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTransferItem } from '../../api/items';
-import { currentLocale } from '../../i18n';
-import { dateInputFormat } from '../../ui/format';
+import { DateField } from '../../ui/date-field';
 import { fieldsIn, schemaErrors, showServerErrors } from '../../ui/forms';
 import { FormAlert } from '../../ui/states';
 import { CustomerPicker, SitePicker } from './pickers';
@@ -30,7 +28,6 @@ const bodyOf = (v: TransferValues): TransferItemBody => ({
 /** Moves the item to another owner from a date: it keeps its id, serial and history. */
 export function TransferModal({ item, onClose }: { item: Item; onClose: () => void }) {
   const { t } = useTranslation();
-  const locale = currentLocale();
   const transfer = useTransferItem();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<TransferValues>({
@@ -83,9 +80,8 @@ export function TransferModal({ item, onClose }: { item: Item; onClose: () => vo
             partyId={form.values.partyId}
             {...form.getInputProps('siteId')}
           />
-          <DatePickerInput
+          <DateField
             label={t('items.transfer.date')}
-            valueFormat={dateInputFormat(locale)}
             maxDate={new Date()}
             required
             {...form.getInputProps('date')}

@@ -20,7 +20,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { type UseFormReturnType, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { formatDate } from '@servix/server/kernel/format';
@@ -49,7 +48,7 @@ import { canCall } from '../../app/access';
 import { useSeesPay } from '../../app/fields';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
-import { dateInputFormat } from '../../ui/format';
+import { DateField } from '../../ui/date-field';
 import { type FieldOf, schemaErrors, showServerErrors } from '../../ui/forms';
 import { PageHeader } from '../../ui/page-header';
 import readOnlyClasses from '../../ui/read-only.module.css';
@@ -243,9 +242,8 @@ function PayTermsPanel({ technician, canEdit }: { technician: Technician; canEdi
                   {...form.getInputProps('payType')}
                 />
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <DatePickerInput
+                  <DateField
                     label={t('technicians.pay.from')}
-                    valueFormat={dateInputFormat(locale)}
                     required
                     {...form.getInputProps('validFrom')}
                   />
@@ -439,12 +437,7 @@ function TechnicianForm({ technician, canEdit }: { technician: Technician | unde
                   {...form.getInputProps('payType')}
                 />
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <DatePickerInput
-                    label={t('technicians.pay.from')}
-                    valueFormat={dateInputFormat(locale)}
-                    required
-                    {...form.getInputProps('payFrom')}
-                  />
+                  <DateField label={t('technicians.pay.from')} required {...form.getInputProps('payFrom')} />
                   <PayValueInput form={form} />
                 </SimpleGrid>
               </Stack>

@@ -1,7 +1,5 @@
 import { Select, Switch } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
-import { currentLocale } from '../../i18n';
-import { dateInputFormat } from '../format';
+import { DateField } from '../date-field';
 import type { ListState } from './use-list-state';
 
 /** A filter with a few values, kept in the URL under `name`; clearing it shows everything. */
@@ -68,12 +66,10 @@ export function FilterDate<F extends string>({
   label: string;
   w?: number | string;
 }) {
-  const locale = currentLocale();
   return (
-    <DatePickerInput
+    <DateField
       aria-label={label}
       placeholder={label}
-      valueFormat={dateInputFormat(locale)}
       value={list.filters[name] ?? null}
       onChange={(v) => list.setFilter(name, v)}
       clearable

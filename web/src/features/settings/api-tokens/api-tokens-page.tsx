@@ -12,7 +12,6 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { ApiToken, ApiTokenScope } from '@servix/server/modules/auth/auth.schema';
@@ -25,7 +24,8 @@ import { messageOf } from '../../../api/client';
 import { useUsers } from '../../../api/users';
 import { useSession } from '../../../app/session';
 import { currentLocale } from '../../../i18n';
-import { dateInputFormat, formatInstant } from '../../../ui/format';
+import { DateField } from '../../../ui/date-field';
+import { formatInstant } from '../../../ui/format';
 import { fieldsIn, showServerErrors } from '../../../ui/forms';
 import { ResponsiveTable } from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
@@ -93,7 +93,6 @@ function CreateTokenModal({
   const { user } = useSession();
   const users = useUsers(opened);
   const create = useCreateApiToken();
-  const locale = currentLocale();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<CreateValues>({
     initialValues: {
@@ -167,10 +166,9 @@ function CreateTokenModal({
             allowDeselect={false}
             {...form.getInputProps('scope')}
           />
-          <DatePickerInput
+          <DateField
             label={t('apiTokens.expiresAt')}
             description={t('apiTokens.expiresHint')}
-            valueFormat={dateInputFormat(locale)}
             minDate={dayjs().add(1, 'day').format('YYYY-MM-DD')}
             maxDate={dayjs().add(MAX_DAYS, 'day').format('YYYY-MM-DD')}
             clearable

@@ -18,7 +18,6 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { formatDate } from '@servix/server/kernel/format';
@@ -40,7 +39,7 @@ import { logoUrl, useCompany, useCompanyLogo, useSaveCompany, useSetLockDate } f
 import { canCall } from '../../../app/access';
 import { useSession } from '../../../app/session';
 import { currentLocale } from '../../../i18n';
-import { dateInputFormat } from '../../../ui/format';
+import { DateField } from '../../../ui/date-field';
 import { showServerErrors } from '../../../ui/forms';
 import { PageHeader } from '../../../ui/page-header';
 import readOnlyClasses from '../../../ui/read-only.module.css';
@@ -189,9 +188,8 @@ function LockDateSection({ company, canEdit }: { company: CompanySettings; canEd
         </Text>
         {canEdit && (
           <Group align="flex-end" gap="sm">
-            <DatePickerInput
+            <DateField
               label={t('company.lockDate.label')}
-              valueFormat={dateInputFormat(locale)}
               value={value}
               onChange={(v) => setValue(v)}
               clearable
@@ -296,9 +294,8 @@ function CompanyForm({ company, canEdit }: { company: CompanySettings; canEdit: 
                 mb={8}
               />
             </Stack>
-            <DatePickerInput
+            <DateField
               label={t('company.vatRegisteredFrom')}
-              valueFormat={dateInputFormat(locale)}
               clearable
               disabled={!values.vatRegistered || !canEdit}
               {...form.getInputProps('vatRegisteredFrom')}

@@ -11,7 +11,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -33,7 +32,7 @@ import {
 } from '../../../api/stock';
 import { currentLocale } from '../../../i18n';
 import { ConfirmDeleteModal } from '../../../ui/confirm-delete-modal';
-import { dateInputFormat } from '../../../ui/format';
+import { DateField } from '../../../ui/date-field';
 import { showServerErrors } from '../../../ui/forms';
 import { LinesEditor } from '../../../ui/lines-editor';
 import type { PageOf } from '../../../ui/list';
@@ -274,10 +273,9 @@ export function DocumentEditor({
             {t('stock.docs.section.header')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-            <DatePickerInput
+            <DateField
               label={t('stock.docs.date')}
               placeholder={formatDate(todayIso(), locale)}
-              valueFormat={dateInputFormat(locale)}
               clearable
               {...form.getInputProps('documentDate')}
             />
@@ -313,9 +311,8 @@ export function DocumentEditor({
                   placeholder={t('stock.docs.supplierDocHint')}
                   {...form.getInputProps('supplierDocNumber')}
                 />
-                <DatePickerInput
+                <DateField
                   label={t('stock.docs.supplierDocDate')}
-                  valueFormat={dateInputFormat(locale)}
                   clearable
                   {...form.getInputProps('supplierDocDate')}
                 />

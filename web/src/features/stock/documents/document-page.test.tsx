@@ -268,7 +268,9 @@ describe('a posted receipt', () => {
     expect(
       reversal.getByText('Ако връщате стоката на доставчика, изберете „Върни на доставчика“.'),
     ).toBeTruthy();
-    expect(reversal.getByRole('button', { name: /Дата на сторното/ }).textContent).toContain('16.11.2026');
+    expect((reversal.getByRole('textbox', { name: /Дата на сторното/ }) as HTMLInputElement).value).toBe(
+      '16.11.2026',
+    );
     fireEvent.click(reversal.getByRole('button', { name: 'Отказ' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 

@@ -12,7 +12,6 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney, formatQuantity, formatUnitCost } from '@servix/server/kernel/format';
@@ -30,8 +29,9 @@ import {
 } from '../../../api/stock';
 import { useSeesStockCosts } from '../../../app/fields';
 import { currentLocale } from '../../../i18n';
+import { DateField } from '../../../ui/date-field';
 import { DetailField, SectionCard } from '../../../ui/detail';
-import { dateInputFormat, formatInstant } from '../../../ui/format';
+import { formatInstant } from '../../../ui/format';
 import { useIsPhone } from '../../../ui/phone';
 import { Figures } from '../figures';
 
@@ -114,11 +114,10 @@ function ReverseModal({ doc, onClose }: { doc: StockDocument; onClose: () => voi
             {t('stock.docs.reverseReceiptHint')}
           </Text>
         )}
-        <DatePickerInput
+        <DateField
           label={t('stock.docs.reverseDate')}
           description={t('stock.docs.reverseDateHint', { date: formatDate(doc.documentDate, locale) })}
           placeholder={formatDate(doc.documentDate, locale)}
-          valueFormat={dateInputFormat(locale)}
           value={date}
           onChange={setDate}
           minDate={doc.documentDate}

@@ -48,9 +48,7 @@ describe('the stock documents list', () => {
       '2026-10-31',
       'receipt',
     ]);
-    expect((screen.getByRole('button', { name: 'От дата' }) as HTMLButtonElement).textContent).toBe(
-      '01.10.2026',
-    );
+    expect((screen.getByRole('textbox', { name: 'От дата' }) as HTMLInputElement).value).toBe('01.10.2026');
     expect(screen.getByRole('button', { name: 'Нов документ' })).toBeTruthy();
   });
 

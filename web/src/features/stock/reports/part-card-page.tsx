@@ -1,5 +1,4 @@
 import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { formatDate } from '@servix/server/kernel/format';
 import type { PartCard, PartCardMovement } from '@servix/server/modules/stock/stock.schema';
 import { IconArrowLeft } from '@tabler/icons-react';
@@ -8,8 +7,8 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { useSeesStockCosts } from '../../../app/fields';
 import { currentLocale } from '../../../i18n';
+import { DateField } from '../../../ui/date-field';
 import { SectionCard } from '../../../ui/detail';
-import { dateInputFormat } from '../../../ui/format';
 import { useIsPhone } from '../../../ui/phone';
 import { LoadError, NotFound, PageLoader } from '../../../ui/states';
 import { Figures } from '../figures';
@@ -310,7 +309,6 @@ function MovementsTable({ card, filter }: { card: PartCard; filter: CardFilter }
 
 export function PartCardPage() {
   const { t } = useTranslation();
-  const locale = currentLocale();
   const quantity = useQuantity();
   const money = useMoney();
   const phone = useIsPhone();
@@ -395,20 +393,18 @@ export function PartCardPage() {
           value={filter.warehouseId}
           onChange={(v) => setFilter('warehouseId', v)}
         />
-        <DatePickerInput
+        <DateField
           label={t('stock.reports.card.from')}
           placeholder={t('stock.reports.card.pickDate')}
-          valueFormat={dateInputFormat(locale)}
           value={filter.from ?? null}
           onChange={(v) => setFilter('from', v)}
           maxDate={filter.to}
           clearable
           w={180}
         />
-        <DatePickerInput
+        <DateField
           label={t('stock.reports.card.to')}
           placeholder={t('stock.reports.card.pickDate')}
-          valueFormat={dateInputFormat(locale)}
           value={filter.to ?? null}
           onChange={(v) => setFilter('to', v)}
           minDate={filter.from}

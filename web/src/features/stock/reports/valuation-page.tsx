@@ -1,5 +1,4 @@
 import { Accordion, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { todayDate } from '@servix/server/kernel/calendar';
 import { formatDate } from '@servix/server/kernel/format';
 import type { Valuation } from '@servix/server/modules/stock/stock.schema';
@@ -7,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { currentLocale } from '../../../i18n';
-import { dateInputFormat } from '../../../ui/format';
+import { DateField } from '../../../ui/date-field';
 import { ExportCsvButton, ResponsiveTable } from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
 import { useIsPhone } from '../../../ui/phone';
@@ -115,9 +114,8 @@ export function ValuationPage() {
         actions={<ExportCsvButton path="/stock/valuation" query={{ date, warehouseId }} />}
       />
       <Group gap="sm" align="flex-end" wrap="wrap" mb="md">
-        <DatePickerInput
+        <DateField
           label={t('stock.reports.valuation.date')}
-          valueFormat={dateInputFormat(locale)}
           value={date}
           onChange={(v) => setParam('date', v)}
           w={180}
