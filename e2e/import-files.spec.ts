@@ -115,4 +115,6 @@ test('on a 390 px phone the preview is cards, each error under its cell, nothing
   await expect(page.getByTestId('import-format')).toContainText('Windows-1251');
   await expectNoSidewaysScroll(page);
   await shot(page, 'import-phone-preview-en');
+  // The language is saved on the user: back to Bulgarian for the journeys after this one.
+  await switchLanguage(page, 'БГ');
 });

@@ -104,7 +104,8 @@ export function StockLevelsPage() {
   const columns: Column<StockLevel>[] = [
     {
       key: 'code',
-      phone: 'secondary',
+      // The code opens the part's card: on a phone it stays on the card, not behind "More".
+      phone: 'primary',
       header: t('stock.reports.partCode'),
       sortKey: 'partCode',
       nowrap: true,
