@@ -7,6 +7,7 @@ import { vi } from 'vitest';
 import { setCsrfToken } from './api/client';
 import { meKey } from './api/session';
 import { AppProviders } from './app/providers';
+import { PHONE_QUERY } from './ui/phone';
 
 export function aMe(role: Role = 'admin'): Me {
   return {
@@ -77,4 +78,21 @@ export function fakeServer(answer: (call: Call) => Response | Promise<Response>)
   });
   vi.stubGlobal('fetch', fetchMock);
   return { calls, fetchMock };
+}
+
+/** Makes the screen a phone (390 px: the phone layouts) or not, for the rest of the test; vi.restoreAllMocks undoes it. */
+export function onPhone(phone = true) {
+  return vi.spyOn(window, 'matchMedia').mockImplementation(
+    (query) =>
+      ({
+        matches: phone && query === PHONE_QUERY,
+        media: query,
+        onchange: null,
+        addListener: () => {},
+        removeListener: () => {},
+        addEventListener: () => {},
+        removeEventListener: () => {},
+        dispatchEvent: () => false,
+      }) as MediaQueryList,
+  );
 }

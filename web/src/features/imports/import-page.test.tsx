@@ -1,9 +1,8 @@
 import type { ImportJob, ImportPreview } from '@servix/server/modules/imports/imports.schema';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../../i18n';
-import { fakeServer, jsonResponse, renderScreen } from '../../test-utils';
-import { PHONE_QUERY } from '../../ui/phone';
+import { fakeServer, jsonResponse, onPhone, renderScreen } from '../../test-utils';
 import { ImportPage } from './import-page';
 
 const CSV = 'code;name_bg;sale_price_eur\nP-1;Част 1;10.00\nP-2;Част 2;-1\nP-3;Част 3;5.00\n';
@@ -210,19 +209,7 @@ describe('the import screen', () => {
   });
 
   it('an XLSX file: the screen says so and names the sheet read; on a phone the rows are cards with each error under its cell', async () => {
-    vi.spyOn(window, 'matchMedia').mockImplementation(
-      (query) =>
-        ({
-          matches: query === PHONE_QUERY,
-          media: query,
-          onchange: null,
-          addListener: () => {},
-          removeListener: () => {},
-          addEventListener: () => {},
-          removeEventListener: () => {},
-          dispatchEvent: () => false,
-        }) as MediaQueryList,
-    );
+    onPhone();
     const xlsxPreview: ImportPreview = {
       ...PREVIEW,
       format: 'xlsx',

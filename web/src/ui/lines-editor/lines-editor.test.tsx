@@ -2,8 +2,7 @@ import { lineAmount } from '@servix/server/kernel/money';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { renderScreen } from '../../test-utils';
-import { PHONE_QUERY } from '../phone';
+import { onPhone, renderScreen } from '../../test-utils';
 import { groupedTextToMilli, textToCents } from '../typed-values';
 import { type LineColumn, LinesEditor, lineInputOf, sentRows } from './index';
 
@@ -101,19 +100,7 @@ describe('the lines editor', () => {
   });
 
   it('on a phone every row is a card with labelled inputs', () => {
-    vi.spyOn(window, 'matchMedia').mockImplementation(
-      (query) =>
-        ({
-          matches: query === PHONE_QUERY,
-          media: query,
-          onchange: null,
-          addListener: () => {},
-          removeListener: () => {},
-          addEventListener: () => {},
-          removeEventListener: () => {},
-          dispatchEvent: () => false,
-        }) as MediaQueryList,
-    );
+    onPhone();
     renderScreen(<Editor initial={[aLine({ name: 'A', quantity: '2', price: '3' })]} />);
     const lines = screen.getByTestId('lines');
     expect(within(lines).queryByRole('table')).toBeNull();

@@ -1,8 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeServer, jsonResponse, renderScreen } from '../../test-utils';
-import { PHONE_QUERY } from '../phone';
+import { fakeServer, jsonResponse, onPhone, renderScreen } from '../../test-utils';
 import { FilterSelect, ListView, useListState, usePagedList } from './index';
 
 interface Thing {
@@ -131,19 +130,7 @@ describe('a server list', () => {
     afterEach(() => vi.restoreAllMocks());
 
     it('shows the rows as cards that open the record, the filters behind a button that counts them', async () => {
-      vi.spyOn(window, 'matchMedia').mockImplementation(
-        (query) =>
-          ({
-            matches: query === PHONE_QUERY,
-            media: query,
-            onchange: null,
-            addListener: () => {},
-            removeListener: () => {},
-            addEventListener: () => {},
-            removeEventListener: () => {},
-            dispatchEvent: () => false,
-          }) as MediaQueryList,
-      );
+      onPhone();
       fakeServer(() => jsonResponse(200, { items: THINGS, total: 2, page: 1, pageSize: 2 }));
       renderScreen(<ThingsList />, { route: '/things?kind=company' });
       expect(await screen.findAllByTestId('list-card')).toHaveLength(2);

@@ -1,8 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderScreen } from '../../test-utils';
-import { PHONE_QUERY } from '../phone';
+import { onPhone, renderScreen } from '../../test-utils';
 import { type Column, ResponsiveTable } from './index';
 
 interface Level {
@@ -42,21 +41,6 @@ const COLUMNS: Column<Level>[] = [
 function Where() {
   return <output data-testid="where">{useLocation().pathname}</output>;
 }
-
-const onPhone = (phone: boolean) =>
-  vi.spyOn(window, 'matchMedia').mockImplementation(
-    (query) =>
-      ({
-        matches: phone && query === PHONE_QUERY,
-        media: query,
-        onchange: null,
-        addListener: () => {},
-        removeListener: () => {},
-        addEventListener: () => {},
-        removeEventListener: () => {},
-        dispatchEvent: () => false,
-      }) as MediaQueryList,
-  );
 
 const page = () => (
   <>

@@ -1,9 +1,8 @@
 import { Modal } from '@mantine/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
-import { fakeServer, jsonResponse, renderScreen } from '../../test-utils';
+import { describe, expect, it } from 'vitest';
+import { fakeServer, jsonResponse, onPhone, renderScreen } from '../../test-utils';
 import { useListState, usePagedList } from '../list';
-import { PHONE_QUERY } from '../phone';
 import { OpenCell, RecordListPage } from './index';
 
 interface Thing {
@@ -52,21 +51,6 @@ function ThingsPage() {
     />
   );
 }
-
-const onPhone = (phone: boolean) =>
-  vi.spyOn(window, 'matchMedia').mockImplementation(
-    (query) =>
-      ({
-        matches: phone && query === PHONE_QUERY,
-        media: query,
-        onchange: null,
-        addListener: () => {},
-        removeListener: () => {},
-        addEventListener: () => {},
-        removeEventListener: () => {},
-        dispatchEvent: () => false,
-      }) as MediaQueryList,
-  );
 
 describe('a record list page', () => {
   it('lists the records in a table; the new button and a record open the dialog', async () => {
