@@ -226,3 +226,14 @@ export async function releaseReservationsOf(
   for (const r of active) await releaseReservation(trx, actor, r.id);
   return active.length;
 }
+
+/** The active reservations of a record (or of one of its lines), oldest first: what it holds now. */
+export async function activeReservationsOf(
+  db: Executor,
+  source: { sourceType: string; sourceId: string; sourceLineId?: string },
+): Promise<Reservation[]> {
+  const rows = await repo.activeReservationsOfSource(db, source.sourceType, source.sourceId, source.sourceLineId);
+  const out: Reservation[] = [];
+  for (const r of rows) out.push(await getReservation(db, r.id));
+  return out;
+}
