@@ -230,7 +230,7 @@ async function checkTechnicians(trx: Executor, rows: { technicianId: string; sha
   const seen = new Set<string>();
   for (const [i, r] of rows.entries()) {
     const field = `technicians.${i}.technicianId`;
-    if (seen.has(r.technicianId)) throw bad('duplicate_technician', field);
+    if (seen.has(r.technicianId)) throw bad('technician_listed_twice', field);
     seen.add(r.technicianId);
     try {
       await getTechnician(trx, r.technicianId);
@@ -244,10 +244,7 @@ async function checkTechnicians(trx: Executor, rows: { technicianId: string; sha
 }
 
 interface CheckedLine {
-  row: Omit<
-    Insertable<ServiceOrderLineTable>,
-    'id' | 'order_id' | 'position' | 'kind' | 'created_at' | 'updated_at'
-  >;
+  row: Omit<repo.LineRow, 'id' | 'order_id' | 'position' | 'kind' | 'unit_cost_cents' | 'created_at' | 'updated_at'>;
   technicians: { technicianId: string; shareBp: number }[] | undefined;
   payerOverridden: boolean;
   payerDefault: LinePayer;
