@@ -244,7 +244,10 @@ async function checkTechnicians(trx: Executor, rows: { technicianId: string; sha
 }
 
 interface CheckedLine {
-  row: Omit<repo.LineRow, 'id' | 'order_id' | 'position' | 'kind' | 'unit_cost_cents' | 'created_at' | 'updated_at'>;
+  row: Omit<
+    repo.LineRow,
+    'id' | 'order_id' | 'position' | 'kind' | 'unit_cost_cents' | 'created_at' | 'updated_at'
+  >;
   technicians: { technicianId: string; shareBp: number }[] | undefined;
   payerOverridden: boolean;
   payerDefault: LinePayer;

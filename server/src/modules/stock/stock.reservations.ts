@@ -178,7 +178,12 @@ export async function activeReservationsOf(
   db: Executor,
   source: { sourceType: string; sourceId: string; sourceLineId?: string },
 ): Promise<Reservation[]> {
-  const rows = await repo.activeReservationsOfSource(db, source.sourceType, source.sourceId, source.sourceLineId);
+  const rows = await repo.activeReservationsOfSource(
+    db,
+    source.sourceType,
+    source.sourceId,
+    source.sourceLineId,
+  );
   const out: Reservation[] = [];
   for (const r of rows) out.push(await getReservation(db, r.id));
   return out;
