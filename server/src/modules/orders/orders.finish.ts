@@ -13,7 +13,7 @@
  * - applyDiagnosticFee: a refused repair releases the reservations, and with the setting 'charge' adds the
  *   diagnostic service as a labour line the customer pays.
  */
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
@@ -38,7 +38,7 @@ import type { ServiceSettings } from './orders.schema';
 import type { ServiceOrderTable, WarrantyRecordTable } from './orders.table';
 
 /** The order row as the status change read it (before the status moved). */
-export type OrderRow = ServiceOrderTable;
+export type OrderRow = Selectable<ServiceOrderTable>;
 
 /** Something the finishing noticed but did not refuse (a part used below what was planned). */
 export interface FinishWarning {

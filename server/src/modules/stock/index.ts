@@ -25,6 +25,7 @@ export {
   releaseReservation,
   releaseReservationsOf,
   reserveAvailable,
+  reservedOfSource,
   reserveParts,
 } from './stock.reservations';
 export { stockRoutes } from './stock.routes';
