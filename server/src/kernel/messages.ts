@@ -450,6 +450,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Вложеното количество се отбелязва, докато поръчката е в ремонт.',
     en: 'The used quantity is entered while the order is in repair.',
   },
+  used_below_planned: {
+    bg: '„{description}“: вложени {used} от планирани {planned}; остатъкът е освободен.',
+    en: '"{description}": {used} used of {planned} planned; the rest is released.',
+  },
   serial_required: {
     bg: 'Ред {position} „{description}“: частта се следи по сериен номер — въведете серийния номер на вложената част.',
     en: 'Line {position} "{description}": the part is tracked by serial number — enter the fitted part’s serial.',

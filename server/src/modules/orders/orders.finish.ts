@@ -20,6 +20,7 @@ import type { Actor } from '../../kernel/actor';
 import { addMonths, todayDate } from '../../kernel/calendar';
 import { DomainError } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
+import { milliToUnits } from '../../kernel/quantity';
 import { recordAudit } from '../audit';
 import { getPart, getServiceType, type Part } from '../catalog';
 import {
@@ -47,6 +48,8 @@ export interface FinishWarning {
   description: string;
   plannedMilli: number;
   usedMilli: number;
+  /** The message's parameters (kernel/messages.ts used_below_planned). */
+  params: { description: string; used: string; planned: string };
 }
 
 export interface FinishResult {
@@ -120,6 +123,11 @@ export async function finishOrder(trx: Executor, actor: Actor, order: OrderRow):
         description: l.description,
         plannedMilli: l.quantity_milli,
         usedMilli: l.used_quantity_milli,
+        params: {
+          description: l.description,
+          used: milliToUnits(l.used_quantity_milli),
+          planned: milliToUnits(l.quantity_milli),
+        },
       });
     if (targetOf(l) <= 0) await releaseReservationsOf(trx, actor, { ...source, sourceLineId: l.id });
   }

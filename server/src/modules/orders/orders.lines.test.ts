@@ -527,6 +527,17 @@ describe.each(DIALECTS)('service order lines and finishing on %s', (dialect) => 
 
       const done = await moveTo(id, 'ready');
       expect(done.status).toBe('ready');
+      // Used below planned warns, in the answer of finishing.
+      expect(done.finishWarnings).toMatchObject([
+        {
+          code: 'used_below_planned',
+          lineId: a.lineId,
+          plannedMilli: 2000,
+          usedMilli: 1000,
+          params: { used: '1', planned: '2' },
+        },
+        { code: 'used_below_planned', lineId: d.lineId, plannedMilli: 1000, usedMilli: 0 },
+      ]);
       const issues = done.documents.filter((x: Json) => x.type === 'issue');
       expect(issues).toHaveLength(1);
       expect(done.issueDocumentId).toBe(issues[0].id);
