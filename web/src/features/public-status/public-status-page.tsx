@@ -155,7 +155,7 @@ export function PublicStatusPage() {
           )}
           <Divider />
           <Text size="xs" c="dimmed">
-            {t('publicStatus.updatedAt')}: {formatInstant(order.updatedAt, locale)} ·{' '}
+            {t('publicStatus.updatedAt')}: {formatInstant(order.statusChangedAt, locale)} ·{' '}
             {t('publicStatus.footer')}
           </Text>
         </Stack>

@@ -17,7 +17,8 @@ export interface PublicOrderStatus {
   status: ServiceOrderStatus;
   promisedDate: string | null;
   customerNotes: string | null;
-  itemLabel: string | null;
+  itemLabel: string;
   companyName: string;
-  updatedAt: string;
+  /** When the status last changed: the page's "last update". */
+  statusChangedAt: string;
 }
