@@ -1,24 +1,5 @@
-/**
- * What GET /api/v1/public/orders/:token answers (ORDERS-PLAN: the public page). Stand-in until the orders
- * module's schema lands; then these re-export its types.
- */
-export type ServiceOrderStatus =
-  | 'received'
-  | 'diagnosing'
-  | 'awaiting_approval'
-  | 'awaiting_parts'
-  | 'in_repair'
-  | 'ready'
-  | 'delivered'
-  | 'cancelled';
-
-export interface PublicOrderStatus {
-  number: string;
-  status: ServiceOrderStatus;
-  promisedDate: string | null;
-  customerNotes: string | null;
-  itemLabel: string;
-  companyName: string;
-  /** When the status last changed: the page's "last update". */
-  statusChangedAt: string;
-}
+/** What GET /api/v1/public/orders/:token answers: the orders module's own schema types. */
+export type {
+  OrderStatus as ServiceOrderStatus,
+  PublicOrder as PublicOrderStatus,
+} from '@servix/server/modules/orders/orders.schema';
