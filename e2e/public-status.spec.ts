@@ -8,7 +8,11 @@ async function csrf(page: Page): Promise<string> {
 }
 
 /** A customer's phone or computer: a fresh browser, never signed in, in the given browser language. */
-async function customerPage(browser: Browser, language: 'bg' | 'en', viewport: { width: number; height: number }) {
+async function customerPage(
+  browser: Browser,
+  language: 'bg' | 'en',
+  viewport: { width: number; height: number },
+) {
   const context = await browser.newContext({ locale: language === 'bg' ? 'bg-BG' : 'en-GB', viewport });
   return { context, page: await context.newPage() };
 }

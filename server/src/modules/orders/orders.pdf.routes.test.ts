@@ -132,7 +132,9 @@ describe.each(DIALECTS)('the printed documents of a service order on %s', (diale
     expect((await get(admin, `/api/v1/service-orders/${FAKE_ID}/pdf/intake`)).statusCode).toBe(404);
     expect((await get(admin, `/api/v1/service-orders/${FAKE_ID}/pdf/work-report`)).statusCode).toBe(404);
     expect((await get(admin, `/api/v1/service-orders/${order.id}/pdf/invoice`)).statusCode).toBe(400);
-    expect((await get(admin, `/api/v1/service-orders/${order.id}/pdf/intake?language=de`)).statusCode).toBe(400);
+    expect((await get(admin, `/api/v1/service-orders/${order.id}/pdf/intake?language=de`)).statusCode).toBe(
+      400,
+    );
     expect((await get(null, `/api/v1/service-orders/${order.id}/pdf/intake`)).statusCode).toBe(401);
   });
 });

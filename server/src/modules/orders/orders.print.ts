@@ -85,7 +85,9 @@ export async function orderPrintOf(db: Executor, order: OrderDetail): Promise<Or
       deliveredAt: order.deliveredAt,
     },
     customer,
-    site: site ? { name: site.name, address: [site.city, site.address].filter(Boolean).join(', ') || null } : null,
+    site: site
+      ? { name: site.name, address: [site.city, site.address].filter(Boolean).join(', ') || null }
+      : null,
     item: {
       brandName: item.brandName,
       modelName: item.modelName,
@@ -100,7 +102,11 @@ export async function orderPrintOf(db: Executor, order: OrderDetail): Promise<Or
       customerNetCents: order.totals.netCents,
       customerVatCents: order.totals.vatCents,
       customerTotalCents: order.totals.totalCents,
-      vat: order.vatByRate.map((r) => ({ vatRateBp: r.vatRateBp, baseCents: r.baseCents, vatCents: r.vatCents })),
+      vat: order.vatByRate.map((r) => ({
+        vatRateBp: r.vatRateBp,
+        baseCents: r.baseCents,
+        vatCents: r.vatCents,
+      })),
       claims: {
         manufacturer_warranty: claim('manufacturer_warranty'),
         shop_warranty: claim('shop_warranty'),
