@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Db, Executor } from '../../db/database';
 import type { Actor } from '../../kernel/actor';
+import { roundHalfAwayFromZero } from '../../kernel/money';
 import { getCompanySettings, getLogoDataUrl } from '../company';
 import { getItem } from '../items';
 import { findSiteById, getPartyRequisites } from '../parties';
@@ -13,25 +14,23 @@ import type { OrderPrint, OrderPrintLine } from './orders.print.model';
 import * as repo from './orders.repository';
 import type { OrderDetail, OrderLine } from './orders.schema';
 import { addEvent, createStatusLink, statusPath } from './orders.service';
-import { lineTotal } from './orders.totals';
+
+/** The quantity billed: the used quantity once set, else the planned one. */
+const billedMilli = (l: OrderLine) => l.usedQuantityMilli ?? l.quantityMilli;
+
+/** Quantity × the catalogue price, without the discount: the line's value in a warranty claim. */
+function listValueCents(l: OrderLine): number {
+  return Number(roundHalfAwayFromZero(BigInt(billedMilli(l)) * BigInt(l.listPriceCents), 1000n));
+}
 
 function printLine(l: OrderLine): OrderPrintLine {
-  const total = lineTotal({
-    quantityMilli: l.quantityMilli,
-    usedQuantityMilli: l.usedQuantityMilli,
-    unitPriceCents: l.unitPriceCents,
-    listPriceCents: l.listPriceCents,
-    discountBp: l.discountBp,
-    vatRateBp: l.vatRateBp,
-    payer: l.payer,
-  });
   return {
     position: l.position,
     kind: l.kind,
     code: l.partCode,
     description: l.description,
     unit: l.unit,
-    quantityMilli: total.quantityMilli,
+    quantityMilli: billedMilli(l),
     unitPriceCents: l.unitPriceCents,
     listPriceCents: l.listPriceCents,
     discountBp: l.discountBp,
@@ -40,7 +39,7 @@ function printLine(l: OrderLine): OrderPrintLine {
     payerReason: l.payerReason,
     netCents: l.netCents,
     customerNetCents: l.customerNetCents,
-    listValueCents: total.listValueCents,
+    listValueCents: listValueCents(l),
     fittedSerial: l.fittedSerial,
     removedSerial: l.removedSerial,
     removedDisposition: l.removedDisposition,

@@ -24,6 +24,7 @@ export {
   releaseReservation,
   releaseReservationsOf,
   reserveAvailable,
+  reservedOfSource,
   reserveParts,
 } from './stock.reservations';
 export { stockRoutes } from './stock.routes';
