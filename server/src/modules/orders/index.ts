@@ -5,6 +5,7 @@
 import './orders.links';
 
 export { OPEN_STATUSES, ORDER_LIFECYCLE, ORDER_STATUSES } from './orders.lifecycle';
+export { orderPdfRoutes } from './orders.pdf.routes';
 export { ordersRoutes } from './orders.routes';
 export type { OrderDetail, OrderLine, OrderStatus, PublicOrder, ServiceSettings } from './orders.schema';
 export {
