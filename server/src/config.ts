@@ -26,6 +26,11 @@ export interface Config {
    * address is the socket's, so nobody can pick the address the sign-in throttle counts.
    */
   trustedProxies: string[];
+  /**
+   * The address customers reach this Servix at (PUBLIC_URL, e.g. https://servis.example.bg): printed QR codes and
+   * status links point there. Unset: the address of the request that prints them.
+   */
+  publicUrl?: string | null;
 }
 
 /** Reads DATABASE_URL: unset means SQLite at ./data/servix.db, `sqlite:PATH` another file, `postgres://` PostgreSQL. */
@@ -68,6 +73,21 @@ export function parseSqliteSynchronous(value: string | undefined): SqliteSynchro
   throw new Error(`SQLITE_SYNCHRONOUS must be full or normal (got "${value}")`);
 }
 
+/** Reads PUBLIC_URL: an http(s) origin with an optional path, kept without its trailing slash; unset → null. */
+export function parsePublicUrl(value: string | undefined): string | null {
+  const v = value?.trim();
+  if (!v) return null;
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an http(s) address (got "${value}")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`PUBLIC_URL must be an http(s) address (got "${value}")`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -81,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.WEB_DIST ?? path.resolve(import.meta.dirname, '../../web/dist'),
     sessionDays: Number(env.SESSION_DAYS ?? 14),
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
   };
 }

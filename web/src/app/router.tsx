@@ -1,9 +1,10 @@
+import { Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { FRONT_OFFICE_ROUTES } from '../features/front-office-routes';
 import { MASTER_DATA_ROUTES } from '../features/master-data-routes';
 import { STOCK_ROUTES } from '../features/stock-routes';
-import { NotFound, RouteError } from '../ui/states';
+import { FullPageLoader, NotFound, RouteError } from '../ui/states';
 import { loadHome } from './first-screens';
 import { AppRoot, RequireAuth, RequireRole } from './guards';
 import { lazyScreen } from './lazy-screen';
@@ -29,6 +30,11 @@ const NumberingSeriesPage = lazyScreen(
 );
 const UsersPage = lazyScreen(() => import('../features/settings/users/users-page'), 'UsersPage');
 const TechniciansPage = lazyScreen(() => import('../features/technicians/screens'), 'TechniciansPage');
+// A customer's page from the QR code: no session, no setup check, no menu.
+const PublicStatusPage = lazyScreen(
+  () => import('../features/public-status/public-status-page'),
+  'PublicStatusPage',
+);
 
 const PAGES: Record<SettingsPath, React.ReactNode> = {
   '/settings/company': <CompanySettingsPage />,
@@ -42,6 +48,15 @@ const PAGES: Record<SettingsPath, React.ReactNode> = {
 };
 
 export const routes: RouteObject[] = [
+  {
+    path: 's/:token',
+    errorElement: <RouteError />,
+    element: (
+      <Suspense fallback={<FullPageLoader />}>
+        <PublicStatusPage />
+      </Suspense>
+    ),
+  },
   {
     element: <AppRoot />,
     errorElement: <RouteError />,

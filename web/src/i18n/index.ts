@@ -22,11 +22,16 @@ export function isLocale(value: unknown): value is Locale {
 
 /** The language chosen on this browser before sign-in; Bulgarian when nothing was chosen. */
 export function storedLocale(): Locale {
+  return savedLocale() ?? 'bg';
+}
+
+/** The language chosen with the switch on this browser, or null when it never was. */
+export function savedLocale(): Locale | null {
   try {
     const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
-    return isLocale(saved) ? saved : 'bg';
+    return isLocale(saved) ? saved : null;
   } catch {
-    return 'bg';
+    return null;
   }
 }
 
@@ -51,10 +56,13 @@ function applyToDocument(locale: Locale) {
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }
 
-/** Switches the whole UI at once and remembers the choice on this browser. */
-export async function setLanguage(locale: Locale): Promise<void> {
+/** Switches the whole UI at once and remembers the choice on this browser (unless `remember` is false). */
+export async function setLanguage(
+  locale: Locale,
+  { remember = true }: { remember?: boolean } = {},
+): Promise<void> {
   try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, locale);
+    if (remember) globalThis.localStorage?.setItem(STORAGE_KEY, locale);
   } catch {
     // Private mode or storage disabled: the choice still applies to this page.
   }

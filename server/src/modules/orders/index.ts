@@ -7,6 +7,7 @@ import './orders.warranty';
 
 export { OPEN_STATUSES, ORDER_LIFECYCLE, ORDER_STATUSES } from './orders.lifecycle';
 export { orderLineRoutes } from './orders.lines.routes';
+export { orderPdfRoutes } from './orders.pdf.routes';
 export { ordersRoutes } from './orders.routes';
 export type { OrderDetail, OrderLine, OrderStatus, PublicOrder, ServiceSettings } from './orders.schema';
 export {

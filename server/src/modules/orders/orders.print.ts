@@ -1,0 +1,148 @@
+/**
+ * The print data of a service order's documents (intake protocol, work report, warranty protocol, warranty card):
+ * the order as `getOrder` answers it (header, lines, totals, VAT per rate, warranty records) with the company's
+ * requisites and logo, the customer's requisites and the item, read through the company, parties and items modules.
+ */
+import { createHash } from 'node:crypto';
+import type { Db, Executor } from '../../db/database';
+import type { Actor } from '../../kernel/actor';
+import { roundHalfAwayFromZero } from '../../kernel/money';
+import { getCompanySettings, getLogoDataUrl } from '../company';
+import { getItem } from '../items';
+import { findSiteById, getPartyRequisites } from '../parties';
+import type { OrderPrint, OrderPrintLine } from './orders.print.model';
+import * as repo from './orders.repository';
+import type { OrderDetail, OrderLine } from './orders.schema';
+import { addEvent, createStatusLink, statusPath } from './orders.service';
+
+/** The quantity billed: the used quantity once set, else the planned one. */
+const billedMilli = (l: OrderLine) => l.usedQuantityMilli ?? l.quantityMilli;
+
+/** Quantity × the catalogue price, without the discount: the line's value in a warranty claim. */
+function listValueCents(l: OrderLine): number {
+  return Number(roundHalfAwayFromZero(BigInt(billedMilli(l)) * BigInt(l.listPriceCents), 1000n));
+}
+
+function printLine(l: OrderLine): OrderPrintLine {
+  return {
+    position: l.position,
+    kind: l.kind,
+    code: l.partCode,
+    description: l.description,
+    unit: l.unit,
+    quantityMilli: billedMilli(l),
+    unitPriceCents: l.unitPriceCents,
+    listPriceCents: l.listPriceCents,
+    discountBp: l.discountBp,
+    vatRateBp: l.vatRateBp,
+    payer: l.payer,
+    payerReason: l.payerReason,
+    netCents: l.netCents,
+    customerNetCents: l.customerNetCents,
+    listValueCents: listValueCents(l),
+    fittedSerial: l.fittedSerial,
+    removedSerial: l.removedSerial,
+    removedDisposition: l.removedDisposition,
+    unitCostCents: l.unitCostCents ?? null,
+    normMinutes: l.normMinutes,
+    actualMinutes: l.actualMinutes,
+    technicians: l.technicians.map((t) => ({ name: t.name, shareBp: t.shareBp })),
+  };
+}
+
+/** The print data of an order read with `getOrder` (its cost fields already stripped for readers who may not see them). */
+export async function orderPrintOf(db: Executor, order: OrderDetail): Promise<OrderPrint> {
+  const [company, logoDataUrl, customer, item, site] = await Promise.all([
+    getCompanySettings(db),
+    getLogoDataUrl(db),
+    getPartyRequisites(db, order.partyId),
+    getItem(db, order.itemId),
+    order.siteId ? findSiteById(db, order.siteId) : Promise.resolve(null),
+  ]);
+  const lines = [...order.lines].sort((a, b) => a.position - b.position).map(printLine);
+  const claim = (payer: OrderPrintLine['payer']) =>
+    lines.filter((l) => l.payer === payer).reduce((sum, l) => sum + l.listValueCents, 0);
+  const descriptionOfLine = new Map(order.lines.map((l) => [l.id, l.description]));
+  return {
+    company,
+    logoDataUrl,
+    order: {
+      id: order.id,
+      number: order.number,
+      status: order.status,
+      location: order.location,
+      receivedAt: order.receivedAt,
+      receivedByName: order.receivedByName,
+      promisedDate: order.promisedDate,
+      complaint: order.complaint,
+      accessories: order.accessories,
+      conditionNotes: order.conditionNotes,
+      diagnosis: order.diagnosis,
+      customerNotes: order.customerNotes,
+      technicianName: order.technicianName,
+      finishedAt: order.finishedAt,
+      deliveredAt: order.deliveredAt,
+    },
+    customer,
+    site: site
+      ? { name: site.name, address: [site.city, site.address].filter(Boolean).join(', ') || null }
+      : null,
+    item: {
+      brandName: item.brandName,
+      modelName: item.modelName,
+      serialNumber: item.serialNumber,
+      warrantyEnd: order.manufacturerWarranty.warrantyEnd,
+      underWarranty: order.manufacturerWarranty.underWarranty,
+      purchaseDate: item.purchaseDate,
+      warrantyDocNumber: item.warrantyDocNumber,
+    },
+    lines,
+    totals: {
+      customerNetCents: order.totals.netCents,
+      customerVatCents: order.totals.vatCents,
+      customerTotalCents: order.totals.totalCents,
+      vat: order.vatByRate.map((r) => ({
+        vatRateBp: r.vatRateBp,
+        baseCents: r.baseCents,
+        vatCents: r.vatCents,
+      })),
+      claims: {
+        manufacturer_warranty: claim('manufacturer_warranty'),
+        shop_warranty: claim('shop_warranty'),
+        contract: claim('contract'),
+      },
+    },
+    warrantyRecords: order.warrantyRecords.map((r) => ({
+      kind: r.kind,
+      description: r.description ?? (r.lineId ? descriptionOfLine.get(r.lineId) : undefined) ?? '',
+      serial: r.serial,
+      fittedOn: r.fittedOn,
+      months: r.months,
+      validUntil: r.validUntil,
+      status: r.status,
+    })),
+  };
+}
+
+/**
+ * The path of the status page the intake protocol prints (/s/<token>), or null for no QR code. Only the token's
+ * hash is kept, so a print can show the active link only with its token (the intake answers it once, and the intake
+ * screen prints with it). Otherwise a reader who may make links gets a new one, the old one stops working, and the
+ * timeline says the protocol was printed with a new link; a reader who may not gets no QR code.
+ */
+export async function intakeStatusLink(
+  db: Db,
+  actor: Actor,
+  orderId: string,
+  options: { token: string | null; mayRenew: boolean },
+): Promise<string | null> {
+  if (options.token) {
+    const active = await repo.activeLinkOf(db, orderId);
+    const hash = createHash('sha256').update(options.token).digest('hex');
+    if (active && active.token_hash === hash) return statusPath(options.token);
+  }
+  if (!options.mayRenew) return null;
+  const link = await createStatusLink(db, actor, orderId);
+  await addEvent(db, actor, orderId, 'printed', { details: { document: 'intake', newLink: true } });
+  return link.url;
+}
