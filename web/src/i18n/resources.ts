@@ -16,6 +16,7 @@ import { usersMessages } from '../features/settings/users/i18n';
 import { setupMessages } from '../features/setup/i18n';
 import { stockMessages } from '../features/stock/i18n';
 import { techniciansMessages } from '../features/technicians/i18n';
+import { ordersMessages } from '../features/orders/i18n';
 import { uiMessages } from '../ui/i18n';
 import { type DeepStrings, mergeMessages } from './messages';
 
@@ -40,6 +41,7 @@ export const FEATURE_MESSAGES = {
   stock: stockMessages,
   technicians: techniciansMessages,
   addModel: addModelMessages,
+  orders: ordersMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -63,6 +65,7 @@ export const bg = mergeMessages(
   stockMessages.bg,
   techniciansMessages.bg,
   addModelMessages.bg,
+  ordersMessages.bg,
 );
 
 /** The shape every language must have: the Bulgarian keys, with any text. */
@@ -89,4 +92,5 @@ export const en: Messages = mergeMessages(
   stockMessages.en,
   techniciansMessages.en,
   addModelMessages.en,
+  ordersMessages.en,
 );
