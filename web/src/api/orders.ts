@@ -41,7 +41,7 @@ export function useOrderTimeline(id: string) {
   });
 }
 
-export function useBoard(query: { technicianId?: string | null } = {}) {
+export function useOrderBoard(query: { technicianId?: string | null } = {}) {
   return useQuery({
     queryKey: [...ordersKey, 'board', query],
     queryFn: () => api.get<Board>('/service-orders/board', { technicianId: query.technicianId }),
@@ -109,8 +109,17 @@ export function useChangeStatus() {
   const after = useAfterOrderWrite();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, to, reason, refused }: { id: string; to: OrderStatus; reason?: string; refused?: boolean }) =>
-      api.post<OrderDetail>(`${orderPath(id)}/status`, { to, reason: reason || undefined, refused }),
+    mutationFn: ({
+      id,
+      to,
+      reason,
+      refused,
+    }: {
+      id: string;
+      to: OrderStatus;
+      reason?: string;
+      refused?: boolean;
+    }) => api.post<OrderDetail>(`${orderPath(id)}/status`, { to, reason: reason || undefined, refused }),
     onSuccess: async (order) => {
       await after(order);
       await queryClient.invalidateQueries({ queryKey: stockKey });

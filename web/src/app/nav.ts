@@ -6,23 +6,23 @@ import {
   IconCategory,
   IconChartBar,
   IconClipboardList,
-  IconClockPlay,
-  IconLayoutKanban,
-  IconSettingsCog,
-  IconUserCheck,
   IconClipboardPlus,
+  IconClockPlay,
   IconFileImport,
   IconFileInvoice,
   IconHammer,
   IconHistory,
   IconHome,
   IconKey,
+  IconLayoutKanban,
   IconListNumbers,
   IconPuzzle,
+  IconSettingsCog,
   IconStack2,
   IconTags,
   IconTool,
   IconTrendingDown,
+  IconUserCheck,
   IconUserCog,
   IconUsers,
   IconWashMachine,
@@ -160,7 +160,12 @@ type OrdersLabel =
 
 /** The repair shop's daily screens, under "Service orders" in the menu. */
 export const ORDERS_SCREENS = [
-  { path: '/orders/new', label: 'orders.nav.new', icon: IconClipboardPlus, needs: 'POST /api/v1/service-orders' },
+  {
+    path: '/orders/new',
+    label: 'orders.nav.new',
+    icon: IconClipboardPlus,
+    needs: 'POST /api/v1/service-orders',
+  },
   {
     path: '/orders',
     label: 'orders.nav.list',
@@ -174,5 +179,10 @@ export const ORDERS_SCREENS = [
     icon: IconLayoutKanban,
     needs: 'GET /api/v1/service-orders/board',
   },
-  { path: '/orders/mine', label: 'orders.nav.mine', icon: IconUserCheck, needs: 'GET /api/v1/service-orders/mine' },
+  {
+    path: '/orders/mine',
+    label: 'orders.nav.mine',
+    icon: IconUserCheck,
+    needs: 'GET /api/v1/service-orders/mine',
+  },
 ] as const satisfies readonly Screen[];

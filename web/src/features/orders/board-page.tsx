@@ -1,4 +1,17 @@
-import { ActionIcon, Anchor, Badge, Box, Card, Group, Menu, Paper, ScrollArea, Select, Stack, Text } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Box,
+  Card,
+  Group,
+  Menu,
+  Paper,
+  ScrollArea,
+  Select,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Board, OrderListItem, OrderStatus } from '@servix/server/modules/orders/orders.schema';
 import { IconArrowsExchange } from '@tabler/icons-react';
@@ -51,11 +64,21 @@ function OrderCard({
         onDragStart();
       }}
       onDragEnd={onDragEnd}
-      style={{ cursor: draggable ? 'grab' : undefined, borderLeft: order.overdue ? '3px solid var(--mantine-color-red-6)' : undefined }}
+      style={{
+        cursor: draggable ? 'grab' : undefined,
+        borderLeft: order.overdue ? '3px solid var(--mantine-color-red-6)' : undefined,
+      }}
       data-testid={`board-card-${order.number}`}
     >
       <Group justify="space-between" gap={4} wrap="nowrap" align="flex-start">
-        <Anchor component={Link} to={`/orders/${order.id}`} size="sm" ff="monospace" fw={600} draggable={false}>
+        <Anchor
+          component={Link}
+          to={`/orders/${order.id}`}
+          size="sm"
+          ff="monospace"
+          fw={600}
+          draggable={false}
+        >
           {order.number}
         </Anchor>
         {canMove && targets.length > 0 && (
@@ -92,7 +115,11 @@ function OrderCard({
           {age(order.statusChangedAt)}
           {order.technicianName && ` · ${order.technicianName}`}
         </Text>
-        <OrderFlags status={order.status} overdue={order.overdue} partsArrived={order.partsArrivedAt !== null} />
+        <OrderFlags
+          status={order.status}
+          overdue={order.overdue}
+          partsArrived={order.partsArrivedAt !== null}
+        />
       </Group>
     </Card>
   );
@@ -135,7 +162,9 @@ export function BoardPage() {
   }
 
   const columns = data.columns.map((column) => {
-    const allowed = dragging ? dragging.status === column.status || allowedMove(data, dragging.status, column.status) : true;
+    const allowed = dragging
+      ? dragging.status === column.status || allowedMove(data, dragging.status, column.status)
+      : true;
     const highlighted = dragging && over === column.status;
     return (
       <Paper

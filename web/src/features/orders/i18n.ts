@@ -299,6 +299,7 @@ const ordersBg = {
     labourMonths: 'Гаранция на труд (месеци)',
     save: 'Запази',
     saved: 'Настройките са записани.',
+    shortcut: 'Срокове по статус, диагностична такса, гаранции',
   },
 };
 
@@ -363,7 +364,7 @@ const ordersEn: typeof ordersBg = {
   },
   board: {
     title: 'Order board',
-    description: "Orders by status. Drag a card to another column to change its status.",
+    description: 'Orders by status. Drag a card to another column to change its status.',
     empty: 'None',
     moved: '{{number}} → {{status}}',
     refused: '{{number}} cannot move from "{{from}}" to "{{to}}".',
@@ -588,7 +589,8 @@ const ordersEn: typeof ordersBg = {
   },
   settings: {
     title: 'Service settings',
-    description: 'Time limits per status, the diagnostic fee, customers with overdue debts and warranty terms.',
+    description:
+      'Time limits per status, the diagnostic fee, customers with overdue debts and warranty terms.',
     limits: 'Time limit per status (hours)',
     limitsHint: 'Empty: no limit. An order is overdue once it stays in the status longer.',
     diagnosticFee: 'When the customer refuses the repair',
@@ -600,6 +602,7 @@ const ordersEn: typeof ordersBg = {
     labourMonths: 'Warranty on labour (months)',
     save: 'Save',
     saved: 'Settings saved.',
+    shortcut: 'Time limits per status, diagnostic fee, warranties',
   },
 };
 

@@ -1,14 +1,30 @@
 import { Alert, Group, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
 import { formatDate, formatMoney } from '@servix/server/kernel/format';
 import type { Item } from '@servix/server/modules/items/items.schema';
-import { IconAlertTriangle, IconCash, IconCircleCheck, IconShieldCheck, IconShieldOff } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCash,
+  IconCircleCheck,
+  IconShieldCheck,
+  IconShieldOff,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIntakeCheck } from '../../api/orders';
 import { currentLocale } from '../../i18n';
 import { SectionCard } from '../../ui/detail';
 
-function Row({ icon, color, title, children }: { icon: ReactNode; color: string; title: string; children: ReactNode }) {
+function Row({
+  icon,
+  color,
+  title,
+  children,
+}: {
+  icon: ReactNode;
+  color: string;
+  title: string;
+  children: ReactNode;
+}) {
   return (
     <Group gap="sm" align="flex-start" wrap="nowrap">
       <ThemeIcon variant="light" color={color} size="md" radius="xl">
@@ -42,10 +58,7 @@ export function IntakeCheckPanel({
   const check = useIntakeCheck({ partyId, itemId });
   const data = check.data;
   return (
-    <SectionCard
-      title={t('orders.check.title')}
-      action={check.isFetching ? <Loader size={14} /> : undefined}
-    >
+    <SectionCard title={t('orders.check.title')} action={check.isFetching ? <Loader size={14} /> : undefined}>
       {!partyId && !itemId ? (
         <Text size="sm" c="dimmed">
           {t('orders.check.waiting')}
@@ -53,10 +66,7 @@ export function IntakeCheckPanel({
       ) : (
         <Stack gap="md" data-testid="intake-check" aria-live="polite">
           {itemId && (
-            <ManufacturerWarranty
-              warranty={data?.warranty ?? item?.warranty ?? null}
-              locale={locale}
-            />
+            <ManufacturerWarranty warranty={data?.warranty ?? item?.warranty ?? null} locale={locale} />
           )}
           {itemId && data && (
             <Row
@@ -88,10 +98,19 @@ export function IntakeCheckPanel({
               title={t('orders.check.overdue')}
             >
               {data.overdueCents > 0 ? (
-                <Alert color={data.overduePolicy === 'refuse' ? 'red' : 'orange'} p="xs" icon={<IconAlertTriangle size={16} />}>
-                  {t(data.overduePolicy === 'refuse' ? 'orders.check.overdueRefuse' : 'orders.check.overdueWarn', {
-                    amount: formatMoney(data.overdueCents, locale),
-                  })}
+                <Alert
+                  color={data.overduePolicy === 'refuse' ? 'red' : 'orange'}
+                  p="xs"
+                  icon={<IconAlertTriangle size={16} />}
+                >
+                  {t(
+                    data.overduePolicy === 'refuse'
+                      ? 'orders.check.overdueRefuse'
+                      : 'orders.check.overdueWarn',
+                    {
+                      amount: formatMoney(data.overdueCents, locale),
+                    },
+                  )}
                 </Alert>
               ) : (
                 <Text size="sm" c="dimmed">

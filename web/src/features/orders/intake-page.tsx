@@ -38,7 +38,15 @@ import { IntakeCheckPanel } from './intake-check-panel';
 import { useTechnicianOptions } from './technician-options';
 
 /** The accessories a desk ticks most often; anything else goes into the free text. */
-export const ACCESSORIES = ['powerCord', 'remote', 'charger', 'bag', 'box', 'warrantyCard', 'receipt'] as const;
+export const ACCESSORIES = [
+  'powerCord',
+  'remote',
+  'charger',
+  'bag',
+  'box',
+  'warrantyCard',
+  'receipt',
+] as const;
 type Accessory = (typeof ACCESSORIES)[number];
 
 const NEW_CUSTOMER = '__new_customer__';
@@ -136,7 +144,9 @@ export function IntakePage() {
   const typed = q.trim();
   const options = useMemo<SearchOption[]>(() => {
     const list = (found.data?.items ?? []).map(partyOption);
-    return typed ? [...list, { value: NEW_CUSTOMER, label: t('orders.intake.newCustomerOffer', { text: typed }) }] : list;
+    return typed
+      ? [...list, { value: NEW_CUSTOMER, label: t('orders.intake.newCustomerOffer', { text: typed }) }]
+      : list;
   }, [found.data, typed, t]);
 
   const itemOwner = serial.state === 'known' ? serial.item : null;
@@ -220,7 +230,10 @@ export function IntakePage() {
       },
       {
         onSuccess: (order: IntakeAnswer) => {
-          notifications.show({ color: 'green', message: t('orders.intake.created', { number: order.number }) });
+          notifications.show({
+            color: 'green',
+            message: t('orders.intake.created', { number: order.number }),
+          });
           // The status link is answered once (only its hash is kept): the order page shows it this one time.
           navigate(`/orders/${order.id}`, { state: { statusLink: order.statusLink } });
         },
@@ -237,7 +250,7 @@ export function IntakePage() {
   return (
     <Stack gap={0} maw={1200}>
       <PageHeader title={t('orders.intake.title')} description={t('orders.intake.description')} />
-      <Grid gutter="md">
+      <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <form onSubmit={submit} onKeyDown={onFormKeyDown} noValidate aria-label={t('orders.intake.title')}>
             <Stack gap="md">
@@ -330,7 +343,13 @@ export function IntakePage() {
                     <Alert color="blue" variant="light" p="xs" data-testid="known-item">
                       <Text size="sm">
                         {t('orders.intake.serialKnown')}:{' '}
-                        <Anchor component={Link} to={`/items/${serial.item.id}`} size="sm" fw={600} tabIndex={-1}>
+                        <Anchor
+                          component={Link}
+                          to={`/items/${serial.item.id}`}
+                          size="sm"
+                          fw={600}
+                          tabIndex={-1}
+                        >
                           {serial.item.brandName} {serial.item.modelName}
                         </Anchor>{' '}
                         · {serial.item.partyName}
@@ -360,17 +379,17 @@ export function IntakePage() {
                         {t('orders.intake.serialUnknown')}
                       </Text>
                       <div ref={modelRef}>
-                      <ModelPicker
-                        label={t('orders.intake.model')}
-                        required
-                        value={modelId}
-                        onChange={(v) => {
-                          setModelId(v);
-                          setErrors(({ modelId: _, ...rest }) => rest);
-                          if (v) focusSoon(complaintRef);
-                        }}
-                        error={err('modelId')}
-                      />
+                        <ModelPicker
+                          label={t('orders.intake.model')}
+                          required
+                          value={modelId}
+                          onChange={(v) => {
+                            setModelId(v);
+                            setErrors(({ modelId: _, ...rest }) => rest);
+                            if (v) focusSoon(complaintRef);
+                          }}
+                          error={err('modelId')}
+                        />
                       </div>
                     </>
                   )}

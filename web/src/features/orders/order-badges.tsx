@@ -15,7 +15,13 @@ export const STATUS_COLOR: Record<OrderStatus, string> = {
   cancelled: 'dark',
 };
 
-export function OrderStatusBadge({ status, size = 'sm' }: { status: OrderStatus; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
+export function OrderStatusBadge({
+  status,
+  size = 'sm',
+}: {
+  status: OrderStatus;
+  size?: 'xs' | 'sm' | 'md' | 'lg';
+}) {
   const { t } = useTranslation();
   return (
     <Badge color={STATUS_COLOR[status]} variant="light" size={size} data-testid="order-status">
@@ -40,7 +46,13 @@ export function OrderFlags({
     <Group gap={4} wrap="nowrap">
       {overdue && (
         <Tooltip label={t('orders.overdueHint', { status: t(`orders.status.${status}`) })}>
-          <Badge color="red" variant="filled" size="sm" leftSection={<IconAlarm size={12} />} data-testid="overdue">
+          <Badge
+            color="red"
+            variant="filled"
+            size="sm"
+            leftSection={<IconAlarm size={12} />}
+            data-testid="overdue"
+          >
             {t('orders.overdue')}
           </Badge>
         </Tooltip>
@@ -59,6 +71,8 @@ export function useAge() {
   const { t } = useTranslation();
   return (since: string, now = Date.now()) => {
     const hours = Math.max(0, Math.floor((now - Date.parse(since)) / 3_600_000));
-    return hours < 24 ? t('orders.ageHours', { count: hours }) : t('orders.ageDays', { count: Math.floor(hours / 24) });
+    return hours < 24
+      ? t('orders.ageHours', { count: hours })
+      : t('orders.ageDays', { count: Math.floor(hours / 24) });
   };
 }

@@ -26,8 +26,8 @@ import {
   type OrderLine,
   type RemovedDisposition,
 } from '@servix/server/modules/orders/orders.schema';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconDots, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -65,7 +65,12 @@ function LineDescription({ line }: { line: OrderLine }) {
           {t(`orders.lines.kind.${line.kind}`)}
         </Badge>
         {line.kind === 'part' && line.reservationState !== 'none' && (
-          <Badge size="xs" variant="light" color={RESERVATION_COLOR[line.reservationState]} data-testid="reservation">
+          <Badge
+            size="xs"
+            variant="light"
+            color={RESERVATION_COLOR[line.reservationState]}
+            data-testid="reservation"
+          >
             {t(`orders.lines.reservation.${line.reservationState}`)}
           </Badge>
         )}
@@ -102,7 +107,12 @@ export function OrderLines({ order }: { order: OrderDetail }) {
   const write = useLineWrite();
 
   const columns: Column<OrderLine>[] = [
-    { key: 'description', header: t('orders.lines.description'), phone: 'title', render: (l) => <LineDescription line={l} /> },
+    {
+      key: 'description',
+      header: t('orders.lines.description'),
+      phone: 'title',
+      render: (l) => <LineDescription line={l} />,
+    },
     {
       key: 'quantity',
       header: t('orders.lines.quantity'),
@@ -170,12 +180,19 @@ export function OrderLines({ order }: { order: OrderDetail }) {
             render: (l) => (
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
-                  <ActionIcon variant="subtle" color="gray" aria-label={`${t('orders.lines.edit')}: ${l.description}`}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    aria-label={`${t('orders.lines.edit')}: ${l.description}`}
+                  >
                     <IconDots size={16} />
                   </ActionIcon>
                 </Menu.Target>
                 <Menu.Dropdown>
-                  <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => setEditing({ kind: l.kind, line: l })}>
+                  <Menu.Item
+                    leftSection={<IconPencil size={14} />}
+                    onClick={() => setEditing({ kind: l.kind, line: l })}
+                  >
                     {t('orders.lines.edit')}
                   </Menu.Item>
                   <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => setRemoving(l)}>
@@ -195,7 +212,11 @@ export function OrderLines({ order }: { order: OrderDetail }) {
       action={
         canWrite && (
           <Group gap={6}>
-            <Button size="compact-sm" leftSection={<IconPlus size={14} />} onClick={() => setEditing({ kind: 'part' })}>
+            <Button
+              size="compact-sm"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => setEditing({ kind: 'part' })}
+            >
               {t('orders.lines.addPart')}
             </Button>
             <Button
@@ -240,12 +261,7 @@ export function OrderLines({ order }: { order: OrderDetail }) {
         <Totals order={order} locale={locale} />
       </Stack>
       {editing && (
-        <LineModal
-          order={order}
-          kind={editing.kind}
-          line={editing.line}
-          onClose={() => setEditing(null)}
-        />
+        <LineModal order={order} kind={editing.kind} line={editing.line} onClose={() => setEditing(null)} />
       )}
       {removing && (
         <ConfirmDeleteModal
@@ -303,7 +319,8 @@ function Totals({ order, locale }: { order: OrderDetail; locale: Locale }) {
 function useServiceTypeSearch(q: string) {
   return useQuery({
     queryKey: ['catalog', 'service-types', 'picker', q],
-    queryFn: () => api.get<PageOf<ServiceType>>('/service-types', { q: q || undefined, pageSize: 30, sort: 'code' }),
+    queryFn: () =>
+      api.get<PageOf<ServiceType>>('/service-types', { q: q || undefined, pageSize: 30, sort: 'code' }),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
@@ -331,7 +348,12 @@ interface LineValues {
   technicians: { technicianId: string | null; share: number | string }[];
 }
 
-function valuesOf(order: OrderDetail, kind: LineKind, line: OrderLine | undefined, locale: Locale): LineValues {
+function valuesOf(
+  order: OrderDetail,
+  kind: LineKind,
+  line: OrderLine | undefined,
+  locale: Locale,
+): LineValues {
   return {
     partId: line?.partId ?? null,
     partLabel: line ? `${line.partCode ?? ''} ${line.description}`.trim() : '',
@@ -362,7 +384,11 @@ function valuesOf(order: OrderDetail, kind: LineKind, line: OrderLine | undefine
 const num = (v: number | string) => (v === '' || v === null ? null : Number(v));
 
 /** The body of a line as the API takes it: only what the user filled in; the server prices the rest. */
-function bodyOf(kind: LineKind, v: LineValues, editing: boolean): z.input<typeof AddLineBody> & { usedQuantityMilli?: number | null } {
+function bodyOf(
+  kind: LineKind,
+  v: LineValues,
+  editing: boolean,
+): z.input<typeof AddLineBody> & { usedQuantityMilli?: number | null } {
   const price = textToOptionalCents(v.price);
   const technicians = v.technicians
     .filter((x) => x.technicianId)
@@ -389,7 +415,9 @@ function bodyOf(kind: LineKind, v: LineValues, editing: boolean): z.input<typeof
           removedWarehouseId: v.removedDisposition === 'to_warehouse' ? v.removedWarehouseId : null,
         }
       : {}),
-    ...(editing && kind === 'part' ? { usedQuantityMilli: v.used.trim() ? textToMilli(v.used.trim()) : null } : {}),
+    ...(editing && kind === 'part'
+      ? { usedQuantityMilli: v.used.trim() ? textToMilli(v.used.trim()) : null }
+      : {}),
   };
 }
 
@@ -415,9 +443,12 @@ function LineModal({
   const [v, setV] = useState<LineValues>(() => valuesOf(order, kind, line, locale));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
-  const set = <K extends keyof LineValues>(key: K, value: LineValues[K]) => setV((prev) => ({ ...prev, [key]: value }));
+  const set = <K extends keyof LineValues>(key: K, value: LineValues[K]) =>
+    setV((prev) => ({ ...prev, [key]: value }));
   const warehouseData = warehouses.map((w) => ({ value: w.id, label: `${w.code} — ${w.name}` }));
-  const title = line ? `${t('orders.lines.edit')}: ${line.description}` : t(`orders.lines.add${kind === 'part' ? 'Part' : kind === 'labour' ? 'Labour' : 'Charge'}`);
+  const title = line
+    ? `${t('orders.lines.edit')}: ${line.description}`
+    : t(`orders.lines.add${kind === 'part' ? 'Part' : kind === 'labour' ? 'Labour' : 'Charge'}`);
   const sharesSum = v.technicians.reduce((s, x) => s + Number(x.share || 0), 0);
 
   function save(event: React.FormEvent) {
@@ -430,7 +461,8 @@ function LineModal({
     if (kind === 'charge' && !v.description.trim()) found.description = t('validation.required');
     if (kind === 'charge' && !v.price.trim()) found.unitPriceCents = t('validation.required');
     if (!(textToMilli(v.quantity.trim()) > 0)) found.quantityMilli = t('validation.required');
-    if (kind === 'labour' && v.technicians.length > 0 && sharesSum !== 100) found.technicians = t('orders.lines.sharesMustSum');
+    if (kind === 'labour' && v.technicians.length > 0 && sharesSum !== 100)
+      found.technicians = t('orders.lines.sharesMustSum');
     setErrors(found);
     if (Object.keys(found).length) return;
     const body = bodyOf(kind, v, Boolean(line));
@@ -603,14 +635,22 @@ function LineModal({
                       suffix=" %"
                       value={x.share}
                       onChange={(n) =>
-                        set('technicians', v.technicians.map((y, j) => (j === i ? { ...y, share: n } : y)))
+                        set(
+                          'technicians',
+                          v.technicians.map((y, j) => (j === i ? { ...y, share: n } : y)),
+                        )
                       }
                     />
                     <ActionIcon
                       variant="subtle"
                       color="gray"
                       aria-label={t('orders.lines.remove')}
-                      onClick={() => set('technicians', v.technicians.filter((_, j) => j !== i))}
+                      onClick={() =>
+                        set(
+                          'technicians',
+                          v.technicians.filter((_, j) => j !== i),
+                        )
+                      }
                     >
                       <IconTrash size={14} />
                     </ActionIcon>

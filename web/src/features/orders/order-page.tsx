@@ -14,12 +14,22 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatDate } from '@servix/server/kernel/format';
-import type {
-  OrderDetail,
-  StatusLinkAnswer,
-  TimelineEvent,
+import {
+  EVENT_KINDS,
+  type EventKind,
+  type OrderDetail,
+  type StatusLinkAnswer,
+  type TimelineEvent,
 } from '@servix/server/modules/orders/orders.schema';
-import { IconCopy, IconExternalLink, IconFileTypePdf, IconLink, IconLinkOff, IconPrinter } from '@tabler/icons-react';
+import {
+  IconCopy,
+  IconExternalLink,
+  IconFileTypePdf,
+  IconLink,
+  IconLinkOff,
+  IconPrinter,
+} from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -100,13 +110,19 @@ function OrderInfo({ order }: { order: OrderDetail }) {
       <DetailField label={t('orders.order.accessories')}>
         {order.accessories.length ? order.accessories.join(', ') : t('orders.order.none')}
       </DetailField>
-      <DetailField label={t('orders.order.condition')}>{order.conditionNotes ?? t('orders.order.none')}</DetailField>
+      <DetailField label={t('orders.order.condition')}>
+        {order.conditionNotes ?? t('orders.order.none')}
+      </DetailField>
       <DetailField label={t('orders.receivedAt')}>
         {formatInstant(order.receivedAt, locale)}
         {order.receivedByName && ` · ${order.receivedByName}`}
       </DetailField>
-      <DetailField label={t('orders.technician')}>{order.technicianName ?? t('orders.noTechnician')}</DetailField>
-      {order.cancelReason && <DetailField label={t('orders.order.cancelReason')}>{order.cancelReason}</DetailField>}
+      <DetailField label={t('orders.technician')}>
+        {order.technicianName ?? t('orders.noTechnician')}
+      </DetailField>
+      {order.cancelReason && (
+        <DetailField label={t('orders.order.cancelReason')}>{order.cancelReason}</DetailField>
+      )}
     </InfoCard>
   );
 }
@@ -126,7 +142,8 @@ function NotesCard({ order, canWrite }: { order: OrderDetail; canWrite: boolean 
     values.customerNotes !== (order.customerNotes ?? '');
   const field = (key: keyof typeof values) => ({
     value: values[key],
-    onChange: (e: React.ChangeEvent<HTMLTextAreaElement>) => setValues({ ...values, [key]: e.currentTarget.value }),
+    onChange: (e: React.ChangeEvent<HTMLTextAreaElement>) =>
+      setValues({ ...values, [key]: e.currentTarget.value }),
     readOnly: !canWrite,
     autosize: true,
     minRows: 2,
@@ -213,10 +230,18 @@ function DocumentsCard({ order }: { order: OrderDetail }) {
         {order.warrantyRecords.length > 0 && pdf('warranty-protocol', t('orders.documents.warrantyProtocol'))}
         {order.warrantyRecords.length > 0 && pdf('warranty-card', t('orders.documents.warrantyCard'))}
         {order.documents.map((d) => (
-          <Anchor key={d.id} component={Link} to={`/stock/documents/${d.id}`} size="sm" data-testid="stock-document">
+          <Anchor
+            key={d.id}
+            component={Link}
+            to={`/stock/documents/${d.id}`}
+            size="sm"
+            data-testid="stock-document"
+          >
             <Group gap={6} wrap="nowrap" component="span">
               <IconExternalLink size={16} />
-              {d.id === order.returnsDocumentId ? t('orders.documents.stockReturns') : t('orders.documents.stockIssue')}
+              {d.id === order.returnsDocumentId
+                ? t('orders.documents.stockReturns')
+                : t('orders.documents.stockIssue')}
               {d.number && ` № ${d.number}`}
               {d.status === 'reversed' && (
                 <Badge size="xs" color="grape" variant="light">
@@ -271,7 +296,15 @@ function WarrantyCard({ order }: { order: OrderDetail }) {
   );
 }
 
-function StatusLinkCard({ order, fresh, canWrite }: { order: OrderDetail; fresh: StatusLinkAnswer | null; canWrite: boolean }) {
+function StatusLinkCard({
+  order,
+  fresh,
+  canWrite,
+}: {
+  order: OrderDetail;
+  fresh: StatusLinkAnswer | null;
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const create = useCreateLink();
   const revoke = useRevokeLink();
@@ -285,7 +318,13 @@ function StatusLinkCard({ order, fresh, canWrite }: { order: OrderDetail; fresh:
         </Text>
         {url && order.hasStatusLink ? (
           <>
-            <TextInput readOnly value={url} aria-label={t('orders.link.title')} size="xs" data-testid="status-link" />
+            <TextInput
+              readOnly
+              value={url}
+              aria-label={t('orders.link.title')}
+              size="xs"
+              data-testid="status-link"
+            />
             <Text size="xs" c="orange.8">
               {t('orders.link.onlyOnce')}
             </Text>
@@ -349,25 +388,10 @@ function StatusLinkCard({ order, fresh, canWrite }: { order: OrderDetail; fresh:
   );
 }
 
-const KNOWN_EVENTS = new Set([
-  'created',
-  'status',
-  'changed',
-  'note',
-  'line_added',
-  'line_changed',
-  'line_removed',
-  'payer_override',
-  'finished',
-  'reopened',
-  'printed',
-  'link_created',
-  'link_revoked',
-  'parts_arrived',
-]);
+const isKnownEvent = (kind: string): kind is EventKind => (EVENT_KINDS as readonly string[]).includes(kind);
 
-function eventText(e: TimelineEvent, t: (key: string, options?: Record<string, unknown>) => string): string {
-  const kind = t(`orders.timeline.kind.${KNOWN_EVENTS.has(e.kind) ? e.kind : 'other'}`);
+function eventText(e: TimelineEvent, t: TFunction): string {
+  const kind = t(`orders.timeline.kind.${isKnownEvent(e.kind) ? e.kind : 'other'}`);
   const move =
     e.fromStatus && e.toStatus
       ? `: ${t(`orders.status.${e.fromStatus}`)} → ${t(`orders.status.${e.toStatus}`)}`
@@ -432,7 +456,11 @@ export function OrderPage() {
         description={
           <Group gap="xs" component="span">
             <OrderStatusBadge status={order.status} size="md" />
-            <OrderFlags status={order.status} overdue={order.overdue} partsArrived={order.partsArrivedAt !== null} />
+            <OrderFlags
+              status={order.status}
+              overdue={order.overdue}
+              partsArrived={order.partsArrivedAt !== null}
+            />
             <Text span size="sm" c="dimmed">
               {order.customerName} · {order.itemLabel} ·{' '}
               {order.promisedDate
@@ -459,11 +487,15 @@ export function OrderPage() {
           <StatusActions order={order} />
         </Group>
       )}
-      <Grid gutter="md">
+      <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <OrderLines order={order} />
-            <NotesCard key={order.updatedAt} order={order} canWrite={canWrite && order.status !== 'delivered'} />
+            <NotesCard
+              key={order.updatedAt}
+              order={order}
+              canWrite={canWrite && order.status !== 'delivered'}
+            />
             <TimelineCard orderId={order.id} />
           </Stack>
         </Grid.Col>
@@ -479,4 +511,3 @@ export function OrderPage() {
     </Stack>
   );
 }
-

@@ -126,7 +126,10 @@ function StatusFilter({ list }: { list: ListState<Filter> }) {
 export function OrdersPage() {
   const { t } = useTranslation();
   const { user } = useSession();
-  const state = useListState({ filters: ['status', 'technicianId', 'overdue'] as const, defaultSort: 'receivedAt' });
+  const state = useListState({
+    filters: ['status', 'technicianId', 'overdue'] as const,
+    defaultSort: 'receivedAt',
+  });
   const technicians = useTechnicianOptions();
   const columns = useOrderColumns();
   // Without a status chosen, the list is of the orders still open (not delivered, not cancelled).

@@ -1,4 +1,14 @@
-import { Button, Fieldset, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import {
+  Button,
+  Fieldset,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ServiceType } from '@servix/server/modules/catalog/catalog.schema';
 import { OPEN_STATUSES } from '@servix/server/modules/orders/orders.lifecycle';
@@ -49,7 +59,10 @@ function SettingsForm({ settings }: { settings: ServiceSettings }) {
         save.mutate(
           {
             statusLimits: Object.fromEntries(
-              OPEN_STATUSES.map((s) => [s, limits[s] === '' || limits[s] === undefined ? null : Number(limits[s])]),
+              OPEN_STATUSES.map((s) => [
+                s,
+                limits[s] === '' || limits[s] === undefined ? null : Number(limits[s]),
+              ]),
             ),
             diagnosticFee: fee,
             diagnosticServiceTypeId: fee === 'charge' ? feeService : null,

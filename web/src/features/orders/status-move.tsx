@@ -31,7 +31,12 @@ export function useStatusMove() {
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
 
-  function send(id: string, to: OrderStatus, extra: { reason?: string; refused?: boolean } = {}, inModal = false) {
+  function send(
+    id: string,
+    to: OrderStatus,
+    extra: { reason?: string; refused?: boolean } = {},
+    inModal = false,
+  ) {
     setFailure(null);
     change.mutate(
       { id, to, ...extra },
@@ -93,7 +98,11 @@ export function useStatusMove() {
             <Button variant="default" onClick={() => setAsking(null)}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" color={asking?.kind === 'cancel' ? 'red' : undefined} loading={change.isPending}>
+            <Button
+              type="submit"
+              color={asking?.kind === 'cancel' ? 'red' : undefined}
+              loading={change.isPending}
+            >
               {asking?.kind === 'cancel' ? t('orders.order.cancelConfirm') : t('orders.status.ready')}
             </Button>
           </Group>
@@ -102,5 +111,10 @@ export function useStatusMove() {
     </Modal>
   );
 
-  return { move, modal, pending: change.isPending, pendingTo: change.isPending ? change.variables?.to : undefined };
+  return {
+    move,
+    modal,
+    pending: change.isPending,
+    pendingTo: change.isPending ? change.variables?.to : undefined,
+  };
 }

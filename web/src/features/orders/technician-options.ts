@@ -8,7 +8,8 @@ import type { PageOf } from '../../ui/list';
 export function useTechnicianOptions(): { value: string; label: string }[] {
   const found = useQuery({
     queryKey: [...techniciansKey, 'options'],
-    queryFn: () => api.get<PageOf<Technician>>('/technicians', { active: 'true', pageSize: 200, sort: 'name' }),
+    queryFn: () =>
+      api.get<PageOf<Technician>>('/technicians', { active: 'true', pageSize: 200, sort: 'name' }),
     staleTime: 60_000,
   });
   return (found.data?.items ?? []).map((tech) => ({ value: tech.id, label: tech.name }));
