@@ -149,7 +149,18 @@ function OwnerHistory({ item }: { item: Item }) {
         <InfoCard title={t('items.section.events')}>
           <Timeline bulletSize={14} lineWidth={2}>
             {history.data.events.map((e) => (
-              <Timeline.Item key={`${e.source}-${e.id}`} title={e.title}>
+              <Timeline.Item
+                key={`${e.source}-${e.id}`}
+                title={
+                  e.source === 'service_order' ? (
+                    <Anchor component={Link} to={`/orders/${e.id}`} size="sm" fw={500}>
+                      {e.title}
+                    </Anchor>
+                  ) : (
+                    e.title
+                  )
+                }
+              >
                 <Text size="xs" c="dimmed">
                   {formatDate(e.date.slice(0, 10), locale)}
                 </Text>

@@ -33,7 +33,9 @@ const BOARD: Board = {
     overdueCount: status === 'received' ? 1 : 0,
     cards: status === 'received' ? [CARD] : [],
   })),
-  transitions: ORDER_LIFECYCLE.transitions,
+  transitions: Object.fromEntries(
+    ORDER_LIFECYCLE.statuses.map((s) => [s, [...ORDER_LIFECYCLE.transitions[s]]]),
+  ),
 };
 
 function server() {
