@@ -1,4 +1,4 @@
-import { Alert, Group, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Alert, Anchor, Group, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
 import { formatDate, formatMoney } from '@servix/server/kernel/format';
 import type { Item } from '@servix/server/modules/items/items.schema';
 import {
@@ -10,6 +10,7 @@ import {
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useIntakeCheck } from '../../api/orders';
 import { currentLocale } from '../../i18n';
 import { SectionCard } from '../../ui/detail';
@@ -82,7 +83,7 @@ export function IntakeCheckPanel({
                 data.shopWarranty.map((w) => (
                   <Text size="sm" key={w.id} data-testid="shop-warranty">
                     {t('orders.check.shopRecord', {
-                      what: `${t(`orders.warranty.kind.${w.kind}`)}: ${w.description}${w.serial ? ` № ${w.serial}` : ''}`,
+                      what: `${t(`orders.warranty.kind.${w.kind}`)}: ${w.description ?? ''}${w.serial ? ` № ${w.serial}` : ''}`,
                       date: formatDate(w.validUntil, locale),
                       order: w.orderNumber,
                     })}
@@ -90,6 +91,20 @@ export function IntakeCheckPanel({
                 ))
               )}
             </Row>
+          )}
+          {itemId && data && data.openOrders.length > 0 && (
+            <Alert color="orange" p="xs" icon={<IconAlertTriangle size={16} />} data-testid="open-orders">
+              {t('orders.check.openOrders')}{' '}
+              {data.openOrders.map((o, i) => (
+                <span key={o.id}>
+                  {i > 0 && ', '}
+                  <Anchor component={Link} to={`/orders/${o.id}`} size="sm" tabIndex={-1}>
+                    {o.number}
+                  </Anchor>{' '}
+                  ({t(`orders.status.${o.status}`)})
+                </span>
+              ))}
+            </Alert>
           )}
           {partyId && data && (
             <Row
