@@ -22,6 +22,7 @@ import {
   IconArrowsExchange,
   IconChevronDown,
   IconPencil,
+  IconTool,
   IconTrash,
 } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -305,6 +306,16 @@ export function ItemDetailPage() {
           </Group>
         </Stack>
         <Group gap="xs">
+          {!i.archivedAt && canCall(user.role, 'POST /api/v1/service-orders') && (
+            <Button
+              component={Link}
+              to={`/orders/new?itemId=${i.id}`}
+              variant="light"
+              leftSection={<IconTool size={16} />}
+            >
+              {t('orders.takeIn')}
+            </Button>
+          )}
           {canEdit && (
             <Button component={Link} to={`/items/${i.id}/edit`} leftSection={<IconPencil size={16} />}>
               {t('common.edit')}

@@ -50,6 +50,7 @@ const ordersBg = {
   locationLabel: 'Място',
   complaint: 'Оплакване',
   open: 'Отвори',
+  takeIn: 'Приеми за ремонт',
   list: {
     title: 'Отворени ремонти',
     description: 'Всички поръчки в работа: статус, възраст, техник и кои са просрочени.',
@@ -353,6 +354,7 @@ const ordersEn: typeof ordersBg = {
   locationLabel: 'Location',
   complaint: 'Complaint',
   open: 'Open',
+  takeIn: 'Take in for repair',
   list: {
     title: 'Open repairs',
     description: 'Every order in progress: status, age, technician and which are overdue.',

@@ -21,9 +21,9 @@ import { normalizeSerial } from '@servix/server/modules/items/items.schema';
 import type { IntakeAnswer } from '@servix/server/modules/orders/orders.schema';
 import type { PartyListItem } from '@servix/server/modules/parties/parties.schema';
 import { IconArrowBackUp, IconUserPlus } from '@tabler/icons-react';
-import { type KeyboardEvent, type RefObject, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api, messageOf } from '../../api/client';
 import { useIntake } from '../../api/orders';
 import { usePartyOptions } from '../../api/parties';
@@ -244,6 +244,25 @@ export function IntakePage() {
       },
     );
   }
+
+  // From an item's or a customer's page: "/orders/new?itemId=…" or "?partyId=…" starts with them chosen.
+  const [params] = useSearchParams();
+  const startItem = params.get('itemId');
+  const startParty = params.get('partyId');
+  useEffect(() => {
+    if (startItem)
+      void api.get<Item>(`/items/${encodeURIComponent(startItem)}`).then((item) => {
+        setSerialText(item.serialNumber);
+        setSerial({ state: 'known', serial: item.serialNumber, item });
+        setParty({ value: item.partyId, label: item.partyName });
+        focusSoon(complaintRef);
+      });
+    else if (startParty)
+      void api.get<PartyListItem>(`/parties/${encodeURIComponent(startParty)}`).then((p) => {
+        setParty(partyOption(p));
+        focusSoon(serialRef);
+      });
+  }, [startItem, startParty]);
 
   const err = (...fields: string[]) => fields.map((f) => errors[f]).find(Boolean);
 
