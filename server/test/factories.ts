@@ -178,3 +178,38 @@ export async function aTransfer(
   const draft = await created(t, session, '/api/v1/stock/documents', { type: 'transfer', ...input });
   return posted(t, session, draft.id);
 }
+
+/**
+ * A service order taken in (issue 12): for an existing customer and a new item of a new model unless given; the
+ * answer is the intake's (the order with its statusLink token).
+ */
+export async function anOrder(t: TestApp, session: Session, overrides: Json = {}) {
+  const partyId =
+    overrides.partyId === undefined && overrides.newCustomer === undefined
+      ? (await aCustomer(t, session)).id
+      : overrides.partyId;
+  const base: Json =
+    overrides.itemId === undefined && overrides.serialNumber === undefined
+      ? { serialNumber: unique('SN'), modelId: (await aModel(t, session)).id }
+      : {};
+  return created(t, session, '/api/v1/service-orders', {
+    complaint: 'Не центрофугира',
+    ...base,
+    ...overrides,
+    ...(partyId === undefined ? {} : { partyId }),
+  });
+}
+
+/** Moves an order through statuses in turn (a cancel with a reason); answers the order as the last move left it. */
+export async function moved(t: TestApp, session: Session, orderId: string, ...statuses: string[]) {
+  let order: Record_ = { id: orderId };
+  for (const to of statuses)
+    order = await created(
+      t,
+      session,
+      `/api/v1/service-orders/${orderId}/status`,
+      { to, ...(to === 'cancelled' ? { reason: 'Клиентът се отказа' } : {}) },
+      200,
+    );
+  return order;
+}

@@ -461,6 +461,85 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Потребители, API ключове и пароли се променят само от екрана, не с API ключ.',
     en: 'Users, API tokens and passwords are changed at the screen only, not with an API token.',
   },
+  // service orders (issue 12)
+  invalid_transition: {
+    bg: 'Поръчката не може да премине от „{from}“ в „{to}“.',
+    en: 'The order cannot move from "{from}" to "{to}".',
+  },
+  order_delivered: {
+    bg: 'Поръчка {number} е предадена на клиента и не може да се откаже.',
+    en: 'Order {number} has been delivered and cannot be cancelled.',
+  },
+  order_cancelled: { bg: 'Поръчка {number} вече е отказана.', en: 'Order {number} is already cancelled.' },
+  order_not_editable: {
+    bg: 'Редовете на поръчка {number} вече не може да се променят.',
+    en: 'The lines of order {number} can no longer change.',
+  },
+  order_closed: {
+    bg: 'Поръчка {number} е приключена и не може да се променя.',
+    en: 'Order {number} is closed and cannot change.',
+  },
+  customer_has_overdue: {
+    bg: 'Клиентът има просрочени задължения: {amount} €. Приемането е спряно от настройките.',
+    en: 'The customer has overdue invoices: €{amount}. The settings refuse new orders.',
+  },
+  customer_required: {
+    bg: 'Изберете клиент или въведете нов (само едното).',
+    en: 'Choose a customer or enter a new one (only one of the two).',
+  },
+  item_required: {
+    bg: 'Изберете уред или въведете серийния му номер.',
+    en: 'Choose an item or type its serial number.',
+  },
+  unknown_item: { bg: 'Няма такъв уред.', en: 'No such item.' },
+  ambiguous_serial: {
+    bg: 'Серийният номер {serial} е на {count} уреда от различни модели: изберете модела.',
+    en: 'The serial {serial} belongs to {count} items of different models: choose the model.',
+  },
+  model_required: {
+    bg: 'Непознат сериен номер {serial}: изберете модела, за да се създаде уредът.',
+    en: 'Unknown serial {serial}: choose the model to register the item.',
+  },
+  refusal_not_allowed: {
+    bg: 'Отказ от ремонт се отбелязва само при преминаване от диагностика или чакане на одобрение към „Готова“.',
+    en: 'A refused repair is marked only when moving from diagnosis or awaiting approval to ready.',
+  },
+  refusal_required: {
+    bg: 'От „{from}“ към „Готова“ се минава само при отказ от ремонт.',
+    en: 'From "{from}" to ready is only for a refused repair.',
+  },
+  status_without_limit: {
+    bg: 'Статус „{status}“ няма срок.',
+    en: 'Status "{status}" has no time limit.',
+  },
+  too_many_requests: {
+    bg: 'Твърде много заявки. Опитайте отново след {seconds} с.',
+    en: 'Too many requests. Try again in {seconds} s.',
+  },
+  party_has_service_orders: {
+    bg: 'Клиентът има сервизни поръчки: {count}.',
+    en: 'The customer has service orders: {count}.',
+  },
+  item_has_service_orders: {
+    bg: 'Уредът има сервизни поръчки: {count}.',
+    en: 'The item has service orders: {count}.',
+  },
+  site_has_service_orders: {
+    bg: 'Обектът е посочен в сервизни поръчки: {count}.',
+    en: 'The site is named on service orders: {count}.',
+  },
+  technician_has_service_orders: {
+    bg: 'Техникът е водещ в сервизни поръчки: {count}.',
+    en: 'The technician leads service orders: {count}.',
+  },
+  part_has_service_orders: {
+    bg: 'Частта е в редове на сервизни поръчки: {count}.',
+    en: 'The part is on service order lines: {count}.',
+  },
+  service_type_has_service_orders: {
+    bg: 'Услугата е в редове на сервизни поръчки: {count}.',
+    en: 'The service is on service order lines: {count}.',
+  },
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -289,7 +289,12 @@ export async function insertNewItems(trx: Executor, actor: Actor, rows: NewItemR
  * model (409 duplicate_serial names the existing item and its owner); warranty months default to the model's.
  */
 export async function createItem(db: Db, actor: Actor, input: CreateItemBody): Promise<Item> {
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute((trx) => createItemIn(trx, actor, input));
+}
+
+/** createItem inside the caller's transaction (a service order's intake registers an unknown serial). */
+export async function createItemIn(trx: Executor, actor: Actor, input: CreateItemBody): Promise<Item> {
+  {
     const model = await modelOrThrow(trx, input.modelId);
     const party = await customerOrThrow(trx, input.partyId);
     await checkSite(trx, input.siteId, party.id);
@@ -313,7 +318,22 @@ export async function createItem(db: Db, actor: Actor, input: CreateItemBody): P
     });
     await insertNewItems(trx, actor, [rows]);
     return getItem(trx, rows.item.id as string);
-  });
+  }
+}
+
+/** The item of this model with this serial (as stored: trimmed, upper case), or null. */
+export async function findItemByModelSerial(
+  db: Executor,
+  modelId: string,
+  serial: string,
+): Promise<Item | null> {
+  const row = await repo.findItemBySerial(db, modelId, serial);
+  return row ? getItem(db, row.id) : null;
+}
+
+/** The ids of the items with this serial (as stored), of any model. */
+export async function findItemIdsBySerial(db: Executor, serial: string): Promise<string[]> {
+  return (await repo.findItemsBySerials(db, [serial])).map((r) => r.id);
 }
 
 /** A technician corrects an item's data but not its warranty: that decides who pays for a repair. */

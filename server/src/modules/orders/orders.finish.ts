@@ -9,13 +9,15 @@
  * - applyDiagnosticFee: a refused repair (diagnosing/awaiting_approval → ready with refused: true) adds the
  *   diagnostic fee labour line when the settings say 'charge'.
  */
+
+import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/database';
 import type { Actor } from '../../kernel/actor';
 import type { ServiceSettings } from './orders.schema';
 import type { ServiceOrderTable } from './orders.table';
 
 /** The order row as the status change read it (before the status moved). */
-export type OrderRow = ServiceOrderTable;
+export type OrderRow = Selectable<ServiceOrderTable>;
 
 // orders-lines: implement.
 export async function finishOrder(_trx: Executor, _actor: Actor, _order: OrderRow): Promise<void> {}

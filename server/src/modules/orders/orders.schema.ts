@@ -8,6 +8,7 @@ import { IsoDate } from '../../kernel/dates';
 import { TrimmedId } from '../../kernel/ids';
 import { MAX_NORM_MINUTES, MAX_QUANTITY_MILLI, MAX_UNIT_CENTS } from '../../kernel/limits';
 import { ListQueryBase, Page, QueryBool } from '../../kernel/list-query';
+import { CreatePartyBody } from '../parties/parties.schema';
 import { ORDER_STATUSES } from './orders.lifecycle';
 
 const Id = TrimmedId;
@@ -223,16 +224,8 @@ export type OrderDetail = z.infer<typeof OrderDetail>;
 
 // ---------------------------------------------------------------- intake
 
-export const NewCustomer = z.strictObject({
-  kind: z.enum(['person', 'company']).default('person'),
-  name: z.string().trim().min(1).max(200),
-  phone: z.string().trim().max(40).nullish(),
-  email: z.string().trim().max(254).nullish(),
-  uic: z.string().trim().max(13).nullish(),
-  vatNumber: z.string().trim().max(15).nullish(),
-  city: optionalText(100),
-  address: optionalText(300),
-});
+/** A customer created with the order: the same body as POST /parties (a person by default). */
+export const NewCustomer = CreatePartyBody.extend({ kind: CreatePartyBody.shape.kind.default('person') });
 export type NewCustomer = z.infer<typeof NewCustomer>;
 
 export const IntakeBody = z

@@ -13,6 +13,7 @@ export {
   assertCustomerExists,
   assertSiteOfCustomer,
   assertSupplierExists,
+  createCustomerIn,
   draftFromCreate,
   findPartySummary,
   findSiteById,

@@ -549,6 +549,24 @@ export async function createParty(
   );
 }
 
+/**
+ * Adds a customer inside the caller's transaction (a service order's intake): the same rules and ЕИК check as
+ * createParty, one audit row; field errors name the body's fields (uic, phones.0.number…).
+ */
+export async function createCustomerIn(
+  trx: Executor,
+  actor: Actor,
+  input: CreatePartyBody,
+): Promise<PartySummary> {
+  const draft = draftFromCreate({ ...input, isCustomer: true });
+  checkPartyRules(draft);
+  await assertUicFree(trx, draft.uic, null);
+  const [id] = await insertPartyDrafts(trx, actor, [draft]);
+  const row = await repo.findParty(trx, id as string);
+  if (!row) throw notFound('party');
+  return toSummary(row);
+}
+
 /** Changes a party; arrays sent replace the whole list. An anonymised party can no longer change. */
 export async function updateParty(
   db: Db,

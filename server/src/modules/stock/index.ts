@@ -21,6 +21,7 @@ export {
   type ReservePartsInput,
   releaseReservation,
   releaseReservationsOf,
+  reservedOfSource,
   reserveParts,
 } from './stock.reservations';
 export { stockRoutes } from './stock.routes';

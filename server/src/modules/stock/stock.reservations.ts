@@ -177,3 +177,16 @@ export async function releaseReservationsOf(
   for (const r of active) await releaseReservation(trx, actor, r.id);
   return active.length;
 }
+
+/** Quantity held now by the active reservations of a record, per source line id (lines without one: key ''). */
+export async function reservedOfSource(
+  db: Executor,
+  source: { sourceType: string; sourceId: string },
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const r of await repo.activeReservationsOfSource(db, source.sourceType, source.sourceId)) {
+    const key = r.source_line_id ?? '';
+    out.set(key, (out.get(key) ?? 0) + Number(r.quantity_milli));
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+/**
+ * The orders module seen from other modules: service orders (issue 12). Other modules read them through these
+ * functions; the finishing hooks (orders.finish.ts) and lines belong to this module too.
+ */
+import './orders.links';
+
+export { OPEN_STATUSES, ORDER_LIFECYCLE, ORDER_STATUSES } from './orders.lifecycle';
+export { ordersRoutes } from './orders.routes';
+export type { OrderDetail, OrderLine, OrderStatus, PublicOrder, ServiceSettings } from './orders.schema';
+export {
+  addEvent,
+  getOrder,
+  ORDER_SOURCE,
+  type OverdueSource,
+  readLines,
+  registerOverdueSource,
+} from './orders.service';
+export { getServiceSettings } from './orders.settings';
+export { lineNetCents, orderTotals } from './orders.totals';

@@ -1,0 +1,46 @@
+/**
+ * What the orders module tells the modules it builds on, at import time (they never import orders): records that
+ * orders name cannot be deleted, and every repair shows in its item's history.
+ */
+import { registerReference } from '../../db/usage';
+import { registerItemHistorySource } from '../items';
+import { orderHistoryOfItem } from './orders.history';
+
+registerReference('party', {
+  table: 'service_order',
+  column: 'party_id',
+  usedBy: 'service_orders',
+  code: 'party_has_service_orders',
+});
+registerReference('item', {
+  table: 'service_order',
+  column: 'item_id',
+  usedBy: 'service_orders',
+  code: 'item_has_service_orders',
+});
+registerReference('site', {
+  table: 'service_order',
+  column: 'site_id',
+  usedBy: 'service_orders',
+  code: 'site_has_service_orders',
+});
+registerReference('technician', {
+  table: 'service_order',
+  column: 'technician_id',
+  usedBy: 'service_orders',
+  code: 'technician_has_service_orders',
+});
+registerReference('catalog_part', {
+  table: 'service_order_line',
+  column: 'part_id',
+  usedBy: 'service_orders',
+  code: 'part_has_service_orders',
+});
+registerReference('catalog_service_type', {
+  table: 'service_order_line',
+  column: 'service_type_id',
+  usedBy: 'service_orders',
+  code: 'service_type_has_service_orders',
+});
+
+registerItemHistorySource('service_order', orderHistoryOfItem);

@@ -1,0 +1,291 @@
+import type { Insertable, Updateable } from 'kysely';
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database';
+import { type ListOrder, listAll, listPage, type SortKeys, thenBy } from '../../db/list';
+import { countAll, lockForUpdate, matchesSearch } from '../../db/sql';
+import type { PageRequest } from '../../kernel/list-query';
+import type {
+  ServiceOrderEventTable,
+  ServiceOrderLinkTable,
+  ServiceOrderTable,
+  ServiceSettingsTable,
+} from './orders.table';
+
+/**
+ * An order with what its header shows: the customer's name and first phone, the item's serial, model and brand,
+ * the site, the lead technician and who took it in. Lists join the other modules' names for display only.
+ */
+export function orderView(db: Executor) {
+  return db
+    .selectFrom('service_order')
+    .innerJoin('party', 'party.id', 'service_order.party_id')
+    .innerJoin('item', 'item.id', 'service_order.item_id')
+    .innerJoin('catalog_model', 'catalog_model.id', 'item.model_id')
+    .innerJoin('catalog_brand', 'catalog_brand.id', 'catalog_model.brand_id')
+    .leftJoin('site', 'site.id', 'service_order.site_id')
+    .leftJoin('technician', 'technician.id', 'service_order.technician_id')
+    .leftJoin('app_user as receiver', 'receiver.id', 'service_order.received_by')
+    .selectAll('service_order')
+    .select((eb) => [
+      'party.name as customer_name',
+      eb
+        .selectFrom('party_phone')
+        .select('party_phone.number')
+        .whereRef('party_phone.party_id', '=', 'service_order.party_id')
+        .orderBy('party_phone.sort_order')
+        .orderBy('party_phone.id')
+        .limit(1)
+        .as('customer_phone'),
+      'item.serial_number',
+      'item.model_id',
+      'catalog_model.name as model_name',
+      'catalog_brand.name as brand_name',
+      'site.name as site_name',
+      'technician.name as technician_name',
+      'receiver.full_name as received_by_name',
+    ]);
+}
+export type OrderViewRow = NonNullable<Awaited<ReturnType<typeof findOrderView>>>;
+
+export async function findOrderView(db: Executor, id: string) {
+  return orderView(db).where('service_order.id', '=', id).executeTakeFirst();
+}
+
+export async function findOrder(db: Executor, id: string) {
+  return db.selectFrom('service_order').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The order row, locked for the rest of the transaction on PostgreSQL (status changes, edits). */
+export async function lockOrder(db: Executor, id: string) {
+  return lockForUpdate(
+    db.selectFrom('service_order').selectAll().where('id', '=', id),
+    db,
+  ).executeTakeFirst();
+}
+
+export async function insertOrder(db: Executor, row: Insertable<ServiceOrderTable>): Promise<void> {
+  await db.insertInto('service_order').values(row).execute();
+}
+
+export async function updateOrder(
+  db: Executor,
+  id: string,
+  patch: Updateable<ServiceOrderTable>,
+): Promise<void> {
+  await db.updateTable('service_order').set(patch).where('id', '=', id).execute();
+}
+
+// ---------------------------------------------------------------- list
+
+export interface OrderFilter {
+  q?: string | undefined;
+  statuses?: readonly string[] | undefined;
+  open?: boolean | undefined;
+  technicianId?: string | undefined;
+  partyId?: string | undefined;
+  itemId?: string | undefined;
+  /** The overdue condition (orders.overdue.ts), when the list asks for overdue=true/false. */
+  overdue?: { when: boolean; condition: ReturnType<typeof sql<boolean>> } | undefined;
+}
+
+export const ORDER_SORT_KEYS: SortKeys = {
+  number: ['service_order.number'],
+  receivedAt: ['service_order.received_at'],
+  statusChangedAt: ['service_order.status_changed_at'],
+  promisedDate: [
+    { by: sql`case when service_order.promised_date is null then 1 else 0 end`, direction: 'asc' },
+    'service_order.promised_date',
+  ],
+  status: ['service_order.status', 'service_order.status_changed_at'],
+};
+
+export function filteredOrders(db: Executor, f: OrderFilter) {
+  let q = orderView(db);
+  if (f.q) q = q.where(matchesSearch('service_order.search_text', f.q));
+  if (f.statuses?.length)
+    q = q.where('service_order.status', 'in', [...f.statuses] as ServiceOrderTable['status'][]);
+  if (f.open) q = q.where('service_order.status', 'not in', ['delivered', 'cancelled']);
+  if (f.technicianId) q = q.where('service_order.technician_id', '=', f.technicianId);
+  if (f.partyId) q = q.where('service_order.party_id', '=', f.partyId);
+  if (f.itemId) q = q.where('service_order.item_id', '=', f.itemId);
+  if (f.overdue)
+    q = q.where(f.overdue.when ? f.overdue.condition : sql<boolean>`not (${f.overdue.condition})`);
+  return q;
+}
+
+export async function listOrders(db: Executor, f: OrderFilter, order: ListOrder, page: PageRequest) {
+  return listPage(filteredOrders(db, f), thenBy(order, 'service_order.id'), page);
+}
+
+export async function allOrders(db: Executor, f: OrderFilter, order: ListOrder) {
+  return listAll(filteredOrders(db, f), thenBy(order, 'service_order.id'));
+}
+
+/** Per status: how many orders, and how many of them overdue. */
+export async function countByStatus(db: Executor, f: OrderFilter, overdue: ReturnType<typeof sql<boolean>>) {
+  let q = db.selectFrom('service_order');
+  if (f.q) q = q.where(matchesSearch('service_order.search_text', f.q));
+  if (f.technicianId) q = q.where('service_order.technician_id', '=', f.technicianId);
+  return q
+    .select([
+      'service_order.status',
+      countAll().as('n'),
+      sql<number>`cast(sum(case when ${overdue} then 1 else 0 end) as bigint)`.as('overdue_n'),
+    ])
+    .groupBy('service_order.status')
+    .execute();
+}
+
+// ---------------------------------------------------------------- lines (read side; orders-lines writes them)
+
+export async function linesOf(db: Executor, orderId: string) {
+  return db
+    .selectFrom('service_order_line')
+    .leftJoin('catalog_part', 'catalog_part.id', 'service_order_line.part_id')
+    .leftJoin('stock_warehouse', 'stock_warehouse.id', 'service_order_line.warehouse_id')
+    .selectAll('service_order_line')
+    .select([
+      'catalog_part.code as part_code',
+      'catalog_part.serial_tracked',
+      'stock_warehouse.code as warehouse_code',
+    ])
+    .where('service_order_line.order_id', '=', orderId)
+    .orderBy('service_order_line.position')
+    .orderBy('service_order_line.id')
+    .execute();
+}
+export type LineRow = Awaited<ReturnType<typeof linesOf>>[number];
+
+export async function techniciansOfLines(db: Executor, lineIds: readonly string[]) {
+  if (!lineIds.length) return [];
+  return db
+    .selectFrom('service_order_line_technician')
+    .innerJoin('technician', 'technician.id', 'service_order_line_technician.technician_id')
+    .select([
+      'service_order_line_technician.line_id',
+      'service_order_line_technician.technician_id',
+      'service_order_line_technician.share_bp',
+      'technician.name',
+    ])
+    .where('service_order_line_technician.line_id', 'in', [...lineIds])
+    .orderBy('service_order_line_technician.share_bp', 'desc')
+    .orderBy('technician.name')
+    .execute();
+}
+
+// ---------------------------------------------------------------- warranty records
+
+export function warrantyRecordView(db: Executor) {
+  return db
+    .selectFrom('warranty_record')
+    .innerJoin('service_order', 'service_order.id', 'warranty_record.order_id')
+    .leftJoin('service_order_line', 'service_order_line.id', 'warranty_record.line_id')
+    .selectAll('warranty_record')
+    .select(['service_order.number as order_number', 'service_order_line.description']);
+}
+
+export async function warrantyRecordsOfOrder(db: Executor, orderId: string) {
+  return warrantyRecordView(db)
+    .where('warranty_record.order_id', '=', orderId)
+    .orderBy('warranty_record.created_at')
+    .orderBy('warranty_record.id')
+    .execute();
+}
+
+/** Active shop warranties of an item on a date: status active and valid_until on or after it. */
+export async function activeWarrantyRecordsOfItem(db: Executor, itemId: string, date: string) {
+  return warrantyRecordView(db)
+    .where('warranty_record.item_id', '=', itemId)
+    .where('warranty_record.status', '=', 'active')
+    .where('warranty_record.valid_until', '>=', date)
+    .orderBy('warranty_record.valid_until', 'desc')
+    .orderBy('warranty_record.id')
+    .execute();
+}
+
+export async function openOrdersOfItem(db: Executor, itemId: string) {
+  return db
+    .selectFrom('service_order')
+    .select(['id', 'number', 'status'])
+    .where('item_id', '=', itemId)
+    .where('status', 'not in', ['delivered', 'cancelled'])
+    .orderBy('received_at', 'desc')
+    .execute();
+}
+
+export async function ordersOfItem(db: Executor, itemId: string) {
+  return db
+    .selectFrom('service_order')
+    .select(['id', 'number', 'status', 'received_at', 'complaint', 'party_id', 'finished_at', 'delivered_at'])
+    .where('item_id', '=', itemId)
+    .execute();
+}
+
+// ---------------------------------------------------------------- timeline
+
+export async function insertEvent(db: Executor, row: Insertable<ServiceOrderEventTable>): Promise<void> {
+  await db.insertInto('service_order_event').values(row).execute();
+}
+
+export async function eventsOf(db: Executor, orderId: string) {
+  return db
+    .selectFrom('service_order_event')
+    .leftJoin('app_user', 'app_user.id', 'service_order_event.user_id')
+    .selectAll('service_order_event')
+    .select('app_user.full_name as user_name')
+    .where('service_order_event.order_id', '=', orderId)
+    .orderBy('service_order_event.at', 'desc')
+    .orderBy('service_order_event.id', 'desc')
+    .execute();
+}
+
+// ---------------------------------------------------------------- status links
+
+export async function activeLinkOf(db: Executor, orderId: string) {
+  return db
+    .selectFrom('service_order_link')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function insertLink(db: Executor, row: Insertable<ServiceOrderLinkTable>): Promise<void> {
+  await db.insertInto('service_order_link').values(row).execute();
+}
+
+export async function revokeLinksOf(db: Executor, orderId: string, at: string): Promise<number> {
+  const r = await db
+    .updateTable('service_order_link')
+    .set({ revoked_at: at })
+    .where('order_id', '=', orderId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function orderByLinkHash(db: Executor, tokenHash: string) {
+  return orderView(db)
+    .innerJoin('service_order_link', 'service_order_link.order_id', 'service_order.id')
+    .where('service_order_link.token_hash', '=', tokenHash)
+    .where('service_order_link.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+// ---------------------------------------------------------------- settings
+
+export async function findSettings(db: Executor) {
+  return db.selectFrom('service_settings').selectAll().orderBy('id').executeTakeFirst();
+}
+
+export async function insertSettings(db: Executor, row: Insertable<ServiceSettingsTable>): Promise<void> {
+  await db.insertInto('service_settings').values(row).execute();
+}
+
+export async function updateSettingsRow(
+  db: Executor,
+  id: string,
+  patch: Updateable<ServiceSettingsTable>,
+): Promise<void> {
+  await db.updateTable('service_settings').set(patch).where('id', '=', id).execute();
+}

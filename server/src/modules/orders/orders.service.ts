@@ -1,0 +1,892 @@
+/**
+ * Service orders (issue 12): intake, the status workflow, edits, reads, the timeline and the public status link.
+ * Lines are orders-lines' (orders.lines*.ts); finishing and reopening run through orders.finish.ts inside the status
+ * change's transaction. Other modules only through their index.ts.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Insertable, Selectable } from 'kysely';
+import type { Db, Executor } from '../../db/database';
+import { listOrder } from '../../db/list';
+import { nowIso } from '../../db/sql';
+import type { Actor } from '../../kernel/actor';
+import { todayDate } from '../../kernel/calendar';
+import { DomainError, notFound } from '../../kernel/errors';
+import { newId } from '../../kernel/ids';
+import { assertTransition, nextStatuses } from '../../kernel/lifecycle';
+import type { PageOf } from '../../kernel/list-query';
+import { toSearchText } from '../../kernel/search-text';
+import { recordAudit } from '../audit';
+import { getServiceType } from '../catalog';
+import { getCompanySettings } from '../company';
+import {
+  createItemIn,
+  findItemByModelSerial,
+  findItemIdsBySerial,
+  getItem,
+  getItemWarranty,
+  type Item,
+  normalizeSerial,
+} from '../items';
+import { takeNumber } from '../numbering';
+import { assertCustomerExists, assertSiteOfCustomer, createCustomerIn, type PartySummary } from '../parties';
+import { documentsOfSource, releaseReservationsOf, reservedOfSource } from '../stock';
+import { findTechnicianOfUser, getTechnician } from '../technicians';
+import { applyDiagnosticFee, finishOrder, reopenFinished } from './orders.finish';
+import { OPEN_STATUSES, ORDER_LIFECYCLE } from './orders.lifecycle';
+import * as repo from './orders.repository';
+import type {
+  Board,
+  IntakeAnswer,
+  IntakeBody,
+  IntakeCheck,
+  IntakeCheckQuery,
+  OrderDetail,
+  OrderHeader,
+  OrderLine,
+  OrderListItem,
+  OrderListQuery,
+  OrderStatus,
+  PatchOrderBody,
+  PublicOrder,
+  ServiceSettings,
+  StatusBody,
+  StatusLinkAnswer,
+  TimelineEvent,
+  WarrantyRecord,
+} from './orders.schema';
+import { getServiceSettings, isOverdue, overdueCondition } from './orders.settings';
+import type { ServiceOrderTable } from './orders.table';
+import { customerNetCents, lineNetCents, orderTotals } from './orders.totals';
+
+/** The sourceType of everything stock holds or moves for an order. */
+export const ORDER_SOURCE = 'service_order';
+
+// ---------------------------------------------------------------- mapping
+
+function parseList(json: string | null): string[] {
+  if (!json) return [];
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function parseObject(json: string | null): Record<string, unknown> | null {
+  if (!json) return null;
+  try {
+    const v = JSON.parse(json) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "Brand model, serial": how an item is named on every screen and print. */
+export function itemLabelOf(r: { brand_name: string; model_name: string; serial_number: string }): string {
+  return `${r.brand_name} ${r.model_name}, ${r.serial_number}`;
+}
+
+function toHeader(r: repo.OrderViewRow, settings: ServiceSettings, now: Date): OrderHeader {
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    statusChangedAt: r.status_changed_at,
+    overdue: isOverdue(settings, r.status, r.status_changed_at, now),
+    location: r.location,
+    partyId: r.party_id,
+    customerName: r.customer_name,
+    customerPhone: r.customer_phone ?? null,
+    itemId: r.item_id,
+    itemLabel: itemLabelOf(r),
+    serialNumber: r.serial_number,
+    modelId: r.model_id,
+    siteId: r.site_id,
+    siteName: r.site_name ?? null,
+    complaint: r.complaint,
+    accessories: parseList(r.accessories),
+    conditionNotes: r.condition_notes,
+    receivedBy: r.received_by,
+    receivedByName: r.received_by_name ?? null,
+    receivedAt: r.received_at,
+    promisedDate: r.promised_date,
+    diagnosis: r.diagnosis,
+    internalNotes: r.internal_notes,
+    customerNotes: r.customer_notes,
+    technicianId: r.technician_id,
+    technicianName: r.technician_name ?? null,
+    partsArrivedAt: r.parts_arrived_at,
+    finishedAt: r.finished_at,
+    deliveredAt: r.delivered_at,
+    cancelledAt: r.cancelled_at,
+    cancelReason: r.cancel_reason,
+    refusedRepair: Boolean(r.refused_repair),
+    issueDocumentId: r.issue_document_id,
+    returnsDocumentId: r.returns_document_id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function toListItem(r: repo.OrderViewRow, settings: ServiceSettings, now: Date): OrderListItem {
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    statusChangedAt: r.status_changed_at,
+    overdue: isOverdue(settings, r.status, r.status_changed_at, now),
+    location: r.location,
+    partyId: r.party_id,
+    customerName: r.customer_name,
+    customerPhone: r.customer_phone ?? null,
+    itemId: r.item_id,
+    itemLabel: itemLabelOf(r),
+    serialNumber: r.serial_number,
+    complaint: r.complaint,
+    technicianId: r.technician_id,
+    technicianName: r.technician_name ?? null,
+    receivedAt: r.received_at,
+    promisedDate: r.promised_date,
+    partsArrivedAt: r.parts_arrived_at,
+  };
+}
+
+function toWarrantyRecord(
+  r: Awaited<ReturnType<typeof repo.warrantyRecordsOfOrder>>[number],
+): WarrantyRecord {
+  return {
+    id: r.id,
+    orderId: r.order_id,
+    orderNumber: r.order_number,
+    lineId: r.line_id,
+    itemId: r.item_id,
+    kind: r.kind,
+    partId: r.part_id,
+    serviceTypeId: r.service_type_id,
+    description: r.description ?? null,
+    serial: r.serial,
+    fittedOn: r.fitted_on,
+    months: r.months,
+    validUntil: r.valid_until,
+    status: r.status,
+  };
+}
+
+/** The order's lines as the API shows them, with the reservation state of part lines read from stock. */
+export async function readLines(db: Executor, orderId: string): Promise<OrderLine[]> {
+  const rows = await repo.linesOf(db, orderId);
+  if (!rows.length) return [];
+  const techs = await repo.techniciansOfLines(
+    db,
+    rows.map((r) => r.id),
+  );
+  const reserved = await reservedOfSource(db, { sourceType: ORDER_SOURCE, sourceId: orderId });
+  return rows.map((r) => {
+    const priced = {
+      kind: r.kind,
+      quantityMilli: Number(r.quantity_milli),
+      usedQuantityMilli: r.used_quantity_milli === null ? null : Number(r.used_quantity_milli),
+      unitPriceCents: Number(r.unit_price_cents),
+      discountBp: r.discount_bp,
+      vatRateBp: r.vat_rate_bp,
+      payer: r.payer,
+    };
+    const held = reserved.get(r.id) ?? 0;
+    const needed = priced.usedQuantityMilli ?? priced.quantityMilli;
+    return {
+      id: r.id,
+      position: r.position,
+      kind: r.kind,
+      partId: r.part_id,
+      partCode: r.part_code ?? null,
+      serialTracked: Boolean(r.serial_tracked),
+      serviceTypeId: r.service_type_id,
+      description: r.description,
+      warehouseId: r.warehouse_id,
+      warehouseCode: r.warehouse_code ?? null,
+      quantityMilli: priced.quantityMilli,
+      usedQuantityMilli: priced.usedQuantityMilli,
+      unit: r.unit,
+      unitPriceCents: priced.unitPriceCents,
+      listPriceCents: Number(r.list_price_cents),
+      priceOverrideReason: r.price_override_reason,
+      discountBp: r.discount_bp,
+      vatRateBp: r.vat_rate_bp,
+      payer: r.payer,
+      payerReason: r.payer_reason,
+      coveredByWarrantyId: r.covered_by_warranty_id,
+      netCents: lineNetCents(priced),
+      customerNetCents: customerNetCents(priced),
+      reservationState:
+        r.kind !== 'part' ? 'none' : held >= needed ? 'reserved' : held > 0 ? 'partly' : 'waiting',
+      reservedMilli: held,
+      technicians: techs
+        .filter((t) => t.line_id === r.id)
+        .map((t) => ({ technicianId: t.technician_id, name: t.name, shareBp: t.share_bp })),
+      normMinutes: r.norm_minutes,
+      actualMinutes: r.actual_minutes,
+      fittedSerial: r.fitted_serial,
+      removedSerial: r.removed_serial,
+      removedDisposition: r.removed_disposition,
+      removedWarehouseId: r.removed_warehouse_id,
+      unitCostCents: r.unit_cost_cents === null ? null : Number(r.unit_cost_cents),
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    };
+  });
+}
+
+// ---------------------------------------------------------------- reads
+
+async function viewOrThrow(db: Executor, id: string): Promise<repo.OrderViewRow> {
+  const row = await repo.findOrderView(db, id);
+  if (!row) throw notFound('service_order');
+  return row;
+}
+
+/** The order page: header, lines with reservation state, totals and VAT per rate, next statuses, warranty. */
+export async function getOrder(db: Executor, id: string): Promise<OrderDetail> {
+  const row = await viewOrThrow(db, id);
+  const settings = await getServiceSettings(db);
+  const lines = await readLines(db, id);
+  const company = await getCompanySettings(db).catch(() => null);
+  const { totals, vatByRate } = orderTotals(lines, { vatRegistered: company?.vatRegistered ?? true });
+  const warranty = await getItemWarranty(db, row.item_id, calendarDayOf(row.received_at));
+  const documents = await documentsOfSource(db, ORDER_SOURCE, id);
+  return {
+    ...toHeader(row, settings, new Date()),
+    lines,
+    totals,
+    vatByRate,
+    nextStatuses: [...nextStatuses(ORDER_LIFECYCLE, row.status)],
+    editable: (ORDER_LIFECYCLE.editable as readonly string[]).includes(row.status),
+    manufacturerWarranty: {
+      underWarranty: warranty.underWarranty,
+      warrantyEnd: warranty.warrantyEnd,
+      daysLeft: warranty.daysLeft,
+    },
+    warrantyRecords: (await repo.warrantyRecordsOfOrder(db, id)).map(toWarrantyRecord),
+    documents: documents.map((d) => ({
+      id: d.id,
+      type: d.type,
+      status: d.status,
+      number: d.number,
+      documentDate: d.documentDate,
+    })),
+    hasStatusLink: Boolean(await repo.activeLinkOf(db, id)),
+  };
+}
+
+/** The Sofia calendar day of an instant. */
+function calendarDayOf(instant: string): string {
+  return todayDateOf(new Date(instant));
+}
+function todayDateOf(d: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Sofia',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
+}
+
+function filterOf(
+  q: Omit<OrderListQuery, 'page' | 'pageSize' | 'sort'>,
+  settings: ServiceSettings,
+  now: Date,
+) {
+  return {
+    q: q.q,
+    statuses: q.status,
+    open: q.open,
+    technicianId: q.technicianId,
+    partyId: q.partyId,
+    itemId: q.itemId,
+    overdue:
+      q.overdue === undefined ? undefined : { when: q.overdue, condition: overdueCondition(settings, now) },
+  };
+}
+
+/** The open repairs list: search, filters (status, technician, customer, item, overdue), sort, page. */
+export async function listOrders(db: Executor, q: OrderListQuery): Promise<PageOf<OrderListItem>> {
+  const settings = await getServiceSettings(db);
+  const now = new Date();
+  const page = await repo.listOrders(
+    db,
+    filterOf(q, settings, now),
+    listOrder(q.sort ?? '-receivedAt', repo.ORDER_SORT_KEYS, 'receivedAt'),
+    q,
+  );
+  return { ...page, items: page.items.map((r) => toListItem(r, settings, now)) };
+}
+
+/** Every order of the filter, for the CSV export. */
+export async function exportOrders(
+  db: Executor,
+  q: Omit<OrderListQuery, 'page' | 'pageSize'>,
+): Promise<OrderListItem[]> {
+  const settings = await getServiceSettings(db);
+  const now = new Date();
+  const rows = await repo.allOrders(
+    db,
+    filterOf(q, settings, now),
+    listOrder(q.sort ?? '-receivedAt', repo.ORDER_SORT_KEYS, 'receivedAt'),
+  );
+  return rows.map((r) => toListItem(r, settings, now));
+}
+
+/** How many cards a board column shows. */
+export const BOARD_CARDS = 50;
+
+/**
+ * The board: per status its count, overdue count and first cards (open statuses: the longest waiting first;
+ * delivered and cancelled: the latest first), and the allowed moves for dragging.
+ */
+export async function getBoard(db: Executor, f: { q?: string; technicianId?: string }): Promise<Board> {
+  const settings = await getServiceSettings(db);
+  const now = new Date();
+  const condition = overdueCondition(settings, now);
+  const counts = await repo.countByStatus(db, f, condition);
+  const columns = [];
+  for (const status of ORDER_LIFECYCLE.statuses) {
+    const open = (OPEN_STATUSES as readonly string[]).includes(status);
+    const c = counts.find((x) => x.status === status);
+    const page = await repo.listOrders(
+      db,
+      { q: f.q, technicianId: f.technicianId, statuses: [status] },
+      listOrder(open ? 'statusChangedAt' : '-statusChangedAt', repo.ORDER_SORT_KEYS, 'statusChangedAt'),
+      { page: 1, pageSize: BOARD_CARDS },
+    );
+    columns.push({
+      status,
+      count: Number(c?.n ?? 0),
+      overdueCount: Number(c?.overdue_n ?? 0),
+      cards: page.items.map((r) => toListItem(r, settings, now)),
+    });
+  }
+  return {
+    columns,
+    transitions: Object.fromEntries(
+      ORDER_LIFECYCLE.statuses.map((s) => [s, [...ORDER_LIFECYCLE.transitions[s]]]),
+    ),
+  };
+}
+
+/** The signed-in technician's open orders (none for a user who is not a technician). */
+export async function myOrders(
+  db: Executor,
+  userId: string | null,
+  q: OrderListQuery,
+): Promise<PageOf<OrderListItem>> {
+  const tech = userId ? await findTechnicianOfUser(db, userId) : null;
+  if (!tech) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  return listOrders(db, {
+    ...q,
+    technicianId: tech.id,
+    open: q.open ?? true,
+    sort: q.sort ?? 'statusChangedAt',
+  });
+}
+
+/** The timeline, newest first, with the names of who did what. */
+export async function getTimeline(db: Executor, id: string): Promise<TimelineEvent[]> {
+  await viewOrThrow(db, id);
+  return (await repo.eventsOf(db, id)).map((e) => ({
+    id: e.id,
+    at: e.at,
+    userId: e.user_id,
+    userName: e.user_name ?? null,
+    kind: e.kind,
+    fromStatus: (e.from_status as OrderStatus | null) ?? null,
+    toStatus: (e.to_status as OrderStatus | null) ?? null,
+    details: parseObject(e.details),
+  }));
+}
+
+// ---------------------------------------------------------------- timeline writes
+
+/** Writes a timeline event in the caller's transaction (orders-lines uses it for line events too). */
+export async function addEvent(
+  trx: Executor,
+  actor: Actor,
+  orderId: string,
+  kind: string,
+  e: { from?: string | null; to?: string | null; details?: Record<string, unknown> | null } = {},
+): Promise<void> {
+  await repo.insertEvent(trx, {
+    id: newId(),
+    order_id: orderId,
+    at: nowIso(),
+    user_id: actor.userId,
+    kind,
+    from_status: e.from ?? null,
+    to_status: e.to ?? null,
+    details: e.details ? JSON.stringify(e.details) : null,
+  });
+}
+
+// ---------------------------------------------------------------- overdue customers
+
+/**
+ * The customer's overdue invoices in cents. The sales issue registers the real source; until then it reads 0.
+ */
+export type OverdueSource = (db: Executor, partyId: string) => Promise<number>;
+let overdueSource: OverdueSource = async () => 0;
+export function registerOverdueSource(source: OverdueSource): void {
+  overdueSource = source;
+}
+export async function overdueOfCustomer(db: Executor, partyId: string): Promise<number> {
+  return overdueSource(db, partyId);
+}
+
+// ---------------------------------------------------------------- intake
+
+function withPrefix<T>(prefix: string, run: () => Promise<T>): Promise<T> {
+  return run().catch((e: unknown) => {
+    if (e instanceof DomainError && e.options.field)
+      throw new DomainError(e.kind, e.code, {
+        ...e.options,
+        field: `${prefix}${e.options.field}`,
+        params: { ...e.options.params, field: `${prefix}${e.options.field}` },
+      });
+    throw e;
+  });
+}
+
+async function technicianOrThrow(db: Executor, id: string, field = 'technicianId') {
+  try {
+    return await getTechnician(db, id);
+  } catch (e) {
+    if (e instanceof DomainError && e.kind === 'not_found')
+      throw new DomainError('invalid', 'unknown_technician', { field, params: { field } });
+    throw e;
+  }
+}
+
+async function itemOrThrow(db: Executor, id: string, field = 'itemId'): Promise<Item> {
+  try {
+    return await getItem(db, id);
+  } catch (e) {
+    if (e instanceof DomainError && e.kind === 'not_found')
+      throw new DomainError('invalid', 'unknown_item', { field, params: { field } });
+    throw e;
+  }
+}
+
+/** The item of the intake: by id, or by serial (reused when known for the model, else created for the customer). */
+async function intakeItem(
+  trx: Executor,
+  actor: Actor,
+  body: IntakeBody,
+  party: PartySummary,
+): Promise<{ item: Item; created: boolean }> {
+  if (body.itemId) return { item: await itemOrThrow(trx, body.itemId), created: false };
+  const serial = normalizeSerial(body.serialNumber ?? '');
+  if (body.modelId) {
+    const known = await findItemByModelSerial(trx, body.modelId, serial);
+    if (known) return { item: known, created: false };
+    const item = await createItemIn(trx, actor, {
+      modelId: body.modelId,
+      serialNumber: serial,
+      partyId: party.id,
+      siteId: body.siteId ?? null,
+      purchaseDate: body.purchaseDate ?? null,
+    });
+    return { item, created: true };
+  }
+  const ids = await findItemIdsBySerial(trx, serial);
+  if (ids.length === 1) return { item: await getItem(trx, ids[0] as string), created: false };
+  if (ids.length > 1)
+    throw new DomainError('invalid', 'ambiguous_serial', {
+      field: 'modelId',
+      params: { field: 'modelId', serial, count: ids.length },
+    });
+  throw new DomainError('invalid', 'model_required', {
+    field: 'modelId',
+    params: { field: 'modelId', serial },
+  });
+}
+
+function orderSearchText(
+  number: string,
+  party: { name: string; phone: string | null },
+  item: { serialNumber: string; brandName: string; modelName: string },
+): string {
+  const digits = party.phone ? party.phone.replace(/\D/g, '') : null;
+  return toSearchText(
+    number,
+    String(Number(number)),
+    party.name,
+    party.phone,
+    digits,
+    item.serialNumber,
+    item.serialNumber.replace(/[\s-]/g, ''),
+    item.brandName,
+    item.modelName,
+  );
+}
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** The path of the public status page of a token. */
+export function statusPath(token: string): string {
+  return `/s/${token}`;
+}
+
+async function newLink(trx: Executor, orderId: string): Promise<StatusLinkAnswer> {
+  const now = nowIso();
+  await repo.revokeLinksOf(trx, orderId, now);
+  const token = randomBytes(32).toString('base64url');
+  await repo.insertLink(trx, {
+    id: newId(),
+    order_id: orderId,
+    token_hash: tokenHash(token),
+    created_at: now,
+    revoked_at: null,
+  });
+  return { token, url: statusPath(token) };
+}
+
+/**
+ * Takes in an item for repair, in one transaction: the customer (existing, or created), the item (existing, found
+ * by serial, or created), the number from the service_order series, the order, its timeline and audit, and its
+ * public status link (the token is answered once). A customer with overdue invoices is refused (409
+ * customer_has_overdue) only when the settings say 'refuse'.
+ */
+export async function intake(db: Db, actor: Actor, body: IntakeBody): Promise<IntakeAnswer> {
+  return db.transaction().execute(async (trx) => {
+    const settings = await getServiceSettings(trx);
+    const customerCreated = !body.partyId;
+    const party = body.partyId
+      ? await assertCustomerExists(trx, body.partyId, 'partyId')
+      : await withPrefix('newCustomer.', () =>
+          createCustomerIn(trx, actor, body.newCustomer as NonNullable<IntakeBody['newCustomer']>),
+        );
+    const overdueCents = customerCreated ? 0 : await overdueOfCustomer(trx, party.id);
+    const refused = settings.overdueCustomers === 'refuse' && overdueCents > 0;
+    if (refused)
+      throw new DomainError('conflict', 'customer_has_overdue', {
+        field: 'partyId',
+        params: { amount: (overdueCents / 100).toFixed(2) },
+        extra: { overdueCents },
+      });
+    if (body.siteId) await assertSiteOfCustomer(trx, body.siteId, party.id, 'siteId');
+    if (body.technicianId) await technicianOrThrow(trx, body.technicianId);
+    const { item, created: itemCreated } = await intakeItem(trx, actor, body, party);
+    const number = await takeNumber(trx, 'service_order');
+    const now = nowIso();
+    const id = newId();
+    const row: Insertable<ServiceOrderTable> = {
+      id,
+      series_id: number.seriesId,
+      number: number.formatted,
+      status: ORDER_LIFECYCLE.initial,
+      status_changed_at: now,
+      location: body.location,
+      party_id: party.id,
+      item_id: item.id,
+      site_id: body.siteId ?? null,
+      complaint: body.complaint,
+      accessories: JSON.stringify(body.accessories),
+      condition_notes: body.conditionNotes ?? null,
+      received_by: actor.userId,
+      received_at: now,
+      promised_date: body.promisedDate ?? null,
+      diagnosis: null,
+      internal_notes: null,
+      customer_notes: body.customerNotes ?? null,
+      technician_id: body.technicianId ?? null,
+      parts_arrived_at: null,
+      finished_at: null,
+      delivered_at: null,
+      cancelled_at: null,
+      cancel_reason: null,
+      issue_document_id: null,
+      returns_document_id: null,
+      refused_repair: false,
+      search_text: orderSearchText(number.formatted, party, item),
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insertOrder(trx, row);
+    await addEvent(trx, actor, id, 'created', {
+      to: row.status,
+      details: { customerCreated, itemCreated },
+    });
+    const link = await newLink(trx, id);
+    const order = await getOrder(trx, id);
+    await recordAudit(trx, actor, {
+      action: 'service_order.create',
+      entity: 'service_order',
+      entityId: id,
+      after: { ...order, lines: undefined },
+    });
+    return {
+      ...order,
+      statusLink: link,
+      overdueCustomer: { overdueCents, policy: settings.overdueCustomers, refused },
+      itemCreated,
+      customerCreated,
+    };
+  });
+}
+
+/** What the intake form shows at once for a customer and an item: warranties, open orders, overdue money. */
+export async function intakeCheck(db: Executor, q: IntakeCheckQuery): Promise<IntakeCheck> {
+  const settings = await getServiceSettings(db);
+  let itemId: string | null = null;
+  if (q.itemId) itemId = (await itemOrThrow(db, q.itemId)).id;
+  else if (q.serial) {
+    const serial = normalizeSerial(q.serial);
+    if (q.modelId) itemId = (await findItemByModelSerial(db, q.modelId, serial))?.id ?? null;
+    else {
+      const ids = await findItemIdsBySerial(db, serial);
+      itemId = ids.length === 1 ? (ids[0] as string) : null;
+    }
+  }
+  const item = itemId ? await getItem(db, itemId) : null;
+  const today = todayDate();
+  const partyId = q.partyId ?? null;
+  if (partyId) await assertCustomerExists(db, partyId, 'partyId');
+  return {
+    itemId,
+    itemLabel: item ? `${item.brandName} ${item.modelName}, ${item.serialNumber}` : null,
+    ownerPartyId: item?.partyId ?? null,
+    warranty: item
+      ? {
+          underWarranty: item.warranty.underWarranty,
+          warrantyEnd: item.warranty.warrantyEnd,
+          daysLeft: item.warranty.daysLeft,
+        }
+      : null,
+    shopWarranty: itemId
+      ? (await repo.activeWarrantyRecordsOfItem(db, itemId, today)).map(toWarrantyRecord)
+      : [],
+    openOrders: itemId ? await repo.openOrdersOfItem(db, itemId) : [],
+    overdueCents: partyId ? await overdueOfCustomer(db, partyId) : 0,
+    overduePolicy: settings.overdueCustomers,
+  };
+}
+
+// ---------------------------------------------------------------- status
+
+async function lockedOrThrow(trx: Executor, id: string): Promise<Selectable<ServiceOrderTable>> {
+  const row = await repo.lockOrder(trx, id);
+  if (!row) throw notFound('service_order');
+  return row;
+}
+
+const REFUSABLE_FROM: readonly string[] = ['diagnosing', 'awaiting_approval'];
+
+/**
+ * Moves an order to another status through its lifecycle (409 invalid_transition, 409 order_delivered when a
+ * delivered order is cancelled). Cancelling needs a reason and releases the order's reservations; in_repair → ready
+ * finishes it and ready → in_repair reopens it (orders.finish.ts, same transaction); diagnosing or
+ * awaiting_approval → ready is a refused repair (refused: true) and charges the diagnostic fee as the settings say.
+ */
+export async function changeStatus(db: Db, actor: Actor, id: string, body: StatusBody): Promise<OrderDetail> {
+  return db.transaction().execute(async (trx) => {
+    const row = await lockedOrThrow(trx, id);
+    const from = row.status;
+    const to = body.to;
+    assertTransition(ORDER_LIFECYCLE, from, to, { params: { number: row.number, from, to } });
+    const now = nowIso();
+    const patch: Partial<Insertable<ServiceOrderTable>> = {
+      status: to,
+      status_changed_at: now,
+      updated_at: now,
+    };
+    const refusedRepair = from !== 'ready' && to === 'ready' && REFUSABLE_FROM.includes(from);
+    if (body.refused && !refusedRepair)
+      throw new DomainError('invalid', 'refusal_not_allowed', { field: 'refused', params: { from, to } });
+    if (refusedRepair && !body.refused)
+      throw new DomainError('invalid', 'refusal_required', { field: 'refused', params: { from, to } });
+    if (to === 'cancelled') {
+      if (!body.reason)
+        throw new DomainError('invalid', 'required', { field: 'reason', params: { field: 'reason' } });
+      await releaseReservationsOf(trx, actor, { sourceType: ORDER_SOURCE, sourceId: id });
+      patch.cancelled_at = now;
+      patch.cancel_reason = body.reason;
+    }
+    if (from === 'cancelled' && to === 'received') {
+      patch.cancelled_at = null;
+      patch.cancel_reason = null;
+      patch.refused_repair = false;
+    }
+    if (from === 'awaiting_parts') patch.parts_arrived_at = null;
+    if (from === 'in_repair' && to === 'ready') {
+      await finishOrder(trx, actor, row);
+      patch.finished_at = now;
+    }
+    if (from === 'ready' && to === 'in_repair') {
+      await reopenFinished(trx, actor, row);
+      patch.finished_at = null;
+      patch.refused_repair = false;
+    }
+    if (refusedRepair) {
+      await applyDiagnosticFee(trx, actor, row, await getServiceSettings(trx));
+      patch.refused_repair = true;
+      patch.finished_at = now;
+    }
+    if (to === 'delivered') patch.delivered_at = now;
+    await repo.updateOrder(trx, id, patch);
+    await addEvent(trx, actor, id, 'status', {
+      from,
+      to,
+      details: {
+        ...(body.reason ? { reason: body.reason } : {}),
+        ...(refusedRepair ? { refused: true } : {}),
+      },
+    });
+    await recordAudit(trx, actor, {
+      action: 'service_order.status',
+      entity: 'service_order',
+      entityId: id,
+      before: { number: row.number, status: from },
+      after: {
+        number: row.number,
+        status: to,
+        reason: body.reason ?? undefined,
+        refused: refusedRepair || undefined,
+      },
+    });
+    return getOrder(trx, id);
+  });
+}
+
+// ---------------------------------------------------------------- edits
+
+const CLOSED: readonly string[] = ['delivered', 'cancelled'];
+const NOTE_FIELDS = ['diagnosis', 'internalNotes', 'customerNotes'] as const;
+const COLUMN_OF = {
+  diagnosis: 'diagnosis',
+  internalNotes: 'internal_notes',
+  customerNotes: 'customer_notes',
+  conditionNotes: 'condition_notes',
+  promisedDate: 'promised_date',
+  technicianId: 'technician_id',
+  accessories: 'accessories',
+  complaint: 'complaint',
+} as const;
+
+/**
+ * Changes the order's diagnosis, notes, promised date, lead technician, condition, accessories or complaint; not
+ * once delivered or cancelled (409 order_closed). Timeline: 'note' for the diagnosis and notes, 'changed' for the rest.
+ */
+export async function patchOrder(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: PatchOrderBody,
+): Promise<OrderDetail> {
+  return db.transaction().execute(async (trx) => {
+    const row = await lockedOrThrow(trx, id);
+    if (CLOSED.includes(row.status))
+      throw new DomainError('conflict', 'order_closed', {
+        params: { number: row.number, status: row.status },
+      });
+    if (body.technicianId) await technicianOrThrow(trx, body.technicianId);
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    const patch: Record<string, unknown> = {};
+    for (const [key, column] of Object.entries(COLUMN_OF) as [keyof typeof COLUMN_OF, string][]) {
+      const value = body[key];
+      if (value === undefined) continue;
+      const stored = key === 'accessories' ? JSON.stringify(value) : (value ?? null);
+      const old = (row as unknown as Record<string, unknown>)[column] ?? null;
+      if (stored === old) continue;
+      before[key] = key === 'accessories' ? parseList(old as string | null) : old;
+      after[key] = value ?? null;
+      patch[column] = stored;
+    }
+    const changed = Object.keys(after);
+    if (!changed.length) return getOrder(trx, id);
+    await repo.updateOrder(trx, id, { ...patch, updated_at: nowIso() });
+    const notes = changed.filter((k) => (NOTE_FIELDS as readonly string[]).includes(k));
+    const others = changed.filter((k) => !(NOTE_FIELDS as readonly string[]).includes(k));
+    if (notes.length) await addEvent(trx, actor, id, 'note', { details: { fields: notes } });
+    if (others.length)
+      await addEvent(trx, actor, id, 'changed', {
+        details: { fields: others, before: pick(before, others), after: pick(after, others) },
+      });
+    await recordAudit(trx, actor, {
+      action: 'service_order.update',
+      entity: 'service_order',
+      entityId: id,
+      before: { number: row.number, ...before },
+      after: { number: row.number, ...after },
+    });
+    return getOrder(trx, id);
+  });
+}
+
+function pick(o: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((k) => [k, o[k]]));
+}
+
+// ---------------------------------------------------------------- status links
+
+/** A new public status link for the order; the old one stops working. The token is answered only now. */
+export async function createStatusLink(db: Db, actor: Actor, id: string): Promise<StatusLinkAnswer> {
+  return db.transaction().execute(async (trx) => {
+    const row = await lockedOrThrow(trx, id);
+    const link = await newLink(trx, id);
+    await addEvent(trx, actor, id, 'link_created');
+    await recordAudit(trx, actor, {
+      action: 'service_order.link_create',
+      entity: 'service_order',
+      entityId: id,
+      after: { number: row.number },
+    });
+    return link;
+  });
+}
+
+/** Stops the order's public status link (nothing to do when it has none). */
+export async function revokeStatusLink(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await lockedOrThrow(trx, id);
+    const n = await repo.revokeLinksOf(trx, id, nowIso());
+    if (!n) return;
+    await addEvent(trx, actor, id, 'link_revoked');
+    await recordAudit(trx, actor, {
+      action: 'service_order.link_revoke',
+      entity: 'service_order',
+      entityId: id,
+      before: { number: row.number },
+    });
+  });
+}
+
+/** The public status page of a token: only these fields; 404 for an unknown or revoked token. */
+export async function publicOrder(db: Executor, token: string): Promise<PublicOrder> {
+  const row = await repo.orderByLinkHash(db, tokenHash(token));
+  if (!row) throw notFound('service_order');
+  const company = await getCompanySettings(db).catch(() => null);
+  return {
+    number: row.number,
+    status: row.status,
+    statusChangedAt: row.status_changed_at,
+    promisedDate: row.promised_date,
+    customerNotes: row.customer_notes,
+    itemLabel: `${row.brand_name} ${row.model_name}`,
+    companyName: company?.legalName ?? '',
+  };
+}
+
+// ---------------------------------------------------------------- settings
+
+/** For the settings: the diagnostic fee's service type must exist (400 unknown_service_type). */
+export async function assertServiceType(db: Executor, id: string): Promise<void> {
+  const st = await getServiceType(db, id).catch(() => null);
+  if (!st)
+    throw new DomainError('invalid', 'unknown_service_type', {
+      field: 'diagnosticServiceTypeId',
+      params: { field: 'diagnosticServiceTypeId' },
+    });
+}
