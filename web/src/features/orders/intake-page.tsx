@@ -216,7 +216,12 @@ export function IntakePage() {
     intake.mutate(
       {
         ...(newCustomer
-          ? { newCustomer: { name: newCustomer.name.trim(), phone: newCustomer.phone.trim() || null } }
+          ? {
+              newCustomer: {
+                name: newCustomer.name.trim(),
+                phones: newCustomer.phone.trim() ? [{ number: newCustomer.phone.trim() }] : [],
+              },
+            }
           : { partyId: party?.value ?? '' }),
         ...(serial.state === 'known'
           ? { itemId: serial.item.id }
@@ -294,7 +299,7 @@ export function IntakePage() {
                         autoComplete="off"
                         value={newCustomer.phone}
                         onChange={(e) => setNewCustomer({ ...newCustomer, phone: e.currentTarget.value })}
-                        error={err('newCustomer.phone', 'newCustomer.phones')}
+                        error={err('newCustomer.phones.0.number', 'newCustomer.phones')}
                       />
                     </SimpleGrid>
                     <Group gap="xs">
