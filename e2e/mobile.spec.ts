@@ -33,7 +33,7 @@ interface Page1<T> {
   items: T[];
 }
 
-type Section = 'front office' | 'catalogue' | 'stock' | 'settings';
+type Section = 'front office' | 'catalogue' | 'stock' | 'settings' | 'service orders';
 
 /** Every screen of the app by section, the record pages with a record of each kind the demo data holds. */
 async function everyScreen(page: Page): Promise<Record<Section, [name: string, path: string][]>> {
@@ -53,6 +53,7 @@ async function everyScreen(page: Page): Promise<Record<Section, [name: string, p
   const posted = (type: string) =>
     documents.find((d) => d.type === type && d.status === 'posted' && !d.reversalOfId);
   const draft = documents.find((d) => d.status === 'draft');
+  const order = await first('/api/v1/service-orders?pageSize=1');
 
   const screens: [Section, string, string | undefined][] = [
     ['front office', 'home', '/'],
@@ -93,12 +94,19 @@ async function everyScreen(page: Page): Promise<Record<Section, [name: string, p
     ['settings', 'audit', '/settings/audit'],
     ['settings', 'jobs', '/settings/jobs'],
     ['settings', 'import', '/import'],
+    ['settings', 'service-settings', '/settings/service'],
+    ['service orders', 'orders', '/orders'],
+    ['service orders', 'order-new', '/orders/new'],
+    ['service orders', 'order-board', '/orders/board'],
+    ['service orders', 'orders-mine', '/orders/mine'],
+    ['service orders', 'order', order && `/orders/${order}`],
   ];
   const bySection: Record<Section, [string, string][]> = {
     'front office': [],
     catalogue: [],
     stock: [],
     settings: [],
+    'service orders': [],
   };
   for (const [section, name, path] of screens) if (path) bySection[section].push([name, path]);
   return bySection;
@@ -111,7 +119,7 @@ async function settled(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible(SLOW);
 }
 
-const SECTIONS: Section[] = ['front office', 'catalogue', 'stock', 'settings'];
+const SECTIONS: Section[] = ['front office', 'catalogue', 'stock', 'settings', 'service orders'];
 
 for (const language of ['bg', 'en'] as const)
   for (const section of SECTIONS)

@@ -28,6 +28,7 @@ import {
   CATALOG_SCREENS,
   FRONT_OFFICE_SCREENS,
   HOME,
+  ORDERS_SCREENS,
   type Screen,
   SETTINGS_SCREENS,
   STOCK_SCREENS,
@@ -92,7 +93,8 @@ function UserMenu() {
 function NavItem({ screen, onNavigate }: { screen: Screen; onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const active = screen.path === '/' ? pathname === '/' : pathname.startsWith(screen.path);
+  const active =
+    screen.path === '/' || screen.exact ? pathname === screen.path : pathname.startsWith(screen.path);
   const Icon = screen.icon;
   return (
     <NavLink
@@ -141,6 +143,7 @@ export function AppLayout() {
   const catalog = CATALOG_SCREENS.filter((s) => canCall(user.role, s.needs));
   const frontOffice = FRONT_OFFICE_SCREENS.filter((s) => canCall(user.role, s.needs));
   const stock = STOCK_SCREENS.filter((s) => canCall(user.role, s.needs));
+  const orders = ORDERS_SCREENS.filter((s) => canCall(user.role, s.needs));
 
   return (
     <AppShell
@@ -178,6 +181,7 @@ export function AppLayout() {
           {frontOffice.map((s) => (
             <NavItem key={s.path} screen={s} onNavigate={close} />
           ))}
+          <NavSection title={t('orders.nav.section')} screens={orders} onNavigate={close} />
           <NavSection title={t('stock.nav.section')} screens={stock} onNavigate={close} />
           <NavSection title={t('catalog.nav.section')} screens={catalog} onNavigate={close} />
           <NavSection title={t('nav.settings')} screens={settings} onNavigate={close} />

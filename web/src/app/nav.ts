@@ -5,6 +5,8 @@ import {
   IconBuildingWarehouse,
   IconCategory,
   IconChartBar,
+  IconClipboardList,
+  IconClipboardPlus,
   IconClockPlay,
   IconFileImport,
   IconFileInvoice,
@@ -12,12 +14,15 @@ import {
   IconHistory,
   IconHome,
   IconKey,
+  IconLayoutKanban,
   IconListNumbers,
   IconPuzzle,
+  IconSettingsCog,
   IconStack2,
   IconTags,
   IconTool,
   IconTrendingDown,
+  IconUserCheck,
   IconUserCog,
   IconUsers,
   IconWashMachine,
@@ -36,10 +41,13 @@ export interface Screen {
     | 'nav.jobs'
     | MasterDataLabel
     | FrontOfficeLabel
-    | StockLabel;
+    | StockLabel
+    | OrdersLabel;
   icon: Icon;
   /** The API call the screen cannot work without: a role that may not make it does not see the screen. */
   needs: Route;
+  /** Lit only on its own path, not on the paths below it (a list whose records' pages are other screens). */
+  exact?: boolean;
 }
 
 export const HOME: Screen = { path: '/', label: 'nav.home', icon: IconHome, needs: 'GET /api/v1/auth/me' };
@@ -72,6 +80,12 @@ export const SETTINGS_SCREENS = [
   { path: '/settings/audit', label: 'nav.audit', icon: IconHistory, needs: 'GET /api/v1/audit' },
   { path: '/settings/jobs', label: 'nav.jobs', icon: IconClockPlay, needs: 'GET /api/v1/jobs' },
   { path: '/import', label: 'imports.nav', icon: IconFileImport, needs: 'POST /api/v1/imports/:entity/jobs' },
+  {
+    path: '/settings/service',
+    label: 'orders.nav.settings',
+    icon: IconSettingsCog,
+    needs: 'PUT /api/v1/service-settings',
+  },
 ] as const satisfies readonly Screen[];
 
 export type SettingsPath = (typeof SETTINGS_SCREENS)[number]['path'];
@@ -134,5 +148,41 @@ export const STOCK_SCREENS = [
     label: 'stock.nav.warehouses',
     icon: IconBuildingWarehouse,
     needs: 'GET /api/v1/warehouses',
+  },
+] as const satisfies readonly Screen[];
+
+type OrdersLabel =
+  | 'orders.nav.new'
+  | 'orders.nav.list'
+  | 'orders.nav.board'
+  | 'orders.nav.mine'
+  | 'orders.nav.settings';
+
+/** The repair shop's daily screens, under "Service orders" in the menu. */
+export const ORDERS_SCREENS = [
+  {
+    path: '/orders/new',
+    label: 'orders.nav.new',
+    icon: IconClipboardPlus,
+    needs: 'POST /api/v1/service-orders',
+  },
+  {
+    path: '/orders',
+    label: 'orders.nav.list',
+    icon: IconClipboardList,
+    needs: 'GET /api/v1/service-orders',
+    exact: true,
+  },
+  {
+    path: '/orders/board',
+    label: 'orders.nav.board',
+    icon: IconLayoutKanban,
+    needs: 'GET /api/v1/service-orders/board',
+  },
+  {
+    path: '/orders/mine',
+    label: 'orders.nav.mine',
+    icon: IconUserCheck,
+    needs: 'GET /api/v1/service-orders/mine',
   },
 ] as const satisfies readonly Screen[];

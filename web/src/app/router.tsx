@@ -3,6 +3,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { FRONT_OFFICE_ROUTES } from '../features/front-office-routes';
 import { MASTER_DATA_ROUTES } from '../features/master-data-routes';
+import { ORDERS_ROUTES, PUBLIC_STATUS_ROUTE } from '../features/orders-routes';
 import { STOCK_ROUTES } from '../features/stock-routes';
 import { FullPageLoader, NotFound, RouteError } from '../ui/states';
 import { loadHome } from './first-screens';
@@ -35,6 +36,7 @@ const PublicStatusPage = lazyScreen(
   () => import('../features/public-status/public-status-page'),
   'PublicStatusPage',
 );
+const ServiceSettingsPage = lazyScreen(() => import('../features/orders/screens'), 'ServiceSettingsPage');
 
 const PAGES: Record<SettingsPath, React.ReactNode> = {
   '/settings/company': <CompanySettingsPage />,
@@ -45,6 +47,7 @@ const PAGES: Record<SettingsPath, React.ReactNode> = {
   '/settings/audit': <AuditLogPage />,
   '/settings/jobs': <JobsPage />,
   '/import': <ImportPage />,
+  '/settings/service': <ServiceSettingsPage />,
 };
 
 export const routes: RouteObject[] = [
@@ -62,6 +65,7 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { path: 'login', element: <SignInPage /> },
+      PUBLIC_STATUS_ROUTE,
       {
         element: <RequireAuth />,
         children: [
@@ -77,6 +81,7 @@ export const routes: RouteObject[] = [
               ...FRONT_OFFICE_ROUTES,
               ...MASTER_DATA_ROUTES,
               ...STOCK_ROUTES,
+              ...ORDERS_ROUTES,
               { path: '*', element: <NotFound /> },
             ],
           },

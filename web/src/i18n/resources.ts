@@ -17,6 +17,7 @@ import { usersMessages } from '../features/settings/users/i18n';
 import { setupMessages } from '../features/setup/i18n';
 import { stockMessages } from '../features/stock/i18n';
 import { techniciansMessages } from '../features/technicians/i18n';
+import { ordersMessages } from '../features/orders/i18n';
 import { uiMessages } from '../ui/i18n';
 import { type DeepStrings, mergeMessages } from './messages';
 
@@ -42,6 +43,7 @@ export const FEATURE_MESSAGES = {
   technicians: techniciansMessages,
   addModel: addModelMessages,
   publicStatus: publicStatusMessages,
+  orders: ordersMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -66,6 +68,7 @@ export const bg = mergeMessages(
   techniciansMessages.bg,
   addModelMessages.bg,
   publicStatusMessages.bg,
+  ordersMessages.bg,
 );
 
 /** The shape every language must have: the Bulgarian keys, with any text. */
@@ -93,4 +96,5 @@ export const en: Messages = mergeMessages(
   techniciansMessages.en,
   addModelMessages.en,
   publicStatusMessages.en,
+  ordersMessages.en,
 );

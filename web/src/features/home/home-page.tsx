@@ -17,6 +17,7 @@ const SHORTCUT_TEXT = {
   '/settings/jobs': 'home.shortcut.jobs',
   '/settings/technicians': 'technicians.shortcut',
   '/import': 'imports.shortcut',
+  '/settings/service': 'orders.settings.shortcut',
 } as const;
 
 export function HomePage() {

@@ -22,6 +22,7 @@ import {
   IconArrowsExchange,
   IconChevronDown,
   IconPencil,
+  IconTool,
   IconTrash,
 } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -149,7 +150,18 @@ function OwnerHistory({ item }: { item: Item }) {
         <InfoCard title={t('items.section.events')}>
           <Timeline bulletSize={14} lineWidth={2}>
             {history.data.events.map((e) => (
-              <Timeline.Item key={`${e.source}-${e.id}`} title={e.title}>
+              <Timeline.Item
+                key={`${e.source}-${e.id}`}
+                title={
+                  e.source === 'service_order' ? (
+                    <Anchor component={Link} to={`/orders/${e.id}`} size="sm" fw={500}>
+                      {e.title}
+                    </Anchor>
+                  ) : (
+                    e.title
+                  )
+                }
+              >
                 <Text size="xs" c="dimmed">
                   {formatDate(e.date.slice(0, 10), locale)}
                 </Text>
@@ -294,6 +306,16 @@ export function ItemDetailPage() {
           </Group>
         </Stack>
         <Group gap="xs">
+          {!i.archivedAt && canCall(user.role, 'POST /api/v1/service-orders') && (
+            <Button
+              component={Link}
+              to={`/orders/new?itemId=${i.id}`}
+              variant="light"
+              leftSection={<IconTool size={16} />}
+            >
+              {t('orders.takeIn')}
+            </Button>
+          )}
           {canEdit && (
             <Button component={Link} to={`/items/${i.id}/edit`} leftSection={<IconPencil size={16} />}>
               {t('common.edit')}

@@ -1,0 +1,39 @@
+import { Suspense } from 'react';
+import type { RouteObject } from 'react-router';
+import type { Route } from '../app/access';
+import { RequireRole } from '../app/guards';
+import { lazyScreen } from '../app/lazy-screen';
+import { FullPageLoader } from '../ui/states';
+
+const screens = () => import('./orders/screens');
+const OrdersPage = lazyScreen(screens, 'OrdersPage');
+const IntakePage = lazyScreen(screens, 'IntakePage');
+const OrderPage = lazyScreen(screens, 'OrderPage');
+const BoardPage = lazyScreen(screens, 'BoardPage');
+const MyOrdersPage = lazyScreen(screens, 'MyOrdersPage');
+
+const screen = (path: string, needs: Route, page: React.ReactNode): RouteObject => ({
+  path,
+  element: <RequireRole needs={needs}>{page}</RequireRole>,
+});
+
+/** The service orders: intake, the open repairs, the board, a technician's own, and the order itself. */
+export const ORDERS_ROUTES: RouteObject[] = [
+  screen('/orders', 'GET /api/v1/service-orders', <OrdersPage />),
+  screen('/orders/new', 'POST /api/v1/service-orders', <IntakePage />),
+  screen('/orders/board', 'GET /api/v1/service-orders/board', <BoardPage />),
+  screen('/orders/mine', 'GET /api/v1/service-orders/mine', <MyOrdersPage />),
+  screen('/orders/:id', 'GET /api/v1/service-orders/:id', <OrderPage />),
+];
+
+const PublicStatusPage = lazyScreen(() => import('./orders/public-status-page'), 'PublicStatusPage');
+
+/** The customer's status page behind the QR code of the intake protocol: no sign-in, outside the app's frame. */
+export const PUBLIC_STATUS_ROUTE: RouteObject = {
+  path: 's/:token',
+  element: (
+    <Suspense fallback={<FullPageLoader />}>
+      <PublicStatusPage />
+    </Suspense>
+  ),
+};
