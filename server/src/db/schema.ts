@@ -6,6 +6,7 @@ import type { ImportsTables } from '../modules/imports/imports.table';
 import type { ItemsTables } from '../modules/items/items.table';
 import type { JobsTables } from '../modules/jobs/jobs.table';
 import type { NumberingTables } from '../modules/numbering/numbering.table';
+import type { OrdersTables } from '../modules/orders/orders.table';
 import type { PartiesTables } from '../modules/parties/parties.table';
 import type { StockTables } from '../modules/stock/stock.table';
 import type { TechniciansTables } from '../modules/technicians/technicians.table';
@@ -22,4 +23,5 @@ export interface Database
     TechniciansTables,
     ImportsTables,
     StockTables,
-    JobsTables {}
+    JobsTables,
+    OrdersTables {}

@@ -11,6 +11,7 @@ import { authSecurity } from './0010-auth-security';
 import { lockDate } from './0011-lock-date';
 import { datedLedger } from './0012-dated-ledger';
 import { demoCompany } from './0013-demo-company';
+import { serviceOrders } from './0014-service-orders';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -28,4 +29,5 @@ export const MIGRATIONS: Migration[] = [
   lockDate,
   datedLedger,
   demoCompany,
+  serviceOrders,
 ];

@@ -49,6 +49,22 @@ export const AUDIT_ACTIONS = [
   ...actionsOf('stock_warehouse', ['create', 'update', ...ARCHIVE]),
   ...actionsOf('stock_document', ['create', 'update', 'delete', 'post', 'reverse']),
   ...actionsOf('stock_reservation', ['create', 'release']),
+  // service orders
+  ...actionsOf('service_order', [
+    'create',
+    'update',
+    'status',
+    'link_create',
+    'link_revoke',
+    'line_add',
+    'line_update',
+    'line_remove',
+    'payer_override',
+    'finish',
+    'reopen',
+  ]),
+  ...actionsOf('service_settings', ['update']),
+  ...actionsOf('warranty_record', ['create', 'void']),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -68,5 +84,8 @@ export const AUDIT_ENTITIES = [
   'stock_warehouse',
   'stock_document',
   'stock_reservation',
+  'service_order',
+  'service_settings',
+  'warranty_record',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -331,6 +331,14 @@ export const Part = z.object({
     .describe('Only for the roles that may see the stock valuation (left out for the others)'),
   vatRateBp: z.number().int(),
   minStockMilli: z.number().int().describe('Minimum stock in thousandths of the unit; 0 = order on demand'),
+  serialTracked: z
+    .boolean()
+    .describe('A fitted part needs its serial number when a service order is finished'),
+  warrantyMonths: z
+    .number()
+    .int()
+    .nullable()
+    .describe("The shop's warranty on the fitted part in months; null: the service settings' default"),
   compatibleBrands: z.array(CompatibleBrand).describe('Fits every model of these brands'),
   compatibleModels: z.array(CompatibleModel),
   ...Stamps,
@@ -349,6 +357,8 @@ const PartShape = {
   typicalCostCents: CatalogCents.nullish(),
   vatRateBp: VatRateBp,
   minStockMilli: z.number().int().min(0).max(MAX_QUANTITY_MILLI),
+  serialTracked: z.boolean(),
+  warrantyMonths: z.number().int().min(0).max(240).nullish(),
   compatibleBrandIds: IdList,
   compatibleModelIds: IdList,
 };
@@ -357,6 +367,7 @@ export const PartInput = z.strictObject({
   unit: PartShape.unit.default('бр.'),
   vatRateBp: VatRateBp.default(2000),
   minStockMilli: PartShape.minStockMilli.default(0),
+  serialTracked: PartShape.serialTracked.default(false),
   compatibleBrandIds: IdList.default([]),
   compatibleModelIds: IdList.default([]),
 });

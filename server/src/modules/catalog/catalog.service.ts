@@ -192,6 +192,8 @@ function toPart(r: repo.PartRow, compat: repo.CompatRow[]): Part {
     typicalCostCents: r.typical_cost_cents,
     vatRateBp: r.vat_rate_bp,
     minStockMilli: r.min_stock_milli,
+    serialTracked: Boolean(r.serial_tracked),
+    warrantyMonths: r.warranty_months,
     compatibleBrands: compat
       .filter((c) => c.model_id === null)
       .map((c) => ({ id: c.brand_id, code: c.brand_code, name: c.brand_name })),
@@ -1044,6 +1046,10 @@ export interface PartValues {
   typicalCostCents: number | null;
   vatRateBp: number;
   minStockMilli: number;
+  /** A fitted part needs its serial at finishing a service order; false when omitted. */
+  serialTracked?: boolean;
+  /** The shop's warranty on the part in months; null (the service settings' default) when omitted. */
+  warrantyMonths?: number | null;
 }
 
 export function partRow(v: PartValues, now = nowIso()): Insertable<CatalogPartTable> {
@@ -1059,6 +1065,8 @@ export function partRow(v: PartValues, now = nowIso()): Insertable<CatalogPartTa
     typical_cost_cents: v.typicalCostCents,
     vat_rate_bp: v.vatRateBp,
     min_stock_milli: v.minStockMilli,
+    serial_tracked: v.serialTracked ?? false,
+    warranty_months: v.warrantyMonths ?? null,
     archived_at: null,
     search_text: partSearchText(v.code, v.barcode, v.nameBg, v.nameEn),
     created_at: now,
@@ -1131,6 +1139,8 @@ export async function createPart(db: Db, actor: Actor, input: PartInput): Promis
       typicalCostCents: input.typicalCostCents ?? null,
       vatRateBp: input.vatRateBp,
       minStockMilli: input.minStockMilli,
+      serialTracked: input.serialTracked,
+      warrantyMonths: input.warrantyMonths ?? null,
     };
     await refuseDuplicatePart(trx, values);
     if (values.categoryId) await requireCategory(trx, values.categoryId);
@@ -1165,6 +1175,8 @@ export async function updatePart(db: Db, actor: Actor, id: string, patch: PartPa
         patch.typicalCostCents === undefined ? (before.typicalCostCents ?? null) : patch.typicalCostCents,
       vatRateBp: patch.vatRateBp ?? before.vatRateBp,
       minStockMilli: patch.minStockMilli ?? before.minStockMilli,
+      serialTracked: patch.serialTracked ?? before.serialTracked,
+      warrantyMonths: patch.warrantyMonths === undefined ? before.warrantyMonths : patch.warrantyMonths,
     };
     await refuseDuplicatePart(trx, values, id);
     if (values.categoryId && values.categoryId !== before.categoryId)

@@ -1,4 +1,4 @@
-import type { Instant } from '../../db/sql';
+import type { Instant, SqlBool } from '../../db/sql';
 
 /** Product category (WASHER, AC, LAPTOP…): groups models, labour types and parts; technicians' skills. */
 export interface CatalogCategoryTable {
@@ -83,6 +83,10 @@ export interface CatalogPartTable {
   typical_cost_cents: number | null;
   vat_rate_bp: number;
   min_stock_milli: number;
+  /** A fitted part of this kind needs its serial number at finishing (issue 12). */
+  serial_tracked: SqlBool;
+  /** The shop's warranty on this part in months; null: the service settings' default. */
+  warranty_months: number | null;
   archived_at: Instant | null;
   search_text: string;
   created_at: Instant;

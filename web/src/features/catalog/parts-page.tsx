@@ -1,6 +1,7 @@
 import {
   Autocomplete,
   Badge,
+  Checkbox,
   Fieldset,
   Group,
   MultiSelect,
@@ -45,6 +46,8 @@ interface Values {
   typicalCost: string;
   vatPercent: string;
   minStock: string;
+  serialTracked: boolean;
+  warrantyMonths: string;
   compatibleBrandIds: string[];
   compatibleModelIds: string[];
 }
@@ -56,6 +59,8 @@ const FIELDS = [
   'nameEn',
   'unit',
   'categoryId',
+  'serialTracked',
+  'warrantyMonths',
   'compatibleBrandIds',
   'compatibleModelIds',
 ];
@@ -81,6 +86,8 @@ function toBody(v: Values): PartInput {
     typicalCostCents: textToOptionalCents(v.typicalCost),
     vatRateBp: textToBp(v.vatPercent),
     minStockMilli: v.minStock.trim() === '' ? 0 : textToMilli(v.minStock),
+    serialTracked: v.serialTracked,
+    warrantyMonths: v.warrantyMonths.trim() === '' ? null : Number(v.warrantyMonths.trim()),
     compatibleBrandIds: v.compatibleBrandIds,
     compatibleModelIds: v.compatibleModelIds,
   };
@@ -127,6 +134,8 @@ function PartForm({
       typicalCost: record?.typicalCostCents == null ? '' : centsToText(record.typicalCostCents, locale),
       vatPercent: bpToText(record?.vatRateBp ?? 2000, locale),
       minStock: record ? milliToText(record.minStockMilli, locale) : '0',
+      serialTracked: record?.serialTracked ?? false,
+      warrantyMonths: record?.warrantyMonths == null ? '' : String(record.warrantyMonths),
       compatibleBrandIds: record?.compatibleBrands.map((b) => b.id) ?? [],
       compatibleModelIds: record?.compatibleModels.map((m) => m.id) ?? [],
     },
@@ -137,6 +146,8 @@ function PartForm({
       const cost = moneyProblem(v.typicalCost, true);
       if (cost) errors.typicalCost = t(`catalog.${cost}`);
       if (errors.minStock) errors.minStock = t('catalog.parts.minStockInvalid');
+      if (errors.warrantyMonths || (v.warrantyMonths.trim() !== '' && !/^\d+$/.test(v.warrantyMonths.trim())))
+        errors.warrantyMonths = t('catalog.parts.warrantyMonthsInvalid');
       return errors;
     },
   });
@@ -210,6 +221,21 @@ function PartForm({
               description={t('catalog.parts.minStockHint')}
               inputMode="decimal"
               {...form.getInputProps('minStock')}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label={t('catalog.parts.warrantyMonths')}
+              description={t('catalog.parts.warrantyMonthsHint')}
+              inputMode="numeric"
+              maxLength={3}
+              {...form.getInputProps('warrantyMonths')}
+            />
+            <Checkbox
+              mt={{ sm: 'xl' }}
+              label={t('catalog.parts.serialTracked')}
+              description={t('catalog.parts.serialTrackedHint')}
+              {...form.getInputProps('serialTracked', { type: 'checkbox' })}
             />
           </SimpleGrid>
           <Fieldset legend={t('catalog.parts.compatibility')} radius="md" disabled={readOnly}>

@@ -1,0 +1,51 @@
+import { type Access, type EntityRules, ROLE_GROUPS, type Role } from '../../kernel/access';
+import type { FieldRule } from '../../kernel/fields';
+
+/** Who takes in, works on and moves service orders: the desk, the technicians and the management. */
+export const ORDER_WRITERS = [
+  'admin',
+  'manager',
+  'reception',
+  'technician',
+] as const satisfies readonly Role[];
+
+/** Service orders: everyone on staff reads; the desk and the technicians write (intake, notes, lines, status). */
+export const ORDER_RULES = { read: ROLE_GROUPS.staff, write: ORDER_WRITERS } as const satisfies EntityRules;
+/** The lines of an order (parts, labour, charges): the same people as the order. */
+export const ORDER_LINE_RULES = ORDER_RULES;
+/** The public status link of an order: made and revoked by whoever writes orders. */
+export const ORDER_LINK_RULES = ORDER_RULES;
+/** The shop's warranty records: read by staff; written only by finishing an order. */
+export const WARRANTY_RECORD_RULES = { read: ROLE_GROUPS.staff, write: [] } as const satisfies EntityRules;
+/** The service settings (status time limits, diagnostic fee, overdue customers, warranty terms). */
+export const SERVICE_SETTINGS_RULES = {
+  read: ROLE_GROUPS.staff,
+  write: ROLE_GROUPS.settings,
+} as const satisfies EntityRules;
+
+/** Who may call each route of the orders module; merged into the one access table (server/src/access-table.ts). */
+export const ORDERS_ACCESS: Record<string, Access> = {
+  'GET /api/v1/service-orders': ORDER_RULES.read,
+  'GET /api/v1/service-orders/export.csv': ORDER_RULES.read,
+  'GET /api/v1/service-orders/board': ORDER_RULES.read,
+  'GET /api/v1/service-orders/mine': ORDER_RULES.read,
+  'GET /api/v1/service-orders/intake-check': ORDER_RULES.read,
+  'GET /api/v1/service-orders/:id': ORDER_RULES.read,
+  'GET /api/v1/service-orders/:id/timeline': ORDER_RULES.read,
+  'POST /api/v1/service-orders': ORDER_RULES.write,
+  'PATCH /api/v1/service-orders/:id': ORDER_RULES.write,
+  'POST /api/v1/service-orders/:id/status': ORDER_RULES.write,
+  'POST /api/v1/service-orders/:id/link': ORDER_LINK_RULES.write,
+  'DELETE /api/v1/service-orders/:id/link': ORDER_LINK_RULES.write,
+
+  'GET /api/v1/service-settings': SERVICE_SETTINGS_RULES.read,
+  'PUT /api/v1/service-settings': SERVICE_SETTINGS_RULES.write,
+
+  // No login: the token in the path is the key (only its sha256 is stored); answers only the public fields.
+  'GET /api/v1/public/orders/:token': 'public',
+};
+
+/** Confidential fields of orders (kernel/fields.ts): the cost of the parts fitted, for the valuation roles. */
+export const ORDER_FIELDS = {
+  cost: { roles: ROLE_GROUPS.stockValuers, keys: ['unitCostCents'] },
+} as const satisfies FieldRule;
