@@ -17,10 +17,13 @@ export {
 export { checkLevels, levelsOfPart, rebuildLevels } from './stock.reports';
 export { countPostedReceipts, countWarehousesInUse } from './stock.repository';
 export {
+  availableToReserve,
   getReservation,
+  type ReserveAvailableInput,
   type ReservePartsInput,
   releaseReservation,
   releaseReservationsOf,
+  reserveAvailable,
   reserveParts,
 } from './stock.reservations';
 export { stockRoutes } from './stock.routes';
@@ -42,5 +45,8 @@ export {
   type IssueForOrderInput,
   issuePartsForOrder,
   postDocument,
+  type ReceiveForOrderInput,
+  receivePartsForOrder,
+  reverseDocumentTx,
 } from './stock.service';
 export { getWarehouse } from './stock.warehouses';
