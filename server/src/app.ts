@@ -23,6 +23,7 @@ import { itemsRoutes } from './modules/items';
 import { attachJobRunner, type JobRunnerSettings, jobsRoutes, registerJobHandler } from './modules/jobs';
 import { numberingRoutes } from './modules/numbering';
 import { onboardingRoutes } from './modules/onboarding';
+import { earningsRoutes } from './modules/orders/orders.earnings.routes';
 import { partiesRoutes } from './modules/parties';
 import { searchRoutes } from './modules/search';
 import { setupRoutes } from './modules/setup';
@@ -134,6 +135,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(searchRoutes);
   await app.register(jobsRoutes);
   await app.register(onboardingRoutes);
+  await app.register(earningsRoutes);
 
   if (spaIndex) {
     app.get('/', { schema: { hide: true } }, (_req, reply) =>

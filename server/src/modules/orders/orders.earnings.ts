@@ -27,6 +27,7 @@ export interface EarningsLineInput {
   serviceTypeId: string;
   serviceTypeCode: string;
   serviceTypeName: string;
+  serviceTypeNameEn?: string | null;
   payer: EarningsPayer;
   normMinutes: number;
   /** Null when nobody wrote the actual time: counted as zero actual minutes. */
@@ -72,6 +73,7 @@ export interface EarningsRow {
   serviceTypeId: string;
   serviceTypeCode: string;
   serviceTypeName: string;
+  serviceTypeNameEn: string | null;
   lines: number;
   /** Sums of minutes × share basis points: divide by 600 000 for hours. */
   normMinuteBp: number;
@@ -176,6 +178,7 @@ export function computeEarnings(
           serviceTypeId: line.serviceTypeId,
           serviceTypeCode: line.serviceTypeCode,
           serviceTypeName: line.serviceTypeName,
+          serviceTypeNameEn: line.serviceTypeNameEn ?? null,
           lines: 0,
           normMinuteBp: 0,
           actualMinuteBp: 0,
