@@ -4,8 +4,8 @@ import { IMPORTS_ACCESS } from './modules/imports/imports.access';
 import { ITEMS_ACCESS } from './modules/items/items.access';
 import { JOBS_ACCESS } from './modules/jobs/jobs.access';
 import { ONBOARDING_ACCESS } from './modules/onboarding/onboarding.access';
-import { PARTIES_ACCESS } from './modules/parties/parties.access';
 import { EARNINGS_ACCESS } from './modules/orders/orders.access';
+import { PARTIES_ACCESS } from './modules/parties/parties.access';
 import { STOCK_ACCESS } from './modules/stock/stock.access';
 import { TECHNICIANS_ACCESS } from './modules/technicians/technicians.access';
 

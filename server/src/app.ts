@@ -23,7 +23,7 @@ import { itemsRoutes } from './modules/items';
 import { attachJobRunner, type JobRunnerSettings, jobsRoutes, registerJobHandler } from './modules/jobs';
 import { numberingRoutes } from './modules/numbering';
 import { onboardingRoutes } from './modules/onboarding';
-import { earningsRoutes } from './modules/orders/orders.earnings.routes';
+import { earningsRoutes } from './modules/orders';
 import { partiesRoutes } from './modules/parties';
 import { searchRoutes } from './modules/search';
 import { setupRoutes } from './modules/setup';

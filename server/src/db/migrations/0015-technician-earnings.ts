@@ -11,10 +11,7 @@ export const technicianEarnings: Migration = {
     await db.schema
       .alterTable('service_settings')
       .addColumn('earnings_warranty_rule', 'text', (c) =>
-        c
-          .notNull()
-          .defaultTo('pay')
-          .check(sql`earnings_warranty_rule in ('pay', 'hours_only', 'exclude')`),
+        c.notNull().defaultTo('pay').check(sql`earnings_warranty_rule in ('pay', 'hours_only', 'exclude')`),
       )
       .execute();
     await db.schema
