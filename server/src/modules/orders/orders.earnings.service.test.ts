@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, anItem, aService, aTechnician } from '../../../test/factories';
-import { DIALECTS, type Session, type TestApp, useTestApp } from '../../../test/harness';
+import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { newId } from '../../kernel/ids';
 import type { EarningsLines, TechnicianEarnings } from './orders.earnings.schema';
 
