@@ -28,6 +28,7 @@ import {
   CATALOG_SCREENS,
   FRONT_OFFICE_SCREENS,
   HOME,
+  REPORT_SCREENS,
   type Screen,
   SETTINGS_SCREENS,
   STOCK_SCREENS,
@@ -141,6 +142,7 @@ export function AppLayout() {
   const catalog = CATALOG_SCREENS.filter((s) => canCall(user.role, s.needs));
   const frontOffice = FRONT_OFFICE_SCREENS.filter((s) => canCall(user.role, s.needs));
   const stock = STOCK_SCREENS.filter((s) => canCall(user.role, s.needs));
+  const reports = REPORT_SCREENS.filter((s) => canCall(user.role, s.needs));
 
   return (
     <AppShell
@@ -179,6 +181,7 @@ export function AppLayout() {
             <NavItem key={s.path} screen={s} onNavigate={close} />
           ))}
           <NavSection title={t('stock.nav.section')} screens={stock} onNavigate={close} />
+          <NavSection title={t('reports.nav.section')} screens={reports} onNavigate={close} />
           <NavSection title={t('catalog.nav.section')} screens={catalog} onNavigate={close} />
           <NavSection title={t('nav.settings')} screens={settings} onNavigate={close} />
         </ScrollArea>

@@ -6,6 +6,7 @@ import {
   IconCategory,
   IconChartBar,
   IconClockPlay,
+  IconCoin,
   IconFileImport,
   IconFileInvoice,
   IconHammer,
@@ -36,7 +37,8 @@ export interface Screen {
     | 'nav.jobs'
     | MasterDataLabel
     | FrontOfficeLabel
-    | StockLabel;
+    | StockLabel
+    | 'reports.nav.earnings';
   icon: Icon;
   /** The API call the screen cannot work without: a role that may not make it does not see the screen. */
   needs: Route;
@@ -134,5 +136,15 @@ export const STOCK_SCREENS = [
     label: 'stock.nav.warehouses',
     icon: IconBuildingWarehouse,
     needs: 'GET /api/v1/warehouses',
+  },
+] as const satisfies readonly Screen[];
+
+/** Reports for the office, under "Reports" in the menu. */
+export const REPORT_SCREENS = [
+  {
+    path: '/reports/technician-earnings',
+    label: 'reports.nav.earnings',
+    icon: IconCoin,
+    needs: 'GET /api/v1/reports/technician-earnings',
   },
 ] as const satisfies readonly Screen[];

@@ -2,6 +2,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { FRONT_OFFICE_ROUTES } from '../features/front-office-routes';
 import { MASTER_DATA_ROUTES } from '../features/master-data-routes';
+import { REPORT_ROUTES } from '../features/report-routes';
 import { STOCK_ROUTES } from '../features/stock-routes';
 import { NotFound, RouteError } from '../ui/states';
 import { loadHome } from './first-screens';
@@ -62,6 +63,7 @@ export const routes: RouteObject[] = [
               ...FRONT_OFFICE_ROUTES,
               ...MASTER_DATA_ROUTES,
               ...STOCK_ROUTES,
+              ...REPORT_ROUTES,
               { path: '*', element: <NotFound /> },
             ],
           },
