@@ -4,7 +4,7 @@ import { IMPORTS_ACCESS } from './modules/imports/imports.access';
 import { ITEMS_ACCESS } from './modules/items/items.access';
 import { JOBS_ACCESS } from './modules/jobs/jobs.access';
 import { ONBOARDING_ACCESS } from './modules/onboarding/onboarding.access';
-import { ORDERS_ACCESS } from './modules/orders/orders.access';
+import { EARNINGS_ACCESS, ORDERS_ACCESS } from './modules/orders/orders.access';
 import { PARTIES_ACCESS } from './modules/parties/parties.access';
 import { STOCK_ACCESS } from './modules/stock/stock.access';
 import { TECHNICIANS_ACCESS } from './modules/technicians/technicians.access';
@@ -64,6 +64,7 @@ export const ACCESS: Record<string, Access> = {
   ...ITEMS_ACCESS,
   ...TECHNICIANS_ACCESS,
   ...STOCK_ACCESS,
+  ...EARNINGS_ACCESS,
   ...JOBS_ACCESS,
   ...ONBOARDING_ACCESS,
   ...ORDERS_ACCESS,

@@ -10,6 +10,7 @@ import {
   dueDate,
   isCalendarDay,
   isLeapYear,
+  startOfDayInstant,
 } from './calendar';
 
 describe('isLeapYear and daysInMonth', () => {
@@ -126,5 +127,18 @@ describe('daysBetween and calendarDateOf (the warranty cases)', () => {
     // 22:30 UTC on 27 November is already 28 November in Sofia (UTC+2).
     expect(calendarDateOf(new Date('2026-11-27T22:30:00Z'))).toBe('2026-11-28');
     expect(calendarDateOf(new Date('2026-07-01T20:59:00Z'))).toBe('2026-07-01');
+  });
+});
+
+describe('startOfDayInstant', () => {
+  it('is local midnight in Sofia, in winter, in summer and on the days the clocks change', () => {
+    expect(startOfDayInstant('2026-01-15').toISOString()).toBe('2026-01-14T22:00:00.000Z');
+    expect(startOfDayInstant('2026-07-01').toISOString()).toBe('2026-06-30T21:00:00.000Z');
+    // Clocks go forward at 03:00 on 29 March and back at 04:00 on 25 October: midnight is still before the change.
+    expect(startOfDayInstant('2026-03-29').toISOString()).toBe('2026-03-28T22:00:00.000Z');
+    expect(startOfDayInstant('2026-03-30').toISOString()).toBe('2026-03-29T21:00:00.000Z');
+    expect(startOfDayInstant('2026-10-25').toISOString()).toBe('2026-10-24T21:00:00.000Z');
+    expect(startOfDayInstant('2026-10-26').toISOString()).toBe('2026-10-25T22:00:00.000Z');
+    expect(calendarDateOf(startOfDayInstant('2026-10-26'))).toBe('2026-10-26');
   });
 });

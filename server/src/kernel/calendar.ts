@@ -114,3 +114,30 @@ export function calendarDateOf(instant: Date, timeZone = COMPANY_TIME_ZONE): str
 export function todayDate(timeZone = COMPANY_TIME_ZONE): string {
   return calendarDateOf(new Date(), timeZone);
 }
+
+/**
+ * The instant a calendar day begins in a time zone (the company's by default): 2026-03-29 in Sofia begins at
+ * 2026-03-28T22:00:00.000Z. For "finished between these dates" on columns that hold instants.
+ */
+export function startOfDayInstant(date: string, timeZone = COMPANY_TIME_ZONE): Date {
+  const [y, m, d] = dateParts(date);
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  // The zone's offset at a moment: its wall clock read as if it were UTC, minus the moment.
+  const offsetAt = (ms: number) => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }).formatToParts(new Date(ms));
+    const n = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+    return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - ms;
+  };
+  // Midnight local = midnight UTC − offset; the offset at that moment decides (a DST change in between moves it).
+  const first = utcMidnight - offsetAt(utcMidnight);
+  return new Date(utcMidnight - offsetAt(first));
+}

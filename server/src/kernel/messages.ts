@@ -389,6 +389,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Сторното не може да е с дата преди сторнирания документ.',
     en: 'A reversal cannot be dated before the document it reverses.',
   },
+  period_ends_before_start: {
+    bg: 'Краят на периода е преди началото му.',
+    en: 'The end of the period is before its start.',
+  },
   period_closed: {
     bg: 'Периодът до {date} включително е приключен: в него не се осчетоводява и не се сторнира.',
     en: 'The period up to and including {date} is closed: nothing is posted or reversed in it.',

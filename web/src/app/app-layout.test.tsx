@@ -23,17 +23,17 @@ const EVERYDAY = [
   'Под минимум',
   'Оценка на склада',
   'Складове и бусове',
-  'Категории',
-  'Марки',
-  'Модели',
-  'Труд и услуги',
-  'Резервни части',
 ];
+const CATALOGUE = ['Категории', 'Марки', 'Модели', 'Труд и услуги', 'Резервни части'];
+/** What technicians earn: the management and the accountant. */
+const PAY = ['Възнаграждения на техници'];
 
 describe('the main menu', () => {
   it('shows an administrator every settings screen', async () => {
     expect(await menuOf('admin')).toEqual([
       ...EVERYDAY,
+      ...PAY,
+      ...CATALOGUE,
       'Фирма',
       'Номерация на документи',
       'Потребители',
@@ -48,6 +48,8 @@ describe('the main menu', () => {
   it('shows only the screens the server lets each role use', async () => {
     expect(await menuOf('manager')).toEqual([
       ...EVERYDAY,
+      ...PAY,
+      ...CATALOGUE,
       'Фирма',
       'Номерация на документи',
       'Потребители',
@@ -62,6 +64,8 @@ describe('the main menu', () => {
     // Import: customers, sites and items, the entities an accountant may write.
     expect(await menuOf('accountant')).toEqual([
       ...EVERYDAY,
+      ...PAY,
+      ...CATALOGUE,
       'Фирма',
       'Номерация на документи',
       'Техници',
@@ -74,6 +78,7 @@ describe('the main menu', () => {
     // Stock levels, documents and low stock, but not what the stock is worth.
     expect(await menuOf('technician')).toEqual([
       ...EVERYDAY.filter((s) => s !== 'Оценка на склада'),
+      ...CATALOGUE,
       'Фирма',
       'Техници',
       'Импорт',

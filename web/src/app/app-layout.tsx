@@ -29,6 +29,7 @@ import {
   FRONT_OFFICE_SCREENS,
   HOME,
   ORDERS_SCREENS,
+  REPORT_SCREENS,
   type Screen,
   SETTINGS_SCREENS,
   STOCK_SCREENS,
@@ -144,6 +145,7 @@ export function AppLayout() {
   const frontOffice = FRONT_OFFICE_SCREENS.filter((s) => canCall(user.role, s.needs));
   const stock = STOCK_SCREENS.filter((s) => canCall(user.role, s.needs));
   const orders = ORDERS_SCREENS.filter((s) => canCall(user.role, s.needs));
+  const reports = REPORT_SCREENS.filter((s) => canCall(user.role, s.needs));
 
   return (
     <AppShell
@@ -183,6 +185,7 @@ export function AppLayout() {
           ))}
           <NavSection title={t('orders.nav.section')} screens={orders} onNavigate={close} />
           <NavSection title={t('stock.nav.section')} screens={stock} onNavigate={close} />
+          <NavSection title={t('reports.nav.section')} screens={reports} onNavigate={close} />
           <NavSection title={t('catalog.nav.section')} screens={catalog} onNavigate={close} />
           <NavSection title={t('nav.settings')} screens={settings} onNavigate={close} />
         </ScrollArea>

@@ -8,6 +8,7 @@ import {
   IconClipboardList,
   IconClipboardPlus,
   IconClockPlay,
+  IconCoin,
   IconFileImport,
   IconFileInvoice,
   IconHammer,
@@ -42,7 +43,8 @@ export interface Screen {
     | MasterDataLabel
     | FrontOfficeLabel
     | StockLabel
-    | OrdersLabel;
+    | OrdersLabel
+    | 'reports.nav.earnings';
   icon: Icon;
   /** The API call the screen cannot work without: a role that may not make it does not see the screen. */
   needs: Route;
@@ -184,5 +186,15 @@ export const ORDERS_SCREENS = [
     label: 'orders.nav.mine',
     icon: IconUserCheck,
     needs: 'GET /api/v1/service-orders/mine',
+  },
+] as const satisfies readonly Screen[];
+
+/** Reports for the office, under "Reports" in the menu. */
+export const REPORT_SCREENS = [
+  {
+    path: '/reports/technician-earnings',
+    label: 'reports.nav.earnings',
+    icon: IconCoin,
+    needs: 'GET /api/v1/reports/technician-earnings',
   },
 ] as const satisfies readonly Screen[];

@@ -4,6 +4,7 @@ import { SignInPage } from '../features/auth/sign-in-page';
 import { FRONT_OFFICE_ROUTES } from '../features/front-office-routes';
 import { MASTER_DATA_ROUTES } from '../features/master-data-routes';
 import { ORDERS_ROUTES, PUBLIC_STATUS_ROUTE } from '../features/orders-routes';
+import { REPORT_ROUTES } from '../features/report-routes';
 import { STOCK_ROUTES } from '../features/stock-routes';
 import { FullPageLoader, NotFound, RouteError } from '../ui/states';
 import { loadHome } from './first-screens';
@@ -82,6 +83,7 @@ export const routes: RouteObject[] = [
               ...MASTER_DATA_ROUTES,
               ...STOCK_ROUTES,
               ...ORDERS_ROUTES,
+              ...REPORT_ROUTES,
               { path: '*', element: <NotFound /> },
             ],
           },

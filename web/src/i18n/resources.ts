@@ -6,7 +6,9 @@ import { customersMessages } from '../features/customers/i18n';
 import { homeMessages } from '../features/home/i18n';
 import { importsMessages } from '../features/imports/i18n';
 import { itemsMessages } from '../features/items/i18n';
+import { ordersMessages } from '../features/orders/i18n';
 import { publicStatusMessages } from '../features/public-status/i18n';
+import { reportsMessages } from '../features/reports/i18n';
 import { searchMessages } from '../features/search/i18n';
 import { apiTokensMessages } from '../features/settings/api-tokens/i18n';
 import { auditMessages } from '../features/settings/audit/i18n';
@@ -17,7 +19,6 @@ import { usersMessages } from '../features/settings/users/i18n';
 import { setupMessages } from '../features/setup/i18n';
 import { stockMessages } from '../features/stock/i18n';
 import { techniciansMessages } from '../features/technicians/i18n';
-import { ordersMessages } from '../features/orders/i18n';
 import { uiMessages } from '../ui/i18n';
 import { type DeepStrings, mergeMessages } from './messages';
 
@@ -44,6 +45,7 @@ export const FEATURE_MESSAGES = {
   addModel: addModelMessages,
   publicStatus: publicStatusMessages,
   orders: ordersMessages,
+  reports: reportsMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -69,6 +71,7 @@ export const bg = mergeMessages(
   addModelMessages.bg,
   publicStatusMessages.bg,
   ordersMessages.bg,
+  reportsMessages.bg,
 );
 
 /** The shape every language must have: the Bulgarian keys, with any text. */
@@ -97,4 +100,5 @@ export const en: Messages = mergeMessages(
   addModelMessages.en,
   publicStatusMessages.en,
   ordersMessages.en,
+  reportsMessages.en,
 );

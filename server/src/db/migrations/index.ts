@@ -12,6 +12,7 @@ import { lockDate } from './0011-lock-date';
 import { datedLedger } from './0012-dated-ledger';
 import { demoCompany } from './0013-demo-company';
 import { serviceOrders } from './0014-service-orders';
+import { technicianEarnings } from './0015-technician-earnings';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -30,4 +31,5 @@ export const MIGRATIONS: Migration[] = [
   datedLedger,
   demoCompany,
   serviceOrders,
+  technicianEarnings,
 ];

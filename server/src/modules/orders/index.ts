@@ -5,6 +5,7 @@
 import './orders.links';
 import './orders.warranty';
 
+export { earningsRoutes } from './orders.earnings.routes';
 export { OPEN_STATUSES, ORDER_LIFECYCLE, ORDER_STATUSES } from './orders.lifecycle';
 export { orderLineRoutes } from './orders.lines.routes';
 export { orderPdfRoutes } from './orders.pdf.routes';

@@ -57,3 +57,15 @@ export const ORDERS_ACCESS: Record<string, Access> = {
 export const ORDER_FIELDS = {
   cost: { roles: ROLE_GROUPS.stockValuers, keys: ['unitCostCents'] },
 } as const satisfies FieldRule;
+
+/** What each technician earned: the management and the accountant, as the pay terms themselves. */
+export const TECHNICIAN_EARNINGS_RULES = {
+  read: ROLE_GROUPS.payViewers,
+  write: [],
+} as const satisfies EntityRules;
+
+export const EARNINGS_ACCESS: Record<string, Access> = {
+  'GET /api/v1/reports/technician-earnings': TECHNICIAN_EARNINGS_RULES.read,
+  'GET /api/v1/reports/technician-earnings/lines': TECHNICIAN_EARNINGS_RULES.read,
+  'GET /api/v1/reports/technician-earnings/export.csv': TECHNICIAN_EARNINGS_RULES.read,
+};

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { CalendarDate, Instant, SqlBool } from '../../db/sql';
 
 export type OrderStatus =
@@ -156,6 +157,8 @@ export interface ServiceSettingsTable {
   overdue_customers: 'warn' | 'refuse';
   part_warranty_months: number;
   labour_warranty_months: number;
+  /** Warranty and contract labour lines in the technicians' earnings: paid, counted for hours only, or left out. */
+  earnings_warranty_rule: Generated<'pay' | 'hours_only' | 'exclude'>;
   updated_at: Instant;
 }
 

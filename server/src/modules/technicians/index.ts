@@ -15,5 +15,6 @@ export {
   findTechnicianOfUser,
   getTechnician,
   listTechnicians,
+  payTermsOfTechnicians,
   technicianPayTermsOn,
 } from './technicians.service';

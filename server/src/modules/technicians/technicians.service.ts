@@ -114,6 +114,21 @@ export async function technicianPayTermsOn(
   return payTermsOn(terms, date);
 }
 
+/** Every technician's pay terms by technician id: a report applies the terms of each line's day. */
+export async function payTermsOfTechnicians(
+  db: Executor,
+  technicianIds: readonly string[],
+): Promise<Map<string, PayTerms[]>> {
+  const out = new Map<string, PayTerms[]>();
+  if (technicianIds.length === 0) return out;
+  for (const row of await repo.listPayTerms(db, [...new Set(technicianIds)])) {
+    const list = out.get(row.technician_id) ?? [];
+    list.push(toPayTerms(row));
+    out.set(row.technician_id, list);
+  }
+  return out;
+}
+
 function filterOf(q: Omit<TechnicianListQuery, 'page' | 'pageSize'>): repo.TechnicianFilter {
   return { q: q.q, active: q.active, skill: q.skill?.toUpperCase(), archived: q.archived };
 }

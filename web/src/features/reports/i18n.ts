@@ -1,0 +1,103 @@
+import { defineMessages } from '../../i18n/messages';
+
+/** The reports section: technicians' earnings. */
+export const reportsMessages = defineMessages(
+  {
+    reports: {
+      nav: { section: 'Справки', earnings: 'Възнаграждения на техници' },
+      earnings: {
+        title: 'Възнаграждения на техници',
+        description:
+          'Труд по техник и вид услуга за периода на приключване на поръчките: нормо-часове, реални часове, ефективност, стойност и възнаграждение по условията в сила на датата на всеки ред.',
+        from: 'От',
+        to: 'До',
+        technician: 'Техник',
+        allTechnicians: 'Всички техници',
+        service: 'Услуга',
+        lines: 'Редове',
+        normHours: 'Нормо-часове',
+        actualHours: 'Реални часове',
+        efficiency: 'Ефективност',
+        labourValue: 'Стойност на труда',
+        earnings: 'Възнаграждение',
+        total: 'Общо',
+        totalOf: 'Общо {{name}}',
+        empty: 'Няма приключен труд в периода.',
+        missingTerms: 'Без условия за заплащане за част от редовете',
+        rule: {
+          pay: 'Гаранционните и договорните редове се заплащат като останалите.',
+          hours_only: 'Гаранционните и договорните редове се броят в часовете, но не се заплащат.',
+          exclude: 'Гаранционните и договорните редове не се включват.',
+        },
+        drill: {
+          title: '{{name}}: {{service}}',
+          allServices: 'всички услуги',
+          order: 'Поръчка',
+          date: 'Приключена',
+          payer: 'Платец',
+          share: 'Дял',
+          terms: 'Условия',
+          commission: '{{percent}} % от стойността',
+          perNormHour: '{{rate}} на нормо-час',
+          noTerms: 'няма условия',
+          notPaid: 'не се заплаща',
+        },
+        payer: {
+          customer: 'Клиент',
+          manufacturer_warranty: 'Гаранция на производителя',
+          shop_warranty: 'Гаранция на сервиза',
+          contract: 'Договор',
+        },
+      },
+    },
+  },
+  {
+    reports: {
+      nav: { section: 'Reports', earnings: 'Technician earnings' },
+      earnings: {
+        title: 'Technician earnings',
+        description:
+          'Labour per technician and service type, by the day the orders were finished: norm hours, actual hours, efficiency, value and earnings by the pay terms in force on each line’s day.',
+        from: 'From',
+        to: 'To',
+        technician: 'Technician',
+        allTechnicians: 'All technicians',
+        service: 'Service',
+        lines: 'Lines',
+        normHours: 'Norm hours',
+        actualHours: 'Actual hours',
+        efficiency: 'Efficiency',
+        labourValue: 'Labour value',
+        earnings: 'Earnings',
+        total: 'Total',
+        totalOf: 'Total {{name}}',
+        empty: 'No finished labour in the period.',
+        missingTerms: 'No pay terms for some of the lines',
+        rule: {
+          pay: 'Warranty and contract lines are paid like the others.',
+          hours_only: 'Warranty and contract lines count for hours but are not paid.',
+          exclude: 'Warranty and contract lines are left out.',
+        },
+        drill: {
+          title: '{{name}}: {{service}}',
+          allServices: 'all services',
+          order: 'Order',
+          date: 'Finished',
+          payer: 'Payer',
+          share: 'Share',
+          terms: 'Terms',
+          commission: '{{percent}} % of the value',
+          perNormHour: '{{rate}} per norm hour',
+          noTerms: 'no terms',
+          notPaid: 'not paid',
+        },
+        payer: {
+          customer: 'Customer',
+          manufacturer_warranty: 'Manufacturer’s warranty',
+          shop_warranty: 'Shop warranty',
+          contract: 'Contract',
+        },
+      },
+    },
+  },
+);
