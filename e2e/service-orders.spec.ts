@@ -35,7 +35,7 @@ const TEXT = {
     repair: 'В ремонт',
     ready: 'Готова',
     issue: /Складово изписване № \d+/,
-    publicTitle: 'Статус на ремонта',
+    publicTitle: 'Състояние на ремонта',
   },
   en: {
     menu: 'Main menu',
@@ -144,7 +144,7 @@ async function expectPublicStatus(browser: Browser, url: string, language: Langu
   await visitor.goto(url);
   await expect(visitor.getByRole('heading', { level: 1, name: TEXT.bg.publicTitle })).toBeVisible(SLOW);
   await expect(visitor.getByText(number)).toBeVisible();
-  await expect(visitor.getByTestId('order-status')).toHaveText(TEXT.bg.received);
+  await expect(visitor.getByTestId('public-status-value')).toHaveText(TEXT.bg.received);
   await shot(visitor, `service-order-public-${language}`);
   await context.close();
 }

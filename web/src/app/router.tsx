@@ -3,7 +3,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { FRONT_OFFICE_ROUTES } from '../features/front-office-routes';
 import { MASTER_DATA_ROUTES } from '../features/master-data-routes';
-import { ORDERS_ROUTES, PUBLIC_STATUS_ROUTE } from '../features/orders-routes';
+import { ORDERS_ROUTES } from '../features/orders-routes';
 import { REPORT_ROUTES } from '../features/report-routes';
 import { STOCK_ROUTES } from '../features/stock-routes';
 import { FullPageLoader, NotFound, RouteError } from '../ui/states';
@@ -66,7 +66,6 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { path: 'login', element: <SignInPage /> },
-      PUBLIC_STATUS_ROUTE,
       {
         element: <RequireAuth />,
         children: [

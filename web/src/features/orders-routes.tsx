@@ -1,9 +1,7 @@
-import { Suspense } from 'react';
 import type { RouteObject } from 'react-router';
 import type { Route } from '../app/access';
 import { RequireRole } from '../app/guards';
 import { lazyScreen } from '../app/lazy-screen';
-import { FullPageLoader } from '../ui/states';
 
 const screens = () => import('./orders/screens');
 const OrdersPage = lazyScreen(screens, 'OrdersPage');
@@ -25,15 +23,3 @@ export const ORDERS_ROUTES: RouteObject[] = [
   screen('/orders/mine', 'GET /api/v1/service-orders/mine', <MyOrdersPage />),
   screen('/orders/:id', 'GET /api/v1/service-orders/:id', <OrderPage />),
 ];
-
-const PublicStatusPage = lazyScreen(() => import('./orders/public-status-page'), 'PublicStatusPage');
-
-/** The customer's status page behind the QR code of the intake protocol: no sign-in, outside the app's frame. */
-export const PUBLIC_STATUS_ROUTE: RouteObject = {
-  path: 's/:token',
-  element: (
-    <Suspense fallback={<FullPageLoader />}>
-      <PublicStatusPage />
-    </Suspense>
-  ),
-};

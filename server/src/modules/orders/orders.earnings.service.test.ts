@@ -204,27 +204,18 @@ describe.each(DIALECTS)('technician earnings on %s', (dialect) => {
   });
 
   it('follows the settings’ rule for warranty lines', async () => {
-    await t.db.updateTable('service_settings').set({ earnings_warranty_rule: 'hours_only' }).execute();
-    const exists = await t.db.selectFrom('service_settings').select('id').executeTakeFirst();
-    if (!exists)
-      await t.db
-        .insertInto('service_settings')
-        .values({
-          id: newId(),
-          status_limits: '{}',
-          diagnostic_fee: 'none',
-          diagnostic_service_type_id: null,
-          overdue_customers: 'warn',
-          part_warranty_months: 6,
-          labour_warranty_months: 3,
-          earnings_warranty_rule: 'hours_only',
-          updated_at: '2026-11-01T08:00:00.000Z',
-        })
-        .execute();
+    const put = await t.request(admin, 'PUT', '/api/v1/service-settings', {
+      earningsWarrantyRule: 'hours_only',
+    });
+    expect(put.statusCode).toBe(200);
+    expect(put.json()).toMatchObject({ earningsWarrantyRule: 'hours_only' });
     const r = (await t.request(admin, 'GET', november)).json() as TechnicianEarnings;
     expect(r.warrantyRule).toBe('hours_only');
     expect(r.total.earningsCents).toBe(6350 - 750);
-    await t.db.updateTable('service_settings').set({ earnings_warranty_rule: 'pay' }).execute();
+    await t.request(admin, 'PUT', '/api/v1/service-settings', { earningsWarrantyRule: 'exclude' });
+    const excluded = (await t.request(admin, 'GET', november)).json() as TechnicianEarnings;
+    expect(excluded.total).toMatchObject({ lines: 3, earningsCents: 6350 - 750 });
+    await t.request(admin, 'PUT', '/api/v1/service-settings', { earningsWarrantyRule: 'pay' });
   });
 
   it('exports the rows as CSV with hours and euros', async () => {

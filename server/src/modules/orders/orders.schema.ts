@@ -9,6 +9,7 @@ import { TrimmedId } from '../../kernel/ids';
 import { MAX_NORM_MINUTES, MAX_QUANTITY_MILLI, MAX_UNIT_CENTS } from '../../kernel/limits';
 import { ListQueryBase, Page, QueryBool } from '../../kernel/list-query';
 import { CreatePartyBody } from '../parties/parties.schema';
+import { WarrantyEarningsRule } from './orders.earnings.schema';
 import { ORDER_STATUSES } from './orders.lifecycle';
 
 const Id = TrimmedId;
@@ -461,6 +462,9 @@ export const ServiceSettings = z.object({
   overdueCustomers: OverduePolicy,
   partWarrantyMonths: z.number().int(),
   labourWarrantyMonths: z.number().int(),
+  earningsWarrantyRule: WarrantyEarningsRule.describe(
+    'Warranty and contract labour lines in the technicians’ earnings: paid, counted for hours only, or left out',
+  ),
   updatedAt: z.string().nullable(),
 });
 export type ServiceSettings = z.infer<typeof ServiceSettings>;
@@ -473,6 +477,7 @@ export const ServiceSettingsBody = z
     overdueCustomers: OverduePolicy,
     partWarrantyMonths: z.number().int().min(0).max(240),
     labourWarrantyMonths: z.number().int().min(0).max(240),
+    earningsWarrantyRule: WarrantyEarningsRule,
   })
   .partial()
   .refine((b) => b.diagnosticFee !== 'charge' || b.diagnosticServiceTypeId !== null, {

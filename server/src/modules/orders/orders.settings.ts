@@ -30,6 +30,7 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   overdueCustomers: 'warn',
   partWarrantyMonths: 6,
   labourWarrantyMonths: 3,
+  earningsWarrantyRule: 'pay',
   updatedAt: null,
 };
 
@@ -60,6 +61,7 @@ export async function getServiceSettings(db: Executor): Promise<ServiceSettings>
     overdueCustomers: row.overdue_customers,
     partWarrantyMonths: row.part_warranty_months,
     labourWarrantyMonths: row.labour_warranty_months,
+    earningsWarrantyRule: row.earnings_warranty_rule,
     updatedAt: row.updated_at,
   };
 }
@@ -93,6 +95,7 @@ export async function updateServiceSettings(
     overdueCustomers: body.overdueCustomers ?? before.overdueCustomers,
     partWarrantyMonths: body.partWarrantyMonths ?? before.partWarrantyMonths,
     labourWarrantyMonths: body.labourWarrantyMonths ?? before.labourWarrantyMonths,
+    earningsWarrantyRule: body.earningsWarrantyRule ?? before.earningsWarrantyRule,
   };
   if (next.diagnosticFee === 'charge' && !next.diagnosticServiceTypeId)
     throw new DomainError('invalid', 'required', {
@@ -109,6 +112,7 @@ export async function updateServiceSettings(
     overdue_customers: next.overdueCustomers,
     part_warranty_months: next.partWarrantyMonths,
     labour_warranty_months: next.labourWarrantyMonths,
+    earnings_warranty_rule: next.earningsWarrantyRule,
     updated_at: now,
   };
   const row = await repo.findSettings(trx);

@@ -279,14 +279,6 @@ const ordersBg = {
     none: 'Няма активна връзка.',
     onlyOnce: 'Връзката се показва само сега: копирайте я или отпечатайте протокола.',
   },
-  public: {
-    title: 'Статус на ремонта',
-    number: 'Поръчка',
-    promised: 'Обещана дата',
-    notes: 'Бележки от сервиза',
-    updated: 'Обновено',
-    notFound: 'Няма такава поръчка или връзката е спряна.',
-  },
   settings: {
     title: 'Сервизни настройки',
     description: 'Срокове по статус, диагностична такса, просрочени клиенти и гаранционни срокове.',
@@ -296,6 +288,7 @@ const ordersBg = {
     fee: { charge: 'Диагностична такса', none: 'Без такса' },
     diagnosticService: 'Услуга за диагностичната такса',
     overdueCustomers: 'Клиент с просрочени фактури',
+    earningsRule: 'Гаранционен и договорен труд във възнагражденията на техниците',
     overduePolicy: { warn: 'Предупреждение', refuse: 'Отказ на приемането' },
     partMonths: 'Гаранция на части (месеци)',
     labourMonths: 'Гаранция на труд (месеци)',
@@ -583,14 +576,6 @@ const ordersEn: typeof ordersBg = {
     none: 'No active link.',
     onlyOnce: 'The link shows only now: copy it or print the protocol.',
   },
-  public: {
-    title: 'Repair status',
-    number: 'Order',
-    promised: 'Promised date',
-    notes: 'Notes from the shop',
-    updated: 'Updated',
-    notFound: 'No such order, or the link was revoked.',
-  },
   settings: {
     title: 'Service settings',
     description:
@@ -601,6 +586,7 @@ const ordersEn: typeof ordersBg = {
     fee: { charge: 'Diagnostic fee', none: 'No fee' },
     diagnosticService: 'Service for the diagnostic fee',
     overdueCustomers: 'Customer with overdue invoices',
+    earningsRule: 'Warranty and contract labour in the technicians’ earnings',
     overduePolicy: { warn: 'Warn', refuse: 'Refuse the intake' },
     partMonths: 'Warranty on parts (months)',
     labourMonths: 'Warranty on labour (months)',

@@ -3,6 +3,7 @@ import {
   Fieldset,
   Group,
   NumberInput,
+  Radio,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -46,6 +47,7 @@ function SettingsForm({ settings }: { settings: ServiceSettings }) {
   const [overdue, setOverdue] = useState(settings.overdueCustomers);
   const [partMonths, setPartMonths] = useState<number | string>(settings.partWarrantyMonths);
   const [labourMonths, setLabourMonths] = useState<number | string>(settings.labourWarrantyMonths);
+  const [earningsRule, setEarningsRule] = useState(settings.earningsWarrantyRule);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -69,6 +71,7 @@ function SettingsForm({ settings }: { settings: ServiceSettings }) {
             overdueCustomers: overdue,
             partWarrantyMonths: Number(partMonths),
             labourWarrantyMonths: Number(labourMonths),
+            earningsWarrantyRule: earningsRule,
           },
           {
             onSuccess: () => notifications.show({ color: 'green', message: t('orders.settings.saved') }),
@@ -161,6 +164,18 @@ function SettingsForm({ settings }: { settings: ServiceSettings }) {
             error={errors.labourWarrantyMonths}
           />
         </SimpleGrid>
+        <Fieldset legend={t('orders.settings.earningsRule')} radius="md" disabled={!canWrite}>
+          <Radio.Group
+            value={earningsRule}
+            onChange={(v) => setEarningsRule(v as ServiceSettings['earningsWarrantyRule'])}
+          >
+            <Stack gap="xs">
+              {(['pay', 'hours_only', 'exclude'] as const).map((rule) => (
+                <Radio key={rule} value={rule} label={t(`reports.earnings.rule.${rule}`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+        </Fieldset>
         {canWrite && (
           <Group>
             <Button type="submit" loading={save.isPending}>
