@@ -41,6 +41,11 @@ export const ORDERS_ACCESS: Record<string, Access> = {
   // those who may make links, the warranty protocol's costs only for the valuation roles (ORDER_FIELDS).
   'GET /api/v1/service-orders/:id/pdf/:document': ORDER_RULES.read,
 
+  'POST /api/v1/service-orders/:id/lines': ORDER_LINE_RULES.write,
+  'PATCH /api/v1/service-orders/:id/lines/:lineId': ORDER_LINE_RULES.write,
+  'DELETE /api/v1/service-orders/:id/lines/:lineId': ORDER_LINE_RULES.write,
+  'GET /api/v1/warranty-records': WARRANTY_RECORD_RULES.read,
+
   'GET /api/v1/service-settings': SERVICE_SETTINGS_RULES.read,
   'PUT /api/v1/service-settings': SERVICE_SETTINGS_RULES.write,
 

@@ -10,7 +10,7 @@
  * order's timeline and audited by the caller.
  */
 import { DomainError } from '../../kernel/errors';
-import type { Payer } from './orders.totals';
+import type { LinePayer as Payer } from './orders.table';
 
 export type LineKind = 'part' | 'labour' | 'charge';
 

@@ -17,6 +17,7 @@ export {
 export { checkLevels, levelsOfPart, rebuildLevels } from './stock.reports';
 export { countPostedReceipts, countWarehousesInUse } from './stock.repository';
 export {
+  activeReservationsOf,
   availableToReserve,
   getReservation,
   type ReserveAvailableInput,

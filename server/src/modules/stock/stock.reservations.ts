@@ -173,6 +173,22 @@ export async function availableToReserve(
   return level ? Math.max(0, level.on_hand_milli - level.reserved_milli) : 0;
 }
 
+/** The active reservations of a record (or of one of its lines), oldest first: what it holds now. */
+export async function activeReservationsOf(
+  db: Executor,
+  source: { sourceType: string; sourceId: string; sourceLineId?: string },
+): Promise<Reservation[]> {
+  const rows = await repo.activeReservationsOfSource(
+    db,
+    source.sourceType,
+    source.sourceId,
+    source.sourceLineId,
+  );
+  const out: Reservation[] = [];
+  for (const r of rows) out.push(await getReservation(db, r.id));
+  return out;
+}
+
 /**
  * Releases a reservation (the order line was removed): its quantity is available again. Releasing a released one
  * changes nothing; a consumed one (issued) is 409 reservation_not_active.
