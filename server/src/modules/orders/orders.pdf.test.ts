@@ -1,8 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { pdfQrCodes } from '../../../test/pdf-qr';
 import { pdfText } from '../../../test/pdf-text';
+import { parsePublicUrl } from '../../config';
 import { renderDocument } from '../../pdf';
 import { orderPrintedDocument } from './orders.pdf';
+import { publicBaseUrl } from './orders.pdf.routes';
 import { anOrderPrint } from './orders.print.fixture';
 import type { OrderDocumentKind } from './orders.print.model';
 
@@ -121,5 +124,22 @@ describe('the order documents as printed (layout of a hand-written order)', () =
     expect(en).toContain('WARRANTY CARD');
     expect(en).toContain('Valid until');
     expect(en).toContain('25/05/2027');
+  });
+});
+
+describe('the address printed links point to', () => {
+  const req = { protocol: 'https', host: 'servis.local:8443' } as FastifyRequest;
+
+  it('is the configured public address when there is one, else the address the request came to', () => {
+    expect(publicBaseUrl(req, 'https://status.example.bg/servix/')).toBe('https://status.example.bg/servix');
+    expect(publicBaseUrl(req, null)).toBe('https://servis.local:8443');
+  });
+
+  it('PUBLIC_URL must be an http(s) address', () => {
+    expect(parsePublicUrl(undefined)).toBeNull();
+    expect(parsePublicUrl('  ')).toBeNull();
+    expect(parsePublicUrl('https://servis.example.bg/')).toBe('https://servis.example.bg');
+    expect(() => parsePublicUrl('ftp://servis.example.bg')).toThrow(/PUBLIC_URL/);
+    expect(() => parsePublicUrl('servis.example.bg')).toThrow(/PUBLIC_URL/);
   });
 });
