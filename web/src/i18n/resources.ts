@@ -6,6 +6,7 @@ import { customersMessages } from '../features/customers/i18n';
 import { homeMessages } from '../features/home/i18n';
 import { importsMessages } from '../features/imports/i18n';
 import { itemsMessages } from '../features/items/i18n';
+import { orderCodesMessages } from '../features/orders/codes-i18n';
 import { ordersMessages } from '../features/orders/i18n';
 import { publicStatusMessages } from '../features/public-status/i18n';
 import { reportsMessages } from '../features/reports/i18n';
@@ -46,6 +47,7 @@ export const FEATURE_MESSAGES = {
   publicStatus: publicStatusMessages,
   orders: ordersMessages,
   reports: reportsMessages,
+  orderCodes: orderCodesMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -72,6 +74,7 @@ export const bg = mergeMessages(
   publicStatusMessages.bg,
   ordersMessages.bg,
   reportsMessages.bg,
+  orderCodesMessages.bg,
 );
 
 /** The shape every language must have: the Bulgarian keys, with any text. */
@@ -101,4 +104,5 @@ export const en: Messages = mergeMessages(
   publicStatusMessages.en,
   ordersMessages.en,
   reportsMessages.en,
+  orderCodesMessages.en,
 );

@@ -11,6 +11,7 @@ import {
 } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { snapshotDatabase } from '../../../test/snapshot';
+import { registerOverdueSource } from './orders.service';
 
 describe.each(DIALECTS)('service order intake on %s', (dialect) => {
   const t = useTestApp(dialect);
@@ -21,7 +22,7 @@ describe.each(DIALECTS)('service order intake on %s', (dialect) => {
     const model = await aModel(t, admin, { defaultWarrantyMonths: 24 });
     const tech = await aTechnician(t, admin);
     const order = await created(t, admin, '/api/v1/service-orders', {
-      newCustomer: { kind: 'person', name: 'Иван Петров', phones: [{ number: '0888 123 456' }] },
+      newCustomer: { kind: 'person', name: 'Иван Петров', phone: '0888 123 456' },
       serialNumber: ' sn-777 abc ',
       modelId: model.id,
       purchaseDate: new Date().toISOString().slice(0, 10),
@@ -178,5 +179,56 @@ describe.each(DIALECTS)('service order intake on %s', (dialect) => {
     expect(again.json().openOrders).toEqual([{ id: order.id, number: order.number, status: 'received' }]);
     const unknown = await t.request(admin, 'GET', '/api/v1/service-orders/intake-check?serial=NO-SUCH');
     expect(unknown.json()).toMatchObject({ itemId: null, warranty: null, shopWarranty: [] });
+  });
+});
+
+describe.each(DIALECTS)('a customer with overdue invoices at intake on %s', (dialect) => {
+  const t = useTestApp(dialect);
+
+  it('is flagged when the settings warn, refused (409, nothing written) when they refuse', async () => {
+    const admin = await t.setup();
+    const customer = await aCustomer(t, admin);
+    const model = await aModel(t, admin);
+    registerOverdueSource(async (_db, partyId) => (partyId === customer.id ? 12_345 : 0));
+    try {
+      const warned = await created(t, admin, '/api/v1/service-orders', {
+        partyId: customer.id,
+        serialNumber: unique('SN'),
+        modelId: model.id,
+        complaint: 'Тече',
+      });
+      expect(warned.overdueCustomer).toEqual({ overdueCents: 12_345, policy: 'warn', refused: false });
+      const check = await t.request(
+        admin,
+        'GET',
+        `/api/v1/service-orders/intake-check?partyId=${customer.id}`,
+      );
+      expect(check.json()).toMatchObject({ overdueCents: 12_345, overduePolicy: 'warn' });
+
+      await t.request(admin, 'PUT', '/api/v1/service-settings', { overdueCustomers: 'refuse' });
+      const before = await snapshotDatabase(t.db);
+      const refused = await t.request(admin, 'POST', '/api/v1/service-orders', {
+        partyId: customer.id,
+        serialNumber: unique('SN'),
+        modelId: model.id,
+        complaint: 'Тече',
+      });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json()).toMatchObject({
+        code: 'customer_has_overdue',
+        field: 'partyId',
+        overdueCents: 12_345,
+      });
+      expect(await snapshotDatabase(t.db)).toEqual(before);
+      // A new customer owes nothing: taken in.
+      await created(t, admin, '/api/v1/service-orders', {
+        newCustomer: { name: 'Нов Клиент' },
+        serialNumber: unique('SN'),
+        modelId: model.id,
+        complaint: 'Тече',
+      });
+    } finally {
+      registerOverdueSource(async () => 0);
+    }
   });
 });

@@ -40,6 +40,7 @@ import type {
   IntakeBody,
   IntakeCheck,
   IntakeCheckQuery,
+  NewCustomer,
   OrderDetail,
   OrderHeader,
   OrderLine,
@@ -509,6 +510,26 @@ async function intakeItem(
   });
 }
 
+/** The intake's short customer form as the parties module's create body. */
+function partyBodyOf(c: NewCustomer) {
+  return {
+    kind: c.kind,
+    name: c.name,
+    uic: c.uic ?? null,
+    vatNumber: c.vatNumber ?? null,
+    wantsInvoices: false,
+    isCustomer: true,
+    isSupplier: false,
+    phones: c.phone ? [{ number: c.phone }] : [],
+    emails: c.email ? [{ email: c.email }] : [],
+    addresses:
+      c.city || c.address
+        ? [{ label: 'other' as const, city: c.city ?? null, address: c.address ?? null, country: 'BG' }]
+        : [],
+    contacts: [],
+  };
+}
+
 function orderSearchText(
   number: string,
   party: { name: string; phone: string | null },
@@ -530,6 +551,22 @@ function orderSearchText(
 
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Refreshes the search column of a customer's orders after their name changed or they were anonymised (the parties
+ * module calls it in that transaction, through the hooks orders.links.ts registers).
+ */
+export async function reindexOrdersOfParty(db: Executor, partyId: string): Promise<void> {
+  const rows = await repo.orderView(db).where('service_order.party_id', '=', partyId).execute();
+  for (const r of rows)
+    await repo.updateOrder(db, r.id, {
+      search_text: orderSearchText(
+        r.number,
+        { name: r.customer_name, phone: r.customer_phone ?? null },
+        { serialNumber: r.serial_number, brandName: r.brand_name, modelName: r.model_name },
+      ),
+    });
 }
 
 /** The path of the public status page of a token. */
@@ -564,7 +601,7 @@ export async function intake(db: Db, actor: Actor, body: IntakeBody): Promise<In
     const party = body.partyId
       ? await assertCustomerExists(trx, body.partyId, 'partyId')
       : await withPrefix('newCustomer.', () =>
-          createCustomerIn(trx, actor, body.newCustomer as NonNullable<IntakeBody['newCustomer']>),
+          createCustomerIn(trx, actor, partyBodyOf(body.newCustomer as NewCustomer)),
         );
     const overdueCents = customerCreated ? 0 : await overdueOfCustomer(trx, party.id);
     const refused = settings.overdueCustomers === 'refuse' && overdueCents > 0;
