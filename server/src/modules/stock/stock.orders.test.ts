@@ -36,38 +36,32 @@ describe.each(DIALECTS)('stock for service orders on %s', (dialect) => {
       lines: [{ partId: p.id, quantityMilli: 3000, unitCostCents: 100 }],
     });
     const key = { partId: p.id, warehouseId: main };
-    const first = await t.db
-      .transaction()
-      .execute((trx) =>
-        reserveAvailable(trx, SYSTEM_ACTOR, {
-          ...key,
-          ...SOURCE,
-          sourceLineId: 'line-1',
-          quantityMilli: 2000,
-        }),
-      );
+    const first = await t.db.transaction().execute((trx) =>
+      reserveAvailable(trx, SYSTEM_ACTOR, {
+        ...key,
+        ...SOURCE,
+        sourceLineId: 'line-1',
+        quantityMilli: 2000,
+      }),
+    );
     expect(first.reservedMilli).toBe(2000);
-    const second = await t.db
-      .transaction()
-      .execute((trx) =>
-        reserveAvailable(trx, SYSTEM_ACTOR, {
-          ...key,
-          ...SOURCE,
-          sourceLineId: 'line-2',
-          quantityMilli: 5000,
-        }),
-      );
+    const second = await t.db.transaction().execute((trx) =>
+      reserveAvailable(trx, SYSTEM_ACTOR, {
+        ...key,
+        ...SOURCE,
+        sourceLineId: 'line-2',
+        quantityMilli: 5000,
+      }),
+    );
     expect(second.reservedMilli).toBe(1000);
-    const none = await t.db
-      .transaction()
-      .execute((trx) =>
-        reserveAvailable(trx, SYSTEM_ACTOR, {
-          ...key,
-          ...SOURCE,
-          sourceLineId: 'line-3',
-          quantityMilli: 1000,
-        }),
-      );
+    const none = await t.db.transaction().execute((trx) =>
+      reserveAvailable(trx, SYSTEM_ACTOR, {
+        ...key,
+        ...SOURCE,
+        sourceLineId: 'line-3',
+        quantityMilli: 1000,
+      }),
+    );
     expect(none).toEqual({ reservedMilli: 0, reservation: null });
     expect(await t.db.transaction().execute((trx) => availableToReserve(trx, key))).toBe(0);
     const held = await activeReservationsOf(t.db, { ...SOURCE, sourceLineId: 'line-2' });
