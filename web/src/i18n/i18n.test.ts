@@ -4,6 +4,8 @@ import { PriceSource } from '@servix/server/modules/catalog/catalog.schema';
 import { IMPORT_ENTITIES, ImportJobStatus } from '@servix/server/modules/imports/imports.schema';
 import { JOB_KINDS, JobStatus } from '@servix/server/modules/jobs/jobs.schema';
 import { DOC_TYPES } from '@servix/server/modules/numbering/numbering.schema';
+import { ORDER_STATUSES } from '@servix/server/modules/orders/orders.lifecycle';
+import { EVENT_KINDS, LINE_PAYERS } from '@servix/server/modules/orders/orders.schema';
 import { AddressLabel, PartyKind } from '@servix/server/modules/parties/parties.schema';
 import {
   DOCUMENT_STATUSES,
@@ -93,6 +95,13 @@ const SERVER_CODES: [key: string, codes: readonly string[]][] = [
   ['stock.reports.warehouses.kinds', WAREHOUSE_KINDS],
   ['stock.reports.warehouses.kindShort', WAREHOUSE_KINDS],
   ['technicians.pay.type', PAY_TYPES],
+  ['orderCodes.status', ORDER_STATUSES],
+  ['orderCodes.payer', LINE_PAYERS],
+  ['orderCodes.event', EVENT_KINDS],
+  ['orderCodes.location', ['shop', 'on_site']],
+  ['orderCodes.lineKind', ['part', 'labour', 'charge']],
+  ['orderCodes.reservation', ['reserved', 'partly', 'waiting', 'none']],
+  ['orderCodes.disposition', ['returned', 'scrapped', 'to_warehouse']],
 ];
 
 describe('codes from the server', () => {

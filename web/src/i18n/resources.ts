@@ -6,6 +6,7 @@ import { customersMessages } from '../features/customers/i18n';
 import { homeMessages } from '../features/home/i18n';
 import { importsMessages } from '../features/imports/i18n';
 import { itemsMessages } from '../features/items/i18n';
+import { orderCodesMessages } from '../features/orders/codes-i18n';
 import { searchMessages } from '../features/search/i18n';
 import { apiTokensMessages } from '../features/settings/api-tokens/i18n';
 import { auditMessages } from '../features/settings/audit/i18n';
@@ -40,6 +41,7 @@ export const FEATURE_MESSAGES = {
   stock: stockMessages,
   technicians: techniciansMessages,
   addModel: addModelMessages,
+  orderCodes: orderCodesMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -63,6 +65,7 @@ export const bg = mergeMessages(
   stockMessages.bg,
   techniciansMessages.bg,
   addModelMessages.bg,
+  orderCodesMessages.bg,
 );
 
 /** The shape every language must have: the Bulgarian keys, with any text. */
@@ -89,4 +92,5 @@ export const en: Messages = mergeMessages(
   stockMessages.en,
   techniciansMessages.en,
   addModelMessages.en,
+  orderCodesMessages.en,
 );

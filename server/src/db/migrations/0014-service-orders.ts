@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { newId } from '../../kernel/ids';
 import { columns, type Migration, type MigrationDb } from './helpers';
 
 async function index(db: MigrationDb, table: string, cols: string[], unique = false, where?: string) {
@@ -218,5 +219,29 @@ export const serviceOrders: Migration = {
     settings = c.instant(settings, 'updated_at', (x) => x.notNull());
     await settings.execute();
     await index(db, 'service_settings', ['diagnostic_service_type_id']);
+
+    // An installation set up before this issue: its service orders get their default series as setup makes it.
+    const company = await db.selectFrom('company').select('id').executeTakeFirst();
+    const series = await db
+      .selectFrom('numbering_series')
+      .select('id')
+      .where('doc_type', '=', 'service_order')
+      .executeTakeFirst();
+    if (company && !series)
+      await db
+        .insertInto('numbering_series')
+        .values({
+          id: newId(),
+          doc_type: 'service_order',
+          code: 'MAIN',
+          name: 'Основна',
+          start_number: 1,
+          next_number: 1,
+          width: 10,
+          is_default: pg ? true : 1,
+          active: pg ? true : 1,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
   },
 };

@@ -115,6 +115,11 @@ export const ItemEvent = z.object({
   title: z.string(),
   detail: z.string().nullable(),
   partyId: z.string().nullable(),
+  status: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('The record’s status code, e.g. a service order’s (shown translated)'),
 });
 export type ItemEvent = z.infer<typeof ItemEvent>;
 

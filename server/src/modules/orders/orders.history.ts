@@ -13,7 +13,8 @@ export async function orderHistoryOfItem(db: Executor, itemId: string): Promise<
     id: o.id,
     date: o.received_at.slice(0, 10),
     title: o.number,
-    detail: `${o.status}: ${o.complaint}`,
+    detail: o.complaint,
+    status: o.status,
     partyId: o.party_id,
   }));
 }

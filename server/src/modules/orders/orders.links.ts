@@ -4,7 +4,9 @@
  */
 import { registerReference } from '../../db/usage';
 import { registerItemHistorySource } from '../items';
+import { registerPartyAnonymiser, registerPartyRenamedHook } from '../parties';
 import { orderHistoryOfItem } from './orders.history';
+import { reindexOrdersOfParty } from './orders.service';
 
 registerReference('party', {
   table: 'service_order',
@@ -44,3 +46,7 @@ registerReference('catalog_service_type', {
 });
 
 registerItemHistorySource('service_order', orderHistoryOfItem);
+
+// The customer's name is copied into the orders' search column: keep it current, and forget it with the customer.
+registerPartyRenamedHook(reindexOrdersOfParty);
+registerPartyAnonymiser(reindexOrdersOfParty);

@@ -87,6 +87,23 @@ describe.each(DIALECTS)('service order reads, edits, settings and the public lin
     await t.request(admin, 'PUT', '/api/v1/service-settings', { statusLimits: { received: 24 } });
   });
 
+  it('a renamed customer is found by the new name', async () => {
+    const customer = await aCustomer(t, admin, { name: 'Старо Име ООД' });
+    const order = await anOrder(t, admin, { partyId: customer.id });
+    const renamed = await t.request(admin, 'PATCH', `/api/v1/parties/${customer.id}`, {
+      name: 'Ново Име ООД',
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const found = (
+      await t.request(admin, 'GET', `/api/v1/service-orders?q=${encodeURIComponent('ново име')}`)
+    ).json();
+    expect(found.items.map((o: { id: string }) => o.id)).toEqual([order.id]);
+    const old = (
+      await t.request(admin, 'GET', `/api/v1/service-orders?q=${encodeURIComponent('старо име')}`)
+    ).json();
+    expect(old.items).toEqual([]);
+  });
+
   it('"my orders" lists the open orders of the technician linked to the signed-in user', async () => {
     const user = await t.signInAs('technician');
     const tech = await aTechnician(t, admin, { userId: user.userId });

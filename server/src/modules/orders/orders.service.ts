@@ -553,6 +553,22 @@ function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * Refreshes the search column of a customer's orders after their name changed or they were anonymised (the parties
+ * module calls it in that transaction, through the hooks orders.links.ts registers).
+ */
+export async function reindexOrdersOfParty(db: Executor, partyId: string): Promise<void> {
+  const rows = await repo.orderView(db).where('service_order.party_id', '=', partyId).execute();
+  for (const r of rows)
+    await repo.updateOrder(db, r.id, {
+      search_text: orderSearchText(
+        r.number,
+        { name: r.customer_name, phone: r.customer_phone ?? null },
+        { serialNumber: r.serial_number, brandName: r.brand_name, modelName: r.model_name },
+      ),
+    });
+}
+
 /** The path of the public status page of a token. */
 export function statusPath(token: string): string {
   return `/s/${token}`;

@@ -153,6 +153,9 @@ function OwnerHistory({ item }: { item: Item }) {
                 <Text size="xs" c="dimmed">
                   {formatDate(e.date.slice(0, 10), locale)}
                 </Text>
+                {e.source === 'service_order' && e.status && (
+                  <Text size="xs">{t(`orderCodes.status.${e.status}`, { defaultValue: '' })}</Text>
+                )}
                 {e.detail && <Text size="sm">{e.detail}</Text>}
               </Timeline.Item>
             ))}

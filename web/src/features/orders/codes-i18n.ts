@@ -1,0 +1,110 @@
+import { defineMessages } from '../../i18n/messages';
+
+/**
+ * The service orders' codes from the server in words (orders-core): statuses, locations, line kinds, payers,
+ * reservation states, removed-part dispositions and timeline event kinds. i18n.test.ts checks every code has both.
+ */
+export const orderCodesMessages = defineMessages(
+  {
+    orderCodes: {
+      status: {
+        received: 'Приета',
+        diagnosing: 'Диагностика',
+        awaiting_approval: 'Чака одобрение',
+        awaiting_parts: 'Чака части',
+        in_repair: 'В ремонт',
+        ready: 'Готова',
+        delivered: 'Предадена',
+        cancelled: 'Отказана',
+      },
+      location: { shop: 'В сервиза', on_site: 'На място' },
+      lineKind: { part: 'Част', labour: 'Труд', charge: 'Друго' },
+      payer: {
+        customer: 'Клиент',
+        manufacturer_warranty: 'Гаранция на производителя',
+        shop_warranty: 'Гаранция на сервиза',
+        contract: 'Договор',
+      },
+      reservation: {
+        reserved: 'Резервирана',
+        partly: 'Частично резервирана',
+        waiting: 'Чака доставка',
+        none: '—',
+      },
+      disposition: {
+        returned: 'Върната на клиента',
+        scrapped: 'Бракувана',
+        to_warehouse: 'Заприходена в склад',
+      },
+      event: {
+        created: 'Приета',
+        status: 'Смяна на статус',
+        changed: 'Промяна',
+        note: 'Бележка',
+        line_added: 'Добавен ред',
+        line_changed: 'Променен ред',
+        line_removed: 'Премахнат ред',
+        payer_override: 'Сменен платец',
+        finished: 'Завършен ремонт',
+        reopened: 'Отворена отново',
+        printed: 'Отпечатан документ',
+        link_created: 'Нова връзка за проследяване',
+        link_revoked: 'Спряна връзка за проследяване',
+        parts_arrived: 'Пристигнаха части',
+      },
+      diagnosticFee: { charge: 'Таксува се', none: 'Не се таксува' },
+      overduePolicy: { warn: 'Предупреждение', refuse: 'Отказ на приемане' },
+    },
+  },
+  {
+    orderCodes: {
+      status: {
+        received: 'Received',
+        diagnosing: 'Diagnosing',
+        awaiting_approval: 'Awaiting approval',
+        awaiting_parts: 'Awaiting parts',
+        in_repair: 'In repair',
+        ready: 'Ready',
+        delivered: 'Delivered',
+        cancelled: 'Cancelled',
+      },
+      location: { shop: 'In the shop', on_site: 'On site' },
+      lineKind: { part: 'Part', labour: 'Labour', charge: 'Other' },
+      payer: {
+        customer: 'Customer',
+        manufacturer_warranty: 'Manufacturer warranty',
+        shop_warranty: 'Shop warranty',
+        contract: 'Contract',
+      },
+      reservation: {
+        reserved: 'Reserved',
+        partly: 'Partly reserved',
+        waiting: 'Waiting for stock',
+        none: '—',
+      },
+      disposition: {
+        returned: 'Returned to the customer',
+        scrapped: 'Scrapped',
+        to_warehouse: 'Taken into a warehouse',
+      },
+      event: {
+        created: 'Taken in',
+        status: 'Status changed',
+        changed: 'Changed',
+        note: 'Note',
+        line_added: 'Line added',
+        line_changed: 'Line changed',
+        line_removed: 'Line removed',
+        payer_override: 'Payer changed',
+        finished: 'Repair finished',
+        reopened: 'Reopened',
+        printed: 'Document printed',
+        link_created: 'New status link',
+        link_revoked: 'Status link revoked',
+        parts_arrived: 'Parts arrived',
+      },
+      diagnosticFee: { charge: 'Charged', none: 'Not charged' },
+      overduePolicy: { warn: 'Warn', refuse: 'Refuse intake' },
+    },
+  },
+);
