@@ -4,27 +4,23 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf, principalOf } from '../../http/context';
 import { visibleFor } from '../../kernel/fields';
-import { Id, IdParams } from '../../kernel/ids';
+import { IdParams } from '../../kernel/ids';
 import { ORDER_FIELDS } from './orders.access';
 import { addLine, changeLine, removeLine } from './orders.lines';
-import { AddLineBody, LineParams, OrderDetail, PatchLineBody, WarrantyRecord } from './orders.schema';
+import {
+  AddLineBody,
+  LineAnswer,
+  LineParams,
+  PatchLineBody,
+  WarrantyRecordList,
+  WarrantyRecordQuery,
+} from './orders.schema';
 import { getOrder } from './orders.service';
 import { listWarrantyRecords } from './orders.warranty';
 
 const fieldsOf = (req: FastifyRequest) => visibleFor(principalOf(req).role, ORDER_FIELDS);
-
-const LineAnswer = OrderDetail.extend({
-  lineId: z.string().nullable().describe('The line added or changed; null after a removal'),
-});
-
-const WarrantyQuery = z.strictObject({
-  itemId: Id.optional().describe('The warranty records of this item'),
-  serial: z.string().trim().min(1).max(100).optional().describe('The records of a fitted part by its serial'),
-});
-const WarrantyList = z.object({ items: z.array(WarrantyRecord) });
 
 export async function orderLineRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -89,8 +85,8 @@ export async function orderLineRoutes(app: FastifyInstance) {
         tags,
         summary:
           'The shop’s warranty records of an item, or of a fitted part by its serial (across items and owners), newest first',
-        querystring: WarrantyQuery,
-        response: { 200: WarrantyList },
+        querystring: WarrantyRecordQuery,
+        response: { 200: WarrantyRecordList },
       },
     },
     async (req) => ({ items: await listWarrantyRecords(db, req.query) }),

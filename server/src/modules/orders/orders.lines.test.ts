@@ -14,7 +14,7 @@ import {
 } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { snapshotDatabase } from '../../../test/snapshot';
-import { addMonths, todayDate } from '../../kernel/calendar';
+import { addDays, addMonths, todayDate } from '../../kernel/calendar';
 import { checkLevels } from '../stock';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -401,6 +401,31 @@ describe.each(DIALECTS)('service order lines and finishing on %s', (dialect) => 
       });
       const audit = await json(admin, 'GET', `/api/v1/audit?entity=service_order&entityId=${id}`);
       expect(audit.items.map((a: Json) => a.action)).toContain('service_order.payer_override');
+    });
+  });
+
+  describe('warranty decision', () => {
+    it('the manufacturer’s warranty is judged on the intake date: covered on its last day, not one day after', async () => {
+      const p = await part();
+      const lastDay = await order('diagnosing', {
+        purchaseDate: null,
+        warrantyMonths: null,
+        warrantyEnd: todayDate(),
+      });
+      const a = await addLine(lastDay, {
+        kind: 'part',
+        partId: p.id,
+        warehouseId: main,
+        quantityMilli: 1000,
+      });
+      expect(lineOf(a, a.lineId).payer).toBe('manufacturer_warranty');
+      const dayOut = await order('diagnosing', {
+        purchaseDate: null,
+        warrantyMonths: null,
+        warrantyEnd: addDays(todayDate(), -1),
+      });
+      const b = await addLine(dayOut, { kind: 'part', partId: p.id, warehouseId: main, quantityMilli: 1000 });
+      expect(lineOf(b, b.lineId).payer).toBe('customer');
     });
   });
 

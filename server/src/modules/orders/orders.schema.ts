@@ -520,3 +520,20 @@ export const LineParams = z.strictObject({
   id: z.string().min(1).max(64),
   lineId: z.string().min(1).max(64),
 });
+
+// ---------------------------------------------------------------- line answers and warranty records (orders-lines)
+
+/** What the line routes answer: the whole order as its page shows it, and the line touched. */
+export const LineAnswer = OrderDetail.extend({
+  lineId: z.string().nullable().describe('The line added or changed; null after a removal'),
+});
+export type LineAnswer = z.infer<typeof LineAnswer>;
+
+export const WarrantyRecordQuery = z.strictObject({
+  itemId: Id.optional().describe('The warranty records of this item'),
+  serial: z.string().trim().min(1).max(100).optional().describe('The records of a fitted part by its serial'),
+});
+export type WarrantyRecordQuery = z.infer<typeof WarrantyRecordQuery>;
+
+export const WarrantyRecordList = z.object({ items: z.array(WarrantyRecord) });
+export type WarrantyRecordList = z.infer<typeof WarrantyRecordList>;

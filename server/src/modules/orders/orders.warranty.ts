@@ -8,6 +8,12 @@ import { type ItemEvent, registerItemHistorySource } from '../items';
 import * as repo from './orders.lines.repository';
 import type { WarrantyRecord } from './orders.schema';
 
+/** 2026-12-06 → 06.12.2026. */
+function shownDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}.${m}.${y}`;
+}
+
 function toWarrantyRecord(r: repo.WarrantyListRow): WarrantyRecord {
   return {
     id: r.id,
@@ -63,9 +69,11 @@ export async function warrantyHistoryOf(db: Executor, itemId: string): Promise<I
     id: r.id,
     date: r.fitted_on,
     title: `${r.number}: ${r.description ?? ''}`.trim(),
-    detail: [r.serial ? `S/N ${r.serial}` : null, `→ ${r.valid_until}`, r.status === 'void' ? '✕' : null]
+    // Language-free: the serial, then the warranty's term as the Bulgarian dates both languages print; ✕ when void.
+    detail: [r.serial ? `S/N ${r.serial}` : null, `${shownDate(r.fitted_on)} – ${shownDate(r.valid_until)}`]
       .filter(Boolean)
-      .join(' · '),
+      .join(' · ')
+      .concat(r.status === 'void' ? ' ✕' : ''),
     partyId: r.party_id,
   }));
 }
