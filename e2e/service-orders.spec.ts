@@ -11,6 +11,7 @@ const SLOW = { timeout: 30_000 };
 const TEXT = {
   bg: {
     menu: 'Основно меню',
+    toggle: 'Покажи или скрий менюто',
     intakeLink: 'Приемане',
     intakeTitle: 'Приемане на уред',
     customer: /Клиент \(телефон/,
@@ -39,6 +40,7 @@ const TEXT = {
   },
   en: {
     menu: 'Main menu',
+    toggle: 'Show or hide the menu',
     intakeLink: 'Intake',
     intakeTitle: 'Take in an item',
     customer: /Customer \(phone/,
@@ -87,7 +89,7 @@ async function intake(page: Page, language: Language, who: { name: string; phone
   const x = TEXT[language];
   const started = Date.now();
   const nav = page.getByRole('navigation', { name: x.menu });
-  if (!(await nav.isVisible())) await page.getByRole('button', { name: /menu|менюто/i }).click();
+  if (!(await nav.isVisible())) await page.getByRole('button', { name: x.toggle }).click();
   await nav.getByRole('link', { name: x.intakeLink, exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: x.intakeTitle })).toBeVisible(SLOW);
 
