@@ -23,7 +23,7 @@ import { itemsRoutes } from './modules/items';
 import { attachJobRunner, type JobRunnerSettings, jobsRoutes, registerJobHandler } from './modules/jobs';
 import { numberingRoutes } from './modules/numbering';
 import { onboardingRoutes } from './modules/onboarding';
-import { ordersRoutes } from './modules/orders';
+import { orderLineRoutes, ordersRoutes } from './modules/orders';
 import { partiesRoutes } from './modules/parties';
 import { searchRoutes } from './modules/search';
 import { setupRoutes } from './modules/setup';
@@ -136,6 +136,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(jobsRoutes);
   await app.register(onboardingRoutes);
   await app.register(ordersRoutes);
+  await app.register(orderLineRoutes);
 
   if (spaIndex) {
     app.get('/', { schema: { hide: true } }, (_req, reply) =>

@@ -409,6 +409,55 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Недостатъчна наличност на „{part}“ в склад {warehouse}: нужни {requested}, налични {available}, не достигат {shortfall}.',
     en: 'Not enough "{part}" in warehouse {warehouse}: {requested} needed, {available} available, {shortfall} short.',
   },
+  // service order lines and finishing (issue 12)
+  order_lines_locked: {
+    bg: 'Поръчка {number} е „{status}“: редовете ѝ вече не се променят. Грешка се поправя с повторно отваряне.',
+    en: 'Order {number} is "{status}": its lines no longer change. Reopen it to correct a mistake.',
+  },
+  not_for_line_kind: {
+    bg: 'Полето „{field}“ не се попълва за този вид ред.',
+    en: 'Field "{field}" does not apply to this kind of line.',
+  },
+  part_archived: {
+    bg: 'Частта {code} е архивирана: не се добавя в нови редове.',
+    en: 'Part {code} is archived: it is not added to new lines.',
+  },
+  van_not_of_lead_technician: {
+    bg: 'Автомобил-склад {code} не е на водещия техник на поръчката: изберете склад или неговия автомобил.',
+    en: "Van {code} is not the order's lead technician's: choose a store or their van.",
+  },
+  technician_listed_twice: {
+    bg: 'Техникът е посочен два пъти в реда.',
+    en: 'The technician is listed twice on the line.',
+  },
+  shares_not_100: {
+    bg: 'Дяловете на техниците трябва да са общо 100 % (сега {percent} %).',
+    en: "The technicians' shares must add up to 100 % (now {percent} %).",
+  },
+  price_override_reason_required: {
+    bg: 'Цена или нормовреме, различни от каталога, искат причина.',
+    en: 'A price or norm time other than the catalogue’s needs a reason.',
+  },
+  removed_warehouse_only_to_warehouse: {
+    bg: 'Склад за демонтираната част се посочва само когато тя се заприхождава в склад.',
+    en: 'A warehouse for the removed part is given only when it is taken into a warehouse.',
+  },
+  payer_reason_required: {
+    bg: 'Платец, различен от определения по гаранцията на уреда, иска причина.',
+    en: "A payer other than the one the item's warranty decides needs a reason.",
+  },
+  used_quantity_not_in_repair: {
+    bg: 'Вложеното количество се отбелязва, докато поръчката е в ремонт.',
+    en: 'The used quantity is entered while the order is in repair.',
+  },
+  used_below_planned: {
+    bg: '„{description}“: вложени {used} от планирани {planned}; остатъкът е освободен.',
+    en: '"{description}": {used} used of {planned} planned; the rest is released.',
+  },
+  serial_required: {
+    bg: 'Ред {position} „{description}“: частта се следи по сериен номер — въведете серийния номер на вложената част.',
+    en: 'Line {position} "{description}": the part is tracked by serial number — enter the fitted part’s serial.',
+  },
   control_character: {
     bg: 'Полето „{field}“ съдържа непозволен управляващ знак.',
     en: 'Field "{field}" holds a control character that is not allowed.',

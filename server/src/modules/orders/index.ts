@@ -3,8 +3,10 @@
  * functions; the finishing hooks (orders.finish.ts) and lines belong to this module too.
  */
 import './orders.links';
+import './orders.warranty';
 
 export { OPEN_STATUSES, ORDER_LIFECYCLE, ORDER_STATUSES } from './orders.lifecycle';
+export { orderLineRoutes } from './orders.lines.routes';
 export { ordersRoutes } from './orders.routes';
 export type { OrderDetail, OrderLine, OrderStatus, PublicOrder, ServiceSettings } from './orders.schema';
 export {
@@ -17,3 +19,4 @@ export {
 } from './orders.service';
 export { getServiceSettings } from './orders.settings';
 export { lineNetCents, orderTotals } from './orders.totals';
+export { listWarrantyRecords } from './orders.warranty';

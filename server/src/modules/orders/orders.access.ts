@@ -38,6 +38,11 @@ export const ORDERS_ACCESS: Record<string, Access> = {
   'POST /api/v1/service-orders/:id/link': ORDER_LINK_RULES.write,
   'DELETE /api/v1/service-orders/:id/link': ORDER_LINK_RULES.write,
 
+  'POST /api/v1/service-orders/:id/lines': ORDER_LINE_RULES.write,
+  'PATCH /api/v1/service-orders/:id/lines/:lineId': ORDER_LINE_RULES.write,
+  'DELETE /api/v1/service-orders/:id/lines/:lineId': ORDER_LINE_RULES.write,
+  'GET /api/v1/warranty-records': WARRANTY_RECORD_RULES.read,
+
   'GET /api/v1/service-settings': SERVICE_SETTINGS_RULES.read,
   'PUT /api/v1/service-settings': SERVICE_SETTINGS_RULES.write,
 

@@ -219,6 +219,19 @@ export const OrderDetail = OrderHeader.extend({
   warrantyRecords: z.array(WarrantyRecord).describe('The shop warranties this order gave'),
   documents: z.array(OrderDocument).describe('Stock documents made for this order'),
   hasStatusLink: z.boolean(),
+  finishWarnings: z
+    .array(
+      z.object({
+        code: z.literal('used_below_planned'),
+        lineId: z.string(),
+        description: z.string(),
+        plannedMilli: z.number().int(),
+        usedMilli: z.number().int(),
+        params: z.record(z.string(), z.string()).describe('The parameters of the message of the code'),
+      }),
+    )
+    .optional()
+    .describe('Only in the answer of finishing (in repair → ready): the parts used below what was planned'),
 });
 export type OrderDetail = z.infer<typeof OrderDetail>;
 

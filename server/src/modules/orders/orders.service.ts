@@ -31,7 +31,7 @@ import { takeNumber } from '../numbering';
 import { assertCustomerExists, assertSiteOfCustomer, createCustomerIn, type PartySummary } from '../parties';
 import { documentsOfSource, releaseReservationsOf, reservedOfSource } from '../stock';
 import { findTechnicianOfUser, getTechnician } from '../technicians';
-import { applyDiagnosticFee, finishOrder, reopenFinished } from './orders.finish';
+import { applyDiagnosticFee, type FinishWarning, finishOrder, reopenFinished } from './orders.finish';
 import { OPEN_STATUSES, ORDER_LIFECYCLE } from './orders.lifecycle';
 import * as repo from './orders.repository';
 import type {
@@ -719,8 +719,9 @@ export async function changeStatus(db: Db, actor: Actor, id: string, body: Statu
       patch.refused_repair = false;
     }
     if (from === 'awaiting_parts') patch.parts_arrived_at = null;
+    let finishWarnings: FinishWarning[] | undefined;
     if (from === 'in_repair' && to === 'ready') {
-      await finishOrder(trx, actor, row);
+      finishWarnings = (await finishOrder(trx, actor, row)).warnings;
       patch.finished_at = now;
     }
     if (from === 'ready' && to === 'in_repair') {
@@ -755,7 +756,8 @@ export async function changeStatus(db: Db, actor: Actor, id: string, body: Statu
         refused: refusedRepair || undefined,
       },
     });
-    return getOrder(trx, id);
+    const detail = await getOrder(trx, id);
+    return finishWarnings ? { ...detail, finishWarnings } : detail;
   });
 }
 

@@ -17,10 +17,14 @@ export {
 export { checkLevels, levelsOfPart, rebuildLevels } from './stock.reports';
 export { countPostedReceipts, countWarehousesInUse } from './stock.repository';
 export {
+  activeReservationsOf,
+  availableToReserve,
   getReservation,
+  type ReserveAvailableInput,
   type ReservePartsInput,
   releaseReservation,
   releaseReservationsOf,
+  reserveAvailable,
   reservedOfSource,
   reserveParts,
 } from './stock.reservations';
@@ -43,5 +47,8 @@ export {
   type IssueForOrderInput,
   issuePartsForOrder,
   postDocument,
+  type ReceiveForOrderInput,
+  receivePartsForOrder,
+  reverseDocumentTx,
 } from './stock.service';
 export { getWarehouse } from './stock.warehouses';

@@ -124,6 +124,71 @@ export async function reserveParts(
   return out;
 }
 
+export interface ReserveAvailableInput {
+  warehouseId: string;
+  /** e.g. 'service_order' */
+  sourceType: string;
+  sourceId: string;
+  sourceLineId?: string | null;
+  partId: string;
+  /** What the record needs; only what is available of it is held. */
+  quantityMilli: number;
+}
+
+/**
+ * Holds as much of the quantity as is available now (on hand − reserved) for a record's line, in the caller's
+ * transaction: the level is locked first, so two orders never hold the same unit. Returns the quantity held (0:
+ * nothing was available, no reservation written) and its reservation. The rest waits for a receipt.
+ */
+export async function reserveAvailable(
+  trx: Executor,
+  actor: Actor,
+  input: ReserveAvailableInput,
+): Promise<{ reservedMilli: number; reservation: Reservation | null }> {
+  const field = 'quantityMilli';
+  if (!Number.isSafeInteger(input.quantityMilli) || input.quantityMilli <= 0)
+    throw new DomainError('invalid', 'too_small', { field, params: { field } });
+  const available = await availableToReserve(trx, { partId: input.partId, warehouseId: input.warehouseId });
+  const quantityMilli = Math.min(available, input.quantityMilli);
+  if (quantityMilli <= 0) return { reservedMilli: 0, reservation: null };
+  const [reservation] = await reserveParts(trx, actor, {
+    warehouseId: input.warehouseId,
+    sourceType: input.sourceType,
+    sourceId: input.sourceId,
+    lines: [{ partId: input.partId, quantityMilli, sourceLineId: input.sourceLineId ?? null }],
+  });
+  return { reservedMilli: quantityMilli, reservation: reservation ?? null };
+}
+
+/**
+ * What may still be reserved of a part in a warehouse now (on hand − reserved, at least 0). The level is locked
+ * (PostgreSQL) until the caller's transaction ends, so a reservation made after this read in the same transaction
+ * cannot be overtaken; a missing level counts 0.
+ */
+export async function availableToReserve(
+  trx: Executor,
+  key: { partId: string; warehouseId: string },
+): Promise<number> {
+  const [level] = await repo.lockLevels(trx, [key]);
+  return level ? Math.max(0, level.on_hand_milli - level.reserved_milli) : 0;
+}
+
+/** The active reservations of a record (or of one of its lines), oldest first: what it holds now. */
+export async function activeReservationsOf(
+  db: Executor,
+  source: { sourceType: string; sourceId: string; sourceLineId?: string },
+): Promise<Reservation[]> {
+  const rows = await repo.activeReservationsOfSource(
+    db,
+    source.sourceType,
+    source.sourceId,
+    source.sourceLineId,
+  );
+  const out: Reservation[] = [];
+  for (const r of rows) out.push(await getReservation(db, r.id));
+  return out;
+}
+
 /**
  * Releases a reservation (the order line was removed): its quantity is available again. Releasing a released one
  * changes nothing; a consumed one (issued) is 409 reservation_not_active.

@@ -448,8 +448,10 @@ async function checkPostable(
       await assertWarehouseUsable(trx, doc.to_warehouse_id, 'toWarehouseId')
     ).code;
   if (doc.type === 'receipt') {
-    if (!doc.supplier_id) throw bad('required', 'supplierId');
-    await assertSupplierExists(trx, doc.supplier_id, 'supplierId');
+    // A receipt made for another module's record (a service order's removed parts) may come from no supplier.
+    if (!doc.supplier_id) {
+      if (!doc.source_type) throw bad('required', 'supplierId');
+    } else await assertSupplierExists(trx, doc.supplier_id, 'supplierId');
   }
   return codes;
 }
@@ -871,15 +873,23 @@ export async function reverseDocument(
   id: string,
   body: Partial<ReverseDocumentBody> = {},
 ): Promise<StockDocument> {
-  return db.transaction().execute(async (trx) => {
-    const { mirrorId } = await reversePosted(trx, STOCK_DOCUMENT, actor, id, {
-      documentDate: body.documentDate,
-      today: todayDate(),
-      mirror: (doc) => ({ reason: body.reason ?? doc.reason }),
-      work: (doc, mirror) => reverseLines(trx, doc, mirror, body.reason),
-    });
-    return getDocument(trx, mirrorId);
+  return db.transaction().execute((trx) => reverseDocumentTx(trx, actor, id, body));
+}
+
+/** reverseDocument in the caller's transaction (a service order reopened reverses its finishing documents). */
+export async function reverseDocumentTx(
+  trx: Executor,
+  actor: Actor,
+  id: string,
+  body: Partial<ReverseDocumentBody> = {},
+): Promise<StockDocument> {
+  const { mirrorId } = await reversePosted(trx, STOCK_DOCUMENT, actor, id, {
+    documentDate: body.documentDate,
+    today: todayDate(),
+    mirror: (doc) => ({ reason: body.reason ?? doc.reason }),
+    work: (doc, mirror) => reverseLines(trx, doc, mirror, body.reason),
   });
+  return getDocument(trx, mirrorId);
 }
 
 // ---------------------------------------------------------------- return to the supplier
@@ -977,4 +987,51 @@ export async function documentsOfSource(
   const out: StockDocument[] = [];
   for (const r of rows) out.push(await getDocument(db, r.id));
   return out;
+}
+
+export interface ReceiveForOrderInput {
+  warehouseId: string;
+  /** e.g. 'service_order' */
+  sourceType: string;
+  sourceId: string;
+  documentDate?: string;
+  reason?: string | null;
+  notes?: string | null;
+  lines: {
+    partId: string;
+    quantityMilli: number;
+    /** 0 for the customer's removed parts taken in for a return to the supplier. */
+    unitCostCents: number;
+    serialNumbers?: string | null;
+    sourceLineId?: string | null;
+  }[];
+}
+
+/**
+ * Makes and posts a receipt for another module's record (a service order's removed parts taken into a warehouse,
+ * at zero cost) in the caller's transaction; such a receipt names no supplier.
+ */
+export async function receivePartsForOrder(
+  trx: Executor,
+  actor: Actor,
+  input: ReceiveForOrderInput,
+): Promise<StockDocument> {
+  if (!input.sourceType || !input.sourceId) throw bad('required', 'sourceId');
+  const id = await insertDraft(trx, actor, {
+    type: 'receipt',
+    documentDate: input.documentDate,
+    warehouseId: input.warehouseId,
+    reason: input.reason ?? null,
+    notes: input.notes ?? null,
+    sourceType: input.sourceType,
+    sourceId: input.sourceId,
+    lines: input.lines.map((l) => ({
+      partId: l.partId,
+      quantityMilli: l.quantityMilli,
+      unitCostCents: l.unitCostCents,
+      serialNumbers: l.serialNumbers ?? null,
+      sourceLineId: l.sourceLineId ?? null,
+    })),
+  });
+  return postDocumentTx(trx, actor, id);
 }
