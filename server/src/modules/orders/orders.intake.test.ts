@@ -21,7 +21,7 @@ describe.each(DIALECTS)('service order intake on %s', (dialect) => {
     const model = await aModel(t, admin, { defaultWarrantyMonths: 24 });
     const tech = await aTechnician(t, admin);
     const order = await created(t, admin, '/api/v1/service-orders', {
-      newCustomer: { kind: 'person', name: 'Иван Петров', phones: [{ number: '0888 123 456' }] },
+      newCustomer: { kind: 'person', name: 'Иван Петров', phone: '0888 123 456' },
       serialNumber: ' sn-777 abc ',
       modelId: model.id,
       purchaseDate: new Date().toISOString().slice(0, 10),

@@ -8,7 +8,8 @@ import { IsoDate } from '../../kernel/dates';
 import { TrimmedId } from '../../kernel/ids';
 import { MAX_NORM_MINUTES, MAX_QUANTITY_MILLI, MAX_UNIT_CENTS } from '../../kernel/limits';
 import { ListQueryBase, Page, QueryBool } from '../../kernel/list-query';
-import { CreatePartyBody } from '../parties/parties.schema';
+import { BgVatNumber, Uic } from '../company/company.schema';
+import { Email, PartyKind, Phone } from '../parties/parties.schema';
 import { ORDER_STATUSES } from './orders.lifecycle';
 
 const Id = TrimmedId;
@@ -237,8 +238,17 @@ export type OrderDetail = z.infer<typeof OrderDetail>;
 
 // ---------------------------------------------------------------- intake
 
-/** A customer created with the order: the same body as POST /parties (a person by default). */
-export const NewCustomer = CreatePartyBody.extend({ kind: CreatePartyBody.shape.kind.default('person') });
+/** A customer created with the order: the fields the desk asks (a person by default); the rules of POST /parties. */
+export const NewCustomer = z.strictObject({
+  kind: PartyKind.default('person'),
+  name: z.string().trim().min(1).max(200),
+  phone: Phone.nullish().describe('The primary phone'),
+  email: Email.nullish(),
+  uic: Uic.nullish().describe('ЕИК, companies only'),
+  vatNumber: BgVatNumber.nullish(),
+  city: optionalText(100),
+  address: optionalText(300),
+});
 export type NewCustomer = z.infer<typeof NewCustomer>;
 
 export const IntakeBody = z
@@ -371,7 +381,7 @@ export const ORDER_SORTS = ['number', 'receivedAt', 'statusChangedAt', 'promised
 
 /** A status filter: repeated (?status=a&status=b) or comma-separated. */
 const StatusFilter = z
-  .union([z.string(), z.array(z.string())])
+  .union([z.string().max(400), z.array(z.string().max(40)).max(ORDER_STATUSES.length)])
   .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).filter(Boolean))
   .pipe(z.array(OrderStatus).max(ORDER_STATUSES.length));
 

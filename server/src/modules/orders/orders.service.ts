@@ -40,6 +40,7 @@ import type {
   IntakeBody,
   IntakeCheck,
   IntakeCheckQuery,
+  NewCustomer,
   OrderDetail,
   OrderHeader,
   OrderLine,
@@ -509,6 +510,26 @@ async function intakeItem(
   });
 }
 
+/** The intake's short customer form as the parties module's create body. */
+function partyBodyOf(c: NewCustomer) {
+  return {
+    kind: c.kind,
+    name: c.name,
+    uic: c.uic ?? null,
+    vatNumber: c.vatNumber ?? null,
+    wantsInvoices: false,
+    isCustomer: true,
+    isSupplier: false,
+    phones: c.phone ? [{ number: c.phone }] : [],
+    emails: c.email ? [{ email: c.email }] : [],
+    addresses:
+      c.city || c.address
+        ? [{ label: 'other' as const, city: c.city ?? null, address: c.address ?? null, country: 'BG' }]
+        : [],
+    contacts: [],
+  };
+}
+
 function orderSearchText(
   number: string,
   party: { name: string; phone: string | null },
@@ -564,7 +585,7 @@ export async function intake(db: Db, actor: Actor, body: IntakeBody): Promise<In
     const party = body.partyId
       ? await assertCustomerExists(trx, body.partyId, 'partyId')
       : await withPrefix('newCustomer.', () =>
-          createCustomerIn(trx, actor, body.newCustomer as NonNullable<IntakeBody['newCustomer']>),
+          createCustomerIn(trx, actor, partyBodyOf(body.newCustomer as NewCustomer)),
         );
     const overdueCents = customerCreated ? 0 : await overdueOfCustomer(trx, party.id);
     const refused = settings.overdueCustomers === 'refuse' && overdueCents > 0;

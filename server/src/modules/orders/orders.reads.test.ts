@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import { aCustomer, aModel, anOrder, aTechnician, created, moved, unique } from '../../../test/factories';
+import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
+import { snapshotDatabase } from '../../../test/snapshot';
+
+describe.each(DIALECTS)('service order reads, edits, settings and the public link on %s', (dialect) => {
+  const t = useTestApp(dialect);
+  let admin: Session;
+
+  it('the list searches by number, customer, phone and serial, filters by status, technician, customer and overdue', async () => {
+    admin = await t.setup();
+    const tech = await aTechnician(t, admin);
+    const maria = await aCustomer(t, admin, {
+      kind: 'person',
+      name: 'Мария Иванова',
+      phones: [{ number: '0899 555 111' }],
+    });
+    const other = await aCustomer(t, admin);
+    const model = await aModel(t, admin);
+    const a = await anOrder(t, admin, {
+      partyId: maria.id,
+      serialNumber: 'WM-A-1',
+      modelId: model.id,
+      technicianId: tech.id,
+    });
+    const b = await anOrder(t, admin, { partyId: other.id, serialNumber: 'WM-B-2', modelId: model.id });
+    const c = await anOrder(t, admin, { partyId: other.id, serialNumber: 'WM-C-3', modelId: model.id });
+    await moved(t, admin, b.id, 'diagnosing');
+    await moved(t, admin, c.id, 'cancelled');
+    const numbers = async (query: string) => {
+      const res = await t.request(admin, 'GET', `/api/v1/service-orders?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res
+        .json()
+        .items.map((o: { number: string }) => o.number)
+        .sort();
+    };
+    expect(await numbers('q=мария')).toEqual([a.number]);
+    expect(await numbers('q=maria')).toEqual([a.number]);
+    expect(await numbers('q=0899555')).toEqual([a.number]);
+    expect(await numbers('q=wm-b')).toEqual([b.number]);
+    expect(await numbers(`q=${c.number}`)).toEqual([c.number]);
+    expect(await numbers('status=received&status=diagnosing')).toEqual([a.number, b.number].sort());
+    expect(await numbers('status=received,cancelled')).toEqual([a.number, c.number].sort());
+    expect(await numbers('open=true')).toEqual([a.number, b.number].sort());
+    expect(await numbers(`technicianId=${tech.id}`)).toEqual([a.number]);
+    expect(await numbers(`partyId=${other.id}`)).toEqual([b.number, c.number].sort());
+    expect(await numbers(`itemId=${b.itemId}`)).toEqual([b.number]);
+    expect(await numbers('overdue=true')).toEqual([]);
+    const bad = await t.request(admin, 'GET', '/api/v1/service-orders?status=lost');
+    expect(bad.statusCode).toBe(400);
+
+    // A received order is overdue at once with a 0-hour limit; diagnosing keeps its 48 hours; cancelled never.
+    const settings = await t.request(admin, 'PUT', '/api/v1/service-settings', {
+      statusLimits: { received: 0 },
+    });
+    expect(settings.statusCode, settings.body).toBe(200);
+    expect(settings.json().statusLimits).toMatchObject({ received: 0, diagnosing: 48 });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await numbers('overdue=true')).toEqual([a.number]);
+    expect(await numbers('overdue=false')).toEqual([b.number, c.number].sort());
+    const list = (await t.request(admin, 'GET', '/api/v1/service-orders?sort=number')).json();
+    expect(list.items.map((o: { overdue: boolean }) => o.overdue)).toEqual([true, false, false]);
+    expect(list.items[0]).toMatchObject({
+      customerName: 'Мария Иванова',
+      customerPhone: '0899 555 111',
+      technicianName: tech.name,
+    });
+
+    const board = (await t.request(admin, 'GET', '/api/v1/service-orders/board')).json();
+    const received = board.columns.find((col: { status: string }) => col.status === 'received');
+    expect(received).toMatchObject({ count: 1, overdueCount: 1 });
+    expect(received.cards[0]).toMatchObject({ number: a.number, overdue: true });
+    expect(board.transitions.received).toEqual(['diagnosing', 'cancelled']);
+
+    const csv = await t.request(admin, 'GET', '/api/v1/service-orders/export.csv?sort=number');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const rows = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(rows[0]).toBe(
+      'number,status,overdue,received_at,status_changed_at,promised_date,customer,phone,item,serial_number,complaint,technician,location',
+    );
+    expect(rows).toHaveLength(4);
+    await t.request(admin, 'PUT', '/api/v1/service-settings', { statusLimits: { received: 24 } });
+  });
+
+  it('"my orders" lists the open orders of the technician linked to the signed-in user', async () => {
+    const user = await t.signInAs('technician');
+    const tech = await aTechnician(t, admin, { userId: user.userId });
+    const mine = await anOrder(t, admin, { technicianId: tech.id });
+    const done = await anOrder(t, admin, { technicianId: tech.id });
+    await moved(t, admin, done.id, 'cancelled');
+    await anOrder(t, admin);
+    const res = await t.request(user, 'GET', '/api/v1/service-orders/mine');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.map((o: { id: string }) => o.id)).toEqual([mine.id]);
+    // Someone who is not a technician has none.
+    expect((await t.request(admin, 'GET', '/api/v1/service-orders/mine')).json()).toMatchObject({
+      items: [],
+      total: 0,
+    });
+  });
+
+  it('edits the diagnosis and notes (timeline note), the technician and date (changed); not once delivered', async () => {
+    const tech = await aTechnician(t, admin);
+    const order = await anOrder(t, admin);
+    const res = await t.request(admin, 'PATCH', `/api/v1/service-orders/${order.id}`, {
+      diagnosis: 'Износен лагер',
+      customerNotes: 'Чакаме част',
+      technicianId: tech.id,
+      promisedDate: '2031-02-03',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      diagnosis: 'Износен лагер',
+      customerNotes: 'Чакаме част',
+      technicianId: tech.id,
+      promisedDate: '2031-02-03',
+    });
+    const timeline = (await t.request(admin, 'GET', `/api/v1/service-orders/${order.id}/timeline`)).json();
+    expect(
+      timeline
+        .slice(0, 2)
+        .map((e: { kind: string }) => e.kind)
+        .sort(),
+    ).toEqual(['changed', 'note']);
+    const unknownTech = await t.request(admin, 'PATCH', `/api/v1/service-orders/${order.id}`, {
+      technicianId: 'nope',
+    });
+    expect(unknownTech.statusCode).toBe(400);
+    expect(unknownTech.json()).toMatchObject({ field: 'technicianId' });
+
+    await moved(t, admin, order.id, 'diagnosing', 'in_repair', 'ready', 'delivered');
+    const before = await snapshotDatabase(t.db);
+    const late = await t.request(admin, 'PATCH', `/api/v1/service-orders/${order.id}`, {
+      diagnosis: 'Друго',
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'order_closed' });
+    expect(await snapshotDatabase(t.db)).toEqual(before);
+  });
+
+  it('settings: defaults until saved, saved and audited, a diagnostic fee needs its service type', async () => {
+    const res = await t.request(admin, 'GET', '/api/v1/service-settings');
+    expect(res.json()).toMatchObject({
+      diagnosticFee: 'none',
+      overdueCustomers: 'warn',
+      partWarrantyMonths: 6,
+      labourWarrantyMonths: 3,
+    });
+    const before = await snapshotDatabase(t.db);
+    const bad = await t.request(admin, 'PUT', '/api/v1/service-settings', { diagnosticFee: 'charge' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ field: 'diagnosticServiceTypeId' });
+    const badStatus = await t.request(admin, 'PUT', '/api/v1/service-settings', {
+      statusLimits: { delivered: 5 },
+    });
+    expect(badStatus.statusCode).toBe(400);
+    expect(await snapshotDatabase(t.db)).toEqual(before);
+    const ok = await t.request(admin, 'PUT', '/api/v1/service-settings', {
+      overdueCustomers: 'refuse',
+      partWarrantyMonths: 12,
+    });
+    expect(ok.json()).toMatchObject({
+      overdueCustomers: 'refuse',
+      partWarrantyMonths: 12,
+      labourWarrantyMonths: 3,
+    });
+    const audit = (await t.request(admin, 'GET', '/api/v1/audit?entity=service_settings')).json();
+    expect(audit.items[0]).toMatchObject({ action: 'service_settings.update' });
+    // With 'refuse' and no overdue money (0 until the sales issue), intake goes on.
+    await anOrder(t, admin);
+    const tech = await t.signInAs('technician');
+    expect(
+      (await t.request(tech, 'PUT', '/api/v1/service-settings', { partWarrantyMonths: 1 })).statusCode,
+    ).toBe(403);
+    await t.request(admin, 'PUT', '/api/v1/service-settings', {
+      overdueCustomers: 'warn',
+      partWarrantyMonths: 6,
+    });
+  });
+
+  it('the public status link works logged out, shows only its fields, and stops when replaced or revoked', async () => {
+    const order = await anOrder(t, admin, {
+      customerNotes: 'Обадете се след 17 ч.',
+      promisedDate: '2032-03-04',
+    });
+    const token = order.statusLink.token as string;
+    const open = await t.request(null, 'GET', `/api/v1/public/orders/${token}`);
+    expect(open.statusCode, open.body).toBe(200);
+    expect(Object.keys(open.json()).sort()).toEqual(
+      [
+        'companyName',
+        'customerNotes',
+        'itemLabel',
+        'number',
+        'promisedDate',
+        'status',
+        'statusChangedAt',
+      ].sort(),
+    );
+    expect(open.json()).toMatchObject({
+      number: order.number,
+      status: 'received',
+      promisedDate: '2032-03-04',
+      customerNotes: 'Обадете се след 17 ч.',
+      companyName: 'Тест Сервиз ООД',
+    });
+    expect(open.body).not.toContain(order.serialNumber);
+    expect((await t.request(null, 'GET', `/api/v1/public/orders/${unique('x')}`)).statusCode).toBe(404);
+
+    const renewed = await created(t, admin, `/api/v1/service-orders/${order.id}/link`, undefined, 201);
+    expect(renewed.url).toBe(`/s/${renewed.token}`);
+    expect((await t.request(null, 'GET', `/api/v1/public/orders/${token}`)).statusCode).toBe(404);
+    expect((await t.request(null, 'GET', `/api/v1/public/orders/${renewed.token}`)).statusCode).toBe(200);
+
+    const revoked = await t.request(admin, 'DELETE', `/api/v1/service-orders/${order.id}/link`);
+    expect(revoked.statusCode).toBe(204);
+    expect((await t.request(null, 'GET', `/api/v1/public/orders/${renewed.token}`)).statusCode).toBe(404);
+    const detail = (await t.request(admin, 'GET', `/api/v1/service-orders/${order.id}`)).json();
+    expect(detail.hasStatusLink).toBe(false);
+    const timeline = (await t.request(admin, 'GET', `/api/v1/service-orders/${order.id}/timeline`)).json();
+    expect(timeline[0].kind).toBe('link_revoked');
+  });
+});
