@@ -221,10 +221,7 @@ export function IntakePage() {
       {
         ...(newCustomer
           ? {
-              newCustomer: {
-                name: newCustomer.name.trim(),
-                phones: newCustomer.phone.trim() ? [{ number: newCustomer.phone.trim() }] : [],
-              },
+              newCustomer: { name: newCustomer.name.trim(), phone: newCustomer.phone.trim() || null },
             }
           : { partyId: party?.value ?? '' }),
         ...(serial.state === 'known'
@@ -303,7 +300,7 @@ export function IntakePage() {
                         autoComplete="off"
                         value={newCustomer.phone}
                         onChange={(e) => setNewCustomer({ ...newCustomer, phone: e.currentTarget.value })}
-                        error={err('newCustomer.phones.0.number', 'newCustomer.phones')}
+                        error={err('newCustomer.phone')}
                       />
                     </SimpleGrid>
                     <Group gap="xs">
