@@ -161,7 +161,9 @@ export function BoardPage() {
     move(card.id, card.status, to);
   }
 
-  const columns = data.columns.map((column) => {
+  // On a phone the columns stand one under the other: the empty ones would only push the cards down.
+  const shown = phone ? data.columns.filter((c) => c.count > 0) : data.columns;
+  const columns = shown.map((column) => {
     const allowed = dragging
       ? dragging.status === column.status || allowedMove(data, dragging.status, column.status)
       : true;

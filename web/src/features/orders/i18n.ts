@@ -156,6 +156,7 @@ const ordersBg = {
     refuseButton: 'Отказан ремонт',
     back: 'Назад',
     finishWarn: 'Готова: частите ще се изпишат от склада и ще се запишат гаранциите.',
+    usedBelowPlanned: '{{name}}: вложени {{used}} от планирани {{planned}}; остатъкът се освобождава.',
   },
   notes: {
     title: 'Диагноза и бележки',
@@ -453,6 +454,7 @@ const ordersEn: typeof ordersBg = {
     refuseButton: 'Repair refused',
     back: 'Back',
     finishWarn: 'Ready: the parts leave stock and the warranties are recorded.',
+    usedBelowPlanned: '{{name}}: {{used}} used of {{planned}} planned; the rest is released.',
   },
   notes: {
     title: 'Diagnosis and notes',

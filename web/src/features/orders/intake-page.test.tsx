@@ -131,7 +131,7 @@ describe('the fast intake', () => {
     await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/orders/o-1'));
     const post = calls.find((c) => c.method === 'POST');
     expect(post?.body).toEqual({
-      newCustomer: { name: 'Петя Колева', phones: [{ number: '0888 123 456' }] },
+      newCustomer: { name: 'Петя Колева', phone: '0888 123 456' },
       modelId: 'm-1',
       serialNumber: 'sn-new-1',
       complaint: 'Не центрофугира, тече отдолу',

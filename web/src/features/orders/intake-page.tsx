@@ -69,14 +69,18 @@ async function findItemBySerial(serial: string): Promise<Item | null> {
   return page.items.find((i) => i.serialNumber === wanted) ?? null;
 }
 
-/** Focuses a field (or the first input inside a box) once the screen has drawn it. */
-const focusSoon = (ref: RefObject<HTMLElement | null>) =>
+/** Focuses a field (or the first input inside a box) once the screen has drawn it: tries for a moment. */
+function focusSoon(ref: RefObject<HTMLElement | null>, tries = 20) {
   setTimeout(() => {
     const el = ref.current;
-    if (!el) return;
-    if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.focus();
-    else el.querySelector<HTMLInputElement>('input')?.focus();
-  }, 0);
+    const target =
+      el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement
+        ? el
+        : el?.querySelector<HTMLInputElement>('input');
+    if (target) target.focus();
+    else if (tries > 0) focusSoon(ref, tries - 1);
+  }, 25);
+}
 
 /**
  * Enter moves to the next field (a barcode scanner ends every scan with Enter), as Tab does; Ctrl+Enter takes
@@ -217,10 +221,7 @@ export function IntakePage() {
       {
         ...(newCustomer
           ? {
-              newCustomer: {
-                name: newCustomer.name.trim(),
-                phones: newCustomer.phone.trim() ? [{ number: newCustomer.phone.trim() }] : [],
-              },
+              newCustomer: { name: newCustomer.name.trim(), phone: newCustomer.phone.trim() || null },
             }
           : { partyId: party?.value ?? '' }),
         ...(serial.state === 'known'
@@ -299,7 +300,7 @@ export function IntakePage() {
                         autoComplete="off"
                         value={newCustomer.phone}
                         onChange={(e) => setNewCustomer({ ...newCustomer, phone: e.currentTarget.value })}
-                        error={err('newCustomer.phones.0.number', 'newCustomer.phones')}
+                        error={err('newCustomer.phone')}
                       />
                     </SimpleGrid>
                     <Group gap="xs">

@@ -393,11 +393,13 @@ const isKnownEvent = (kind: string): kind is EventKind => (EVENT_KINDS as readon
 function eventText(e: TimelineEvent, t: TFunction): string {
   const kind = t(`orders.timeline.kind.${isKnownEvent(e.kind) ? e.kind : 'other'}`);
   const move =
-    e.fromStatus && e.toStatus
-      ? `: ${t(`orders.status.${e.fromStatus}`)} → ${t(`orders.status.${e.toStatus}`)}`
-      : e.toStatus
-        ? `: ${t(`orders.status.${e.toStatus}`)}`
-        : '';
+    e.kind === 'created'
+      ? ''
+      : e.fromStatus && e.toStatus
+        ? `: ${t(`orders.status.${e.fromStatus}`)} → ${t(`orders.status.${e.toStatus}`)}`
+        : e.toStatus
+          ? `: ${t(`orders.status.${e.toStatus}`)}`
+          : '';
   const details = e.details ?? {};
   const described = typeof details.description === 'string' ? ` — ${details.description}` : '';
   const reason = typeof details.reason === 'string' ? ` (${details.reason})` : '';

@@ -1,10 +1,12 @@
 import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { formatQuantity } from '@servix/server/kernel/format';
 import type { OrderStatus } from '@servix/server/modules/orders/orders.schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../api/client';
 import { useChangeStatus } from '../../api/orders';
+import { currentLocale } from '../../i18n';
 import { FormAlert } from '../../ui/states';
 
 /** The moves that need a word from the user first: a cancel's reason, a refused repair (diagnostic fee). */
@@ -41,13 +43,24 @@ export function useStatusMove() {
     change.mutate(
       { id, to, ...extra },
       {
-        onSuccess: () => {
+        onSuccess: (order) => {
           setAsking(null);
           setReason('');
           notifications.show({
             color: 'green',
             message: t('orders.order.statusChanged', { status: t(`orders.status.${to}`) }),
           });
+          // Finishing with less used than planned is allowed, but said.
+          for (const w of order.finishWarnings ?? [])
+            notifications.show({
+              color: 'yellow',
+              autoClose: 10_000,
+              message: t('orders.order.usedBelowPlanned', {
+                name: w.description,
+                used: formatQuantity(w.usedMilli, currentLocale()),
+                planned: formatQuantity(w.plannedMilli, currentLocale()),
+              }),
+            });
         },
         onError: (e) => {
           if (inModal) setFailure(messageOf(e));
