@@ -7,6 +7,7 @@ import { vi } from 'vitest';
 import { setCsrfToken } from './api/client';
 import { meKey } from './api/session';
 import { AppProviders } from './app/providers';
+import { ShellProviders } from './app/shell-providers';
 
 export function aMe(role: Role = 'admin'): Me {
   return {
@@ -40,7 +41,9 @@ export function renderScreen(
   }
   return render(
     <AppProviders queryClient={queryClient}>
-      <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+      <ShellProviders>
+        <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+      </ShellProviders>
     </AppProviders>,
   );
 }
