@@ -1,6 +1,6 @@
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { setLanguage } from './i18n';
+import { loadAllTexts, setLanguage } from './i18n';
 
 // The web tests share two cores with the server's suite in CI: waiting for an element may take a few seconds there.
 configure({ asyncUtilTimeout: 5000 });
@@ -35,6 +35,9 @@ if (!document.fonts) {
     configurable: true,
   });
 }
+
+// The screens under test are signed-in screens: every feature's texts, as the app loads them after the sign-in.
+await loadAllTexts();
 
 beforeEach(async () => {
   localStorage.clear();

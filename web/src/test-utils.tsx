@@ -7,6 +7,7 @@ import { vi } from 'vitest';
 import { setCsrfToken } from './api/client';
 import { meKey } from './api/session';
 import { AppProviders } from './app/providers';
+import { ShellProviders } from './app/shell-providers';
 import { PHONE_QUERY } from './ui/phone';
 
 export function aMe(role: Role = 'admin'): Me {
@@ -41,7 +42,9 @@ export function renderScreen(
   }
   return render(
     <AppProviders queryClient={queryClient}>
-      <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+      <ShellProviders>
+        <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+      </ShellProviders>
     </AppProviders>,
   );
 }

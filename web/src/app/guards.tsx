@@ -5,14 +5,34 @@ import { useMe, useSetupStatus } from '../api/session';
 import { setLanguage } from '../i18n';
 import { Forbidden, FullPageLoader, LoadError } from '../ui/states';
 import { canCall, type Route } from './access';
-import { loadLayout, preloadFirstScreens } from './first-screens';
-import { lazyScreen } from './lazy-screen';
+import { loadLayout, loadShell, preloadFirstScreens } from './first-screens';
 import { useSession } from './session';
 
-// The menu and header of the signed-in screens: the sign-in screen does without them.
-const AppLayout = lazyScreen(loadLayout, 'AppLayout');
+// The menu and header of the signed-in screens, in the shell they share: the sign-in screen does without them.
+const SignedInFrame = lazy(async () => {
+  const { AppLayout, ShellProviders } = await loadLayout();
+  return {
+    default: () => (
+      <ShellProviders>
+        <AppLayout />
+      </ShellProviders>
+    ),
+  };
+});
 // Shown once in an installation's life: not worth a place in everyone's first download.
-const SetupPage = lazy(async () => ({ default: (await import('../features/setup/setup-page')).SetupPage }));
+const SetupPage = lazy(async () => {
+  const [{ SetupPage }, { ShellProviders }] = await Promise.all([
+    import('../features/setup/setup-page'),
+    loadShell(),
+  ]);
+  return {
+    default: (props: { version: string }) => (
+      <ShellProviders>
+        <SetupPage {...props} />
+      </ShellProviders>
+    ),
+  };
+});
 
 /**
  * The top of every page: a fresh installation shows the setup screen on any path; otherwise the session is
@@ -58,7 +78,7 @@ export function RequireAuth() {
   }
   return (
     <Suspense fallback={<FullPageLoader />}>
-      <AppLayout />
+      <SignedInFrame />
     </Suspense>
   );
 }
