@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { FRONT_OFFICE_ROUTES } from '../features/front-office-routes';
@@ -7,7 +7,7 @@ import { ORDERS_ROUTES } from '../features/orders-routes';
 import { REPORT_ROUTES } from '../features/report-routes';
 import { STOCK_ROUTES } from '../features/stock-routes';
 import { FullPageLoader, NotFound, RouteError } from '../ui/states';
-import { loadHome } from './first-screens';
+import { loadHome, loadShell } from './first-screens';
 import { AppRoot, RequireAuth, RequireRole } from './guards';
 import { lazyScreen } from './lazy-screen';
 import type { SettingsPath } from './nav';
@@ -33,10 +33,20 @@ const NumberingSeriesPage = lazyScreen(
 const UsersPage = lazyScreen(() => import('../features/settings/users/users-page'), 'UsersPage');
 const TechniciansPage = lazyScreen(() => import('../features/technicians/screens'), 'TechniciansPage');
 // A customer's page from the QR code: no session, no setup check, no menu.
-const PublicStatusPage = lazyScreen(
-  () => import('../features/public-status/public-status-page'),
-  'PublicStatusPage',
-);
+// It comes with the shell (every text, every style) that the sign-in screen does without.
+const PublicStatusPage = lazy(async () => {
+  const [{ PublicStatusPage: Page }, { ShellProviders }] = await Promise.all([
+    import('../features/public-status/public-status-page'),
+    loadShell(),
+  ]);
+  return {
+    default: () => (
+      <ShellProviders>
+        <Page />
+      </ShellProviders>
+    ),
+  };
+});
 const ServiceSettingsPage = lazyScreen(() => import('../features/orders/screens'), 'ServiceSettingsPage');
 
 const PAGES: Record<SettingsPath, React.ReactNode> = {
