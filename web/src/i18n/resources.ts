@@ -6,6 +6,7 @@ import { customersMessages } from '../features/customers/i18n';
 import { homeMessages } from '../features/home/i18n';
 import { importsMessages } from '../features/imports/i18n';
 import { itemsMessages } from '../features/items/i18n';
+import { ordersMessages } from '../features/orders/i18n';
 import { searchMessages } from '../features/search/i18n';
 import { apiTokensMessages } from '../features/settings/api-tokens/i18n';
 import { auditMessages } from '../features/settings/audit/i18n';
@@ -16,7 +17,6 @@ import { usersMessages } from '../features/settings/users/i18n';
 import { setupMessages } from '../features/setup/i18n';
 import { stockMessages } from '../features/stock/i18n';
 import { techniciansMessages } from '../features/technicians/i18n';
-import { ordersMessages } from '../features/orders/i18n';
 import { uiMessages } from '../ui/i18n';
 import { type DeepStrings, mergeMessages } from './messages';
 
