@@ -52,7 +52,7 @@ const DISPOSITIONS: RemovedDisposition[] = ['returned', 'scrapped', 'to_warehous
 const countedMilli = (l: OrderLine) => l.usedQuantityMilli ?? l.quantityMilli;
 const bpToPercent = (bp: number) => bp / 100;
 
-function LineDescription({ line }: { line: OrderLine }) {
+function LineDescription({ line, open }: { line: OrderLine; open: boolean }) {
   const { t } = useTranslation();
   return (
     <Stack gap={2}>
@@ -64,7 +64,7 @@ function LineDescription({ line }: { line: OrderLine }) {
         <Badge size="xs" variant="outline" color="gray">
           {t(`orders.lines.kind.${line.kind}`)}
         </Badge>
-        {line.kind === 'part' && line.reservationState !== 'none' && (
+        {open && line.kind === 'part' && line.reservationState !== 'none' && (
           <Badge
             size="xs"
             variant="light"
@@ -72,6 +72,11 @@ function LineDescription({ line }: { line: OrderLine }) {
             data-testid="reservation"
           >
             {t(`orders.lines.reservation.${line.reservationState}`)}
+          </Badge>
+        )}
+        {line.payer !== 'customer' && (
+          <Badge size="xs" variant="light" color="teal">
+            {t(`orders.lines.payers.${line.payer}`)}
           </Badge>
         )}
         {line.fittedSerial && (
@@ -111,7 +116,7 @@ export function OrderLines({ order }: { order: OrderDetail }) {
       key: 'description',
       header: t('orders.lines.description'),
       phone: 'title',
-      render: (l) => <LineDescription line={l} />,
+      render: (l) => <LineDescription line={l} open={order.editable} />,
     },
     {
       key: 'quantity',
@@ -140,16 +145,6 @@ export function OrderLines({ order }: { order: OrderDetail }) {
             </Text>
           )}
         </>
-      ),
-    },
-    {
-      key: 'payer',
-      header: t('orders.lines.payer'),
-      phone: 'secondary',
-      render: (l) => (
-        <Text size="sm" c={l.payer === 'customer' ? undefined : 'teal.8'}>
-          {t(`orders.lines.payers.${l.payer}`)}
-        </Text>
       ),
     },
     {
@@ -254,7 +249,7 @@ export function OrderLines({ order }: { order: OrderDetail }) {
             columns={columns}
             rows={order.lines}
             rowKey={(l) => l.id}
-            minWidth={760}
+            minWidth={520}
             data-testid="order-lines"
           />
         )}

@@ -270,7 +270,7 @@ function WarrantyCard({ order }: { order: OrderDetail }) {
           {order.warrantyRecords.map((w) => (
             <Stack key={w.id} gap={0}>
               <Group gap={6} wrap="nowrap">
-                <Badge size="xs" variant="outline" color="gray">
+                <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>
                   {t(`orders.warranty.kind.${w.kind}`)}
                 </Badge>
                 <Text size="sm" fw={500} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
