@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable, RawBuilder, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
 import { type ListOrder, listAll, listPage, type SortKeys, thenBy } from '../../db/list';
@@ -85,7 +85,7 @@ export interface OrderFilter {
   partyId?: string | undefined;
   itemId?: string | undefined;
   /** The overdue condition (orders.overdue.ts), when the list asks for overdue=true/false. */
-  overdue?: { when: boolean; condition: ReturnType<typeof sql<boolean>> } | undefined;
+  overdue?: { when: boolean; condition: RawBuilder<boolean> } | undefined;
 }
 
 export const ORDER_SORT_KEYS: SortKeys = {
@@ -122,7 +122,7 @@ export async function allOrders(db: Executor, f: OrderFilter, order: ListOrder) 
 }
 
 /** Per status: how many orders, and how many of them overdue. */
-export async function countByStatus(db: Executor, f: OrderFilter, overdue: ReturnType<typeof sql<boolean>>) {
+export async function countByStatus(db: Executor, f: OrderFilter, overdue: RawBuilder<boolean>) {
   let q = db.selectFrom('service_order');
   if (f.q) q = q.where(matchesSearch('service_order.search_text', f.q));
   if (f.technicianId) q = q.where('service_order.technician_id', '=', f.technicianId);
