@@ -10,6 +10,7 @@ import {
   dueDate,
   isCalendarDay,
   isLeapYear,
+  lastMonth,
   startOfDayInstant,
 } from './calendar';
 
@@ -140,5 +141,13 @@ describe('startOfDayInstant', () => {
     expect(startOfDayInstant('2026-10-25').toISOString()).toBe('2026-10-24T21:00:00.000Z');
     expect(startOfDayInstant('2026-10-26').toISOString()).toBe('2026-10-25T22:00:00.000Z');
     expect(calendarDateOf(startOfDayInstant('2026-10-26'))).toBe('2026-10-26');
+  });
+});
+
+describe('lastMonth', () => {
+  it('is the month before, from its first to its last day, across a year and in a leap year', () => {
+    expect(lastMonth('2026-12-06')).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+    expect(lastMonth('2027-01-31')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    expect(lastMonth('2028-03-01')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
   });
 });

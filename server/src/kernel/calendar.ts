@@ -141,3 +141,9 @@ export function startOfDayInstant(date: string, timeZone = COMPANY_TIME_ZONE): D
   const first = utcMidnight - offsetAt(utcMidnight);
   return new Date(utcMidnight - offsetAt(first));
 }
+
+/** The month before `today`'s, as its first and last day: the period one pays for (earnings, monthly reports). */
+export function lastMonth(today: string): { from: string; to: string } {
+  const to = addDays(`${today.slice(0, 8)}01`, -1);
+  return { from: `${to.slice(0, 8)}01`, to };
+}

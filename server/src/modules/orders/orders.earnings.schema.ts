@@ -13,11 +13,15 @@ const code = (c: string) => ({ params: { code: c } });
 
 export const EarningsQuery = z
   .object({
-    from: IsoDate.describe('First day of the period (the day orders were finished)'),
-    to: IsoDate.describe('Last day of the period, inclusive'),
+    from: IsoDate.optional().describe(
+      'First day of the period (the day orders were finished); the first day of last month when left out',
+    ),
+    to: IsoDate.optional().describe(
+      'Last day of the period, inclusive; the last day of last month when left out',
+    ),
     technicianId: Id.optional().describe('Only this technician'),
   })
-  .refine((q) => q.from <= q.to, { path: ['to'], ...code('period_ends_before_start') });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], ...code('period_ends_before_start') });
 export type EarningsQuery = z.infer<typeof EarningsQuery>;
 
 export const EarningsLinesQuery = z

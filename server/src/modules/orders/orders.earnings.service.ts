@@ -4,8 +4,8 @@
  * technicians' terms (technicians module) through the pure rule in orders.earnings.ts.
  */
 import type { Executor } from '../../db/database';
-import { addDays, calendarDateOf, startOfDayInstant } from '../../kernel/calendar';
-import { notFound } from '../../kernel/errors';
+import { addDays, calendarDateOf, lastMonth, startOfDayInstant, todayDate } from '../../kernel/calendar';
+import { DomainError, notFound } from '../../kernel/errors';
 import { getTechnician, payTermsOfTechnicians } from '../technicians';
 import {
   computeEarnings,
@@ -143,7 +143,11 @@ async function termsOf(db: Executor, lines: readonly EarningsLineInput[]) {
   return terms as Map<string, EarningsTerms[]>;
 }
 
-export async function technicianEarnings(db: Executor, q: EarningsQuery): Promise<TechnicianEarnings> {
+export async function technicianEarnings(db: Executor, query: EarningsQuery): Promise<TechnicianEarnings> {
+  const fallback = lastMonth(todayDate());
+  const q = { ...query, from: query.from ?? fallback.from, to: query.to ?? fallback.to };
+  if (q.from > q.to)
+    throw new DomainError('invalid', 'period_ends_before_start', { field: 'to', params: { field: 'to' } });
   const lines = await labourLines(db, q.from, q.to, { technicianId: q.technicianId });
   const rule = await warrantyRule(db);
   const result = computeEarnings(lines, await termsOf(db, lines), rule);

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Card, Drawer, Group, Select, Stack, Text } from '@mantine/core';
-import { addDays, todayDate } from '@servix/server/kernel/calendar';
+import { lastMonth, todayDate } from '@servix/server/kernel/calendar';
 import { formatDate, formatMoney } from '@servix/server/kernel/format';
 import type { EarningsLine, EarningsRow } from '@servix/server/modules/orders/orders.earnings.schema';
 import { useTranslation } from 'react-i18next';
@@ -14,13 +14,6 @@ import { useTechnicianOptions } from '../stock/reports/queries';
 import { useEarningsLines, useTechnicianEarnings } from './queries';
 
 const NUMERIC = { fontVariantNumeric: 'tabular-nums' } as const;
-
-/** The first and the last day of the month before `today`: the period one pays for. */
-function lastMonth(today: string): { from: string; to: string } {
-  const firstOfThis = `${today.slice(0, 8)}01`;
-  const to = addDays(firstOfThis, -1);
-  return { from: `${to.slice(0, 8)}01`, to };
-}
 
 /** Minutes × share basis points as hours, two decimals, in the UI language ("1,25"). */
 function useHours() {
