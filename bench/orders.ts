@@ -14,7 +14,7 @@
  *  - finishing an order with 5 part lines (stock received first; order created, lines added, moved to in_repair
  *    untimed), timing only POST /service-orders/:id/status {to: 'ready'}.
  * Server time is the inject round trip (no network). Resident memory at the end of each database.
- * Usage: npm run bench:orders [-- --pg postgres://postgres@127.0.0.1:5432/postgres] [-- --orders 100000]
+ * Usage: npm run bench:orders [-- --pg postgres://postgres@127.0.0.1:5432/postgres] [--orders 100000] [--only sqlite|pg] [--keep]
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -360,6 +360,8 @@ async function generate(db: Db, pg: boolean) {
 
 async function benchOne(label: string, databaseUrl: string, cleanup: () => Promise<void>) {
   const pg = databaseUrl.startsWith('postgres');
+  const only = arg('--only');
+  if (only && only !== (pg ? 'pg' : 'sqlite')) return cleanup();
   const config = { ...loadConfig({ DATABASE_URL: databaseUrl, PORT: '0' }), webDist: '/nonexistent' };
   const handle = openDatabase(config.database);
   await migrateToLatest(handle);
@@ -398,6 +400,15 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
     return res.json() as Record<string, unknown>;
   };
   const results: [string, { median: number; p95: number }, number][] = [];
+  const show = ([what, st, target]: [string, { median: number; p95: number }, number]) =>
+    console.log(
+      `  ${what.padEnd(56)} ${st.median.toFixed(1).padStart(7)} ms ${st.p95.toFixed(1).padStart(7)} ms  <${target} ms  ${st.p95 < target ? 'yes' : 'NO'}`,
+    );
+  const record = (r: [string, { median: number; p95: number }, number]) => {
+    results.push(r);
+    show(r);
+  };
+  console.log(`  ${RUNS} runs each                                          median      p95   target  met`);
   const timedGet = async (what: string, url: (i: number) => string, target: number) => {
     const ms: number[] = [];
     await call('GET', url(0), 200); // warm-up
@@ -406,7 +417,7 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
       await call('GET', url(i), 200);
       ms.push(performance.now() - s);
     }
-    results.push([what, stats(ms), target]);
+    record([what, stats(ms), target]);
   };
   const pick = random(99);
   const someItem = (i: number) => g.items[(i * 997 + 13) % g.items.length] ?? g.items[0];
@@ -468,7 +479,7 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
     await call('POST', '/api/v1/service-orders', 201, body);
     intake.push(performance.now() - s);
   }
-  results.push(['take in: new customer + new item (POST /service-orders)', stats(intake), 20]);
+  record(['take in: new customer + new item (POST /service-orders)', stats(intake), 20]);
 
   // Finishing: 5 part lines, stock received first.
   const partIds = g.parts.slice(0, 5).map((p) => p.id);
@@ -513,17 +524,16 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
     await call('POST', `/api/v1/service-orders/${id}/status`, 200, { to: 'ready' });
     finish.push(performance.now() - s);
   }
-  results.push(['finish an order with 5 part lines (status → ready)', stats(finish), 20]);
+  record(['finish an order with 5 part lines (status → ready)', stats(finish), 20]);
   const rss = process.memoryUsage().rss / 1024 / 1024;
   await app.close();
   await handle.close();
-  await cleanup();
+  // --keep: leave the SQLite file for EXPLAIN QUERY PLAN (its path is printed).
+  if (process.argv.includes('--keep') && !pg) console.log(`  kept ${databaseUrl}`);
+  else await cleanup();
 
-  console.log(`  ${RUNS} runs each                                          median      p95   target  met`);
-  for (const [what, s, target] of results)
-    console.log(
-      `  ${what.padEnd(56)} ${s.median.toFixed(1).padStart(7)} ms ${s.p95.toFixed(1).padStart(7)} ms  <${target} ms  ${s.p95 < target ? 'yes' : 'NO'}`,
-    );
+  console.log(`  ${label}, ${ORDERS} orders: the table again`);
+  for (const r of results) show(r);
   console.log(
     `  RSS ${rss.toFixed(0)} MiB (load average ${os
       .loadavg()
