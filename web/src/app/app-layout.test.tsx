@@ -13,11 +13,16 @@ async function menuOf(role: Role): Promise<string[]> {
     .map((a) => a.textContent ?? '');
 }
 
+/** The service orders: the desk, the technicians and the management take orders in; everyone on staff sees them. */
+const INTAKE = 'Приемане';
+const ORDERS = [INTAKE, 'Отворени ремонти', 'Табло', 'Моите поръчки'];
+
 /** Everyone on staff works with customers, items and the catalogues; the rest depends on the role. */
 const EVERYDAY = [
   'Начало',
   'Клиенти',
   'Уреди',
+  ...ORDERS,
   'Наличности',
   'Складови документи',
   'Под минимум',
@@ -42,6 +47,7 @@ describe('the main menu', () => {
       'Журнал на промените',
       'Фонови задачи',
       'Импорт',
+      'Сервизни настройки',
     ]);
   });
 
@@ -57,13 +63,15 @@ describe('the main menu', () => {
       'Журнал на промените',
       'Фонови задачи',
       'Импорт',
+      'Сервизни настройки',
     ]);
   });
 
   it('gives an accountant numbering and the audit log but not users', async () => {
     // Import: customers, sites and items, the entities an accountant may write.
+    // Orders to read, not to take in.
     expect(await menuOf('accountant')).toEqual([
-      ...EVERYDAY,
+      ...EVERYDAY.filter((s) => s !== INTAKE),
       ...PAY,
       ...CATALOGUE,
       'Фирма',
