@@ -37,6 +37,7 @@ const TEXT = {
     ready: 'Готова',
     issue: /Складово изписване № \d+/,
     publicTitle: 'Състояние на ремонта',
+    publicReceived: 'Приет в сервиза',
   },
   en: {
     menu: 'Main menu',
@@ -66,6 +67,7 @@ const TEXT = {
     ready: 'Ready',
     issue: /Stock issue № \d+/,
     publicTitle: 'Repair status',
+    publicReceived: 'Received',
   },
 } as const;
 
@@ -157,12 +159,13 @@ async function intake(page: Page, language: Language, who: { name: string; phone
 
 /** The public status page behind the QR code, opened in a browser that never signed in. */
 async function expectPublicStatus(browser: Browser, url: string, language: Language, number: string) {
-  const context = await browser.newContext();
+  // A Bulgarian customer's phone: the page speaks the browser's language.
+  const context = await browser.newContext({ locale: 'bg-BG' });
   const visitor = await context.newPage();
   await visitor.goto(url);
   await expect(visitor.getByRole('heading', { level: 1, name: TEXT.bg.publicTitle })).toBeVisible(SLOW);
   await expect(visitor.getByText(number)).toBeVisible();
-  await expect(visitor.getByTestId('public-status-value')).toHaveText(TEXT.bg.received);
+  await expect(visitor.getByTestId('public-status-value')).toHaveText(TEXT.bg.publicReceived);
   await shot(visitor, `service-order-public-${language}`);
   await context.close();
 }

@@ -69,14 +69,22 @@ export function SearchSelect({
       filter={({ options: all }) => all}
       onChange={(v) => onChange(v, v ? (known.current.get(v) ?? null) : null)}
       rightSection={loading ? <Loader size={14} /> : rest.rightSection}
+      // On a phone the list stays on the screen: never wider than it, moved back inside it when it would overflow.
+      comboboxProps={{
+        ...rest.comboboxProps,
+        middlewares: { flip: true, shift: { padding: 8 } },
+        styles: { dropdown: { maxWidth: 'calc(100vw - 16px)' } },
+      }}
       renderOption={({ option }) => {
         const description = known.current.get(option.value)?.description;
         return (
           <Stack gap={0}>
-            <Text size="sm">{option.label}</Text>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {option.label}
+            </Text>
             {description && (
               <Group gap={4}>
-                <Text size="xs" opacity={0.7}>
+                <Text size="xs" opacity={0.7} style={{ overflowWrap: 'anywhere' }}>
                   {description}
                 </Text>
               </Group>
