@@ -258,7 +258,10 @@ test('a technician: skills, working hours with an overlap refused, pay terms fro
   page,
 }) => {
   await signIn(page);
-  await page.getByRole('navigation', { name: 'Основно меню' }).getByRole('link', { name: 'Техници' }).click();
+  await page
+    .getByRole('navigation', { name: 'Основно меню' })
+    .getByRole('link', { name: 'Техници', exact: true })
+    .click();
   const technicians = await api(page, '/api/v1/technicians');
   await expect(page.getByTestId('technicians').locator('tbody tr')).toHaveCount(
     Math.min(technicians.total, 25),
