@@ -53,7 +53,17 @@ test('the sign-in screen opens without a failed request (no 401 in the console b
  * Every element's computed style (properties sorted), keyed by its tag, classes, first words and place among its
  * likes: two renderings of the same screen give equal maps when their styles are the same.
  */
-function computedStyles(page: Page): Promise<Record<string, string>> {
+async function computedStyles(page: Page): Promise<Record<string, string>> {
+  // A colour half-way through its transition (an input turning red) is not a style: wait for every animation.
+  await page.evaluate(async () => {
+    const ending = () =>
+      document
+        .getAnimations()
+        .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
+    for (let left = ending(); left.length > 0; left = ending()) {
+      await Promise.allSettled(left.map((a) => a.finished));
+    }
+  });
   return page.evaluate(() => {
     const out: Record<string, string> = {};
     const seen = new Map<string, number>();
@@ -141,7 +151,15 @@ for (const width of [1280, 390]) {
 
     for (const [i, state] of own.entries()) {
       const other = withAll[i] ?? {};
-      const differ = Object.keys(state).filter((k) => k in other && state[k] !== other[k]);
+      // Each element styled differently, with the properties that differ (own styles → all styles).
+      const differ = Object.keys(state)
+        .filter((k) => k in other && state[k] !== other[k])
+        .map((k) => {
+          const mine = new Set(state[k]?.split('; '));
+          const theirs = new Set(other[k]?.split('; '));
+          const changed = [...mine].filter((p) => !theirs.has(p));
+          return `${k}: ${changed.join('; ')} → ${[...theirs].filter((p) => !mine.has(p)).join('; ')}`;
+        });
       expect(differ, `state ${i}: elements styled differently`).toEqual([]);
       expect(Object.keys(state).filter((k) => !(k in other))).toEqual([]);
     }

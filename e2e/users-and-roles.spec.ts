@@ -53,6 +53,11 @@ test('an administrator adds a reception user, who sees only the screens their ro
     'Начало',
     'Клиенти',
     'Уреди',
+    // The desk takes in and moves service orders.
+    'Приемане',
+    'Отворени ремонти',
+    'Табло',
+    'Моите поръчки',
     'Наличности',
     'Складови документи',
     'Под минимум',
