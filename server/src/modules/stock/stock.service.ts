@@ -953,9 +953,23 @@ export async function issuePartsForOrder(
   actor: Actor,
   input: IssueForOrderInput,
 ): Promise<StockDocument> {
+  return postForSource(trx, actor, 'issue', input, (l) => ({ reservationId: l.reservationId ?? null }));
+}
+
+/**
+ * Makes and posts a document of the type for another module's record, in the caller's transaction: the one way
+ * issuePartsForOrder and receivePartsForOrder write (a source is required; each line keeps its source line).
+ */
+async function postForSource<L extends ForSourceLine>(
+  trx: Executor,
+  actor: Actor,
+  type: 'issue' | 'receipt',
+  input: ForSourceInput<L>,
+  lineExtras: (line: L) => { reservationId?: string | null; unitCostCents?: number },
+): Promise<StockDocument> {
   if (!input.sourceType || !input.sourceId) throw bad('required', 'sourceId');
   const id = await insertDraft(trx, actor, {
-    type: 'issue',
+    type,
     documentDate: input.documentDate,
     warehouseId: input.warehouseId,
     reason: input.reason ?? null,
@@ -965,12 +979,29 @@ export async function issuePartsForOrder(
     lines: input.lines.map((l) => ({
       partId: l.partId,
       quantityMilli: l.quantityMilli,
-      reservationId: l.reservationId ?? null,
       serialNumbers: l.serialNumbers ?? null,
       sourceLineId: l.sourceLineId ?? null,
+      ...lineExtras(l),
     })),
   });
   return postDocumentTx(trx, actor, id);
+}
+
+interface ForSourceLine {
+  partId: string;
+  quantityMilli: number;
+  serialNumbers?: string | null;
+  sourceLineId?: string | null;
+}
+
+interface ForSourceInput<L extends ForSourceLine> {
+  warehouseId: string;
+  sourceType: string;
+  sourceId: string;
+  documentDate?: string;
+  reason?: string | null;
+  notes?: string | null;
+  lines: L[];
 }
 
 /** Posted stock documents made for a record of another module (its issues and their reversals), oldest first. */
@@ -1016,22 +1047,5 @@ export async function receivePartsForOrder(
   actor: Actor,
   input: ReceiveForOrderInput,
 ): Promise<StockDocument> {
-  if (!input.sourceType || !input.sourceId) throw bad('required', 'sourceId');
-  const id = await insertDraft(trx, actor, {
-    type: 'receipt',
-    documentDate: input.documentDate,
-    warehouseId: input.warehouseId,
-    reason: input.reason ?? null,
-    notes: input.notes ?? null,
-    sourceType: input.sourceType,
-    sourceId: input.sourceId,
-    lines: input.lines.map((l) => ({
-      partId: l.partId,
-      quantityMilli: l.quantityMilli,
-      unitCostCents: l.unitCostCents,
-      serialNumbers: l.serialNumbers ?? null,
-      sourceLineId: l.sourceLineId ?? null,
-    })),
-  });
-  return postDocumentTx(trx, actor, id);
+  return postForSource(trx, actor, 'receipt', input, (l) => ({ unitCostCents: l.unitCostCents }));
 }
