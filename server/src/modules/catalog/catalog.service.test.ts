@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aUser } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
-import { snapshotDatabase } from '../../../test/snapshot';
+import { requests } from '../../../test/requests';
 import { countAll } from '../../db/sql';
 import { registerUsageCheck } from '../../db/usage';
 import { PART_COLUMNS } from './catalog.csv';
@@ -17,40 +17,9 @@ describe.each(DIALECTS)('catalogue API on %s', (dialect) => {
   let technician: Session;
   const ids: Record<string, string> = {};
 
-  const send = async (
-    session: Session,
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-    url: string,
-    body?: unknown,
-    status?: number,
-  ) => {
-    const res = await t.request(session, method, url, body);
-    if (status !== undefined && res.statusCode !== status)
-      throw new Error(`${method} ${url}: expected ${status}, got ${res.statusCode} ${res.body}`);
-    return res;
-  };
+  const { send, refused } = requests(t, () => admin);
   const create = async (url: string, body: unknown, session = admin) =>
     (await send(session, 'POST', url, body, 201)).json();
-
-  /** The request is refused with the status, code and field, and nothing at all is written. */
-  const refused = async (
-    method: 'POST' | 'PATCH' | 'DELETE',
-    url: string,
-    body: unknown,
-    expected: { status: number; code: string; field?: string },
-  ) => {
-    const before = await snapshotDatabase(t.db);
-    const res = await t.request(admin, method, url, body);
-    expect(res.statusCode, res.body).toBe(expected.status);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    const problem = res.json();
-    expect(problem).toMatchObject({
-      code: expected.code,
-      ...(expected.field ? { field: expected.field } : {}),
-    });
-    expect(await snapshotDatabase(t.db)).toEqual(before);
-    return problem;
-  };
 
   beforeAll(async () => {
     admin = await t.setup();

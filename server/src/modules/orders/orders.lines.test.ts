@@ -13,13 +13,9 @@ import {
   aWarehouse,
 } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
-import { snapshotDatabase } from '../../../test/snapshot';
+import { type Json, requests } from '../../../test/requests';
 import { addDays, addMonths, todayDate } from '../../kernel/calendar';
 import { checkLevels } from '../stock';
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers, read as the tests please
-type Json = Record<string, any>;
 
 describe.each(DIALECTS)('service order lines and finishing on %s', (dialect) => {
   const t = useTestApp(dialect);
@@ -38,35 +34,7 @@ describe.each(DIALECTS)('service order lines and finishing on %s', (dialect) => 
   let labour: Json;
   let diagnostic: Json;
 
-  const send = async (session: Session, method: Method, url: string, body?: unknown, status?: number) => {
-    const res = await t.request(session, method, url, body);
-    if (status !== undefined && res.statusCode !== status)
-      throw new Error(`${method} ${url}: expected ${status}, got ${res.statusCode} ${res.body}`);
-    return res;
-  };
-  const json = async (session: Session, method: Method, url: string, body?: unknown, status = 200) =>
-    (await send(session, method, url, body, status)).json() as Json;
-
-  /** Refused with the status, code and field, and nothing at all written. */
-  const refused = async (
-    method: Method,
-    url: string,
-    body: unknown,
-    expected: { status: number; code: string; field?: string },
-    session: Session = desk,
-  ) => {
-    const before = await snapshotDatabase(t.db);
-    const res = await t.request(session, method, url, body);
-    expect(res.statusCode, res.body).toBe(expected.status);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    const problem = res.json();
-    expect(problem).toMatchObject({
-      code: expected.code,
-      ...(expected.field ? { field: expected.field } : {}),
-    });
-    expect(await snapshotDatabase(t.db)).toEqual(before);
-    return problem;
-  };
+  const { json, refused } = requests(t, () => desk);
 
   const part = async (overrides: Json = {}, stockMilli = 10_000, unitCostCents = 2000) => {
     const p = await aPart(t, admin, { salePriceCents: 4590, typicalCostCents: 2000, ...overrides });

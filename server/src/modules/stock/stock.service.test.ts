@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, aSupplier, aTechnician, aUser, aVan, aWarehouse } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
+import { type Method, requests } from '../../../test/requests';
 import { snapshotDatabase } from '../../../test/snapshot';
 import { SYSTEM_ACTOR } from '../../kernel/actor';
 import {
@@ -17,7 +18,6 @@ import {
 } from './index';
 
 const FAKE_ID = '01900000-0000-7000-8000-000000000000';
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface Level {
   onHandMilli: number;
@@ -41,35 +41,7 @@ describe.each(DIALECTS)('stock on %s', (dialect) => {
   let van: string;
   let counter = 0;
 
-  const send = async (session: Session, method: Method, url: string, body?: unknown, status?: number) => {
-    const res = await t.request(session, method, url, body);
-    if (status !== undefined && res.statusCode !== status)
-      throw new Error(`${method} ${url}: expected ${status}, got ${res.statusCode} ${res.body}`);
-    return res;
-  };
-  const json = async (session: Session, method: Method, url: string, body?: unknown, status = 200) =>
-    (await send(session, method, url, body, status)).json();
-
-  /** Refused with the status, code and field, and nothing at all written. */
-  const refused = async (
-    method: Method,
-    url: string,
-    body: unknown,
-    expected: { status: number; code: string; field?: string },
-    session: Session = keeper,
-  ) => {
-    const before = await snapshotDatabase(t.db);
-    const res = await t.request(session, method, url, body);
-    expect(res.statusCode, res.body).toBe(expected.status);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    const problem = res.json();
-    expect(problem).toMatchObject({
-      code: expected.code,
-      ...(expected.field ? { field: expected.field } : {}),
-    });
-    expect(await snapshotDatabase(t.db)).toEqual(before);
-    return problem;
-  };
+  const { send, json, refused } = requests(t, () => keeper);
 
   const newPart = async (opts: { typicalCostCents?: number; minStockMilli?: number; unit?: string } = {}) => {
     counter++;
