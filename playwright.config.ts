@@ -13,6 +13,13 @@ process.env.SERVIX_E2E_DATABASE ??= databaseFile;
 const EMPTY_PORT = PORT + 1;
 process.env.SERVIX_E2E_EMPTY_DATABASE ??= path.join(os.tmpdir(), `servix-e2e-empty-${Date.now()}.db`);
 
+// The journeys run in two workers (E2E_WORKERS to change it), each on an installation of its own with the same demo
+// company (e2e/support.ts picks the worker's): the second is set up by e2e/second-installation.setup.ts.
+const SECOND_PORT = PORT + 2;
+process.env.SERVIX_E2E_SECOND_DATABASE ??= path.join(os.tmpdir(), `servix-e2e-second-${Date.now()}.db`);
+process.env.SERVIX_E2E_SECOND_URL = `http://127.0.0.1:${SECOND_PORT}`;
+const WORKERS = Number(process.env.E2E_WORKERS ?? 2);
+
 const server = (port: number, database: string) => ({
   command: 'node --import tsx server/src/main.ts serve',
   url: `http://127.0.0.1:${port}/api/health`,
@@ -32,7 +39,7 @@ export default defineConfig({
   testDir: 'e2e',
   globalTeardown: './e2e/global-teardown.ts',
   outputDir: 'e2e/output/test-results',
-  workers: 1,
+  workers: WORKERS,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -62,9 +69,14 @@ export default defineConfig({
   projects: [
     { name: 'first-run', testMatch: /first-run-setup\.spec\.ts/ },
     {
+      name: 'second-installation',
+      testMatch: /second-installation\.setup\.ts/,
+      use: { baseURL: process.env.SERVIX_E2E_SECOND_URL },
+    },
+    {
       name: 'journeys',
       testIgnore: [/first-run-setup\.spec\.ts/, /first-steps\.spec\.ts/],
-      dependencies: ['first-run'],
+      dependencies: WORKERS > 1 ? ['first-run', 'second-installation'] : ['first-run'],
     },
     // The empty installation: its own server and database, set up without the demo by the spec itself.
     {
@@ -76,5 +88,6 @@ export default defineConfig({
   webServer: [
     server(PORT, process.env.SERVIX_E2E_DATABASE),
     server(EMPTY_PORT, process.env.SERVIX_E2E_EMPTY_DATABASE),
+    ...(WORKERS > 1 ? [server(SECOND_PORT, process.env.SERVIX_E2E_SECOND_DATABASE)] : []),
   ],
 });

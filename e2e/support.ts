@@ -6,6 +6,13 @@ import { DEMO_COMPANY_NAME } from '../server/src/modules/setup/setup.schema';
  * Failed HTTP answers the app handles (401 before sign-in, 400 with field errors) are not errors of the page.
  */
 export const test = base.extend<{ pageErrors: undefined }>({
+  // The journeys' second worker works on the second installation (playwright.config.ts): the same demo company.
+  baseURL: async ({ baseURL }, use, testInfo) => {
+    const second = process.env.SERVIX_E2E_SECOND_URL;
+    await use(
+      testInfo.project.name === 'journeys' && testInfo.parallelIndex % 2 === 1 && second ? second : baseURL,
+    );
+  },
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
