@@ -1,4 +1,4 @@
-import { api, expect, expectHome, rowsFor, shot, signIn, test } from './support';
+import { api, expect, expectHome, rowsFor, shot, signIn, test, typedDay } from './support';
 
 /** Passes isValidUic (server/src/kernel/identifiers.ts) and is not in server/seed-data/customers.csv. */
 const UIC = '204000003';
@@ -190,9 +190,8 @@ test('a customer in use is archived instead of deleted, an item changes owner, a
   await page.getByRole('link', { name: '194206164' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Miele H 2465 B' })).toBeVisible();
   // The 15th of this month, typed.
-  const now = new Date();
   const checkOn = page.getByRole('textbox', { name: 'Проверка към дата' });
-  await checkOn.fill(`15.${String(now.getMonth() + 1).padStart(2, '0')}.${now.getFullYear()}`);
+  await checkOn.fill(`15.${typedDay().slice(3)}`);
   await checkOn.press('Tab');
   await expect(page.getByTestId('warranty-on-date')).toContainText('Извън гаранция на 15.');
   await page.getByRole('button', { name: 'Прехвърли' }).click();

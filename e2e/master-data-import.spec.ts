@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { addMonths, dateParts, todayDate } from '../server/src/kernel/calendar';
 import { api, expect, expectHome, shot, signIn, test } from './support';
 
 const PARTS_HEADER =
@@ -296,10 +297,9 @@ test('a technician: skills, working hours with an overlap refused, pay terms fro
   await page.getByText('За норма час', { exact: true }).click();
   await page.getByRole('textbox', { name: 'Ставка за норма час' }).fill('15,50');
   // From the first of next month.
-  const now = new Date();
-  const firstOfNext = new Date(now.getFullYear(), now.getMonth() + 1, 1);
+  const [year, month] = dateParts(addMonths(todayDate(), 1));
   const from = page.getByTestId('pay-terms').getByRole('textbox', { name: 'В сила от' });
-  await from.fill(`01.${String(firstOfNext.getMonth() + 1).padStart(2, '0')}.${firstOfNext.getFullYear()}`);
+  await from.fill(`01.${String(month).padStart(2, '0')}.${year}`);
   await from.press('Tab');
   await page.getByRole('button', { name: 'Добави условия' }).click();
   await expect(page.getByTestId('pay-terms')).toContainText(/15,50\s€ за норма час/);

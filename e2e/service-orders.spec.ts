@@ -1,5 +1,5 @@
 import type { Page as AnyPage, Browser, Page } from '@playwright/test';
-import { ADMIN, api, expect, shot, signIn, test } from './support';
+import { ADMIN, api, expect, shot, signIn, test, typedDay } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A person types at about eight keys a second; the scanner (the serial) is much faster. */
@@ -79,14 +79,6 @@ async function expectHome(page: AnyPage, language: Language = 'bg'): Promise<voi
   await expect(page.getByRole('heading', { level: 1, name: greeting })).toBeVisible(SLOW);
 }
 
-/** A date some days from today, typed as people do: dd.mm.yyyy (bg) or dd/mm/yyyy (en). */
-function typedDate(days: number, language: Language): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  const dd = String(d.getDate()).padStart(2, '0');
-  const mm = String(d.getMonth() + 1).padStart(2, '0');
-  return language === 'bg' ? `${dd}.${mm}.${d.getFullYear()}` : `${dd}/${mm}/${d.getFullYear()}`;
-}
-
 const unique = () => `${Date.now() % 1_000_000}`.padStart(6, '0');
 
 /**
@@ -143,7 +135,7 @@ async function intake(page: Page, language: Language, who: { name: string; phone
   await page.keyboard.press('Tab');
   await page.keyboard.type(language === 'bg' ? 'драскотина отгоре' : 'scratch on the top', TYPING);
   await page.keyboard.press('Tab');
-  await page.keyboard.type(typedDate(5, language), TYPING);
+  await page.keyboard.type(typedDay(5, language), TYPING);
   await page.keyboard.press('Tab');
   step('form filled');
   await page.keyboard.press('Control+Enter');

@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { addDays, dateParts, todayDate } from '../server/src/kernel/calendar';
 import { DEMO_COMPANY_NAME } from '../server/src/modules/setup/setup.schema';
 
 /**
@@ -78,4 +79,14 @@ export async function shownDocumentNumber(page: Page, title: string): Promise<st
   const id = new URL(page.url()).pathname.split('/').pop() ?? '';
   expect((await api(page, `/api/v1/stock/documents/${id}`)).number).toBe(number);
   return number;
+}
+
+/**
+ * A day some days from the company's today (Europe/Sofia, as the screens count days, whatever the test machine's
+ * zone), typed as people do: dd.mm.yyyy in Bulgarian, dd/mm/yyyy in English.
+ */
+export function typedDay(days = 0, language: 'bg' | 'en' = 'bg'): string {
+  const [y, m, d] = dateParts(addDays(todayDate(), days));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return language === 'bg' ? `${pad(d)}.${pad(m)}.${y}` : `${pad(d)}/${pad(m)}/${y}`;
 }
