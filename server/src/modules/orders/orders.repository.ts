@@ -116,7 +116,8 @@ function applyFilter<QB extends SelectQueryBuilder<Database, 'service_order', ob
   if (f.q) q = q.where(matchesSearchIndexed(db, 'service_order', f.q));
   if (f.statuses?.length)
     q = q.where('service_order.status', 'in', [...f.statuses] as ServiceOrderTable['status'][]);
-  if (f.open) q = q.where('service_order.status', 'not in', [...CLOSED]);
+  // Literal, not bound: only then can SQLite (and PostgreSQL's generic plans) see it implies the partial index's WHERE.
+  if (f.open) q = q.where(sql<boolean>`service_order.status not in ('delivered', 'cancelled')`);
   if (f.technicianId) q = q.where('service_order.technician_id', '=', f.technicianId);
   if (f.partyId) q = q.where('service_order.party_id', '=', f.partyId);
   if (f.itemId) q = q.where('service_order.item_id', '=', f.itemId);
