@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
 import { type ListOrder, listAll, ordered, type SortKeys, thenBy } from '../../db/list';
 import type { Database } from '../../db/schema';
-import { countAll, lockForUpdate, matchesSearchIndexed } from '../../db/sql';
+import { countAll, lockForUpdate, matchesSearch, matchesSearchIndexed } from '../../db/sql';
 import { offsetOf, type PageRequest } from '../../kernel/list-query';
 import type {
   ServiceOrderEventTable,
@@ -105,6 +105,23 @@ export const ORDER_SORT_KEYS: SortKeys = {
 /** The statuses an order is open in (not delivered, not cancelled): the partial index service_order_open_idx covers them. */
 const CLOSED = ['delivered', 'cancelled'] as const;
 
+/**
+ * The search of a filter. Over the whole history the search index answers (ADR 7); but when another condition
+ * already narrows the orders to a few thousand (the open ones, a window of days, one customer or item), checking
+ * those rows is cheaper than reading every match of a common needle ("иван") from the index.
+ */
+function searchCondition(db: Executor, f: OrderFilter & { q: string }) {
+  const narrow =
+    f.open ||
+    f.changedSince !== undefined ||
+    f.partyId !== undefined ||
+    f.itemId !== undefined ||
+    (f.statuses?.length && f.statuses.every((s) => !(CLOSED as readonly string[]).includes(s)));
+  return narrow
+    ? matchesSearch('service_order.search_text', f.q)
+    : matchesSearchIndexed(db, 'service_order', f.q);
+}
+
 /** The filter's conditions on any select from service_order (with or without the display joins). */
 function applyFilter<QB extends SelectQueryBuilder<Database, 'service_order', object>>(
   db: Executor,
@@ -113,7 +130,7 @@ function applyFilter<QB extends SelectQueryBuilder<Database, 'service_order', ob
 ): QB {
   // biome-ignore lint/suspicious/noExplicitAny: the conditions name only service_order's columns, present in both shapes
   let q = query as SelectQueryBuilder<Database, 'service_order', any>;
-  if (f.q) q = q.where(matchesSearchIndexed(db, 'service_order', f.q));
+  if (f.q) q = q.where(searchCondition(db, { ...f, q: f.q }));
   if (f.statuses?.length)
     q = q.where('service_order.status', 'in', [...f.statuses] as ServiceOrderTable['status'][]);
   // Literal, not bound: only then can SQLite (and PostgreSQL's generic plans) see it implies the partial index's WHERE.
