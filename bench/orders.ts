@@ -6,7 +6,8 @@
  * The history is written straight into the tables in batches inside transactions (not through the service: that
  * would take hours), then everything is read and written through the HTTP API (app.inject, a signed-in admin),
  * RUNS runs each, median and p95:
- *  - the open repairs page (status filter, first page) and the same with a search, the board;
+ *  - the open repairs page as the screen asks for it (open=true), with a status filter and with a search; the
+ *    board (delivered and cancelled: the last 30 days);
  *  - an item's history (GET /items/:id/history) and its warranty records by serial;
  *  - the intake form's look-ups: intake-check by serial and the parties search by phone;
  *  - a year of technician earnings;
@@ -426,6 +427,11 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
   const today = new Date().toISOString().slice(0, 10);
   const open = 'status=received,diagnosing,awaiting_approval,awaiting_parts,in_repair';
 
+  await timedGet(
+    'open repairs page as the screen asks (open=true, first page)',
+    () => '/api/v1/service-orders?open=true&sort=receivedAt',
+    20,
+  );
   await timedGet('open repairs page (status filter, first page)', () => `/api/v1/service-orders?${open}`, 20);
   await timedGet(
     'open repairs page with q = customer name',

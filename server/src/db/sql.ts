@@ -72,8 +72,11 @@ export function matchesSearch(column: string, needle: string) {
   return sql<boolean>`${sql.ref(column)} like ${likePattern(needle)} escape '\\'`;
 }
 
-/** Tables whose search_text has an FTS5 trigram index `<table>_search_fts` on SQLite (migration 0008-search-index). */
-export type SearchIndexedTable = 'party' | 'site' | 'item' | 'catalog_part';
+/**
+ * Tables whose search_text has an FTS5 trigram index `<table>_search_fts` on SQLite (migration 0008-search-index;
+ * service_order since 0018-orders-speed).
+ */
+export type SearchIndexedTable = 'party' | 'site' | 'item' | 'catalog_part' | 'service_order';
 
 /**
  * matchesSearch on `<table>.search_text`, served on SQLite by the table's FTS5 trigram index; the same answers.

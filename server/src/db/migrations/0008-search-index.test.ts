@@ -41,6 +41,7 @@ describe.each(DIALECTS)('migration 0008-search-index on %s', (dialect) => {
           'catalog_part_search_fts',
           'item_search_fts',
           'party_search_fts',
+          'service_order_search_fts', // 0018-orders-speed
           'site_search_fts',
         ]);
         await sql`insert into party_search_fts (party_search_fts, rank) values ('integrity-check', 1)`.execute(
@@ -67,6 +68,7 @@ describe.each(DIALECTS)('migration 0008-search-index on %s', (dialect) => {
                 'catalog_part_search_trgm_idx',
                 'item_search_trgm_idx',
                 'party_search_trgm_idx',
+                'service_order_search_trgm_idx', // 0018-orders-speed
                 'site_search_trgm_idx',
               ]
             : [],

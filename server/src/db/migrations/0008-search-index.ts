@@ -20,7 +20,8 @@ export const searchIndex: Migration = {
   },
 };
 
-async function trigramIndex(db: MigrationDb, table: string): Promise<void> {
+/** One table's FTS5 trigram index and its triggers (0018-orders-speed gives service_order the same). */
+export async function trigramIndex(db: MigrationDb, table: string): Promise<void> {
   // The index points at rows by rowid: a WITHOUT ROWID table has none.
   const { rows } = await sql<{ wr: number }>`
     select wr from pragma_table_list where schema = 'main' and name = ${table}`.execute(db);

@@ -1,6 +1,11 @@
 import './items.links';
 
-export { type ItemHistorySource, registerItemHistorySource } from './items.hooks';
+export {
+  type ItemChangedHook,
+  type ItemHistorySource,
+  registerItemChangedHook,
+  registerItemHistorySource,
+} from './items.hooks';
 export { ITEMS_CSV_COLUMNS, type ItemImportRow, itemsImport } from './items.import';
 export { itemsRoutes } from './items.routes';
 export type {

@@ -22,3 +22,16 @@ export async function itemHistoryEvents(db: Executor, itemId: string): Promise<I
   for (const source of historySources.values()) events.push(...(await source(db, itemId)));
   return events.sort((a, b) => (a.date === b.date ? b.id.localeCompare(a.id) : b.date.localeCompare(a.date)));
 }
+
+/** Told, inside the editing transaction, that an item's serial number or model changed (search columns copy them). */
+export type ItemChangedHook = (db: Executor, itemId: string) => Promise<void>;
+const changedHooks = new Set<ItemChangedHook>();
+
+/** Calls `hook` whenever an item's serial number or model changes, in the same transaction. */
+export function registerItemChangedHook(hook: ItemChangedHook): void {
+  changedHooks.add(hook);
+}
+
+export async function itemChanged(db: Executor, itemId: string): Promise<void> {
+  for (const hook of changedHooks) await hook(db, itemId);
+}

@@ -16,7 +16,7 @@ import type { Role } from '../auth';
 import { getModel, type Model } from '../catalog';
 import { assertCustomerExists, assertSiteOfCustomer } from '../parties';
 import { ITEM_WARRANTY_EDITORS, ITEM_WARRANTY_FIELDS } from './items.access';
-import { itemHistoryEvents } from './items.hooks';
+import { itemChanged, itemHistoryEvents } from './items.hooks';
 import * as repo from './items.repository';
 import type {
   CreateItemBody,
@@ -413,6 +413,8 @@ export async function updateItem(
         });
       throw e;
     }
+
+    if (modelId !== row.model_id || serial !== row.serial_number) await itemChanged(trx, id);
 
     // The current owner period says where the item is; the first one starts on the purchase date.
     const current = await repo.findCurrentOwnerPeriod(trx, id);

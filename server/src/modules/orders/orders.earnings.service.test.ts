@@ -189,6 +189,33 @@ describe.each(DIALECTS)('technician earnings on %s', (dialect) => {
     ]);
   });
 
+  it('the sums (made by the database) equal the drill-down’s lines (priced one by one) and one technician’s report', async () => {
+    const all = (await t.request(admin, 'GET', november)).json() as TechnicianEarnings;
+    for (const row of all.rows) {
+      const lines = (
+        await t.request(
+          admin,
+          'GET',
+          `/api/v1/reports/technician-earnings/lines?from=2026-11-01&to=2026-11-30&technicianId=${row.technicianId}&serviceTypeId=${row.serviceTypeId}`,
+        )
+      ).json().lines as { earningsCents: number; labourValueCents: number; normMinuteBp: number }[];
+      const sum = (k: 'earningsCents' | 'labourValueCents' | 'normMinuteBp') =>
+        lines.reduce((n, l) => n + l[k], 0);
+      expect([row.lines, row.earningsCents, row.labourValueCents, row.normMinuteBp]).toEqual([
+        lines.length,
+        sum('earningsCents'),
+        sum('labourValueCents'),
+        sum('normMinuteBp'),
+      ]);
+    }
+    const one = (
+      await t.request(admin, 'GET', `${november}&technicianId=${ivan.id}`)
+    ).json() as TechnicianEarnings;
+    expect(one.rows).toEqual(all.rows.filter((r) => r.technicianId === ivan.id));
+    expect(one.byTechnician).toEqual(all.byTechnician.filter((r) => r.technicianId === ivan.id));
+    expect(one.total).toMatchObject({ earningsCents: 3350 });
+  });
+
   it('drills down to the lines of one technician and service type, with the terms applied', async () => {
     const res = await t.request(
       admin,

@@ -3,6 +3,7 @@
  * with their technicians' shares, priced by orders.totals (the line's net whoever pays it) and paid by the
  * technicians' terms (technicians module) through the pure rule in orders.earnings.ts.
  */
+import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/database';
 import { addDays, calendarDateOf, lastMonth, startOfDayInstant, todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
@@ -10,7 +11,10 @@ import { getTechnician, payTermsOfTechnicians } from '../technicians';
 import {
   computeEarnings,
   type EarningsLineInput,
+  type EarningsRow,
   type EarningsTerms,
+  type EarningsTotals,
+  efficiencyBp,
   type WarrantyEarningsRule,
 } from './orders.earnings';
 import type {
@@ -143,42 +147,203 @@ async function termsOf(db: Executor, lines: readonly EarningsLineInput[]) {
   return terms as Map<string, EarningsTerms[]>;
 }
 
+/** n / c rounded half away from zero, in SQL, for n ≥ 0 (every operand here is: prices, quantities, shares, terms). */
+const roundDiv = (n: RawBuilder<unknown>, c: number) => sql`((${n} + ${sql.lit(c / 2)}) / ${sql.lit(c)})`;
+
+interface SummedRow {
+  technician_id: string;
+  technician_name: string;
+  service_type_id: string;
+  service_type_code: string;
+  service_type_name: string;
+  service_type_name_en: string | null;
+  lines: number | string;
+  norm_minute_bp: number | string;
+  actual_minute_bp: number | string;
+  labour_value_cents: number | string;
+  earnings_cents: number | string;
+  missing_terms: number | string;
+}
+
+/**
+ * The report's sums per technician and service type, computed by the database (the same figures as computeEarnings
+ * over every share, which the drill-down still uses): each share is priced and rounded as orders.earnings.ts says,
+ * then summed. The pay terms in force are found by instants: a term valid from a day applies from the instant that
+ * day begins in the company's time zone until the next term's first instant, so `finished_at` alone (indexed) picks
+ * the term its finishing day had.
+ */
+async function summedEarnings(
+  db: Executor,
+  from: string,
+  to: string,
+  rule: WarrantyEarningsRule,
+  technicianId: string | undefined,
+) {
+  const start = startOfDayInstant(from).toISOString();
+  const end = startOfDayInstant(addDays(to, 1)).toISOString();
+  const technicianIds = technicianId
+    ? [technicianId]
+    : (await db.selectFrom('technician').select('id').execute()).map((t) => t.id);
+  const terms = (await payTermsOfTechnicians(db, technicianIds)) as Map<string, EarningsTerms[]>;
+  // Every period of every technician's terms: [first instant of validFrom, first instant of the next validFrom).
+  const periods: { technicianId: string; from: string; until: string | null; terms: EarningsTerms }[] = [];
+  for (const [tid, list] of terms) {
+    const asc = [...list].sort((a, b) =>
+      a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0,
+    );
+    asc.forEach((t, i) => {
+      const next = asc[i + 1];
+      if (next && next.validFrom === t.validFrom) return;
+      periods.push({
+        technicianId: tid,
+        from: startOfDayInstant(t.validFrom).toISOString(),
+        until: next ? startOfDayInstant(next.validFrom).toISOString() : null,
+        terms: t,
+      });
+    });
+  }
+  const termIndex = periods.length
+    ? sql`case ${sql.join(
+        periods.map(
+          (p, i) =>
+            sql`when lt.technician_id = ${p.technicianId} and o.finished_at >= ${p.from}${
+              p.until ? sql` and o.finished_at < ${p.until}` : sql``
+            } then ${sql.lit(i)}`,
+        ),
+        sql` `,
+      )} end`
+    : sql`null`;
+  const pay = periods.length
+    ? sql`case y.term ${sql.join(
+        periods.map((p, i) =>
+          p.terms.payType === 'commission'
+            ? sql`when ${sql.lit(i)} then ${roundDiv(sql`y.labour * ${sql.lit(p.terms.commissionBp ?? 0)} * y.share`, 100_000_000)}`
+            : sql`when ${sql.lit(i)} then ${roundDiv(sql`y.norm * ${sql.lit(p.terms.rateCents ?? 0)} * y.share`, 600_000)}`,
+        ),
+        sql` `,
+      )} else 0 end`
+    : sql`0`;
+  const paid = rule === 'hours_only' ? sql`y.warranty = 0` : sql`1 = 1`;
+  const shares = sql`
+    select lt.technician_id as tid, l.service_type_id as sid, l.id as line_id, cast(lt.share_bp as bigint) as share,
+      case when l.payer = 'customer' then 0 else 1 end as warranty,
+      ${termIndex} as term,
+      cast(coalesce(l.used_quantity_milli, l.quantity_milli) as bigint) as qty,
+      cast(coalesce(l.norm_minutes, 0) as bigint) as norm_minutes,
+      cast(coalesce(l.actual_minutes, 0) as bigint) as actual,
+      cast(l.unit_price_cents as bigint) as price, cast(l.discount_bp as bigint) as discount
+    from service_order_line l
+    join service_order o on o.id = l.order_id
+    join service_order_line_technician lt on lt.line_id = l.id
+    where l.kind = 'labour' and o.status in ('ready', 'delivered')
+      and o.finished_at >= ${start} and o.finished_at < ${end}
+      ${rule === 'exclude' ? sql`and l.payer = 'customer'` : sql``}
+      ${technicianId ? sql`and lt.technician_id = ${technicianId}` : sql``}`;
+  const priced = sql`
+    select x.tid, x.sid, x.line_id, x.share, x.warranty, x.term, x.actual,
+      ${roundDiv(sql`x.norm_minutes * x.qty`, 1000)} as norm,
+      ${roundDiv(sql`x.qty * x.price * (10000 - x.discount)`, 10_000_000)} as labour
+    from (${shares}) x`;
+  const summed = sql<SummedRow>`
+    select s.tid as technician_id, t.name as technician_name, s.sid as service_type_id,
+      st.code as service_type_code, st.name_bg as service_type_name, st.name_en as service_type_name_en,
+      s.lines, s.norm_minute_bp, s.actual_minute_bp, s.labour_value_cents, s.earnings_cents, s.missing_terms
+    from (
+      select y.tid, y.sid, cast(count(*) as bigint) as lines,
+        cast(sum(y.norm * y.share) as bigint) as norm_minute_bp,
+        cast(sum(y.actual * y.share) as bigint) as actual_minute_bp,
+        cast(sum(${roundDiv(sql`y.labour * y.share`, 10_000)}) as bigint) as labour_value_cents,
+        cast(sum(case when ${paid} then ${pay} else 0 end) as bigint) as earnings_cents,
+        max(case when ${paid} and y.term is null then 1 else 0 end) as missing_terms
+      from (${priced}) y
+      group by y.tid, y.sid
+    ) s
+    join technician t on t.id = s.tid
+    join catalog_service_type st on st.id = s.sid`;
+  const distinctLines = sql<{
+    n: number | string;
+  }>`select cast(count(distinct z.line_id) as bigint) as n from (${shares}) z`;
+  const [rows, lines] = await Promise.all([summed.execute(db), distinctLines.execute(db)]);
+  return { rows: rows.rows, lines: Number(lines.rows[0]?.n ?? 0) };
+}
+
 export async function technicianEarnings(db: Executor, query: EarningsQuery): Promise<TechnicianEarnings> {
   const fallback = lastMonth(todayDate());
   const q = { ...query, from: query.from ?? fallback.from, to: query.to ?? fallback.to };
   if (q.from > q.to)
     throw new DomainError('invalid', 'period_ends_before_start', { field: 'to', params: { field: 'to' } });
-  const lines = await labourLines(db, q.from, q.to, { technicianId: q.technicianId });
   const rule = await warrantyRule(db);
-  const result = computeEarnings(lines, await termsOf(db, lines), rule);
-  const keep = <T extends { technicianId: string }>(rows: T[]) =>
-    q.technicianId ? rows.filter((r) => r.technicianId === q.technicianId) : rows;
-  const byTechnician = keep(result.byTechnician);
-  const total = q.technicianId
-    ? {
-        ...(byTechnician[0] ?? {
-          lines: 0,
-          normMinuteBp: 0,
-          actualMinuteBp: 0,
-          efficiencyBp: null,
-          labourValueCents: 0,
-          earningsCents: 0,
-        }),
-      }
-    : result.total;
+  const summed = await summedEarnings(db, q.from, q.to, rule, q.technicianId);
+  const finish = <T extends EarningsTotals>(x: T): T => ({
+    ...x,
+    efficiencyBp: efficiencyBp(x.normMinuteBp, x.actualMinuteBp),
+  });
+  const rows: EarningsRow[] = summed.rows.map((r) =>
+    finish({
+      technicianId: r.technician_id,
+      technicianName: r.technician_name,
+      serviceTypeId: r.service_type_id,
+      serviceTypeCode: r.service_type_code,
+      serviceTypeName: r.service_type_name,
+      serviceTypeNameEn: r.service_type_name_en ?? null,
+      lines: Number(r.lines),
+      normMinuteBp: Number(r.norm_minute_bp),
+      actualMinuteBp: Number(r.actual_minute_bp),
+      efficiencyBp: null,
+      labourValueCents: Number(r.labour_value_cents),
+      earningsCents: Number(r.earnings_cents),
+      missingTerms: Number(r.missing_terms) === 1,
+    }),
+  );
+  const byName = (a: { technicianName: string }, b: { technicianName: string }) =>
+    a.technicianName.localeCompare(b.technicianName, 'bg');
+  rows.sort((a, b) => byName(a, b) || a.serviceTypeCode.localeCompare(b.serviceTypeCode));
+  const techs = new Map<string, TechnicianEarnings['byTechnician'][number]>();
+  const total: EarningsTotals = {
+    lines: summed.lines,
+    normMinuteBp: 0,
+    actualMinuteBp: 0,
+    efficiencyBp: null,
+    labourValueCents: 0,
+    earningsCents: 0,
+  };
+  for (const r of rows) {
+    const tech = techs.get(r.technicianId) ?? {
+      technicianId: r.technicianId,
+      technicianName: r.technicianName,
+      lines: 0,
+      normMinuteBp: 0,
+      actualMinuteBp: 0,
+      efficiencyBp: null,
+      labourValueCents: 0,
+      earningsCents: 0,
+      missingTerms: false,
+    };
+    techs.set(r.technicianId, tech);
+    for (const acc of [tech, total]) {
+      acc.normMinuteBp += r.normMinuteBp;
+      acc.actualMinuteBp += r.actualMinuteBp;
+      acc.labourValueCents += r.labourValueCents;
+      acc.earningsCents += r.earningsCents;
+    }
+    tech.lines += r.lines;
+    if (r.missingTerms) tech.missingTerms = true;
+  }
+  const byTechnician = [...techs.values()].map(finish).sort(byName);
+  const sum = q.technicianId ? (byTechnician[0] ?? { ...total, lines: 0 }) : finish(total);
   return {
     from: q.from,
     to: q.to,
     warrantyRule: rule,
-    rows: keep(result.rows),
+    rows,
     byTechnician,
     total: {
-      lines: total.lines,
-      normMinuteBp: total.normMinuteBp,
-      actualMinuteBp: total.actualMinuteBp,
-      efficiencyBp: total.efficiencyBp,
-      labourValueCents: total.labourValueCents,
-      earningsCents: total.earningsCents,
+      lines: sum.lines,
+      normMinuteBp: sum.normMinuteBp,
+      actualMinuteBp: sum.actualMinuteBp,
+      efficiencyBp: sum.efficiencyBp,
+      labourValueCents: sum.labourValueCents,
+      earningsCents: sum.earningsCents,
     },
   };
 }

@@ -131,10 +131,12 @@ export async function finishOrder(trx: Executor, actor: Actor, order: OrderRow):
       });
     if (targetOf(l) <= 0) await releaseReservationsOf(trx, actor, { ...source, sourceLineId: l.id });
   }
+  // The order's reservations read once (oldest first), then taken line by line.
+  const heldBy = groupBy(await activeReservationsOf(trx, source), (r) => r.sourceLineId ?? '');
   for (const [warehouseId, group] of groupBy(fitted, (l) => l.warehouse_id as string)) {
     const issueLines = [];
     for (const l of group) {
-      const [held, ...extra] = await activeReservationsOf(trx, { ...source, sourceLineId: l.id });
+      const [held, ...extra] = heldBy.get(l.id) ?? [];
       // A line holds one reservation; any other is given back first, and the issue takes that stock freely.
       for (const r of extra) await releaseReservation(trx, actor, r.id);
       issueLines.push({

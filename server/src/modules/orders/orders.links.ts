@@ -3,10 +3,11 @@
  * orders name cannot be deleted, and every repair shows in its item's history.
  */
 import { registerReference } from '../../db/usage';
-import { registerItemHistorySource } from '../items';
-import { registerPartyAnonymiser, registerPartyRenamedHook } from '../parties';
+import { registerCatalogRenamedHook } from '../catalog';
+import { registerItemChangedHook, registerItemHistorySource } from '../items';
+import { registerPartyAnonymiser, registerPartyPhoneChangedHook, registerPartyRenamedHook } from '../parties';
 import { orderHistoryOfItem } from './orders.history';
-import { reindexOrdersOfParty } from './orders.service';
+import { reindexOrders, reindexOrdersOfParty } from './orders.service';
 
 registerReference('party', {
   table: 'service_order',
@@ -47,6 +48,10 @@ registerReference('catalog_service_type', {
 
 registerItemHistorySource('service_order', orderHistoryOfItem);
 
-// The customer's name is copied into the orders' search column: keep it current, and forget it with the customer.
+// The customer's name and phone, the item's serial, model and brand are copied into the orders' search column: keep
+// it current, and forget the customer with them.
 registerPartyRenamedHook(reindexOrdersOfParty);
+registerPartyPhoneChangedHook(reindexOrdersOfParty);
 registerPartyAnonymiser(reindexOrdersOfParty);
+registerItemChangedHook((db, itemId) => reindexOrders(db, { itemId }));
+registerCatalogRenamedHook((db, by) => reindexOrders(db, by));

@@ -104,6 +104,73 @@ describe.each(DIALECTS)('service order reads, edits, settings and the public lin
     expect(old.items).toEqual([]);
   });
 
+  it('a customer’s new phone and an item’s new serial find their orders; the old ones no longer do', async () => {
+    const customer = await aCustomer(t, admin, {
+      name: 'Телефон Сериен',
+      phones: [{ number: '0888 100 200' }],
+    });
+    const model = await aModel(t, admin);
+    const order = await anOrder(t, admin, {
+      partyId: customer.id,
+      serialNumber: 'OLD-SER-77',
+      modelId: model.id,
+    });
+    const ids = async (q: string) =>
+      (await t.request(admin, 'GET', `/api/v1/service-orders?q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((o: { id: string }) => o.id);
+    expect(await ids('0888100200')).toEqual([order.id]);
+    const phone = await t.request(admin, 'PATCH', `/api/v1/parties/${customer.id}`, {
+      phones: [{ number: '0877 300 400' }],
+    });
+    expect(phone.statusCode, phone.body).toBe(200);
+    expect(await ids('0877300400')).toEqual([order.id]);
+    expect(await ids('0888100200')).toEqual([]);
+    const serial = await t.request(admin, 'PATCH', `/api/v1/items/${order.itemId}`, {
+      serialNumber: 'NEW-SER-88',
+    });
+    expect(serial.statusCode, serial.body).toBe(200);
+    expect(await ids('new-ser-88')).toEqual([order.id]);
+    expect(await ids('old-ser-77')).toEqual([]);
+  });
+
+  it('the board counts and shows the delivered and cancelled orders of the last 30 days only, and says so', async () => {
+    const board = async () =>
+      (await t.request(admin, 'GET', '/api/v1/service-orders/board')).json() as {
+        closedDays: number;
+        columns: { status: string; count: number; since: string | null; cards: { id: string }[] }[];
+      };
+    const cancelledBefore = (await board()).columns.find((c) => c.status === 'cancelled');
+    const old = await anOrder(t, admin);
+    const recent = await anOrder(t, admin);
+    await moved(t, admin, old.id, 'cancelled');
+    await moved(t, admin, recent.id, 'cancelled');
+    await t.db
+      .updateTable('service_order')
+      .set({ status_changed_at: new Date(Date.now() - 31 * 86_400_000).toISOString() })
+      .where('id', '=', old.id)
+      .execute();
+    const after = await board();
+    expect(after.closedDays).toBe(30);
+    const cancelled = after.columns.find((c) => c.status === 'cancelled');
+    expect(cancelled?.count).toBe((cancelledBefore?.count ?? 0) + 1);
+    expect(cancelled?.cards.map((c) => c.id)).toContain(recent.id);
+    expect(cancelled?.cards.map((c) => c.id)).not.toContain(old.id);
+    const since = Date.parse(cancelled?.since ?? '');
+    expect(Math.abs(since - (Date.now() - 30 * 86_400_000))).toBeLessThan(60_000);
+    expect(after.columns.find((c) => c.status === 'received')?.since).toBeNull();
+    // The list still has every cancelled order, and its total counts them on every page.
+    const page = (
+      await t.request(admin, 'GET', '/api/v1/service-orders?status=cancelled&pageSize=1&page=2')
+    ).json();
+    const all = (
+      await t.request(admin, 'GET', '/api/v1/service-orders?status=cancelled&pageSize=100')
+    ).json();
+    expect(all.items.map((o: { id: string }) => o.id)).toContain(old.id);
+    expect(page.total).toBe(all.items.length);
+    expect(page.items).toHaveLength(1);
+  });
+
   it('"my orders" lists the open orders of the technician linked to the signed-in user', async () => {
     const user = await t.signInAs('technician');
     const tech = await aTechnician(t, admin, { userId: user.userId });

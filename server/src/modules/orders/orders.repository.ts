@@ -1,9 +1,10 @@
-import type { Insertable, RawBuilder, Updateable } from 'kysely';
+import type { Insertable, RawBuilder, SelectQueryBuilder, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
-import { type ListOrder, listAll, listPage, type SortKeys, thenBy } from '../../db/list';
-import { countAll, lockForUpdate, matchesSearch } from '../../db/sql';
-import type { PageRequest } from '../../kernel/list-query';
+import { type ListOrder, listAll, ordered, type SortKeys, thenBy } from '../../db/list';
+import type { Database } from '../../db/schema';
+import { countAll, lockForUpdate, matchesSearch, matchesSearchIndexed } from '../../db/sql';
+import { offsetOf, type PageRequest } from '../../kernel/list-query';
 import type {
   ServiceOrderEventTable,
   ServiceOrderLinkTable,
@@ -84,6 +85,8 @@ export interface OrderFilter {
   technicianId?: string | undefined;
   partyId?: string | undefined;
   itemId?: string | undefined;
+  /** Only orders that entered their status at or after this instant (the board's closed columns). */
+  changedSince?: string | undefined;
   /** The overdue condition (orders.overdue.ts), when the list asks for overdue=true/false. */
   overdue?: { when: boolean; condition: RawBuilder<boolean> } | undefined;
 }
@@ -99,41 +102,108 @@ export const ORDER_SORT_KEYS: SortKeys = {
   status: ['service_order.status', 'service_order.status_changed_at'],
 };
 
-export function filteredOrders(db: Executor, f: OrderFilter) {
-  let q = orderView(db);
-  if (f.q) q = q.where(matchesSearch('service_order.search_text', f.q));
+/** The statuses an order is open in (not delivered, not cancelled): the partial index service_order_open_idx covers them. */
+const CLOSED = ['delivered', 'cancelled'] as const;
+
+/**
+ * The search of a filter. Over the whole history the search index answers (ADR 7); but when another condition
+ * already narrows the orders to a few thousand (the open ones, a window of days, one customer or item), checking
+ * those rows is cheaper than reading every match of a common needle ("иван") from the index.
+ */
+function searchCondition(db: Executor, f: OrderFilter & { q: string }) {
+  const narrow =
+    f.open ||
+    f.changedSince !== undefined ||
+    f.partyId !== undefined ||
+    f.itemId !== undefined ||
+    (f.statuses?.length && f.statuses.every((s) => !(CLOSED as readonly string[]).includes(s)));
+  return narrow
+    ? matchesSearch('service_order.search_text', f.q)
+    : matchesSearchIndexed(db, 'service_order', f.q);
+}
+
+/** The filter's conditions on any select from service_order (with or without the display joins). */
+function applyFilter<QB extends SelectQueryBuilder<Database, 'service_order', object>>(
+  db: Executor,
+  query: QB,
+  f: OrderFilter,
+): QB {
+  // biome-ignore lint/suspicious/noExplicitAny: the conditions name only service_order's columns, present in both shapes
+  let q = query as SelectQueryBuilder<Database, 'service_order', any>;
+  if (f.q) q = q.where(searchCondition(db, { ...f, q: f.q }));
   if (f.statuses?.length)
     q = q.where('service_order.status', 'in', [...f.statuses] as ServiceOrderTable['status'][]);
-  if (f.open) q = q.where('service_order.status', 'not in', ['delivered', 'cancelled']);
+  // Literal, not bound: only then can SQLite (and PostgreSQL's generic plans) see it implies the partial index's WHERE.
+  if (f.open) q = q.where(sql<boolean>`service_order.status not in ('delivered', 'cancelled')`);
   if (f.technicianId) q = q.where('service_order.technician_id', '=', f.technicianId);
   if (f.partyId) q = q.where('service_order.party_id', '=', f.partyId);
   if (f.itemId) q = q.where('service_order.item_id', '=', f.itemId);
+  if (f.changedSince) q = q.where('service_order.status_changed_at', '>=', f.changedSince);
   if (f.overdue)
     q = q.where(f.overdue.when ? f.overdue.condition : sql<boolean>`not (${f.overdue.condition})`);
-  return q;
+  return q as QB;
 }
 
+export function filteredOrders(db: Executor, f: OrderFilter) {
+  return applyFilter(db, orderView(db), f);
+}
+
+/**
+ * One page of the filter and its total. The total counts service_order alone: every order has its customer, item,
+ * model and brand (foreign keys, not null), so the display joins would only slow the count down.
+ */
 export async function listOrders(db: Executor, f: OrderFilter, order: ListOrder, page: PageRequest) {
-  return listPage(filteredOrders(db, f), thenBy(order, 'service_order.id'), page);
+  const items = await ordered(filteredOrders(db, f), thenBy(order, 'service_order.id'))
+    .limit(page.pageSize)
+    .offset(offsetOf(page.page, page.pageSize))
+    .execute();
+  const total =
+    page.page === 1 && items.length < page.pageSize
+      ? items.length
+      : Number(
+          (
+            await applyFilter(db, db.selectFrom('service_order'), f)
+              .select(countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+  return { items, total, page: page.page, pageSize: page.pageSize };
+}
+
+/** The first cards of a board column, without a total (the board counts by status once). */
+export async function firstOrders(db: Executor, f: OrderFilter, order: ListOrder, limit: number) {
+  return ordered(filteredOrders(db, f), thenBy(order, 'service_order.id')).limit(limit).execute();
 }
 
 export async function allOrders(db: Executor, f: OrderFilter, order: ListOrder) {
   return listAll(filteredOrders(db, f), thenBy(order, 'service_order.id'));
 }
 
-/** Per status: how many orders, and how many of them overdue. */
-export async function countByStatus(db: Executor, f: OrderFilter, overdue: RawBuilder<boolean>) {
-  let q = db.selectFrom('service_order');
-  if (f.q) q = q.where(matchesSearch('service_order.search_text', f.q));
-  if (f.technicianId) q = q.where('service_order.technician_id', '=', f.technicianId);
-  return q
-    .select([
-      'service_order.status',
-      countAll().as('n'),
-      sql<number>`cast(sum(case when ${overdue} then 1 else 0 end) as bigint)`.as('overdue_n'),
-    ])
-    .groupBy('service_order.status')
-    .execute();
+/**
+ * Per status: how many orders, and how many of them overdue. Open statuses count every order; delivered and
+ * cancelled only those that entered the status since `closedSince` (the board's recent window), so the board reads
+ * a few thousand index entries, not the whole history.
+ */
+export async function countByStatus(
+  db: Executor,
+  f: OrderFilter,
+  overdue: RawBuilder<boolean>,
+  closedSince: string,
+) {
+  const count = (g: OrderFilter) =>
+    applyFilter(db, db.selectFrom('service_order'), { q: f.q, technicianId: f.technicianId, ...g })
+      .select([
+        'service_order.status',
+        countAll().as('n'),
+        sql<number>`cast(sum(case when ${overdue} then 1 else 0 end) as bigint)`.as('overdue_n'),
+      ])
+      .groupBy('service_order.status')
+      .execute();
+  const [open, closed] = await Promise.all([
+    count({ open: true }),
+    count({ statuses: CLOSED, changedSince: closedSince }),
+  ]);
+  return [...open, ...closed];
 }
 
 // ---------------------------------------------------------------- lines (read side; orders-lines writes them)

@@ -424,10 +424,17 @@ export const BoardColumn = z.object({
   status: OrderStatus,
   count: z.number().int(),
   overdueCount: z.number().int(),
+  since: z
+    .string()
+    .nullable()
+    .describe(
+      'Delivered and cancelled: only the orders that entered the status since this instant; open: null',
+    ),
   cards: z.array(OrderListItem).describe('The first 50, oldest in the status first'),
 });
 export const Board = z.object({
   columns: z.array(BoardColumn),
+  closedDays: z.number().int().describe('How many recent days the delivered and cancelled columns show'),
   transitions: z.record(z.string(), z.array(OrderStatus)).describe('The allowed moves: from → to[]'),
 });
 export type Board = z.infer<typeof Board>;

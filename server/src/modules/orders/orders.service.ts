@@ -340,35 +340,50 @@ export async function exportOrders(
 
 /** How many cards a board column shows. */
 export const BOARD_CARDS = 50;
+/** The delivered and cancelled columns of the board show the orders of this many recent days (counts and cards). */
+export const BOARD_CLOSED_DAYS = 30;
 
 /**
  * The board: per status its count, overdue count and first cards (open statuses: the longest waiting first;
- * delivered and cancelled: the latest first), and the allowed moves for dragging.
+ * delivered and cancelled: the latest first, only those of the last BOARD_CLOSED_DAYS days, said in `since`), and
+ * the allowed moves for dragging.
  */
 export async function getBoard(db: Executor, f: { q?: string; technicianId?: string }): Promise<Board> {
   const settings = await getServiceSettings(db);
   const now = new Date();
   const condition = overdueCondition(settings, now);
-  const counts = await repo.countByStatus(db, f, condition);
+  const since = new Date(now.getTime() - BOARD_CLOSED_DAYS * 86_400_000).toISOString();
+  const counts = await repo.countByStatus(db, f, condition, since);
   const columns = [];
   for (const status of ORDER_LIFECYCLE.statuses) {
     const open = (OPEN_STATUSES as readonly string[]).includes(status);
     const c = counts.find((x) => x.status === status);
-    const page = await repo.listOrders(
-      db,
-      { q: f.q, technicianId: f.technicianId, statuses: [status] },
-      listOrder(open ? 'statusChangedAt' : '-statusChangedAt', repo.ORDER_SORT_KEYS, 'statusChangedAt'),
-      { page: 1, pageSize: BOARD_CARDS },
-    );
+    const n = Number(c?.n ?? 0);
+    const cards =
+      n === 0
+        ? []
+        : await repo.firstOrders(
+            db,
+            {
+              q: f.q,
+              technicianId: f.technicianId,
+              statuses: [status],
+              changedSince: open ? undefined : since,
+            },
+            listOrder(open ? 'statusChangedAt' : '-statusChangedAt', repo.ORDER_SORT_KEYS, 'statusChangedAt'),
+            BOARD_CARDS,
+          );
     columns.push({
       status,
-      count: Number(c?.n ?? 0),
+      count: n,
       overdueCount: Number(c?.overdue_n ?? 0),
-      cards: page.items.map((r) => toListItem(r, settings, now)),
+      since: open ? null : since,
+      cards: cards.map((r) => toListItem(r, settings, now)),
     });
   }
   return {
     columns,
+    closedDays: BOARD_CLOSED_DAYS,
     transitions: Object.fromEntries(
       ORDER_LIFECYCLE.statuses.map((s) => [s, [...ORDER_LIFECYCLE.transitions[s]]]),
     ),
@@ -554,19 +569,33 @@ function tokenHash(token: string): string {
 }
 
 /**
- * Refreshes the search column of a customer's orders after their name changed or they were anonymised (the parties
- * module calls it in that transaction, through the hooks orders.links.ts registers).
+ * Refreshes the search column of the orders of a customer, an item, a model or a brand after what it copies changed:
+ * the customer's name or first phone, or an anonymisation (the parties module's hooks), the item's serial or model
+ * (the items module's), a model's or brand's name (the catalog's); all in the caller's transaction (orders.links.ts
+ * registers them).
  */
+export async function reindexOrders(
+  db: Executor,
+  by: { partyId?: string; itemId?: string; modelId?: string; brandId?: string },
+): Promise<void> {
+  if (!by.partyId && !by.itemId && !by.modelId && !by.brandId) return;
+  let q = repo.orderView(db);
+  if (by.partyId) q = q.where('service_order.party_id', '=', by.partyId);
+  if (by.itemId) q = q.where('service_order.item_id', '=', by.itemId);
+  if (by.modelId) q = q.where('item.model_id', '=', by.modelId);
+  if (by.brandId) q = q.where('catalog_model.brand_id', '=', by.brandId);
+  for (const r of await q.execute()) {
+    const searchText = orderSearchText(
+      r.number,
+      { name: r.customer_name, phone: r.customer_phone ?? null },
+      { serialNumber: r.serial_number, brandName: r.brand_name, modelName: r.model_name },
+    );
+    if (searchText !== r.search_text) await repo.updateOrder(db, r.id, { search_text: searchText });
+  }
+}
+
 export async function reindexOrdersOfParty(db: Executor, partyId: string): Promise<void> {
-  const rows = await repo.orderView(db).where('service_order.party_id', '=', partyId).execute();
-  for (const r of rows)
-    await repo.updateOrder(db, r.id, {
-      search_text: orderSearchText(
-        r.number,
-        { name: r.customer_name, phone: r.customer_phone ?? null },
-        { serialNumber: r.serial_number, brandName: r.brand_name, modelName: r.model_name },
-      ),
-    });
+  await reindexOrders(db, { partyId });
 }
 
 /** The path of the public status page of a token. */

@@ -62,6 +62,15 @@ export function registerPartyRenamedHook(hook: PartyRenamedHook): void {
   renamedHooks.add(hook);
 }
 
+/** Told, inside the editing transaction, that a party's first phone changed (other modules copy it into search columns). */
+export type PartyPhoneChangedHook = (db: Executor, partyId: string) => Promise<void>;
+const phoneHooks = new Set<PartyPhoneChangedHook>();
+
+/** Calls `hook` whenever a party's first phone changes (an edit), in the same transaction. */
+export function registerPartyPhoneChangedHook(hook: PartyPhoneChangedHook): void {
+  phoneHooks.add(hook);
+}
+
 async function partyRenamed(db: Executor, partyId: string): Promise<void> {
   for (const hook of renamedHooks) await hook(db, partyId);
 }
@@ -596,6 +605,9 @@ export async function updateParty(
         contacts: patch.contacts ? rows.contacts : [],
       });
       if (draft.name !== state.row.name) await partyRenamed(trx, id);
+      const firstPhone = (phones: readonly { number: string }[]) => phones[0]?.number ?? null;
+      if (firstPhone(draft.phones) !== firstPhone(state.phones))
+        for (const hook of phoneHooks) await hook(trx, id);
       const updated = await mustReadParty(trx, id);
       await recordAudit(trx, actor, {
         action: 'party.update',

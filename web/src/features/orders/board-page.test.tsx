@@ -31,8 +31,10 @@ const BOARD: Board = {
     status,
     count: status === 'received' ? 1 : 0,
     overdueCount: status === 'received' ? 1 : 0,
+    since: status === 'delivered' || status === 'cancelled' ? '2026-11-06T08:00:00.000Z' : null,
     cards: status === 'received' ? [CARD] : [],
   })),
+  closedDays: 30,
   transitions: Object.fromEntries(
     ORDER_LIFECYCLE.statuses.map((s) => [s, [...ORDER_LIFECYCLE.transitions[s]]]),
   ),
@@ -60,6 +62,14 @@ describe('the order board', () => {
     expect(allowedMove(BOARD, 'received', 'diagnosing')).toBe(true);
     expect(allowedMove(BOARD, 'received', 'ready')).toBe(false);
     expect(allowedMove(BOARD, 'delivered', 'cancelled')).toBe(false);
+  });
+
+  it('says that the delivered and cancelled columns hold the last 30 days only', async () => {
+    server();
+    renderScreen(<BoardPage />, { route: '/orders/board' });
+    expect((await screen.findByTestId('board-window-delivered')).textContent).toBe('Последните 30 дни');
+    expect(screen.getByTestId('board-window-cancelled').textContent).toBe('Последните 30 дни');
+    expect(screen.queryByTestId('board-window-received')).toBeNull();
   });
 
   it('refuses a drop the workflow does not allow, says why, and sends nothing', async () => {

@@ -210,6 +210,11 @@ export function BoardPage() {
             </Badge>
           )}
         </Group>
+        {column.since !== null && (
+          <Text size="xs" c="dimmed" mt={-4} mb="xs" data-testid={`board-window-${column.status}`}>
+            {t('orders.board.recent', { days: data.closedDays })}
+          </Text>
+        )}
         <Stack gap={6}>
           {column.cards.length === 0 && (
             <Text size="xs" c="dimmed" ta="center" py="sm">

@@ -69,6 +69,7 @@ const ordersBg = {
     refused: '{{number}} не може да мине от „{{from}}“ в „{{to}}“.',
     moveMenu: 'Смени статуса',
     more: 'още {{count}}',
+    recent: 'Последните {{days}} дни',
   },
   mine: {
     title: 'Моите поръчки',
@@ -367,6 +368,7 @@ const ordersEn: typeof ordersBg = {
     refused: '{{number}} cannot move from "{{from}}" to "{{to}}".',
     moveMenu: 'Change status',
     more: '{{count}} more',
+    recent: 'Last {{days}} days',
   },
   mine: {
     title: 'My orders',
