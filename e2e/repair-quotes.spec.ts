@@ -80,7 +80,7 @@ test('a quote from an order in diagnosis: a part and labour, sent, accepted, con
   await page.getByTestId('quote-move-accepted').click();
   await expect(page.getByTestId('quote-status').first()).toHaveText('Приета', SLOW);
   await page.getByTestId('quote-convert').click();
-  await expect(page.getByTestId('quote-status').first()).toHaveText('Превърната в поръчка', SLOW);
+  await expect(page.getByTestId('quote-status').first()).toHaveText('В поръчка', SLOW);
   await shot(page, 'repair-quote-converted-bg');
 
   // The PDF the page links to.

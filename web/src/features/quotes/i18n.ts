@@ -9,7 +9,7 @@ const quotesBg = {
     accepted: 'Приета',
     rejected: 'Отказана',
     expired: 'Изтекла',
-    converted: 'Превърната в поръчка',
+    converted: 'В поръчка',
   },
   moveTo: {
     draft: 'Върни в чернова',
