@@ -6,6 +6,7 @@ import { JOBS_ACCESS } from './modules/jobs/jobs.access';
 import { ONBOARDING_ACCESS } from './modules/onboarding/onboarding.access';
 import { EARNINGS_ACCESS, ORDERS_ACCESS } from './modules/orders/orders.access';
 import { PARTIES_ACCESS } from './modules/parties/parties.access';
+import { QUOTES_ACCESS } from './modules/quotes/quotes.access';
 import { STOCK_ACCESS } from './modules/stock/stock.access';
 import { TECHNICIANS_ACCESS } from './modules/technicians/technicians.access';
 
@@ -68,4 +69,5 @@ export const ACCESS: Record<string, Access> = {
   ...JOBS_ACCESS,
   ...ONBOARDING_ACCESS,
   ...ORDERS_ACCESS,
+  ...QUOTES_ACCESS,
 };

@@ -515,6 +515,44 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'Users, API tokens and passwords are changed at the screen only, not with an API token.',
   },
   // service orders (issue 12)
+  // repair quotes (issue 12, item 1)
+  quote_invalid_transition: {
+    bg: 'Оферта {number} не може да премине от „{from}“ в „{to}“.',
+    en: 'Quote {number} cannot move from "{from}" to "{to}".',
+  },
+  quote_not_draft: {
+    bg: 'Оферта {number} е „{status}“: променя се само чернова. Върнете я в чернова, за да я преработите.',
+    en: 'Quote {number} is "{status}": only a draft changes. Move it back to draft to revise it.',
+  },
+  quote_open_exists: {
+    bg: 'Поръчка {order} вече има отворена оферта ({number}).',
+    en: 'Order {order} already has an open quote ({number}).',
+  },
+  quote_already_converted: {
+    bg: 'Оферта {number} вече е превърната в поръчка.',
+    en: 'Quote {number} has already been converted into an order.',
+  },
+  quote_not_accepted: {
+    bg: 'Оферта {number} е „{from}“: в поръчка се превръща само приета оферта.',
+    en: 'Quote {number} is "{from}": only an accepted quote is converted into an order.',
+  },
+  quote_expired: {
+    bg: 'Оферта {number} е изтекла: върнете я в чернова, сменете валидността и я изпратете отново.',
+    en: 'Quote {number} has expired: move it back to draft, change its validity and send it again.',
+  },
+  quote_empty: {
+    bg: 'Оферта {number} няма редове: добавете части, труд или разходи, преди да я изпратите.',
+    en: 'Quote {number} has no lines: add parts, labour or charges before sending it.',
+  },
+  valid_until_past: {
+    bg: 'Датата на валидност {date} е минала.',
+    en: 'The validity date {date} has passed.',
+  },
+  unknown_order: { bg: 'Няма такава сервизна поръчка.', en: 'No such service order.' },
+  order_not_in_diagnosis: {
+    bg: 'Поръчка {number} е „{status}“: оферта се прави от поръчка в диагностика.',
+    en: 'Order {number} is "{status}": a quote is made from an order in diagnosis.',
+  },
   invalid_transition: {
     bg: 'Поръчката не може да премине от „{from}“ в „{to}“.',
     en: 'The order cannot move from "{from}" to "{to}".',

@@ -15,7 +15,7 @@ async function menuOf(role: Role): Promise<string[]> {
 
 /** The service orders: the desk, the technicians and the management take orders in; everyone on staff sees them. */
 const INTAKE = 'Приемане';
-const ORDERS = [INTAKE, 'Отворени ремонти', 'Табло', 'Моите поръчки'];
+const ORDERS = [INTAKE, 'Отворени ремонти', 'Табло', 'Моите поръчки', 'Оферти за ремонт'];
 
 /** Everyone on staff works with customers, items and the catalogues; the rest depends on the role. */
 const EVERYDAY = [

@@ -9,6 +9,7 @@ import {
   IconClipboardPlus,
   IconClockPlay,
   IconCoin,
+  IconFileDollar,
   IconFileImport,
   IconFileInvoice,
   IconHammer,
@@ -158,7 +159,8 @@ type OrdersLabel =
   | 'orders.nav.list'
   | 'orders.nav.board'
   | 'orders.nav.mine'
-  | 'orders.nav.settings';
+  | 'orders.nav.settings'
+  | 'quotes.nav.list';
 
 /** The repair shop's daily screens, under "Service orders" in the menu. */
 export const ORDERS_SCREENS = [
@@ -186,6 +188,12 @@ export const ORDERS_SCREENS = [
     label: 'orders.nav.mine',
     icon: IconUserCheck,
     needs: 'GET /api/v1/service-orders/mine',
+  },
+  {
+    path: '/quotes',
+    label: 'quotes.nav.list',
+    icon: IconFileDollar,
+    needs: 'GET /api/v1/repair-quotes',
   },
 ] as const satisfies readonly Screen[];
 

@@ -9,6 +9,9 @@ const IntakePage = lazyScreen(screens, 'IntakePage');
 const OrderPage = lazyScreen(screens, 'OrderPage');
 const BoardPage = lazyScreen(screens, 'BoardPage');
 const MyOrdersPage = lazyScreen(screens, 'MyOrdersPage');
+const quoteScreens = () => import('./quotes/screens');
+const QuotesPage = lazyScreen(quoteScreens, 'QuotesPage');
+const QuotePage = lazyScreen(quoteScreens, 'QuotePage');
 
 const screen = (path: string, needs: Route, page: React.ReactNode): RouteObject => ({
   path,
@@ -22,4 +25,6 @@ export const ORDERS_ROUTES: RouteObject[] = [
   screen('/orders/board', 'GET /api/v1/service-orders/board', <BoardPage />),
   screen('/orders/mine', 'GET /api/v1/service-orders/mine', <MyOrdersPage />),
   screen('/orders/:id', 'GET /api/v1/service-orders/:id', <OrderPage />),
+  screen('/quotes', 'GET /api/v1/repair-quotes', <QuotesPage />),
+  screen('/quotes/:id', 'GET /api/v1/repair-quotes/:id', <QuotePage />),
 ];

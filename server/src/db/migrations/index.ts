@@ -14,6 +14,7 @@ import { demoCompany } from './0013-demo-company';
 import { serviceOrders } from './0014-service-orders';
 import { technicianEarnings } from './0015-technician-earnings';
 import { ordersSpeed } from './0018-orders-speed';
+import { repairQuotes } from './0016-repair-quotes';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -34,4 +35,5 @@ export const MIGRATIONS: Migration[] = [
   serviceOrders,
   technicianEarnings,
   ordersSpeed,
+  repairQuotes,
 ];

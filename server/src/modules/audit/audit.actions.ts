@@ -65,6 +65,16 @@ export const AUDIT_ACTIONS = [
   ]),
   ...actionsOf('service_settings', ['update']),
   ...actionsOf('warranty_record', ['create', 'void']),
+  // repair quotes
+  ...actionsOf('repair_quote', [
+    'create',
+    'update',
+    'status',
+    'line_add',
+    'line_update',
+    'line_remove',
+    'convert',
+  ]),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -87,5 +97,6 @@ export const AUDIT_ENTITIES = [
   'service_order',
   'service_settings',
   'warranty_record',
+  'repair_quote',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

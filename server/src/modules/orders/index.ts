@@ -7,13 +7,32 @@ import './orders.warranty';
 
 export { earningsRoutes } from './orders.earnings.routes';
 export { OPEN_STATUSES, ORDER_LIFECYCLE, ORDER_STATUSES } from './orders.lifecycle';
+export {
+  addLineTx,
+  type Catalogue,
+  DEFAULT_CHARGE_VAT_BP,
+  type LineChange,
+  lineCatalogue,
+  lockedOrder,
+} from './orders.lines';
 export { orderLineRoutes } from './orders.lines.routes';
 export { orderPdfRoutes } from './orders.pdf.routes';
 export { ordersRoutes } from './orders.routes';
-export type { OrderDetail, OrderLine, OrderStatus, PublicOrder, ServiceSettings } from './orders.schema';
+export type {
+  AddLineBody,
+  IntakeBody,
+  OrderDetail,
+  OrderLine,
+  OrderStatus,
+  PublicOrder,
+  ServiceSettings,
+} from './orders.schema';
 export {
   addEvent,
+  changeStatusTx,
   getOrder,
+  intakeTx,
+  itemLabelOf,
   ORDER_SOURCE,
   type OverdueSource,
   readLines,

@@ -32,7 +32,7 @@ import type { LinePayer, RemovedDisposition, ServiceOrderLineTable } from './ord
 /** The source type of the stock documents and reservations made for a service order. */
 export const ORDER_SOURCE = 'service_order';
 /** The VAT rate of a charge line when none is given. */
-const DEFAULT_CHARGE_VAT_BP = 2000;
+export const DEFAULT_CHARGE_VAT_BP = 2000;
 
 const bad = (code: string, field: string, params: Record<string, unknown> = {}) =>
   new DomainError('invalid', code, { field, params: { field, ...params } });
@@ -160,7 +160,7 @@ function refuseForeignFields(kind: LineKind, body: Record<string, unknown>): voi
 }
 
 /** What the catalogue says of the line's part or service, for its price, VAT, norm and name. */
-interface Catalogue {
+export interface Catalogue {
   part: Part | null;
   listPriceCents: number;
   vatRateBp: number;
@@ -169,7 +169,17 @@ interface Catalogue {
   unit: string;
 }
 
-async function catalogueOf(trx: Executor, order: repo.OrderRow, kind: LineKind, input: LineInput) {
+/**
+ * The catalogue's word on a line for this item (issue 12): a part's sale price, VAT, name and unit; labour's norm
+ * minutes and price for the item's model (the catalogue's override, catalog quoteService); a charge as given. Order
+ * lines and repair quotes price their lines through this one lookup.
+ */
+export async function lineCatalogue(
+  trx: Executor,
+  itemId: string,
+  kind: LineKind,
+  input: Pick<LineInput, 'partId' | 'serviceTypeId' | 'unitPriceCents'>,
+): Promise<Catalogue> {
   if (kind === 'part') {
     if (!input.partId) throw bad('required', 'partId');
     const part = await getPart(trx, input.partId);
@@ -188,7 +198,7 @@ async function catalogueOf(trx: Executor, order: repo.OrderRow, kind: LineKind, 
     if (!input.serviceTypeId) throw bad('required', 'serviceTypeId');
     const service = await getServiceType(trx, input.serviceTypeId);
     if (!service) throw bad('unknown_service_type', 'serviceTypeId', { code: input.serviceTypeId });
-    const item = await getItem(trx, order.item_id);
+    const item = await getItem(trx, itemId);
     const quote = await quoteService(trx, service.id, { modelId: item.modelId, brandId: item.brandId });
     return {
       part: null,
@@ -261,7 +271,7 @@ async function checkLine(
   input: LineInput,
   before?: repo.LineRow,
 ): Promise<CheckedLine> {
-  const cat = await catalogueOf(trx, order, kind, input);
+  const cat = await lineCatalogue(trx, order.item_id, kind, input);
   // A line whose part or service did not change keeps the list price it was added with.
   const sameCatalogue =
     before && before.part_id === input.partId && before.service_type_id === input.serviceTypeId;

@@ -624,82 +624,85 @@ async function newLink(trx: Executor, orderId: string): Promise<StatusLinkAnswer
  * customer_has_overdue) only when the settings say 'refuse'.
  */
 export async function intake(db: Db, actor: Actor, body: IntakeBody): Promise<IntakeAnswer> {
-  return db.transaction().execute(async (trx) => {
-    const settings = await getServiceSettings(trx);
-    const customerCreated = !body.partyId;
-    const party = body.partyId
-      ? await assertCustomerExists(trx, body.partyId, 'partyId')
-      : await withPrefix('newCustomer.', () =>
-          createCustomerIn(trx, actor, partyBodyOf(body.newCustomer as NewCustomer)),
-        );
-    const overdueCents = customerCreated ? 0 : await overdueOfCustomer(trx, party.id);
-    const refused = settings.overdueCustomers === 'refuse' && overdueCents > 0;
-    if (refused)
-      throw new DomainError('conflict', 'customer_has_overdue', {
-        field: 'partyId',
-        params: { amount: (overdueCents / 100).toFixed(2) },
-        extra: { overdueCents },
-      });
-    if (body.siteId) await assertSiteOfCustomer(trx, body.siteId, party.id, 'siteId');
-    if (body.technicianId) await technicianOrThrow(trx, body.technicianId);
-    const { item, created: itemCreated } = await intakeItem(trx, actor, body, party);
-    const number = await takeNumber(trx, 'service_order');
-    const now = nowIso();
-    const id = newId();
-    const row: Insertable<ServiceOrderTable> = {
-      id,
-      series_id: number.seriesId,
-      number: number.formatted,
-      status: ORDER_LIFECYCLE.initial,
-      status_changed_at: now,
-      location: body.location,
-      party_id: party.id,
-      item_id: item.id,
-      site_id: body.siteId ?? null,
-      complaint: body.complaint,
-      accessories: JSON.stringify(body.accessories),
-      condition_notes: body.conditionNotes ?? null,
-      received_by: actor.userId,
-      received_at: now,
-      promised_date: body.promisedDate ?? null,
-      diagnosis: null,
-      internal_notes: null,
-      customer_notes: body.customerNotes ?? null,
-      technician_id: body.technicianId ?? null,
-      parts_arrived_at: null,
-      finished_at: null,
-      delivered_at: null,
-      cancelled_at: null,
-      cancel_reason: null,
-      issue_document_id: null,
-      returns_document_id: null,
-      refused_repair: false,
-      search_text: orderSearchText(number.formatted, party, item),
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-    };
-    await repo.insertOrder(trx, row);
-    await addEvent(trx, actor, id, 'created', {
-      to: row.status,
-      details: { customerCreated, itemCreated },
+  return db.transaction().execute((trx) => intakeTx(trx, actor, body));
+}
+
+/** The intake in the caller's transaction (a repair quote converted to a new order takes it in so). */
+export async function intakeTx(trx: Executor, actor: Actor, body: IntakeBody): Promise<IntakeAnswer> {
+  const settings = await getServiceSettings(trx);
+  const customerCreated = !body.partyId;
+  const party = body.partyId
+    ? await assertCustomerExists(trx, body.partyId, 'partyId')
+    : await withPrefix('newCustomer.', () =>
+        createCustomerIn(trx, actor, partyBodyOf(body.newCustomer as NewCustomer)),
+      );
+  const overdueCents = customerCreated ? 0 : await overdueOfCustomer(trx, party.id);
+  const refused = settings.overdueCustomers === 'refuse' && overdueCents > 0;
+  if (refused)
+    throw new DomainError('conflict', 'customer_has_overdue', {
+      field: 'partyId',
+      params: { amount: (overdueCents / 100).toFixed(2) },
+      extra: { overdueCents },
     });
-    const link = await newLink(trx, id);
-    const order = await getOrder(trx, id);
-    await recordAudit(trx, actor, {
-      action: 'service_order.create',
-      entity: 'service_order',
-      entityId: id,
-      after: { ...order, lines: undefined },
-    });
-    return {
-      ...order,
-      statusLink: link,
-      overdueCustomer: { overdueCents, policy: settings.overdueCustomers, refused },
-      itemCreated,
-      customerCreated,
-    };
+  if (body.siteId) await assertSiteOfCustomer(trx, body.siteId, party.id, 'siteId');
+  if (body.technicianId) await technicianOrThrow(trx, body.technicianId);
+  const { item, created: itemCreated } = await intakeItem(trx, actor, body, party);
+  const number = await takeNumber(trx, 'service_order');
+  const now = nowIso();
+  const id = newId();
+  const row: Insertable<ServiceOrderTable> = {
+    id,
+    series_id: number.seriesId,
+    number: number.formatted,
+    status: ORDER_LIFECYCLE.initial,
+    status_changed_at: now,
+    location: body.location,
+    party_id: party.id,
+    item_id: item.id,
+    site_id: body.siteId ?? null,
+    complaint: body.complaint,
+    accessories: JSON.stringify(body.accessories),
+    condition_notes: body.conditionNotes ?? null,
+    received_by: actor.userId,
+    received_at: now,
+    promised_date: body.promisedDate ?? null,
+    diagnosis: null,
+    internal_notes: null,
+    customer_notes: body.customerNotes ?? null,
+    technician_id: body.technicianId ?? null,
+    parts_arrived_at: null,
+    finished_at: null,
+    delivered_at: null,
+    cancelled_at: null,
+    cancel_reason: null,
+    issue_document_id: null,
+    returns_document_id: null,
+    refused_repair: false,
+    search_text: orderSearchText(number.formatted, party, item),
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+  };
+  await repo.insertOrder(trx, row);
+  await addEvent(trx, actor, id, 'created', {
+    to: row.status,
+    details: { customerCreated, itemCreated },
   });
+  const link = await newLink(trx, id);
+  const order = await getOrder(trx, id);
+  await recordAudit(trx, actor, {
+    action: 'service_order.create',
+    entity: 'service_order',
+    entityId: id,
+    after: { ...order, lines: undefined },
+  });
+  return {
+    ...order,
+    statusLink: link,
+    overdueCustomer: { overdueCents, policy: settings.overdueCustomers, refused },
+    itemCreated,
+    customerCreated,
+  };
 }
 
 /** What the intake form shows at once for a customer and an item: warranties, open orders, overdue money. */
@@ -756,75 +759,83 @@ const REFUSABLE_FROM: readonly string[] = ['diagnosing', 'awaiting_approval'];
  * awaiting_approval → ready is a refused repair (refused: true) and charges the diagnostic fee as the settings say.
  */
 export async function changeStatus(db: Db, actor: Actor, id: string, body: StatusBody): Promise<OrderDetail> {
-  return db.transaction().execute(async (trx) => {
-    const row = await lockedOrThrow(trx, id);
-    const from = row.status;
-    const to = body.to;
-    assertTransition(ORDER_LIFECYCLE, from, to, { params: { number: row.number, from, to } });
-    const now = nowIso();
-    const patch: Partial<Insertable<ServiceOrderTable>> = {
-      status: to,
-      status_changed_at: now,
-      updated_at: now,
-    };
-    const refusedRepair = from !== 'ready' && to === 'ready' && REFUSABLE_FROM.includes(from);
-    if (body.refused && !refusedRepair)
-      throw new DomainError('invalid', 'refusal_not_allowed', { field: 'refused', params: { from, to } });
-    if (refusedRepair && !body.refused)
-      throw new DomainError('invalid', 'refusal_required', { field: 'refused', params: { from, to } });
-    if (to === 'cancelled') {
-      if (!body.reason)
-        throw new DomainError('invalid', 'required', { field: 'reason', params: { field: 'reason' } });
-      await releaseReservationsOf(trx, actor, { sourceType: ORDER_SOURCE, sourceId: id });
-      patch.cancelled_at = now;
-      patch.cancel_reason = body.reason;
-    }
-    if (from === 'cancelled' && to === 'received') {
-      patch.cancelled_at = null;
-      patch.cancel_reason = null;
-      patch.refused_repair = false;
-    }
-    if (from === 'awaiting_parts') patch.parts_arrived_at = null;
-    let finishWarnings: FinishWarning[] | undefined;
-    if (from === 'in_repair' && to === 'ready') {
-      finishWarnings = (await finishOrder(trx, actor, row)).warnings;
-      patch.finished_at = now;
-    }
-    if (from === 'ready' && to === 'in_repair') {
-      await reopenFinished(trx, actor, row);
-      patch.finished_at = null;
-      patch.refused_repair = false;
-    }
-    if (refusedRepair) {
-      await applyDiagnosticFee(trx, actor, row, await getServiceSettings(trx));
-      patch.refused_repair = true;
-      patch.finished_at = now;
-    }
-    if (to === 'delivered') patch.delivered_at = now;
-    await repo.updateOrder(trx, id, patch);
-    await addEvent(trx, actor, id, 'status', {
-      from,
-      to,
-      details: {
-        ...(body.reason ? { reason: body.reason } : {}),
-        ...(refusedRepair ? { refused: true } : {}),
-      },
-    });
-    await recordAudit(trx, actor, {
-      action: 'service_order.status',
-      entity: 'service_order',
-      entityId: id,
-      before: { number: row.number, status: from },
-      after: {
-        number: row.number,
-        status: to,
-        reason: body.reason ?? undefined,
-        refused: refusedRepair || undefined,
-      },
-    });
-    const detail = await getOrder(trx, id);
-    return finishWarnings ? { ...detail, finishWarnings } : detail;
+  return db.transaction().execute((trx) => changeStatusTx(trx, actor, id, body));
+}
+
+/** The status change in the caller's transaction (a repair quote sent or converted moves its order so). */
+export async function changeStatusTx(
+  trx: Executor,
+  actor: Actor,
+  id: string,
+  body: StatusBody,
+): Promise<OrderDetail> {
+  const row = await lockedOrThrow(trx, id);
+  const from = row.status;
+  const to = body.to;
+  assertTransition(ORDER_LIFECYCLE, from, to, { params: { number: row.number, from, to } });
+  const now = nowIso();
+  const patch: Partial<Insertable<ServiceOrderTable>> = {
+    status: to,
+    status_changed_at: now,
+    updated_at: now,
+  };
+  const refusedRepair = from !== 'ready' && to === 'ready' && REFUSABLE_FROM.includes(from);
+  if (body.refused && !refusedRepair)
+    throw new DomainError('invalid', 'refusal_not_allowed', { field: 'refused', params: { from, to } });
+  if (refusedRepair && !body.refused)
+    throw new DomainError('invalid', 'refusal_required', { field: 'refused', params: { from, to } });
+  if (to === 'cancelled') {
+    if (!body.reason)
+      throw new DomainError('invalid', 'required', { field: 'reason', params: { field: 'reason' } });
+    await releaseReservationsOf(trx, actor, { sourceType: ORDER_SOURCE, sourceId: id });
+    patch.cancelled_at = now;
+    patch.cancel_reason = body.reason;
+  }
+  if (from === 'cancelled' && to === 'received') {
+    patch.cancelled_at = null;
+    patch.cancel_reason = null;
+    patch.refused_repair = false;
+  }
+  if (from === 'awaiting_parts') patch.parts_arrived_at = null;
+  let finishWarnings: FinishWarning[] | undefined;
+  if (from === 'in_repair' && to === 'ready') {
+    finishWarnings = (await finishOrder(trx, actor, row)).warnings;
+    patch.finished_at = now;
+  }
+  if (from === 'ready' && to === 'in_repair') {
+    await reopenFinished(trx, actor, row);
+    patch.finished_at = null;
+    patch.refused_repair = false;
+  }
+  if (refusedRepair) {
+    await applyDiagnosticFee(trx, actor, row, await getServiceSettings(trx));
+    patch.refused_repair = true;
+    patch.finished_at = now;
+  }
+  if (to === 'delivered') patch.delivered_at = now;
+  await repo.updateOrder(trx, id, patch);
+  await addEvent(trx, actor, id, 'status', {
+    from,
+    to,
+    details: {
+      ...(body.reason ? { reason: body.reason } : {}),
+      ...(refusedRepair ? { refused: true } : {}),
+    },
   });
+  await recordAudit(trx, actor, {
+    action: 'service_order.status',
+    entity: 'service_order',
+    entityId: id,
+    before: { number: row.number, status: from },
+    after: {
+      number: row.number,
+      status: to,
+      reason: body.reason ?? undefined,
+      refused: refusedRepair || undefined,
+    },
+  });
+  const detail = await getOrder(trx, id);
+  return finishWarnings ? { ...detail, finishWarnings } : detail;
 }
 
 // ---------------------------------------------------------------- edits

@@ -275,7 +275,14 @@ export function OrderLines({ order }: { order: OrderDetail }) {
   );
 }
 
-function Totals({ order, locale }: { order: OrderDetail; locale: Locale }) {
+/** The totals under a list of lines: net, VAT per rate, total (an order's, or a repair quote's). */
+export function Totals({
+  order,
+  locale,
+}: {
+  order: Pick<OrderDetail, 'totals' | 'vatByRate'> & { lines: readonly unknown[] };
+  locale: Locale;
+}) {
   const { t } = useTranslation();
   if (order.lines.length === 0) return null;
   const { totals } = order;
@@ -311,7 +318,8 @@ function Totals({ order, locale }: { order: OrderDetail; locale: Locale }) {
   );
 }
 
-function useServiceTypeSearch(q: string) {
+/** The labour services matching what was typed (the order and quote line editors). */
+export function useServiceTypeSearch(q: string) {
   return useQuery({
     queryKey: ['catalog', 'service-types', 'picker', q],
     queryFn: () =>

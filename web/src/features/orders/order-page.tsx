@@ -50,6 +50,7 @@ import { formatInstant } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
 import { formatPhone } from '../../ui/phone-number';
 import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
+import { OrderQuoteAction } from '../quotes/order-quote-action';
 import { OrderFlags, OrderStatusBadge } from './order-badges';
 import { OrderLines } from './order-lines';
 import { needsConfirmation, useStatusMove } from './status-move';
@@ -472,16 +473,19 @@ export function OrderPage() {
           </Group>
         }
         actions={
-          <Button
-            component="a"
-            href={orderPdfUrl(order.id, 'intake', locale)}
-            target="_blank"
-            rel="noopener"
-            variant="default"
-            leftSection={<IconPrinter size={16} />}
-          >
-            {t('orders.order.printIntake')}
-          </Button>
+          <Group gap="xs">
+            <OrderQuoteAction order={order} />
+            <Button
+              component="a"
+              href={orderPdfUrl(order.id, 'intake', locale)}
+              target="_blank"
+              rel="noopener"
+              variant="default"
+              leftSection={<IconPrinter size={16} />}
+            >
+              {t('orders.order.printIntake')}
+            </Button>
+          </Group>
         }
       />
       {canWrite && order.nextStatuses.length > 0 && (

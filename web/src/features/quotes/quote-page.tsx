@@ -1,0 +1,600 @@
+import {
+  ActionIcon,
+  Anchor,
+  Button,
+  Grid,
+  Group,
+  Menu,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { formatDate, formatMoney, formatQuantity } from '@servix/server/kernel/format';
+import type { QuoteDetail, QuoteLine, QuoteLineBody } from '@servix/server/modules/quotes/quotes.schema';
+import {
+  IconDots,
+  IconFileTypePdf,
+  IconPencil,
+  IconPlus,
+  IconTransform,
+  IconTrash,
+} from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { z } from 'zod';
+import { ApiError, messageOf } from '../../api/client';
+import {
+  quotePdfUrl,
+  useConvertQuote,
+  usePatchQuote,
+  useQuote,
+  useQuoteLineWrite,
+  useQuoteStatus,
+} from '../../api/quotes';
+import { useWarehouseOptions } from '../../api/stock';
+import { canCall } from '../../app/access';
+import { useSession } from '../../app/session';
+import { currentLocale } from '../../i18n';
+import { ConfirmDeleteModal } from '../../ui/confirm-delete-modal';
+import { DateField } from '../../ui/date-field';
+import { DetailField, InfoCard, SectionCard } from '../../ui/detail';
+import { type Column, ResponsiveTable } from '../../ui/list';
+import { PageHeader } from '../../ui/page-header';
+import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
+import { centsToText, milliToText, textToMilli, textToOptionalCents } from '../../ui/typed-values';
+import { Totals, useServiceTypeSearch } from '../orders/order-lines';
+import { PartPicker } from '../stock/documents/part-picker';
+import { QuoteStatusBadge } from './quote-badges';
+
+type Kind = QuoteLine['kind'];
+
+/** The lines of a quote, as the order's lines show them; changed only in a draft. */
+function QuoteLines({ quote, canWrite }: { quote: QuoteDetail; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const write = useQuoteLineWrite();
+  const [editing, setEditing] = useState<{ kind: Kind; line?: QuoteLine } | null>(null);
+  const [removing, setRemoving] = useState<QuoteLine | null>(null);
+  const editable = canWrite && quote.editable;
+  const columns: Column<QuoteLine>[] = [
+    {
+      key: 'description',
+      header: t('quotes.lines.description'),
+      phone: 'title',
+      render: (l) => (
+        <Stack gap={0}>
+          <Text size="sm">{l.description}</Text>
+          <Text size="xs" c="dimmed">
+            {[
+              t(`quotes.lines.kind.${l.kind}`),
+              l.partCode,
+              l.warehouseCode,
+              l.normMinutes !== null ? `${l.normMinutes} min` : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+        </Stack>
+      ),
+    },
+    {
+      key: 'quantity',
+      header: t('quotes.lines.quantity'),
+      phone: 'primary',
+      align: 'right',
+      nowrap: true,
+      render: (l) => `${formatQuantity(l.quantityMilli, locale)} ${l.unit}`,
+    },
+    {
+      key: 'price',
+      header: t('quotes.lines.unitPrice'),
+      phone: 'secondary',
+      align: 'right',
+      nowrap: true,
+      render: (l) => (
+        <>
+          {formatMoney(l.unitPriceCents, locale)}
+          {l.discountBp > 0 && (
+            <Text span size="xs" c="dimmed">
+              {' '}
+              −{l.discountBp / 100} %
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'total',
+      header: t('quotes.lines.total'),
+      phone: 'primary',
+      align: 'right',
+      nowrap: true,
+      render: (l) => formatMoney(l.netCents, locale),
+    },
+    ...(editable
+      ? [
+          {
+            key: 'actions',
+            header: '',
+            phone: 'secondary',
+            align: 'right',
+            render: (l) => (
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    aria-label={`${t('quotes.lines.edit')}: ${l.description}`}
+                  >
+                    <IconDots size={16} />
+                  </ActionIcon>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item
+                    leftSection={<IconPencil size={14} />}
+                    onClick={() => setEditing({ kind: l.kind, line: l })}
+                  >
+                    {t('quotes.lines.edit')}
+                  </Menu.Item>
+                  <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => setRemoving(l)}>
+                    {t('quotes.lines.remove')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            ),
+          } satisfies Column<QuoteLine>,
+        ]
+      : []),
+  ];
+  return (
+    <SectionCard
+      title={t('quotes.lines.title')}
+      action={
+        editable && (
+          <Group gap={6}>
+            {(['part', 'labour', 'charge'] as const).map((kind, i) => (
+              <Button
+                key={kind}
+                size="compact-sm"
+                variant={i === 0 ? 'filled' : i === 1 ? 'light' : 'default'}
+                leftSection={<IconPlus size={14} />}
+                onClick={() => setEditing({ kind })}
+                data-testid={`add-${kind}`}
+              >
+                {t(`quotes.lines.add${kind === 'part' ? 'Part' : kind === 'labour' ? 'Labour' : 'Charge'}`)}
+              </Button>
+            ))}
+          </Group>
+        )
+      }
+    >
+      <Stack gap="sm">
+        {!quote.editable && canWrite && quote.status !== 'converted' && quote.status !== 'rejected' && (
+          <Text size="sm" c="dimmed">
+            {t('quotes.quote.draftOnly')}
+          </Text>
+        )}
+        {quote.lines.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('quotes.lines.empty')}
+          </Text>
+        ) : (
+          <ResponsiveTable
+            columns={columns}
+            rows={quote.lines}
+            rowKey={(l) => l.id}
+            minWidth={520}
+            data-testid="quote-lines"
+          />
+        )}
+        <Totals order={quote} locale={locale} />
+      </Stack>
+      {editing && (
+        <LineModal quote={quote} kind={editing.kind} line={editing.line} onClose={() => setEditing(null)} />
+      )}
+      {removing && (
+        <ConfirmDeleteModal
+          title={t('quotes.lines.remove')}
+          text={t('quotes.lines.removeConfirm', { name: removing.description })}
+          mutation={write}
+          variables={{ quoteId: quote.id, lineId: removing.id, method: 'DELETE' as const }}
+          onClose={() => setRemoving(null)}
+          onDeleted={() => {
+            setRemoving(null);
+            notifications.show({ color: 'green', message: t('quotes.lines.removed') });
+          }}
+        />
+      )}
+    </SectionCard>
+  );
+}
+
+/** Adds or changes a planned line: a part (with its warehouse), labour (priced for the item's model) or a charge. */
+function LineModal({
+  quote,
+  kind,
+  line,
+  onClose,
+}: {
+  quote: QuoteDetail;
+  kind: Kind;
+  line?: QuoteLine;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const write = useQuoteLineWrite();
+  const warehouses = useWarehouseOptions().data ?? [];
+  const [stQ, setStQ] = useState('');
+  const serviceTypes = useServiceTypeSearch(stQ);
+  const [partId, setPartId] = useState<string | null>(line?.partId ?? null);
+  const [warehouseId, setWarehouseId] = useState<string | null>(
+    line?.warehouseId ?? (warehouses.length === 1 ? (warehouses[0]?.id ?? null) : null),
+  );
+  const [serviceTypeId, setServiceTypeId] = useState<string | null>(line?.serviceTypeId ?? null);
+  const [description, setDescription] = useState(line?.description ?? '');
+  const [quantity, setQuantity] = useState(line ? milliToText(line.quantityMilli, locale) : '1');
+  const [price, setPrice] = useState(line ? centsToText(line.unitPriceCents, locale) : '');
+  const [discount, setDiscount] = useState<number | string>(line ? line.discountBp / 100 : 0);
+  const [reason, setReason] = useState(line?.priceOverrideReason ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const title = line
+    ? `${t('quotes.lines.edit')}: ${line.description}`
+    : t(`quotes.lines.add${kind === 'part' ? 'Part' : kind === 'labour' ? 'Labour' : 'Charge'}`);
+
+  function save(event: React.FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    const found: Record<string, string> = {};
+    if (kind === 'part' && !partId) found.partId = t('validation.required');
+    if (kind === 'part' && !warehouseId) found.warehouseId = t('validation.required');
+    if (kind === 'labour' && !serviceTypeId) found.serviceTypeId = t('validation.required');
+    if (kind === 'charge' && !description.trim()) found.description = t('validation.required');
+    if (kind === 'charge' && !price.trim()) found.unitPriceCents = t('validation.required');
+    if (!(textToMilli(quantity.trim()) > 0)) found.quantityMilli = t('validation.required');
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    const body: z.input<typeof QuoteLineBody> = {
+      kind,
+      ...(kind === 'part' ? { partId, warehouseId } : {}),
+      ...(kind === 'labour' ? { serviceTypeId } : {}),
+      ...(kind === 'charge' || (line && description.trim())
+        ? { description: description.trim() || null }
+        : {}),
+      quantityMilli: textToMilli(quantity.trim()),
+      unitPriceCents: textToOptionalCents(price),
+      priceOverrideReason: reason.trim() || null,
+      discountBp: Math.round(Number(discount || 0) * 100),
+    };
+    const { kind: _, ...patch } = body;
+    write.mutate(
+      line
+        ? { quoteId: quote.id, lineId: line.id, method: 'PATCH', body: patch }
+        : { quoteId: quote.id, method: 'POST', body },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('quotes.lines.saved') });
+          onClose();
+        },
+        onError: (e) => {
+          if (e instanceof ApiError) setErrors(e.fieldErrors());
+          setFailure(messageOf(e));
+        },
+      },
+    );
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={title} size="lg">
+      <form onSubmit={save} noValidate aria-label={title}>
+        <Stack gap="sm">
+          <FormAlert message={failure} />
+          {kind === 'part' && (
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <PartPicker
+                label={t('quotes.lines.part')}
+                required
+                data-autofocus
+                value={partId}
+                initialLabel={line ? `${line.partCode ?? ''} ${line.description}`.trim() : ''}
+                onPick={(p) => setPartId(p?.id ?? null)}
+                error={errors.partId}
+              />
+              <Select
+                label={t('quotes.lines.warehouse')}
+                required
+                data={warehouses.map((w) => ({ value: w.id, label: `${w.code} — ${w.name}` }))}
+                value={warehouseId}
+                onChange={setWarehouseId}
+                error={errors.warehouseId}
+                searchable
+              />
+            </SimpleGrid>
+          )}
+          {kind === 'labour' && (
+            <Select
+              label={t('quotes.lines.serviceType')}
+              required
+              data-autofocus
+              searchable
+              data={(serviceTypes.data?.items ?? []).map((s) => ({
+                value: s.id,
+                label: `${s.code} — ${locale === 'en' && s.nameEn ? s.nameEn : s.nameBg}`,
+              }))}
+              onSearchChange={setStQ}
+              filter={({ options }) => options}
+              value={serviceTypeId}
+              onChange={setServiceTypeId}
+              placeholder={line?.description}
+              error={errors.serviceTypeId}
+            />
+          )}
+          {(kind === 'charge' || line) && (
+            <TextInput
+              label={t('quotes.lines.description')}
+              required={kind === 'charge'}
+              value={description}
+              onChange={(e) => setDescription(e.currentTarget.value)}
+              error={errors.description}
+            />
+          )}
+          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+            <TextInput
+              label={t('quotes.lines.quantity')}
+              required
+              inputMode="decimal"
+              value={quantity}
+              onChange={(e) => setQuantity(e.currentTarget.value)}
+              error={errors.quantityMilli}
+            />
+            <TextInput
+              label={t('quotes.lines.unitPrice')}
+              required={kind === 'charge'}
+              inputMode="decimal"
+              value={price}
+              placeholder={kind === 'charge' ? undefined : t('quotes.lines.fromCatalogue')}
+              onChange={(e) => setPrice(e.currentTarget.value)}
+              error={errors.unitPriceCents}
+            />
+            <NumberInput
+              label={t('quotes.lines.discount')}
+              min={0}
+              max={100}
+              decimalScale={2}
+              value={discount}
+              onChange={setDiscount}
+              error={errors.discountBp}
+            />
+          </SimpleGrid>
+          {kind !== 'charge' && price.trim() !== '' && (
+            <TextInput
+              label={t('quotes.lines.priceOverrideReason')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={errors.priceOverrideReason}
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={write.isPending} data-testid="save-line">
+              {t('quotes.quote.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The draft's header: complaint, validity, notes for the customer. */
+function HeaderCard({ quote, canWrite }: { quote: QuoteDetail; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const patch = usePatchQuote();
+  const [editing, setEditing] = useState(false);
+  const [complaint, setComplaint] = useState(quote.complaint);
+  const [validUntil, setValidUntil] = useState<string | null>(quote.validUntil);
+  const [notes, setNotes] = useState(quote.customerNotes ?? '');
+  const [failure, setFailure] = useState<string | null>(null);
+  if (editing)
+    return (
+      <SectionCard title={t('quotes.quote.details')}>
+        <Stack gap="sm">
+          <FormAlert message={failure} />
+          <Textarea
+            label={t('quotes.complaint')}
+            autosize
+            minRows={2}
+            value={complaint}
+            onChange={(e) => setComplaint(e.currentTarget.value)}
+          />
+          <DateField
+            label={t('quotes.validUntil')}
+            value={validUntil}
+            onChange={(v) => setValidUntil(v as string | null)}
+          />
+          <Textarea
+            label={t('quotes.customerNotes')}
+            autosize
+            minRows={2}
+            value={notes}
+            onChange={(e) => setNotes(e.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setEditing(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              loading={patch.isPending}
+              onClick={() =>
+                patch.mutate(
+                  {
+                    id: quote.id,
+                    patch: {
+                      complaint,
+                      ...(validUntil ? { validUntil } : {}),
+                      customerNotes: notes.trim() || null,
+                    },
+                  },
+                  {
+                    onSuccess: () => {
+                      setEditing(false);
+                      notifications.show({ color: 'green', message: t('quotes.quote.saved') });
+                    },
+                    onError: (e) => setFailure(messageOf(e)),
+                  },
+                )
+              }
+            >
+              {t('quotes.quote.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </SectionCard>
+    );
+  return (
+    <InfoCard
+      title={t('quotes.quote.details')}
+      action={
+        canWrite &&
+        quote.editable && (
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            leftSection={<IconPencil size={14} />}
+            onClick={() => setEditing(true)}
+          >
+            {t('quotes.quote.edit')}
+          </Button>
+        )
+      }
+    >
+      <DetailField label={t('quotes.customer')}>{quote.customerName}</DetailField>
+      <DetailField label={t('quotes.item')}>{quote.itemLabel}</DetailField>
+      <DetailField label={t('quotes.complaint')}>{quote.complaint}</DetailField>
+      <DetailField label={t('quotes.validUntil')}>{formatDate(quote.validUntil, locale)}</DetailField>
+      {quote.customerNotes && (
+        <DetailField label={t('quotes.customerNotes')}>{quote.customerNotes}</DetailField>
+      )}
+      {quote.orderId && quote.orderNumber && (
+        <DetailField label={t('quotes.order')}>
+          <Anchor component={Link} to={`/orders/${quote.orderId}`} data-testid="quote-order-link">
+            {quote.orderNumber}
+          </Anchor>
+        </DetailField>
+      )}
+    </InfoCard>
+  );
+}
+
+/** A repair quote: its lines and totals, the status buttons, convert, the PDF. */
+export function QuotePage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const { user } = useSession();
+  const query = useQuote(id);
+  const status = useQuoteStatus();
+  const convert = useConvertQuote();
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) {
+    if ((query.error as { status?: number }).status === 404) return <NotFound />;
+    return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  const quote = query.data;
+  const canWrite = canCall(user.role, 'POST /api/v1/repair-quotes/:id/status');
+  const fail = (e: unknown) => notifications.show({ color: 'red', message: messageOf(e) });
+  const moves = quote.nextStatuses.filter((s) => s !== 'converted');
+  return (
+    <Stack gap="md" maw={1400}>
+      <PageHeader
+        title={t('quotes.quote.title', { number: quote.number })}
+        description={
+          <Group gap="xs" component="span">
+            <QuoteStatusBadge status={quote.status} size="md" />
+            <Text span size="sm" c="dimmed">
+              {quote.customerName} · {quote.itemLabel}
+            </Text>
+          </Group>
+        }
+        actions={
+          <Group gap="xs">
+            <Button
+              component="a"
+              href={quotePdfUrl(quote.id, 'bg')}
+              target="_blank"
+              rel="noopener"
+              variant="default"
+              leftSection={<IconFileTypePdf size={16} />}
+              data-testid="quote-pdf"
+            >
+              {t('quotes.quote.pdf')}
+            </Button>
+            <Button
+              component="a"
+              href={quotePdfUrl(quote.id, 'en')}
+              target="_blank"
+              rel="noopener"
+              variant="default"
+              leftSection={<IconFileTypePdf size={16} />}
+            >
+              {t('quotes.quote.pdfEn')}
+            </Button>
+          </Group>
+        }
+      />
+      {canWrite && (moves.length > 0 || quote.status === 'accepted') && (
+        <Group gap="xs" data-testid="quote-actions">
+          {moves.map((to) => (
+            <Button
+              key={to}
+              variant={to === 'rejected' || to === 'expired' || to === 'draft' ? 'default' : 'filled'}
+              color={to === 'rejected' ? 'red' : undefined}
+              loading={status.isPending && status.variables?.to === to}
+              onClick={() => status.mutate({ id: quote.id, to: to as 'draft' }, { onError: fail })}
+              data-testid={`quote-move-${to}`}
+            >
+              {t(`quotes.moveTo.${to as 'draft'}`)}
+            </Button>
+          ))}
+          {quote.status === 'accepted' && (
+            <Button
+              leftSection={<IconTransform size={16} />}
+              loading={convert.isPending}
+              data-testid="quote-convert"
+              onClick={() =>
+                convert.mutate(quote.id, {
+                  onSuccess: (q) =>
+                    notifications.show({
+                      color: 'green',
+                      message: t('quotes.quote.converted', { number: q.orderNumber ?? '' }),
+                    }),
+                  onError: fail,
+                })
+              }
+            >
+              {t('quotes.quote.convert')}
+            </Button>
+          )}
+        </Group>
+      )}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <QuoteLines quote={quote} canWrite={canWrite} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <HeaderCard key={quote.updatedAt} quote={quote} canWrite={canWrite} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
