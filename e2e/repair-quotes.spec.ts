@@ -1,10 +1,16 @@
 import type { Page } from '@playwright/test';
-import { api, expect, expectHome, shot, signIn, test } from './support';
+import { ADMIN, api, expect, shot, signIn, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
 const SLOW = { timeout: 30_000 };
 const TYPING = { delay: 60 };
+
+/** The home page's greeting: on a loaded machine the first screen may take a while. */
+async function expectHome(page: Page, language: 'bg' | 'en' = 'bg'): Promise<void> {
+  const greeting = language === 'bg' ? `Здравейте, ${ADMIN.fullName}!` : `Hello, ${ADMIN.fullName}!`;
+  await expect(page.getByRole('heading', { level: 1, name: greeting })).toBeVisible(SLOW);
+}
 
 const unique = () => String(Date.now()).slice(-6);
 
