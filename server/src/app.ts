@@ -25,6 +25,7 @@ import { numberingRoutes } from './modules/numbering';
 import { onboardingRoutes } from './modules/onboarding';
 import { earningsRoutes, orderLineRoutes, orderPdfRoutes, ordersRoutes } from './modules/orders';
 import { partiesRoutes } from './modules/parties';
+import { purchasingRoutes } from './modules/purchasing';
 import { searchRoutes } from './modules/search';
 import { setupRoutes } from './modules/setup';
 import { stockRoutes } from './modules/stock';
@@ -139,6 +140,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(orderLineRoutes);
   await app.register(orderPdfRoutes);
   await app.register(earningsRoutes);
+  await app.register(purchasingRoutes);
 
   if (spaIndex) {
     app.get('/', { schema: { hide: true } }, (_req, reply) =>

@@ -8,6 +8,7 @@ import type { JobsTables } from '../modules/jobs/jobs.table';
 import type { NumberingTables } from '../modules/numbering/numbering.table';
 import type { OrdersTables } from '../modules/orders/orders.table';
 import type { PartiesTables } from '../modules/parties/parties.table';
+import type { PurchasingTables } from '../modules/purchasing/purchasing.table';
 import type { StockTables } from '../modules/stock/stock.table';
 import type { TechniciansTables } from '../modules/technicians/technicians.table';
 
@@ -24,4 +25,5 @@ export interface Database
     ImportsTables,
     StockTables,
     JobsTables,
-    OrdersTables {}
+    OrdersTables,
+    PurchasingTables {}

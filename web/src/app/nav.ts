@@ -23,6 +23,7 @@ import {
   IconTags,
   IconTool,
   IconTrendingDown,
+  IconTruckDelivery,
   IconUserCheck,
   IconUserCog,
   IconUsers,
@@ -127,7 +128,8 @@ type StockLabel =
   | 'stock.nav.documents'
   | 'stock.nav.low'
   | 'stock.nav.valuation'
-  | 'stock.nav.warehouses';
+  | 'stock.nav.warehouses'
+  | 'purchasing.nav';
 
 /** The storekeeper's screens, under "Stock" in the menu. */
 export const STOCK_SCREENS = [
@@ -150,6 +152,12 @@ export const STOCK_SCREENS = [
     label: 'stock.nav.warehouses',
     icon: IconBuildingWarehouse,
     needs: 'GET /api/v1/warehouses',
+  },
+  {
+    path: '/stock/purchase-requests',
+    label: 'purchasing.nav',
+    icon: IconTruckDelivery,
+    needs: 'GET /api/v1/purchase-requests',
   },
 ] as const satisfies readonly Screen[];
 

@@ -62,9 +62,12 @@ export const AUDIT_ACTIONS = [
     'payer_override',
     'finish',
     'reopen',
+    'parts_arrived',
   ]),
   ...actionsOf('service_settings', ['update']),
   ...actionsOf('warranty_record', ['create', 'void']),
+  // purchasing
+  ...actionsOf('purchase_request', ['create', 'update', 'need', 'send', 'cancel', 'receive', 'received']),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -87,5 +90,6 @@ export const AUDIT_ENTITIES = [
   'service_order',
   'service_settings',
   'warranty_record',
+  'purchase_request',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -5,6 +5,8 @@
 import { registerReference } from '../../db/usage';
 import { registerItemHistorySource } from '../items';
 import { registerPartyAnonymiser, registerPartyRenamedHook } from '../parties';
+import { registerReceiptPostedListener } from '../stock';
+import { serveWaitingLines } from './orders.arrivals';
 import { orderHistoryOfItem } from './orders.history';
 import { reindexOrdersOfParty } from './orders.service';
 
@@ -50,3 +52,6 @@ registerItemHistorySource('service_order', orderHistoryOfItem);
 // The customer's name is copied into the orders' search column: keep it current, and forget it with the customer.
 registerPartyRenamedHook(reindexOrdersOfParty);
 registerPartyAnonymiser(reindexOrdersOfParty);
+
+// Every posted receipt serves the part lines waiting for its parts, oldest order first (ADR 0014).
+registerReceiptPostedListener('orders.serve_waiting_lines', serveWaitingLines);
