@@ -4,9 +4,10 @@
  * (ADR 9); writes only its own tables.
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
 import { type ListOrder, listPage } from '../../db/list';
-import { countAll, lockForUpdate } from '../../db/sql';
+import { countAll, dialectOf, lockForUpdate } from '../../db/sql';
 import type { PageRequest } from '../../kernel/list-query';
 import type {
   PurchaseRequestLineTable,
@@ -234,4 +235,13 @@ export async function requestOfReceipt(db: Executor, receiptId: string): Promise
 /** A receipt's number and status, for display. */
 export async function receiptSummary(db: Executor, id: string) {
   return db.selectFrom('stock_document').select(['number', 'status']).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Serialises the changes of purchase requests until the transaction ends (PostgreSQL; SQLite has one writer): two
+ * orders waiting for parts of the same supplier at once find one draft, and a draft line's quantity is never
+ * updated from a stale read.
+ */
+export async function lockRequests(db: Executor): Promise<void> {
+  if (dialectOf(db) === 'postgres') await sql`select pg_advisory_xact_lock(7417)`.execute(db);
 }

@@ -278,6 +278,7 @@ export async function syncNeed(
     Partial<Pick<NeedSource, 'partId' | 'warehouseId' | 'sourceLabel' | 'sourceDate'>>,
   waitingMilli: number,
 ): Promise<void> {
+  await repo.lockRequests(trx);
   const now = nowIso();
   const waiting = source.partId && source.warehouseId ? Math.max(0, waitingMilli) : 0;
   const needs = await repo.openNeedsOfSourceLine(trx, source);
@@ -342,6 +343,7 @@ export async function dropNeedsOfSource(trx: Executor, actor: Actor, sourceType:
 // ---------------------------------------------------------------- the buyer's changes
 
 async function lockedRequest(trx: Executor, id: string): Promise<repo.RequestRow> {
+  await repo.lockRequests(trx);
   const row = await repo.lockRequest(trx, id);
   if (!row) throw notFound('purchase_request');
   return row;
@@ -541,6 +543,7 @@ export async function requestReceiptPosted(
   receipt: { id: string; sourceType: string | null; sourceId: string | null },
 ): Promise<void> {
   if (receipt.sourceType !== PURCHASE_REQUEST_SOURCE || !receipt.sourceId) return;
+  await repo.lockRequests(trx);
   const row = await repo.lockRequest(trx, receipt.sourceId);
   if (row?.status !== 'sent') return;
   const now = nowIso();

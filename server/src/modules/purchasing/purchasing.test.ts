@@ -287,6 +287,23 @@ describe.each(DIALECTS)('purchase requests for missing parts on %s', (dialect) =
     expect(left.lines.find((x: Json) => x.partId === p.id)).toBeUndefined();
   });
 
+  it('orders waiting at once for the same supplier’s part share one draft and one line, summed', async () => {
+    const supplier = (await aSupplier(t, admin)).id;
+    const p = await aPart(t, admin, { preferredSupplierId: supplier });
+    const orders = [];
+    for (let i = 0; i < 5; i++) orders.push(await order());
+    await Promise.all(orders.map((o) => addPart(o.id, p.id, 1000)));
+    const all = await requests(`supplierId=${supplier}`);
+    expect(all).toHaveLength(1);
+    const draft = await request(all[0]?.id);
+    expect(needsOf(draft, p.id).quantityMilli).toBe(5000);
+    expect(
+      needsOf(draft, p.id)
+        .needs.map(([label]: [string]) => label)
+        .sort(),
+    ).toEqual(orders.map((o) => o.number).sort());
+  });
+
   it('moves, edits and receipts that are not allowed are refused and write nothing', async () => {
     const p = await aPart(t, admin);
     const o = await order();

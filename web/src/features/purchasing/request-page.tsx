@@ -12,7 +12,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { formatDate, formatQuantity } from '@servix/server/kernel/format';
+import { formatQuantity } from '@servix/server/kernel/format';
 import type { PurchaseRequest } from '@servix/server/modules/purchasing/purchasing.schema';
 import { IconArrowLeft, IconFileSpreadsheet, IconPackageImport, IconSend, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -29,6 +29,7 @@ import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { DetailField, InfoCard, SectionCard } from '../../ui/detail';
+import { formatInstant } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
 import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
 import { milliToText, textToMilli } from '../../ui/typed-values';
@@ -191,16 +192,14 @@ function RequestView({ request }: { request: PurchaseRequest }) {
             <RequestStatusBadge status={request.status} />
           </DetailField>
           <DetailField label={t('purchasing.created')}>
-            {formatDate(request.createdAt.slice(0, 10), locale)}
+            {formatInstant(request.createdAt, locale)}
           </DetailField>
           {request.sentAt && (
-            <DetailField label={t('purchasing.sent')}>
-              {formatDate(request.sentAt.slice(0, 10), locale)}
-            </DetailField>
+            <DetailField label={t('purchasing.sent')}>{formatInstant(request.sentAt, locale)}</DetailField>
           )}
           {request.receivedAt && (
             <DetailField label={t('purchasing.received')}>
-              {formatDate(request.receivedAt.slice(0, 10), locale)}
+              {formatInstant(request.receivedAt, locale)}
             </DetailField>
           )}
           {request.receiptId && (

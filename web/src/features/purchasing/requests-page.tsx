@@ -1,5 +1,4 @@
 import { Anchor, Stack, Text } from '@mantine/core';
-import { formatDate } from '@servix/server/kernel/format';
 import { PURCHASE_REQUEST_STATUSES } from '@servix/server/modules/purchasing/purchasing.lifecycle';
 import type { PurchaseRequestListItem } from '@servix/server/modules/purchasing/purchasing.schema';
 import { useState } from 'react';
@@ -8,6 +7,7 @@ import { Link } from 'react-router';
 import { usePartyOptions } from '../../api/parties';
 import { purchaseRequestsKey } from '../../api/purchasing';
 import { currentLocale } from '../../i18n';
+import { formatInstant } from '../../ui/format';
 import { type Column, FilterSelect, ListView, useListState, usePagedList } from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
 import { RequestStatusBadge } from './status-badge';
@@ -74,14 +74,14 @@ export function PurchaseRequestsPage() {
       sortKey: 'createdAt',
       phone: 'secondary',
       nowrap: true,
-      render: (r) => formatDate(r.createdAt.slice(0, 10), locale),
+      render: (r) => formatInstant(r.createdAt, locale),
     },
     {
       key: 'sent',
       header: t('purchasing.sent'),
       phone: 'secondary',
       nowrap: true,
-      render: (r) => (r.sentAt ? formatDate(r.sentAt.slice(0, 10), locale) : '—'),
+      render: (r) => (r.sentAt ? formatInstant(r.sentAt, locale) : '—'),
     },
   ];
 
