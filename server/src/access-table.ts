@@ -7,6 +7,7 @@ import { ONBOARDING_ACCESS } from './modules/onboarding/onboarding.access';
 import { EARNINGS_ACCESS, ORDERS_ACCESS } from './modules/orders/orders.access';
 import { PARTIES_ACCESS } from './modules/parties/parties.access';
 import { QUOTES_ACCESS } from './modules/quotes/quotes.access';
+import { PURCHASING_ACCESS } from './modules/purchasing/purchasing.access';
 import { STOCK_ACCESS } from './modules/stock/stock.access';
 import { TECHNICIANS_ACCESS } from './modules/technicians/technicians.access';
 
@@ -66,6 +67,7 @@ export const ACCESS: Record<string, Access> = {
   ...TECHNICIANS_ACCESS,
   ...STOCK_ACCESS,
   ...EARNINGS_ACCESS,
+  ...PURCHASING_ACCESS,
   ...JOBS_ACCESS,
   ...ONBOARDING_ACCESS,
   ...ORDERS_ACCESS,

@@ -26,6 +26,7 @@ import { onboardingRoutes } from './modules/onboarding';
 import { earningsRoutes, orderLineRoutes, orderPdfRoutes, ordersRoutes } from './modules/orders';
 import { partiesRoutes } from './modules/parties';
 import { quotesRoutes } from './modules/quotes';
+import { purchasingRoutes } from './modules/purchasing';
 import { searchRoutes } from './modules/search';
 import { setupRoutes } from './modules/setup';
 import { stockRoutes } from './modules/stock';
@@ -141,6 +142,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(orderPdfRoutes);
   await app.register(earningsRoutes);
   await app.register(quotesRoutes);
+  await app.register(purchasingRoutes);
 
   if (spaIndex) {
     app.get('/', { schema: { hide: true } }, (_req, reply) =>

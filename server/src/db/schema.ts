@@ -9,6 +9,7 @@ import type { NumberingTables } from '../modules/numbering/numbering.table';
 import type { OrdersTables } from '../modules/orders/orders.table';
 import type { PartiesTables } from '../modules/parties/parties.table';
 import type { QuotesTables } from '../modules/quotes/quotes.table';
+import type { PurchasingTables } from '../modules/purchasing/purchasing.table';
 import type { StockTables } from '../modules/stock/stock.table';
 import type { TechniciansTables } from '../modules/technicians/technicians.table';
 
@@ -27,3 +28,4 @@ export interface Database
     JobsTables,
     OrdersTables,
     QuotesTables {}
+    PurchasingTables {}

@@ -631,6 +631,55 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Услугата е в редове на сервизни поръчки: {count}.',
     en: 'The service is on service order lines: {count}.',
   },
+  // purchase requests (ADR 0014)
+  party_is_preferred_supplier: {
+    bg: 'Доставчикът е предпочитан за части: {count}.',
+    en: 'The supplier is the preferred supplier of parts: {count}.',
+  },
+  party_has_purchase_requests: {
+    bg: 'Доставчикът е посочен в заявки за доставка: {count}.',
+    en: 'The supplier is named on purchase requests: {count}.',
+  },
+  part_has_purchase_requests: {
+    bg: 'Частта е в заявки за доставка: {count}.',
+    en: 'The part is on purchase requests: {count}.',
+  },
+  purchase_request_not_draft: {
+    bg: 'Заявка {number} вече не е чернова.',
+    en: 'Purchase request {number} is no longer a draft.',
+  },
+  purchase_request_not_sent: {
+    bg: 'Заявка {number} не е изпратена.',
+    en: 'Purchase request {number} has not been sent.',
+  },
+  purchase_request_closed: {
+    bg: 'Заявка {number} е приключена.',
+    en: 'Purchase request {number} is closed.',
+  },
+  purchase_request_received_by_receipt: {
+    bg: 'Заявка {number} се получава с осчетоводяване на складовата ѝ разписка.',
+    en: 'Purchase request {number} is received by posting its stock receipt.',
+  },
+  purchase_request_no_supplier: {
+    bg: 'Изберете доставчик на заявка {number}, преди да я изпратите.',
+    en: 'Choose the supplier of purchase request {number} before sending it.',
+  },
+  purchase_request_empty: {
+    bg: 'Заявка {number} няма какво да поръча.',
+    en: 'Purchase request {number} has nothing to order.',
+  },
+  purchase_request_draft_exists: {
+    bg: 'Този доставчик вече има чернова на заявка: {number}.',
+    en: 'This supplier already has a draft purchase request: {number}.',
+  },
+  purchase_request_receipt_exists: {
+    bg: 'Заявка {number} вече има складова разписка.',
+    en: 'Purchase request {number} already has a stock receipt.',
+  },
+  unknown_request_line: {
+    bg: 'Няма такъв ред в заявката.',
+    en: 'No such line on the request.',
+  },
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

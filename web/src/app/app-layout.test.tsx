@@ -28,6 +28,7 @@ const EVERYDAY = [
   'Под минимум',
   'Оценка на склада',
   'Складове и бусове',
+  'Заявки за доставка',
 ];
 const CATALOGUE = ['Категории', 'Марки', 'Модели', 'Труд и услуги', 'Резервни части'];
 /** What technicians earn: the management and the accountant. */

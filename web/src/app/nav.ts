@@ -24,6 +24,7 @@ import {
   IconTags,
   IconTool,
   IconTrendingDown,
+  IconTruckDelivery,
   IconUserCheck,
   IconUserCog,
   IconUsers,
@@ -128,7 +129,8 @@ type StockLabel =
   | 'stock.nav.documents'
   | 'stock.nav.low'
   | 'stock.nav.valuation'
-  | 'stock.nav.warehouses';
+  | 'stock.nav.warehouses'
+  | 'purchasing.nav';
 
 /** The storekeeper's screens, under "Stock" in the menu. */
 export const STOCK_SCREENS = [
@@ -151,6 +153,12 @@ export const STOCK_SCREENS = [
     label: 'stock.nav.warehouses',
     icon: IconBuildingWarehouse,
     needs: 'GET /api/v1/warehouses',
+  },
+  {
+    path: '/stock/purchase-requests',
+    label: 'purchasing.nav',
+    icon: IconTruckDelivery,
+    needs: 'GET /api/v1/purchase-requests',
   },
 ] as const satisfies readonly Screen[];
 

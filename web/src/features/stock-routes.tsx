@@ -11,6 +11,9 @@ const LowStockPage = lazyScreen(screens, 'LowStockPage');
 const PartCardPage = lazyScreen(screens, 'PartCardPage');
 const ValuationPage = lazyScreen(screens, 'ValuationPage');
 const WarehousesPage = lazyScreen(screens, 'WarehousesPage');
+const purchasing = () => import('./purchasing/screens');
+const PurchaseRequestsPage = lazyScreen(purchasing, 'PurchaseRequestsPage');
+const PurchaseRequestPage = lazyScreen(purchasing, 'PurchaseRequestPage');
 
 const screen = (path: string, needs: Route, page: React.ReactNode): RouteObject => ({
   path,
@@ -27,4 +30,6 @@ export const STOCK_ROUTES: RouteObject[] = [
   screen('/stock/low', 'GET /api/v1/stock/low', <LowStockPage />),
   screen('/stock/valuation', 'GET /api/v1/stock/valuation', <ValuationPage />),
   screen('/stock/warehouses', 'GET /api/v1/warehouses', <WarehousesPage />),
+  screen('/stock/purchase-requests', 'GET /api/v1/purchase-requests', <PurchaseRequestsPage />),
+  screen('/stock/purchase-requests/:id', 'GET /api/v1/purchase-requests/:id', <PurchaseRequestPage />),
 ];

@@ -10,6 +10,7 @@ import { orderCodesMessages } from '../features/orders/codes-i18n';
 import { ordersMessages } from '../features/orders/i18n';
 import { publicStatusMessages } from '../features/public-status/i18n';
 import { quotesMessages } from '../features/quotes/i18n';
+import { purchasingMessages } from '../features/purchasing/i18n';
 import { reportsMessages } from '../features/reports/i18n';
 import { searchMessages } from '../features/search/i18n';
 import { apiTokensMessages } from '../features/settings/api-tokens/i18n';
@@ -50,6 +51,7 @@ export const FEATURE_MESSAGES = {
   reports: reportsMessages,
   orderCodes: orderCodesMessages,
   quotes: quotesMessages,
+  purchasing: purchasingMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -78,6 +80,7 @@ export const bg = mergeMessages(
   reportsMessages.bg,
   orderCodesMessages.bg,
   quotesMessages.bg,
+  purchasingMessages.bg,
 );
 
 /** The shape every language must have: the Bulgarian keys, with any text. */
@@ -109,4 +112,5 @@ export const en: Messages = mergeMessages(
   reportsMessages.en,
   orderCodesMessages.en,
   quotesMessages.en,
+  purchasingMessages.en,
 );

@@ -15,6 +15,7 @@ import { serviceOrders } from './0014-service-orders';
 import { technicianEarnings } from './0015-technician-earnings';
 import { ordersSpeed } from './0018-orders-speed';
 import { repairQuotes } from './0016-repair-quotes';
+import { purchaseRequests } from './0017-purchase-requests';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -36,4 +37,5 @@ export const MIGRATIONS: Migration[] = [
   technicianEarnings,
   ordersSpeed,
   repairQuotes,
+  purchaseRequests,
 ];

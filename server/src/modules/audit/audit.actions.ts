@@ -62,6 +62,7 @@ export const AUDIT_ACTIONS = [
     'payer_override',
     'finish',
     'reopen',
+    'parts_arrived',
   ]),
   ...actionsOf('service_settings', ['update']),
   ...actionsOf('warranty_record', ['create', 'void']),
@@ -75,6 +76,8 @@ export const AUDIT_ACTIONS = [
     'line_remove',
     'convert',
   ]),
+  // purchasing
+  ...actionsOf('purchase_request', ['create', 'update', 'need', 'send', 'cancel', 'receive', 'received']),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -98,5 +101,6 @@ export const AUDIT_ENTITIES = [
   'service_settings',
   'warranty_record',
   'repair_quote',
+  'purchase_request',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

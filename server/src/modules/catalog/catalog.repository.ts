@@ -475,8 +475,9 @@ function partsJoined(db: Executor) {
   return db
     .selectFrom('catalog_part')
     .leftJoin('catalog_category', 'catalog_category.id', 'catalog_part.category_id')
+    .leftJoin('party as preferred_supplier', 'preferred_supplier.id', 'catalog_part.preferred_supplier_id')
     .selectAll('catalog_part')
-    .select('catalog_category.code as category_code');
+    .select(['catalog_category.code as category_code', 'preferred_supplier.name as preferred_supplier_name']);
 }
 
 export type PartRow = NonNullable<Awaited<ReturnType<typeof findPart>>>;

@@ -339,6 +339,11 @@ export const Part = z.object({
     .int()
     .nullable()
     .describe("The shop's warranty on the fitted part in months; null: the service settings' default"),
+  preferredSupplierId: z
+    .string()
+    .nullable()
+    .describe('The supplier a missing part is ordered from first (purchase requests); null: none chosen'),
+  preferredSupplierName: z.string().nullable(),
   compatibleBrands: z.array(CompatibleBrand).describe('Fits every model of these brands'),
   compatibleModels: z.array(CompatibleModel),
   ...Stamps,
@@ -359,6 +364,7 @@ const PartShape = {
   minStockMilli: z.number().int().min(0).max(MAX_QUANTITY_MILLI),
   serialTracked: z.boolean(),
   warrantyMonths: z.number().int().min(0).max(240).nullish(),
+  preferredSupplierId: Id.nullish(),
   compatibleBrandIds: IdList,
   compatibleModelIds: IdList,
 };

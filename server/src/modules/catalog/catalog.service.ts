@@ -11,6 +11,7 @@ import { newId } from '../../kernel/ids';
 import type { PageOf, PageRequest } from '../../kernel/list-query';
 import { foldSearchText, toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
+import { assertSupplierExists } from '../parties';
 import { type PriceServiceInput, priceService } from './catalog.pricing';
 import * as repo from './catalog.repository';
 import type {
@@ -194,6 +195,8 @@ function toPart(r: repo.PartRow, compat: repo.CompatRow[]): Part {
     minStockMilli: r.min_stock_milli,
     serialTracked: Boolean(r.serial_tracked),
     warrantyMonths: r.warranty_months,
+    preferredSupplierId: r.preferred_supplier_id,
+    preferredSupplierName: r.preferred_supplier_name ?? null,
     compatibleBrands: compat
       .filter((c) => c.model_id === null)
       .map((c) => ({ id: c.brand_id, code: c.brand_code, name: c.brand_name })),
@@ -1050,6 +1053,8 @@ export interface PartValues {
   serialTracked?: boolean;
   /** The shop's warranty on the part in months; null (the service settings' default) when omitted. */
   warrantyMonths?: number | null;
+  /** The supplier a missing part is ordered from first; null when omitted. */
+  preferredSupplierId?: string | null;
 }
 
 export function partRow(v: PartValues, now = nowIso()): Insertable<CatalogPartTable> {
@@ -1067,6 +1072,7 @@ export function partRow(v: PartValues, now = nowIso()): Insertable<CatalogPartTa
     min_stock_milli: v.minStockMilli,
     serial_tracked: v.serialTracked ?? false,
     warranty_months: v.warrantyMonths ?? null,
+    preferred_supplier_id: v.preferredSupplierId ?? null,
     archived_at: null,
     search_text: partSearchText(v.code, v.barcode, v.nameBg, v.nameEn),
     created_at: now,
@@ -1141,8 +1147,11 @@ export async function createPart(db: Db, actor: Actor, input: PartInput): Promis
       minStockMilli: input.minStockMilli,
       serialTracked: input.serialTracked,
       warrantyMonths: input.warrantyMonths ?? null,
+      preferredSupplierId: input.preferredSupplierId ?? null,
     };
     await refuseDuplicatePart(trx, values);
+    if (values.preferredSupplierId)
+      await assertSupplierExists(trx, values.preferredSupplierId, 'preferredSupplierId');
     if (values.categoryId) await requireCategory(trx, values.categoryId);
     const compat = await resolveCompat(trx, input.compatibleBrandIds, input.compatibleModelIds);
     const row = partRow(values);
@@ -1177,8 +1186,12 @@ export async function updatePart(db: Db, actor: Actor, id: string, patch: PartPa
       minStockMilli: patch.minStockMilli ?? before.minStockMilli,
       serialTracked: patch.serialTracked ?? before.serialTracked,
       warrantyMonths: patch.warrantyMonths === undefined ? before.warrantyMonths : patch.warrantyMonths,
+      preferredSupplierId:
+        patch.preferredSupplierId === undefined ? before.preferredSupplierId : patch.preferredSupplierId,
     };
     await refuseDuplicatePart(trx, values, id);
+    if (values.preferredSupplierId && values.preferredSupplierId !== before.preferredSupplierId)
+      await assertSupplierExists(trx, values.preferredSupplierId, 'preferredSupplierId');
     if (values.categoryId && values.categoryId !== before.categoryId)
       await requireCategory(trx, values.categoryId);
     if (patch.compatibleBrandIds !== undefined || patch.compatibleModelIds !== undefined) {

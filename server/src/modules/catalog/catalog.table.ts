@@ -87,6 +87,8 @@ export interface CatalogPartTable {
   serial_tracked: SqlBool;
   /** The shop's warranty on this part in months; null: the service settings' default. */
   warranty_months: number | null;
+  /** The supplier a missing part is ordered from first (a party that is a supplier); null: none chosen. */
+  preferred_supplier_id: string | null;
   archived_at: Instant | null;
   search_text: string;
   created_at: Instant;

@@ -17,6 +17,7 @@ export const DOC_TYPES = [
   'cash_in',
   'cash_out',
   'contract',
+  'purchase_request',
 ] as const;
 export const DocType = z.enum(DOC_TYPES);
 export type DocType = z.infer<typeof DocType>;

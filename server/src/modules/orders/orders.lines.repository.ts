@@ -182,3 +182,28 @@ export async function listWarranties(db: Executor, f: { itemId?: string; serial?
     .execute();
 }
 export type WarrantyListRow = Awaited<ReturnType<typeof listWarranties>>[number];
+
+/**
+ * The part lines of open orders (lines still editable) taking one of the parts from the warehouse: the lines a
+ * posted receipt may serve, the oldest order first.
+ */
+export async function partLinesOfOpenOrders(
+  db: Executor,
+  partIds: readonly string[],
+  warehouseId: string,
+  statuses: readonly string[],
+) {
+  if (!partIds.length) return [];
+  return db
+    .selectFrom('service_order_line as l')
+    .innerJoin('service_order as o', 'o.id', 'l.order_id')
+    .selectAll('l')
+    .where('l.kind', '=', 'part')
+    .where('l.part_id', 'in', [...partIds])
+    .where('l.warehouse_id', '=', warehouseId)
+    .where('o.status', 'in', [...statuses] as ServiceOrderTable['status'][])
+    .orderBy('o.received_at')
+    .orderBy('o.number')
+    .orderBy('l.position')
+    .execute();
+}

@@ -15,6 +15,7 @@ import { milliToUnits } from '../../kernel/quantity';
 import { recordAudit } from '../audit';
 import { getPart, getServiceType, type Part, quoteService } from '../catalog';
 import { getItem, getItemWarranty } from '../items';
+import { syncNeed } from '../purchasing';
 import {
   activeReservationsOf,
   availableToReserve,
@@ -428,6 +429,33 @@ export async function reserveLine(
   return reservedMilli;
 }
 
+/**
+ * Tells the purchase requests how much a part line still waits for (its target less what it holds): the missing
+ * quantity is drafted for the part's supplier, a change updates the draft, 0 takes it off (ADR 0014).
+ */
+export async function syncWaiting(
+  trx: Executor,
+  actor: Actor,
+  order: Pick<repo.OrderRow, 'id' | 'number' | 'received_at'>,
+  line: Pick<repo.LineRow, 'id' | 'part_id' | 'warehouse_id' | 'quantity_milli' | 'used_quantity_milli'>,
+  reservedMilli: number,
+): Promise<void> {
+  await syncNeed(
+    trx,
+    actor,
+    {
+      sourceType: ORDER_SOURCE,
+      sourceId: order.id,
+      sourceLineId: line.id,
+      sourceLabel: order.number,
+      sourceDate: order.received_at,
+      partId: line.part_id ?? undefined,
+      warehouseId: line.warehouse_id ?? undefined,
+    },
+    targetOf(line) - reservedMilli,
+  );
+}
+
 /** Statuses from which a line waiting for parts sends the order to awaiting_parts. */
 const WAIT_FROM = new Set(['diagnosing', 'in_repair']);
 
@@ -627,6 +655,7 @@ export async function addLineTx(
   await repo.insertLine(trx, line);
   if (checked.technicians) await repo.replaceLineTechnicians(trx, line.id, checked.technicians);
   const reserved = body.kind === 'part' ? await reserveLine(trx, actor, order, line) : 0;
+  if (body.kind === 'part') await syncWaiting(trx, actor, order, line, reserved);
   const state = reservationStateOf(body.kind, targetOf(line), reserved);
   await repo.insertEvent(trx, {
     orderId: order.id,
@@ -701,6 +730,7 @@ export async function changeLine(
             : undefined;
         reserved = await reserveLine(trx, actor, order, after, cover);
       } else reserved = await reservedOfLine(trx, order.id, before.id);
+      await syncWaiting(trx, actor, order, after, reserved);
     }
     const state = reservationStateOf(before.kind, targetOf(after), reserved);
     const changed = Object.fromEntries(
@@ -749,6 +779,8 @@ export async function removeLine(db: Db, actor: Actor, orderId: string, lineId: 
       sourceId: order.id,
       sourceLineId: line.id,
     });
+    if (line.kind === 'part')
+      await syncNeed(trx, actor, { sourceType: ORDER_SOURCE, sourceId: order.id, sourceLineId: line.id }, 0);
     await repo.deleteLineRow(trx, line.id);
     const now = nowIso();
     await repo.insertEvent(trx, {

@@ -6,6 +6,10 @@ import { registerReference } from '../../db/usage';
 import { registerCatalogRenamedHook } from '../catalog';
 import { registerItemChangedHook, registerItemHistorySource } from '../items';
 import { registerPartyAnonymiser, registerPartyPhoneChangedHook, registerPartyRenamedHook } from '../parties';
+import { registerItemHistorySource } from '../items';
+import { registerPartyAnonymiser, registerPartyRenamedHook } from '../parties';
+import { registerReceiptPostedListener } from '../stock';
+import { serveWaitingLines } from './orders.arrivals';
 import { orderHistoryOfItem } from './orders.history';
 import { reindexOrders, reindexOrdersOfParty } from './orders.service';
 
@@ -55,3 +59,6 @@ registerPartyPhoneChangedHook(reindexOrdersOfParty);
 registerPartyAnonymiser(reindexOrdersOfParty);
 registerItemChangedHook((db, itemId) => reindexOrders(db, { itemId }));
 registerCatalogRenamedHook((db, by) => reindexOrders(db, by));
+
+// Every posted receipt serves the part lines waiting for its parts, oldest order first (ADR 0014).
+registerReceiptPostedListener('orders.serve_waiting_lines', serveWaitingLines);

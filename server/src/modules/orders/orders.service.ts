@@ -29,6 +29,7 @@ import {
 } from '../items';
 import { takeNumber } from '../numbering';
 import { assertCustomerExists, assertSiteOfCustomer, createCustomerIn, type PartySummary } from '../parties';
+import { dropNeedsOfSource } from '../purchasing';
 import { documentsOfSource, releaseReservationsOf, reservedOfSource } from '../stock';
 import { findTechnicianOfUser, getTechnician } from '../technicians';
 import { applyDiagnosticFee, type FinishWarning, finishOrder, reopenFinished } from './orders.finish';
@@ -796,7 +797,8 @@ export async function changeStatusTx(
     patch.cancel_reason = null;
     patch.refused_repair = false;
   }
-  if (from === 'awaiting_parts') patch.parts_arrived_at = null;
+  // "Parts arrived" is cleared when the order moves on (ADR 0014).
+  patch.parts_arrived_at = null;
   let finishWarnings: FinishWarning[] | undefined;
   if (from === 'in_repair' && to === 'ready') {
     finishWarnings = (await finishOrder(trx, actor, row)).warnings;
@@ -814,6 +816,8 @@ export async function changeStatusTx(
   }
   if (to === 'delivered') patch.delivered_at = now;
   await repo.updateOrder(trx, id, patch);
+  // A cancelled or finished order waits for nothing: its purchase request needs go (ADR 0014).
+  if (to === 'cancelled' || to === 'ready') await dropNeedsOfSource(trx, actor, ORDER_SOURCE, id);
   await addEvent(trx, actor, id, 'status', {
     from,
     to,

@@ -6,6 +6,7 @@
 import './stock.links';
 
 export { averageCost, suggestedReorderMilli, valueOut } from './stock.costing';
+export { type ReceiptPostedListener, registerReceiptPostedListener } from './stock.hooks';
 export { WAREHOUSE_CSV_COLUMNS, type WarehouseImportRow, warehousesImport } from './stock.import';
 export {
   DOCUMENT_TITLES,
@@ -15,7 +16,7 @@ export {
   type StockDocumentPrint,
 } from './stock.print';
 export { checkLevels, levelsOfPart, rebuildLevels } from './stock.reports';
-export { countPostedReceipts, countWarehousesInUse } from './stock.repository';
+export { countPostedReceipts, countWarehousesInUse, lastSupplierOfPart } from './stock.repository';
 export {
   activeReservationsOf,
   availableToReserve,
@@ -43,6 +44,7 @@ export { seedStockDemo } from './stock.seed';
 export {
   createDraft,
   documentsOfSource,
+  draftSupplierReceipt,
   getDocument,
   type IssueForOrderInput,
   issuePartsForOrder,
@@ -50,5 +52,6 @@ export {
   type ReceiveForOrderInput,
   receivePartsForOrder,
   reverseDocumentTx,
+  type SupplierReceiptDraftInput,
 } from './stock.service';
 export { getWarehouse } from './stock.warehouses';

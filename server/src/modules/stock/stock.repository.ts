@@ -950,3 +950,21 @@ export async function countPostedReceipts(db: Executor): Promise<number> {
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+/** The supplier of the part's last posted receipt (not reversed), or null: whom a missing part is ordered from. */
+export async function lastSupplierOfPart(db: Executor, partId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('stock_document as d')
+    .innerJoin('stock_document_line as l', 'l.document_id', 'd.id')
+    .select('d.supplier_id')
+    .where('l.part_id', '=', partId)
+    .where('d.type', '=', 'receipt')
+    .where('d.status', '=', 'posted')
+    .where('d.reversal_of_id', 'is', null)
+    .where('d.supplier_id', 'is not', null)
+    .orderBy('d.posted_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.supplier_id ?? null;
+}

@@ -23,6 +23,7 @@ import { getLockDate } from '../company';
 import { type DocType, takeNumber } from '../numbering';
 import { assertSupplierExists } from '../parties';
 import { receiptLineValue, unitCostOf } from './stock.costing';
+import { receiptPosted } from './stock.hooks';
 import { type Labels, PostingBook, type Settled } from './stock.ledger';
 import * as repo from './stock.repository';
 import type {
@@ -730,7 +731,10 @@ async function postLines(trx: Executor, doc: DocRow): Promise<Posting> {
  */
 export async function postDocumentTx(trx: Executor, actor: Actor, id: string): Promise<StockDocument> {
   await postDraft(trx, STOCK_DOCUMENT, actor, id, (doc) => postLines(trx, doc));
-  return getDocument(trx, id);
+  const posted = await getDocument(trx, id);
+  // A posted receipt tells the modules that wait for parts (stock.hooks.ts), in this transaction.
+  await receiptPosted(trx, actor, posted);
+  return posted;
 }
 
 /** Posts a draft (one transaction); posting a posted document is 409 document_not_draft. */
@@ -1048,4 +1052,39 @@ export async function receivePartsForOrder(
   input: ReceiveForOrderInput,
 ): Promise<StockDocument> {
   return postForSource(trx, actor, 'receipt', input, (l) => ({ unitCostCents: l.unitCostCents }));
+}
+
+export interface SupplierReceiptDraftInput {
+  warehouseId: string;
+  supplierId: string;
+  /** e.g. 'purchase_request' */
+  sourceType: string;
+  sourceId: string;
+  notes?: string | null;
+  lines: { partId: string; quantityMilli: number; unitCostCents: number; sourceLineId?: string | null }[];
+}
+
+/**
+ * Drafts a receipt from a supplier for another module's record (a purchase request) in the caller's transaction; the
+ * stock keeper edits its quantities and unit costs and posts it as any receipt. Returns its id.
+ */
+export async function draftSupplierReceipt(
+  trx: Executor,
+  actor: Actor,
+  input: SupplierReceiptDraftInput,
+): Promise<string> {
+  return insertDraft(trx, actor, {
+    type: 'receipt',
+    warehouseId: input.warehouseId,
+    supplierId: input.supplierId,
+    notes: input.notes ?? null,
+    sourceType: input.sourceType,
+    sourceId: input.sourceId,
+    lines: input.lines.map((l) => ({
+      partId: l.partId,
+      quantityMilli: l.quantityMilli,
+      unitCostCents: l.unitCostCents,
+      sourceLineId: l.sourceLineId ?? null,
+    })),
+  });
 }

@@ -29,6 +29,7 @@ import {
   textToMilli,
   textToOptionalCents,
 } from '../../ui/typed-values';
+import { SupplierPicker } from '../stock/documents/document-inputs';
 import { CatalogListPage } from './catalog-list';
 import { useBrandSelect, useCategorySelect } from './catalog-options';
 import { bpToText, moneyProblem, onInputs, renamedFields, textToBp } from './catalog-values';
@@ -48,6 +49,7 @@ interface Values {
   minStock: string;
   serialTracked: boolean;
   warrantyMonths: string;
+  preferredSupplierId: string | null;
   compatibleBrandIds: string[];
   compatibleModelIds: string[];
 }
@@ -61,6 +63,7 @@ const FIELDS = [
   'categoryId',
   'serialTracked',
   'warrantyMonths',
+  'preferredSupplierId',
   'compatibleBrandIds',
   'compatibleModelIds',
 ];
@@ -88,6 +91,7 @@ function toBody(v: Values): PartInput {
     minStockMilli: v.minStock.trim() === '' ? 0 : textToMilli(v.minStock),
     serialTracked: v.serialTracked,
     warrantyMonths: v.warrantyMonths.trim() === '' ? null : Number(v.warrantyMonths.trim()),
+    preferredSupplierId: v.preferredSupplierId,
     compatibleBrandIds: v.compatibleBrandIds,
     compatibleModelIds: v.compatibleModelIds,
   };
@@ -136,6 +140,7 @@ function PartForm({
       minStock: record ? milliToText(record.minStockMilli, locale) : '0',
       serialTracked: record?.serialTracked ?? false,
       warrantyMonths: record?.warrantyMonths == null ? '' : String(record.warrantyMonths),
+      preferredSupplierId: record?.preferredSupplierId ?? null,
       compatibleBrandIds: record?.compatibleBrands.map((b) => b.id) ?? [],
       compatibleModelIds: record?.compatibleModels.map((m) => m.id) ?? [],
     },
@@ -238,6 +243,13 @@ function PartForm({
               {...form.getInputProps('serialTracked', { type: 'checkbox' })}
             />
           </SimpleGrid>
+          <SupplierPicker
+            label={t('catalog.parts.preferredSupplier')}
+            value={form.values.preferredSupplierId}
+            initialName={record?.preferredSupplierName ?? ''}
+            onChange={(id) => form.setFieldValue('preferredSupplierId', id)}
+            error={form.errors.preferredSupplierId as string | undefined}
+          />
           <Fieldset legend={t('catalog.parts.compatibility')} radius="md" disabled={readOnly}>
             <Stack gap="sm">
               <Text size="xs" c="dimmed">

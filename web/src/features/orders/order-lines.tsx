@@ -42,6 +42,7 @@ import { SectionCard } from '../../ui/detail';
 import { type Column, type PageOf, ResponsiveTable } from '../../ui/list';
 import { FormAlert } from '../../ui/states';
 import { centsToText, milliToText, textToMilli, textToOptionalCents } from '../../ui/typed-values';
+import { LineRequest } from '../purchasing/line-request';
 import { PartPicker } from '../stock/documents/part-picker';
 import { useTechnicianOptions } from './technician-options';
 
@@ -52,7 +53,7 @@ const DISPOSITIONS: RemovedDisposition[] = ['returned', 'scrapped', 'to_warehous
 const countedMilli = (l: OrderLine) => l.usedQuantityMilli ?? l.quantityMilli;
 const bpToPercent = (bp: number) => bp / 100;
 
-function LineDescription({ line, open }: { line: OrderLine; open: boolean }) {
+function LineDescription({ line, open, orderId }: { line: OrderLine; open: boolean; orderId: string }) {
   const { t } = useTranslation();
   return (
     <Stack gap={2}>
@@ -73,6 +74,9 @@ function LineDescription({ line, open }: { line: OrderLine; open: boolean }) {
           >
             {t(`orders.lines.reservation.${line.reservationState}`)}
           </Badge>
+        )}
+        {open && (line.reservationState === 'waiting' || line.reservationState === 'partly') && (
+          <LineRequest orderId={orderId} lineId={line.id} />
         )}
         {line.payer !== 'customer' && (
           <Badge size="xs" variant="light" color="teal">
@@ -116,7 +120,7 @@ export function OrderLines({ order }: { order: OrderDetail }) {
       key: 'description',
       header: t('orders.lines.description'),
       phone: 'title',
-      render: (l) => <LineDescription line={l} open={order.editable} />,
+      render: (l) => <LineDescription line={l} open={order.editable} orderId={order.id} />,
     },
     {
       key: 'quantity',

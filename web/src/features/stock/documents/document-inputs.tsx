@@ -20,11 +20,13 @@ export function SupplierPicker({
   initialName,
   onChange,
   error,
+  label,
 }: {
   value: string | null;
   initialName: string;
   onChange: (id: string | null, name: string) => void;
   error?: string;
+  label?: string;
 }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
@@ -36,7 +38,7 @@ export function SupplierPicker({
   }));
   return (
     <SearchSelect
-      label={t('stock.docs.supplier')}
+      label={label ?? t('stock.docs.supplier')}
       value={value}
       options={options}
       initialOption={value ? { value, label: initialName } : null}
