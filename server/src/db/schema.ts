@@ -27,5 +27,5 @@ export interface Database
     StockTables,
     JobsTables,
     OrdersTables,
-    QuotesTables {}
+    QuotesTables,
     PurchasingTables {}

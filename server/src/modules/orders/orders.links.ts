@@ -6,8 +6,6 @@ import { registerReference } from '../../db/usage';
 import { registerCatalogRenamedHook } from '../catalog';
 import { registerItemChangedHook, registerItemHistorySource } from '../items';
 import { registerPartyAnonymiser, registerPartyPhoneChangedHook, registerPartyRenamedHook } from '../parties';
-import { registerItemHistorySource } from '../items';
-import { registerPartyAnonymiser, registerPartyRenamedHook } from '../parties';
 import { registerReceiptPostedListener } from '../stock';
 import { serveWaitingLines } from './orders.arrivals';
 import { orderHistoryOfItem } from './orders.history';

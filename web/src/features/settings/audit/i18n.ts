@@ -183,6 +183,7 @@ export const auditMessages = defineMessages(
           line_update: 'Променен ред в оферта за ремонт',
           line_remove: 'Премахнат ред от оферта за ремонт',
           convert: 'Оферта превърната в сервизна поръчка',
+        },
         purchase_request: {
           create: 'Създадена заявка за доставка',
           update: 'Променена заявка за доставка',
@@ -379,6 +380,7 @@ export const auditMessages = defineMessages(
           line_update: 'Repair quote line changed',
           line_remove: 'Repair quote line removed',
           convert: 'Repair quote converted into a service order',
+        },
         purchase_request: {
           create: 'Purchase request created',
           update: 'Purchase request changed',
