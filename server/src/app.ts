@@ -23,7 +23,13 @@ import { itemsRoutes } from './modules/items';
 import { attachJobRunner, type JobRunnerSettings, jobsRoutes, registerJobHandler } from './modules/jobs';
 import { numberingRoutes } from './modules/numbering';
 import { onboardingRoutes } from './modules/onboarding';
-import { earningsRoutes, orderLineRoutes, orderPdfRoutes, ordersRoutes } from './modules/orders';
+import {
+  earningsRoutes,
+  orderLineRoutes,
+  orderPdfRoutes,
+  orderPhotoRoutes,
+  ordersRoutes,
+} from './modules/orders';
 import { partiesRoutes } from './modules/parties';
 import { searchRoutes } from './modules/search';
 import { setupRoutes } from './modules/setup';
@@ -139,6 +145,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(orderLineRoutes);
   await app.register(orderPdfRoutes);
   await app.register(earningsRoutes);
+  await app.register(orderPhotoRoutes);
 
   if (spaIndex) {
     app.get('/', { schema: { hide: true } }, (_req, reply) =>

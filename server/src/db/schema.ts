@@ -1,3 +1,4 @@
+import type { AttachmentsTables } from '../modules/attachments/attachments.table';
 import type { AuditTables } from '../modules/audit/audit.table';
 import type { AuthTables } from '../modules/auth/auth.table';
 import type { CatalogTables } from '../modules/catalog/catalog.table';
@@ -24,4 +25,5 @@ export interface Database
     ImportsTables,
     StockTables,
     JobsTables,
-    OrdersTables {}
+    OrdersTables,
+    AttachmentsTables {}

@@ -8,6 +8,7 @@ import { importsMessages } from '../features/imports/i18n';
 import { itemsMessages } from '../features/items/i18n';
 import { orderCodesMessages } from '../features/orders/codes-i18n';
 import { ordersMessages } from '../features/orders/i18n';
+import { orderPhotosMessages } from '../features/orders/photos-i18n';
 import { publicStatusMessages } from '../features/public-status/i18n';
 import { reportsMessages } from '../features/reports/i18n';
 import { searchMessages } from '../features/search/i18n';
@@ -48,6 +49,7 @@ export const FEATURE_MESSAGES = {
   orders: ordersMessages,
   reports: reportsMessages,
   orderCodes: orderCodesMessages,
+  orderPhotos: orderPhotosMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -75,6 +77,7 @@ export const bg = mergeMessages(
   ordersMessages.bg,
   reportsMessages.bg,
   orderCodesMessages.bg,
+  orderPhotosMessages.bg,
 );
 
 /** The shape every language must have: the Bulgarian keys, with any text. */
@@ -105,4 +108,5 @@ export const en: Messages = mergeMessages(
   ordersMessages.en,
   reportsMessages.en,
   orderCodesMessages.en,
+  orderPhotosMessages.en,
 );

@@ -13,6 +13,7 @@ import { datedLedger } from './0012-dated-ledger';
 import { demoCompany } from './0013-demo-company';
 import { serviceOrders } from './0014-service-orders';
 import { technicianEarnings } from './0015-technician-earnings';
+import { attachments } from './0019-attachments';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -32,4 +33,5 @@ export const MIGRATIONS: Migration[] = [
   demoCompany,
   serviceOrders,
   technicianEarnings,
+  attachments,
 ];

@@ -65,6 +65,8 @@ export const AUDIT_ACTIONS = [
   ]),
   ...actionsOf('service_settings', ['update']),
   ...actionsOf('warranty_record', ['create', 'void']),
+  // attachments
+  ...actionsOf('attachment', ['create', 'delete']),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -87,5 +89,6 @@ export const AUDIT_ENTITIES = [
   'service_order',
   'service_settings',
   'warranty_record',
+  'attachment',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

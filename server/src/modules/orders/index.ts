@@ -9,6 +9,7 @@ export { earningsRoutes } from './orders.earnings.routes';
 export { OPEN_STATUSES, ORDER_LIFECYCLE, ORDER_STATUSES } from './orders.lifecycle';
 export { orderLineRoutes } from './orders.lines.routes';
 export { orderPdfRoutes } from './orders.pdf.routes';
+export { orderPhotoRoutes } from './orders.photos.routes';
 export { ordersRoutes } from './orders.routes';
 export type { OrderDetail, OrderLine, OrderStatus, PublicOrder, ServiceSettings } from './orders.schema';
 export {

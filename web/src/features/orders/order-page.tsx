@@ -52,6 +52,7 @@ import { formatPhone } from '../../ui/phone-number';
 import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
 import { OrderFlags, OrderStatusBadge } from './order-badges';
 import { OrderLines } from './order-lines';
+import { OrderPhotosCard } from './order-photos';
 import { needsConfirmation, useStatusMove } from './status-move';
 
 /** The buttons of the statuses this order may move to now (the server's nextStatuses). */
@@ -504,6 +505,10 @@ export function OrderPage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
             <OrderInfo order={order} />
+            <OrderPhotosCard
+              orderId={order.id}
+              canWrite={canCall(user.role, 'POST /api/v1/service-orders/:id/photos')}
+            />
             <DocumentsCard order={order} />
             <WarrantyCard order={order} />
             <StatusLinkCard order={order} fresh={fresh} canWrite={canWrite} />

@@ -45,6 +45,7 @@ export const auditMessages = defineMessages(
         service_order: 'Сервизна поръчка',
         service_settings: 'Настройки на сервиза',
         warranty_record: 'Гаранция от ремонт',
+        attachment: 'Прикачен файл',
       },
       actions: {
         api_token: { create: 'Създаден API ключ', revoke: 'Отменен API ключ' },
@@ -172,6 +173,7 @@ export const auditMessages = defineMessages(
         },
         service_settings: { update: 'Променени настройки на сервиза' },
         warranty_record: { create: 'Издадена гаранция от ремонт', void: 'Анулирана гаранция от ремонт' },
+        attachment: { create: 'Добавена снимка', delete: 'Изтрита снимка' },
       },
     },
   },
@@ -217,6 +219,7 @@ export const auditMessages = defineMessages(
         service_order: 'Service order',
         service_settings: 'Service settings',
         warranty_record: 'Repair warranty',
+        attachment: 'Attachment',
       },
       actions: {
         api_token: { create: 'API token created', revoke: 'API token revoked' },
@@ -348,6 +351,7 @@ export const auditMessages = defineMessages(
         },
         service_settings: { update: 'Service settings changed' },
         warranty_record: { create: 'Repair warranty given', void: 'Repair warranty voided' },
+        attachment: { create: 'Photo added', delete: 'Photo deleted' },
       },
     },
   },
