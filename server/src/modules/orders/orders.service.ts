@@ -31,7 +31,13 @@ import { takeNumber } from '../numbering';
 import { assertCustomerExists, assertSiteOfCustomer, createCustomerIn, type PartySummary } from '../parties';
 import { documentsOfSource, releaseReservationsOf, reservedOfSource } from '../stock';
 import { findTechnicianOfUser, getTechnician } from '../technicians';
-import { applyDiagnosticFee, type FinishWarning, finishOrder, reopenFinished } from './orders.finish';
+import {
+  applyDiagnosticFee,
+  type FinishWarning,
+  finishOrder,
+  holdPartsAgain,
+  reopenFinished,
+} from './orders.finish';
 import { OPEN_STATUSES, ORDER_LIFECYCLE } from './orders.lifecycle';
 import * as repo from './orders.repository';
 import type {
@@ -751,6 +757,7 @@ export async function changeStatus(db: Db, actor: Actor, id: string, body: Statu
       patch.cancel_reason = body.reason;
     }
     if (from === 'cancelled' && to === 'received') {
+      await holdPartsAgain(trx, actor, row);
       patch.cancelled_at = null;
       patch.cancel_reason = null;
       patch.refused_repair = false;
