@@ -475,7 +475,7 @@ export function OrderPage() {
         actions={
           <Button
             component="a"
-            href={orderPdfUrl(order.id, 'intake', locale)}
+            href={orderPdfUrl(order.id, 'intake', locale, fresh?.token)}
             target="_blank"
             rel="noopener"
             variant="default"
