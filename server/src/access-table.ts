@@ -6,8 +6,8 @@ import { JOBS_ACCESS } from './modules/jobs/jobs.access';
 import { ONBOARDING_ACCESS } from './modules/onboarding/onboarding.access';
 import { EARNINGS_ACCESS, ORDERS_ACCESS } from './modules/orders/orders.access';
 import { PARTIES_ACCESS } from './modules/parties/parties.access';
-import { QUOTES_ACCESS } from './modules/quotes/quotes.access';
 import { PURCHASING_ACCESS } from './modules/purchasing/purchasing.access';
+import { QUOTES_ACCESS } from './modules/quotes/quotes.access';
 import { STOCK_ACCESS } from './modules/stock/stock.access';
 import { TECHNICIANS_ACCESS } from './modules/technicians/technicians.access';
 

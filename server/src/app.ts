@@ -23,10 +23,16 @@ import { itemsRoutes } from './modules/items';
 import { attachJobRunner, type JobRunnerSettings, jobsRoutes, registerJobHandler } from './modules/jobs';
 import { numberingRoutes } from './modules/numbering';
 import { onboardingRoutes } from './modules/onboarding';
-import { earningsRoutes, orderLineRoutes, orderPdfRoutes, ordersRoutes } from './modules/orders';
+import {
+  earningsRoutes,
+  orderLineRoutes,
+  orderPdfRoutes,
+  orderPhotoRoutes,
+  ordersRoutes,
+} from './modules/orders';
 import { partiesRoutes } from './modules/parties';
-import { quotesRoutes } from './modules/quotes';
 import { purchasingRoutes } from './modules/purchasing';
+import { quotesRoutes } from './modules/quotes';
 import { searchRoutes } from './modules/search';
 import { setupRoutes } from './modules/setup';
 import { stockRoutes } from './modules/stock';
@@ -143,6 +149,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(earningsRoutes);
   await app.register(quotesRoutes);
   await app.register(purchasingRoutes);
+  await app.register(orderPhotoRoutes);
 
   if (spaIndex) {
     app.get('/', { schema: { hide: true } }, (_req, reply) =>

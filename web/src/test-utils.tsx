@@ -10,7 +10,11 @@ import { AppProviders } from './app/providers';
 import { ShellProviders } from './app/shell-providers';
 import { PHONE_QUERY } from './ui/phone';
 
-export function aMe(role: Role = 'admin'): Me {
+/** A signed-in user; a technician is linked to a technician record (their own orders), others are not. */
+export function aMe(
+  role: Role = 'admin',
+  technicianId: string | null = role === 'technician' ? 't-1' : null,
+): Me {
   return {
     user: {
       id: 'u-1',
@@ -24,6 +28,7 @@ export function aMe(role: Role = 'admin'): Me {
       createdAt: '2026-11-27T10:00:00.000Z',
     },
     csrfToken: 'csrf-123',
+    technicianId,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { AttachmentsTables } from '../modules/attachments/attachments.table';
 import type { AuditTables } from '../modules/audit/audit.table';
 import type { AuthTables } from '../modules/auth/auth.table';
 import type { CatalogTables } from '../modules/catalog/catalog.table';
@@ -8,8 +9,8 @@ import type { JobsTables } from '../modules/jobs/jobs.table';
 import type { NumberingTables } from '../modules/numbering/numbering.table';
 import type { OrdersTables } from '../modules/orders/orders.table';
 import type { PartiesTables } from '../modules/parties/parties.table';
-import type { QuotesTables } from '../modules/quotes/quotes.table';
 import type { PurchasingTables } from '../modules/purchasing/purchasing.table';
+import type { QuotesTables } from '../modules/quotes/quotes.table';
 import type { StockTables } from '../modules/stock/stock.table';
 import type { TechniciansTables } from '../modules/technicians/technicians.table';
 
@@ -28,4 +29,5 @@ export interface Database
     JobsTables,
     OrdersTables,
     QuotesTables,
-    PurchasingTables {}
+    PurchasingTables,
+    AttachmentsTables {}

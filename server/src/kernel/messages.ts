@@ -487,8 +487,8 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'The item\'s warranty ("{field}") is changed by the front office only (admin, manager, reception, accountant).',
   },
   unsupported_image: {
-    bg: 'Логото трябва да е изображение PNG, JPEG или WebP (SVG и други формати не се приемат).',
-    en: 'The logo must be a PNG, JPEG or WebP image (SVG and other formats are not accepted).',
+    bg: 'Приемат се само изображения PNG, JPEG или WebP (SVG, HEIC и други формати не се приемат).',
+    en: 'Only PNG, JPEG or WebP images are accepted (SVG, HEIC and other formats are not).',
   },
   invalid_image: {
     bg: 'Изображението не може да бъде прочетено: файлът е повреден или непълен.',

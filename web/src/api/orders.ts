@@ -196,6 +196,9 @@ export function orderPdfUrl(
   id: string,
   doc: 'intake' | 'work-report' | 'warranty-protocol' | 'warranty-card',
   language: string,
+  /** The intake only: the status link's token the intake answered, so the protocol prints its QR code. */
+  token?: string | null,
 ): string {
-  return `/api/v1${orderPath(id)}/pdf/${doc}?language=${language}`;
+  const base = `/api/v1${orderPath(id)}/pdf/${doc}?language=${language}`;
+  return token ? `${base}&token=${encodeURIComponent(token)}` : base;
 }

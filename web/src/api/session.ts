@@ -25,7 +25,9 @@ export function useMe(enabled = true) {
     queryFn: async (): Promise<Me | null> => {
       const session = await api.get<SessionState>('/auth/session');
       setCsrfToken(session.csrfToken);
-      return session.user ? { user: session.user, csrfToken: session.csrfToken } : null;
+      return session.user
+        ? { user: session.user, csrfToken: session.csrfToken, technicianId: session.technicianId }
+        : null;
     },
   });
 }

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { aMe, fakeServer, jsonResponse, renderScreen } from '../test-utils';
 import { AppLayout } from './app-layout';
 
-async function menuOf(role: Role): Promise<string[]> {
+async function menuOf(role: Role, technicianId?: string | null): Promise<string[]> {
   fakeServer(() => jsonResponse(200, { legalName: 'Сервиз Тест ЕООД' }));
-  renderScreen(<AppLayout />, { me: aMe(role) });
+  renderScreen(<AppLayout />, { me: aMe(role, technicianId) });
   const nav = await screen.findByRole('navigation', { name: 'Основно меню' });
   return within(nav)
     .getAllByRole('link')
@@ -15,7 +15,8 @@ async function menuOf(role: Role): Promise<string[]> {
 
 /** The service orders: the desk, the technicians and the management take orders in; everyone on staff sees them. */
 const INTAKE = 'Приемане';
-const ORDERS = [INTAKE, 'Отворени ремонти', 'Табло', 'Моите поръчки', 'Оферти за ремонт'];
+const MINE = 'Моите поръчки';
+const ORDERS = [INTAKE, 'Отворени ремонти', 'Табло', 'Оферти за ремонт'];
 
 /** Everyone on staff works with customers, items and the catalogues; the rest depends on the role. */
 const EVERYDAY = [
@@ -31,6 +32,8 @@ const EVERYDAY = [
   'Заявки за доставка',
 ];
 const CATALOGUE = ['Категории', 'Марки', 'Модели', 'Труд и услуги', 'Резервни части'];
+/** The menu with "My orders" after the board: for a user linked to a technician. */
+const withMine = (menu: string[]) => menu.flatMap((s) => (s === 'Табло' ? [s, MINE] : [s]));
 /** What technicians earn: the management and the accountant. */
 const PAY = ['Възнаграждения на техници'];
 
@@ -85,12 +88,25 @@ describe('the main menu', () => {
 
   it('gives a technician the everyday screens, the company details and the technicians', async () => {
     // Stock levels, documents and low stock, but not what the stock is worth.
+    // "My orders": a technician has orders of their own.
     expect(await menuOf('technician')).toEqual([
-      ...EVERYDAY.filter((s) => s !== 'Оценка на склада'),
+      ...withMine(EVERYDAY).filter((s) => s !== 'Оценка на склада'),
       ...CATALOGUE,
       'Фирма',
       'Техници',
       'Импорт',
     ]);
+  });
+
+  it('offers "My orders" to no one at the desk', async () => {
+    expect(await menuOf('reception')).not.toContain(MINE);
+  });
+
+  it('hides "My orders" from a technician user without a linked technician', async () => {
+    expect(await menuOf('technician', null)).not.toContain(MINE);
+  });
+
+  it('offers "My orders" to a manager who is also a linked technician', async () => {
+    expect(await menuOf('manager', 't-7')).toContain(MINE);
   });
 });

@@ -137,14 +137,16 @@ function NavSection({
 /** The signed-in frame: header with company, language and user; a menu of the screens this role may use. */
 export function AppLayout() {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const { user, technicianId } = useSession();
   const [opened, { toggle, close }] = useDisclosure(false);
   const company = useCompany().data;
   const settings = SETTINGS_SCREENS.filter((s) => canCall(user.role, s.needs));
   const catalog = CATALOG_SCREENS.filter((s) => canCall(user.role, s.needs));
   const frontOffice = FRONT_OFFICE_SCREENS.filter((s) => canCall(user.role, s.needs));
   const stock = STOCK_SCREENS.filter((s) => canCall(user.role, s.needs));
-  const orders = ORDERS_SCREENS.filter((s) => canCall(user.role, s.needs));
+  const orders = ORDERS_SCREENS.filter(
+    (s: Screen) => canCall(user.role, s.needs) && (!s.technicianOnly || technicianId !== null),
+  );
   const reports = REPORT_SCREENS.filter((s) => canCall(user.role, s.needs));
 
   return (

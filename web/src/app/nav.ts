@@ -52,6 +52,8 @@ export interface Screen {
   needs: Route;
   /** Lit only on its own path, not on the paths below it (a list whose records' pages are other screens). */
   exact?: boolean;
+  /** Only for a user linked to a technician (their own work): /auth/me's technicianId. */
+  technicianOnly?: boolean;
 }
 
 export const HOME: Screen = { path: '/', label: 'nav.home', icon: IconHome, needs: 'GET /api/v1/auth/me' };
@@ -196,6 +198,7 @@ export const ORDERS_SCREENS = [
     label: 'orders.nav.mine',
     icon: IconUserCheck,
     needs: 'GET /api/v1/service-orders/mine',
+    technicianOnly: true,
   },
   {
     path: '/quotes',

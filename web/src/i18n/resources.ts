@@ -8,9 +8,10 @@ import { importsMessages } from '../features/imports/i18n';
 import { itemsMessages } from '../features/items/i18n';
 import { orderCodesMessages } from '../features/orders/codes-i18n';
 import { ordersMessages } from '../features/orders/i18n';
+import { orderPhotosMessages } from '../features/orders/photos-i18n';
 import { publicStatusMessages } from '../features/public-status/i18n';
-import { quotesMessages } from '../features/quotes/i18n';
 import { purchasingMessages } from '../features/purchasing/i18n';
+import { quotesMessages } from '../features/quotes/i18n';
 import { reportsMessages } from '../features/reports/i18n';
 import { searchMessages } from '../features/search/i18n';
 import { apiTokensMessages } from '../features/settings/api-tokens/i18n';
@@ -52,6 +53,7 @@ export const FEATURE_MESSAGES = {
   orderCodes: orderCodesMessages,
   quotes: quotesMessages,
   purchasing: purchasingMessages,
+  orderPhotos: orderPhotosMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -81,6 +83,7 @@ export const bg = mergeMessages(
   orderCodesMessages.bg,
   quotesMessages.bg,
   purchasingMessages.bg,
+  orderPhotosMessages.bg,
 );
 
 /** The shape every language must have: the Bulgarian keys, with any text. */
@@ -113,4 +116,5 @@ export const en: Messages = mergeMessages(
   orderCodesMessages.en,
   quotesMessages.en,
   purchasingMessages.en,
+  orderPhotosMessages.en,
 );

@@ -13,9 +13,10 @@ import { datedLedger } from './0012-dated-ledger';
 import { demoCompany } from './0013-demo-company';
 import { serviceOrders } from './0014-service-orders';
 import { technicianEarnings } from './0015-technician-earnings';
-import { ordersSpeed } from './0018-orders-speed';
 import { repairQuotes } from './0016-repair-quotes';
 import { purchaseRequests } from './0017-purchase-requests';
+import { ordersSpeed } from './0018-orders-speed';
+import { attachments } from './0019-attachments';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -35,7 +36,8 @@ export const MIGRATIONS: Migration[] = [
   demoCompany,
   serviceOrders,
   technicianEarnings,
-  ordersSpeed,
   repairQuotes,
   purchaseRequests,
+  ordersSpeed,
+  attachments,
 ];

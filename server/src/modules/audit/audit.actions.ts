@@ -78,6 +78,8 @@ export const AUDIT_ACTIONS = [
   ]),
   // purchasing
   ...actionsOf('purchase_request', ['create', 'update', 'need', 'send', 'cancel', 'receive', 'received']),
+  // attachments
+  ...actionsOf('attachment', ['create', 'delete']),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -102,5 +104,6 @@ export const AUDIT_ENTITIES = [
   'warranty_record',
   'repair_quote',
   'purchase_request',
+  'attachment',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

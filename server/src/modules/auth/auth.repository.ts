@@ -16,6 +16,20 @@ export async function findUserById(db: Executor, id: string) {
   return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The technician linked to a user account (not archived), for the signed-in user's own answer: a read of the
+ * technicians' table for display (ADR 9), so the menu offers "My orders" only to those who have orders of their own.
+ */
+export async function linkedTechnicianId(db: Executor, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('technician')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 export async function listUsers(db: Executor) {
   return listAll(db.selectFrom('app_user').selectAll(), { terms: ['username'], direction: 'asc' });
 }

@@ -71,7 +71,7 @@ export async function authRoutes(app: FastifyInstance) {
         }),
       );
       setSessionCookie(app, reply, result.sessionToken, result.expiresAt);
-      return { user: result.user, csrfToken: result.csrfToken };
+      return auth.meOf(db, result.user, result.csrfToken);
     },
   );
 
@@ -97,8 +97,8 @@ export async function authRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const p = req.principal;
-      if (!p) return { user: null, csrfToken: null };
-      return { user: await auth.getUser(db, p.userId), csrfToken: p.csrfToken };
+      if (!p) return { user: null, csrfToken: null, technicianId: null };
+      return auth.meOf(db, await auth.getUser(db, p.userId), p.csrfToken);
     },
   );
 
@@ -107,7 +107,7 @@ export async function authRoutes(app: FastifyInstance) {
     { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Me } } },
     async (req) => {
       const p = principalOf(req);
-      return { user: await auth.getUser(db, p.userId), csrfToken: p.csrfToken };
+      return auth.meOf(db, await auth.getUser(db, p.userId), p.csrfToken);
     },
   );
 
@@ -123,7 +123,7 @@ export async function authRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const p = principalOf(req);
-      return { user: await auth.updateMe(db, p, req.body), csrfToken: p.csrfToken };
+      return auth.meOf(db, await auth.updateMe(db, p, req.body), p.csrfToken);
     },
   );
 

@@ -40,11 +40,20 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-export const Me = z.object({ user: User, csrfToken: z.string().nullable() });
+/** The technician linked to the signed-in user (their own orders, "My orders"); null for other users. */
+const LinkedTechnician = z
+  .string()
+  .nullable()
+  .describe('The technician linked to this user account, whose orders "My orders" lists; null when none');
+export const Me = z.object({ user: User, csrfToken: z.string().nullable(), technicianId: LinkedTechnician });
 export type Me = z.infer<typeof Me>;
 
 /** Who this browser is signed in as, if anyone: the sign-in screen asks it without a 401 in the console. */
-export const SessionState = z.object({ user: User.nullable(), csrfToken: z.string().nullable() });
+export const SessionState = z.object({
+  user: User.nullable(),
+  csrfToken: z.string().nullable(),
+  technicianId: LinkedTechnician,
+});
 export type SessionState = z.infer<typeof SessionState>;
 
 export const UpdateMeBody = z.strictObject({

@@ -8,7 +8,15 @@ import { conflict, DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
 import * as repo from './auth.repository';
-import type { ApiToken, CreateApiTokenBody, CreateUserBody, Role, UpdateUserBody, User } from './auth.schema';
+import type {
+  ApiToken,
+  CreateApiTokenBody,
+  CreateUserBody,
+  Me,
+  Role,
+  UpdateUserBody,
+  User,
+} from './auth.schema';
 import type { AppUserTable } from './auth.table';
 import {
   admitAttempt,
@@ -158,6 +166,11 @@ export async function getUser(db: Executor, id: string): Promise<User> {
   const row = await repo.findUserById(db, id);
   if (!row) throw notFound('user');
   return toUser(row);
+}
+
+/** The signed-in user's own answer (login, setup, session, me): the user, the CSRF token, the linked technician. */
+export async function meOf(db: Executor, user: User, csrfToken: string | null): Promise<Me> {
+  return { user, csrfToken, technicianId: await repo.linkedTechnicianId(db, user.id) };
 }
 
 /** Who a user id names, for other modules' checks and print-outs (signatures, links): null for no such user. */

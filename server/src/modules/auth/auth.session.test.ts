@@ -9,7 +9,7 @@ describe.each(DIALECTS)('the session as the web app asks it on %s', (dialect) =>
 
     const anonymous = await t.request(null, 'GET', '/api/v1/auth/session');
     expect(anonymous.statusCode).toBe(200);
-    expect(anonymous.json()).toEqual({ user: null, csrfToken: null });
+    expect(anonymous.json()).toEqual({ user: null, csrfToken: null, technicianId: null });
     // The strict endpoint stays strict for API clients.
     expect((await t.request(null, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
 
@@ -23,6 +23,6 @@ describe.each(DIALECTS)('the session as the web app asks it on %s', (dialect) =>
     expect((await t.request(admin, 'POST', '/api/v1/auth/logout')).statusCode).toBe(204);
     const after = await t.request(admin, 'GET', '/api/v1/auth/session');
     expect(after.statusCode).toBe(200);
-    expect(after.json()).toEqual({ user: null, csrfToken: null });
+    expect(after.json()).toEqual({ user: null, csrfToken: null, technicianId: null });
   });
 });

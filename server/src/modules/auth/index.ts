@@ -11,6 +11,7 @@ export {
   findUserSummary,
   listAllUsers,
   login,
+  meOf,
   purgeExpiredAuthData,
   resolveApiToken,
   resolveSession,

@@ -17,6 +17,7 @@ export {
 } from './orders.lines';
 export { orderLineRoutes } from './orders.lines.routes';
 export { orderPdfRoutes } from './orders.pdf.routes';
+export { orderPhotoRoutes } from './orders.photos.routes';
 export { ordersRoutes } from './orders.routes';
 export type {
   AddLineBody,

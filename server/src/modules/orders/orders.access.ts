@@ -51,6 +51,12 @@ export const ORDERS_ACCESS: Record<string, Access> = {
 
   // No login: the token in the path is the key (only its sha256 is stored); answers only the public fields.
   'GET /api/v1/public/orders/:token': 'public',
+
+  // The photos (orders.photos.routes.ts): the order's own rules, for the list, the images, upload and delete.
+  'GET /api/v1/service-orders/:id/photos': ORDER_RULES.read,
+  'GET /api/v1/service-orders/:id/photos/:photoId': ORDER_RULES.read,
+  'POST /api/v1/service-orders/:id/photos': ORDER_RULES.write,
+  'DELETE /api/v1/service-orders/:id/photos/:photoId': ORDER_RULES.write,
 };
 
 /** Confidential fields of orders (kernel/fields.ts): the cost of the parts fitted, for the valuation roles. */

@@ -259,6 +259,15 @@ export async function finishOrder(trx: Executor, actor: Actor, order: OrderRow):
 }
 
 /**
+ * A cancelled order taken back (cancelled → received): each part line holds its stock again, as when it was added
+ * (what is free is reserved, the rest waits); cancelling had released it all.
+ */
+export async function holdPartsAgain(trx: Executor, actor: Actor, order: { id: string }): Promise<void> {
+  for (const l of await repo.linesOfOrder(trx, order.id))
+    if (l.kind === 'part' && targetOf(l) > 0) await reserveLine(trx, actor, order, l);
+}
+
+/**
  * Reopens a finished order in the caller's transaction: its stock documents are reversed (the returns receipt
  * first, then the issues), its warranty records voided, and its used parts held again.
  */

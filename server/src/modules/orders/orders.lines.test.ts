@@ -206,6 +206,23 @@ describe.each(DIALECTS)('service order lines and finishing on %s', (dialect) => 
       expect(await activeReservations(id)).toEqual([]);
     });
 
+    it('a cancelled order taken back holds its parts again: what is free is reserved, the rest waits', async () => {
+      const p = await part({}, 3000);
+      const id = await order();
+      const o = await addLine(id, { kind: 'part', partId: p.id, warehouseId: main, quantityMilli: 2000 });
+      const status = `/api/v1/service-orders/${id}/status`;
+      await json(desk, 'POST', status, { to: 'cancelled', reason: 'Клиентът се отказа' });
+      expect(await level(p.id)).toMatchObject({ reservedMilli: 0 });
+      expect(await activeReservations(id)).toEqual([]);
+      // Meanwhile another order takes two of the three.
+      await addLine(await order(), { kind: 'part', partId: p.id, warehouseId: main, quantityMilli: 2000 });
+      const back = await json(desk, 'POST', status, { to: 'received' });
+      expect(back.status).toBe('received');
+      expect(lineOf(back, o.lineId)).toMatchObject({ reservedMilli: 1000, reservationState: 'partly' });
+      expect(await level(p.id)).toMatchObject({ onHandMilli: 3000, reservedMilli: 3000 });
+      expect(await activeReservations(id)).toHaveLength(1);
+    });
+
     it('the lead technician’s van may supply a part; another technician’s van may not', async () => {
       const p = await part({}, 0);
       await aPostedReceipt(t, keeper, {

@@ -91,9 +91,19 @@ describe.each(DIALECTS)('the printed documents of a service order on %s', (diale
     expect(pdfQrCodes(en.pdf)).toEqual([qr]);
   });
 
-  it('a reprint without the token makes a new link, the old one stops working, and the timeline says so', async () => {
+  it('a reprint without the token keeps the customer’s link working: no QR code, the protocol says the link still works', async () => {
     const old = order.statusLink.token as string;
-    const { pdf } = await pdfOf(`/api/v1/service-orders/${order.id}/pdf/intake`);
+    const before = (await get(admin, `/api/v1/service-orders/${order.id}/timeline`)).json();
+    const { pdf, text } = await pdfOf(`/api/v1/service-orders/${order.id}/pdf/intake`);
+    expect(pdfQrCodes(pdf)).toEqual([]);
+    expect(text).toContain('продължава да работи');
+    expect((await publicStatus(old)).statusCode).toBe(200);
+    expect((await get(admin, `/api/v1/service-orders/${order.id}/timeline`)).json()).toEqual(before);
+  });
+
+  it('a print asked with a new link makes one, the old one stops working, and the timeline says so', async () => {
+    const old = order.statusLink.token as string;
+    const { pdf } = await pdfOf(`/api/v1/service-orders/${order.id}/pdf/intake?newLink=true`);
     const [qr] = pdfQrCodes(pdf);
     const fresh = tokenOf(qr ?? '');
     expect(fresh).not.toBe('');
@@ -109,7 +119,10 @@ describe.each(DIALECTS)('the printed documents of a service order on %s', (diale
 
   it('a reader who may not make links gets the protocol without a QR code, and the link stays', async () => {
     const storekeeper = await t.signInAs('storekeeper');
-    const { pdf, text } = await pdfOf(`/api/v1/service-orders/${order.id}/pdf/intake`, storekeeper);
+    const { pdf, text } = await pdfOf(
+      `/api/v1/service-orders/${order.id}/pdf/intake?newLink=true`,
+      storekeeper,
+    );
     expect(pdfQrCodes(pdf)).toEqual([]);
     expect(text).toContain(`№ ${order.number}`);
     expect((await publicStatus(order.statusLink.token)).statusCode).toBe(200);

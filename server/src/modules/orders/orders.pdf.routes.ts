@@ -5,6 +5,7 @@ import type { Executor } from '../../db/database';
 import { actorOf, principalOf } from '../../http/context';
 import { allows } from '../../kernel/access';
 import { IdParams } from '../../kernel/ids';
+import { QueryBool } from '../../kernel/list-query';
 import { type DocumentLanguage, renderDocument, sendPdf } from '../../pdf';
 import { ORDER_FIELDS, ORDER_LINK_RULES } from './orders.access';
 import { orderDocumentTitle, orderPrintedDocument } from './orders.pdf';
@@ -29,8 +30,11 @@ const PdfQuery = z.strictObject({
     .max(100)
     .optional()
     .describe(
-      'Intake only: the status link token the intake answered, printed as it is when it is the active one; without it the print makes a new link (the old one stops working)',
+      'Intake only: the status link token the intake answered, printed as a QR code when it is the active one; without it the active link is kept and no QR code is printed',
     ),
+  newLink: QueryBool.optional().describe(
+    'Intake only: print with a new status link (the old one stops working, the timeline says so); for those who may make links',
+  ),
 });
 
 /**
@@ -48,7 +52,7 @@ export async function orderDocumentPdf(
   kind: OrderDocumentKind,
   id: string,
   language: DocumentLanguage,
-  options: { statusUrl?: string | null; costs: boolean },
+  options: { statusUrl?: string | null; linkKept?: boolean; costs: boolean },
 ): Promise<{ filename: string; pdf: Buffer }> {
   const order = await getOrder(db, id);
   const visible = options.costs
@@ -71,7 +75,7 @@ export async function orderPdfRoutes(app: FastifyInstance) {
         summary:
           'A printed document of the order as PDF, inline: the intake protocol (with the QR code of the public status page), the work report, the warranty protocol for the claim, the warranty card',
         description:
-          'The intake protocol prints the QR code and address of the order’s public status page. A status link’s token is kept only as a hash, so a print without `token` makes a new link (revoking the old one) and notes it in the timeline; readers who may not make links get the protocol without a QR code. The warranty protocol shows the parts’ cost only to the roles that may see stock costs.',
+          'The intake protocol prints the QR code and address of the order’s public status page. A status link’s token is kept only as a hash, so a print without `token` keeps the active link and prints no QR code (saying the link given at intake still works); `newLink=true` makes a new link for the print (revoking the old one) and notes it in the timeline, for those who may make links. The warranty protocol shows the parts’ cost only to the roles that may see stock costs.',
         params: PdfParams,
         querystring: PdfQuery,
       },
@@ -81,15 +85,19 @@ export async function orderPdfRoutes(app: FastifyInstance) {
       const language = req.query.language ?? req.query.lang ?? 'bg';
       const role = principalOf(req).role;
       let statusUrl: string | null = null;
+      let linkKept = false;
       if (document === 'intake') {
-        const path = await intakeStatusLink(db, actorOf(req), id, {
+        const link = await intakeStatusLink(db, actorOf(req), id, {
           token: req.query.token ?? null,
           mayRenew: allows(ORDER_LINK_RULES.write, role),
+          renew: req.query.newLink ?? false,
         });
-        statusUrl = path ? `${publicBaseUrl(req, config.publicUrl)}${path}` : null;
+        statusUrl = link.path ? `${publicBaseUrl(req, config.publicUrl)}${link.path}` : null;
+        linkKept = link.kept;
       }
       const { filename, pdf } = await orderDocumentPdf(db, document, id, language, {
         statusUrl,
+        linkKept,
         costs: allows(ORDER_FIELDS.cost.roles, role),
       });
       return sendPdf(reply, filename, pdf, { inline: true });

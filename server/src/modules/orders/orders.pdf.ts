@@ -51,6 +51,7 @@ interface Words {
   customerNotes: string;
   statusOnline: string;
   statusOnlineText: (url: string) => string;
+  statusLinkKept: string;
   scanForStatus: string;
   terms: string;
   intakeTerms: string;
@@ -139,6 +140,8 @@ const WORDS: Record<DocumentLanguage, Words> = {
     customerNotes: 'Бележки',
     statusOnline: 'Състояние на ремонта онлайн',
     statusOnlineText: (url) => `Сканирайте QR кода или отворете: ${url}`,
+    statusLinkKept:
+      'Връзката за проследяване, дадена при приемането, продължава да работи. Нова връзка с QR код се прави от страницата на поръчката.',
     scanForStatus: 'Състояние на ремонта',
     terms: 'Условия',
     intakeTerms:
@@ -232,6 +235,8 @@ const WORDS: Record<DocumentLanguage, Words> = {
     customerNotes: 'Notes',
     statusOnline: 'Repair status online',
     statusOnlineText: (url) => `Scan the QR code or open: ${url}`,
+    statusLinkKept:
+      'The status link given at intake still works. A new link with a QR code is made on the order page.',
     scanForStatus: 'Repair status',
     terms: 'Terms',
     intakeTerms:
@@ -378,6 +383,7 @@ export function intakePrintedDocument(
   p: OrderPrint,
   language: DocumentLanguage,
   statusUrl: string | null,
+  linkKept = false,
 ): PrintedDocument {
   const words = WORDS[language];
   const f = documentFormat(language);
@@ -402,6 +408,7 @@ export function intakePrintedDocument(
     body.push({ kind: 'text', heading: words.customerNotes, text: o.customerNotes });
   if (statusUrl)
     body.push({ kind: 'text', heading: words.statusOnline, text: words.statusOnlineText(statusUrl) });
+  else if (linkKept) body.push({ kind: 'text', heading: words.statusOnline, text: words.statusLinkKept });
   body.push({ kind: 'text', heading: words.terms, text: words.intakeTerms });
   return {
     ...baseDocument(p, 'intake', language, dateOf(o.receivedAt)),
@@ -726,11 +733,11 @@ export function orderPrintedDocument(
   kind: OrderDocumentKind,
   p: OrderPrint,
   language: DocumentLanguage,
-  options: { statusUrl?: string | null; costs?: boolean } = {},
+  options: { statusUrl?: string | null; linkKept?: boolean; costs?: boolean } = {},
 ): PrintedDocument {
   switch (kind) {
     case 'intake':
-      return intakePrintedDocument(p, language, options.statusUrl ?? null);
+      return intakePrintedDocument(p, language, options.statusUrl ?? null, options.linkKept ?? false);
     case 'work-report':
       return workReportPrintedDocument(p, language);
     case 'warranty-protocol':

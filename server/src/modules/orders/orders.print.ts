@@ -125,24 +125,26 @@ export async function orderPrintOf(db: Executor, order: OrderDetail): Promise<Or
 }
 
 /**
- * The path of the status page the intake protocol prints (/s/<token>), or null for no QR code. Only the token's
- * hash is kept, so a print can show the active link only with its token (the intake answers it once, and the intake
- * screen prints with it). Otherwise a reader who may make links gets a new one, the old one stops working, and the
- * timeline says the protocol was printed with a new link; a reader who may not gets no QR code.
+ * The status link the intake protocol prints (ADR 12). Only the token's hash is kept, so a print shows the active
+ * link as a QR code only with its token (the intake answers it once; the desk prints with it). A reprint without it
+ * keeps the active link working (a GET never takes away the link the customer already has) and prints no QR code,
+ * only that the link given at intake still works; a new link is made only when asked (`renew`, for those who may
+ * make links): the old one stops working and the timeline says the protocol was printed with a new link.
  */
 export async function intakeStatusLink(
   db: Db,
   actor: Actor,
   orderId: string,
-  options: { token: string | null; mayRenew: boolean },
-): Promise<string | null> {
-  if (options.token) {
-    const active = await repo.activeLinkOf(db, orderId);
+  options: { token: string | null; mayRenew: boolean; renew?: boolean },
+): Promise<{ path: string | null; kept: boolean }> {
+  const active = await repo.activeLinkOf(db, orderId);
+  if (options.token && active) {
     const hash = createHash('sha256').update(options.token).digest('hex');
-    if (active && active.token_hash === hash) return statusPath(options.token);
+    if (active.token_hash === hash) return { path: statusPath(options.token), kept: false };
   }
-  if (!options.mayRenew) return null;
+  if (!options.renew || !options.mayRenew)
+    return { path: null, kept: active !== undefined && active !== null };
   const link = await createStatusLink(db, actor, orderId);
   await addEvent(db, actor, orderId, 'printed', { details: { document: 'intake', newLink: true } });
-  return link.url;
+  return { path: link.url, kept: false };
 }

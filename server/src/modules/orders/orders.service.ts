@@ -32,7 +32,13 @@ import { assertCustomerExists, assertSiteOfCustomer, createCustomerIn, type Part
 import { dropNeedsOfSource } from '../purchasing';
 import { documentsOfSource, releaseReservationsOf, reservedOfSource } from '../stock';
 import { findTechnicianOfUser, getTechnician } from '../technicians';
-import { applyDiagnosticFee, type FinishWarning, finishOrder, reopenFinished } from './orders.finish';
+import {
+  applyDiagnosticFee,
+  type FinishWarning,
+  finishOrder,
+  holdPartsAgain,
+  reopenFinished,
+} from './orders.finish';
 import { OPEN_STATUSES, ORDER_LIFECYCLE } from './orders.lifecycle';
 import * as repo from './orders.repository';
 import type {
@@ -793,6 +799,7 @@ export async function changeStatusTx(
     patch.cancel_reason = body.reason;
   }
   if (from === 'cancelled' && to === 'received') {
+    await holdPartsAgain(trx, actor, row);
     patch.cancelled_at = null;
     patch.cancel_reason = null;
     patch.refused_repair = false;

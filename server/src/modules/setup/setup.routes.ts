@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SESSION_COOKIE } from '../../http/auth-hook';
 import { principalOf } from '../../http/context';
 import { VERSION } from '../../version';
-import { login, Me, setSessionCookie, withRetryAfter } from '../auth';
+import { login, Me, meOf, setSessionCookie, withRetryAfter } from '../auth';
 import { hasCompany } from '../company';
 import { SetupBody, SetupStatus } from './setup.schema';
 import { leaveDemo, runSetup } from './setup.service';
@@ -52,7 +52,7 @@ export async function setupRoutes(app: FastifyInstance) {
         }),
       );
       setSessionCookie(app, reply, result.sessionToken, result.expiresAt);
-      return reply.status(201).send({ user: result.user, csrfToken: result.csrfToken });
+      return reply.status(201).send(await meOf(db, result.user, result.csrfToken));
     },
   );
 

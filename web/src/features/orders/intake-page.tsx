@@ -25,6 +25,7 @@ import { type KeyboardEvent, type RefObject, useEffect, useMemo, useRef, useStat
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api, messageOf } from '../../api/client';
+import { uploadOrderPhoto } from '../../api/order-photos';
 import { useIntake } from '../../api/orders';
 import { usePartyOptions } from '../../api/parties';
 import { DateField } from '../../ui/date-field';
@@ -35,6 +36,7 @@ import { type SearchOption, SearchSelect } from '../../ui/search-select';
 import { FormAlert } from '../../ui/states';
 import { ModelPicker } from '../items/pickers';
 import { IntakeCheckPanel } from './intake-check-panel';
+import { IntakePhotosField } from './order-photos';
 import { useTechnicianOptions } from './technician-options';
 
 /** The accessories a desk ticks most often; anything else goes into the free text. */
@@ -137,6 +139,8 @@ export function IntakePage() {
   const [modelId, setModelId] = useState<string | null>(null);
   const [complaint, setComplaint] = useState('');
   const [accessories, setAccessories] = useState<Accessory[]>([]);
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [uploading, setUploading] = useState(false);
   const [otherAccessories, setOtherAccessories] = useState('');
   const [condition, setCondition] = useState('');
   const [promisedDate, setPromisedDate] = useState<string | null>(null);
@@ -235,11 +239,24 @@ export function IntakePage() {
         technicianId: technicianId ?? undefined,
       },
       {
-        onSuccess: (order: IntakeAnswer) => {
+        onSuccess: async (order: IntakeAnswer) => {
           notifications.show({
             color: 'green',
             message: t('orders.intake.created', { number: order.number }),
           });
+          // The photos go up once the order exists, one by one; one refused does not undo the order.
+          if (photos.length > 0) {
+            setUploading(true);
+            for (const photo of photos)
+              await uploadOrderPhoto(order.id, photo).catch((e: unknown) =>
+                notifications.show({
+                  color: 'red',
+                  autoClose: false,
+                  message: t('orderPhotos.uploadFailed', { message: messageOf(e) }),
+                }),
+              );
+            setUploading(false);
+          }
           // The status link is answered once (only its hash is kept): the order page shows it this one time.
           navigate(`/orders/${order.id}`, { state: { statusLink: order.statusLink } });
         },
@@ -493,10 +510,11 @@ export function IntakePage() {
                       error={err('technicianId')}
                     />
                   </SimpleGrid>
+                  <IntakePhotosField files={photos} onChange={setPhotos} />
                 </Stack>
               </Fieldset>
               <Group justify="flex-end">
-                <Button type="submit" loading={intake.isPending} size="md">
+                <Button type="submit" loading={intake.isPending || uploading} size="md">
                   {t('orders.intake.submit')}
                 </Button>
               </Group>

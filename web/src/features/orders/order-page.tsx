@@ -53,6 +53,7 @@ import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
 import { OrderQuoteAction } from '../quotes/order-quote-action';
 import { OrderFlags, OrderStatusBadge } from './order-badges';
 import { OrderLines } from './order-lines';
+import { OrderPhotosCard } from './order-photos';
 import { needsConfirmation, useStatusMove } from './status-move';
 
 /** The buttons of the statuses this order may move to now (the server's nextStatuses). */
@@ -477,7 +478,7 @@ export function OrderPage() {
             <OrderQuoteAction order={order} />
             <Button
               component="a"
-              href={orderPdfUrl(order.id, 'intake', locale)}
+              href={orderPdfUrl(order.id, 'intake', locale, fresh?.token)}
               target="_blank"
               rel="noopener"
               variant="default"
@@ -508,6 +509,10 @@ export function OrderPage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
             <OrderInfo order={order} />
+            <OrderPhotosCard
+              orderId={order.id}
+              canWrite={canCall(user.role, 'POST /api/v1/service-orders/:id/photos')}
+            />
             <DocumentsCard order={order} />
             <WarrantyCard order={order} />
             <StatusLinkCard order={order} fresh={fresh} canWrite={canWrite} />

@@ -47,6 +47,7 @@ export const auditMessages = defineMessages(
         warranty_record: 'Гаранция от ремонт',
         repair_quote: 'Оферта за ремонт',
         purchase_request: 'Заявка за доставка',
+        attachment: 'Прикачен файл',
       },
       actions: {
         api_token: { create: 'Създаден API ключ', revoke: 'Отменен API ключ' },
@@ -193,6 +194,7 @@ export const auditMessages = defineMessages(
           receive: 'Създадена разписка по заявка за доставка',
           received: 'Получена заявка за доставка',
         },
+        attachment: { create: 'Добавена снимка', delete: 'Изтрита снимка' },
       },
     },
   },
@@ -240,6 +242,7 @@ export const auditMessages = defineMessages(
         warranty_record: 'Repair warranty',
         repair_quote: 'Repair quote',
         purchase_request: 'Purchase request',
+        attachment: 'Attachment',
       },
       actions: {
         api_token: { create: 'API token created', revoke: 'API token revoked' },
@@ -390,6 +393,7 @@ export const auditMessages = defineMessages(
           receive: 'Receipt drafted from a purchase request',
           received: 'Purchase request received',
         },
+        attachment: { create: 'Photo added', delete: 'Photo deleted' },
       },
     },
   },

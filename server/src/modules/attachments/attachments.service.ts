@@ -1,0 +1,202 @@
+import { createHash } from 'node:crypto';
+import type { Executor } from '../../db/database';
+import { nowIso } from '../../db/sql';
+import type { Actor } from '../../kernel/actor';
+import { notFound } from '../../kernel/errors';
+import { newId } from '../../kernel/ids';
+import { recordAudit } from '../audit';
+import { type ImageRules, normalizeImage, thumbnailOf } from './attachments.image';
+import type { Attachment } from './attachments.schema';
+import { type AttachmentVariant, databaseStore } from './attachments.store';
+
+/** The record an attachment belongs to. The owner's module checks that it exists and who may touch it. */
+export interface AttachmentOwner {
+  type: 'service_order';
+  id: string;
+}
+
+/** The one store of attachment bytes (ADR 15). */
+const store = databaseStore;
+
+/** The largest photo accepted as uploaded: a phone camera's full-size JPEG fits. */
+export const PHOTO_MAX_BYTES = 15 * 1024 * 1024;
+/** Photos are kept at most this many pixels on their longer side: enough to read a serial label. */
+export const PHOTO_MAX_SIDE = 2000;
+/** The thumbnail's longer side, for lists and cards. */
+export const THUMBNAIL_SIDE = 320;
+
+export const PHOTO_RULES: ImageRules = {
+  field: 'photo',
+  maxBytes: PHOTO_MAX_BYTES,
+  maxPixels: 100_000_000,
+  maxSide: PHOTO_MAX_SIDE,
+  output: 'jpeg',
+};
+
+/** A photo checked and drawn again, with its thumbnail: done before the transaction (decoding takes a while). */
+export interface PreparedPhoto {
+  fileName: string;
+  original: Awaited<ReturnType<typeof normalizeImage>>;
+  thumbnail: Awaited<ReturnType<typeof thumbnailOf>>;
+}
+
+/** A file name fit to show: the last path segment, printable, at most 200 characters; "photo.jpg" when empty. */
+function cleanFileName(name: string | null | undefined): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+  const printable = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  return printable.slice(0, 200) || 'photo.jpg';
+}
+
+/** Checks and re-encodes an uploaded photo (JPEG, PNG or WebP by content): upright, no EXIF, at most 2000 px. */
+export async function preparePhoto(bytes: Buffer, fileName?: string | null): Promise<PreparedPhoto> {
+  const original = await normalizeImage(bytes, PHOTO_RULES);
+  const thumbnail = await thumbnailOf(original.data, THUMBNAIL_SIDE);
+  const stem = cleanFileName(fileName).replace(/\.[A-Za-z0-9]{1,5}$/, '');
+  return { fileName: `${stem || 'photo'}.jpg`, original, thumbnail };
+}
+
+function attachmentsOf(db: Executor) {
+  return db
+    .selectFrom('attachment as a')
+    .leftJoin('app_user as u', 'u.id', 'a.created_by')
+    .select([
+      'a.id',
+      'a.kind',
+      'a.file_name',
+      'a.content_type',
+      'a.size_bytes',
+      'a.sha256',
+      'a.width',
+      'a.height',
+      'a.created_at',
+      'u.full_name as created_by_name',
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof attachmentsOf>['executeTakeFirstOrThrow']>>;
+
+const toAttachment = (r: Row): Attachment => ({
+  id: r.id,
+  kind: r.kind as Attachment['kind'],
+  fileName: r.file_name,
+  contentType: r.content_type,
+  sizeBytes: Number(r.size_bytes),
+  sha256: r.sha256,
+  width: r.width === null ? null : Number(r.width),
+  height: r.height === null ? null : Number(r.height),
+  createdAt: new Date(r.created_at).toISOString(),
+  createdByName: r.created_by_name ?? null,
+});
+
+/** Stores a prepared photo of the owner, with its audit row, in the caller's transaction. */
+export async function addPhoto(
+  trx: Executor,
+  actor: Actor,
+  owner: AttachmentOwner,
+  photo: PreparedPhoto,
+): Promise<Attachment> {
+  const id = newId();
+  const row = {
+    id,
+    owner_type: owner.type,
+    owner_id: owner.id,
+    kind: 'photo',
+    file_name: photo.fileName,
+    content_type: photo.original.contentType,
+    size_bytes: photo.original.data.length,
+    sha256: createHash('sha256').update(photo.original.data).digest('hex'),
+    width: photo.original.width,
+    height: photo.original.height,
+    created_by: actor.userId,
+    created_at: nowIso(),
+  };
+  await trx.insertInto('attachment').values(row).execute();
+  await store.put(trx, id, 'original', photo.original.data);
+  await store.put(trx, id, 'thumbnail', photo.thumbnail.data);
+  await recordAudit(trx, actor, {
+    action: 'attachment.create',
+    entity: 'attachment',
+    entityId: id,
+    after: {
+      ownerType: owner.type,
+      ownerId: owner.id,
+      kind: row.kind,
+      fileName: row.file_name,
+      sizeBytes: row.size_bytes,
+      sha256: row.sha256,
+    },
+  });
+  return toAttachment(await attachmentsOf(trx).where('a.id', '=', id).executeTakeFirstOrThrow());
+}
+
+/** The attachments of a record, oldest first. */
+export async function listAttachments(db: Executor, owner: AttachmentOwner): Promise<Attachment[]> {
+  const rows = await attachmentsOf(db)
+    .where('a.owner_type', '=', owner.type)
+    .where('a.owner_id', '=', owner.id)
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
+  return rows.map(toAttachment);
+}
+
+/** How many attachments of a kind a record has (the intake protocol prints the number of photos). */
+export async function countAttachments(db: Executor, owner: AttachmentOwner, kind: 'photo'): Promise<number> {
+  const row = await db
+    .selectFrom('attachment')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('owner_type', '=', owner.type)
+    .where('owner_id', '=', owner.id)
+    .where('kind', '=', kind)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function findOwned(db: Executor, owner: AttachmentOwner, id: string): Promise<Attachment> {
+  const row = await attachmentsOf(db)
+    .where('a.id', '=', id)
+    .where('a.owner_type', '=', owner.type)
+    .where('a.owner_id', '=', owner.id)
+    .executeTakeFirst();
+  if (!row) throw notFound('attachment');
+  return toAttachment(row);
+}
+
+/** One attachment of the record with its bytes (the file or its thumbnail); 404 when it is not this record's. */
+export async function readAttachment(
+  db: Executor,
+  owner: AttachmentOwner,
+  id: string,
+  variant: AttachmentVariant,
+): Promise<{ attachment: Attachment; data: Buffer; contentType: string }> {
+  const attachment = await findOwned(db, owner, id);
+  const data = await store.get(db, id, variant);
+  if (!data) throw notFound('attachment');
+  return { attachment, data, contentType: variant === 'original' ? attachment.contentType : 'image/jpeg' };
+}
+
+/** Removes an attachment of the record, bytes and all, with its audit row, in the caller's transaction. */
+export async function removeAttachment(
+  trx: Executor,
+  actor: Actor,
+  owner: AttachmentOwner,
+  id: string,
+): Promise<void> {
+  const attachment = await findOwned(trx, owner, id);
+  await store.removeAll(trx, id);
+  await trx.deleteFrom('attachment').where('id', '=', id).execute();
+  await recordAudit(trx, actor, {
+    action: 'attachment.delete',
+    entity: 'attachment',
+    entityId: id,
+    before: {
+      ownerType: owner.type,
+      ownerId: owner.id,
+      kind: attachment.kind,
+      fileName: attachment.fileName,
+      sizeBytes: attachment.sizeBytes,
+      sha256: attachment.sha256,
+    },
+  });
+}

@@ -1,0 +1,51 @@
+import { defineMessages } from '../../i18n/messages';
+
+/** The photos of a service order: the intake field and the order page's panel. */
+export const orderPhotosMessages = defineMessages(
+  {
+    orderPhotos: {
+      title: 'Снимки',
+      field: 'Снимки',
+      fieldHint: 'На телефон се отваря камерата. Снимките се качват след записване на поръчката.',
+      choose: 'Снимай или избери',
+      add: 'Добави снимки',
+      chosen_one: '{{count}} снимка',
+      chosen_other: '{{count}} снимки',
+      removeChosen: 'Махни {{name}}',
+      none: 'Няма снимки.',
+      open: 'Отвори снимка {{name}}',
+      delete: 'Изтрий',
+      deleteTitle: 'Изтриване на снимка',
+      deleteText: 'Снимката „{{name}}“ ще бъде изтрита. Изтриването се записва в одита.',
+      deleted: 'Снимката е изтрита.',
+      uploading: 'Качване на снимките…',
+      uploaded_one: 'Добавена е {{count}} снимка.',
+      uploaded_other: 'Добавени са {{count}} снимки.',
+      uploadFailed: 'Поръчката е записана, но снимка не беше качена: {{message}}',
+      meta: '{{width}} × {{height}} px · {{size}} · {{who}}',
+    },
+  },
+  {
+    orderPhotos: {
+      title: 'Photos',
+      field: 'Photos',
+      fieldHint: 'On a phone the camera opens. The photos are uploaded once the order is saved.',
+      choose: 'Take or choose',
+      add: 'Add photos',
+      chosen_one: '{{count}} photo',
+      chosen_other: '{{count}} photos',
+      removeChosen: 'Remove {{name}}',
+      none: 'No photos.',
+      open: 'Open photo {{name}}',
+      delete: 'Delete',
+      deleteTitle: 'Delete photo',
+      deleteText: 'The photo "{{name}}" will be deleted. The deletion is recorded in the audit log.',
+      deleted: 'The photo was deleted.',
+      uploading: 'Uploading the photos…',
+      uploaded_one: '{{count}} photo added.',
+      uploaded_other: '{{count}} photos added.',
+      uploadFailed: 'The order is saved, but a photo was not uploaded: {{message}}',
+      meta: '{{width}} × {{height}} px · {{size}} · {{who}}',
+    },
+  },
+);
