@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import { newId } from '../../kernel/ids';
-import { columns, type Migration, type MigrationDb } from './helpers';
+import { addDefaultSeries, columns, type Migration, type MigrationDb } from './helpers';
 
 async function index(db: MigrationDb, table: string, cols: string[], unique = false, where?: string) {
   let b = db.schema
@@ -221,27 +220,6 @@ export const serviceOrders: Migration = {
     await index(db, 'service_settings', ['diagnostic_service_type_id']);
 
     // An installation set up before this issue: its service orders get their default series as setup makes it.
-    const company = await db.selectFrom('company').select('id').executeTakeFirst();
-    const series = await db
-      .selectFrom('numbering_series')
-      .select('id')
-      .where('doc_type', '=', 'service_order')
-      .executeTakeFirst();
-    if (company && !series)
-      await db
-        .insertInto('numbering_series')
-        .values({
-          id: newId(),
-          doc_type: 'service_order',
-          code: 'MAIN',
-          name: 'Основна',
-          start_number: 1,
-          next_number: 1,
-          width: 10,
-          is_default: pg ? true : 1,
-          active: pg ? true : 1,
-          created_at: new Date().toISOString(),
-        })
-        .execute();
+    await addDefaultSeries(db, dialect, 'service_order');
   },
 };

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import { newId } from '../../kernel/ids';
-import { columns, type Migration, type MigrationDb } from './helpers';
+import { addDefaultSeries, columns, type Migration, type MigrationDb } from './helpers';
 
 async function index(db: MigrationDb, table: string, cols: string[]) {
   await db.schema
@@ -19,7 +18,7 @@ export const repairQuotes: Migration = {
   name: '0016-repair-quotes',
   async up(db, dialect) {
     const c = columns(dialect);
-    const pg = dialect === 'postgres';
+    const _pg = dialect === 'postgres';
 
     let quote = db.schema.createTable('repair_quote');
     quote = c.id(quote);
@@ -92,27 +91,6 @@ export const repairQuotes: Migration = {
     await index(db, 'repair_quote_line', ['warehouse_id']);
 
     // An installation set up before this issue: its quotes get their default series as setup makes it.
-    const company = await db.selectFrom('company').select('id').executeTakeFirst();
-    const series = await db
-      .selectFrom('numbering_series')
-      .select('id')
-      .where('doc_type', '=', 'quote')
-      .executeTakeFirst();
-    if (company && !series)
-      await db
-        .insertInto('numbering_series')
-        .values({
-          id: newId(),
-          doc_type: 'quote',
-          code: 'MAIN',
-          name: 'Основна',
-          start_number: 1,
-          next_number: 1,
-          width: 10,
-          is_default: pg ? true : 1,
-          active: pg ? true : 1,
-          created_at: new Date().toISOString(),
-        })
-        .execute();
+    await addDefaultSeries(db, dialect, 'quote');
   },
 };

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import { newId } from '../../kernel/ids';
-import { columns, type Migration, type MigrationDb } from './helpers';
+import { addDefaultSeries, columns, type Migration, type MigrationDb } from './helpers';
 
 async function index(db: MigrationDb, table: string, cols: string[], unique = false, where?: string) {
   let b = db.schema
@@ -21,7 +20,7 @@ export const purchaseRequests: Migration = {
   name: '0017-purchase-requests',
   async up(db, dialect) {
     const c = columns(dialect);
-    const pg = dialect === 'postgres';
+    const _pg = dialect === 'postgres';
 
     await db.schema
       .alterTable('catalog_part')
@@ -94,27 +93,6 @@ export const purchaseRequests: Migration = {
     await index(db, 'purchase_request_need', ['warehouse_id']);
 
     // An installation set up before this issue: its purchase requests get their default series as setup makes it.
-    const company = await db.selectFrom('company').select('id').executeTakeFirst();
-    const series = await db
-      .selectFrom('numbering_series')
-      .select('id')
-      .where('doc_type', '=', 'purchase_request')
-      .executeTakeFirst();
-    if (company && !series)
-      await db
-        .insertInto('numbering_series')
-        .values({
-          id: newId(),
-          doc_type: 'purchase_request',
-          code: 'MAIN',
-          name: 'Основна',
-          start_number: 1,
-          next_number: 1,
-          width: 10,
-          is_default: pg ? true : 1,
-          active: pg ? true : 1,
-          created_at: new Date().toISOString(),
-        })
-        .execute();
+    await addDefaultSeries(db, dialect, 'purchase_request');
   },
 };

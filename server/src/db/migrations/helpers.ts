@@ -1,4 +1,5 @@
 import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, sql } from 'kysely';
+import { newId } from '../../kernel/ids';
 import type { Dialect } from '../database';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on an untyped schema, frozen at the time they were written
@@ -38,4 +39,34 @@ export function columns(dialect: Dialect) {
 
 export function check(expression: string) {
   return sql.raw(expression);
+}
+
+/**
+ * An installation set up before a document type was added gets its default numbering series as setup makes it
+ * (code MAIN, 10 digits, from 1); a new installation gets it at setup, and an empty one has no company yet.
+ */
+export async function addDefaultSeries(db: MigrationDb, dialect: Dialect, docType: string): Promise<void> {
+  const pg = dialect === 'postgres';
+  const company = await db.selectFrom('company').select('id').executeTakeFirst();
+  const series = await db
+    .selectFrom('numbering_series')
+    .select('id')
+    .where('doc_type', '=', docType)
+    .executeTakeFirst();
+  if (company && !series)
+    await db
+      .insertInto('numbering_series')
+      .values({
+        id: newId(),
+        doc_type: docType,
+        code: 'MAIN',
+        name: 'Основна',
+        start_number: 1,
+        next_number: 1,
+        width: 10,
+        is_default: pg ? true : 1,
+        active: pg ? true : 1,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
 }

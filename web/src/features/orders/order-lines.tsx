@@ -177,28 +177,13 @@ export function OrderLines({ order }: { order: OrderDetail }) {
             phone: 'secondary',
             align: 'right',
             render: (l) => (
-              <Menu position="bottom-end" withinPortal>
-                <Menu.Target>
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    aria-label={`${t('orders.lines.edit')}: ${l.description}`}
-                  >
-                    <IconDots size={16} />
-                  </ActionIcon>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Item
-                    leftSection={<IconPencil size={14} />}
-                    onClick={() => setEditing({ kind: l.kind, line: l })}
-                  >
-                    {t('orders.lines.edit')}
-                  </Menu.Item>
-                  <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => setRemoving(l)}>
-                    {t('orders.lines.remove')}
-                  </Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
+              <LineMenu
+                description={l.description}
+                editLabel={t('orders.lines.edit')}
+                removeLabel={t('orders.lines.remove')}
+                onEdit={() => setEditing({ kind: l.kind, line: l })}
+                onRemove={() => setRemoving(l)}
+              />
             ),
           } satisfies Column<OrderLine>,
         ]
@@ -760,5 +745,38 @@ function LineModal({
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** A line's menu in a lines editor (an order's, a quote's): edit it, or remove it. */
+export function LineMenu({
+  description,
+  editLabel,
+  removeLabel,
+  onEdit,
+  onRemove,
+}: {
+  description: string;
+  editLabel: string;
+  removeLabel: string;
+  onEdit: () => void;
+  onRemove: () => void;
+}) {
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={`${editLabel}: ${description}`}>
+          <IconDots size={16} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item leftSection={<IconPencil size={14} />} onClick={onEdit}>
+          {editLabel}
+        </Menu.Item>
+        <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={onRemove}>
+          {removeLabel}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
   );
 }

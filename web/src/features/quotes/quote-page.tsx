@@ -1,10 +1,8 @@
 import {
-  ActionIcon,
   Anchor,
   Button,
   Grid,
   Group,
-  Menu,
   Modal,
   NumberInput,
   Select,
@@ -17,14 +15,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney, formatQuantity } from '@servix/server/kernel/format';
 import type { QuoteDetail, QuoteLine, QuoteLineBody } from '@servix/server/modules/quotes/quotes.schema';
-import {
-  IconDots,
-  IconFileTypePdf,
-  IconPencil,
-  IconPlus,
-  IconTransform,
-  IconTrash,
-} from '@tabler/icons-react';
+import { IconFileTypePdf, IconPencil, IconPlus, IconTransform } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -49,7 +40,7 @@ import { type Column, ResponsiveTable } from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
 import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
 import { centsToText, milliToText, textToMilli, textToOptionalCents } from '../../ui/typed-values';
-import { Totals, useServiceTypeSearch } from '../orders/order-lines';
+import { LineMenu, Totals, useServiceTypeSearch } from '../orders/order-lines';
 import { PartPicker } from '../stock/documents/part-picker';
 import { QuoteStatusBadge } from './quote-badges';
 
@@ -126,28 +117,13 @@ function QuoteLines({ quote, canWrite }: { quote: QuoteDetail; canWrite: boolean
             phone: 'secondary',
             align: 'right',
             render: (l) => (
-              <Menu position="bottom-end" withinPortal>
-                <Menu.Target>
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    aria-label={`${t('quotes.lines.edit')}: ${l.description}`}
-                  >
-                    <IconDots size={16} />
-                  </ActionIcon>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Item
-                    leftSection={<IconPencil size={14} />}
-                    onClick={() => setEditing({ kind: l.kind, line: l })}
-                  >
-                    {t('quotes.lines.edit')}
-                  </Menu.Item>
-                  <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => setRemoving(l)}>
-                    {t('quotes.lines.remove')}
-                  </Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
+              <LineMenu
+                description={l.description}
+                editLabel={t('quotes.lines.edit')}
+                removeLabel={t('quotes.lines.remove')}
+                onEdit={() => setEditing({ kind: l.kind, line: l })}
+                onRemove={() => setRemoving(l)}
+              />
             ),
           } satisfies Column<QuoteLine>,
         ]
