@@ -59,9 +59,10 @@ select cast(count(*) as bigint) as "n"
 -- parameters: ["store",0]
 
 -- part card: movements with running balance, from the balance before a date
-select "catalog_part".*, "catalog_category"."code" as "category_code"
+select "catalog_part".*, "catalog_category"."code" as "category_code", "preferred_supplier"."name" as "preferred_supplier_name"
   from "catalog_part"
   left join "catalog_category" on "catalog_category"."id" = "catalog_part"."category_id"
+  left join "party" as "preferred_supplier" on "preferred_supplier"."id" = "catalog_part"."preferred_supplier_id"
   where "catalog_part"."id" = ?;
 -- parameters: ["01900000-0000-7000-8000-00000000000a"]
 select "catalog_part_compat"."part_id", "catalog_part_compat"."brand_id", "catalog_part_compat"."model_id", "catalog_brand"."code" as "brand_code", "catalog_brand"."name" as "brand_name", "catalog_model"."name" as "model_name"
