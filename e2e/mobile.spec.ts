@@ -54,6 +54,9 @@ async function everyScreen(page: Page): Promise<Record<Section, [name: string, p
     documents.find((d) => d.type === type && d.status === 'posted' && !d.reversalOfId);
   const draft = documents.find((d) => d.status === 'draft');
   const order = await first('/api/v1/service-orders?pageSize=1');
+  // The demo has none: present when their journeys ran first on this installation (they check 390 px themselves).
+  const quote = await first('/api/v1/repair-quotes?pageSize=1');
+  const request = await first('/api/v1/purchase-requests?pageSize=1');
 
   const screens: [Section, string, string | undefined][] = [
     ['front office', 'home', '/'],
@@ -85,6 +88,8 @@ async function everyScreen(page: Page): Promise<Record<Section, [name: string, p
     ['stock', 'stock-low', '/stock/low'],
     ['stock', 'stock-valuation', '/stock/valuation'],
     ['stock', 'warehouses', '/stock/warehouses'],
+    ['stock', 'purchase-requests', '/stock/purchase-requests'],
+    ['stock', 'purchase-request', request && `/stock/purchase-requests/${request}`],
     ['settings', 'company', '/settings/company'],
     ['settings', 'numbering', '/settings/numbering'],
     ['settings', 'users', '/settings/users'],
@@ -100,6 +105,9 @@ async function everyScreen(page: Page): Promise<Record<Section, [name: string, p
     ['service orders', 'order-board', '/orders/board'],
     ['service orders', 'orders-mine', '/orders/mine'],
     ['service orders', 'order', order && `/orders/${order}`],
+    ['service orders', 'quotes', '/quotes'],
+    ['service orders', 'quote', quote && `/quotes/${quote}`],
+    ['service orders', 'technician-earnings', '/reports/technician-earnings'],
   ];
   const bySection: Record<Section, [string, string][]> = {
     'front office': [],
