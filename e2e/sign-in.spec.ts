@@ -110,6 +110,8 @@ async function signInStates(page: Page): Promise<Record<string, string>[]> {
   await page.getByRole('button', { name: 'Вход' }).click();
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Вход' })).not.toHaveAttribute('data-loading', 'true');
+  // The button's loader leaves with a transition of its own: gone before the styles are read.
+  await expect(page.locator('.mantine-Button-loader')).toHaveCount(0);
   await page.getByLabel('Потребителско име').blur();
   states.push(await computedStyles(page));
   return states;

@@ -58,10 +58,13 @@ test('an administrator adds a reception user, who sees only the screens their ro
     'Отворени ремонти',
     'Табло',
     // "My orders" is for users linked to a technician: the desk has none.
+    'Оферти за ремонт',
     'Наличности',
     'Складови документи',
     'Под минимум',
     'Складове и бусове',
+    // Reads what is ordered for the waiting repairs; the storekeeper writes the requests.
+    'Заявки за доставка',
     'Категории',
     'Марки',
     'Модели',
