@@ -1,5 +1,6 @@
 import type { Access, Role } from './kernel/access';
 import { CATALOG_ACCESS } from './modules/catalog/catalog.access';
+import { FISCAL_ACCESS } from './modules/fiscal/fiscal.access';
 import { IMPORTS_ACCESS } from './modules/imports/imports.access';
 import { ITEMS_ACCESS } from './modules/items/items.access';
 import { JOBS_ACCESS } from './modules/jobs/jobs.access';
@@ -72,4 +73,5 @@ export const ACCESS: Record<string, Access> = {
   ...ONBOARDING_ACCESS,
   ...ORDERS_ACCESS,
   ...QUOTES_ACCESS,
+  ...FISCAL_ACCESS,
 };

@@ -18,6 +18,7 @@ import { auditRoutes } from './modules/audit';
 import { authRoutes, purgeExpiredAuthData, resolveApiToken, resolveSession } from './modules/auth';
 import { catalogRoutes } from './modules/catalog';
 import { companyRoutes } from './modules/company';
+import { fiscalRoutes } from './modules/fiscal';
 import { importsRoutes } from './modules/imports';
 import { itemsRoutes } from './modules/items';
 import { attachJobRunner, type JobRunnerSettings, jobsRoutes, registerJobHandler } from './modules/jobs';
@@ -150,6 +151,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(quotesRoutes);
   await app.register(purchasingRoutes);
   await app.register(orderPhotoRoutes);
+  await app.register(fiscalRoutes);
 
   if (spaIndex) {
     app.get('/', { schema: { hide: true } }, (_req, reply) =>

@@ -3,6 +3,7 @@ import type { AuditTables } from '../modules/audit/audit.table';
 import type { AuthTables } from '../modules/auth/auth.table';
 import type { CatalogTables } from '../modules/catalog/catalog.table';
 import type { CompanyTables } from '../modules/company/company.table';
+import type { FiscalTables } from '../modules/fiscal/fiscal.table';
 import type { ImportsTables } from '../modules/imports/imports.table';
 import type { ItemsTables } from '../modules/items/items.table';
 import type { JobsTables } from '../modules/jobs/jobs.table';
@@ -30,4 +31,5 @@ export interface Database
     OrdersTables,
     QuotesTables,
     PurchasingTables,
-    AttachmentsTables {}
+    AttachmentsTables,
+    FiscalTables {}

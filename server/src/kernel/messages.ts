@@ -680,6 +680,125 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Няма такъв ред в заявката.',
     en: 'No such line on the request.',
   },
+  // ---------------------------------------------------------------- fiscal device (ADR 0017)
+  invalid_url: {
+    bg: 'Адресът в „{field}“ трябва да започва с http:// или https://.',
+    en: 'The address in "{field}" must start with http:// or https://.',
+  },
+  fiscal_no_device: {
+    bg: 'Няма настроено фискално устройство. Изберете ErpNet.FP в настройките на фискалното устройство.',
+    en: 'No fiscal device is set up. Choose ErpNet.FP in the fiscal device settings.',
+  },
+  fiscal_device_not_tested: {
+    bg: 'Фискалното устройство още не е проверено: натиснете „Провери устройството“, за да се запише номерът му.',
+    en: 'The fiscal device has not been tested yet: press "Test the device" so that its number is recorded.',
+  },
+  fiscal_operator_code: {
+    bg: 'Кодът на оператора е до 4 латински букви или цифри.',
+    en: 'The operator code is up to 4 Latin letters or digits.',
+  },
+  fiscal_device_serial: {
+    bg: 'Номерът на фискалното устройство „{serial}“ не е от 8 латински букви и цифри.',
+    en: 'The fiscal device number "{serial}" is not 8 Latin letters and digits.',
+  },
+  fiscal_sale_numbers_exhausted: {
+    bg: 'Поредните номера за продажби (УНП) на устройство {serial} са изчерпани.',
+    en: 'The unique sale numbers of device {serial} are used up.',
+  },
+  fiscal_tax_group_twice: {
+    bg: 'Ставка {rate} % е посочена два пъти в данъчните групи.',
+    en: 'The {rate} % rate is listed twice in the tax groups.',
+  },
+  fiscal_no_tax_group: {
+    bg: 'Няма данъчна група на фискалното устройство за ставка {rate} %.',
+    en: 'The fiscal device has no tax group for the {rate} % rate.',
+  },
+  fiscal_currency_mismatch: {
+    bg: 'Сумите са в {currency}, а фискалното устройство отчита в {device}.',
+    en: 'The amounts are in {currency}, but the fiscal device counts in {device}.',
+  },
+  fiscal_empty_receipt: { bg: 'Бележката няма редове.', en: 'The receipt has no lines.' },
+  fiscal_server_unreachable: {
+    bg: 'Няма връзка със сървъра ErpNet.FP на {url}. Проверете дали е пуснат и адреса.',
+    en: 'Cannot reach the ErpNet.FP server at {url}. Check that it is running and the address.',
+  },
+  fiscal_server_not_ready: {
+    bg: 'Сървърът ErpNet.FP на {url} още търси устройствата. Опитайте след малко.',
+    en: 'The ErpNet.FP server at {url} is still detecting devices. Try again in a moment.',
+  },
+  fiscal_server_error: {
+    bg: 'Сървърът ErpNet.FP отговори с грешка ({status}).',
+    en: 'The ErpNet.FP server answered with an error ({status}).',
+  },
+  fiscal_printer_not_found: {
+    bg: 'Сървърът ErpNet.FP не познава устройство „{printerId}“. Проверете идентификатора на устройството.',
+    en: 'The ErpNet.FP server knows no device "{printerId}". Check the printer id.',
+  },
+  fiscal_task_pending: {
+    bg: 'Устройството още печата. Проверете след малко (задача {taskId}); нищо не се печата повторно.',
+    en: 'The device is still printing. Check again in a moment (task {taskId}); nothing is printed twice.',
+  },
+  fiscal_task_unknown: {
+    bg: 'Не е известно дали устройството е отпечатало (задача {taskId}). Проверете лентата; печатайте отново само ако няма бележка.',
+    en: 'It is not known whether the device printed (task {taskId}). Check the paper roll; print again only if nothing came out.',
+  },
+  fiscal_task_not_retryable: {
+    bg: 'Задачата е приключила ({status}) и не се изпраща отново.',
+    en: 'The task is over ({status}) and is not sent again.',
+  },
+  fiscal_paper_out: {
+    bg: 'Във фискалното устройство няма хартия. Сложете нова ролка и опитайте отново.',
+    en: 'The fiscal device is out of paper. Put in a new roll and try again.',
+  },
+  fiscal_cover_open: {
+    bg: 'Капакът на фискалното устройство е отворен. Затворете го и опитайте отново.',
+    en: 'The fiscal device’s cover is open. Close it and try again.',
+  },
+  fiscal_device_not_responding: {
+    bg: 'Фискалното устройство не отговаря. Проверете захранването и кабела.',
+    en: 'The fiscal device does not respond. Check its power and cable.',
+  },
+  fiscal_low_battery: {
+    bg: 'Батерията на фискалното устройство е изтощена.',
+    en: 'The fiscal device’s battery is low.',
+  },
+  fiscal_clock_not_set: {
+    bg: 'Часовникът на фискалното устройство не е сверен.',
+    en: 'The fiscal device’s clock is not set.',
+  },
+  fiscal_device_busy: {
+    bg: 'Фискалното устройство е заето с друга връзка. Опитайте след малко.',
+    en: 'The fiscal device is busy with another connection. Try again in a moment.',
+  },
+  fiscal_memory_full: { bg: 'Фискалната памет е пълна.', en: 'The fiscal memory is full.' },
+  fiscal_journal_full: {
+    bg: 'Електронната контролна лента (КЛЕН) е пълна.',
+    en: 'The electronic journal is full.',
+  },
+  fiscal_invalid_payment: {
+    bg: 'Устройството не приема това плащане.',
+    en: 'The device does not accept this payment.',
+  },
+  fiscal_wrong_password: {
+    bg: 'Грешен оператор или парола на фискалното устройство.',
+    en: 'Wrong operator or password for the fiscal device.',
+  },
+  fiscal_invalid_tax_group: {
+    bg: 'Устройството не познава данъчната група.',
+    en: 'The device does not know the tax group.',
+  },
+  fiscal_not_supported: {
+    bg: 'Устройството не поддържа това действие.',
+    en: 'The device does not support this action.',
+  },
+  fiscal_z_report_due: {
+    bg: 'Устройството е блокирано: не е пуснат дневен Z отчет за повече от 24 часа.',
+    en: 'The device is blocked: no daily Z report for more than 24 hours.',
+  },
+  fiscal_device_error: {
+    bg: 'Фискалното устройство отказа ({deviceCode}): {text}',
+    en: 'The fiscal device refused ({deviceCode}): {text}',
+  },
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

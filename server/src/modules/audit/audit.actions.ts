@@ -80,6 +80,18 @@ export const AUDIT_ACTIONS = [
   ...actionsOf('purchase_request', ['create', 'update', 'need', 'send', 'cancel', 'receive', 'received']),
   // attachments
   ...actionsOf('attachment', ['create', 'delete']),
+  // fiscal device (ADR 0017)
+  ...actionsOf('fiscal_device', [
+    'update',
+    'test',
+    'receipt',
+    'reversal',
+    'deposit',
+    'withdraw',
+    'x_report',
+    'z_report',
+    'duplicate',
+  ]),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -105,5 +117,6 @@ export const AUDIT_ENTITIES = [
   'repair_quote',
   'purchase_request',
   'attachment',
+  'fiscal_device',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -1,0 +1,490 @@
+/**
+ * The fiscal device's business operations (issue 13 item 4, ADR 0017): its setting, the УНП of each sale (FIS-05),
+ * and every task sent to it — kept before it is sent, finished with what the device answered, audited either way.
+ */
+import type { Executor } from '../../db/database';
+import { nowIso } from '../../db/sql';
+import type { Actor } from '../../kernel/actor';
+import { todayDate } from '../../kernel/calendar';
+import { DomainError } from '../../kernel/errors';
+import { newId } from '../../kernel/ids';
+import { type AuditAction, recordAudit } from '../audit';
+import type {
+  FiscalActionResult,
+  FiscalCurrency,
+  FiscalDevice,
+  FiscalReceipt,
+  FiscalReceiptResult,
+  FiscalReversal,
+  FiscalTaskOptions,
+} from './fiscal.device';
+import { erpNetFpDevice } from './fiscal.erpnet';
+import { noFiscalDevice } from './fiscal.none';
+import * as repo from './fiscal.repository';
+import {
+  DEFAULT_TAX_GROUPS,
+  deviceCurrencyOn,
+  deviceError,
+  formatUniqueSaleNumber,
+  NO_DEVICE_SERIAL,
+  operatorCodeOf,
+  taxGroupOf,
+} from './fiscal.rules';
+import type {
+  FiscalActionAnswer,
+  FiscalDeviceSettings,
+  FiscalDeviceSettingsBody,
+  FiscalDeviceTestAnswer,
+  TaxGroupMapping,
+} from './fiscal.schema';
+import type { FiscalDeviceSettingsTable, FiscalDeviceTaskTable } from './fiscal.table';
+
+/** The day the device counts in EUR unless the company says otherwise (ЗВЕРБ; FP-07). */
+export const DEFAULT_EUR_FROM = '2026-01-01';
+
+/** How long a task may take: the ErpNet.FP asyncTimeout, our whole wait, the polling step. */
+export const DEVICE_TIMINGS = { asyncTimeoutMs: 2000, maxWaitMs: 20_000, pollIntervalMs: 250 };
+
+type SettingsRow = FiscalDeviceSettingsTable;
+type TaskAction = FiscalDeviceTaskTable['action'];
+
+function taxGroupsOf(row: SettingsRow | undefined): TaxGroupMapping[] {
+  if (row) {
+    try {
+      const parsed = JSON.parse(row.tax_groups) as TaxGroupMapping[];
+      if (Array.isArray(parsed)) return parsed;
+    } catch {
+      // fall through to the defaults
+    }
+  }
+  return Object.entries(DEFAULT_TAX_GROUPS).map(([bp, group]) => ({
+    vatRateBp: Number(bp),
+    taxGroup: group,
+  }));
+}
+
+function settingsOf(row: SettingsRow | undefined): FiscalDeviceSettings {
+  const eurFrom = row?.eur_from ?? DEFAULT_EUR_FROM;
+  return {
+    kind: row?.kind ?? 'none',
+    serverUrl: row?.server_url ?? null,
+    printerId: row?.printer_id ?? null,
+    operator: row?.operator ?? null,
+    passwordSet: Boolean(row?.operator_password),
+    eurFrom,
+    currencyToday: deviceCurrencyOn(todayDate(), eurFrom),
+    taxGroups: taxGroupsOf(row),
+    device:
+      row && (row.device_serial_number || row.checked_at)
+        ? {
+            serialNumber: row.device_serial_number,
+            fiscalMemorySerialNumber: row.fiscal_memory_serial_number,
+            model: row.device_model,
+            itemTextMaxLength: row.item_text_max_length,
+            checkedAt: row.checked_at,
+          }
+        : null,
+    updatedAt: row?.updated_at ?? null,
+  };
+}
+
+/** The company's fiscal device setting (no device until one is saved); never the operator's password. */
+export async function getFiscalDeviceSettings(db: Executor): Promise<FiscalDeviceSettings> {
+  return settingsOf(await repo.findSettings(db));
+}
+
+/**
+ * Saves the device setting. ErpNet.FP needs its server URL and printer id (400 required); the password is kept when
+ * not sent, removed when sent empty. Another server or printer forgets what the last test learnt of the device.
+ */
+export async function saveFiscalDeviceSettings(
+  trx: Executor,
+  actor: Actor,
+  body: FiscalDeviceSettingsBody,
+): Promise<FiscalDeviceSettings> {
+  const row = await repo.findSettings(trx);
+  const before = settingsOf(row);
+  const erp = body.kind === 'erpnet_fp';
+  const serverUrl = erp ? (body.serverUrl ?? null) : null;
+  const printerId = erp ? (body.printerId ?? null) : null;
+  const operator = erp ? (body.operator ?? null) : null;
+  if (operator) operatorCodeOf(operator);
+  const password =
+    body.operatorPassword === undefined ? (row?.operator_password ?? null) : body.operatorPassword || null;
+  const taxGroups = body.taxGroups ?? taxGroupsOf(row);
+  const seen = new Set<number>();
+  taxGroups.forEach((g, i) => {
+    if (seen.has(g.vatRateBp))
+      throw new DomainError('invalid', 'fiscal_tax_group_twice', {
+        field: `taxGroups.${i}.vatRateBp`,
+        params: { rate: g.vatRateBp / 100 },
+      });
+    seen.add(g.vatRateBp);
+  });
+  const sameDevice = row && row.server_url === serverUrl && row.printer_id === printerId;
+  const columns = {
+    kind: body.kind,
+    server_url: serverUrl,
+    printer_id: printerId,
+    operator,
+    operator_password: erp ? password : null,
+    eur_from: body.eurFrom ?? row?.eur_from ?? DEFAULT_EUR_FROM,
+    tax_groups: JSON.stringify(taxGroups),
+    ...(sameDevice
+      ? {}
+      : {
+          device_serial_number: null,
+          fiscal_memory_serial_number: null,
+          device_model: null,
+          item_text_max_length: null,
+          checked_at: null,
+        }),
+    updated_at: nowIso(),
+  };
+  if (row) await repo.updateSettingsRow(trx, row.id, columns);
+  else await repo.insertSettings(trx, { id: newId(), ...columns });
+  const after = await getFiscalDeviceSettings(trx);
+  await recordAudit(trx, actor, {
+    action: 'fiscal_device.update',
+    entity: 'fiscal_device',
+    entityId: row?.id ?? null,
+    before,
+    after,
+  });
+  return after;
+}
+
+/** The adapter for the device as set up now (the "no device" adapter when there is none). */
+export async function fiscalDeviceOf(db: Executor): Promise<FiscalDevice> {
+  return deviceFor(await repo.findSettings(db));
+}
+
+function deviceFor(row: SettingsRow | undefined): FiscalDevice {
+  if (!row || row.kind === 'none' || !row.server_url || !row.printer_id) return noFiscalDevice();
+  const eurFrom = row.eur_from;
+  return erpNetFpDevice({
+    serverUrl: row.server_url,
+    printerId: row.printer_id,
+    operator: row.operator,
+    operatorPassword: row.operator_password,
+    currency: () => deviceCurrencyOn(todayDate(), eurFrom),
+    ...DEVICE_TIMINGS,
+  });
+}
+
+async function requireDevice(db: Executor): Promise<{ row: SettingsRow; device: FiscalDevice }> {
+  const row = await repo.findSettings(db);
+  if (!row || row.kind === 'none') throw new DomainError('conflict', 'fiscal_no_device');
+  return { row, device: deviceFor(row) };
+}
+
+/**
+ * Asks the device who it is and how it is (FP-01) and keeps its serial numbers and text width: the ФУ number starts
+ * every УНП. A device that answers with an error (no paper, cover open) fails with that error's code.
+ */
+export async function testFiscalDevice(db: Executor, actor: Actor): Promise<FiscalDeviceTestAnswer> {
+  const { row, device } = await requireDevice(db);
+  let answer: FiscalDeviceTestAnswer | null = null;
+  let failure: DomainError | null = null;
+  try {
+    const info = await device.info();
+    const status = await device.status();
+    answer = {
+      ok: status.ok,
+      deviceDateTime: status.deviceDateTime,
+      messages: status.messages,
+      serialNumber: info.serialNumber,
+      fiscalMemorySerialNumber: info.fiscalMemorySerialNumber,
+      manufacturer: info.manufacturer,
+      model: info.model,
+      itemTextMaxLength: info.itemTextMaxLength,
+    };
+    if (!status.ok) failure = deviceError(status.messages);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    failure = error;
+  }
+  await db.transaction().execute(async (trx) => {
+    if (answer && !failure)
+      await repo.updateSettingsRow(trx, row.id, {
+        device_serial_number: answer.serialNumber || null,
+        fiscal_memory_serial_number: answer.fiscalMemorySerialNumber || null,
+        device_model: [answer.manufacturer, answer.model].filter(Boolean).join(' ') || null,
+        item_text_max_length: answer.itemTextMaxLength || null,
+        checked_at: nowIso(),
+      });
+    await recordAudit(trx, actor, {
+      action: 'fiscal_device.test',
+      entity: 'fiscal_device',
+      entityId: row.id,
+      after: failure
+        ? { ok: false, errorCode: failure.code }
+        : { ok: true, serialNumber: answer?.serialNumber },
+    });
+  });
+  if (failure) throw failure;
+  return answer as FiscalDeviceTestAnswer;
+}
+
+/** The device's currency today, and the cash it holds (FIS-03). */
+export async function fiscalDeviceCash(
+  db: Executor,
+): Promise<{ amountCents: number; currency: FiscalCurrency }> {
+  const { row, device } = await requireDevice(db);
+  const { amountCents } = await device.cash();
+  return { amountCents, currency: deviceCurrencyOn(todayDate(), row.eur_from) };
+}
+
+const AUDIT_OF: Record<TaskAction, AuditAction> = {
+  receipt: 'fiscal_device.receipt',
+  reversal: 'fiscal_device.reversal',
+  deposit: 'fiscal_device.deposit',
+  withdraw: 'fiscal_device.withdraw',
+  x_report: 'fiscal_device.x_report',
+  z_report: 'fiscal_device.z_report',
+  duplicate: 'fiscal_device.duplicate',
+};
+
+interface TaskRequest {
+  action: TaskAction;
+  uniqueSaleNumber?: string | null;
+  amountCents?: number | null;
+  currency?: FiscalCurrency | null;
+  /** Our own form of what is printed (cents, lines), kept to send the same task again on a retry. */
+  payload?: unknown;
+}
+
+type TaskResult = FiscalActionResult | FiscalReceiptResult;
+
+function callDevice(
+  device: FiscalDevice,
+  request: TaskRequest,
+  task: FiscalTaskOptions,
+): Promise<TaskResult> {
+  const amount = { amountCents: request.amountCents ?? 0, currency: request.currency ?? 'EUR' };
+  switch (request.action) {
+    case 'receipt':
+      return device.printReceipt(request.payload as FiscalReceipt, task);
+    case 'reversal':
+      return device.printReversalReceipt(request.payload as FiscalReversal, task);
+    case 'deposit':
+      return device.deposit(amount, task);
+    case 'withdraw':
+      return device.withdraw(amount, task);
+    case 'x_report':
+      return device.xReport(task);
+    case 'z_report':
+      return device.zReport(task);
+    case 'duplicate':
+      return device.duplicate(task);
+  }
+}
+
+const STATUS_OF_ERROR: Record<string, FiscalDeviceTaskTable['status']> = {
+  fiscal_task_pending: 'pending',
+  fiscal_task_unknown: 'unknown',
+};
+
+/**
+ * Sends one task to the device: its row is written first (so a lost answer can be asked about), then finished with
+ * the device's answer and audited, whether the device did it or not; the device's error is then thrown on.
+ */
+async function sendTask(
+  db: Executor,
+  actor: Actor,
+  row: SettingsRow,
+  taskId: string,
+  request: TaskRequest,
+  options: Omit<FiscalTaskOptions, 'taskId'> = {},
+): Promise<{ status: FiscalDeviceTaskTable['status']; result: TaskResult }> {
+  const device = deviceFor(row);
+  let result: TaskResult | null = null;
+  let failure: DomainError | null = null;
+  try {
+    result = await callDevice(device, request, { taskId, ...options });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    failure = error;
+  }
+  const status = failure ? (STATUS_OF_ERROR[failure.code] ?? 'failed') : 'done';
+  await db.transaction().execute(async (trx) => {
+    await repo.updateTask(trx, taskId, {
+      status,
+      result_json: result ? JSON.stringify(result) : null,
+      error_code: failure?.code ?? null,
+      finished_at: status === 'done' || status === 'failed' ? nowIso() : null,
+    });
+    await recordAudit(trx, actor, {
+      action: AUDIT_OF[request.action],
+      entity: 'fiscal_device',
+      entityId: taskId,
+      after: {
+        status,
+        ...(request.uniqueSaleNumber ? { uniqueSaleNumber: request.uniqueSaleNumber } : {}),
+        ...(request.amountCents ? { amountCents: request.amountCents, currency: request.currency } : {}),
+        ...(failure ? { errorCode: failure.code } : {}),
+        ...(options.retry ? { retry: true, afterUnknown: options.afterUnknown ?? 'stop' } : {}),
+      },
+    });
+  });
+  if (failure) throw failure;
+  return { status, result: result as TaskResult };
+}
+
+async function startTask(db: Executor, actor: Actor, row: SettingsRow, request: TaskRequest) {
+  const taskId = newId();
+  await repo.insertTask(db, {
+    id: taskId,
+    action: request.action,
+    status: 'sent',
+    unique_sale_number: request.uniqueSaleNumber ?? null,
+    amount_cents: request.amountCents ?? null,
+    currency: request.currency ?? null,
+    request_json: request.payload === undefined ? null : JSON.stringify(request.payload),
+    result_json: null,
+    error_code: null,
+    created_by: actor.userId,
+    created_at: nowIso(),
+    finished_at: null,
+  });
+  return { taskId, ...(await sendTask(db, actor, row, taskId, request)) };
+}
+
+const answerOf = (
+  taskId: string,
+  request: TaskRequest,
+  status: FiscalDeviceTaskTable['status'],
+  result: TaskResult,
+): FiscalActionAnswer => ({
+  taskId,
+  action: request.action,
+  status,
+  amountCents: request.amountCents ?? null,
+  currency: request.currency ?? null,
+  warnings: result.warnings,
+});
+
+/** X report, Z report (the day's close, FIS-03) or a duplicate of the last receipt, on the company's device. */
+export async function runDeviceReport(
+  db: Executor,
+  actor: Actor,
+  action: 'x_report' | 'z_report' | 'duplicate',
+): Promise<FiscalActionAnswer> {
+  const { row } = await requireDevice(db);
+  const request = { action };
+  const { taskId, status, result } = await startTask(db, actor, row, request);
+  return answerOf(taskId, request, status, result);
+}
+
+/** A service deposit or withdrawal of cash (FIS-03), in cents of the device's currency today (FP-07). */
+export async function moveDeviceCash(
+  db: Executor,
+  actor: Actor,
+  action: 'deposit' | 'withdraw',
+  amountCents: number,
+): Promise<FiscalActionAnswer> {
+  const { row } = await requireDevice(db);
+  const request = { action, amountCents, currency: deviceCurrencyOn(todayDate(), row.eur_from) };
+  const { taskId, status, result } = await startTask(db, actor, row, request);
+  return answerOf(taskId, request, status, result);
+}
+
+/**
+ * Asks again about a task that was pending or lost (FP-04): the device's answer if it has one; an unknown task is
+ * printed again only when the operator says nothing was printed (afterUnknown 'reprint'). Done or failed tasks are
+ * never sent again (409): a failed one is simply started anew.
+ */
+export async function retryDeviceTask(
+  db: Executor,
+  actor: Actor,
+  taskId: string,
+  afterUnknown: 'stop' | 'reprint' = 'stop',
+): Promise<FiscalActionAnswer> {
+  const task = await repo.findTask(db, taskId);
+  if (!task) throw new DomainError('not_found', 'not_found', { params: { entity: 'fiscal_device_task' } });
+  if (task.status === 'done' || task.status === 'failed')
+    throw new DomainError('conflict', 'fiscal_task_not_retryable', { params: { status: task.status } });
+  const { row } = await requireDevice(db);
+  const request: TaskRequest = {
+    action: task.action,
+    uniqueSaleNumber: task.unique_sale_number,
+    amountCents: task.amount_cents === null ? null : Number(task.amount_cents),
+    currency: (task.currency as FiscalCurrency | null) ?? null,
+    payload: task.request_json ? JSON.parse(task.request_json) : undefined,
+  };
+  const { status, result } = await sendTask(db, actor, row, taskId, request, { retry: true, afterUnknown });
+  return answerOf(taskId, request, status, result);
+}
+
+/**
+ * The next УНП (FIS-05): the device's ФУ number, the operator's code, the next of their 7-digit sequence. Call it in
+ * the sale's transaction and keep the number with the sale: its receipt and any storno carry it.
+ */
+export async function nextUniqueSaleNumber(trx: Executor): Promise<string> {
+  const row = await repo.findSettings(trx);
+  const erp = row?.kind === 'erpnet_fp';
+  if (erp && !row?.device_serial_number) throw new DomainError('conflict', 'fiscal_device_not_tested');
+  const serial = erp ? (row?.device_serial_number ?? NO_DEVICE_SERIAL) : NO_DEVICE_SERIAL;
+  const operatorCode = operatorCodeOf(erp ? row?.operator : null);
+  const prefix = `${serial.toUpperCase()}-${operatorCode}`;
+  return formatUniqueSaleNumber(serial, operatorCode, await repo.takeSaleNumber(trx, prefix));
+}
+
+/** The device's tax group for a VAT rate, by the company's mapping (FIS-06). */
+export async function fiscalTaxGroupOf(db: Executor, vatRateBp: number): Promise<number> {
+  const groups = taxGroupsOf(await repo.findSettings(db));
+  return taxGroupOf(vatRateBp, Object.fromEntries(groups.map((g) => [g.vatRateBp, g.taxGroup])));
+}
+
+/** The device's currency on a date (FP-07): a sale's amounts must be in it. */
+export async function fiscalCurrencyOn(db: Executor, date: string): Promise<FiscalCurrency> {
+  const row = await repo.findSettings(db);
+  return deviceCurrencyOn(date, row?.eur_from ?? DEFAULT_EUR_FROM);
+}
+
+/**
+ * Prints a sale's receipt with its УНП (FIS-01, FIS-05), after the sale is committed: with no device it comes back
+ * not fiscalised. Keep the four fields of the result with the sale; a pending or lost task (409 fiscal_task_pending
+ * or fiscal_task_unknown, with its taskId) is finished later by retryDeviceTask.
+ */
+export async function printSaleReceipt(
+  db: Executor,
+  actor: Actor,
+  receipt: FiscalReceipt,
+): Promise<FiscalReceiptResult & { taskId: string | null }> {
+  return printDocument(db, actor, 'receipt', receipt);
+}
+
+/** Prints a storno of a fiscalised receipt (FIS-02): the original's УНП, number, date and fiscal memory, a reason. */
+export async function printStornoReceipt(
+  db: Executor,
+  actor: Actor,
+  reversal: FiscalReversal,
+): Promise<FiscalReceiptResult & { taskId: string | null }> {
+  return printDocument(db, actor, 'reversal', reversal);
+}
+
+async function printDocument(
+  db: Executor,
+  actor: Actor,
+  action: 'receipt' | 'reversal',
+  document: FiscalReceipt,
+): Promise<FiscalReceiptResult & { taskId: string | null }> {
+  const row = await repo.findSettings(db);
+  if (!row || row.kind === 'none') {
+    const result = await noFiscalDevice().printReceipt(document, { taskId: '' });
+    return { ...result, taskId: null };
+  }
+  const currency = deviceCurrencyOn(todayDate(), row.eur_from);
+  if (document.currency !== currency)
+    throw new DomainError('invalid', 'fiscal_currency_mismatch', {
+      field: 'currency',
+      params: { currency: document.currency, device: currency },
+    });
+  const { taskId, result } = await startTask(db, actor, row, {
+    action,
+    uniqueSaleNumber: document.uniqueSaleNumber,
+    payload: document,
+  });
+  return { ...(result as FiscalReceiptResult), taskId };
+}

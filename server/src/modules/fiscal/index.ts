@@ -1,0 +1,28 @@
+/**
+ * The fiscal module seen from other modules (issue 13 item 4, ADR 0017): a sale takes its УНП with
+ * nextUniqueSaleNumber in its transaction, then prints with printSaleReceipt (a storno with printStornoReceipt) and
+ * keeps the four fields of the result.
+ */
+export type {
+  FiscalCurrency,
+  FiscalDevice,
+  FiscalPayment,
+  FiscalReceipt,
+  FiscalReceiptResult,
+  FiscalReversal,
+  FiscalSaleLine,
+  OriginalReceipt,
+  ReversalReason,
+} from './fiscal.device';
+export { fiscalRoutes } from './fiscal.routes';
+export type { FiscalDeviceSettings } from './fiscal.schema';
+export {
+  fiscalCurrencyOn,
+  fiscalDeviceOf,
+  fiscalTaxGroupOf,
+  getFiscalDeviceSettings,
+  nextUniqueSaleNumber,
+  printSaleReceipt,
+  printStornoReceipt,
+  retryDeviceTask,
+} from './fiscal.service';
