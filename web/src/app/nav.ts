@@ -19,6 +19,7 @@ import {
   IconLayoutKanban,
   IconListNumbers,
   IconPuzzle,
+  IconReceipt,
   IconSettingsCog,
   IconStack2,
   IconTags,
@@ -46,7 +47,8 @@ export interface Screen {
     | FrontOfficeLabel
     | StockLabel
     | OrdersLabel
-    | 'reports.nav.earnings';
+    | 'reports.nav.earnings'
+    | 'fiscal.nav';
   icon: Icon;
   /** The API call the screen cannot work without: a role that may not make it does not see the screen. */
   needs: Route;
@@ -91,6 +93,12 @@ export const SETTINGS_SCREENS = [
     label: 'orders.nav.settings',
     icon: IconSettingsCog,
     needs: 'PUT /api/v1/service-settings',
+  },
+  {
+    path: '/settings/fiscal-device',
+    label: 'fiscal.nav',
+    icon: IconReceipt,
+    needs: 'GET /api/v1/fiscal-device',
   },
 ] as const satisfies readonly Screen[];
 

@@ -48,6 +48,10 @@ const PublicStatusPage = lazy(async () => {
   };
 });
 const ServiceSettingsPage = lazyScreen(() => import('../features/orders/screens'), 'ServiceSettingsPage');
+const FiscalDevicePage = lazyScreen(
+  () => import('../features/fiscal/fiscal-device-page'),
+  'FiscalDevicePage',
+);
 
 const PAGES: Record<SettingsPath, React.ReactNode> = {
   '/settings/company': <CompanySettingsPage />,
@@ -59,6 +63,7 @@ const PAGES: Record<SettingsPath, React.ReactNode> = {
   '/settings/jobs': <JobsPage />,
   '/import': <ImportPage />,
   '/settings/service': <ServiceSettingsPage />,
+  '/settings/fiscal-device': <FiscalDevicePage />,
 };
 
 export const routes: RouteObject[] = [

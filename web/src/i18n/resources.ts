@@ -3,6 +3,7 @@ import { authMessages } from '../features/auth/i18n';
 import { addModelMessages } from '../features/catalog/add-model-i18n';
 import { catalogMessages } from '../features/catalog/i18n';
 import { customersMessages } from '../features/customers/i18n';
+import { fiscalMessages } from '../features/fiscal/i18n';
 import { homeMessages } from '../features/home/i18n';
 import { importsMessages } from '../features/imports/i18n';
 import { itemsMessages } from '../features/items/i18n';
@@ -54,6 +55,7 @@ export const FEATURE_MESSAGES = {
   quotes: quotesMessages,
   purchasing: purchasingMessages,
   orderPhotos: orderPhotosMessages,
+  fiscal: fiscalMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -84,6 +86,7 @@ export const bg = mergeMessages(
   quotesMessages.bg,
   purchasingMessages.bg,
   orderPhotosMessages.bg,
+  fiscalMessages.bg,
 );
 
 /** The shape every language must have: the Bulgarian keys, with any text. */
@@ -117,4 +120,5 @@ export const en: Messages = mergeMessages(
   quotesMessages.en,
   purchasingMessages.en,
   orderPhotosMessages.en,
+  fiscalMessages.en,
 );
