@@ -24,6 +24,8 @@ export interface FakeDeviceSwitches {
   loseTasks: boolean;
   /** Every printing task fails with E301 "Out of paper", nothing printed. */
   paperOut: boolean;
+  /** The device prints and the server keeps the task, but the answer is lost on the way (the connection drops). */
+  dropAnswers: boolean;
 }
 
 export interface FakeErpNetFp {
@@ -239,6 +241,10 @@ export async function startFakeErpNetFp(
       }
       task.result = task.run();
       task.status = 'finished';
+      if (switches.dropAnswers) {
+        res.socket?.destroy();
+        return;
+      }
       if (Number(asyncTimeout) === 0) return send(200, { taskId });
       // Finished within the timeout: the result itself; the task stays known until taskinfo reports it finished.
       return send(200, task.result);

@@ -66,6 +66,7 @@ beforeEach(() => {
   fake.switches.slow = false;
   fake.switches.loseTasks = false;
   fake.switches.paperOut = false;
+  fake.switches.dropAnswers = false;
   fake.release();
   currency = 'EUR';
 });

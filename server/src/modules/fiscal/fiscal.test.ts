@@ -407,6 +407,20 @@ describe.each(DIALECTS)('fiscal device on %s', (dialect) => {
     );
   });
 
+  it('concurrent sales never share a УНП: one counter row, bumped in each sale’s transaction', async () => {
+    const numbers = await Promise.all(
+      Array.from({ length: 12 }, () => t.db.transaction().execute((trx) => nextUniqueSaleNumber(trx))),
+    );
+    expect(new Set(numbers).size).toBe(12);
+    const row = await t.db
+      .selectFrom('fiscal_sale_counter')
+      .selectAll()
+      .where('prefix', '=', 'DT517985-0001')
+      .executeTakeFirstOrThrow();
+    expect(Number(row.next_number)).toBe(13);
+    await t.db.deleteFrom('fiscal_sale_counter').where('prefix', '=', 'DT517985-0001').execute();
+  });
+
   it('a sale takes consecutive УНП of the tested device and prints its receipt with it (FIS-05)', async () => {
     const first = await t.db.transaction().execute((trx) => nextUniqueSaleNumber(trx));
     const second = await t.db.transaction().execute((trx) => nextUniqueSaleNumber(trx));
