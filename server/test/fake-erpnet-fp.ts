@@ -92,6 +92,7 @@ export async function startFakeErpNetFp(
     slow: false,
     loseTasks: false,
     paperOut: false,
+    dropAnswers: false,
     ...options.switches,
   };
 
