@@ -212,6 +212,19 @@ describe('ErpNet.FP adapter against the fake print server', () => {
     expect(fake.printed.length).toBe(before + 2);
   });
 
+  it('a lost answer is asked about, never resent: the printed receipt is found by its taskId (FP-04)', async () => {
+    fake.switches.dropAnswers = true;
+    const before = fake.printed.length;
+    const posts = fake.requests.filter((r) => r.startsWith('POST')).length;
+    const result = await device().printReceipt(receipt(), task());
+    expect(result.fiscalised).toBe(true);
+    expect(result.receiptNumber).toBe((fake.printed.at(-1)?.answer as Json).receiptNumber);
+    expect(fake.printed.length).toBe(before + 1);
+    // One POST, then taskinfo: never a second POST.
+    expect(fake.requests.filter((r) => r.startsWith('POST')).length).toBe(posts + 1);
+    expect(fake.requests.at(-1)).toMatch(/^GET \/printers\/taskinfo\?id=t-/);
+  });
+
   it("paper out: a clear error with our code and the device's, nothing printed", async () => {
     fake.switches.paperOut = true;
     const before = fake.printed.length;
