@@ -1,5 +1,5 @@
 import { type FakeErpNetFp, startFakeErpNetFp } from '../server/test/fake-erpnet-fp';
-import { expect, shot, signIn, test } from './support';
+import { api, expect, shot, signIn, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 // The local fake ErpNet.FP print server (server/test/fake-erpnet-fp.ts) stands in for the fiscal printer.
@@ -89,4 +89,13 @@ test('sets up the fiscal device, tests it, prints an X report and a deposit, and
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByText('БГ', { exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Фискално устройство' })).toBeVisible();
+
+  // The fake device goes away with this spec: back to no device, so later journeys print nowhere.
+  await page.getByText('Без устройство', { exact: true }).click();
+  await page.getByRole('button', { name: 'Запази' }).click();
+  await expect(
+    page.getByText('Без устройство касовите бележки се записват като нефискализирани.'),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Устройство' })).toBeHidden();
+  expect((await api(page, '/api/v1/fiscal-device')).kind).toBe('none');
 });
