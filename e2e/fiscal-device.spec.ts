@@ -51,6 +51,25 @@ test('sets up the fiscal device, tests it, prints an X report and a deposit, and
   expect(fake.deposits).toEqual([50]);
   await shot(page, 'fiscal-device-bg');
 
+  // The device loses the task: the screen says it is not known whether it printed, and asking again never reprints;
+  // only the operator's "not printed" sends it again.
+  fake.switches.loseTasks = true;
+  await page.getByLabel('Сума').fill('5');
+  await page.getByRole('button', { name: 'Служебно извеждане' }).click();
+  const lost = page.getByRole('alert').filter({ hasText: 'Не е известно дали устройството е отпечатало' });
+  await expect(lost).toBeVisible();
+  fake.switches.loseTasks = false;
+  await lost.getByRole('button', { name: 'Провери отново' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Не е известно дали' })).toBeVisible();
+  expect(fake.withdrawals).toEqual([5]);
+  await page
+    .getByRole('alert')
+    .filter({ hasText: 'Не е известно дали' })
+    .getByRole('button', { name: 'Не е отпечатано — отпечатай отново' })
+    .click();
+  await expect(page.getByRole('status')).toContainText('Служебно изведени 5,00 €.');
+  expect(fake.withdrawals).toEqual([5, 5]);
+
   // Out of paper: said in plain words, nothing printed.
   fake.switches.paperOut = true;
   await page.getByRole('button', { name: 'X отчет' }).click();
