@@ -218,7 +218,7 @@ describe('ErpNet.FP adapter against the fake print server', () => {
     const posts = fake.requests.filter((r) => r.startsWith('POST')).length;
     const result = await device().printReceipt(receipt(), task());
     expect(result.fiscalised).toBe(true);
-    expect(result.receiptNumber).toBe((fake.printed.at(-1)?.answer as Json).receiptNumber);
+    expect(result.receiptNumber).toBe((fake.printed.at(-1) as Json).answer.receiptNumber);
     expect(fake.printed.length).toBe(before + 1);
     // One POST, then taskinfo: never a second POST.
     expect(fake.requests.filter((r) => r.startsWith('POST')).length).toBe(posts + 1);
