@@ -32,6 +32,7 @@ import { assertCustomerExists, assertSiteOfCustomer, createCustomerIn, type Part
 import { dropNeedsOfSource } from '../purchasing';
 import { documentsOfSource, releaseReservationsOf, reservedOfSource } from '../stock';
 import { findTechnicianOfUser, getTechnician } from '../technicians';
+import { forgetEarnings, recordEarnings } from './orders.earnings.record';
 import {
   applyDiagnosticFee,
   type FinishWarning,
@@ -823,6 +824,9 @@ export async function changeStatusTx(
   }
   if (to === 'delivered') patch.delivered_at = now;
   await repo.updateOrder(trx, id, patch);
+  // The earnings report's copy of the labour shares follows the finishing time (migration 0022).
+  if (patch.finished_at) await recordEarnings(trx, id);
+  else if (patch.finished_at === null) await forgetEarnings(trx, id);
   // A cancelled or finished order waits for nothing: its purchase request needs go (ADR 0014).
   if (to === 'cancelled' || to === 'ready') await dropNeedsOfSource(trx, actor, ORDER_SOURCE, id);
   await addEvent(trx, actor, id, 'status', {
