@@ -7,10 +7,9 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
 
-/** Copies the labour shares of an order whose finished_at is set (after the update that sets it). */
-export async function recordEarnings(trx: Executor, orderId: string): Promise<void> {
-  await forgetEarnings(trx, orderId);
-  await sql`
+/** The insert of the copy, for one order or for every finished order. */
+function copyShares(orderId: string | null) {
+  return sql`
     insert into service_order_earning (line_id, technician_id, order_id, finished_at, service_type_id, payer,
       share_bp, norm_minutes, actual_minutes, labour_cents, lead)
     select l.id, lt.technician_id, o.id, o.finished_at, l.service_type_id, l.payer, lt.share_bp,
@@ -23,9 +22,19 @@ export async function recordEarnings(trx: Executor, orderId: string): Promise<vo
     from service_order_line l
     join service_order o on o.id = l.order_id
     join service_order_line_technician lt on lt.line_id = l.id
-    where o.id = ${orderId} and o.finished_at is not null and l.kind = 'labour' and l.service_type_id is not null`.execute(
-    trx,
-  );
+    where ${orderId === null ? sql`o.status in ('ready', 'delivered')` : sql`o.id = ${orderId}`}
+      and o.finished_at is not null and l.kind = 'labour' and l.service_type_id is not null`;
+}
+
+/** Copies the labour shares of an order whose finished_at is set (after the update that sets it). */
+export async function recordEarnings(trx: Executor, orderId: string): Promise<void> {
+  await forgetEarnings(trx, orderId);
+  await copyShares(orderId).execute(trx);
+}
+
+/** Copies the shares of every finished order into an empty copy (a history written straight into the tables). */
+export async function recordAllEarnings(db: Executor): Promise<void> {
+  await copyShares(null).execute(db);
 }
 
 /** Removes an order's shares from the report (reopened: it is no longer finished). */

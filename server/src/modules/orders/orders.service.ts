@@ -44,6 +44,7 @@ import { OPEN_STATUSES, ORDER_LIFECYCLE } from './orders.lifecycle';
 import * as repo from './orders.repository';
 import type {
   Board,
+  BoardCard,
   IntakeAnswer,
   IntakeBody,
   IntakeCheck,
@@ -157,6 +158,22 @@ function toListItem(r: repo.OrderViewRow, settings: ServiceSettings, now: Date):
     technicianId: r.technician_id,
     technicianName: r.technician_name ?? null,
     receivedAt: r.received_at,
+    promisedDate: r.promised_date,
+    partsArrivedAt: r.parts_arrived_at,
+  };
+}
+
+function toBoardCard(r: repo.BoardCardRow, settings: ServiceSettings, now: Date): BoardCard {
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    statusChangedAt: r.status_changed_at,
+    overdue: isOverdue(settings, r.status, r.status_changed_at, now),
+    location: r.location,
+    customerName: r.customer_name,
+    itemLabel: itemLabelOf(r),
+    technicianName: r.technician_name ?? null,
     promisedDate: r.promised_date,
     partsArrivedAt: r.parts_arrived_at,
   };
@@ -370,7 +387,7 @@ export async function getBoard(db: Executor, f: { q?: string; technicianId?: str
     const cards =
       n === 0
         ? []
-        : await repo.firstOrders(
+        : await repo.boardCards(
             db,
             {
               q: f.q,
@@ -386,7 +403,7 @@ export async function getBoard(db: Executor, f: { q?: string; technicianId?: str
       count: n,
       overdueCount: Number(c?.overdue_n ?? 0),
       since: open ? null : since,
-      cards: cards.map((r) => toListItem(r, settings, now)),
+      cards: cards.map((r) => toBoardCard(r, settings, now)),
     });
   }
   return {
