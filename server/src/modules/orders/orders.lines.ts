@@ -472,14 +472,14 @@ async function waitForParts(trx: Executor, actor: Actor, order: repo.OrderRow, n
     kind: 'status',
     fromStatus: order.status,
     toStatus: to,
-    details: { reason: 'parts_waiting' },
+    details: { cause: 'parts_waiting' },
   });
   await recordAudit(trx, actor, {
     action: 'service_order.status',
     entity: 'service_order',
     entityId: order.id,
     before: { status: order.status },
-    after: { status: to, reason: 'parts_waiting' },
+    after: { status: to, cause: 'parts_waiting' },
   });
   order.status = to;
 }

@@ -56,6 +56,7 @@ export const EVENT_KINDS = [
   'link_created',
   'link_revoked',
   'parts_arrived',
+  'quote',
 ] as const;
 export const EventKind = z.enum(EVENT_KINDS);
 export type EventKind = z.infer<typeof EventKind>;

@@ -793,6 +793,8 @@ export async function changeStatusTx(
   actor: Actor,
   id: string,
   body: StatusBody,
+  /** Why the system moved the order (a quote sent or converted), on its timeline event. */
+  cause?: { cause: string; [detail: string]: string },
 ): Promise<OrderDetail> {
   const row = await lockedOrThrow(trx, id);
   const from = row.status;
@@ -852,6 +854,7 @@ export async function changeStatusTx(
     details: {
       ...(body.reason ? { reason: body.reason } : {}),
       ...(refusedRepair ? { refused: true } : {}),
+      ...cause,
     },
   });
   await recordAudit(trx, actor, {

@@ -21,6 +21,7 @@ import { getItem, type Item } from '../items';
 import { takeNumber } from '../numbering';
 import {
   type AddLineBody,
+  addEvent,
   addLineTx,
   changeStatusTx,
   DEFAULT_CHARGE_VAT_BP,
@@ -238,6 +239,7 @@ async function insertNewQuote(
     updated_at: now,
   };
   await repo.insertQuote(trx, row);
+  if (v.orderId) await quoteEvent(trx, actor, v.orderId, 'created', { id, number: number.formatted });
   await recordAudit(trx, actor, {
     action: 'repair_quote.create',
     entity: 'repair_quote',
@@ -613,10 +615,17 @@ export async function changeQuoteStatus(
     if (to === 'accepted' || to === 'rejected') patch.decided_at = now;
     if (to === 'draft') patch.decided_at = null;
     await repo.updateQuote(trx, id, patch);
-    if (to === 'sent' && row.from_order && row.order_id) {
+    if (row.from_order && row.order_id && to !== 'draft') {
+      await quoteEvent(trx, actor, row.order_id, to, row);
       const order = await lockedOrder(trx, row.order_id);
-      if (order.status === 'diagnosing')
-        await changeStatusTx(trx, actor, order.id, { to: 'awaiting_approval', reason: null });
+      if (to === 'sent' && order.status === 'diagnosing')
+        await changeStatusTx(
+          trx,
+          actor,
+          order.id,
+          { to: 'awaiting_approval', reason: null },
+          { cause: 'quote_sent', quoteNumber: row.number },
+        );
     }
     await recordAudit(trx, actor, {
       action: 'repair_quote.status',
@@ -626,6 +635,19 @@ export async function changeQuoteStatus(
       after: { number: row.number, status: to },
     });
     return getQuote(trx, id);
+  });
+}
+
+/** A quote's step on the timeline of its order (made from it, sent, accepted, rejected, converted into it). */
+async function quoteEvent(
+  trx: Executor,
+  actor: Actor,
+  orderId: string,
+  action: string,
+  quote: { id: string; number: string },
+): Promise<void> {
+  await addEvent(trx, actor, orderId, 'quote', {
+    details: { action, quoteId: quote.id, quoteNumber: quote.number },
   });
 }
 
@@ -692,11 +714,15 @@ export async function convertQuote(
     if (!orderCreated) {
       const order = await lockedOrder(trx, orderId);
       if (APPROVABLE.includes(order.status))
-        await changeStatusTx(trx, actor, orderId, {
-          to: waits ? 'awaiting_parts' : 'in_repair',
-          reason: null,
-        });
+        await changeStatusTx(
+          trx,
+          actor,
+          orderId,
+          { to: waits ? 'awaiting_parts' : 'in_repair', reason: null },
+          { cause: 'quote_converted', quoteNumber: row.number },
+        );
     }
+    await quoteEvent(trx, actor, orderId, 'converted', row);
     const now = nowIso();
     await repo.updateQuote(trx, id, {
       status: 'converted',

@@ -490,6 +490,25 @@ describe.each(DIALECTS)('repair quotes on %s', (dialect) => {
         ['part', 1000, 'reserved'],
         ['labour', 1000, 'none'],
       ]);
+      // The order's timeline tells the quote's steps, and why the order moved (oldest first here).
+      const timeline = await json(desk, 'GET', `/api/v1/service-orders/${orderId}/timeline`);
+      const events = (Array.isArray(timeline) ? timeline : timeline.items).slice().reverse() as Json[];
+      expect(
+        events.filter((e) => e.kind === 'quote').map((e) => [e.details.action, e.details.quoteNumber]),
+      ).toEqual([
+        ['created', q.number],
+        ['sent', q.number],
+        ['accepted', q.number],
+        ['converted', q.number],
+      ]);
+      expect(
+        events
+          .filter((e) => e.kind === 'status' && e.details?.cause)
+          .map((e) => [e.toStatus, e.details.cause, e.details.quoteNumber]),
+      ).toEqual([
+        ['awaiting_approval', 'quote_sent', q.number],
+        ['in_repair', 'quote_converted', q.number],
+      ]);
       // Converted: no longer open, a new quote may be made (once the order is back in diagnosis it would be).
       await refused(
         'POST',
