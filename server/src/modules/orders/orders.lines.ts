@@ -299,6 +299,13 @@ async function checkLine(
   if (kind === 'part') {
     if (!input.warehouseId) throw bad('required', 'warehouseId');
     await checkWarehouse(trx, order, input.warehouseId, 'warehouseId');
+    // One serial per unit: a serial-tracked part is fitted one unit a line (used: that unit or none).
+    if (cat.part?.serialTracked) {
+      const code = cat.part.code;
+      if (input.quantityMilli !== 1000) throw bad('serial_tracked_one_unit', 'quantityMilli', { code });
+      if ((input.usedQuantityMilli ?? 0) > 1000)
+        throw bad('serial_tracked_one_unit', 'usedQuantityMilli', { code });
+    }
   }
   if (input.removedDisposition === 'to_warehouse') {
     if (!input.removedWarehouseId) throw bad('required', 'removedWarehouseId');

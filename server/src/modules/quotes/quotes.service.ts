@@ -16,6 +16,7 @@ import { assertEditable, assertTransition, nextStatuses } from '../../kernel/lif
 import type { PageOf } from '../../kernel/list-query';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
+import { getPart } from '../catalog';
 import { getCompanySettings } from '../company';
 import { getItem, type Item } from '../items';
 import { takeNumber } from '../numbering';
@@ -672,6 +673,19 @@ function orderLineOf(quoteNumber: string, l: repo.QuoteLineRow): AddLineBody {
   };
 }
 
+/** The order lines of a quote line: a serial-tracked part of N whole units becomes N lines, one serial each. */
+async function orderLinesOf(
+  trx: Executor,
+  quoteNumber: string,
+  l: repo.QuoteLineRow,
+): Promise<AddLineBody[]> {
+  const body = orderLineOf(quoteNumber, l);
+  const units = body.quantityMilli / 1000;
+  if (l.kind !== 'part' || !l.part_id || units <= 1 || !Number.isInteger(units)) return [body];
+  if (!(await getPart(trx, l.part_id))?.serialTracked) return [body];
+  return Array.from({ length: units }, () => ({ ...body, quantityMilli: 1000 }));
+}
+
 /**
  * Converts an accepted quote, in one transaction: a quote made from an order adds its lines to that order (parts
  * reserved as order lines reserve them) and moves an order in diagnosis or awaiting approval on to in repair, or to
@@ -707,10 +721,11 @@ export async function convertQuote(
       orderCreated = true;
     }
     let waits = false;
-    for (const l of lines) {
-      const change = await addLineTx(trx, actor, orderId, orderLineOf(row.number, l));
-      if (change.reservationState === 'waiting' || change.reservationState === 'partly') waits = true;
-    }
+    for (const l of lines)
+      for (const body of await orderLinesOf(trx, row.number, l)) {
+        const change = await addLineTx(trx, actor, orderId, body);
+        if (change.reservationState === 'waiting' || change.reservationState === 'partly') waits = true;
+      }
     if (!orderCreated) {
       const order = await lockedOrder(trx, orderId);
       if (APPROVABLE.includes(order.status))

@@ -416,6 +416,20 @@ describe.each(DIALECTS)('repair quotes on %s', (dialect) => {
   });
 
   describe('convert', () => {
+    it('a serial-tracked part of 2 units on the quote becomes 2 order lines of one unit, one serial each', async () => {
+      const board = await part({ serialTracked: true }, 5000);
+      const q = await newQuote();
+      await addLine(q.id, { kind: 'part', partId: board.id, warehouseId: main, quantityMilli: 2000 });
+      await move(q.id, 'sent');
+      await move(q.id, 'accepted');
+      const c = await json(desk, 'POST', `/api/v1/repair-quotes/${q.id}/convert`);
+      const order = await json(desk, 'GET', `/api/v1/service-orders/${c.orderId}`);
+      expect(order.lines.map((l: Json) => [l.partId, l.quantityMilli, l.reservationState])).toEqual([
+        [board.id, 1000, 'reserved'],
+        [board.id, 1000, 'reserved'],
+      ]);
+    });
+
     it('an accepted quote becomes a new service order carrying its lines (the part reserved); a second convert is 409', async () => {
       const p = await part({}, 5000);
       const q = await newQuote();
