@@ -5,6 +5,7 @@
 import './orders.links';
 import './orders.warranty';
 
+export { recordAllEarnings } from './orders.earnings.record';
 export { earningsRoutes } from './orders.earnings.routes';
 export { OPEN_STATUSES, ORDER_LIFECYCLE, ORDER_STATUSES } from './orders.lifecycle';
 export {

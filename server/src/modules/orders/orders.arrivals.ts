@@ -1,5 +1,5 @@
 /**
- * Parts arrived (issue 12, item 5; ADR 0014). Every posted stock receipt (stock.hooks.ts, registered in
+ * Parts arrived (issue 12, item 5; ADR 0014). Every posted stock receipt or transfer (stock.hooks.ts, registered in
  * orders.links.ts) serves the part lines that wait for its parts in its warehouse, the oldest order first, through
  * the stock module's reservations, in the posting transaction. An order whose part lines then all hold their
  * quantity is flagged "parts arrived — ready to continue" (cleared when it moves on). A receipt an order makes for
@@ -23,8 +23,11 @@ import * as repo from './orders.lines.repository';
 
 export async function serveWaitingLines(trx: Executor, actor: Actor, receipt: StockDocument): Promise<void> {
   if (receipt.sourceType === ORDER_SOURCE) return;
+  // A transfer brings its parts into its receiving warehouse (a van), a receipt into its own.
+  const warehouseId = receipt.type === 'transfer' ? receipt.toWarehouseId : receipt.warehouseId;
+  if (!warehouseId) return;
   const partIds = [...new Set(receipt.lines.map((l) => l.partId))];
-  const lines = await repo.partLinesOfOpenOrders(trx, partIds, receipt.warehouseId, ORDER_LIFECYCLE.editable);
+  const lines = await repo.partLinesOfOpenOrders(trx, partIds, warehouseId, ORDER_LIFECYCLE.editable);
   const served = new Map<string, repo.OrderRow>();
   for (const line of lines) {
     const held = await reservedOfLine(trx, line.order_id, line.id);

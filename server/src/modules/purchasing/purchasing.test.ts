@@ -7,7 +7,9 @@ import {
   aPostedReceipt,
   aSupplier,
   aTechnician,
+  aTransfer,
   aUser,
+  aVan,
   aWarehouse,
 } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
@@ -285,6 +287,41 @@ describe.each(DIALECTS)('purchase requests for missing parts on %s', (dialect) =
     expect(after.partsArrivedAt).not.toBeNull();
     const left = await request(none.id);
     expect(left.lines.find((x: Json) => x.partId === p.id)).toBeUndefined();
+  });
+
+  it('a transfer into a technician’s van serves the lines waiting for the part in that van', async () => {
+    const p = await aPart(t, admin);
+    const van = (await aVan(t, admin, { technicianId: leadId })).id;
+    const o = await order();
+    const l = (
+      await json(
+        desk,
+        'POST',
+        `/api/v1/service-orders/${o.id}/lines`,
+        { kind: 'part', partId: p.id, warehouseId: van, quantityMilli: 1000 },
+        201,
+      )
+    ).lineId;
+    expect(lineOf(await json(desk, 'GET', `/api/v1/service-orders/${o.id}`), l)).toMatchObject({
+      reservationState: 'waiting',
+    });
+    await aPostedReceipt(t, keeper, {
+      warehouseId: main,
+      supplierId: supplierB,
+      lines: [{ partId: p.id, quantityMilli: 2000, unitCostCents: 100 }],
+    });
+    // The receipt into the store serves nobody in the van; the transfer into the van does.
+    expect(lineOf(await json(desk, 'GET', `/api/v1/service-orders/${o.id}`), l)).toMatchObject({
+      reservationState: 'waiting',
+    });
+    await aTransfer(t, keeper, {
+      warehouseId: main,
+      toWarehouseId: van,
+      lines: [{ partId: p.id, quantityMilli: 1000 }],
+    });
+    const after = await json(desk, 'GET', `/api/v1/service-orders/${o.id}`);
+    expect(lineOf(after, l)).toMatchObject({ reservationState: 'reserved' });
+    expect(after.partsArrivedAt).not.toBeNull();
   });
 
   it('orders waiting at once for the same supplier’s part share one draft and one line, summed', async () => {

@@ -19,8 +19,13 @@ export function registerReceiptPostedListener(name: string, listener: ReceiptPos
   else listeners.push({ name, listener });
 }
 
-/** Calls every listener with a posted receipt (not a reversal), in the posting transaction. */
+/**
+ * Calls every listener with a posted document that brought stock into a warehouse: a receipt, or a transfer (into
+ * its toWarehouseId: parts taken into a technician's van serve the van's waiting lines); not a reversal. In the
+ * posting transaction.
+ */
 export async function receiptPosted(trx: Executor, actor: Actor, doc: StockDocument): Promise<void> {
-  if (doc.type !== 'receipt' || doc.status !== 'posted' || doc.reversalOfId) return;
+  if (doc.type !== 'receipt' && doc.type !== 'transfer') return;
+  if (doc.status !== 'posted' || doc.reversalOfId) return;
   for (const { listener } of listeners) await listener(trx, actor, doc);
 }
