@@ -17,6 +17,7 @@ import { repairQuotes } from './0016-repair-quotes';
 import { purchaseRequests } from './0017-purchase-requests';
 import { ordersSpeed } from './0018-orders-speed';
 import { attachments } from './0019-attachments';
+import { salesInvoices } from './0020-sales-invoices';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -40,4 +41,5 @@ export const MIGRATIONS: Migration[] = [
   purchaseRequests,
   ordersSpeed,
   attachments,
+  salesInvoices,
 ];

@@ -80,6 +80,8 @@ export const AUDIT_ACTIONS = [
   ...actionsOf('purchase_request', ['create', 'update', 'need', 'send', 'cancel', 'receive', 'received']),
   // attachments
   ...actionsOf('attachment', ['create', 'delete']),
+  // sales: invoices (issue 13)
+  ...actionsOf('sales_invoice', ['create', 'update', 'delete', 'post', 'cancel']),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -105,5 +107,6 @@ export const AUDIT_ENTITIES = [
   'repair_quote',
   'purchase_request',
   'attachment',
+  'sales_invoice',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -48,6 +48,7 @@ export const auditMessages = defineMessages(
         repair_quote: 'Оферта за ремонт',
         purchase_request: 'Заявка за доставка',
         attachment: 'Прикачен файл',
+        sales_invoice: 'Фактура',
       },
       actions: {
         api_token: { create: 'Създаден API ключ', revoke: 'Отменен API ключ' },
@@ -195,6 +196,13 @@ export const auditMessages = defineMessages(
           received: 'Получена заявка за доставка',
         },
         attachment: { create: 'Добавена снимка', delete: 'Изтрита снимка' },
+        sales_invoice: {
+          create: 'Създадена чернова на фактура',
+          update: 'Променена чернова на фактура',
+          delete: 'Изтрита чернова на фактура',
+          post: 'Издадена фактура',
+          cancel: 'Анулирана фактура',
+        },
       },
     },
   },
@@ -243,6 +251,7 @@ export const auditMessages = defineMessages(
         repair_quote: 'Repair quote',
         purchase_request: 'Purchase request',
         attachment: 'Attachment',
+        sales_invoice: 'Invoice',
       },
       actions: {
         api_token: { create: 'API token created', revoke: 'API token revoked' },
@@ -394,6 +403,13 @@ export const auditMessages = defineMessages(
           received: 'Purchase request received',
         },
         attachment: { create: 'Photo added', delete: 'Photo deleted' },
+        sales_invoice: {
+          create: 'Invoice draft created',
+          update: 'Invoice draft changed',
+          delete: 'Invoice draft deleted',
+          post: 'Invoice issued',
+          cancel: 'Invoice cancelled',
+        },
       },
     },
   },
