@@ -5,6 +5,7 @@ import { catalogMessages } from '../features/catalog/i18n';
 import { customersMessages } from '../features/customers/i18n';
 import { homeMessages } from '../features/home/i18n';
 import { importsMessages } from '../features/imports/i18n';
+import { invoicesMessages } from '../features/invoices/i18n';
 import { itemsMessages } from '../features/items/i18n';
 import { orderCodesMessages } from '../features/orders/codes-i18n';
 import { ordersMessages } from '../features/orders/i18n';
@@ -54,6 +55,7 @@ export const FEATURE_MESSAGES = {
   quotes: quotesMessages,
   purchasing: purchasingMessages,
   orderPhotos: orderPhotosMessages,
+  invoices: invoicesMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -84,6 +86,7 @@ export const bg = mergeMessages(
   quotesMessages.bg,
   purchasingMessages.bg,
   orderPhotosMessages.bg,
+  invoicesMessages.bg,
 );
 
 /** The shape every language must have: the Bulgarian keys, with any text. */
@@ -117,4 +120,5 @@ export const en: Messages = mergeMessages(
   quotesMessages.en,
   purchasingMessages.en,
   orderPhotosMessages.en,
+  invoicesMessages.en,
 );
