@@ -104,6 +104,7 @@ async function issueFromOrder(page: Page, language: Language, orderId: string): 
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible(SLOW);
   await dialog.getByTestId('invoice-received-by').fill('Иван Петров');
+  await shot(page, `invoice-issue-dialog-${language}${page.viewportSize()?.width === 390 ? '-phone' : ''}`);
   await dialog.getByTestId('invoice-from-order-submit').click();
   const heading = page.getByRole('heading', { level: 2, name: x.invoiceTitle });
   await expect(heading).toBeVisible(SLOW);
