@@ -27,6 +27,7 @@ import { migrateToLatest } from '../server/src/db/migrate';
 import { SYSTEM_ACTOR } from '../server/src/kernel/actor';
 import { newId } from '../server/src/kernel/ids';
 import { toSearchText } from '../server/src/kernel/search-text';
+import { recordAllEarnings } from '../server/src/modules/orders';
 import { runSetup } from '../server/src/modules/setup';
 import { CreateDocumentBody, createDraft, postDocument } from '../server/src/modules/stock';
 import { onBothDatabases } from './databases';
@@ -354,6 +355,8 @@ async function generate(db: Db, pg: boolean) {
     .set({ next_number: ORDERS + 1 })
     .where('id', '=', series)
     .execute();
+  // The earnings report's copy of the finished orders' labour shares, as finishing takes it (migration 0022).
+  await recordAllEarnings(db);
   await sql`analyze`.execute(db);
   const ordersMs = performance.now() - t1;
   return { peopleMs, ordersMs, lineCount, customers, items, models, parts, main, technicians };
@@ -487,8 +490,18 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
   }
   record(['take in: new customer + new item (POST /service-orders)', stats(intake), 20]);
 
-  // Finishing: 5 part lines, stock received first.
-  const partIds = g.parts.slice(0, 5).map((p) => p.id);
+  // Finishing: 5 part lines, stock received first. Parts of their own: the history's waiting lines would take a
+  // receipt of its parts first (oldest first, ADR 0014).
+  const partIds: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const part = await call('POST', '/api/v1/parts', 201, {
+      code: `BENCH-FIN-${i}`,
+      nameBg: `Част за приключване ${i}`,
+      salePriceCents: 2_000,
+      typicalCostCents: 1_000,
+    });
+    partIds.push(String(part.id));
+  }
   const supplier = (
     await db
       .selectFrom('party')

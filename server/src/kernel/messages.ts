@@ -438,6 +438,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Дяловете на техниците трябва да са общо 100 % (сега {percent} %).',
     en: "The technicians' shares must add up to 100 % (now {percent} %).",
   },
+  serial_tracked_one_unit: {
+    bg: '„{code}“ се следи по сериен номер: един ред е една бройка със своя сериен номер; за повече бройки добавете още редове.',
+    en: '“{code}” is tracked by serial number: one line is one unit with its serial; add more lines for more units.',
+  },
   price_override_reason_required: {
     bg: 'Цена или нормовреме, различни от каталога, искат причина.',
     en: 'A price or norm time other than the catalogue’s needs a reason.',

@@ -18,6 +18,7 @@ import { purchaseRequests } from './0017-purchase-requests';
 import { ordersSpeed } from './0018-orders-speed';
 import { attachments } from './0019-attachments';
 import { salesInvoices } from './0020-sales-invoices';
+import { earningShares } from './0022-earning-shares';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -42,4 +43,5 @@ export const MIGRATIONS: Migration[] = [
   ordersSpeed,
   attachments,
   salesInvoices,
+  earningShares,
 ];

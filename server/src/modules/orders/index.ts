@@ -9,6 +9,7 @@ import { nowIso } from '../../db/sql';
 import { DomainError } from '../../kernel/errors';
 import { lockedOrder as lockOrderForBilling } from './orders.lines';
 
+export { recordAllEarnings } from './orders.earnings.record';
 export { earningsRoutes } from './orders.earnings.routes';
 export { OPEN_STATUSES, ORDER_LIFECYCLE, ORDER_STATUSES } from './orders.lifecycle';
 export {

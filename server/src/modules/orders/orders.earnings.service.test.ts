@@ -1,8 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, anItem, aService, aTechnician } from '../../../test/factories';
+import { aCustomer, anItem, anOrder, aService, aTechnician, moved } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
+import { todayDate } from '../../kernel/calendar';
 import { newId } from '../../kernel/ids';
+import { recordEarnings } from './orders.earnings.record';
 import type { EarningsLines, TechnicianEarnings } from './orders.earnings.schema';
 
 /**
@@ -159,6 +161,9 @@ describe.each(DIALECTS)('technician earnings on %s', (dialect) => {
     // Reopened (back in repair): its work is not finished, not counted.
     const o6 = await order('2026-11-12T09:00:00.000Z', 'in_repair');
     await labour(o6, diag, 'customer', 600, 600, 60_000, [[georgi, 10_000]]);
+    // Written straight into the tables, so the finishing's copy of the shares is taken here as finishing takes it
+    // (the reopened o6 has no finishing time: nothing to copy).
+    for (const id of [o1, o2, o3, o4, o5, o6]) await recordEarnings(t.db, id);
   });
 
   const november = '/api/v1/reports/technician-earnings?from=2026-11-01&to=2026-11-30';
@@ -273,5 +278,44 @@ describe.each(DIALECTS)('technician earnings on %s', (dialect) => {
     expect(bad.json()).toMatchObject({
       errors: [expect.objectContaining({ field: 'to', code: 'period_ends_before_start' })],
     });
+  });
+
+  it('an order finished through the API counts at once; reopened it leaves the report, finished again it is back', async () => {
+    const petar = await aTechnician(t, admin, {
+      name: 'Петър Стоянов',
+      payTerms: [{ validFrom: '2026-01-01', payType: 'commission', commissionBp: 4000 }],
+    });
+    const repair = await aService(t, admin, { code: 'REP', nameBg: 'Ремонт', nameEn: 'Repair' });
+    const o = await anOrder(t, admin);
+    await moved(t, admin, o.id, 'diagnosing', 'in_repair');
+    const line = await t.request(admin, 'POST', `/api/v1/service-orders/${o.id}/lines`, {
+      kind: 'labour',
+      serviceTypeId: repair.id,
+      quantityMilli: 2000,
+      unitPriceCents: 2500,
+      priceOverrideReason: 'Договорена цена',
+      discountBp: 1000,
+      normMinutes: 45,
+      actualMinutes: 80,
+      technicians: [{ technicianId: petar.id, shareBp: 10_000 }],
+    });
+    expect(line.statusCode, line.body).toBe(201);
+    const today = todayDate();
+    const url = `/api/v1/reports/technician-earnings?from=${today}&to=${today}&technicianId=${petar.id}`;
+    const report = async () => ((await t.request(admin, 'GET', url)).json() as TechnicianEarnings).total;
+
+    await moved(t, admin, o.id, 'ready');
+    // 2 × 25.00 € less 10 % = 45.00 €; norm 2 × 45 min = 90 min; 40 % of 45.00 € = 18.00 €
+    const finished = {
+      lines: 1,
+      normMinuteBp: 90 * 10_000,
+      actualMinuteBp: 80 * 10_000,
+      labourValueCents: 4500,
+    };
+    expect(await report()).toMatchObject({ ...finished, earningsCents: 1800 });
+    await moved(t, admin, o.id, 'in_repair');
+    expect(await report()).toMatchObject({ lines: 0, labourValueCents: 0, earningsCents: 0 });
+    await moved(t, admin, o.id, 'ready');
+    expect(await report()).toMatchObject({ ...finished, earningsCents: 1800 });
   });
 });

@@ -163,6 +163,7 @@ interface SummedRow {
   labour_value_cents: number | string;
   earnings_cents: number | string;
   missing_terms: number | string;
+  lead_lines: number | string;
 }
 
 /**
@@ -202,13 +203,26 @@ async function summedEarnings(
       });
     });
   }
+  // The term in force per share: first by technician, then by the share's finishing instant.
+  const byTechnician = new Map<string, { index: number; from: string; until: string | null }[]>();
+  periods.forEach((p, i) => {
+    const list = byTechnician.get(p.technicianId) ?? [];
+    list.push({ index: i, from: p.from, until: p.until });
+    byTechnician.set(p.technicianId, list);
+  });
   const termIndex = periods.length
-    ? sql`case ${sql.join(
-        periods.map(
-          (p, i) =>
-            sql`when lt.technician_id = ${p.technicianId} and o.finished_at >= ${p.from}${
-              p.until ? sql` and o.finished_at < ${p.until}` : sql``
-            } then ${sql.lit(i)}`,
+    ? sql`case e.technician_id ${sql.join(
+        [...byTechnician].map(
+          ([tid, list]) =>
+            sql`when ${tid} then case ${sql.join(
+              list.map(
+                (p) =>
+                  sql`when e.finished_at >= ${p.from}${
+                    p.until ? sql` and e.finished_at < ${p.until}` : sql``
+                  } then ${sql.lit(p.index)}`,
+              ),
+              sql` `,
+            )} end`,
         ),
         sql` `,
       )} end`
@@ -224,47 +238,40 @@ async function summedEarnings(
       )} else 0 end`
     : sql`0`;
   const paid = rule === 'hours_only' ? sql`y.warranty = 0` : sql`1 = 1`;
+  // The shares of the period from the copy taken at finishing (orders.earnings.record.ts): one indexed table.
   const shares = sql`
-    select lt.technician_id as tid, l.service_type_id as sid, l.id as line_id, cast(lt.share_bp as bigint) as share,
-      case when l.payer = 'customer' then 0 else 1 end as warranty,
+    select e.technician_id as tid, e.service_type_id as sid, cast(e.share_bp as bigint) as share, e.lead,
+      case when e.payer = 'customer' then 0 else 1 end as warranty,
       ${termIndex} as term,
-      cast(coalesce(l.used_quantity_milli, l.quantity_milli) as bigint) as qty,
-      cast(coalesce(l.norm_minutes, 0) as bigint) as norm_minutes,
-      cast(coalesce(l.actual_minutes, 0) as bigint) as actual,
-      cast(l.unit_price_cents as bigint) as price, cast(l.discount_bp as bigint) as discount
-    from service_order_line l
-    join service_order o on o.id = l.order_id
-    join service_order_line_technician lt on lt.line_id = l.id
-    where l.kind = 'labour' and o.status in ('ready', 'delivered')
-      and o.finished_at >= ${start} and o.finished_at < ${end}
-      ${rule === 'exclude' ? sql`and l.payer = 'customer'` : sql``}
-      ${technicianId ? sql`and lt.technician_id = ${technicianId}` : sql``}`;
-  const priced = sql`
-    select x.tid, x.sid, x.line_id, x.share, x.warranty, x.term, x.actual,
-      ${roundDiv(sql`x.norm_minutes * x.qty`, 1000)} as norm,
-      ${roundDiv(sql`x.qty * x.price * (10000 - x.discount)`, 10_000_000)} as labour
-    from (${shares}) x`;
+      cast(e.norm_minutes as bigint) as norm, cast(e.actual_minutes as bigint) as actual,
+      cast(e.labour_cents as bigint) as labour
+    from service_order_earning e
+    where e.finished_at >= ${start} and e.finished_at < ${end}
+      ${rule === 'exclude' ? sql`and e.payer = 'customer'` : sql``}
+      ${technicianId ? sql`and e.technician_id = ${technicianId}` : sql``}`;
   const summed = sql<SummedRow>`
     select s.tid as technician_id, t.name as technician_name, s.sid as service_type_id,
       st.code as service_type_code, st.name_bg as service_type_name, st.name_en as service_type_name_en,
-      s.lines, s.norm_minute_bp, s.actual_minute_bp, s.labour_value_cents, s.earnings_cents, s.missing_terms
+      s.lines, s.norm_minute_bp, s.actual_minute_bp, s.labour_value_cents, s.earnings_cents, s.missing_terms,
+      s.lead_lines
     from (
       select y.tid, y.sid, cast(count(*) as bigint) as lines,
+        cast(sum(y.lead) as bigint) as lead_lines,
         cast(sum(y.norm * y.share) as bigint) as norm_minute_bp,
         cast(sum(y.actual * y.share) as bigint) as actual_minute_bp,
         cast(sum(${roundDiv(sql`y.labour * y.share`, 10_000)}) as bigint) as labour_value_cents,
         cast(sum(case when ${paid} then ${pay} else 0 end) as bigint) as earnings_cents,
         max(case when ${paid} and y.term is null then 1 else 0 end) as missing_terms
-      from (${priced}) y
+      from (${shares}) y
       group by y.tid, y.sid
     ) s
     join technician t on t.id = s.tid
     join catalog_service_type st on st.id = s.sid`;
-  const distinctLines = sql<{
-    n: number | string;
-  }>`select cast(count(distinct z.line_id) as bigint) as n from (${shares}) z`;
-  const [rows, lines] = await Promise.all([summed.execute(db), distinctLines.execute(db)]);
-  return { rows: rows.rows, lines: Number(lines.rows[0]?.n ?? 0) };
+  const rows = await summed.execute(db);
+  // Each line has exactly one lead share: summing them counts the distinct lines (with a technician filter, the
+  // lines are that technician's, counted by the shares themselves).
+  const lines = rows.rows.reduce((n, r) => n + Number(r.lead_lines), 0);
+  return { rows: rows.rows, lines };
 }
 
 export async function technicianEarnings(db: Executor, query: EarningsQuery): Promise<TechnicianEarnings> {

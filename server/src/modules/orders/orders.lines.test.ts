@@ -628,6 +628,44 @@ describe.each(DIALECTS)('service order lines and finishing on %s', (dialect) => 
       expect(problem.detail ?? problem.title).toContain(board.nameBg);
     });
 
+    it('a serial-tracked part is one unit a line (one serial each): 2 units or a used 2 refused, nothing written', async () => {
+      const board = await part({ serialTracked: true });
+      const id = await order('in_repair');
+      await refused(
+        'POST',
+        `/api/v1/service-orders/${id}/lines`,
+        { kind: 'part', partId: board.id, warehouseId: main, quantityMilli: 2000 },
+        { status: 400, code: 'serial_tracked_one_unit', field: 'quantityMilli' },
+      );
+      const one = await addLine(id, {
+        kind: 'part',
+        partId: board.id,
+        warehouseId: main,
+        quantityMilli: 1000,
+      });
+      await refused(
+        'PATCH',
+        `/api/v1/service-orders/${id}/lines/${one.lineId}`,
+        { usedQuantityMilli: 2000 },
+        { status: 400, code: 'serial_tracked_one_unit', field: 'usedQuantityMilli' },
+      );
+      // Two units: two lines, each finished with its own serial and warranty record.
+      const two = await addLine(id, {
+        kind: 'part',
+        partId: board.id,
+        warehouseId: main,
+        quantityMilli: 1000,
+      });
+      for (const [lineId, serial] of [
+        [one.lineId, 'BRD-A1'],
+        [two.lineId, 'BRD-A2'],
+      ])
+        await json(desk, 'PATCH', `/api/v1/service-orders/${id}/lines/${lineId}`, { fittedSerial: serial });
+      const done = await json(desk, 'POST', `/api/v1/service-orders/${id}/status`, { to: 'ready' });
+      const parts = done.warrantyRecords.filter((w: Json) => w.kind === 'part') as Json[];
+      expect(parts.map((w) => w.serial).sort()).toEqual(['BRD-A1', 'BRD-A2']);
+    });
+
     it('a failure half-way (the second warehouse is short) leaves nothing posted', async () => {
       const p = await part();
       const short = await part({}, 0);

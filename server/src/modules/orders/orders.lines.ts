@@ -299,6 +299,13 @@ async function checkLine(
   if (kind === 'part') {
     if (!input.warehouseId) throw bad('required', 'warehouseId');
     await checkWarehouse(trx, order, input.warehouseId, 'warehouseId');
+    // One serial per unit: a serial-tracked part is fitted one unit a line (used: that unit or none).
+    if (cat.part?.serialTracked) {
+      const code = cat.part.code;
+      if (input.quantityMilli !== 1000) throw bad('serial_tracked_one_unit', 'quantityMilli', { code });
+      if ((input.usedQuantityMilli ?? 0) > 1000)
+        throw bad('serial_tracked_one_unit', 'usedQuantityMilli', { code });
+    }
   }
   if (input.removedDisposition === 'to_warehouse') {
     if (!input.removedWarehouseId) throw bad('required', 'removedWarehouseId');
@@ -472,14 +479,14 @@ async function waitForParts(trx: Executor, actor: Actor, order: repo.OrderRow, n
     kind: 'status',
     fromStatus: order.status,
     toStatus: to,
-    details: { reason: 'parts_waiting' },
+    details: { cause: 'parts_waiting' },
   });
   await recordAudit(trx, actor, {
     action: 'service_order.status',
     entity: 'service_order',
     entityId: order.id,
     before: { status: order.status },
-    after: { status: to, reason: 'parts_waiting' },
+    after: { status: to, cause: 'parts_waiting' },
   });
   order.status = to;
 }

@@ -56,6 +56,7 @@ export const EVENT_KINDS = [
   'link_created',
   'link_revoked',
   'parts_arrived',
+  'quote',
 ] as const;
 export const EventKind = z.enum(EVENT_KINDS);
 export type EventKind = z.infer<typeof EventKind>;
@@ -420,6 +421,22 @@ export const OrderListItem = z.object({
 export type OrderListItem = z.infer<typeof OrderListItem>;
 export const OrderPage = Page(OrderListItem);
 
+/** What a card on the board shows (the list item without the customer's phone, complaint and ids). */
+export const BoardCard = OrderListItem.pick({
+  id: true,
+  number: true,
+  status: true,
+  statusChangedAt: true,
+  overdue: true,
+  location: true,
+  customerName: true,
+  itemLabel: true,
+  technicianName: true,
+  promisedDate: true,
+  partsArrivedAt: true,
+});
+export type BoardCard = z.infer<typeof BoardCard>;
+
 export const BoardColumn = z.object({
   status: OrderStatus,
   count: z.number().int(),
@@ -430,7 +447,11 @@ export const BoardColumn = z.object({
     .describe(
       'Delivered and cancelled: only the orders that entered the status since this instant; open: null',
     ),
-  cards: z.array(OrderListItem).describe('The first 50, oldest in the status first'),
+  cards: z
+    .array(BoardCard)
+    .describe(
+      'The first 50: open statuses the longest waiting first, delivered and cancelled the latest first',
+    ),
 });
 export const Board = z.object({
   columns: z.array(BoardColumn),

@@ -32,6 +32,7 @@ import { assertCustomerExists, assertSiteOfCustomer, createCustomerIn, type Part
 import { dropNeedsOfSource } from '../purchasing';
 import { documentsOfSource, releaseReservationsOf, reservedOfSource } from '../stock';
 import { findTechnicianOfUser, getTechnician } from '../technicians';
+import { forgetEarnings, recordEarnings } from './orders.earnings.record';
 import {
   applyDiagnosticFee,
   type FinishWarning,
@@ -43,6 +44,7 @@ import { OPEN_STATUSES, ORDER_LIFECYCLE } from './orders.lifecycle';
 import * as repo from './orders.repository';
 import type {
   Board,
+  BoardCard,
   IntakeAnswer,
   IntakeBody,
   IntakeCheck,
@@ -156,6 +158,22 @@ function toListItem(r: repo.OrderViewRow, settings: ServiceSettings, now: Date):
     technicianId: r.technician_id,
     technicianName: r.technician_name ?? null,
     receivedAt: r.received_at,
+    promisedDate: r.promised_date,
+    partsArrivedAt: r.parts_arrived_at,
+  };
+}
+
+function toBoardCard(r: repo.BoardCardRow, settings: ServiceSettings, now: Date): BoardCard {
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    statusChangedAt: r.status_changed_at,
+    overdue: isOverdue(settings, r.status, r.status_changed_at, now),
+    location: r.location,
+    customerName: r.customer_name,
+    itemLabel: itemLabelOf(r),
+    technicianName: r.technician_name ?? null,
     promisedDate: r.promised_date,
     partsArrivedAt: r.parts_arrived_at,
   };
@@ -369,7 +387,7 @@ export async function getBoard(db: Executor, f: { q?: string; technicianId?: str
     const cards =
       n === 0
         ? []
-        : await repo.firstOrders(
+        : await repo.boardCards(
             db,
             {
               q: f.q,
@@ -385,7 +403,7 @@ export async function getBoard(db: Executor, f: { q?: string; technicianId?: str
       count: n,
       overdueCount: Number(c?.overdue_n ?? 0),
       since: open ? null : since,
-      cards: cards.map((r) => toListItem(r, settings, now)),
+      cards: cards.map((r) => toBoardCard(r, settings, now)),
     });
   }
   return {
@@ -775,6 +793,8 @@ export async function changeStatusTx(
   actor: Actor,
   id: string,
   body: StatusBody,
+  /** Why the system moved the order (a quote sent or converted), on its timeline event. */
+  cause?: { cause: string; [detail: string]: string },
 ): Promise<OrderDetail> {
   const row = await lockedOrThrow(trx, id);
   const from = row.status;
@@ -823,6 +843,9 @@ export async function changeStatusTx(
   }
   if (to === 'delivered') patch.delivered_at = now;
   await repo.updateOrder(trx, id, patch);
+  // The earnings report's copy of the labour shares follows the finishing time (migration 0022).
+  if (patch.finished_at) await recordEarnings(trx, id);
+  else if (patch.finished_at === null) await forgetEarnings(trx, id);
   // A cancelled or finished order waits for nothing: its purchase request needs go (ADR 0014).
   if (to === 'cancelled' || to === 'ready') await dropNeedsOfSource(trx, actor, ORDER_SOURCE, id);
   await addEvent(trx, actor, id, 'status', {
@@ -831,6 +854,7 @@ export async function changeStatusTx(
     details: {
       ...(body.reason ? { reason: body.reason } : {}),
       ...(refusedRepair ? { refused: true } : {}),
+      ...cause,
     },
   });
   await recordAudit(trx, actor, {

@@ -110,6 +110,27 @@ export interface ServiceOrderLineTechnicianTable {
   share_bp: number;
 }
 
+/**
+ * A technician's share of a labour line of a finished order, with the line's figures at finishing (migration 0022):
+ * what the earnings report sums. Written at finishing, deleted at reopening (orders.earnings.record.ts).
+ */
+export interface ServiceOrderEarningTable {
+  line_id: string;
+  technician_id: string;
+  order_id: string;
+  finished_at: Instant;
+  service_type_id: string;
+  payer: LinePayer;
+  share_bp: number;
+  /** The line's norm for the units worked. */
+  norm_minutes: number;
+  actual_minutes: number;
+  /** The line's net after its discount, whoever pays it. */
+  labour_cents: number;
+  /** 1 on exactly one share of each line. */
+  lead: number;
+}
+
 /** The order's timeline: written in the same transaction as the change. */
 export interface ServiceOrderEventTable {
   id: string;
@@ -169,6 +190,7 @@ export interface OrdersTables {
   service_order: ServiceOrderTable;
   service_order_line: ServiceOrderLineTable;
   service_order_line_technician: ServiceOrderLineTechnicianTable;
+  service_order_earning: ServiceOrderEarningTable;
   service_order_event: ServiceOrderEventTable;
   warranty_record: WarrantyRecordTable;
   service_order_link: ServiceOrderLinkTable;

@@ -16,11 +16,13 @@ import { assertEditable, assertTransition, nextStatuses } from '../../kernel/lif
 import type { PageOf } from '../../kernel/list-query';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
+import { getPart } from '../catalog';
 import { getCompanySettings } from '../company';
 import { getItem, type Item } from '../items';
 import { takeNumber } from '../numbering';
 import {
   type AddLineBody,
+  addEvent,
   addLineTx,
   changeStatusTx,
   DEFAULT_CHARGE_VAT_BP,
@@ -238,6 +240,7 @@ async function insertNewQuote(
     updated_at: now,
   };
   await repo.insertQuote(trx, row);
+  if (v.orderId) await quoteEvent(trx, actor, v.orderId, 'created', { id, number: number.formatted });
   await recordAudit(trx, actor, {
     action: 'repair_quote.create',
     entity: 'repair_quote',
@@ -613,10 +616,17 @@ export async function changeQuoteStatus(
     if (to === 'accepted' || to === 'rejected') patch.decided_at = now;
     if (to === 'draft') patch.decided_at = null;
     await repo.updateQuote(trx, id, patch);
-    if (to === 'sent' && row.from_order && row.order_id) {
+    if (row.from_order && row.order_id && to !== 'draft') {
+      await quoteEvent(trx, actor, row.order_id, to, row);
       const order = await lockedOrder(trx, row.order_id);
-      if (order.status === 'diagnosing')
-        await changeStatusTx(trx, actor, order.id, { to: 'awaiting_approval', reason: null });
+      if (to === 'sent' && order.status === 'diagnosing')
+        await changeStatusTx(
+          trx,
+          actor,
+          order.id,
+          { to: 'awaiting_approval', reason: null },
+          { cause: 'quote_sent', quoteNumber: row.number },
+        );
     }
     await recordAudit(trx, actor, {
       action: 'repair_quote.status',
@@ -626,6 +636,19 @@ export async function changeQuoteStatus(
       after: { number: row.number, status: to },
     });
     return getQuote(trx, id);
+  });
+}
+
+/** A quote's step on the timeline of its order (made from it, sent, accepted, rejected, converted into it). */
+async function quoteEvent(
+  trx: Executor,
+  actor: Actor,
+  orderId: string,
+  action: string,
+  quote: { id: string; number: string },
+): Promise<void> {
+  await addEvent(trx, actor, orderId, 'quote', {
+    details: { action, quoteId: quote.id, quoteNumber: quote.number },
   });
 }
 
@@ -648,6 +671,19 @@ function orderLineOf(quoteNumber: string, l: repo.QuoteLineRow): AddLineBody {
     fittedSerial: null,
     removedSerial: null,
   };
+}
+
+/** The order lines of a quote line: a serial-tracked part of N whole units becomes N lines, one serial each. */
+async function orderLinesOf(
+  trx: Executor,
+  quoteNumber: string,
+  l: repo.QuoteLineRow,
+): Promise<AddLineBody[]> {
+  const body = orderLineOf(quoteNumber, l);
+  const units = body.quantityMilli / 1000;
+  if (l.kind !== 'part' || !l.part_id || units <= 1 || !Number.isInteger(units)) return [body];
+  if (!(await getPart(trx, l.part_id))?.serialTracked) return [body];
+  return Array.from({ length: units }, () => ({ ...body, quantityMilli: 1000 }));
 }
 
 /**
@@ -685,18 +721,23 @@ export async function convertQuote(
       orderCreated = true;
     }
     let waits = false;
-    for (const l of lines) {
-      const change = await addLineTx(trx, actor, orderId, orderLineOf(row.number, l));
-      if (change.reservationState === 'waiting' || change.reservationState === 'partly') waits = true;
-    }
+    for (const l of lines)
+      for (const body of await orderLinesOf(trx, row.number, l)) {
+        const change = await addLineTx(trx, actor, orderId, body);
+        if (change.reservationState === 'waiting' || change.reservationState === 'partly') waits = true;
+      }
     if (!orderCreated) {
       const order = await lockedOrder(trx, orderId);
       if (APPROVABLE.includes(order.status))
-        await changeStatusTx(trx, actor, orderId, {
-          to: waits ? 'awaiting_parts' : 'in_repair',
-          reason: null,
-        });
+        await changeStatusTx(
+          trx,
+          actor,
+          orderId,
+          { to: waits ? 'awaiting_parts' : 'in_repair', reason: null },
+          { cause: 'quote_converted', quoteNumber: row.number },
+        );
     }
+    await quoteEvent(trx, actor, orderId, 'converted', row);
     const now = nowIso();
     await repo.updateQuote(trx, id, {
       status: 'converted',

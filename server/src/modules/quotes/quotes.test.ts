@@ -416,6 +416,20 @@ describe.each(DIALECTS)('repair quotes on %s', (dialect) => {
   });
 
   describe('convert', () => {
+    it('a serial-tracked part of 2 units on the quote becomes 2 order lines of one unit, one serial each', async () => {
+      const board = await part({ serialTracked: true }, 5000);
+      const q = await newQuote();
+      await addLine(q.id, { kind: 'part', partId: board.id, warehouseId: main, quantityMilli: 2000 });
+      await move(q.id, 'sent');
+      await move(q.id, 'accepted');
+      const c = await json(desk, 'POST', `/api/v1/repair-quotes/${q.id}/convert`);
+      const order = await json(desk, 'GET', `/api/v1/service-orders/${c.orderId}`);
+      expect(order.lines.map((l: Json) => [l.partId, l.quantityMilli, l.reservationState])).toEqual([
+        [board.id, 1000, 'reserved'],
+        [board.id, 1000, 'reserved'],
+      ]);
+    });
+
     it('an accepted quote becomes a new service order carrying its lines (the part reserved); a second convert is 409', async () => {
       const p = await part({}, 5000);
       const q = await newQuote();
@@ -489,6 +503,25 @@ describe.each(DIALECTS)('repair quotes on %s', (dialect) => {
       expect(order.lines.map((l: Json) => [l.kind, l.quantityMilli, l.reservationState])).toEqual([
         ['part', 1000, 'reserved'],
         ['labour', 1000, 'none'],
+      ]);
+      // The order's timeline tells the quote's steps, and why the order moved (oldest first here).
+      const timeline = await json(desk, 'GET', `/api/v1/service-orders/${orderId}/timeline`);
+      const events = (Array.isArray(timeline) ? timeline : timeline.items).slice().reverse() as Json[];
+      expect(
+        events.filter((e) => e.kind === 'quote').map((e) => [e.details.action, e.details.quoteNumber]),
+      ).toEqual([
+        ['created', q.number],
+        ['sent', q.number],
+        ['accepted', q.number],
+        ['converted', q.number],
+      ]);
+      expect(
+        events
+          .filter((e) => e.kind === 'status' && e.details?.cause)
+          .map((e) => [e.toStatus, e.details.cause, e.details.quoteNumber]),
+      ).toEqual([
+        ['awaiting_approval', 'quote_sent', q.number],
+        ['in_repair', 'quote_converted', q.number],
       ]);
       // Converted: no longer open, a new quote may be made (once the order is back in diagnosis it would be).
       await refused(

@@ -1,27 +1,20 @@
 import { ORDER_LIFECYCLE } from '@servix/server/modules/orders/orders.lifecycle';
-import type { Board, OrderListItem } from '@servix/server/modules/orders/orders.schema';
+import type { Board, BoardCard } from '@servix/server/modules/orders/orders.schema';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { type Call, fakeServer, jsonResponse, renderScreen } from '../../test-utils';
 import { allowedMove, BoardPage } from './board-page';
 
-const CARD: OrderListItem = {
+const CARD: BoardCard = {
   id: 'o-1',
   number: '0000000012',
   status: 'received',
   statusChangedAt: '2026-12-01T08:00:00.000Z',
   overdue: true,
   location: 'shop',
-  partyId: 'p-1',
   customerName: 'Петя Колева',
-  customerPhone: '+359888123456',
-  itemId: 'i-1',
   itemLabel: 'Samsung WW90T534, SN-1',
-  serialNumber: 'SN-1',
-  complaint: 'Тече',
-  technicianId: null,
   technicianName: null,
-  receivedAt: '2026-12-01T08:00:00.000Z',
   promisedDate: null,
   partsArrivedAt: null,
 };

@@ -13,7 +13,7 @@ import {
   Text,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { Board, OrderListItem, OrderStatus } from '@servix/server/modules/orders/orders.schema';
+import type { Board, BoardCard, OrderStatus } from '@servix/server/modules/orders/orders.schema';
 import { IconArrowsExchange } from '@tabler/icons-react';
 import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +41,7 @@ function OrderCard({
   onDragStart,
   onDragEnd,
 }: {
-  order: OrderListItem;
+  order: BoardCard;
   targets: readonly OrderStatus[];
   canMove: boolean;
   onMove: (to: OrderStatus) => void;
@@ -135,7 +135,7 @@ export function BoardPage() {
   const board = useOrderBoard({ technicianId });
   const { move, modal } = useStatusMove();
   const canMove = canCall(user.role, 'POST /api/v1/service-orders/:id/status');
-  const [dragging, setDragging] = useState<OrderListItem | null>(null);
+  const [dragging, setDragging] = useState<BoardCard | null>(null);
   const [over, setOver] = useState<OrderStatus | null>(null);
 
   if (board.isPending) return <PageLoader />;

@@ -247,7 +247,21 @@ const ordersBg = {
       link_created: 'Нова връзка за статус',
       changed: 'Променени данни',
       parts_arrived: 'Частите пристигнаха',
+      quote: 'Оферта {{number}}',
       other: 'Промяна',
+    },
+    quote: {
+      created: 'съставена',
+      sent: 'изпратена на клиента',
+      accepted: 'приета от клиента',
+      rejected: 'отказана от клиента',
+      expired: 'изтекла',
+      converted: 'редовете ѝ са в поръчката',
+    },
+    cause: {
+      parts_waiting: 'част чака доставка',
+      quote_sent: 'изпратена оферта {{quoteNumber}}',
+      quote_converted: 'приета оферта {{quoteNumber}}',
     },
   },
   documents: {
@@ -546,7 +560,21 @@ const ordersEn: typeof ordersBg = {
       link_created: 'New status link',
       changed: 'Details changed',
       parts_arrived: 'Parts arrived',
+      quote: 'Quote {{number}}',
       other: 'Change',
+    },
+    quote: {
+      created: 'made',
+      sent: 'sent to the customer',
+      accepted: 'accepted by the customer',
+      rejected: 'rejected by the customer',
+      expired: 'expired',
+      converted: 'its lines are on the order',
+    },
+    cause: {
+      parts_waiting: 'a part waits for delivery',
+      quote_sent: 'quote {{quoteNumber}} sent',
+      quote_converted: 'quote {{quoteNumber}} accepted',
     },
   },
   documents: {

@@ -393,7 +393,19 @@ function StatusLinkCard({
 
 const isKnownEvent = (kind: string): kind is EventKind => (EVENT_KINDS as readonly string[]).includes(kind);
 
-function eventText(e: TimelineEvent, t: TFunction): string {
+const QUOTE_ACTIONS = ['created', 'sent', 'accepted', 'rejected', 'expired', 'converted'] as const;
+const STATUS_CAUSES = ['parts_waiting', 'quote_sent', 'quote_converted'] as const;
+const isOneOf = <T extends string>(list: readonly T[], x: unknown): x is T =>
+  typeof x === 'string' && (list as readonly string[]).includes(x);
+
+export function eventText(e: TimelineEvent, t: TFunction): string {
+  const details = e.details ?? {};
+  if (e.kind === 'quote') {
+    const head = t('orders.timeline.kind.quote', { number: String(details.quoteNumber ?? '') });
+    return isOneOf(QUOTE_ACTIONS, details.action)
+      ? `${head}: ${t(`orders.timeline.quote.${details.action}`)}`
+      : head;
+  }
   const kind = t(`orders.timeline.kind.${isKnownEvent(e.kind) ? e.kind : 'other'}`);
   const move =
     e.kind === 'created'
@@ -403,10 +415,12 @@ function eventText(e: TimelineEvent, t: TFunction): string {
         : e.toStatus
           ? `: ${t(`orders.status.${e.toStatus}`)}`
           : '';
-  const details = e.details ?? {};
   const described = typeof details.description === 'string' ? ` — ${details.description}` : '';
   const reason = typeof details.reason === 'string' ? ` (${details.reason})` : '';
-  return `${kind}${move}${described}${reason}`;
+  const cause = isOneOf(STATUS_CAUSES, details.cause)
+    ? ` (${t(`orders.timeline.cause.${details.cause}`, { quoteNumber: String(details.quoteNumber ?? '') })})`
+    : '';
+  return `${kind}${move}${described}${reason}${cause}`;
 }
 
 function TimelineCard({ orderId }: { orderId: string }) {
