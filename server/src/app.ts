@@ -34,6 +34,7 @@ import {
 import { partiesRoutes } from './modules/parties';
 import { purchasingRoutes } from './modules/purchasing';
 import { quotesRoutes } from './modules/quotes';
+import { salesRoutes } from './modules/sales';
 import { searchRoutes } from './modules/search';
 import { setupRoutes } from './modules/setup';
 import { stockRoutes } from './modules/stock';
@@ -152,6 +153,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(purchasingRoutes);
   await app.register(orderPhotoRoutes);
   await app.register(fiscalRoutes);
+  await app.register(salesRoutes);
 
   if (spaIndex) {
     app.get('/', { schema: { hide: true } }, (_req, reply) =>

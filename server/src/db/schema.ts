@@ -12,6 +12,7 @@ import type { OrdersTables } from '../modules/orders/orders.table';
 import type { PartiesTables } from '../modules/parties/parties.table';
 import type { PurchasingTables } from '../modules/purchasing/purchasing.table';
 import type { QuotesTables } from '../modules/quotes/quotes.table';
+import type { SalesTables } from '../modules/sales/sales.table';
 import type { StockTables } from '../modules/stock/stock.table';
 import type { TechniciansTables } from '../modules/technicians/technicians.table';
 
@@ -32,4 +33,5 @@ export interface Database
     QuotesTables,
     PurchasingTables,
     AttachmentsTables,
-    FiscalTables {}
+    FiscalTables,
+    SalesTables {}

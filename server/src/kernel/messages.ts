@@ -803,6 +803,51 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Фискалното устройство отказа ({deviceCode}): {text}',
     en: 'The fiscal device refused ({deviceCode}): {text}',
   },
+  // sales: invoices (issue 13)
+  invoice_not_draft: {
+    bg: 'Фактура {number} е издадена и не може да се променя: анулирайте я или издайте известие.',
+    en: 'Invoice {number} is issued and cannot change: cancel it or issue a note.',
+  },
+  invoice_not_issued: {
+    bg: 'Само издадена фактура може да се анулира.',
+    en: 'Only an issued invoice can be cancelled.',
+  },
+  invoice_already_cancelled: {
+    bg: 'Фактура {number} вече е анулирана.',
+    en: 'Invoice {number} is already cancelled.',
+  },
+  invoice_empty: {
+    bg: 'Фактурата трябва да има поне един ред.',
+    en: 'An invoice needs at least one line.',
+  },
+  currency_not_of_date: {
+    bg: 'Фактура с дата {date} се издава в {expected} (от 01.01.2026 г. – само в евро).',
+    en: 'An invoice dated {date} is issued in {expected} (from 1 January 2026 in euro only).',
+  },
+  vat_reason_required: {
+    bg: 'Ред {line} е с 0 % или без ДДС: посочете основанието.',
+    en: 'Line {line} has 0 % or no VAT: give the legal ground.',
+  },
+  invoice_requisite_missing: {
+    bg: 'Липсва задължителен реквизит на фактурата: {field}.',
+    en: 'A requisite the invoice must carry is missing: {field}.',
+  },
+  due_before_issue: {
+    bg: 'Падежът не може да е преди датата на издаване.',
+    en: 'The due date cannot be before the issue date.',
+  },
+  order_not_billable: {
+    bg: 'Поръчка {number} не е завършена: фактурира се само готова или предадена поръчка.',
+    en: 'Order {number} is not finished: only a ready or delivered order is invoiced.',
+  },
+  order_already_billed: {
+    bg: 'Поръчката вече е фактурирана.',
+    en: 'The order is already invoiced.',
+  },
+  order_nothing_to_bill: {
+    bg: 'Поръчка {number} няма редове, които клиентът плаща.',
+    en: 'Order {number} has no lines the customer pays.',
+  },
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -34,13 +34,17 @@ const EVERYDAY = [
 const CATALOGUE = ['Категории', 'Марки', 'Модели', 'Труд и услуги', 'Резервни части'];
 /** The menu with "My orders" after the board: for a user linked to a technician. */
 const withMine = (menu: string[]) => menu.flatMap((s) => (s === 'Табло' ? [s, MINE] : [s]));
+/** Invoices, after the orders: the desk and the office, not the technicians or the storekeeper. */
+const INVOICES = 'Фактури';
+const withInvoices = (menu: string[]) =>
+  menu.flatMap((s) => (s === 'Оферти за ремонт' ? [s, INVOICES] : [s]));
 /** What technicians earn: the management and the accountant. */
 const PAY = ['Възнаграждения на техници'];
 
 describe('the main menu', () => {
   it('shows an administrator every settings screen', async () => {
     expect(await menuOf('admin')).toEqual([
-      ...EVERYDAY,
+      ...withInvoices(EVERYDAY),
       ...PAY,
       ...CATALOGUE,
       'Фирма',
@@ -58,7 +62,7 @@ describe('the main menu', () => {
 
   it('shows only the screens the server lets each role use', async () => {
     expect(await menuOf('manager')).toEqual([
-      ...EVERYDAY,
+      ...withInvoices(EVERYDAY),
       ...PAY,
       ...CATALOGUE,
       'Фирма',
@@ -77,7 +81,7 @@ describe('the main menu', () => {
     // Import: customers, sites and items, the entities an accountant may write.
     // Orders to read, not to take in.
     expect(await menuOf('accountant')).toEqual([
-      ...EVERYDAY.filter((s) => s !== INTAKE),
+      ...withInvoices(EVERYDAY).filter((s) => s !== INTAKE),
       ...PAY,
       ...CATALOGUE,
       'Фирма',
@@ -99,6 +103,14 @@ describe('the main menu', () => {
       'Техници',
       'Импорт',
     ]);
+  });
+
+  it('offers the invoices to the desk', async () => {
+    expect(await menuOf('reception')).toContain(INVOICES);
+  });
+
+  it('keeps the invoices from the storekeeper', async () => {
+    expect(await menuOf('storekeeper')).not.toContain(INVOICES);
   });
 
   it('offers "My orders" to no one at the desk', async () => {

@@ -30,6 +30,7 @@ import {
   HOME,
   ORDERS_SCREENS,
   REPORT_SCREENS,
+  SALES_SCREENS,
   type Screen,
   SETTINGS_SCREENS,
   STOCK_SCREENS,
@@ -148,6 +149,7 @@ export function AppLayout() {
     (s: Screen) => canCall(user.role, s.needs) && (!s.technicianOnly || technicianId !== null),
   );
   const reports = REPORT_SCREENS.filter((s) => canCall(user.role, s.needs));
+  const sales = SALES_SCREENS.filter((s) => canCall(user.role, s.needs));
 
   return (
     <AppShell
@@ -186,6 +188,7 @@ export function AppLayout() {
             <NavItem key={s.path} screen={s} onNavigate={close} />
           ))}
           <NavSection title={t('orders.nav.section')} screens={orders} onNavigate={close} />
+          <NavSection title={t('invoices.nav.section')} screens={sales} onNavigate={close} />
           <NavSection title={t('stock.nav.section')} screens={stock} onNavigate={close} />
           <NavSection title={t('reports.nav.section')} screens={reports} onNavigate={close} />
           <NavSection title={t('catalog.nav.section')} screens={catalog} onNavigate={close} />

@@ -47,6 +47,7 @@ export interface Screen {
     | FrontOfficeLabel
     | StockLabel
     | OrdersLabel
+    | SalesLabel
     | 'reports.nav.earnings'
     | 'fiscal.nav';
   icon: Icon;
@@ -214,6 +215,13 @@ export const ORDERS_SCREENS = [
     icon: IconFileDollar,
     needs: 'GET /api/v1/repair-quotes',
   },
+] as const satisfies readonly Screen[];
+
+type SalesLabel = 'invoices.nav.list';
+
+/** Sales (issue 13), under "Sales" in the menu: the invoices. */
+export const SALES_SCREENS = [
+  { path: '/invoices', label: 'invoices.nav.list', icon: IconReceipt, needs: 'GET /api/v1/invoices' },
 ] as const satisfies readonly Screen[];
 
 /** Reports for the office, under "Reports" in the menu. */

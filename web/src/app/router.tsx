@@ -5,6 +5,7 @@ import { FRONT_OFFICE_ROUTES } from '../features/front-office-routes';
 import { MASTER_DATA_ROUTES } from '../features/master-data-routes';
 import { ORDERS_ROUTES } from '../features/orders-routes';
 import { REPORT_ROUTES } from '../features/report-routes';
+import { SALES_ROUTES } from '../features/sales-routes';
 import { STOCK_ROUTES } from '../features/stock-routes';
 import { FullPageLoader, NotFound, RouteError } from '../ui/states';
 import { loadHome, loadShell } from './first-screens';
@@ -97,6 +98,7 @@ export const routes: RouteObject[] = [
               ...MASTER_DATA_ROUTES,
               ...STOCK_ROUTES,
               ...ORDERS_ROUTES,
+              ...SALES_ROUTES,
               ...REPORT_ROUTES,
               { path: '*', element: <NotFound /> },
             ],

@@ -17,6 +17,7 @@ import { repairQuotes } from './0016-repair-quotes';
 import { purchaseRequests } from './0017-purchase-requests';
 import { ordersSpeed } from './0018-orders-speed';
 import { attachments } from './0019-attachments';
+import { salesInvoices } from './0020-sales-invoices';
 import { fiscalDevice } from './0021-fiscal-device';
 import { earningShares } from './0022-earning-shares';
 import type { Migration } from './helpers';
@@ -42,6 +43,7 @@ export const MIGRATIONS: Migration[] = [
   purchaseRequests,
   ordersSpeed,
   attachments,
+  salesInvoices,
   fiscalDevice,
   earningShares,
 ];

@@ -92,6 +92,8 @@ export const AUDIT_ACTIONS = [
     'z_report',
     'duplicate',
   ]),
+  // sales: invoices (issue 13)
+  ...actionsOf('sales_invoice', ['create', 'update', 'delete', 'post', 'cancel']),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -118,5 +120,6 @@ export const AUDIT_ENTITIES = [
   'purchase_request',
   'attachment',
   'fiscal_device',
+  'sales_invoice',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -53,6 +53,9 @@ export interface ServiceOrderTable {
   /** The returns receipt of removed parts posted at finishing (→ stock_document). */
   returns_document_id: string | null;
   refused_repair: SqlBool;
+  /** The sales document that billed the order (→ sales_invoice), set once by the sales module (migration 0020). */
+  billed_document_id: Generated<string | null>;
+  billed_at: Generated<Instant | null>;
   /** Folded: number, customer name, phones, serial, brand and model. */
   search_text: string;
   created_by: string | null;

@@ -50,6 +50,7 @@ import { formatInstant } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
 import { formatPhone } from '../../ui/phone-number';
 import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
+import { OrderInvoiceAction } from '../invoices/order-invoice-action';
 import { OrderQuoteAction } from '../quotes/order-quote-action';
 import { OrderFlags, OrderStatusBadge } from './order-badges';
 import { OrderLines } from './order-lines';
@@ -490,6 +491,7 @@ export function OrderPage() {
         actions={
           <Group gap="xs">
             <OrderQuoteAction order={order} />
+            <OrderInvoiceAction order={order} />
             <Button
               component="a"
               href={orderPdfUrl(order.id, 'intake', locale, fresh?.token)}

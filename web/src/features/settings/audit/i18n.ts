@@ -49,6 +49,7 @@ export const auditMessages = defineMessages(
         purchase_request: 'Заявка за доставка',
         attachment: 'Прикачен файл',
         fiscal_device: 'Фискално устройство',
+        sales_invoice: 'Фактура',
       },
       actions: {
         api_token: { create: 'Създаден API ключ', revoke: 'Отменен API ключ' },
@@ -207,6 +208,13 @@ export const auditMessages = defineMessages(
           z_report: 'Z отчет от фискалното устройство',
           duplicate: 'Дубликат на последната касова бележка',
         },
+        sales_invoice: {
+          create: 'Създадена чернова на фактура',
+          update: 'Променена чернова на фактура',
+          delete: 'Изтрита чернова на фактура',
+          post: 'Издадена фактура',
+          cancel: 'Анулирана фактура',
+        },
       },
     },
   },
@@ -256,6 +264,7 @@ export const auditMessages = defineMessages(
         purchase_request: 'Purchase request',
         attachment: 'Attachment',
         fiscal_device: 'Fiscal device',
+        sales_invoice: 'Invoice',
       },
       actions: {
         api_token: { create: 'API token created', revoke: 'API token revoked' },
@@ -417,6 +426,13 @@ export const auditMessages = defineMessages(
           x_report: 'X report from the fiscal device',
           z_report: 'Z report from the fiscal device',
           duplicate: 'Duplicate of the last receipt',
+        },
+        sales_invoice: {
+          create: 'Invoice draft created',
+          update: 'Invoice draft changed',
+          delete: 'Invoice draft deleted',
+          post: 'Invoice issued',
+          cancel: 'Invoice cancelled',
         },
       },
     },

@@ -1,0 +1,26 @@
+import type { Access, EntityRules } from '../../kernel/access';
+
+/**
+ * Invoices: the front desk and the office read and issue them (the desk bills a finished order); the technicians
+ * and the storekeeper do not see what customers are invoiced. One rule for the list, the record, its PDF and the CSV.
+ */
+export const INVOICE_RULES = {
+  read: ['admin', 'manager', 'reception', 'accountant'],
+  write: ['admin', 'manager', 'reception', 'accountant'],
+} as const satisfies EntityRules;
+/** Cancelling an issued invoice (анулиране) is the office's: the management and the accountant. */
+export const INVOICE_CANCEL = ['admin', 'manager', 'accountant'] as const satisfies Access;
+
+/** Who may call each route of the sales module; merged into the one access table (server/src/access-table.ts). */
+export const SALES_ACCESS: Record<string, Access> = {
+  'GET /api/v1/invoices': INVOICE_RULES.read,
+  'GET /api/v1/invoices/export.csv': INVOICE_RULES.read,
+  'GET /api/v1/invoices/:id': INVOICE_RULES.read,
+  'GET /api/v1/invoices/:id/pdf': INVOICE_RULES.read,
+  'POST /api/v1/invoices': INVOICE_RULES.write,
+  'POST /api/v1/invoices/from-order': INVOICE_RULES.write,
+  'PATCH /api/v1/invoices/:id': INVOICE_RULES.write,
+  'DELETE /api/v1/invoices/:id': INVOICE_RULES.write,
+  'POST /api/v1/invoices/:id/issue': INVOICE_RULES.write,
+  'POST /api/v1/invoices/:id/cancel': INVOICE_CANCEL,
+};

@@ -1,0 +1,206 @@
+/**
+ * The printed invoice (фактура) in Bulgarian, or Bulgarian with English (never English only, INV-04), laid out by
+ * the shared PDF layout (server/src/pdf) as quotes and orders are: both parties' requisites as copied onto the
+ * invoice, the dates, the lines with quantity, unit, unit price, discount, tax base and VAT rate, the legal ground
+ * of every line and document without VAT (INV-09, INV-10), the VAT per rate and the totals (INV-14).
+ */
+import type { Executor } from '../../db/database';
+import {
+  type DocumentBlock,
+  documentFormat,
+  type PrintedDocument,
+  type Requisite,
+  renderDocument,
+  requisites,
+  type TableColumn,
+  tableBlock,
+} from '../../pdf';
+import { getLogoDataUrl } from '../company';
+import type { InvoiceDetail, InvoiceLine } from './sales.schema';
+import { getInvoice, registerInvoiceRenderer } from './sales.service';
+
+const WORDS = {
+  bg: {
+    title: 'Фактура',
+    supplier: 'Доставчик',
+    recipient: 'Получател',
+    taxEventDate: 'Дата на данъчното събитие',
+    currency: 'Валута',
+    paymentMethod: 'Начин на плащане',
+    dueDate: 'Падеж',
+    order: 'По сервизна поръчка',
+    bank: 'Банкова сметка',
+    no: '№',
+    name: 'Наименование на стоката/услугата',
+    quantity: 'Кол.',
+    unitPrice: 'Ед. цена без ДДС',
+    discount: 'Отст.',
+    base: 'Данъчна основа',
+    vat: 'ДДС',
+    vatBase: (rate: string) => `Данъчна основа ${rate}`,
+    vatOf: (rate: string) => `ДДС ${rate}`,
+    exemptBase: 'Данъчна основа без ДДС',
+    netTotal: 'Обща данъчна основа',
+    vatTotal: 'Общо ДДС',
+    total: 'Сума за плащане',
+    grounds: 'Основание за неначисляване на ДДС',
+    notes: 'Бележки',
+    cancelled: 'АНУЛИРАНА',
+    receivedBy: 'Получател (име, подпис)',
+    issuedBy: 'Съставил',
+    methods: { cash: 'В брой', card: 'С карта', bank_transfer: 'По банков път' },
+  },
+  en: {
+    title: 'Invoice',
+    supplier: 'Supplier',
+    recipient: 'Recipient',
+    taxEventDate: 'Date of the taxable event',
+    currency: 'Currency',
+    paymentMethod: 'Payment method',
+    dueDate: 'Due date',
+    order: 'For service order',
+    bank: 'Bank account',
+    no: 'No.',
+    name: 'Goods or service',
+    quantity: 'Qty',
+    unitPrice: 'Unit price excl. VAT',
+    discount: 'Disc.',
+    base: 'Taxable amount',
+    vat: 'VAT',
+    vatBase: (rate: string) => `Taxable amount ${rate}`,
+    vatOf: (rate: string) => `VAT ${rate}`,
+    exemptBase: 'Taxable amount without VAT',
+    netTotal: 'Total taxable amount',
+    vatTotal: 'Total VAT',
+    total: 'Amount due',
+    grounds: 'Grounds for not charging VAT',
+    notes: 'Notes',
+    cancelled: 'CANCELLED',
+    receivedBy: 'Received by (name, signature)',
+    issuedBy: 'Issued by',
+    methods: { cash: 'Cash', card: 'Card', bank_transfer: 'Bank transfer' },
+  },
+} as const;
+
+export type InvoiceLanguage = 'bg' | 'bg_en';
+type Words = typeof WORDS.bg;
+
+/** Bulgarian, with the English after a slash when both are asked for. */
+function wordsOf(language: InvoiceLanguage) {
+  const both = (pick: (w: Words | typeof WORDS.en) => string) =>
+    language === 'bg' ? pick(WORDS.bg) : `${pick(WORDS.bg)} / ${pick(WORDS.en)}`;
+  return both;
+}
+
+/** The invoice's layout: pure, from the invoice as issued (its copied requisites). */
+export function invoicePrintedDocument(
+  inv: InvoiceDetail,
+  data: { logoDataUrl: string | null },
+  language: InvoiceLanguage,
+): PrintedDocument {
+  const t = wordsOf(language);
+  const f = documentFormat('bg');
+  const money = (c: number) => f.money(c, inv.currency);
+  const rateOf = (l: Pick<InvoiceLine, 'vatRateBp' | 'vatExempt'>) =>
+    l.vatExempt || !inv.supplier.vatRegistered ? '—' : f.percent(l.vatRateBp);
+  const columns: TableColumn<InvoiceLine>[] = [
+    { header: t((w) => w.no), width: 6, align: 'right', value: (_, i) => String(i + 1) },
+    { header: t((w) => w.name), width: '*', value: (l) => l.description },
+    {
+      header: t((w) => w.quantity),
+      width: 14,
+      align: 'right',
+      value: (l) => f.quantity(l.quantityMilli, l.unit),
+    },
+    { header: t((w) => w.unitPrice), width: 18, align: 'right', value: (l) => money(l.unitPriceCents) },
+    {
+      header: t((w) => w.discount),
+      width: 10,
+      align: 'right',
+      value: (l) => (l.discountBp ? f.percent(l.discountBp) : ''),
+    },
+    { header: t((w) => w.base), width: 19, align: 'right', value: (l) => money(l.netCents) },
+    { header: t((w) => w.vat), width: 9, align: 'right', value: rateOf },
+  ];
+  const facts = [
+    { label: t((w) => w.taxEventDate), value: f.date(inv.taxEventDate) },
+    { label: t((w) => w.currency), value: inv.currency },
+    { label: t((w) => w.paymentMethod), value: t((w) => w.methods[inv.paymentMethod]) },
+    ...(inv.dueDate ? [{ label: t((w) => w.dueDate), value: f.date(inv.dueDate) }] : []),
+    ...(inv.orderNumber ? [{ label: t((w) => w.order), value: inv.orderNumber }] : []),
+    ...(inv.supplier.bank && inv.paymentMethod === 'bank_transfer'
+      ? [{ label: t((w) => w.bank), value: inv.supplier.bank }]
+      : []),
+  ];
+  const grounds = [
+    ...new Set([
+      ...(inv.noVatReason ? [inv.noVatReason] : []),
+      ...inv.lines.flatMap((l) => (l.vatReason && (l.vatExempt || l.vatRateBp === 0) ? [l.vatReason] : [])),
+    ]),
+  ];
+  const body: DocumentBlock[] = [
+    { kind: 'facts', rows: facts },
+    tableBlock(columns, inv.lines),
+    {
+      kind: 'totals',
+      rows: [
+        ...inv.vatByRate.flatMap((r) =>
+          r.vatExempt
+            ? [{ label: t((w) => w.exemptBase), value: money(r.baseCents) }]
+            : [
+                { label: t((w) => w.vatBase(f.percent(r.vatRateBp))), value: money(r.baseCents) },
+                { label: t((w) => w.vatOf(f.percent(r.vatRateBp))), value: money(r.vatCents) },
+              ],
+        ),
+        { label: t((w) => w.netTotal), value: money(inv.netCents) },
+        { label: t((w) => w.vatTotal), value: money(inv.vatCents) },
+        { label: t((w) => w.total), value: money(inv.totalCents) },
+      ],
+    },
+  ];
+  if (grounds.length) body.push({ kind: 'text', heading: t((w) => w.grounds), text: grounds.join('; ') });
+  if (inv.notes?.trim()) body.push({ kind: 'text', heading: t((w) => w.notes), text: inv.notes });
+  const s = inv.supplier;
+  const r = inv.recipient;
+  const supplierLines: (string | Requisite | null)[] = [
+    s.address,
+    ...requisites('bg', { uic: s.uic, vatNumber: s.vatNumber, mol: s.mol }),
+  ];
+  const recipientLines: (string | Requisite | null)[] = [
+    r.address,
+    ...requisites('bg', { uic: r.uic, vatNumber: r.vatNumber, personalId: r.egn, mol: r.mol }),
+  ];
+  return {
+    language: 'bg',
+    company: {
+      legalName: s.name,
+      uic: s.uic,
+      vatNumber: s.vatNumber,
+      address: s.address,
+      mol: s.mol,
+      logoDataUrl: data.logoDataUrl,
+    },
+    title: t((w) => w.title).toLocaleUpperCase('bg-BG'),
+    subtitle: inv.status === 'cancelled' ? t((w) => w.cancelled) : null,
+    number: inv.number ?? '',
+    date: inv.documentDate,
+    copyMark: inv.status === 'draft' ? null : 'original',
+    parties: [
+      { label: t((w) => w.supplier), name: s.name, lines: supplierLines },
+      { label: t((w) => w.recipient), name: r.name, lines: recipientLines },
+    ],
+    body,
+    signatures: [
+      { label: t((w) => w.receivedBy), name: inv.receivedBy },
+      { label: t((w) => w.issuedBy), name: inv.issuedByName },
+    ],
+  };
+}
+
+/** Renders an invoice as it stands now (the service stores an issued one's first rendering). */
+export async function renderInvoice(db: Executor, id: string, language: InvoiceLanguage): Promise<Buffer> {
+  const [inv, logoDataUrl] = await Promise.all([getInvoice(db, id), getLogoDataUrl(db)]);
+  return renderDocument(invoicePrintedDocument(inv, { logoDataUrl }, language));
+}
+
+registerInvoiceRenderer(renderInvoice);

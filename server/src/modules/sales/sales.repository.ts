@@ -1,0 +1,152 @@
+/**
+ * The invoice tables' queries. Lists join service_order.number for display only (ADR 9); every write is to the
+ * sales module's own tables.
+ */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Executor } from '../../db/database';
+import { listAll, listOrder, listPage, type SortKeys } from '../../db/list';
+import { matchesSearch } from '../../db/sql';
+import type { PageRequest } from '../../kernel/list-query';
+import type { InvoiceFilter, InvoiceListQuery, InvoiceStatus } from './sales.schema';
+import type { SalesInvoiceLineTable, SalesInvoiceRenderingTable, SalesInvoiceTable } from './sales.table';
+
+export type InvoiceRow = Selectable<SalesInvoiceTable> & { order_number: string | null };
+export type InvoiceLineRow = Selectable<SalesInvoiceLineTable>;
+
+/** The stored status of each status the API names. */
+export const STORED_STATUS = { draft: 'draft', issued: 'posted', cancelled: 'reversed' } as const;
+
+const SORTS: SortKeys = {
+  number: ['i.number', 'i.created_at'],
+  documentDate: ['i.document_date', 'i.number', 'i.created_at'],
+  recipientName: ['i.recipient_name', 'i.created_at'],
+  totalCents: ['i.total_cents', 'i.created_at'],
+  createdAt: ['i.created_at'],
+};
+
+function viewQuery(db: Executor) {
+  return db
+    .selectFrom('sales_invoice as i')
+    .leftJoin('service_order as o', 'o.id', 'i.order_id')
+    .selectAll('i')
+    .select('o.number as order_number');
+}
+
+export async function findInvoice(db: Executor, id: string): Promise<InvoiceRow | undefined> {
+  return viewQuery(db).where('i.id', '=', id).executeTakeFirst();
+}
+
+function filtered(db: Executor, q: InvoiceFilter) {
+  let query = viewQuery(db);
+  if (q.status?.length)
+    query = query.where(
+      'i.status',
+      'in',
+      q.status.map((s: InvoiceStatus) => STORED_STATUS[s]),
+    );
+  if (q.partyId) query = query.where('i.party_id', '=', q.partyId);
+  if (q.orderId) query = query.where('i.order_id', '=', q.orderId);
+  if (q.from) query = query.where('i.document_date', '>=', q.from);
+  if (q.to) query = query.where('i.document_date', '<=', q.to);
+  if (q.q) query = query.where(matchesSearch('i.search_text', q.q));
+  return query;
+}
+
+export async function listInvoices(db: Executor, q: InvoiceListQuery & PageRequest) {
+  // Newest first unless asked otherwise: drafts (no number) after the numbered ones of the same day.
+  return listPage(filtered(db, q), listOrder(q.sort ?? '-createdAt', SORTS, 'createdAt'), q);
+}
+
+export async function allInvoices(db: Executor, q: InvoiceFilter) {
+  return listAll(filtered(db, q), listOrder(q.sort ?? 'number', SORTS, 'number'));
+}
+
+export async function linesOf(db: Executor, invoiceId: string): Promise<InvoiceLineRow[]> {
+  return db
+    .selectFrom('sales_invoice_line')
+    .selectAll()
+    .where('invoice_id', '=', invoiceId)
+    .orderBy('position')
+    .execute();
+}
+
+export async function insertInvoice(db: Executor, row: Insertable<SalesInvoiceTable>): Promise<void> {
+  await db.insertInto('sales_invoice').values(row).execute();
+}
+
+export async function updateInvoice(
+  db: Executor,
+  id: string,
+  patch: Updateable<SalesInvoiceTable>,
+): Promise<void> {
+  await db.updateTable('sales_invoice').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteDraft(db: Executor, id: string): Promise<number> {
+  await db.deleteFrom('sales_invoice_line').where('invoice_id', '=', id).execute();
+  const r = await db
+    .deleteFrom('sales_invoice')
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function replaceLines(
+  db: Executor,
+  invoiceId: string,
+  lines: Insertable<SalesInvoiceLineTable>[],
+): Promise<void> {
+  await db.deleteFrom('sales_invoice_line').where('invoice_id', '=', invoiceId).execute();
+  if (lines.length) await db.insertInto('sales_invoice_line').values(lines).execute();
+}
+
+/** Marks an issued invoice cancelled, guarded by its status (rows affected checked by the caller). */
+export async function markCancelled(
+  db: Executor,
+  id: string,
+  patch: Pick<SalesInvoiceTable, 'cancel_reason' | 'cancelled_at' | 'cancelled_by' | 'updated_at'>,
+): Promise<number> {
+  const r = await db
+    .updateTable('sales_invoice')
+    .set({ ...patch, status: 'reversed' })
+    .where('id', '=', id)
+    .where('status', '=', 'posted')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function findRendering(
+  db: Executor,
+  invoiceId: string,
+  language: SalesInvoiceRenderingTable['language'],
+) {
+  return db
+    .selectFrom('sales_invoice_rendering')
+    .selectAll()
+    .where('invoice_id', '=', invoiceId)
+    .where('language', '=', language)
+    .executeTakeFirst();
+}
+
+export async function findRenderingHash(db: Executor, invoiceId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('sales_invoice_rendering')
+    .select('sha256')
+    .where('invoice_id', '=', invoiceId)
+    .where('language', '=', 'bg')
+    .executeTakeFirst();
+  return row?.sha256 ?? null;
+}
+
+/** Keeps the first rendering of a language: a second one made at the same time is dropped. */
+export async function insertRendering(
+  db: Executor,
+  row: Insertable<SalesInvoiceRenderingTable>,
+): Promise<void> {
+  await db
+    .insertInto('sales_invoice_rendering')
+    .values(row)
+    .onConflict((oc) => oc.columns(['invoice_id', 'language']).doNothing())
+    .execute();
+}

@@ -1,0 +1,197 @@
+/**
+ * The invoices API's shapes (issue 13, first slice): an invoice with its parties' requisites, lines, VAT per rate
+ * and totals; the bodies that draft, change, issue, cancel and bill a service order.
+ */
+import { z } from 'zod';
+import { IsoDate } from '../../kernel/dates';
+import { TrimmedId } from '../../kernel/ids';
+import { MAX_LINES, MAX_QUANTITY_MILLI, MAX_UNIT_CENTS } from '../../kernel/limits';
+import { ListQueryBase, Page } from '../../kernel/list-query';
+
+const Id = TrimmedId;
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((s) => (s ? s : s === undefined ? undefined : null));
+
+/** As the API names them: the stored document statuses draft, posted and reversed read as draft, issued, cancelled. */
+export const INVOICE_STATUSES = ['draft', 'issued', 'cancelled'] as const;
+export const InvoiceStatus = z.enum(INVOICE_STATUSES);
+export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
+
+export const PAYMENT_METHODS = ['cash', 'card', 'bank_transfer'] as const;
+export const PaymentMethod = z.enum(PAYMENT_METHODS);
+export const Currency = z.enum(['BGN', 'EUR']);
+
+/** The legal grounds offered for a 0 % or exempt line (INV-09) and for a company outside VAT (INV-10). */
+export const VAT_REASONS = [
+  'чл. 113, ал. 9 ЗДДС',
+  'чл. 21, ал. 2 ЗДДС – обратно начисляване',
+  'чл. 28 ЗДДС – износ',
+  'чл. 53 ЗДДС – вътреобщностна доставка',
+  'чл. 39 ЗДДС – освободена доставка',
+] as const;
+/** The ground printed on an invoice of a company not registered for VAT, unless another is given (INV-10). */
+export const NOT_REGISTERED_REASON = 'чл. 113, ал. 9 ЗДДС';
+
+export const InvoiceLineInput = z.strictObject({
+  description: z.string().trim().min(1).max(500),
+  quantityMilli: z.number().int().min(1).max(MAX_QUANTITY_MILLI),
+  unit: z.string().trim().min(1).max(20).default('бр.'),
+  unitPriceCents: z.number().int().min(0).max(MAX_UNIT_CENTS).describe('Without VAT'),
+  discountBp: z.number().int().min(0).max(10_000).default(0),
+  vatRateBp: z.number().int().min(0).max(10_000),
+  vatExempt: z.boolean().default(false).describe('Exempt or outside VAT: no VAT, a legal ground is required'),
+  vatReason: optionalText(300).describe('The legal ground of a 0 % or exempt line (INV-09)'),
+});
+export type InvoiceLineInput = z.infer<typeof InvoiceLineInput>;
+
+const DraftFields = {
+  documentDate: IsoDate.optional().describe(
+    'Issue date; today when not given. It fixes the currency (EUR-04)',
+  ),
+  taxEventDate: IsoDate.optional().describe('Tax event date; the issue date when not given'),
+  currency: Currency.optional().describe('BGN up to 2025-12-31, EUR from 2026-01-01; derived from the date'),
+  paymentMethod: PaymentMethod.default('cash'),
+  dueDate: IsoDate.nullish(),
+  receivedBy: optionalText(200),
+  noVatReason: optionalText(300).describe('For a company not registered for VAT (INV-10)'),
+  notes: optionalText(2000),
+  seriesId: Id.optional().describe('The invoice series; the default one when not given'),
+};
+
+export const CreateInvoiceBody = z.strictObject({
+  partyId: Id,
+  ...DraftFields,
+  lines: z.array(InvoiceLineInput).max(MAX_LINES),
+});
+export type CreateInvoiceBody = z.infer<typeof CreateInvoiceBody>;
+
+/** Only the fields sent change; lines, when sent, replace all of the draft's lines. */
+export const PatchInvoiceBody = z
+  .strictObject({
+    partyId: Id,
+    ...DraftFields,
+    paymentMethod: PaymentMethod,
+    lines: z.array(InvoiceLineInput).max(MAX_LINES),
+  })
+  .partial();
+export type PatchInvoiceBody = z.infer<typeof PatchInvoiceBody>;
+
+export const FromOrderBody = z.strictObject({
+  orderId: Id,
+  ...DraftFields,
+});
+export type FromOrderBody = z.infer<typeof FromOrderBody>;
+
+export const CancelInvoiceBody = z.strictObject({
+  reason: z.string().trim().min(1).max(500).describe('Why it is cancelled (анулиране), printed and audited'),
+});
+export type CancelInvoiceBody = z.infer<typeof CancelInvoiceBody>;
+
+export const InvoiceLine = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  description: z.string(),
+  quantityMilli: z.number().int(),
+  unit: z.string(),
+  unitPriceCents: z.number().int(),
+  discountBp: z.number().int(),
+  netCents: z.number().int().describe('Tax base: round(quantity × price × (1 − discount)), rounded once'),
+  vatRateBp: z.number().int(),
+  vatExempt: z.boolean(),
+  vatReason: z.string().nullable(),
+  orderLineId: z.string().nullable(),
+});
+export type InvoiceLine = z.infer<typeof InvoiceLine>;
+
+export const InvoiceVatByRate = z.object({
+  vatRateBp: z.number().int(),
+  vatExempt: z.boolean(),
+  baseCents: z.number().int(),
+  vatCents: z.number().int(),
+});
+export type InvoiceVatByRate = z.infer<typeof InvoiceVatByRate>;
+
+export const InvoiceParty = z.object({
+  name: z.string(),
+  uic: z.string().nullable(),
+  vatNumber: z.string().nullable(),
+  egn: z.string().nullable().describe('ЕГН/ЛНЧ of a person (masked in lists)'),
+  address: z.string().nullable(),
+  mol: z.string().nullable(),
+});
+
+const HeaderFields = {
+  id: z.string(),
+  number: z.string().nullable().describe('10 digits, taken at issue'),
+  status: InvoiceStatus,
+  documentDate: z.string(),
+  taxEventDate: z.string(),
+  currency: Currency,
+  partyId: z.string(),
+  recipientName: z.string(),
+  orderId: z.string().nullable(),
+  orderNumber: z.string().nullable(),
+  paymentMethod: PaymentMethod,
+  dueDate: z.string().nullable(),
+  netCents: z.number().int(),
+  vatCents: z.number().int(),
+  totalCents: z.number().int(),
+  issuedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+};
+
+export const InvoiceListItem = z.object(HeaderFields);
+export type InvoiceListItem = z.infer<typeof InvoiceListItem>;
+export const InvoicePage = Page(InvoiceListItem);
+
+export const InvoiceDetail = z.object({
+  ...HeaderFields,
+  supplier: InvoiceParty.extend({ bank: z.string().nullable(), vatRegistered: z.boolean() }),
+  recipient: InvoiceParty.extend({ kind: z.string() }),
+  noVatReason: z.string().nullable(),
+  receivedBy: z.string().nullable(),
+  issuedByName: z.string().nullable(),
+  notes: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  lines: z.array(InvoiceLine),
+  vatByRate: z.array(InvoiceVatByRate),
+  editable: z.boolean().describe('Only a draft changes'),
+  warnings: z
+    .array(z.enum(['issued_late']))
+    .describe('issued_late: more than 5 days after the tax event (INV-06)'),
+  pdfSha256: z.string().nullable().describe('SHA-256 of the stored rendering of the issued invoice (INV-15)'),
+  updatedAt: z.string(),
+});
+export type InvoiceDetail = z.infer<typeof InvoiceDetail>;
+
+const StatusFilter = z
+  .union([z.string().max(100), z.array(z.string().max(20)).max(3)])
+  .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).filter(Boolean))
+  .pipe(z.array(InvoiceStatus).max(3));
+
+export const INVOICE_SORTS = ['number', 'documentDate', 'recipientName', 'totalCents', 'createdAt'] as const;
+
+export const InvoiceListQuery = z.strictObject({
+  ...ListQueryBase,
+  status: StatusFilter.optional(),
+  partyId: Id.optional(),
+  orderId: Id.optional().describe('The invoices of a service order'),
+  from: IsoDate.optional().describe('Issue date from, inclusive'),
+  to: IsoDate.optional().describe('Issue date to, inclusive'),
+});
+export type InvoiceListQuery = z.infer<typeof InvoiceListQuery>;
+/** The list's filter without paging: the CSV export. */
+export const InvoiceFilter = InvoiceListQuery.omit({ page: true, pageSize: true });
+export type InvoiceFilter = z.infer<typeof InvoiceFilter>;
+
+export const PdfQuery = z.strictObject({
+  language: z
+    .enum(['bg', 'bg_en'])
+    .optional()
+    .describe('bg (default) or bg_en: Bulgarian with English; never English only (INV-04)'),
+});

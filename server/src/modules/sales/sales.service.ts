@@ -1,0 +1,599 @@
+/**
+ * Invoices (issue 13, first slice; ADR 16): drafted by hand or built in one step from a finished service order's
+ * lines that the customer pays; issued through the shared document lifecycle (ADR 8), which takes the 10-digit
+ * number inside the issuing transaction (ADR 3); cancelled (анулирана) with a reason, keeping the number. Both
+ * parties' requisites are copied onto the invoice as they stand on the day it is issued; an issued invoice never
+ * changes (409 invoice_not_draft).
+ */
+import { createHash } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import type { Db, Executor } from '../../db/database';
+import {
+  type DocumentKind,
+  lockDocument,
+  lockDraft,
+  postDraft,
+  refusalDetails,
+} from '../../db/document-lifecycle';
+import { nowIso } from '../../db/sql';
+import type { Actor } from '../../kernel/actor';
+import { calendarDateOf, todayDate } from '../../kernel/calendar';
+import { DomainError, notFound } from '../../kernel/errors';
+import { newId } from '../../kernel/ids';
+import { assertTransition } from '../../kernel/lifecycle';
+import type { PageOf } from '../../kernel/list-query';
+import { toSearchText } from '../../kernel/search-text';
+import { printedAddress, printedIban } from '../../pdf';
+import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } from '../audit';
+import { findUserSummary } from '../auth';
+import { type CompanySettings, getCompanySettings, getLockDate } from '../company';
+import { takeNumber } from '../numbering';
+import { clearOrderBilled, lockBillableOrder, markOrderBilled, readLines } from '../orders';
+import { assertCustomerExists, getPartyRequisites, type PartyRequisites } from '../parties';
+import { API_STATUS, INVOICE_LIFECYCLE } from './sales.lifecycle';
+import * as repo from './sales.repository';
+import {
+  checkLines,
+  currencyOf,
+  invoiceVat,
+  issuedLate,
+  lineBase,
+  type RuleLine,
+  vatRegisteredOn,
+} from './sales.rules';
+import {
+  type CancelInvoiceBody,
+  type CreateInvoiceBody,
+  type FromOrderBody,
+  type InvoiceDetail,
+  type InvoiceFilter,
+  type InvoiceLineInput,
+  type InvoiceListItem,
+  type InvoiceListQuery,
+  NOT_REGISTERED_REASON,
+  type PatchInvoiceBody,
+} from './sales.schema';
+import type { SalesInvoiceLineTable, SalesInvoiceTable } from './sales.table';
+
+/** The invoice as a kind of numbered document (ADR 8): numbered in the invoice series at issue. */
+export const INVOICE_KIND: DocumentKind<repo.InvoiceRow> = {
+  table: 'sales_invoice',
+  entity: 'sales_invoice' satisfies AuditEntity,
+  actions: {
+    post: 'sales_invoice.post',
+    reverse: 'sales_invoice.cancel',
+  } satisfies Record<string, AuditAction>,
+  lifecycle: INVOICE_LIFECYCLE,
+  takeNumber: (trx, draft) => takeNumber(trx, 'invoice', draft.series_id ?? undefined),
+  audit: (trx, actor, changes) => recordAudit(trx, actor, changes as AuditChange[]),
+  lockDate: getLockDate,
+};
+
+const bad = (code: string, field: string, params: Record<string, unknown> = {}) =>
+  new DomainError('invalid', code, { field, params: { field, ...params } });
+
+// ---------------------------------------------------------------- reads
+
+function toListItem(r: repo.InvoiceRow): InvoiceListItem {
+  return {
+    id: r.id,
+    number: r.number,
+    status: API_STATUS[r.status],
+    documentDate: r.document_date,
+    taxEventDate: r.tax_event_date,
+    currency: r.currency,
+    partyId: r.party_id,
+    recipientName: r.recipient_name,
+    orderId: r.order_id,
+    orderNumber: r.order_number ?? null,
+    paymentMethod: r.payment_method,
+    dueDate: r.due_date,
+    netCents: Number(r.net_cents),
+    vatCents: Number(r.vat_cents),
+    totalCents: Number(r.total_cents),
+    issuedAt: r.posted_at,
+    cancelledAt: r.cancelled_at,
+  };
+}
+
+function ruleLineOf(l: repo.InvoiceLineRow): RuleLine {
+  return {
+    quantityMilli: Number(l.quantity_milli),
+    unitPriceCents: Number(l.unit_price_cents),
+    discountBp: l.discount_bp,
+    vatRateBp: l.vat_rate_bp,
+    vatExempt: Boolean(l.vat_exempt),
+    vatReason: l.vat_reason,
+  };
+}
+
+/** The invoice page: its requisites as copied, lines, VAT per rate, totals, the late-issue warning. */
+export async function getInvoice(db: Executor, id: string): Promise<InvoiceDetail> {
+  const row = await repo.findInvoice(db, id);
+  if (!row) throw notFound('sales_invoice');
+  const lines = await repo.linesOf(db, id);
+  const vatRegistered = Boolean(row.supplier_vat_registered);
+  const vat = invoiceVat(lines.map(ruleLineOf), vatRegistered);
+  return {
+    ...toListItem(row),
+    supplier: {
+      name: row.supplier_name,
+      uic: row.supplier_uic,
+      vatNumber: row.supplier_vat_number,
+      egn: null,
+      address: row.supplier_address,
+      mol: row.supplier_mol,
+      bank: row.supplier_bank,
+      vatRegistered,
+    },
+    recipient: {
+      kind: row.recipient_kind,
+      name: row.recipient_name,
+      uic: row.recipient_uic,
+      vatNumber: row.recipient_vat_number,
+      egn: row.recipient_egn,
+      address: row.recipient_address,
+      mol: row.recipient_mol,
+    },
+    noVatReason: row.no_vat_reason,
+    receivedBy: row.received_by,
+    issuedByName: row.issued_by_name,
+    notes: row.notes,
+    cancelReason: row.cancel_reason,
+    lines: lines.map((l) => ({
+      id: l.id,
+      position: l.position,
+      description: l.description,
+      quantityMilli: Number(l.quantity_milli),
+      unit: l.unit,
+      unitPriceCents: Number(l.unit_price_cents),
+      discountBp: l.discount_bp,
+      netCents: Number(l.net_cents),
+      vatRateBp: l.vat_rate_bp,
+      vatExempt: Boolean(l.vat_exempt),
+      vatReason: l.vat_reason,
+      orderLineId: l.order_line_id,
+    })),
+    vatByRate: vat.byRate.map((r) => ({
+      vatRateBp: r.vatRateBp,
+      vatExempt: r.vatExempt,
+      baseCents: r.baseCents,
+      vatCents: r.vatCents,
+    })),
+    editable: row.status === 'draft',
+    warnings: issuedLate(row.tax_event_date, row.document_date) ? ['issued_late'] : [],
+    pdfSha256: row.status === 'draft' ? null : await repo.findRenderingHash(db, id),
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function listInvoices(db: Executor, q: InvoiceListQuery): Promise<PageOf<InvoiceListItem>> {
+  const page = await repo.listInvoices(db, q);
+  return { ...page, items: page.items.map(toListItem) };
+}
+
+/** Every invoice the filter matches, for the CSV export. */
+export async function exportInvoices(db: Executor, q: InvoiceFilter): Promise<InvoiceListItem[]> {
+  return (await repo.allInvoices(db, q)).map(toListItem);
+}
+
+// ---------------------------------------------------------------- requisites
+
+type Requisites = { supplier_vat_registered: boolean } & Pick<
+  SalesInvoiceTable,
+  | 'supplier_name'
+  | 'supplier_uic'
+  | 'supplier_vat_number'
+  | 'supplier_address'
+  | 'supplier_mol'
+  | 'supplier_bank'
+  | 'recipient_name'
+  | 'recipient_kind'
+  | 'recipient_uic'
+  | 'recipient_vat_number'
+  | 'recipient_egn'
+  | 'recipient_address'
+  | 'recipient_mol'
+>;
+
+/** Both parties' requisites as they stand on `date` (INV-03): the company's settings and the customer party. */
+function requisitesOf(company: CompanySettings, party: PartyRequisites, date: string): Requisites {
+  const registered = vatRegisteredOn(company, date);
+  const account = company.bankAccounts.find((a) => a.isDefault) ?? company.bankAccounts[0];
+  const blank = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
+  return {
+    supplier_name: company.legalName,
+    supplier_uic: blank(company.uic),
+    supplier_vat_number: registered ? blank(company.vatNumber) : null,
+    supplier_address: blank(printedAddress(company)),
+    supplier_mol: blank(company.mol),
+    supplier_bank: account
+      ? [printedIban(account.iban), account.bic, account.bankName].filter(Boolean).join(', ')
+      : null,
+    supplier_vat_registered: registered,
+    recipient_name: party.name,
+    recipient_kind: party.kind,
+    recipient_uic: blank(party.uic),
+    recipient_vat_number: blank(party.vatNumber),
+    recipient_egn: blank(party.egn),
+    recipient_address: blank(printedAddress(party)),
+    recipient_mol: blank(party.mol),
+  };
+}
+
+/** Every requisite INV-03 asks for is there: 400 invoice_requisite_missing naming the missing one. */
+function checkRequisites(r: Requisites): void {
+  const missing = (field: string) => bad('invoice_requisite_missing', field);
+  if (!r.supplier_uic) throw missing('supplier.uic');
+  if (!r.supplier_address) throw missing('supplier.address');
+  if (r.supplier_vat_registered && !r.supplier_vat_number) throw missing('supplier.vatNumber');
+  if (!r.recipient_address) throw missing('recipient.address');
+  if (!r.recipient_uic && !r.recipient_vat_number && !r.recipient_egn) throw missing('recipient.id');
+}
+
+// ---------------------------------------------------------------- drafts
+
+interface DraftInput {
+  partyId: string;
+  orderId?: string | null;
+  documentDate?: string | undefined;
+  taxEventDate?: string | undefined;
+  currency?: 'BGN' | 'EUR' | undefined;
+  paymentMethod: 'cash' | 'card' | 'bank_transfer';
+  dueDate?: string | null | undefined;
+  receivedBy?: string | null | undefined;
+  noVatReason?: string | null | undefined;
+  notes?: string | null | undefined;
+  seriesId?: string | undefined;
+  lines: (InvoiceLineInput & { orderLineId?: string | null })[];
+}
+
+function lineRows(
+  invoiceId: string,
+  lines: DraftInput['lines'],
+  now: string,
+): Insertable<SalesInvoiceLineTable>[] {
+  return lines.map((l, i) => ({
+    id: newId(),
+    invoice_id: invoiceId,
+    position: i + 1,
+    description: l.description,
+    quantity_milli: l.quantityMilli,
+    unit: l.unit,
+    unit_price_cents: l.unitPriceCents,
+    discount_bp: l.discountBp,
+    net_cents: lineBase(l),
+    vat_rate_bp: l.vatRateBp,
+    vat_exempt: l.vatExempt,
+    vat_reason: l.vatReason ?? null,
+    order_line_id: l.orderLineId ?? null,
+    created_at: now,
+  }));
+}
+
+/** The due date is not before the issue date (400 due_before_issue). */
+function checkDates(documentDate: string, dueDate: string | null | undefined): void {
+  if (dueDate && dueDate < documentDate) throw bad('due_before_issue', 'dueDate');
+}
+
+/** Writes a new draft (header and lines) after checking what a draft must already be; returns its id. */
+async function insertDraft(trx: Executor, actor: Actor, input: DraftInput): Promise<string> {
+  await assertCustomerExists(trx, input.partyId, 'partyId');
+  const documentDate = input.documentDate ?? todayDate();
+  const taxEventDate = input.taxEventDate ?? documentDate;
+  const currency = currencyOf(documentDate, input.currency);
+  checkDates(documentDate, input.dueDate);
+  const company = await getCompanySettings(trx);
+  const party = await getPartyRequisites(trx, input.partyId);
+  const requisites = requisitesOf(company, party, documentDate);
+  const registered = Boolean(requisites.supplier_vat_registered);
+  checkLines(input.lines.map(ruleOfInput), registered);
+  const vat = invoiceVat(input.lines.map(ruleOfInput), registered);
+  const id = newId();
+  const now = nowIso();
+  await repo.insertInvoice(trx, {
+    id,
+    status: 'draft',
+    series_id: input.seriesId ?? null,
+    number: null,
+    document_date: documentDate,
+    tax_event_date: taxEventDate,
+    currency,
+    party_id: input.partyId,
+    order_id: input.orderId ?? null,
+    ...requisites,
+    no_vat_reason: input.noVatReason ?? null,
+    payment_method: input.paymentMethod,
+    due_date: input.dueDate ?? null,
+    received_by: input.receivedBy ?? null,
+    issued_by_name: null,
+    notes: input.notes ?? null,
+    net_cents: vat.totalBaseCents,
+    vat_cents: vat.totalVatCents,
+    total_cents: vat.totalCents,
+    cancel_reason: null,
+    cancelled_at: null,
+    cancelled_by: null,
+    reversal_of_id: null,
+    reversed_by_id: null,
+    posted_at: null,
+    posted_by: null,
+    created_by: actor.userId,
+    search_text: toSearchText(party.name, party.uic, party.vatNumber),
+    created_at: now,
+    updated_at: now,
+  });
+  await repo.replaceLines(trx, id, lineRows(id, input.lines, now));
+  await recordAudit(trx, actor, {
+    action: 'sales_invoice.create',
+    entity: 'sales_invoice',
+    entityId: id,
+    after: { partyId: input.partyId, orderId: input.orderId ?? null, lines: input.lines.length },
+  });
+  return id;
+}
+
+function ruleOfInput(l: InvoiceLineInput): RuleLine {
+  return l;
+}
+
+/** A new draft invoice for a customer: at least one line, currency fixed by its date, grounds on 0 % lines. */
+export async function createInvoice(db: Db, actor: Actor, body: CreateInvoiceBody): Promise<InvoiceDetail> {
+  const id = await db.transaction().execute((trx) => insertDraft(trx, actor, body));
+  return getInvoice(db, id);
+}
+
+/** Changes a draft; an issued or cancelled invoice never changes (409 invoice_not_draft). */
+export async function patchInvoice(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: PatchInvoiceBody,
+): Promise<InvoiceDetail> {
+  await db.transaction().execute(async (trx) => {
+    const draft = await lockDraft(trx, INVOICE_KIND, id);
+    const current = (await repo.linesOf(trx, id)).map((l) => ({
+      description: l.description,
+      quantityMilli: Number(l.quantity_milli),
+      unit: l.unit,
+      unitPriceCents: Number(l.unit_price_cents),
+      discountBp: l.discount_bp,
+      vatRateBp: l.vat_rate_bp,
+      vatExempt: Boolean(l.vat_exempt),
+      vatReason: l.vat_reason,
+      orderLineId: l.order_line_id,
+    }));
+    const partyId = body.partyId ?? draft.party_id;
+    if (body.partyId !== undefined) await assertCustomerExists(trx, partyId, 'partyId');
+    const documentDate = body.documentDate ?? draft.document_date;
+    const taxEventDate = body.taxEventDate ?? draft.tax_event_date;
+    // A new date fixes a new currency unless one is asked for (EUR-04).
+    const currency = currencyOf(documentDate, body.currency);
+    const dueDate = body.dueDate === undefined ? draft.due_date : body.dueDate;
+    checkDates(documentDate, dueDate);
+    const company = await getCompanySettings(trx);
+    const party = await getPartyRequisites(trx, partyId);
+    const requisites = requisitesOf(company, party, documentDate);
+    const registered = Boolean(requisites.supplier_vat_registered);
+    const lines = body.lines ?? current;
+    checkLines(lines, registered);
+    const vat = invoiceVat(lines, registered);
+    const now = nowIso();
+    await repo.updateInvoice(trx, id, {
+      party_id: partyId,
+      document_date: documentDate,
+      tax_event_date: taxEventDate,
+      currency,
+      ...requisites,
+      ...(body.paymentMethod !== undefined ? { payment_method: body.paymentMethod } : {}),
+      due_date: dueDate,
+      ...(body.receivedBy !== undefined ? { received_by: body.receivedBy } : {}),
+      ...(body.noVatReason !== undefined ? { no_vat_reason: body.noVatReason } : {}),
+      ...(body.notes !== undefined ? { notes: body.notes } : {}),
+      ...(body.seriesId !== undefined ? { series_id: body.seriesId } : {}),
+      net_cents: vat.totalBaseCents,
+      vat_cents: vat.totalVatCents,
+      total_cents: vat.totalCents,
+      search_text: toSearchText(party.name, party.uic, party.vatNumber),
+      updated_at: now,
+    });
+    if (body.lines) await repo.replaceLines(trx, id, lineRows(id, body.lines, now));
+    await recordAudit(trx, actor, {
+      action: 'sales_invoice.update',
+      entity: 'sales_invoice',
+      entityId: id,
+      after: { fields: Object.keys(body) },
+    });
+  });
+  return getInvoice(db, id);
+}
+
+/** Deletes a draft; an issued invoice is never deleted (409 invoice_not_draft). */
+export async function deleteInvoice(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const draft = await lockDraft(trx, INVOICE_KIND, id);
+    if ((await repo.deleteDraft(trx, id)) !== 1)
+      throw new DomainError('conflict', 'invoice_not_draft', refusalDetails(draft)('invoice_not_draft'));
+    await recordAudit(trx, actor, { action: 'sales_invoice.delete', entity: 'sales_invoice', entityId: id });
+  });
+}
+
+// ---------------------------------------------------------------- issue
+
+/**
+ * Issues a draft in the caller's transaction: the requisites copied again as they stand on the issue date and
+ * checked (INV-03), lines and grounds checked, the currency of the date (EUR-04), then the number taken last, in
+ * the same transaction (ADR 3, ADR 8): a refused issue takes none, a rolled-back one gives it back.
+ */
+async function issueTx(trx: Executor, actor: Actor, id: string): Promise<string> {
+  const { number } = await postDraft(trx, INVOICE_KIND, actor, id, async (draft) => {
+    const today = todayDate();
+    if (draft.document_date > today) throw bad('date_in_future', 'documentDate', { today });
+    currencyOf(draft.document_date, draft.currency);
+    const company = await getCompanySettings(trx);
+    const party = await getPartyRequisites(trx, draft.party_id);
+    const requisites = requisitesOf(company, party, draft.document_date);
+    checkRequisites(requisites);
+    const registered = Boolean(requisites.supplier_vat_registered);
+    const lines = (await repo.linesOf(trx, id)).map(ruleLineOf);
+    checkLines(lines, registered);
+    const vat = invoiceVat(lines, registered);
+    const issuer = actor.userId ? await findUserSummary(trx, actor.userId) : null;
+    return {
+      patch: {
+        ...requisites,
+        no_vat_reason: registered ? null : (draft.no_vat_reason ?? NOT_REGISTERED_REASON),
+        issued_by_name: issuer?.fullName ?? null,
+        net_cents: vat.totalBaseCents,
+        vat_cents: vat.totalVatCents,
+        total_cents: vat.totalCents,
+      },
+      audit: { totalCents: vat.totalCents, currency: draft.currency },
+    };
+  });
+  return number;
+}
+
+/** Issues a draft invoice: it takes the next number of its series and never changes again. */
+export async function issueInvoice(db: Db, actor: Actor, id: string): Promise<InvoiceDetail> {
+  await db.transaction().execute((trx) => issueTx(trx, actor, id));
+  await keepRendering(db, id);
+  return getInvoice(db, id);
+}
+
+/**
+ * Bills a ready or delivered service order in one step: an invoice of the order's lines the customer pays
+ * (warranty and contract lines stay off it), issued, and the order marked billed, all in one transaction. A second
+ * billing is 409 order_already_billed, also when two arrive at once (the order row is locked, the mark guarded).
+ */
+export async function invoiceOrder(db: Db, actor: Actor, body: FromOrderBody): Promise<InvoiceDetail> {
+  const id = await db.transaction().execute(async (trx) => {
+    const order = await lockBillableOrder(trx, body.orderId);
+    const lines = (await readLines(trx, order.id)).filter(
+      (l) => l.payer === 'customer' && (l.usedQuantityMilli ?? l.quantityMilli) > 0,
+    );
+    if (!lines.length)
+      throw new DomainError('conflict', 'order_nothing_to_bill', {
+        field: 'orderId',
+        params: { number: order.number },
+      });
+    const documentDate = body.documentDate ?? todayDate();
+    // A service's tax event is its completion (INV-07): the day the order was finished.
+    const finished = order.finishedAt ? calendarDateOf(new Date(order.finishedAt)) : documentDate;
+    const { orderId, ...options } = body;
+    const invoiceId = await insertDraft(trx, actor, {
+      ...options,
+      partyId: order.partyId,
+      orderId,
+      documentDate,
+      taxEventDate: body.taxEventDate ?? [finished, documentDate].sort()[0],
+      lines: lines.map((l) => ({
+        description: l.description,
+        quantityMilli: l.usedQuantityMilli ?? l.quantityMilli,
+        unit: l.unit,
+        unitPriceCents: l.unitPriceCents,
+        discountBp: l.discountBp,
+        vatRateBp: l.vatRateBp,
+        vatExempt: false,
+        vatReason: null,
+        orderLineId: l.id,
+      })),
+    });
+    await issueTx(trx, actor, invoiceId);
+    await markOrderBilled(trx, order.id, invoiceId);
+    return invoiceId;
+  });
+  await keepRendering(db, id);
+  return getInvoice(db, id);
+}
+
+// ---------------------------------------------------------------- cancel
+
+/**
+ * Cancels an issued invoice (анулиране, INV-12): it keeps its number and its stored rendering, turns cancelled with
+ * the reason, and the order it billed may be billed again. Not in a closed period (409 period_closed).
+ */
+export async function cancelInvoice(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: CancelInvoiceBody,
+): Promise<InvoiceDetail> {
+  await db.transaction().execute(async (trx) => {
+    const doc = await lockDocument(trx, INVOICE_KIND, id);
+    assertTransition(INVOICE_LIFECYCLE, doc.status, 'reversed', refusalDetails(doc));
+    const lockDate = await getLockDate(trx);
+    if (lockDate !== null && doc.document_date <= lockDate)
+      throw new DomainError('conflict', 'period_closed', { params: { date: lockDate }, extra: { lockDate } });
+    const now = nowIso();
+    const changed = await repo.markCancelled(trx, id, {
+      cancel_reason: body.reason,
+      cancelled_at: now,
+      cancelled_by: actor.userId,
+      updated_at: now,
+    });
+    if (changed !== 1)
+      throw new DomainError(
+        'conflict',
+        'invoice_already_cancelled',
+        refusalDetails(doc)('invoice_already_cancelled'),
+      );
+    if (doc.order_id) await clearOrderBilled(trx, doc.order_id, id);
+    await recordAudit(trx, actor, {
+      action: 'sales_invoice.cancel',
+      entity: 'sales_invoice',
+      entityId: id,
+      before: { status: 'issued', number: doc.number },
+      after: { status: 'cancelled', reason: body.reason },
+    });
+  });
+  return getInvoice(db, id);
+}
+
+// ---------------------------------------------------------------- the stored rendering (INV-15)
+
+type Renderer = (db: Executor, id: string, language: 'bg' | 'bg_en') => Promise<Buffer>;
+let renderer: Renderer | null = null;
+
+/** The PDF layout registers itself here (sales.pdf.ts imports this file, not the other way round). */
+export function registerInvoiceRenderer(render: Renderer): void {
+  renderer = render;
+}
+
+/**
+ * The PDF of an invoice: a draft is rendered afresh each time; an issued invoice's rendering is made once, stored
+ * unchanged with its SHA-256 (INV-15) and served from the store ever after, cancelled or not.
+ */
+export async function invoicePdf(
+  db: Db,
+  id: string,
+  language: 'bg' | 'bg_en',
+): Promise<{ pdf: Buffer; sha256: string | null; number: string | null }> {
+  const row = await repo.findInvoice(db, id);
+  if (!row) throw notFound('sales_invoice');
+  if (!renderer) throw new Error('The invoice renderer is not registered');
+  if (row.status === 'draft') return { pdf: await renderer(db, id, language), sha256: null, number: null };
+  const stored = (await repo.findRendering(db, id, language)) ?? (await storeRendering(db, id, language));
+  return { pdf: Buffer.from(stored.pdf), sha256: stored.sha256, number: row.number };
+}
+
+async function storeRendering(db: Db, id: string, language: 'bg' | 'bg_en') {
+  if (!renderer) throw new Error('The invoice renderer is not registered');
+  const pdf = await renderer(db, id, language);
+  await repo.insertRendering(db, {
+    invoice_id: id,
+    language,
+    pdf,
+    sha256: createHash('sha256').update(pdf).digest('hex'),
+    created_at: nowIso(),
+  });
+  // Two first requests at once: the first stored wins, both serve it.
+  const stored = await repo.findRendering(db, id, language);
+  if (!stored) throw notFound('sales_invoice');
+  return stored;
+}
+
+/** Renders and stores the Bulgarian copy right after issuing, so its hash exists from the start. */
+async function keepRendering(db: Db, id: string): Promise<void> {
+  if (renderer && !(await repo.findRendering(db, id, 'bg'))) await storeRendering(db, id, 'bg');
+}

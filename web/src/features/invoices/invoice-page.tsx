@@ -1,0 +1,382 @@
+import { Alert, Anchor, Button, Grid, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { formatDate, formatMoney, formatQuantity } from '@servix/server/kernel/format';
+import type { InvoiceDetail, InvoiceLine } from '@servix/server/modules/sales/sales.schema';
+import { IconAlertTriangle, IconBan, IconFileTypePdf, IconSend } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { messageOf } from '../../api/client';
+import { invoicePdfUrl, useCancelInvoice, useInvoice, useIssueInvoice } from '../../api/invoices';
+import { canCall } from '../../app/access';
+import { useSession } from '../../app/session';
+import { currentLocale } from '../../i18n';
+import { DetailField, InfoCard, SectionCard } from '../../ui/detail';
+import { type Column, ResponsiveTable } from '../../ui/list';
+import { PageHeader } from '../../ui/page-header';
+import { LoadError, NotFound, PageLoader } from '../../ui/states';
+import { InvoiceStatusBadge } from './invoice-badges';
+
+const percent = (bp: number, locale: 'bg' | 'en') =>
+  `${formatQuantity(bp * 10, locale)}${locale === 'bg' ? '\u00a0%' : '%'}`;
+
+/** One party's requisites as copied onto the invoice. */
+function PartyCard({
+  title,
+  party,
+}: {
+  title: string;
+  party: InvoiceDetail['supplier'] | InvoiceDetail['recipient'];
+}) {
+  const { t } = useTranslation();
+  const rows: [string, string | null][] = [
+    [t('invoices.invoice.uic'), party.uic],
+    [t('invoices.invoice.vatNumber'), party.vatNumber],
+    [t('invoices.invoice.egn'), party.egn],
+    [t('invoices.invoice.mol'), party.mol],
+  ];
+  return (
+    <InfoCard title={title}>
+      <Text fw={600} size="sm">
+        {party.name}
+      </Text>
+      {party.address && <Text size="sm">{party.address}</Text>}
+      {rows
+        .filter((r): r is [string, string] => Boolean(r[1]))
+        .map(([label, value]) => (
+          <DetailField key={label} label={label} labelWidth={110}>
+            {value}
+          </DetailField>
+        ))}
+    </InfoCard>
+  );
+}
+
+function InvoiceTotals({ invoice }: { invoice: InvoiceDetail }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const money = (c: number) => formatMoney(c, locale, invoice.currency);
+  return (
+    <Table withRowBorders={false} verticalSpacing={2} maw={380} ml="auto" data-testid="invoice-totals">
+      <Table.Tbody>
+        {invoice.vatByRate.map((r) =>
+          r.vatExempt ? (
+            <Table.Tr key="exempt">
+              <Table.Td>{t('invoices.invoice.totalsExempt')}</Table.Td>
+              <Table.Td ta="right">{money(r.baseCents)}</Table.Td>
+            </Table.Tr>
+          ) : (
+            [
+              <Table.Tr key={`base-${r.vatRateBp}`}>
+                <Table.Td>
+                  {t('invoices.invoice.totalsBase', { rate: percent(r.vatRateBp, locale) })}
+                </Table.Td>
+                <Table.Td ta="right">{money(r.baseCents)}</Table.Td>
+              </Table.Tr>,
+              <Table.Tr key={`vat-${r.vatRateBp}`}>
+                <Table.Td>{t('invoices.invoice.totalsVat', { rate: percent(r.vatRateBp, locale) })}</Table.Td>
+                <Table.Td ta="right" data-testid={`invoice-vat-${r.vatRateBp}`}>
+                  {money(r.vatCents)}
+                </Table.Td>
+              </Table.Tr>,
+            ]
+          ),
+        )}
+        <Table.Tr>
+          <Table.Td>{t('invoices.invoice.net')}</Table.Td>
+          <Table.Td ta="right" data-testid="invoice-net">
+            {money(invoice.netCents)}
+          </Table.Td>
+        </Table.Tr>
+        <Table.Tr>
+          <Table.Td>{t('invoices.invoice.vat')}</Table.Td>
+          <Table.Td ta="right" data-testid="invoice-vat">
+            {money(invoice.vatCents)}
+          </Table.Td>
+        </Table.Tr>
+        <Table.Tr>
+          <Table.Td fw={700}>{t('invoices.invoice.gross')}</Table.Td>
+          <Table.Td ta="right" fw={700} data-testid="invoice-total">
+            {money(invoice.totalCents)}
+          </Table.Td>
+        </Table.Tr>
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function CancelModal({ invoice, onClose }: { invoice: InvoiceDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const cancel = useCancelInvoice();
+  const [reason, setReason] = useState('');
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('invoices.invoice.cancelTitle', { number: invoice.number ?? '' })}
+    >
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('invoices.invoice.cancelHint')}
+        </Text>
+        <Textarea
+          label={t('invoices.invoice.cancelReason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          required
+          autosize
+          minRows={2}
+          maxLength={500}
+          data-testid="invoice-cancel-reason"
+          error={cancel.error ? messageOf(cancel.error) : undefined}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="red"
+            disabled={!reason.trim()}
+            loading={cancel.isPending}
+            data-testid="invoice-cancel-confirm"
+            onClick={() =>
+              cancel.mutate(
+                { id: invoice.id, body: { reason } },
+                {
+                  onSuccess: (i) => {
+                    notifications.show({
+                      color: 'green',
+                      message: t('invoices.invoice.cancelled', { number: i.number ?? '' }),
+                    });
+                    onClose();
+                  },
+                },
+              )
+            }
+          >
+            {t('invoices.invoice.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** An invoice: its parties' requisites as copied, the lines, the totals per VAT rate, the PDF, cancel. */
+export function InvoicePage() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const { id } = useParams();
+  const { user } = useSession();
+  const query = useInvoice(id);
+  const issue = useIssueInvoice();
+  const [cancelling, setCancelling] = useState(false);
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) {
+    if ((query.error as { status?: number }).status === 404) return <NotFound />;
+    return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  const invoice = query.data;
+  const money = (c: number) => formatMoney(c, locale, invoice.currency);
+  const canIssue = invoice.status === 'draft' && canCall(user.role, 'POST /api/v1/invoices/:id/issue');
+  const canCancel = invoice.status === 'issued' && canCall(user.role, 'POST /api/v1/invoices/:id/cancel');
+  const columns: Column<InvoiceLine>[] = [
+    {
+      key: 'description',
+      header: t('invoices.invoice.description'),
+      phone: 'title',
+      render: (l) => l.description,
+    },
+    {
+      key: 'quantity',
+      header: t('invoices.invoice.quantity'),
+      align: 'right',
+      nowrap: true,
+      phone: 'primary',
+      render: (l) => `${formatQuantity(l.quantityMilli, locale)} ${l.unit}`,
+    },
+    {
+      key: 'unitPrice',
+      header: t('invoices.invoice.unitPrice'),
+      align: 'right',
+      nowrap: true,
+      phone: 'primary',
+      render: (l) => money(l.unitPriceCents),
+    },
+    {
+      key: 'discount',
+      header: t('invoices.invoice.discount'),
+      align: 'right',
+      nowrap: true,
+      phone: 'secondary',
+      render: (l) => (l.discountBp ? percent(l.discountBp, locale) : '—'),
+    },
+    {
+      key: 'vat',
+      header: t('invoices.invoice.vatRate'),
+      align: 'right',
+      nowrap: true,
+      phone: 'secondary',
+      render: (l) =>
+        l.vatExempt || !invoice.supplier.vatRegistered
+          ? t('invoices.invoice.exempt')
+          : percent(l.vatRateBp, locale),
+    },
+    {
+      key: 'base',
+      header: t('invoices.invoice.base'),
+      align: 'right',
+      nowrap: true,
+      phone: 'primary',
+      render: (l) => money(l.netCents),
+    },
+  ];
+  return (
+    <Stack gap="md" maw={1400}>
+      <PageHeader
+        title={
+          invoice.number
+            ? t('invoices.invoice.title', { number: invoice.number })
+            : t('invoices.invoice.draftTitle')
+        }
+        description={
+          <Group gap="xs" component="span">
+            <InvoiceStatusBadge status={invoice.status} size="md" />
+            <Text span size="sm" c="dimmed">
+              {invoice.recipientName} · {formatDate(invoice.documentDate, locale)}
+            </Text>
+          </Group>
+        }
+        actions={
+          <Group gap="xs">
+            <Button
+              component="a"
+              href={invoicePdfUrl(invoice.id, 'bg')}
+              target="_blank"
+              rel="noopener"
+              variant="default"
+              leftSection={<IconFileTypePdf size={16} />}
+              data-testid="invoice-pdf"
+            >
+              {t('invoices.invoice.pdf')}
+            </Button>
+            <Button
+              component="a"
+              href={invoicePdfUrl(invoice.id, 'bg_en')}
+              target="_blank"
+              rel="noopener"
+              variant="default"
+              leftSection={<IconFileTypePdf size={16} />}
+              data-testid="invoice-pdf-both"
+            >
+              {t('invoices.invoice.pdfBoth')}
+            </Button>
+            {canIssue && (
+              <Button
+                leftSection={<IconSend size={16} />}
+                loading={issue.isPending}
+                data-testid="invoice-issue"
+                onClick={() =>
+                  issue.mutate(invoice.id, {
+                    onSuccess: (i) =>
+                      notifications.show({
+                        color: 'green',
+                        message: t('invoices.invoice.issued', { number: i.number ?? '' }),
+                      }),
+                    onError: (e) => notifications.show({ color: 'red', message: messageOf(e) }),
+                  })
+                }
+              >
+                {t('invoices.invoice.issue')}
+              </Button>
+            )}
+            {canCancel && (
+              <Button
+                color="red"
+                variant="light"
+                leftSection={<IconBan size={16} />}
+                data-testid="invoice-cancel"
+                onClick={() => setCancelling(true)}
+              >
+                {t('invoices.invoice.cancel')}
+              </Button>
+            )}
+          </Group>
+        }
+      />
+      {invoice.status === 'cancelled' && invoice.cancelReason && (
+        <Alert color="red" icon={<IconBan size={18} />} data-testid="invoice-cancelled-reason">
+          {t('invoices.invoice.cancelledBecause', { reason: invoice.cancelReason })}
+        </Alert>
+      )}
+      {invoice.warnings.includes('issued_late') && (
+        <Alert color="orange" icon={<IconAlertTriangle size={18} />} data-testid="invoice-issued-late">
+          {t('invoices.invoice.issuedLate')}
+        </Alert>
+      )}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <SectionCard title={t('invoices.invoice.lines')}>
+            <Stack gap="sm">
+              <ResponsiveTable
+                columns={columns}
+                rows={invoice.lines}
+                rowKey={(l) => l.id}
+                minWidth={620}
+                data-testid="invoice-lines"
+              />
+              <InvoiceTotals invoice={invoice} />
+            </Stack>
+          </SectionCard>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="md">
+            <InfoCard title={t('invoices.details')}>
+              <DetailField label={t('invoices.issueDate')}>
+                {formatDate(invoice.documentDate, locale)}
+              </DetailField>
+              <DetailField label={t('invoices.taxEventDate')}>
+                {formatDate(invoice.taxEventDate, locale)}
+              </DetailField>
+              <DetailField label={t('invoices.invoice.currency')}>{invoice.currency}</DetailField>
+              <DetailField label={t('invoices.paymentMethodLabel')}>
+                {t(`invoices.paymentMethod.${invoice.paymentMethod}`)}
+              </DetailField>
+              {invoice.dueDate && (
+                <DetailField label={t('invoices.invoice.dueDate')}>
+                  {formatDate(invoice.dueDate, locale)}
+                </DetailField>
+              )}
+              {invoice.orderId && invoice.orderNumber && (
+                <DetailField label={t('invoices.order')}>
+                  <Anchor component={Link} to={`/orders/${invoice.orderId}`} size="sm" ff="monospace">
+                    {invoice.orderNumber}
+                  </Anchor>
+                </DetailField>
+              )}
+              {invoice.noVatReason && (
+                <DetailField label={t('invoices.invoice.noVatReason')}>{invoice.noVatReason}</DetailField>
+              )}
+              {invoice.receivedBy && (
+                <DetailField label={t('invoices.invoice.receivedBy')}>{invoice.receivedBy}</DetailField>
+              )}
+              {invoice.issuedByName && (
+                <DetailField label={t('invoices.invoice.issuedBy')}>{invoice.issuedByName}</DetailField>
+              )}
+              {invoice.pdfSha256 && (
+                <DetailField label={t('invoices.invoice.hash')}>
+                  <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
+                    {invoice.pdfSha256}
+                  </Text>
+                </DetailField>
+              )}
+            </InfoCard>
+            <PartyCard title={t('invoices.supplier')} party={invoice.supplier} />
+            <PartyCard title={t('invoices.recipient')} party={invoice.recipient} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {cancelling && <CancelModal invoice={invoice} onClose={() => setCancelling(false)} />}
+    </Stack>
+  );
+}

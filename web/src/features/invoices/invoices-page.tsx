@@ -1,0 +1,122 @@
+import { Anchor, MultiSelect, Stack, Text } from '@mantine/core';
+import { formatDate, formatMoney } from '@servix/server/kernel/format';
+import { INVOICE_STATUSES, type InvoiceListItem } from '@servix/server/modules/sales/sales.schema';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { invoicesKey } from '../../api/invoices';
+import { currentLocale } from '../../i18n';
+import { type Column, type ListState, ListView, useListState, usePagedList } from '../../ui/list';
+import { PageHeader } from '../../ui/page-header';
+import { InvoiceStatusBadge } from './invoice-badges';
+
+type Filter = 'status';
+
+function StatusFilter({ list }: { list: ListState<Filter> }) {
+  const { t } = useTranslation();
+  const value = list.filters.status?.split(',').filter(Boolean) ?? [];
+  return (
+    <MultiSelect
+      aria-label={t('invoices.statusLabel')}
+      placeholder={value.length ? undefined : t('invoices.list.allStatuses')}
+      data={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`invoices.status.${s}`) }))}
+      value={value}
+      onChange={(v) => list.setFilter('status', v.join(','))}
+      clearable
+      w={{ base: '100%', sm: 300 }}
+      data-testid="invoice-status-filter"
+    />
+  );
+}
+
+/** The invoices: number, status, dates, recipient, order, total; search, status filter and CSV export. */
+export function InvoicesPage() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const list = useListState({ filters: ['status'] as const, defaultSort: '-createdAt' });
+  const result = usePagedList<InvoiceListItem>(invoicesKey, '/invoices', list.query);
+  const columns: Column<InvoiceListItem>[] = [
+    {
+      key: 'number',
+      header: t('invoices.number'),
+      sortKey: 'number',
+      nowrap: true,
+      phone: 'title',
+      render: (i) => (
+        <Anchor component={Link} to={`/invoices/${i.id}`} size="sm" ff="monospace" fw={500}>
+          {i.number ?? t('invoices.status.draft')}
+        </Anchor>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('invoices.statusLabel'),
+      phone: 'primary',
+      render: (i) => <InvoiceStatusBadge status={i.status} />,
+    },
+    {
+      key: 'documentDate',
+      header: t('invoices.issueDate'),
+      sortKey: 'documentDate',
+      nowrap: true,
+      phone: 'primary',
+      render: (i) => formatDate(i.documentDate, locale),
+    },
+    {
+      key: 'recipient',
+      header: t('invoices.recipient'),
+      sortKey: 'recipientName',
+      phone: 'primary',
+      render: (i) => i.recipientName,
+    },
+    {
+      key: 'order',
+      header: t('invoices.order'),
+      nowrap: true,
+      phone: 'secondary',
+      render: (i) =>
+        i.orderId && i.orderNumber ? (
+          <Anchor component={Link} to={`/orders/${i.orderId}`} size="sm" ff="monospace">
+            {i.orderNumber}
+          </Anchor>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      key: 'total',
+      header: t('invoices.total'),
+      sortKey: 'totalCents',
+      align: 'right',
+      nowrap: true,
+      phone: 'primary',
+      render: (i) => formatMoney(i.totalCents, locale, i.currency),
+    },
+  ];
+  return (
+    <Stack gap={0} maw={1400}>
+      <PageHeader title={t('invoices.list.title')} description={t('invoices.list.description')} />
+      <ListView
+        list={list}
+        result={result}
+        searchPlaceholder={t('invoices.list.searchHint')}
+        filters={<StatusFilter list={list} />}
+        exportPath="/invoices"
+        columns={columns}
+        rowKey={(i) => i.id}
+        rowHref={(i) => `/invoices/${i.id}`}
+        minWidth={860}
+        data-testid="invoices-table"
+        empty={
+          <Stack gap={4}>
+            <Text size="sm" c="dimmed">
+              {t('invoices.list.empty')}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t('invoices.list.hint')}
+            </Text>
+          </Stack>
+        }
+      />
+    </Stack>
+  );
+}
