@@ -106,7 +106,7 @@ test('a waiting part is drafted for its supplier, sent, received, and the order 
   await expect(page.getByTestId('request-status')).toHaveText('Изпратена', SLOW);
   await page.getByRole('button', { name: 'Заприходи' }).click();
   await expect(page).toHaveURL(/\/stock\/documents\//, SLOW);
-  await expect(page.getByLabel('Доставчик', { exact: true })).toHaveValue(supplier.name, SLOW);
+  await expect(page.getByTestId('supplier-picker')).toHaveValue(supplier.name, SLOW);
   await page.getByRole('button', { name: 'Осчетоводи' }).click();
   await page.getByTestId('confirm-post').click();
   await expect(page.getByRole('heading', { level: 2, name: /^Складова разписка № \d{10}$/ })).toBeVisible(
