@@ -59,6 +59,8 @@ test('an administrator adds a reception user, who sees only the screens their ro
     'Табло',
     // "My orders" is for users linked to a technician: the desk has none.
     'Оферти за ремонт',
+    // The desk issues the invoice when the customer collects (ADR 0016).
+    'Фактури',
     'Наличности',
     'Складови документи',
     'Под минимум',
@@ -74,6 +76,8 @@ test('an administrator adds a reception user, who sees only the screens their ro
     'Техници',
     // Reception imports what it may write (customers, sites, items): the import screen lists only those.
     'Импорт',
+    // The desk is the cashier: it runs the fiscal device's reports and service sums (ADR 0017).
+    'Фискално устройство',
   ]);
   await nav.getByRole('link', { name: 'Фирма' }).click();
   await expect(page.getByText('Само за преглед: вашата роля не може да променя тези данни.')).toBeVisible();
