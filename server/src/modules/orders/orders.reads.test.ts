@@ -156,6 +156,24 @@ describe.each(DIALECTS)('service order reads, edits, settings and the public lin
     expect(cancelled?.count).toBe((cancelledBefore?.count ?? 0) + 1);
     expect(cancelled?.cards.map((c) => c.id)).toContain(recent.id);
     expect(cancelled?.cards.map((c) => c.id)).not.toContain(old.id);
+    // Each column in its own order, read in one statement: open ones the longest waiting first, closed the latest.
+    const older = await anOrder(t, admin);
+    await t.db
+      .updateTable('service_order')
+      .set({ status_changed_at: new Date(Date.now() - 5 * 86_400_000).toISOString() })
+      .where('id', '=', older.id)
+      .execute();
+    const full = (await t.request(admin, 'GET', '/api/v1/service-orders/board')).json() as {
+      columns: { status: string; cards: { id: string; status: string; statusChangedAt: string }[] }[];
+    };
+    for (const column of full.columns) {
+      expect(column.cards.every((c) => c.status === column.status)).toBe(true);
+      const times = column.cards.map((c) => c.statusChangedAt);
+      const open = !['delivered', 'cancelled'].includes(column.status);
+      expect(times).toEqual([...times].sort((a, b) => (open ? a.localeCompare(b) : b.localeCompare(a))));
+    }
+    const receivedCards = full.columns.find((c) => c.status === 'received')?.cards ?? [];
+    expect(receivedCards[0]?.id).toBe(older.id);
     const since = Date.parse(cancelled?.since ?? '');
     expect(Math.abs(since - (Date.now() - 30 * 86_400_000))).toBeLessThan(60_000);
     expect(after.columns.find((c) => c.status === 'received')?.since).toBeNull();

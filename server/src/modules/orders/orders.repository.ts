@@ -175,7 +175,7 @@ export async function listOrders(db: Executor, f: OrderFilter, order: ListOrder,
  * The first cards of a board column, without a total (the board counts by status once): only what a card shows
  * (no phone, site or receiver), so 8 columns of cards stay one small read.
  */
-export async function boardCards(db: Executor, f: OrderFilter, order: ListOrder, limit: number) {
+function boardCardsQuery(db: Executor, f: OrderFilter, order: ListOrder, limit: number) {
   const cards = db
     .selectFrom('service_order')
     .innerJoin('party', 'party.id', 'service_order.party_id')
@@ -197,11 +197,46 @@ export async function boardCards(db: Executor, f: OrderFilter, order: ListOrder,
       'catalog_brand.name as brand_name',
       'technician.name as technician_name',
     ]);
-  return ordered(applyFilter(db, cards, f), thenBy(order, 'service_order.id'))
-    .limit(limit)
-    .execute();
+  return ordered(applyFilter(db, cards, f), thenBy(order, 'service_order.id')).limit(limit);
 }
-export type BoardCardRow = Awaited<ReturnType<typeof boardCards>>[number];
+export type BoardCardRow = Awaited<ReturnType<ReturnType<typeof boardCardsQuery>['execute']>>[number];
+
+/**
+ * The first cards of several board columns in one statement (one round trip, one plan on PostgreSQL): each column's
+ * own ordered, limited select wrapped as a subquery, joined by UNION ALL. Answers the rows per column, in the
+ * column's order (a union does not keep its parts' order, so each column is sorted again here by the same keys).
+ */
+export async function boardCards(
+  db: Executor,
+  columns: readonly { filter: OrderFilter; order: ListOrder; newestFirst: boolean }[],
+  limit: number,
+): Promise<BoardCardRow[][]> {
+  if (!columns.length) return [];
+  const parts = columns.map((c, i) =>
+    db
+      .selectFrom(boardCardsQuery(db, c.filter, c.order, limit).as(`c${i}`))
+      .selectAll()
+      .select(sql<number>`${sql.lit(i)}`.as('board_column')),
+  );
+  let query = parts[0] as (typeof parts)[number];
+  for (const part of parts.slice(1)) query = query.unionAll(part);
+  const rows = await query.execute();
+  const compare = (a: BoardCardRow, b: BoardCardRow) =>
+    a.status_changed_at < b.status_changed_at
+      ? -1
+      : a.status_changed_at > b.status_changed_at
+        ? 1
+        : a.id < b.id
+          ? -1
+          : a.id > b.id
+            ? 1
+            : 0;
+  return columns.map((c, i) =>
+    rows
+      .filter((r) => Number(r.board_column) === i)
+      .sort((a, b) => (c.newestFirst ? -compare(a, b) : compare(a, b))),
+  );
+}
 
 export async function allOrders(db: Executor, f: OrderFilter, order: ListOrder) {
   return listAll(filteredOrders(db, f), thenBy(order, 'service_order.id'));

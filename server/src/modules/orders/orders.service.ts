@@ -379,33 +379,38 @@ export async function getBoard(db: Executor, f: { q?: string; technicianId?: str
   const condition = overdueCondition(settings, now);
   const since = new Date(now.getTime() - BOARD_CLOSED_DAYS * 86_400_000).toISOString();
   const counts = await repo.countByStatus(db, f, condition, since);
-  const columns = [];
-  for (const status of ORDER_LIFECYCLE.statuses) {
+  const statuses = ORDER_LIFECYCLE.statuses.map((status) => {
     const open = (OPEN_STATUSES as readonly string[]).includes(status);
     const c = counts.find((x) => x.status === status);
-    const n = Number(c?.n ?? 0);
-    const cards =
-      n === 0
-        ? []
-        : await repo.boardCards(
-            db,
-            {
-              q: f.q,
-              technicianId: f.technicianId,
-              statuses: [status],
-              changedSince: open ? undefined : since,
-            },
-            listOrder(open ? 'statusChangedAt' : '-statusChangedAt', repo.ORDER_SORT_KEYS, 'statusChangedAt'),
-            BOARD_CARDS,
-          );
-    columns.push({
-      status,
-      count: n,
-      overdueCount: Number(c?.overdue_n ?? 0),
-      since: open ? null : since,
-      cards: cards.map((r) => toBoardCard(r, settings, now)),
-    });
-  }
+    return { status, open, n: Number(c?.n ?? 0), overdueN: Number(c?.overdue_n ?? 0) };
+  });
+  // The cards of every column that has any, in one read.
+  const withCards = statuses.filter((s) => s.n > 0);
+  const cards = await repo.boardCards(
+    db,
+    withCards.map((s) => ({
+      filter: {
+        q: f.q,
+        technicianId: f.technicianId,
+        statuses: [s.status],
+        changedSince: s.open ? undefined : since,
+      },
+      order: listOrder(
+        s.open ? 'statusChangedAt' : '-statusChangedAt',
+        repo.ORDER_SORT_KEYS,
+        'statusChangedAt',
+      ),
+      newestFirst: !s.open,
+    })),
+    BOARD_CARDS,
+  );
+  const columns = statuses.map((s) => ({
+    status: s.status,
+    count: s.n,
+    overdueCount: s.overdueN,
+    since: s.open ? null : since,
+    cards: (cards[withCards.indexOf(s)] ?? []).map((r) => toBoardCard(r, settings, now)),
+  }));
   return {
     columns,
     closedDays: BOARD_CLOSED_DAYS,
