@@ -19,6 +19,7 @@ import { ordersSpeed } from './0018-orders-speed';
 import { attachments } from './0019-attachments';
 import { fiscalDevice } from './0021-fiscal-device';
 import { earningShares } from './0022-earning-shares';
+import { moneyAccounts } from './0023-money-accounts';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -44,4 +45,5 @@ export const MIGRATIONS: Migration[] = [
   attachments,
   fiscalDevice,
   earningShares,
+  moneyAccounts,
 ];

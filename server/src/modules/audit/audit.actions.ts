@@ -78,6 +78,9 @@ export const AUDIT_ACTIONS = [
   ]),
   // purchasing
   ...actionsOf('purchase_request', ['create', 'update', 'need', 'send', 'cancel', 'receive', 'received']),
+  // cash desks and bank accounts (ADR 0018)
+  ...actionsOf('money_account', ['create', 'update', 'archive', 'restore']),
+  ...actionsOf('money_movement', ['create', 'reverse']),
   // attachments
   ...actionsOf('attachment', ['create', 'delete']),
   // fiscal device (ADR 0017)
@@ -118,5 +121,7 @@ export const AUDIT_ENTITIES = [
   'purchase_request',
   'attachment',
   'fiscal_device',
+  'money_account',
+  'money_movement',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -49,6 +49,8 @@ export const auditMessages = defineMessages(
         purchase_request: 'Заявка за доставка',
         attachment: 'Прикачен файл',
         fiscal_device: 'Фискално устройство',
+        money_account: 'Каса или банкова сметка',
+        money_movement: 'Движение по каса или сметка',
       },
       actions: {
         api_token: { create: 'Създаден API ключ', revoke: 'Отменен API ключ' },
@@ -207,6 +209,16 @@ export const auditMessages = defineMessages(
           z_report: 'Z отчет от фискалното устройство',
           duplicate: 'Дубликат на последната касова бележка',
         },
+        money_account: {
+          create: 'Създадена каса или банкова сметка',
+          update: 'Променена каса или банкова сметка',
+          archive: 'Архивирана каса или банкова сметка',
+          restore: 'Върната от архива каса или банкова сметка',
+        },
+        money_movement: {
+          create: 'Записано движение по каса или сметка',
+          reverse: 'Сторнирано движение по каса или сметка',
+        },
       },
     },
   },
@@ -256,6 +268,8 @@ export const auditMessages = defineMessages(
         purchase_request: 'Purchase request',
         attachment: 'Attachment',
         fiscal_device: 'Fiscal device',
+        money_account: 'Cash desk or bank account',
+        money_movement: 'Cash desk or bank movement',
       },
       actions: {
         api_token: { create: 'API token created', revoke: 'API token revoked' },
@@ -418,6 +432,13 @@ export const auditMessages = defineMessages(
           z_report: 'Z report from the fiscal device',
           duplicate: 'Duplicate of the last receipt',
         },
+        money_account: {
+          create: 'Cash desk or bank account created',
+          update: 'Cash desk or bank account changed',
+          archive: 'Cash desk or bank account archived',
+          restore: 'Cash desk or bank account restored',
+        },
+        money_movement: { create: 'Money movement recorded', reverse: 'Money movement reversed' },
       },
     },
   },
