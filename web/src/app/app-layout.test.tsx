@@ -36,12 +36,15 @@ const CATALOGUE = ['Категории', 'Марки', 'Модели', 'Труд
 const withMine = (menu: string[]) => menu.flatMap((s) => (s === 'Табло' ? [s, MINE] : [s]));
 /** What technicians earn: the management and the accountant. */
 const PAY = ['Възнаграждения на техници'];
+/** Cash desks and bank accounts (ADR 0018): the management, the accountant and the desk. */
+const MONEY = ['Каси и банкови сметки'];
 
 describe('the main menu', () => {
   it('shows an administrator every settings screen', async () => {
     expect(await menuOf('admin')).toEqual([
       ...EVERYDAY,
       ...PAY,
+      ...MONEY,
       ...CATALOGUE,
       'Фирма',
       'Номерация на документи',
@@ -60,6 +63,7 @@ describe('the main menu', () => {
     expect(await menuOf('manager')).toEqual([
       ...EVERYDAY,
       ...PAY,
+      ...MONEY,
       ...CATALOGUE,
       'Фирма',
       'Номерация на документи',
@@ -79,6 +83,7 @@ describe('the main menu', () => {
     expect(await menuOf('accountant')).toEqual([
       ...EVERYDAY.filter((s) => s !== INTAKE),
       ...PAY,
+      ...MONEY,
       ...CATALOGUE,
       'Фирма',
       'Номерация на документи',

@@ -7,6 +7,7 @@ import { fiscalMessages } from '../features/fiscal/i18n';
 import { homeMessages } from '../features/home/i18n';
 import { importsMessages } from '../features/imports/i18n';
 import { itemsMessages } from '../features/items/i18n';
+import { moneyMessages } from '../features/money/i18n';
 import { orderCodesMessages } from '../features/orders/codes-i18n';
 import { ordersMessages } from '../features/orders/i18n';
 import { orderPhotosMessages } from '../features/orders/photos-i18n';
@@ -56,6 +57,7 @@ export const FEATURE_MESSAGES = {
   purchasing: purchasingMessages,
   orderPhotos: orderPhotosMessages,
   fiscal: fiscalMessages,
+  money: moneyMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -87,6 +89,7 @@ export const bg = mergeMessages(
   purchasingMessages.bg,
   orderPhotosMessages.bg,
   fiscalMessages.bg,
+  moneyMessages.bg,
 );
 
 /** The shape every language must have: the Bulgarian keys, with any text. */
@@ -121,4 +124,5 @@ export const en: Messages = mergeMessages(
   purchasingMessages.en,
   orderPhotosMessages.en,
   fiscalMessages.en,
+  moneyMessages.en,
 );
