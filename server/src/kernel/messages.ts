@@ -834,8 +834,8 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'A category is given for an expense only.',
   },
   cash_desk_negative: {
-    bg: 'Наличността в „{account}“ не стига: на {date} ще липсват {shortfall} €. Касата не може да е на минус.',
-    en: 'Not enough cash in "{account}": on {date} it would be {shortfall} € short. A cash desk cannot go below zero.',
+    bg: 'Наличността в „{account}“ не стига: на {date} ще липсват {shortfall}. Касата не може да е на минус.',
+    en: 'Not enough cash in "{account}": on {date} it would be {shortfall} short. A cash desk cannot go below zero.',
   },
   money_reversal_of_reversal: {
     bg: 'Движение {number} е сторно и не може да се сторнира.',

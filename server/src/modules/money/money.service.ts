@@ -9,8 +9,8 @@ import { type CalendarDate, nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
 import { todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
+import { formatMoney } from '../../kernel/format';
 import { newId } from '../../kernel/ids';
-import { type Cents, toDecimalString } from '../../kernel/money';
 import { recordAudit } from '../audit';
 import { getLockDate } from '../company';
 import { takeNumber } from '../numbering';
@@ -192,7 +192,12 @@ async function assertCashStaysNonNegative(
     const shortfall = -worst.balance;
     throw new DomainError('conflict', 'cash_desk_negative', {
       field: 'amountCents',
-      params: { account: account.name, date: worst.date, shortfall: toDecimalString(shortfall as Cents) },
+      params: {
+        account: account.name,
+        date: worst.date,
+        // Shown the Bulgarian way in both languages, as the messages show dates.
+        shortfall: formatMoney(shortfall, 'bg'),
+      },
       extra: { accountId: account.id, date: worst.date, shortfallCents: shortfall },
     });
   }

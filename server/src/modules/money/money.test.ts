@@ -219,6 +219,7 @@ describe.each(DIALECTS)('cash desks and bank accounts on %s', (dialect) => {
     );
     expect(over).toMatchObject({ shortfallCents: 1, accountId: c.id });
     expect(over.detail).toContain('Каса минус');
+    expect(over.detail).toContain('0,01');
     // On day -4 there are 10 000, but taking 3 000 then leaves day -1 at -1 000.
     const back = await refused(
       accountant,
