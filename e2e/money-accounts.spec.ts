@@ -55,6 +55,15 @@ test('a cash desk: made, cash in, an expense, the balance, the day report PDF; a
   await expect(page.getByTestId('balance')).toHaveText(/126,60\s€/);
   await shot(page, 'money-account-bg');
 
+  // A movement is reversed, not deleted: the expense stays, marked, and the money comes back.
+  const expenseCard = page.getByRole('article').filter({ hasText: 'Гориво за буса' });
+  await expenseCard.getByRole('button', { name: 'Сторно' }).click();
+  const reversal = page.getByRole('dialog');
+  await reversal.getByLabel('Основание').fill('Грешна сума');
+  await reversal.getByRole('button', { name: 'Сторнирай' }).click();
+  await expect(page.getByTestId('balance')).toHaveText(/150,00\s€/);
+  await expect(expenseCard.getByText('сторнирано')).toBeVisible();
+
   const pdfLink = page.getByRole('link', { name: 'Дневен отчет (PDF)' });
   const res = await page.request.get((await pdfLink.getAttribute('href')) as string);
   expect(res.status()).toBe(200);

@@ -57,6 +57,15 @@ export function useCreateCashEntry(accountId: string) {
   });
 }
 
+export function useReverseMovement() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      api.post<Movement>(`/money-movements/${id}/reverse`, { reason }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: moneyKey }),
+  });
+}
+
 /** The day report's PDF, opened by the browser from the API (the session cookie goes with it). */
 export function dayReportPdfUrl(accountId: string, date: string, language: 'bg' | 'bg+en' = 'bg'): string {
   return `/api/v1/money-accounts/${accountId}/day-report/pdf?date=${date}&language=${encodeURIComponent(language)}`;

@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Group,
+  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -26,6 +27,7 @@ import {
   useCreateMovement,
   useMoneyAccount,
   useMoneyAccounts,
+  useReverseMovement,
 } from '../../api/money';
 import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
@@ -270,6 +272,11 @@ function Movements({ account }: { account: MoneyAccount }) {
 function MovementCard({ movement: m }: { movement: AccountMovement }) {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const { user } = useSession();
+  const canReverse =
+    m.kind !== 'reversal' &&
+    !m.reversedById &&
+    canCall(user.role, 'POST /api/v1/money-movements/:id/reverse');
   return (
     <Card withBorder radius="sm" padding="sm" component="article" aria-label={m.number}>
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
@@ -298,8 +305,65 @@ function MovementCard({ movement: m }: { movement: AccountMovement }) {
           <Text size="xs" c="dimmed">
             {t('money.account.balanceAfter', { amount: formatMoney(m.balanceCents, locale) })}
           </Text>
+          {canReverse && <ReverseButton movement={m} />}
         </Stack>
       </Group>
     </Card>
+  );
+}
+
+function ReverseButton({ movement }: { movement: AccountMovement }) {
+  const { t } = useTranslation();
+  const reverse = useReverseMovement();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  return (
+    <>
+      <Button size="compact-xs" variant="subtle" color="red" onClick={() => setOpen(true)}>
+        {t('money.reverse.action')}
+      </Button>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('money.reverse.title', { number: movement.number })}
+      >
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            setFailure(null);
+            reverse.mutate(
+              { id: movement.id, reason },
+              {
+                onSuccess: (m) => {
+                  notifications.show({
+                    color: 'green',
+                    message: t('money.movement.saved', { number: m.number }),
+                  });
+                  setOpen(false);
+                },
+                onError: (err) => setFailure(messageOf(err)),
+              },
+            );
+          }}
+        >
+          <Stack gap="sm">
+            <FormAlert message={failure} />
+            <TextInput
+              label={t('money.movement.reason')}
+              required
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+            />
+            <Group justify="flex-end">
+              <Button type="submit" color="red" loading={reverse.isPending}>
+                {t('money.reverse.confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
   );
 }

@@ -37,6 +37,7 @@ export const moneyMessages = defineMessages(
         balanceAfter: 'Салдо {{amount}}',
         reversed: 'сторнирано',
       },
+      reverse: { action: 'Сторно', title: 'Сторно на движение № {{number}}', confirm: 'Сторнирай' },
       movement: {
         title: 'Ново движение',
         kind: 'Вид движение',
@@ -95,6 +96,7 @@ export const moneyMessages = defineMessages(
         balanceAfter: 'Balance {{amount}}',
         reversed: 'reversed',
       },
+      reverse: { action: 'Reverse', title: 'Reverse movement No. {{number}}', confirm: 'Reverse' },
       movement: {
         title: 'New movement',
         kind: 'Kind of movement',
