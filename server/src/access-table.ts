@@ -4,6 +4,7 @@ import { FISCAL_ACCESS } from './modules/fiscal/fiscal.access';
 import { IMPORTS_ACCESS } from './modules/imports/imports.access';
 import { ITEMS_ACCESS } from './modules/items/items.access';
 import { JOBS_ACCESS } from './modules/jobs/jobs.access';
+import { MONEY_ACCESS } from './modules/money/money.access';
 import { ONBOARDING_ACCESS } from './modules/onboarding/onboarding.access';
 import { EARNINGS_ACCESS, ORDERS_ACCESS } from './modules/orders/orders.access';
 import { PARTIES_ACCESS } from './modules/parties/parties.access';
@@ -76,4 +77,5 @@ export const ACCESS: Record<string, Access> = {
   ...QUOTES_ACCESS,
   ...FISCAL_ACCESS,
   ...SALES_ACCESS,
+  ...MONEY_ACCESS,
 };

@@ -22,6 +22,7 @@ import { fiscalRoutes } from './modules/fiscal';
 import { importsRoutes } from './modules/imports';
 import { itemsRoutes } from './modules/items';
 import { attachJobRunner, type JobRunnerSettings, jobsRoutes, registerJobHandler } from './modules/jobs';
+import { moneyRoutes } from './modules/money';
 import { numberingRoutes } from './modules/numbering';
 import { onboardingRoutes } from './modules/onboarding';
 import {
@@ -154,6 +155,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(orderPhotoRoutes);
   await app.register(fiscalRoutes);
   await app.register(salesRoutes);
+  await app.register(moneyRoutes);
 
   if (spaIndex) {
     app.get('/', { schema: { hide: true } }, (_req, reply) =>

@@ -7,6 +7,7 @@ import type { FiscalTables } from '../modules/fiscal/fiscal.table';
 import type { ImportsTables } from '../modules/imports/imports.table';
 import type { ItemsTables } from '../modules/items/items.table';
 import type { JobsTables } from '../modules/jobs/jobs.table';
+import type { MoneyTables } from '../modules/money/money.table';
 import type { NumberingTables } from '../modules/numbering/numbering.table';
 import type { OrdersTables } from '../modules/orders/orders.table';
 import type { PartiesTables } from '../modules/parties/parties.table';
@@ -34,4 +35,5 @@ export interface Database
     PurchasingTables,
     AttachmentsTables,
     FiscalTables,
-    SalesTables {}
+    SalesTables,
+    MoneyTables {}

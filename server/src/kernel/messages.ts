@@ -848,6 +848,48 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Поръчка {number} няма редове, които клиентът плаща.',
     en: 'Order {number} has no lines the customer pays.',
   },
+  // cash desks and bank accounts (ADR 0018)
+  not_for_cash_desk: {
+    bg: 'Полето „{field}“ е само за банкова сметка, не за каса.',
+    en: 'Field "{field}" is for a bank account only, not for a cash desk.',
+  },
+  unknown_account: { bg: 'Няма такава каса или банкова сметка.', en: 'No such cash desk or bank account.' },
+  account_archived: {
+    bg: '„{account}“ е архивирана: по нея не се записват движения.',
+    en: '"{account}" is archived: no movements are recorded on it.',
+  },
+  not_a_cash_desk: {
+    bg: '„{account}“ не е каса: тук се записват само внасяния и изплащания по каса.',
+    en: '"{account}" is not a cash desk: only cash in and cash out on a cash desk are recorded here.',
+  },
+  transfer_same_account: {
+    bg: 'Прехвърлянето е между две различни сметки.',
+    en: 'A transfer is between two different accounts.',
+  },
+  only_for_transfer: {
+    bg: 'Сметка получател се посочва само при прехвърляне.',
+    en: 'A receiving account is given for a transfer only.',
+  },
+  only_for_supplier_payment: {
+    bg: 'Доставчик се посочва само при плащане на доставчик.',
+    en: 'A supplier is given for a supplier payment only.',
+  },
+  only_for_expense: {
+    bg: 'Категория се посочва само при разход.',
+    en: 'A category is given for an expense only.',
+  },
+  cash_desk_negative: {
+    bg: 'Наличността в „{account}“ не стига: на {date} ще липсват {shortfall}. Касата не може да е на минус.',
+    en: 'Not enough cash in "{account}": on {date} it would be {shortfall} short. A cash desk cannot go below zero.',
+  },
+  money_reversal_of_reversal: {
+    bg: 'Движение {number} е сторно и не може да се сторнира.',
+    en: 'Movement {number} is a reversal and cannot be reversed.',
+  },
+  money_movement_reversed: {
+    bg: 'Движение {number} вече е сторнирано.',
+    en: 'Movement {number} is already reversed.',
+  },
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

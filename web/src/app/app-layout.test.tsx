@@ -40,12 +40,15 @@ const withInvoices = (menu: string[]) =>
   menu.flatMap((s) => (s === 'Оферти за ремонт' ? [s, INVOICES] : [s]));
 /** What technicians earn: the management and the accountant. */
 const PAY = ['Възнаграждения на техници'];
+/** Cash desks and bank accounts (ADR 0018): the management, the accountant and the desk. */
+const MONEY = ['Каси и банкови сметки'];
 
 describe('the main menu', () => {
   it('shows an administrator every settings screen', async () => {
     expect(await menuOf('admin')).toEqual([
       ...withInvoices(EVERYDAY),
       ...PAY,
+      ...MONEY,
       ...CATALOGUE,
       'Фирма',
       'Номерация на документи',
@@ -64,6 +67,7 @@ describe('the main menu', () => {
     expect(await menuOf('manager')).toEqual([
       ...withInvoices(EVERYDAY),
       ...PAY,
+      ...MONEY,
       ...CATALOGUE,
       'Фирма',
       'Номерация на документи',
@@ -83,6 +87,7 @@ describe('the main menu', () => {
     expect(await menuOf('accountant')).toEqual([
       ...withInvoices(EVERYDAY).filter((s) => s !== INTAKE),
       ...PAY,
+      ...MONEY,
       ...CATALOGUE,
       'Фирма',
       'Номерация на документи',

@@ -3,6 +3,7 @@ import {
   IconAddressBook,
   IconBuilding,
   IconBuildingWarehouse,
+  IconCash,
   IconCategory,
   IconChartBar,
   IconClipboardList,
@@ -49,7 +50,8 @@ export interface Screen {
     | OrdersLabel
     | SalesLabel
     | 'reports.nav.earnings'
-    | 'fiscal.nav';
+    | 'fiscal.nav'
+    | 'money.nav.accounts';
   icon: Icon;
   /** The API call the screen cannot work without: a role that may not make it does not see the screen. */
   needs: Route;
@@ -231,5 +233,11 @@ export const REPORT_SCREENS = [
     label: 'reports.nav.earnings',
     icon: IconCoin,
     needs: 'GET /api/v1/reports/technician-earnings',
+  },
+  {
+    path: '/money/accounts',
+    label: 'money.nav.accounts',
+    icon: IconCash,
+    needs: 'GET /api/v1/money-accounts',
   },
 ] as const satisfies readonly Screen[];

@@ -4,6 +4,9 @@ import { lazyScreen } from '../app/lazy-screen';
 
 const screens = () => import('./reports/screens');
 const TechnicianEarningsPage = lazyScreen(screens, 'TechnicianEarningsPage');
+const moneyScreens = () => import('./money/screens');
+const MoneyAccountsPage = lazyScreen(moneyScreens, 'MoneyAccountsPage');
+const MoneyAccountPage = lazyScreen(moneyScreens, 'MoneyAccountPage');
 
 /** The reports section: technicians' earnings. */
 export const REPORT_ROUTES: RouteObject[] = [
@@ -12,6 +15,22 @@ export const REPORT_ROUTES: RouteObject[] = [
     element: (
       <RequireRole needs="GET /api/v1/reports/technician-earnings">
         <TechnicianEarningsPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/money/accounts',
+    element: (
+      <RequireRole needs="GET /api/v1/money-accounts">
+        <MoneyAccountsPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/money/accounts/:id',
+    element: (
+      <RequireRole needs="GET /api/v1/money-accounts/:id">
+        <MoneyAccountPage />
       </RequireRole>
     ),
   },

@@ -8,6 +8,7 @@ import { homeMessages } from '../features/home/i18n';
 import { importsMessages } from '../features/imports/i18n';
 import { invoicesMessages } from '../features/invoices/i18n';
 import { itemsMessages } from '../features/items/i18n';
+import { moneyMessages } from '../features/money/i18n';
 import { orderCodesMessages } from '../features/orders/codes-i18n';
 import { ordersMessages } from '../features/orders/i18n';
 import { orderPhotosMessages } from '../features/orders/photos-i18n';
@@ -58,6 +59,7 @@ export const FEATURE_MESSAGES = {
   orderPhotos: orderPhotosMessages,
   fiscal: fiscalMessages,
   invoices: invoicesMessages,
+  money: moneyMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -90,6 +92,7 @@ export const bg = mergeMessages(
   orderPhotosMessages.bg,
   fiscalMessages.bg,
   invoicesMessages.bg,
+  moneyMessages.bg,
 );
 
 /** The shape every language must have: the Bulgarian keys, with any text. */
@@ -125,4 +128,5 @@ export const en: Messages = mergeMessages(
   orderPhotosMessages.en,
   fiscalMessages.en,
   invoicesMessages.en,
+  moneyMessages.en,
 );

@@ -20,6 +20,7 @@ import { attachments } from './0019-attachments';
 import { salesInvoices } from './0020-sales-invoices';
 import { fiscalDevice } from './0021-fiscal-device';
 import { earningShares } from './0022-earning-shares';
+import { moneyAccounts } from './0023-money-accounts';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -46,4 +47,5 @@ export const MIGRATIONS: Migration[] = [
   salesInvoices,
   fiscalDevice,
   earningShares,
+  moneyAccounts,
 ];

@@ -78,6 +78,9 @@ export const AUDIT_ACTIONS = [
   ]),
   // purchasing
   ...actionsOf('purchase_request', ['create', 'update', 'need', 'send', 'cancel', 'receive', 'received']),
+  // cash desks and bank accounts (ADR 0018)
+  ...actionsOf('money_account', ['create', 'update', 'archive', 'restore']),
+  ...actionsOf('money_movement', ['create', 'reverse']),
   // attachments
   ...actionsOf('attachment', ['create', 'delete']),
   // fiscal device (ADR 0017)
@@ -121,5 +124,7 @@ export const AUDIT_ENTITIES = [
   'attachment',
   'fiscal_device',
   'sales_invoice',
+  'money_account',
+  'money_movement',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

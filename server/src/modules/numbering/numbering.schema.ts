@@ -18,6 +18,7 @@ export const DOC_TYPES = [
   'cash_out',
   'contract',
   'purchase_request',
+  'money_movement',
 ] as const;
 export const DocType = z.enum(DOC_TYPES);
 export type DocType = z.infer<typeof DocType>;

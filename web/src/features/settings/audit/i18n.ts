@@ -50,6 +50,8 @@ export const auditMessages = defineMessages(
         attachment: 'Прикачен файл',
         fiscal_device: 'Фискално устройство',
         sales_invoice: 'Фактура',
+        money_account: 'Каса или банкова сметка',
+        money_movement: 'Движение по каса или сметка',
       },
       actions: {
         api_token: { create: 'Създаден API ключ', revoke: 'Отменен API ключ' },
@@ -215,6 +217,16 @@ export const auditMessages = defineMessages(
           post: 'Издадена фактура',
           cancel: 'Анулирана фактура',
         },
+        money_account: {
+          create: 'Създадена каса или банкова сметка',
+          update: 'Променена каса или банкова сметка',
+          archive: 'Архивирана каса или банкова сметка',
+          restore: 'Върната от архива каса или банкова сметка',
+        },
+        money_movement: {
+          create: 'Записано движение по каса или сметка',
+          reverse: 'Сторнирано движение по каса или сметка',
+        },
       },
     },
   },
@@ -265,6 +277,8 @@ export const auditMessages = defineMessages(
         attachment: 'Attachment',
         fiscal_device: 'Fiscal device',
         sales_invoice: 'Invoice',
+        money_account: 'Cash desk or bank account',
+        money_movement: 'Cash desk or bank movement',
       },
       actions: {
         api_token: { create: 'API token created', revoke: 'API token revoked' },
@@ -434,6 +448,13 @@ export const auditMessages = defineMessages(
           post: 'Invoice issued',
           cancel: 'Invoice cancelled',
         },
+        money_account: {
+          create: 'Cash desk or bank account created',
+          update: 'Cash desk or bank account changed',
+          archive: 'Cash desk or bank account archived',
+          restore: 'Cash desk or bank account restored',
+        },
+        money_movement: { create: 'Money movement recorded', reverse: 'Money movement reversed' },
       },
     },
   },

@@ -1,0 +1,156 @@
+/**
+ * The cash desk's day report (дневен отчет на каса) in Bulgarian, or Bulgarian and English side by side (never
+ * English only, INV-04): the opening balance, the money in and out by kind, the closing balance and the day's
+ * movements with the running balance, laid out by the shared PDF layout (server/src/pdf).
+ */
+import type { Executor } from '../../db/database';
+import {
+  type DocumentBlock,
+  documentFormat,
+  type PrintedDocument,
+  printedCompany,
+  renderDocument,
+  type TableColumn,
+  tableBlock,
+} from '../../pdf';
+import { getCompanySettings, getLogoDataUrl } from '../company';
+import type { AccountMovement, DayReport } from './money.schema';
+import { dayReport } from './money.service';
+import type { MoneyMovementKind } from './money.table';
+
+export type DayReportLanguage = 'bg' | 'bg+en';
+
+const BG = {
+  title: 'Дневен отчет на каса',
+  account: 'Каса',
+  opening: 'Начално салдо',
+  ins: 'Постъпления',
+  outs: 'Плащания',
+  totalIn: 'Общо постъпления',
+  totalOut: 'Общо плащания',
+  closing: 'Крайно салдо',
+  movements: 'Движения',
+  number: 'Документ №',
+  kind: 'Вид',
+  reason: 'Основание',
+  amount: 'Сума',
+  balance: 'Салдо',
+  none: 'Няма движения през деня.',
+  cashier: 'Касиер',
+  checked: 'Проверил',
+} as const;
+const EN: Record<keyof typeof BG, string> = {
+  title: 'Cash desk day report',
+  account: 'Cash desk',
+  opening: 'Opening balance',
+  ins: 'Money in',
+  outs: 'Money out',
+  totalIn: 'Total in',
+  totalOut: 'Total out',
+  closing: 'Closing balance',
+  movements: 'Movements',
+  number: 'Document No.',
+  kind: 'Kind',
+  reason: 'Reason',
+  amount: 'Amount',
+  balance: 'Balance',
+  none: 'No movements on the day.',
+  cashier: 'Cashier',
+  checked: 'Checked by',
+};
+const KINDS_BG: Record<MoneyMovementKind, string> = {
+  cash_in: 'Внасяне',
+  cash_out: 'Изплащане',
+  expense: 'Разход',
+  supplier_payment: 'Плащане на доставчик',
+  transfer: 'Прехвърляне',
+  customer_payment: 'Плащане от клиент',
+  reversal: 'Сторно',
+};
+const KINDS_EN: Record<MoneyMovementKind, string> = {
+  cash_in: 'Cash in',
+  cash_out: 'Cash out',
+  expense: 'Expense',
+  supplier_payment: 'Supplier payment',
+  transfer: 'Transfer',
+  customer_payment: 'Customer payment',
+  reversal: 'Reversal',
+};
+
+function words(language: DayReportLanguage) {
+  const both = language === 'bg+en';
+  const pick = <K extends string>(bg: Record<K, string>, en: Record<K, string>, k: K) =>
+    both ? `${bg[k]} / ${en[k]}` : bg[k];
+  return {
+    w: (k: keyof typeof BG) => pick(BG, EN, k),
+    kind: (k: MoneyMovementKind) => pick(KINDS_BG, KINDS_EN, k),
+  };
+}
+
+/** The day report's layout: pure, from the report and the company. */
+export function dayReportDocument(
+  r: DayReport,
+  company: Parameters<typeof printedCompany>[0],
+  logoDataUrl: string | null,
+  language: DayReportLanguage,
+): PrintedDocument {
+  const { w, kind } = words(language);
+  const f = documentFormat('bg');
+  const cols: TableColumn<AccountMovement>[] = [
+    { header: w('number'), width: 22, value: (m) => m.number },
+    { header: w('kind'), width: 26, value: (m) => kind(m.kind) },
+    {
+      header: w('reason'),
+      width: '*',
+      value: (m) => [m.reason, m.counterAccountName, m.partyName].filter(Boolean).join(' · '),
+    },
+    { header: w('amount'), width: 20, align: 'right', value: (m) => f.money(m.amountCents) },
+    { header: w('balance'), width: 20, align: 'right', value: (m) => f.money(m.balanceCents) },
+  ];
+  const body: DocumentBlock[] = [
+    {
+      kind: 'facts',
+      rows: [
+        { label: w('account'), value: r.accountName },
+        { label: w('opening'), value: f.money(r.openingCents) },
+      ],
+    },
+    {
+      kind: 'totals',
+      rows: [
+        ...r.ins.map((x) => ({ label: `${w('ins')}: ${kind(x.kind)}`, value: f.money(x.amountCents) })),
+        { label: w('totalIn'), value: f.money(r.totalInCents) },
+        ...r.outs.map((x) => ({ label: `${w('outs')}: ${kind(x.kind)}`, value: f.money(x.amountCents) })),
+        { label: w('totalOut'), value: f.money(r.totalOutCents) },
+        { label: w('closing'), value: f.money(r.closingCents) },
+      ],
+    },
+    { kind: 'text', heading: w('movements'), text: r.movements.length ? '' : w('none') },
+  ];
+  if (r.movements.length) body.push(tableBlock(cols, r.movements));
+  return {
+    language: 'bg',
+    company: printedCompany(company, { date: r.date, logoDataUrl }),
+    title: w('title').toLocaleUpperCase('bg-BG'),
+    number: '',
+    date: r.date,
+    body,
+    signatures: [
+      { label: w('cashier'), name: null },
+      { label: w('checked'), name: null },
+    ],
+  };
+}
+
+/** The day report's PDF and file name; 404 when there is no such account. */
+export async function dayReportPdf(
+  db: Executor,
+  accountId: string,
+  date: string | undefined,
+  language: DayReportLanguage,
+): Promise<{ filename: string; pdf: Buffer; report: DayReport }> {
+  const report = await dayReport(db, accountId, date);
+  const [company, logoDataUrl] = await Promise.all([getCompanySettings(db), getLogoDataUrl(db)]);
+  const pdf = await renderDocument(dayReportDocument(report, company, logoDataUrl, language));
+  return { filename: `${BG.title} ${report.accountName} ${report.date}.pdf`, pdf, report };
+}

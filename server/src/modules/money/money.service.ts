@@ -1,0 +1,503 @@
+/**
+ * Cash desks and bank accounts (issue 13, item 7; ADR 0018). A movement is one numbered document (series
+ * money_movement) whose legs move money into or out of accounts; a balance is the sum of an account's legs up to a
+ * day. A cash desk never goes below zero on any day; a movement inside the closed period is refused; a movement is
+ * reversed by a mirror, never deleted. Writers lock the accounts' rows first, so two withdrawals cannot both pass.
+ */
+import type { Db, Executor } from '../../db/database';
+import { type CalendarDate, nowIso } from '../../db/sql';
+import type { Actor } from '../../kernel/actor';
+import { todayDate } from '../../kernel/calendar';
+import { DomainError, notFound } from '../../kernel/errors';
+import { formatMoney } from '../../kernel/format';
+import { newId } from '../../kernel/ids';
+import { recordAudit } from '../audit';
+import { getLockDate } from '../company';
+import { takeNumber } from '../numbering';
+import { assertSupplierExists } from '../parties';
+import * as repo from './money.repository';
+import type {
+  AccountMovement,
+  AccountMovements,
+  CashEntryBody,
+  CreateMoneyAccountBody,
+  CreateMovementBody,
+  DayReport,
+  MoneyAccount,
+  Movement,
+  PatchMoneyAccountBody,
+  ReverseMovementBody,
+} from './money.schema';
+import type { MoneyMovementKind } from './money.table';
+
+const fieldError = (
+  kind: 'invalid' | 'conflict',
+  code: string,
+  field: string,
+  params: Record<string, unknown> = {},
+) => new DomainError(kind, code, { field, params: { field, ...params } });
+
+function toAccount(row: repo.AccountRow, balanceDate: CalendarDate, balanceCents: number): MoneyAccount {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    bankName: row.bank_name,
+    iban: row.iban,
+    currency: row.currency,
+    archived: row.archived_at !== null,
+    balanceDate,
+    balanceCents,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+// ---------------------------------------------------------------- accounts
+
+export async function listAccounts(
+  db: Executor,
+  query: { archived?: 'true' | 'false'; date?: CalendarDate },
+): Promise<{ items: MoneyAccount[] }> {
+  const date = query.date ?? todayDate();
+  const rows = await repo.listAccounts(db, query.archived === 'true');
+  const balances = await repo.balancesAt(
+    db,
+    rows.map((r) => r.id),
+    date,
+  );
+  return { items: rows.map((r) => toAccount(r, date, balances.get(r.id) ?? 0)) };
+}
+
+async function accountOr404(db: Executor, id: string): Promise<repo.AccountRow> {
+  const row = await repo.findAccount(db, id);
+  if (!row) throw notFound('money_account');
+  return row;
+}
+
+/** An account with its balance at the end of a day (default today). */
+export async function getAccount(db: Executor, id: string, date?: CalendarDate): Promise<MoneyAccount> {
+  const row = await accountOr404(db, id);
+  const on = date ?? todayDate();
+  return toAccount(row, on, (await repo.balancesAt(db, [id], on)).get(id) ?? 0);
+}
+
+export async function createAccount(
+  db: Db,
+  actor: Actor,
+  input: CreateMoneyAccountBody,
+): Promise<MoneyAccount> {
+  if (input.kind === 'bank') {
+    if (!input.bankName) throw fieldError('invalid', 'required', 'bankName');
+    if (!input.iban) throw fieldError('invalid', 'required', 'iban');
+  } else {
+    if (input.bankName) throw fieldError('invalid', 'not_for_cash_desk', 'bankName');
+    if (input.iban) throw fieldError('invalid', 'not_for_cash_desk', 'iban');
+  }
+  return db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    const id = newId();
+    await repo.insertAccount(trx, {
+      id,
+      kind: input.kind,
+      name: input.name,
+      bank_name: input.kind === 'bank' ? (input.bankName ?? null) : null,
+      iban: input.kind === 'bank' ? (input.iban ?? null) : null,
+      currency: 'EUR',
+      archived_at: null,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    const created = await getAccount(trx, id);
+    await recordAudit(trx, actor, {
+      action: 'money_account.create',
+      entity: 'money_account',
+      entityId: id,
+      after: created,
+    });
+    return created;
+  });
+}
+
+export async function updateAccount(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: PatchMoneyAccountBody,
+): Promise<MoneyAccount> {
+  return db.transaction().execute(async (trx) => {
+    const [row] = await repo.lockAccounts(trx, [id]);
+    if (!row) throw notFound('money_account');
+    if (row.kind === 'cash') {
+      if (input.bankName !== undefined) throw fieldError('invalid', 'not_for_cash_desk', 'bankName');
+      if (input.iban !== undefined) throw fieldError('invalid', 'not_for_cash_desk', 'iban');
+    }
+    const before = await getAccount(trx, id);
+    const archivedAt =
+      input.archived === undefined ? row.archived_at : input.archived ? (row.archived_at ?? nowIso()) : null;
+    await repo.updateAccount(trx, id, {
+      name: input.name ?? row.name,
+      bank_name: input.bankName ?? row.bank_name,
+      iban: input.iban ?? row.iban,
+      archived_at: archivedAt,
+      updated_at: nowIso(),
+    });
+    const after = await getAccount(trx, id);
+    const action =
+      input.archived === true && !before.archived
+        ? 'money_account.archive'
+        : input.archived === false && before.archived
+          ? 'money_account.restore'
+          : 'money_account.update';
+    await recordAudit(trx, actor, { action, entity: 'money_account', entityId: id, before, after });
+    return after;
+  });
+}
+
+// ---------------------------------------------------------------- movements
+
+/** 409 period_closed when the day is on or before the company's lock date (as stock documents). */
+async function assertPeriodOpen(trx: Executor, date: CalendarDate): Promise<void> {
+  const lockDate = await getLockDate(trx);
+  if (lockDate !== null && date <= lockDate)
+    throw new DomainError('conflict', 'period_closed', {
+      field: 'date',
+      params: { date: lockDate },
+      extra: { lockDate },
+    });
+}
+
+/**
+ * A cash desk never below zero: taking `delta` (negative) from `date` on must leave every later day's closing
+ * balance at zero or more. 409 cash_desk_negative naming the account, the first day that would go negative and
+ * the shortfall.
+ */
+async function assertCashStaysNonNegative(
+  trx: Executor,
+  account: repo.AccountRow,
+  date: CalendarDate,
+  delta: number,
+): Promise<void> {
+  if (account.kind !== 'cash' || delta >= 0) return;
+  // The closing balance of every day from `date` on, each with the new movement in it.
+  let balance = (await repo.balanceBefore(trx, account.id, date)) + delta;
+  const days = await repo.dailyNetFrom(trx, account.id, date);
+  let worst = { balance: days[0]?.date === date ? Number.POSITIVE_INFINITY : balance, date };
+  for (const day of days) {
+    balance += day.net;
+    if (balance < worst.balance) worst = { balance, date: day.date };
+  }
+  if (worst.balance < 0) {
+    const shortfall = -worst.balance;
+    throw new DomainError('conflict', 'cash_desk_negative', {
+      field: 'amountCents',
+      params: {
+        account: account.name,
+        date: worst.date,
+        // Shown the Bulgarian way in both languages, as the messages show dates.
+        shortfall: formatMoney(shortfall, 'bg'),
+      },
+      extra: { accountId: account.id, date: worst.date, shortfallCents: shortfall },
+    });
+  }
+}
+
+interface LegDraft {
+  accountId: string;
+  amountCents: number;
+}
+
+async function writeMovement(
+  trx: Executor,
+  actor: Actor,
+  header: {
+    kind: MoneyMovementKind;
+    date: CalendarDate;
+    amountCents: number;
+    reason: string | null;
+    category: string | null;
+    partyId: string | null;
+    reversalOfId: string | null;
+  },
+  legs: LegDraft[],
+  accounts: Map<string, repo.AccountRow>,
+): Promise<string> {
+  await assertPeriodOpen(trx, header.date);
+  for (const leg of legs) {
+    const account = accounts.get(leg.accountId);
+    if (account) await assertCashStaysNonNegative(trx, account, header.date, leg.amountCents);
+  }
+  const taken = await takeNumber(trx, 'money_movement');
+  const id = newId();
+  await repo.insertMovement(
+    trx,
+    {
+      id,
+      series_id: taken.seriesId,
+      number: taken.formatted,
+      kind: header.kind,
+      movement_date: header.date,
+      amount_cents: header.amountCents,
+      reason: header.reason,
+      category: header.category,
+      party_id: header.partyId,
+      reversal_of_id: header.reversalOfId,
+      reversed_by_id: null,
+      created_by: actor.userId,
+      created_at: nowIso(),
+    },
+    legs.map((l) => ({
+      id: newId(),
+      movement_id: id,
+      account_id: l.accountId,
+      movement_date: header.date,
+      amount_cents: l.amountCents,
+    })),
+  );
+  return id;
+}
+
+/** Locks the accounts and checks each is there and not archived (400 unknown_account / 409 account_archived). */
+async function lockUsableAccounts(
+  trx: Executor,
+  wanted: { id: string; field: string }[],
+): Promise<Map<string, repo.AccountRow>> {
+  const rows = await repo.lockAccounts(
+    trx,
+    wanted.map((w) => w.id),
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const w of wanted) {
+    const row = byId.get(w.id);
+    if (!row) throw fieldError('invalid', 'unknown_account', w.field);
+    if (row.archived_at) throw fieldError('conflict', 'account_archived', w.field, { account: row.name });
+  }
+  return byId;
+}
+
+/** Any manual movement (the accounts' keepers): cash in/out, expense, supplier payment, transfer. */
+export async function createMovement(db: Db, actor: Actor, input: CreateMovementBody): Promise<Movement> {
+  if (input.kind === 'transfer') {
+    if (!input.toAccountId) throw fieldError('invalid', 'required', 'toAccountId');
+    if (input.toAccountId === input.accountId)
+      throw fieldError('invalid', 'transfer_same_account', 'toAccountId');
+  } else if (input.toAccountId !== undefined) throw fieldError('invalid', 'only_for_transfer', 'toAccountId');
+  if (input.kind === 'supplier_payment' && !input.partyId) throw fieldError('invalid', 'required', 'partyId');
+  if (input.kind !== 'supplier_payment' && input.partyId !== undefined)
+    throw fieldError('invalid', 'only_for_supplier_payment', 'partyId');
+  if (input.kind !== 'expense' && input.category !== undefined)
+    throw fieldError('invalid', 'only_for_expense', 'category');
+
+  return db.transaction().execute(async (trx) => {
+    const wanted = [{ id: input.accountId, field: 'accountId' }];
+    if (input.toAccountId) wanted.push({ id: input.toAccountId, field: 'toAccountId' });
+    const accounts = await lockUsableAccounts(trx, wanted);
+    if (input.partyId) await assertSupplierExists(trx, input.partyId, 'partyId');
+    const amount = input.amountCents;
+    const legs: LegDraft[] =
+      input.kind === 'transfer'
+        ? [
+            { accountId: input.accountId, amountCents: -amount },
+            { accountId: input.toAccountId as string, amountCents: amount },
+          ]
+        : [{ accountId: input.accountId, amountCents: input.kind === 'cash_in' ? amount : -amount }];
+    const id = await writeMovement(
+      trx,
+      actor,
+      {
+        kind: input.kind,
+        date: input.date,
+        amountCents: amount,
+        reason: input.reason,
+        category: input.category ?? null,
+        partyId: input.partyId ?? null,
+        reversalOfId: null,
+      },
+      legs,
+      accounts,
+    );
+    const created = await getMovement(trx, id);
+    await recordAudit(trx, actor, {
+      action: 'money_movement.create',
+      entity: 'money_movement',
+      entityId: id,
+      after: created,
+    });
+    return created;
+  });
+}
+
+/** Cash in or out on a cash desk (ПКО/РКО): what the front desk may record; a bank account is 409 not_a_cash_desk. */
+export async function createCashEntry(
+  db: Db,
+  actor: Actor,
+  accountId: string,
+  input: CashEntryBody,
+): Promise<Movement> {
+  const account = await accountOr404(db, accountId);
+  if (account.kind !== 'cash')
+    throw fieldError('conflict', 'not_a_cash_desk', 'accountId', { account: account.name });
+  return createMovement(db, actor, { ...input, accountId });
+}
+
+/** Reverses a movement by a mirror dated `date` (default today) with a reason; the original stays, marked. */
+export async function reverseMovement(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: ReverseMovementBody,
+): Promise<Movement> {
+  return db.transaction().execute(async (trx) => {
+    const original = await repo.lockMovement(trx, id);
+    if (!original) throw notFound('money_movement');
+    if (original.kind === 'reversal')
+      throw new DomainError('conflict', 'money_reversal_of_reversal', {
+        params: { number: original.number },
+      });
+    if (original.reversed_by_id)
+      throw new DomainError('conflict', 'money_movement_reversed', { params: { number: original.number } });
+    const date = input.date ?? todayDate();
+    if (date < original.movement_date) throw fieldError('invalid', 'reversal_before_original', 'date');
+    const legs = (await repo.legsOf(trx, [id])).map((l) => ({
+      accountId: l.account_id,
+      amountCents: -Number(l.amount_cents),
+    }));
+    const accounts = new Map(
+      (
+        await repo.lockAccounts(
+          trx,
+          legs.map((l) => l.accountId),
+        )
+      ).map((a) => [a.id, a]),
+    );
+    const mirrorId = await writeMovement(
+      trx,
+      actor,
+      {
+        kind: 'reversal',
+        date,
+        amountCents: Number(original.amount_cents),
+        reason: input.reason,
+        category: null,
+        partyId: original.party_id,
+        reversalOfId: id,
+      },
+      legs,
+      accounts,
+    );
+    if (!(await repo.markReversed(trx, id, mirrorId)))
+      throw new DomainError('conflict', 'money_movement_reversed', { params: { number: original.number } });
+    const mirror = await getMovement(trx, mirrorId);
+    await recordAudit(trx, actor, {
+      action: 'money_movement.reverse',
+      entity: 'money_movement',
+      entityId: id,
+      after: { reversedBy: mirror.number, reason: input.reason, date },
+    });
+    return mirror;
+  });
+}
+
+export async function getMovement(db: Executor, id: string): Promise<Movement> {
+  const row = await repo.findMovement(db, id);
+  if (!row) throw notFound('money_movement');
+  const legs = await repo.legsOf(db, [id]);
+  const party = row.party_id
+    ? await db.selectFrom('party').select('name').where('id', '=', row.party_id).executeTakeFirst()
+    : undefined;
+  return {
+    id: row.id,
+    number: row.number,
+    kind: row.kind,
+    date: String(row.movement_date),
+    amountCents: Number(row.amount_cents),
+    reason: row.reason,
+    category: row.category,
+    partyId: row.party_id,
+    partyName: party?.name ?? null,
+    legs: legs.map((l) => ({
+      accountId: l.account_id,
+      accountName: l.account_name,
+      amountCents: Number(l.amount_cents),
+    })),
+    reversalOfId: row.reversal_of_id,
+    reversedById: row.reversed_by_id,
+    createdAt: row.created_at,
+  };
+}
+
+// ---------------------------------------------------------------- balances and reports
+
+/** An account's movements in a period with the running balance (opening: the balance before `from`). */
+export async function accountMovements(
+  db: Executor,
+  accountId: string,
+  query: { from?: CalendarDate; to?: CalendarDate },
+): Promise<AccountMovements> {
+  await accountOr404(db, accountId);
+  if (query.from && query.to && query.to < query.from)
+    throw fieldError('invalid', 'period_ends_before_start', 'to');
+  const opening = query.from ? await repo.balanceBefore(db, accountId, query.from) : 0;
+  const rows = await repo.accountLegs(db, accountId, query.from, query.to);
+  const counter = new Map<string, string>();
+  for (const l of await repo.legsOf(
+    db,
+    rows.map((r) => r.id),
+  ))
+    if (l.account_id !== accountId) counter.set(l.movement_id, l.account_name);
+  let balance = opening;
+  const items: AccountMovement[] = rows.map((r) => {
+    balance += Number(r.leg_cents);
+    return {
+      id: r.id,
+      number: r.number,
+      kind: r.kind,
+      date: String(r.movement_date),
+      amountCents: Number(r.leg_cents),
+      balanceCents: balance,
+      reason: r.reason,
+      category: r.category,
+      partyName: r.party_name ?? null,
+      counterAccountName: counter.get(r.id) ?? null,
+      reversalOfId: r.reversal_of_id,
+      reversedById: r.reversed_by_id,
+    };
+  });
+  return {
+    from: query.from ?? null,
+    to: query.to ?? null,
+    openingCents: opening,
+    closingCents: balance,
+    items,
+  };
+}
+
+/** A cash desk's (or bank account's) day: opening balance, ins and outs by kind, closing balance, the movements. */
+export async function dayReport(db: Executor, accountId: string, date?: CalendarDate): Promise<DayReport> {
+  const account = await accountOr404(db, accountId);
+  const day = date ?? todayDate();
+  const moves = await accountMovements(db, accountId, { from: day, to: day });
+  const byKind = (sign: 1 | -1) => {
+    const sums = new Map<MoneyMovementKind, number>();
+    for (const m of moves.items)
+      if (Math.sign(m.amountCents) === sign)
+        sums.set(m.kind, (sums.get(m.kind) ?? 0) + Math.abs(m.amountCents));
+    return [...sums].map(([kind, amountCents]) => ({ kind, amountCents }));
+  };
+  const ins = byKind(1);
+  const outs = byKind(-1);
+  const total = (xs: { amountCents: number }[]) => xs.reduce((s, x) => s + x.amountCents, 0);
+  return {
+    accountId,
+    accountName: account.name,
+    date: day,
+    openingCents: moves.openingCents,
+    ins,
+    outs,
+    totalInCents: total(ins),
+    totalOutCents: total(outs),
+    closingCents: moves.closingCents,
+    movements: moves.items,
+  };
+}

@@ -1,0 +1,369 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { formatDate, formatMoney } from '@servix/server/kernel/format';
+import type { AccountMovement, MoneyAccount } from '@servix/server/modules/money/money.schema';
+import { IconFileTypePdf } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError, messageOf } from '../../api/client';
+import {
+  dayReportPdfUrl,
+  useAccountMovements,
+  useCreateCashEntry,
+  useCreateMovement,
+  useMoneyAccount,
+  useMoneyAccounts,
+  useReverseMovement,
+} from '../../api/money';
+import { canCall } from '../../app/access';
+import { useSession } from '../../app/session';
+import { currentLocale } from '../../i18n';
+import { DateField } from '../../ui/date-field';
+import { PageHeader } from '../../ui/page-header';
+import { FormAlert, LoadError, PageLoader } from '../../ui/states';
+import { textToCents } from '../../ui/typed-values';
+
+/** Today in the company's time zone (Europe/Sofia), as the server counts days. */
+function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Sofia' }).format(new Date());
+}
+
+/** One account: its balance, its movements in a period with the running balance, a new movement, the day report. */
+export function MoneyAccountPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const account = useMoneyAccount(id);
+  if (account.isPending) return <PageLoader />;
+  if (account.isError) return <LoadError error={account.error} onRetry={() => account.refetch()} />;
+  const a = account.data;
+  return (
+    <>
+      <Anchor component={Link} to="/money/accounts" size="sm">
+        ← {t('money.account.back')}
+      </Anchor>
+      <PageHeader
+        title={a.name}
+        description={`${t(`money.kind.${a.kind}`)}${a.iban ? ` · ${a.bankName} · ${a.iban}` : ''}`}
+        actions={
+          <Text fw={700} size="lg" data-testid="balance">
+            {formatMoney(a.balanceCents, currentLocale())}
+          </Text>
+        }
+      />
+      <Stack gap="md">
+        <MovementForm account={a} />
+        {a.kind === 'cash' && <DayReportCard account={a} />}
+        <Movements account={a} />
+      </Stack>
+    </>
+  );
+}
+
+type FormKind = 'cash_in' | 'cash_out' | 'expense' | 'transfer';
+
+function MovementForm({ account }: { account: MoneyAccount }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const full = canCall(user.role, 'POST /api/v1/money-movements');
+  const cashOnly =
+    !full && account.kind === 'cash' && canCall(user.role, 'POST /api/v1/money-accounts/:id/cash');
+  const accounts = useMoneyAccounts();
+  const createFull = useCreateMovement();
+  const createCash = useCreateCashEntry(account.id);
+  const [kind, setKind] = useState<FormKind>('cash_in');
+  const [amount, setAmount] = useState('');
+  const [date, setDate] = useState<string | null>(today());
+  const [reason, setReason] = useState('');
+  const [category, setCategory] = useState('');
+  const [toAccountId, setToAccountId] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  if (!full && !cashOnly) return null;
+  const kinds: FormKind[] = cashOnly
+    ? ['cash_in', 'cash_out']
+    : ['cash_in', 'cash_out', 'expense', 'transfer'];
+  const submit = () => {
+    setErrors({});
+    setFailure(null);
+    const amountCents = textToCents(amount);
+    const base = { date: date ?? '', amountCents, reason };
+    const handlers = {
+      onSuccess: (m: { number: string }) => {
+        notifications.show({ color: 'green', message: t('money.movement.saved', { number: m.number }) });
+        setAmount('');
+        setReason('');
+        setCategory('');
+      },
+      onError: (err: Error) => {
+        if (err instanceof ApiError) setErrors(err.fieldErrors());
+        setFailure(messageOf(err));
+      },
+    };
+    if (cashOnly) createCash.mutate({ kind: kind as 'cash_in' | 'cash_out', ...base }, handlers);
+    else
+      createFull.mutate(
+        {
+          kind,
+          accountId: account.id,
+          ...base,
+          ...(kind === 'expense' && category.trim() ? { category } : {}),
+          ...(kind === 'transfer' ? { toAccountId: toAccountId ?? '' } : {}),
+        },
+        handlers,
+      );
+  };
+  const others = (accounts.data?.items ?? []).filter((a) => a.id !== account.id);
+  return (
+    <Card withBorder radius="md" padding="md">
+      <form
+        noValidate
+        aria-label={t('money.movement.title')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={3} size="h4">
+            {t('money.movement.title')}
+          </Title>
+          <FormAlert message={failure} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <Select
+              label={t('money.movement.kind')}
+              value={kind}
+              onChange={(v) => v && setKind(v as FormKind)}
+              allowDeselect={false}
+              data={kinds.map((k) => ({ value: k, label: t(`money.movement.kinds.${k}`) }))}
+              error={errors.kind}
+            />
+            <TextInput
+              label={t('money.movement.amount')}
+              required
+              inputMode="decimal"
+              value={amount}
+              onChange={(e) => setAmount(e.currentTarget.value)}
+              error={errors.amountCents}
+            />
+            <DateField
+              label={t('money.movement.date')}
+              required
+              value={date}
+              onChange={setDate}
+              error={errors.date}
+            />
+            {kind === 'transfer' && (
+              <Select
+                label={t('money.movement.toAccount')}
+                required
+                value={toAccountId}
+                onChange={setToAccountId}
+                data={others.map((a) => ({ value: a.id, label: a.name }))}
+                error={errors.toAccountId}
+              />
+            )}
+            {kind === 'expense' && (
+              <TextInput
+                label={t('money.movement.category')}
+                value={category}
+                onChange={(e) => setCategory(e.currentTarget.value)}
+                error={errors.category}
+              />
+            )}
+          </SimpleGrid>
+          <TextInput
+            label={t('money.movement.reason')}
+            required
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={errors.reason}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" loading={createFull.isPending || createCash.isPending}>
+              {t('money.movement.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function DayReportCard({ account }: { account: MoneyAccount }) {
+  const { t } = useTranslation();
+  const [date, setDate] = useState<string | null>(today());
+  const day = date ?? today();
+  const link = (language: 'bg' | 'bg+en', label: string) => (
+    <Anchor href={dayReportPdfUrl(account.id, day, language)} target="_blank" rel="noopener" size="sm">
+      <Group gap={6} wrap="nowrap" component="span">
+        <IconFileTypePdf size={16} />
+        {label}
+      </Group>
+    </Anchor>
+  );
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Group gap="md" align="flex-end">
+        <DateField label={t('money.account.reportDate')} value={date} onChange={setDate} w={170} />
+        {link('bg', t('money.account.dayReport'))}
+        {link('bg+en', t('money.account.dayReportBoth'))}
+      </Group>
+    </Card>
+  );
+}
+
+function Movements({ account }: { account: MoneyAccount }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+  const moves = useAccountMovements(account.id, { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  return (
+    <Stack gap="sm">
+      <Group gap="sm">
+        <DateField label={t('money.account.from')} value={from} onChange={setFrom} clearable w={160} />
+        <DateField label={t('money.account.to')} value={to} onChange={setTo} clearable w={160} />
+      </Group>
+      {moves.isPending ? (
+        <PageLoader />
+      ) : moves.isError ? (
+        <LoadError error={moves.error} onRetry={() => moves.refetch()} />
+      ) : (
+        <>
+          <Group justify="space-between">
+            <Text size="sm" c="dimmed">
+              {t('money.account.opening')}
+            </Text>
+            <Text size="sm">{formatMoney(moves.data.openingCents, locale)}</Text>
+          </Group>
+          {moves.data.items.length === 0 ? (
+            <Text c="dimmed">{t('money.account.empty')}</Text>
+          ) : (
+            moves.data.items.map((m) => <MovementCard key={m.id} movement={m} />)
+          )}
+          <Group justify="space-between">
+            <Text size="sm" fw={600}>
+              {t('money.account.closing')}
+            </Text>
+            <Text size="sm" fw={600}>
+              {formatMoney(moves.data.closingCents, locale)}
+            </Text>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function MovementCard({ movement: m }: { movement: AccountMovement }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const { user } = useSession();
+  const canReverse =
+    m.kind !== 'reversal' &&
+    !m.reversedById &&
+    canCall(user.role, 'POST /api/v1/money-movements/:id/reverse');
+  return (
+    <Card withBorder radius="sm" padding="sm" component="article" aria-label={m.number}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Group gap={6}>
+            <Text size="sm" fw={600}>
+              {t(`money.movement.kinds.${m.kind}`)}
+            </Text>
+            {m.reversedById && (
+              <Badge size="xs" color="gray">
+                {t('money.account.reversed')}
+              </Badge>
+            )}
+          </Group>
+          <Text size="xs" c="dimmed">
+            № {m.number} · {formatDate(m.date, locale)}
+          </Text>
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {[m.reason, m.category, m.counterAccountName, m.partyName].filter(Boolean).join(' · ')}
+          </Text>
+        </Stack>
+        <Stack gap={2} align="flex-end" style={{ flexShrink: 0 }}>
+          <Text fw={700} c={m.amountCents < 0 ? 'red' : 'teal'}>
+            {formatMoney(m.amountCents, locale)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('money.account.balanceAfter', { amount: formatMoney(m.balanceCents, locale) })}
+          </Text>
+          {canReverse && <ReverseButton movement={m} />}
+        </Stack>
+      </Group>
+    </Card>
+  );
+}
+
+function ReverseButton({ movement }: { movement: AccountMovement }) {
+  const { t } = useTranslation();
+  const reverse = useReverseMovement();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  return (
+    <>
+      <Button size="compact-xs" variant="subtle" color="red" onClick={() => setOpen(true)}>
+        {t('money.reverse.action')}
+      </Button>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('money.reverse.title', { number: movement.number })}
+      >
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            setFailure(null);
+            reverse.mutate(
+              { id: movement.id, reason },
+              {
+                onSuccess: (m) => {
+                  notifications.show({
+                    color: 'green',
+                    message: t('money.movement.saved', { number: m.number }),
+                  });
+                  setOpen(false);
+                },
+                onError: (err) => setFailure(messageOf(err)),
+              },
+            );
+          }}
+        >
+          <Stack gap="sm">
+            <FormAlert message={failure} />
+            <TextInput
+              label={t('money.movement.reason')}
+              required
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+            />
+            <Group justify="flex-end">
+              <Button type="submit" color="red" loading={reverse.isPending}>
+                {t('money.reverse.confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
