@@ -450,7 +450,7 @@ export const BoardColumn = z.object({
   cards: z
     .array(BoardCard)
     .describe(
-      'The first 50: open statuses the longest waiting first, delivered and cancelled the latest first',
+      'The first 30: open statuses the longest waiting first, delivered and cancelled the latest first',
     ),
 });
 export const Board = z.object({

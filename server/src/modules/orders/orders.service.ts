@@ -363,8 +363,8 @@ export async function exportOrders(
   return rows.map((r) => toListItem(r, settings, now));
 }
 
-/** How many cards a board column shows. */
-export const BOARD_CARDS = 50;
+/** How many cards a board column shows (the rest through the list, the column's "more" link): 8 × 30 at most. */
+export const BOARD_CARDS = 30;
 /** The delivered and cancelled columns of the board show the orders of this many recent days (counts and cards). */
 export const BOARD_CLOSED_DAYS = 30;
 
