@@ -100,7 +100,8 @@ export async function ordersRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'The order board: per status its count, overdue count and first 30 cards (the rest through the list); the allowed moves',
+        summary:
+          'The order board: per status its count, overdue count and first 30 cards (the rest through the list); the allowed moves',
         querystring: BoardQuery,
         response: { 200: Board },
       },
