@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, anItem, anOrder, aService, aTechnician, moved } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
+import { earningShares } from '../../db/migrations/0022-earning-shares';
 import { todayDate } from '../../kernel/calendar';
 import { newId } from '../../kernel/ids';
 import { recordEarnings } from './orders.earnings.record';
@@ -317,5 +319,20 @@ describe.each(DIALECTS)('technician earnings on %s', (dialect) => {
     expect(await report()).toMatchObject({ lines: 0, labourValueCents: 0, earningsCents: 0 });
     await moved(t, admin, o.id, 'ready');
     expect(await report()).toMatchObject({ ...finished, earningsCents: 1800 });
+  });
+
+  it('migration 0022 fills the copy from the orders finished before it exactly as finishing writes it', async () => {
+    const shares = () =>
+      t.db
+        .selectFrom('service_order_earning')
+        .selectAll()
+        .orderBy('line_id')
+        .orderBy('technician_id')
+        .execute();
+    const written = await shares();
+    expect(written.length).toBeGreaterThan(5);
+    await sql`drop table service_order_earning`.execute(t.db);
+    await earningShares.up(t.db as never, dialect);
+    expect(await shares()).toEqual(written);
   });
 });
