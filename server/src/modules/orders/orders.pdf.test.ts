@@ -37,6 +37,7 @@ describe('the order documents as printed (layout of a hand-written order)', () =
     expect(bg).toContain('Не източва водата, шуми при центрофуга');
     expect(bg).toContain('Маркуч за вода, Захранващ кабел');
     expect(bg).toContain('Драскотина на капака');
+    expect(bg).toContain('3 снимки на уреда, пазят се към поръчката');
     expect(bg).toContain('Условия');
     expect(bg).toContain('Приел:');
     expect(bg).toContain('Клиент:');
@@ -47,6 +48,7 @@ describe('the order documents as printed (layout of a hand-written order)', () =
     expect(en).toContain('INTAKE PROTOCOL');
     expect(en).toContain('No. 0000000042');
     expect(en).toContain('Accessories left');
+    expect(en).toContain('3 photos of the item, kept with the order');
     expect(en).toContain('20/11/2026 09:35');
     expect(en).toContain('Received by:');
     expect(pdfQrCodes(enPdf)).toEqual([URL]);
@@ -58,6 +60,14 @@ describe('the order documents as printed (layout of a hand-written order)', () =
     );
     expect(pdfQrCodes(pdf)).toEqual([]);
     expect(await pdfText(pdf)).not.toContain('/s/');
+    // No photos taken: no photos paragraph.
+    const print = anOrderPrint();
+    const none = await renderDocument(
+      orderPrintedDocument('intake', { ...print, order: { ...print.order, photoCount: 0 } }, 'bg', {
+        statusUrl: null,
+      }),
+    );
+    expect(await pdfText(none)).not.toContain('на уреда, пазят се');
   });
 
   it('work report: diagnosis, parts with fitted and removed serials, labour with technicians and minutes, VAT per rate, warranty lines at zero', async () => {

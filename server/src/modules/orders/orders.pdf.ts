@@ -48,6 +48,8 @@ interface Words {
   noAccessories: string;
   condition: string;
   noCondition: string;
+  photos: string;
+  photosText: (n: number) => string;
   customerNotes: string;
   statusOnline: string;
   statusOnlineText: (url: string) => string;
@@ -137,6 +139,8 @@ const WORDS: Record<DocumentLanguage, Words> = {
     noAccessories: 'Няма',
     condition: 'Видимо състояние',
     noCondition: 'Без забележки',
+    photos: 'Снимки',
+    photosText: (n) => `${n} ${n === 1 ? 'снимка' : 'снимки'} на уреда, пазят се към поръчката`,
     customerNotes: 'Бележки',
     statusOnline: 'Състояние на ремонта онлайн',
     statusOnlineText: (url) => `Сканирайте QR кода или отворете: ${url}`,
@@ -232,6 +236,8 @@ const WORDS: Record<DocumentLanguage, Words> = {
     noAccessories: 'None',
     condition: 'Visible condition',
     noCondition: 'No remarks',
+    photos: 'Photos',
+    photosText: (n) => `${n} ${n === 1 ? 'photo' : 'photos'} of the item, kept with the order`,
     customerNotes: 'Notes',
     statusOnline: 'Repair status online',
     statusOnlineText: (url) => `Scan the QR code or open: ${url}`,
@@ -404,6 +410,8 @@ export function intakePrintedDocument(
     },
     { kind: 'text', heading: words.condition, text: textOr(o.conditionNotes, words.noCondition) },
   ];
+  if (o.photoCount > 0)
+    body.push({ kind: 'text', heading: words.photos, text: words.photosText(o.photoCount) });
   if (o.customerNotes?.trim())
     body.push({ kind: 'text', heading: words.customerNotes, text: o.customerNotes });
   if (statusUrl)

@@ -66,6 +66,7 @@ export function anOrderPrint(overrides: Partial<OrderPrint> = {}): OrderPrint {
       complaint: 'Не източва водата, шуми при центрофуга',
       accessories: ['Маркуч за вода', 'Захранващ кабел'],
       conditionNotes: 'Драскотина на капака',
+      photoCount: 3,
       diagnosis: 'Запушена помпа и износени лагери; сменени помпа и лагери.',
       customerNotes: 'Обадете се преди доставка',
       technicianName: 'Георги Техников',

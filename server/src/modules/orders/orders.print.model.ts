@@ -75,6 +75,8 @@ export interface OrderPrint {
     complaint: string;
     accessories: string[];
     conditionNotes: string | null;
+    /** Photos taken of the item (at intake or later), kept with the order. */
+    photoCount: number;
     diagnosis: string | null;
     customerNotes: string | null;
     technicianName: string | null;

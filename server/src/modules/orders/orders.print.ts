@@ -3,6 +3,7 @@
  * the order as `getOrder` answers it (header, lines, totals, VAT per rate, warranty records) with the company's
  * requisites and logo, the customer's requisites and the item, read through the company, parties and items modules.
  */
+
 import { createHash } from 'node:crypto';
 import type { Db, Executor } from '../../db/database';
 import type { Actor } from '../../kernel/actor';
@@ -10,6 +11,7 @@ import { roundHalfAwayFromZero } from '../../kernel/money';
 import { getCompanySettings, getLogoDataUrl } from '../company';
 import { getItem } from '../items';
 import { findSiteById, getPartyRequisites } from '../parties';
+import { countOrderPhotos } from './orders.photos';
 import type { OrderPrint, OrderPrintLine } from './orders.print.model';
 import * as repo from './orders.repository';
 import type { OrderDetail, OrderLine } from './orders.schema';
@@ -52,12 +54,13 @@ function printLine(l: OrderLine): OrderPrintLine {
 
 /** The print data of an order read with `getOrder` (its cost fields already stripped for readers who may not see them). */
 export async function orderPrintOf(db: Executor, order: OrderDetail): Promise<OrderPrint> {
-  const [company, logoDataUrl, customer, item, site] = await Promise.all([
+  const [company, logoDataUrl, customer, item, site, photoCount] = await Promise.all([
     getCompanySettings(db),
     getLogoDataUrl(db),
     getPartyRequisites(db, order.partyId),
     getItem(db, order.itemId),
     order.siteId ? findSiteById(db, order.siteId) : Promise.resolve(null),
+    countOrderPhotos(db, order.id),
   ]);
   const lines = [...order.lines].sort((a, b) => a.position - b.position).map(printLine);
   const claim = (payer: OrderPrintLine['payer']) =>
@@ -77,6 +80,7 @@ export async function orderPrintOf(db: Executor, order: OrderDetail): Promise<Or
       complaint: order.complaint,
       accessories: order.accessories,
       conditionNotes: order.conditionNotes,
+      photoCount,
       diagnosis: order.diagnosis,
       customerNotes: order.customerNotes,
       technicianName: order.technicianName,
