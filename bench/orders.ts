@@ -15,7 +15,7 @@
  *  - finishing an order with 5 part lines (stock received first; order created, lines added, moved to in_repair
  *    untimed), timing only POST /service-orders/:id/status {to: 'ready'}.
  * Server time is the inject round trip (no network). Resident memory at the end of each database.
- * Usage: npm run bench:orders [-- --pg postgres://postgres@127.0.0.1:5432/postgres] [--orders 100000] [--only sqlite|pg] [--keep]
+ * Usage: npm run bench:orders [-- --pg postgres://postgres@127.0.0.1:5432/postgres] [--orders 100000] [--only sqlite|pg] [--keep: leave the database]
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -547,8 +547,8 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
   const rss = process.memoryUsage().rss / 1024 / 1024;
   await app.close();
   await handle.close();
-  // --keep: leave the SQLite file for EXPLAIN QUERY PLAN (its path is printed).
-  if (process.argv.includes('--keep') && !pg) console.log(`  kept ${databaseUrl}`);
+  // --keep: leave the SQLite file or the PostgreSQL database for EXPLAIN (its address is printed).
+  if (process.argv.includes('--keep')) console.log(`  kept ${databaseUrl}`);
   else await cleanup();
 
   console.log(`  ${label}, ${ORDERS} orders: the table again`);
