@@ -67,6 +67,8 @@ test('an administrator adds a reception user, who sees only the screens their ro
     'Складове и бусове',
     // Reads what is ordered for the waiting repairs; the storekeeper writes the requests.
     'Заявки за доставка',
+    // The desk takes cash in and out of the cash desks (ADR 0018).
+    'Каси и банкови сметки',
     'Категории',
     'Марки',
     'Модели',
