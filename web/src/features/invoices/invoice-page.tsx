@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Grid, Group, Modal, Stack, Table, Text, Textarea
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney, formatQuantity } from '@servix/server/kernel/format';
 import type { InvoiceDetail, InvoiceLine } from '@servix/server/modules/sales/sales.schema';
-import { IconAlertTriangle, IconBan, IconFileTypePdf, IconSend } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBan, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -14,6 +14,7 @@ import { currentLocale } from '../../i18n';
 import { DetailField, InfoCard, SectionCard } from '../../ui/detail';
 import { type Column, ResponsiveTable } from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
+import { PdfButton } from '../../ui/pdf-button';
 import { LoadError, NotFound, PageLoader } from '../../ui/states';
 import { InvoiceStatusBadge } from './invoice-badges';
 
@@ -249,28 +250,12 @@ export function InvoicePage() {
         }
         actions={
           <Group gap="xs">
-            <Button
-              component="a"
-              href={invoicePdfUrl(invoice.id, 'bg')}
-              target="_blank"
-              rel="noopener"
-              variant="default"
-              leftSection={<IconFileTypePdf size={16} />}
-              data-testid="invoice-pdf"
-            >
+            <PdfButton href={invoicePdfUrl(invoice.id, 'bg')} testId="invoice-pdf">
               {t('invoices.invoice.pdf')}
-            </Button>
-            <Button
-              component="a"
-              href={invoicePdfUrl(invoice.id, 'bg_en')}
-              target="_blank"
-              rel="noopener"
-              variant="default"
-              leftSection={<IconFileTypePdf size={16} />}
-              data-testid="invoice-pdf-both"
-            >
+            </PdfButton>
+            <PdfButton href={invoicePdfUrl(invoice.id, 'bg_en')} testId="invoice-pdf-both">
               {t('invoices.invoice.pdfBoth')}
-            </Button>
+            </PdfButton>
             {canIssue && (
               <Button
                 leftSection={<IconSend size={16} />}

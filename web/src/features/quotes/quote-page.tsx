@@ -15,7 +15,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney, formatQuantity } from '@servix/server/kernel/format';
 import type { QuoteDetail, QuoteLine, QuoteLineBody } from '@servix/server/modules/quotes/quotes.schema';
-import { IconFileTypePdf, IconPencil, IconPlus, IconTransform } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconTransform } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -38,6 +38,7 @@ import { DateField } from '../../ui/date-field';
 import { DetailField, InfoCard, SectionCard } from '../../ui/detail';
 import { type Column, ResponsiveTable } from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
+import { PdfButton } from '../../ui/pdf-button';
 import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
 import { centsToText, milliToText, textToMilli, textToOptionalCents } from '../../ui/typed-values';
 import { LineMenu, Totals, useServiceTypeSearch } from '../orders/order-lines';
@@ -504,27 +505,10 @@ export function QuotePage() {
         }
         actions={
           <Group gap="xs">
-            <Button
-              component="a"
-              href={quotePdfUrl(quote.id, 'bg')}
-              target="_blank"
-              rel="noopener"
-              variant="default"
-              leftSection={<IconFileTypePdf size={16} />}
-              data-testid="quote-pdf"
-            >
+            <PdfButton href={quotePdfUrl(quote.id, 'bg')} testId="quote-pdf">
               {t('quotes.quote.pdf')}
-            </Button>
-            <Button
-              component="a"
-              href={quotePdfUrl(quote.id, 'en')}
-              target="_blank"
-              rel="noopener"
-              variant="default"
-              leftSection={<IconFileTypePdf size={16} />}
-            >
-              {t('quotes.quote.pdfEn')}
-            </Button>
+            </PdfButton>
+            <PdfButton href={quotePdfUrl(quote.id, 'en')}>{t('quotes.quote.pdfEn')}</PdfButton>
           </Group>
         }
       />
