@@ -279,6 +279,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'Service {service} already has a norm time for {target}.',
   },
   unknown_category: { bg: 'Няма такава категория: {code}.', en: 'No such category: {code}.' },
+  unknown_supplier: {
+    bg: 'Няма доставчик с ЕИК {uic}: въведете го първо като доставчик.',
+    en: 'No supplier has the ЕИК {uic}: enter it as a supplier first.',
+  },
   unknown_brand: { bg: 'Няма такава марка: {code}.', en: 'No such brand: {code}.' },
   unknown_model: { bg: 'Няма такъв модел в каталога.', en: 'No such model in the catalogue.' },
   unknown_service_type: { bg: 'Няма такава услуга: {code}.', en: 'No such service type: {code}.' },

@@ -43,6 +43,7 @@ export const PART_COLUMNS = [
   'vat_rate_percent',
   'min_stock',
   'compatible',
+  'supplier_uic',
 ] as const;
 
 /** "20" → 2000, "9.5" → 950; null for anything but a percent with at most 2 decimals. */
@@ -132,4 +133,5 @@ export const PART_CSV: GuardedCsvColumn<Part, 'cost'>[] = [
   { header: 'vat_rate_percent', value: (r) => bpToPercent(r.vatRateBp) },
   { header: 'min_stock', value: (r) => milliToUnits(r.minStockMilli) },
   { header: 'compatible', value: (r) => compatibleText(r) },
+  { header: 'supplier_uic', value: (r) => r.preferredSupplierUic },
 ];

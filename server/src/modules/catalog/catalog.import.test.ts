@@ -173,6 +173,56 @@ describe.each(DIALECTS)('catalogue import adapters on %s', (dialect) => {
     );
   });
 
+  it("parts name their preferred supplier by ЕИК: it is set, exported back, and an unknown ЕИК is the row's error", async () => {
+    const admin = await t.signInAs('manager', 'supplier-import');
+    const supplier = await t.request(admin, 'POST', '/api/v1/parties', {
+      kind: 'company',
+      name: 'Части Експрес ООД',
+      uic: '200012346',
+      isCustomer: false,
+      isSupplier: true,
+      addresses: [],
+    });
+    expect(supplier.statusCode).toBe(201);
+    const customer = await t.request(admin, 'POST', '/api/v1/parties', {
+      kind: 'company',
+      name: 'Само клиент ООД',
+      uic: '131468980',
+      isCustomer: true,
+      isSupplier: false,
+      addresses: [],
+    });
+    expect(customer.statusCode).toBe(201);
+    const records = [
+      { ...PART, code: 'SUP-1', supplier_uic: '200012346' },
+      { ...PART, code: 'SUP-2', supplier_uic: '999999999' }, // nobody
+      { ...PART, code: 'SUP-3', supplier_uic: '131468980' }, // a customer, not a supplier
+      { ...PART, code: 'SUP-4', supplier_uic: '' },
+    ];
+    const { rows, errors } = await parseAndCheck(t.db, partsImport, records);
+    expect(flat(errors)).toEqual(['1 supplier_uic unknown_supplier', '2 supplier_uic unknown_supplier']);
+    expect(errors.get(1)?.[0]?.params).toMatchObject({ uic: '999999999' });
+    await t.db.transaction().execute((trx) =>
+      partsImport.insert(
+        trx,
+        SYSTEM_ACTOR,
+        [rows[0], rows[3]].flatMap((r) => (r ? [r] : [])),
+      ),
+    );
+    const parts = await exportParts(t.db, { archived: 'all', page: 1, pageSize: 50, q: 'SUP-' });
+    const byCode = new Map(parts.map((p) => [p.code, p]));
+    expect(byCode.get('SUP-1')).toMatchObject({
+      preferredSupplierId: supplier.json().id,
+      preferredSupplierName: 'Части Експрес ООД',
+      preferredSupplierUic: '200012346',
+    });
+    expect(byCode.get('SUP-4')?.preferredSupplierId).toBeNull();
+    const sup1 = byCode.get('SUP-1');
+    if (!sup1) throw new Error('SUP-1 not imported');
+    const exported = Object.fromEntries(PART_CSV.map((c) => [c.header, String(c.value(sup1) ?? '')]));
+    expect(exported.supplier_uic).toBe('200012346');
+  });
+
   it('parts: each bad row reports its column and a stable code', async () => {
     const records = [
       { ...PART }, // 0 valid

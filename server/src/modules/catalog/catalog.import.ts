@@ -11,6 +11,7 @@ import { newId } from '../../kernel/ids';
 import { parseMoney } from '../../kernel/money';
 import { type AuditEntity, recordAudit } from '../audit';
 import { type ImportAdapter, importIssueCode, type RowError } from '../imports';
+import { resolveSuppliersByUic } from '../parties';
 import {
   BRAND_RULES,
   CATEGORY_RULES,
@@ -601,6 +602,8 @@ export interface PartImportRow {
   minStockMilli: number;
   /** Brand codes or model names. */
   compatible: string[];
+  /** The preferred supplier's ЕИК (purchase requests order from it first); null: none. */
+  supplierUic: string | null;
 }
 
 type CompatTarget = { brandId: string } | { model: { id: string; brandId: string } };
@@ -664,6 +667,7 @@ export const partsImport: ImportAdapter<PartImportRow> = {
           .map((x) => normalizeModelName(x))
           .filter((x) => x !== ''),
       ),
+      supplier_uic: z.string().transform((s) => s.replace(/\s/g, '') || null),
     })
     .transform((r) => ({
       code: r.code,
@@ -677,6 +681,7 @@ export const partsImport: ImportAdapter<PartImportRow> = {
       vatRateBp: r.vat_rate_percent,
       minStockMilli: r.min_stock,
       compatible: r.compatible,
+      supplierUic: r.supplier_uic,
     })),
   async check(db, rows) {
     const errors = new RowErrors();
@@ -699,7 +704,13 @@ export const partsImport: ImportAdapter<PartImportRow> = {
       rows.map((r) => r.categoryCode),
     );
     const compat = await resolveCompatible(db, rows);
+    const suppliers = await resolveSuppliersByUic(
+      db,
+      rows.flatMap((r) => (r.supplierUic ? [r.supplierUic] : [])),
+    );
     rows.forEach((r, i) => {
+      if (r.supplierUic && !suppliers.has(r.supplierUic))
+        errors.add(i, 'supplier_uic', 'unknown_supplier', { uic: r.supplierUic });
       const sameCode = byCode.get(r.code);
       markTakenCode(errors, i, r.code, sameCode && { id: sameCode.id, name: sameCode.name_bg });
       const sameBarcode = r.barcode ? byBarcode.get(r.barcode) : undefined;
@@ -728,11 +739,20 @@ export const partsImport: ImportAdapter<PartImportRow> = {
       rows.map((r) => r.categoryCode),
     );
     const compat = await resolveCompatible(trx, rows);
+    const suppliers = await resolveSuppliersByUic(
+      trx,
+      rows.flatMap((r) => (r.supplierUic ? [r.supplierUic] : [])),
+    );
     const now = nowIso();
     const inserted = rows.map((r) => {
       const category = r.categoryCode ? categories.get(r.categoryCode) : null;
       if (category === undefined) throw new Error(`part ${r.code}: unchecked category`);
-      return partRow({ ...r, categoryId: category?.id ?? null }, now);
+      const supplier = r.supplierUic ? suppliers.get(r.supplierUic) : null;
+      if (supplier === undefined) throw new Error(`part ${r.code}: unchecked supplier`);
+      return partRow(
+        { ...r, categoryId: category?.id ?? null, preferredSupplierId: supplier?.id ?? null },
+        now,
+      );
     });
     await repo.insertParts(trx, inserted);
     await repo.insertCompat(

@@ -477,7 +477,11 @@ function partsJoined(db: Executor) {
     .leftJoin('catalog_category', 'catalog_category.id', 'catalog_part.category_id')
     .leftJoin('party as preferred_supplier', 'preferred_supplier.id', 'catalog_part.preferred_supplier_id')
     .selectAll('catalog_part')
-    .select(['catalog_category.code as category_code', 'preferred_supplier.name as preferred_supplier_name']);
+    .select([
+      'catalog_category.code as category_code',
+      'preferred_supplier.name as preferred_supplier_name',
+      'preferred_supplier.uic as preferred_supplier_uic',
+    ]);
 }
 
 export type PartRow = NonNullable<Awaited<ReturnType<typeof findPart>>>;

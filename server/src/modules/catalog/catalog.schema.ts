@@ -344,6 +344,10 @@ export const Part = z.object({
     .nullable()
     .describe('The supplier a missing part is ordered from first (purchase requests); null: none chosen'),
   preferredSupplierName: z.string().nullable(),
+  preferredSupplierUic: z
+    .string()
+    .nullable()
+    .describe("The preferred supplier's ЕИК (the import's supplier_uic column)"),
   compatibleBrands: z.array(CompatibleBrand).describe('Fits every model of these brands'),
   compatibleModels: z.array(CompatibleModel),
   ...Stamps,

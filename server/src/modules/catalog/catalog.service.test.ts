@@ -793,9 +793,9 @@ describe.each(DIALECTS)('catalogue API on %s', (dialect) => {
         .split(/\r?\n/);
       expect(lines[0]).toBe(PART_COLUMNS.join(','));
       expect(lines).toContain(
-        'WM-PUMP-UNI30,,Помпа за пералня универсална 30 W,Universal drain pump 30 W,бр.,WASHER,25.90,12.40,20,6,BOSCH;LG;WAN28263BY',
+        'WM-PUMP-UNI30,,Помпа за пералня универсална 30 W,Universal drain pump 30 W,бр.,WASHER,25.90,12.40,20,6,BOSCH;LG;WAN28263BY,',
       );
-      expect(lines).toContain('THERMAL-PASTE,2000000000114,Термопаста 4 г,,к-т,,8.00,,20,0,');
+      expect(lines).toContain('THERMAL-PASTE,2000000000114,Термопаста 4 г,,к-т,,8.00,,20,0,,');
 
       const services = (await send(admin, 'GET', '/api/v1/service-types/export.csv')).body.replace(
         /^\uFEFF/,

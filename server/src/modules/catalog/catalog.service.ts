@@ -197,6 +197,7 @@ function toPart(r: repo.PartRow, compat: repo.CompatRow[]): Part {
     warrantyMonths: r.warranty_months,
     preferredSupplierId: r.preferred_supplier_id,
     preferredSupplierName: r.preferred_supplier_name ?? null,
+    preferredSupplierUic: r.preferred_supplier_uic ?? null,
     compatibleBrands: compat
       .filter((c) => c.model_id === null)
       .map((c) => ({ id: c.brand_id, code: c.brand_code, name: c.brand_name })),

@@ -46,6 +46,7 @@ export const BG_HEADERS: Readonly<Record<string, string>> = {
   typical_cost_eur: 'Доставна цена (EUR)',
   min_stock: 'Минимална наличност',
   compatible: 'Съвместими модели',
+  supplier_uic: 'ЕИК на доставчик',
   serial: 'Сериен номер',
   purchase_date: 'Дата на покупка',
   warranty_doc: 'Гаранционен документ',

@@ -34,5 +34,6 @@ export {
   registerPrivacyExporter,
   resolveCustomerNames,
   resolveSiteNames,
+  resolveSuppliersByUic,
   searchParties,
 } from './parties.service';

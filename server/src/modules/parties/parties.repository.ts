@@ -83,6 +83,17 @@ export async function findParty(db: Executor, id: string) {
   return db.selectFrom('party').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Suppliers whose ЕИК is one of these (archived ones too: the caller says why they do not fit). */
+export async function findSuppliersByUic(db: Executor, uics: readonly string[]) {
+  if (!uics.length) return [];
+  return db
+    .selectFrom('party')
+    .select(['id', 'name', 'uic', 'archived_at'])
+    .where('is_supplier', '=', true)
+    .where('uic', 'in', [...new Set(uics)])
+    .execute();
+}
+
 /** The live (not archived) party with this ЕИК, other than exceptId. */
 export async function findLivePartyByUic(db: Executor, uic: string, exceptId: string | null) {
   let q = db

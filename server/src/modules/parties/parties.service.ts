@@ -1099,6 +1099,20 @@ export async function assertSupplierExists(
   return toSummary(row);
 }
 
+/**
+ * The live suppliers by ЕИК, for an import that names a supplier by it: the id of each, or `ambiguous` when two live
+ * suppliers share the ЕИК (ЕИК is unique among live parties, so only archived duplicates are left out).
+ */
+export async function resolveSuppliersByUic(
+  db: Executor,
+  uics: readonly string[],
+): Promise<Map<string, { id: string; name: string }>> {
+  const out = new Map<string, { id: string; name: string }>();
+  for (const r of await repo.findSuppliersByUic(db, uics))
+    if (r.uic && !r.archived_at) out.set(r.uic, { id: r.id, name: r.name });
+  return out;
+}
+
 /** A party's requisites for a document it receives (INV-03): with the full ЕГН, which the document must carry. */
 export interface PartyRequisites extends PartySummary {
   mol: string | null;
