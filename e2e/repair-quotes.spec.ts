@@ -148,3 +148,45 @@ test('in English on a phone: the quote page and the list fit 390 px', async ({ p
     await expectHome(page, 'bg');
   }
 });
+
+test('a quote without an order: a new customer’s item not yet registered, by serial and model, from the quotes list', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  await expectHome(page);
+  const run = unique();
+  const customer = await post(page, '/api/v1/parties', {
+    kind: 'person',
+    name: `Пита за цена ${run}`,
+    isCustomer: true,
+    isSupplier: false,
+    phones: [{ number: `0887 ${run.slice(0, 3)} ${run.slice(3)}` }],
+  });
+  await page.goto('/quotes');
+  await page.getByTestId('new-quote').click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Нова оферта' })).toBeVisible(SLOW);
+  const who = page.getByRole('combobox', { name: /^Клиент/ });
+  await who.pressSequentially(`Пита за цена ${run}`, TYPING);
+  await page.getByRole('option', { name: new RegExp(`Пита за цена ${run}`) }).click();
+  // A customer without items: the new item is chosen already.
+  await expect(page.getByRole('combobox', { name: /^Уред/ })).toHaveValue(/^Нов уред/, SLOW);
+  await page.getByRole('textbox', { name: /^Сериен номер/ }).fill(`E2E-NQ-${run}`);
+  const model = page.getByRole('combobox', { name: /^Модел/ });
+  await model.pressSequentially('WAN28263', TYPING);
+  await expect(page.getByRole('option').first()).toContainText('Bosch WAN28263BY', SLOW);
+  await page.getByRole('option').first().click();
+  await page.getByRole('textbox', { name: /^Оплакване/ }).fill('Колко ще струва смяна на лагерите?');
+  await shot(page, 'repair-quote-new-bg');
+  await page.getByTestId('create-quote').click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Оферта \d+$/ })).toBeVisible(SLOW);
+  const quoteId = page.url().split('/quotes/')[1] ?? '';
+  const quote = await api(page, `/api/v1/repair-quotes/${quoteId}`);
+  expect(quote).toMatchObject({ partyId: customer.id, status: 'draft' });
+  const item = await api(page, `/api/v1/items/${quote.itemId}`);
+  expect(item).toMatchObject({
+    serialNumber: `E2E-NQ-${run}`,
+    partyId: customer.id,
+    modelName: 'WAN28263BY',
+  });
+});

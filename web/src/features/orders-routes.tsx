@@ -12,6 +12,7 @@ const MyOrdersPage = lazyScreen(screens, 'MyOrdersPage');
 const quoteScreens = () => import('./quotes/screens');
 const QuotesPage = lazyScreen(quoteScreens, 'QuotesPage');
 const QuotePage = lazyScreen(quoteScreens, 'QuotePage');
+const NewQuotePage = lazyScreen(quoteScreens, 'NewQuotePage');
 
 const screen = (path: string, needs: Route, page: React.ReactNode): RouteObject => ({
   path,
@@ -26,5 +27,6 @@ export const ORDERS_ROUTES: RouteObject[] = [
   screen('/orders/mine', 'GET /api/v1/service-orders/mine', <MyOrdersPage />),
   screen('/orders/:id', 'GET /api/v1/service-orders/:id', <OrderPage />),
   screen('/quotes', 'GET /api/v1/repair-quotes', <QuotesPage />),
+  screen('/quotes/new', 'POST /api/v1/repair-quotes', <NewQuotePage />),
   screen('/quotes/:id', 'GET /api/v1/repair-quotes/:id', <QuotePage />),
 ];

@@ -82,13 +82,23 @@ export const QuoteDetail = z.object({
 export type QuoteDetail = z.infer<typeof QuoteDetail>;
 export const QuoteLineAnswer = QuoteDetail.extend({ lineId: z.string().nullable() });
 
-export const CreateQuoteBody = z.strictObject({
-  partyId: Id,
-  itemId: Id,
-  complaint: z.string().trim().min(1).max(2000),
-  validUntil: IsoDate.optional().describe('Default: 14 days from today'),
-  customerNotes: optionalText(2000),
-});
+export const CreateQuoteBody = z
+  .strictObject({
+    partyId: Id,
+    itemId: Id.nullish().describe('An existing item; or serialNumber + modelId'),
+    serialNumber: z.string().trim().min(1).max(100).nullish(),
+    modelId: Id.nullish().describe(
+      'With serialNumber: the item of this model with that serial, created for the customer when unknown',
+    ),
+    purchaseDate: IsoDate.nullish().describe('A new item: its purchase date (manufacturer’s warranty)'),
+    complaint: z.string().trim().min(1).max(2000),
+    validUntil: IsoDate.optional().describe('Default: 14 days from today'),
+    customerNotes: optionalText(2000),
+  })
+  .refine((b) => Boolean(b.itemId) || (Boolean(b.serialNumber) && Boolean(b.modelId)), {
+    path: ['itemId'],
+    params: { code: 'item_required' },
+  });
 export type CreateQuoteBody = z.infer<typeof CreateQuoteBody>;
 
 export const PatchQuoteBody = z.strictObject({

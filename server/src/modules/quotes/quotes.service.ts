@@ -18,7 +18,7 @@ import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
 import { getPart } from '../catalog';
 import { getCompanySettings } from '../company';
-import { getItem, type Item } from '../items';
+import { createItemIn, findItemByModelSerial, getItem, type Item, normalizeSerial } from '../items';
 import { takeNumber } from '../numbering';
 import {
   type AddLineBody,
@@ -198,6 +198,27 @@ function assertValidFromToday(validUntil: string, today: string): void {
   if (validUntil < today) throw bad('valid_until_past', 'validUntil', { date: validUntil });
 }
 
+/**
+ * A quote for an item not yet registered (a customer asks the price before bringing it in): the item of that model
+ * with that serial, or a new one for the customer, as the intake does. The customer is checked first, so a refused
+ * quote creates no item (one transaction either way).
+ */
+async function quotedItem(trx: Executor, actor: Actor, body: CreateQuoteBody): Promise<string> {
+  const party = await assertCustomerExists(trx, body.partyId, 'partyId');
+  const serial = normalizeSerial(body.serialNumber ?? '');
+  const modelId = body.modelId as string;
+  const known = await findItemByModelSerial(trx, modelId, serial);
+  if (known) return known.id;
+  const item = await createItemIn(trx, actor, {
+    modelId,
+    serialNumber: serial,
+    partyId: party.id,
+    siteId: null,
+    purchaseDate: body.purchaseDate ?? null,
+  });
+  return item.id;
+}
+
 async function insertNewQuote(
   trx: Executor,
   actor: Actor,
@@ -253,7 +274,15 @@ async function insertNewQuote(
 /** A new draft quote for a customer's item, numbered in the quote series. */
 export async function createQuote(db: Db, actor: Actor, body: CreateQuoteBody): Promise<QuoteDetail> {
   return db.transaction().execute(async (trx) => {
-    const id = await insertNewQuote(trx, actor, { ...body, orderId: null });
+    const itemId = body.itemId ?? (await quotedItem(trx, actor, body));
+    const id = await insertNewQuote(trx, actor, {
+      partyId: body.partyId,
+      itemId,
+      complaint: body.complaint,
+      validUntil: body.validUntil,
+      customerNotes: body.customerNotes,
+      orderId: null,
+    });
     return getQuote(trx, id);
   });
 }

@@ -413,6 +413,61 @@ describe.each(DIALECTS)('repair quotes on %s', (dialect) => {
         },
       );
     });
+    it('for an item not yet registered: serial and model create it for the customer; the same serial again reuses it', async () => {
+      const serial = `NEW-${Date.now()}`;
+      const first = await json(
+        desk,
+        'POST',
+        '/api/v1/repair-quotes',
+        {
+          partyId: customerId,
+          serialNumber: serial,
+          modelId,
+          purchaseDate: '2025-03-01',
+          complaint: 'Не центрофугира',
+        },
+        201,
+      );
+      const created = await json(admin, 'GET', `/api/v1/items/${first.itemId}`, undefined, 200);
+      expect(created).toMatchObject({
+        serialNumber: serial,
+        modelId,
+        partyId: customerId,
+        purchaseDate: '2025-03-01',
+      });
+      const second = await json(
+        desk,
+        'POST',
+        '/api/v1/repair-quotes',
+        { partyId: customerId, serialNumber: ` ${serial} `, modelId, complaint: 'Пак' },
+        201,
+      );
+      expect(second.itemId).toBe(first.itemId);
+      // A serial without its model, an unknown model, or a supplier as the customer: refused, no item written.
+      await refused(
+        'POST',
+        '/api/v1/repair-quotes',
+        { partyId: customerId, serialNumber: 'X-1', complaint: 'x' },
+        {
+          status: 400,
+          code: 'item_required',
+          field: 'itemId',
+        },
+      );
+      const supplier = await aSupplier(t, admin);
+      await refused(
+        'POST',
+        '/api/v1/repair-quotes',
+        { partyId: supplier.id, serialNumber: 'X-2', modelId, complaint: 'x' },
+        { status: 400, code: 'not_a_customer', field: 'partyId' },
+      );
+      await refused(
+        'POST',
+        '/api/v1/repair-quotes',
+        { partyId: customerId, serialNumber: 'X-3', modelId: '01JZZZZZZZZZZZZZZZZZZZZZZZ', complaint: 'x' },
+        { status: 400, code: 'unknown_model', field: 'modelId' },
+      );
+    });
   });
 
   describe('convert', () => {

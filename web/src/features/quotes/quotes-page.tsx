@@ -1,10 +1,13 @@
-import { Anchor, MultiSelect, Stack, Text } from '@mantine/core';
+import { Anchor, Button, MultiSelect, Stack, Text } from '@mantine/core';
 import { formatDate, formatMoney } from '@servix/server/kernel/format';
 import { QUOTE_STATUSES } from '@servix/server/modules/quotes/quotes.lifecycle';
 import type { QuoteListItem } from '@servix/server/modules/quotes/quotes.schema';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { quotesKey } from '../../api/quotes';
+import { canCall } from '../../app/access';
+import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { type Column, type ListState, ListView, useListState, usePagedList } from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
@@ -32,6 +35,7 @@ function StatusFilter({ list }: { list: ListState<Filter> }) {
 export function QuotesPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const { user } = useSession();
   const list = useListState({ filters: ['status'] as const, defaultSort: '-createdAt' });
   const result = usePagedList<QuoteListItem>(quotesKey, '/repair-quotes', list.query);
   const columns: Column<QuoteListItem>[] = [
@@ -91,7 +95,22 @@ export function QuotesPage() {
   ];
   return (
     <Stack gap={0} maw={1400}>
-      <PageHeader title={t('quotes.list.title')} description={t('quotes.list.description')} />
+      <PageHeader
+        title={t('quotes.list.title')}
+        description={t('quotes.list.description')}
+        actions={
+          canCall(user.role, 'POST /api/v1/repair-quotes') && (
+            <Button
+              component={Link}
+              to="/quotes/new"
+              leftSection={<IconPlus size={16} />}
+              data-testid="new-quote"
+            >
+              {t('quotes.create.open')}
+            </Button>
+          )
+        }
+      />
       <ListView
         list={list}
         result={result}
