@@ -21,6 +21,21 @@ import {
 } from './orders.lines';
 import * as repo from './orders.lines.repository';
 
+/**
+ * Before a receipt or transfer is posted: locks, in id order, every open order with a part line for its parts in its
+ * receiving warehouse — the orders serveWaitingLines may serve — before stock locks the levels. An order's own
+ * operations lock the order and then the level; locking in the same order here means a posting and a desk adding
+ * the part to a waiting order queue on each other instead of deadlocking (PostgreSQL; SQLite has one writer).
+ */
+export async function lockOrdersWaitingFor(trx: Executor, draft: StockDocument): Promise<void> {
+  if (draft.sourceType === ORDER_SOURCE) return;
+  const warehouseId = draft.type === 'transfer' ? draft.toWarehouseId : draft.warehouseId;
+  if (!warehouseId) return;
+  const partIds = [...new Set(draft.lines.map((l) => l.partId))];
+  const lines = await repo.partLinesOfOpenOrders(trx, partIds, warehouseId, ORDER_LIFECYCLE.editable);
+  for (const id of [...new Set(lines.map((l) => l.order_id))].sort()) await lockedOrder(trx, id);
+}
+
 export async function serveWaitingLines(trx: Executor, actor: Actor, receipt: StockDocument): Promise<void> {
   if (receipt.sourceType === ORDER_SOURCE) return;
   // A transfer brings its parts into its receiving warehouse (a van), a receipt into its own.

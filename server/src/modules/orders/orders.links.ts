@@ -6,8 +6,8 @@ import { registerReference } from '../../db/usage';
 import { registerCatalogRenamedHook } from '../catalog';
 import { registerItemChangedHook, registerItemHistorySource } from '../items';
 import { registerPartyAnonymiser, registerPartyPhoneChangedHook, registerPartyRenamedHook } from '../parties';
-import { registerReceiptPostedListener } from '../stock';
-import { serveWaitingLines } from './orders.arrivals';
+import { registerBeforeReceiptPostListener, registerReceiptPostedListener } from '../stock';
+import { lockOrdersWaitingFor, serveWaitingLines } from './orders.arrivals';
 import { orderHistoryOfItem } from './orders.history';
 import { reindexOrders, reindexOrdersOfParty } from './orders.service';
 
@@ -59,4 +59,5 @@ registerItemChangedHook((db, itemId) => reindexOrders(db, { itemId }));
 registerCatalogRenamedHook((db, by) => reindexOrders(db, by));
 
 // Every posted receipt serves the part lines waiting for its parts, oldest order first (ADR 0014).
+registerBeforeReceiptPostListener('orders.lock_waiting_orders', lockOrdersWaitingFor);
 registerReceiptPostedListener('orders.serve_waiting_lines', serveWaitingLines);

@@ -6,7 +6,12 @@
 import './stock.links';
 
 export { averageCost, suggestedReorderMilli, valueOut } from './stock.costing';
-export { type ReceiptPostedListener, registerReceiptPostedListener } from './stock.hooks';
+export {
+  type BeforeReceiptPostListener,
+  type ReceiptPostedListener,
+  registerBeforeReceiptPostListener,
+  registerReceiptPostedListener,
+} from './stock.hooks';
 export { WAREHOUSE_CSV_COLUMNS, type WarehouseImportRow, warehousesImport } from './stock.import';
 export {
   DOCUMENT_TITLES,

@@ -23,7 +23,7 @@ import { getLockDate } from '../company';
 import { type DocType, takeNumber } from '../numbering';
 import { assertSupplierExists } from '../parties';
 import { receiptLineValue, unitCostOf } from './stock.costing';
-import { receiptPosted } from './stock.hooks';
+import { receiptPosted, receiptPosting } from './stock.hooks';
 import { type Labels, PostingBook, type Settled } from './stock.ledger';
 import * as repo from './stock.repository';
 import type {
@@ -730,6 +730,10 @@ async function postLines(trx: Executor, doc: DocRow): Promise<Posting> {
  * type's series. Nothing is written when any line is refused.
  */
 export async function postDocumentTx(trx: Executor, actor: Actor, id: string): Promise<StockDocument> {
+  // The modules that wait for parts lock their rows before the levels are (stock.hooks.ts); an unknown id is left
+  // to postDraft to refuse.
+  const draft = await getDocument(trx, id).catch(() => null);
+  if (draft) await receiptPosting(trx, draft);
   await postDraft(trx, STOCK_DOCUMENT, actor, id, (doc) => postLines(trx, doc));
   const posted = await getDocument(trx, id);
   // A posted receipt tells the modules that wait for parts (stock.hooks.ts), in this transaction.

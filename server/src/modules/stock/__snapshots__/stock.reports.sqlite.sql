@@ -59,7 +59,7 @@ select cast(count(*) as bigint) as "n"
 -- parameters: ["store",0]
 
 -- part card: movements with running balance, from the balance before a date
-select "catalog_part".*, "catalog_category"."code" as "category_code", "preferred_supplier"."name" as "preferred_supplier_name"
+select "catalog_part".*, "catalog_category"."code" as "category_code", "preferred_supplier"."name" as "preferred_supplier_name", "preferred_supplier"."uic" as "preferred_supplier_uic"
   from "catalog_part"
   left join "catalog_category" on "catalog_category"."id" = "catalog_part"."category_id"
   left join "party" as "preferred_supplier" on "preferred_supplier"."id" = "catalog_part"."preferred_supplier_id"
