@@ -32,8 +32,8 @@ const WORDS = {
     cancelReason: 'Причина за анулирането',
     cancelledAt: 'Дата на анулиране',
     replacedBy: 'Заменен с',
-    protocolText:
-      'Страните удостоверяват, че посоченият документ се анулира и не поражда данъчни последици. Оригиналът и всички копия се връщат на издателя.',
+    amount: 'Сума на документа',
+    protocolText: 'Страните удостоверяват, че посоченият документ се анулира по причината, изложена по-горе.',
     forSupplier: 'За доставчика (име, подпис)',
     forRecipient: 'За получателя (име, подпис)',
     supplier: 'Доставчик',
@@ -76,8 +76,8 @@ const WORDS = {
     cancelReason: 'Reason for the cancellation',
     cancelledAt: 'Cancelled on',
     replacedBy: 'Replaced by',
-    protocolText:
-      'The parties confirm that the document above is cancelled and has no tax effect. The original and every copy are returned to the issuer.',
+    amount: 'Amount of the document',
+    protocolText: 'The parties confirm that the document above is cancelled for the reason given.',
     forSupplier: 'For the supplier (name, signature)',
     forRecipient: 'For the recipient (name, signature)',
     supplier: 'Supplier',
@@ -271,7 +271,7 @@ export function protocolPrintedDocument(
           },
         ]
       : []),
-    { label: t((w) => w.total), value: f.money(inv.totalCents, inv.currency) },
+    { label: t((w) => w.amount), value: f.money(inv.totalCents, inv.currency) },
     ...(inv.cancelledAt
       ? [{ label: t((w) => w.cancelledAt), value: f.date(inv.cancelledAt.slice(0, 10)) }]
       : []),
