@@ -23,14 +23,20 @@ function aUic(): string {
 }
 
 /** An issued invoice through the API: 2 × 50.00 € of labour and one part at 19.99 €, 20 % VAT (143.99 €). */
-async function anIssuedInvoice(page: Page, name: string): Promise<{ id: string; number: string }> {
-  const customer = await post(page, '/api/v1/parties', {
-    kind: 'company',
-    name: `${name} ${String(Date.now()).slice(-6)} ООД`,
-    uic: aUic(),
-    isCustomer: true,
-    addresses: [{ label: 'billing', city: 'Русе', address: 'ул. „Борисова“ 3' }],
-  });
+async function anIssuedInvoice(
+  page: Page,
+  name: string,
+  partyId?: string,
+): Promise<{ id: string; number: string; partyId: string }> {
+  const customer = partyId
+    ? { id: partyId }
+    : await post(page, '/api/v1/parties', {
+        kind: 'company',
+        name: `${name} ${String(Date.now()).slice(-6)} ООД`,
+        uic: aUic(),
+        isCustomer: true,
+        addresses: [{ label: 'billing', city: 'Русе', address: 'ул. „Борисова“ 3' }],
+      });
   const line = (description: string, quantityMilli: number, unitPriceCents: number) => ({
     description,
     quantityMilli,
@@ -91,13 +97,18 @@ test('a partial credit note made on screen: its number, the invoice it cites, it
   await expect(page.getByTestId('invoices-table').getByText('Кредитно известие').first()).toBeVisible(SLOW);
   await shot(page, 'invoices-list-notes-bg');
 
-  // Another invoice cancelled on screen, and its cancellation protocol.
+  // Another invoice cancelled on screen, replaced by a new one to the same customer, and its cancellation protocol.
   const wrong = await anIssuedInvoice(page, 'Анулиране Клиент');
+  const right = await anIssuedInvoice(page, '', wrong.partyId);
   await page.goto(`/invoices/${wrong.id}`);
   await page.getByTestId('invoice-cancel').click();
-  await page.getByTestId('invoice-cancel-reason').fill('Сгрешен получател');
+  await page.getByTestId('invoice-cancel-reason').fill('Сгрешен начин на плащане');
+  await page.getByTestId('invoice-cancel-replaced-by').click();
+  await page.getByRole('option', { name: new RegExp(`^${right.number}`) }).click();
+  await shot(page, 'cancel-invoice-dialog-bg');
   await page.getByTestId('invoice-cancel-confirm').click();
-  await expect(page.getByTestId('invoice-cancelled-reason')).toBeVisible(SLOW);
+  await expect(page.getByTestId('invoice-cancelled-reason')).toContainText(right.number, SLOW);
+  expect((await api(page, `/api/v1/invoices/${wrong.id}`)).replacedBy).toMatchObject({ id: right.id });
   const href = await expectPdf(page, 'invoice-protocol');
   expect(href).toContain('/cancellation-protocol.pdf');
   await expectPdf(page, 'invoice-protocol-both');

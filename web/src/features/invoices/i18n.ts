@@ -43,6 +43,8 @@ export const invoicesMessages = defineMessages(
         protocol: 'Протокол за анулиране',
         protocolBoth: 'Протокол (BG + EN)',
         replacedBy: 'Заменена с',
+        replacedByHint:
+          'По желание: издаденият документ, който я заменя; отпечатва се в протокола за анулиране.',
       },
       list: {
         allKinds: 'Всички видове',
@@ -140,6 +142,8 @@ export const invoicesMessages = defineMessages(
         protocol: 'Cancellation protocol',
         protocolBoth: 'Protocol (BG + EN)',
         replacedBy: 'Replaced by',
+        replacedByHint:
+          'Optional: the issued document that replaces it, printed on the cancellation protocol.',
       },
       list: {
         allKinds: 'All kinds',

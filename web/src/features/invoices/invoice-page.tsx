@@ -1,16 +1,30 @@
-import { Alert, Anchor, Button, Grid, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Grid,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney, formatQuantity } from '@servix/server/kernel/format';
-import type { InvoiceDetail, InvoiceLine } from '@servix/server/modules/sales/sales.schema';
+import type { InvoiceDetail, InvoiceLine, InvoiceListItem } from '@servix/server/modules/sales/sales.schema';
 import { IconAlertTriangle, IconBan, IconMinus, IconPlus, IconSend } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { messageOf } from '../../api/client';
+import { api, messageOf } from '../../api/client';
 import {
   cancellationProtocolUrl,
   invoicePdfUrl,
+  invoicesKey,
   useCancelInvoice,
   useInvoice,
   useIssueInvoice,
@@ -129,6 +143,22 @@ function CancelModal({ invoice, onClose }: { invoice: InvoiceDetail; onClose: ()
   const { t } = useTranslation();
   const cancel = useCancelInvoice();
   const [reason, setReason] = useState('');
+  const [replacedById, setReplacedById] = useState<string | null>(null);
+  const locale = currentLocale();
+  // The documents of the same kind issued to the same recipient: the one that replaces this one, if any (INV-12).
+  const candidates = useQuery({
+    queryKey: [...invoicesKey, 'replacements', invoice.partyId, invoice.kind],
+    queryFn: () =>
+      api.get<{ items: InvoiceListItem[] }>(
+        `/invoices?partyId=${encodeURIComponent(invoice.partyId)}&status=issued&kind=${invoice.kind}&pageSize=50`,
+      ),
+  });
+  const options = (candidates.data?.items ?? [])
+    .filter((i) => i.id !== invoice.id && i.number)
+    .map((i) => ({
+      value: i.id,
+      label: `${i.number} · ${formatDate(i.documentDate, locale)} · ${formatMoney(i.totalCents, locale, i.currency)}`,
+    }));
   return (
     <Modal
       opened
@@ -150,6 +180,16 @@ function CancelModal({ invoice, onClose }: { invoice: InvoiceDetail; onClose: ()
           data-testid="invoice-cancel-reason"
           error={cancel.error ? messageOf(cancel.error) : undefined}
         />
+        <Select
+          label={t('invoices.note.replacedBy')}
+          description={t('invoices.note.replacedByHint')}
+          data={options}
+          value={replacedById}
+          onChange={setReplacedById}
+          clearable
+          searchable
+          data-testid="invoice-cancel-replaced-by"
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -161,7 +201,7 @@ function CancelModal({ invoice, onClose }: { invoice: InvoiceDetail; onClose: ()
             data-testid="invoice-cancel-confirm"
             onClick={() =>
               cancel.mutate(
-                { id: invoice.id, body: { reason } },
+                { id: invoice.id, body: replacedById ? { reason, replacedById } : { reason } },
                 {
                   onSuccess: (i) => {
                     notifications.show({
