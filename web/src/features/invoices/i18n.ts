@@ -43,6 +43,11 @@ export const invoicesMessages = defineMessages(
         protocol: 'Протокол за анулиране',
         protocolBoth: 'Протокол (BG + EN)',
         replacedBy: 'Заменена с',
+        cancelTitle: {
+          credit_note: 'Анулиране на кредитно известие {{number}}',
+          debit_note: 'Анулиране на дебитно известие {{number}}',
+        },
+        cancelled: 'Известие {{number}} е анулирано.',
         replacedByHint:
           'По желание: издаденият документ, който я заменя; отпечатва се в протокола за анулиране.',
       },
@@ -142,6 +147,11 @@ export const invoicesMessages = defineMessages(
         protocol: 'Cancellation protocol',
         protocolBoth: 'Protocol (BG + EN)',
         replacedBy: 'Replaced by',
+        cancelTitle: {
+          credit_note: 'Cancel credit note {{number}}',
+          debit_note: 'Cancel debit note {{number}}',
+        },
+        cancelled: 'Note {{number}} is cancelled.',
         replacedByHint:
           'Optional: the issued document that replaces it, printed on the cancellation protocol.',
       },

@@ -163,7 +163,11 @@ function CancelModal({ invoice, onClose }: { invoice: InvoiceDetail; onClose: ()
     <Modal
       opened
       onClose={onClose}
-      title={t('invoices.invoice.cancelTitle', { number: invoice.number ?? '' })}
+      title={
+        invoice.kind === 'invoice'
+          ? t('invoices.invoice.cancelTitle', { number: invoice.number ?? '' })
+          : t(`invoices.note.cancelTitle.${invoice.kind}`, { number: invoice.number ?? '' })
+      }
     >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
@@ -206,7 +210,10 @@ function CancelModal({ invoice, onClose }: { invoice: InvoiceDetail; onClose: ()
                   onSuccess: (i) => {
                     notifications.show({
                       color: 'green',
-                      message: t('invoices.invoice.cancelled', { number: i.number ?? '' }),
+                      message:
+                        i.kind === 'invoice'
+                          ? t('invoices.invoice.cancelled', { number: i.number ?? '' })
+                          : t('invoices.note.cancelled', { number: i.number ?? '' }),
                     });
                     onClose();
                   },
