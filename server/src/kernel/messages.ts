@@ -894,6 +894,35 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Движение {number} вече е сторнирано.',
     en: 'Movement {number} is already reversed.',
   },
+  // sales: credit and debit notes, the cancellation protocol (issue 13, item 2)
+  note_invoice_not_issued: {
+    bg: 'Известие се издава само към издадена и неанулирана фактура ({number}).',
+    en: 'A note is issued only against an issued invoice that is not cancelled ({number}).',
+  },
+  credit_exceeds_invoice: {
+    bg: 'Кредитното известие надвишава остатъка по фактура {number}: остават {left} {currency}.',
+    en: 'The credit note is more than what is left of invoice {number}: {left} {currency} left.',
+  },
+  note_before_invoice: {
+    bg: 'Известието не може да е с дата преди фактурата ({date}).',
+    en: 'A note cannot be dated before its invoice ({date}).',
+  },
+  note_full_credit_only: {
+    bg: 'Цялата фактура се кредитира само с кредитно известие.',
+    en: 'Only a credit note can take the whole invoice.',
+  },
+  invoice_has_notes: {
+    bg: 'Фактура {number} има издадени известия: анулирайте първо тях.',
+    en: 'Invoice {number} has issued notes: cancel them first.',
+  },
+  replacement_not_issued: {
+    bg: 'Заместващият документ трябва да е друг издаден документ.',
+    en: 'The replacing document must be another issued document.',
+  },
+  invoice_not_cancelled: {
+    bg: 'Протокол за анулиране има само анулиран документ.',
+    en: 'Only a cancelled document has a cancellation protocol.',
+  },
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,5 +1,6 @@
 import type {
   CancelInvoiceBody,
+  CreateNoteBody,
   FromOrderBody,
   InvoiceDetail,
 } from '@servix/server/modules/sales/sales.schema';
@@ -56,6 +57,31 @@ export function useCancelInvoice() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: z.input<typeof CancelInvoiceBody> }) =>
       api.post<InvoiceDetail>(`${invoicePath(id)}/cancel`, body),
+    onSuccess: after,
+  });
+}
+
+/** The cancellation protocol of a cancelled invoice or note (INV-12): bg, or bg_en. */
+export const cancellationProtocolUrl = (id: string, language: 'bg' | 'bg_en') =>
+  `${API_BASE}${invoicePath(id)}/cancellation-protocol.pdf?language=${language}`;
+
+/** A credit or debit note against an issued invoice (INV-11), issued at once unless asked otherwise. */
+export function useCreateNote() {
+  const after = useAfterInvoiceWrite();
+  return useMutation({
+    mutationFn: ({
+      id,
+      kind,
+      body,
+    }: {
+      id: string;
+      kind: 'credit_note' | 'debit_note';
+      body: z.input<typeof CreateNoteBody>;
+    }) =>
+      api.post<InvoiceDetail>(
+        `${invoicePath(id)}/${kind === 'credit_note' ? 'credit-note' : 'debit-note'}`,
+        body,
+      ),
     onSuccess: after,
   });
 }

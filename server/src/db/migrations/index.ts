@@ -21,6 +21,7 @@ import { salesInvoices } from './0020-sales-invoices';
 import { fiscalDevice } from './0021-fiscal-device';
 import { earningShares } from './0022-earning-shares';
 import { moneyAccounts } from './0023-money-accounts';
+import { salesNotes } from './0024-sales-notes';
 import { boardOrder } from './0027-board-order';
 import type { Migration } from './helpers';
 
@@ -49,5 +50,6 @@ export const MIGRATIONS: Migration[] = [
   fiscalDevice,
   earningShares,
   moneyAccounts,
+  salesNotes,
   boardOrder,
 ];

@@ -23,4 +23,8 @@ export const SALES_ACCESS: Record<string, Access> = {
   'DELETE /api/v1/invoices/:id': INVOICE_RULES.write,
   'POST /api/v1/invoices/:id/issue': INVOICE_RULES.write,
   'POST /api/v1/invoices/:id/cancel': INVOICE_CANCEL,
+  // Notes are documents of the invoice series: the same rules as invoices (INV-11).
+  'POST /api/v1/invoices/:id/credit-note': INVOICE_RULES.write,
+  'POST /api/v1/invoices/:id/debit-note': INVOICE_RULES.write,
+  'GET /api/v1/invoices/:id/cancellation-protocol.pdf': INVOICE_RULES.read,
 };

@@ -17,11 +17,25 @@ import {
 } from '../../pdf';
 import { getLogoDataUrl } from '../company';
 import type { InvoiceDetail, InvoiceLine } from './sales.schema';
-import { getInvoice, registerInvoiceRenderer } from './sales.service';
+import { getInvoice, registerInvoiceRenderer, registerProtocolRenderer } from './sales.service';
 
 const WORDS = {
   bg: {
     title: 'Фактура',
+    titles: { invoice: 'Фактура', credit_note: 'Кредитно известие', debit_note: 'Дебитно известие' },
+    toInvoice: 'Към фактура',
+    toInvoiceOf: (number: string, date: string) => `№ ${number} от ${date}`,
+    noteReason: 'Основание',
+    protocol: 'Протокол за анулиране',
+    cancelledDoc: 'Анулиран документ',
+    docOf: (title: string, number: string, date: string) => `${title} № ${number} от ${date}`,
+    cancelReason: 'Причина за анулирането',
+    cancelledAt: 'Дата на анулиране',
+    replacedBy: 'Заменен с',
+    amount: 'Сума на документа',
+    protocolText: 'Страните удостоверяват, че посоченият документ се анулира по причината, изложена по-горе.',
+    forSupplier: 'За доставчика (име, подпис)',
+    forRecipient: 'За получателя (име, подпис)',
     supplier: 'Доставчик',
     recipient: 'Получател',
     taxEventDate: 'Дата на данъчното събитие',
@@ -52,6 +66,20 @@ const WORDS = {
   },
   en: {
     title: 'Invoice',
+    titles: { invoice: 'Invoice', credit_note: 'Credit note', debit_note: 'Debit note' },
+    toInvoice: 'To invoice',
+    toInvoiceOf: (number: string, date: string) => `No. ${number} of ${date}`,
+    noteReason: 'Reason',
+    protocol: 'Cancellation protocol',
+    cancelledDoc: 'Cancelled document',
+    docOf: (title: string, number: string, date: string) => `${title} No. ${number} of ${date}`,
+    cancelReason: 'Reason for the cancellation',
+    cancelledAt: 'Cancelled on',
+    replacedBy: 'Replaced by',
+    amount: 'Amount of the document',
+    protocolText: 'The parties confirm that the document above is cancelled for the reason given.',
+    forSupplier: 'For the supplier (name, signature)',
+    forRecipient: 'For the recipient (name, signature)',
     supplier: 'Supplier',
     recipient: 'Recipient',
     taxEventDate: 'Date of the taxable event',
@@ -122,7 +150,16 @@ export function invoicePrintedDocument(
     { header: t((w) => w.base), width: 19, align: 'right', value: (l) => money(l.netCents) },
     { header: t((w) => w.vat), width: 9, align: 'right', value: rateOf },
   ];
+  const related = inv.relatedInvoice;
   const facts = [
+    ...(related
+      ? [
+          {
+            label: t((w) => w.toInvoice),
+            value: WORDS.bg.toInvoiceOf(related.number ?? '', f.date(related.documentDate)),
+          },
+        ]
+      : []),
     { label: t((w) => w.taxEventDate), value: f.date(inv.taxEventDate) },
     { label: t((w) => w.currency), value: inv.currency },
     { label: t((w) => w.paymentMethod), value: t((w) => w.methods[inv.paymentMethod]) },
@@ -158,6 +195,7 @@ export function invoicePrintedDocument(
       ],
     },
   ];
+  if (inv.noteReason) body.push({ kind: 'text', heading: t((w) => w.noteReason), text: inv.noteReason });
   if (grounds.length) body.push({ kind: 'text', heading: t((w) => w.grounds), text: grounds.join('; ') });
   if (inv.notes?.trim()) body.push({ kind: 'text', heading: t((w) => w.notes), text: inv.notes });
   const s = inv.supplier;
@@ -180,7 +218,7 @@ export function invoicePrintedDocument(
       mol: s.mol,
       logoDataUrl: data.logoDataUrl,
     },
-    title: t((w) => w.title).toLocaleUpperCase('bg-BG'),
+    title: t((w) => w.titles[inv.kind]).toLocaleUpperCase('bg-BG'),
     subtitle: inv.status === 'cancelled' ? t((w) => w.cancelled) : null,
     number: inv.number ?? '',
     date: inv.documentDate,
@@ -204,3 +242,93 @@ export async function renderInvoice(db: Executor, id: string, language: InvoiceL
 }
 
 registerInvoiceRenderer(renderInvoice);
+
+/**
+ * The cancellation protocol (протокол за анулиране, INV-12): the cancelled document's kind, number and date, both
+ * parties as copied onto it, the reason, the replacing document when one was named, and both signatures.
+ */
+export function protocolPrintedDocument(
+  inv: InvoiceDetail,
+  data: { logoDataUrl: string | null },
+  language: InvoiceLanguage,
+): PrintedDocument {
+  const t = wordsOf(language);
+  const f = documentFormat('bg');
+  const doc = (kind: InvoiceDetail['kind'], number: string | null, date: string) =>
+    WORDS.bg.docOf(WORDS.bg.titles[kind], number ?? '', f.date(date));
+  const s = inv.supplier;
+  const r = inv.recipient;
+  const facts = [
+    { label: t((w) => w.cancelledDoc), value: doc(inv.kind, inv.number, inv.documentDate) },
+    ...(inv.relatedInvoice
+      ? [
+          {
+            label: t((w) => w.toInvoice),
+            value: WORDS.bg.toInvoiceOf(
+              inv.relatedInvoice.number ?? '',
+              f.date(inv.relatedInvoice.documentDate),
+            ),
+          },
+        ]
+      : []),
+    { label: t((w) => w.amount), value: f.money(inv.totalCents, inv.currency) },
+    ...(inv.cancelledAt
+      ? [{ label: t((w) => w.cancelledAt), value: f.date(inv.cancelledAt.slice(0, 10)) }]
+      : []),
+    ...(inv.replacedBy
+      ? [
+          {
+            label: t((w) => w.replacedBy),
+            value: doc(inv.replacedBy.kind, inv.replacedBy.number, inv.replacedBy.documentDate),
+          },
+        ]
+      : []),
+  ];
+  return {
+    language: 'bg',
+    company: {
+      legalName: s.name,
+      uic: s.uic,
+      vatNumber: s.vatNumber,
+      address: s.address,
+      mol: s.mol,
+      logoDataUrl: data.logoDataUrl,
+    },
+    title: t((w) => w.protocol).toLocaleUpperCase('bg-BG'),
+    subtitle: null,
+    number: inv.number ?? '',
+    date: inv.cancelledAt ? inv.cancelledAt.slice(0, 10) : inv.documentDate,
+    copyMark: null,
+    parties: [
+      {
+        label: t((w) => w.supplier),
+        name: s.name,
+        lines: [s.address, ...requisites('bg', { uic: s.uic, vatNumber: s.vatNumber, mol: s.mol })],
+      },
+      {
+        label: t((w) => w.recipient),
+        name: r.name,
+        lines: [
+          r.address,
+          ...requisites('bg', { uic: r.uic, vatNumber: r.vatNumber, personalId: r.egn, mol: r.mol }),
+        ],
+      },
+    ],
+    body: [
+      { kind: 'facts', rows: facts },
+      { kind: 'text', heading: t((w) => w.cancelReason), text: inv.cancelReason ?? '' },
+      { kind: 'text', text: WORDS.bg.protocolText },
+    ],
+    signatures: [
+      { label: t((w) => w.forSupplier), name: null },
+      { label: t((w) => w.forRecipient), name: null },
+    ],
+  };
+}
+
+export async function renderProtocol(db: Executor, id: string, language: InvoiceLanguage): Promise<Buffer> {
+  const [inv, logoDataUrl] = await Promise.all([getInvoice(db, id), getLogoDataUrl(db)]);
+  return renderDocument(protocolPrintedDocument(inv, { logoDataUrl }, language));
+}
+
+registerProtocolRenderer(renderProtocol);

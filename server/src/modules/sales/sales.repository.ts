@@ -44,6 +44,8 @@ function filtered(db: Executor, q: InvoiceFilter) {
       'in',
       q.status.map((s: InvoiceStatus) => STORED_STATUS[s]),
     );
+  if (q.kind?.length) query = query.where('i.kind', 'in', q.kind);
+  if (q.relatedInvoiceId) query = query.where('i.related_invoice_id', '=', q.relatedInvoiceId);
   if (q.partyId) query = query.where('i.party_id', '=', q.partyId);
   if (q.orderId) query = query.where('i.order_id', '=', q.orderId);
   if (q.from) query = query.where('i.document_date', '>=', q.from);
@@ -105,7 +107,10 @@ export async function replaceLines(
 export async function markCancelled(
   db: Executor,
   id: string,
-  patch: Pick<SalesInvoiceTable, 'cancel_reason' | 'cancelled_at' | 'cancelled_by' | 'updated_at'>,
+  patch: Pick<
+    SalesInvoiceTable,
+    'cancel_reason' | 'cancelled_at' | 'cancelled_by' | 'replaced_by_id' | 'updated_at'
+  >,
 ): Promise<number> {
   const r = await db
     .updateTable('sales_invoice')
@@ -148,5 +153,35 @@ export async function insertRendering(
     .insertInto('sales_invoice_rendering')
     .values(row)
     .onConflict((oc) => oc.columns(['invoice_id', 'language']).doNothing())
+    .execute();
+}
+
+/** The notes drafted or issued against an invoice, oldest first. */
+export async function notesOf(db: Executor, invoiceId: string) {
+  return db
+    .selectFrom('sales_invoice')
+    .select(['id', 'kind', 'number', 'status', 'document_date', 'currency', 'total_cents', 'created_at'])
+    .where('related_invoice_id', '=', invoiceId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** A document of the series as another one links to it. */
+export async function findRef(db: Executor, id: string) {
+  return db
+    .selectFrom('sales_invoice')
+    .select(['id', 'kind', 'number', 'status', 'document_date', 'currency', 'total_cents'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The issued notes against an invoice (cancelled ones no longer count): kind, currency and total of each. */
+export async function issuedNotesOf(db: Executor, invoiceId: string) {
+  return db
+    .selectFrom('sales_invoice')
+    .select(['kind', 'currency', 'total_cents'])
+    .where('related_invoice_id', '=', invoiceId)
+    .where('status', '=', 'posted')
     .execute();
 }

@@ -15,6 +15,7 @@ import './sales.pdf';
 import {
   CancelInvoiceBody,
   CreateInvoiceBody,
+  CreateNoteBody,
   FromOrderBody,
   InvoiceDetail,
   InvoiceFilter,
@@ -30,6 +31,7 @@ const money = (c: number) => toDecimalString(cents(c));
 
 const INVOICE_CSV: CsvColumn<InvoiceListItem>[] = [
   { header: 'number', value: (r) => r.number ?? '' },
+  { header: 'kind', value: (r) => r.kind },
   { header: 'status', value: (r) => r.status },
   { header: 'issue_date', value: (r) => r.documentDate },
   { header: 'tax_event_date', value: (r) => r.taxEventDate },
@@ -42,6 +44,12 @@ const INVOICE_CSV: CsvColumn<InvoiceListItem>[] = [
   { header: 'due_date', value: (r) => r.dueDate ?? '' },
   { header: 'service_order', value: (r) => r.orderNumber ?? '' },
 ];
+
+const FILE_TITLE = {
+  invoice: 'Фактура',
+  credit_note: 'Кредитно известие',
+  debit_note: 'Дебитно известие',
+} as const;
 
 export async function salesRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -169,9 +177,51 @@ export async function salesRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const { pdf, sha256, number } = await sales.invoicePdf(db, req.params.id, req.query.language ?? 'bg');
+      const { pdf, sha256, number, kind } = await sales.invoicePdf(
+        db,
+        req.params.id,
+        req.query.language ?? 'bg',
+      );
       if (sha256) reply.header('x-content-sha256', sha256);
-      return sendPdf(reply, `Фактура ${number ?? 'чернова'}.pdf`, pdf, { inline: true });
+      return sendPdf(reply, `${FILE_TITLE[kind]} ${number ?? 'чернова'}.pdf`, pdf, { inline: true });
+    },
+  );
+  for (const [path, kind, what] of [
+    ['credit-note', 'credit_note', 'A credit note'],
+    ['debit-note', 'debit_note', 'A debit note'],
+  ] as const)
+    r.post(
+      `/api/v1/invoices/:id/${path}`,
+      {
+        schema: {
+          tags,
+          summary: `${what} against an issued invoice (INV-11): the same recipient, a reason, all lines (full) or the chosen ones in the invoice's currency; numbered in the invoice series; in EUR from 2026 (EUR-06)${kind === 'credit_note' ? '; more than is left of the invoice is 409 credit_exceeds_invoice' : ''}`,
+          params: IdParams,
+          body: CreateNoteBody,
+          response: { 201: InvoiceDetail },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await sales.createNote(db, actorOf(req), req.params.id, kind, req.body)),
+    );
+  r.get(
+    '/api/v1/invoices/:id/cancellation-protocol.pdf',
+    {
+      schema: {
+        tags,
+        summary:
+          'The cancellation protocol (протокол за анулиране, INV-12) of a cancelled invoice or note, bg or bg_en',
+        params: IdParams,
+        querystring: PdfQuery,
+      },
+    },
+    async (req, reply) => {
+      const { pdf, number } = await sales.cancellationProtocolPdf(
+        db,
+        req.params.id,
+        req.query.language ?? 'bg',
+      );
+      return sendPdf(reply, `Протокол за анулиране ${number}.pdf`, pdf, { inline: true });
     },
   );
 }

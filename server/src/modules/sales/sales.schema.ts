@@ -22,6 +22,11 @@ export const INVOICE_STATUSES = ['draft', 'issued', 'cancelled'] as const;
 export const InvoiceStatus = z.enum(INVOICE_STATUSES);
 export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
 
+/** What a document of the invoice series is (INV-11); the VAT journal maps them to NAP's 01, 03 and 02. */
+export const INVOICE_KINDS = ['invoice', 'credit_note', 'debit_note'] as const;
+export const InvoiceKind = z.enum(INVOICE_KINDS);
+export type InvoiceKind = z.infer<typeof InvoiceKind>;
+
 export const PAYMENT_METHODS = ['cash', 'card', 'bank_transfer'] as const;
 export const PaymentMethod = z.enum(PAYMENT_METHODS);
 export const Currency = z.enum(['BGN', 'EUR']);
@@ -89,8 +94,30 @@ export type FromOrderBody = z.infer<typeof FromOrderBody>;
 
 export const CancelInvoiceBody = z.strictObject({
   reason: z.string().trim().min(1).max(500).describe('Why it is cancelled (анулиране), printed and audited'),
+  replacedById: Id.optional().describe(
+    'The issued document that replaces it, printed on the cancellation protocol (INV-12)',
+  ),
 });
 export type CancelInvoiceBody = z.infer<typeof CancelInvoiceBody>;
+
+/**
+ * A credit or debit note against an issued invoice (INV-11): its reason, and either `full` (credit the whole
+ * invoice: its lines as they are) or the chosen lines with their quantities and amounts. Dated today unless given;
+ * a note dated in 2026 is in EUR, the invoice's BGN prices converted (EUR-06). `issue` issues it at once.
+ */
+export const CreateNoteBody = z.strictObject({
+  reason: z.string().trim().min(1).max(500).describe('Why the note is issued (основание), printed on it'),
+  full: z.boolean().default(false).describe("All the invoice's lines as they are (credit the whole invoice)"),
+  lines: z.array(InvoiceLineInput).max(MAX_LINES).optional().describe('The lines, unless `full`'),
+  documentDate: IsoDate.optional().describe('Issue date; today when not given'),
+  receivedBy: optionalText(200),
+  notes: optionalText(2000),
+  issue: z
+    .boolean()
+    .default(false)
+    .describe('Issue it at once (takes the next number of the invoice series)'),
+});
+export type CreateNoteBody = z.infer<typeof CreateNoteBody>;
 
 export const InvoiceLine = z.object({
   id: z.string(),
@@ -125,8 +152,22 @@ export const InvoiceParty = z.object({
   mol: z.string().nullable(),
 });
 
+/** Another document of the series as a page links to it. */
+export const DocumentRef = z.object({
+  id: z.string(),
+  kind: InvoiceKind,
+  number: z.string().nullable(),
+  status: InvoiceStatus,
+  documentDate: z.string(),
+  currency: Currency,
+  totalCents: z.number().int(),
+});
+export type DocumentRef = z.infer<typeof DocumentRef>;
+
 const HeaderFields = {
   id: z.string(),
+  kind: InvoiceKind,
+  relatedInvoiceId: z.string().nullable().describe('The invoice a note corrects'),
   number: z.string().nullable().describe('10 digits, taken at issue'),
   status: InvoiceStatus,
   documentDate: z.string(),
@@ -158,6 +199,10 @@ export const InvoiceDetail = z.object({
   issuedByName: z.string().nullable(),
   notes: z.string().nullable(),
   cancelReason: z.string().nullable(),
+  noteReason: z.string().nullable().describe('Why a note was issued'),
+  relatedInvoice: DocumentRef.nullable().describe('The invoice a note corrects: its number and date'),
+  correctingNotes: z.array(DocumentRef).describe('The notes issued or drafted against an invoice'),
+  replacedBy: DocumentRef.nullable().describe('The document that replaces a cancelled one (INV-12)'),
   lines: z.array(InvoiceLine),
   vatByRate: z.array(InvoiceVatByRate),
   editable: z.boolean().describe('Only a draft changes'),
@@ -174,11 +219,18 @@ const StatusFilter = z
   .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).filter(Boolean))
   .pipe(z.array(InvoiceStatus).max(3));
 
+const KindFilter = z
+  .union([z.string().max(100), z.array(z.string().max(20)).max(3)])
+  .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).filter(Boolean))
+  .pipe(z.array(InvoiceKind).max(3));
+
 export const INVOICE_SORTS = ['number', 'documentDate', 'recipientName', 'totalCents', 'createdAt'] as const;
 
 export const InvoiceListQuery = z.strictObject({
   ...ListQueryBase,
   status: StatusFilter.optional(),
+  kind: KindFilter.optional().describe('invoice, credit_note, debit_note; several comma-separated'),
+  relatedInvoiceId: Id.optional().describe('The notes of an invoice'),
   partyId: Id.optional(),
   orderId: Id.optional().describe('The invoices of a service order'),
   from: IsoDate.optional().describe('Issue date from, inclusive'),

@@ -19,9 +19,11 @@ import { nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
 import { calendarDateOf, todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
+import { bgnToEur, eurToBgn } from '../../kernel/eur';
 import { newId } from '../../kernel/ids';
 import { assertTransition } from '../../kernel/lifecycle';
 import type { PageOf } from '../../kernel/list-query';
+import { cents, toDecimalString } from '../../kernel/money';
 import { toSearchText } from '../../kernel/search-text';
 import { printedAddress, printedIban } from '../../pdf';
 import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } from '../audit';
@@ -44,6 +46,8 @@ import {
 import {
   type CancelInvoiceBody,
   type CreateInvoiceBody,
+  type CreateNoteBody,
+  type DocumentRef,
   type FromOrderBody,
   type InvoiceDetail,
   type InvoiceFilter,
@@ -53,7 +57,7 @@ import {
   NOT_REGISTERED_REASON,
   type PatchInvoiceBody,
 } from './sales.schema';
-import type { SalesInvoiceLineTable, SalesInvoiceTable } from './sales.table';
+import type { InvoiceCurrency, SalesInvoiceLineTable, SalesInvoiceTable } from './sales.table';
 
 /** The invoice as a kind of numbered document (ADR 8): numbered in the invoice series at issue. */
 export const INVOICE_KIND: DocumentKind<repo.InvoiceRow> = {
@@ -77,6 +81,8 @@ const bad = (code: string, field: string, params: Record<string, unknown> = {}) 
 function toListItem(r: repo.InvoiceRow): InvoiceListItem {
   return {
     id: r.id,
+    kind: r.kind,
+    relatedInvoiceId: r.related_invoice_id,
     number: r.number,
     status: API_STATUS[r.status],
     documentDate: r.document_date,
@@ -105,6 +111,23 @@ function ruleLineOf(l: repo.InvoiceLineRow): RuleLine {
     vatExempt: Boolean(l.vat_exempt),
     vatReason: l.vat_reason,
   };
+}
+
+function toRef(r: NonNullable<Awaited<ReturnType<typeof repo.findRef>>>): DocumentRef {
+  return {
+    id: r.id,
+    kind: r.kind,
+    number: r.number,
+    status: API_STATUS[r.status],
+    documentDate: r.document_date,
+    currency: r.currency,
+    totalCents: Number(r.total_cents),
+  };
+}
+
+async function refOf(db: Executor, id: string): Promise<DocumentRef | null> {
+  const r = await repo.findRef(db, id);
+  return r ? toRef(r) : null;
 }
 
 /** The invoice page: its requisites as copied, lines, VAT per rate, totals, the late-issue warning. */
@@ -140,6 +163,10 @@ export async function getInvoice(db: Executor, id: string): Promise<InvoiceDetai
     issuedByName: row.issued_by_name,
     notes: row.notes,
     cancelReason: row.cancel_reason,
+    noteReason: row.note_reason,
+    relatedInvoice: row.related_invoice_id ? await refOf(db, row.related_invoice_id) : null,
+    correctingNotes: row.kind === 'invoice' ? (await repo.notesOf(db, id)).map(toRef) : [],
+    replacedBy: row.replaced_by_id ? await refOf(db, row.replaced_by_id) : null,
     lines: lines.map((l) => ({
       id: l.id,
       position: l.position,
@@ -246,6 +273,8 @@ interface DraftInput {
   notes?: string | null | undefined;
   seriesId?: string | undefined;
   lines: (InvoiceLineInput & { orderLineId?: string | null })[];
+  /** A note: its kind, the invoice it corrects, its reason and words it is also found by. */
+  note?: { kind: 'credit_note' | 'debit_note'; relatedInvoiceId: string; reason: string; searchText: string };
 }
 
 function lineRows(
@@ -293,6 +322,10 @@ async function insertDraft(trx: Executor, actor: Actor, input: DraftInput): Prom
   const now = nowIso();
   await repo.insertInvoice(trx, {
     id,
+    kind: input.note?.kind ?? 'invoice',
+    related_invoice_id: input.note?.relatedInvoiceId ?? null,
+    note_reason: input.note?.reason ?? null,
+    replaced_by_id: null,
     status: 'draft',
     series_id: input.seriesId ?? null,
     number: null,
@@ -319,7 +352,7 @@ async function insertDraft(trx: Executor, actor: Actor, input: DraftInput): Prom
     posted_at: null,
     posted_by: null,
     created_by: actor.userId,
-    search_text: toSearchText(party.name, party.uic, party.vatNumber),
+    search_text: toSearchText(party.name, party.uic, party.vatNumber, input.note?.searchText),
     created_at: now,
     updated_at: now,
   });
@@ -438,6 +471,7 @@ async function issueTx(trx: Executor, actor: Actor, id: string): Promise<string>
     const lines = (await repo.linesOf(trx, id)).map(ruleLineOf);
     checkLines(lines, registered);
     const vat = invoiceVat(lines, registered);
+    if (draft.kind !== 'invoice') await checkNote(trx, draft, vat.totalCents);
     const issuer = actor.userId ? await findUserSummary(trx, actor.userId) : null;
     return {
       patch: {
@@ -507,6 +541,113 @@ export async function invoiceOrder(db: Db, actor: Actor, body: FromOrderBody): P
   return getInvoice(db, id);
 }
 
+// ---------------------------------------------------------------- credit and debit notes (INV-11)
+
+const conflict = (code: string, params: Record<string, unknown> = {}, field?: string) =>
+  new DomainError('conflict', code, { ...(field ? { field } : {}), params });
+
+/** A line of the invoice's currency in the note's: BGN prices converted to EUR by the fixed rate (EUR-01, EUR-06). */
+function lineIn(
+  l: InvoiceLineInput & { orderLineId?: string | null },
+  from: InvoiceCurrency,
+  to: InvoiceCurrency,
+): InvoiceLineInput & { orderLineId?: string | null } {
+  if (from === to) return l;
+  const price = from === 'BGN' ? bgnToEur(l.unitPriceCents) : eurToBgn(l.unitPriceCents);
+  return { ...l, unitPriceCents: Number(price) };
+}
+
+function inputOf(l: repo.InvoiceLineRow): InvoiceLineInput {
+  return {
+    description: l.description,
+    quantityMilli: Number(l.quantity_milli),
+    unit: l.unit,
+    unitPriceCents: Number(l.unit_price_cents),
+    discountBp: l.discount_bp,
+    vatRateBp: l.vat_rate_bp,
+    vatExempt: Boolean(l.vat_exempt),
+    vatReason: l.vat_reason,
+  };
+}
+
+/**
+ * The note's own check when it is issued, under the related invoice's row lock: the invoice is issued and not
+ * cancelled (409 note_invoice_not_issued), and for a credit note, all credits ≤ the invoice + its debits, each
+ * counted in the note's currency (409 credit_exceeds_invoice with what is left). A BGN invoice counts in EUR as its
+ * lines converted, as a full credit converts them, so a full credit fits exactly.
+ */
+async function checkNote(trx: Executor, note: repo.InvoiceRow, noteTotal: number): Promise<void> {
+  if (!note.related_invoice_id) throw notFound('sales_invoice');
+  const inv = await lockDocument(trx, INVOICE_KIND, note.related_invoice_id);
+  if (inv.status !== 'posted' || inv.kind !== 'invoice')
+    throw conflict('note_invoice_not_issued', { number: inv.number ?? '' });
+  if (note.kind !== 'credit_note') return;
+  const to = note.currency;
+  const convert = (c: number, from: InvoiceCurrency) =>
+    from === to ? c : Number(from === 'BGN' ? bgnToEur(c) : eurToBgn(c));
+  const limit =
+    inv.currency === to
+      ? Number(inv.total_cents)
+      : invoiceVat(
+          (await repo.linesOf(trx, inv.id)).map((l) => lineIn(inputOf(l), inv.currency, to)),
+          Boolean(inv.supplier_vat_registered),
+        ).totalCents;
+  let credits = 0;
+  let debits = 0;
+  for (const n of await repo.issuedNotesOf(trx, inv.id)) {
+    if (n.kind === 'credit_note') credits += convert(Number(n.total_cents), n.currency);
+    if (n.kind === 'debit_note') debits += convert(Number(n.total_cents), n.currency);
+  }
+  const left = limit + debits - credits;
+  if (noteTotal > left)
+    throw new DomainError('conflict', 'credit_exceeds_invoice', {
+      params: { number: inv.number ?? '', left: toDecimalString(cents(Math.max(0, left))), currency: to },
+      extra: { leftCents: Math.max(0, left), currency: to },
+    });
+}
+
+/**
+ * A credit or debit note against an issued invoice (INV-11): the same recipient, the reason, the invoice's number
+ * and date cited; either all its lines (`full`, a credit note only) or the chosen lines, given in the invoice's
+ * currency. Dated today unless asked; from 2026 in EUR, the BGN prices converted by the fixed rate (EUR-06).
+ * Drafted, or issued at once in the same transaction, taking the next number of the invoice series (INV-02).
+ */
+export async function createNote(
+  db: Db,
+  actor: Actor,
+  invoiceId: string,
+  kind: 'credit_note' | 'debit_note',
+  body: CreateNoteBody,
+): Promise<InvoiceDetail> {
+  const id = await db.transaction().execute(async (trx) => {
+    const inv = await lockDocument(trx, INVOICE_KIND, invoiceId);
+    if (inv.status !== 'posted' || inv.kind !== 'invoice')
+      throw conflict('note_invoice_not_issued', { number: inv.number ?? '' });
+    const documentDate = body.documentDate ?? todayDate();
+    if (documentDate < inv.document_date)
+      throw bad('note_before_invoice', 'documentDate', { date: inv.document_date });
+    const currency = currencyOf(documentDate);
+    if (body.full && kind === 'debit_note') throw bad('note_full_credit_only', 'full');
+    const given = body.full ? (await repo.linesOf(trx, invoiceId)).map(inputOf) : (body.lines ?? []);
+    if (!given.length) throw bad('invoice_empty', 'lines');
+    const noteId = await insertDraft(trx, actor, {
+      partyId: inv.party_id,
+      documentDate,
+      taxEventDate: documentDate,
+      paymentMethod: inv.payment_method,
+      noVatReason: inv.no_vat_reason,
+      receivedBy: body.receivedBy,
+      notes: body.notes,
+      lines: given.map((l) => lineIn(l, inv.currency, currency)),
+      note: { kind, relatedInvoiceId: inv.id, reason: body.reason, searchText: inv.number ?? '' },
+    });
+    if (body.issue) await issueTx(trx, actor, noteId);
+    return noteId;
+  });
+  if (body.issue) await keepRendering(db, id);
+  return getInvoice(db, id);
+}
+
 // ---------------------------------------------------------------- cancel
 
 /**
@@ -522,6 +663,14 @@ export async function cancelInvoice(
   await db.transaction().execute(async (trx) => {
     const doc = await lockDocument(trx, INVOICE_KIND, id);
     assertTransition(INVOICE_LIFECYCLE, doc.status, 'reversed', refusalDetails(doc));
+    // An invoice corrected by an issued note is not cancelled under it: the notes are cancelled first.
+    if ((await repo.issuedNotesOf(trx, id)).length)
+      throw conflict('invoice_has_notes', { number: doc.number ?? '' });
+    if (body.replacedById !== undefined) {
+      const replacement = await repo.findRef(trx, body.replacedById);
+      if (replacement?.status !== 'posted' || replacement.id === id)
+        throw bad('replacement_not_issued', 'replacedById');
+    }
     const lockDate = await getLockDate(trx);
     if (lockDate !== null && doc.document_date <= lockDate)
       throw new DomainError('conflict', 'period_closed', { params: { date: lockDate }, extra: { lockDate } });
@@ -530,6 +679,7 @@ export async function cancelInvoice(
       cancel_reason: body.reason,
       cancelled_at: now,
       cancelled_by: actor.userId,
+      replaced_by_id: body.replacedById ?? null,
       updated_at: now,
     });
     if (changed !== 1)
@@ -544,7 +694,7 @@ export async function cancelInvoice(
       entity: 'sales_invoice',
       entityId: id,
       before: { status: 'issued', number: doc.number },
-      after: { status: 'cancelled', reason: body.reason },
+      after: { status: 'cancelled', reason: body.reason, replacedById: body.replacedById ?? null },
     });
   });
   return getInvoice(db, id);
@@ -568,13 +718,37 @@ export async function invoicePdf(
   db: Db,
   id: string,
   language: 'bg' | 'bg_en',
-): Promise<{ pdf: Buffer; sha256: string | null; number: string | null }> {
+): Promise<{ pdf: Buffer; sha256: string | null; number: string | null; kind: repo.InvoiceRow['kind'] }> {
   const row = await repo.findInvoice(db, id);
   if (!row) throw notFound('sales_invoice');
   if (!renderer) throw new Error('The invoice renderer is not registered');
-  if (row.status === 'draft') return { pdf: await renderer(db, id, language), sha256: null, number: null };
+  if (row.status === 'draft')
+    return { pdf: await renderer(db, id, language), sha256: null, number: null, kind: row.kind };
   const stored = (await repo.findRendering(db, id, language)) ?? (await storeRendering(db, id, language));
-  return { pdf: Buffer.from(stored.pdf), sha256: stored.sha256, number: row.number };
+  return { pdf: Buffer.from(stored.pdf), sha256: stored.sha256, number: row.number, kind: row.kind };
+}
+
+let protocolRenderer: Renderer | null = null;
+
+/** The cancellation protocol's layout registers itself here, as the invoice's does. */
+export function registerProtocolRenderer(render: Renderer): void {
+  protocolRenderer = render;
+}
+
+/**
+ * The cancellation protocol (INV-12) of a cancelled invoice or note, rendered as it stands (it prints the
+ * cancelled row: number, date, parties, reason, the replacing document); anything not cancelled is 409.
+ */
+export async function cancellationProtocolPdf(
+  db: Db,
+  id: string,
+  language: 'bg' | 'bg_en',
+): Promise<{ pdf: Buffer; number: string }> {
+  const row = await repo.findInvoice(db, id);
+  if (!row) throw notFound('sales_invoice');
+  if (row.status !== 'reversed') throw conflict('invoice_not_cancelled', { number: row.number ?? '' });
+  if (!protocolRenderer) throw new Error('The protocol renderer is not registered');
+  return { pdf: await protocolRenderer(db, id, language), number: row.number ?? '' };
 }
 
 async function storeRendering(db: Db, id: string, language: 'bg' | 'bg_en') {

@@ -3,6 +3,8 @@ import type { DocumentStatus } from '../../kernel/lifecycle';
 
 export type InvoiceCurrency = 'BGN' | 'EUR';
 export type PaymentMethod = 'cash' | 'card' | 'bank_transfer';
+/** What a sales_invoice row is (migration 0024): an invoice or a note correcting one (INV-11). */
+export type InvoiceKind = 'invoice' | 'credit_note' | 'debit_note';
 
 /**
  * An invoice (фактура, issue 13; ADR 16). The header of a numbered document (ADR 8): `posted` reads as issued,
@@ -12,6 +14,14 @@ export type PaymentMethod = 'cash' | 'card' | 'bank_transfer';
  */
 export interface SalesInvoiceTable {
   id: string;
+  /** invoice, credit_note or debit_note (the VAT journal maps them to NAP's types 01, 03, 02). */
+  kind: InvoiceKind;
+  /** The invoice a note corrects (→ sales_invoice). */
+  related_invoice_id: string | null;
+  /** Why a note is issued (основание), printed on it. */
+  note_reason: string | null;
+  /** The document that replaces a cancelled one, printed on its cancellation protocol (INV-12). */
+  replaced_by_id: string | null;
   status: DocumentStatus;
   series_id: string | null;
   number: string | null;

@@ -1,13 +1,34 @@
-import { Alert, Anchor, Button, Grid, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Grid,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney, formatQuantity } from '@servix/server/kernel/format';
-import type { InvoiceDetail, InvoiceLine } from '@servix/server/modules/sales/sales.schema';
-import { IconAlertTriangle, IconBan, IconSend } from '@tabler/icons-react';
+import type { InvoiceDetail, InvoiceLine, InvoiceListItem } from '@servix/server/modules/sales/sales.schema';
+import { IconAlertTriangle, IconBan, IconMinus, IconPlus, IconSend } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { messageOf } from '../../api/client';
-import { invoicePdfUrl, useCancelInvoice, useInvoice, useIssueInvoice } from '../../api/invoices';
+import { api, messageOf } from '../../api/client';
+import {
+  cancellationProtocolUrl,
+  invoicePdfUrl,
+  invoicesKey,
+  useCancelInvoice,
+  useInvoice,
+  useIssueInvoice,
+} from '../../api/invoices';
 import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
@@ -16,7 +37,19 @@ import { type Column, ResponsiveTable } from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
 import { PdfButton } from '../../ui/pdf-button';
 import { LoadError, NotFound, PageLoader } from '../../ui/states';
-import { InvoiceStatusBadge } from './invoice-badges';
+import { InvoiceKindBadge, InvoiceStatusBadge } from './invoice-badges';
+import { NoteModal } from './note-modal';
+
+/** The page's title: an invoice's or a note's, by its number or as a draft. */
+function titleOf(t: TFunction, invoice: InvoiceDetail): string {
+  if (invoice.kind === 'invoice')
+    return invoice.number
+      ? t('invoices.invoice.title', { number: invoice.number })
+      : t('invoices.invoice.draftTitle');
+  return invoice.number
+    ? t(`invoices.note.title.${invoice.kind}`, { number: invoice.number })
+    : t(`invoices.note.draftTitle.${invoice.kind}`);
+}
 
 const percent = (bp: number, locale: 'bg' | 'en') =>
   `${formatQuantity(bp * 10, locale)}${locale === 'bg' ? '\u00a0%' : '%'}`;
@@ -110,11 +143,31 @@ function CancelModal({ invoice, onClose }: { invoice: InvoiceDetail; onClose: ()
   const { t } = useTranslation();
   const cancel = useCancelInvoice();
   const [reason, setReason] = useState('');
+  const [replacedById, setReplacedById] = useState<string | null>(null);
+  const locale = currentLocale();
+  // The documents of the same kind issued to the same recipient: the one that replaces this one, if any (INV-12).
+  const candidates = useQuery({
+    queryKey: [...invoicesKey, 'replacements', invoice.partyId, invoice.kind],
+    queryFn: () =>
+      api.get<{ items: InvoiceListItem[] }>(
+        `/invoices?partyId=${encodeURIComponent(invoice.partyId)}&status=issued&kind=${invoice.kind}&pageSize=50`,
+      ),
+  });
+  const options = (candidates.data?.items ?? [])
+    .filter((i) => i.id !== invoice.id && i.number)
+    .map((i) => ({
+      value: i.id,
+      label: `${i.number} · ${formatDate(i.documentDate, locale)} · ${formatMoney(i.totalCents, locale, i.currency)}`,
+    }));
   return (
     <Modal
       opened
       onClose={onClose}
-      title={t('invoices.invoice.cancelTitle', { number: invoice.number ?? '' })}
+      title={
+        invoice.kind === 'invoice'
+          ? t('invoices.invoice.cancelTitle', { number: invoice.number ?? '' })
+          : t(`invoices.note.cancelTitle.${invoice.kind}`, { number: invoice.number ?? '' })
+      }
     >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
@@ -131,6 +184,16 @@ function CancelModal({ invoice, onClose }: { invoice: InvoiceDetail; onClose: ()
           data-testid="invoice-cancel-reason"
           error={cancel.error ? messageOf(cancel.error) : undefined}
         />
+        <Select
+          label={t('invoices.note.replacedBy')}
+          description={t('invoices.note.replacedByHint')}
+          data={options}
+          value={replacedById}
+          onChange={setReplacedById}
+          clearable
+          searchable
+          data-testid="invoice-cancel-replaced-by"
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -142,12 +205,15 @@ function CancelModal({ invoice, onClose }: { invoice: InvoiceDetail; onClose: ()
             data-testid="invoice-cancel-confirm"
             onClick={() =>
               cancel.mutate(
-                { id: invoice.id, body: { reason } },
+                { id: invoice.id, body: replacedById ? { reason, replacedById } : { reason } },
                 {
                   onSuccess: (i) => {
                     notifications.show({
                       color: 'green',
-                      message: t('invoices.invoice.cancelled', { number: i.number ?? '' }),
+                      message:
+                        i.kind === 'invoice'
+                          ? t('invoices.invoice.cancelled', { number: i.number ?? '' })
+                          : t('invoices.note.cancelled', { number: i.number ?? '' }),
                     });
                     onClose();
                   },
@@ -172,6 +238,7 @@ export function InvoicePage() {
   const query = useInvoice(id);
   const issue = useIssueInvoice();
   const [cancelling, setCancelling] = useState(false);
+  const [noting, setNoting] = useState<'credit_note' | 'debit_note' | null>(null);
   if (query.isPending) return <PageLoader />;
   if (query.isError) {
     if ((query.error as { status?: number }).status === 404) return <NotFound />;
@@ -181,6 +248,10 @@ export function InvoicePage() {
   const money = (c: number) => formatMoney(c, locale, invoice.currency);
   const canIssue = invoice.status === 'draft' && canCall(user.role, 'POST /api/v1/invoices/:id/issue');
   const canCancel = invoice.status === 'issued' && canCall(user.role, 'POST /api/v1/invoices/:id/cancel');
+  const canNote =
+    invoice.kind === 'invoice' &&
+    invoice.status === 'issued' &&
+    canCall(user.role, 'POST /api/v1/invoices/:id/credit-note');
   const columns: Column<InvoiceLine>[] = [
     {
       key: 'description',
@@ -235,13 +306,10 @@ export function InvoicePage() {
   return (
     <Stack gap="md" maw={1400}>
       <PageHeader
-        title={
-          invoice.number
-            ? t('invoices.invoice.title', { number: invoice.number })
-            : t('invoices.invoice.draftTitle')
-        }
+        title={titleOf(t, invoice)}
         description={
           <Group gap="xs" component="span">
+            {invoice.kind !== 'invoice' && <InvoiceKindBadge kind={invoice.kind} size="md" />}
             <InvoiceStatusBadge status={invoice.status} size="md" />
             <Text span size="sm" c="dimmed">
               {invoice.recipientName} · {formatDate(invoice.documentDate, locale)}
@@ -256,6 +324,36 @@ export function InvoicePage() {
             <PdfButton href={invoicePdfUrl(invoice.id, 'bg_en')} testId="invoice-pdf-both">
               {t('invoices.invoice.pdfBoth')}
             </PdfButton>
+            {invoice.status === 'cancelled' && (
+              <>
+                <PdfButton href={cancellationProtocolUrl(invoice.id, 'bg')} testId="invoice-protocol">
+                  {t('invoices.note.protocol')}
+                </PdfButton>
+                <PdfButton href={cancellationProtocolUrl(invoice.id, 'bg_en')} testId="invoice-protocol-both">
+                  {t('invoices.note.protocolBoth')}
+                </PdfButton>
+              </>
+            )}
+            {canNote && (
+              <>
+                <Button
+                  variant="light"
+                  leftSection={<IconMinus size={16} />}
+                  data-testid="invoice-credit-note"
+                  onClick={() => setNoting('credit_note')}
+                >
+                  {t('invoices.note.credit')}
+                </Button>
+                <Button
+                  variant="light"
+                  leftSection={<IconPlus size={16} />}
+                  data-testid="invoice-debit-note"
+                  onClick={() => setNoting('debit_note')}
+                >
+                  {t('invoices.note.debit')}
+                </Button>
+              </>
+            )}
             {canIssue && (
               <Button
                 leftSection={<IconSend size={16} />}
@@ -292,6 +390,15 @@ export function InvoicePage() {
       {invoice.status === 'cancelled' && invoice.cancelReason && (
         <Alert color="red" icon={<IconBan size={18} />} data-testid="invoice-cancelled-reason">
           {t('invoices.invoice.cancelledBecause', { reason: invoice.cancelReason })}
+          {invoice.replacedBy && (
+            <>
+              {' · '}
+              {t('invoices.note.replacedBy')}{' '}
+              <Anchor component={Link} to={`/invoices/${invoice.replacedBy.id}`} size="sm" ff="monospace">
+                {invoice.replacedBy.number}
+              </Anchor>
+            </>
+          )}
         </Alert>
       )}
       {invoice.warnings.includes('issued_late') && (
@@ -317,6 +424,25 @@ export function InvoicePage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
             <InfoCard title={t('invoices.details')}>
+              {invoice.relatedInvoice && (
+                <DetailField label={t('invoices.note.relatedInvoice')}>
+                  <Anchor
+                    component={Link}
+                    to={`/invoices/${invoice.relatedInvoice.id}`}
+                    size="sm"
+                    ff="monospace"
+                    data-testid="note-related-invoice"
+                  >
+                    {t('invoices.note.relatedOf', {
+                      number: invoice.relatedInvoice.number ?? '',
+                      date: formatDate(invoice.relatedInvoice.documentDate, locale),
+                    })}
+                  </Anchor>
+                </DetailField>
+              )}
+              {invoice.noteReason && (
+                <DetailField label={t('invoices.note.reason')}>{invoice.noteReason}</DetailField>
+              )}
               <DetailField label={t('invoices.issueDate')}>
                 {formatDate(invoice.documentDate, locale)}
               </DetailField>
@@ -356,12 +482,32 @@ export function InvoicePage() {
                 </DetailField>
               )}
             </InfoCard>
+            {invoice.correctingNotes.length > 0 && (
+              <InfoCard title={t('invoices.note.notesOf')}>
+                <Stack gap={6} data-testid="invoice-notes">
+                  {invoice.correctingNotes.map((n) => (
+                    <Group key={n.id} gap="xs" justify="space-between" wrap="nowrap">
+                      <Group gap="xs" wrap="nowrap">
+                        <InvoiceKindBadge kind={n.kind} />
+                        <Anchor component={Link} to={`/invoices/${n.id}`} size="sm" ff="monospace">
+                          {n.number ?? t('invoices.status.draft')}
+                        </Anchor>
+                      </Group>
+                      <Text size="sm" ta="right">
+                        {formatMoney(n.totalCents, locale, n.currency)}
+                      </Text>
+                    </Group>
+                  ))}
+                </Stack>
+              </InfoCard>
+            )}
             <PartyCard title={t('invoices.supplier')} party={invoice.supplier} />
             <PartyCard title={t('invoices.recipient')} party={invoice.recipient} />
           </Stack>
         </Grid.Col>
       </Grid>
       {cancelling && <CancelModal invoice={invoice} onClose={() => setCancelling(false)} />}
+      {noting && <NoteModal invoice={invoice} kind={noting} onClose={() => setNoting(null)} />}
     </Stack>
   );
 }

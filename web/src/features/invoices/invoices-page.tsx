@@ -1,15 +1,36 @@
 import { Anchor, MultiSelect, Stack, Text } from '@mantine/core';
 import { formatDate, formatMoney } from '@servix/server/kernel/format';
-import { INVOICE_STATUSES, type InvoiceListItem } from '@servix/server/modules/sales/sales.schema';
+import {
+  INVOICE_KINDS,
+  INVOICE_STATUSES,
+  type InvoiceListItem,
+} from '@servix/server/modules/sales/sales.schema';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { invoicesKey } from '../../api/invoices';
 import { currentLocale } from '../../i18n';
 import { type Column, type ListState, ListView, useListState, usePagedList } from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
-import { InvoiceStatusBadge } from './invoice-badges';
+import { InvoiceKindBadge, InvoiceStatusBadge } from './invoice-badges';
 
-type Filter = 'status';
+type Filter = 'status' | 'kind';
+
+function KindFilter({ list }: { list: ListState<Filter> }) {
+  const { t } = useTranslation();
+  const value = list.filters.kind?.split(',').filter(Boolean) ?? [];
+  return (
+    <MultiSelect
+      aria-label={t('invoices.kindLabel')}
+      placeholder={value.length ? undefined : t('invoices.list.allKinds')}
+      data={INVOICE_KINDS.map((k) => ({ value: k, label: t(`invoices.kind.${k}`) }))}
+      value={value}
+      onChange={(v) => list.setFilter('kind', v.join(','))}
+      clearable
+      w={{ base: '100%', sm: 300 }}
+      data-testid="invoice-kind-filter"
+    />
+  );
+}
 
 function StatusFilter({ list }: { list: ListState<Filter> }) {
   const { t } = useTranslation();
@@ -32,7 +53,7 @@ function StatusFilter({ list }: { list: ListState<Filter> }) {
 export function InvoicesPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const list = useListState({ filters: ['status'] as const, defaultSort: '-createdAt' });
+  const list = useListState({ filters: ['status', 'kind'] as const, defaultSort: '-createdAt' });
   const result = usePagedList<InvoiceListItem>(invoicesKey, '/invoices', list.query);
   const columns: Column<InvoiceListItem>[] = [
     {
@@ -46,6 +67,12 @@ export function InvoicesPage() {
           {i.number ?? t('invoices.status.draft')}
         </Anchor>
       ),
+    },
+    {
+      key: 'kind',
+      header: t('invoices.kindLabel'),
+      phone: 'primary',
+      render: (i) => <InvoiceKindBadge kind={i.kind} />,
     },
     {
       key: 'status',
@@ -99,7 +126,12 @@ export function InvoicesPage() {
         list={list}
         result={result}
         searchPlaceholder={t('invoices.list.searchHint')}
-        filters={<StatusFilter list={list} />}
+        filters={
+          <>
+            <StatusFilter list={list} />
+            <KindFilter list={list} />
+          </>
+        }
         exportPath="/invoices"
         columns={columns}
         rowKey={(i) => i.id}
