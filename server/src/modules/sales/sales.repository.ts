@@ -150,3 +150,15 @@ export async function insertRendering(
     .onConflict((oc) => oc.columns(['invoice_id', 'language']).doNothing())
     .execute();
 }
+
+/** The series' last numbered invoice (issued or cancelled): read under the series' counter lock (ADR 16, ADR 21). */
+export async function lastNumberedInSeries(db: Executor, seriesId: string) {
+  return db
+    .selectFrom('sales_invoice')
+    .select(['number', 'document_date'])
+    .where('series_id', '=', seriesId)
+    .where('number', 'is not', null)
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
