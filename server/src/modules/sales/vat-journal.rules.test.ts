@@ -12,10 +12,10 @@ import {
 /** The VAT sales journal's pure rules (ADR 21): NAP document types and signs, columns, the PRODAGBI.TXT record. */
 describe('VAT sales journal rules', () => {
   it('maps each kind to its NAP document type and sign: invoice 01 +, debit note 02 +, credit note 03 −', () => {
-    expect(napDocument()).toEqual({ code: '01', sign: 1 });
-    expect(napDocument('invoice')).toEqual({ code: '01', sign: 1 });
-    expect(napDocument('debit_note')).toEqual({ code: '02', sign: 1 });
-    expect(napDocument('credit_note')).toEqual({ code: '03', sign: -1 });
+    expect(napDocument()).toEqual({ docType: '01', sign: 1 });
+    expect(napDocument('invoice')).toEqual({ docType: '01', sign: 1 });
+    expect(napDocument('debit_note')).toEqual({ docType: '02', sign: 1 });
+    expect(napDocument('credit_note')).toEqual({ docType: '03', sign: -1 });
   });
 
   const lines = [

@@ -13,14 +13,17 @@ export type SalesDocumentKind = 'invoice' | 'credit_note' | 'debit_note';
  * The document's NAP type code (field 02-04: 01 фактура, 02 дебитно известие, 03 кредитно известие) and the sign
  * its amounts take in the journal: a credit note lowers the base and the VAT, so its amounts are written negative.
  */
-export function napDocument(kind: SalesDocumentKind = 'invoice'): { code: '01' | '02' | '03'; sign: 1 | -1 } {
+export function napDocument(kind: SalesDocumentKind = 'invoice'): {
+  docType: '01' | '02' | '03';
+  sign: 1 | -1;
+} {
   switch (kind) {
     case 'invoice':
-      return { code: '01', sign: 1 };
+      return { docType: '01', sign: 1 };
     case 'debit_note':
-      return { code: '02', sign: 1 };
+      return { docType: '02', sign: 1 };
     case 'credit_note':
-      return { code: '03', sign: -1 };
+      return { docType: '03', sign: -1 };
   }
 }
 

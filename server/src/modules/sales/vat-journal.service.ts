@@ -62,7 +62,7 @@ export async function salesJournal(db: Executor, month: string): Promise<SalesJo
       seq: i + 1,
       invoiceId: inv.id,
       kind,
-      docType: napDocument(kind).code,
+      docType: napDocument(kind).docType,
       number: inv.number ?? '',
       documentDate: inv.document_date,
       cancelled,
