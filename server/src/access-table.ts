@@ -10,7 +10,7 @@ import { EARNINGS_ACCESS, ORDERS_ACCESS } from './modules/orders/orders.access';
 import { PARTIES_ACCESS } from './modules/parties/parties.access';
 import { PURCHASING_ACCESS } from './modules/purchasing/purchasing.access';
 import { QUOTES_ACCESS } from './modules/quotes/quotes.access';
-import { SALES_ACCESS } from './modules/sales/sales.access';
+import { SALES_ACCESS, VAT_JOURNAL_ACCESS } from './modules/sales/sales.access';
 import { STOCK_ACCESS } from './modules/stock/stock.access';
 import { TECHNICIANS_ACCESS } from './modules/technicians/technicians.access';
 
@@ -77,5 +77,6 @@ export const ACCESS: Record<string, Access> = {
   ...QUOTES_ACCESS,
   ...FISCAL_ACCESS,
   ...SALES_ACCESS,
+  ...VAT_JOURNAL_ACCESS,
   ...MONEY_ACCESS,
 };

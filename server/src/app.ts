@@ -35,7 +35,7 @@ import {
 import { partiesRoutes } from './modules/parties';
 import { purchasingRoutes } from './modules/purchasing';
 import { quotesRoutes } from './modules/quotes';
-import { salesRoutes } from './modules/sales';
+import { salesRoutes, vatJournalRoutes } from './modules/sales';
 import { searchRoutes } from './modules/search';
 import { setupRoutes } from './modules/setup';
 import { stockRoutes } from './modules/stock';
@@ -156,6 +156,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(fiscalRoutes);
   await app.register(salesRoutes);
   await app.register(moneyRoutes);
+  await app.register(vatJournalRoutes);
 
   if (spaIndex) {
     app.get('/', { schema: { hide: true } }, (_req, reply) =>

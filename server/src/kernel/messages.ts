@@ -923,6 +923,15 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Протокол за анулиране има само анулиран документ.',
     en: 'Only a cancelled document has a cancellation protocol.',
   },
+  // VAT sales journal (ADR 0021)
+  invoice_date_before_previous: {
+    bg: 'Датата на фактурата е преди датата на предишната в поредицата: {previousNumber} от {previousDate}.',
+    en: 'The invoice is dated before the previous one in its series: {previousNumber} of {previousDate}.',
+  },
+  company_vat_number_missing: {
+    bg: 'Фирмата няма ДДС номер: файлът за НАП не може да се състави.',
+    en: 'The company has no VAT number: the file for NAP cannot be made.',
+  },
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -42,6 +42,8 @@ const withInvoices = (menu: string[]) =>
 const PAY = ['Възнаграждения на техници'];
 /** Cash desks and bank accounts (ADR 0018): the management, the accountant and the desk. */
 const MONEY = ['Каси и банкови сметки'];
+/** The VAT sales journal (ADR 0021): the management and the accountant, not the desk. */
+const VAT_JOURNAL = 'Дневник за продажбите';
 
 describe('the main menu', () => {
   it('shows an administrator every settings screen', async () => {
@@ -49,6 +51,7 @@ describe('the main menu', () => {
       ...withInvoices(EVERYDAY),
       ...PAY,
       ...MONEY,
+      VAT_JOURNAL,
       ...CATALOGUE,
       'Фирма',
       'Номерация на документи',
@@ -68,6 +71,7 @@ describe('the main menu', () => {
       ...withInvoices(EVERYDAY),
       ...PAY,
       ...MONEY,
+      VAT_JOURNAL,
       ...CATALOGUE,
       'Фирма',
       'Номерация на документи',
@@ -88,6 +92,7 @@ describe('the main menu', () => {
       ...withInvoices(EVERYDAY).filter((s) => s !== INTAKE),
       ...PAY,
       ...MONEY,
+      VAT_JOURNAL,
       ...CATALOGUE,
       'Фирма',
       'Номерация на документи',
@@ -112,6 +117,10 @@ describe('the main menu', () => {
 
   it('offers the invoices to the desk', async () => {
     expect(await menuOf('reception')).toContain(INVOICES);
+  });
+
+  it('keeps the VAT sales journal from the desk', async () => {
+    expect(await menuOf('reception')).not.toContain(VAT_JOURNAL);
   });
 
   it('keeps the invoices from the storekeeper', async () => {

@@ -51,7 +51,8 @@ export interface Screen {
     | SalesLabel
     | 'reports.nav.earnings'
     | 'fiscal.nav'
-    | 'money.nav.accounts';
+    | 'money.nav.accounts'
+    | 'vatJournal.nav';
   icon: Icon;
   /** The API call the screen cannot work without: a role that may not make it does not see the screen. */
   needs: Route;
@@ -239,5 +240,11 @@ export const REPORT_SCREENS = [
     label: 'money.nav.accounts',
     icon: IconCash,
     needs: 'GET /api/v1/money-accounts',
+  },
+  {
+    path: '/reports/vat-sales-journal',
+    label: 'vatJournal.nav',
+    icon: IconFileInvoice,
+    needs: 'GET /api/v1/vat/sales-journal',
   },
 ] as const satisfies readonly Screen[];

@@ -7,6 +7,8 @@ const TechnicianEarningsPage = lazyScreen(screens, 'TechnicianEarningsPage');
 const moneyScreens = () => import('./money/screens');
 const MoneyAccountsPage = lazyScreen(moneyScreens, 'MoneyAccountsPage');
 const MoneyAccountPage = lazyScreen(moneyScreens, 'MoneyAccountPage');
+const vatJournalScreens = () => import('./vat-journal/screens');
+const VatJournalPage = lazyScreen(vatJournalScreens, 'VatJournalPage');
 
 /** The reports section: technicians' earnings. */
 export const REPORT_ROUTES: RouteObject[] = [
@@ -31,6 +33,14 @@ export const REPORT_ROUTES: RouteObject[] = [
     element: (
       <RequireRole needs="GET /api/v1/money-accounts/:id">
         <MoneyAccountPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/reports/vat-sales-journal',
+    element: (
+      <RequireRole needs="GET /api/v1/vat/sales-journal">
+        <VatJournalPage />
       </RequireRole>
     ),
   },

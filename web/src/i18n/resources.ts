@@ -26,6 +26,7 @@ import { usersMessages } from '../features/settings/users/i18n';
 import { setupMessages } from '../features/setup/i18n';
 import { stockMessages } from '../features/stock/i18n';
 import { techniciansMessages } from '../features/technicians/i18n';
+import { vatJournalMessages } from '../features/vat-journal/i18n';
 import { uiMessages } from '../ui/i18n';
 import { type DeepStrings, mergeMessages } from './messages';
 
@@ -60,6 +61,7 @@ export const FEATURE_MESSAGES = {
   fiscal: fiscalMessages,
   invoices: invoicesMessages,
   money: moneyMessages,
+  vatJournal: vatJournalMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -93,6 +95,7 @@ export const bg = mergeMessages(
   fiscalMessages.bg,
   invoicesMessages.bg,
   moneyMessages.bg,
+  vatJournalMessages.bg,
 );
 
 /** The shape every language must have: the Bulgarian keys, with any text. */
@@ -129,4 +132,5 @@ export const en: Messages = mergeMessages(
   fiscalMessages.en,
   invoicesMessages.en,
   moneyMessages.en,
+  vatJournalMessages.en,
 );

@@ -3,3 +3,4 @@
 export { salesRoutes } from './sales.routes';
 export type { InvoiceDetail, InvoiceListItem } from './sales.schema';
 export { getInvoice, INVOICE_KIND, listInvoices } from './sales.service';
+export { vatJournalRoutes } from './vat-journal.routes';

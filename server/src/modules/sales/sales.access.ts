@@ -28,3 +28,14 @@ export const SALES_ACCESS: Record<string, Access> = {
   'POST /api/v1/invoices/:id/debit-note': INVOICE_RULES.write,
   'GET /api/v1/invoices/:id/cancellation-protocol.pdf': INVOICE_RULES.read,
 };
+
+/**
+ * The VAT sales journal (ADR 21): the management and the accountant, who files the VAT return. The front desk
+ * issues invoices but does not see the month's tax figures. One rule for the screen, the CSV and the NAP file.
+ */
+export const VAT_JOURNAL_READ = ['admin', 'manager', 'accountant'] as const satisfies Access;
+
+export const VAT_JOURNAL_ACCESS: Record<string, Access> = {
+  'GET /api/v1/vat/sales-journal': VAT_JOURNAL_READ,
+  'GET /api/v1/vat/sales-journal.txt': VAT_JOURNAL_READ,
+};

@@ -208,7 +208,15 @@ describe.each(DIALECTS)('credit and debit notes on %s', (dialect) => {
   });
 
   it('EUR-06: a 2026 note against a BGN invoice of 2025 is in EUR, the prices converted by 1.95583; a full credit fits exactly', async () => {
-    const inv = await invoice({ documentDate: '2025-12-20' });
+    // A series of its own: the default one already holds this year's invoices, and a series never goes back in time.
+    const series = await json(
+      admin,
+      'POST',
+      '/api/v1/numbering-series',
+      { docType: 'invoice', code: 'BGN25', name: 'Фактури 2025', nextNumber: 9_000_000_001 },
+      201,
+    );
+    const inv = await invoice({ documentDate: '2025-12-20', seriesId: series.id });
     expect(inv.currency).toBe('BGN');
     const note = await credit(inv.id, { full: true });
     expect(note.currency).toBe('EUR');

@@ -185,3 +185,14 @@ export async function issuedNotesOf(db: Executor, invoiceId: string) {
     .where('status', '=', 'posted')
     .execute();
 }
+/** The series' last numbered invoice (issued or cancelled): read under the series' counter lock (ADR 16, ADR 21). */
+export async function lastNumberedInSeries(db: Executor, seriesId: string) {
+  return db
+    .selectFrom('sales_invoice')
+    .select(['number', 'document_date'])
+    .where('series_id', '=', seriesId)
+    .where('number', 'is not', null)
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

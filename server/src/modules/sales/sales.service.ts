@@ -68,7 +68,18 @@ export const INVOICE_KIND: DocumentKind<repo.InvoiceRow> = {
     reverse: 'sales_invoice.cancel',
   } satisfies Record<string, AuditAction>,
   lifecycle: INVOICE_LIFECYCLE,
-  takeNumber: (trx, draft) => takeNumber(trx, 'invoice', draft.series_id ?? undefined),
+  takeNumber: async (trx, draft) => {
+    const taken = await takeNumber(trx, 'invoice', draft.series_id ?? undefined);
+    // Under the counter's lock (taken above): a later number never carries an earlier date (ADR 16, ADR 21).
+    const previous = await repo.lastNumberedInSeries(trx, taken.seriesId);
+    if (previous?.number && draft.document_date < previous.document_date)
+      throw new DomainError('conflict', 'invoice_date_before_previous', {
+        field: 'documentDate',
+        params: { previousNumber: previous.number, previousDate: previous.document_date },
+        extra: { previousNumber: previous.number, previousDate: previous.document_date },
+      });
+    return taken;
+  },
   audit: (trx, actor, changes) => recordAudit(trx, actor, changes as AuditChange[]),
   lockDate: getLockDate,
 };
