@@ -21,6 +21,7 @@ import { salesInvoices } from './0020-sales-invoices';
 import { fiscalDevice } from './0021-fiscal-device';
 import { earningShares } from './0022-earning-shares';
 import { moneyAccounts } from './0023-money-accounts';
+import { customerPayments } from './0025-customer-payments';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -48,4 +49,5 @@ export const MIGRATIONS: Migration[] = [
   fiscalDevice,
   earningShares,
   moneyAccounts,
+  customerPayments,
 ];

@@ -145,12 +145,29 @@ const HeaderFields = {
   cancelledAt: z.string().nullable(),
 };
 
-export const InvoiceListItem = z.object(HeaderFields);
+/** Derived from the payments' allocations and the due date (ADR 0020), never stored; null on a draft or cancelled one. */
+export const PAYMENT_STATES = ['unpaid', 'partly_paid', 'paid', 'overdue'] as const;
+export const PaymentState = z.enum(PAYMENT_STATES);
+export type PaymentState = z.infer<typeof PaymentState>;
+const SettlementFields = {
+  paymentState: PaymentState.nullable().describe(
+    'unpaid, partly_paid, paid or overdue (past the due date, not paid)',
+  ),
+  paidCents: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Allocated payments and write-offs, in the invoice currency'),
+  openCents: z.number().int().nullable().describe('What is left to pay'),
+};
+
+export const InvoiceListItem = z.object({ ...HeaderFields, ...SettlementFields });
 export type InvoiceListItem = z.infer<typeof InvoiceListItem>;
 export const InvoicePage = Page(InvoiceListItem);
 
 export const InvoiceDetail = z.object({
   ...HeaderFields,
+  ...SettlementFields,
   supplier: InvoiceParty.extend({ bank: z.string().nullable(), vatRegistered: z.boolean() }),
   recipient: InvoiceParty.extend({ kind: z.string() }),
   noVatReason: z.string().nullable(),
@@ -179,6 +196,7 @@ export const INVOICE_SORTS = ['number', 'documentDate', 'recipientName', 'totalC
 export const InvoiceListQuery = z.strictObject({
   ...ListQueryBase,
   status: StatusFilter.optional(),
+  paymentState: PaymentState.optional().describe('Issued invoices in this derived payment state (today)'),
   partyId: Id.optional(),
   orderId: Id.optional().describe('The invoices of a service order'),
   from: IsoDate.optional().describe('Issue date from, inclusive'),
