@@ -12,6 +12,7 @@ import { moneyMessages } from '../features/money/i18n';
 import { orderCodesMessages } from '../features/orders/codes-i18n';
 import { ordersMessages } from '../features/orders/i18n';
 import { orderPhotosMessages } from '../features/orders/photos-i18n';
+import { paymentsMessages } from '../features/payments/i18n';
 import { publicStatusMessages } from '../features/public-status/i18n';
 import { purchasingMessages } from '../features/purchasing/i18n';
 import { quotesMessages } from '../features/quotes/i18n';
@@ -60,6 +61,7 @@ export const FEATURE_MESSAGES = {
   fiscal: fiscalMessages,
   invoices: invoicesMessages,
   money: moneyMessages,
+  payments: paymentsMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -93,6 +95,7 @@ export const bg = mergeMessages(
   fiscalMessages.bg,
   invoicesMessages.bg,
   moneyMessages.bg,
+  paymentsMessages.bg,
 );
 
 /** The shape every language must have: the Bulgarian keys, with any text. */
@@ -129,4 +132,5 @@ export const en: Messages = mergeMessages(
   fiscalMessages.en,
   invoicesMessages.en,
   moneyMessages.en,
+  paymentsMessages.en,
 );

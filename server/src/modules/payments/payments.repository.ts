@@ -7,7 +7,7 @@ import type { Executor } from '../../db/database';
 import { listOrder, listPage, type SortKeys } from '../../db/list';
 import { type CalendarDate, lockForUpdate, matchesSearch, sumInt } from '../../db/sql';
 import type { PageRequest } from '../../kernel/list-query';
-import type { PaymentState } from '../sales';
+import type { PaymentState } from '../../kernel/payment-state';
 import type { PaymentListQuery } from './payments.schema';
 import type { CustomerPaymentTable, PaymentAllocationTable } from './payments.table';
 

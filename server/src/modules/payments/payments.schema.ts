@@ -4,7 +4,7 @@ import { IsoDate } from '../../kernel/dates';
 import { Id, TrimmedId } from '../../kernel/ids';
 import { MAX_AMOUNT_CENTS } from '../../kernel/limits';
 import { ListQueryBase, Page } from '../../kernel/list-query';
-import { PaymentState } from '../sales';
+import { PaymentState } from '../../kernel/payment-state';
 
 export const PAYMENT_METHODS = ['cash', 'card', 'bank_transfer'] as const;
 export const PaymentMethod = z.enum(PAYMENT_METHODS);

@@ -13,11 +13,12 @@ import { daysBetween, todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import type { PageOf } from '../../kernel/list-query';
+import type { PaymentState } from '../../kernel/payment-state';
 import { recordAudit } from '../audit';
 import { getLockDate } from '../company';
 import { recordCustomerPayment } from '../money';
 import { assertCustomerExists } from '../parties';
-import type { PaymentState, Settlement } from '../sales';
+import type { Settlement } from '../sales';
 import * as repo from './payments.repository';
 import type {
   AllocateBody,

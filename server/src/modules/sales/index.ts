@@ -2,7 +2,7 @@
 
 export { registerPaymentStateCondition } from './sales.repository';
 export { salesRoutes } from './sales.routes';
-export { type InvoiceDetail, type InvoiceListItem, PAYMENT_STATES, PaymentState } from './sales.schema';
+export type { InvoiceDetail, InvoiceListItem } from './sales.schema';
 export {
   type CancelGuard,
   getInvoice,

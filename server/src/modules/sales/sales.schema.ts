@@ -7,6 +7,7 @@ import { IsoDate } from '../../kernel/dates';
 import { TrimmedId } from '../../kernel/ids';
 import { MAX_LINES, MAX_QUANTITY_MILLI, MAX_UNIT_CENTS } from '../../kernel/limits';
 import { ListQueryBase, Page } from '../../kernel/list-query';
+import { PaymentState } from '../../kernel/payment-state';
 
 const Id = TrimmedId;
 const optionalText = (max: number) =>
@@ -146,9 +147,8 @@ const HeaderFields = {
 };
 
 /** Derived from the payments' allocations and the due date (ADR 0020), never stored; null on a draft or cancelled one. */
-export const PAYMENT_STATES = ['unpaid', 'partly_paid', 'paid', 'overdue'] as const;
-export const PaymentState = z.enum(PAYMENT_STATES);
-export type PaymentState = z.infer<typeof PaymentState>;
+export { PAYMENT_STATES, PaymentState } from '../../kernel/payment-state';
+
 const SettlementFields = {
   paymentState: PaymentState.nullable().describe(
     'unpaid, partly_paid, paid or overdue (past the due date, not paid)',

@@ -1,15 +1,24 @@
 import { Anchor, MultiSelect, Stack, Text } from '@mantine/core';
 import { formatDate, formatMoney } from '@servix/server/kernel/format';
+import { PAYMENT_STATES } from '@servix/server/kernel/payment-state';
 import { INVOICE_STATUSES, type InvoiceListItem } from '@servix/server/modules/sales/sales.schema';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { invoicesKey } from '../../api/invoices';
 import { currentLocale } from '../../i18n';
-import { type Column, type ListState, ListView, useListState, usePagedList } from '../../ui/list';
+import {
+  type Column,
+  FilterSelect,
+  type ListState,
+  ListView,
+  useListState,
+  usePagedList,
+} from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
+import { PaymentStateBadge } from '../payments/payment-state-badge';
 import { InvoiceStatusBadge } from './invoice-badges';
 
-type Filter = 'status';
+type Filter = 'status' | 'paymentState';
 
 function StatusFilter({ list }: { list: ListState<Filter> }) {
   const { t } = useTranslation();
@@ -32,7 +41,7 @@ function StatusFilter({ list }: { list: ListState<Filter> }) {
 export function InvoicesPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const list = useListState({ filters: ['status'] as const, defaultSort: '-createdAt' });
+  const list = useListState({ filters: ['status', 'paymentState'] as const, defaultSort: '-createdAt' });
   const result = usePagedList<InvoiceListItem>(invoicesKey, '/invoices', list.query);
   const columns: Column<InvoiceListItem>[] = [
     {
@@ -52,6 +61,12 @@ export function InvoicesPage() {
       header: t('invoices.statusLabel'),
       phone: 'primary',
       render: (i) => <InvoiceStatusBadge status={i.status} />,
+    },
+    {
+      key: 'paymentState',
+      header: t('payments.stateLabel'),
+      phone: 'primary',
+      render: (i) => <PaymentStateBadge state={i.paymentState} />,
     },
     {
       key: 'documentDate',
@@ -99,7 +114,18 @@ export function InvoicesPage() {
         list={list}
         result={result}
         searchPlaceholder={t('invoices.list.searchHint')}
-        filters={<StatusFilter list={list} />}
+        filters={
+          <>
+            <StatusFilter list={list} />
+            <FilterSelect
+              list={list}
+              name="paymentState"
+              label={t('payments.stateLabel')}
+              placeholder={t('payments.allStates')}
+              data={PAYMENT_STATES.map((s) => ({ value: s, label: t(`payments.state.${s}`) }))}
+            />
+          </>
+        }
         exportPath="/invoices"
         columns={columns}
         rowKey={(i) => i.id}
