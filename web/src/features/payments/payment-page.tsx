@@ -49,8 +49,8 @@ export function AllocationCard({
               </Anchor>
             )}
             {allocation.paymentNumber && (
-              <Anchor component={Link} to={`/payments/${allocation.paymentId}`} size="xs" ff="monospace">
-                {allocation.paymentNumber}
+              <Anchor component={Link} to={`/payments/${allocation.paymentId}`} size="xs">
+                {t('payments.payment.title', { number: allocation.paymentNumber })}
               </Anchor>
             )}
             {allocation.undone && (
