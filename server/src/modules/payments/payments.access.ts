@@ -29,4 +29,5 @@ export const PAYMENTS_ACCESS: Record<string, Access> = {
   'PUT /api/v1/payment-settings': PAYMENT_SETTINGS_WRITE,
   'GET /api/v1/receivables': RECEIVABLES_RULES.read,
   'GET /api/v1/receivables/ageing.csv': RECEIVABLES_RULES.read,
+  'GET /api/v1/receivables/:id/statement/pdf': RECEIVABLES_RULES.read,
 };

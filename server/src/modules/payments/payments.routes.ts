@@ -5,12 +5,16 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../../http/context';
 import { sendCsv } from '../../http/csv';
 import type { CsvColumn } from '../../kernel/csv-cell';
+import { IsoDate } from '../../kernel/dates';
 import { IdParams } from '../../kernel/ids';
 import { cents, toDecimalString } from '../../kernel/money';
+import { sendPdf } from '../../pdf';
 import { registerPaymentHooks } from './payments.hooks';
+import { statementPdf } from './payments.pdf';
 import {
   AllocateBody,
   CreatePaymentBody,
@@ -188,6 +192,29 @@ export async function paymentsRoutes(app: FastifyInstance) {
       },
     },
     async (req) => receivables(db, req.query),
+  );
+  r.get(
+    '/api/v1/receivables/:id/statement/pdf',
+    {
+      schema: {
+        tags,
+        summary: "A customer's statement on a day (invoices, payments, balance) as a PDF, bg or bg_en",
+        params: IdParams,
+        querystring: z.strictObject({
+          date: IsoDate.optional().describe('Default today'),
+          language: z.enum(['bg', 'bg_en']).optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { filename, pdf } = await statementPdf(
+        db,
+        req.params.id,
+        req.query.date,
+        req.query.language ?? 'bg',
+      );
+      return sendPdf(reply, filename, pdf, { inline: true });
+    },
   );
   r.get(
     '/api/v1/receivables/ageing.csv',

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, aUser } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
+import { pdfText } from '../../../test/pdf-text';
 import { type Json, requests } from '../../../test/requests';
 import { addDays, todayDate } from '../../kernel/calendar';
 
@@ -265,6 +266,21 @@ describe.each(DIALECTS)('customer payments and receivables on %s', (dialect) => 
     expect(csv.body).toContain('Клиент А ООД');
     expect(csv.body).toContain('126.14');
     await send(tech, 'GET', '/api/v1/receivables', undefined, 403);
+
+    // The statement: A's invoices, the payment and the balance of the EUR invoices: 120.00 + 30.00 + 26.00 − 10.00.
+    const pdf = await send(
+      desk,
+      'GET',
+      `/api/v1/receivables/${a}/statement/pdf?language=bg_en`,
+      undefined,
+      200,
+    );
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain('Клиент А ООД');
+    expect(text).toContain('CUSTOMER STATEMENT');
+    expect(text).toMatch(/166,00\s€/);
+    await send(tech, 'GET', `/api/v1/receivables/${a}/statement/pdf`, undefined, 403);
 
     const check = await json(admin, 'GET', `/api/v1/service-orders/intake-check?partyId=${a}`);
     expect(check.overdueCents).toBe(15_614);

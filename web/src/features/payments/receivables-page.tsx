@@ -66,6 +66,22 @@ export function ReceivablesPage() {
       phone: 'primary',
       render: (r) => <b>{formatMoney(r.balanceCents, locale)}</b>,
     },
+    {
+      key: 'statement',
+      header: t('payments.receivables.statement'),
+      nowrap: true,
+      phone: 'secondary',
+      render: (r) => (
+        <Anchor
+          href={`/api/v1/receivables/${r.partyId}/statement/pdf?date=${date ?? today()}&language=bg`}
+          target="_blank"
+          size="sm"
+          data-testid="statement-pdf"
+        >
+          PDF
+        </Anchor>
+      ),
+    },
   ];
   return (
     <Stack gap="md" maw={1400}>
