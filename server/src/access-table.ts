@@ -8,6 +8,7 @@ import { MONEY_ACCESS } from './modules/money/money.access';
 import { ONBOARDING_ACCESS } from './modules/onboarding/onboarding.access';
 import { EARNINGS_ACCESS, ORDERS_ACCESS } from './modules/orders/orders.access';
 import { PARTIES_ACCESS } from './modules/parties/parties.access';
+import { PAYMENTS_ACCESS } from './modules/payments/payments.access';
 import { PURCHASING_ACCESS } from './modules/purchasing/purchasing.access';
 import { QUOTES_ACCESS } from './modules/quotes/quotes.access';
 import { SALES_ACCESS, VAT_JOURNAL_ACCESS } from './modules/sales/sales.access';
@@ -79,4 +80,5 @@ export const ACCESS: Record<string, Access> = {
   ...SALES_ACCESS,
   ...VAT_JOURNAL_ACCESS,
   ...MONEY_ACCESS,
+  ...PAYMENTS_ACCESS,
 };

@@ -33,6 +33,7 @@ import {
   ordersRoutes,
 } from './modules/orders';
 import { partiesRoutes } from './modules/parties';
+import { paymentsRoutes } from './modules/payments';
 import { purchasingRoutes } from './modules/purchasing';
 import { quotesRoutes } from './modules/quotes';
 import { salesRoutes, vatJournalRoutes } from './modules/sales';
@@ -157,6 +158,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(salesRoutes);
   await app.register(moneyRoutes);
   await app.register(vatJournalRoutes);
+  await app.register(paymentsRoutes);
 
   if (spaIndex) {
     app.get('/', { schema: { hide: true } }, (_req, reply) =>

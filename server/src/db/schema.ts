@@ -11,6 +11,7 @@ import type { MoneyTables } from '../modules/money/money.table';
 import type { NumberingTables } from '../modules/numbering/numbering.table';
 import type { OrdersTables } from '../modules/orders/orders.table';
 import type { PartiesTables } from '../modules/parties/parties.table';
+import type { PaymentsTables } from '../modules/payments/payments.table';
 import type { PurchasingTables } from '../modules/purchasing/purchasing.table';
 import type { QuotesTables } from '../modules/quotes/quotes.table';
 import type { SalesTables } from '../modules/sales/sales.table';
@@ -36,4 +37,5 @@ export interface Database
     AttachmentsTables,
     FiscalTables,
     SalesTables,
-    MoneyTables {}
+    MoneyTables,
+    PaymentsTables {}

@@ -932,6 +932,48 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Фирмата няма ДДС номер: файлът за НАП не може да се състави.',
     en: 'The company has no VAT number: the file for NAP cannot be made.',
   },
+  // customer payments (ADR 0020)
+  allocation_choose_one: {
+    bg: 'Разпределете или ръчно, или „най-старите първо“, не и двете.',
+    en: 'Allocate either by hand or oldest first, not both.',
+  },
+  unknown_invoice: { bg: 'Няма такава фактура.', en: 'There is no such invoice.' },
+  invoice_other_customer: {
+    bg: 'Фактура {number} е на друг клиент.',
+    en: 'Invoice {number} belongs to another customer.',
+  },
+  invoice_not_payable: {
+    bg: 'Фактура {number} не е издадена или е анулирана: по нея не се разпределя плащане.',
+    en: 'Invoice {number} is not issued or is cancelled: no payment is allocated to it.',
+  },
+  allocation_currency_differs: {
+    bg: 'Фактура {number} е в {currency}, плащането е в {paymentCurrency}: разпределяне между валути още не се поддържа.',
+    en: 'Invoice {number} is in {currency}, the payment in {paymentCurrency}: allocating across currencies is not supported yet.',
+  },
+  allocation_exceeds_open: {
+    bg: 'По фактура {number} остават за плащане само {open}.',
+    en: 'Only {open} is left to pay on invoice {number}.',
+  },
+  allocation_exceeds_payment: {
+    bg: 'От плащането остават неразпределени само {unallocated}.',
+    en: 'Only {unallocated} of the payment is left unallocated.',
+  },
+  nothing_to_allocate: {
+    bg: 'Няма какво да се разпредели: плащането е разпределено или клиентът няма неплатени фактури.',
+    en: 'Nothing to allocate: the payment is allocated or the customer has no open invoices.',
+  },
+  allocation_already_undone: {
+    bg: 'Разпределението вече е отменено.',
+    en: 'The allocation is already undone.',
+  },
+  write_off_over_limit: {
+    bg: 'Може да се отпише разлика до {max}.',
+    en: 'A difference of up to {max} may be written off.',
+  },
+  invoice_has_payments: {
+    bg: 'По фактурата има разпределени плащания ({amount}): отменете разпределенията, преди да я анулирате.',
+    en: 'Payments of {amount} are allocated to the invoice: undo the allocations before cancelling it.',
+  },
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

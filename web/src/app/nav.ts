@@ -4,6 +4,7 @@ import {
   IconBuilding,
   IconBuildingWarehouse,
   IconCash,
+  IconCashRegister,
   IconCategory,
   IconChartBar,
   IconClipboardList,
@@ -21,6 +22,7 @@ import {
   IconListNumbers,
   IconPuzzle,
   IconReceipt,
+  IconReportMoney,
   IconSettingsCog,
   IconStack2,
   IconTags,
@@ -220,11 +222,18 @@ export const ORDERS_SCREENS = [
   },
 ] as const satisfies readonly Screen[];
 
-type SalesLabel = 'invoices.nav.list';
+type SalesLabel = 'invoices.nav.list' | 'payments.nav.list' | 'payments.nav.receivables';
 
 /** Sales (issue 13), under "Sales" in the menu: the invoices. */
 export const SALES_SCREENS = [
   { path: '/invoices', label: 'invoices.nav.list', icon: IconReceipt, needs: 'GET /api/v1/invoices' },
+  { path: '/payments', label: 'payments.nav.list', icon: IconCashRegister, needs: 'GET /api/v1/payments' },
+  {
+    path: '/receivables',
+    label: 'payments.nav.receivables',
+    icon: IconReportMoney,
+    needs: 'GET /api/v1/receivables',
+  },
 ] as const satisfies readonly Screen[];
 
 /** Reports for the office, under "Reports" in the menu. */

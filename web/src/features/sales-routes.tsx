@@ -6,14 +6,23 @@ import { lazyScreen } from '../app/lazy-screen';
 const screens = () => import('./invoices/screens');
 const InvoicesPage = lazyScreen(screens, 'InvoicesPage');
 const InvoicePage = lazyScreen(screens, 'InvoicePage');
+const paymentScreens = () => import('./payments/screens');
+const PaymentsPage = lazyScreen(paymentScreens, 'PaymentsPage');
+const NewPaymentPage = lazyScreen(paymentScreens, 'NewPaymentPage');
+const PaymentPage = lazyScreen(paymentScreens, 'PaymentPage');
+const ReceivablesPage = lazyScreen(paymentScreens, 'ReceivablesPage');
 
 const screen = (path: string, needs: Route, page: React.ReactNode): RouteObject => ({
   path,
   element: <RequireRole needs={needs}>{page}</RequireRole>,
 });
 
-/** Sales (issue 13): the invoices and each invoice. */
+/** Sales (issue 13): the invoices and each invoice; payments and receivables (ADR 0020). */
 export const SALES_ROUTES: RouteObject[] = [
   screen('/invoices', 'GET /api/v1/invoices', <InvoicesPage />),
   screen('/invoices/:id', 'GET /api/v1/invoices/:id', <InvoicePage />),
+  screen('/payments', 'GET /api/v1/payments', <PaymentsPage />),
+  screen('/payments/new', 'POST /api/v1/payments', <NewPaymentPage />),
+  screen('/payments/:id', 'GET /api/v1/payments/:id', <PaymentPage />),
+  screen('/receivables', 'GET /api/v1/receivables', <ReceivablesPage />),
 ];

@@ -12,6 +12,7 @@ import { moneyMessages } from '../features/money/i18n';
 import { orderCodesMessages } from '../features/orders/codes-i18n';
 import { ordersMessages } from '../features/orders/i18n';
 import { orderPhotosMessages } from '../features/orders/photos-i18n';
+import { paymentsMessages } from '../features/payments/i18n';
 import { publicStatusMessages } from '../features/public-status/i18n';
 import { purchasingMessages } from '../features/purchasing/i18n';
 import { quotesMessages } from '../features/quotes/i18n';
@@ -62,6 +63,7 @@ export const FEATURE_MESSAGES = {
   invoices: invoicesMessages,
   money: moneyMessages,
   vatJournal: vatJournalMessages,
+  payments: paymentsMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -96,6 +98,7 @@ export const bg = mergeMessages(
   invoicesMessages.bg,
   moneyMessages.bg,
   vatJournalMessages.bg,
+  paymentsMessages.bg,
 );
 
 /** The shape every language must have: the Bulgarian keys, with any text. */
@@ -133,4 +136,5 @@ export const en: Messages = mergeMessages(
   invoicesMessages.en,
   moneyMessages.en,
   vatJournalMessages.en,
+  paymentsMessages.en,
 );

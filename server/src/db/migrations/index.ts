@@ -22,6 +22,7 @@ import { fiscalDevice } from './0021-fiscal-device';
 import { earningShares } from './0022-earning-shares';
 import { moneyAccounts } from './0023-money-accounts';
 import { salesNotes } from './0024-sales-notes';
+import { customerPayments } from './0025-customer-payments';
 import { boardOrder } from './0027-board-order';
 import type { Migration } from './helpers';
 
@@ -51,5 +52,6 @@ export const MIGRATIONS: Migration[] = [
   earningShares,
   moneyAccounts,
   salesNotes,
+  customerPayments,
   boardOrder,
 ];

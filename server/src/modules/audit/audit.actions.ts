@@ -97,6 +97,10 @@ export const AUDIT_ACTIONS = [
   ]),
   // sales: invoices (issue 13)
   ...actionsOf('sales_invoice', ['create', 'update', 'delete', 'post', 'cancel']),
+  // customer payments (ADR 0020)
+  ...actionsOf('customer_payment', ['create', 'allocate']),
+  ...actionsOf('payment_allocation', ['undo', 'write_off']),
+  ...actionsOf('payment_settings', ['update']),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -126,5 +130,8 @@ export const AUDIT_ENTITIES = [
   'sales_invoice',
   'money_account',
   'money_movement',
+  'customer_payment',
+  'payment_allocation',
+  'payment_settings',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

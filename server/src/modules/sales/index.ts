@@ -1,6 +1,16 @@
 /** The sales module seen from other modules: invoices (issue 13, first slice). */
 
+export { registerPaymentStateCondition } from './sales.repository';
 export { salesRoutes } from './sales.routes';
 export type { InvoiceDetail, InvoiceListItem } from './sales.schema';
-export { getInvoice, INVOICE_KIND, listInvoices } from './sales.service';
+export {
+  type CancelGuard,
+  getInvoice,
+  INVOICE_KIND,
+  listInvoices,
+  registerCancelGuard,
+  registerSettlementReader,
+  type Settlement,
+  type SettlementReader,
+} from './sales.service';
 export { vatJournalRoutes } from './vat-journal.routes';

@@ -2,16 +2,23 @@
  * The invoice tables' queries. Lists join service_order.number for display only (ADR 9); every write is to the
  * sales module's own tables.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Expression, type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
 import { listAll, listOrder, listPage, type SortKeys } from '../../db/list';
 import { matchesSearch } from '../../db/sql';
 import type { PageRequest } from '../../kernel/list-query';
-import type { InvoiceFilter, InvoiceListQuery, InvoiceStatus } from './sales.schema';
+import type { InvoiceFilter, InvoiceListQuery, InvoiceStatus, PaymentState } from './sales.schema';
 import type { SalesInvoiceLineTable, SalesInvoiceRenderingTable, SalesInvoiceTable } from './sales.table';
 
 export type InvoiceRow = Selectable<SalesInvoiceTable> & { order_number: string | null };
 export type InvoiceLineRow = Selectable<SalesInvoiceLineTable>;
+
+/** The payments module's SQL for "alias i is in this payment state" (ADR 0020); registered by it. */
+export type PaymentStateCondition = (state: PaymentState) => Expression<boolean>;
+let paymentStateCondition: PaymentStateCondition | null = null;
+export function registerPaymentStateCondition(condition: PaymentStateCondition): void {
+  paymentStateCondition = condition;
+}
 
 /** The stored status of each status the API names. */
 export const STORED_STATUS = { draft: 'draft', issued: 'posted', cancelled: 'reversed' } as const;
@@ -47,6 +54,10 @@ function filtered(db: Executor, q: InvoiceFilter) {
   if (q.kind?.length) query = query.where('i.kind', 'in', q.kind);
   if (q.relatedInvoiceId) query = query.where('i.related_invoice_id', '=', q.relatedInvoiceId);
   if (q.partyId) query = query.where('i.party_id', '=', q.partyId);
+  if (q.paymentState) {
+    const condition = paymentStateCondition?.(q.paymentState);
+    query = condition ? query.where(condition) : query.where(sql<boolean>`1 = 0`);
+  }
   if (q.orderId) query = query.where('i.order_id', '=', q.orderId);
   if (q.from) query = query.where('i.document_date', '>=', q.from);
   if (q.to) query = query.where('i.document_date', '<=', q.to);

@@ -43,6 +43,8 @@ const INVOICE_CSV: CsvColumn<InvoiceListItem>[] = [
   { header: 'payment_method', value: (r) => r.paymentMethod },
   { header: 'due_date', value: (r) => r.dueDate ?? '' },
   { header: 'service_order', value: (r) => r.orderNumber ?? '' },
+  { header: 'payment_state', value: (r) => r.paymentState ?? '' },
+  { header: 'open', value: (r) => (r.openCents === null ? '' : money(r.openCents)) },
 ];
 
 const FILE_TITLE = {

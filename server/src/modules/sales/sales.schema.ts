@@ -7,6 +7,7 @@ import { IsoDate } from '../../kernel/dates';
 import { TrimmedId } from '../../kernel/ids';
 import { MAX_LINES, MAX_QUANTITY_MILLI, MAX_UNIT_CENTS } from '../../kernel/limits';
 import { ListQueryBase, Page } from '../../kernel/list-query';
+import { PaymentState } from '../../kernel/payment-state';
 
 const Id = TrimmedId;
 const optionalText = (max: number) =>
@@ -186,12 +187,28 @@ const HeaderFields = {
   cancelledAt: z.string().nullable(),
 };
 
-export const InvoiceListItem = z.object(HeaderFields);
+/** Derived from the payments' allocations and the due date (ADR 0020), never stored; null on a draft or cancelled one. */
+export { PAYMENT_STATES, PaymentState } from '../../kernel/payment-state';
+
+const SettlementFields = {
+  paymentState: PaymentState.nullable().describe(
+    'unpaid, partly_paid, paid or overdue (past the due date, not paid)',
+  ),
+  paidCents: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Allocated payments and write-offs, in the invoice currency'),
+  openCents: z.number().int().nullable().describe('What is left to pay'),
+};
+
+export const InvoiceListItem = z.object({ ...HeaderFields, ...SettlementFields });
 export type InvoiceListItem = z.infer<typeof InvoiceListItem>;
 export const InvoicePage = Page(InvoiceListItem);
 
 export const InvoiceDetail = z.object({
   ...HeaderFields,
+  ...SettlementFields,
   supplier: InvoiceParty.extend({ bank: z.string().nullable(), vatRegistered: z.boolean() }),
   recipient: InvoiceParty.extend({ kind: z.string() }),
   noVatReason: z.string().nullable(),
@@ -231,6 +248,7 @@ export const InvoiceListQuery = z.strictObject({
   status: StatusFilter.optional(),
   kind: KindFilter.optional().describe('invoice, credit_note, debit_note; several comma-separated'),
   relatedInvoiceId: Id.optional().describe('The notes of an invoice'),
+  paymentState: PaymentState.optional().describe('Issued invoices in this derived payment state (today)'),
   partyId: Id.optional(),
   orderId: Id.optional().describe('The invoices of a service order'),
   from: IsoDate.optional().describe('Issue date from, inclusive'),

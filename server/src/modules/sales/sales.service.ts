@@ -56,6 +56,7 @@ import {
   type InvoiceListQuery,
   NOT_REGISTERED_REASON,
   type PatchInvoiceBody,
+  type PaymentState,
 } from './sales.schema';
 import type { InvoiceCurrency, SalesInvoiceLineTable, SalesInvoiceTable } from './sales.table';
 
@@ -89,7 +90,46 @@ const bad = (code: string, field: string, params: Record<string, unknown> = {}) 
 
 // ---------------------------------------------------------------- reads
 
-function toListItem(r: repo.InvoiceRow): InvoiceListItem {
+/** What the payments module tells of issued invoices (ADR 0020): their state, paid and open amounts. */
+export interface Settlement {
+  paymentState: PaymentState | null;
+  paidCents: number | null;
+  openCents: number | null;
+}
+export type SettlementReader = (
+  db: Executor,
+  invoices: { id: string; status: string; totalCents: number; dueDate: string | null }[],
+) => Promise<Map<string, Settlement>>;
+let settlementReader: SettlementReader | null = null;
+/** The payments module registers how it reads invoices' settlements (sales does not import it: ADR 9). */
+export function registerSettlementReader(reader: SettlementReader): void {
+  settlementReader = reader;
+}
+/** Refuses a cancel (throws) while something still rests on the invoice, e.g. payments allocated to it. */
+export type CancelGuard = (trx: Executor, invoiceId: string) => Promise<void>;
+const cancelGuards: CancelGuard[] = [];
+export function registerCancelGuard(guard: CancelGuard): void {
+  if (!cancelGuards.includes(guard)) cancelGuards.push(guard);
+}
+
+const NO_SETTLEMENT: Settlement = { paymentState: null, paidCents: null, openCents: null };
+
+async function withSettlements<T extends Omit<InvoiceListItem, keyof Settlement>>(
+  db: Executor,
+  items: T[],
+): Promise<(T & Settlement)[]> {
+  // A credit note is not paid: it settles its invoice (ADR 20), so it has no payment state of its own.
+  const payable = items.filter((i) => i.kind !== 'credit_note');
+  const settled = settlementReader
+    ? await settlementReader(
+        db,
+        payable.map((i) => ({ id: i.id, status: i.status, totalCents: i.totalCents, dueDate: i.dueDate })),
+      )
+    : new Map<string, Settlement>();
+  return items.map((i) => ({ ...i, ...(settled.get(i.id) ?? NO_SETTLEMENT) }));
+}
+
+function toListItem(r: repo.InvoiceRow): Omit<InvoiceListItem, keyof Settlement> {
   return {
     id: r.id,
     kind: r.kind,
@@ -148,8 +188,9 @@ export async function getInvoice(db: Executor, id: string): Promise<InvoiceDetai
   const lines = await repo.linesOf(db, id);
   const vatRegistered = Boolean(row.supplier_vat_registered);
   const vat = invoiceVat(lines.map(ruleLineOf), vatRegistered);
+  const [head] = await withSettlements(db, [toListItem(row)]);
   return {
-    ...toListItem(row),
+    ...(head as InvoiceListItem),
     supplier: {
       name: row.supplier_name,
       uic: row.supplier_uic,
@@ -207,12 +248,12 @@ export async function getInvoice(db: Executor, id: string): Promise<InvoiceDetai
 
 export async function listInvoices(db: Executor, q: InvoiceListQuery): Promise<PageOf<InvoiceListItem>> {
   const page = await repo.listInvoices(db, q);
-  return { ...page, items: page.items.map(toListItem) };
+  return { ...page, items: await withSettlements(db, page.items.map(toListItem)) };
 }
 
 /** Every invoice the filter matches, for the CSV export. */
 export async function exportInvoices(db: Executor, q: InvoiceFilter): Promise<InvoiceListItem[]> {
-  return (await repo.allInvoices(db, q)).map(toListItem);
+  return withSettlements(db, (await repo.allInvoices(db, q)).map(toListItem));
 }
 
 // ---------------------------------------------------------------- requisites
@@ -682,6 +723,7 @@ export async function cancelInvoice(
       if (replacement?.status !== 'posted' || replacement.id === id)
         throw bad('replacement_not_issued', 'replacedById');
     }
+    for (const guard of cancelGuards) await guard(trx, id);
     const lockDate = await getLockDate(trx);
     if (lockDate !== null && doc.document_date <= lockDate)
       throw new DomainError('conflict', 'period_closed', { params: { date: lockDate }, extra: { lockDate } });

@@ -13,8 +13,9 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney, formatQuantity } from '@servix/server/kernel/format';
+import type { Allocation } from '@servix/server/modules/payments/payments.schema';
 import type { InvoiceDetail, InvoiceLine, InvoiceListItem } from '@servix/server/modules/sales/sales.schema';
-import { IconAlertTriangle, IconBan, IconMinus, IconPlus, IconSend } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBan, IconCash, IconMinus, IconPlus, IconSend } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -29,6 +30,7 @@ import {
   useInvoice,
   useIssueInvoice,
 } from '../../api/invoices';
+import { useInvoicePayments } from '../../api/payments';
 import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
@@ -37,6 +39,8 @@ import { type Column, ResponsiveTable } from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
 import { PdfButton } from '../../ui/pdf-button';
 import { LoadError, NotFound, PageLoader } from '../../ui/states';
+import { AllocationCard, UndoModal } from '../payments/payment-page';
+import { PaymentStateBadge } from '../payments/payment-state-badge';
 import { InvoiceKindBadge, InvoiceStatusBadge } from './invoice-badges';
 import { NoteModal } from './note-modal';
 
@@ -49,6 +53,49 @@ function titleOf(t: TFunction, invoice: InvoiceDetail): string {
   return invoice.number
     ? t(`invoices.note.title.${invoice.kind}`, { number: invoice.number })
     : t(`invoices.note.draftTitle.${invoice.kind}`);
+}
+
+/** The invoice's payments (ADR 0020): paid and open amounts and each allocation, undone with a reason. */
+function InvoicePayments({ invoice }: { invoice: InvoiceDetail }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const { user } = useSession();
+  const canRead = canCall(user.role, 'GET /api/v1/invoices/:id/payments');
+  const settlement = useInvoicePayments(invoice.id, canRead && invoice.status !== 'draft');
+  const [undoing, setUndoing] = useState<Allocation | null>(null);
+  if (!canRead || invoice.status === 'draft' || !settlement.data) return null;
+  const s = settlement.data;
+  const money = (c: number) => formatMoney(c, locale, invoice.currency);
+  return (
+    <SectionCard title={t('payments.invoice.payments')}>
+      <Stack gap="xs" data-testid="invoice-payments">
+        <Group gap="md">
+          <Text size="sm">
+            {t('payments.invoice.paid')}: <b>{money(s.paidCents)}</b>
+          </Text>
+          <Text size="sm">
+            {t('payments.invoice.open')}: <b data-testid="invoice-open">{money(s.openCents)}</b>
+          </Text>
+        </Group>
+        {s.allocations.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('payments.invoice.none')}
+          </Text>
+        ) : (
+          s.allocations.map((a) => (
+            <AllocationCard
+              key={a.id}
+              allocation={a}
+              currency={invoice.currency}
+              canUndo={canCall(user.role, 'POST /api/v1/payment-allocations/:id/undo')}
+              onUndo={setUndoing}
+            />
+          ))
+        )}
+      </Stack>
+      {undoing && <UndoModal allocation={undoing} onClose={() => setUndoing(null)} />}
+    </SectionCard>
+  );
 }
 
 const percent = (bp: number, locale: 'bg' | 'en') =>
@@ -311,6 +358,7 @@ export function InvoicePage() {
           <Group gap="xs" component="span">
             {invoice.kind !== 'invoice' && <InvoiceKindBadge kind={invoice.kind} size="md" />}
             <InvoiceStatusBadge status={invoice.status} size="md" />
+            <PaymentStateBadge state={invoice.paymentState} size="md" />
             <Text span size="sm" c="dimmed">
               {invoice.recipientName} · {formatDate(invoice.documentDate, locale)}
             </Text>
@@ -373,6 +421,18 @@ export function InvoicePage() {
                 {t('invoices.invoice.issue')}
               </Button>
             )}
+            {invoice.status === 'issued' &&
+              (invoice.openCents ?? 0) > 0 &&
+              canCall(user.role, 'POST /api/v1/payments') && (
+                <Button
+                  component={Link}
+                  to={`/payments/new?partyId=${invoice.partyId}&invoiceId=${invoice.id}`}
+                  leftSection={<IconCash size={16} />}
+                  data-testid="invoice-pay"
+                >
+                  {t('payments.invoice.pay')}
+                </Button>
+              )}
             {canCancel && (
               <Button
                 color="red"
@@ -420,6 +480,9 @@ export function InvoicePage() {
               <InvoiceTotals invoice={invoice} />
             </Stack>
           </SectionCard>
+          <Stack mt="md">
+            <InvoicePayments invoice={invoice} />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">

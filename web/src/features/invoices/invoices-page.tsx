@@ -1,5 +1,6 @@
 import { Anchor, MultiSelect, Stack, Text } from '@mantine/core';
 import { formatDate, formatMoney } from '@servix/server/kernel/format';
+import { PAYMENT_STATES } from '@servix/server/kernel/payment-state';
 import {
   INVOICE_KINDS,
   INVOICE_STATUSES,
@@ -9,11 +10,19 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { invoicesKey } from '../../api/invoices';
 import { currentLocale } from '../../i18n';
-import { type Column, type ListState, ListView, useListState, usePagedList } from '../../ui/list';
+import {
+  type Column,
+  FilterSelect,
+  type ListState,
+  ListView,
+  useListState,
+  usePagedList,
+} from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
+import { PaymentStateBadge } from '../payments/payment-state-badge';
 import { InvoiceKindBadge, InvoiceStatusBadge } from './invoice-badges';
 
-type Filter = 'status' | 'kind';
+type Filter = 'status' | 'kind' | 'paymentState';
 
 function KindFilter({ list }: { list: ListState<Filter> }) {
   const { t } = useTranslation();
@@ -53,7 +62,10 @@ function StatusFilter({ list }: { list: ListState<Filter> }) {
 export function InvoicesPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const list = useListState({ filters: ['status', 'kind'] as const, defaultSort: '-createdAt' });
+  const list = useListState({
+    filters: ['status', 'kind', 'paymentState'] as const,
+    defaultSort: '-createdAt',
+  });
   const result = usePagedList<InvoiceListItem>(invoicesKey, '/invoices', list.query);
   const columns: Column<InvoiceListItem>[] = [
     {
@@ -79,6 +91,12 @@ export function InvoicesPage() {
       header: t('invoices.statusLabel'),
       phone: 'primary',
       render: (i) => <InvoiceStatusBadge status={i.status} />,
+    },
+    {
+      key: 'paymentState',
+      header: t('payments.stateLabel'),
+      phone: 'primary',
+      render: (i) => <PaymentStateBadge state={i.paymentState} />,
     },
     {
       key: 'documentDate',
@@ -130,6 +148,13 @@ export function InvoicesPage() {
           <>
             <StatusFilter list={list} />
             <KindFilter list={list} />
+            <FilterSelect
+              list={list}
+              name="paymentState"
+              label={t('payments.stateLabel')}
+              placeholder={t('payments.allStates')}
+              data={PAYMENT_STATES.map((s) => ({ value: s, label: t(`payments.state.${s}`) }))}
+            />
           </>
         }
         exportPath="/invoices"

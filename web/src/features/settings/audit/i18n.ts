@@ -52,6 +52,9 @@ export const auditMessages = defineMessages(
         sales_invoice: 'Фактура',
         money_account: 'Каса или банкова сметка',
         money_movement: 'Движение по каса или сметка',
+        customer_payment: 'Плащане от клиент',
+        payment_allocation: 'Разпределение на плащане',
+        payment_settings: 'Настройки на плащанията',
       },
       actions: {
         api_token: { create: 'Създаден API ключ', revoke: 'Отменен API ключ' },
@@ -227,6 +230,15 @@ export const auditMessages = defineMessages(
           create: 'Записано движение по каса или сметка',
           reverse: 'Сторнирано движение по каса или сметка',
         },
+        customer_payment: {
+          create: 'Записано плащане от клиент',
+          allocate: 'Разпределено плащане по фактури',
+        },
+        payment_allocation: {
+          undo: 'Отменено разпределение на плащане',
+          write_off: 'Отписана разлика по фактура',
+        },
+        payment_settings: { update: 'Променен лимит за отписване' },
       },
     },
   },
@@ -279,6 +291,9 @@ export const auditMessages = defineMessages(
         sales_invoice: 'Invoice',
         money_account: 'Cash desk or bank account',
         money_movement: 'Cash desk or bank movement',
+        customer_payment: 'Customer payment',
+        payment_allocation: 'Payment allocation',
+        payment_settings: 'Payment settings',
       },
       actions: {
         api_token: { create: 'API token created', revoke: 'API token revoked' },
@@ -455,6 +470,12 @@ export const auditMessages = defineMessages(
           restore: 'Cash desk or bank account restored',
         },
         money_movement: { create: 'Money movement recorded', reverse: 'Money movement reversed' },
+        customer_payment: { create: 'Customer payment recorded', allocate: 'Payment allocated to invoices' },
+        payment_allocation: {
+          undo: 'Payment allocation undone',
+          write_off: 'Invoice difference written off',
+        },
+        payment_settings: { update: 'Write-off limit changed' },
       },
     },
   },

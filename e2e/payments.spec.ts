@@ -1,0 +1,124 @@
+import type { Page } from '@playwright/test';
+import { api, expect, expectHome, shot, signIn, test } from './support';
+import { expectFitsScreen, PHONE } from './width';
+
+/** A loaded machine draws slowly: the waits allow for it. */
+const SLOW = { timeout: 30_000 };
+
+// biome-ignore lint/suspicious/noExplicitAny: the API's JSON answer, read by the spec as it pleases
+async function post<T = any>(page: Page, path: string, data: unknown): Promise<T> {
+  const csrf = (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken as string;
+  const res = await page.request.post(path, { headers: { 'x-csrf-token': csrf }, data });
+  expect(res.ok(), `POST ${path}: ${res.status()} ${await res.text()}`).toBe(true);
+  return (await res.json()) as T;
+}
+
+/** A 9-digit ЕИК with its check digit, unique per run. */
+function aUic(): string {
+  const body = String(Date.now()).slice(-8).split('').map(Number);
+  const sum = (weights: number[]) => body.reduce((s, d, i) => s + d * (weights[i] ?? 0), 0) % 11;
+  let check = sum([1, 2, 3, 4, 5, 6, 7, 8]);
+  if (check === 10) check = sum([3, 4, 5, 6, 7, 8, 9, 10]) % 10;
+  return `${body.join('')}${check}`;
+}
+
+/** A customer with an issued invoice of 120.00 € (100.00 + 20 % VAT), due in 14 days, and a cash desk. */
+async function issuedInvoice(page: Page, name: string) {
+  const run = String(Date.now()).slice(-6);
+  const customer = await post(page, '/api/v1/parties', {
+    kind: 'company',
+    name: `${name} ${run} ООД`,
+    uic: aUic(),
+    isCustomer: true,
+    addresses: [{ label: 'billing', city: 'Бургас', address: 'ул. „Морска“ 3' }],
+  });
+  const due = new Date(Date.now() + 14 * 86_400_000).toLocaleDateString('sv-SE', {
+    timeZone: 'Europe/Sofia',
+  });
+  const draft = await post(page, '/api/v1/invoices', {
+    partyId: customer.id,
+    dueDate: due,
+    lines: [
+      { description: 'Ремонт', quantityMilli: 1000, unit: 'бр.', unitPriceCents: 10_000, vatRateBp: 2000 },
+    ],
+  });
+  const invoice = await post(page, `/api/v1/invoices/${draft.id}/issue`, {});
+  const desk = await post(page, '/api/v1/money-accounts', { kind: 'cash', name: `Каса ${run}` });
+  return { customer, invoice, desk };
+}
+
+/** From the invoice's "Pay": 50.00 in cash to the cash desk, allocated to the invoice; the payment page. */
+async function payPart(page: Page, invoiceId: string, deskName: string, amount: string) {
+  await page.goto(`/invoices/${invoiceId}`);
+  await page.getByTestId('invoice-pay').click();
+  await expect(page.getByTestId('open-invoice')).toHaveCount(1, SLOW);
+  await page.getByTestId('payment-account').click();
+  await page.getByRole('option', { name: deskName }).click();
+  await page.getByTestId('payment-amount').fill(amount);
+  await page.getByTestId('allocate-amount').fill(amount);
+  return page;
+}
+
+test('a partial cash payment from the invoice page: the invoice partly paid, the cash desk, the receivables', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  await expectHome(page);
+  const { customer, invoice, desk } = await issuedInvoice(page, 'Плащане Клиент');
+  await payPart(page, invoice.id, desk.name, '50,00');
+  await expect(page.getByTestId('payment-remainder')).toHaveText(/0,00\s€/);
+  await shot(page, 'payment-new-bg');
+  await page.getByTestId('payment-save').click();
+  await expect(page.getByTestId('payment-total')).toHaveText(/^50,00\s€$/, SLOW);
+  await expect(page.getByTestId('allocation')).toHaveCount(1);
+  await shot(page, 'payment-bg');
+
+  await page.goto(`/invoices/${invoice.id}`);
+  await expect(page.getByTestId('payment-state').first()).toHaveText('Частично платена', SLOW);
+  await expect(page.getByTestId('invoice-open')).toHaveText(/^70,00\s€$/);
+  await shot(page, 'invoice-partly-paid-bg');
+  expect((await api(page, `/api/v1/money-accounts/${desk.id}`)).balanceCents).toBe(5000);
+
+  await page.goto('/invoices?paymentState=partly_paid');
+  await expect(
+    page.getByTestId('invoices-table').getByRole('link', { name: invoice.number }).first(),
+  ).toBeVisible(SLOW);
+
+  await page.goto('/receivables');
+  const table = page.getByTestId('receivables-table');
+  await expect(table.getByRole('link', { name: customer.name }).first()).toBeVisible(SLOW);
+  await shot(page, 'receivables-bg');
+});
+
+test('in English on a phone: the payment form, the payment and the receivables fit 390 px', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize(PHONE);
+  await signIn(page);
+  await expectHome(page);
+  await page.getByText('EN', { exact: true }).click();
+  await expectHome(page, 'en');
+  try {
+    const { invoice, desk } = await issuedInvoice(page, 'Payment Customer');
+    await payPart(page, invoice.id, desk.name, '30.00');
+    await page.waitForLoadState('networkidle');
+    await expectFitsScreen(page, 'new payment');
+    await shot(page, 'payment-new-phone-en');
+    await page.getByTestId('payment-save').click();
+    await expect(page.getByTestId('payment-total')).toHaveText(/^€30\.00$/, SLOW);
+    await expectFitsScreen(page, 'payment');
+    await page.goto(`/invoices/${invoice.id}`);
+    await expect(page.getByTestId('payment-state').first()).toHaveText('Partly paid', SLOW);
+    await page.goto('/receivables');
+    await expect(page.getByRole('heading', { level: 2, name: 'Receivables' })).toBeVisible(SLOW);
+    await page.waitForLoadState('networkidle');
+    await expectFitsScreen(page, 'receivables');
+    await shot(page, 'receivables-phone-en');
+  } finally {
+    await page.goto('/');
+    await page.getByText('БГ', { exact: true }).click();
+    await expectHome(page, 'bg');
+  }
+});

@@ -1,0 +1,174 @@
+/** The customer payments and receivables API's shapes (ADR 0020). */
+import { z } from 'zod';
+import { IsoDate } from '../../kernel/dates';
+import { Id, TrimmedId } from '../../kernel/ids';
+import { MAX_AMOUNT_CENTS } from '../../kernel/limits';
+import { ListQueryBase, Page } from '../../kernel/list-query';
+import { PaymentState } from '../../kernel/payment-state';
+
+export const PAYMENT_METHODS = ['cash', 'card', 'bank_transfer'] as const;
+export const PaymentMethod = z.enum(PAYMENT_METHODS);
+const AmountCents = z.number().int().min(1).max(MAX_AMOUNT_CENTS).describe('Integer cents, more than 0');
+const Reason = z.string().trim().min(1).max(500);
+
+export const AllocationInput = z.strictObject({
+  invoiceId: TrimmedId,
+  amountCents: AmountCents,
+});
+export const AllocateBody = z.strictObject({
+  allocations: z.array(AllocationInput).max(200).optional().describe('By hand: each invoice and how much'),
+  oldestFirst: z
+    .boolean()
+    .optional()
+    .describe('Instead of allocations: the unallocated amount goes to the open invoices, oldest due first'),
+});
+export type AllocateBody = z.infer<typeof AllocateBody>;
+
+export const CreatePaymentBody = z.strictObject({
+  partyId: TrimmedId.describe('The customer who pays'),
+  accountId: TrimmedId.describe('The cash desk or bank account the money comes into'),
+  method: PaymentMethod,
+  date: IsoDate,
+  amountCents: AmountCents,
+  notes: z.string().trim().max(500).optional(),
+  allocations: AllocateBody.shape.allocations,
+  oldestFirst: AllocateBody.shape.oldestFirst,
+});
+export type CreatePaymentBody = z.infer<typeof CreatePaymentBody>;
+
+export const UndoBody = z.strictObject({ reason: Reason });
+export type UndoBody = z.infer<typeof UndoBody>;
+
+export const WriteOffBody = z.strictObject({
+  amountCents: AmountCents,
+  reason: Reason,
+  date: IsoDate.optional().describe('Default today'),
+});
+export type WriteOffBody = z.infer<typeof WriteOffBody>;
+
+export const Allocation = z.object({
+  id: z.string(),
+  kind: z.enum(['payment', 'write_off']),
+  paymentId: z.string().nullable(),
+  paymentNumber: z.string().nullable(),
+  invoiceId: z.string(),
+  invoiceNumber: z.string().nullable(),
+  date: z.string(),
+  amountCents: z.number().int(),
+  reason: z.string().nullable(),
+  undone: z.boolean(),
+  undoReason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Allocation = z.infer<typeof Allocation>;
+
+export const Payment = z.object({
+  id: z.string(),
+  number: z.string().describe("The money movement's number"),
+  movementId: z.string(),
+  partyId: z.string(),
+  partyName: z.string(),
+  accountId: z.string(),
+  accountName: z.string(),
+  method: PaymentMethod,
+  date: z.string(),
+  amountCents: z.number().int(),
+  allocatedCents: z.number().int(),
+  unallocatedCents: z.number().int().describe("The customer's advance left on this payment"),
+  currency: z.string(),
+  notes: z.string().nullable(),
+  allocations: z.array(Allocation),
+  createdAt: z.string(),
+});
+export type Payment = z.infer<typeof Payment>;
+export const PaymentListItem = Payment.omit({ allocations: true });
+export type PaymentListItem = z.infer<typeof PaymentListItem>;
+export const PaymentPage = Page(PaymentListItem);
+
+export const PaymentListQuery = z.strictObject({
+  ...ListQueryBase,
+  partyId: Id.optional(),
+  withAdvance: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: only payments with an unallocated amount'),
+});
+export type PaymentListQuery = z.infer<typeof PaymentListQuery>;
+
+export const OpenInvoice = z.object({
+  id: z.string(),
+  number: z.string().nullable(),
+  documentDate: z.string(),
+  dueDate: z.string().nullable(),
+  currency: z.string(),
+  totalCents: z.number().int(),
+  paidCents: z.number().int(),
+  openCents: z.number().int(),
+  paymentState: PaymentState,
+  daysOverdue: z.number().int().describe('0 when not yet due'),
+});
+export type OpenInvoice = z.infer<typeof OpenInvoice>;
+export const OpenInvoices = z.object({
+  partyId: z.string(),
+  date: z.string(),
+  items: z.array(OpenInvoice),
+  advanceCents: z.number().int().describe('Unallocated payments of the customer'),
+});
+export type OpenInvoices = z.infer<typeof OpenInvoices>;
+export const OpenInvoicesQuery = z.strictObject({
+  partyId: Id,
+  date: IsoDate.optional().describe('Overdue as on this day; default today'),
+});
+
+export const InvoiceSettlement = z.object({
+  invoiceId: z.string(),
+  paymentState: PaymentState.nullable(),
+  totalCents: z.number().int(),
+  paidCents: z.number().int(),
+  openCents: z.number().int(),
+  allocations: z.array(Allocation),
+});
+export type InvoiceSettlement = z.infer<typeof InvoiceSettlement>;
+
+export const PaymentSettings = z.object({ writeOffMaxCents: z.number().int() });
+export type PaymentSettings = z.infer<typeof PaymentSettings>;
+export const PaymentSettingsBody = z.strictObject({
+  writeOffMaxCents: z.number().int().min(0).max(100_000),
+});
+
+// ---------------------------------------------------------------- receivables
+
+export const AGEING_BUCKETS = ['notDue', 'd1to30', 'd31to60', 'd61to90', 'over90'] as const;
+const Buckets = z.object({
+  notDue: z.number().int(),
+  d1to30: z.number().int(),
+  d31to60: z.number().int(),
+  d61to90: z.number().int(),
+  over90: z.number().int(),
+});
+export type Buckets = z.infer<typeof Buckets>;
+export const ReceivableRow = z.object({
+  partyId: z.string(),
+  partyName: z.string(),
+  openCents: z.number().int().describe('Open invoices in EUR (BGN ones converted at 1.95583, EUR-01)'),
+  advanceCents: z.number().int(),
+  balanceCents: z.number().int().describe('Open invoices less advances'),
+  overdueCents: z.number().int(),
+  ageing: Buckets,
+});
+export type ReceivableRow = z.infer<typeof ReceivableRow>;
+export const Receivables = z.object({
+  date: z.string(),
+  items: z.array(ReceivableRow),
+  totals: Buckets.extend({
+    openCents: z.number().int(),
+    advanceCents: z.number().int(),
+    balanceCents: z.number().int(),
+    overdueCents: z.number().int(),
+  }),
+});
+export type Receivables = z.infer<typeof Receivables>;
+export const ReceivablesQuery = z.strictObject({
+  date: IsoDate.optional().describe('Ageing as on this day; default today'),
+  overdueOnly: z.enum(['true', 'false']).optional(),
+});

@@ -1,0 +1,51 @@
+import type { CalendarDate, Instant } from '../../db/sql';
+
+export type PaymentMethod = 'cash' | 'card' | 'bank_transfer';
+export type AllocationKind = 'payment' | 'write_off';
+
+/** A customer's payment (ADR 0020): one customer_payment money movement into a cash desk or a bank account. */
+export interface CustomerPaymentTable {
+  id: string;
+  movement_id: string;
+  party_id: string;
+  account_id: string;
+  method: PaymentMethod;
+  payment_date: CalendarDate;
+  amount_cents: number;
+  currency: string;
+  notes: string | null;
+  created_by: string | null;
+  created_at: Instant;
+  /** Touched by each allocation: the row every allocation of the payment locks first. */
+  updated_at: Instant;
+}
+
+/** Money of a payment set against an invoice, or a written-off difference (no payment); undone, never deleted. */
+export interface PaymentAllocationTable {
+  id: string;
+  kind: AllocationKind;
+  payment_id: string | null;
+  invoice_id: string;
+  allocation_date: CalendarDate;
+  amount_cents: number;
+  /** Write-offs: why. */
+  reason: string | null;
+  created_by: string | null;
+  created_at: Instant;
+  undone_at: Instant | null;
+  undone_by: string | null;
+  undo_reason: string | null;
+}
+
+/** One row (id 'main'): the largest difference that may be written off. Absent: 100 cents. */
+export interface PaymentSettingsTable {
+  id: string;
+  write_off_max_cents: number;
+  updated_at: Instant;
+}
+
+export interface PaymentsTables {
+  customer_payment: CustomerPaymentTable;
+  payment_allocation: PaymentAllocationTable;
+  payment_settings: PaymentSettingsTable;
+}

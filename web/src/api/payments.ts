@@ -1,0 +1,85 @@
+import type {
+  AllocateBody,
+  CreatePaymentBody,
+  InvoiceSettlement,
+  OpenInvoices,
+  Payment,
+  Receivables,
+} from '@servix/server/modules/payments/payments.schema';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import { invoicesKey } from './invoices';
+import { moneyKey } from './money';
+
+/** Every cached payments and receivables answer; any payment write invalidates it, the invoices and the money. */
+export const paymentsKey = ['payments'] as const;
+
+function useAfterPaymentWrite() {
+  const queryClient = useQueryClient();
+  return async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: paymentsKey }),
+      queryClient.invalidateQueries({ queryKey: invoicesKey }),
+      queryClient.invalidateQueries({ queryKey: moneyKey }),
+    ]);
+  };
+}
+
+export function usePayment(id: string | undefined) {
+  return useQuery({
+    queryKey: [...paymentsKey, 'one', id],
+    enabled: id !== undefined,
+    queryFn: () => api.get<Payment>(`/payments/${encodeURIComponent(id ?? '')}`),
+  });
+}
+
+export function useOpenInvoices(partyId: string | null) {
+  return useQuery({
+    queryKey: [...paymentsKey, 'open', partyId],
+    enabled: partyId !== null,
+    queryFn: () => api.get<OpenInvoices>('/payments/open-invoices', { partyId: partyId ?? '' }),
+  });
+}
+
+export function useInvoicePayments(invoiceId: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: [...paymentsKey, 'invoice', invoiceId],
+    enabled: enabled && invoiceId !== undefined,
+    queryFn: () => api.get<InvoiceSettlement>(`/invoices/${encodeURIComponent(invoiceId ?? '')}/payments`),
+  });
+}
+
+export function useReceivables(query: { date?: string; overdueOnly?: 'true' }) {
+  return useQuery({
+    queryKey: [...paymentsKey, 'receivables', query],
+    queryFn: () => api.get<Receivables>('/receivables', query),
+  });
+}
+
+export function useCreatePayment() {
+  const after = useAfterPaymentWrite();
+  return useMutation({
+    mutationFn: (body: CreatePaymentBody) => api.post<Payment>('/payments', body),
+    onSuccess: after,
+  });
+}
+
+export function useAllocatePayment(id: string) {
+  const after = useAfterPaymentWrite();
+  return useMutation({
+    mutationFn: (body: AllocateBody) =>
+      api.post<Payment>(`/payments/${encodeURIComponent(id)}/allocations`, body),
+    onSuccess: after,
+  });
+}
+
+export function useUndoAllocation() {
+  const after = useAfterPaymentWrite();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      api.post<void>(`/payment-allocations/${encodeURIComponent(id)}/undo`, { reason }),
+    onSuccess: after,
+  });
+}
+
+export const ageingCsvUrl = (date: string) => `/api/v1/receivables/ageing.csv?date=${date}`;

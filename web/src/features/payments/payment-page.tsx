@@ -1,0 +1,222 @@
+import { Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { formatDate, formatMoney } from '@servix/server/kernel/format';
+import type { Allocation } from '@servix/server/modules/payments/payments.schema';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError, messageOf } from '../../api/client';
+import { useAllocatePayment, usePayment, useUndoAllocation } from '../../api/payments';
+import { canCall } from '../../app/access';
+import { useSession } from '../../app/session';
+import { currentLocale } from '../../i18n';
+import { DetailField, InfoCard, SectionCard } from '../../ui/detail';
+import { PageHeader } from '../../ui/page-header';
+import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
+
+/** One allocation (or write-off) as a card: the invoice, the day, the amount; undo while it stands. */
+export function AllocationCard({
+  allocation,
+  currency,
+  canUndo,
+  onUndo,
+}: {
+  allocation: Allocation;
+  currency: string;
+  canUndo: boolean;
+  onUndo: (a: Allocation) => void;
+}) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <Card withBorder radius="sm" padding="xs" data-testid="allocation">
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Group gap="xs">
+            {allocation.kind === 'write_off' ? (
+              <Text size="sm" fw={600}>
+                {t('payments.payment.writeOff')}
+              </Text>
+            ) : (
+              <Anchor
+                component={Link}
+                to={`/invoices/${allocation.invoiceId}`}
+                size="sm"
+                ff="monospace"
+                fw={600}
+              >
+                {allocation.invoiceNumber}
+              </Anchor>
+            )}
+            {allocation.paymentNumber && (
+              <Anchor component={Link} to={`/payments/${allocation.paymentId}`} size="xs">
+                {t('payments.payment.title', { number: allocation.paymentNumber })}
+              </Anchor>
+            )}
+            {allocation.undone && (
+              <Badge color="gray" variant="light" size="sm">
+                {t('payments.payment.undone')}
+              </Badge>
+            )}
+          </Group>
+          <Text size="xs" c="dimmed">
+            {formatDate(allocation.date, locale)}
+            {allocation.reason ? ` · ${allocation.reason}` : ''}
+            {allocation.undoReason ? ` · ${allocation.undoReason}` : ''}
+          </Text>
+        </Stack>
+        <Group gap="xs" wrap="nowrap">
+          <Text fw={700} td={allocation.undone ? 'line-through' : undefined}>
+            {formatMoney(allocation.amountCents, locale, currency)}
+          </Text>
+          {canUndo && !allocation.undone && (
+            <Button
+              size="xs"
+              variant="light"
+              color="red"
+              onClick={() => onUndo(allocation)}
+              data-testid="allocation-undo"
+            >
+              {t('payments.payment.undo')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+    </Card>
+  );
+}
+
+export function UndoModal({ allocation, onClose }: { allocation: Allocation; onClose: () => void }) {
+  const { t } = useTranslation();
+  const undo = useUndoAllocation();
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  return (
+    <Modal opened onClose={onClose} title={t('payments.payment.undoTitle')}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          undo.mutate(
+            { id: allocation.id, reason },
+            {
+              onSuccess: () => {
+                notifications.show({ color: 'green', message: t('payments.payment.undoneOk') });
+                onClose();
+              },
+              onError: (err) => {
+                if (err instanceof ApiError) setErrors(err.fieldErrors());
+                setFailure(messageOf(err));
+              },
+            },
+          );
+        }}
+      >
+        <Stack gap="sm">
+          <FormAlert message={failure} />
+          <Textarea
+            label={t('payments.payment.reason')}
+            required
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={errors.reason}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" color="red" loading={undo.isPending}>
+              {t('payments.payment.confirmUndo')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** A payment: customer, account, method, amount, the advance left; its allocations, each undone with a reason. */
+export function PaymentPage() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const { id } = useParams();
+  const { user } = useSession();
+  const payment = usePayment(id);
+  const allocate = useAllocatePayment(id ?? '');
+  const [undoing, setUndoing] = useState<Allocation | null>(null);
+  if (payment.isPending) return <PageLoader />;
+  if (payment.isError)
+    return payment.error instanceof ApiError && payment.error.status === 404 ? (
+      <NotFound />
+    ) : (
+      <LoadError error={payment.error} onRetry={() => payment.refetch()} />
+    );
+  const p = payment.data;
+  const canWrite = canCall(user.role, 'POST /api/v1/payment-allocations/:id/undo');
+  const money = (c: number) => formatMoney(c, locale, p.currency);
+  return (
+    <Stack gap="md" maw={1100}>
+      <PageHeader
+        title={t('payments.payment.title', { number: p.number })}
+        description={
+          <Anchor component={Link} to="/payments" size="sm">
+            {t('payments.payment.back')}
+          </Anchor>
+        }
+        actions={
+          canWrite &&
+          p.unallocatedCents > 0 && (
+            <Button
+              variant="light"
+              loading={allocate.isPending}
+              onClick={() =>
+                allocate.mutate(
+                  { oldestFirst: true },
+                  { onError: (e) => notifications.show({ color: 'red', message: messageOf(e) }) },
+                )
+              }
+            >
+              {t('payments.payment.oldestFirst')}
+            </Button>
+          )
+        }
+      />
+      <InfoCard title={p.partyName}>
+        <DetailField label={t('payments.list.date')}>{formatDate(p.date, locale)}</DetailField>
+        <DetailField label={t('payments.list.account')}>
+          {p.accountName} · {t(`payments.method.${p.method}`)}
+        </DetailField>
+        <DetailField label={t('payments.list.amount')}>
+          <Text fw={700} span data-testid="payment-total">
+            {money(p.amountCents)}
+          </Text>
+        </DetailField>
+        <DetailField label={t('payments.payment.allocated')}>{money(p.allocatedCents)}</DetailField>
+        <DetailField label={t('payments.list.unallocated')}>
+          <span data-testid="payment-unallocated">{money(p.unallocatedCents)}</span>
+        </DetailField>
+        {p.notes && <DetailField label={t('payments.form.notes')}>{p.notes}</DetailField>}
+      </InfoCard>
+      <SectionCard title={t('payments.payment.allocations')}>
+        {p.allocations.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('payments.payment.none')}
+          </Text>
+        ) : (
+          <Stack gap="xs">
+            {p.allocations.map((a) => (
+              <AllocationCard
+                key={a.id}
+                allocation={a}
+                currency={p.currency}
+                canUndo={canWrite}
+                onUndo={setUndoing}
+              />
+            ))}
+          </Stack>
+        )}
+      </SectionCard>
+      {undoing && <UndoModal allocation={undoing} onClose={() => setUndoing(null)} />}
+    </Stack>
+  );
+}
