@@ -974,6 +974,33 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'По фактурата има разпределени плащания ({amount}): отменете разпределенията, преди да я анулирате.',
     en: 'Payments of {amount} are allocated to the invoice: undo the allocations before cancelling it.',
   },
+  bank_account_required: {
+    bg: 'Банково извлечение се внася само в активна банкова сметка.',
+    en: 'A bank statement is imported into an active bank account only.',
+  },
+  bank_columns_unknown: {
+    bg: 'Не намерихме колоните за дата и сума ({headers}): посочете кои са.',
+    en: 'The date and amount columns were not found ({headers}): say which they are.',
+  },
+  bank_column_not_in_file: {
+    bg: 'Във файла няма колона „{header}“.',
+    en: 'The file has no column "{header}".',
+  },
+  bank_line_unknown: {
+    bg: 'Този ред не е в извлечението.',
+    en: 'This line is not in the statement.',
+  },
+  bank_line_not_incoming: {
+    bg: 'Ред {line} не е постъпление: внасят се само постъпления.',
+    en: 'Line {line} is not incoming money: only incoming lines are imported.',
+  },
+  bank_line_already_imported: {
+    bg: 'Ред {line} вече е внесен.',
+    en: 'Line {line} is already imported.',
+  },
+  bank_line_date: { bg: 'Невалидна дата.', en: 'Invalid date.' },
+  bank_line_amount: { bg: 'Невалидна сума.', en: 'Invalid amount.' },
+  invalid_base64: { bg: 'Файлът не е изпратен правилно.', en: 'The file was not sent correctly.' },
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -101,6 +101,8 @@ export const AUDIT_ACTIONS = [
   ...actionsOf('customer_payment', ['create', 'allocate']),
   ...actionsOf('payment_allocation', ['undo', 'write_off']),
   ...actionsOf('payment_settings', ['update']),
+  // bank statement import (ADR 0023)
+  ...actionsOf('money_account', ['import_statement']),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

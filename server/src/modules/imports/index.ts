@@ -3,7 +3,7 @@
  * (table import_job). A module makes an entity importable by registering its ImportAdapter from its links file;
  * imports never imports the entity modules.
  */
-export { parseCsvInSlices } from './imports.csv';
+export { decodeCsvUpload, parseCsvInSlices } from './imports.csv';
 export { importAdapters, registerImportAdapter } from './imports.registry';
 export { importsRoutes } from './imports.routes';
 export { countFinishedImports } from './imports.service';

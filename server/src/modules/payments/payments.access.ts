@@ -16,6 +16,9 @@ export const RECEIVABLES_RULES = {
 /** The write-off limit is the management's setting. */
 export const PAYMENT_SETTINGS_WRITE = ['admin', 'manager'] as const satisfies Access;
 
+/** Bank statements are the office's: the front desk takes no bank transfers. */
+export const BANK_STATEMENT_WRITE = ['admin', 'manager', 'accountant'] as const satisfies Access;
+
 export const PAYMENTS_ACCESS: Record<string, Access> = {
   'GET /api/v1/payments': PAYMENT_RULES.read,
   'GET /api/v1/payments/:id': PAYMENT_RULES.read,
@@ -27,6 +30,8 @@ export const PAYMENTS_ACCESS: Record<string, Access> = {
   'POST /api/v1/invoices/:id/write-off': PAYMENT_RULES.write,
   'GET /api/v1/payment-settings': PAYMENT_RULES.read,
   'PUT /api/v1/payment-settings': PAYMENT_SETTINGS_WRITE,
+  'POST /api/v1/money-accounts/:id/bank-statement/preview': BANK_STATEMENT_WRITE,
+  'POST /api/v1/money-accounts/:id/bank-statement/import': BANK_STATEMENT_WRITE,
   'GET /api/v1/receivables': RECEIVABLES_RULES.read,
   'GET /api/v1/receivables/ageing.csv': RECEIVABLES_RULES.read,
   'GET /api/v1/receivables/:id/statement/pdf': RECEIVABLES_RULES.read,

@@ -13,10 +13,15 @@ import { IsoDate } from '../../kernel/dates';
 import { IdParams } from '../../kernel/ids';
 import { cents, toDecimalString } from '../../kernel/money';
 import { sendPdf } from '../../pdf';
+import { importBankStatement, previewBankStatement } from './payments.bank';
 import { registerPaymentHooks } from './payments.hooks';
 import { statementPdf } from './payments.pdf';
 import {
   AllocateBody,
+  BankImportBody,
+  BankImportResult,
+  BankPreview,
+  BankPreviewBody,
   CreatePaymentBody,
   InvoiceSettlement,
   OpenInvoices,
@@ -65,6 +70,39 @@ export async function paymentsRoutes(app: FastifyInstance) {
       },
     },
     async (req) => payments.listPayments(db, req.query),
+  );
+  r.post(
+    '/api/v1/money-accounts/:id/bank-statement/preview',
+    {
+      // A statement of up to about 1.5 MB as base64 in JSON.
+      bodyLimit: 3 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'A bank statement (CSV) read against a bank account: each line with its proposed match (an invoice by number and amount, else the customer by ЕИК or name) and whether it is already imported; writes nothing',
+        params: IdParams,
+        body: BankPreviewBody,
+        response: { 200: BankPreview },
+      },
+    },
+    async (req) => previewBankStatement(db, req.params.id, req.body),
+  );
+  r.post(
+    '/api/v1/money-accounts/:id/bank-statement/import',
+    {
+      // A statement of up to about 1.5 MB as base64 in JSON.
+      bodyLimit: 3 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Import the confirmed incoming lines of a bank statement: each becomes a bank transfer payment allocated as chosen; all or nothing; a line is never imported twice',
+        params: IdParams,
+        body: BankImportBody,
+        response: { 201: BankImportResult },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await importBankStatement(db, actorOf(req), req.params.id, req.body)),
   );
   r.get(
     '/api/v1/payments/open-invoices',

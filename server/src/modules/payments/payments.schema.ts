@@ -172,3 +172,100 @@ export const ReceivablesQuery = z.strictObject({
   date: IsoDate.optional().describe('Ageing as on this day; default today'),
   overdueOnly: z.enum(['true', 'false']).optional(),
 });
+
+// ---------------------------------------------------------------- bank statement import (ADR 0023)
+
+export const BANK_COLUMNS = [
+  'date',
+  'amount',
+  'credit',
+  'debit',
+  'name',
+  'iban',
+  'eik',
+  'description',
+] as const;
+export type BankColumn = (typeof BANK_COLUMNS)[number];
+const HeaderName = z.string().trim().min(1).max(200);
+export const BankColumnMap = z
+  .strictObject({
+    date: HeaderName.optional(),
+    amount: HeaderName.optional().describe('A signed amount: incoming positive, outgoing negative'),
+    credit: HeaderName.optional().describe('Instead of amount: the incoming column'),
+    debit: HeaderName.optional().describe('Instead of amount: the outgoing column'),
+    name: HeaderName.optional(),
+    iban: HeaderName.optional(),
+    eik: HeaderName.optional(),
+    description: HeaderName.optional(),
+  })
+  .describe("The file's header for each column, where the file's headers are not the usual ones");
+export type BankColumnMap = z.infer<typeof BankColumnMap>;
+
+/** About 1.5 MB of statement file, base64. */
+const StatementFile = z
+  .string()
+  .min(1)
+  .max(2_000_000)
+  .refine((s) => /^[A-Za-z0-9+/=\s]+$/.test(s), { params: { code: 'invalid_base64' } })
+  .describe(
+    'The statement file as the bank exports it (CSV: UTF-8 or Windows-1251; comma, semicolon or tab), base64',
+  );
+
+export const BankPreviewBody = z.strictObject({ file: StatementFile, columns: BankColumnMap.optional() });
+export type BankPreviewBody = z.infer<typeof BankPreviewBody>;
+
+export const BankImportLine = z.strictObject({
+  hash: z
+    .string()
+    .trim()
+    .max(64)
+    .refine((s) => /^[0-9a-f]{64}$/.test(s), { params: { code: 'invalid_value' } }),
+  partyId: TrimmedId.describe('The customer who paid'),
+  invoiceId: TrimmedId.optional().describe(
+    'The invoice the whole amount goes to; without it: oldest due first',
+  ),
+});
+export const BankImportBody = z.strictObject({
+  file: StatementFile,
+  columns: BankColumnMap.optional(),
+  lines: z.array(BankImportLine).min(1).max(500),
+});
+export type BankImportBody = z.infer<typeof BankImportBody>;
+
+export const BankLineMatch = z.object({
+  kind: z.enum(['invoice', 'customer', 'none']),
+  partyId: z.string().nullable(),
+  partyName: z.string().nullable(),
+  invoiceId: z.string().nullable(),
+  invoiceNumber: z.string().nullable(),
+  openCents: z.number().int().describe("The invoice's open amount, or the customer's open invoices together"),
+});
+export const BankLine = z.object({
+  line: z.number().int().describe('The line in the file (the header is line 1)'),
+  hash: z
+    .string()
+    .describe('Identifies the line in the account: the same line uploaded again has the same hash'),
+  status: z.enum(['new', 'imported', 'outgoing', 'invalid']),
+  error: z.string().nullable().describe('invalid: the error code (bank_line_date, bank_line_amount)'),
+  date: z.string().nullable(),
+  amountCents: z.number().int().describe('Incoming positive, outgoing negative'),
+  counterparty: z.string(),
+  iban: z.string(),
+  eik: z.string(),
+  description: z.string(),
+  match: BankLineMatch,
+  paymentId: z.string().nullable().describe('imported: the payment it became'),
+});
+export type BankLine = z.infer<typeof BankLine>;
+export const BankPreview = z.object({
+  accountId: z.string(),
+  encoding: z.string(),
+  header: z.array(z.string()),
+  columns: z.record(z.string(), z.string()).describe('The header found for each column'),
+  lines: z.array(BankLine),
+});
+export type BankPreview = z.infer<typeof BankPreview>;
+export const BankImportResult = z.object({
+  imported: z.number().int(),
+  payments: z.array(z.object({ hash: z.string(), paymentId: z.string(), number: z.string() })),
+});

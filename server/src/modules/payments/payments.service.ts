@@ -308,7 +308,13 @@ async function allocateLocked(
 
 /** Records a customer's payment into a cash desk or bank account and allocates it (by hand or oldest first). */
 export async function createPayment(db: Db, actor: Actor, body: CreatePaymentBody): Promise<Payment> {
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await db.transaction().execute((trx) => createPaymentIn(trx, actor, body));
+  return getPayment(db, id);
+}
+
+/** createPayment inside the caller's transaction (the bank statement import records many at once); its id. */
+export async function createPaymentIn(trx: Executor, actor: Actor, body: CreatePaymentBody): Promise<string> {
+  {
     const party = await assertCustomerExists(trx, body.partyId, 'partyId');
     await assertPeriodOpen(trx, body.date);
     const movement = await recordCustomerPayment(trx, actor, {
@@ -351,8 +357,7 @@ export async function createPayment(db: Db, actor: Actor, body: CreatePaymentBod
     await lockPaymentRow(trx, id);
     await allocateLocked(trx, actor, row, { allocations: body.allocations, oldestFirst: body.oldestFirst });
     return id;
-  });
-  return getPayment(db, id);
+  }
 }
 
 async function lockPaymentRow(trx: Executor, id: string) {

@@ -44,7 +44,23 @@ export interface PaymentSettingsTable {
   updated_at: Instant;
 }
 
+/** A bank statement line imported into a bank account (ADR 0023), kept by its hash so it is never imported twice. */
+export interface BankStatementLineTable {
+  id: string;
+  account_id: string;
+  line_hash: string;
+  line_date: CalendarDate;
+  amount_cents: number;
+  counterparty: string | null;
+  description: string | null;
+  /** The customer payment the line became. */
+  payment_id: string | null;
+  created_by: string | null;
+  created_at: Instant;
+}
+
 export interface PaymentsTables {
+  bank_statement_line: BankStatementLineTable;
   customer_payment: CustomerPaymentTable;
   payment_allocation: PaymentAllocationTable;
   payment_settings: PaymentSettingsTable;

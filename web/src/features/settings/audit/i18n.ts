@@ -225,6 +225,7 @@ export const auditMessages = defineMessages(
           update: 'Променена каса или банкова сметка',
           archive: 'Архивирана каса или банкова сметка',
           restore: 'Върната от архива каса или банкова сметка',
+          import_statement: 'Внесено банково извлечение',
         },
         money_movement: {
           create: 'Записано движение по каса или сметка',
@@ -468,6 +469,7 @@ export const auditMessages = defineMessages(
           update: 'Cash desk or bank account changed',
           archive: 'Cash desk or bank account archived',
           restore: 'Cash desk or bank account restored',
+          import_statement: 'Bank statement imported',
         },
         money_movement: { create: 'Money movement recorded', reverse: 'Money movement reversed' },
         customer_payment: { create: 'Customer payment recorded', allocate: 'Payment allocated to invoices' },
