@@ -1,5 +1,8 @@
 import type {
   AllocateBody,
+  BankImportBody,
+  BankPreview,
+  BankPreviewBody,
   CreatePaymentBody,
   InvoiceSettlement,
   OpenInvoices,
@@ -83,3 +86,24 @@ export function useUndoAllocation() {
 }
 
 export const ageingCsvUrl = (date: string) => `/api/v1/receivables/ageing.csv?date=${date}`;
+
+/** Reads a bank statement against a bank account: each line with its proposed match; writes nothing. */
+export function usePreviewBankStatement(accountId: string) {
+  return useMutation({
+    mutationFn: (body: BankPreviewBody) =>
+      api.post<BankPreview>(`/money-accounts/${encodeURIComponent(accountId)}/bank-statement/preview`, body),
+  });
+}
+
+/** Imports the confirmed lines of a bank statement as bank transfer payments. */
+export function useImportBankStatement(accountId: string) {
+  const after = useAfterPaymentWrite();
+  return useMutation({
+    mutationFn: (body: BankImportBody) =>
+      api.post<{ imported: number; payments: { hash: string; paymentId: string; number: string }[] }>(
+        `/money-accounts/${encodeURIComponent(accountId)}/bank-statement/import`,
+        body,
+      ),
+    onSuccess: after,
+  });
+}

@@ -7,6 +7,8 @@ const TechnicianEarningsPage = lazyScreen(screens, 'TechnicianEarningsPage');
 const moneyScreens = () => import('./money/screens');
 const MoneyAccountsPage = lazyScreen(moneyScreens, 'MoneyAccountsPage');
 const MoneyAccountPage = lazyScreen(moneyScreens, 'MoneyAccountPage');
+const paymentScreens = () => import('./payments/screens');
+const BankStatementPage = lazyScreen(paymentScreens, 'BankStatementPage');
 const vatJournalScreens = () => import('./vat-journal/screens');
 const VatJournalPage = lazyScreen(vatJournalScreens, 'VatJournalPage');
 
@@ -33,6 +35,14 @@ export const REPORT_ROUTES: RouteObject[] = [
     element: (
       <RequireRole needs="GET /api/v1/money-accounts/:id">
         <MoneyAccountPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/money/accounts/:id/bank-statement',
+    element: (
+      <RequireRole needs="POST /api/v1/money-accounts/:id/bank-statement/preview">
+        <BankStatementPage />
       </RequireRole>
     ),
   },

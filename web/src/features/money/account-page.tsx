@@ -47,6 +47,7 @@ export function MoneyAccountPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const account = useMoneyAccount(id);
+  const { user } = useSession();
   if (account.isPending) return <PageLoader />;
   if (account.isError) return <LoadError error={account.error} onRetry={() => account.refetch()} />;
   const a = account.data;
@@ -67,6 +68,15 @@ export function MoneyAccountPage() {
       <Stack gap="md">
         <MovementForm account={a} />
         {a.kind === 'cash' && <DayReportCard account={a} />}
+        {a.kind === 'bank' &&
+          !a.archived &&
+          canCall(user.role, 'POST /api/v1/money-accounts/:id/bank-statement/preview') && (
+            <Card withBorder radius="md" padding="md">
+              <Anchor component={Link} to={`/money/accounts/${a.id}/bank-statement`}>
+                {t('payments.bank.open')}
+              </Anchor>
+            </Card>
+          )}
         <Movements account={a} />
       </Stack>
     </>
