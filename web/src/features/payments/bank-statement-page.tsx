@@ -36,6 +36,7 @@ async function fileToBase64(file: File): Promise<string> {
 }
 
 const importable = (l: BankLine) => l.status === 'new' && l.match.partyId !== null;
+// An imported line shows ticked and locked: it is in the account already.
 
 /** A bank statement into a bank account: upload, preview each line with its match, confirm the lines to import. */
 export function BankStatementPage() {
@@ -181,7 +182,7 @@ export function BankStatementPage() {
                       <Checkbox
                         aria-label={`${t('payments.bank.select')} ${t('payments.bank.line')} ${l.line}`}
                         disabled={!importable(l)}
-                        checked={chosen.has(l.hash) && importable(l)}
+                        checked={l.status === 'imported' || (chosen.has(l.hash) && importable(l))}
                         onChange={(e) => toggle(l.hash, e.currentTarget.checked)}
                       />
                     </Table.Td>
@@ -207,7 +208,7 @@ export function BankStatementPage() {
                     <Checkbox
                       aria-label={`${t('payments.bank.select')} ${t('payments.bank.line')} ${l.line}`}
                       disabled={!importable(l)}
-                      checked={chosen.has(l.hash) && importable(l)}
+                      checked={l.status === 'imported' || (chosen.has(l.hash) && importable(l))}
                       onChange={(e) => toggle(l.hash, e.currentTarget.checked)}
                     />
                     <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
