@@ -974,6 +974,19 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'По фактурата има разпределени плащания ({amount}): отменете разпределенията, преди да я анулирате.',
     en: 'Payments of {amount} are allocated to the invoice: undo the allocations before cancelling it.',
   },
+  // sale receipts (ADR 0022)
+  receipt_not_issued: {
+    bg: 'Касова бележка {number} вече е сторнирана.',
+    en: 'Sale receipt {number} is already reversed.',
+  },
+  receipt_currency_mismatch: {
+    bg: 'Продажбата е в {currency}, а фискалното устройство брои в {device}.',
+    en: 'The sale is in {currency} but the fiscal device counts in {device}.',
+  },
+  receipt_method_not_fiscal: {
+    bg: 'С касова бележка се плаща в брой или с карта.',
+    en: 'A sale receipt is paid in cash or by card.',
+  },
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -101,6 +101,8 @@ export const AUDIT_ACTIONS = [
   ...actionsOf('customer_payment', ['create', 'allocate']),
   ...actionsOf('payment_allocation', ['undo', 'write_off']),
   ...actionsOf('payment_settings', ['update']),
+  // sale receipts (ADR 0022)
+  ...actionsOf('sale_receipt', ['create', 'print', 'storno']),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -133,5 +135,6 @@ export const AUDIT_ENTITIES = [
   'customer_payment',
   'payment_allocation',
   'payment_settings',
+  'sale_receipt',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
