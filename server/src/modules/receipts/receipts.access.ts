@@ -12,6 +12,7 @@ export const SALE_RECEIPT_RULES = {
 export const RECEIPTS_ACCESS: Record<string, Access> = {
   'POST /api/v1/sale-receipts/from-order': SALE_RECEIPT_RULES.write,
   'GET /api/v1/sale-receipts/:id': SALE_RECEIPT_RULES.read,
+  'GET /api/v1/sale-receipts/:id/pdf': SALE_RECEIPT_RULES.read,
   'POST /api/v1/sale-receipts/:id/print': SALE_RECEIPT_RULES.write,
   'POST /api/v1/sale-receipts/:id/storno': SALE_RECEIPT_RULES.write,
 };

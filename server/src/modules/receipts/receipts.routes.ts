@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../../http/context';
+import { sendPdf } from '../../pdf';
+import { receiptPdf } from './receipts.pdf';
 import { ReceiptFromOrderBody, ReceiptParams, SaleReceipt, StornoBody } from './receipts.schema';
 import * as receipts from './receipts.service';
 
@@ -56,5 +59,21 @@ export async function receiptsRoutes(app: FastifyInstance) {
       },
     },
     async (req) => receipts.stornoReceipt(db, actorOf(req), req.params.id, req.body),
+  );
+
+  r.get(
+    '/api/v1/sale-receipts/:id/pdf',
+    {
+      schema: {
+        tags,
+        summary: "The customer's copy of a sale receipt as a PDF, bg or bg_en",
+        params: ReceiptParams,
+        querystring: z.strictObject({ language: z.enum(['bg', 'bg_en']).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const { filename, pdf } = await receiptPdf(db, req.params.id, req.query.language ?? 'bg');
+      return sendPdf(reply, filename, pdf, { inline: true });
+    },
   );
 }

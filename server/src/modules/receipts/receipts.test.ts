@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { aCustomer, anOrder, aUser, moved } from '../../../test/factories';
 import { type FakeErpNetFp, startFakeErpNetFp } from '../../../test/fake-erpnet-fp';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
+import { pdfText } from '../../../test/pdf-text';
 import { type Json, requests } from '../../../test/requests';
 import { snapshotDatabase } from '../../../test/snapshot';
 
@@ -124,6 +125,28 @@ describe.each(DIALECTS)('sale receipts on %s', (dialect) => {
     expect(r.uniqueSaleNumber).toMatch(/^NODEVICE-0001-\d{7}$/);
     expect(await balance()).toBe(before + 8280);
     expect(fake.printed).toHaveLength(0);
+    // The customer's copy (bg; bg_en on request).
+    const text = await pdfText(
+      (await send(desk, 'GET', `/api/v1/sale-receipts/${r.id}/pdf`, undefined, 200)).rawPayload,
+    );
+    expect(text).toContain('КАСОВА БЕЛЕЖКА');
+    expect(text).toContain(r.number);
+    expect(text).toContain(r.uniqueSaleNumber);
+    expect(text).toContain('82,80');
+    expect(text).toContain('не е фискализирана');
+    const both = await pdfText(
+      (await send(desk, 'GET', `/api/v1/sale-receipts/${r.id}/pdf?language=bg_en`, undefined, 200))
+        .rawPayload,
+    );
+    expect(both).toContain('SALE RECEIPT');
+    expect(both).toContain('Клиент / Customer');
+    await refused(
+      'GET',
+      `/api/v1/sale-receipts/${r.id}/pdf`,
+      undefined,
+      { status: 403, code: 'forbidden' },
+      tech,
+    );
     // Billed once, whatever the document: a second receipt and an invoice are both refused, nothing written.
     await refused(
       'POST',
