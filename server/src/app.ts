@@ -36,6 +36,7 @@ import { partiesRoutes } from './modules/parties';
 import { paymentsRoutes } from './modules/payments';
 import { purchasingRoutes } from './modules/purchasing';
 import { quotesRoutes } from './modules/quotes';
+import { receiptsRoutes } from './modules/receipts';
 import { salesRoutes, vatJournalRoutes } from './modules/sales';
 import { searchRoutes } from './modules/search';
 import { setupRoutes } from './modules/setup';
@@ -159,6 +160,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(moneyRoutes);
   await app.register(vatJournalRoutes);
   await app.register(paymentsRoutes);
+  await app.register(receiptsRoutes);
 
   if (spaIndex) {
     app.get('/', { schema: { hide: true } }, (_req, reply) =>

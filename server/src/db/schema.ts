@@ -14,6 +14,7 @@ import type { PartiesTables } from '../modules/parties/parties.table';
 import type { PaymentsTables } from '../modules/payments/payments.table';
 import type { PurchasingTables } from '../modules/purchasing/purchasing.table';
 import type { QuotesTables } from '../modules/quotes/quotes.table';
+import type { ReceiptsTables } from '../modules/receipts/receipts.table';
 import type { SalesTables } from '../modules/sales/sales.table';
 import type { StockTables } from '../modules/stock/stock.table';
 import type { TechniciansTables } from '../modules/technicians/technicians.table';
@@ -38,4 +39,5 @@ export interface Database
     FiscalTables,
     SalesTables,
     MoneyTables,
-    PaymentsTables {}
+    PaymentsTables,
+    ReceiptsTables {}

@@ -845,8 +845,8 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'Order {number} is not finished: only a ready or delivered order is invoiced.',
   },
   order_already_billed: {
-    bg: 'Поръчката вече е фактурирана.',
-    en: 'The order is already invoiced.',
+    bg: 'Поръчката вече е приключена с документ (фактура или касова бележка).',
+    en: 'The order is already closed with a document (an invoice or a sale receipt).',
   },
   order_nothing_to_bill: {
     bg: 'Поръчка {number} няма редове, които клиентът плаща.',
@@ -1001,6 +1001,19 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
   bank_line_date: { bg: 'Невалидна дата.', en: 'Invalid date.' },
   bank_line_amount: { bg: 'Невалидна сума.', en: 'Invalid amount.' },
   invalid_base64: { bg: 'Файлът не е изпратен правилно.', en: 'The file was not sent correctly.' },
+  // sale receipts (ADR 0022)
+  receipt_not_issued: {
+    bg: 'Касова бележка {number} вече е сторнирана.',
+    en: 'Sale receipt {number} is already reversed.',
+  },
+  receipt_currency_mismatch: {
+    bg: 'Продажбата е в {currency}, а фискалното устройство брои в {device}.',
+    en: 'The sale is in {currency} but the fiscal device counts in {device}.',
+  },
+  receipt_method_not_fiscal: {
+    bg: 'С касова бележка се плаща в брой или с карта.',
+    en: 'A sale receipt is paid in cash or by card.',
+  },
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -24,6 +24,7 @@ import { moneyAccounts } from './0023-money-accounts';
 import { salesNotes } from './0024-sales-notes';
 import { customerPayments } from './0025-customer-payments';
 import { boardOrder } from './0027-board-order';
+import { saleReceipts } from './0028-sale-receipts';
 import { bankStatementLines } from './0029-bank-statement-lines';
 import type { Migration } from './helpers';
 
@@ -55,5 +56,6 @@ export const MIGRATIONS: Migration[] = [
   salesNotes,
   customerPayments,
   boardOrder,
+  saleReceipts,
   bankStatementLines,
 ];

@@ -103,6 +103,8 @@ export const AUDIT_ACTIONS = [
   ...actionsOf('payment_settings', ['update']),
   // bank statement import (ADR 0023)
   ...actionsOf('money_account', ['import_statement']),
+  // sale receipts (ADR 0022)
+  ...actionsOf('sale_receipt', ['create', 'print', 'storno']),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -135,5 +137,6 @@ export const AUDIT_ENTITIES = [
   'customer_payment',
   'payment_allocation',
   'payment_settings',
+  'sale_receipt',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

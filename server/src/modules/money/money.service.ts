@@ -348,55 +348,63 @@ export async function reverseMovement(
   id: string,
   input: ReverseMovementBody,
 ): Promise<Movement> {
-  return db.transaction().execute(async (trx) => {
-    const original = await repo.lockMovement(trx, id);
-    if (!original) throw notFound('money_movement');
-    if (original.kind === 'reversal')
-      throw new DomainError('conflict', 'money_reversal_of_reversal', {
-        params: { number: original.number },
-      });
-    if (original.reversed_by_id)
-      throw new DomainError('conflict', 'money_movement_reversed', { params: { number: original.number } });
-    const date = input.date ?? todayDate();
-    if (date < original.movement_date) throw fieldError('invalid', 'reversal_before_original', 'date');
-    const legs = (await repo.legsOf(trx, [id])).map((l) => ({
-      accountId: l.account_id,
-      amountCents: -Number(l.amount_cents),
-    }));
-    const accounts = new Map(
-      (
-        await repo.lockAccounts(
-          trx,
-          legs.map((l) => l.accountId),
-        )
-      ).map((a) => [a.id, a]),
-    );
-    const mirrorId = await writeMovement(
-      trx,
-      actor,
-      {
-        kind: 'reversal',
-        date,
-        amountCents: Number(original.amount_cents),
-        reason: input.reason,
-        category: null,
-        partyId: original.party_id,
-        reversalOfId: id,
-      },
-      legs,
-      accounts,
-    );
-    if (!(await repo.markReversed(trx, id, mirrorId)))
-      throw new DomainError('conflict', 'money_movement_reversed', { params: { number: original.number } });
-    const mirror = await getMovement(trx, mirrorId);
-    await recordAudit(trx, actor, {
-      action: 'money_movement.reverse',
-      entity: 'money_movement',
-      entityId: id,
-      after: { reversedBy: mirror.number, reason: input.reason, date },
+  return db.transaction().execute((trx) => reverseMovementIn(trx, actor, id, input));
+}
+
+/** Reverses a movement inside the caller's transaction (a sale receipt's storno reverses its payment with it). */
+export async function reverseMovementIn(
+  trx: Executor,
+  actor: Actor,
+  id: string,
+  input: ReverseMovementBody,
+): Promise<Movement> {
+  const original = await repo.lockMovement(trx, id);
+  if (!original) throw notFound('money_movement');
+  if (original.kind === 'reversal')
+    throw new DomainError('conflict', 'money_reversal_of_reversal', {
+      params: { number: original.number },
     });
-    return mirror;
+  if (original.reversed_by_id)
+    throw new DomainError('conflict', 'money_movement_reversed', { params: { number: original.number } });
+  const date = input.date ?? todayDate();
+  if (date < original.movement_date) throw fieldError('invalid', 'reversal_before_original', 'date');
+  const legs = (await repo.legsOf(trx, [id])).map((l) => ({
+    accountId: l.account_id,
+    amountCents: -Number(l.amount_cents),
+  }));
+  const accounts = new Map(
+    (
+      await repo.lockAccounts(
+        trx,
+        legs.map((l) => l.accountId),
+      )
+    ).map((a) => [a.id, a]),
+  );
+  const mirrorId = await writeMovement(
+    trx,
+    actor,
+    {
+      kind: 'reversal',
+      date,
+      amountCents: Number(original.amount_cents),
+      reason: input.reason,
+      category: null,
+      partyId: original.party_id,
+      reversalOfId: id,
+    },
+    legs,
+    accounts,
+  );
+  if (!(await repo.markReversed(trx, id, mirrorId)))
+    throw new DomainError('conflict', 'money_movement_reversed', { params: { number: original.number } });
+  const mirror = await getMovement(trx, mirrorId);
+  await recordAudit(trx, actor, {
+    action: 'money_movement.reverse',
+    entity: 'money_movement',
+    entityId: id,
+    after: { reversedBy: mirror.number, reason: input.reason, date },
   });
+  return mirror;
 }
 
 export async function getMovement(db: Executor, id: string): Promise<Movement> {

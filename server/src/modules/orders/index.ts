@@ -8,6 +8,7 @@ import type { Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
 import { DomainError } from '../../kernel/errors';
 import { lockedOrder as lockOrderForBilling } from './orders.lines';
+import type { BilledDocumentKind } from './orders.table';
 
 export { recordAllEarnings } from './orders.earnings.record';
 export { earningsRoutes } from './orders.earnings.routes';
@@ -45,6 +46,7 @@ export {
   registerOverdueSource,
 } from './orders.service';
 export { getServiceSettings } from './orders.settings';
+export type { BilledDocumentKind } from './orders.table';
 export { lineNetCents, orderTotals } from './orders.totals';
 export { listWarrantyRecords } from './orders.warranty';
 
@@ -73,11 +75,11 @@ export async function lockBillableOrder(trx: Executor, orderId: string): Promise
       field: 'orderId',
       params: { number: order.number, status: order.status },
     });
-  if (order.billed_document_id)
+  if (order.billed_by_id)
     throw new DomainError('conflict', 'order_already_billed', {
       field: 'orderId',
       params: { number: order.number },
-      extra: { billedDocumentId: order.billed_document_id },
+      extra: { billedDocumentId: order.billed_by_id, billedDocumentKind: order.billed_by_kind },
     });
   return {
     id: order.id,
@@ -88,13 +90,26 @@ export async function lockBillableOrder(trx: Executor, orderId: string): Promise
   };
 }
 
-/** Marks the order billed by a document, once: the guarded update refuses a second billing (409) on both databases. */
-export async function markOrderBilled(trx: Executor, orderId: string, documentId: string): Promise<void> {
+/**
+ * Marks the order billed by a document of any kind (an invoice, a sale receipt, a goods note), once: the guarded
+ * update refuses a second billing (409) on both databases, whatever the kinds of the two documents.
+ */
+export async function markOrderBilled(
+  trx: Executor,
+  orderId: string,
+  documentId: string,
+  kind: BilledDocumentKind = 'invoice',
+): Promise<void> {
   const r = await trx
     .updateTable('service_order')
-    .set({ billed_document_id: documentId, billed_at: nowIso() })
+    .set({
+      billed_document_id: kind === 'invoice' ? documentId : null,
+      billed_by_id: documentId,
+      billed_by_kind: kind,
+      billed_at: nowIso(),
+    })
     .where('id', '=', orderId)
-    .where('billed_document_id', 'is', null)
+    .where('billed_by_id', 'is', null)
     .where('status', 'in', [...BILLABLE_STATUSES])
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1)
@@ -105,8 +120,8 @@ export async function markOrderBilled(trx: Executor, orderId: string, documentId
 export async function clearOrderBilled(trx: Executor, orderId: string, documentId: string): Promise<void> {
   await trx
     .updateTable('service_order')
-    .set({ billed_document_id: null, billed_at: null })
+    .set({ billed_document_id: null, billed_by_id: null, billed_by_kind: null, billed_at: null })
     .where('id', '=', orderId)
-    .where('billed_document_id', '=', documentId)
+    .where('billed_by_id', '=', documentId)
     .execute();
 }

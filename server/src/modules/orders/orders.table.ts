@@ -15,6 +15,9 @@ export type OrderLineKind = 'part' | 'labour' | 'charge';
 export type LinePayer = 'customer' | 'manufacturer_warranty' | 'shop_warranty' | 'contract';
 export type RemovedDisposition = 'returned' | 'scrapped' | 'to_warehouse';
 
+/** The kinds of document that close (bill) an order (ADR 0022). */
+export type BilledDocumentKind = 'invoice' | 'sale_receipt' | 'goods_note';
+
 /** A service order (issue 12): numbered at intake, moved through its own lifecycle (orders.lifecycle.ts). */
 export interface ServiceOrderTable {
   id: string;
@@ -56,6 +59,12 @@ export interface ServiceOrderTable {
   /** The sales document that billed the order (→ sales_invoice), set once by the sales module (migration 0020). */
   billed_document_id: Generated<string | null>;
   billed_at: Generated<Instant | null>;
+  /**
+   * The closing document of any kind that billed the order (migration 0028, ADR 0022): the once-only guard. An
+   * invoice is also in billed_document_id (its foreign key); a sale receipt or goods note only here.
+   */
+  billed_by_id: Generated<string | null>;
+  billed_by_kind: Generated<BilledDocumentKind | null>;
   /** Folded: number, customer name, phones, serial, brand and model. */
   search_text: string;
   created_by: string | null;

@@ -55,6 +55,7 @@ export const auditMessages = defineMessages(
         customer_payment: 'Плащане от клиент',
         payment_allocation: 'Разпределение на плащане',
         payment_settings: 'Настройки на плащанията',
+        sale_receipt: 'Касова бележка',
       },
       actions: {
         api_token: { create: 'Създаден API ключ', revoke: 'Отменен API ключ' },
@@ -240,6 +241,11 @@ export const auditMessages = defineMessages(
           write_off: 'Отписана разлика по фактура',
         },
         payment_settings: { update: 'Променен лимит за отписване' },
+        sale_receipt: {
+          create: 'Издадена касова бележка',
+          print: 'Отпечатана касова бележка',
+          storno: 'Сторнирана касова бележка',
+        },
       },
     },
   },
@@ -295,6 +301,7 @@ export const auditMessages = defineMessages(
         customer_payment: 'Customer payment',
         payment_allocation: 'Payment allocation',
         payment_settings: 'Payment settings',
+        sale_receipt: 'Sale receipt',
       },
       actions: {
         api_token: { create: 'API token created', revoke: 'API token revoked' },
@@ -478,6 +485,11 @@ export const auditMessages = defineMessages(
           write_off: 'Invoice difference written off',
         },
         payment_settings: { update: 'Write-off limit changed' },
+        sale_receipt: {
+          create: 'Sale receipt issued',
+          print: 'Sale receipt printed',
+          storno: 'Sale receipt reversed (storno)',
+        },
       },
     },
   },

@@ -1,0 +1,3 @@
+/** The sale receipts module seen from other modules (ADR 0022). */
+export { receiptsRoutes } from './receipts.routes';
+export type { SaleReceipt } from './receipts.schema';

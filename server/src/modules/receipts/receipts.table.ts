@@ -1,0 +1,63 @@
+import type { CalendarDate, Instant, SqlBool } from '../../db/sql';
+
+/**
+ * A sale receipt of our own (касова бележка; ADR 0022): a numbered non-tax sales document of its own table, never a
+ * tax invoice. `issued` until a storno reverses it (FIS-02); its fiscal fields are those the device printed.
+ */
+export interface SaleReceiptTable {
+  id: string;
+  series_id: string;
+  number: string;
+  status: 'issued' | 'reversed';
+  document_date: CalendarDate;
+  currency: string;
+  party_id: string;
+  order_id: string | null;
+  payment_method: 'cash' | 'card';
+  /** The cash desk (or the card's account) the payment went into (→ money_account). */
+  account_id: string;
+  /** The customer_payment money movement of the payment (→ money_movement). */
+  movement_id: string;
+  net_cents: number;
+  vat_cents: number;
+  total_cents: number;
+  /** The УНП (FIS-05): taken in the sale's transaction, printed on the receipt and on its storno. */
+  unique_sale_number: string;
+  fiscalised: SqlBool;
+  /** printing until the device answers; printed; no_device (not fiscalised, ADR 0017); failed (error code kept). */
+  fiscal_status: 'printing' | 'printed' | 'no_device' | 'failed';
+  fiscal_error_code: string | null;
+  fiscal_task_id: string | null;
+  receipt_number: string | null;
+  receipt_date_time: string | null;
+  fiscal_memory_serial_number: string | null;
+  storno_reason: string | null;
+  storno_receipt_number: string | null;
+  storno_receipt_date_time: string | null;
+  reversed_at: Instant | null;
+  reversed_by: string | null;
+  created_by: string | null;
+  created_at: Instant;
+}
+
+export interface SaleReceiptLineTable {
+  id: string;
+  receipt_id: string;
+  position: number;
+  description: string;
+  quantity_milli: number;
+  unit: string;
+  /** Without VAT, like the order line's. */
+  unit_price_cents: number;
+  discount_bp: number;
+  vat_rate_bp: number;
+  net_cents: number;
+  vat_cents: number;
+  total_cents: number;
+  order_line_id: string | null;
+}
+
+export interface ReceiptsTables {
+  sale_receipt: SaleReceiptTable;
+  sale_receipt_line: SaleReceiptLineTable;
+}
