@@ -32,6 +32,9 @@ const CSV_FILE = { name: 'parts-1000.csv', mimeType: 'text/csv', buffer: Buffer.
 async function choosePartsFile(page: Page, what: string, entity: string) {
   await page.getByRole('combobox', { name: what }).click();
   await page.getByRole('option', { name: entity, exact: true }).click();
+  // The file field takes a file once the screen knows what is imported (its columns are listed): a file chosen
+  // before that render is never checked.
+  await expect(page.getByTestId('import-templates')).toBeVisible();
   await page.locator('input[type="file"]').setInputFiles(CSV_FILE);
 }
 
