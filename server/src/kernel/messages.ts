@@ -845,8 +845,8 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'Order {number} is not finished: only a ready or delivered order is invoiced.',
   },
   order_already_billed: {
-    bg: 'Поръчката вече е приключена с документ (фактура или касова бележка).',
-    en: 'The order is already closed with a document (an invoice or a sale receipt).',
+    bg: 'Поръчката вече е приключена с документ (фактура, касова бележка или стокова разписка).',
+    en: 'The order is already closed with a document (an invoice, a sale receipt or a goods delivery note).',
   },
   order_nothing_to_bill: {
     bg: 'Поръчка {number} няма редове, които клиентът плаща.',
