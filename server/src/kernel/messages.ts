@@ -848,6 +848,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Поръчката вече е приключена с документ (фактура, касова бележка или стокова разписка).',
     en: 'The order is already closed with a document (an invoice, a sale receipt or a goods delivery note).',
   },
+  delivery_needs_document: {
+    bg: 'Поръчка {number} има сума за плащане и не е приключена с документ: издайте фактура, касова бележка или стокова разписка, или посочете причина за предаването без документ.',
+    en: 'Order {number} has an amount to pay and no closing document: issue an invoice, a sale receipt or a goods delivery note, or give the reason for delivering it without one.',
+  },
   order_nothing_to_bill: {
     bg: 'Поръчка {number} няма редове, които клиентът плаща.',
     en: 'Order {number} has no lines the customer pays.',

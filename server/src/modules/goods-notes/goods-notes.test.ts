@@ -211,4 +211,39 @@ describe.each(DIALECTS)('goods delivery notes on %s', (dialect) => {
     );
     expect(await snapshotDatabase(t.db)).toEqual(before);
   });
+  it('delivering asks for the closing document or a reason: refused with nothing written, the reason kept and audited', async () => {
+    const deliver = (orderId: string, body: Json = {}) =>
+      send(desk, 'POST', `/api/v1/service-orders/${orderId}/status`, { to: 'delivered', ...body });
+    const unbilled = await orderWith([labour, warranty]);
+    const before = await snapshotDatabase(t.db);
+    await refused(
+      'POST',
+      `/api/v1/service-orders/${unbilled}/status`,
+      { to: 'delivered' },
+      { status: 409, code: 'delivery_needs_document', field: 'reason' },
+    );
+    expect(await snapshotDatabase(t.db)).toEqual(before);
+
+    const delivered = await deliver(unbilled, { reason: 'Клиентът плаща по договор в края на месеца' });
+    expect(delivered.statusCode).toBe(200);
+    expect(delivered.json()).toMatchObject({
+      status: 'delivered',
+      billedById: null,
+      deliveredWithoutDocumentReason: 'Клиентът плаща по договор в края на месеца',
+    });
+    const audit = await json(admin, 'GET', `/api/v1/audit?entity=service_order&entityId=${unbilled}`);
+    expect(audit.items.find((a: Json) => a.after?.status === 'delivered')?.after).toMatchObject({
+      reason: 'Клиентът плаща по договор в края на месеца',
+    });
+
+    // Closed with a document, or nothing to pay: delivered without a word.
+    const billed = await orderWith([labour]);
+    await note(billed);
+    const warrantyOnly = await orderWith([warranty]);
+    for (const orderId of [billed, warrantyOnly]) {
+      const ok = await deliver(orderId);
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json()).toMatchObject({ status: 'delivered', deliveredWithoutDocumentReason: null });
+    }
+  });
 });
