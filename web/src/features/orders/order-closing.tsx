@@ -247,32 +247,34 @@ export function OrderClosingAction({ order }: { order: OrderDetail }) {
   const { user } = useSession();
   const [open, setOpen] = useState(false);
   const kinds = KINDS.filter((k) => canCall(user.role, ISSUE_ROUTE[k]));
-  if (order.billedById && order.billedByKind && order.billedByKind !== 'invoice')
-    return (
-      <Button
-        component="a"
-        href={documentUrl(order.billedByKind, order.billedById)}
-        target="_blank"
-        rel="noopener"
-        variant="light"
-        leftSection={<IconFileText size={16} />}
-        data-testid="order-closing-document"
-      >
-        {t('orderClosing.openBilled', { kind: t(`orderClosing.kinds.${order.billedByKind}`) })}
-      </Button>
-    );
+  const billedKind = order.billedById ? order.billedByKind : null;
   const closable =
     !order.billedById && (order.status === 'ready' || order.status === 'delivered') && kinds.length > 0;
-  if (!closable) return null;
   return (
     <>
-      <Button
-        leftSection={<IconFileCheck size={16} />}
-        onClick={() => setOpen(true)}
-        data-testid="order-close-with-document"
-      >
-        {t('orderClosing.action')}
-      </Button>
+      {order.billedById && billedKind && billedKind !== 'invoice' && (
+        <Button
+          component="a"
+          href={documentUrl(billedKind, order.billedById)}
+          target="_blank"
+          rel="noopener"
+          variant="light"
+          leftSection={<IconFileText size={16} />}
+          data-testid="order-closing-document"
+        >
+          {t('orderClosing.openBilled', { kind: t(`orderClosing.kinds.${billedKind}`) })}
+        </Button>
+      )}
+      {closable && (
+        <Button
+          leftSection={<IconFileCheck size={16} />}
+          onClick={() => setOpen(true)}
+          data-testid="order-close-with-document"
+        >
+          {t('orderClosing.action')}
+        </Button>
+      )}
+      {/* Kept open after issuing (the order is billed by then) to show the document's number and link. */}
       {open && <ClosingDialog order={order} kinds={kinds} onClose={() => setOpen(false)} />}
     </>
   );
