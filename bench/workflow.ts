@@ -14,6 +14,7 @@
  * RSS (VmHWM of /proc/<pid>/status, and the highest RSS polled every 100 ms during the run), the load average, the
  * client process's own CPU, and a check read back from the database: the run's invoice numbers consecutive with no
  * gap and none else in their range, every order of the run billed exactly once.
+ * SQLITE_SYNCHRONOUS=normal in the environment runs the SQLite server without an fsync on every commit (for comparison).
  * Usage: npm run bench:workflow [-- --n 200] [--clients 1,8] [--only sqlite|pg|pg2] [--warmup 20]
  *        [--pg postgres://…] [--cpu-prof (the server child of the first SQLite configuration; CPU_PROF_DIR)]
  */
@@ -44,7 +45,10 @@ async function serve(url: string, setup: boolean) {
   const { openDatabase } = await import('../server/src/db/database');
   const { migrateToLatest } = await import('../server/src/db/migrate');
   const { runSetup } = await import('../server/src/modules/setup');
-  const config = { ...loadConfig({ DATABASE_URL: url, PORT: '0' }), webDist: '/nonexistent' };
+  // SQLITE_SYNCHRONOUS=normal in the environment: SQLite without an fsync on every commit, for comparison.
+  const synchronous = process.env.SQLITE_SYNCHRONOUS;
+  const env = { DATABASE_URL: url, PORT: '0', ...(synchronous ? { SQLITE_SYNCHRONOUS: synchronous } : {}) };
+  const config = { ...loadConfig(env), webDist: '/nonexistent' };
   const handle = openDatabase(config.database);
   if (setup) {
     await migrateToLatest(handle);
@@ -521,7 +525,7 @@ async function main() {
       for (const [i, c] of clientCounts.entries())
         results.push(
           await runConfiguration(
-            'SQLite (file, WAL)',
+            `SQLite (file, WAL, synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'full'})`,
             [server],
             c,
             workflows,
