@@ -63,6 +63,29 @@ async function serve(url: string, setup: boolean) {
   }
   const app = await buildApp({ config, database: handle, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
+  // SIGUSR2: report the event-loop delay and garbage collections since the last SIGUSR2 (on stderr), then start anew.
+  const { monitorEventLoopDelay, PerformanceObserver } = await import('node:perf_hooks');
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const gc = { count: 0, total: 0, max: 0, over50: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gc.count++;
+      gc.total += e.duration;
+      gc.max = Math.max(gc.max, e.duration);
+      if (e.duration > 50) gc.over50++;
+    }
+  }).observe({ entryTypes: ['gc'] });
+  process.on('SIGUSR2', () => {
+    if (process.argv.includes('--report'))
+      console.error(
+        `  server ${process.pid}: event loop delay p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(0)} ms; ` +
+          `GC ${gc.count}×, ${gc.total.toFixed(0)} ms in all, longest ${gc.max.toFixed(0)} ms, ${gc.over50} over 50 ms`,
+      );
+    process.argv.push('--report');
+    loop.reset();
+    Object.assign(gc, { count: 0, total: 0, max: 0, over50: 0 });
+  });
   const address = app.server.address();
   console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 }));
   process.on('SIGTERM', () => {
@@ -86,8 +109,12 @@ async function startServer(url: string, setup: boolean, profile: boolean): Promi
   const child = spawn(
     process.execPath,
     [...flags, '--import', 'tsx', import.meta.filename, '--serve', url, ...(setup ? ['--setup'] : [])],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  // The server's stderr: read by the runs for its SIGUSR2 report; anything else is passed through.
+  child.stderr?.on('data', (d) => {
+    if (!String(d).includes('event loop delay')) process.stderr.write(d);
+  });
   const firstLine = await new Promise<string>((resolve, reject) => {
     const rl = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
     rl.once('line', resolve);
@@ -400,6 +427,7 @@ async function runConfiguration(
   );
   for (const c of pool) await c.signIn();
   const loadBefore = load();
+  for (const s of servers) s.child.kill('SIGUSR2'); // the server's event-loop and GC figures start now
   for (const s of servers) {
     s.peakRss = statusKiB(s.child.pid ?? 0, 'VmRSS');
     s.poll = setInterval(() => {
@@ -428,6 +456,14 @@ async function runConfiguration(
   const cpu = process.cpuUsage(cpu0);
   for (const s of servers) clearInterval(s.poll);
   const loadAfter = load();
+  const reported = servers.map(
+    (s) => new Promise((r) => s.child.stderr?.once('data', (d) => r(String(d).trimEnd()))),
+  );
+  for (const s of servers) s.child.kill('SIGUSR2');
+  const serverLines = await Promise.race([
+    Promise.all(reported),
+    new Promise<string[]>((r) => setTimeout(() => r([]), 2000)),
+  ]);
 
   console.log(
     `\n${label}, ${clients} client${clients > 1 ? 's' : ''}${servers.length > 1 ? `, ${servers.length} app instances` : ''}: ${workflows} workflows`,
@@ -459,6 +495,7 @@ async function runConfiguration(
     );
 
   // The invoice numbers and the orders billed, read back from the database.
+  for (const l of serverLines) console.log(l);
   const rows = await read(done.map((d) => d.orderId));
   const perOrder = new Map<string, number>();
   for (const r of rows) perOrder.set(r.orderId, (perOrder.get(r.orderId) ?? 0) + 1);
