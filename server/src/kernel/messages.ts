@@ -852,6 +852,19 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Поръчка {number} няма редове, които клиентът плаща.',
     en: 'Order {number} has no lines the customer pays.',
   },
+  // proforma invoices (ADR 0025)
+  proforma_already_converted: {
+    bg: 'Проформа фактура {number} вече е превърната във фактура {invoiceNumber}.',
+    en: 'Proforma invoice {number} is already converted into invoice {invoiceNumber}.',
+  },
+  proforma_cancelled: {
+    bg: 'Проформа фактура {number} е анулирана.',
+    en: 'Proforma invoice {number} is cancelled.',
+  },
+  valid_until_before_issue: {
+    bg: '„Валидна до“ не може да е преди датата на издаване.',
+    en: '"Valid until" cannot be before the issue date.',
+  },
   // cash desks and bank accounts (ADR 0018)
   not_for_cash_desk: {
     bg: 'Полето „{field}“ е само за банкова сметка, не за каса.',

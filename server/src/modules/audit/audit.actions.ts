@@ -105,6 +105,8 @@ export const AUDIT_ACTIONS = [
   ...actionsOf('money_account', ['import_statement']),
   // sale receipts (ADR 0022)
   ...actionsOf('sale_receipt', ['create', 'print', 'storno']),
+  // proforma invoices (ADR 0025)
+  ...actionsOf('sales_proforma', ['create', 'convert', 'cancel']),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -138,5 +140,6 @@ export const AUDIT_ENTITIES = [
   'payment_allocation',
   'payment_settings',
   'sale_receipt',
+  'sales_proforma',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

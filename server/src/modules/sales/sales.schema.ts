@@ -220,6 +220,10 @@ export const InvoiceDetail = z.object({
   relatedInvoice: DocumentRef.nullable().describe('The invoice a note corrects: its number and date'),
   correctingNotes: z.array(DocumentRef).describe('The notes issued or drafted against an invoice'),
   replacedBy: DocumentRef.nullable().describe('The document that replaces a cancelled one (INV-12)'),
+  proforma: z
+    .object({ id: z.string(), number: z.string(), documentDate: z.string() })
+    .nullable()
+    .describe('The proforma invoice it was converted from (INV-13): its number and date'),
   lines: z.array(InvoiceLine),
   vatByRate: z.array(InvoiceVatByRate),
   editable: z.boolean().describe('Only a draft changes'),

@@ -181,6 +181,15 @@ async function refOf(db: Executor, id: string): Promise<DocumentRef | null> {
   return r ? toRef(r) : null;
 }
 
+async function proformaRefOf(db: Executor, id: string): Promise<InvoiceDetail['proforma']> {
+  const r = await db
+    .selectFrom('sales_proforma')
+    .select(['id', 'number', 'document_date'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r ? { id: r.id, number: r.number, documentDate: r.document_date } : null;
+}
+
 /** The invoice page: its requisites as copied, lines, VAT per rate, totals, the late-issue warning. */
 export async function getInvoice(db: Executor, id: string): Promise<InvoiceDetail> {
   const row = await repo.findInvoice(db, id);
@@ -219,6 +228,7 @@ export async function getInvoice(db: Executor, id: string): Promise<InvoiceDetai
     relatedInvoice: row.related_invoice_id ? await refOf(db, row.related_invoice_id) : null,
     correctingNotes: row.kind === 'invoice' ? (await repo.notesOf(db, id)).map(toRef) : [],
     replacedBy: row.replaced_by_id ? await refOf(db, row.replaced_by_id) : null,
+    proforma: row.proforma_id ? await proformaRefOf(db, row.proforma_id) : null,
     lines: lines.map((l) => ({
       id: l.id,
       position: l.position,
@@ -276,7 +286,7 @@ type Requisites = { supplier_vat_registered: boolean } & Pick<
 >;
 
 /** Both parties' requisites as they stand on `date` (INV-03): the company's settings and the customer party. */
-function requisitesOf(company: CompanySettings, party: PartyRequisites, date: string): Requisites {
+export function requisitesOf(company: CompanySettings, party: PartyRequisites, date: string): Requisites {
   const registered = vatRegisteredOn(company, date);
   const account = company.bankAccounts.find((a) => a.isDefault) ?? company.bankAccounts[0];
   const blank = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
@@ -301,7 +311,7 @@ function requisitesOf(company: CompanySettings, party: PartyRequisites, date: st
 }
 
 /** Every requisite INV-03 asks for is there: 400 invoice_requisite_missing naming the missing one. */
-function checkRequisites(r: Requisites): void {
+export function checkRequisites(r: Requisites): void {
   const missing = (field: string) => bad('invoice_requisite_missing', field);
   if (!r.supplier_uic) throw missing('supplier.uic');
   if (!r.supplier_address) throw missing('supplier.address');
@@ -312,7 +322,7 @@ function checkRequisites(r: Requisites): void {
 
 // ---------------------------------------------------------------- drafts
 
-interface DraftInput {
+export interface DraftInput {
   partyId: string;
   orderId?: string | null;
   documentDate?: string | undefined;
@@ -327,6 +337,8 @@ interface DraftInput {
   lines: (InvoiceLineInput & { orderLineId?: string | null })[];
   /** A note: its kind, the invoice it corrects, its reason and words it is also found by. */
   note?: { kind: 'credit_note' | 'debit_note'; relatedInvoiceId: string; reason: string; searchText: string };
+  /** The proforma it is converted from (INV-13), cited on the invoice. */
+  proformaId?: string;
 }
 
 function lineRows(
@@ -358,7 +370,7 @@ function checkDates(documentDate: string, dueDate: string | null | undefined): v
 }
 
 /** Writes a new draft (header and lines) after checking what a draft must already be; returns its id. */
-async function insertDraft(trx: Executor, actor: Actor, input: DraftInput): Promise<string> {
+export async function insertDraft(trx: Executor, actor: Actor, input: DraftInput): Promise<string> {
   await assertCustomerExists(trx, input.partyId, 'partyId');
   const documentDate = input.documentDate ?? todayDate();
   const taxEventDate = input.taxEventDate ?? documentDate;
@@ -378,6 +390,7 @@ async function insertDraft(trx: Executor, actor: Actor, input: DraftInput): Prom
     related_invoice_id: input.note?.relatedInvoiceId ?? null,
     note_reason: input.note?.reason ?? null,
     replaced_by_id: null,
+    proforma_id: input.proformaId ?? null,
     status: 'draft',
     series_id: input.seriesId ?? null,
     number: null,
@@ -510,7 +523,7 @@ export async function deleteInvoice(db: Db, actor: Actor, id: string): Promise<v
  * checked (INV-03), lines and grounds checked, the currency of the date (EUR-04), then the number taken last, in
  * the same transaction (ADR 3, ADR 8): a refused issue takes none, a rolled-back one gives it back.
  */
-async function issueTx(trx: Executor, actor: Actor, id: string): Promise<string> {
+export async function issueTx(trx: Executor, actor: Actor, id: string): Promise<string> {
   const { number } = await postDraft(trx, INVOICE_KIND, actor, id, async (draft) => {
     const today = todayDate();
     if (draft.document_date > today) throw bad('date_in_future', 'documentDate', { today });
@@ -821,6 +834,6 @@ async function storeRendering(db: Db, id: string, language: 'bg' | 'bg_en') {
 }
 
 /** Renders and stores the Bulgarian copy right after issuing, so its hash exists from the start. */
-async function keepRendering(db: Db, id: string): Promise<void> {
+export async function keepRendering(db: Db, id: string): Promise<void> {
   if (renderer && !(await repo.findRendering(db, id, 'bg'))) await storeRendering(db, id, 'bg');
 }

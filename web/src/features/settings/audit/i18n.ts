@@ -56,6 +56,7 @@ export const auditMessages = defineMessages(
         payment_allocation: 'Разпределение на плащане',
         payment_settings: 'Настройки на плащанията',
         sale_receipt: 'Касова бележка',
+        sales_proforma: 'Проформа фактура',
       },
       actions: {
         api_token: { create: 'Създаден API ключ', revoke: 'Отменен API ключ' },
@@ -246,6 +247,11 @@ export const auditMessages = defineMessages(
           print: 'Отпечатана касова бележка',
           storno: 'Сторнирана касова бележка',
         },
+        sales_proforma: {
+          create: 'Издадена проформа фактура',
+          convert: 'Проформа фактура превърната във фактура',
+          cancel: 'Анулирана проформа фактура',
+        },
       },
     },
   },
@@ -302,6 +308,7 @@ export const auditMessages = defineMessages(
         payment_allocation: 'Payment allocation',
         payment_settings: 'Payment settings',
         sale_receipt: 'Sale receipt',
+        sales_proforma: 'Proforma invoice',
       },
       actions: {
         api_token: { create: 'API token created', revoke: 'API token revoked' },
@@ -489,6 +496,11 @@ export const auditMessages = defineMessages(
           create: 'Sale receipt issued',
           print: 'Sale receipt printed',
           storno: 'Sale receipt reversed (storno)',
+        },
+        sales_proforma: {
+          create: 'Proforma invoice issued',
+          convert: 'Proforma invoice converted into an invoice',
+          cancel: 'Proforma invoice cancelled',
         },
       },
     },
