@@ -222,11 +222,21 @@ export const ORDERS_SCREENS = [
   },
 ] as const satisfies readonly Screen[];
 
-type SalesLabel = 'invoices.nav.list' | 'payments.nav.list' | 'payments.nav.receivables';
+type SalesLabel =
+  | 'invoices.nav.list'
+  | 'proformas.nav.list'
+  | 'payments.nav.list'
+  | 'payments.nav.receivables';
 
 /** Sales (issue 13), under "Sales" in the menu: the invoices. */
 export const SALES_SCREENS = [
   { path: '/invoices', label: 'invoices.nav.list', icon: IconReceipt, needs: 'GET /api/v1/invoices' },
+  {
+    path: '/proformas',
+    label: 'proformas.nav.list',
+    icon: IconFileInvoice,
+    needs: 'GET /api/v1/proformas',
+  },
   { path: '/payments', label: 'payments.nav.list', icon: IconCashRegister, needs: 'GET /api/v1/payments' },
   {
     path: '/receivables',

@@ -6,6 +6,8 @@ import { lazyScreen } from '../app/lazy-screen';
 const screens = () => import('./invoices/screens');
 const InvoicesPage = lazyScreen(screens, 'InvoicesPage');
 const InvoicePage = lazyScreen(screens, 'InvoicePage');
+const ProformasPage = lazyScreen(screens, 'ProformasPage');
+const ProformaPage = lazyScreen(screens, 'ProformaPage');
 const paymentScreens = () => import('./payments/screens');
 const PaymentsPage = lazyScreen(paymentScreens, 'PaymentsPage');
 const NewPaymentPage = lazyScreen(paymentScreens, 'NewPaymentPage');
@@ -21,6 +23,8 @@ const screen = (path: string, needs: Route, page: React.ReactNode): RouteObject 
 export const SALES_ROUTES: RouteObject[] = [
   screen('/invoices', 'GET /api/v1/invoices', <InvoicesPage />),
   screen('/invoices/:id', 'GET /api/v1/invoices/:id', <InvoicePage />),
+  screen('/proformas', 'GET /api/v1/proformas', <ProformasPage />),
+  screen('/proformas/:id', 'GET /api/v1/proformas/:id', <ProformaPage />),
   screen('/payments', 'GET /api/v1/payments', <PaymentsPage />),
   screen('/payments/new', 'POST /api/v1/payments', <NewPaymentPage />),
   screen('/payments/:id', 'GET /api/v1/payments/:id', <PaymentPage />),

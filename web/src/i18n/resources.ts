@@ -7,6 +7,7 @@ import { fiscalMessages } from '../features/fiscal/i18n';
 import { homeMessages } from '../features/home/i18n';
 import { importsMessages } from '../features/imports/i18n';
 import { invoicesMessages } from '../features/invoices/i18n';
+import { proformaMessages } from '../features/invoices/proforma-i18n';
 import { itemsMessages } from '../features/items/i18n';
 import { moneyMessages } from '../features/money/i18n';
 import { orderCodesMessages } from '../features/orders/codes-i18n';
@@ -61,6 +62,7 @@ export const FEATURE_MESSAGES = {
   orderPhotos: orderPhotosMessages,
   fiscal: fiscalMessages,
   invoices: invoicesMessages,
+  proformas: proformaMessages,
   money: moneyMessages,
   vatJournal: vatJournalMessages,
   payments: paymentsMessages,
@@ -96,6 +98,7 @@ export const bg = mergeMessages(
   orderPhotosMessages.bg,
   fiscalMessages.bg,
   invoicesMessages.bg,
+  proformaMessages.bg,
   moneyMessages.bg,
   vatJournalMessages.bg,
   paymentsMessages.bg,
@@ -134,6 +137,7 @@ export const en: Messages = mergeMessages(
   orderPhotosMessages.en,
   fiscalMessages.en,
   invoicesMessages.en,
+  proformaMessages.en,
   moneyMessages.en,
   vatJournalMessages.en,
   paymentsMessages.en,

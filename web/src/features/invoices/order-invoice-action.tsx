@@ -1,13 +1,15 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import type { OrderDetail } from '@servix/server/modules/orders/orders.schema';
 import { type InvoiceListItem, PAYMENT_METHODS } from '@servix/server/modules/sales/sales.schema';
-import { IconFileInvoice } from '@tabler/icons-react';
+import { IconFileDollar, IconFileInvoice } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, messageOf } from '../../api/client';
 import { invoicesKey, useInvoiceFromOrder } from '../../api/invoices';
+import { useProformaFromOrder } from '../../api/proformas';
 import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { DateField } from '../../ui/date-field';
@@ -84,6 +86,8 @@ export function OrderInvoiceAction({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const [open, setOpen] = useState(false);
+  const navigate = useNavigate();
+  const proforma = useProformaFromOrder();
   const canRead = canCall(user.role, 'GET /api/v1/invoices');
   const invoices = useQuery({
     queryKey: [...invoicesKey, 'of-order', order.id],
@@ -101,6 +105,12 @@ export function OrderInvoiceAction({ order }: { order: OrderDetail }) {
     invoices.isSuccess &&
     (order.status === 'ready' || order.status === 'delivered') &&
     canCall(user.role, 'POST /api/v1/invoices/from-order');
+  // A proforma (INV-13) of what the customer will pay, before or after the work, while the order is not billed.
+  const canProforma =
+    !billed &&
+    invoices.isSuccess &&
+    order.status !== 'cancelled' &&
+    canCall(user.role, 'POST /api/v1/proformas/from-order');
   return (
     <>
       {billed && (
@@ -120,6 +130,31 @@ export function OrderInvoiceAction({ order }: { order: OrderDetail }) {
           onClick={() => setOpen(true)}
         >
           {t('invoices.orderAction.issue')}
+        </Button>
+      )}
+      {canProforma && (
+        <Button
+          variant="light"
+          leftSection={<IconFileDollar size={16} />}
+          loading={proforma.isPending}
+          data-testid="order-proforma"
+          onClick={() =>
+            proforma.mutate(
+              { orderId: order.id },
+              {
+                onSuccess: (p) => {
+                  notifications.show({
+                    color: 'green',
+                    message: t('proformas.orderMade', { number: p.number }),
+                  });
+                  void navigate(`/proformas/${p.id}`);
+                },
+                onError: (e) => notifications.show({ color: 'red', message: messageOf(e) }),
+              },
+            )
+          }
+        >
+          {t('proformas.orderAction')}
         </Button>
       )}
       {open && <IssueDialog order={order} onClose={() => setOpen(false)} />}
