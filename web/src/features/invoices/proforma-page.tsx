@@ -275,9 +275,11 @@ export function ProformaPage() {
           {t('proformas.cancelledBecause', { reason: proforma.cancelReason })}
         </Alert>
       ) : (
-        <Alert color="blue" icon={<IconInfoCircle size={18} />} data-testid="proforma-no-tax">
-          {t('proformas.noTax')}
-        </Alert>
+        proforma.status === 'issued' && (
+          <Alert color="blue" icon={<IconInfoCircle size={18} />} data-testid="proforma-no-tax">
+            {t('proformas.noTax')}
+          </Alert>
+        )
       )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -296,7 +298,7 @@ export function ProformaPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
-            <InfoCard title={t('invoices.details')}>
+            <InfoCard title={t('proformas.details')}>
               {proforma.invoice && (
                 <DetailField label={t('proformas.invoice')}>
                   <Anchor
