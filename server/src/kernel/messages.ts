@@ -861,6 +861,22 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Проформа фактура {number} е анулирана.',
     en: 'Proforma invoice {number} is cancelled.',
   },
+  advance_not_deductible: {
+    bg: 'Фактура {number} не може да се приспадне: приспада се издадена авансова фактура на същия клиент и в същата валута, веднъж на фактура.',
+    en: 'Invoice {number} cannot be deducted: only an issued advance invoice of the same customer and currency, once an invoice.',
+  },
+  advance_exceeds_left: {
+    bg: 'От авансова фактура {number} остават за приспадане {left} {currency} (данъчна основа).',
+    en: 'Advance invoice {number} has {left} {currency} (tax base) left to deduct.',
+  },
+  deduction_exceeds_invoice: {
+    bg: 'Приспаднатият аванс е по-голям от сумата на фактурата.',
+    en: 'The advance deducted is more than the invoice amount.',
+  },
+  order_other_customer: {
+    bg: 'Поръчката е на друг клиент.',
+    en: 'The order is another customer’s.',
+  },
   valid_until_before_issue: {
     bg: '„Валидна до“ не може да е преди датата на издаване.',
     en: '"Valid until" cannot be before the issue date.',

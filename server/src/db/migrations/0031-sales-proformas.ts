@@ -5,7 +5,8 @@ import { columns, type Migration } from './helpers';
  * Proforma invoices (проформа фактура, issue 13 item 2, INV-13; ADR 0025): a numbered document of their own series
  * (`proforma`) in their own tables, never in sales_invoice, so never in the VAT sales journal, the receivables or a
  * customer's balance. Numbered when made; converted once into a real invoice (`invoice_id`), which cites it back
- * (`sales_invoice.proforma_id`, unique: one invoice per proforma).
+ * (`sales_invoice.proforma_id`, unique: one invoice per proforma). Also advance invoices (INV-06): the flag
+ * `sales_invoice.advance`, and `sales_invoice_line.deducts_invoice_id` on the final invoice's deduction line.
  */
 export const salesProformas: Migration = {
   name: '0031-sales-proformas',
@@ -101,6 +102,24 @@ export const salesProformas: Migration = {
       .on('sales_invoice')
       .column('proforma_id')
       .unique()
+      .execute();
+
+    // Advance invoices (авансова фактура, INV-06): flagged; the final invoice's deduction line names the advance it
+    // deducts (its net is negative, its price positive: the flag gives the sign).
+    await db.schema
+      .alterTable('sales_invoice')
+      .addColumn('advance', dialect === 'postgres' ? 'boolean' : 'integer', (x) =>
+        x.notNull().defaultTo(dialect === 'postgres' ? false : 0),
+      )
+      .execute();
+    await db.schema
+      .alterTable('sales_invoice_line')
+      .addColumn('deducts_invoice_id', 'text', (x) => x.references('sales_invoice.id'))
+      .execute();
+    await db.schema
+      .createIndex('sales_invoice_line_deducts_idx')
+      .on('sales_invoice_line')
+      .column('deducts_invoice_id')
       .execute();
   },
 };

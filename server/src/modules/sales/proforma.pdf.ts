@@ -30,6 +30,7 @@ export async function renderProforma(db: Executor, id: string, language: Invoice
     correctingNotes: [],
     replacedBy: null,
     proforma: null,
+    advance: false,
     editable: false,
     warnings: [],
     pdfSha256: null,

@@ -19,6 +19,7 @@ export const SALES_ACCESS: Record<string, Access> = {
   'GET /api/v1/invoices/:id/pdf': INVOICE_RULES.read,
   'POST /api/v1/invoices': INVOICE_RULES.write,
   'POST /api/v1/invoices/from-order': INVOICE_RULES.write,
+  'POST /api/v1/invoices/advance': INVOICE_RULES.write,
   'PATCH /api/v1/invoices/:id': INVOICE_RULES.write,
   'DELETE /api/v1/invoices/:id': INVOICE_RULES.write,
   'POST /api/v1/invoices/:id/issue': INVOICE_RULES.write,

@@ -30,7 +30,7 @@ import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } fro
 import { findUserSummary } from '../auth';
 import { type CompanySettings, getCompanySettings, getLockDate } from '../company';
 import { takeNumber } from '../numbering';
-import { clearOrderBilled, lockBillableOrder, markOrderBilled, readLines } from '../orders';
+import { clearOrderBilled, lockBillableOrder, lockedOrder, markOrderBilled, readLines } from '../orders';
 import { assertCustomerExists, getPartyRequisites, type PartyRequisites } from '../parties';
 import { API_STATUS, INVOICE_LIFECYCLE } from './sales.lifecycle';
 import * as repo from './sales.repository';
@@ -44,6 +44,7 @@ import {
   vatRegisteredOn,
 } from './sales.rules';
 import {
+  type AdvanceInvoiceBody,
   type CancelInvoiceBody,
   type CreateInvoiceBody,
   type CreateNoteBody,
@@ -153,10 +154,11 @@ function toListItem(r: repo.InvoiceRow): Omit<InvoiceListItem, keyof Settlement>
   };
 }
 
+/** A line as the rules read it: a deduction of an advance (INV-06) counts with a negative price. */
 function ruleLineOf(l: repo.InvoiceLineRow): RuleLine {
   return {
     quantityMilli: Number(l.quantity_milli),
-    unitPriceCents: Number(l.unit_price_cents),
+    unitPriceCents: l.deducts_invoice_id ? -Number(l.unit_price_cents) : Number(l.unit_price_cents),
     discountBp: l.discount_bp,
     vatRateBp: l.vat_rate_bp,
     vatExempt: Boolean(l.vat_exempt),
@@ -229,19 +231,21 @@ export async function getInvoice(db: Executor, id: string): Promise<InvoiceDetai
     correctingNotes: row.kind === 'invoice' ? (await repo.notesOf(db, id)).map(toRef) : [],
     replacedBy: row.replaced_by_id ? await refOf(db, row.replaced_by_id) : null,
     proforma: row.proforma_id ? await proformaRefOf(db, row.proforma_id) : null,
+    advance: Boolean(row.advance),
     lines: lines.map((l) => ({
       id: l.id,
       position: l.position,
       description: l.description,
       quantityMilli: Number(l.quantity_milli),
       unit: l.unit,
-      unitPriceCents: Number(l.unit_price_cents),
+      unitPriceCents: l.deducts_invoice_id ? -Number(l.unit_price_cents) : Number(l.unit_price_cents),
       discountBp: l.discount_bp,
       netCents: Number(l.net_cents),
       vatRateBp: l.vat_rate_bp,
       vatExempt: Boolean(l.vat_exempt),
       vatReason: l.vat_reason,
       orderLineId: l.order_line_id,
+      deductsInvoiceId: l.deducts_invoice_id,
     })),
     vatByRate: vat.byRate.map((r) => ({
       vatRateBp: r.vatRateBp,
@@ -334,7 +338,9 @@ export interface DraftInput {
   noVatReason?: string | null | undefined;
   notes?: string | null | undefined;
   seriesId?: string | undefined;
-  lines: (InvoiceLineInput & { orderLineId?: string | null })[];
+  lines: (InvoiceLineInput & { orderLineId?: string | null; deductsInvoiceId?: string | null })[];
+  /** An advance invoice (INV-06). */
+  advance?: boolean;
   /** A note: its kind, the invoice it corrects, its reason and words it is also found by. */
   note?: { kind: 'credit_note' | 'debit_note'; relatedInvoiceId: string; reason: string; searchText: string };
   /** The proforma it is converted from (INV-13), cited on the invoice. */
@@ -353,13 +359,15 @@ function lineRows(
     description: l.description,
     quantity_milli: l.quantityMilli,
     unit: l.unit,
-    unit_price_cents: l.unitPriceCents,
+    // A deduction line (INV-06) keeps its price positive; its base is negative.
+    unit_price_cents: Math.abs(l.unitPriceCents),
     discount_bp: l.discountBp,
     net_cents: lineBase(l),
     vat_rate_bp: l.vatRateBp,
     vat_exempt: l.vatExempt,
     vat_reason: l.vatReason ?? null,
     order_line_id: l.orderLineId ?? null,
+    deducts_invoice_id: l.deductsInvoiceId ?? null,
     created_at: now,
   }));
 }
@@ -391,6 +399,7 @@ export async function insertDraft(trx: Executor, actor: Actor, input: DraftInput
     note_reason: input.note?.reason ?? null,
     replaced_by_id: null,
     proforma_id: input.proformaId ?? null,
+    advance: input.advance ?? false,
     status: 'draft',
     series_id: input.seriesId ?? null,
     number: null,
@@ -437,7 +446,140 @@ function ruleOfInput(l: InvoiceLineInput): RuleLine {
 
 /** A new draft invoice for a customer: at least one line, currency fixed by its date, grounds on 0 % lines. */
 export async function createInvoice(db: Db, actor: Actor, body: CreateInvoiceBody): Promise<InvoiceDetail> {
-  const id = await db.transaction().execute((trx) => insertDraft(trx, actor, body));
+  const id = await db.transaction().execute(async (trx) => {
+    const { deductAdvances, ...rest } = body;
+    const currency = currencyOf(body.documentDate ?? todayDate(), body.currency);
+    const deductions = await deductionLines(trx, body.partyId, currency, deductAdvances);
+    return insertDraft(trx, actor, { ...rest, lines: [...body.lines, ...deductions] });
+  });
+  return getInvoice(db, id);
+}
+
+// ---------------------------------------------------------------- advance invoices (INV-06)
+
+const printedDate = (d: string) => d.split('-').reverse().join('.');
+
+/**
+ * The deduction lines of a final invoice: for each advance invoice, one line „Приспадане на аванс по фактура № … от
+ * …“ of the base taken off (negative), at the advance's VAT rate. The advance is an issued advance invoice of the
+ * same customer and currency (409 advance_not_deductible); how much is left of it is checked at issue, under its
+ * row lock (checkDeductions).
+ */
+async function deductionLines(
+  trx: Executor,
+  partyId: string,
+  currency: InvoiceCurrency,
+  deductions: { invoiceId: string; netCents: number }[] | undefined,
+): Promise<DraftInput['lines']> {
+  const lines: DraftInput['lines'] = [];
+  for (const [i, d] of (deductions ?? []).entries()) {
+    const adv = await repo.findInvoice(trx, d.invoiceId);
+    if (!adv) throw bad('unknown_invoice', `deductAdvances.${i}.invoiceId`);
+    if (
+      !adv.advance ||
+      adv.status !== 'posted' ||
+      adv.party_id !== partyId ||
+      adv.currency !== currency ||
+      lines.some((l) => l.deductsInvoiceId === adv.id)
+    )
+      throw new DomainError('conflict', 'advance_not_deductible', {
+        field: `deductAdvances.${i}.invoiceId`,
+        params: { number: adv.number ?? '' },
+      });
+    const [first] = await repo.linesOf(trx, adv.id);
+    lines.push({
+      description: `Приспадане на аванс по фактура № ${adv.number} от ${printedDate(adv.document_date)}`,
+      quantityMilli: 1000,
+      unit: 'бр.',
+      unitPriceCents: -d.netCents,
+      discountBp: 0,
+      vatRateBp: first?.vat_rate_bp ?? 0,
+      vatExempt: Boolean(first?.vat_exempt),
+      vatReason: first?.vat_reason ?? null,
+      deductsInvoiceId: adv.id,
+    });
+  }
+  return lines;
+}
+
+/**
+ * At issue, under each deducted advance's row lock: its base not yet deducted by other issued invoices covers this
+ * deduction (409 advance_exceeds_left, naming what is left), and the final invoice does not go below zero (409
+ * deduction_exceeds_invoice). A cancelled final invoice frees what it deducted.
+ */
+async function checkDeductions(
+  trx: Executor,
+  draft: repo.InvoiceRow,
+  lines: repo.InvoiceLineRow[],
+  total: number,
+): Promise<void> {
+  const deducted = lines.filter((l) => l.deducts_invoice_id);
+  if (!deducted.length) return;
+  if (total < 0) throw conflict('deduction_exceeds_invoice', {});
+  const ids = [...new Set(deducted.map((l) => l.deducts_invoice_id as string))].sort();
+  for (const advId of ids) {
+    const adv = await lockDocument(trx, INVOICE_KIND, advId);
+    if (!adv.advance || adv.status !== 'posted' || adv.party_id !== draft.party_id)
+      throw conflict('advance_not_deductible', { number: adv.number ?? '' });
+    const before = await repo.deductedFrom(trx, advId, draft.id);
+    const now = deducted
+      .filter((l) => l.deducts_invoice_id === advId)
+      .reduce((sum, l) => sum - Number(l.net_cents), 0);
+    const left = Number(adv.net_cents) - before;
+    if (now > left)
+      throw new DomainError('conflict', 'advance_exceeds_left', {
+        field: 'deductAdvances',
+        params: {
+          number: adv.number ?? '',
+          left: toDecimalString(cents(Math.max(0, left))),
+          currency: adv.currency,
+        },
+        extra: { leftCents: Math.max(0, left) },
+      });
+  }
+}
+
+/**
+ * An advance invoice (авансова фактура, INV-06): one line „Аванс по …“ with the base received and its VAT, issued at
+ * once with the next invoice number; the tax event is the day the advance was received.
+ */
+export async function createAdvanceInvoice(
+  db: Db,
+  actor: Actor,
+  body: AdvanceInvoiceBody,
+): Promise<InvoiceDetail> {
+  const id = await db.transaction().execute(async (trx) => {
+    let what = body.description;
+    if (!what && body.orderId) {
+      const order = await lockedOrder(trx, body.orderId);
+      if (order.party_id !== body.partyId) throw bad('order_other_customer', 'orderId');
+      what = `сервизна поръчка № ${order.number}`;
+    }
+    const invoiceId = await insertDraft(trx, actor, {
+      partyId: body.partyId,
+      orderId: body.orderId ?? null,
+      documentDate: body.documentDate,
+      taxEventDate: body.taxEventDate,
+      paymentMethod: body.paymentMethod,
+      receivedBy: body.receivedBy,
+      advance: true,
+      lines: [
+        {
+          description: `Аванс по ${what ?? 'договор'}`,
+          quantityMilli: 1000,
+          unit: 'бр.',
+          unitPriceCents: body.netCents,
+          discountBp: 0,
+          vatRateBp: body.vatRateBp,
+          vatExempt: false,
+          vatReason: body.vatReason ?? null,
+        },
+      ],
+    });
+    await issueTx(trx, actor, invoiceId);
+    return invoiceId;
+  });
+  await keepRendering(db, id);
   return getInvoice(db, id);
 }
 
@@ -537,6 +679,7 @@ export async function issueTx(trx: Executor, actor: Actor, id: string): Promise<
     checkLines(lines, registered);
     const vat = invoiceVat(lines, registered);
     if (draft.kind !== 'invoice') await checkNote(trx, draft, vat.totalCents);
+    else await checkDeductions(trx, draft, await repo.linesOf(trx, id), vat.totalCents);
     const issuer = actor.userId ? await findUserSummary(trx, actor.userId) : null;
     return {
       patch: {
@@ -579,24 +722,32 @@ export async function invoiceOrder(db: Db, actor: Actor, body: FromOrderBody): P
     const documentDate = body.documentDate ?? todayDate();
     // A service's tax event is its completion (INV-07): the day the order was finished.
     const finished = order.finishedAt ? calendarDateOf(new Date(order.finishedAt)) : documentDate;
-    const { orderId, ...options } = body;
+    const { orderId, deductAdvances, ...options } = body;
+    const deductions = await deductionLines(
+      trx,
+      order.partyId,
+      currencyOf(documentDate, body.currency),
+      deductAdvances,
+    );
     const invoiceId = await insertDraft(trx, actor, {
       ...options,
       partyId: order.partyId,
       orderId,
       documentDate,
       taxEventDate: body.taxEventDate ?? [finished, documentDate].sort()[0],
-      lines: lines.map((l) => ({
-        description: l.description,
-        quantityMilli: l.usedQuantityMilli ?? l.quantityMilli,
-        unit: l.unit,
-        unitPriceCents: l.unitPriceCents,
-        discountBp: l.discountBp,
-        vatRateBp: l.vatRateBp,
-        vatExempt: false,
-        vatReason: null,
-        orderLineId: l.id,
-      })),
+      lines: lines
+        .map((l): DraftInput['lines'][number] => ({
+          description: l.description,
+          quantityMilli: l.usedQuantityMilli ?? l.quantityMilli,
+          unit: l.unit,
+          unitPriceCents: l.unitPriceCents,
+          discountBp: l.discountBp,
+          vatRateBp: l.vatRateBp,
+          vatExempt: false,
+          vatReason: null,
+          orderLineId: l.id,
+        }))
+        .concat(deductions),
     });
     await issueTx(trx, actor, invoiceId);
     await markOrderBilled(trx, order.id, invoiceId);

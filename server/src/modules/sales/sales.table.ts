@@ -24,6 +24,8 @@ export interface SalesInvoiceTable {
   replaced_by_id: string | null;
   /** The proforma this invoice was converted from (→ sales_proforma, unique; INV-13). */
   proforma_id: string | null;
+  /** An advance invoice (авансова фактура, INV-06): one line, deducted later on a final invoice. */
+  advance: SqlBool;
   status: DocumentStatus;
   series_id: string | null;
   number: string | null;
@@ -96,6 +98,11 @@ export interface SalesInvoiceLineTable {
   vat_reason: string | null;
   /** The service order line it was built from. */
   order_line_id: string | null;
+  /**
+   * A final invoice's deduction of an advance invoice (→ sales_invoice, INV-06): its net_cents is negative, its unit
+   * price positive.
+   */
+  deducts_invoice_id: string | null;
   created_at: Instant;
 }
 
@@ -157,7 +164,9 @@ export interface SalesProformaTable {
   updated_at: Instant;
 }
 
-export type SalesProformaLineTable = Omit<SalesInvoiceLineTable, 'invoice_id'> & { proforma_id: string };
+export type SalesProformaLineTable = Omit<SalesInvoiceLineTable, 'invoice_id' | 'deducts_invoice_id'> & {
+  proforma_id: string;
+};
 
 export interface SalesTables {
   sales_proforma: SalesProformaTable;
