@@ -153,6 +153,45 @@ test('a proforma from an order in repair, then converted into the invoice once t
   await shot(page, 'proformas-list-bg');
 });
 
+test('an advance invoice before the repair, deducted on the final invoice of the order', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  await expectHome(page);
+  const order = await orderInRepair(page);
+  await page.goto(`/orders/${order.id}`);
+  await page.getByTestId('order-advance').click();
+  await page.getByTestId('advance-base').fill('50,00');
+  await shot(page, 'advance-dialog-bg');
+  await page.getByTestId('advance-submit').click();
+  const heading = page.getByRole('heading', { level: 2, name: /^Фактура \d{10}$/ });
+  await expect(heading).toBeVisible(SLOW);
+  const advanceNumber = /(\d{10})$/.exec((await heading.textContent()) ?? '')?.[1] ?? '';
+  // 50.00 + 20 % VAT = 60.00
+  await expect(page.getByTestId('invoice-total')).toHaveText(/^60,00\s€$/);
+  await expect(page.getByTestId('invoice-lines')).toContainText(
+    `Аванс по сервизна поръчка № ${order.number}`,
+  );
+  await shot(page, 'advance-invoice-bg');
+
+  await post(page, `/api/v1/service-orders/${order.id}/status`, { to: 'ready' });
+  await page.goto(`/orders/${order.id}`);
+  await page.getByTestId('order-issue-invoice').click();
+  await expect(page.getByTestId(`invoice-deduct-${advanceNumber}`)).toBeChecked(SLOW);
+  await shot(page, 'final-invoice-dialog-bg');
+  await page.getByTestId('invoice-from-order-submit').click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Фактура \d{10}$/ })).not.toHaveText(
+    `Фактура ${advanceNumber}`,
+    SLOW,
+  );
+  // 69.00 − 50.00 = 19.00 base; VAT 3.80; total 22.80; the deduction line cites the advance.
+  await expect(page.getByTestId('invoice-net')).toHaveText(/^19,00\s€$/, SLOW);
+  await expect(page.getByTestId('invoice-total')).toHaveText(/^22,80\s€$/);
+  await expect(page.getByTestId('invoice-lines')).toContainText(
+    `Приспадане на аванс по фактура № ${advanceNumber}`,
+  );
+  await shot(page, 'final-invoice-bg');
+});
+
 test('in English on a phone: a proforma page, the convert dialog and the list fit 390 px', async ({
   page,
 }) => {

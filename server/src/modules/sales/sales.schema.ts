@@ -238,6 +238,7 @@ const HeaderFields = {
   totalCents: z.number().int(),
   issuedAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
+  advance: z.boolean().describe('An advance invoice (авансова фактура, INV-06), deducted on a final invoice'),
 };
 
 /** Derived from the payments' allocations and the due date (ADR 0020), never stored; null on a draft or cancelled one. */
@@ -277,7 +278,6 @@ export const InvoiceDetail = z.object({
     .object({ id: z.string(), number: z.string(), documentDate: z.string() })
     .nullable()
     .describe('The proforma invoice it was converted from (INV-13): its number and date'),
-  advance: z.boolean().describe('An advance invoice (авансова фактура, INV-06), deducted on a final invoice'),
   lines: z.array(InvoiceLine),
   vatByRate: z.array(InvoiceVatByRate),
   editable: z.boolean().describe('Only a draft changes'),

@@ -151,6 +151,7 @@ function toListItem(r: repo.InvoiceRow): Omit<InvoiceListItem, keyof Settlement>
     totalCents: Number(r.total_cents),
     issuedAt: r.posted_at,
     cancelledAt: r.cancelled_at,
+    advance: Boolean(r.advance),
   };
 }
 
@@ -231,7 +232,6 @@ export async function getInvoice(db: Executor, id: string): Promise<InvoiceDetai
     correctingNotes: row.kind === 'invoice' ? (await repo.notesOf(db, id)).map(toRef) : [],
     replacedBy: row.replaced_by_id ? await refOf(db, row.replaced_by_id) : null,
     proforma: row.proforma_id ? await proformaRefOf(db, row.proforma_id) : null,
-    advance: Boolean(row.advance),
     lines: lines.map((l) => ({
       id: l.id,
       position: l.position,

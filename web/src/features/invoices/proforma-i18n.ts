@@ -34,6 +34,17 @@ export const proformaMessages = defineMessages(
       orderAction: 'Проформа фактура',
       orderMade: 'Издадена е проформа фактура {{number}}.',
     },
+    invoices: {
+      advance: {
+        action: 'Авансова фактура',
+        badge: 'Авансова',
+        title: 'Авансова фактура по поръчка {{number}}',
+        hint: 'Фактура за получен аванс: един ред „Аванс по сервизна поръчка“ с ДДС 20 %, издава се веднага. Приспада се от окончателната фактура.',
+        base: 'Данъчна основа на аванса (€)',
+        submit: 'Издай авансова фактура',
+        deduct: 'Приспадни аванс по фактура {{number}} от {{date}} (основа {{base}})',
+      },
+    },
   },
   {
     proformas: {
@@ -66,6 +77,17 @@ export const proformaMessages = defineMessages(
       cancelledBecause: 'Cancelled: {{reason}}',
       orderAction: 'Proforma invoice',
       orderMade: 'Proforma invoice {{number}} issued.',
+    },
+    invoices: {
+      advance: {
+        action: 'Advance invoice',
+        badge: 'Advance',
+        title: 'Advance invoice for order {{number}}',
+        hint: 'An invoice for an advance received: one line "Advance for service order" with 20 % VAT, issued at once. It is deducted on the final invoice.',
+        base: 'Tax base of the advance (€)',
+        submit: 'Issue the advance invoice',
+        deduct: 'Deduct the advance of invoice {{number}} of {{date}} (base {{base}})',
+      },
     },
   },
 );
