@@ -1002,6 +1002,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
   bank_line_amount: { bg: 'Невалидна сума.', en: 'Invalid amount.' },
   invalid_base64: { bg: 'Файлът не е изпратен правилно.', en: 'The file was not sent correctly.' },
   // sale receipts (ADR 0022)
+  receipt_total_zero: {
+    bg: 'Бележката е на нулева стойност: добавете цена.',
+    en: 'The receipt comes to zero: add a price.',
+  },
   receipt_not_issued: {
     bg: 'Касова бележка {number} вече е сторнирана.',
     en: 'Sale receipt {number} is already reversed.',

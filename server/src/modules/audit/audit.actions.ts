@@ -104,7 +104,7 @@ export const AUDIT_ACTIONS = [
   // bank statement import (ADR 0023)
   ...actionsOf('money_account', ['import_statement']),
   // sale receipts (ADR 0022)
-  ...actionsOf('sale_receipt', ['create', 'print', 'storno']),
+  ...actionsOf('sale_receipt', ['create', 'counter_sale', 'print', 'storno']),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

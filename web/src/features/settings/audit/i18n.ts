@@ -243,6 +243,7 @@ export const auditMessages = defineMessages(
         payment_settings: { update: 'Променен лимит за отписване' },
         sale_receipt: {
           create: 'Издадена касова бележка',
+          counter_sale: 'Продажба на части на каса',
           print: 'Отпечатана касова бележка',
           storno: 'Сторнирана касова бележка',
         },
@@ -487,6 +488,7 @@ export const auditMessages = defineMessages(
         payment_settings: { update: 'Write-off limit changed' },
         sale_receipt: {
           create: 'Sale receipt issued',
+          counter_sale: 'Over-the-counter sale of parts',
           print: 'Sale receipt printed',
           storno: 'Sale receipt reversed (storno)',
         },
