@@ -16,6 +16,7 @@ import { paymentsMessages } from '../features/payments/i18n';
 import { publicStatusMessages } from '../features/public-status/i18n';
 import { purchasingMessages } from '../features/purchasing/i18n';
 import { quotesMessages } from '../features/quotes/i18n';
+import { receiptsMessages } from '../features/receipts/i18n';
 import { reportsMessages } from '../features/reports/i18n';
 import { searchMessages } from '../features/search/i18n';
 import { apiTokensMessages } from '../features/settings/api-tokens/i18n';
@@ -64,6 +65,7 @@ export const FEATURE_MESSAGES = {
   money: moneyMessages,
   vatJournal: vatJournalMessages,
   payments: paymentsMessages,
+  receipts: receiptsMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -96,6 +98,7 @@ export const bg = mergeMessages(
   orderPhotosMessages.bg,
   fiscalMessages.bg,
   invoicesMessages.bg,
+  receiptsMessages.bg,
   moneyMessages.bg,
   vatJournalMessages.bg,
   paymentsMessages.bg,
@@ -134,6 +137,7 @@ export const en: Messages = mergeMessages(
   orderPhotosMessages.en,
   fiscalMessages.en,
   invoicesMessages.en,
+  receiptsMessages.en,
   moneyMessages.en,
   vatJournalMessages.en,
   paymentsMessages.en,
