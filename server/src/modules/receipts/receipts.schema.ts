@@ -102,7 +102,14 @@ export const SaleReceipt = z.object({
   createdAt: z.string(),
   lines: z.array(SaleReceiptLine),
   stockIssues: z
-    .array(z.object({ id: z.string(), number: z.string().nullable(), status: z.string() }))
+    .array(
+      z.object({
+        id: z.string(),
+        number: z.string().nullable(),
+        status: z.string(),
+        reversal: z.boolean().describe("The storno's return of the parts into the warehouse"),
+      }),
+    )
     .describe("A counter sale's stock issue (and its reversal after a storno)"),
 });
 export type SaleReceipt = z.infer<typeof SaleReceipt>;

@@ -80,11 +80,7 @@ function toListItem(r: Row): SaleReceiptListItem {
   };
 }
 
-function toReceipt(
-  r: Row,
-  lines: LineRow[],
-  stockIssues: { id: string; number: string | null; status: string }[],
-): SaleReceipt {
+function toReceipt(r: Row, lines: LineRow[], stockIssues: SaleReceipt['stockIssues']): SaleReceipt {
   return {
     ...toListItem(r),
     stockIssues,
@@ -111,7 +107,7 @@ export async function getReceipt(db: Executor, id: string): Promise<SaleReceipt>
   return toReceipt(
     row,
     await repo.linesOf(db, id),
-    issues.map((d) => ({ id: d.id, number: d.number, status: d.status })),
+    issues.map((d) => ({ id: d.id, number: d.number, status: d.status, reversal: d.reversalOfId !== null })),
   );
 }
 

@@ -274,7 +274,10 @@ export function ReceiptPage() {
                 </Text>
               </DetailField>
               {receipt.stockIssues.map((d) => (
-                <DetailField key={d.id} label={t('receipts.receipt.stockIssue')}>
+                <DetailField
+                  key={d.id}
+                  label={d.reversal ? t('receipts.receipt.stockReturn') : t('receipts.receipt.stockIssue')}
+                >
                   {canCall(user.role, 'GET /api/v1/stock/documents/:id') ? (
                     <Anchor
                       component={Link}
@@ -295,7 +298,7 @@ export function ReceiptPage() {
             </InfoCard>
             <InfoCard title={t('receipts.receipt.fiscalData')}>
               <DetailField label={t('receipts.fiscalLabel')}>
-                <FiscalStatusBadge status={receipt.fiscalStatus} />
+                {t(`receipts.fiscal.${receipt.fiscalStatus}`)}
               </DetailField>
               {receipt.receiptNumber && (
                 <DetailField label={t('receipts.receipt.receiptNumber')}>{receipt.receiptNumber}</DetailField>

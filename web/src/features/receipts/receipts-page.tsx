@@ -138,7 +138,7 @@ export function ReceiptsPage() {
               label={t('receipts.fiscalLabel')}
               placeholder={t('receipts.list.allFiscal')}
               data={RECEIPT_FISCAL_STATUSES.map((s) => ({ value: s, label: t(`receipts.fiscal.${s}`) }))}
-              w={220}
+              w={250}
             />
             <FilterSelect
               list={list}
@@ -146,6 +146,7 @@ export function ReceiptsPage() {
               label={t('receipts.methodLabel')}
               placeholder={t('receipts.list.allMethods')}
               data={RECEIPT_METHODS.map((m) => ({ value: m, label: t(`receipts.method.${m}`) }))}
+              w={240}
             />
             <FilterSelect
               list={list}
