@@ -1,0 +1,11 @@
+/**
+ * The customers of sale receipts: a record in use is not deleted (409 in_use with the reason; archive it instead).
+ */
+import { registerReference } from '../../db/usage';
+
+registerReference('party', {
+  table: 'sale_receipt',
+  column: 'party_id',
+  usedBy: 'sale_receipts',
+  code: 'party_has_sale_receipts',
+});
