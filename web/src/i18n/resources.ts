@@ -9,6 +9,7 @@ import { importsMessages } from '../features/imports/i18n';
 import { invoicesMessages } from '../features/invoices/i18n';
 import { itemsMessages } from '../features/items/i18n';
 import { moneyMessages } from '../features/money/i18n';
+import { orderClosingMessages } from '../features/orders/closing-i18n';
 import { orderCodesMessages } from '../features/orders/codes-i18n';
 import { ordersMessages } from '../features/orders/i18n';
 import { orderPhotosMessages } from '../features/orders/photos-i18n';
@@ -60,6 +61,7 @@ export const FEATURE_MESSAGES = {
   quotes: quotesMessages,
   purchasing: purchasingMessages,
   orderPhotos: orderPhotosMessages,
+  orderClosing: orderClosingMessages,
   fiscal: fiscalMessages,
   invoices: invoicesMessages,
   money: moneyMessages,
@@ -96,6 +98,7 @@ export const bg = mergeMessages(
   quotesMessages.bg,
   purchasingMessages.bg,
   orderPhotosMessages.bg,
+  orderClosingMessages.bg,
   fiscalMessages.bg,
   invoicesMessages.bg,
   receiptsMessages.bg,
@@ -135,6 +138,7 @@ export const en: Messages = mergeMessages(
   quotesMessages.en,
   purchasingMessages.en,
   orderPhotosMessages.en,
+  orderClosingMessages.en,
   fiscalMessages.en,
   invoicesMessages.en,
   receiptsMessages.en,

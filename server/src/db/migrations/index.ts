@@ -26,6 +26,7 @@ import { customerPayments } from './0025-customer-payments';
 import { boardOrder } from './0027-board-order';
 import { saleReceipts } from './0028-sale-receipts';
 import { bankStatementLines } from './0029-bank-statement-lines';
+import { goodsNotes } from './0030-goods-notes';
 import { counterSales } from './0032-counter-sales';
 import type { Migration } from './helpers';
 
@@ -59,5 +60,6 @@ export const MIGRATIONS: Migration[] = [
   boardOrder,
   saleReceipts,
   bankStatementLines,
+  goodsNotes,
   counterSales,
 ];

@@ -105,6 +105,8 @@ export const AUDIT_ACTIONS = [
   ...actionsOf('money_account', ['import_statement']),
   // sale receipts (ADR 0022)
   ...actionsOf('sale_receipt', ['create', 'counter_sale', 'print', 'storno']),
+  // goods delivery notes (ADR 0024)
+  ...actionsOf('goods_note', ['create']),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -138,5 +140,6 @@ export const AUDIT_ENTITIES = [
   'payment_allocation',
   'payment_settings',
   'sale_receipt',
+  'goods_note',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -98,6 +98,7 @@ export function OrderInvoiceAction({ order }: { order: OrderDetail }) {
   const billed = invoices.data?.items[0];
   const canIssue =
     !billed &&
+    !order.billedById &&
     invoices.isSuccess &&
     (order.status === 'ready' || order.status === 'delivered') &&
     canCall(user.role, 'POST /api/v1/invoices/from-order');

@@ -56,6 +56,7 @@ export const auditMessages = defineMessages(
         payment_allocation: 'Разпределение на плащане',
         payment_settings: 'Настройки на плащанията',
         sale_receipt: 'Касова бележка',
+        goods_note: 'Стокова разписка',
       },
       actions: {
         api_token: { create: 'Създаден API ключ', revoke: 'Отменен API ключ' },
@@ -247,6 +248,7 @@ export const auditMessages = defineMessages(
           print: 'Отпечатана касова бележка',
           storno: 'Сторнирана касова бележка',
         },
+        goods_note: { create: 'Издадена стокова разписка' },
       },
     },
   },
@@ -303,6 +305,7 @@ export const auditMessages = defineMessages(
         payment_allocation: 'Payment allocation',
         payment_settings: 'Payment settings',
         sale_receipt: 'Sale receipt',
+        goods_note: 'Goods delivery note',
       },
       actions: {
         api_token: { create: 'API token created', revoke: 'API token revoked' },
@@ -492,6 +495,7 @@ export const auditMessages = defineMessages(
           print: 'Sale receipt printed',
           storno: 'Sale receipt reversed (storno)',
         },
+        goods_note: { create: 'Goods delivery note issued' },
       },
     },
   },
