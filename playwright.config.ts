@@ -53,6 +53,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1280, height: 800 },
     timezoneId: 'Europe/Sofia',
+    // Mantine's transitions off (the theme respects reduced motion): a click does not wait for a menu to slide in.
+    contextOptions: { reducedMotion: 'reduce' },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two test files at a time even on two cores (vitest's default there is one): a server test spends much of its
+    // time waiting for PostgreSQL, scrypt or a file copy, and the other file runs meanwhile.
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -34,8 +34,12 @@ export const ADMIN = { username: 'admin', password: 'e2e-Парола-2026', ful
 /** The first-run spec chooses the demo company: the other specs work on its data. */
 export const COMPANY = DEMO_COMPANY_NAME;
 
-/** Full-page screenshots kept for review under e2e/output/screenshots (git-ignored). */
+/**
+ * Full-page screenshots kept for review under e2e/output/screenshots (git-ignored). E2E_SHOTS=0 takes none (CI:
+ * nobody looks at them there, and two hundred full pages cost minutes on two cores).
+ */
 export async function shot(page: Page, name: string): Promise<void> {
+  if (process.env.E2E_SHOTS === '0') return;
   await page.screenshot({ path: `e2e/output/screenshots/${name}.png`, fullPage: true });
 }
 

@@ -1,6 +1,7 @@
 import type { Access, Role } from './kernel/access';
 import { CATALOG_ACCESS } from './modules/catalog/catalog.access';
 import { FISCAL_ACCESS } from './modules/fiscal/fiscal.access';
+import { GOODS_NOTES_ACCESS } from './modules/goods-notes/goods-notes.access';
 import { IMPORTS_ACCESS } from './modules/imports/imports.access';
 import { ITEMS_ACCESS } from './modules/items/items.access';
 import { JOBS_ACCESS } from './modules/jobs/jobs.access';
@@ -83,4 +84,5 @@ export const ACCESS: Record<string, Access> = {
   ...MONEY_ACCESS,
   ...PAYMENTS_ACCESS,
   ...RECEIPTS_ACCESS,
+  ...GOODS_NOTES_ACCESS,
 };

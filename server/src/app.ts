@@ -19,6 +19,7 @@ import { authRoutes, purgeExpiredAuthData, resolveApiToken, resolveSession } fro
 import { catalogRoutes } from './modules/catalog';
 import { companyRoutes } from './modules/company';
 import { fiscalRoutes } from './modules/fiscal';
+import { goodsNotesRoutes } from './modules/goods-notes';
 import { importsRoutes } from './modules/imports';
 import { itemsRoutes } from './modules/items';
 import { attachJobRunner, type JobRunnerSettings, jobsRoutes, registerJobHandler } from './modules/jobs';
@@ -162,6 +163,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(vatJournalRoutes);
   await app.register(paymentsRoutes);
   await app.register(receiptsRoutes);
+  await app.register(goodsNotesRoutes);
 
   if (spaIndex) {
     app.get('/', { schema: { hide: true } }, (_req, reply) =>

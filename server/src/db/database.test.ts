@@ -203,6 +203,47 @@ describe.each(DIALECTS)('database on %s', (dialect) => {
   });
 });
 
+// Only PostgreSQL prepares statements (SQLite's statement cache is tested above).
+describe.each(DIALECTS.filter((d) => d === 'postgres'))('prepared reads on %s', (dialect) => {
+  let tdb: TestDatabase;
+  let db: MigrationDb;
+
+  beforeAll(async () => {
+    tdb = await freshDatabase(dialect);
+    db = scratch(tdb.handle.db);
+    await createScratch(db, dialect);
+  });
+  afterAll(async () => tdb?.drop());
+
+  it('a session prepares a read once, with LIMIT and OFFSET in its text; a search is planned each time', async () => {
+    await db.insertInto('scratch').values({ id: 'p1', name: 'prepared', search_text: 'prepared' }).execute();
+    const page = (trx: Db, from: number) =>
+      scratch(trx)
+        .selectFrom('scratch')
+        .select('id')
+        .where('name', '=', 'prepared')
+        .orderBy('id')
+        .limit(5)
+        .offset(from)
+        .execute();
+    const prepared = await tdb.handle.db.transaction().execute(async (trx) => {
+      expect(await page(trx, 0)).toEqual([{ id: 'p1' }]);
+      expect(await page(trx, 0)).toEqual([{ id: 'p1' }]);
+      expect(await page(trx, 1)).toEqual([]);
+      await scratch(trx).selectFrom('scratch').select('id').where('search_text', 'like', '%prep%').execute();
+      const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(
+        trx,
+      );
+      return rows.map((r) => r.statement);
+    });
+    const ofPage = prepared.filter((s) => s.includes('"scratch"') && s.includes('"name" = $1'));
+    // One statement per page: the limit and the offset are literals, the compared value is a parameter.
+    expect(ofPage.filter((s) => s.includes('limit 5 offset 0'))).toHaveLength(1);
+    expect(ofPage.filter((s) => s.includes('limit 5 offset 1'))).toHaveLength(1);
+    expect(prepared.filter((s) => s.includes(' like '))).toEqual([]);
+  });
+});
+
 describe('the SQLite statement cache', () => {
   it('prepares a statement once, keeps at most `size`, and follows a schema change', () => {
     const raw = new SQLite(':memory:');

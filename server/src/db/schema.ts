@@ -4,6 +4,7 @@ import type { AuthTables } from '../modules/auth/auth.table';
 import type { CatalogTables } from '../modules/catalog/catalog.table';
 import type { CompanyTables } from '../modules/company/company.table';
 import type { FiscalTables } from '../modules/fiscal/fiscal.table';
+import type { GoodsNotesTables } from '../modules/goods-notes/goods-notes.table';
 import type { ImportsTables } from '../modules/imports/imports.table';
 import type { ItemsTables } from '../modules/items/items.table';
 import type { JobsTables } from '../modules/jobs/jobs.table';
@@ -40,4 +41,5 @@ export interface Database
     SalesTables,
     MoneyTables,
     PaymentsTables,
-    ReceiptsTables {}
+    ReceiptsTables,
+    GoodsNotesTables {}

@@ -2,6 +2,9 @@ import {
   type ColumnType,
   type Expression,
   type KyselyPlugin,
+  LimitNode,
+  OffsetNode,
+  type OperationNode,
   OperationNodeTransformer,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
@@ -51,6 +54,39 @@ export class SqliteBooleanPlugin implements KyselyPlugin {
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     return args.result;
   }
+}
+
+/**
+ * LIMIT and OFFSET written into the SQL text instead of sent as parameters (PostgreSQL). A prepared statement's
+ * generic plan does not know a parameter's value: with `limit $1` the planner assumes a large part of the table and
+ * picks a scan and sort where the first rows by an index were right (a warranty look-up by serial went from 0.5 ms
+ * to 290 ms). Only safe integers become literals; anything else stays a parameter.
+ */
+export class LiteralLimitsPlugin implements KyselyPlugin {
+  readonly #transformer = new (class extends OperationNodeTransformer {
+    protected override transformLimit(node: LimitNode): LimitNode {
+      return LimitNode.create(literalCount(super.transformLimit(node).limit));
+    }
+    protected override transformOffset(node: OffsetNode): OffsetNode {
+      return OffsetNode.create(literalCount(super.transformOffset(node).offset));
+    }
+  })();
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return this.#transformer.transformNode(args.node);
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+function literalCount(node: OperationNode): OperationNode {
+  if (!ValueNode.is(node) || node.immediate) return node;
+  const value = node.value;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+    ? ValueNode.createImmediate(value)
+    : node;
 }
 
 /** count(*) as a number on both databases (pg's bigint arrives as text and is parsed in db/database.ts). */

@@ -631,6 +631,70 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Техникът е водещ в сервизни поръчки: {count}.',
     en: 'The technician leads service orders: {count}.',
   },
+  party_has_proformas: {
+    bg: 'Клиентът има проформа фактури: {count}.',
+    en: 'The customer has proforma invoices: {count}.',
+  },
+  party_has_invoices: {
+    bg: 'Клиентът има издадени фактури или известия: {count}.',
+    en: 'The customer has invoices or notes: {count}.',
+  },
+  party_has_sale_receipts: {
+    bg: 'Клиентът има касови бележки: {count}.',
+    en: 'The customer has sale receipts: {count}.',
+  },
+  party_has_payments: {
+    bg: 'Клиентът има плащания: {count}.',
+    en: 'The customer has payments: {count}.',
+  },
+  party_has_money_movements: {
+    bg: 'Контрагентът е посочен в касови или банкови движения: {count}.',
+    en: 'The party is named on cash or bank movements: {count}.',
+  },
+  party_has_goods_notes: {
+    bg: 'Клиентът има стокови разписки: {count}.',
+    en: 'The customer has goods delivery notes: {count}.',
+  },
+  party_has_repair_quotes: {
+    bg: 'Клиентът има оферти за ремонт: {count}.',
+    en: 'The customer has repair quotes: {count}.',
+  },
+  item_has_repair_quotes: {
+    bg: 'Уредът има оферти за ремонт: {count}.',
+    en: 'The item has repair quotes: {count}.',
+  },
+  part_has_repair_quotes: {
+    bg: 'Частта е в редове на оферти за ремонт: {count}.',
+    en: 'The part is on repair quote lines: {count}.',
+  },
+  service_type_has_repair_quotes: {
+    bg: 'Услугата е в редове на оферти за ремонт: {count}.',
+    en: 'The service is on repair quote lines: {count}.',
+  },
+  warehouse_has_repair_quotes: {
+    bg: 'Складът е посочен в редове на оферти за ремонт: {count}.',
+    en: 'The warehouse is named on repair quote lines: {count}.',
+  },
+  service_type_is_diagnostic: {
+    bg: 'Услугата е избрана за диагностика в настройките на сервиза.',
+    en: 'The service is the diagnostic service in the service settings.',
+  },
+  warehouse_has_service_orders: {
+    bg: 'Складът е посочен в редове на сервизни поръчки: {count}.',
+    en: 'The warehouse is named on service order lines: {count}.',
+  },
+  warehouse_has_purchase_requests: {
+    bg: 'Складът е посочен в заявки за доставка: {count}.',
+    en: 'The warehouse is named on purchase requests: {count}.',
+  },
+  technician_has_van_warehouse: {
+    bg: 'Техникът има служебен склад (бус): {count}.',
+    en: 'The technician has a van warehouse: {count}.',
+  },
+  part_has_sale_receipts: {
+    bg: 'Частта е продадена с касови бележки: {count}.',
+    en: 'The part was sold on sale receipts: {count}.',
+  },
   part_has_service_orders: {
     bg: 'Частта е в редове на сервизни поръчки: {count}.',
     en: 'The part is on service order lines: {count}.',
@@ -845,8 +909,12 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'Order {number} is not finished: only a ready or delivered order is invoiced.',
   },
   order_already_billed: {
-    bg: 'Поръчката вече е приключена с документ (фактура или касова бележка).',
-    en: 'The order is already closed with a document (an invoice or a sale receipt).',
+    bg: 'Поръчката вече е приключена с документ (фактура, касова бележка или стокова разписка).',
+    en: 'The order is already closed with a document (an invoice, a sale receipt or a goods delivery note).',
+  },
+  delivery_needs_document: {
+    bg: 'Поръчка {number} има сума за плащане и не е приключена с документ: издайте фактура, касова бележка или стокова разписка, или посочете причина за предаването без документ.',
+    en: 'Order {number} has an amount to pay and no closing document: issue an invoice, a sale receipt or a goods delivery note, or give the reason for delivering it without one.',
   },
   order_nothing_to_bill: {
     bg: 'Поръчка {number} няма редове, които клиентът плаща.',
@@ -1031,6 +1099,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
   bank_line_amount: { bg: 'Невалидна сума.', en: 'Invalid amount.' },
   invalid_base64: { bg: 'Файлът не е изпратен правилно.', en: 'The file was not sent correctly.' },
   // sale receipts (ADR 0022)
+  receipt_total_zero: {
+    bg: 'Бележката е на нулева стойност: добавете цена.',
+    en: 'The receipt comes to zero: add a price.',
+  },
   receipt_not_issued: {
     bg: 'Касова бележка {number} вече е сторнирана.',
     en: 'Sale receipt {number} is already reversed.',

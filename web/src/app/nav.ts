@@ -22,8 +22,10 @@ import {
   IconListNumbers,
   IconPuzzle,
   IconReceipt,
+  IconReceipt2,
   IconReportMoney,
   IconSettingsCog,
+  IconShoppingCart,
   IconStack2,
   IconTags,
   IconTool,
@@ -225,6 +227,8 @@ export const ORDERS_SCREENS = [
 type SalesLabel =
   | 'invoices.nav.list'
   | 'proformas.nav.list'
+  | 'receipts.nav.list'
+  | 'receipts.nav.counter'
   | 'payments.nav.list'
   | 'payments.nav.receivables';
 
@@ -236,6 +240,18 @@ export const SALES_SCREENS = [
     label: 'proformas.nav.list',
     icon: IconFileInvoice,
     needs: 'GET /api/v1/proformas',
+  },
+  {
+    path: '/counter-sale',
+    label: 'receipts.nav.counter',
+    icon: IconShoppingCart,
+    needs: 'POST /api/v1/sale-receipts/counter-sale',
+  },
+  {
+    path: '/sale-receipts',
+    label: 'receipts.nav.list',
+    icon: IconReceipt2,
+    needs: 'GET /api/v1/sale-receipts',
   },
   { path: '/payments', label: 'payments.nav.list', icon: IconCashRegister, needs: 'GET /api/v1/payments' },
   {

@@ -11,6 +11,9 @@ function defaultsOf<P>(defaultProps: Partial<P>) {
 
 export const theme = createTheme({
   primaryColor: 'blue',
+  // Someone who asks their system for less motion gets no sliding or fading (and the browser tests, which ask
+  // for it, do not wait for animations).
+  respectReducedMotion: true,
   defaultRadius: 'sm',
   fontFamily:
     'Inter, "Segoe UI", Roboto, "Helvetica Neue", "Liberation Sans", Arial, "Noto Sans", sans-serif',

@@ -10,6 +10,7 @@ import { invoicesMessages } from '../features/invoices/i18n';
 import { proformaMessages } from '../features/invoices/proforma-i18n';
 import { itemsMessages } from '../features/items/i18n';
 import { moneyMessages } from '../features/money/i18n';
+import { orderClosingMessages } from '../features/orders/closing-i18n';
 import { orderCodesMessages } from '../features/orders/codes-i18n';
 import { ordersMessages } from '../features/orders/i18n';
 import { orderPhotosMessages } from '../features/orders/photos-i18n';
@@ -17,6 +18,7 @@ import { paymentsMessages } from '../features/payments/i18n';
 import { publicStatusMessages } from '../features/public-status/i18n';
 import { purchasingMessages } from '../features/purchasing/i18n';
 import { quotesMessages } from '../features/quotes/i18n';
+import { receiptsMessages } from '../features/receipts/i18n';
 import { reportsMessages } from '../features/reports/i18n';
 import { searchMessages } from '../features/search/i18n';
 import { apiTokensMessages } from '../features/settings/api-tokens/i18n';
@@ -60,12 +62,14 @@ export const FEATURE_MESSAGES = {
   quotes: quotesMessages,
   purchasing: purchasingMessages,
   orderPhotos: orderPhotosMessages,
+  orderClosing: orderClosingMessages,
   fiscal: fiscalMessages,
   invoices: invoicesMessages,
   proformas: proformaMessages,
   money: moneyMessages,
   vatJournal: vatJournalMessages,
   payments: paymentsMessages,
+  receipts: receiptsMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -96,9 +100,11 @@ export const bg = mergeMessages(
   quotesMessages.bg,
   purchasingMessages.bg,
   orderPhotosMessages.bg,
+  orderClosingMessages.bg,
   fiscalMessages.bg,
   invoicesMessages.bg,
   proformaMessages.bg,
+  receiptsMessages.bg,
   moneyMessages.bg,
   vatJournalMessages.bg,
   paymentsMessages.bg,
@@ -135,9 +141,11 @@ export const en: Messages = mergeMessages(
   quotesMessages.en,
   purchasingMessages.en,
   orderPhotosMessages.en,
+  orderClosingMessages.en,
   fiscalMessages.en,
   invoicesMessages.en,
   proformaMessages.en,
+  receiptsMessages.en,
   moneyMessages.en,
   vatJournalMessages.en,
   paymentsMessages.en,

@@ -104,9 +104,11 @@ export const AUDIT_ACTIONS = [
   // bank statement import (ADR 0023)
   ...actionsOf('money_account', ['import_statement']),
   // sale receipts (ADR 0022)
-  ...actionsOf('sale_receipt', ['create', 'print', 'storno']),
+  ...actionsOf('sale_receipt', ['create', 'counter_sale', 'print', 'storno']),
   // proforma invoices (ADR 0025)
   ...actionsOf('sales_proforma', ['create', 'convert', 'cancel']),
+  // goods delivery notes (ADR 0024)
+  ...actionsOf('goods_note', ['create']),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -141,5 +143,6 @@ export const AUDIT_ENTITIES = [
   'payment_settings',
   'sale_receipt',
   'sales_proforma',
+  'goods_note',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

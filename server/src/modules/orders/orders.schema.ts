@@ -195,6 +195,12 @@ export const OrderHeader = z.object({
   deliveredAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   cancelReason: z.string().nullable(),
+  billedById: z.string().nullable().describe('The closing document that billed the order (any kind)'),
+  billedByKind: z.enum(['invoice', 'sale_receipt', 'goods_note']).nullable(),
+  deliveredWithoutDocumentReason: z
+    .string()
+    .nullable()
+    .describe('Why it was delivered with something to pay and no closing document'),
   refusedRepair: z.boolean(),
   issueDocumentId: z.string().nullable(),
   returnsDocumentId: z.string().nullable(),
@@ -334,7 +340,9 @@ export type PatchOrderBody = z.infer<typeof PatchOrderBody>;
 
 export const StatusBody = z.strictObject({
   to: OrderStatus,
-  reason: optionalText(1000).describe('Required to cancel'),
+  reason: optionalText(1000).describe(
+    'Required to cancel; to deliver an order with something to pay and no closing document (ADR 0024)',
+  ),
   refused: z
     .boolean()
     .optional()

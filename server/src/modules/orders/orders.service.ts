@@ -132,6 +132,9 @@ function toHeader(r: repo.OrderViewRow, settings: ServiceSettings, now: Date): O
     deliveredAt: r.delivered_at,
     cancelledAt: r.cancelled_at,
     cancelReason: r.cancel_reason,
+    billedById: r.billed_by_id ?? null,
+    billedByKind: r.billed_by_kind ?? null,
+    deliveredWithoutDocumentReason: r.delivered_without_document_reason ?? null,
     refusedRepair: Boolean(r.refused_repair),
     issueDocumentId: r.issue_document_id,
     returnsDocumentId: r.returns_document_id,
@@ -846,7 +849,21 @@ export async function changeStatusTx(
     patch.refused_repair = true;
     patch.finished_at = now;
   }
-  if (to === 'delivered') patch.delivered_at = now;
+  if (to === 'delivered') {
+    patch.delivered_at = now;
+    // Delivered with something to pay and no closing document: only with a reason, kept on the order (ADR 0024).
+    if (!row.billed_by_id) {
+      const toPay = (await readLines(trx, id)).reduce((s, l) => s + l.customerNetCents, 0);
+      if (toPay > 0) {
+        if (!body.reason)
+          throw new DomainError('conflict', 'delivery_needs_document', {
+            field: 'reason',
+            params: { number: row.number },
+          });
+        patch.delivered_without_document_reason = body.reason;
+      }
+    }
+  }
   await repo.updateOrder(trx, id, patch);
   // The earnings report's copy of the labour shares follows the finishing time (migration 0022).
   if (patch.finished_at) await recordEarnings(trx, id);

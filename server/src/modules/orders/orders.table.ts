@@ -65,6 +65,8 @@ export interface ServiceOrderTable {
    */
   billed_by_id: Generated<string | null>;
   billed_by_kind: Generated<BilledDocumentKind | null>;
+  /** Why the order was delivered with something to pay and no closing document (migration 0030, ADR 0024). */
+  delivered_without_document_reason: Generated<string | null>;
   /** Folded: number, customer name, phones, serial, brand and model. */
   search_text: string;
   created_by: string | null;

@@ -1,3 +1,5 @@
+import './sales.links';
+
 /** The sales module seen from other modules: invoices (issue 13, first slice). */
 
 export { proformaRoutes } from './proforma.routes';

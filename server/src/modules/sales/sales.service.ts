@@ -16,7 +16,7 @@ import {
   refusalDetails,
 } from '../../db/document-lifecycle';
 import { nowIso } from '../../db/sql';
-import type { Actor } from '../../kernel/actor';
+import { type Actor, SYSTEM_ACTOR } from '../../kernel/actor';
 import { calendarDateOf, todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
 import { bgnToEur, eurToBgn } from '../../kernel/eur';
@@ -29,6 +29,7 @@ import { printedAddress, printedIban } from '../../pdf';
 import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } from '../audit';
 import { findUserSummary } from '../auth';
 import { type CompanySettings, getCompanySettings, getLockDate } from '../company';
+import { enqueueJob, registerJobHandler } from '../jobs';
 import { takeNumber } from '../numbering';
 import { clearOrderBilled, lockBillableOrder, lockedOrder, markOrderBilled, readLines } from '../orders';
 import { assertCustomerExists, getPartyRequisites, type PartyRequisites } from '../parties';
@@ -984,7 +985,19 @@ async function storeRendering(db: Db, id: string, language: 'bg' | 'bg_en') {
   return stored;
 }
 
-/** Renders and stores the Bulgarian copy right after issuing, so its hash exists from the start. */
+/** The background job that renders and stores an issued document's Bulgarian copy. */
+export const RENDERING_JOB = 'sales.rendering';
+
+/**
+ * Queues the Bulgarian copy's rendering right after issuing: the job stores it within a second or so, and its hash
+ * is fixed from then on. Drawing a PDF costs more than issuing the invoice, so the request does not wait for it;
+ * should the job not have run yet, the first request for the PDF renders and stores it (storeRendering).
+ */
 export async function keepRendering(db: Db, id: string): Promise<void> {
-  if (renderer && !(await repo.findRendering(db, id, 'bg'))) await storeRendering(db, id, 'bg');
+  await enqueueJob(db, SYSTEM_ACTOR, { kind: RENDERING_JOB, payload: { invoiceId: id } });
 }
+
+registerJobHandler<{ invoiceId: string }>(RENDERING_JOB, async ({ db, payload }) => {
+  if (renderer && !(await repo.findRendering(db, payload.invoiceId, 'bg')))
+    await storeRendering(db, payload.invoiceId, 'bg');
+});

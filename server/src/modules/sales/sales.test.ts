@@ -12,7 +12,7 @@ import { addDays, todayDate } from '../../kernel/calendar';
  * grounds (INV-09, INV-10), billing a finished order once, cancelling, and the stored PDF (INV-04, INV-15).
  */
 describe.each(DIALECTS)('invoices on %s', (dialect) => {
-  const t = useTestApp(dialect);
+  const t = useTestApp(dialect, { jobs: { autoStart: false } });
   let admin: Session;
   let desk: Session;
   let customerId: string;
@@ -216,8 +216,26 @@ describe.each(DIALECTS)('invoices on %s', (dialect) => {
     await json(admin, 'PATCH', `/api/v1/parties/${customerId}`, { name: party.name });
   });
 
+  it('a customer who has only an invoice is not deleted: 409 in_use naming the invoices (archive instead)', async () => {
+    const only = await aCustomer(t, admin, {
+      name: 'Само Фактура ООД',
+      uic: '123456786',
+      addresses: [{ label: 'billing', city: 'Русе', address: 'ул. „Борисова“ 2' }],
+    });
+    await issue((await draft({ partyId: only.id })).id);
+    const blocked = await send(admin, 'DELETE', `/api/v1/parties/${only.id}`, undefined, 409);
+    expect(blocked.json()).toMatchObject({
+      code: 'in_use',
+      usages: [{ entity: 'invoices', code: 'party_has_invoices', count: 1 }],
+    });
+  });
+
   it('INV-15: an issued invoice is served from its stored rendering, with its SHA-256; bg+en on request, never en only', async () => {
-    const issued = await issue((await draft()).id);
+    const { id } = await issue((await draft()).id);
+    // Issuing queues the rendering (this app runs jobs only when asked); once the job has run, the hash is there
+    // before anyone asked for the PDF.
+    await t.app.jobs.drain();
+    const issued = await json(desk, 'GET', `/api/v1/invoices/${id}`);
     expect(issued.pdfSha256).toMatch(/^[0-9a-f]{64}$/);
     const a = await send(desk, 'GET', `/api/v1/invoices/${issued.id}/pdf`, undefined, 200);
     const b = await send(desk, 'GET', `/api/v1/invoices/${issued.id}/pdf`, undefined, 200);
@@ -365,7 +383,12 @@ describe.each(DIALECTS)('invoices on %s', (dialect) => {
 
     it('ten billings of one order at once: one invoice, nine 409s, no number lost', async () => {
       const orderId = await orderWithLines();
-      await moved(t, desk, orderId, 'ready', 'delivered');
+      await moved(t, desk, orderId, 'ready');
+      // Delivered before it is billed: with the reason (ADR 0024), then billed afterwards.
+      await json(desk, 'POST', `/api/v1/service-orders/${orderId}/status`, {
+        to: 'delivered',
+        reason: 'Фактурата се издава след приемане',
+      });
       const answers = await Promise.all(
         Array.from({ length: 10 }, () => t.request(desk, 'POST', '/api/v1/invoices/from-order', { orderId })),
       );

@@ -191,6 +191,7 @@ export function OrderInvoiceAction({ order }: { order: OrderDetail }) {
   const advances = invoices.data?.items.filter((i) => i.advance && i.kind === 'invoice') ?? [];
   const canIssue =
     !billed &&
+    !order.billedById &&
     invoices.isSuccess &&
     (order.status === 'ready' || order.status === 'delivered') &&
     canCall(user.role, 'POST /api/v1/invoices/from-order');

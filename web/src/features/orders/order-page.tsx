@@ -53,6 +53,7 @@ import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
 import { OrderInvoiceAction } from '../invoices/order-invoice-action';
 import { OrderQuoteAction } from '../quotes/order-quote-action';
 import { OrderFlags, OrderStatusBadge } from './order-badges';
+import { OrderClosingAction } from './order-closing';
 import { OrderLines } from './order-lines';
 import { OrderPhotosCard } from './order-photos';
 import { needsConfirmation, useStatusMove } from './status-move';
@@ -123,6 +124,11 @@ function OrderInfo({ order }: { order: OrderDetail }) {
       <DetailField label={t('orders.technician')}>
         {order.technicianName ?? t('orders.noTechnician')}
       </DetailField>
+      {order.deliveredWithoutDocumentReason && (
+        <DetailField label={t('orderClosing.deliveredWithout')}>
+          <span data-testid="order-delivered-without-document">{order.deliveredWithoutDocumentReason}</span>
+        </DetailField>
+      )}
       {order.cancelReason && (
         <DetailField label={t('orders.order.cancelReason')}>{order.cancelReason}</DetailField>
       )}
@@ -492,6 +498,7 @@ export function OrderPage() {
           <Group gap="xs">
             <OrderQuoteAction order={order} />
             <OrderInvoiceAction order={order} />
+            <OrderClosingAction order={order} />
             <Button
               component="a"
               href={orderPdfUrl(order.id, 'intake', locale, fresh?.token)}

@@ -1,10 +1,10 @@
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatQuantity } from '@servix/server/kernel/format';
 import type { OrderStatus } from '@servix/server/modules/orders/orders.schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { messageOf } from '../../api/client';
+import { ApiError, messageOf } from '../../api/client';
 import { useChangeStatus } from '../../api/orders';
 import { currentLocale } from '../../i18n';
 import { FormAlert } from '../../ui/states';
@@ -19,7 +19,10 @@ export function needsConfirmation(from: OrderStatus, to: OrderStatus): 'cancel' 
 interface Asking {
   id: string;
   to: OrderStatus;
-  kind: 'cancel' | 'refused';
+  /** deliver: the server asked for the closing document or a reason (409 delivery_needs_document, ADR 0024). */
+  kind: 'cancel' | 'refused' | 'deliver';
+  /** The server's words, shown in the dialog. */
+  detail?: string;
 }
 
 /**
@@ -63,7 +66,10 @@ export function useStatusMove() {
             });
         },
         onError: (e) => {
-          if (inModal) setFailure(messageOf(e));
+          if (!inModal && e instanceof ApiError && e.code === 'delivery_needs_document') {
+            setFailure(null);
+            setAsking({ id, to, kind: 'deliver', detail: messageOf(e) });
+          } else if (inModal) setFailure(messageOf(e));
           else notifications.show({ color: 'red', message: messageOf(e) });
         },
       },
@@ -82,7 +88,13 @@ export function useStatusMove() {
     <Modal
       opened={asking !== null}
       onClose={() => setAsking(null)}
-      title={asking?.kind === 'cancel' ? t('orders.order.cancelTitle') : t('orders.order.refusedRepair')}
+      title={
+        asking?.kind === 'cancel'
+          ? t('orders.order.cancelTitle')
+          : asking?.kind === 'deliver'
+            ? t('orderClosing.deliverTitle')
+            : t('orders.order.refusedRepair')
+      }
     >
       <form
         onSubmit={(e) => {
@@ -91,16 +103,24 @@ export function useStatusMove() {
           send(
             asking.id,
             asking.to,
-            asking.kind === 'cancel' ? { reason } : { refused: true, reason: reason || undefined },
+            asking.kind === 'refused' ? { refused: true, reason: reason || undefined } : { reason },
             true,
           );
         }}
       >
         <Stack gap="sm">
           <FormAlert message={failure} />
+          {asking?.kind === 'deliver' && (
+            <Text size="sm" data-testid="deliver-needs-document">
+              {t('orderClosing.deliverHint')}
+            </Text>
+          )}
           <Textarea
-            label={t('orders.order.cancelReason')}
-            required={asking?.kind === 'cancel'}
+            label={
+              asking?.kind === 'deliver' ? t('orderClosing.deliverReason') : t('orders.order.cancelReason')
+            }
+            required={asking?.kind === 'cancel' || asking?.kind === 'deliver'}
+            data-testid="status-reason"
             data-autofocus
             autosize
             minRows={2}
@@ -116,7 +136,11 @@ export function useStatusMove() {
               color={asking?.kind === 'cancel' ? 'red' : undefined}
               loading={change.isPending}
             >
-              {asking?.kind === 'cancel' ? t('orders.order.cancelConfirm') : t('orders.status.ready')}
+              {asking?.kind === 'cancel'
+                ? t('orders.order.cancelConfirm')
+                : asking?.kind === 'deliver'
+                  ? t('orderClosing.deliverConfirm')
+                  : t('orders.status.ready')}
             </Button>
           </Group>
         </Stack>

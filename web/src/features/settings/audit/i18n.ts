@@ -57,6 +57,7 @@ export const auditMessages = defineMessages(
         payment_settings: 'Настройки на плащанията',
         sale_receipt: 'Касова бележка',
         sales_proforma: 'Проформа фактура',
+        goods_note: 'Стокова разписка',
       },
       actions: {
         api_token: { create: 'Създаден API ключ', revoke: 'Отменен API ключ' },
@@ -244,6 +245,7 @@ export const auditMessages = defineMessages(
         payment_settings: { update: 'Променен лимит за отписване' },
         sale_receipt: {
           create: 'Издадена касова бележка',
+          counter_sale: 'Продажба на части на каса',
           print: 'Отпечатана касова бележка',
           storno: 'Сторнирана касова бележка',
         },
@@ -252,6 +254,7 @@ export const auditMessages = defineMessages(
           convert: 'Проформа фактура превърната във фактура',
           cancel: 'Анулирана проформа фактура',
         },
+        goods_note: { create: 'Издадена стокова разписка' },
       },
     },
   },
@@ -309,6 +312,7 @@ export const auditMessages = defineMessages(
         payment_settings: 'Payment settings',
         sale_receipt: 'Sale receipt',
         sales_proforma: 'Proforma invoice',
+        goods_note: 'Goods delivery note',
       },
       actions: {
         api_token: { create: 'API token created', revoke: 'API token revoked' },
@@ -494,6 +498,7 @@ export const auditMessages = defineMessages(
         payment_settings: { update: 'Write-off limit changed' },
         sale_receipt: {
           create: 'Sale receipt issued',
+          counter_sale: 'Over-the-counter sale of parts',
           print: 'Sale receipt printed',
           storno: 'Sale receipt reversed (storno)',
         },
@@ -502,6 +507,7 @@ export const auditMessages = defineMessages(
           convert: 'Proforma invoice converted into an invoice',
           cancel: 'Proforma invoice cancelled',
         },
+        goods_note: { create: 'Goods delivery note issued' },
       },
     },
   },

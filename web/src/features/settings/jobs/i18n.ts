@@ -24,6 +24,7 @@ export const jobsMessages = defineMessages(
       kinds: {
         auth: { purge: 'Почистване на изтекли сесии' },
         import: 'Импорт от CSV',
+        sales: { rendering: 'PDF на издаден документ' },
       },
       statuses: {
         queued: 'Чака',
@@ -60,6 +61,7 @@ export const jobsMessages = defineMessages(
       kinds: {
         auth: { purge: 'Clean-up of expired sessions' },
         import: 'CSV import',
+        sales: { rendering: 'PDF of an issued document' },
       },
       statuses: {
         queued: 'Queued',
