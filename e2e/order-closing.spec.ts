@@ -1,75 +1,8 @@
-import type { Page } from '@playwright/test';
-import { api, expect, expectHome, shot, signIn, test } from './support';
+import { api, expect, expectHome, finishedOrder, shot, signIn, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
 const SLOW = { timeout: 30_000 };
-
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON answer, read by the spec as it pleases
-async function post<T = any>(page: Page, path: string, data: unknown): Promise<T> {
-  const csrf = (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken as string;
-  const res = await page.request.post(path, { headers: { 'x-csrf-token': csrf }, data });
-  expect(res.ok(), `POST ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
-
-/** A 9-digit ЕИК with its check digit, unique per call: the customer an invoice needs. */
-function aUic(): string {
-  const body = String(Date.now()).slice(-8).split('').map(Number);
-  const sum = (weights: number[]) => body.reduce((s, d, i) => s + d * (weights[i] ?? 0), 0) % 11;
-  let check = sum([1, 2, 3, 4, 5, 6, 7, 8]);
-  if (check === 10) check = sum([3, 4, 5, 6, 7, 8, 9, 10]) % 10;
-  return `${body.join('')}${check}`;
-}
-
-/**
- * A company customer, an order for its washer with two lines it pays (1.5 h of labour at 40.00 € and transport at
- * 10.00 € less 10 %: 82.80 € with VAT) and one under the shop's warranty, finished: ready to close.
- */
-async function finishedOrder(page: Page, name: string): Promise<{ id: string; number: string }> {
-  const run = String(Date.now()).slice(-6);
-  const customer = await post(page, '/api/v1/parties', {
-    kind: 'company',
-    name: `${name} ${run} ООД`,
-    uic: aUic(),
-    addresses: [{ label: 'billing', city: 'Варна', address: 'ул. „Морска“ 7' }],
-  });
-  const models = await api(page, `/api/v1/models?q=${encodeURIComponent('TDLR 7220')}`);
-  const order = await post(page, '/api/v1/service-orders', {
-    partyId: customer.id,
-    serialNumber: `E2E-CLOSE-${run}`,
-    modelId: models.items[0].id,
-    complaint: 'Не центрофугира',
-  });
-  const line = (body: object) => post(page, `/api/v1/service-orders/${order.id}/lines`, body);
-  await line({
-    kind: 'charge',
-    description: 'Труд',
-    quantityMilli: 1500,
-    unitPriceCents: 4000,
-    vatRateBp: 2000,
-  });
-  await line({
-    kind: 'charge',
-    description: 'Транспорт',
-    quantityMilli: 1000,
-    unitPriceCents: 1000,
-    discountBp: 1000,
-    vatRateBp: 2000,
-  });
-  await line({
-    kind: 'charge',
-    description: 'Гаранционен труд',
-    quantityMilli: 1000,
-    unitPriceCents: 9900,
-    vatRateBp: 2000,
-    payer: 'shop_warranty',
-    payerReason: 'Повторен ремонт',
-  });
-  for (const to of ['diagnosing', 'in_repair', 'ready'])
-    await post(page, `/api/v1/service-orders/${order.id}/status`, { to });
-  return { id: order.id, number: order.number };
-}
 
 test('the desk closes a finished order with a goods delivery note, opens it, and delivers the order', async ({
   page,
@@ -77,7 +10,7 @@ test('the desk closes a finished order with a goods delivery note, opens it, and
   test.setTimeout(180_000);
   await signIn(page);
   await expectHome(page);
-  const order = await finishedOrder(page, 'Разписка Клиент');
+  const order = await finishedOrder(page, 'Разписка Клиент', 'CLOSE');
   await page.goto(`/orders/${order.id}`);
   await page.getByTestId('order-close-with-document').click();
   const dialog = page.getByRole('dialog');
@@ -134,7 +67,7 @@ test('in English on a phone: delivering without a document asks the reason; the 
   await page.getByText('EN', { exact: true }).click();
   await expectHome(page, 'en');
   try {
-    const order = await finishedOrder(page, 'Closing Customer');
+    const order = await finishedOrder(page, 'Closing Customer', 'CLOSE');
     await page.goto(`/orders/${order.id}`);
     await expect(page.getByTestId('order-close-with-document')).toBeVisible(SLOW);
     await page.waitForLoadState('networkidle');

@@ -1,26 +1,9 @@
 import type { Page } from '@playwright/test';
-import { api, expect, expectHome, shot, signIn, test } from './support';
+import { api, aUic, expect, expectHome, post, shot, signIn, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
 const SLOW = { timeout: 30_000 };
-
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON answer, read by the spec as it pleases
-async function post<T = any>(page: Page, path: string, data: unknown): Promise<T> {
-  const csrf = (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken as string;
-  const res = await page.request.post(path, { headers: { 'x-csrf-token': csrf }, data });
-  expect(res.ok(), `POST ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
-
-/** A 9-digit ЕИК with its check digit, unique per run. */
-function aUic(): string {
-  const body = String(Date.now()).slice(-8).split('').map(Number);
-  const sum = (weights: number[]) => body.reduce((s, d, i) => s + d * (weights[i] ?? 0), 0) % 11;
-  let check = sum([1, 2, 3, 4, 5, 6, 7, 8]);
-  if (check === 10) check = sum([3, 4, 5, 6, 7, 8, 9, 10]) % 10;
-  return `${body.join('')}${check}`;
-}
 
 /** A customer with an issued invoice of 120.00 € (100.00 + 20 % VAT), due in 14 days, and a cash desk. */
 async function issuedInvoice(page: Page, name: string) {

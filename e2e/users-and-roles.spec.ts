@@ -61,6 +61,10 @@ test('an administrator adds a reception user, who sees only the screens their ro
     'Оферти за ремонт',
     // The desk issues the invoice when the customer collects (ADR 0016).
     'Фактури',
+    'Проформа фактури',
+    // The desk sells parts over the counter and sees the receipts (ADR 0026).
+    'Продажба на каса',
+    'Касови бележки',
     // The desk takes payments and sees who owes what (ADR 0020).
     'Плащания',
     'Вземания',

@@ -15,6 +15,7 @@ import { importAdapters } from './modules/imports';
 import { ITEM_RULES } from './modules/items/items.access';
 import { ORDER_RULES, TECHNICIAN_EARNINGS_RULES } from './modules/orders/orders.access';
 import { PARTY_RULES, SITE_RULES } from './modules/parties/parties.access';
+import { SALE_RECEIPT_RULES } from './modules/receipts/receipts.access';
 import { INVOICE_RULES } from './modules/sales/sales.access';
 import {
   STOCK_DOCUMENT_RULES,
@@ -103,6 +104,7 @@ const EXPORT_RULES: Record<string, readonly Role[]> = {
   'GET /api/v1/service-orders/export.csv': ORDER_RULES.read,
   'GET /api/v1/reports/technician-earnings/export.csv': TECHNICIAN_EARNINGS_RULES.read,
   'GET /api/v1/invoices/export.csv': INVOICE_RULES.read,
+  'GET /api/v1/sale-receipts/export.csv': SALE_RECEIPT_RULES.read,
 };
 
 /** A file with every column of the entity and one row of empty cells: it passes the header check, imports nothing. */

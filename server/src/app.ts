@@ -38,7 +38,7 @@ import { paymentsRoutes } from './modules/payments';
 import { purchasingRoutes } from './modules/purchasing';
 import { quotesRoutes } from './modules/quotes';
 import { receiptsRoutes } from './modules/receipts';
-import { salesRoutes, vatJournalRoutes } from './modules/sales';
+import { proformaRoutes, salesRoutes, vatJournalRoutes } from './modules/sales';
 import { searchRoutes } from './modules/search';
 import { setupRoutes } from './modules/setup';
 import { stockRoutes } from './modules/stock';
@@ -158,6 +158,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(orderPhotoRoutes);
   await app.register(fiscalRoutes);
   await app.register(salesRoutes);
+  await app.register(proformaRoutes);
   await app.register(moneyRoutes);
   await app.register(vatJournalRoutes);
   await app.register(paymentsRoutes);

@@ -40,8 +40,21 @@ export function registerUsageCheck(entity: string, check: UsageCheck): void {
   checks.set(entity, set);
 }
 
+const references = new Map<string, UsageReference[]>();
+
+/** The columns registered as referencing an entity (the test that every foreign key is covered reads them). */
+export function registeredReferences(entity: string): readonly UsageReference[] {
+  return references.get(entity) ?? [];
+}
+
+/** The entities some module registered a usage check for: the records that are deleted only when unused. */
+export function guardedEntities(): string[] {
+  return [...checks.keys()];
+}
+
 /** "Table X references entity Y through column Z": registers the count of those rows as a usage check. */
 export function registerReference(entity: string, reference: UsageReference): void {
+  references.set(entity, [...(references.get(entity) ?? []), reference]);
   registerUsageCheck(entity, async (db, id) => ({
     entity: reference.usedBy,
     code: reference.code,

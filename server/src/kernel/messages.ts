@@ -631,6 +631,70 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Техникът е водещ в сервизни поръчки: {count}.',
     en: 'The technician leads service orders: {count}.',
   },
+  party_has_proformas: {
+    bg: 'Клиентът има проформа фактури: {count}.',
+    en: 'The customer has proforma invoices: {count}.',
+  },
+  party_has_invoices: {
+    bg: 'Клиентът има издадени фактури или известия: {count}.',
+    en: 'The customer has invoices or notes: {count}.',
+  },
+  party_has_sale_receipts: {
+    bg: 'Клиентът има касови бележки: {count}.',
+    en: 'The customer has sale receipts: {count}.',
+  },
+  party_has_payments: {
+    bg: 'Клиентът има плащания: {count}.',
+    en: 'The customer has payments: {count}.',
+  },
+  party_has_money_movements: {
+    bg: 'Контрагентът е посочен в касови или банкови движения: {count}.',
+    en: 'The party is named on cash or bank movements: {count}.',
+  },
+  party_has_goods_notes: {
+    bg: 'Клиентът има стокови разписки: {count}.',
+    en: 'The customer has goods delivery notes: {count}.',
+  },
+  party_has_repair_quotes: {
+    bg: 'Клиентът има оферти за ремонт: {count}.',
+    en: 'The customer has repair quotes: {count}.',
+  },
+  item_has_repair_quotes: {
+    bg: 'Уредът има оферти за ремонт: {count}.',
+    en: 'The item has repair quotes: {count}.',
+  },
+  part_has_repair_quotes: {
+    bg: 'Частта е в редове на оферти за ремонт: {count}.',
+    en: 'The part is on repair quote lines: {count}.',
+  },
+  service_type_has_repair_quotes: {
+    bg: 'Услугата е в редове на оферти за ремонт: {count}.',
+    en: 'The service is on repair quote lines: {count}.',
+  },
+  warehouse_has_repair_quotes: {
+    bg: 'Складът е посочен в редове на оферти за ремонт: {count}.',
+    en: 'The warehouse is named on repair quote lines: {count}.',
+  },
+  service_type_is_diagnostic: {
+    bg: 'Услугата е избрана за диагностика в настройките на сервиза.',
+    en: 'The service is the diagnostic service in the service settings.',
+  },
+  warehouse_has_service_orders: {
+    bg: 'Складът е посочен в редове на сервизни поръчки: {count}.',
+    en: 'The warehouse is named on service order lines: {count}.',
+  },
+  warehouse_has_purchase_requests: {
+    bg: 'Складът е посочен в заявки за доставка: {count}.',
+    en: 'The warehouse is named on purchase requests: {count}.',
+  },
+  technician_has_van_warehouse: {
+    bg: 'Техникът има служебен склад (бус): {count}.',
+    en: 'The technician has a van warehouse: {count}.',
+  },
+  part_has_sale_receipts: {
+    bg: 'Частта е продадена с касови бележки: {count}.',
+    en: 'The part was sold on sale receipts: {count}.',
+  },
   part_has_service_orders: {
     bg: 'Частта е в редове на сервизни поръчки: {count}.',
     en: 'The part is on service order lines: {count}.',
@@ -856,6 +920,35 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Поръчка {number} няма редове, които клиентът плаща.',
     en: 'Order {number} has no lines the customer pays.',
   },
+  // proforma invoices (ADR 0025)
+  proforma_already_converted: {
+    bg: 'Проформа фактура {number} вече е превърната във фактура {invoiceNumber}.',
+    en: 'Proforma invoice {number} is already converted into invoice {invoiceNumber}.',
+  },
+  proforma_cancelled: {
+    bg: 'Проформа фактура {number} е анулирана.',
+    en: 'Proforma invoice {number} is cancelled.',
+  },
+  advance_not_deductible: {
+    bg: 'Фактура {number} не може да се приспадне: приспада се издадена авансова фактура на същия клиент и в същата валута, веднъж на фактура.',
+    en: 'Invoice {number} cannot be deducted: only an issued advance invoice of the same customer and currency, once an invoice.',
+  },
+  advance_exceeds_left: {
+    bg: 'От авансова фактура {number} остават за приспадане {left} {currency} (данъчна основа).',
+    en: 'Advance invoice {number} has {left} {currency} (tax base) left to deduct.',
+  },
+  deduction_exceeds_invoice: {
+    bg: 'Приспаднатият аванс е по-голям от сумата на фактурата.',
+    en: 'The advance deducted is more than the invoice amount.',
+  },
+  order_other_customer: {
+    bg: 'Поръчката е на друг клиент.',
+    en: 'The order is another customer’s.',
+  },
+  valid_until_before_issue: {
+    bg: '„Валидна до“ не може да е преди датата на издаване.',
+    en: '"Valid until" cannot be before the issue date.',
+  },
   // cash desks and bank accounts (ADR 0018)
   not_for_cash_desk: {
     bg: 'Полето „{field}“ е само за банкова сметка, не за каса.',
@@ -1006,6 +1099,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
   bank_line_amount: { bg: 'Невалидна сума.', en: 'Invalid amount.' },
   invalid_base64: { bg: 'Файлът не е изпратен правилно.', en: 'The file was not sent correctly.' },
   // sale receipts (ADR 0022)
+  receipt_total_zero: {
+    bg: 'Бележката е на нулева стойност: добавете цена.',
+    en: 'The receipt comes to zero: add a price.',
+  },
   receipt_not_issued: {
     bg: 'Касова бележка {number} вече е сторнирана.',
     en: 'Sale receipt {number} is already reversed.',

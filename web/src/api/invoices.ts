@@ -1,4 +1,5 @@
 import type {
+  AdvanceInvoiceBody,
   CancelInvoiceBody,
   CreateNoteBody,
   FromOrderBody,
@@ -32,6 +33,16 @@ function useAfterInvoiceWrite() {
     // Billing or cancelling changes what the order page offers.
     if (invoice?.orderId) await queryClient.invalidateQueries({ queryKey: ordersKey });
   };
+}
+
+/** An advance invoice (INV-06), issued at once. */
+export function useAdvanceInvoice() {
+  const after = useAfterInvoiceWrite();
+  return useMutation({
+    mutationFn: (body: z.input<typeof AdvanceInvoiceBody>) =>
+      api.post<InvoiceDetail>('/invoices/advance', body),
+    onSuccess: after,
+  });
 }
 
 /** Bills a ready or delivered service order in one step: the issued invoice. */

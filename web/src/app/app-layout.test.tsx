@@ -36,10 +36,14 @@ const CATALOGUE = ['Категории', 'Марки', 'Модели', 'Труд
 const withMine = (menu: string[]) => menu.flatMap((s) => (s === 'Табло' ? [s, MINE] : [s]));
 /** Invoices, after the orders: the desk and the office, not the technicians or the storekeeper. */
 const INVOICES = 'Фактури';
+/** Proforma invoices (ADR 0025), after the invoices, for the same roles. */
+const PROFORMAS = 'Проформа фактури';
 /** Payments and receivables (ADR 0020), after the invoices, for the same roles. */
 const PAYMENTS = ['Плащания', 'Вземания'];
+/** The counter sale and the sale receipts (ADR 0026), after the invoices, for the same roles. */
+const RECEIPTS = ['Продажба на каса', 'Касови бележки'];
 const withInvoices = (menu: string[]) =>
-  menu.flatMap((s) => (s === 'Оферти за ремонт' ? [s, INVOICES, ...PAYMENTS] : [s]));
+  menu.flatMap((s) => (s === 'Оферти за ремонт' ? [s, INVOICES, PROFORMAS, ...RECEIPTS, ...PAYMENTS] : [s]));
 /** What technicians earn: the management and the accountant. */
 const PAY = ['Възнаграждения на техници'];
 /** Cash desks and bank accounts (ADR 0018): the management, the accountant and the desk. */

@@ -22,8 +22,10 @@ import {
   IconListNumbers,
   IconPuzzle,
   IconReceipt,
+  IconReceipt2,
   IconReportMoney,
   IconSettingsCog,
+  IconShoppingCart,
   IconStack2,
   IconTags,
   IconTool,
@@ -222,11 +224,35 @@ export const ORDERS_SCREENS = [
   },
 ] as const satisfies readonly Screen[];
 
-type SalesLabel = 'invoices.nav.list' | 'payments.nav.list' | 'payments.nav.receivables';
+type SalesLabel =
+  | 'invoices.nav.list'
+  | 'proformas.nav.list'
+  | 'receipts.nav.list'
+  | 'receipts.nav.counter'
+  | 'payments.nav.list'
+  | 'payments.nav.receivables';
 
 /** Sales (issue 13), under "Sales" in the menu: the invoices. */
 export const SALES_SCREENS = [
   { path: '/invoices', label: 'invoices.nav.list', icon: IconReceipt, needs: 'GET /api/v1/invoices' },
+  {
+    path: '/proformas',
+    label: 'proformas.nav.list',
+    icon: IconFileInvoice,
+    needs: 'GET /api/v1/proformas',
+  },
+  {
+    path: '/counter-sale',
+    label: 'receipts.nav.counter',
+    icon: IconShoppingCart,
+    needs: 'POST /api/v1/sale-receipts/counter-sale',
+  },
+  {
+    path: '/sale-receipts',
+    label: 'receipts.nav.list',
+    icon: IconReceipt2,
+    needs: 'GET /api/v1/sale-receipts',
+  },
   { path: '/payments', label: 'payments.nav.list', icon: IconCashRegister, needs: 'GET /api/v1/payments' },
   {
     path: '/receivables',

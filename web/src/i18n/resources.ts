@@ -7,6 +7,7 @@ import { fiscalMessages } from '../features/fiscal/i18n';
 import { homeMessages } from '../features/home/i18n';
 import { importsMessages } from '../features/imports/i18n';
 import { invoicesMessages } from '../features/invoices/i18n';
+import { proformaMessages } from '../features/invoices/proforma-i18n';
 import { itemsMessages } from '../features/items/i18n';
 import { moneyMessages } from '../features/money/i18n';
 import { orderClosingMessages } from '../features/orders/closing-i18n';
@@ -17,6 +18,7 @@ import { paymentsMessages } from '../features/payments/i18n';
 import { publicStatusMessages } from '../features/public-status/i18n';
 import { purchasingMessages } from '../features/purchasing/i18n';
 import { quotesMessages } from '../features/quotes/i18n';
+import { receiptsMessages } from '../features/receipts/i18n';
 import { reportsMessages } from '../features/reports/i18n';
 import { searchMessages } from '../features/search/i18n';
 import { apiTokensMessages } from '../features/settings/api-tokens/i18n';
@@ -63,9 +65,11 @@ export const FEATURE_MESSAGES = {
   orderClosing: orderClosingMessages,
   fiscal: fiscalMessages,
   invoices: invoicesMessages,
+  proformas: proformaMessages,
   money: moneyMessages,
   vatJournal: vatJournalMessages,
   payments: paymentsMessages,
+  receipts: receiptsMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -99,6 +103,8 @@ export const bg = mergeMessages(
   orderClosingMessages.bg,
   fiscalMessages.bg,
   invoicesMessages.bg,
+  proformaMessages.bg,
+  receiptsMessages.bg,
   moneyMessages.bg,
   vatJournalMessages.bg,
   paymentsMessages.bg,
@@ -138,6 +144,8 @@ export const en: Messages = mergeMessages(
   orderClosingMessages.en,
   fiscalMessages.en,
   invoicesMessages.en,
+  proformaMessages.en,
+  receiptsMessages.en,
   moneyMessages.en,
   vatJournalMessages.en,
   paymentsMessages.en,

@@ -27,6 +27,8 @@ import { boardOrder } from './0027-board-order';
 import { saleReceipts } from './0028-sale-receipts';
 import { bankStatementLines } from './0029-bank-statement-lines';
 import { goodsNotes } from './0030-goods-notes';
+import { salesProformas } from './0031-sales-proformas';
+import { counterSales } from './0032-counter-sales';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -60,4 +62,6 @@ export const MIGRATIONS: Migration[] = [
   saleReceipts,
   bankStatementLines,
   goodsNotes,
+  salesProformas,
+  counterSales,
 ];

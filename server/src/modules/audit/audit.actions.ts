@@ -104,7 +104,9 @@ export const AUDIT_ACTIONS = [
   // bank statement import (ADR 0023)
   ...actionsOf('money_account', ['import_statement']),
   // sale receipts (ADR 0022)
-  ...actionsOf('sale_receipt', ['create', 'print', 'storno']),
+  ...actionsOf('sale_receipt', ['create', 'counter_sale', 'print', 'storno']),
+  // proforma invoices (ADR 0025)
+  ...actionsOf('sales_proforma', ['create', 'convert', 'cancel']),
   // goods delivery notes (ADR 0024)
   ...actionsOf('goods_note', ['create']),
 ] as const;
@@ -140,6 +142,7 @@ export const AUDIT_ENTITIES = [
   'payment_allocation',
   'payment_settings',
   'sale_receipt',
+  'sales_proforma',
   'goods_note',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

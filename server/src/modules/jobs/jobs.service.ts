@@ -274,7 +274,13 @@ export class JobRunner {
       } catch (err) {
         this.#log?.error({ err }, 'job runner tick failed');
       }
-      if (ran || this.#stopping) continue;
+      if (this.#stopping) continue;
+      if (ran) {
+        // Requests waiting meanwhile go first: on SQLite a job's reads and writes never leave the microtask queue, so
+        // without this turn a queue of jobs (a PDF each) would hold every request for as long as it lasts.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.#pollMs);
         this.#wake = () => {

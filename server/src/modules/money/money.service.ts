@@ -524,7 +524,7 @@ export async function recordCustomerPayment(
     accountId: string;
     date: CalendarDate;
     amountCents: number;
-    partyId: string;
+    partyId: string | null;
     reason: string | null;
   },
 ): Promise<{ id: string; number: string; accountName: string }> {

@@ -61,3 +61,29 @@ registerCatalogRenamedHook((db, by) => reindexOrders(db, by));
 // Every posted receipt serves the part lines waiting for its parts, oldest order first (ADR 0014).
 registerBeforeReceiptPostListener('orders.lock_waiting_orders', lockOrdersWaitingFor);
 registerReceiptPostedListener('orders.serve_waiting_lines', serveWaitingLines);
+
+// The other technicians of a line, the diagnostic service of the settings, the warehouses of part lines.
+registerReference('technician', {
+  table: 'service_order_line_technician',
+  column: 'technician_id',
+  usedBy: 'service_orders',
+  code: 'technician_has_service_orders',
+});
+registerReference('catalog_service_type', {
+  table: 'service_settings',
+  column: 'diagnostic_service_type_id',
+  usedBy: 'service_settings',
+  code: 'service_type_is_diagnostic',
+});
+registerReference('stock_warehouse', {
+  table: 'service_order_line',
+  column: 'warehouse_id',
+  usedBy: 'service_orders',
+  code: 'warehouse_has_service_orders',
+});
+registerReference('stock_warehouse', {
+  table: 'service_order_line',
+  column: 'removed_warehouse_id',
+  usedBy: 'service_orders',
+  code: 'warehouse_has_service_orders',
+});

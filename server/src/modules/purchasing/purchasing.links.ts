@@ -20,3 +20,10 @@ registerReference('catalog_part', {
   usedBy: 'purchase_requests',
   code: 'part_has_purchase_requests',
 });
+
+registerReference('stock_warehouse', {
+  table: 'purchase_request_need',
+  column: 'warehouse_id',
+  usedBy: 'purchase_requests',
+  code: 'warehouse_has_purchase_requests',
+});

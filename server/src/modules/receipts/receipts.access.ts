@@ -10,7 +10,10 @@ export const SALE_RECEIPT_RULES = {
 } as const satisfies EntityRules;
 
 export const RECEIPTS_ACCESS: Record<string, Access> = {
+  'GET /api/v1/sale-receipts': SALE_RECEIPT_RULES.read,
+  'GET /api/v1/sale-receipts/export.csv': SALE_RECEIPT_RULES.read,
   'POST /api/v1/sale-receipts/from-order': SALE_RECEIPT_RULES.write,
+  'POST /api/v1/sale-receipts/counter-sale': SALE_RECEIPT_RULES.write,
   'GET /api/v1/sale-receipts/:id': SALE_RECEIPT_RULES.read,
   'GET /api/v1/sale-receipts/:id/pdf': SALE_RECEIPT_RULES.read,
   'POST /api/v1/sale-receipts/:id/print': SALE_RECEIPT_RULES.write,

@@ -87,7 +87,7 @@ export async function receiptPdf(
       {
         kind: 'facts',
         rows: [
-          { label: w('customer'), value: r.partyName },
+          ...(r.partyName ? [{ label: w('customer'), value: r.partyName }] : []),
           ...(r.orderNumber ? [{ label: w('order'), value: r.orderNumber }] : []),
           { label: w('usn'), value: r.uniqueSaleNumber },
           { label: w('method'), value: w(r.method) },

@@ -1,7 +1,11 @@
 /** The sale receipts' SQL (ADR 0022). */
-import type { Insertable, Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
-import { lockForUpdate } from '../../db/sql';
+import { listAll, listOrder, listPage, type SortKeys } from '../../db/list';
+import { lockForUpdate, matchesSearch } from '../../db/sql';
+import type { PageRequest } from '../../kernel/list-query';
+import { likePattern } from '../../kernel/search-text';
+import type { ReceiptFilter } from './receipts.schema';
 import type { SaleReceiptLineTable, SaleReceiptTable } from './receipts.table';
 
 export async function insertReceipt(db: Executor, row: Insertable<SaleReceiptTable>): Promise<void> {
@@ -20,16 +24,60 @@ export async function updateReceipt(
   await db.updateTable('sale_receipt').set(columns).where('id', '=', id).execute();
 }
 
-/** The receipt with its customer's name and its order's number. */
-export async function findReceipt(db: Executor, id: string) {
+function viewQuery(db: Executor) {
   return db
     .selectFrom('sale_receipt as r')
-    .innerJoin('party as p', 'p.id', 'r.party_id')
+    .leftJoin('party as p', 'p.id', 'r.party_id')
     .leftJoin('service_order as o', 'o.id', 'r.order_id')
     .selectAll('r')
-    .select(['p.name as party_name', 'o.number as order_number'])
-    .where('r.id', '=', id)
-    .executeTakeFirst();
+    .select(['p.name as party_name', 'o.number as order_number']);
+}
+
+/** The receipt with its customer's name (none for a walk-in buyer) and its order's number. */
+export async function findReceipt(db: Executor, id: string) {
+  return viewQuery(db).where('r.id', '=', id).executeTakeFirst();
+}
+
+const SORTS: SortKeys = {
+  number: ['r.number', 'r.created_at'],
+  documentDate: ['r.document_date', 'r.number'],
+  totalCents: ['r.total_cents', 'r.created_at'],
+  createdAt: ['r.created_at'],
+};
+
+function filtered(db: Executor, q: ReceiptFilter) {
+  let query = viewQuery(db);
+  if (q.status?.length) query = query.where('r.status', 'in', q.status);
+  if (q.fiscalStatus?.length) query = query.where('r.fiscal_status', 'in', q.fiscalStatus);
+  if (q.method) query = query.where('r.payment_method', '=', q.method);
+  if (q.source === 'order') query = query.where('r.order_id', 'is not', null);
+  if (q.source === 'counter') query = query.where('r.order_id', 'is', null);
+  if (q.partyId) query = query.where('r.party_id', '=', q.partyId);
+  if (q.from) query = query.where('r.document_date', '>=', q.from);
+  if (q.to) query = query.where('r.document_date', '<=', q.to);
+  if (q.q) {
+    // Numbers and the УНП are ASCII: lower() folds them the same on both databases.
+    const like = (column: string) =>
+      sql<boolean>`lower(${sql.ref(column)}) like ${likePattern(q.q ?? '')} escape '\\'`;
+    const needle = q.q;
+    query = query.where((eb) =>
+      eb.or([
+        like('r.number'),
+        like('r.unique_sale_number'),
+        like('o.number'),
+        matchesSearch('p.search_text', needle),
+      ]),
+    );
+  }
+  return query;
+}
+
+export async function listReceipts(db: Executor, q: ReceiptFilter & PageRequest) {
+  return listPage(filtered(db, q), listOrder(q.sort ?? '-createdAt', SORTS, 'createdAt'), q);
+}
+
+export async function allReceipts(db: Executor, q: ReceiptFilter) {
+  return listAll(filtered(db, q), listOrder(q.sort ?? 'number', SORTS, 'number'));
 }
 
 /** Locks the receipt (PostgreSQL: until the transaction ends) for its storno. */

@@ -2,16 +2,83 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/context';
+import { sendCsv } from '../../http/csv';
+import type { CsvColumn } from '../../kernel/csv-cell';
+import { cents, toDecimalString } from '../../kernel/money';
 import { sendPdf } from '../../pdf';
 import { receiptPdf } from './receipts.pdf';
-import { ReceiptFromOrderBody, ReceiptParams, SaleReceipt, StornoBody } from './receipts.schema';
+import {
+  CounterSaleBody,
+  ReceiptFilter,
+  ReceiptFromOrderBody,
+  ReceiptListQuery,
+  ReceiptParams,
+  SaleReceipt,
+  type SaleReceiptListItem,
+  SaleReceiptPage,
+  StornoBody,
+} from './receipts.schema';
 import * as receipts from './receipts.service';
+
+const money = (c: number) => toDecimalString(cents(c));
+
+const RECEIPT_CSV: CsvColumn<SaleReceiptListItem>[] = [
+  { header: 'number', value: (r) => r.number },
+  { header: 'date', value: (r) => r.documentDate },
+  { header: 'status', value: (r) => r.status },
+  { header: 'customer', value: (r) => r.partyName ?? '' },
+  { header: 'service_order', value: (r) => r.orderNumber ?? '' },
+  { header: 'payment_method', value: (r) => r.method },
+  { header: 'currency', value: (r) => r.currency },
+  { header: 'net', value: (r) => money(r.netCents) },
+  { header: 'vat', value: (r) => money(r.vatCents) },
+  { header: 'total', value: (r) => money(r.totalCents) },
+  { header: 'unique_sale_number', value: (r) => r.uniqueSaleNumber },
+  { header: 'fiscal_status', value: (r) => r.fiscalStatus },
+  { header: 'fiscal_receipt_number', value: (r) => r.receiptNumber ?? '' },
+  { header: 'storno_reason', value: (r) => r.stornoReason ?? '' },
+];
 
 /** Sale receipts (касова бележка, issue 13 items 3 and 4; ADR 0022). */
 export async function receiptsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.deps;
   const tags = ['sale-receipts'];
+
+  r.get(
+    '/api/v1/sale-receipts',
+    {
+      schema: {
+        tags,
+        summary:
+          'Sale receipts: search (number, УНП, order, customer), filter (status, fiscal state, method, source, dates)',
+        querystring: ReceiptListQuery,
+        response: { 200: SaleReceiptPage },
+      },
+    },
+    async (req) => receipts.listReceipts(db, req.query),
+  );
+
+  r.get(
+    '/api/v1/sale-receipts/export.csv',
+    { schema: { tags, summary: 'The sale receipts the filter matches, as CSV', querystring: ReceiptFilter } },
+    async (req, reply) =>
+      sendCsv(reply, 'sale-receipts.csv', RECEIPT_CSV, await receipts.exportReceipts(db, req.query)),
+  );
+
+  r.post(
+    '/api/v1/sale-receipts/counter-sale',
+    {
+      schema: {
+        tags,
+        summary:
+          'Sell parts over the counter without an order: a receipt, paid in cash or by card, the stock issued in the same transaction',
+        body: CounterSaleBody,
+        response: { 201: SaleReceipt },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await receipts.counterSale(db, actorOf(req), req.body)),
+  );
 
   r.post(
     '/api/v1/sale-receipts/from-order',

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../../kernel/dates';
 import { TrimmedId } from '../../kernel/ids';
+import { ListQueryBase, Page } from '../../kernel/list-query';
 
 export const RECEIPT_METHODS = ['cash', 'card'] as const;
 export const RECEIPT_STATUSES = ['issued', 'reversed'] as const;
@@ -20,6 +21,34 @@ export const ReceiptFromOrderBody = z.strictObject({
   documentDate: IsoDate.optional().describe('Today unless given'),
 });
 export type ReceiptFromOrderBody = z.infer<typeof ReceiptFromOrderBody>;
+
+/** At most this many lines on one counter sale. */
+export const MAX_COUNTER_LINES = 200;
+
+export const CounterSaleLine = z.strictObject({
+  partId: TrimmedId,
+  quantityMilli: z.number().int().positive().max(1_000_000_000).describe('Thousandths of the unit'),
+  unitPriceCents: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(100_000_000_00)
+    .optional()
+    .describe("Without VAT; the part's sale price unless given"),
+  discountBp: z.number().int().min(0).max(10_000).optional().describe('Basis points off the line'),
+  serialNumbers: z.string().trim().max(2000).optional().describe('For a serial-tracked part'),
+});
+
+/** An over-the-counter sale of parts without an order (ADR 0026): the stock issued in the receipt's transaction. */
+export const CounterSaleBody = z.strictObject({
+  warehouseId: TrimmedId.describe('The stock location the parts leave'),
+  method: z.enum(RECEIPT_METHODS).describe('Cash or card: a receipt is never a bank transfer'),
+  accountId: TrimmedId.describe('The cash desk (or account) the payment goes into'),
+  partyId: TrimmedId.optional().describe('The customer, if known; a walk-in buyer has none'),
+  documentDate: IsoDate.optional().describe('Today unless given'),
+  lines: z.array(CounterSaleLine).min(1).max(MAX_COUNTER_LINES),
+});
+export type CounterSaleBody = z.infer<typeof CounterSaleBody>;
 
 export const StornoBody = z.strictObject({
   reason: z.enum(STORNO_REASONS),
@@ -39,6 +68,7 @@ export const SaleReceiptLine = z.object({
   netCents: z.number().int(),
   vatCents: z.number().int(),
   totalCents: z.number().int().describe('With VAT: what the device prints for the line'),
+  partId: z.string().nullable().describe('The part a counter sale issued from stock'),
 });
 
 export const SaleReceipt = z.object({
@@ -47,8 +77,8 @@ export const SaleReceipt = z.object({
   status: z.enum(RECEIPT_STATUSES),
   documentDate: z.string(),
   currency: z.string(),
-  partyId: z.string(),
-  partyName: z.string(),
+  partyId: z.string().nullable().describe('Null: a walk-in buyer at the counter'),
+  partyName: z.string().nullable(),
   orderId: z.string().nullable(),
   orderNumber: z.string().nullable(),
   method: z.enum(RECEIPT_METHODS),
@@ -71,5 +101,44 @@ export const SaleReceipt = z.object({
   reversedAt: z.string().nullable(),
   createdAt: z.string(),
   lines: z.array(SaleReceiptLine),
+  stockIssues: z
+    .array(
+      z.object({
+        id: z.string(),
+        number: z.string().nullable(),
+        status: z.string(),
+        reversal: z.boolean().describe("The storno's return of the parts into the warehouse"),
+      }),
+    )
+    .describe("A counter sale's stock issue (and its reversal after a storno)"),
 });
 export type SaleReceipt = z.infer<typeof SaleReceipt>;
+
+export const SaleReceiptListItem = SaleReceipt.omit({ lines: true, stockIssues: true });
+export type SaleReceiptListItem = z.infer<typeof SaleReceiptListItem>;
+export const SaleReceiptPage = Page(SaleReceiptListItem);
+
+const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .union([z.string().max(100), z.array(z.string().max(20)).max(values.length)])
+    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).filter(Boolean))
+    .pipe(z.array(z.enum(values)).max(values.length));
+
+export const RECEIPT_SORTS = ['number', 'documentDate', 'totalCents', 'createdAt'] as const;
+
+export const ReceiptListQuery = z.strictObject({
+  ...ListQueryBase,
+  status: listOf(RECEIPT_STATUSES).optional(),
+  fiscalStatus: listOf(RECEIPT_FISCAL_STATUSES).optional(),
+  method: z.enum(RECEIPT_METHODS).optional(),
+  source: z
+    .enum(['order', 'counter'])
+    .optional()
+    .describe('From a service order, or an over-the-counter sale'),
+  partyId: TrimmedId.optional(),
+  from: IsoDate.optional().describe('Date from, inclusive'),
+  to: IsoDate.optional().describe('Date to, inclusive'),
+});
+export type ReceiptListQuery = z.infer<typeof ReceiptListQuery>;
+export const ReceiptFilter = ReceiptListQuery.omit({ page: true, pageSize: true });
+export type ReceiptFilter = z.infer<typeof ReceiptFilter>;

@@ -11,7 +11,9 @@ import type { Actor } from '../../kernel/actor';
 import { todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
+import type { PageOf } from '../../kernel/list-query';
 import { recordAudit } from '../audit';
+import { getPart } from '../catalog';
 import { getLockDate } from '../company';
 import {
   type FiscalPayment,
@@ -25,14 +27,27 @@ import {
 import { recordCustomerPayment, reverseMovementIn } from '../money';
 import { takeNumber } from '../numbering';
 import { clearOrderBilled, lockBillableOrder, markOrderBilled, readLines } from '../orders';
+import { assertCustomerExists } from '../parties';
+import { documentsOfSource, issuePartsForOrder, reverseDocumentTx } from '../stock';
 import * as repo from './receipts.repository';
 import { receiptLineAmounts } from './receipts.rules';
-import type { ReceiptFromOrderBody, SaleReceipt, StornoBody } from './receipts.schema';
+import type {
+  CounterSaleBody,
+  ReceiptFilter,
+  ReceiptFromOrderBody,
+  ReceiptListQuery,
+  SaleReceipt,
+  SaleReceiptListItem,
+  StornoBody,
+} from './receipts.schema';
+
+/** The stock documents of an over-the-counter sale name the receipt as their source (ADR 0026). */
+export const COUNTER_SALE_SOURCE = 'sale_receipt';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findReceipt>>>;
 type LineRow = Awaited<ReturnType<typeof repo.linesOf>>[number];
 
-function toReceipt(r: Row, lines: LineRow[]): SaleReceipt {
+function toListItem(r: Row): SaleReceiptListItem {
   return {
     id: r.id,
     number: r.number,
@@ -40,7 +55,7 @@ function toReceipt(r: Row, lines: LineRow[]): SaleReceipt {
     documentDate: String(r.document_date),
     currency: r.currency,
     partyId: r.party_id,
-    partyName: r.party_name,
+    partyName: r.party_name ?? null,
     orderId: r.order_id,
     orderNumber: r.order_number ?? null,
     method: r.payment_method,
@@ -62,6 +77,13 @@ function toReceipt(r: Row, lines: LineRow[]): SaleReceipt {
     stornoReceiptDateTime: r.storno_receipt_date_time,
     reversedAt: r.reversed_at ? String(r.reversed_at) : null,
     createdAt: String(r.created_at),
+  };
+}
+
+function toReceipt(r: Row, lines: LineRow[], stockIssues: SaleReceipt['stockIssues']): SaleReceipt {
+  return {
+    ...toListItem(r),
+    stockIssues,
     lines: lines.map((l) => ({
       position: l.position,
       description: l.description,
@@ -73,6 +95,7 @@ function toReceipt(r: Row, lines: LineRow[]): SaleReceipt {
       netCents: Number(l.net_cents),
       vatCents: Number(l.vat_cents),
       totalCents: Number(l.total_cents),
+      partId: l.part_id,
     })),
   };
 }
@@ -80,7 +103,23 @@ function toReceipt(r: Row, lines: LineRow[]): SaleReceipt {
 export async function getReceipt(db: Executor, id: string): Promise<SaleReceipt> {
   const row = await repo.findReceipt(db, id);
   if (!row) throw notFound('sale_receipt');
-  return toReceipt(row, await repo.linesOf(db, id));
+  const issues = row.order_id ? [] : await documentsOfSource(db, COUNTER_SALE_SOURCE, id);
+  return toReceipt(
+    row,
+    await repo.linesOf(db, id),
+    issues.map((d) => ({ id: d.id, number: d.number, status: d.status, reversal: d.reversalOfId !== null })),
+  );
+}
+
+/** Sale receipts, newest first: by status, fiscal state, method, source (order or counter), customer and dates. */
+export async function listReceipts(db: Executor, q: ReceiptListQuery): Promise<PageOf<SaleReceiptListItem>> {
+  const page = await repo.listReceipts(db, q);
+  return { ...page, items: page.items.map(toListItem) };
+}
+
+/** Every receipt the filter matches, for the CSV export. */
+export async function exportReceipts(db: Executor, q: ReceiptFilter): Promise<SaleReceiptListItem[]> {
+  return (await repo.allReceipts(db, q)).map(toListItem);
 }
 
 async function assertPeriodOpen(trx: Executor, date: string): Promise<void> {
@@ -208,6 +247,7 @@ export async function receiptFromOrder(
           vat_cents: a.vatCents,
           total_cents: a.totalCents,
           order_line_id: l.id,
+          part_id: null,
         };
       }),
     );
@@ -224,6 +264,128 @@ export async function receiptFromOrder(
         movement: movement.number,
         totalCents: total,
         currency,
+      },
+    });
+    return id;
+  });
+  return printReceipt(db, actor, id);
+}
+
+/**
+ * Sells parts over the counter without an order (ADR 0026): each part at its sale price unless another is given,
+ * with its VAT rate and unit; in one transaction the receipt's number and УНП, the payment into the account, the
+ * lines, and the stock issue from the warehouse (the stock module's own document, its source the receipt). A part
+ * short of free stock (on hand less reserved) is 409 insufficient_stock and nothing is written: no receipt, no issue,
+ * no number used. Then it is printed as any receipt is (printReceipt).
+ */
+export async function counterSale(db: Db, actor: Actor, body: CounterSaleBody): Promise<SaleReceipt> {
+  const id = await db.transaction().execute(async (trx) => {
+    const date = body.documentDate ?? todayDate();
+    await assertPeriodOpen(trx, date);
+    if (body.partyId) await assertCustomerExists(trx, body.partyId, 'partyId');
+    const lines = [];
+    for (const [i, l] of body.lines.entries()) {
+      const field = `lines.${i}.partId`;
+      const part = await getPart(trx, l.partId);
+      if (!part) throw new DomainError('invalid', 'unknown_part', { field });
+      if (part.archived)
+        throw new DomainError('invalid', 'part_archived', { field, params: { code: part.code } });
+      const priced = {
+        quantityMilli: l.quantityMilli,
+        unitPriceCents: l.unitPriceCents ?? part.salePriceCents,
+        discountBp: l.discountBp ?? 0,
+        vatRateBp: part.vatRateBp,
+      };
+      lines.push({ part, input: l, priced, amounts: receiptLineAmounts(priced) });
+    }
+    const total = lines.reduce((sum, l) => sum + l.amounts.totalCents, 0);
+    const net = lines.reduce((sum, l) => sum + l.amounts.netCents, 0);
+    if (total <= 0) throw new DomainError('invalid', 'receipt_total_zero', { field: 'lines' });
+    const currency = await fiscalCurrencyOn(trx, date);
+    const taken = await takeNumber(trx, 'sale_receipt');
+    const uniqueSaleNumber = await nextUniqueSaleNumber(trx);
+    const movement = await recordCustomerPayment(trx, actor, {
+      accountId: body.accountId,
+      date,
+      amountCents: total,
+      partyId: body.partyId ?? null,
+      reason: `Касова бележка ${taken.formatted}`,
+    });
+    const id = newId();
+    await repo.insertReceipt(trx, {
+      id,
+      series_id: taken.seriesId,
+      number: taken.formatted,
+      status: 'issued',
+      document_date: date,
+      currency,
+      party_id: body.partyId ?? null,
+      order_id: null,
+      payment_method: body.method,
+      account_id: body.accountId,
+      movement_id: movement.id,
+      net_cents: net,
+      vat_cents: total - net,
+      total_cents: total,
+      unique_sale_number: uniqueSaleNumber,
+      fiscalised: false,
+      fiscal_status: 'printing',
+      fiscal_error_code: null,
+      fiscal_task_id: null,
+      receipt_number: null,
+      receipt_date_time: null,
+      fiscal_memory_serial_number: null,
+      storno_reason: null,
+      storno_receipt_number: null,
+      storno_receipt_date_time: null,
+      reversed_at: null,
+      reversed_by: null,
+      created_by: actor.userId,
+      created_at: nowIso(),
+    });
+    const rows = lines.map((l, i) => ({
+      id: newId(),
+      receipt_id: id,
+      position: i + 1,
+      description: l.part.nameBg,
+      quantity_milli: l.priced.quantityMilli,
+      unit: l.part.unit,
+      unit_price_cents: l.priced.unitPriceCents,
+      discount_bp: l.priced.discountBp,
+      vat_rate_bp: l.priced.vatRateBp,
+      net_cents: l.amounts.netCents,
+      vat_cents: l.amounts.vatCents,
+      total_cents: l.amounts.totalCents,
+      order_line_id: null,
+      part_id: l.part.id,
+    }));
+    await repo.insertLines(trx, rows);
+    const issue = await issuePartsForOrder(trx, actor, {
+      warehouseId: body.warehouseId,
+      sourceType: COUNTER_SALE_SOURCE,
+      sourceId: id,
+      documentDate: date,
+      reason: `Касова бележка ${taken.formatted}`,
+      lines: lines.map((l, i) => ({
+        partId: l.part.id,
+        quantityMilli: l.priced.quantityMilli,
+        serialNumbers: l.input.serialNumbers ?? null,
+        sourceLineId: rows[i]?.id ?? null,
+      })),
+    });
+    await recordAudit(trx, actor, {
+      action: 'sale_receipt.counter_sale',
+      entity: 'sale_receipt',
+      entityId: id,
+      after: {
+        number: taken.formatted,
+        uniqueSaleNumber,
+        method: body.method,
+        movement: movement.number,
+        stockIssue: issue.number,
+        totalCents: total,
+        currency,
+        lines: lines.map((l) => ({ part: l.part.code, quantityMilli: l.priced.quantityMilli })),
       },
     });
     return id;
@@ -334,6 +496,14 @@ export async function stornoReceipt(
       date,
     });
     if (row.order_id) await clearOrderBilled(trx, row.order_id, id);
+    else {
+      // A counter sale's parts come back into the warehouse they left.
+      const issues = (await documentsOfSource(trx, COUNTER_SALE_SOURCE, id)).filter(
+        (d) => d.status === 'posted' && !d.reversalOfId && !d.reversedById,
+      );
+      for (const d of issues)
+        await reverseDocumentTx(trx, actor, d.id, { reason: `Сторно на касова бележка ${receipt.number}` });
+    }
     await repo.updateReceipt(trx, id, {
       status: 'reversed',
       storno_reason: body.reason,

@@ -11,7 +11,8 @@ export interface SaleReceiptTable {
   status: 'issued' | 'reversed';
   document_date: CalendarDate;
   currency: string;
-  party_id: string;
+  /** Null for an over-the-counter sale to a walk-in buyer (ADR 0026). */
+  party_id: string | null;
   order_id: string | null;
   payment_method: 'cash' | 'card';
   /** The cash desk (or the card's account) the payment went into (→ money_account). */
@@ -55,6 +56,8 @@ export interface SaleReceiptLineTable {
   vat_cents: number;
   total_cents: number;
   order_line_id: string | null;
+  /** The catalogue part an over-the-counter sale issued from stock (ADR 0026); null for an order's line. */
+  part_id: string | null;
 }
 
 export interface ReceiptsTables {

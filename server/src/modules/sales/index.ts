@@ -1,5 +1,8 @@
+import './sales.links';
+
 /** The sales module seen from other modules: invoices (issue 13, first slice). */
 
+export { proformaRoutes } from './proforma.routes';
 export { registerPaymentStateCondition } from './sales.repository';
 export { salesRoutes } from './sales.routes';
 export type { InvoiceDetail, InvoiceListItem } from './sales.schema';

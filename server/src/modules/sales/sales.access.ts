@@ -19,6 +19,7 @@ export const SALES_ACCESS: Record<string, Access> = {
   'GET /api/v1/invoices/:id/pdf': INVOICE_RULES.read,
   'POST /api/v1/invoices': INVOICE_RULES.write,
   'POST /api/v1/invoices/from-order': INVOICE_RULES.write,
+  'POST /api/v1/invoices/advance': INVOICE_RULES.write,
   'PATCH /api/v1/invoices/:id': INVOICE_RULES.write,
   'DELETE /api/v1/invoices/:id': INVOICE_RULES.write,
   'POST /api/v1/invoices/:id/issue': INVOICE_RULES.write,
@@ -27,6 +28,14 @@ export const SALES_ACCESS: Record<string, Access> = {
   'POST /api/v1/invoices/:id/credit-note': INVOICE_RULES.write,
   'POST /api/v1/invoices/:id/debit-note': INVOICE_RULES.write,
   'GET /api/v1/invoices/:id/cancellation-protocol.pdf': INVOICE_RULES.read,
+  // Proforma invoices (INV-13, ADR 0025): the invoices' rules; converting one issues an invoice.
+  'GET /api/v1/proformas': INVOICE_RULES.read,
+  'GET /api/v1/proformas/:id': INVOICE_RULES.read,
+  'GET /api/v1/proformas/:id/pdf': INVOICE_RULES.read,
+  'POST /api/v1/proformas': INVOICE_RULES.write,
+  'POST /api/v1/proformas/from-order': INVOICE_RULES.write,
+  'POST /api/v1/proformas/:id/convert': INVOICE_RULES.write,
+  'POST /api/v1/proformas/:id/cancel': INVOICE_CANCEL,
 };
 
 /**

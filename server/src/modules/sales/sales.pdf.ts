@@ -24,6 +24,11 @@ const WORDS = {
     title: 'Фактура',
     titles: { invoice: 'Фактура', credit_note: 'Кредитно известие', debit_note: 'Дебитно известие' },
     toInvoice: 'Към фактура',
+    proforma: 'Проформа фактура',
+    fromProforma: 'По проформа фактура',
+    validUntil: 'Валидна до',
+    proformaNote: 'Проформа фактурата не е данъчен документ.',
+    converted: 'ПРЕВЪРНАТА ВЪВ ФАКТУРА',
     toInvoiceOf: (number: string, date: string) => `№ ${number} от ${date}`,
     noteReason: 'Основание',
     protocol: 'Протокол за анулиране',
@@ -68,6 +73,11 @@ const WORDS = {
     title: 'Invoice',
     titles: { invoice: 'Invoice', credit_note: 'Credit note', debit_note: 'Debit note' },
     toInvoice: 'To invoice',
+    proforma: 'Proforma invoice',
+    fromProforma: 'Under proforma invoice',
+    validUntil: 'Valid until',
+    proformaNote: 'A proforma invoice is not a tax document.',
+    converted: 'CONVERTED INTO AN INVOICE',
     toInvoiceOf: (number: string, date: string) => `No. ${number} of ${date}`,
     noteReason: 'Reason',
     protocol: 'Cancellation protocol',
@@ -125,6 +135,7 @@ export function invoicePrintedDocument(
   inv: InvoiceDetail,
   data: { logoDataUrl: string | null },
   language: InvoiceLanguage,
+  proforma?: { validUntil: string | null; status: 'issued' | 'converted' | 'cancelled' },
 ): PrintedDocument {
   const t = wordsOf(language);
   const f = documentFormat('bg');
@@ -160,7 +171,20 @@ export function invoicePrintedDocument(
           },
         ]
       : []),
-    { label: t((w) => w.taxEventDate), value: f.date(inv.taxEventDate) },
+    ...(inv.proforma
+      ? [
+          {
+            label: t((w) => w.fromProforma),
+            value: WORDS.bg.toInvoiceOf(inv.proforma.number, f.date(inv.proforma.documentDate)),
+          },
+        ]
+      : []),
+    // A proforma has no tax event (INV-13): it prints how long it stands instead.
+    ...(proforma
+      ? proforma.validUntil
+        ? [{ label: t((w) => w.validUntil), value: f.date(proforma.validUntil) }]
+        : []
+      : [{ label: t((w) => w.taxEventDate), value: f.date(inv.taxEventDate) }]),
     { label: t((w) => w.currency), value: inv.currency },
     { label: t((w) => w.paymentMethod), value: t((w) => w.methods[inv.paymentMethod]) },
     ...(inv.dueDate ? [{ label: t((w) => w.dueDate), value: f.date(inv.dueDate) }] : []),
@@ -195,6 +219,7 @@ export function invoicePrintedDocument(
       ],
     },
   ];
+  if (proforma) body.push({ kind: 'text', text: t((w) => w.proformaNote) });
   if (inv.noteReason) body.push({ kind: 'text', heading: t((w) => w.noteReason), text: inv.noteReason });
   if (grounds.length) body.push({ kind: 'text', heading: t((w) => w.grounds), text: grounds.join('; ') });
   if (inv.notes?.trim()) body.push({ kind: 'text', heading: t((w) => w.notes), text: inv.notes });
@@ -218,11 +243,16 @@ export function invoicePrintedDocument(
       mol: s.mol,
       logoDataUrl: data.logoDataUrl,
     },
-    title: t((w) => w.titles[inv.kind]).toLocaleUpperCase('bg-BG'),
-    subtitle: inv.status === 'cancelled' ? t((w) => w.cancelled) : null,
+    title: (proforma ? t((w) => w.proforma) : t((w) => w.titles[inv.kind])).toLocaleUpperCase('bg-BG'),
+    subtitle:
+      proforma?.status === 'converted'
+        ? t((w) => w.converted)
+        : inv.status === 'cancelled' || proforma?.status === 'cancelled'
+          ? t((w) => w.cancelled)
+          : null,
     number: inv.number ?? '',
     date: inv.documentDate,
-    copyMark: inv.status === 'draft' ? null : 'original',
+    copyMark: inv.status === 'draft' || proforma ? null : 'original',
     parties: [
       { label: t((w) => w.supplier), name: s.name, lines: supplierLines },
       { label: t((w) => w.recipient), name: r.name, lines: recipientLines },

@@ -207,3 +207,19 @@ export async function lastNumberedInSeries(db: Executor, seriesId: string) {
     .limit(1)
     .executeTakeFirst();
 }
+
+/**
+ * The tax base already deducted from an advance invoice (INV-06) by issued invoices other than `exceptId`: the sum of
+ * their deduction lines' bases, as a positive number.
+ */
+export async function deductedFrom(db: Executor, advanceId: string, exceptId: string): Promise<number> {
+  const row = await db
+    .selectFrom('sales_invoice_line as l')
+    .innerJoin('sales_invoice as i', 'i.id', 'l.invoice_id')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('l.net_cents'), eb.lit(0)).as('total'))
+    .where('l.deducts_invoice_id', '=', advanceId)
+    .where('i.status', '=', 'posted')
+    .where('i.id', '!=', exceptId)
+    .executeTakeFirst();
+  return -Number(row?.total ?? 0);
+}

@@ -13,6 +13,7 @@ import { cents, toDecimalString } from '../../kernel/money';
 import { sendPdf } from '../../pdf';
 import './sales.pdf';
 import {
+  AdvanceInvoiceBody,
   CancelInvoiceBody,
   CreateInvoiceBody,
   CreateNoteBody,
@@ -119,6 +120,20 @@ export async function salesRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => reply.status(201).send(await sales.invoiceOrder(db, actorOf(req), req.body)),
+  );
+  r.post(
+    '/api/v1/invoices/advance',
+    {
+      schema: {
+        tags,
+        summary:
+          'An advance invoice (авансова фактура, INV-06): one line „Аванс по …“ with its VAT, issued at once; deducted later on the final invoice (deductAdvances)',
+        body: AdvanceInvoiceBody,
+        response: { 201: InvoiceDetail },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await sales.createAdvanceInvoice(db, actorOf(req), req.body)),
   );
   r.patch(
     '/api/v1/invoices/:id',

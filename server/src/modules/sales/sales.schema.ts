@@ -73,6 +73,16 @@ export const CreateInvoiceBody = z.strictObject({
   partyId: Id,
   ...DraftFields,
   lines: z.array(InvoiceLineInput).max(MAX_LINES),
+  deductAdvances: z
+    .array(
+      z.strictObject({
+        invoiceId: Id,
+        netCents: z.number().int().min(1).max(MAX_UNIT_CENTS),
+      }),
+    )
+    .max(20)
+    .optional()
+    .describe('Advance invoices deducted on this final invoice (INV-06)'),
 });
 export type CreateInvoiceBody = z.infer<typeof CreateInvoiceBody>;
 
@@ -87,10 +97,48 @@ export const PatchInvoiceBody = z
   .partial();
 export type PatchInvoiceBody = z.infer<typeof PatchInvoiceBody>;
 
+/** Advances to deduct on a final invoice (INV-06): each advance invoice and the tax base taken off it. */
+export const DeductAdvances = z
+  .array(
+    z.strictObject({
+      invoiceId: Id.describe('An issued advance invoice of the same customer'),
+      netCents: z
+        .number()
+        .int()
+        .min(1)
+        .max(MAX_UNIT_CENTS)
+        .describe('The tax base deducted; VAT at its rate'),
+    }),
+  )
+  .max(20);
+
 export const FromOrderBody = z.strictObject({
   orderId: Id,
   ...DraftFields,
+  deductAdvances: DeductAdvances.optional().describe(
+    'Advance invoices deducted on this final invoice (INV-06)',
+  ),
 });
+
+/**
+ * An advance invoice (авансова фактура, INV-06): one line „Аванс по …“ with the tax base received and its VAT
+ * rate, issued at once; deducted later on the final invoice.
+ */
+export const AdvanceInvoiceBody = z.strictObject({
+  partyId: Id,
+  orderId: Id.optional().describe('The service order the advance is for'),
+  description: z.string().trim().min(1).max(300).optional().describe('Printed after „Аванс по “'),
+  netCents: z.number().int().min(1).max(MAX_UNIT_CENTS).describe('The tax base of the advance'),
+  vatRateBp: z.number().int().min(0).max(10_000).default(2000),
+  vatReason: optionalText(300),
+  documentDate: IsoDate.optional(),
+  taxEventDate: IsoDate.optional().describe(
+    'The day the advance was received; the issue date when not given',
+  ),
+  paymentMethod: PaymentMethod.default('bank_transfer'),
+  receivedBy: optionalText(200),
+});
+export type AdvanceInvoiceBody = z.infer<typeof AdvanceInvoiceBody>;
 export type FromOrderBody = z.infer<typeof FromOrderBody>;
 
 export const CancelInvoiceBody = z.strictObject({
@@ -133,6 +181,11 @@ export const InvoiceLine = z.object({
   vatExempt: z.boolean(),
   vatReason: z.string().nullable(),
   orderLineId: z.string().nullable(),
+  deductsInvoiceId: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('The advance invoice this line deducts (INV-06): its price and base are negative'),
 });
 export type InvoiceLine = z.infer<typeof InvoiceLine>;
 
@@ -185,6 +238,7 @@ const HeaderFields = {
   totalCents: z.number().int(),
   issuedAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
+  advance: z.boolean().describe('An advance invoice (авансова фактура, INV-06), deducted on a final invoice'),
 };
 
 /** Derived from the payments' allocations and the due date (ADR 0020), never stored; null on a draft or cancelled one. */
@@ -220,6 +274,10 @@ export const InvoiceDetail = z.object({
   relatedInvoice: DocumentRef.nullable().describe('The invoice a note corrects: its number and date'),
   correctingNotes: z.array(DocumentRef).describe('The notes issued or drafted against an invoice'),
   replacedBy: DocumentRef.nullable().describe('The document that replaces a cancelled one (INV-12)'),
+  proforma: z
+    .object({ id: z.string(), number: z.string(), documentDate: z.string() })
+    .nullable()
+    .describe('The proforma invoice it was converted from (INV-13): its number and date'),
   lines: z.array(InvoiceLine),
   vatByRate: z.array(InvoiceVatByRate),
   editable: z.boolean().describe('Only a draft changes'),

@@ -31,7 +31,7 @@ import { findUserSummary } from '../auth';
 import { type CompanySettings, getCompanySettings, getLockDate } from '../company';
 import { enqueueJob, registerJobHandler } from '../jobs';
 import { takeNumber } from '../numbering';
-import { clearOrderBilled, lockBillableOrder, markOrderBilled, readLines } from '../orders';
+import { clearOrderBilled, lockBillableOrder, lockedOrder, markOrderBilled, readLines } from '../orders';
 import { assertCustomerExists, getPartyRequisites, type PartyRequisites } from '../parties';
 import { API_STATUS, INVOICE_LIFECYCLE } from './sales.lifecycle';
 import * as repo from './sales.repository';
@@ -45,6 +45,7 @@ import {
   vatRegisteredOn,
 } from './sales.rules';
 import {
+  type AdvanceInvoiceBody,
   type CancelInvoiceBody,
   type CreateInvoiceBody,
   type CreateNoteBody,
@@ -151,13 +152,15 @@ function toListItem(r: repo.InvoiceRow): Omit<InvoiceListItem, keyof Settlement>
     totalCents: Number(r.total_cents),
     issuedAt: r.posted_at,
     cancelledAt: r.cancelled_at,
+    advance: Boolean(r.advance),
   };
 }
 
+/** A line as the rules read it: a deduction of an advance (INV-06) counts with a negative price. */
 function ruleLineOf(l: repo.InvoiceLineRow): RuleLine {
   return {
     quantityMilli: Number(l.quantity_milli),
-    unitPriceCents: Number(l.unit_price_cents),
+    unitPriceCents: l.deducts_invoice_id ? -Number(l.unit_price_cents) : Number(l.unit_price_cents),
     discountBp: l.discount_bp,
     vatRateBp: l.vat_rate_bp,
     vatExempt: Boolean(l.vat_exempt),
@@ -180,6 +183,15 @@ function toRef(r: NonNullable<Awaited<ReturnType<typeof repo.findRef>>>): Docume
 async function refOf(db: Executor, id: string): Promise<DocumentRef | null> {
   const r = await repo.findRef(db, id);
   return r ? toRef(r) : null;
+}
+
+async function proformaRefOf(db: Executor, id: string): Promise<InvoiceDetail['proforma']> {
+  const r = await db
+    .selectFrom('sales_proforma')
+    .select(['id', 'number', 'document_date'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r ? { id: r.id, number: r.number, documentDate: r.document_date } : null;
 }
 
 /** The invoice page: its requisites as copied, lines, VAT per rate, totals, the late-issue warning. */
@@ -220,19 +232,21 @@ export async function getInvoice(db: Executor, id: string): Promise<InvoiceDetai
     relatedInvoice: row.related_invoice_id ? await refOf(db, row.related_invoice_id) : null,
     correctingNotes: row.kind === 'invoice' ? (await repo.notesOf(db, id)).map(toRef) : [],
     replacedBy: row.replaced_by_id ? await refOf(db, row.replaced_by_id) : null,
+    proforma: row.proforma_id ? await proformaRefOf(db, row.proforma_id) : null,
     lines: lines.map((l) => ({
       id: l.id,
       position: l.position,
       description: l.description,
       quantityMilli: Number(l.quantity_milli),
       unit: l.unit,
-      unitPriceCents: Number(l.unit_price_cents),
+      unitPriceCents: l.deducts_invoice_id ? -Number(l.unit_price_cents) : Number(l.unit_price_cents),
       discountBp: l.discount_bp,
       netCents: Number(l.net_cents),
       vatRateBp: l.vat_rate_bp,
       vatExempt: Boolean(l.vat_exempt),
       vatReason: l.vat_reason,
       orderLineId: l.order_line_id,
+      deductsInvoiceId: l.deducts_invoice_id,
     })),
     vatByRate: vat.byRate.map((r) => ({
       vatRateBp: r.vatRateBp,
@@ -277,7 +291,7 @@ type Requisites = { supplier_vat_registered: boolean } & Pick<
 >;
 
 /** Both parties' requisites as they stand on `date` (INV-03): the company's settings and the customer party. */
-function requisitesOf(company: CompanySettings, party: PartyRequisites, date: string): Requisites {
+export function requisitesOf(company: CompanySettings, party: PartyRequisites, date: string): Requisites {
   const registered = vatRegisteredOn(company, date);
   const account = company.bankAccounts.find((a) => a.isDefault) ?? company.bankAccounts[0];
   const blank = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
@@ -302,7 +316,7 @@ function requisitesOf(company: CompanySettings, party: PartyRequisites, date: st
 }
 
 /** Every requisite INV-03 asks for is there: 400 invoice_requisite_missing naming the missing one. */
-function checkRequisites(r: Requisites): void {
+export function checkRequisites(r: Requisites): void {
   const missing = (field: string) => bad('invoice_requisite_missing', field);
   if (!r.supplier_uic) throw missing('supplier.uic');
   if (!r.supplier_address) throw missing('supplier.address');
@@ -313,7 +327,7 @@ function checkRequisites(r: Requisites): void {
 
 // ---------------------------------------------------------------- drafts
 
-interface DraftInput {
+export interface DraftInput {
   partyId: string;
   orderId?: string | null;
   documentDate?: string | undefined;
@@ -325,9 +339,13 @@ interface DraftInput {
   noVatReason?: string | null | undefined;
   notes?: string | null | undefined;
   seriesId?: string | undefined;
-  lines: (InvoiceLineInput & { orderLineId?: string | null })[];
+  lines: (InvoiceLineInput & { orderLineId?: string | null; deductsInvoiceId?: string | null })[];
+  /** An advance invoice (INV-06). */
+  advance?: boolean;
   /** A note: its kind, the invoice it corrects, its reason and words it is also found by. */
   note?: { kind: 'credit_note' | 'debit_note'; relatedInvoiceId: string; reason: string; searchText: string };
+  /** The proforma it is converted from (INV-13), cited on the invoice. */
+  proformaId?: string;
 }
 
 function lineRows(
@@ -342,13 +360,15 @@ function lineRows(
     description: l.description,
     quantity_milli: l.quantityMilli,
     unit: l.unit,
-    unit_price_cents: l.unitPriceCents,
+    // A deduction line (INV-06) keeps its price positive; its base is negative.
+    unit_price_cents: Math.abs(l.unitPriceCents),
     discount_bp: l.discountBp,
     net_cents: lineBase(l),
     vat_rate_bp: l.vatRateBp,
     vat_exempt: l.vatExempt,
     vat_reason: l.vatReason ?? null,
     order_line_id: l.orderLineId ?? null,
+    deducts_invoice_id: l.deductsInvoiceId ?? null,
     created_at: now,
   }));
 }
@@ -359,7 +379,7 @@ function checkDates(documentDate: string, dueDate: string | null | undefined): v
 }
 
 /** Writes a new draft (header and lines) after checking what a draft must already be; returns its id. */
-async function insertDraft(trx: Executor, actor: Actor, input: DraftInput): Promise<string> {
+export async function insertDraft(trx: Executor, actor: Actor, input: DraftInput): Promise<string> {
   await assertCustomerExists(trx, input.partyId, 'partyId');
   const documentDate = input.documentDate ?? todayDate();
   const taxEventDate = input.taxEventDate ?? documentDate;
@@ -379,6 +399,8 @@ async function insertDraft(trx: Executor, actor: Actor, input: DraftInput): Prom
     related_invoice_id: input.note?.relatedInvoiceId ?? null,
     note_reason: input.note?.reason ?? null,
     replaced_by_id: null,
+    proforma_id: input.proformaId ?? null,
+    advance: input.advance ?? false,
     status: 'draft',
     series_id: input.seriesId ?? null,
     number: null,
@@ -425,7 +447,140 @@ function ruleOfInput(l: InvoiceLineInput): RuleLine {
 
 /** A new draft invoice for a customer: at least one line, currency fixed by its date, grounds on 0 % lines. */
 export async function createInvoice(db: Db, actor: Actor, body: CreateInvoiceBody): Promise<InvoiceDetail> {
-  const id = await db.transaction().execute((trx) => insertDraft(trx, actor, body));
+  const id = await db.transaction().execute(async (trx) => {
+    const { deductAdvances, ...rest } = body;
+    const currency = currencyOf(body.documentDate ?? todayDate(), body.currency);
+    const deductions = await deductionLines(trx, body.partyId, currency, deductAdvances);
+    return insertDraft(trx, actor, { ...rest, lines: [...body.lines, ...deductions] });
+  });
+  return getInvoice(db, id);
+}
+
+// ---------------------------------------------------------------- advance invoices (INV-06)
+
+const printedDate = (d: string) => d.split('-').reverse().join('.');
+
+/**
+ * The deduction lines of a final invoice: for each advance invoice, one line „Приспадане на аванс по фактура № … от
+ * …“ of the base taken off (negative), at the advance's VAT rate. The advance is an issued advance invoice of the
+ * same customer and currency (409 advance_not_deductible); how much is left of it is checked at issue, under its
+ * row lock (checkDeductions).
+ */
+async function deductionLines(
+  trx: Executor,
+  partyId: string,
+  currency: InvoiceCurrency,
+  deductions: { invoiceId: string; netCents: number }[] | undefined,
+): Promise<DraftInput['lines']> {
+  const lines: DraftInput['lines'] = [];
+  for (const [i, d] of (deductions ?? []).entries()) {
+    const adv = await repo.findInvoice(trx, d.invoiceId);
+    if (!adv) throw bad('unknown_invoice', `deductAdvances.${i}.invoiceId`);
+    if (
+      !adv.advance ||
+      adv.status !== 'posted' ||
+      adv.party_id !== partyId ||
+      adv.currency !== currency ||
+      lines.some((l) => l.deductsInvoiceId === adv.id)
+    )
+      throw new DomainError('conflict', 'advance_not_deductible', {
+        field: `deductAdvances.${i}.invoiceId`,
+        params: { number: adv.number ?? '' },
+      });
+    const [first] = await repo.linesOf(trx, adv.id);
+    lines.push({
+      description: `Приспадане на аванс по фактура № ${adv.number} от ${printedDate(adv.document_date)}`,
+      quantityMilli: 1000,
+      unit: 'бр.',
+      unitPriceCents: -d.netCents,
+      discountBp: 0,
+      vatRateBp: first?.vat_rate_bp ?? 0,
+      vatExempt: Boolean(first?.vat_exempt),
+      vatReason: first?.vat_reason ?? null,
+      deductsInvoiceId: adv.id,
+    });
+  }
+  return lines;
+}
+
+/**
+ * At issue, under each deducted advance's row lock: its base not yet deducted by other issued invoices covers this
+ * deduction (409 advance_exceeds_left, naming what is left), and the final invoice does not go below zero (409
+ * deduction_exceeds_invoice). A cancelled final invoice frees what it deducted.
+ */
+async function checkDeductions(
+  trx: Executor,
+  draft: repo.InvoiceRow,
+  lines: repo.InvoiceLineRow[],
+  total: number,
+): Promise<void> {
+  const deducted = lines.filter((l) => l.deducts_invoice_id);
+  if (!deducted.length) return;
+  if (total < 0) throw conflict('deduction_exceeds_invoice', {});
+  const ids = [...new Set(deducted.map((l) => l.deducts_invoice_id as string))].sort();
+  for (const advId of ids) {
+    const adv = await lockDocument(trx, INVOICE_KIND, advId);
+    if (!adv.advance || adv.status !== 'posted' || adv.party_id !== draft.party_id)
+      throw conflict('advance_not_deductible', { number: adv.number ?? '' });
+    const before = await repo.deductedFrom(trx, advId, draft.id);
+    const now = deducted
+      .filter((l) => l.deducts_invoice_id === advId)
+      .reduce((sum, l) => sum - Number(l.net_cents), 0);
+    const left = Number(adv.net_cents) - before;
+    if (now > left)
+      throw new DomainError('conflict', 'advance_exceeds_left', {
+        field: 'deductAdvances',
+        params: {
+          number: adv.number ?? '',
+          left: toDecimalString(cents(Math.max(0, left))),
+          currency: adv.currency,
+        },
+        extra: { leftCents: Math.max(0, left) },
+      });
+  }
+}
+
+/**
+ * An advance invoice (авансова фактура, INV-06): one line „Аванс по …“ with the base received and its VAT, issued at
+ * once with the next invoice number; the tax event is the day the advance was received.
+ */
+export async function createAdvanceInvoice(
+  db: Db,
+  actor: Actor,
+  body: AdvanceInvoiceBody,
+): Promise<InvoiceDetail> {
+  const id = await db.transaction().execute(async (trx) => {
+    let what = body.description;
+    if (!what && body.orderId) {
+      const order = await lockedOrder(trx, body.orderId);
+      if (order.party_id !== body.partyId) throw bad('order_other_customer', 'orderId');
+      what = `сервизна поръчка № ${order.number}`;
+    }
+    const invoiceId = await insertDraft(trx, actor, {
+      partyId: body.partyId,
+      orderId: body.orderId ?? null,
+      documentDate: body.documentDate,
+      taxEventDate: body.taxEventDate,
+      paymentMethod: body.paymentMethod,
+      receivedBy: body.receivedBy,
+      advance: true,
+      lines: [
+        {
+          description: `Аванс по ${what ?? 'договор'}`,
+          quantityMilli: 1000,
+          unit: 'бр.',
+          unitPriceCents: body.netCents,
+          discountBp: 0,
+          vatRateBp: body.vatRateBp,
+          vatExempt: false,
+          vatReason: body.vatReason ?? null,
+        },
+      ],
+    });
+    await issueTx(trx, actor, invoiceId);
+    return invoiceId;
+  });
+  await keepRendering(db, id);
   return getInvoice(db, id);
 }
 
@@ -511,7 +666,7 @@ export async function deleteInvoice(db: Db, actor: Actor, id: string): Promise<v
  * checked (INV-03), lines and grounds checked, the currency of the date (EUR-04), then the number taken last, in
  * the same transaction (ADR 3, ADR 8): a refused issue takes none, a rolled-back one gives it back.
  */
-async function issueTx(trx: Executor, actor: Actor, id: string): Promise<string> {
+export async function issueTx(trx: Executor, actor: Actor, id: string): Promise<string> {
   const { number } = await postDraft(trx, INVOICE_KIND, actor, id, async (draft) => {
     const today = todayDate();
     if (draft.document_date > today) throw bad('date_in_future', 'documentDate', { today });
@@ -525,6 +680,7 @@ async function issueTx(trx: Executor, actor: Actor, id: string): Promise<string>
     checkLines(lines, registered);
     const vat = invoiceVat(lines, registered);
     if (draft.kind !== 'invoice') await checkNote(trx, draft, vat.totalCents);
+    else await checkDeductions(trx, draft, await repo.linesOf(trx, id), vat.totalCents);
     const issuer = actor.userId ? await findUserSummary(trx, actor.userId) : null;
     return {
       patch: {
@@ -567,24 +723,32 @@ export async function invoiceOrder(db: Db, actor: Actor, body: FromOrderBody): P
     const documentDate = body.documentDate ?? todayDate();
     // A service's tax event is its completion (INV-07): the day the order was finished.
     const finished = order.finishedAt ? calendarDateOf(new Date(order.finishedAt)) : documentDate;
-    const { orderId, ...options } = body;
+    const { orderId, deductAdvances, ...options } = body;
+    const deductions = await deductionLines(
+      trx,
+      order.partyId,
+      currencyOf(documentDate, body.currency),
+      deductAdvances,
+    );
     const invoiceId = await insertDraft(trx, actor, {
       ...options,
       partyId: order.partyId,
       orderId,
       documentDate,
       taxEventDate: body.taxEventDate ?? [finished, documentDate].sort()[0],
-      lines: lines.map((l) => ({
-        description: l.description,
-        quantityMilli: l.usedQuantityMilli ?? l.quantityMilli,
-        unit: l.unit,
-        unitPriceCents: l.unitPriceCents,
-        discountBp: l.discountBp,
-        vatRateBp: l.vatRateBp,
-        vatExempt: false,
-        vatReason: null,
-        orderLineId: l.id,
-      })),
+      lines: lines
+        .map((l): DraftInput['lines'][number] => ({
+          description: l.description,
+          quantityMilli: l.usedQuantityMilli ?? l.quantityMilli,
+          unit: l.unit,
+          unitPriceCents: l.unitPriceCents,
+          discountBp: l.discountBp,
+          vatRateBp: l.vatRateBp,
+          vatExempt: false,
+          vatReason: null,
+          orderLineId: l.id,
+        }))
+        .concat(deductions),
     });
     await issueTx(trx, actor, invoiceId);
     await markOrderBilled(trx, order.id, invoiceId);
@@ -829,7 +993,7 @@ export const RENDERING_JOB = 'sales.rendering';
  * is fixed from then on. Drawing a PDF costs more than issuing the invoice, so the request does not wait for it;
  * should the job not have run yet, the first request for the PDF renders and stores it (storeRendering).
  */
-async function keepRendering(db: Db, id: string): Promise<void> {
+export async function keepRendering(db: Db, id: string): Promise<void> {
   await enqueueJob(db, SYSTEM_ACTOR, { kind: RENDERING_JOB, payload: { invoiceId: id } });
 }
 

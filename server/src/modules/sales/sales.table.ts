@@ -22,6 +22,10 @@ export interface SalesInvoiceTable {
   note_reason: string | null;
   /** The document that replaces a cancelled one, printed on its cancellation protocol (INV-12). */
   replaced_by_id: string | null;
+  /** The proforma this invoice was converted from (→ sales_proforma, unique; INV-13). */
+  proforma_id: string | null;
+  /** An advance invoice (авансова фактура, INV-06): one line, deducted later on a final invoice. */
+  advance: SqlBool;
   status: DocumentStatus;
   series_id: string | null;
   number: string | null;
@@ -94,6 +98,11 @@ export interface SalesInvoiceLineTable {
   vat_reason: string | null;
   /** The service order line it was built from. */
   order_line_id: string | null;
+  /**
+   * A final invoice's deduction of an advance invoice (→ sales_invoice, INV-06): its net_cents is negative, its unit
+   * price positive.
+   */
+  deducts_invoice_id: string | null;
   created_at: Instant;
 }
 
@@ -106,7 +115,62 @@ export interface SalesInvoiceRenderingTable {
   created_at: Instant;
 }
 
+export type ProformaStatus = 'issued' | 'converted' | 'cancelled';
+
+/**
+ * A proforma invoice (проформа фактура, INV-13; ADR 0025): numbered in its own series when made, no tax effect (its
+ * own table: never in the VAT journal, the receivables or a balance); converted once into an invoice.
+ */
+export interface SalesProformaTable {
+  id: string;
+  series_id: string;
+  number: string;
+  status: ProformaStatus;
+  document_date: CalendarDate;
+  currency: InvoiceCurrency;
+  party_id: string;
+  order_id: string | null;
+  supplier_name: string;
+  supplier_uic: string | null;
+  supplier_vat_number: string | null;
+  supplier_address: string | null;
+  supplier_mol: string | null;
+  supplier_bank: string | null;
+  supplier_vat_registered: SqlBool;
+  recipient_name: string;
+  recipient_kind: string;
+  recipient_uic: string | null;
+  recipient_vat_number: string | null;
+  recipient_egn: string | null;
+  recipient_address: string | null;
+  recipient_mol: string | null;
+  no_vat_reason: string | null;
+  payment_method: PaymentMethod;
+  /** Валидна до: the offer's last day (optional). */
+  valid_until: CalendarDate | null;
+  issued_by_name: string | null;
+  notes: string | null;
+  net_cents: number;
+  vat_cents: number;
+  total_cents: number;
+  /** The invoice it was converted into (→ sales_invoice). */
+  invoice_id: string | null;
+  converted_at: Instant | null;
+  cancel_reason: string | null;
+  cancelled_at: Instant | null;
+  created_by: string | null;
+  search_text: string;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export type SalesProformaLineTable = Omit<SalesInvoiceLineTable, 'invoice_id' | 'deducts_invoice_id'> & {
+  proforma_id: string;
+};
+
 export interface SalesTables {
+  sales_proforma: SalesProformaTable;
+  sales_proforma_line: SalesProformaLineTable;
   sales_invoice: SalesInvoiceTable;
   sales_invoice_line: SalesInvoiceLineTable;
   sales_invoice_rendering: SalesInvoiceRenderingTable;

@@ -216,6 +216,20 @@ describe.each(DIALECTS)('invoices on %s', (dialect) => {
     await json(admin, 'PATCH', `/api/v1/parties/${customerId}`, { name: party.name });
   });
 
+  it('a customer who has only an invoice is not deleted: 409 in_use naming the invoices (archive instead)', async () => {
+    const only = await aCustomer(t, admin, {
+      name: 'Само Фактура ООД',
+      uic: '123456786',
+      addresses: [{ label: 'billing', city: 'Русе', address: 'ул. „Борисова“ 2' }],
+    });
+    await issue((await draft({ partyId: only.id })).id);
+    const blocked = await send(admin, 'DELETE', `/api/v1/parties/${only.id}`, undefined, 409);
+    expect(blocked.json()).toMatchObject({
+      code: 'in_use',
+      usages: [{ entity: 'invoices', code: 'party_has_invoices', count: 1 }],
+    });
+  });
+
   it('INV-15: an issued invoice is served from its stored rendering, with its SHA-256; bg+en on request, never en only', async () => {
     const { id } = await issue((await draft()).id);
     // Issuing queues the rendering (this app runs jobs only when asked); once the job has run, the hash is there

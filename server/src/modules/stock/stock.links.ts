@@ -21,3 +21,11 @@ registerReference('party', {
 
 // Warehouses can be imported from CSV.
 registerImportAdapter(warehousesImport);
+
+// A technician's van is a warehouse of theirs.
+registerReference('technician', {
+  table: 'stock_warehouse',
+  column: 'technician_id',
+  usedBy: 'stock_warehouses',
+  code: 'technician_has_van_warehouse',
+});

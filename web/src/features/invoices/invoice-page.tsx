@@ -98,11 +98,11 @@ function InvoicePayments({ invoice }: { invoice: InvoiceDetail }) {
   );
 }
 
-const percent = (bp: number, locale: 'bg' | 'en') =>
+export const percent = (bp: number, locale: 'bg' | 'en') =>
   `${formatQuantity(bp * 10, locale)}${locale === 'bg' ? '\u00a0%' : '%'}`;
 
 /** One party's requisites as copied onto the invoice. */
-function PartyCard({
+export function PartyCard({
   title,
   party,
 }: {
@@ -133,7 +133,11 @@ function PartyCard({
   );
 }
 
-function InvoiceTotals({ invoice }: { invoice: InvoiceDetail }) {
+export function InvoiceTotals({
+  invoice,
+}: {
+  invoice: Pick<InvoiceDetail, 'currency' | 'vatByRate' | 'netCents' | 'vatCents' | 'totalCents'>;
+}) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const money = (c: number) => formatMoney(c, locale, invoice.currency);
@@ -499,6 +503,22 @@ export function InvoicePage() {
                     {t('invoices.note.relatedOf', {
                       number: invoice.relatedInvoice.number ?? '',
                       date: formatDate(invoice.relatedInvoice.documentDate, locale),
+                    })}
+                  </Anchor>
+                </DetailField>
+              )}
+              {invoice.proforma && (
+                <DetailField label={t('proformas.fromProforma')}>
+                  <Anchor
+                    component={Link}
+                    to={`/proformas/${invoice.proforma.id}`}
+                    size="sm"
+                    ff="monospace"
+                    data-testid="invoice-proforma"
+                  >
+                    {t('invoices.note.relatedOf', {
+                      number: invoice.proforma.number,
+                      date: formatDate(invoice.proforma.documentDate, locale),
                     })}
                   </Anchor>
                 </DetailField>

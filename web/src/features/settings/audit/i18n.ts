@@ -56,6 +56,7 @@ export const auditMessages = defineMessages(
         payment_allocation: 'Разпределение на плащане',
         payment_settings: 'Настройки на плащанията',
         sale_receipt: 'Касова бележка',
+        sales_proforma: 'Проформа фактура',
         goods_note: 'Стокова разписка',
       },
       actions: {
@@ -244,8 +245,14 @@ export const auditMessages = defineMessages(
         payment_settings: { update: 'Променен лимит за отписване' },
         sale_receipt: {
           create: 'Издадена касова бележка',
+          counter_sale: 'Продажба на части на каса',
           print: 'Отпечатана касова бележка',
           storno: 'Сторнирана касова бележка',
+        },
+        sales_proforma: {
+          create: 'Издадена проформа фактура',
+          convert: 'Проформа фактура превърната във фактура',
+          cancel: 'Анулирана проформа фактура',
         },
         goods_note: { create: 'Издадена стокова разписка' },
       },
@@ -304,6 +311,7 @@ export const auditMessages = defineMessages(
         payment_allocation: 'Payment allocation',
         payment_settings: 'Payment settings',
         sale_receipt: 'Sale receipt',
+        sales_proforma: 'Proforma invoice',
         goods_note: 'Goods delivery note',
       },
       actions: {
@@ -490,8 +498,14 @@ export const auditMessages = defineMessages(
         payment_settings: { update: 'Write-off limit changed' },
         sale_receipt: {
           create: 'Sale receipt issued',
+          counter_sale: 'Over-the-counter sale of parts',
           print: 'Sale receipt printed',
           storno: 'Sale receipt reversed (storno)',
+        },
+        sales_proforma: {
+          create: 'Proforma invoice issued',
+          convert: 'Proforma invoice converted into an invoice',
+          cancel: 'Proforma invoice cancelled',
         },
         goods_note: { create: 'Goods delivery note issued' },
       },

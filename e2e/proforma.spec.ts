@@ -1,0 +1,243 @@
+import type { Page } from '@playwright/test';
+import { api, expect, expectHome, shot, signIn, test } from './support';
+import { expectFitsScreen, PHONE } from './width';
+
+/** A loaded machine draws slowly: the waits allow for it. */
+const SLOW = { timeout: 30_000 };
+
+async function csrfOf(page: Page): Promise<string> {
+  return (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken as string;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the API's JSON answer, read by the spec as it pleases
+async function post<T = any>(page: Page, path: string, data: unknown): Promise<T> {
+  const res = await page.request.post(path, { headers: { 'x-csrf-token': await csrfOf(page) }, data });
+  expect(res.ok(), `POST ${path}: ${res.status()} ${await res.text()}`).toBe(true);
+  return (await res.json()) as T;
+}
+
+/** A 9-digit ЕИК with its check digit, unique per run. */
+function aUic(): string {
+  const body = String(Date.now()).slice(-8).split('').map(Number);
+  const sum = (weights: number[]) => body.reduce((s, d, i) => s + d * (weights[i] ?? 0), 0) % 11;
+  let check = sum([1, 2, 3, 4, 5, 6, 7, 8]);
+  if (check === 10) check = sum([3, 4, 5, 6, 7, 8, 9, 10]) % 10;
+  return `${body.join('')}${check}`;
+}
+
+async function aCustomer(page: Page, name: string): Promise<{ id: string }> {
+  return post(page, '/api/v1/parties', {
+    kind: 'company',
+    name: `${name} ${String(Date.now()).slice(-6)} ООД`,
+    uic: aUic(),
+    isCustomer: true,
+    addresses: [{ label: 'billing', city: 'Бургас', address: 'ул. „Александровска“ 12' }],
+  });
+}
+
+/**
+ * An order in repair with two lines the customer pays (1.5 h of labour at 40.00 € and transport at 10.00 € less
+ * 10 %: base 69.00 €, VAT 13.80 €, total 82.80 €) and one under the shop's warranty.
+ */
+async function orderInRepair(page: Page): Promise<{ id: string; number: string }> {
+  const customer = await aCustomer(page, 'Проформа Клиент');
+  const models = await api(page, `/api/v1/models?q=${encodeURIComponent('TDLR 7220')}`);
+  const order = await post(page, '/api/v1/service-orders', {
+    partyId: customer.id,
+    serialNumber: `E2E-PRO-${String(Date.now()).slice(-6)}`,
+    modelId: models.items[0].id,
+    complaint: 'Не загрява',
+  });
+  const line = (body: object) => post(page, `/api/v1/service-orders/${order.id}/lines`, body);
+  await line({
+    kind: 'charge',
+    description: 'Труд',
+    quantityMilli: 1500,
+    unitPriceCents: 4000,
+    vatRateBp: 2000,
+  });
+  await line({
+    kind: 'charge',
+    description: 'Транспорт',
+    quantityMilli: 1000,
+    unitPriceCents: 1000,
+    discountBp: 1000,
+    vatRateBp: 2000,
+  });
+  await line({
+    kind: 'charge',
+    description: 'Гаранционен труд',
+    quantityMilli: 1000,
+    unitPriceCents: 9900,
+    vatRateBp: 2000,
+    payer: 'shop_warranty',
+    payerReason: 'Повторен ремонт',
+  });
+  for (const to of ['diagnosing', 'in_repair'])
+    await post(page, `/api/v1/service-orders/${order.id}/status`, { to });
+  return { id: order.id, number: order.number };
+}
+
+async function expectPdf(page: Page, testId: string): Promise<string> {
+  const href = (await page.getByTestId(testId).getAttribute('href')) ?? '';
+  const pdf = await page.request.get(href);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  return href;
+}
+
+test('a proforma from an order in repair, then converted into the invoice once the order is ready', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  await expectHome(page);
+  const order = await orderInRepair(page);
+  await page.goto(`/orders/${order.id}`);
+  await page.getByTestId('order-proforma').click();
+  const heading = page.getByRole('heading', { level: 2, name: /^Проформа фактура \d{10}$/ });
+  await expect(heading).toBeVisible(SLOW);
+  const number = /(\d{10})$/.exec((await heading.textContent()) ?? '')?.[1] ?? '';
+  await expect(page.getByTestId('proforma-status')).toHaveText('Издадена');
+  await expect(page.getByTestId('proforma-no-tax')).toBeVisible();
+  await expect(page.getByTestId('invoice-net')).toHaveText(/^69,00\s€$/);
+  await expect(page.getByTestId('invoice-total')).toHaveText(/^82,80\s€$/);
+  await expect(page.getByTestId('proforma-lines')).not.toContainText('Гаранционен труд');
+  await expectPdf(page, 'proforma-pdf');
+  await expectPdf(page, 'proforma-pdf-both');
+  await shot(page, 'proforma-bg');
+  const proformaId = new URL(page.url()).pathname.split('/').pop() ?? '';
+
+  // Not yet finished: converting would bill an unfinished order, and the server says so.
+  await page.getByTestId('proforma-convert').click();
+  await page.getByTestId('proforma-convert-submit').click();
+  await expect(page.getByTestId('proforma-convert-error')).toContainText('не е завършена', SLOW);
+  await page.getByRole('dialog').getByRole('button', { name: 'Отказ' }).click();
+
+  // The order is finished; the proforma becomes the invoice, which cites it.
+  for (const to of ['ready']) await post(page, `/api/v1/service-orders/${order.id}/status`, { to });
+  await page.getByTestId('proforma-convert').click();
+  await page.getByTestId('proforma-convert-received-by').fill('Георги Георгиев');
+  await shot(page, 'proforma-convert-dialog-bg');
+  await page.getByTestId('proforma-convert-submit').click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Фактура \d{10}$/ })).toBeVisible(SLOW);
+  await expect(page.getByTestId('invoice-proforma')).toContainText(number);
+  await expect(page.getByTestId('invoice-total')).toHaveText(/^82,80\s€$/);
+  await shot(page, 'invoice-from-proforma-bg');
+  const invoiceId = new URL(page.url()).pathname.split('/').pop() ?? '';
+  expect(await api(page, `/api/v1/invoices/${invoiceId}`)).toMatchObject({
+    orderId: order.id,
+    totalCents: 8280,
+  });
+
+  // The proforma reads converted and cannot be converted again.
+  await page.getByTestId('invoice-proforma').click();
+  await expect(page.getByTestId('proforma-status')).toHaveText('Превърната във фактура', SLOW);
+  await expect(page.getByTestId('proforma-invoice')).toBeVisible();
+  await expect(page.getByTestId('proforma-convert')).toHaveCount(0);
+  const again = await page.request.post(`/api/v1/proformas/${proformaId}/convert`, {
+    headers: { 'x-csrf-token': await csrfOf(page) },
+    data: {},
+  });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).code).toBe('proforma_already_converted');
+  await shot(page, 'proforma-converted-bg');
+
+  // The list of proformas, found by number.
+  await page.goto('/proformas');
+  await page.getByRole('searchbox', { name: 'Номер, получател, ЕИК' }).fill(number);
+  await expect(page.getByTestId('proformas-table').getByText('Превърната във фактура').first()).toBeVisible(
+    SLOW,
+  );
+  await shot(page, 'proformas-list-bg');
+});
+
+test('an advance invoice before the repair, deducted on the final invoice of the order', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  await expectHome(page);
+  const order = await orderInRepair(page);
+  await page.goto(`/orders/${order.id}`);
+  await page.getByTestId('order-advance').click();
+  await page.getByTestId('advance-base').fill('50,00');
+  await shot(page, 'advance-dialog-bg');
+  await page.getByTestId('advance-submit').click();
+  const heading = page.getByRole('heading', { level: 2, name: /^Фактура \d{10}$/ });
+  await expect(heading).toBeVisible(SLOW);
+  const advanceNumber = /(\d{10})$/.exec((await heading.textContent()) ?? '')?.[1] ?? '';
+  // 50.00 + 20 % VAT = 60.00
+  await expect(page.getByTestId('invoice-total')).toHaveText(/^60,00\s€$/);
+  await expect(page.getByTestId('invoice-lines')).toContainText(
+    `Аванс по сервизна поръчка № ${order.number}`,
+  );
+  await shot(page, 'advance-invoice-bg');
+
+  await post(page, `/api/v1/service-orders/${order.id}/status`, { to: 'ready' });
+  await page.goto(`/orders/${order.id}`);
+  await page.getByTestId('order-issue-invoice').click();
+  await expect(page.getByTestId(`invoice-deduct-${advanceNumber}`)).toBeChecked(SLOW);
+  await shot(page, 'final-invoice-dialog-bg');
+  await page.getByTestId('invoice-from-order-submit').click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Фактура \d{10}$/ })).not.toHaveText(
+    `Фактура ${advanceNumber}`,
+    SLOW,
+  );
+  // 69.00 − 50.00 = 19.00 base; VAT 3.80; total 22.80; the deduction line cites the advance.
+  await expect(page.getByTestId('invoice-net')).toHaveText(/^19,00\s€$/, SLOW);
+  await expect(page.getByTestId('invoice-total')).toHaveText(/^22,80\s€$/);
+  await expect(page.getByTestId('invoice-lines')).toContainText(
+    `Приспадане на аванс по фактура № ${advanceNumber}`,
+  );
+  await shot(page, 'final-invoice-bg');
+});
+
+test('in English on a phone: a proforma page, the convert dialog and the list fit 390 px', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize(PHONE);
+  await signIn(page);
+  await expectHome(page);
+  await page.getByText('EN', { exact: true }).click();
+  await expectHome(page, 'en');
+  try {
+    const customer = await aCustomer(page, 'Proforma Customer');
+    const proforma = await post(page, '/api/v1/proformas', {
+      partyId: customer.id,
+      validUntil: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+      lines: [
+        { description: 'Compressor', quantityMilli: 1000, unitPriceCents: 18_000, vatRateBp: 2000 },
+        { description: 'Labour', quantityMilli: 2000, unitPriceCents: 3500, vatRateBp: 2000 },
+      ],
+    });
+    await page.goto(`/proformas/${proforma.id}`);
+    await expect(
+      page.getByRole('heading', { level: 2, name: `Proforma invoice ${proforma.number}` }),
+    ).toBeVisible(SLOW);
+    // 180.00 + 2 × 35.00 = 250.00; VAT 50.00; total 300.00.
+    await expect(page.getByTestId('invoice-total')).toHaveText(/^€300\.00$/);
+    await page.waitForLoadState('networkidle');
+    await expectFitsScreen(page, 'proforma page');
+    await shot(page, 'proforma-phone-en');
+    await page.getByTestId('proforma-convert').click();
+    await expect(page.getByRole('dialog')).toBeVisible(SLOW);
+    await expectFitsScreen(page, 'convert dialog');
+    await shot(page, 'proforma-convert-phone-en');
+    await page.getByTestId('proforma-convert-submit').click();
+    await expect(page.getByRole('heading', { level: 2, name: /^Invoice \d{10}$/ })).toBeVisible(SLOW);
+    await expect(page.getByTestId('invoice-proforma')).toContainText(proforma.number);
+    await page.waitForLoadState('networkidle');
+    await expectFitsScreen(page, 'invoice from a proforma');
+    await shot(page, 'invoice-from-proforma-phone-en');
+    await page.goto('/proformas');
+    await expect(page.getByRole('heading', { level: 2, name: 'Proforma invoices' })).toBeVisible(SLOW);
+    await page.waitForLoadState('networkidle');
+    await expectFitsScreen(page, 'proformas list');
+    await shot(page, 'proformas-list-phone-en');
+  } finally {
+    await page.goto('/');
+    await page.getByText('БГ', { exact: true }).click();
+    await expectHome(page, 'bg');
+  }
+});
