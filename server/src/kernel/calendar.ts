@@ -105,6 +105,25 @@ function isoDateFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+const WALL_CLOCK_FORMATS = new Map<string, Intl.DateTimeFormat>();
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = WALL_CLOCK_FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    WALL_CLOCK_FORMATS.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The calendar date of an instant in a time zone (the company's by default): 'YYYY-MM-DD'. */
 export function calendarDateOf(instant: Date, timeZone = COMPANY_TIME_ZONE): string {
   return isoDateFormat(timeZone).format(instant);
@@ -124,16 +143,7 @@ export function startOfDayInstant(date: string, timeZone = COMPANY_TIME_ZONE): D
   const utcMidnight = Date.UTC(y, m - 1, d);
   // The zone's offset at a moment: its wall clock read as if it were UTC, minus the moment.
   const offsetAt = (ms: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(new Date(ms));
+    const parts = wallClockFormat(timeZone).formatToParts(new Date(ms));
     const n = (t: string) => Number(parts.find((p) => p.type === t)?.value);
     return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - ms;
   };

@@ -9,7 +9,7 @@ import type { Db, Executor } from '../../db/database';
 import { listOrder } from '../../db/list';
 import { nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
-import { todayDate } from '../../kernel/calendar';
+import { calendarDateOf, todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { assertTransition, nextStatuses } from '../../kernel/lifecycle';
@@ -310,15 +310,7 @@ export async function getOrder(db: Executor, id: string): Promise<OrderDetail> {
 
 /** The Sofia calendar day of an instant. */
 function calendarDayOf(instant: string): string {
-  return todayDateOf(new Date(instant));
-}
-function todayDateOf(d: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Sofia',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(d);
+  return calendarDateOf(new Date(instant));
 }
 
 function filterOf(
