@@ -1071,6 +1071,50 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'По фактурата има разпределени плащания ({amount}): отменете разпределенията, преди да я анулирате.',
     en: 'Payments of {amount} are allocated to the invoice: undo the allocations before cancelling it.',
   },
+  // refunds against credit notes (ADR 0029)
+  refund_target_one: {
+    bg: 'Посочете или кредитно известие, или плащане (аванс), не и двете.',
+    en: 'Name either a credit note or a payment (advance), not both.',
+  },
+  unknown_credit_note: { bg: 'Няма такова кредитно известие.', en: 'There is no such credit note.' },
+  refund_not_credit_note: {
+    bg: 'Документ {number} не е издадено кредитно известие: по него не се връщат пари.',
+    en: 'Document {number} is not an issued credit note: no money is paid back against it.',
+  },
+  credit_note_other_customer: {
+    bg: 'Кредитно известие {number} е на друг клиент.',
+    en: 'Credit note {number} belongs to another customer.',
+  },
+  refund_exceeds_credit: {
+    bg: 'По кредитно известие {number} остават за връщане само {left}.',
+    en: 'Only {left} is left to pay back on credit note {number}.',
+  },
+  refund_exceeds_owed: {
+    bg: 'По фактура {invoice} клиентът има да получава само {owed}: фактурата не е платена над остатъка.',
+    en: 'The customer is owed only {owed} on invoice {invoice}: it was not paid beyond what is left.',
+  },
+  unknown_payment: { bg: 'Няма такова плащане.', en: 'There is no such payment.' },
+  payment_other_customer: {
+    bg: 'Плащане {number} е на друг клиент.',
+    en: 'Payment {number} belongs to another customer.',
+  },
+  refund_exceeds_advance: {
+    bg: 'От аванса по плащане {number} остават само {left}.',
+    en: 'Only {left} of the advance on payment {number} is left.',
+  },
+  refund_needs_fiscal_storno: {
+    bg: 'Има фискално устройство: връщане в брой или с карта иска сторно бон (номер и час) от устройството.',
+    en: 'A fiscal device is configured: a cash or card refund needs the storno receipt (number and time) from the device.',
+  },
+  refund_already_undone: { bg: 'Връщането вече е отменено.', en: 'The refund is already undone.' },
+  allocation_refunded: {
+    bg: 'Парите по кредитните известия към фактура {number} вече са върнати ({refunded}): отменете първо връщането.',
+    en: 'The money of the credit notes on invoice {number} is already paid back ({refunded}): undo the refund first.',
+  },
+  credit_note_refunded: {
+    bg: 'По кредитното известие са върнати пари ({amount}): отменете връщането, преди да го анулирате.',
+    en: 'Money of {amount} was paid back on the credit note: undo the refund before cancelling it.',
+  },
   bank_account_required: {
     bg: 'Банково извлечение се внася само в активна банкова сметка.',
     en: 'A bank statement is imported into an active bank account only.',

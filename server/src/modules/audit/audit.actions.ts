@@ -100,6 +100,7 @@ export const AUDIT_ACTIONS = [
   // customer payments (ADR 0020)
   ...actionsOf('customer_payment', ['create', 'allocate']),
   ...actionsOf('payment_allocation', ['undo', 'write_off']),
+  ...actionsOf('customer_refund', ['create', 'undo']),
   ...actionsOf('payment_settings', ['update']),
   // bank statement import (ADR 0023)
   ...actionsOf('money_account', ['import_statement']),
@@ -140,6 +141,7 @@ export const AUDIT_ENTITIES = [
   'money_movement',
   'customer_payment',
   'payment_allocation',
+  'customer_refund',
   'payment_settings',
   'sale_receipt',
   'sales_proforma',

@@ -513,6 +513,47 @@ export async function dayReport(db: Executor, accountId: string, date?: Calendar
 // ---------------------------------------------------------------- customer payments (issue 13, item 6)
 
 /**
+ * A refund to a customer (ADR 0029): a customer_payment movement with one negative leg out of the account, so the
+ * cash desk rule applies (409 cash_desk_negative). Called inside the payments module's transaction.
+ */
+export async function recordCustomerRefund(
+  trx: Executor,
+  actor: Actor,
+  input: {
+    accountId: string;
+    date: CalendarDate;
+    amountCents: number;
+    partyId: string;
+    reason: string | null;
+  },
+): Promise<{ id: string; number: string; accountName: string }> {
+  const accounts = await lockUsableAccounts(trx, [{ id: input.accountId, field: 'accountId' }]);
+  const id = await writeMovement(
+    trx,
+    actor,
+    {
+      kind: 'customer_payment',
+      date: input.date,
+      amountCents: input.amountCents,
+      reason: input.reason,
+      category: null,
+      partyId: input.partyId,
+      reversalOfId: null,
+    },
+    [{ accountId: input.accountId, amountCents: -input.amountCents }],
+    accounts,
+  );
+  const created = await getMovement(trx, id);
+  await recordAudit(trx, actor, {
+    action: 'money_movement.create',
+    entity: 'money_movement',
+    entityId: id,
+    after: created,
+  });
+  return { id, number: created.number, accountName: accounts.get(input.accountId)?.name ?? '' };
+}
+
+/**
  * A customer's payment into a cash desk or a bank account (ADR 0018 "How customer payments plug in"): one
  * customer_payment movement, numbered, inside the caller's transaction, through the same checks as every movement
  * (the lock date, the account locked and usable). Returns the movement's id and number.

@@ -2,7 +2,7 @@ import type { Access, EntityRules } from '../../kernel/access';
 
 /**
  * Customer payments (ADR 0020): the front desk takes them, the office keeps them; technicians and the storekeeper
- * see none. One rule for the list, the record, allocating, undoing and writing off.
+ * see none. One rule for the list, the record, allocating, undoing and writing off, and refunds (ADR 0029).
  */
 export const PAYMENT_RULES = {
   read: ['admin', 'manager', 'reception', 'accountant'],
@@ -28,6 +28,11 @@ export const PAYMENTS_ACCESS: Record<string, Access> = {
   'GET /api/v1/payments/open-invoices': PAYMENT_RULES.read,
   'GET /api/v1/invoices/:id/payments': PAYMENT_RULES.read,
   'POST /api/v1/invoices/:id/write-off': PAYMENT_RULES.write,
+  'GET /api/v1/refunds': PAYMENT_RULES.read,
+  'GET /api/v1/refunds/refundable': PAYMENT_RULES.read,
+  'GET /api/v1/refunds/:id': PAYMENT_RULES.read,
+  'POST /api/v1/refunds': PAYMENT_RULES.write,
+  'POST /api/v1/refunds/:id/undo': PAYMENT_RULES.write,
   'GET /api/v1/payment-settings': PAYMENT_RULES.read,
   'PUT /api/v1/payment-settings': PAYMENT_SETTINGS_WRITE,
   'POST /api/v1/money-accounts/:id/bank-statement/preview': BANK_STATEMENT_WRITE,

@@ -9,3 +9,9 @@ registerReference('party', {
   usedBy: 'payments',
   code: 'party_has_payments',
 });
+registerReference('party', {
+  table: 'customer_refund',
+  column: 'party_id',
+  usedBy: 'payments',
+  code: 'party_has_payments',
+});

@@ -1,7 +1,8 @@
 /**
  * The customer statement (извлечение) on a day in Bulgarian, or Bulgarian and English side by side (never English
  * only, INV-04): the customer's issued invoices with what is paid and open, their payments with the advance left,
- * and the balance (open invoices less advances), laid out by the shared PDF layout (server/src/pdf).
+ * the money paid back to them (ADR 0029), and the balance (invoices + debit notes − credit notes − payments −
+ * write-offs + refunds), laid out by the shared PDF layout (server/src/pdf).
  */
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
@@ -29,6 +30,8 @@ const BG = {
   openTotal: 'Неплатени фактури',
   advanceTotal: 'Аванси',
   balance: 'Салдо',
+  refunds: 'Върнати суми',
+  refundsTotal: 'Върнато по кредитни известия',
   none: 'Няма.',
 } as const;
 const EN: Record<keyof typeof BG, string> = {
@@ -48,6 +51,8 @@ const EN: Record<keyof typeof BG, string> = {
   openTotal: 'Open invoices',
   advanceTotal: 'Advances',
   balance: 'Balance',
+  refunds: 'Money paid back',
+  refundsTotal: 'Paid back on credit notes',
   none: 'None.',
 };
 
@@ -64,6 +69,13 @@ interface PaymentLine {
   date: string;
   amount: number;
   allocated: number;
+}
+interface RefundLine {
+  number: string;
+  date: string;
+  amount: number;
+  /** Of it, paid back on credit notes (the rest came out of advances). */
+  toNotes: number;
 }
 
 /** The statement's figures on `date`: allocations and payments made after the day do not count. */
@@ -102,13 +114,31 @@ async function statementData(db: Executor, partyId: string, date: string) {
       'm.number',
       'p.payment_date',
       'p.amount_cents',
-      sql<number>`cast((select coalesce(sum(a.amount_cents), 0) from payment_allocation a where a.payment_id = p.id and a.undone_at is null) as bigint)`.as(
+      // Allocated, and paid back by refunds made up to the day: neither is the advance any more.
+      sql<number>`cast((select coalesce(sum(a.amount_cents), 0) from payment_allocation a where a.payment_id = p.id and a.undone_at is null) + (select coalesce(sum(ra.amount_cents), 0) from refund_allocation ra inner join customer_refund r on r.id = ra.refund_id where ra.payment_id = p.id and r.undone_at is null and r.refund_date <= ${date}) as bigint)`.as(
         'allocated',
       ),
     ])
     .where('p.party_id', '=', partyId)
     .where('p.payment_date', '<=', date)
     .orderBy('p.payment_date')
+    .orderBy('m.number')
+    .execute();
+  const refunds = await db
+    .selectFrom('customer_refund as r')
+    .innerJoin('money_movement as m', 'm.id', 'r.movement_id')
+    .select([
+      'm.number',
+      'r.refund_date',
+      'r.amount_cents',
+      sql<number>`cast((select coalesce(sum(ra.amount_cents), 0) from refund_allocation ra where ra.refund_id = r.id and ra.credit_note_id is not null) as bigint)`.as(
+        'to_notes',
+      ),
+    ])
+    .where('r.party_id', '=', partyId)
+    .where('r.refund_date', '<=', date)
+    .where('r.undone_at', 'is', null)
+    .orderBy('r.refund_date')
     .orderBy('m.number')
     .execute();
   return {
@@ -129,6 +159,14 @@ async function statementData(db: Executor, partyId: string, date: string) {
         date: String(p.payment_date),
         amount: Number(p.amount_cents),
         allocated: Number(p.allocated),
+      }),
+    ),
+    refunds: refunds.map(
+      (r): RefundLine => ({
+        number: r.number,
+        date: String(r.refund_date),
+        amount: Number(r.amount_cents),
+        toNotes: Number(r.to_notes),
       }),
     ),
   };
@@ -161,8 +199,14 @@ export async function statementPdf(
     { header: w('amount'), width: '*', align: 'right', value: (p) => f.money(p.amount) },
     { header: w('advance'), width: 30, align: 'right', value: (p) => f.money(p.amount - p.allocated) },
   ];
+  const refundCols: TableColumn<RefundLine>[] = [
+    { header: w('number'), width: 24, value: (r) => r.number },
+    { header: w('issued'), width: 20, value: (r) => f.date(r.date) },
+    { header: w('amount'), width: '*', align: 'right', value: (r) => f.money(r.amount) },
+  ];
   const openEur = data.invoices.filter((i) => i.currency === 'EUR').reduce((s, i) => s + i.total - i.paid, 0);
   const advances = data.payments.reduce((s, p) => s + p.amount - p.allocated, 0);
+  const refundedToNotes = data.refunds.reduce((s, r) => s + r.toNotes, 0);
   const pdf = await renderDocument({
     language: 'bg',
     company: printedCompany(company, { date: on, logoDataUrl }),
@@ -181,12 +225,16 @@ export async function statementPdf(
       ...(data.invoices.length ? [tableBlock(invoiceCols, data.invoices)] : []),
       { kind: 'text', heading: w('payments'), text: data.payments.length ? '' : w('none') },
       ...(data.payments.length ? [tableBlock(paymentCols, data.payments)] : []),
+      ...(data.refunds.length
+        ? [{ kind: 'text' as const, heading: w('refunds'), text: '' }, tableBlock(refundCols, data.refunds)]
+        : []),
       {
         kind: 'totals',
         rows: [
           { label: w('openTotal'), value: f.money(openEur) },
           { label: w('advanceTotal'), value: f.money(advances) },
-          { label: w('balance'), value: f.money(openEur - advances) },
+          ...(refundedToNotes ? [{ label: w('refundsTotal'), value: f.money(refundedToNotes) }] : []),
+          { label: w('balance'), value: f.money(openEur - advances + refundedToNotes) },
         ],
       },
     ],

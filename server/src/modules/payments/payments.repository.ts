@@ -9,13 +9,19 @@ import { type CalendarDate, lockForUpdate, matchesSearch, sumInt } from '../../d
 import type { PageRequest } from '../../kernel/list-query';
 import type { PaymentState } from '../../kernel/payment-state';
 import type { PaymentListQuery } from './payments.schema';
-import type { CustomerPaymentTable, PaymentAllocationTable } from './payments.table';
+import type {
+  CustomerPaymentTable,
+  CustomerRefundTable,
+  PaymentAllocationTable,
+  RefundAllocationTable,
+} from './payments.table';
 
 export type PaymentRow = Selectable<CustomerPaymentTable> & {
   number: string;
   party_name: string;
   account_name: string;
   allocated_cents: number;
+  refunded_cents: number;
 };
 export type AllocationRow = Selectable<PaymentAllocationTable> & {
   payment_number: string | null;
@@ -32,6 +38,10 @@ const SETTLED_OF_I = sql<number>`((select coalesce(sum(a.amount_cents), 0) from 
 /** A document a customer pays: an issued invoice or debit note (a credit note is not paid; it settles). */
 const PAYABLE_I = sql<boolean>`(i.status = 'posted' and i.kind <> 'credit_note')`;
 const ALLOCATED_OF_P = sql<number>`(select coalesce(sum(a.amount_cents), 0) from payment_allocation a where a.payment_id = p.id and a.undone_at is null)`;
+/** What live refunds paid back of a payment's advance (ADR 29). */
+const REFUNDED_OF_P = sql<number>`(select coalesce(sum(ra.amount_cents), 0) from refund_allocation ra inner join customer_refund r on r.id = ra.refund_id where ra.payment_id = p.id and r.undone_at is null)`;
+/** A payment's money used: allocated to invoices or paid back; the rest is the advance. */
+const USED_OF_P = sql<number>`(${ALLOCATED_OF_P} + ${REFUNDED_OF_P})`;
 
 function paymentView(db: Executor) {
   return db
@@ -45,6 +55,7 @@ function paymentView(db: Executor) {
       'pa.name as party_name',
       'ac.name as account_name',
       sql<number>`cast(${ALLOCATED_OF_P} as bigint)`.as('allocated_cents'),
+      sql<number>`cast(${REFUNDED_OF_P} as bigint)`.as('refunded_cents'),
     ]);
 }
 
@@ -69,7 +80,7 @@ const SORTS: SortKeys = {
 export function listPayments(db: Executor, q: PaymentListQuery & PageRequest) {
   let query = paymentView(db);
   if (q.partyId) query = query.where('p.party_id', '=', q.partyId);
-  if (q.withAdvance === 'true') query = query.where(sql<boolean>`p.amount_cents > ${ALLOCATED_OF_P}`);
+  if (q.withAdvance === 'true') query = query.where(sql<boolean>`p.amount_cents > ${USED_OF_P}`);
   if (q.q)
     query = query.where((eb) =>
       eb.or([matchesSearch('pa.search_text', q.q as string), eb('m.number', '=', q.q as string)]),
@@ -128,15 +139,14 @@ export function markUndone(
     .executeTakeFirst();
 }
 
-/** Live allocations of one payment, summed. */
+/** Live allocations and live refunds of one payment, summed: what of it is no longer the customer's advance. */
 export async function allocatedOfPayment(db: Executor, paymentId: string): Promise<number> {
   const r = await db
-    .selectFrom('payment_allocation')
-    .select(sumInt('amount_cents').as('s'))
-    .where('payment_id', '=', paymentId)
-    .where('undone_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(r.s);
+    .selectFrom('customer_payment as p')
+    .select(sql<number>`cast(${USED_OF_P} as bigint)`.as('s'))
+    .where('p.id', '=', paymentId)
+    .executeTakeFirst();
+  return Number(r?.s ?? 0);
 }
 
 /** What settles each invoice (SETTLED_OF_I): live allocations (payments and write-offs) and issued credit notes. */
@@ -160,6 +170,7 @@ export interface InvoiceHead {
   due_date: CalendarDate | null;
   total_cents: number;
   kind: string;
+  related_invoice_id: string | null;
 }
 const HEAD = [
   'id',
@@ -171,6 +182,7 @@ const HEAD = [
   'document_date',
   'due_date',
   'total_cents',
+  'related_invoice_id',
 ] as const;
 
 /** Locks the invoices' rows in id order (after the payment's): two allocations at once cannot over-allocate. */
@@ -219,7 +231,7 @@ export async function advancesOf(db: Executor, partyId: string | null): Promise<
     .selectFrom('customer_payment as p')
     .select([
       'p.party_id',
-      sql<number>`cast(coalesce(sum(p.amount_cents - ${ALLOCATED_OF_P}), 0) as bigint)`.as('s'),
+      sql<number>`cast(coalesce(sum(p.amount_cents - ${USED_OF_P}), 0) as bigint)`.as('s'),
     ])
     .groupBy('p.party_id');
   if (partyId) q = q.where('p.party_id', '=', partyId);
@@ -261,4 +273,231 @@ export async function saveWriteOffMax(db: Executor, cents: number, now: string):
       .insertInto('payment_settings')
       .values({ id: 'main', write_off_max_cents: cents, updated_at: now })
       .execute();
+}
+
+// ---------------------------------------------------------------- refunds (ADR 0029)
+
+/** Live refunds per credit note. */
+export async function refundedOfNotes(db: Executor, noteIds: string[]): Promise<Map<string, number>> {
+  if (!noteIds.length) return new Map();
+  const rows = await db
+    .selectFrom('refund_allocation as ra')
+    .innerJoin('customer_refund as r', 'r.id', 'ra.refund_id')
+    .select(['ra.credit_note_id as id', sumInt('ra.amount_cents').as('s')])
+    .where('ra.credit_note_id', 'in', noteIds)
+    .where('r.undone_at', 'is', null)
+    .groupBy('ra.credit_note_id')
+    .execute();
+  return new Map(rows.map((r) => [r.id as string, Number(r.s)]));
+}
+
+/**
+ * What an invoice and its debit notes owe back to the customer (ADR 29): what settles them beyond their totals
+ * (a credit on a paid invoice) less what they still leave open, less the live refunds of the invoice's credit
+ * notes. Negative when the customer owes.
+ */
+export async function owedBackOf(db: Executor, invoiceIds: string[]): Promise<Map<string, number>> {
+  if (!invoiceIds.length) return new Map();
+  const docs = await db
+    .selectFrom('sales_invoice as i')
+    .select([
+      sql<string>`coalesce(i.related_invoice_id, i.id)`.as('group_id'),
+      sql<number>`cast(${SETTLED_OF_I} - i.total_cents as bigint)`.as('excess'),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('i.id', 'in', invoiceIds),
+        eb.and([
+          eb('i.related_invoice_id', 'in', invoiceIds),
+          eb('i.kind', '=', 'debit_note'),
+          eb('i.status', '=', 'posted'),
+        ]),
+      ]),
+    )
+    .execute();
+  const out = new Map<string, number>(invoiceIds.map((id) => [id, 0]));
+  for (const d of docs) out.set(d.group_id, (out.get(d.group_id) ?? 0) + Number(d.excess));
+  const refunded = await db
+    .selectFrom('refund_allocation as ra')
+    .innerJoin('customer_refund as r', 'r.id', 'ra.refund_id')
+    .innerJoin('sales_invoice as n', 'n.id', 'ra.credit_note_id')
+    .select(['n.related_invoice_id as group_id', sumInt('ra.amount_cents').as('s')])
+    .where('n.related_invoice_id', 'in', invoiceIds)
+    .where('r.undone_at', 'is', null)
+    .groupBy('n.related_invoice_id')
+    .execute();
+  for (const r of refunded) out.set(r.group_id as string, (out.get(r.group_id as string) ?? 0) - Number(r.s));
+  return out;
+}
+
+/** Live refunds to the credit notes of each invoice (the invoice's group). */
+export async function refundedOfInvoiceNotes(db: Executor, invoiceId: string): Promise<number> {
+  const r = await db
+    .selectFrom('refund_allocation as ra')
+    .innerJoin('customer_refund as r', 'r.id', 'ra.refund_id')
+    .innerJoin('sales_invoice as n', 'n.id', 'ra.credit_note_id')
+    .select(sumInt('ra.amount_cents').as('s'))
+    .where('n.related_invoice_id', '=', invoiceId)
+    .where('r.undone_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.s);
+}
+
+/** A customer's issued credit notes (in their invoice's currency) with the invoice each corrects. */
+export function creditNotesOf(db: Executor, partyId: string) {
+  return db
+    .selectFrom('sales_invoice as n')
+    .innerJoin('sales_invoice as inv', 'inv.id', 'n.related_invoice_id')
+    .select([
+      'n.id',
+      'n.number',
+      'n.document_date',
+      'n.total_cents',
+      'n.currency',
+      'inv.id as invoice_id',
+      'inv.number as invoice_number',
+    ])
+    .where('n.party_id', '=', partyId)
+    .where('n.kind', '=', 'credit_note')
+    .where('n.status', '=', 'posted')
+    .whereRef('n.currency', '=', 'inv.currency')
+    .orderBy('n.document_date')
+    .orderBy('n.number')
+    .execute();
+}
+
+/** Each customer's payable documents settled beyond their totals, summed per customer (a credit on a paid one). */
+export async function overSettledOf(db: Executor, partyId: string | null) {
+  let q = db
+    .selectFrom('sales_invoice as i')
+    .innerJoin('party as pa', 'pa.id', 'i.party_id')
+    .select([
+      'i.party_id',
+      'pa.name as party_name',
+      'i.currency',
+      sql<number>`cast(sum(${SETTLED_OF_I} - i.total_cents) as bigint)`.as('s'),
+    ])
+    .where(PAYABLE_I)
+    .where(sql<boolean>`${SETTLED_OF_I} > i.total_cents`)
+    .groupBy(['i.party_id', 'pa.name', 'i.currency']);
+  if (partyId) q = q.where('i.party_id', '=', partyId);
+  return q.execute();
+}
+
+/** Live refunds to credit notes, per customer. */
+export async function refundedToNotesOf(db: Executor, partyId: string | null): Promise<Map<string, number>> {
+  let q = db
+    .selectFrom('refund_allocation as ra')
+    .innerJoin('customer_refund as r', 'r.id', 'ra.refund_id')
+    .select(['r.party_id', sumInt('ra.amount_cents').as('s')])
+    .where('ra.credit_note_id', 'is not', null)
+    .where('r.undone_at', 'is', null)
+    .groupBy('r.party_id');
+  if (partyId) q = q.where('r.party_id', '=', partyId);
+  return new Map((await q.execute()).map((r) => [r.party_id, Number(r.s)]));
+}
+
+export function insertRefund(db: Executor, row: Insertable<CustomerRefundTable>) {
+  return db.insertInto('customer_refund').values(row).execute();
+}
+export function insertRefundAllocations(db: Executor, rows: Insertable<RefundAllocationTable>[]) {
+  return db.insertInto('refund_allocation').values(rows).execute();
+}
+export async function lockRefund(db: Executor, id: string) {
+  return lockForUpdate(
+    db.selectFrom('customer_refund').selectAll().where('id', '=', id),
+    db,
+  ).executeTakeFirst();
+}
+export function markRefundUndone(
+  db: Executor,
+  id: string,
+  set: { undone_at: string; undone_by: string | null; undo_reason: string; reversal_movement_id: string },
+) {
+  return db
+    .updateTable('customer_refund')
+    .set(set)
+    .where('id', '=', id)
+    .where('undone_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export type RefundRow = Selectable<CustomerRefundTable> & {
+  number: string;
+  party_name: string;
+  account_name: string;
+  reversal_number: string | null;
+};
+function refundView(db: Executor) {
+  return db
+    .selectFrom('customer_refund as r')
+    .innerJoin('money_movement as m', 'm.id', 'r.movement_id')
+    .leftJoin('money_movement as rv', 'rv.id', 'r.reversal_movement_id')
+    .innerJoin('party as pa', 'pa.id', 'r.party_id')
+    .innerJoin('money_account as ac', 'ac.id', 'r.account_id')
+    .selectAll('r')
+    .select([
+      'm.number as number',
+      'rv.number as reversal_number',
+      'pa.name as party_name',
+      'ac.name as account_name',
+    ]);
+}
+export function findRefund(db: Executor, id: string): Promise<RefundRow | undefined> {
+  return refundView(db).where('r.id', '=', id).executeTakeFirst();
+}
+const REFUND_SORTS: SortKeys = {
+  date: ['r.refund_date', 'r.created_at'],
+  amountCents: ['r.amount_cents', 'r.created_at'],
+  createdAt: ['r.created_at'],
+};
+export function listRefunds(
+  db: Executor,
+  q: { partyId?: string; creditNoteId?: string; sort?: string } & PageRequest,
+) {
+  let query = refundView(db);
+  if (q.partyId) query = query.where('r.party_id', '=', q.partyId);
+  if (q.creditNoteId) {
+    const noteId = q.creditNoteId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('refund_allocation as ra')
+          .select('ra.id')
+          .whereRef('ra.refund_id', '=', 'r.id')
+          .where('ra.credit_note_id', '=', noteId),
+      ),
+    );
+  }
+  return listPage(query, listOrder(q.sort ?? '-date', REFUND_SORTS, 'date'), q);
+}
+export function refundAllocationsOf(db: Executor, refundIds: string[]) {
+  if (!refundIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('refund_allocation as ra')
+    .leftJoin('sales_invoice as n', 'n.id', 'ra.credit_note_id')
+    .leftJoin('customer_payment as p', 'p.id', 'ra.payment_id')
+    .leftJoin('money_movement as pm', 'pm.id', 'p.movement_id')
+    .select([
+      'ra.id',
+      'ra.refund_id',
+      'ra.credit_note_id',
+      'n.number as credit_note_number',
+      'ra.payment_id',
+      'pm.number as payment_number',
+      'ra.amount_cents',
+    ])
+    .where('ra.refund_id', 'in', refundIds)
+    .orderBy('ra.id')
+    .execute();
+}
+/** A customer's payments with an advance left, oldest first. */
+export function paymentsWithAdvanceOf(db: Executor, partyId: string) {
+  return paymentView(db)
+    .select(sql<number>`cast(p.amount_cents - ${USED_OF_P} as bigint)`.as('advance_cents'))
+    .where('p.party_id', '=', partyId)
+    .where(sql<boolean>`p.amount_cents > ${USED_OF_P}`)
+    .orderBy('p.payment_date')
+    .orderBy('p.created_at')
+    .execute();
 }

@@ -23,6 +23,7 @@ import {
   BankPreview,
   BankPreviewBody,
   CreatePaymentBody,
+  CreateRefundBody,
   InvoiceSettlement,
   OpenInvoices,
   OpenInvoicesQuery,
@@ -34,11 +35,18 @@ import {
   type ReceivableRow,
   Receivables,
   ReceivablesQuery,
+  Refund,
+  Refundable,
+  RefundableQuery,
+  RefundListQuery,
+  RefundPage,
   UndoBody,
+  UndoRefundBody,
   WriteOffBody,
 } from './payments.schema';
 import * as payments from './payments.service';
 import { receivables } from './receivables.service';
+import * as refunds from './refunds.service';
 
 const money = (c: number) => toDecimalString(cents(c));
 const AGEING_CSV: CsvColumn<ReceivableRow>[] = [
@@ -50,6 +58,7 @@ const AGEING_CSV: CsvColumn<ReceivableRow>[] = [
   { header: 'overdue_over_90', value: (r) => money(r.ageing.over90) },
   { header: 'open', value: (r) => money(r.openCents) },
   { header: 'advance', value: (r) => money(r.advanceCents) },
+  { header: 'credit', value: (r) => money(r.creditCents) },
   { header: 'balance', value: (r) => money(r.balanceCents) },
 ];
 
@@ -194,6 +203,69 @@ export async function paymentsRoutes(app: FastifyInstance) {
       },
     },
     async (req) => payments.writeOff(db, actorOf(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/v1/refunds',
+    {
+      schema: {
+        tags,
+        summary: 'Money paid back to customers, newest first; filter by customer or credit note',
+        querystring: RefundListQuery,
+        response: { 200: RefundPage },
+      },
+    },
+    async (req) => refunds.listRefunds(db, req.query),
+  );
+  r.get(
+    '/api/v1/refunds/refundable',
+    {
+      schema: {
+        tags,
+        summary:
+          'What a customer may be paid back now: credit notes on paid invoices and unused advances (ADR 0029)',
+        querystring: RefundableQuery,
+        response: { 200: Refundable },
+      },
+    },
+    async (req) => refunds.refundable(db, req.query.partyId),
+  );
+  r.get(
+    '/api/v1/refunds/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A refund with what it paid back',
+        params: IdParams,
+        response: { 200: Refund },
+      },
+    },
+    async (req) => refunds.getRefund(db, req.params.id),
+  );
+  r.post(
+    '/api/v1/refunds',
+    {
+      schema: {
+        tags,
+        summary:
+          'Pay money back to a customer from a cash desk or bank account against credit notes or an unused advance',
+        body: CreateRefundBody,
+        response: { 201: Refund },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await refunds.createRefund(db, actorOf(req), req.body)),
+  );
+  r.post(
+    '/api/v1/refunds/:id/undo',
+    {
+      schema: {
+        tags,
+        summary: 'Undo a refund with a reason: its money movement is reversed, the refund kept and marked',
+        params: IdParams,
+        body: UndoRefundBody,
+        response: { 200: Refund },
+      },
+    },
+    async (req) => refunds.undoRefund(db, actorOf(req), req.params.id, req.body),
   );
   r.get(
     '/api/v1/payment-settings',

@@ -74,6 +74,7 @@ export const Payment = z.object({
   date: z.string(),
   amountCents: z.number().int(),
   allocatedCents: z.number().int(),
+  refundedCents: z.number().int().describe('Paid back to the customer from the advance (ADR 0029)'),
   unallocatedCents: z.number().int().describe("The customer's advance left on this payment"),
   currency: z.string(),
   notes: z.string().nullable(),
@@ -152,7 +153,18 @@ export const ReceivableRow = z.object({
   partyName: z.string(),
   openCents: z.number().int().describe('Open invoices in EUR (BGN ones converted at 1.95583, EUR-01)'),
   advanceCents: z.number().int(),
-  balanceCents: z.number().int().describe('Open invoices less advances'),
+  creditCents: z
+    .number()
+    .int()
+    .describe(
+      'Owed back to the customer: credit notes beyond what was left to pay, not yet refunded (ADR 0029)',
+    ),
+  balanceCents: z
+    .number()
+    .int()
+    .describe(
+      'invoices + debit notes − credit notes − payments − write-offs + refunds: open less advances less credit',
+    ),
   overdueCents: z.number().int(),
   ageing: Buckets,
 });
@@ -163,6 +175,7 @@ export const Receivables = z.object({
   totals: Buckets.extend({
     openCents: z.number().int(),
     advanceCents: z.number().int(),
+    creditCents: z.number().int(),
     balanceCents: z.number().int(),
     overdueCents: z.number().int(),
   }),
@@ -172,6 +185,104 @@ export const ReceivablesQuery = z.strictObject({
   date: IsoDate.optional().describe('Ageing as on this day; default today'),
   overdueOnly: z.enum(['true', 'false']).optional(),
 });
+
+// ---------------------------------------------------------------- refunds (ADR 0029)
+
+export const RefundAllocationInput = z.strictObject({
+  creditNoteId: TrimmedId.optional().describe('The credit note the money goes back for'),
+  paymentId: TrimmedId.optional().describe('Or: the payment whose unused advance is paid back'),
+  amountCents: AmountCents,
+});
+export const StornoReceiptInput = z.strictObject({
+  receiptNumber: z.string().trim().min(1).max(40),
+  receiptDateTime: z.string().trim().min(1).max(40),
+});
+export const CreateRefundBody = z.strictObject({
+  partyId: TrimmedId.describe('The customer paid back'),
+  accountId: TrimmedId.describe('The cash desk or bank account the money goes out of'),
+  method: PaymentMethod,
+  date: IsoDate,
+  notes: z.string().trim().max(500).optional(),
+  allocations: z
+    .array(RefundAllocationInput)
+    .min(1)
+    .max(200)
+    .describe('What is paid back: the refund is their sum'),
+  stornoReceipt: StornoReceiptInput.optional().describe(
+    "The fiscal device's storno receipt (FIS-02): required for cash and card when a device is configured",
+  ),
+});
+export type CreateRefundBody = z.infer<typeof CreateRefundBody>;
+export const UndoRefundBody = z.strictObject({
+  reason: Reason,
+  date: IsoDate.optional().describe('Day of the reversing movement; default today'),
+});
+export type UndoRefundBody = z.infer<typeof UndoRefundBody>;
+
+export const RefundAllocation = z.object({
+  id: z.string(),
+  creditNoteId: z.string().nullable(),
+  creditNoteNumber: z.string().nullable(),
+  paymentId: z.string().nullable(),
+  paymentNumber: z.string().nullable(),
+  amountCents: z.number().int(),
+});
+export const Refund = z.object({
+  id: z.string(),
+  number: z.string().describe("The money movement's number"),
+  movementId: z.string(),
+  partyId: z.string(),
+  partyName: z.string(),
+  accountId: z.string(),
+  accountName: z.string(),
+  method: PaymentMethod,
+  date: z.string(),
+  amountCents: z.number().int(),
+  currency: z.string(),
+  notes: z.string().nullable(),
+  stornoReceiptNumber: z.string().nullable(),
+  stornoReceiptDateTime: z.string().nullable(),
+  undone: z.boolean(),
+  undoReason: z.string().nullable(),
+  reversalNumber: z.string().nullable(),
+  allocations: z.array(RefundAllocation),
+  createdAt: z.string(),
+});
+export type Refund = z.infer<typeof Refund>;
+export const RefundPage = Page(Refund);
+export const RefundListQuery = z.strictObject({
+  ...ListQueryBase,
+  partyId: Id.optional(),
+  creditNoteId: Id.optional(),
+});
+export type RefundListQuery = z.infer<typeof RefundListQuery>;
+
+export const Refundable = z.object({
+  partyId: z.string(),
+  creditNotes: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string().nullable(),
+      documentDate: z.string(),
+      invoiceId: z.string(),
+      invoiceNumber: z.string().nullable(),
+      totalCents: z.number().int(),
+      refundedCents: z.number().int(),
+      refundableCents: z.number().int().describe('What may be paid back on it now'),
+    }),
+  ),
+  advances: z.array(
+    z.object({
+      paymentId: z.string(),
+      number: z.string(),
+      date: z.string(),
+      refundableCents: z.number().int(),
+    }),
+  ),
+  totalCents: z.number().int(),
+});
+export type Refundable = z.infer<typeof Refundable>;
+export const RefundableQuery = z.strictObject({ partyId: Id });
 
 // ---------------------------------------------------------------- bank statement import (ADR 0023)
 

@@ -99,6 +99,7 @@ function toAllocation(a: repo.AllocationRow): Allocation {
 function toListItem(r: repo.PaymentRow): PaymentListItem {
   const amount = Number(r.amount_cents);
   const allocated = Number(r.allocated_cents);
+  const refunded = Number(r.refunded_cents);
   return {
     id: r.id,
     number: r.number,
@@ -111,7 +112,8 @@ function toListItem(r: repo.PaymentRow): PaymentListItem {
     date: String(r.payment_date),
     amountCents: amount,
     allocatedCents: allocated,
-    unallocatedCents: amount - allocated,
+    refundedCents: refunded,
+    unallocatedCents: amount - allocated - refunded,
     currency: r.currency,
     notes: r.notes,
     createdAt: r.created_at,
@@ -402,6 +404,7 @@ export async function undoAllocation(
     });
     if (Number(changed.numUpdatedRows) !== 1)
       throw new DomainError('conflict', 'allocation_already_undone', {});
+    await refuseOverRefunded(trx, found.invoice_id);
     if (found.payment_id) await repo.touchPayment(trx, found.payment_id, now);
     await recordAudit(trx, actor, {
       action: 'payment_allocation.undo',
@@ -468,8 +471,36 @@ export async function writeOff(
   return invoiceSettlement(db, invoiceId);
 }
 
-/** The sales cancel's guard: an invoice with live allocations is not cancelled (409 invoice_has_payments). */
+/**
+ * After money is taken off an invoice or debit note (an allocation undone): refused 409 allocation_refunded when its
+ * credit notes' money was already paid back beyond what the invoice now leaves the customer to get (ADR 29).
+ */
+async function refuseOverRefunded(trx: Executor, docId: string): Promise<void> {
+  const doc = (await repo.lockInvoices(trx, [docId])).get(docId);
+  const groupId = doc?.kind === 'debit_note' ? doc.related_invoice_id : docId;
+  if (!groupId) return;
+  const refunded = await repo.refundedOfInvoiceNotes(trx, groupId);
+  if (refunded === 0) return;
+  if (((await repo.owedBackOf(trx, [groupId])).get(groupId) ?? 0) < 0) {
+    const inv = (await repo.lockInvoices(trx, [groupId])).get(groupId);
+    throw new DomainError('conflict', 'allocation_refunded', {
+      params: { number: inv?.number ?? '—', refunded: (refunded / 100).toFixed(2) },
+      extra: { refundedCents: refunded },
+    });
+  }
+}
+
+/**
+ * The sales cancel's guard: an invoice with live allocations is not cancelled (409 invoice_has_payments), nor a
+ * credit note whose money was paid back (409 credit_note_refunded).
+ */
 export async function refuseCancelWithAllocations(trx: Executor, invoiceId: string): Promise<void> {
+  const refunded = (await repo.refundedOfNotes(trx, [invoiceId])).get(invoiceId) ?? 0;
+  if (refunded > 0)
+    throw new DomainError('conflict', 'credit_note_refunded', {
+      params: { amount: (refunded / 100).toFixed(2) },
+      extra: { refundedCents: refunded },
+    });
   const settled = (await repo.settledOf(trx, [invoiceId])).get(invoiceId) ?? 0;
   if (settled > 0)
     throw new DomainError('conflict', 'invoice_has_payments', {

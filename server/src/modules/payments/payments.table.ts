@@ -59,9 +59,44 @@ export interface BankStatementLineTable {
   created_at: Instant;
 }
 
+/**
+ * Money paid back to a customer (ADR 0029): one customer_payment money movement with a negative leg, allocated
+ * whole to credit notes or payments' advances. Undone as a whole (the movement reversed), never deleted.
+ */
+export interface CustomerRefundTable {
+  id: string;
+  movement_id: string;
+  party_id: string;
+  account_id: string;
+  method: PaymentMethod;
+  refund_date: CalendarDate;
+  amount_cents: number;
+  currency: string;
+  notes: string | null;
+  storno_receipt_number: string | null;
+  storno_receipt_date_time: string | null;
+  created_by: string | null;
+  created_at: Instant;
+  undone_at: Instant | null;
+  undone_by: string | null;
+  undo_reason: string | null;
+  reversal_movement_id: string | null;
+}
+
+/** Part of a refund: for one credit note, or for one payment's unused advance (exactly one of the two). */
+export interface RefundAllocationTable {
+  id: string;
+  refund_id: string;
+  credit_note_id: string | null;
+  payment_id: string | null;
+  amount_cents: number;
+}
+
 export interface PaymentsTables {
   bank_statement_line: BankStatementLineTable;
   customer_payment: CustomerPaymentTable;
+  customer_refund: CustomerRefundTable;
+  refund_allocation: RefundAllocationTable;
   payment_allocation: PaymentAllocationTable;
   payment_settings: PaymentSettingsTable;
 }

@@ -40,6 +40,7 @@ export async function receivables(
         partyName,
         openCents: 0,
         advanceCents: 0,
+        creditCents: 0,
         balanceCents: 0,
         overdueCents: 0,
         ageing: zero(),
@@ -69,7 +70,21 @@ export async function receivables(
       if (advance > 0) rowOf(p.id, p.name).advanceCents = advance;
     }
   }
-  let items = [...rows.values()].map((r) => ({ ...r, balanceCents: r.openCents - r.advanceCents }));
+  // Credit notes beyond what was left to pay (ADR 29): owed back to the customer until refunded.
+  const refunded = await repo.refundedToNotesOf(db, query.partyId ?? null);
+  for (const o of await repo.overSettledOf(db, query.partyId ?? null))
+    rowOf(o.party_id, o.party_name).creditCents += eurOf(o.currency, Number(o.s));
+  if (refunded.size) {
+    const names = await db
+      .selectFrom('party')
+      .select(['id', 'name'])
+      .where('id', 'in', [...refunded.keys()])
+      .execute();
+    for (const p of names) rowOf(p.id, p.name).creditCents -= refunded.get(p.id) ?? 0;
+  }
+  let items = [...rows.values()]
+    .map((r) => ({ ...r, balanceCents: r.openCents - r.advanceCents - r.creditCents }))
+    .filter((r) => r.openCents || r.advanceCents || r.creditCents);
   if (query.overdueOnly === 'true') items = items.filter((r) => r.overdueCents > 0);
   items.sort(
     (a, b) =>
@@ -77,10 +92,18 @@ export async function receivables(
       b.balanceCents - a.balanceCents ||
       a.partyName.localeCompare(b.partyName),
   );
-  const totals = { ...zero(), openCents: 0, advanceCents: 0, balanceCents: 0, overdueCents: 0 };
+  const totals = {
+    ...zero(),
+    openCents: 0,
+    advanceCents: 0,
+    creditCents: 0,
+    balanceCents: 0,
+    overdueCents: 0,
+  };
   for (const r of items) {
     totals.openCents += r.openCents;
     totals.advanceCents += r.advanceCents;
+    totals.creditCents += r.creditCents;
     totals.balanceCents += r.balanceCents;
     totals.overdueCents += r.overdueCents;
     for (const k of Object.keys(r.ageing) as (keyof Buckets)[]) totals[k] += r.ageing[k];

@@ -54,6 +54,7 @@ export const auditMessages = defineMessages(
         money_movement: 'Движение по каса или сметка',
         customer_payment: 'Плащане от клиент',
         payment_allocation: 'Разпределение на плащане',
+        customer_refund: 'Връщане на пари на клиент',
         payment_settings: 'Настройки на плащанията',
         sale_receipt: 'Касова бележка',
         sales_proforma: 'Проформа фактура',
@@ -242,6 +243,10 @@ export const auditMessages = defineMessages(
           undo: 'Отменено разпределение на плащане',
           write_off: 'Отписана разлика по фактура',
         },
+        customer_refund: {
+          create: 'Върнати пари на клиент',
+          undo: 'Отменено връщане на пари на клиент',
+        },
         payment_settings: { update: 'Променен лимит за отписване' },
         sale_receipt: {
           create: 'Издадена касова бележка',
@@ -309,6 +314,7 @@ export const auditMessages = defineMessages(
         money_movement: 'Cash desk or bank movement',
         customer_payment: 'Customer payment',
         payment_allocation: 'Payment allocation',
+        customer_refund: 'Refund to a customer',
         payment_settings: 'Payment settings',
         sale_receipt: 'Sale receipt',
         sales_proforma: 'Proforma invoice',
@@ -495,6 +501,7 @@ export const auditMessages = defineMessages(
           undo: 'Payment allocation undone',
           write_off: 'Invoice difference written off',
         },
+        customer_refund: { create: 'Money paid back to a customer', undo: 'Refund to a customer undone' },
         payment_settings: { update: 'Write-off limit changed' },
         sale_receipt: {
           create: 'Sale receipt issued',
