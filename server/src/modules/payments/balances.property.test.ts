@@ -167,6 +167,10 @@ class Model {
   refunds: Refund[] = [];
   accounts = [0, 0, 0];
 
+  move(account: number, cents: number) {
+    this.accounts[account] = (this.accounts[account] ?? 0) + cents;
+  }
+
   doc(id: string) {
     return this.docs.find((d) => d.id === id) as Doc;
   }
@@ -444,7 +448,7 @@ describe.each(DIALECTS)('money property on %s', { timeout }, (dialect) => {
                 ...(o.mode === 'oldest' ? { oldestFirst: true } : { allocations }),
               });
               m.payments.push({ id: p.id as string, party: o.party, amount: o.amount });
-              m.accounts[o.account] += o.amount;
+              m.move(o.account, o.amount);
               syncAllocations(p);
               if (o.mode === 'oldest') {
                 // All of the advance, or all that was open.
@@ -540,7 +544,7 @@ describe.each(DIALECTS)('money property on %s', { timeout }, (dialect) => {
                 lines: [{ note: target.note, payment: target.payment, amount }],
                 live: true,
               });
-              m.accounts[o.account] -= amount;
+              m.move(o.account, -amount);
               count(target.note ? 'refund note' : 'refund advance');
               break;
             }
@@ -550,7 +554,7 @@ describe.each(DIALECTS)('money property on %s', { timeout }, (dialect) => {
               const r = live[o.pick % live.length] as Refund;
               await ok('POST', `/api/v1/refunds/${r.id}/undo`, { reason: 'Отказ' });
               r.live = false;
-              m.accounts[r.account] += r.amount;
+              m.move(r.account, r.amount);
               count('undo refund');
               break;
             }
@@ -582,7 +586,7 @@ describe.each(DIALECTS)('money property on %s', { timeout }, (dialect) => {
                 break;
               }
               await ok('POST', url, body);
-              m.accounts[o.account] += o.out ? -o.amount : o.amount;
+              m.move(o.account, o.out ? -o.amount : o.amount);
               count(o.out ? 'cash out' : 'cash in');
               break;
             }
