@@ -101,6 +101,12 @@ export interface TestApp {
   ): Promise<LightMyRequestResponse>;
   /** POSTs a CSV file as the import screen sends it (text/csv), with the session's cookie and CSRF token. */
   postCsv(session: Session, url: string, csv: string): Promise<LightMyRequestResponse>;
+  /**
+   * A second app instance on the same database with a connection pool of its own, as a second server process would
+   * be (sessions are in the database, so the same sessions work); closed after the block. Its setup and signInAs are
+   * the first instance's.
+   */
+  anotherInstance(): Promise<TestApp>;
 }
 
 export const ADMIN_PASSWORD = 'admin-secret-1';
@@ -127,6 +133,7 @@ export function useTestApp(dialect: Dialect, options: TestAppOptions = {}): Test
   let app: FastifyInstance;
   let admin: Session | null = null;
   let counter = 0;
+  const others: { app: FastifyInstance; handle: DatabaseHandle }[] = [];
 
   beforeAll(async () => {
     tdb = await freshDatabase(dialect);
@@ -134,9 +141,25 @@ export function useTestApp(dialect: Dialect, options: TestAppOptions = {}): Test
     await app.ready();
   });
   afterAll(async () => {
+    for (const o of others) {
+      await o.app.close();
+      await o.handle.close();
+    }
     await app?.close();
     await tdb?.drop();
   });
+  const injectInto =
+    (target: () => FastifyInstance): TestApp['request'] =>
+    (session, method, url, body, headers = {}) =>
+      target().inject({
+        method,
+        url,
+        headers: {
+          ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}),
+          ...headers,
+        },
+        ...(body !== undefined ? { payload: body as Record<string, unknown> } : {}),
+      });
 
   const t: TestApp = {
     get app() {
@@ -182,19 +205,33 @@ export function useTestApp(dialect: Dialect, options: TestAppOptions = {}): Test
       const me = res.json();
       return { cookie: cookieOf(res), csrfToken: me.csrfToken, userId: me.user.id, role };
     },
-    request(session, method, url, body, headers = {}) {
-      return app.inject({
-        method,
-        url,
-        headers: {
-          ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}),
-          ...headers,
-        },
-        ...(body !== undefined ? { payload: body as Record<string, unknown> } : {}),
-      });
-    },
+    request: injectInto(() => app),
     postCsv(session, url, csv) {
       return t.request(session, 'POST', url, csv, { 'content-type': 'text/csv' });
+    },
+    async anotherInstance() {
+      if (dialect === 'sqlite') throw new Error('a second instance shares a PostgreSQL database only');
+      const handle = openDatabase(tdb.config.database);
+      const other = await buildApp({
+        config: tdb.config,
+        database: handle,
+        logger: false,
+        jobs: options.jobs,
+      });
+      await other.ready();
+      others.push({ app: other, handle });
+      const request = injectInto(() => other);
+      return {
+        ...t,
+        get app() {
+          return other;
+        },
+        get db() {
+          return handle.db;
+        },
+        request,
+        postCsv: (session, url, csv) => request(session, 'POST', url, csv, { 'content-type': 'text/csv' }),
+      };
     },
   };
   return t;

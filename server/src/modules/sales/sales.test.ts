@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { billAllAtOnce, expectGaplessAndBilledOnce, finishedOrders } from '../../../test/billing';
 import { aCustomer, anOrder, aUser, moved } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { pdfText } from '../../../test/pdf-text';
@@ -184,19 +185,6 @@ describe.each(DIALECTS)('invoices on %s', (dialect) => {
       code: 'date_in_future',
       field: 'documentDate',
     });
-  });
-
-  it('INV-02: 24 invoices issued at once get consecutive numbers, no gap, no duplicate', async () => {
-    const drafts = await Promise.all(Array.from({ length: 24 }, () => draft()));
-    const issued = await Promise.all(drafts.map((d) => issue(d.id)));
-    const numbers = issued.map((i) => Number(i.number)).sort((a, b) => a - b);
-    const first = numbers[0] ?? 0;
-    expect(numbers).toEqual(Array.from({ length: 24 }, (_, i) => first + i));
-    // And every number ever issued is 1..n, each once.
-    const all = await json(desk, 'GET', '/api/v1/invoices?status=issued,cancelled&pageSize=200&sort=number');
-    expect(all.items.map((i: Json) => i.number)).toEqual(
-      Array.from({ length: all.total }, (_, i) => String(i + 1).padStart(10, '0')),
-    );
   });
 
   it('the requisites are copied as they stood on the day: renaming the customer leaves the issued invoice as it was', async () => {
@@ -415,5 +403,49 @@ describe.each(DIALECTS)('invoices on %s', (dialect) => {
     const text = await pdfText((await send(desk, 'GET', `/api/v1/invoices/${issued.id}/pdf`)).rawPayload);
     expect(text).toContain('чл. 113, ал. 9 ЗДДС');
     await json(admin, 'PUT', '/api/v1/company', companyBody());
+  });
+
+  // Last: the 100 invoices' renderings would wait in the job queue of the tests that drain it.
+  it('INV-02: 100 finished orders billed at once, each asked twice: 100 invoices with consecutive numbers, no gap, each order billed once', async () => {
+    const orderIds = await finishedOrders(t, admin, customerId, 100);
+    const numbers = await billAllAtOnce([t], desk, orderIds);
+    const first = numbers[0] ?? 0;
+    expect(numbers).toEqual(Array.from({ length: 100 }, (_, i) => first + i));
+    // Every number ever issued is 1..n, each once; and each order has its one invoice.
+    await expectGaplessAndBilledOnce(t, desk, orderIds);
+  });
+});
+
+describe.runIf(DIALECTS.includes('postgres'))('invoices from two app instances on one PostgreSQL', () => {
+  const t = useTestApp('postgres', { jobs: { autoStart: false } });
+
+  it('INV-02: 100 finished orders billed at once through two app instances, each asked twice (once on each): consecutive numbers, no gap, each order billed once', async () => {
+    const admin = await t.setup();
+    await t.request(admin, 'PUT', '/api/v1/company', {
+      legalName: 'Тест Сервиз ООД',
+      uic: '131129282',
+      vatNumber: 'BG131129282',
+      vatRegistered: true,
+      defaultVatRateBp: 2000,
+      fiscalDeviceRequired: false,
+      city: 'София',
+      address: 'бул. „Витоша“ 15',
+      postcode: '1000',
+      mol: 'Петър Петров',
+      bankAccounts: [],
+    });
+    const customerId = (
+      await aCustomer(t, admin, {
+        name: 'Клиент Първи ООД',
+        uic: '020469788',
+        addresses: [{ label: 'billing', city: 'Пловдив', address: 'ул. „Главна“ 1' }],
+      })
+    ).id;
+    const orderIds = await finishedOrders(t, admin, customerId, 100);
+    const second = await t.anotherInstance();
+    // Each order once on each instance: the two race for the order and for the series' next number.
+    const numbers = await billAllAtOnce([t, second], admin, orderIds);
+    expect(numbers).toEqual(Array.from({ length: 100 }, (_, i) => (numbers[0] ?? 0) + i));
+    await expectGaplessAndBilledOnce(second, admin, orderIds);
   });
 });
