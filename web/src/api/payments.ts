@@ -4,10 +4,13 @@ import type {
   BankPreview,
   BankPreviewBody,
   CreatePaymentBody,
+  CreateRefundBody,
   InvoiceSettlement,
   OpenInvoices,
   Payment,
   Receivables,
+  Refund,
+  Refundable,
 } from '@servix/server/modules/payments/payments.schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
@@ -104,6 +107,41 @@ export function useImportBankStatement(accountId: string) {
         `/money-accounts/${encodeURIComponent(accountId)}/bank-statement/import`,
         body,
       ),
+    onSuccess: after,
+  });
+}
+
+/** What a customer may be paid back now: credit notes on paid invoices and unused advances (ADR 0029). */
+export function useRefundable(partyId: string | null, enabled = true) {
+  return useQuery({
+    queryKey: [...paymentsKey, 'refundable', partyId],
+    enabled: enabled && partyId !== null,
+    queryFn: () => api.get<Refundable>('/refunds/refundable', { partyId: partyId ?? '' }),
+  });
+}
+
+/** The refunds paid against one credit note, newest first. */
+export function useNoteRefunds(noteId: string, enabled = true) {
+  return useQuery({
+    queryKey: [...paymentsKey, 'refunds', noteId],
+    enabled,
+    queryFn: () => api.get<{ items: Refund[] }>('/refunds', { creditNoteId: noteId, pageSize: 100 }),
+  });
+}
+
+export function useCreateRefund() {
+  const after = useAfterPaymentWrite();
+  return useMutation({
+    mutationFn: (body: CreateRefundBody) => api.post<Refund>('/refunds', body),
+    onSuccess: after,
+  });
+}
+
+export function useUndoRefund() {
+  const after = useAfterPaymentWrite();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      api.post<Refund>(`/refunds/${encodeURIComponent(id)}/undo`, { reason }),
     onSuccess: after,
   });
 }

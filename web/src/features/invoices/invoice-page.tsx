@@ -39,6 +39,7 @@ import { type Column, ResponsiveTable } from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
 import { PdfButton } from '../../ui/pdf-button';
 import { LoadError, NotFound, PageLoader } from '../../ui/states';
+import { NoteRefunds } from '../payments/note-refunds';
 import { AllocationCard, UndoModal } from '../payments/payment-page';
 import { PaymentStateBadge } from '../payments/payment-state-badge';
 import { InvoiceKindBadge, InvoiceStatusBadge } from './invoice-badges';
@@ -61,9 +62,11 @@ function InvoicePayments({ invoice }: { invoice: InvoiceDetail }) {
   const locale = currentLocale();
   const { user } = useSession();
   const canRead = canCall(user.role, 'GET /api/v1/invoices/:id/payments');
-  const settlement = useInvoicePayments(invoice.id, canRead && invoice.status !== 'draft');
+  // A credit note is not paid: it settles its invoice (ADR 20); what it leaves owed back is in its refunds (ADR 29).
+  const shown = canRead && invoice.status !== 'draft' && invoice.kind !== 'credit_note';
+  const settlement = useInvoicePayments(invoice.id, shown);
   const [undoing, setUndoing] = useState<Allocation | null>(null);
-  if (!canRead || invoice.status === 'draft' || !settlement.data) return null;
+  if (!shown || !settlement.data) return null;
   const s = settlement.data;
   const money = (c: number) => formatMoney(c, locale, invoice.currency);
   return (
@@ -486,6 +489,7 @@ export function InvoicePage() {
           </SectionCard>
           <Stack mt="md">
             <InvoicePayments invoice={invoice} />
+            <NoteRefunds note={invoice} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>

@@ -1,0 +1,124 @@
+import type { Page } from '@playwright/test';
+import { api, aUic, expect, expectHome, post, shot, signIn, test } from './support';
+import { expectFitsScreen, PHONE } from './width';
+
+/** A loaded machine draws slowly: the waits allow for it. */
+const SLOW = { timeout: 30_000 };
+
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Sofia' });
+
+/**
+ * A paid invoice with a credit note (ADR 0029), through the API: 2 × 50.00 € of labour and a part at 19.99 €, 20 %
+ * VAT = 143.99 €, paid in full in cash into a new cash desk; then a credit of one hour of labour: 50.00 + 20 % =
+ * 60.00 €, which the customer is owed back.
+ */
+async function aPaidInvoiceWithCredit(page: Page, name: string) {
+  const suffix = String(Date.now()).slice(-6);
+  const customer = await post(page, '/api/v1/parties', {
+    kind: 'company',
+    name: `${name} ${suffix} ООД`,
+    uic: aUic(),
+    isCustomer: true,
+    addresses: [{ label: 'billing', city: 'Русе', address: 'ул. „Борисова“ 3' }],
+  });
+  const desk = await post(page, '/api/v1/money-accounts', { kind: 'cash', name: `Каса ${name} ${suffix}` });
+  const line = (description: string, quantityMilli: number, unitPriceCents: number) => ({
+    description,
+    quantityMilli,
+    unit: 'бр.',
+    unitPriceCents,
+    vatRateBp: 2000,
+  });
+  const draft = await post(page, '/api/v1/invoices', {
+    partyId: customer.id,
+    lines: [line('Труд', 2000, 5000), line('Помпа', 1000, 1999)],
+  });
+  const invoice = await post(page, `/api/v1/invoices/${draft.id}/issue`, {});
+  await post(page, '/api/v1/payments', {
+    partyId: customer.id,
+    accountId: desk.id,
+    method: 'cash',
+    date: today(),
+    amountCents: 14_399,
+    allocations: [{ invoiceId: invoice.id, amountCents: 14_399 }],
+  });
+  const note = await post(page, `/api/v1/invoices/${invoice.id}/credit-note`, {
+    reason: 'Отстъпка за забавяне',
+    issue: true,
+    lines: [line('Труд', 1000, 5000)],
+  });
+  return { customer, desk, invoice, note };
+}
+
+/** Pays the note back on screen from the desk: the dialog pre-fills what is owed. */
+async function payBack(page: Page, deskName: string, shotName: string) {
+  await page.getByTestId('note-refund').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible(SLOW);
+  await dialog.getByTestId('refund-account').click();
+  await page.getByRole('option', { name: new RegExp(`^${deskName}`) }).click();
+  await expect(dialog.getByTestId('refund-amount')).toHaveValue(/^60[,.]00$/);
+  // The storno receipt the fiscal device printed (FIS-02): recorded with the refund.
+  await dialog.getByLabel(/Сторно бон №|Storno receipt No\./).fill('0000042');
+  await dialog.getByLabel(/Дата и час на сторно бона|Storno receipt date and time/).fill(`${today()} 10:15`);
+  await shot(page, shotName);
+  await dialog.getByTestId('refund-save').click();
+  await expect(dialog).toBeHidden(SLOW);
+  await expect(page.getByTestId('refund-card')).toHaveCount(1, SLOW);
+}
+
+test('a credit note on a paid invoice is paid back from the cash desk on screen, the balance follows, and the refund is undone', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  await expectHome(page);
+  const { customer, desk, note } = await aPaidInvoiceWithCredit(page, 'Връщане Клиент');
+  await page.goto(`/invoices/${note.id}`);
+  await expect(page.getByTestId('note-refund-owed')).toHaveText(/^60,00\s€$/, SLOW);
+  await payBack(page, desk.name, 'refund-form-bg');
+  await expect(page.getByTestId('note-refund-owed')).toHaveText(/^0,00\s€$/, SLOW);
+  await expect(page.getByTestId('refund-card')).toContainText('0000042');
+  await shot(page, 'credit-note-refunded-bg');
+  // The cash desk: 143.99 in, 60.00 out; the customer owes nothing and is owed nothing.
+  expect((await api(page, `/api/v1/money-accounts/${desk.id}`)).balanceCents).toBe(8399);
+  const rec = await api(page, '/api/v1/receivables');
+  expect(rec.items.find((r: { partyId: string }) => r.partyId === customer.id)).toBeUndefined();
+
+  // Undone on screen: the money goes back into the desk; the credit is owed again.
+  await page.getByTestId('refund-undo').click();
+  await page.getByTestId('refund-undo-reason').fill('Клиентът не дойде');
+  await page.getByTestId('refund-undo-confirm').click();
+  await expect(page.getByTestId('note-refund-owed')).toHaveText(/^60,00\s€$/, SLOW);
+  await expect(page.getByTestId('refund-card')).toContainText('отменено');
+  expect((await api(page, `/api/v1/money-accounts/${desk.id}`)).balanceCents).toBe(14_399);
+  const owed = (await api(page, '/api/v1/receivables')).items.find(
+    (r: { partyId: string }) => r.partyId === customer.id,
+  );
+  expect(owed).toMatchObject({ creditCents: 6000, balanceCents: -6000 });
+  await shot(page, 'credit-note-refund-undone-bg');
+});
+
+test('in English on a phone: the refund dialog and the credit note page fit 390 px', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize(PHONE);
+  await signIn(page);
+  await expectHome(page);
+  await page.getByText('EN', { exact: true }).click();
+  await expectHome(page, 'en');
+  try {
+    const { desk, note } = await aPaidInvoiceWithCredit(page, 'Refund Customer');
+    await page.goto(`/invoices/${note.id}`);
+    await expect(page.getByTestId('note-refund-owed')).toHaveText(/^€?60\.00(\s€)?$/, SLOW);
+    await page.waitForLoadState('networkidle');
+    await expectFitsScreen(page, 'credit note page with its refunds');
+    await payBack(page, desk.name, 'refund-form-phone-en');
+    await page.waitForLoadState('networkidle');
+    await expectFitsScreen(page, 'credit note page with a refund');
+    await shot(page, 'credit-note-refunded-phone-en');
+  } finally {
+    await page.goto('/');
+    await page.getByText('БГ', { exact: true }).click();
+    await expectHome(page, 'bg');
+  }
+});
