@@ -59,6 +59,14 @@ export function ReceivablesPage() {
       render: (r) => money(r.advanceCents),
     },
     {
+      key: 'credit',
+      header: t('payments.receivables.credit'),
+      align: 'right',
+      nowrap: true,
+      phone: 'secondary',
+      render: (r) => money(r.creditCents),
+    },
+    {
       key: 'balance',
       header: t('payments.receivables.balance'),
       align: 'right',
