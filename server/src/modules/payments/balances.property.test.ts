@@ -123,12 +123,20 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   },
 );
 
-/** Every sequence starts with a credit on a paid invoice paid back from the bank, so that path is always walked. */
+/**
+ * Every sequence starts with a credit on a paid invoice paid back from the bank, a debit note paid oldest first and
+ * undone, and a write-off, so those paths are always walked; the random steps follow.
+ */
 const PREAMBLE: Op[] = [
   { kind: 'invoice', party: 0, lines: [{ price: 10_000, rate: 2000, discount: 0, q: 1000 }] },
   { kind: 'pay', party: 0, account: 0, amount: 12_000, mode: 'hand', share: 1 },
   { kind: 'credit', pick: 0, price: 2500 },
   { kind: 'refund', party: 0, account: 2, pick: 0, share: 0.5, over: false },
+  { kind: 'debit', pick: 0, price: 1000 },
+  { kind: 'pay', party: 0, account: 1, amount: 500, mode: 'oldest', share: 1 },
+  { kind: 'undo', pick: 1 },
+  { kind: 'invoice', party: 1, lines: [{ price: 3333, rate: 900, discount: 1250, q: 1500 }] },
+  { kind: 'writeOff', pick: 1, amount: 42 },
 ];
 
 interface Doc {
