@@ -23,6 +23,7 @@ import {
   daysFrom,
   earliestFits,
   freeGaps,
+  groupBy,
   intersect,
   minutesOf,
   type Span,
@@ -76,7 +77,17 @@ export async function toBookings(db: Executor, rows: repo.BookingViewRow[]): Pro
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({
+  const byBooking = groupBy(techs, (t) => t.booking_id);
+  return rows.map((r) =>
+    toBooking(
+      r,
+      (byBooking.get(r.id) ?? []).map((t) => ({ id: t.technician_id, name: t.name })),
+    ),
+  );
+}
+
+function toBooking(r: repo.BookingViewRow, technicians: Booking['technicians']): Booking {
+  return {
     id: r.id,
     kind: r.kind,
     status: r.status,
@@ -94,10 +105,8 @@ export async function toBookings(db: Executor, rows: repo.BookingViewRow[]): Pro
     travelMinutes: r.travel_minutes,
     actualMinutes: r.actual_minutes,
     overrideReason: r.override_reason,
-    technicians: techs
-      .filter((t) => t.booking_id === r.id)
-      .map((t) => ({ id: t.technician_id, name: t.name })),
-  }));
+    technicians,
+  };
 }
 
 const parseIds = (json: string | null): string[] => (json ? (JSON.parse(json) as string[]) : []);
@@ -141,8 +150,14 @@ export async function listBookings(
   q: { from: string; to: string; technicianId?: string | undefined },
 ): Promise<Booking[]> {
   assertRange(q.from, q.to, 62);
-  const ids = await repo.bookingIdsInRange(db, q.from, q.to, q.technicianId);
-  return toBookings(db, await repo.findBookingView(db, ids));
+  const rows = await repo.bookingsInRange(db, q.from, q.to, q.technicianId);
+  const out = new Map<string, Booking>();
+  for (const r of rows) {
+    const known = out.get(r.id);
+    if (known) known.technicians.push({ id: r.technician_id, name: r.technician_name });
+    else out.set(r.id, toBooking(r, [{ id: r.technician_id, name: r.technician_name }]));
+  }
+  return [...out.values()];
 }
 
 /** "My jobs": the signed-in technician's bookings from a day (today) for `days` days; none for a non-technician. */
@@ -621,13 +636,14 @@ export async function occupancy(
   const offOf = await daysOffOf(db, q.from, q.to);
   const slots = await repo.slotsInDays(db, q.from, q.to, q.technicianId ? [q.technicianId] : undefined);
   const days = daysFrom(q.from, q.to);
+  const byTech = groupBy(slots, (s) => s.technician_id);
   return {
     from: q.from,
     to: q.to,
     groupBy: q.groupBy,
     technicians: techs.map((t) => {
       const off = offOf(t.id);
-      const own = slots.filter((s) => s.technician_id === t.id);
+      const own = byTech.get(t.id) ?? [];
       const periods = new Map<string, { working: number; booked: number; norm: number; actual: number }>();
       const total = { working: 0, booked: 0, norm: 0, actual: 0 };
       for (const date of days) {
@@ -691,11 +707,14 @@ export async function suggest(
   const slots = await repo.slotsInDays(db, addDays(from, -1), to);
   const minutes = request.expected_minutes;
   const days = daysFrom(from, to);
+  const byTech = groupBy(slots, (s) => s.technician_id);
   const ranked = techs.flatMap((t) => {
     const off = offOf(t.id);
-    const busy = slots
-      .filter((s) => s.technician_id === t.id)
-      .map((s) => ({ start: Date.parse(s.start_at), end: Date.parse(s.end_at), date: s.local_date }));
+    const busy = (byTech.get(t.id) ?? []).map((s) => ({
+      start: Date.parse(s.start_at),
+      end: Date.parse(s.end_at),
+      date: s.local_date,
+    }));
     const found: Span[] = [];
     let firstDayLoad: number | null = null;
     for (const date of days) {

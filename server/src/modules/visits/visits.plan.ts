@@ -13,6 +13,31 @@ export interface Span {
 
 const MINUTE = 60_000;
 
+/** instantAt in ms, remembered: the zone's offset costs a formatter call, and every schedule read asks the same. */
+const INSTANTS = new Map<string, number>();
+function wallInstant(date: string, minute: number): number {
+  const key = `${date}|${minute}`;
+  let ms = INSTANTS.get(key);
+  if (ms === undefined) {
+    if (INSTANTS.size > 50_000) INSTANTS.clear();
+    ms = instantAt(date, minute).getTime();
+    INSTANTS.set(key, ms);
+  }
+  return ms;
+}
+
+/** Rows grouped by a key, in their order. */
+export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
 /** A technician's working slots on a calendar day (none on a day off). */
 export function workingSlots(hours: readonly WorkingInterval[], date: string, dayOff: boolean): Span[] {
   if (dayOff) return [];
@@ -20,8 +45,8 @@ export function workingSlots(hours: readonly WorkingInterval[], date: string, da
   return hours
     .filter((h) => h.weekday === weekday)
     .map((h) => ({
-      start: instantAt(date, h.startMinute).getTime(),
-      end: instantAt(date, h.endMinute).getTime(),
+      start: wallInstant(date, h.startMinute),
+      end: wallInstant(date, h.endMinute),
     }))
     .sort((a, b) => a.start - b.start);
 }

@@ -170,6 +170,30 @@ export async function findBookingView(db: Executor, ids: readonly string[]) {
   return bookingsView(db).where('b.id', 'in', ids).orderBy('b.start_at').execute();
 }
 
+/**
+ * The calendar in one query: a row per live booking and technician on the days from–to (of one technician, or
+ * all), with the booking's display columns and the technician's name, by start.
+ */
+export async function bookingsInRange(db: Executor, from: string, to: string, technicianId?: string) {
+  let q = bookingsView(db)
+    .innerJoin('visit_booking_technician as bt', 'bt.booking_id', 'b.id')
+    .innerJoin('technician as x', 'x.id', 'bt.technician_id')
+    .select(['bt.technician_id', 'x.name as technician_name'])
+    .where('bt.local_date', '>=', from)
+    .where('bt.local_date', '<=', to);
+  if (technicianId)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('visit_booking_technician as mine')
+          .select('mine.id')
+          .whereRef('mine.booking_id', '=', 'b.id')
+          .where('mine.technician_id', '=', technicianId),
+      ),
+    );
+  return q.orderBy('b.start_at').orderBy('b.id').orderBy('x.name').execute();
+}
+
 /** Live bookings that have a technician on one of the days (the calendar; my jobs), by start. */
 export async function bookingIdsInRange(db: Executor, from: string, to: string, technicianId?: string) {
   let q = db
