@@ -133,6 +133,23 @@ describe.each(DIALECTS)('visit requests and the schedule on %s', (dialect) => {
     expect(page.items.map((x: Json) => x.id)).toEqual([b.id]);
   });
 
+  it('a change prices the request again; an item of another site is refused and nothing written', async () => {
+    const r = await request();
+    await refused(
+      'PATCH',
+      `/api/v1/visit-requests/${r.id}`,
+      { itemIds: [itemAtB.id] },
+      { status: 409, code: 'item_not_at_site', field: 'itemIds.0' },
+    );
+    const changed = await json(desk, 'PATCH', `/api/v1/visit-requests/${r.id}`, {
+      services: [{ serviceTypeId: serviceId, itemId: itemAtA.id, quantityMilli: 1500 }],
+      priority: 'urgent',
+    });
+    expect(changed).toMatchObject({ normMinutes: 180, expectedMinutes: 200, priority: 'urgent' });
+    const urgent = await json(desk, 'GET', `/api/v1/visit-requests?priority=urgent`);
+    expect(urgent.items.map((x: Json) => x.id)).toEqual([r.id]);
+  });
+
   it('books a technician for the expected duration, plans the request, and keeps the history', async () => {
     const r = await request();
     const b = await book({ requestId: r.id, technicianIds: [t1], start: at(MONDAY, '08:00') });
