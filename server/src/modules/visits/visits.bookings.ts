@@ -704,7 +704,14 @@ export async function suggest(
   const to = addDays(from, q.days - 1);
   const techs = (await rosterOf(db)).filter((t) => t.active && categories.every((c) => t.skills.includes(c)));
   const offOf = await daysOffOf(db, from, to);
-  const slots = await repo.slotsInDays(db, addDays(from, -1), to);
+  const slots = techs.length
+    ? await repo.slotsInDays(
+        db,
+        addDays(from, -1),
+        to,
+        techs.map((t) => t.id),
+      )
+    : [];
   const minutes = request.expected_minutes;
   const days = daysFrom(from, to);
   const byTech = groupBy(slots, (s) => s.technician_id);
