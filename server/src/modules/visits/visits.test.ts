@@ -357,6 +357,47 @@ describe.each(DIALECTS)('visit requests and the schedule on %s', (dialect) => {
     expect(again.suggestions.map((x: Json) => x.technicianName)).toEqual(['Алекс', 'Васил']);
   });
 
+  it('refuses bad input with the field named and writes nothing', async () => {
+    const r = await request();
+    const order = await anOrder(t, admin, { partyId });
+    await refused(
+      'POST',
+      '/api/v1/visit-bookings',
+      { requestId: r.id, orderId: order.id, technicianIds: [t1], start: at('2030-05-06', '08:00') },
+      { status: 400, code: 'request_or_order', field: 'requestId' },
+    );
+    await refused(
+      'POST',
+      '/api/v1/visit-bookings',
+      { requestId: r.id, technicianIds: ['no-such-technician'], start: at('2030-05-06', '08:00') },
+      { status: 400, code: 'unknown_technician', field: 'technicianIds.0' },
+    );
+    await refused(
+      'POST',
+      '/api/v1/visit-requests',
+      {
+        partyId,
+        siteId: siteA,
+        problem: 'Шум',
+        windows: [{ start: at('2030-05-06', '12:00'), end: at('2030-05-06', '10:00') }],
+      },
+      { status: 400, code: 'end_before_start', field: 'windows.0.end' },
+    );
+    await refused('GET', '/api/v1/visit-occupancy?from=2030-01-01&to=2030-06-30', undefined, {
+      status: 400,
+      code: 'range_too_long',
+      field: 'to',
+    });
+    await json(manager, 'POST', '/api/v1/visit-days-off', { technicianId: t2, date: '2030-05-07' }, 201);
+    await refused(
+      'POST',
+      '/api/v1/visit-days-off',
+      { technicianId: t2, date: '2030-05-07' },
+      { status: 409, code: 'day_off_exists', field: 'date' },
+      manager,
+    );
+  });
+
   it('cancelling the only booking makes the request new again; a cancelled request takes no booking', async () => {
     const r = await request();
     const b = await book({ requestId: r.id, technicianIds: [t1], start: at('2030-04-01', '08:00') });
