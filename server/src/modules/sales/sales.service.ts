@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import {
+  assertPeriodOpen,
   type DocumentKind,
   lockDocument,
   lockDraft,
@@ -49,6 +50,7 @@ import {
   type CancelInvoiceBody,
   type CreateInvoiceBody,
   type CreateNoteBody,
+  type DocumentParties,
   type DocumentRef,
   type FromOrderBody,
   type InvoiceDetail,
@@ -191,7 +193,7 @@ async function proformaRefOf(db: Executor, id: string): Promise<InvoiceDetail['p
     .select(['id', 'number', 'document_date'])
     .where('id', '=', id)
     .executeTakeFirst();
-  return r ? { id: r.id, number: r.number, documentDate: r.document_date } : null;
+  return r ? { id: r.id, number: r.number ?? '', documentDate: r.document_date } : null;
 }
 
 /** The invoice page: its requisites as copied, lines, VAT per rate, totals, the late-issue warning. */
@@ -204,25 +206,7 @@ export async function getInvoice(db: Executor, id: string): Promise<InvoiceDetai
   const [head] = await withSettlements(db, [toListItem(row)]);
   return {
     ...(head as InvoiceListItem),
-    supplier: {
-      name: row.supplier_name,
-      uic: row.supplier_uic,
-      vatNumber: row.supplier_vat_number,
-      egn: null,
-      address: row.supplier_address,
-      mol: row.supplier_mol,
-      bank: row.supplier_bank,
-      vatRegistered,
-    },
-    recipient: {
-      kind: row.recipient_kind,
-      name: row.recipient_name,
-      uic: row.recipient_uic,
-      vatNumber: row.recipient_vat_number,
-      egn: row.recipient_egn,
-      address: row.recipient_address,
-      mol: row.recipient_mol,
-    },
+    ...requisitesOfRow(row),
     noVatReason: row.no_vat_reason,
     receivedBy: row.received_by,
     issuedByName: row.issued_by_name,
@@ -312,6 +296,36 @@ export function requisitesOf(company: CompanySettings, party: PartyRequisites, d
     recipient_egn: blank(party.egn),
     recipient_address: blank(printedAddress(party)),
     recipient_mol: blank(party.mol),
+  };
+}
+
+/** The requisites a document (an invoice, a proforma) carries as copied, as the API shows them. */
+export function requisitesOfRow(
+  row: Omit<Requisites, 'supplier_vat_registered'> & {
+    supplier_bank: string | null;
+    supplier_vat_registered: boolean | number;
+  },
+): DocumentParties {
+  return {
+    supplier: {
+      name: row.supplier_name,
+      uic: row.supplier_uic,
+      vatNumber: row.supplier_vat_number,
+      egn: null,
+      address: row.supplier_address,
+      mol: row.supplier_mol,
+      bank: row.supplier_bank,
+      vatRegistered: Boolean(row.supplier_vat_registered),
+    },
+    recipient: {
+      kind: row.recipient_kind,
+      name: row.recipient_name,
+      uic: row.recipient_uic,
+      vatNumber: row.recipient_vat_number,
+      egn: row.recipient_egn,
+      address: row.recipient_address,
+      mol: row.recipient_mol,
+    },
   };
 }
 
@@ -889,9 +903,7 @@ export async function cancelInvoice(
         throw bad('replacement_not_issued', 'replacedById');
     }
     for (const guard of cancelGuards) await guard(trx, id);
-    const lockDate = await getLockDate(trx);
-    if (lockDate !== null && doc.document_date <= lockDate)
-      throw new DomainError('conflict', 'period_closed', { params: { date: lockDate }, extra: { lockDate } });
+    await assertPeriodOpen(trx, INVOICE_KIND, [doc.document_date]);
     const now = nowIso();
     const changed = await repo.markCancelled(trx, id, {
       cancel_reason: body.reason,
