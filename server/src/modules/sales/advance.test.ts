@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, anOrder, aUser, moved } from '../../../test/factories';
+import { aCustomer, anOrder, aUser, aVatCompany, moved } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { type Json, requests } from '../../../test/requests';
 import { todayDate } from '../../kernel/calendar';
@@ -31,19 +31,7 @@ describe.each(DIALECTS)('advance invoices on %s', (dialect) => {
   beforeAll(async () => {
     admin = await t.setup();
     desk = await aUser(t, 'reception');
-    await json(admin, 'PUT', '/api/v1/company', {
-      legalName: 'Тест Сервиз ООД',
-      uic: '131129282',
-      vatNumber: 'BG131129282',
-      vatRegistered: true,
-      defaultVatRateBp: 2000,
-      fiscalDeviceRequired: false,
-      city: 'София',
-      address: 'бул. „Витоша“ 15',
-      postcode: '1000',
-      mol: 'Петър Петров',
-      bankAccounts: [],
-    });
+    await aVatCompany(t, admin);
     const billing = [{ label: 'billing', city: 'Пловдив', address: 'ул. „Главна“ 1' }];
     customerId = (await aCustomer(t, admin, { name: 'Аванс ООД', uic: '020469788', addresses: billing })).id;
     otherId = (await aCustomer(t, admin, { name: 'Друг ООД', uic: '1213961230342', addresses: billing })).id;
