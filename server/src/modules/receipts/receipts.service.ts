@@ -30,7 +30,7 @@ import {
 } from '../fiscal';
 import { recordCustomerPayment, reverseMovementIn } from '../money';
 import { takeNumber } from '../numbering';
-import { clearOrderBilled, lockBillableOrder, markOrderBilled, readLines } from '../orders';
+import { clearOrderBilled, linesToBill, lockBillableOrder, markOrderBilled } from '../orders';
 import { assertCustomerExists } from '../parties';
 import { documentsOfSource, issuePartsForOrder, reverseDocumentTx } from '../stock';
 import * as repo from './receipts.repository';
@@ -289,9 +289,7 @@ export async function receiptFromOrder(
   const id = await db.transaction().execute(async (trx) => {
     const date = body.documentDate ?? todayDate();
     const order = await lockBillableOrder(trx, body.orderId);
-    const lines = (await readLines(trx, order.id)).filter(
-      (l) => l.payer === 'customer' && (l.usedQuantityMilli ?? l.quantityMilli) > 0,
-    );
+    const lines = await linesToBill(trx, order);
     const rows = lines.map((l): ReceiptLine => {
       const quantityMilli = l.usedQuantityMilli ?? l.quantityMilli;
       const a = receiptLineAmounts({

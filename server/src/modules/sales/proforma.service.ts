@@ -27,7 +27,7 @@ import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } fro
 import { findUserSummary } from '../auth';
 import { getCompanySettings, getLockDate } from '../company';
 import { takeNumber } from '../numbering';
-import { lockBillableOrder, lockedOrder, markOrderBilled, readLines } from '../orders';
+import { linesToBill, lockBillableOrder, lockedOrder, markOrderBilled } from '../orders';
 import { assertCustomerExists, getPartyRequisites } from '../parties';
 import * as repo from './proforma.repository';
 import type {
@@ -43,7 +43,14 @@ import { API_STATUS } from './sales.lifecycle';
 import * as invoices from './sales.repository';
 import { checkLines, currencyOf, invoiceVat, lineBase, type RuleLine } from './sales.rules';
 import { type InvoiceLineInput, NOT_REGISTERED_REASON } from './sales.schema';
-import { insertDraft, issueTx, keepRendering, requisitesOf, requisitesOfRow } from './sales.service';
+import {
+  insertDraft,
+  invoiceLinesOf,
+  issueTx,
+  keepRendering,
+  requisitesOf,
+  requisitesOfRow,
+} from './sales.service';
 import type { SalesProformaLineTable } from './sales.table';
 
 const bad = (code: string, field: string, params: Record<string, unknown> = {}) =>
@@ -266,30 +273,13 @@ export async function proformaFromOrder(
 ): Promise<ProformaDetail> {
   const id = await db.transaction().execute(async (trx) => {
     const order = await lockedOrder(trx, body.orderId);
-    const lines = (await readLines(trx, order.id)).filter(
-      (l) => l.payer === 'customer' && (l.usedQuantityMilli ?? l.quantityMilli) > 0,
-    );
-    if (!lines.length)
-      throw new DomainError('conflict', 'order_nothing_to_bill', {
-        field: 'orderId',
-        params: { number: order.number },
-      });
+    const lines = await linesToBill(trx, order);
     const { orderId, ...options } = body;
     return insertProforma(trx, actor, {
       ...options,
       partyId: order.party_id,
       orderId,
-      lines: lines.map((l) => ({
-        description: l.description,
-        quantityMilli: l.usedQuantityMilli ?? l.quantityMilli,
-        unit: l.unit,
-        unitPriceCents: l.unitPriceCents,
-        discountBp: l.discountBp,
-        vatRateBp: l.vatRateBp,
-        vatExempt: false,
-        vatReason: null,
-        orderLineId: l.id,
-      })),
+      lines: invoiceLinesOf(lines),
     });
   });
   return getProforma(db, id);

@@ -32,7 +32,14 @@ import { findUserSummary } from '../auth';
 import { type CompanySettings, getCompanySettings, getLockDate } from '../company';
 import { enqueueJob, registerJobHandler } from '../jobs';
 import { takeNumber } from '../numbering';
-import { clearOrderBilled, lockBillableOrder, lockedOrder, markOrderBilled, readLines } from '../orders';
+import {
+  clearOrderBilled,
+  linesToBill,
+  lockBillableOrder,
+  lockedOrder,
+  markOrderBilled,
+  type OrderLine,
+} from '../orders';
 import { assertCustomerExists, getPartyRequisites, type PartyRequisites } from '../parties';
 import { API_STATUS, INVOICE_LIFECYCLE } from './sales.lifecycle';
 import * as repo from './sales.repository';
@@ -718,6 +725,21 @@ export async function issueInvoice(db: Db, actor: Actor, id: string): Promise<In
   return getInvoice(db, id);
 }
 
+/** An invoice's (or a proforma's) lines of the order lines it bills: the quantity used, each citing its order line. */
+export function invoiceLinesOf(lines: OrderLine[]): DraftInput['lines'] {
+  return lines.map((l) => ({
+    description: l.description,
+    quantityMilli: l.usedQuantityMilli ?? l.quantityMilli,
+    unit: l.unit,
+    unitPriceCents: l.unitPriceCents,
+    discountBp: l.discountBp,
+    vatRateBp: l.vatRateBp,
+    vatExempt: false,
+    vatReason: null,
+    orderLineId: l.id,
+  }));
+}
+
 /**
  * Bills a ready or delivered service order in one step: an invoice of the order's lines the customer pays
  * (warranty and contract lines stay off it), issued, and the order marked billed, all in one transaction. A second
@@ -726,14 +748,7 @@ export async function issueInvoice(db: Db, actor: Actor, id: string): Promise<In
 export async function invoiceOrder(db: Db, actor: Actor, body: FromOrderBody): Promise<InvoiceDetail> {
   const id = await db.transaction().execute(async (trx) => {
     const order = await lockBillableOrder(trx, body.orderId);
-    const lines = (await readLines(trx, order.id)).filter(
-      (l) => l.payer === 'customer' && (l.usedQuantityMilli ?? l.quantityMilli) > 0,
-    );
-    if (!lines.length)
-      throw new DomainError('conflict', 'order_nothing_to_bill', {
-        field: 'orderId',
-        params: { number: order.number },
-      });
+    const lines = await linesToBill(trx, order);
     const documentDate = body.documentDate ?? todayDate();
     // A service's tax event is its completion (INV-07): the day the order was finished.
     const finished = order.finishedAt ? calendarDateOf(new Date(order.finishedAt)) : documentDate;
@@ -750,19 +765,7 @@ export async function invoiceOrder(db: Db, actor: Actor, body: FromOrderBody): P
       orderId,
       documentDate,
       taxEventDate: body.taxEventDate ?? [finished, documentDate].sort()[0],
-      lines: lines
-        .map((l): DraftInput['lines'][number] => ({
-          description: l.description,
-          quantityMilli: l.usedQuantityMilli ?? l.quantityMilli,
-          unit: l.unit,
-          unitPriceCents: l.unitPriceCents,
-          discountBp: l.discountBp,
-          vatRateBp: l.vatRateBp,
-          vatExempt: false,
-          vatReason: null,
-          orderLineId: l.id,
-        }))
-        .concat(deductions),
+      lines: [...invoiceLinesOf(lines), ...deductions],
     });
     await issueTx(trx, actor, invoiceId);
     await markOrderBilled(trx, order.id, invoiceId);
