@@ -29,6 +29,7 @@ import { bankStatementLines } from './0029-bank-statement-lines';
 import { goodsNotes } from './0030-goods-notes';
 import { salesProformas } from './0031-sales-proformas';
 import { counterSales } from './0032-counter-sales';
+import { fiscalCashDesk } from './0033-fiscal-cash-desk';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -64,4 +65,5 @@ export const MIGRATIONS: Migration[] = [
   goodsNotes,
   salesProformas,
   counterSales,
+  fiscalCashDesk,
 ];

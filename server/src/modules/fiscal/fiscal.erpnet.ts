@@ -218,7 +218,14 @@ export function erpNetFpDevice(config: ErpNetFpConfig): FiscalDevice {
 
   const action = async (name: string, body: Json | undefined, task: FiscalTaskOptions) => {
     const a = await run(name, body, task);
-    return { ok: true as const, warnings: warnings(a) };
+    const details = Object.fromEntries(
+      Object.entries(a).filter(([key]) => key !== 'ok' && key !== 'messages' && key !== 'taskId'),
+    );
+    return {
+      ok: true as const,
+      warnings: warnings(a),
+      ...(Object.keys(details).length ? { details } : {}),
+    };
   };
 
   const money = (amount: FiscalAmount) => {
