@@ -245,7 +245,10 @@ export function erpNetFpDevice(config: ErpNetFpConfig): FiscalDevice {
       };
     },
     async cash() {
-      const a = checked(await http('GET', `/printers/${printer}/cash`));
+      // A read, not a print: a slow device answers with the server's task id, which is simply waited for.
+      let a = await http('GET', `/printers/${printer}/cash?asyncTimeout=${asyncTimeoutMs}`);
+      if (isTaskIdOnly(a)) a = await poll(String(a.taskId));
+      checked(a);
       return { amountCents: fromDeviceAmount(a.amount) ?? 0 };
     },
     async printReceipt(receipt, task) {
