@@ -124,12 +124,13 @@ function reconciliationBlocks(
       rows.push({ label: w('balanceAtZ'), value: money(x.balanceAtReadCents) });
     rows.push({ label: w('difference'), value: money(x.differenceCents ?? 0) });
   }
-  if (x.notFiscalised) rows.push({ label: w('notFiscalised'), value: String(x.notFiscalised) });
   const verdict =
     x.reconciled === null ? w('noZReport') : x.reconciled ? w('reconciled') : w('notReconciled');
-  const readAt = x.readAt ? `${w('readAt')}: ${formatInstant(x.readAt)}` : '';
+  const readAt = x.readAt ? `${w('readAt')}: ${formatInstant(x.readAt)}.` : '';
+  const notFiscalised = x.notFiscalised ? `${w('notFiscalised')}: ${x.notFiscalised}.` : '';
+  // The difference is the block's last row: the totals layout prints it as the result.
   return [
-    { kind: 'text', heading: w('fiscal'), text: [verdict, readAt].filter(Boolean).join(' ') },
+    { kind: 'text', heading: w('fiscal'), text: [verdict, readAt, notFiscalised].filter(Boolean).join('\n') },
     { kind: 'totals', rows },
   ];
 }
