@@ -286,6 +286,27 @@ describe.each(DIALECTS)('the fiscal cash desk on %s', (dialect) => {
     );
     expect(bg).toContain('РАЗЛИКА: касата не е равнена с ФУ.');
     expect(bg).toContain('-12,34');
+    // The device is read live for today only; the Z report is the till's and the desk's people's.
+    await refused(
+      'GET',
+      `/api/v1/money-accounts/${till}/day-report?date=2026-01-02&deviceCash=live`,
+      undefined,
+      { status: 400, code: 'fiscal_live_cash_today', field: 'deviceCash' },
+    );
+    const technician = await aUser(t, 'technician');
+    await refused(
+      'POST',
+      `/api/v1/money-accounts/${till}/z-report`,
+      undefined,
+      { status: 403, code: 'forbidden' },
+      technician,
+    );
+    const safe = await json(admin, 'POST', '/api/v1/money-accounts', { kind: 'cash', name: 'Сейф 3' }, 201);
+    await refused('POST', `/api/v1/money-accounts/${safe.id}/z-report`, undefined, {
+      status: 409,
+      code: 'not_the_fiscal_cash_desk',
+      field: 'accountId',
+    });
   });
 
   it('a device error writes no movement; a refused movement never reaches the device', async () => {
