@@ -5,6 +5,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
+import { isUniqueViolation } from '../../db/unique';
 import type { Actor } from '../../kernel/actor';
 import { addDays, startOfDayInstant, todayDate } from '../../kernel/calendar';
 import { DomainError } from '../../kernel/errors';
@@ -426,7 +427,17 @@ export async function registerCashMove(
   };
   const task = await repo.findTask(db, input.taskId);
   if (!task) {
-    await startTask(db, actor, row, request, input.taskId);
+    try {
+      await startTask(db, actor, row, request, input.taskId);
+    } catch (error) {
+      // The same request twice at once: the other one is sending this task.
+      if (isUniqueViolation(error))
+        throw new DomainError('conflict', 'fiscal_task_pending', {
+          params: { taskId: input.taskId },
+          extra: { taskId: input.taskId },
+        });
+      throw error;
+    }
     return { fiscalised: true, taskId: input.taskId };
   }
   if (task.action !== input.action || Number(task.amount_cents) !== input.amountCents)

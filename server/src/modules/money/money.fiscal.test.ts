@@ -397,6 +397,30 @@ describe.each(DIALECTS)('the fiscal cash desk on %s', (dialect) => {
     );
   });
 
+  it('the same request three times at once: one deposit, one movement', async () => {
+    await useDevice();
+    await freshTill('Каса 6');
+    const deposits = fake.deposits.length;
+    const taskId = '0193a8c0-0000-7000-8000-0000000000aa';
+    const body = { kind: 'cash_in', date: today, amountCents: 700, reason: 'Каса', taskId };
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => t.request(desk, 'POST', `/api/v1/money-accounts/${till}/cash`, body)),
+    );
+    for (const a of answers)
+      if (a.statusCode !== 201)
+        expect(['fiscal_task_pending', 'fiscal_task_unknown'], a.body).toContain(a.json().code);
+    expect(answers.filter((a) => a.statusCode === 201).length).toBeGreaterThan(0);
+    expect(new Set(answers.filter((a) => a.statusCode === 201).map((a) => a.json().id)).size).toBe(1);
+    expect(fake.deposits.slice(deposits)).toEqual([7]);
+    const rows = await t.db
+      .selectFrom('money_movement')
+      .select('id')
+      .where('fiscal_task_id', '=', taskId)
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(await cash(body)).toMatchObject({ id: rows[0]?.id });
+  });
+
   it('a reversal on the till goes to the device the other way; a transfer out of it is a withdrawal', async () => {
     await useDevice();
     await freshTill('Каса 5');

@@ -6,6 +6,7 @@
  */
 import type { Db, Executor } from '../../db/database';
 import { type CalendarDate, nowIso } from '../../db/sql';
+import { isUniqueViolation } from '../../db/unique';
 import type { Actor } from '../../kernel/actor';
 import { todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
@@ -99,32 +100,34 @@ export async function createAccount(
   }
   if (input.fiscalDevice && input.kind !== 'cash')
     throw fieldError('invalid', 'fiscal_device_cash_desk_only', 'fiscalDevice');
-  return db.transaction().execute(async (trx) => {
-    const now = nowIso();
-    const id = newId();
-    if (input.fiscalDevice) await assertNoOtherFiscalDesk(trx, id);
-    await repo.insertAccount(trx, {
-      id,
-      kind: input.kind,
-      name: input.name,
-      bank_name: input.kind === 'bank' ? (input.bankName ?? null) : null,
-      iban: input.kind === 'bank' ? (input.iban ?? null) : null,
-      currency: 'EUR',
-      archived_at: null,
-      fiscal_device: input.fiscalDevice ?? false,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-    });
-    const created = await getAccount(trx, id);
-    await recordAudit(trx, actor, {
-      action: 'money_account.create',
-      entity: 'money_account',
-      entityId: id,
-      after: created,
-    });
-    return created;
-  });
+  return oneFiscalDesk(db, () =>
+    db.transaction().execute(async (trx) => {
+      const now = nowIso();
+      const id = newId();
+      if (input.fiscalDevice) await assertNoOtherFiscalDesk(trx, id);
+      await repo.insertAccount(trx, {
+        id,
+        kind: input.kind,
+        name: input.name,
+        bank_name: input.kind === 'bank' ? (input.bankName ?? null) : null,
+        iban: input.kind === 'bank' ? (input.iban ?? null) : null,
+        currency: 'EUR',
+        archived_at: null,
+        fiscal_device: input.fiscalDevice ?? false,
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+      });
+      const created = await getAccount(trx, id);
+      await recordAudit(trx, actor, {
+        action: 'money_account.create',
+        entity: 'money_account',
+        entityId: id,
+        after: created,
+      });
+      return created;
+    }),
+  );
 }
 
 export async function updateAccount(
@@ -133,36 +136,53 @@ export async function updateAccount(
   id: string,
   input: PatchMoneyAccountBody,
 ): Promise<MoneyAccount> {
-  return db.transaction().execute(async (trx) => {
-    const [row] = await repo.lockAccounts(trx, [id]);
-    if (!row) throw notFound('money_account');
-    if (row.kind === 'cash') {
-      if (input.bankName !== undefined) throw fieldError('invalid', 'not_for_cash_desk', 'bankName');
-      if (input.iban !== undefined) throw fieldError('invalid', 'not_for_cash_desk', 'iban');
-    } else if (input.fiscalDevice)
-      throw fieldError('invalid', 'fiscal_device_cash_desk_only', 'fiscalDevice');
-    if (input.fiscalDevice && !row.fiscal_device) await assertNoOtherFiscalDesk(trx, id);
-    const before = await getAccount(trx, id);
-    const archivedAt =
-      input.archived === undefined ? row.archived_at : input.archived ? (row.archived_at ?? nowIso()) : null;
-    await repo.updateAccount(trx, id, {
-      name: input.name ?? row.name,
-      bank_name: input.bankName ?? row.bank_name,
-      iban: input.iban ?? row.iban,
-      archived_at: archivedAt,
-      fiscal_device: input.fiscalDevice ?? Boolean(row.fiscal_device),
-      updated_at: nowIso(),
-    });
-    const after = await getAccount(trx, id);
-    const action =
-      input.archived === true && !before.archived
-        ? 'money_account.archive'
-        : input.archived === false && before.archived
-          ? 'money_account.restore'
-          : 'money_account.update';
-    await recordAudit(trx, actor, { action, entity: 'money_account', entityId: id, before, after });
-    return after;
-  });
+  return oneFiscalDesk(db, () =>
+    db.transaction().execute(async (trx) => {
+      const [row] = await repo.lockAccounts(trx, [id]);
+      if (!row) throw notFound('money_account');
+      if (row.kind === 'cash') {
+        if (input.bankName !== undefined) throw fieldError('invalid', 'not_for_cash_desk', 'bankName');
+        if (input.iban !== undefined) throw fieldError('invalid', 'not_for_cash_desk', 'iban');
+      } else if (input.fiscalDevice)
+        throw fieldError('invalid', 'fiscal_device_cash_desk_only', 'fiscalDevice');
+      if (input.fiscalDevice && !row.fiscal_device) await assertNoOtherFiscalDesk(trx, id);
+      const before = await getAccount(trx, id);
+      const archivedAt =
+        input.archived === undefined
+          ? row.archived_at
+          : input.archived
+            ? (row.archived_at ?? nowIso())
+            : null;
+      await repo.updateAccount(trx, id, {
+        name: input.name ?? row.name,
+        bank_name: input.bankName ?? row.bank_name,
+        iban: input.iban ?? row.iban,
+        archived_at: archivedAt,
+        fiscal_device: input.fiscalDevice ?? Boolean(row.fiscal_device),
+        updated_at: nowIso(),
+      });
+      const after = await getAccount(trx, id);
+      const action =
+        input.archived === true && !before.archived
+          ? 'money_account.archive'
+          : input.archived === false && before.archived
+            ? 'money_account.restore'
+            : 'money_account.update';
+      await recordAudit(trx, actor, { action, entity: 'money_account', entityId: id, before, after });
+      return after;
+    }),
+  );
+}
+
+/** Two cash desks ticked at once: the index lets one through, the other hears whose the device is. */
+async function oneFiscalDesk(db: Db, write: () => Promise<MoneyAccount>): Promise<MoneyAccount> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isUniqueViolation(error, 'fiscal_device')) throw error;
+    const other = await repo.findFiscalDesk(db);
+    throw fieldError('conflict', 'fiscal_cash_desk_taken', 'fiscalDevice', { account: other?.name ?? '' });
+  }
 }
 
 /** One device, one till: 409 fiscal_cash_desk_taken naming the cash desk the device already counts. */
@@ -401,33 +421,52 @@ export async function createMovement(db: Db, actor: Actor, input: CreateMovement
       )
     : null;
 
-  return db.transaction().execute(async (trx) => {
-    const accounts = await prepare(trx);
-    const id = await writeMovement(
-      trx,
-      actor,
-      {
-        kind: input.kind,
-        date: input.date,
-        amountCents: amount,
-        reason: input.reason,
-        category: input.category ?? null,
-        partyId: input.partyId ?? null,
-        reversalOfId: null,
-        fiscal,
-      },
-      legs,
-      accounts,
-    );
-    const created = await getMovement(trx, id);
-    await recordAudit(trx, actor, {
-      action: 'money_movement.create',
-      entity: 'money_movement',
-      entityId: id,
-      after: created,
-    });
-    return created;
-  });
+  return writtenOnce(db, fiscal, input, () =>
+    db.transaction().execute(async (trx) => {
+      const accounts = await prepare(trx);
+      const id = await writeMovement(
+        trx,
+        actor,
+        {
+          kind: input.kind,
+          date: input.date,
+          amountCents: amount,
+          reason: input.reason,
+          category: input.category ?? null,
+          partyId: input.partyId ?? null,
+          reversalOfId: null,
+          fiscal,
+        },
+        legs,
+        accounts,
+      );
+      const created = await getMovement(trx, id);
+      await recordAudit(trx, actor, {
+        action: 'money_movement.create',
+        entity: 'money_movement',
+        entityId: id,
+        after: created,
+      });
+      return created;
+    }),
+  );
+}
+
+/** The same device task written at once by another request: its movement, not a second one nor a 500. */
+async function writtenOnce(
+  db: Db,
+  fiscal: FiscalMark | null,
+  same: { kind: MoneyMovementKind; amountCents: number },
+  write: () => Promise<Movement>,
+): Promise<Movement> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!fiscal || !isUniqueViolation(error, 'fiscal_task')) throw error;
+    const other = await movementOfTask(db, fiscal.taskId, same);
+    if (!other) throw error;
+    return other;
+  }
 }
 
 /** Cash in or out on a cash desk (ПКО/РКО): what the front desk may record; a bank account is 409 not_a_cash_desk. */
@@ -485,7 +524,9 @@ export async function reverseMovement(
         await assertMovementFits(trx, accounts, date, legs);
       });
   }
-  return db.transaction().execute((trx) => reverseMovementIn(trx, actor, id, input, fiscal));
+  return writtenOnce(db, fiscal, { kind: 'reversal', amountCents: Number(original?.amount_cents ?? 0) }, () =>
+    db.transaction().execute((trx) => reverseMovementIn(trx, actor, id, input, fiscal)),
+  );
 }
 
 /** Reverses a movement inside the caller's transaction (a sale receipt's storno reverses its payment with it). */
