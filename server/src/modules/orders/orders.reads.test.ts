@@ -52,7 +52,8 @@ describe.each(DIALECTS)('service order reads, edits, settings and the public lin
         ),
       };
     };
-    const row = (o: { number: string }, name: string, serial: string) => `${o.number} ${name} ${serial}`;
+    const row = (o: { id: string; number?: string }, name: string, serial: string) =>
+      `${o.number} ${name} ${serial}`;
     expect(await searched('sort=number&page=1')).toEqual({
       total: 3,
       rows: [row(a, 'Мария Иванова', 'WM-A-1'), row(b, other.name, 'WM-B-2')],
