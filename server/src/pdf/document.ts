@@ -27,6 +27,7 @@ import {
   printedIban,
   type Requisite,
 } from './format';
+import { renderInPool } from './render-pool';
 
 /** The issuing company as printed in the header (INV-03, STK-01). */
 export interface PrintedCompany {
@@ -690,13 +691,18 @@ export function buildDocumentDefinition(doc: PrintedDocument): TDocumentDefiniti
   };
 }
 
-/** Renders a document to PDF bytes (A4, 15 mm margins, Roboto with Cyrillic). */
+/** Renders a document to PDF bytes (A4, 15 mm margins, Roboto with Cyrillic), in a render thread (render-pool.ts). */
 export async function renderDocument(doc: PrintedDocument): Promise<Buffer> {
+  return renderInPool(doc, renderDocumentHere);
+}
+
+/** Renders a document to PDF bytes on this thread (a render thread's work, or the main thread's with PDF_THREADS=0). */
+export async function renderDocumentHere(doc: PrintedDocument): Promise<Buffer> {
   try {
     return await pdfEngine().createPdf(buildDocumentDefinition(doc)).getBuffer();
   } catch (error) {
     // A document is never refused because of its logo: a logo the PDF engine cannot read is left out.
     if (!doc.company.logoDataUrl) throw error;
-    return renderDocument({ ...doc, company: { ...doc.company, logoDataUrl: null } });
+    return renderDocumentHere({ ...doc, company: { ...doc.company, logoDataUrl: null } });
   }
 }
