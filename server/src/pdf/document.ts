@@ -370,11 +370,14 @@ function titleBlock(doc: PrintedDocument): Content {
   const centre: Content[] = [
     { text: doc.title, bold: true, fontSize: FONT_SIZE.title, characterSpacing: 0.6 },
     {
-      text: [
-        { text: `${words.number}\u00a0${doc.number}`, bold: true },
-        { text: '  /  ', color: COLOR.muted },
-        fmt.date(doc.date),
-      ],
+      // A report without a number of its own (a cash desk's day) prints only its date.
+      text: doc.number
+        ? [
+            { text: `${words.number}\u00a0${doc.number}`, bold: true },
+            { text: '  /  ', color: COLOR.muted },
+            fmt.date(doc.date),
+          ]
+        : [fmt.date(doc.date)],
       fontSize: 10.5,
       margin: [0, 3, 0, 0],
     },
@@ -645,7 +648,7 @@ function footer(doc: PrintedDocument) {
       {
         margin: [0, 3, 0, 0],
         columns: [
-          { width: '*', text: `${doc.title} ${words.number}\u00a0${doc.number}` },
+          { width: '*', text: doc.number ? `${doc.title} ${words.number}\u00a0${doc.number}` : doc.title },
           { width: 'auto', text: words.createdWith },
           { width: '*', text: words.page(currentPage, pageCount), alignment: 'right' },
         ],
@@ -679,7 +682,7 @@ export function buildDocumentDefinition(doc: PrintedDocument): TDocumentDefiniti
     pageMargins: PAGE_MARGIN,
     language: doc.language === 'bg' ? 'bg-BG' : 'en-GB',
     info: {
-      title: `${doc.title} ${words.number} ${doc.number}`,
+      title: doc.number ? `${doc.title} ${words.number} ${doc.number}` : doc.title,
       author: doc.company.legalName,
       creator: 'Servix',
       producer: 'Servix (pdfmake)',
