@@ -106,7 +106,45 @@ describe.each(DIALECTS)('advance invoices on %s', (dialect) => {
     ]);
     expect(j.totals).toMatchObject({ totalBaseCents: 21_000, totalVatCents: 4200 });
 
-    // Deducted once: nothing is left of it for another invoice.
+    // A full credit of the final invoice takes all its lines, the deduction too: 132.00, and frees the advance.
+    const credit = await json(
+      desk,
+      'POST',
+      `/api/v1/invoices/${final.id}/credit-note`,
+      {
+        full: true,
+        reason: 'Отказ',
+        issue: true,
+      },
+      201,
+    );
+    expect(credit).toMatchObject({
+      kind: 'credit_note',
+      netCents: 11_000,
+      vatCents: 2200,
+      totalCents: 13_200,
+    });
+    expect(credit.lines.map((l: Json) => [l.netCents, l.deductsInvoiceId])).toEqual([
+      [6000, null],
+      [15_000, null],
+      [-10_000, adv.id],
+    ]);
+    const reissued = await json(
+      desk,
+      'POST',
+      '/api/v1/invoices',
+      {
+        partyId: customerId,
+        lines: [line({ unitPriceCents: 20_000 })],
+        deductAdvances: [{ invoiceId: adv.id, netCents: 10_000 }],
+      },
+      201,
+    );
+    expect(await json(desk, 'POST', `/api/v1/invoices/${reissued.id}/issue`)).toMatchObject({
+      netCents: 10_000,
+    });
+
+    // Deducted again in full: nothing is left of it for another invoice.
     const again = await json(
       desk,
       'POST',

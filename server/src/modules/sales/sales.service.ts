@@ -781,22 +781,24 @@ const conflict = (code: string, params: Record<string, unknown> = {}, field?: st
   new DomainError('conflict', code, { ...(field ? { field } : {}), params });
 
 /** A line of the invoice's currency in the note's: BGN prices converted to EUR by the fixed rate (EUR-01, EUR-06). */
-function lineIn(
-  l: InvoiceLineInput & { orderLineId?: string | null },
-  from: InvoiceCurrency,
-  to: InvoiceCurrency,
-): InvoiceLineInput & { orderLineId?: string | null } {
+function lineIn<L extends InvoiceLineInput>(l: L, from: InvoiceCurrency, to: InvoiceCurrency): L {
   if (from === to) return l;
   const price = from === 'BGN' ? bgnToEur(l.unitPriceCents) : eurToBgn(l.unitPriceCents);
   return { ...l, unitPriceCents: Number(price) };
 }
 
-function inputOf(l: repo.InvoiceLineRow): InvoiceLineInput {
+/**
+ * An issued line as input again (a full credit note, a note's limit in another currency): a deduction of an advance
+ * (INV-06) keeps its negative price and the advance it deducts, so a full credit of a final invoice credits the
+ * deduction too and frees it (repo.deductedFrom).
+ */
+function inputOf(l: repo.InvoiceLineRow): InvoiceLineInput & { deductsInvoiceId: string | null } {
   return {
     description: l.description,
     quantityMilli: Number(l.quantity_milli),
     unit: l.unit,
-    unitPriceCents: Number(l.unit_price_cents),
+    unitPriceCents: l.deducts_invoice_id ? -Number(l.unit_price_cents) : Number(l.unit_price_cents),
+    deductsInvoiceId: l.deducts_invoice_id,
     discountBp: l.discount_bp,
     vatRateBp: l.vat_rate_bp,
     vatExempt: Boolean(l.vat_exempt),
