@@ -991,6 +991,31 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Движение {number} вече е сторнирано.',
     en: 'Movement {number} is already reversed.',
   },
+  // the fiscal device's cash desk (FIS-03, ADR 0028)
+  fiscal_device_cash_desk_only: {
+    bg: 'Фискалното устройство отчита каса, не банкова сметка.',
+    en: 'The fiscal device counts a cash desk, not a bank account.',
+  },
+  fiscal_cash_desk_taken: {
+    bg: 'Фискалното устройство вече отчита каса „{account}“. Махнете отметката там първо.',
+    en: 'The fiscal device already counts the cash desk "{account}". Untick it there first.',
+  },
+  fiscal_cash_desk_today: {
+    bg: 'Движение по касата на фискалното устройство се записва с днешна дата ({date}): устройството го отчита сега.',
+    en: 'A movement on the fiscal device’s cash desk is dated today ({date}): the device registers it now.',
+  },
+  fiscal_task_mismatch: {
+    bg: 'Задача {taskId} е за друга операция или сума. Започнете нова.',
+    en: 'Task {taskId} is for another operation or amount. Start a new one.',
+  },
+  fiscal_live_cash_today: {
+    bg: 'Наличността се чете от фискалното устройство само за днес ({date}) и само за неговата каса.',
+    en: 'The cash is read from the fiscal device only for today ({date}) and only for its cash desk.',
+  },
+  not_the_fiscal_cash_desk: {
+    bg: '„{account}“ не е касата на фискалното устройство.',
+    en: '"{account}" is not the fiscal device’s cash desk.',
+  },
   // sales: credit and debit notes, the cancellation protocol (issue 13, item 2)
   note_invoice_not_issued: {
     bg: 'Известие се издава само към издадена и неанулирана фактура ({number}).',

@@ -29,6 +29,8 @@ import { bankStatementLines } from './0029-bank-statement-lines';
 import { goodsNotes } from './0030-goods-notes';
 import { salesProformas } from './0031-sales-proformas';
 import { counterSales } from './0032-counter-sales';
+import { fiscalCashDesk } from './0033-fiscal-cash-desk';
+import { documentsOnTheLifecycle } from './0035-documents-on-the-lifecycle';
 import { visits } from './0036-visits';
 import type { Migration } from './helpers';
 
@@ -65,5 +67,7 @@ export const MIGRATIONS: Migration[] = [
   goodsNotes,
   salesProformas,
   counterSales,
+  fiscalCashDesk,
+  documentsOnTheLifecycle,
   visits,
 ];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, anOrder, aUser, moved } from '../../../test/factories';
+import { aCustomer, anOrder, aUser, aVatCompany, moved } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { pdfText } from '../../../test/pdf-text';
 import { type Json, requests } from '../../../test/requests';
@@ -29,20 +29,6 @@ describe.each(DIALECTS)('invoices on %s', (dialect) => {
   const draft = (over: Json = {}) =>
     json(desk, 'POST', '/api/v1/invoices', { partyId: customerId, lines: [line()], ...over }, 201);
   const issue = (id: string) => json(desk, 'POST', `/api/v1/invoices/${id}/issue`);
-  const companyBody = (over: Json = {}) => ({
-    legalName: 'Тест Сервиз ООД',
-    uic: '131129282',
-    vatNumber: 'BG131129282',
-    vatRegistered: true,
-    defaultVatRateBp: 2000,
-    fiscalDeviceRequired: false,
-    city: 'София',
-    address: 'бул. „Витоша“ 15',
-    postcode: '1000',
-    mol: 'Петър Петров',
-    bankAccounts: [],
-    ...over,
-  });
 
   beforeAll(async () => {
     admin = await t.setup();
@@ -63,7 +49,7 @@ describe.each(DIALECTS)('invoices on %s', (dialect) => {
       code: 'invoice_requisite_missing',
       field: 'supplier.uic',
     });
-    await json(admin, 'PUT', '/api/v1/company', companyBody());
+    await aVatCompany(t, admin);
     const bare = await aCustomer(t, admin, { name: 'Без адрес ООД', uic: '1213961230342' });
     const d2 = await draft({ partyId: bare.id });
     await refused('POST', `/api/v1/invoices/${d2.id}/issue`, undefined, {
@@ -407,13 +393,13 @@ describe.each(DIALECTS)('invoices on %s', (dialect) => {
   });
 
   it('INV-10: a company not registered for VAT charges none and prints the ground', async () => {
-    await json(admin, 'PUT', '/api/v1/company', companyBody({ vatRegistered: false, vatNumber: null }));
+    await aVatCompany(t, admin, { vatRegistered: false, vatNumber: null });
     const issued = await issue((await draft({ lines: [line(), line({ vatRateBp: 900 })] })).id);
     expect(issued).toMatchObject({ netCents: 5000, vatCents: 0, totalCents: 5000 });
     expect(issued.noVatReason).toBe('чл. 113, ал. 9 ЗДДС');
     expect(issued.supplier.vatNumber).toBeNull();
     const text = await pdfText((await send(desk, 'GET', `/api/v1/invoices/${issued.id}/pdf`)).rawPayload);
     expect(text).toContain('чл. 113, ал. 9 ЗДДС');
-    await json(admin, 'PUT', '/api/v1/company', companyBody());
+    await aVatCompany(t, admin);
   });
 });
