@@ -29,16 +29,17 @@ async function expectHome(page: Page, language: Language = 'bg'): Promise<void> 
   await expect(page.getByRole('heading', { level: 1, name: TEXT[language].greeting })).toBeVisible(SLOW);
 }
 
-/** On the order page: "Issue invoice", the dialog, and the invoice page with its number and totals. */
+/** On the order page: "Close with a document", an invoice, and the invoice page with its number and totals. */
 async function issueFromOrder(page: Page, language: Language, orderId: string): Promise<string> {
   const x = TEXT[language];
   await page.goto(`/orders/${orderId}`);
-  await page.getByTestId('order-issue-invoice').click();
+  await page.getByTestId('order-close-with-document').click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible(SLOW);
-  await dialog.getByTestId('invoice-received-by').fill('Иван Петров');
+  await dialog.getByTestId('closing-kind-invoice').check();
+  await dialog.getByTestId('closing-received-by').fill('Иван Петров');
   await shot(page, `invoice-issue-dialog-${language}${page.viewportSize()?.width === 390 ? '-phone' : ''}`);
-  await dialog.getByTestId('invoice-from-order-submit').click();
+  await dialog.getByTestId('closing-submit').click();
   const heading = page.getByRole('heading', { level: 2, name: x.invoiceTitle });
   await expect(heading).toBeVisible(SLOW);
   const number = /(\d{10})$/.exec((await heading.textContent()) ?? '')?.[1] ?? '';
@@ -80,7 +81,7 @@ test('a finished order billed in one step: the invoice, its number and totals, t
   // Back on the order: a link to its invoice instead of the button.
   await page.goto(`/orders/${order.id}`);
   await expect(page.getByTestId('order-invoice-link')).toBeVisible(SLOW);
-  await expect(page.getByTestId('order-issue-invoice')).toHaveCount(0);
+  await expect(page.getByTestId('order-close-with-document')).toHaveCount(0);
 
   // The list: the new invoice, filtered by status and found by its number; the CSV export of what is shown.
   const invoice = await api(page, `/api/v1/invoices/${invoiceId}`);
@@ -104,7 +105,7 @@ test('in English on a phone: issue, the invoice page and the list fit 390 px', a
   try {
     const order = await finishedOrder(page, 'Invoice Customer');
     await page.goto(`/orders/${order.id}`);
-    await expect(page.getByTestId('order-issue-invoice')).toBeVisible(SLOW);
+    await expect(page.getByTestId('order-close-with-document')).toBeVisible(SLOW);
     await page.waitForLoadState('networkidle');
     await expectFitsScreen(page, 'order page with the invoice button');
     const invoiceId = await issueFromOrder(page, 'en', order.id);

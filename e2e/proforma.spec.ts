@@ -175,10 +175,11 @@ test('an advance invoice before the repair, deducted on the final invoice of the
 
   await post(page, `/api/v1/service-orders/${order.id}/status`, { to: 'ready' });
   await page.goto(`/orders/${order.id}`);
-  await page.getByTestId('order-issue-invoice').click();
+  await page.getByTestId('order-close-with-document').click();
+  await page.getByTestId('closing-kind-invoice').check(SLOW);
   await expect(page.getByTestId(`invoice-deduct-${advanceNumber}`)).toBeChecked(SLOW);
   await shot(page, 'final-invoice-dialog-bg');
-  await page.getByTestId('invoice-from-order-submit').click();
+  await page.getByTestId('closing-submit').click();
   await expect(page.getByRole('heading', { level: 2, name: /^Фактура \d{10}$/ })).not.toHaveText(
     `Фактура ${advanceNumber}`,
     SLOW,

@@ -53,6 +53,8 @@ test('an administrator adds a reception user, who sees only the screens their ro
     'Начало',
     'Клиенти',
     'Уреди',
+    // The desk takes visit requests and plans them (ADR 0031).
+    'Заявки за посещение',
     // The desk takes in and moves service orders.
     'Приемане',
     'Отворени ремонти',

@@ -16,6 +16,7 @@ import { RECEIPTS_ACCESS } from './modules/receipts/receipts.access';
 import { SALES_ACCESS, VAT_JOURNAL_ACCESS } from './modules/sales/sales.access';
 import { STOCK_ACCESS } from './modules/stock/stock.access';
 import { TECHNICIANS_ACCESS } from './modules/technicians/technicians.access';
+import { VISITS_ACCESS } from './modules/visits/visits.access';
 
 const ADMIN = ['admin'] as const satisfies readonly Role[];
 const SETTINGS = ['admin', 'manager'] as const satisfies readonly Role[];
@@ -71,6 +72,7 @@ export const ACCESS: Record<string, Access> = {
   ...CATALOG_ACCESS,
   ...ITEMS_ACCESS,
   ...TECHNICIANS_ACCESS,
+  ...VISITS_ACCESS,
   ...STOCK_ACCESS,
   ...EARNINGS_ACCESS,
   ...PURCHASING_ACCESS,

@@ -43,6 +43,7 @@ import { searchRoutes } from './modules/search';
 import { setupRoutes } from './modules/setup';
 import { stockRoutes } from './modules/stock';
 import { technicianRoutes } from './modules/technicians';
+import { visitsRoutes } from './modules/visits';
 import { VERSION } from './version';
 
 /**
@@ -164,6 +165,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(paymentsRoutes);
   await app.register(receiptsRoutes);
   await app.register(goodsNotesRoutes);
+  await app.register(visitsRoutes);
 
   if (spaIndex) {
     app.get('/', { schema: { hide: true } }, (_req, reply) =>

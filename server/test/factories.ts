@@ -26,6 +26,31 @@ export async function created(t: TestApp, session: Session, url: string, body?: 
   return res.json() as Record_;
 }
 
+/** The body of PUT /api/v1/company for a VAT-registered company with every requisite an invoice asks for (INV-03). */
+export function aVatCompanyBody(overrides: Json = {}): Json {
+  return {
+    legalName: 'Тест Сервиз ООД',
+    uic: '131129282',
+    vatNumber: 'BG131129282',
+    vatRegistered: true,
+    defaultVatRateBp: 2000,
+    fiscalDeviceRequired: false,
+    city: 'София',
+    address: 'бул. „Витоша“ 15',
+    postcode: '1000',
+    mol: 'Петър Петров',
+    bankAccounts: [],
+    ...overrides,
+  };
+}
+
+/** Makes the company a VAT-registered one with every requisite an invoice asks for (the admin's session). */
+export async function aVatCompany(t: TestApp, admin: Session, overrides: Json = {}) {
+  const res = await t.request(admin, 'PUT', '/api/v1/company', aVatCompanyBody(overrides));
+  if (res.statusCode !== 200) throw new Error(`PUT /api/v1/company: got ${res.statusCode} ${res.body}`);
+  return res.json() as Record_;
+}
+
 /** A user of the role, created by the admin and signed in: their session. */
 export function aUser(t: TestApp, role: Role, username?: string): Promise<Session> {
   return t.signInAs(role, username);

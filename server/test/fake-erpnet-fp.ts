@@ -2,7 +2,7 @@
  * A small local ErpNet.FP print server for tests (node:http), behaving as its PROTOCOL.md and ErrorCodes.md describe:
  * one printer, the printing routes with `asyncTimeout` and `taskId`, `GET /printers/taskinfo?id=` (a finished task
  * is forgotten once reported), `ok` as the string "true" on printing answers and a boolean on status, E109 for a
- * reused task id. Switches make the device slow (a task stays running until released), lose its tasks (it prints,
+ * reused task id, `GET /printers/{id}/cash` (with `asyncTimeout`, a slow device answers a task id). Switches make the device slow (a task stays running until released), lose its tasks (it prints,
  * then knows nothing of the task: "unknown", as after a restart) or run out of paper (E301). It counts what it printed.
  */
 import http from 'node:http';
@@ -78,6 +78,7 @@ export async function startFakeErpNetFp(
   const printerId = options.printerId ?? 'dt517985';
   const tasks = new Map<string, Task>();
   let receiptCounter = 84;
+  let cashReads = 0;
   let slowWaiters: (() => void)[] = [];
   const state = {
     printed: [] as Json[],
@@ -211,8 +212,23 @@ export async function startFakeErpNetFp(
           deviceDateTime: deviceNow(),
           messages: switches.paperOut ? [PAPER_OUT, ...INFO] : INFO,
         });
-      if (req.method === 'GET' && parts[2] === 'cash')
-        return send(200, { amount: state.cash, ok: true, messages: INFO });
+      if (req.method === 'GET' && parts[2] === 'cash') {
+        const read = (): Json =>
+          switches.paperOut
+            ? { ok: 'false', messages: [PAPER_OUT, ...INFO] }
+            : { amount: state.cash, ok: true, messages: INFO };
+        if (!switches.slow || url.searchParams.get('asyncTimeout') === null) return send(200, read());
+        // A slow device: the read waits in the server's queue and the answer is the task id it gave it.
+        cashReads += 1;
+        const id = `cash-${cashReads}`;
+        const task: Task = { status: 'running', result: null, run: read };
+        tasks.set(id, task);
+        slowWaiters.push(() => {
+          task.result = task.run();
+          task.status = 'finished';
+        });
+        return send(200, { taskId: id });
+      }
       if (req.method !== 'POST' || parts.length !== 3) return send(404);
       let body: Json;
       try {

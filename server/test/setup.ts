@@ -10,3 +10,7 @@ setPasswordCostForTests(2 ** 10);
 // The pure property tests keep fast-check's 100 runs; a nightly-style run (SERVIX_PROPERTY_SIZE=large) searches ten
 // times as long. Tests that name their own numRuns choose it with bySize (server/test/property-size.ts).
 if (PROPERTY_SIZE === 'large') fc.configureGlobal({ numRuns: 1000 });
+
+// PDFs are drawn on the test's own thread (a render thread per test file would cost its start-up each time);
+// server/src/pdf/render-pool.test.ts checks the threads, and the Playwright journeys run the server with them.
+process.env.PDF_THREADS ??= '0';

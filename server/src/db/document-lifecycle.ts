@@ -61,8 +61,8 @@ export interface DocumentKind<Row extends DocumentHeader = DocumentHeader> {
   table: string;
   /** The entity named by 404s and audit rows, e.g. 'stock_document'. */
   entity: string;
-  /** The audit actions of posting and reversing, e.g. 'stock_document.post'. */
-  actions: { post: string; reverse: string };
+  /** The audit actions of posting and reversing, e.g. 'stock_document.post'; a kind never reversed names none. */
+  actions: { post: string; reverse?: string };
   /** DOCUMENT_LIFECYCLE unless the kind has its own (it must know draft, posted and reversed). */
   lifecycle?: Lifecycle<DocumentStatus>;
   /** Takes the next number of the document's series in the caller's transaction (the numbering module). */
@@ -126,6 +126,11 @@ export interface Posting {
   audit?: Record<string, unknown>;
   /** Words the posted document is also found by, after its number and its draft's search text. */
   searchText?: string;
+  /**
+   * The kind's work that names the number, done once it is taken and before the audit row (a payment or a stock
+   * issue whose reason cites it); what it answers joins the audit row.
+   */
+  numbered?: (number: string) => Promise<Record<string, unknown> | undefined>;
 }
 
 /**
@@ -133,7 +138,7 @@ export interface Posting {
  * 409 period_closed naming the lock date, before anything is written. A draft may carry any date; only posting it
  * touches the books.
  */
-async function assertPeriodOpen(
+export async function assertPeriodOpen(
   trx: Executor,
   kind: Pick<DocumentKind, 'lockDate'>,
   dates: CalendarDate[],
@@ -198,8 +203,14 @@ export async function postDraft<Row extends DocumentHeader>(
   await assertPeriodOpen(trx, kind, [draft.document_date]);
   const posting = await work(draft);
   const number = await numberAndMarkPosted(trx, kind, actor, draft, posting, posting.at ?? nowIso());
+  const more = await posting.numbered?.(number);
   await kind.audit(trx, actor, [
-    { action: kind.actions.post, entity: kind.entity, entityId: id, after: { number, ...posting.audit } },
+    {
+      action: kind.actions.post,
+      entity: kind.entity,
+      entityId: id,
+      after: { number, ...posting.audit, ...more },
+    },
   ]);
   return { number };
 }
@@ -231,6 +242,8 @@ export async function reversePosted<Row extends DocumentHeader>(
   id: string,
   reversal: Reversal<Row>,
 ): Promise<{ mirrorId: string; number: string }> {
+  const reverseAction = kind.actions.reverse;
+  if (!reverseAction) throw new Error(`A ${kind.entity} is never reversed`);
   const original = await lockDocument(trx, kind, id);
   assertTransition(lifecycleOf(kind), original.status, 'reversed', refusalDetails(original));
   if (original.reversed_by_id)
@@ -267,6 +280,7 @@ export async function reversePosted<Row extends DocumentHeader>(
   const posting = await reversal.work(original, mirror);
   const at = posting.at ?? nowIso();
   const number = await numberAndMarkPosted(trx, kind, actor, mirror, posting, at);
+  const more = await posting.numbered?.(number);
   const reversed = await headerDb(trx)
     .updateTable(tableOf(kind))
     .set({ status: 'reversed', reversed_by_id: mirror.id, updated_at: at })
@@ -278,7 +292,7 @@ export async function reversePosted<Row extends DocumentHeader>(
     throw new DomainError('conflict', 'already_reversed', { params: { number: original.number ?? '' } });
   await kind.audit(trx, actor, [
     {
-      action: kind.actions.reverse,
+      action: reverseAction,
       entity: kind.entity,
       entityId: id,
       before: { status: 'posted' },
@@ -288,7 +302,7 @@ export async function reversePosted<Row extends DocumentHeader>(
       action: kind.actions.post,
       entity: kind.entity,
       entityId: mirror.id,
-      after: { number, reversalOfId: id, ...posting.audit },
+      after: { number, reversalOfId: id, ...posting.audit, ...more },
     },
   ]);
   return { mirrorId: mirror.id, number };

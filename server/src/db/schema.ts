@@ -19,6 +19,7 @@ import type { ReceiptsTables } from '../modules/receipts/receipts.table';
 import type { SalesTables } from '../modules/sales/sales.table';
 import type { StockTables } from '../modules/stock/stock.table';
 import type { TechniciansTables } from '../modules/technicians/technicians.table';
+import type { VisitsTables } from '../modules/visits/visits.table';
 
 /** Every table of every module: each module declares its own in <m>.table.ts. */
 export interface Database
@@ -42,4 +43,5 @@ export interface Database
     MoneyTables,
     PaymentsTables,
     ReceiptsTables,
-    GoodsNotesTables {}
+    GoodsNotesTables,
+    VisitsTables {}

@@ -129,6 +129,16 @@ export function matchesSearchIndexed(db: Executor, table: SearchIndexedTable, ne
   return sql<boolean>`${sql.ref(`${table}.rowid`)} in (select rowid from ${sql.table(`${table}_search_fts`)} where search_text like ${`%${folded}%`})`;
 }
 
+/**
+ * `column` is one of `values`: on PostgreSQL `= any($1)` with the values as one array parameter, so the statement's
+ * text (and its prepared plan, ADR 0027) is the same for any number of values; SQLite has no arrays: `in (?, ?, …)`.
+ */
+export function idIsOneOf(db: Executor, column: string, values: readonly string[]) {
+  return dialectOf(db) === 'postgres'
+    ? sql<boolean>`${sql.ref(column)} = any(${[...values]})`
+    : sql<boolean>`${sql.ref(column)} in (${sql.join(values)})`;
+}
+
 /** Row locks exist on PostgreSQL only; SQLite serialises writers by itself (one connection, BEGIN IMMEDIATE). */
 export function lockForUpdate<QB extends { forUpdate(): QB }>(qb: QB, db: Executor): QB {
   return dialectOf(db) === 'postgres' ? qb.forUpdate() : qb;

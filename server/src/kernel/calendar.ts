@@ -152,6 +152,45 @@ export function startOfDayInstant(date: string, timeZone = COMPANY_TIME_ZONE): D
   return new Date(utcMidnight - offsetAt(first));
 }
 
+/** The zone's offset in ms at a moment: its wall clock read as if it were UTC, minus the moment. */
+function zoneOffsetAt(ms: number, timeZone: string): number {
+  const parts = wallClockFormat(timeZone).formatToParts(new Date(ms));
+  const n = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - ms;
+}
+
+/**
+ * The instant a wall-clock time begins on a calendar day in a time zone (the company's by default): 2026-07-01 at
+ * minute 480 (08:00) in Sofia is 2026-07-01T05:00:00.000Z. For working hours and booked slots, which are local.
+ */
+export function instantAt(date: string, minute: number, timeZone = COMPANY_TIME_ZONE): Date {
+  requireInteger(minute, 'Minute');
+  const [y, m, d] = dateParts(date);
+  const wall = Date.UTC(y, m - 1, d) + minute * 60_000;
+  const first = wall - zoneOffsetAt(wall, timeZone);
+  return new Date(wall - zoneOffsetAt(first, timeZone));
+}
+
+/** The calendar day, the minute from its midnight and the ISO weekday (1 = Monday) of an instant in a time zone. */
+export function wallClockOf(
+  instant: Date,
+  timeZone = COMPANY_TIME_ZONE,
+): { date: string; minute: number; weekday: number } {
+  const ms = instant.getTime();
+  const local = new Date(ms + zoneOffsetAt(ms, timeZone));
+  const date = formatDateParts(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
+  return {
+    date,
+    minute: local.getUTCHours() * 60 + local.getUTCMinutes(),
+    weekday: ((local.getUTCDay() + 6) % 7) + 1,
+  };
+}
+
+/** The ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
+export function weekdayOf(date: string): number {
+  return ((((epochDay(date) + 3) % 7) + 7) % 7) + 1;
+}
+
 /** The month before `today`'s, as its first and last day: the period one pays for (earnings, monthly reports). */
 export function lastMonth(today: string): { from: string; to: string } {
   const to = addDays(`${today.slice(0, 8)}01`, -1);

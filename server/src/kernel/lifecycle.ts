@@ -113,17 +113,37 @@ export function assertEditable<S extends string>(
 
 export type DocumentStatus = 'draft' | 'posted' | 'reversed';
 
+/** The codes a kind of document answers a refused move with, where its own words differ from the shared ones. */
+export interface DocumentRefusals {
+  /** Posting, editing or deleting past the draft; document_not_draft. */
+  notDraft?: string;
+  /** Reversing a draft; document_not_posted. */
+  notPosted?: string;
+  /** Reversing a reversed document; already_reversed. */
+  alreadyReversed?: string;
+}
+
 /**
- * A numbered document (ADR 0008): written as a draft, posted once (taking its number), never edited after, and
- * corrected only by a mirror document that reverses it. A reversal is itself posted and cannot be reversed.
+ * A numbered document's lifecycle (ADR 0008): written as a draft, posted once (taking its number), never edited
+ * after, and corrected only by reversing it. A kind may name its refusals in its own words (an invoice's
+ * invoice_not_draft, a receipt's receipt_not_issued); the statuses and moves are the same for all.
  */
-export const DOCUMENT_LIFECYCLE = defineLifecycle<DocumentStatus>({
-  initial: 'draft',
-  transitions: { draft: ['posted'], posted: ['reversed'], reversed: [] },
-  editable: ['draft'],
-  refusals: {
-    posted: 'document_not_draft',
-    reversed: { draft: 'document_not_posted', '*': 'already_reversed' },
-  },
-  notEditable: 'document_not_draft',
-});
+export function documentLifecycle(codes: DocumentRefusals = {}): Lifecycle<DocumentStatus> {
+  const notDraft = codes.notDraft ?? 'document_not_draft';
+  return defineLifecycle<DocumentStatus>({
+    initial: 'draft',
+    transitions: { draft: ['posted'], posted: ['reversed'], reversed: [] },
+    editable: ['draft'],
+    refusals: {
+      posted: notDraft,
+      reversed: {
+        draft: codes.notPosted ?? 'document_not_posted',
+        '*': codes.alreadyReversed ?? 'already_reversed',
+      },
+    },
+    notEditable: notDraft,
+  });
+}
+
+/** The shared lifecycle in its own words; a reversal is itself posted and cannot be reversed. */
+export const DOCUMENT_LIFECYCLE = documentLifecycle();

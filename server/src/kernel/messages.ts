@@ -991,6 +991,31 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Движение {number} вече е сторнирано.',
     en: 'Movement {number} is already reversed.',
   },
+  // the fiscal device's cash desk (FIS-03, ADR 0028)
+  fiscal_device_cash_desk_only: {
+    bg: 'Фискалното устройство отчита каса, не банкова сметка.',
+    en: 'The fiscal device counts a cash desk, not a bank account.',
+  },
+  fiscal_cash_desk_taken: {
+    bg: 'Фискалното устройство вече отчита каса „{account}“. Махнете отметката там първо.',
+    en: 'The fiscal device already counts the cash desk "{account}". Untick it there first.',
+  },
+  fiscal_cash_desk_today: {
+    bg: 'Движение по касата на фискалното устройство се записва с днешна дата ({date}): устройството го отчита сега.',
+    en: 'A movement on the fiscal device’s cash desk is dated today ({date}): the device registers it now.',
+  },
+  fiscal_task_mismatch: {
+    bg: 'Задача {taskId} е за друга операция или сума. Започнете нова.',
+    en: 'Task {taskId} is for another operation or amount. Start a new one.',
+  },
+  fiscal_live_cash_today: {
+    bg: 'Наличността се чете от фискалното устройство само за днес ({date}) и само за неговата каса.',
+    en: 'The cash is read from the fiscal device only for today ({date}) and only for its cash desk.',
+  },
+  not_the_fiscal_cash_desk: {
+    bg: '„{account}“ не е касата на фискалното устройство.',
+    en: '"{account}" is not the fiscal device’s cash desk.',
+  },
   // sales: credit and debit notes, the cancellation protocol (issue 13, item 2)
   note_invoice_not_issued: {
     bg: 'Известие се издава само към издадена и неанулирана фактура ({number}).',
@@ -1158,6 +1183,93 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
   receipt_method_not_fiscal: {
     bg: 'С касова бележка се плаща в брой или с карта.',
     en: 'A sale receipt is paid in cash or by card.',
+  }, // visit requests and the technicians' schedule (ADR 0031)
+  item_not_at_site: {
+    bg: 'Уредът {item} не е монтиран на обект „{site}“.',
+    en: 'The item {item} is not installed at site "{site}".',
+  },
+  service_item_not_in_request: {
+    bg: 'Услугата е за уред, който не е в заявката.',
+    en: 'The service is for an item that is not on the request.',
+  },
+  unknown_visit_request: { bg: 'Няма такава заявка за посещение.', en: 'No such visit request.' },
+  visit_request_closed: {
+    bg: 'Заявката е приключена или отказана и не може да се планира или променя.',
+    en: 'The request is done or cancelled and cannot be planned or changed.',
+  },
+  visit_request_not_planned: {
+    bg: 'Заявката още не е планирана.',
+    en: 'The request is not planned yet.',
+  },
+  visit_request_planned_by_booking: {
+    bg: 'Заявката става планирана, когато се запише в графика, и нова, когато записът се откаже.',
+    en: 'A request becomes planned when it is booked, and new again when its booking is cancelled.',
+  },
+  booking_overlap: {
+    bg: '{technician} вече има посещение от {start} до {end}.',
+    en: '{technician} already has a booking from {start} to {end}.',
+  },
+  outside_working_hours: {
+    bg: 'Часът е извън работното време на {technician} на {day}.',
+    en: 'The slot is outside the working hours of {technician} on {day}.',
+  },
+  technician_day_off: {
+    bg: '{day} е почивен ден за {technician}.',
+    en: '{day} is a day off for {technician}.',
+  },
+  override_not_allowed: {
+    bg: 'Само управител може да запише въпреки конфликт.',
+    en: 'Only a manager may book despite a conflict.',
+  },
+  technician_inactive: {
+    bg: 'Техникът {name} не е активен.',
+    en: 'Technician {name} is not active.',
+  },
+  booking_not_planned: {
+    bg: 'Посещението вече е изпълнено или отказано.',
+    en: 'The booking is already done or cancelled.',
+  },
+  not_own_booking: {
+    bg: 'Можете да приключите само свое посещение.',
+    en: 'You can finish only a booking of yours.',
+  },
+  range_too_long: {
+    bg: 'Периодът е твърде дълъг (до {days} дни).',
+    en: 'The period is too long (up to {days} days).',
+  },
+  end_before_start: { bg: 'Краят е преди началото.', en: 'The end is before the start.' },
+  request_or_order: {
+    bg: 'Посочете заявка за посещение или сервизна поръчка (само едно от двете).',
+    en: 'Name a visit request or a service order (one of them).',
+  },
+  day_off_exists: { bg: 'Този почивен ден вече е записан.', en: 'This day off is already recorded.' },
+  party_has_visit_requests: {
+    bg: 'Клиентът има заявки за посещение: {count}.',
+    en: 'The customer has visit requests: {count}.',
+  },
+  site_has_visit_requests: {
+    bg: 'Обектът има заявки за посещение: {count}.',
+    en: 'The site has visit requests: {count}.',
+  },
+  item_has_visit_requests: {
+    bg: 'Уредът е в заявки за посещение: {count}.',
+    en: 'The item is on visit requests: {count}.',
+  },
+  service_type_has_visit_requests: {
+    bg: 'Услугата е планирана в заявки за посещение: {count}.',
+    en: 'The service type is planned on visit requests: {count}.',
+  },
+  technician_has_bookings: {
+    bg: 'Техникът има записи в графика: {count}.',
+    en: 'The technician has bookings on the schedule: {count}.',
+  },
+  technician_has_days_off: {
+    bg: 'Техникът има записани почивни дни: {count}.',
+    en: 'The technician has days off recorded: {count}.',
+  },
+  technician_lacks_skill: {
+    bg: 'Техникът няма умение за категория {categoryCode}.',
+    en: 'The technician has no skill for category {categoryCode}.',
   },
 };
 

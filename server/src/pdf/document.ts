@@ -27,6 +27,7 @@ import {
   printedIban,
   type Requisite,
 } from './format';
+import { renderInPool } from './render-pool';
 
 /** The issuing company as printed in the header (INV-03, STK-01). */
 export interface PrintedCompany {
@@ -369,11 +370,14 @@ function titleBlock(doc: PrintedDocument): Content {
   const centre: Content[] = [
     { text: doc.title, bold: true, fontSize: FONT_SIZE.title, characterSpacing: 0.6 },
     {
-      text: [
-        { text: `${words.number}\u00a0${doc.number}`, bold: true },
-        { text: '  /  ', color: COLOR.muted },
-        fmt.date(doc.date),
-      ],
+      // A report without a number of its own (a cash desk's day) prints only its date.
+      text: doc.number
+        ? [
+            { text: `${words.number}\u00a0${doc.number}`, bold: true },
+            { text: '  /  ', color: COLOR.muted },
+            fmt.date(doc.date),
+          ]
+        : [fmt.date(doc.date)],
       fontSize: 10.5,
       margin: [0, 3, 0, 0],
     },
@@ -644,7 +648,7 @@ function footer(doc: PrintedDocument) {
       {
         margin: [0, 3, 0, 0],
         columns: [
-          { width: '*', text: `${doc.title} ${words.number}\u00a0${doc.number}` },
+          { width: '*', text: doc.number ? `${doc.title} ${words.number}\u00a0${doc.number}` : doc.title },
           { width: 'auto', text: words.createdWith },
           { width: '*', text: words.page(currentPage, pageCount), alignment: 'right' },
         ],
@@ -678,7 +682,7 @@ export function buildDocumentDefinition(doc: PrintedDocument): TDocumentDefiniti
     pageMargins: PAGE_MARGIN,
     language: doc.language === 'bg' ? 'bg-BG' : 'en-GB',
     info: {
-      title: `${doc.title} ${words.number} ${doc.number}`,
+      title: doc.number ? `${doc.title} ${words.number} ${doc.number}` : doc.title,
       author: doc.company.legalName,
       creator: 'Servix',
       producer: 'Servix (pdfmake)',
@@ -690,13 +694,18 @@ export function buildDocumentDefinition(doc: PrintedDocument): TDocumentDefiniti
   };
 }
 
-/** Renders a document to PDF bytes (A4, 15 mm margins, Roboto with Cyrillic). */
+/** Renders a document to PDF bytes (A4, 15 mm margins, Roboto with Cyrillic), in a render thread (render-pool.ts). */
 export async function renderDocument(doc: PrintedDocument): Promise<Buffer> {
+  return renderInPool(doc, renderDocumentHere);
+}
+
+/** Renders a document to PDF bytes on this thread (a render thread's work, or the main thread's with PDF_THREADS=0). */
+export async function renderDocumentHere(doc: PrintedDocument): Promise<Buffer> {
   try {
     return await pdfEngine().createPdf(buildDocumentDefinition(doc)).getBuffer();
   } catch (error) {
     // A document is never refused because of its logo: a logo the PDF engine cannot read is left out.
     if (!doc.company.logoDataUrl) throw error;
-    return renderDocument({ ...doc, company: { ...doc.company, logoDataUrl: null } });
+    return renderDocumentHere({ ...doc, company: { ...doc.company, logoDataUrl: null } });
   }
 }

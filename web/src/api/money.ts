@@ -3,8 +3,10 @@ import type {
   CashEntryBody,
   CreateMoneyAccountBody,
   CreateMovementBody,
+  DayReport,
   MoneyAccount,
   Movement,
+  PatchMoneyAccountBody,
 } from '@servix/server/modules/money/money.schema';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
@@ -57,11 +59,38 @@ export function useCreateCashEntry(accountId: string) {
   });
 }
 
+export function useUpdateMoneyAccount(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: PatchMoneyAccountBody) => api.patch<MoneyAccount>(`/money-accounts/${id}`, patch),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: moneyKey }),
+  });
+}
+
+/** A cash desk's day: with the reconciliation against the fiscal device on its till (FIS-03). */
+export function useDayReport(accountId: string, date: string, deviceCash: 'z_report' | 'live') {
+  return useQuery({
+    queryKey: [...moneyKey, 'day-report', accountId, date, deviceCash],
+    queryFn: () => api.get<DayReport>(`/money-accounts/${accountId}/day-report`, { date, deviceCash }),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+/** The fiscal till's Z report: answers today's day report with the reconciliation. */
+export function useCashDeskZReport(accountId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<DayReport>(`/money-accounts/${accountId}/z-report`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: moneyKey }),
+  });
+}
+
 export function useReverseMovement() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
-      api.post<Movement>(`/money-movements/${id}/reverse`, { reason }),
+    mutationFn: ({ id, ...body }: { id: string; reason: string; taskId?: string }) =>
+      api.post<Movement>(`/money-movements/${id}/reverse`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: moneyKey }),
   });
 }

@@ -44,6 +44,9 @@ const PAYMENTS = ['Плащания', 'Вземания'];
 const RECEIPTS = ['Продажба на каса', 'Касови бележки'];
 const withInvoices = (menu: string[]) =>
   menu.flatMap((s) => (s === 'Оферти за ремонт' ? [s, INVOICES, PROFORMAS, ...RECEIPTS, ...PAYMENTS] : [s]));
+/** The visit request queue (ADR 0031), after the items: the dispatchers (admin, manager, reception). */
+const VISITS = 'Заявки за посещение';
+const withVisits = (menu: string[]) => menu.flatMap((s) => (s === 'Уреди' ? [s, VISITS] : [s]));
 /** What technicians earn: the management and the accountant. */
 const PAY = ['Възнаграждения на техници'];
 /** Cash desks and bank accounts (ADR 0018): the management, the accountant and the desk. */
@@ -54,7 +57,7 @@ const VAT_JOURNAL = 'Дневник за продажбите';
 describe('the main menu', () => {
   it('shows an administrator every settings screen', async () => {
     expect(await menuOf('admin')).toEqual([
-      ...withInvoices(EVERYDAY),
+      ...withVisits(withInvoices(EVERYDAY)),
       ...PAY,
       ...MONEY,
       VAT_JOURNAL,
@@ -74,7 +77,7 @@ describe('the main menu', () => {
 
   it('shows only the screens the server lets each role use', async () => {
     expect(await menuOf('manager')).toEqual([
-      ...withInvoices(EVERYDAY),
+      ...withVisits(withInvoices(EVERYDAY)),
       ...PAY,
       ...MONEY,
       VAT_JOURNAL,
@@ -120,6 +123,15 @@ describe('the main menu', () => {
       'Импорт',
     ]);
   });
+
+  it('offers the visit request queue to the desk', async () => {
+    expect(await menuOf('reception')).toContain(VISITS);
+  });
+
+  for (const role of ['technician', 'storekeeper', 'accountant'] as const)
+    it(`keeps the visit request queue from the ${role}`, async () => {
+      expect(await menuOf(role)).not.toContain(VISITS);
+    });
 
   it('offers the invoices to the desk', async () => {
     expect(await menuOf('reception')).toContain(INVOICES);

@@ -3,6 +3,7 @@ import {
   IconAddressBook,
   IconBuilding,
   IconBuildingWarehouse,
+  IconCalendarEvent,
   IconCash,
   IconCashRegister,
   IconCategory,
@@ -68,12 +69,14 @@ export interface Screen {
 
 export const HOME: Screen = { path: '/', label: 'nav.home', icon: IconHome, needs: 'GET /api/v1/auth/me' };
 
-type FrontOfficeLabel = 'customers.nav' | 'items.nav';
+type FrontOfficeLabel = 'customers.nav' | 'items.nav' | 'visits.nav';
 
 /** The front desk's everyday screens, right after Home in the menu. */
 export const FRONT_OFFICE_SCREENS = [
   { path: '/customers', label: 'customers.nav', icon: IconAddressBook, needs: 'GET /api/v1/parties' },
   { path: '/items', label: 'items.nav', icon: IconWashMachine, needs: 'GET /api/v1/items' },
+  // The dispatchers' queue: those who take and plan visit requests (admin, manager, reception).
+  { path: '/visits', label: 'visits.nav', icon: IconCalendarEvent, needs: 'POST /api/v1/visit-requests' },
 ] as const satisfies readonly Screen[];
 
 /** The screens under Settings, in menu order. */

@@ -13,6 +13,9 @@ const ItemDetailPage = lazyScreen(items, 'ItemDetailPage');
 const ItemEditPage = lazyScreen(items, 'ItemEditPage');
 const ItemNewPage = lazyScreen(items, 'ItemNewPage');
 const ItemsPage = lazyScreen(items, 'ItemsPage');
+const visits = () => import('./visits/screens');
+const VisitRequestsPage = lazyScreen(visits, 'VisitRequestsPage');
+const NewVisitRequestPage = lazyScreen(visits, 'NewVisitRequestPage');
 
 const screen = (path: string, needs: Route, page: React.ReactNode): RouteObject => ({
   path,
@@ -29,4 +32,6 @@ export const FRONT_OFFICE_ROUTES: RouteObject[] = [
   screen('/items/new', 'POST /api/v1/items', <ItemNewPage />),
   screen('/items/:id', 'GET /api/v1/items/:id', <ItemDetailPage />),
   screen('/items/:id/edit', 'PATCH /api/v1/items/:id', <ItemEditPage />),
+  screen('/visits', 'POST /api/v1/visit-requests', <VisitRequestsPage />),
+  screen('/visits/new', 'POST /api/v1/visit-requests', <NewVisitRequestPage />),
 ];

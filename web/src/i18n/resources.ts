@@ -31,6 +31,7 @@ import { setupMessages } from '../features/setup/i18n';
 import { stockMessages } from '../features/stock/i18n';
 import { techniciansMessages } from '../features/technicians/i18n';
 import { vatJournalMessages } from '../features/vat-journal/i18n';
+import { visitsMessages } from '../features/visits/i18n';
 import { uiMessages } from '../ui/i18n';
 import { type DeepStrings, mergeMessages } from './messages';
 
@@ -70,6 +71,7 @@ export const FEATURE_MESSAGES = {
   vatJournal: vatJournalMessages,
   payments: paymentsMessages,
   receipts: receiptsMessages,
+  visits: visitsMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -105,6 +107,7 @@ export const bg = mergeMessages(
   invoicesMessages.bg,
   proformaMessages.bg,
   receiptsMessages.bg,
+  visitsMessages.bg,
   moneyMessages.bg,
   vatJournalMessages.bg,
   paymentsMessages.bg,
@@ -146,6 +149,7 @@ export const en: Messages = mergeMessages(
   invoicesMessages.en,
   proformaMessages.en,
   receiptsMessages.en,
+  visitsMessages.en,
   moneyMessages.en,
   vatJournalMessages.en,
   paymentsMessages.en,

@@ -29,7 +29,10 @@ import { bankStatementLines } from './0029-bank-statement-lines';
 import { goodsNotes } from './0030-goods-notes';
 import { salesProformas } from './0031-sales-proformas';
 import { counterSales } from './0032-counter-sales';
+import { fiscalCashDesk } from './0033-fiscal-cash-desk';
 import { customerRefunds } from './0034-customer-refunds';
+import { documentsOnTheLifecycle } from './0035-documents-on-the-lifecycle';
+import { visits } from './0036-visits';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -65,5 +68,8 @@ export const MIGRATIONS: Migration[] = [
   goodsNotes,
   salesProformas,
   counterSales,
+  fiscalCashDesk,
   customerRefunds,
+  documentsOnTheLifecycle,
+  visits,
 ];

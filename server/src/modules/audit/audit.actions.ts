@@ -110,6 +110,11 @@ export const AUDIT_ACTIONS = [
   ...actionsOf('sales_proforma', ['create', 'convert', 'cancel']),
   // goods delivery notes (ADR 0024)
   ...actionsOf('goods_note', ['create']),
+  // visit requests and the technicians' schedule (ADR 0031)
+  ...actionsOf('visit_request', ['create', 'update', 'status']),
+  ...actionsOf('visit_booking', ['create', 'override', 'move', 'reassign', 'cancel', 'done']),
+  ...actionsOf('visit_day_off', ['create', 'delete']),
+  ...actionsOf('visit_settings', ['update', 'site_travel']),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -146,5 +151,9 @@ export const AUDIT_ENTITIES = [
   'sale_receipt',
   'sales_proforma',
   'goods_note',
+  'visit_request',
+  'visit_booking',
+  'visit_day_off',
+  'visit_settings',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -78,6 +78,11 @@ export interface DeviceMessage {
 export interface FiscalActionResult {
   ok: true;
   warnings: DeviceMessage[];
+  /**
+   * Whatever else the device answered beyond ok and messages (a Z report's totals, where a driver reports them:
+   * ErpNet.FP documents a plain status answer today), kept as it came.
+   */
+  details?: Record<string, unknown>;
 }
 
 export interface FiscalDeviceStatus {

@@ -148,6 +148,21 @@ describe('ErpNet.FP adapter against the fake print server', () => {
     expect(await device().cash()).toEqual({ amountCents: 3_766 });
   });
 
+  it('reads the cash of a slow device by waiting for the server’s task, and says when the device cannot (FP-06)', async () => {
+    fake.cash = 12.5;
+    fake.switches.slow = true;
+    const reading = device().cash();
+    setTimeout(() => fake.release(), 60);
+    expect(await reading).toEqual({ amountCents: 1_250 });
+    expect(
+      fake.requests.filter((r) => r.startsWith('GET /printers/taskinfo?id=cash-')).length,
+    ).toBeGreaterThan(0);
+    fake.switches.slow = false;
+    fake.switches.paperOut = true;
+    await expect(device().cash()).rejects.toMatchObject({ code: 'fiscal_paper_out' });
+    fake.switches.paperOut = false;
+  });
+
   it('prints the X and Z reports and a duplicate of the last receipt (FP-06)', async () => {
     const reports = fake.reports.length;
     const duplicates = fake.duplicates;

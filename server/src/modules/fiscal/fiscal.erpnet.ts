@@ -218,7 +218,14 @@ export function erpNetFpDevice(config: ErpNetFpConfig): FiscalDevice {
 
   const action = async (name: string, body: Json | undefined, task: FiscalTaskOptions) => {
     const a = await run(name, body, task);
-    return { ok: true as const, warnings: warnings(a) };
+    const details = Object.fromEntries(
+      Object.entries(a).filter(([key]) => key !== 'ok' && key !== 'messages' && key !== 'taskId'),
+    );
+    return {
+      ok: true as const,
+      warnings: warnings(a),
+      ...(Object.keys(details).length ? { details } : {}),
+    };
   };
 
   const money = (amount: FiscalAmount) => {
@@ -238,7 +245,10 @@ export function erpNetFpDevice(config: ErpNetFpConfig): FiscalDevice {
       };
     },
     async cash() {
-      const a = checked(await http('GET', `/printers/${printer}/cash`));
+      // A read, not a print: a slow device answers with the server's task id, which is simply waited for.
+      let a = await http('GET', `/printers/${printer}/cash?asyncTimeout=${asyncTimeoutMs}`);
+      if (isTaskIdOnly(a)) a = await poll(String(a.taskId));
+      checked(a);
       return { amountCents: fromDeviceAmount(a.amount) ?? 0 };
     },
     async printReceipt(receipt, task) {

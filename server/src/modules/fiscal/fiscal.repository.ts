@@ -52,3 +52,22 @@ export async function updateTask(
 export async function findTask(db: Executor, id: string) {
   return db.selectFrom('fiscal_device_task').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** Tasks of an action finished well, created in [from, to) (instants), oldest first. */
+export async function doneTasksBetween(
+  db: Executor,
+  action: FiscalDeviceTaskTable['action'],
+  from: string,
+  to: string,
+) {
+  return db
+    .selectFrom('fiscal_device_task')
+    .selectAll()
+    .where('action', '=', action)
+    .where('status', '=', 'done')
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

@@ -65,7 +65,6 @@ export async function fiscalRoutes(app: FastifyInstance) {
 
   for (const [path, action, summary] of [
     ['x-report', 'x_report', 'Print the X report (the day so far)'],
-    ['z-report', 'z_report', 'Print the Z report (closes the day)'],
     ['duplicate', 'duplicate', 'Print a duplicate of the last receipt'],
   ] as const)
     r.post(
@@ -73,6 +72,19 @@ export async function fiscalRoutes(app: FastifyInstance) {
       { schema: { tags, summary, response: { 200: FiscalActionAnswer } } },
       async (req) => fiscal.runDeviceReport(db, actorOf(req), action),
     );
+
+  r.post(
+    '/api/v1/fiscal-device/z-report',
+    {
+      schema: {
+        tags,
+        summary:
+          'Print the Z report (closes the day); the device’s cash before and after it is kept (FIS-03)',
+        response: { 200: FiscalActionAnswer },
+      },
+    },
+    async (req) => fiscal.runZReport(db, actorOf(req)),
+  );
 
   for (const [path, summary] of [
     ['deposit', 'Service deposit: cash put in the drawer'],

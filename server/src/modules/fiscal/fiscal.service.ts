@@ -2,10 +2,12 @@
  * The fiscal device's business operations (issue 13 item 4, ADR 0017): its setting, the УНП of each sale (FIS-05),
  * and every task sent to it — kept before it is sent, finished with what the device answered, audited either way.
  */
+import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
+import { isUniqueViolation } from '../../db/unique';
 import type { Actor } from '../../kernel/actor';
-import { todayDate } from '../../kernel/calendar';
+import { addDays, startOfDayInstant, todayDate } from '../../kernel/calendar';
 import { DomainError } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { type AuditAction, recordAudit } from '../audit';
@@ -331,9 +333,19 @@ async function sendTask(
   return { status, result: result as TaskResult };
 }
 
-async function startTask(db: Executor, actor: Actor, row: SettingsRow, request: TaskRequest) {
-  const taskId = newId();
+async function startTask(
+  db: Executor,
+  actor: Actor,
+  row: SettingsRow,
+  request: TaskRequest,
+  taskId: string = newId(),
+  extra: Pick<
+    Insertable<FiscalDeviceTaskTable>,
+    'device_cash_cents' | 'cash_desk_id' | 'cash_desk_balance_cents'
+  > = {},
+) {
   await repo.insertTask(db, {
+    ...extra,
     id: taskId,
     action: request.action,
     status: 'sent',
@@ -387,6 +399,135 @@ export async function moveDeviceCash(
   const request = { action, amountCents, currency: deviceCurrencyOn(todayDate(), row.eur_from) };
   const { taskId, status, result } = await startTask(db, actor, row, request);
   return answerOf(taskId, request, status, result);
+}
+
+/**
+ * A cash desk's service deposit or withdrawal (FIS-03, Н-18: every change of the cash outside a sale is registered on
+ * the device), idempotent by the caller's taskId: a task already done answers as it did without printing again; one
+ * sent, pending or lost is asked about first (an unknown one printed again only on the operator's word); a failed
+ * one printed nothing and is 409 fiscal_task_not_retryable (start anew with another id). With no device it answers
+ * fiscalised false and sends nothing: the movement is recorded as not fiscalised.
+ */
+export async function registerCashMove(
+  db: Executor,
+  actor: Actor,
+  input: {
+    action: 'deposit' | 'withdraw';
+    amountCents: number;
+    taskId: string;
+    afterUnknown?: 'stop' | 'reprint';
+  },
+): Promise<{ fiscalised: boolean; taskId: string | null }> {
+  const row = await repo.findSettings(db);
+  if (!row || row.kind === 'none') return { fiscalised: false, taskId: null };
+  const request = {
+    action: input.action,
+    amountCents: input.amountCents,
+    currency: deviceCurrencyOn(todayDate(), row.eur_from),
+  };
+  const task = await repo.findTask(db, input.taskId);
+  if (!task) {
+    try {
+      await startTask(db, actor, row, request, input.taskId);
+    } catch (error) {
+      // The same request twice at once: the other one is sending this task.
+      if (isUniqueViolation(error))
+        throw new DomainError('conflict', 'fiscal_task_pending', {
+          params: { taskId: input.taskId },
+          extra: { taskId: input.taskId },
+        });
+      throw error;
+    }
+    return { fiscalised: true, taskId: input.taskId };
+  }
+  if (task.action !== input.action || Number(task.amount_cents) !== input.amountCents)
+    throw new DomainError('conflict', 'fiscal_task_mismatch', {
+      field: 'taskId',
+      params: { taskId: input.taskId },
+    });
+  if (task.status === 'done') return { fiscalised: true, taskId: input.taskId };
+  if (task.status === 'failed')
+    throw new DomainError('conflict', 'fiscal_task_not_retryable', { params: { status: task.status } });
+  await sendTask(db, actor, row, input.taskId, request, {
+    retry: true,
+    afterUnknown: input.afterUnknown ?? 'stop',
+  });
+  return { fiscalised: true, taskId: input.taskId };
+}
+
+/** What a Z report kept: the device's cash before and after it, the cash desk's balance then, and any totals. */
+export interface ZReportRecord {
+  taskId: string;
+  at: string;
+  deviceCashCents: number | null;
+  deviceCashAfterCents: number | null;
+  cashDeskId: string | null;
+  cashDeskBalanceCents: number | null;
+  details: Record<string, unknown> | null;
+}
+
+/**
+ * The Z report (FIS-03) that keeps what the reconciliation needs: the device's cash amount read just before it (the
+ * day's cash; some devices zero it with the report) and just after it, and — run for a cash desk — that desk's
+ * balance at the moment. The device's cash is read first: a device that cannot say it prints no Z report.
+ */
+export async function runZReport(
+  db: Executor,
+  actor: Actor,
+  cashDesk?: { id: string; balanceCents: () => Promise<number> },
+): Promise<FiscalActionAnswer & { zReport: ZReportRecord }> {
+  const { row, device } = await requireDevice(db);
+  const { amountCents: cashBefore } = await device.cash();
+  const balance = cashDesk ? await cashDesk.balanceCents() : null;
+  const request = { action: 'z_report' as const };
+  const { taskId, status, result } = await startTask(db, actor, row, request, newId(), {
+    device_cash_cents: cashBefore,
+    cash_desk_id: cashDesk?.id ?? null,
+    cash_desk_balance_cents: balance,
+  });
+  // The cash after the report says whether this device zeroes it; not knowing it takes nothing from the report.
+  const after = await device.cash().catch(() => null);
+  if (after) await repo.updateTask(db, taskId, { device_cash_after_cents: after.amountCents });
+  const zReport = zReportOf((await repo.findTask(db, taskId)) as Selectable<FiscalDeviceTaskTable>);
+  return { ...answerOf(taskId, request, status, result), zReport };
+}
+
+function zReportOf(task: Selectable<FiscalDeviceTaskTable>): ZReportRecord {
+  const n = (v: number | null) => (v === null ? null : Number(v));
+  let details: Record<string, unknown> | null = null;
+  try {
+    const parsed = task.result_json ? (JSON.parse(task.result_json) as FiscalActionResult) : null;
+    details = parsed?.details ?? null;
+  } catch {
+    details = null;
+  }
+  return {
+    taskId: task.id,
+    at: String(task.finished_at ?? task.created_at),
+    deviceCashCents: n(task.device_cash_cents),
+    deviceCashAfterCents: n(task.device_cash_after_cents),
+    cashDeskId: task.cash_desk_id,
+    cashDeskBalanceCents: n(task.cash_desk_balance_cents),
+    details,
+  };
+}
+
+/** The Z reports the device printed on a company day, in the order they were run (FIS-03). */
+export async function zReportsOn(db: Executor, date: string): Promise<ZReportRecord[]> {
+  const rows = await repo.doneTasksBetween(
+    db,
+    'z_report',
+    startOfDayInstant(date).toISOString(),
+    startOfDayInstant(addDays(date, 1)).toISOString(),
+  );
+  return rows.map(zReportOf);
+}
+
+/** The cash the device holds now, or null when the company has no device. */
+export async function deviceCashNow(db: Executor): Promise<number | null> {
+  const row = await repo.findSettings(db);
+  if (!row || row.kind === 'none') return null;
+  return (await deviceFor(row).cash()).amountCents;
 }
 
 /**

@@ -44,6 +44,12 @@ export interface FiscalDeviceTaskTable {
   created_by: string | null;
   created_at: Instant;
   finished_at: Instant | null;
+  /** Z reports: the device's cash read just before the report and just after it (FIS-03, ADR 0028). */
+  device_cash_cents: number | null;
+  device_cash_after_cents: number | null;
+  /** Z reports run for a cash desk: that desk (money_account id) and its balance at the moment. */
+  cash_desk_id: string | null;
+  cash_desk_balance_cents: number | null;
 }
 
 export interface FiscalTables {

@@ -17,6 +17,7 @@ export type {
 export { fiscalRoutes } from './fiscal.routes';
 export type { FiscalDeviceSettings } from './fiscal.schema';
 export {
+  deviceCashNow,
   fiscalCurrencyOn,
   fiscalDeviceOf,
   fiscalTaxGroupOf,
@@ -24,5 +25,9 @@ export {
   nextUniqueSaleNumber,
   printSaleReceipt,
   printStornoReceipt,
+  registerCashMove,
   retryDeviceTask,
+  runZReport,
+  type ZReportRecord,
+  zReportsOn,
 } from './fiscal.service';

@@ -1,5 +1,5 @@
 /** The goods delivery notes' SQL (ADR 0024). */
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../db/database';
 import { offsetOf } from '../../kernel/list-query';
 import type { GoodsNoteListQuery } from './goods-notes.schema';
@@ -24,6 +24,8 @@ export async function findNote(db: Executor, id: string) {
   return withOrder(db).where('n.id', '=', id).executeTakeFirst();
 }
 export type NoteRow = NonNullable<Awaited<ReturnType<typeof findNote>>>;
+/** The header as the document lifecycle locks and posts it (ADR 8). */
+export type NoteHeaderRow = Selectable<GoodsNoteTable>;
 
 export async function listNotes(db: Executor, q: GoodsNoteListQuery) {
   let base = db.selectFrom('goods_note as n');

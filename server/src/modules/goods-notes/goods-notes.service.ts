@@ -7,20 +7,22 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db, Executor } from '../../db/database';
+import { type DocumentKind, postDraft } from '../../db/document-lifecycle';
 import { nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
 import { todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import type { PageOf } from '../../kernel/list-query';
+import { toSearchText } from '../../kernel/search-text';
 import { computeVat } from '../../kernel/vat';
-import { printedAddress } from '../../pdf';
-import { recordAudit } from '../audit';
+import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } from '../audit';
 import { findUserSummary } from '../auth';
 import { getCompanySettings, getLockDate } from '../company';
 import { takeNumber } from '../numbering';
 import { lineNetCents, lockBillableOrder, markOrderBilled, readLines } from '../orders';
 import { getPartyRequisites } from '../parties';
+import { requisitesOf } from '../sales';
 import * as repo from './goods-notes.repository';
 import type {
   GoodsNote,
@@ -34,11 +36,25 @@ const EURO_DAY = '2026-01-01';
 
 type LineRow = Awaited<ReturnType<typeof repo.linesOf>>[number];
 
+/**
+ * The goods note as a kind of numbered document (ADR 8): drafted and posted in the one transaction that closes the
+ * order, numbered last in the goods note series; never reversed (the order's closing is final).
+ */
+export const GOODS_NOTE_KIND: DocumentKind<repo.NoteHeaderRow> = {
+  table: 'goods_note',
+  entity: 'goods_note' satisfies AuditEntity,
+  actions: { post: 'goods_note.create' satisfies AuditAction },
+  takeNumber: (trx) => takeNumber(trx, 'goods_delivery_note'),
+  audit: (trx, actor, changes) => recordAudit(trx, actor, changes as AuditChange[]),
+  lockDate: getLockDate,
+};
+
 function toListItem(r: repo.NoteRow): GoodsNoteListItem {
   return {
     id: r.id,
-    number: r.number,
-    status: r.status,
+    number: r.number ?? '',
+    // A note is drafted and posted in one transaction: only posted ones are ever read.
+    status: 'issued',
     documentDate: String(r.document_date),
     currency: r.currency,
     partyId: r.party_id,
@@ -102,8 +118,6 @@ export async function listGoodsNotes(
   return { items: rows.map(toListItem), total, page: q.page, pageSize: q.pageSize };
 }
 
-const blank = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
-
 /**
  * Closes a ready or delivered order with a goods delivery note: the lines the customer pays, or — when the customer
  * pays nothing (every line a warranty or contract one) — a handover of zero value listing every line at price 0. The
@@ -119,13 +133,6 @@ export async function goodsNoteFromOrder(
     const today = todayDate();
     if (date > today)
       throw new DomainError('invalid', 'date_in_future', { field: 'documentDate', params: { today } });
-    const lockDate = await getLockDate(trx);
-    if (lockDate !== null && date <= lockDate)
-      throw new DomainError('conflict', 'period_closed', {
-        field: 'documentDate',
-        params: { date: lockDate },
-        extra: { lockDate },
-      });
     const order = await lockBillableOrder(trx, body.orderId);
     const all = (await readLines(trx, order.id)).filter((l) => (l.usedQuantityMilli ?? l.quantityMilli) > 0);
     const priced = all.map((l) => {
@@ -153,36 +160,37 @@ export async function goodsNoteFromOrder(
         params: { number: order.number },
       });
     const company = await getCompanySettings(trx);
-    const registered =
-      company.vatRegistered && (company.vatRegisteredFrom === null || company.vatRegisteredFrom <= date);
+    const party = await getPartyRequisites(trx, order.partyId);
+    // Both parties' requisites as they stand on the day, as an invoice copies them (INV-03).
+    const requisites = requisitesOf(company, party, date);
+    const registered = requisites.supplier_vat_registered;
     const vat = computeVat(
       lines.map((p) => ({ netCents: p.netCents, vatRateBp: p.line.vatRateBp })),
       { vatRegistered: registered },
     );
-    const party = await getPartyRequisites(trx, order.partyId);
     const issuer = actor.userId ? await findUserSummary(trx, actor.userId) : null;
-    const taken = await takeNumber(trx, 'goods_delivery_note');
     const noteId = newId();
     const currency = date >= EURO_DAY ? 'EUR' : 'BGN';
+    const now = nowIso();
     await repo.insertNote(trx, {
       id: noteId,
-      series_id: taken.seriesId,
-      number: taken.formatted,
-      status: 'issued',
+      series_id: null,
+      number: null,
+      status: 'draft',
       document_date: date,
       currency,
       party_id: order.partyId,
       order_id: order.id,
-      supplier_name: company.legalName,
-      supplier_uic: blank(company.uic),
-      supplier_vat_number: registered ? blank(company.vatNumber) : null,
-      supplier_address: blank(printedAddress(company)),
-      supplier_mol: blank(company.mol),
-      recipient_name: party.name,
-      recipient_uic: blank(party.uic),
-      recipient_vat_number: blank(party.vatNumber),
-      recipient_address: blank(printedAddress(party)),
-      recipient_mol: blank(party.mol),
+      supplier_name: requisites.supplier_name,
+      supplier_uic: requisites.supplier_uic,
+      supplier_vat_number: requisites.supplier_vat_number,
+      supplier_address: requisites.supplier_address,
+      supplier_mol: requisites.supplier_mol,
+      recipient_name: requisites.recipient_name,
+      recipient_uic: requisites.recipient_uic,
+      recipient_vat_number: requisites.recipient_vat_number,
+      recipient_address: requisites.recipient_address,
+      recipient_mol: requisites.recipient_mol,
       zero_value: !paid,
       net_cents: vat.totalBaseCents,
       vat_cents: vat.totalVatCents,
@@ -190,8 +198,14 @@ export async function goodsNoteFromOrder(
       received_by: body.receivedBy ?? null,
       issued_by_name: issuer?.fullName ?? null,
       notes: body.notes ?? null,
+      reversal_of_id: null,
+      reversed_by_id: null,
+      posted_at: null,
+      posted_by: null,
       created_by: actor.userId,
-      created_at: nowIso(),
+      search_text: toSearchText(party.name, party.uic, party.vatNumber),
+      created_at: now,
+      updated_at: now,
     });
     await repo.insertLines(
       trx,
@@ -210,19 +224,12 @@ export async function goodsNoteFromOrder(
         order_line_id: p.line.id,
       })),
     );
+    // Posted in the transaction that marks the order billed: a refusal (a closed period) writes nothing, takes no number.
+    await postDraft(trx, GOODS_NOTE_KIND, actor, noteId, async () => ({
+      at: now,
+      audit: { order: order.number, totalCents: Number(vat.totalCents), currency, zeroValue: !paid },
+    }));
     await markOrderBilled(trx, order.id, noteId, 'goods_note');
-    await recordAudit(trx, actor, {
-      action: 'goods_note.create',
-      entity: 'goods_note',
-      entityId: noteId,
-      after: {
-        number: taken.formatted,
-        order: order.number,
-        totalCents: Number(vat.totalCents),
-        currency,
-        zeroValue: !paid,
-      },
-    });
     return noteId;
   });
   await keepRendering(db, id);
@@ -267,5 +274,5 @@ export async function goodsNotePdf(
   const row = await repo.findNote(db, id);
   if (!row) throw notFound('goods_note');
   const stored = (await repo.findRendering(db, id, language)) ?? (await storeRendering(db, id, language));
-  return { pdf: Buffer.from(stored.pdf), sha256: stored.sha256, number: row.number };
+  return { pdf: Buffer.from(stored.pdf), sha256: stored.sha256, number: row.number ?? '' };
 }

@@ -1,14 +1,16 @@
 import type { CalendarDate, Instant, SqlBool } from '../../db/sql';
+import type { DocumentStatus } from '../../kernel/lifecycle';
 
 /**
  * A goods delivery note (стокова разписка; ADR 0024): a numbered non-tax sale document of its own table and series,
  * never a tax invoice. Both parties' requisites are copies as they stood on the day; it never changes once issued.
+ * The header of a numbered document (ADR 8, migration 0035): drafted and posted (`issued`) in one transaction.
  */
 export interface GoodsNoteTable {
   id: string;
-  series_id: string;
-  number: string;
-  status: 'issued';
+  series_id: string | null;
+  number: string | null;
+  status: DocumentStatus;
   document_date: CalendarDate;
   currency: 'BGN' | 'EUR';
   party_id: string;
@@ -31,8 +33,14 @@ export interface GoodsNoteTable {
   received_by: string | null;
   issued_by_name: string | null;
   notes: string | null;
+  reversal_of_id: string | null;
+  reversed_by_id: string | null;
+  posted_at: Instant | null;
+  posted_by: string | null;
   created_by: string | null;
+  search_text: string;
   created_at: Instant;
+  updated_at: Instant;
 }
 
 export interface GoodsNoteLineTable {

@@ -25,6 +25,7 @@ export const MONEY_ACCESS: Record<string, Access> = {
   'GET /api/v1/money-accounts/:id/day-report': MONEY_MOVEMENT_RULES.read,
   'GET /api/v1/money-accounts/:id/day-report/pdf': MONEY_MOVEMENT_RULES.read,
   'POST /api/v1/money-accounts/:id/cash': CASH_DESK_ENTRY_RULES.write,
+  'POST /api/v1/money-accounts/:id/z-report': CASH_DESK_ENTRY_RULES.write,
   'POST /api/v1/money-movements': MONEY_MOVEMENT_RULES.write,
   'POST /api/v1/money-movements/:id/reverse': MONEY_MOVEMENT_RULES.write,
 };

@@ -4,6 +4,7 @@
  * movements with the running balance, laid out by the shared PDF layout (server/src/pdf).
  */
 import type { Executor } from '../../db/database';
+import { COMPANY_TIME_ZONE } from '../../kernel/calendar';
 import {
   type DocumentBlock,
   documentFormat,
@@ -38,6 +39,16 @@ const BG = {
   none: 'Няма движения през деня.',
   cashier: 'Касиер',
   checked: 'Проверил',
+  fiscal: 'Равнение с фискалното устройство',
+  deviceCashZ: 'Наличност по ФУ (Z отчет)',
+  deviceCashLive: 'Наличност по ФУ (прочетена)',
+  readAt: 'Прочетена в',
+  balanceAtZ: 'Салдо на касата при Z отчета',
+  difference: 'Разлика (каса − ФУ)',
+  reconciled: 'Касата е равнена с ФУ.',
+  notReconciled: 'РАЗЛИКА: касата не е равнена с ФУ.',
+  noZReport: 'Няма Z отчет за деня: наличността по ФУ не е известна.',
+  notFiscalised: 'Движения, записани без фискално устройство',
 } as const;
 const EN: Record<keyof typeof BG, string> = {
   title: 'Cash desk day report',
@@ -57,6 +68,16 @@ const EN: Record<keyof typeof BG, string> = {
   none: 'No movements on the day.',
   cashier: 'Cashier',
   checked: 'Checked by',
+  fiscal: 'Reconciliation with the fiscal device',
+  deviceCashZ: 'Fiscal device cash (Z report)',
+  deviceCashLive: 'Fiscal device cash (read now)',
+  readAt: 'Read at',
+  balanceAtZ: 'Cash desk balance at the Z report',
+  difference: 'Difference (desk − device)',
+  reconciled: 'The cash desk reconciles with the fiscal device.',
+  notReconciled: 'DIFFERENCE: the cash desk does not reconcile with the fiscal device.',
+  noZReport: 'No Z report on the day: the fiscal device cash is not known.',
+  notFiscalised: 'Movements recorded without a fiscal device',
 };
 const KINDS_BG: Record<MoneyMovementKind, string> = {
   cash_in: 'Внасяне',
@@ -85,6 +106,45 @@ function words(language: DayReportLanguage) {
     w: (k: keyof typeof BG) => pick(BG, EN, k),
     kind: (k: MoneyMovementKind) => pick(KINDS_BG, KINDS_EN, k),
   };
+}
+
+/** The reconciliation with the fiscal device (FIS-03): the closing balance, the device's cash, the difference. */
+function reconciliationBlocks(
+  x: NonNullable<DayReport['fiscal']>,
+  w: (k: keyof typeof BG) => string,
+  money: (cents: number) => string,
+): DocumentBlock[] {
+  const rows = [{ label: w('closing'), value: money(x.closingCents) }];
+  if (x.deviceCashCents !== null) {
+    rows.push({
+      label: w(x.source === 'live' ? 'deviceCashLive' : 'deviceCashZ'),
+      value: money(x.deviceCashCents),
+    });
+    if (x.balanceAtReadCents !== null && x.balanceAtReadCents !== x.closingCents)
+      rows.push({ label: w('balanceAtZ'), value: money(x.balanceAtReadCents) });
+    rows.push({ label: w('difference'), value: money(x.differenceCents ?? 0) });
+  }
+  const verdict =
+    x.reconciled === null ? w('noZReport') : x.reconciled ? w('reconciled') : w('notReconciled');
+  const readAt = x.readAt ? `${w('readAt')}: ${formatInstant(x.readAt)}.` : '';
+  const notFiscalised = x.notFiscalised ? `${w('notFiscalised')}: ${x.notFiscalised}.` : '';
+  // The difference is the block's last row: the totals layout prints it as the result.
+  return [
+    { kind: 'text', heading: w('fiscal'), text: [verdict, readAt, notFiscalised].filter(Boolean).join('\n') },
+    { kind: 'totals', rows },
+  ];
+}
+
+/** An instant as the company reads it: dd.mm.yyyy hh:mm in Sofia. */
+function formatInstant(iso: string): string {
+  return new Intl.DateTimeFormat('bg-BG', {
+    timeZone: COMPANY_TIME_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
 }
 
 /** The day report's layout: pure, from the report and the company. */
@@ -125,8 +185,9 @@ export function dayReportDocument(
         { label: w('closing'), value: f.money(r.closingCents) },
       ],
     },
-    { kind: 'text', heading: w('movements'), text: r.movements.length ? '' : w('none') },
   ];
+  if (r.fiscal) body.push(...reconciliationBlocks(r.fiscal, w, f.money));
+  body.push({ kind: 'text', heading: w('movements'), text: r.movements.length ? '' : w('none') });
   if (r.movements.length) body.push(tableBlock(cols, r.movements));
   return {
     language: 'bg',
@@ -148,8 +209,9 @@ export async function dayReportPdf(
   accountId: string,
   date: string | undefined,
   language: DayReportLanguage,
+  deviceCash?: 'z_report' | 'live',
 ): Promise<{ filename: string; pdf: Buffer; report: DayReport }> {
-  const report = await dayReport(db, accountId, date);
+  const report = await dayReport(db, accountId, date, deviceCash);
   const [company, logoDataUrl] = await Promise.all([getCompanySettings(db), getLogoDataUrl(db)]);
   const pdf = await renderDocument(dayReportDocument(report, company, logoDataUrl, language));
   return { filename: `${BG.title} ${report.accountName} ${report.date}.pdf`, pdf, report };

@@ -24,6 +24,20 @@ export async function lockAccounts(db: Executor, ids: string[]): Promise<Account
   return rows;
 }
 
+/** The cash desk the fiscal device counts (at most one). */
+export function findFiscalDesk(db: Executor): Promise<AccountRow | undefined> {
+  return db
+    .selectFrom('money_account')
+    .selectAll()
+    .where('fiscal_device', '=', true)
+    .where('kind', '=', 'cash')
+    .executeTakeFirst();
+}
+
+export function findMovementByTask(db: Executor, taskId: string): Promise<MovementRow | undefined> {
+  return db.selectFrom('money_movement').selectAll().where('fiscal_task_id', '=', taskId).executeTakeFirst();
+}
+
 export function listAccounts(db: Executor, archived: boolean): Promise<AccountRow[]> {
   return db
     .selectFrom('money_account')
@@ -150,6 +164,7 @@ export function accountLegs(db: Executor, accountId: string, from?: CalendarDate
       'p.name as party_name',
       'm.reversal_of_id',
       'm.reversed_by_id',
+      'm.fiscal_status',
     ])
     .where('l.account_id', '=', accountId);
   if (from) q = q.where('l.movement_date', '>=', from);

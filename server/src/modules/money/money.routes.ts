@@ -106,7 +106,7 @@ export async function moneyRoutes(app: FastifyInstance) {
         response: { 200: DayReport },
       },
     },
-    async (req) => money.dayReport(db, req.params.id, req.query.date),
+    async (req) => money.dayReport(db, req.params.id, req.query.date, req.query.deviceCash),
   );
   r.get(
     '/api/v1/money-accounts/:id/day-report/pdf',
@@ -124,6 +124,7 @@ export async function moneyRoutes(app: FastifyInstance) {
         req.params.id,
         req.query.date,
         req.query.language ?? 'bg',
+        req.query.deviceCash,
       );
       return sendPdf(reply, filename, pdf, { inline: true });
     },
@@ -141,6 +142,19 @@ export async function moneyRoutes(app: FastifyInstance) {
     },
     async (req, reply) =>
       reply.status(201).send(await money.createCashEntry(db, actorOf(req), req.params.id, req.body)),
+  );
+  r.post(
+    '/api/v1/money-accounts/:id/z-report',
+    {
+      schema: {
+        tags,
+        summary:
+          "The fiscal cash desk's Z report (FIS-03): the device's cash before it and the desk's balance are kept; answers today's day report with the reconciliation",
+        params: IdParams,
+        response: { 200: DayReport },
+      },
+    },
+    async (req) => money.zReportForCashDesk(db, actorOf(req), req.params.id),
   );
   r.post(
     '/api/v1/money-movements',

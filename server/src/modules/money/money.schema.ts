@@ -38,11 +38,18 @@ export const AmountCents = z
   .max(MAX_AMOUNT_CENTS)
   .describe('Integer cents, more than 0');
 
+const FiscalDeviceFlag = z
+  .boolean()
+  .describe(
+    'Cash desks: the till the fiscal device counts (at most one); its cash in and out go to the device (FIS-03)',
+  );
+
 export const CreateMoneyAccountBody = z.strictObject({
   kind: MoneyAccountKind,
   name: Name,
   bankName: z.string().trim().min(1).max(120).nullish().describe('Bank accounts: required'),
   iban: Iban.nullish().describe('Bank accounts: required, checked by ISO 7064 mod 97'),
+  fiscalDevice: FiscalDeviceFlag.optional(),
 });
 export type CreateMoneyAccountBody = z.infer<typeof CreateMoneyAccountBody>;
 
@@ -51,6 +58,7 @@ export const PatchMoneyAccountBody = z.strictObject({
   bankName: z.string().trim().min(1).max(120).optional(),
   iban: Iban.optional(),
   archived: z.boolean().optional().describe('Archive (true) or bring back (false)'),
+  fiscalDevice: FiscalDeviceFlag.optional(),
 });
 export type PatchMoneyAccountBody = z.infer<typeof PatchMoneyAccountBody>;
 
@@ -62,6 +70,7 @@ export const MoneyAccount = z.object({
   iban: z.string().nullable(),
   currency: z.string(),
   archived: z.boolean(),
+  fiscalDevice: z.boolean().describe('The cash desk the fiscal device counts (FIS-03)'),
   balanceDate: z.string().describe('The day the balance is taken at (end of day)'),
   balanceCents: z.number().int(),
   createdAt: z.string(),
@@ -78,6 +87,19 @@ export const AccountQuery = z.strictObject({
 });
 export const MoneyAccountList = z.object({ items: z.array(MoneyAccount) });
 
+/** On the fiscal device's cash desk: the device task that registers the movement, idempotent (ADR 0028). */
+const DeviceTask = {
+  taskId: TrimmedId.optional().describe(
+    'The fiscal cash desk: your id for the device task (send the same again to finish a pending one; a movement is written once per task)',
+  ),
+  afterUnknown: z
+    .enum(['stop', 'reprint'])
+    .optional()
+    .describe(
+      'reprint: the device no longer knows the task and the operator checked that nothing was printed',
+    ),
+};
+
 export const CreateMovementBody = z.strictObject({
   kind: ManualKind,
   accountId: TrimmedId.describe('The account the money moves into (cash_in) or out of (the others)'),
@@ -87,6 +109,7 @@ export const CreateMovementBody = z.strictObject({
   reason: Reason,
   category: z.string().trim().min(1).max(120).optional().describe('Expenses: the category'),
   partyId: TrimmedId.optional().describe('Supplier payments: the supplier'),
+  ...DeviceTask,
 });
 export type CreateMovementBody = z.infer<typeof CreateMovementBody>;
 
@@ -95,12 +118,14 @@ export const CashEntryBody = z.strictObject({
   date: IsoDate,
   amountCents: AmountCents,
   reason: Reason,
+  ...DeviceTask,
 });
 export type CashEntryBody = z.infer<typeof CashEntryBody>;
 
 export const ReverseMovementBody = z.strictObject({
   reason: Reason,
   date: IsoDate.optional().describe('Default today; not before the movement it reverses'),
+  ...DeviceTask,
 });
 export type ReverseMovementBody = z.infer<typeof ReverseMovementBody>;
 
@@ -109,6 +134,12 @@ export const MovementLeg = z.object({
   accountName: z.string(),
   amountCents: z.number().int().describe('Signed: in positive, out negative'),
 });
+export const FiscalStatus = z
+  .enum(['printed', 'no_device'])
+  .nullable()
+  .describe(
+    'The fiscal cash desk: registered on the device (printed) or not, the company having no device; null elsewhere',
+  );
 export const Movement = z.object({
   id: z.string(),
   number: z.string(),
@@ -122,6 +153,7 @@ export const Movement = z.object({
   legs: z.array(MovementLeg),
   reversalOfId: z.string().nullable(),
   reversedById: z.string().nullable(),
+  fiscalStatus: FiscalStatus,
   createdAt: z.string(),
 });
 export type Movement = z.infer<typeof Movement>;
@@ -143,6 +175,7 @@ export const AccountMovement = z.object({
   counterAccountName: z.string().nullable(),
   reversalOfId: z.string().nullable(),
   reversedById: z.string().nullable(),
+  fiscalStatus: FiscalStatus,
 });
 export type AccountMovement = z.infer<typeof AccountMovement>;
 export const AccountMovements = z.object({
@@ -157,7 +190,48 @@ export type AccountMovements = z.infer<typeof AccountMovements>;
 export const DayReportQuery = z.strictObject({
   date: IsoDate.optional().describe('Default today'),
   language: z.enum(['bg', 'bg+en']).optional().describe('The PDF: Bulgarian, or Bulgarian and English'),
+  deviceCash: z
+    .enum(['z_report', 'live'])
+    .optional()
+    .describe(
+      "The fiscal cash desk: the device's cash from the day's Z report (default) or read from the device now (live)",
+    ),
 });
+/** The cash desk against the fiscal device (FIS-03, ADR 0028). */
+export const FiscalReconciliation = z.object({
+  source: z
+    .enum(['z_report', 'live', 'none'])
+    .describe("Where the device's cash comes from: the day's last Z report, read now, or nothing yet"),
+  deviceCashCents: z.number().int().nullable().describe("The device's cash amount (ФУ наличност)"),
+  readAt: z.string().nullable().describe('When the device said it'),
+  balanceAtReadCents: z
+    .number()
+    .int()
+    .nullable()
+    .describe("The cash desk's balance at the Z report, when it was run for this cash desk"),
+  closingCents: z.number().int().describe("The cash desk's closing balance of the day"),
+  differenceCents: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Closing balance less the device’s cash; not zero: the cash desk does not reconcile'),
+  reconciled: z.boolean().nullable(),
+  zReports: z.array(
+    z.object({
+      taskId: z.string(),
+      at: z.string(),
+      deviceCashCents: z.number().int().nullable(),
+      deviceCashAfterCents: z.number().int().nullable(),
+      cashDeskBalanceCents: z.number().int().nullable(),
+    }),
+  ),
+  notFiscalised: z
+    .number()
+    .int()
+    .describe('Movements of the day on this cash desk recorded without the device (no device set up)'),
+});
+export type FiscalReconciliation = z.infer<typeof FiscalReconciliation>;
+
 export const DayReport = z.object({
   accountId: z.string(),
   accountName: z.string(),
@@ -169,5 +243,6 @@ export const DayReport = z.object({
   totalOutCents: z.number().int(),
   closingCents: z.number().int(),
   movements: z.array(AccountMovement),
+  fiscal: FiscalReconciliation.nullable().describe('The fiscal cash desk only (FIS-03)'),
 });
 export type DayReport = z.infer<typeof DayReport>;

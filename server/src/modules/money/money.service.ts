@@ -6,6 +6,7 @@
  */
 import type { Db, Executor } from '../../db/database';
 import { type CalendarDate, nowIso } from '../../db/sql';
+import { isUniqueViolation } from '../../db/unique';
 import type { Actor } from '../../kernel/actor';
 import { todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
@@ -13,6 +14,7 @@ import { formatMoney } from '../../kernel/format';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
 import { getLockDate } from '../company';
+import { deviceCashNow, registerCashMove, runZReport, zReportsOn } from '../fiscal';
 import { takeNumber } from '../numbering';
 import { assertSupplierExists } from '../parties';
 import * as repo from './money.repository';
@@ -23,6 +25,7 @@ import type {
   CreateMoneyAccountBody,
   CreateMovementBody,
   DayReport,
+  FiscalReconciliation,
   MoneyAccount,
   Movement,
   PatchMoneyAccountBody,
@@ -46,6 +49,7 @@ function toAccount(row: repo.AccountRow, balanceDate: CalendarDate, balanceCents
     iban: row.iban,
     currency: row.currency,
     archived: row.archived_at !== null,
+    fiscalDevice: Boolean(row.fiscal_device),
     balanceDate,
     balanceCents,
     createdAt: row.created_at,
@@ -94,30 +98,36 @@ export async function createAccount(
     if (input.bankName) throw fieldError('invalid', 'not_for_cash_desk', 'bankName');
     if (input.iban) throw fieldError('invalid', 'not_for_cash_desk', 'iban');
   }
-  return db.transaction().execute(async (trx) => {
-    const now = nowIso();
-    const id = newId();
-    await repo.insertAccount(trx, {
-      id,
-      kind: input.kind,
-      name: input.name,
-      bank_name: input.kind === 'bank' ? (input.bankName ?? null) : null,
-      iban: input.kind === 'bank' ? (input.iban ?? null) : null,
-      currency: 'EUR',
-      archived_at: null,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-    });
-    const created = await getAccount(trx, id);
-    await recordAudit(trx, actor, {
-      action: 'money_account.create',
-      entity: 'money_account',
-      entityId: id,
-      after: created,
-    });
-    return created;
-  });
+  if (input.fiscalDevice && input.kind !== 'cash')
+    throw fieldError('invalid', 'fiscal_device_cash_desk_only', 'fiscalDevice');
+  return oneFiscalDesk(db, () =>
+    db.transaction().execute(async (trx) => {
+      const now = nowIso();
+      const id = newId();
+      if (input.fiscalDevice) await assertNoOtherFiscalDesk(trx, id);
+      await repo.insertAccount(trx, {
+        id,
+        kind: input.kind,
+        name: input.name,
+        bank_name: input.kind === 'bank' ? (input.bankName ?? null) : null,
+        iban: input.kind === 'bank' ? (input.iban ?? null) : null,
+        currency: 'EUR',
+        archived_at: null,
+        fiscal_device: input.fiscalDevice ?? false,
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+      });
+      const created = await getAccount(trx, id);
+      await recordAudit(trx, actor, {
+        action: 'money_account.create',
+        entity: 'money_account',
+        entityId: id,
+        after: created,
+      });
+      return created;
+    }),
+  );
 }
 
 export async function updateAccount(
@@ -126,33 +136,60 @@ export async function updateAccount(
   id: string,
   input: PatchMoneyAccountBody,
 ): Promise<MoneyAccount> {
-  return db.transaction().execute(async (trx) => {
-    const [row] = await repo.lockAccounts(trx, [id]);
-    if (!row) throw notFound('money_account');
-    if (row.kind === 'cash') {
-      if (input.bankName !== undefined) throw fieldError('invalid', 'not_for_cash_desk', 'bankName');
-      if (input.iban !== undefined) throw fieldError('invalid', 'not_for_cash_desk', 'iban');
-    }
-    const before = await getAccount(trx, id);
-    const archivedAt =
-      input.archived === undefined ? row.archived_at : input.archived ? (row.archived_at ?? nowIso()) : null;
-    await repo.updateAccount(trx, id, {
-      name: input.name ?? row.name,
-      bank_name: input.bankName ?? row.bank_name,
-      iban: input.iban ?? row.iban,
-      archived_at: archivedAt,
-      updated_at: nowIso(),
-    });
-    const after = await getAccount(trx, id);
-    const action =
-      input.archived === true && !before.archived
-        ? 'money_account.archive'
-        : input.archived === false && before.archived
-          ? 'money_account.restore'
-          : 'money_account.update';
-    await recordAudit(trx, actor, { action, entity: 'money_account', entityId: id, before, after });
-    return after;
-  });
+  return oneFiscalDesk(db, () =>
+    db.transaction().execute(async (trx) => {
+      const [row] = await repo.lockAccounts(trx, [id]);
+      if (!row) throw notFound('money_account');
+      if (row.kind === 'cash') {
+        if (input.bankName !== undefined) throw fieldError('invalid', 'not_for_cash_desk', 'bankName');
+        if (input.iban !== undefined) throw fieldError('invalid', 'not_for_cash_desk', 'iban');
+      } else if (input.fiscalDevice)
+        throw fieldError('invalid', 'fiscal_device_cash_desk_only', 'fiscalDevice');
+      if (input.fiscalDevice && !row.fiscal_device) await assertNoOtherFiscalDesk(trx, id);
+      const before = await getAccount(trx, id);
+      const archivedAt =
+        input.archived === undefined
+          ? row.archived_at
+          : input.archived
+            ? (row.archived_at ?? nowIso())
+            : null;
+      await repo.updateAccount(trx, id, {
+        name: input.name ?? row.name,
+        bank_name: input.bankName ?? row.bank_name,
+        iban: input.iban ?? row.iban,
+        archived_at: archivedAt,
+        fiscal_device: input.fiscalDevice ?? Boolean(row.fiscal_device),
+        updated_at: nowIso(),
+      });
+      const after = await getAccount(trx, id);
+      const action =
+        input.archived === true && !before.archived
+          ? 'money_account.archive'
+          : input.archived === false && before.archived
+            ? 'money_account.restore'
+            : 'money_account.update';
+      await recordAudit(trx, actor, { action, entity: 'money_account', entityId: id, before, after });
+      return after;
+    }),
+  );
+}
+
+/** Two cash desks ticked at once: the index lets one through, the other hears whose the device is. */
+async function oneFiscalDesk(db: Db, write: () => Promise<MoneyAccount>): Promise<MoneyAccount> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isUniqueViolation(error, 'fiscal_device')) throw error;
+    const other = await repo.findFiscalDesk(db);
+    throw fieldError('conflict', 'fiscal_cash_desk_taken', 'fiscalDevice', { account: other?.name ?? '' });
+  }
+}
+
+/** One device, one till: 409 fiscal_cash_desk_taken naming the cash desk the device already counts. */
+async function assertNoOtherFiscalDesk(trx: Executor, id: string): Promise<void> {
+  const other = await repo.findFiscalDesk(trx);
+  if (other && other.id !== id)
+    throw fieldError('conflict', 'fiscal_cash_desk_taken', 'fiscalDevice', { account: other.name });
 }
 
 // ---------------------------------------------------------------- movements
@@ -208,6 +245,78 @@ interface LegDraft {
   amountCents: number;
 }
 
+/** How a movement on the fiscal cash desk was registered, and the request's device task id. */
+interface FiscalMark {
+  status: 'printed' | 'no_device';
+  taskId: string;
+}
+
+/**
+ * The leg a movement puts on the fiscal device's cash desk, if any: that cash changes outside a sale, so the device
+ * registers it as a service deposit (in) or withdrawal (out) (FIS-03; Н-18 art. 33).
+ */
+async function fiscalLegOf(db: Executor, legs: LegDraft[]): Promise<LegDraft | null> {
+  const desk = await repo.findFiscalDesk(db);
+  return (desk && legs.find((l) => l.accountId === desk.id)) ?? null;
+}
+
+/**
+ * Registers a movement's leg on the fiscal cash desk with the device before anything is written (ADR 0028): the
+ * movement must be dated today (the device counts now); the checks the write makes run first, so the device does
+ * not register what would then be refused; a device error throws and nothing of the movement is written. With no
+ * device the movement is marked not fiscalised. The same taskId again finishes a pending task, never twice.
+ */
+async function registerOnDevice(
+  db: Db,
+  actor: Actor,
+  leg: LegDraft,
+  input: { date: CalendarDate; taskId?: string; afterUnknown?: 'stop' | 'reprint' },
+  precheck: (trx: Executor) => Promise<void>,
+): Promise<FiscalMark> {
+  if (input.date !== todayDate())
+    throw fieldError('invalid', 'fiscal_cash_desk_today', 'date', { date: todayDate() });
+  await db.transaction().execute(precheck);
+  const taskId = input.taskId ?? newId();
+  const registered = await registerCashMove(db, actor, {
+    action: leg.amountCents > 0 ? 'deposit' : 'withdraw',
+    amountCents: Math.abs(leg.amountCents),
+    taskId,
+    afterUnknown: input.afterUnknown,
+  });
+  return { status: registered.fiscalised ? 'printed' : 'no_device', taskId };
+}
+
+/**
+ * A movement already written for this device task (the same request again): it, not a second one; another
+ * request under the same task id is 409 fiscal_task_mismatch.
+ */
+async function movementOfTask(
+  db: Executor,
+  taskId: string | undefined,
+  same: { kind: MoneyMovementKind; amountCents: number },
+): Promise<Movement | null> {
+  if (!taskId) return null;
+  const row = await repo.findMovementByTask(db, taskId);
+  if (!row) return null;
+  if (row.kind !== same.kind || Number(row.amount_cents) !== same.amountCents)
+    throw fieldError('conflict', 'fiscal_task_mismatch', 'taskId', { taskId });
+  return getMovement(db, row.id);
+}
+
+/** The checks every movement passes before it is written: the period open, no cash desk below zero. */
+async function assertMovementFits(
+  trx: Executor,
+  accounts: Map<string, repo.AccountRow>,
+  date: CalendarDate,
+  legs: LegDraft[],
+): Promise<void> {
+  await assertPeriodOpen(trx, date);
+  for (const leg of legs) {
+    const account = accounts.get(leg.accountId);
+    if (account) await assertCashStaysNonNegative(trx, account, date, leg.amountCents);
+  }
+}
+
 async function writeMovement(
   trx: Executor,
   actor: Actor,
@@ -219,15 +328,12 @@ async function writeMovement(
     category: string | null;
     partyId: string | null;
     reversalOfId: string | null;
+    fiscal?: FiscalMark | null;
   },
   legs: LegDraft[],
   accounts: Map<string, repo.AccountRow>,
 ): Promise<string> {
-  await assertPeriodOpen(trx, header.date);
-  for (const leg of legs) {
-    const account = accounts.get(leg.accountId);
-    if (account) await assertCashStaysNonNegative(trx, account, header.date, leg.amountCents);
-  }
+  await assertMovementFits(trx, accounts, header.date, legs);
   const taken = await takeNumber(trx, 'money_movement');
   const id = newId();
   await repo.insertMovement(
@@ -244,6 +350,8 @@ async function writeMovement(
       party_id: header.partyId,
       reversal_of_id: header.reversalOfId,
       reversed_by_id: null,
+      fiscal_status: header.fiscal?.status ?? null,
+      fiscal_task_id: header.fiscal?.taskId ?? null,
       created_by: actor.userId,
       created_at: nowIso(),
     },
@@ -289,43 +397,76 @@ export async function createMovement(db: Db, actor: Actor, input: CreateMovement
   if (input.kind !== 'expense' && input.category !== undefined)
     throw fieldError('invalid', 'only_for_expense', 'category');
 
-  return db.transaction().execute(async (trx) => {
-    const wanted = [{ id: input.accountId, field: 'accountId' }];
-    if (input.toAccountId) wanted.push({ id: input.toAccountId, field: 'toAccountId' });
+  const again = await movementOfTask(db, input.taskId, input);
+  if (again) return again;
+  const wanted = [{ id: input.accountId, field: 'accountId' }];
+  if (input.toAccountId) wanted.push({ id: input.toAccountId, field: 'toAccountId' });
+  const amount = input.amountCents;
+  const legs: LegDraft[] =
+    input.kind === 'transfer'
+      ? [
+          { accountId: input.accountId, amountCents: -amount },
+          { accountId: input.toAccountId as string, amountCents: amount },
+        ]
+      : [{ accountId: input.accountId, amountCents: input.kind === 'cash_in' ? amount : -amount }];
+  const prepare = async (trx: Executor) => {
     const accounts = await lockUsableAccounts(trx, wanted);
     if (input.partyId) await assertSupplierExists(trx, input.partyId, 'partyId');
-    const amount = input.amountCents;
-    const legs: LegDraft[] =
-      input.kind === 'transfer'
-        ? [
-            { accountId: input.accountId, amountCents: -amount },
-            { accountId: input.toAccountId as string, amountCents: amount },
-          ]
-        : [{ accountId: input.accountId, amountCents: input.kind === 'cash_in' ? amount : -amount }];
-    const id = await writeMovement(
-      trx,
-      actor,
-      {
-        kind: input.kind,
-        date: input.date,
-        amountCents: amount,
-        reason: input.reason,
-        category: input.category ?? null,
-        partyId: input.partyId ?? null,
-        reversalOfId: null,
-      },
-      legs,
-      accounts,
-    );
-    const created = await getMovement(trx, id);
-    await recordAudit(trx, actor, {
-      action: 'money_movement.create',
-      entity: 'money_movement',
-      entityId: id,
-      after: created,
-    });
-    return created;
-  });
+    return accounts;
+  };
+  const fiscalLeg = await fiscalLegOf(db, legs);
+  const fiscal = fiscalLeg
+    ? await registerOnDevice(db, actor, fiscalLeg, input, async (trx) =>
+        assertMovementFits(trx, await prepare(trx), input.date, legs),
+      )
+    : null;
+
+  return writtenOnce(db, fiscal, input, () =>
+    db.transaction().execute(async (trx) => {
+      const accounts = await prepare(trx);
+      const id = await writeMovement(
+        trx,
+        actor,
+        {
+          kind: input.kind,
+          date: input.date,
+          amountCents: amount,
+          reason: input.reason,
+          category: input.category ?? null,
+          partyId: input.partyId ?? null,
+          reversalOfId: null,
+          fiscal,
+        },
+        legs,
+        accounts,
+      );
+      const created = await getMovement(trx, id);
+      await recordAudit(trx, actor, {
+        action: 'money_movement.create',
+        entity: 'money_movement',
+        entityId: id,
+        after: created,
+      });
+      return created;
+    }),
+  );
+}
+
+/** The same device task written at once by another request: its movement, not a second one nor a 500. */
+async function writtenOnce(
+  db: Db,
+  fiscal: FiscalMark | null,
+  same: { kind: MoneyMovementKind; amountCents: number },
+  write: () => Promise<Movement>,
+): Promise<Movement> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!fiscal || !isUniqueViolation(error, 'fiscal_task')) throw error;
+    const other = await movementOfTask(db, fiscal.taskId, same);
+    if (!other) throw error;
+    return other;
+  }
 }
 
 /** Cash in or out on a cash desk (ПКО/РКО): what the front desk may record; a bank account is 409 not_a_cash_desk. */
@@ -348,7 +489,44 @@ export async function reverseMovement(
   id: string,
   input: ReverseMovementBody,
 ): Promise<Movement> {
-  return db.transaction().execute((trx) => reverseMovementIn(trx, actor, id, input));
+  const original = await repo.findMovement(db, id);
+  const again = await movementOfTask(db, input.taskId, {
+    kind: 'reversal',
+    amountCents: Number(original?.amount_cents ?? 0),
+  });
+  if (again) return again;
+  // A reversal on the fiscal cash desk changes its cash as the original did, the other way: the device registers
+  // it too. A sale's payment is reversed by its storno receipt, which the device registers itself.
+  let fiscal: FiscalMark | null = null;
+  if (
+    original &&
+    original.kind !== 'customer_payment' &&
+    original.kind !== 'reversal' &&
+    !original.reversed_by_id
+  ) {
+    const legs = (await repo.legsOf(db, [id])).map((l) => ({
+      accountId: l.account_id,
+      amountCents: -Number(l.amount_cents),
+    }));
+    const fiscalLeg = await fiscalLegOf(db, legs);
+    const date = input.date ?? todayDate();
+    if (fiscalLeg)
+      fiscal = await registerOnDevice(db, actor, fiscalLeg, { ...input, date }, async (trx) => {
+        if (date < original.movement_date) throw fieldError('invalid', 'reversal_before_original', 'date');
+        const accounts = new Map(
+          (
+            await repo.lockAccounts(
+              trx,
+              legs.map((l) => l.accountId),
+            )
+          ).map((a) => [a.id, a]),
+        );
+        await assertMovementFits(trx, accounts, date, legs);
+      });
+  }
+  return writtenOnce(db, fiscal, { kind: 'reversal', amountCents: Number(original?.amount_cents ?? 0) }, () =>
+    db.transaction().execute((trx) => reverseMovementIn(trx, actor, id, input, fiscal)),
+  );
 }
 
 /** Reverses a movement inside the caller's transaction (a sale receipt's storno reverses its payment with it). */
@@ -357,6 +535,7 @@ export async function reverseMovementIn(
   actor: Actor,
   id: string,
   input: ReverseMovementBody,
+  fiscal: FiscalMark | null = null,
 ): Promise<Movement> {
   const original = await repo.lockMovement(trx, id);
   if (!original) throw notFound('money_movement');
@@ -391,6 +570,7 @@ export async function reverseMovementIn(
       category: null,
       partyId: original.party_id,
       reversalOfId: id,
+      fiscal,
     },
     legs,
     accounts,
@@ -431,6 +611,7 @@ export async function getMovement(db: Executor, id: string): Promise<Movement> {
     })),
     reversalOfId: row.reversal_of_id,
     reversedById: row.reversed_by_id,
+    fiscalStatus: row.fiscal_status,
     createdAt: row.created_at,
   };
 }
@@ -470,6 +651,7 @@ export async function accountMovements(
       counterAccountName: counter.get(r.id) ?? null,
       reversalOfId: r.reversal_of_id,
       reversedById: r.reversed_by_id,
+      fiscalStatus: r.fiscal_status,
     };
   });
   return {
@@ -482,9 +664,16 @@ export async function accountMovements(
 }
 
 /** A cash desk's (or bank account's) day: opening balance, ins and outs by kind, closing balance, the movements. */
-export async function dayReport(db: Executor, accountId: string, date?: CalendarDate): Promise<DayReport> {
+export async function dayReport(
+  db: Executor,
+  accountId: string,
+  date?: CalendarDate,
+  deviceCash: 'z_report' | 'live' = 'z_report',
+): Promise<DayReport> {
   const account = await accountOr404(db, accountId);
   const day = date ?? todayDate();
+  if (deviceCash === 'live' && (!account.fiscal_device || day !== todayDate()))
+    throw fieldError('invalid', 'fiscal_live_cash_today', 'deviceCash', { date: todayDate() });
   const moves = await accountMovements(db, accountId, { from: day, to: day });
   const byKind = (sign: 1 | -1) => {
     const sums = new Map<MoneyMovementKind, number>();
@@ -507,7 +696,72 @@ export async function dayReport(db: Executor, accountId: string, date?: Calendar
     totalOutCents: total(outs),
     closingCents: moves.closingCents,
     movements: moves.items,
+    fiscal: account.fiscal_device
+      ? await reconciliationOf(db, day, moves.closingCents, moves.items, deviceCash)
+      : null,
   };
+}
+
+/**
+ * The fiscal cash desk against the device (FIS-03): its closing balance of the day less the device's cash amount —
+ * from the day's last Z report (read just before it), or read from the device now — flagged when not zero.
+ */
+async function reconciliationOf(
+  db: Executor,
+  day: CalendarDate,
+  closingCents: number,
+  movements: AccountMovement[],
+  source: 'z_report' | 'live',
+): Promise<FiscalReconciliation> {
+  const zReports = await zReportsOn(db, day);
+  let read: { cents: number; at: string; balance: number | null; source: 'z_report' | 'live' } | null = null;
+  if (source === 'live') {
+    const cents = await deviceCashNow(db);
+    if (cents === null) throw new DomainError('conflict', 'fiscal_no_device');
+    read = { cents, at: nowIso(), balance: null, source };
+  } else {
+    const last = zReports.filter((z) => z.deviceCashCents !== null).at(-1);
+    if (last)
+      read = {
+        cents: last.deviceCashCents as number,
+        at: last.at,
+        balance: last.cashDeskBalanceCents,
+        source,
+      };
+  }
+  const difference = read ? closingCents - read.cents : null;
+  return {
+    source: read?.source ?? 'none',
+    deviceCashCents: read?.cents ?? null,
+    readAt: read?.at ?? null,
+    balanceAtReadCents: read?.balance ?? null,
+    closingCents,
+    differenceCents: difference,
+    reconciled: difference === null ? null : difference === 0,
+    zReports: zReports.map((z) => ({
+      taskId: z.taskId,
+      at: z.at,
+      deviceCashCents: z.deviceCashCents,
+      deviceCashAfterCents: z.deviceCashAfterCents,
+      cashDeskBalanceCents: z.cashDeskBalanceCents,
+    })),
+    notFiscalised: movements.filter((m) => m.fiscalStatus === 'no_device').length,
+  };
+}
+
+/**
+ * The day's Z report for the fiscal cash desk (FIS-03): the device's cash read before it and the cash desk's balance
+ * at that moment are kept with it; answers the day report with its reconciliation.
+ */
+export async function zReportForCashDesk(db: Db, actor: Actor, accountId: string): Promise<DayReport> {
+  const account = await accountOr404(db, accountId);
+  if (!account.fiscal_device)
+    throw fieldError('conflict', 'not_the_fiscal_cash_desk', 'accountId', { account: account.name });
+  await runZReport(db, actor, {
+    id: accountId,
+    balanceCents: async () => (await repo.balancesAt(db, [accountId], todayDate())).get(accountId) ?? 0,
+  });
+  return dayReport(db, accountId, todayDate());
 }
 
 // ---------------------------------------------------------------- customer payments (issue 13, item 6)

@@ -1,4 +1,4 @@
-import type { CalendarDate, Instant } from '../../db/sql';
+import type { CalendarDate, Instant, SqlBool } from '../../db/sql';
 
 export type MoneyAccountKind = 'cash' | 'bank';
 export type MoneyMovementKind =
@@ -21,6 +21,8 @@ export interface MoneyAccountTable {
   iban: string | null;
   currency: string;
   archived_at: Instant | null;
+  /** The cash desk the fiscal device counts (FIS-03, ADR 0028): at most one. */
+  fiscal_device: SqlBool;
   created_by: string | null;
   created_at: Instant;
   updated_at: Instant;
@@ -41,6 +43,10 @@ export interface MoneyMovementTable {
   party_id: string | null;
   reversal_of_id: string | null;
   reversed_by_id: string | null;
+  /** On the fiscal cash desk: registered on the device (printed) or not, the company having none (no_device). */
+  fiscal_status: 'printed' | 'no_device' | null;
+  /** The device task (service deposit or withdrawal) that registered it: one task, one movement. */
+  fiscal_task_id: string | null;
   created_by: string | null;
   created_at: Instant;
 }

@@ -40,6 +40,7 @@ export {
   getOrder,
   intakeTx,
   itemLabelOf,
+  linesToBill,
   ORDER_SOURCE,
   type OverdueSource,
   readLines,

@@ -40,6 +40,29 @@ describe.each(DIALECTS)('service order reads, edits, settings and the public lin
     expect(await numbers('q=0899555')).toEqual([a.number]);
     expect(await numbers('q=wm-b')).toEqual([b.number]);
     expect(await numbers(`q=${c.number}`)).toEqual([c.number]);
+    // A searched list keeps the chosen order across its pages, with every display field (customer, serial).
+    const searched = async (query: string) => {
+      const res = await t.request(admin, 'GET', `/api/v1/service-orders?q=wm-&pageSize=2&${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      return {
+        total: body.total,
+        rows: body.items.map((o: { number: string; customerName: string; serialNumber: string }) =>
+          [o.number, o.customerName, o.serialNumber].join(' '),
+        ),
+      };
+    };
+    const row = (o: { id: string; number?: string }, name: string, serial: string) =>
+      `${o.number} ${name} ${serial}`;
+    expect(await searched('sort=number&page=1')).toEqual({
+      total: 3,
+      rows: [row(a, 'Мария Иванова', 'WM-A-1'), row(b, other.name, 'WM-B-2')],
+    });
+    expect(await searched('sort=number&page=2')).toEqual({ total: 3, rows: [row(c, other.name, 'WM-C-3')] });
+    expect(await searched('sort=-number&page=1')).toEqual({
+      total: 3,
+      rows: [row(c, other.name, 'WM-C-3'), row(b, other.name, 'WM-B-2')],
+    });
     expect(await numbers('status=received&status=diagnosing')).toEqual([a.number, b.number].sort());
     expect(await numbers('status=received,cancelled')).toEqual([a.number, c.number].sort());
     expect(await numbers('open=true')).toEqual([a.number, b.number].sort());

@@ -203,6 +203,22 @@ function toWarrantyRecord(
   };
 }
 
+/**
+ * The lines a document closing the order bills the customer for: those the customer pays, with a quantity (warranty
+ * and contract lines stay off it); none is 409 order_nothing_to_bill. An invoice, a proforma and a receipt use it.
+ */
+export async function linesToBill(db: Executor, order: { id: string; number: string }): Promise<OrderLine[]> {
+  const lines = (await readLines(db, order.id)).filter(
+    (l) => l.payer === 'customer' && (l.usedQuantityMilli ?? l.quantityMilli) > 0,
+  );
+  if (!lines.length)
+    throw new DomainError('conflict', 'order_nothing_to_bill', {
+      field: 'orderId',
+      params: { number: order.number },
+    });
+  return lines;
+}
+
 /** The order's lines as the API shows them, with the reservation state of part lines read from stock. */
 export async function readLines(db: Executor, orderId: string): Promise<OrderLine[]> {
   const rows = await repo.linesOf(db, orderId);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, aUser } from '../../../test/factories';
+import { aCustomer, aUser, aVatCompany } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { pdfText } from '../../../test/pdf-text';
 import { type Json, requests } from '../../../test/requests';
@@ -67,19 +67,7 @@ describe.each(DIALECTS)('customer payments and receivables on %s', (dialect) => 
     admin = await t.setup();
     desk = await aUser(t, 'reception');
     tech = await aUser(t, 'technician');
-    await json(admin, 'PUT', '/api/v1/company', {
-      legalName: 'Тест Сервиз ООД',
-      uic: '131129282',
-      vatNumber: 'BG131129282',
-      vatRegistered: true,
-      defaultVatRateBp: 2000,
-      fiscalDeviceRequired: false,
-      city: 'София',
-      address: 'бул. „Витоша“ 15',
-      postcode: '1000',
-      mol: 'Петър Петров',
-      bankAccounts: [],
-    });
+    await aVatCompany(t, admin);
     const addresses = [{ label: 'billing', city: 'Пловдив', address: 'ул. „Главна“ 1' }];
     a = (await aCustomer(t, admin, { name: 'Клиент А ООД', uic: '020469788', addresses })).id;
     b = (await aCustomer(t, admin, { name: 'Клиент Б ЕООД', uic: '131129282', addresses })).id;

@@ -1,12 +1,15 @@
 /** The sale receipts' SQL (ADR 0022). */
-import { type Insertable, sql, type Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
 import { listAll, listOrder, listPage, type SortKeys } from '../../db/list';
-import { lockForUpdate, matchesSearch } from '../../db/sql';
+import { matchesSearch } from '../../db/sql';
 import type { PageRequest } from '../../kernel/list-query';
 import { likePattern } from '../../kernel/search-text';
 import type { ReceiptFilter } from './receipts.schema';
 import type { SaleReceiptLineTable, SaleReceiptTable } from './receipts.table';
+
+/** The header as the document lifecycle locks and posts it (ADR 8). */
+export type ReceiptHeaderRow = Selectable<SaleReceiptTable>;
 
 export async function insertReceipt(db: Executor, row: Insertable<SaleReceiptTable>): Promise<void> {
   await db.insertInto('sale_receipt').values(row).execute();
@@ -45,9 +48,17 @@ const SORTS: SortKeys = {
   createdAt: ['r.created_at'],
 };
 
+/** The stored status of each status the API names (ADR 8: `posted` reads as issued). */
+const STORED_STATUS = { issued: 'posted', reversed: 'reversed' } as const;
+
 function filtered(db: Executor, q: ReceiptFilter) {
   let query = viewQuery(db);
-  if (q.status?.length) query = query.where('r.status', 'in', q.status);
+  if (q.status?.length)
+    query = query.where(
+      'r.status',
+      'in',
+      q.status.map((s) => STORED_STATUS[s]),
+    );
   if (q.fiscalStatus?.length) query = query.where('r.fiscal_status', 'in', q.fiscalStatus);
   if (q.method) query = query.where('r.payment_method', '=', q.method);
   if (q.source === 'order') query = query.where('r.order_id', 'is not', null);
@@ -80,9 +91,19 @@ export async function allReceipts(db: Executor, q: ReceiptFilter) {
   return listAll(filtered(db, q), listOrder(q.sort ?? 'number', SORTS, 'number'));
 }
 
-/** Locks the receipt (PostgreSQL: until the transaction ends) for its storno. */
-export async function lockReceipt(db: Executor, id: string) {
-  return lockForUpdate(db.selectFrom('sale_receipt').selectAll().where('id', '=', id), db).executeTakeFirst();
+/** Marks an issued receipt reversed by its storno, guarded by its status; returns the rows changed. */
+export async function markReversed(
+  db: Executor,
+  id: string,
+  columns: Updateable<SaleReceiptTable>,
+): Promise<number> {
+  const r = await db
+    .updateTable('sale_receipt')
+    .set({ ...columns, status: 'reversed' })
+    .where('id', '=', id)
+    .where('status', '=', 'posted')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 export async function linesOf(db: Executor, receiptId: string) {

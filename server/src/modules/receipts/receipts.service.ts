@@ -5,14 +5,18 @@
  * kept (FIS-01), or marked not fiscalised when there is no device. A storno (FIS-02) prints the reversal with the
  * original's fields and reason, reverses the payment and frees the order for another document.
  */
+import type { Insertable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
+import { type DocumentKind, lockDocument, postDraft, refusalDetails } from '../../db/document-lifecycle';
 import { nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
 import { todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
+import { assertTransition, documentLifecycle } from '../../kernel/lifecycle';
 import type { PageOf } from '../../kernel/list-query';
-import { recordAudit } from '../audit';
+import { toSearchText } from '../../kernel/search-text';
+import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } from '../audit';
 import { getPart } from '../catalog';
 import { getLockDate } from '../company';
 import {
@@ -26,7 +30,7 @@ import {
 } from '../fiscal';
 import { recordCustomerPayment, reverseMovementIn } from '../money';
 import { takeNumber } from '../numbering';
-import { clearOrderBilled, lockBillableOrder, markOrderBilled, readLines } from '../orders';
+import { clearOrderBilled, linesToBill, lockBillableOrder, markOrderBilled } from '../orders';
 import { assertCustomerExists } from '../parties';
 import { documentsOfSource, issuePartsForOrder, reverseDocumentTx } from '../stock';
 import * as repo from './receipts.repository';
@@ -40,6 +44,7 @@ import type {
   SaleReceiptListItem,
   StornoBody,
 } from './receipts.schema';
+import type { SaleReceiptLineTable } from './receipts.table';
 
 /** The stock documents of an over-the-counter sale name the receipt as their source (ADR 0026). */
 export const COUNTER_SALE_SOURCE = 'sale_receipt';
@@ -47,11 +52,50 @@ export const COUNTER_SALE_SOURCE = 'sale_receipt';
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findReceipt>>>;
 type LineRow = Awaited<ReturnType<typeof repo.linesOf>>[number];
 
+/**
+ * A receipt's lifecycle: the shared document lifecycle's statuses (ADR 8), read as draft → issued → reversed (a
+ * storno). Drafted and posted in one transaction; a storno of anything but an issued receipt is receipt_not_issued.
+ */
+const RECEIPT_LIFECYCLE = documentLifecycle({
+  notPosted: 'receipt_not_issued',
+  alreadyReversed: 'receipt_not_issued',
+});
+
+/** The API's name of a stored status. */
+const API_STATUS = { draft: 'issued', posted: 'issued', reversed: 'reversed' } as const;
+
+/**
+ * The sale receipt as a kind of numbered document (ADR 8): numbered last in the receipt series; a storno turns it
+ * reversed without a mirror (the fiscal device prints the storno, FIS-02).
+ */
+export const RECEIPT_KIND: DocumentKind<repo.ReceiptHeaderRow> = {
+  table: 'sale_receipt',
+  entity: 'sale_receipt' satisfies AuditEntity,
+  actions: { post: 'sale_receipt.create', reverse: 'sale_receipt.storno' } satisfies Record<
+    string,
+    AuditAction
+  >,
+  lifecycle: RECEIPT_LIFECYCLE,
+  takeNumber: (trx) => takeNumber(trx, 'sale_receipt'),
+  audit: (trx, actor, changes) => recordAudit(trx, actor, changes as AuditChange[]),
+  lockDate: getLockDate,
+};
+/** An over-the-counter sale is a receipt of the same kind, audited as such. */
+const COUNTER_SALE_KIND: DocumentKind<repo.ReceiptHeaderRow> = {
+  ...RECEIPT_KIND,
+  actions: { ...RECEIPT_KIND.actions, post: 'sale_receipt.counter_sale' satisfies AuditAction },
+};
+
+/** Refuses (409 receipt_not_issued) anything but an issued receipt: a storno of a storno. */
+function assertIssued(row: repo.ReceiptHeaderRow): void {
+  assertTransition(RECEIPT_LIFECYCLE, row.status, 'reversed', refusalDetails(row));
+}
+
 function toListItem(r: Row): SaleReceiptListItem {
   return {
     id: r.id,
-    number: r.number,
-    status: r.status,
+    number: r.number ?? '',
+    status: API_STATUS[r.status],
     documentDate: String(r.document_date),
     currency: r.currency,
     partyId: r.party_id,
@@ -60,7 +104,8 @@ function toListItem(r: Row): SaleReceiptListItem {
     orderNumber: r.order_number ?? null,
     method: r.payment_method,
     accountId: r.account_id,
-    movementId: r.movement_id,
+    // Recorded as the receipt is posted: only a draft inside its own transaction has none.
+    movementId: r.movement_id ?? '',
     netCents: Number(r.net_cents),
     vatCents: Number(r.vat_cents),
     totalCents: Number(r.total_cents),
@@ -122,16 +167,6 @@ export async function exportReceipts(db: Executor, q: ReceiptFilter): Promise<Sa
   return (await repo.allReceipts(db, q)).map(toListItem);
 }
 
-async function assertPeriodOpen(trx: Executor, date: string): Promise<void> {
-  const lockDate = await getLockDate(trx);
-  if (lockDate !== null && date <= lockDate)
-    throw new DomainError('conflict', 'period_closed', {
-      field: 'documentDate',
-      params: { date: lockDate },
-      extra: { lockDate },
-    });
-}
-
 /** What the device is given for a receipt: its lines with VAT and their tax groups, and the one payment. */
 async function fiscalPartsOf(db: Executor, receipt: SaleReceipt) {
   const lines: FiscalSaleLine[] = [];
@@ -150,6 +185,97 @@ async function fiscalPartsOf(db: Executor, receipt: SaleReceipt) {
   return { lines, payments, footer };
 }
 
+/** A receipt's line as written: its price and amounts; its id, receipt and position are given on insert. */
+type ReceiptLine = Omit<Insertable<SaleReceiptLineTable>, 'id' | 'receipt_id' | 'position'>;
+
+interface PaidReceipt {
+  date: string;
+  partyId: string | null;
+  orderId: string | null;
+  method: 'cash' | 'card';
+  accountId: string;
+  lines: ReceiptLine[];
+  /** What the audit row keeps besides the number, the УНП, the method, the payment, the total and the currency. */
+  audit: Record<string, unknown>;
+  /** The kind's own work that names the number (a counter sale's stock issue); its answer joins the audit row. */
+  numbered?: (receipt: { id: string; number: string; lineIds: string[] }) => Promise<Record<string, unknown>>;
+}
+
+/**
+ * Writes a paid receipt in the caller's transaction, the one way for an order's receipt and a counter sale (ADR 8):
+ * drafted with its lines and its УНП (FIS-05), posted through the shared lifecycle (a closed period is refused, the
+ * number taken last), then paid into the account with a reason citing the number. Returns its id.
+ */
+async function insertPaidReceipt(
+  trx: Executor,
+  actor: Actor,
+  kind: DocumentKind<repo.ReceiptHeaderRow>,
+  input: PaidReceipt,
+): Promise<string> {
+  const total = input.lines.reduce((sum, l) => sum + Number(l.total_cents), 0);
+  const net = input.lines.reduce((sum, l) => sum + Number(l.net_cents), 0);
+  const currency = await fiscalCurrencyOn(trx, input.date);
+  const uniqueSaleNumber = await nextUniqueSaleNumber(trx);
+  const id = newId();
+  const now = nowIso();
+  await repo.insertReceipt(trx, {
+    id,
+    series_id: null,
+    number: null,
+    status: 'draft',
+    document_date: input.date,
+    currency,
+    party_id: input.partyId,
+    order_id: input.orderId,
+    payment_method: input.method,
+    account_id: input.accountId,
+    movement_id: null,
+    net_cents: net,
+    vat_cents: total - net,
+    total_cents: total,
+    unique_sale_number: uniqueSaleNumber,
+    fiscalised: false,
+    fiscal_status: 'printing',
+    fiscal_error_code: null,
+    fiscal_task_id: null,
+    receipt_number: null,
+    receipt_date_time: null,
+    fiscal_memory_serial_number: null,
+    storno_reason: null,
+    storno_receipt_number: null,
+    storno_receipt_date_time: null,
+    reversed_at: null,
+    reversed_by: null,
+    reversal_of_id: null,
+    reversed_by_id: null,
+    posted_at: null,
+    posted_by: null,
+    created_by: actor.userId,
+    search_text: toSearchText(uniqueSaleNumber),
+    created_at: now,
+    updated_at: now,
+  });
+  const rows = input.lines.map((l, i) => ({ ...l, id: newId(), receipt_id: id, position: i + 1 }));
+  await repo.insertLines(trx, rows);
+  await postDraft(trx, kind, actor, id, async () => ({
+    at: now,
+    audit: { ...input.audit, uniqueSaleNumber, method: input.method, totalCents: total, currency },
+    numbered: async (number) => {
+      const movement = await recordCustomerPayment(trx, actor, {
+        accountId: input.accountId,
+        date: input.date,
+        amountCents: total,
+        partyId: input.partyId,
+        reason: `Касова бележка ${number}`,
+      });
+      await repo.updateReceipt(trx, id, { movement_id: movement.id });
+      const more = await input.numbered?.({ id, number, lineIds: rows.map((r) => r.id) });
+      return { movement: movement.number, ...more };
+    },
+  }));
+  return id;
+}
+
 /**
  * Closes a ready or delivered order with a sale receipt: the customer's lines (warranty and contract lines stay off
  * it), paid in cash or by card into the account, the order marked billed — all in one transaction, so a second
@@ -162,113 +288,68 @@ export async function receiptFromOrder(
 ): Promise<SaleReceipt> {
   const id = await db.transaction().execute(async (trx) => {
     const date = body.documentDate ?? todayDate();
-    await assertPeriodOpen(trx, date);
     const order = await lockBillableOrder(trx, body.orderId);
-    const lines = (await readLines(trx, order.id)).filter(
-      (l) => l.payer === 'customer' && (l.usedQuantityMilli ?? l.quantityMilli) > 0,
-    );
-    if (!lines.length)
-      throw new DomainError('conflict', 'order_nothing_to_bill', {
-        field: 'orderId',
-        params: { number: order.number },
-      });
-    const currency = await fiscalCurrencyOn(trx, date);
-    const amounts = lines.map((l) =>
-      receiptLineAmounts({
-        quantityMilli: l.usedQuantityMilli ?? l.quantityMilli,
+    const lines = await linesToBill(trx, order);
+    const rows = lines.map((l): ReceiptLine => {
+      const quantityMilli = l.usedQuantityMilli ?? l.quantityMilli;
+      const a = receiptLineAmounts({
+        quantityMilli,
         unitPriceCents: l.unitPriceCents,
         discountBp: l.discountBp,
         vatRateBp: l.vatRateBp,
-      }),
-    );
-    const total = amounts.reduce((s, a) => s + a.totalCents, 0);
-    const net = amounts.reduce((s, a) => s + a.netCents, 0);
-    if (total <= 0)
+      });
+      return {
+        description: l.description,
+        quantity_milli: quantityMilli,
+        unit: l.unit,
+        unit_price_cents: l.unitPriceCents,
+        discount_bp: l.discountBp,
+        vat_rate_bp: l.vatRateBp,
+        net_cents: a.netCents,
+        vat_cents: a.vatCents,
+        total_cents: a.totalCents,
+        order_line_id: l.id,
+        part_id: null,
+      };
+    });
+    if (rows.reduce((s, r) => s + Number(r.total_cents), 0) <= 0)
       throw new DomainError('conflict', 'order_nothing_to_bill', {
         field: 'orderId',
         params: { number: order.number },
       });
-    const taken = await takeNumber(trx, 'sale_receipt');
-    const uniqueSaleNumber = await nextUniqueSaleNumber(trx);
-    const movement = await recordCustomerPayment(trx, actor, {
-      accountId: body.accountId,
+    const id = await insertPaidReceipt(trx, actor, RECEIPT_KIND, {
       date,
-      amountCents: total,
       partyId: order.partyId,
-      reason: `Касова бележка ${taken.formatted}`,
+      orderId: order.id,
+      method: body.method,
+      accountId: body.accountId,
+      lines: rows,
+      audit: { order: order.number },
     });
-    const id = newId();
-    await repo.insertReceipt(trx, {
-      id,
-      series_id: taken.seriesId,
-      number: taken.formatted,
-      status: 'issued',
-      document_date: date,
-      currency,
-      party_id: order.partyId,
-      order_id: order.id,
-      payment_method: body.method,
-      account_id: body.accountId,
-      movement_id: movement.id,
-      net_cents: net,
-      vat_cents: total - net,
-      total_cents: total,
-      unique_sale_number: uniqueSaleNumber,
-      fiscalised: false,
-      fiscal_status: 'printing',
-      fiscal_error_code: null,
-      fiscal_task_id: null,
-      receipt_number: null,
-      receipt_date_time: null,
-      fiscal_memory_serial_number: null,
-      storno_reason: null,
-      storno_receipt_number: null,
-      storno_receipt_date_time: null,
-      reversed_at: null,
-      reversed_by: null,
-      created_by: actor.userId,
-      created_at: nowIso(),
-    });
-    await repo.insertLines(
-      trx,
-      lines.map((l, i) => {
-        const a = amounts[i] as (typeof amounts)[number];
-        return {
-          id: newId(),
-          receipt_id: id,
-          position: i + 1,
-          description: l.description,
-          quantity_milli: l.usedQuantityMilli ?? l.quantityMilli,
-          unit: l.unit,
-          unit_price_cents: l.unitPriceCents,
-          discount_bp: l.discountBp,
-          vat_rate_bp: l.vatRateBp,
-          net_cents: a.netCents,
-          vat_cents: a.vatCents,
-          total_cents: a.totalCents,
-          order_line_id: l.id,
-          part_id: null,
-        };
-      }),
-    );
     await markOrderBilled(trx, order.id, id, 'sale_receipt');
-    await recordAudit(trx, actor, {
-      action: 'sale_receipt.create',
-      entity: 'sale_receipt',
-      entityId: id,
-      after: {
-        number: taken.formatted,
-        order: order.number,
-        uniqueSaleNumber,
-        method: body.method,
-        movement: movement.number,
-        totalCents: total,
-        currency,
-      },
-    });
     return id;
   });
   return printReceipt(db, actor, id);
+}
+
+/** Each part sold over the counter, priced: its sale price unless another is given, its VAT rate and unit. */
+async function pricedParts(trx: Executor, given: CounterSaleBody['lines']) {
+  const lines = [];
+  for (const [i, l] of given.entries()) {
+    const field = `lines.${i}.partId`;
+    const part = await getPart(trx, l.partId);
+    if (!part) throw new DomainError('invalid', 'unknown_part', { field });
+    if (part.archived)
+      throw new DomainError('invalid', 'part_archived', { field, params: { code: part.code } });
+    const priced = {
+      quantityMilli: l.quantityMilli,
+      unitPriceCents: l.unitPriceCents ?? part.salePriceCents,
+      discountBp: l.discountBp ?? 0,
+      vatRateBp: part.vatRateBp,
+    };
+    lines.push({ part, input: l, priced, amounts: receiptLineAmounts(priced) });
+  }
+  return lines;
 }
 
 /**
@@ -281,114 +362,48 @@ export async function receiptFromOrder(
 export async function counterSale(db: Db, actor: Actor, body: CounterSaleBody): Promise<SaleReceipt> {
   const id = await db.transaction().execute(async (trx) => {
     const date = body.documentDate ?? todayDate();
-    await assertPeriodOpen(trx, date);
     if (body.partyId) await assertCustomerExists(trx, body.partyId, 'partyId');
-    const lines = [];
-    for (const [i, l] of body.lines.entries()) {
-      const field = `lines.${i}.partId`;
-      const part = await getPart(trx, l.partId);
-      if (!part) throw new DomainError('invalid', 'unknown_part', { field });
-      if (part.archived)
-        throw new DomainError('invalid', 'part_archived', { field, params: { code: part.code } });
-      const priced = {
-        quantityMilli: l.quantityMilli,
-        unitPriceCents: l.unitPriceCents ?? part.salePriceCents,
-        discountBp: l.discountBp ?? 0,
-        vatRateBp: part.vatRateBp,
-      };
-      lines.push({ part, input: l, priced, amounts: receiptLineAmounts(priced) });
-    }
-    const total = lines.reduce((sum, l) => sum + l.amounts.totalCents, 0);
-    const net = lines.reduce((sum, l) => sum + l.amounts.netCents, 0);
-    if (total <= 0) throw new DomainError('invalid', 'receipt_total_zero', { field: 'lines' });
-    const currency = await fiscalCurrencyOn(trx, date);
-    const taken = await takeNumber(trx, 'sale_receipt');
-    const uniqueSaleNumber = await nextUniqueSaleNumber(trx);
-    const movement = await recordCustomerPayment(trx, actor, {
-      accountId: body.accountId,
+    const lines = await pricedParts(trx, body.lines);
+    if (lines.reduce((sum, l) => sum + l.amounts.totalCents, 0) <= 0)
+      throw new DomainError('invalid', 'receipt_total_zero', { field: 'lines' });
+    return insertPaidReceipt(trx, actor, COUNTER_SALE_KIND, {
       date,
-      amountCents: total,
       partyId: body.partyId ?? null,
-      reason: `Касова бележка ${taken.formatted}`,
-    });
-    const id = newId();
-    await repo.insertReceipt(trx, {
-      id,
-      series_id: taken.seriesId,
-      number: taken.formatted,
-      status: 'issued',
-      document_date: date,
-      currency,
-      party_id: body.partyId ?? null,
-      order_id: null,
-      payment_method: body.method,
-      account_id: body.accountId,
-      movement_id: movement.id,
-      net_cents: net,
-      vat_cents: total - net,
-      total_cents: total,
-      unique_sale_number: uniqueSaleNumber,
-      fiscalised: false,
-      fiscal_status: 'printing',
-      fiscal_error_code: null,
-      fiscal_task_id: null,
-      receipt_number: null,
-      receipt_date_time: null,
-      fiscal_memory_serial_number: null,
-      storno_reason: null,
-      storno_receipt_number: null,
-      storno_receipt_date_time: null,
-      reversed_at: null,
-      reversed_by: null,
-      created_by: actor.userId,
-      created_at: nowIso(),
-    });
-    const rows = lines.map((l, i) => ({
-      id: newId(),
-      receipt_id: id,
-      position: i + 1,
-      description: l.part.nameBg,
-      quantity_milli: l.priced.quantityMilli,
-      unit: l.part.unit,
-      unit_price_cents: l.priced.unitPriceCents,
-      discount_bp: l.priced.discountBp,
-      vat_rate_bp: l.priced.vatRateBp,
-      net_cents: l.amounts.netCents,
-      vat_cents: l.amounts.vatCents,
-      total_cents: l.amounts.totalCents,
-      order_line_id: null,
-      part_id: l.part.id,
-    }));
-    await repo.insertLines(trx, rows);
-    const issue = await issuePartsForOrder(trx, actor, {
-      warehouseId: body.warehouseId,
-      sourceType: COUNTER_SALE_SOURCE,
-      sourceId: id,
-      documentDate: date,
-      reason: `Касова бележка ${taken.formatted}`,
-      lines: lines.map((l, i) => ({
-        partId: l.part.id,
-        quantityMilli: l.priced.quantityMilli,
-        serialNumbers: l.input.serialNumbers ?? null,
-        sourceLineId: rows[i]?.id ?? null,
+      orderId: null,
+      method: body.method,
+      accountId: body.accountId,
+      lines: lines.map((l) => ({
+        description: l.part.nameBg,
+        quantity_milli: l.priced.quantityMilli,
+        unit: l.part.unit,
+        unit_price_cents: l.priced.unitPriceCents,
+        discount_bp: l.priced.discountBp,
+        vat_rate_bp: l.priced.vatRateBp,
+        net_cents: l.amounts.netCents,
+        vat_cents: l.amounts.vatCents,
+        total_cents: l.amounts.totalCents,
+        order_line_id: null,
+        part_id: l.part.id,
       })),
-    });
-    await recordAudit(trx, actor, {
-      action: 'sale_receipt.counter_sale',
-      entity: 'sale_receipt',
-      entityId: id,
-      after: {
-        number: taken.formatted,
-        uniqueSaleNumber,
-        method: body.method,
-        movement: movement.number,
-        stockIssue: issue.number,
-        totalCents: total,
-        currency,
-        lines: lines.map((l) => ({ part: l.part.code, quantityMilli: l.priced.quantityMilli })),
+      audit: { lines: lines.map((l) => ({ part: l.part.code, quantityMilli: l.priced.quantityMilli })) },
+      // The parts leave the warehouse in the same transaction: short of free stock, nothing is written.
+      numbered: async (receipt) => {
+        const issue = await issuePartsForOrder(trx, actor, {
+          warehouseId: body.warehouseId,
+          sourceType: COUNTER_SALE_SOURCE,
+          sourceId: receipt.id,
+          documentDate: date,
+          reason: `Касова бележка ${receipt.number}`,
+          lines: lines.map((l, i) => ({
+            partId: l.part.id,
+            quantityMilli: l.priced.quantityMilli,
+            serialNumbers: l.input.serialNumbers ?? null,
+            sourceLineId: receipt.lineIds[i] ?? null,
+          })),
+        });
+        return { stockIssue: issue.number };
       },
     });
-    return id;
   });
   return printReceipt(db, actor, id);
 }
@@ -460,9 +475,10 @@ export async function stornoReceipt(
   id: string,
   body: StornoBody,
 ): Promise<SaleReceipt> {
+  const found = await repo.findReceipt(db, id);
+  if (!found) throw notFound('sale_receipt');
+  assertIssued(found);
   const receipt = await getReceipt(db, id);
-  if (receipt.status !== 'issued')
-    throw new DomainError('conflict', 'receipt_not_issued', { params: { number: receipt.number } });
   let storno: { receiptNumber: string | null; receiptDateTime: string | null } = {
     receiptNumber: null,
     receiptDateTime: null,
@@ -487,9 +503,9 @@ export async function stornoReceipt(
     });
   }
   await db.transaction().execute(async (trx) => {
-    const row = await repo.lockReceipt(trx, id);
-    if (row?.status !== 'issued')
-      throw new DomainError('conflict', 'receipt_not_issued', { params: { number: receipt.number } });
+    const row = await lockDocument(trx, RECEIPT_KIND, id);
+    assertIssued(row);
+    if (!row.movement_id) throw notFound('money_movement');
     const date = [todayDate(), receipt.documentDate].sort()[1];
     await reverseMovementIn(trx, actor, row.movement_id, {
       reason: `Сторно на касова бележка ${receipt.number}`,
@@ -504,14 +520,17 @@ export async function stornoReceipt(
       for (const d of issues)
         await reverseDocumentTx(trx, actor, d.id, { reason: `Сторно на касова бележка ${receipt.number}` });
     }
-    await repo.updateReceipt(trx, id, {
-      status: 'reversed',
+    const now = nowIso();
+    const changed = await repo.markReversed(trx, id, {
       storno_reason: body.reason,
       storno_receipt_number: storno.receiptNumber,
       storno_receipt_date_time: storno.receiptDateTime,
-      reversed_at: nowIso(),
+      reversed_at: now,
       reversed_by: actor.userId,
+      updated_at: now,
     });
+    if (changed !== 1)
+      throw new DomainError('conflict', 'receipt_not_issued', refusalDetails(row)('receipt_not_issued'));
     await recordAudit(trx, actor, {
       action: 'sale_receipt.storno',
       entity: 'sale_receipt',

@@ -1,14 +1,17 @@
 import type { CalendarDate, Instant, SqlBool } from '../../db/sql';
+import type { DocumentStatus } from '../../kernel/lifecycle';
 
 /**
  * A sale receipt of our own (касова бележка; ADR 0022): a numbered non-tax sales document of its own table, never a
- * tax invoice. `issued` until a storno reverses it (FIS-02); its fiscal fields are those the device printed.
+ * tax invoice. `issued` until a storno reverses it (FIS-02); its fiscal fields are those the device printed. The header
+ * of a numbered document (ADR 8, migration 0035): drafted and posted in one transaction, `posted` read as issued; a
+ * storno turns it `reversed` with no mirror (the device prints the storno).
  */
 export interface SaleReceiptTable {
   id: string;
-  series_id: string;
-  number: string;
-  status: 'issued' | 'reversed';
+  series_id: string | null;
+  number: string | null;
+  status: DocumentStatus;
   document_date: CalendarDate;
   currency: string;
   /** Null for an over-the-counter sale to a walk-in buyer (ADR 0026). */
@@ -17,8 +20,8 @@ export interface SaleReceiptTable {
   payment_method: 'cash' | 'card';
   /** The cash desk (or the card's account) the payment went into (→ money_account). */
   account_id: string;
-  /** The customer_payment money movement of the payment (→ money_movement). */
-  movement_id: string;
+  /** The customer_payment money movement of the payment (→ money_movement); recorded once the draft is numbered. */
+  movement_id: string | null;
   net_cents: number;
   vat_cents: number;
   total_cents: number;
@@ -37,8 +40,14 @@ export interface SaleReceiptTable {
   storno_receipt_date_time: string | null;
   reversed_at: Instant | null;
   reversed_by: string | null;
+  reversal_of_id: string | null;
+  reversed_by_id: string | null;
+  posted_at: Instant | null;
+  posted_by: string | null;
   created_by: string | null;
+  search_text: string;
   created_at: Instant;
+  updated_at: Instant;
 }
 
 export interface SaleReceiptLineTable {

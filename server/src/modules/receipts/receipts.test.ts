@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { aCustomer, anOrder, aUser, moved } from '../../../test/factories';
+import { aCustomer, anOrder, aUser, aVatCompany, moved } from '../../../test/factories';
 import { type FakeErpNetFp, startFakeErpNetFp } from '../../../test/fake-erpnet-fp';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { pdfText } from '../../../test/pdf-text';
@@ -69,19 +69,7 @@ describe.each(DIALECTS)('sale receipts on %s', (dialect) => {
     admin = await t.setup();
     desk = await aUser(t, 'reception');
     tech = await aUser(t, 'technician');
-    await json(admin, 'PUT', '/api/v1/company', {
-      legalName: 'Тест Сервиз ООД',
-      uic: '131129282',
-      vatNumber: 'BG131129282',
-      vatRegistered: true,
-      defaultVatRateBp: 2000,
-      fiscalDeviceRequired: false,
-      city: 'София',
-      address: 'бул. „Витоша“ 15',
-      postcode: '1000',
-      mol: 'Петър Петров',
-      bankAccounts: [],
-    });
+    await aVatCompany(t, admin);
     customerId = (
       await aCustomer(t, admin, {
         name: 'Иван Петров ЕООД',

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, anOrder, aUser, moved } from '../../../test/factories';
+import { aCustomer, anOrder, aUser, aVatCompany, moved } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { type Json, requests } from '../../../test/requests';
 import { todayDate } from '../../kernel/calendar';
@@ -31,19 +31,7 @@ describe.each(DIALECTS)('advance invoices on %s', (dialect) => {
   beforeAll(async () => {
     admin = await t.setup();
     desk = await aUser(t, 'reception');
-    await json(admin, 'PUT', '/api/v1/company', {
-      legalName: 'Тест Сервиз ООД',
-      uic: '131129282',
-      vatNumber: 'BG131129282',
-      vatRegistered: true,
-      defaultVatRateBp: 2000,
-      fiscalDeviceRequired: false,
-      city: 'София',
-      address: 'бул. „Витоша“ 15',
-      postcode: '1000',
-      mol: 'Петър Петров',
-      bankAccounts: [],
-    });
+    await aVatCompany(t, admin);
     const billing = [{ label: 'billing', city: 'Пловдив', address: 'ул. „Главна“ 1' }];
     customerId = (await aCustomer(t, admin, { name: 'Аванс ООД', uic: '020469788', addresses: billing })).id;
     otherId = (await aCustomer(t, admin, { name: 'Друг ООД', uic: '1213961230342', addresses: billing })).id;
@@ -118,7 +106,45 @@ describe.each(DIALECTS)('advance invoices on %s', (dialect) => {
     ]);
     expect(j.totals).toMatchObject({ totalBaseCents: 21_000, totalVatCents: 4200 });
 
-    // Deducted once: nothing is left of it for another invoice.
+    // A full credit of the final invoice takes all its lines, the deduction too: 132.00, and frees the advance.
+    const credit = await json(
+      desk,
+      'POST',
+      `/api/v1/invoices/${final.id}/credit-note`,
+      {
+        full: true,
+        reason: 'Отказ',
+        issue: true,
+      },
+      201,
+    );
+    expect(credit).toMatchObject({
+      kind: 'credit_note',
+      netCents: 11_000,
+      vatCents: 2200,
+      totalCents: 13_200,
+    });
+    expect(credit.lines.map((l: Json) => [l.netCents, l.deductsInvoiceId])).toEqual([
+      [6000, null],
+      [15_000, null],
+      [-10_000, adv.id],
+    ]);
+    const reissued = await json(
+      desk,
+      'POST',
+      '/api/v1/invoices',
+      {
+        partyId: customerId,
+        lines: [line({ unitPriceCents: 20_000 })],
+        deductAdvances: [{ invoiceId: adv.id, netCents: 10_000 }],
+      },
+      201,
+    );
+    expect(await json(desk, 'POST', `/api/v1/invoices/${reissued.id}/issue`)).toMatchObject({
+      netCents: 10_000,
+    });
+
+    // Deducted again in full: nothing is left of it for another invoice.
     const again = await json(
       desk,
       'POST',

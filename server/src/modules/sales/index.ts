@@ -13,6 +13,7 @@ export {
   listInvoices,
   registerCancelGuard,
   registerSettlementReader,
+  requisitesOf,
   type Settlement,
   type SettlementReader,
 } from './sales.service';

@@ -2,13 +2,21 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../db/database';
 import { listOrder, listPage, type SortKeys } from '../../db/list';
-import { lockForUpdate, matchesSearch } from '../../db/sql';
+import { matchesSearch } from '../../db/sql';
 import type { PageRequest } from '../../kernel/list-query';
-import type { ProformaListQuery } from './proforma.schema';
+import type { ProformaListQuery, ProformaStatus } from './proforma.schema';
 import type { SalesProformaLineTable, SalesProformaTable } from './sales.table';
 
 export type ProformaRow = Selectable<SalesProformaTable> & { order_number: string | null };
 export type ProformaLineRow = Selectable<SalesProformaLineTable>;
+/** The header as the document lifecycle locks and posts it (ADR 8). */
+export type ProformaHeaderRow = Selectable<SalesProformaTable>;
+
+/** The API's status of a stored proforma (ADR 8): posted is issued until it names its invoice, reversed cancelled. */
+export function proformaStatusOf(r: Pick<SalesProformaTable, 'status' | 'invoice_id'>): ProformaStatus {
+  if (r.status === 'reversed') return 'cancelled';
+  return r.invoice_id ? 'converted' : 'issued';
+}
 
 const SORTS: SortKeys = {
   number: ['p.number', 'p.created_at'],
@@ -30,17 +38,13 @@ export async function findProforma(db: Executor, id: string): Promise<ProformaRo
   return viewQuery(db).where('p.id', '=', id).executeTakeFirst();
 }
 
-/** Locks the proforma's row (PostgreSQL; SQLite's one writer serialises anyway) and reads it. */
-export async function lockProforma(db: Executor, id: string) {
-  return lockForUpdate(
-    db.selectFrom('sales_proforma').selectAll().where('id', '=', id),
-    db,
-  ).executeTakeFirst();
-}
-
 export async function listProformas(db: Executor, q: ProformaListQuery & PageRequest) {
   let query = viewQuery(db);
-  if (q.status) query = query.where('p.status', '=', q.status);
+  if (q.status === 'cancelled') query = query.where('p.status', '=', 'reversed');
+  else if (q.status)
+    query = query
+      .where('p.status', '=', 'posted')
+      .where('p.invoice_id', q.status === 'converted' ? 'is not' : 'is', null);
   if (q.partyId) query = query.where('p.party_id', '=', q.partyId);
   if (q.orderId) query = query.where('p.order_id', '=', q.orderId);
   if (q.q) query = query.where(matchesSearch('p.search_text', q.q));
@@ -65,7 +69,7 @@ export async function insertProforma(
   await db.insertInto('sales_proforma_line').values(lines).execute();
 }
 
-/** Marks an issued proforma converted or cancelled, guarded by its status; returns the rows changed. */
+/** Marks an issued proforma converted (its invoice) or cancelled (reversed), guarded by its status; the rows changed. */
 export async function closeProforma(
   db: Executor,
   id: string,
@@ -80,16 +84,8 @@ export async function closeProforma(
     .updateTable('sales_proforma')
     .set(patch)
     .where('id', '=', id)
-    .where('status', '=', 'issued')
+    .where('status', '=', 'posted')
+    .where('invoice_id', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
-}
-
-/** The proforma an invoice cites: its number and date. */
-export async function findProformaRef(db: Executor, id: string) {
-  return db
-    .selectFrom('sales_proforma')
-    .select(['id', 'number', 'document_date', 'status'])
-    .where('id', '=', id)
-    .executeTakeFirst();
 }

@@ -9,10 +9,10 @@ import { MAX_LINES } from '../../kernel/limits';
 import { ListQueryBase, Page } from '../../kernel/list-query';
 import {
   Currency,
+  DocumentParties,
   DocumentRef,
   InvoiceLine,
   InvoiceLineInput,
-  InvoiceParty,
   InvoiceVatByRate,
   PaymentMethod,
 } from './sales.schema';
@@ -93,8 +93,7 @@ export const ProformaPage = Page(ProformaListItem);
 
 export const ProformaDetail = z.object({
   ...HeaderFields,
-  supplier: InvoiceParty.extend({ bank: z.string().nullable(), vatRegistered: z.boolean() }),
-  recipient: InvoiceParty.extend({ kind: z.string() }),
+  ...DocumentParties,
   noVatReason: z.string().nullable(),
   issuedByName: z.string().nullable(),
   notes: z.string().nullable(),

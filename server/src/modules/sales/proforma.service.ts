@@ -8,18 +8,26 @@
  */
 import type { Insertable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
+import {
+  assertPeriodOpen,
+  type DocumentKind,
+  lockDocument,
+  postDraft,
+  refusalDetails,
+} from '../../db/document-lifecycle';
 import { nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
 import { todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
+import { assertTransition, documentLifecycle } from '../../kernel/lifecycle';
 import type { PageOf } from '../../kernel/list-query';
 import { toSearchText } from '../../kernel/search-text';
-import { recordAudit } from '../audit';
+import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } from '../audit';
 import { findUserSummary } from '../auth';
 import { getCompanySettings, getLockDate } from '../company';
 import { takeNumber } from '../numbering';
-import { lockBillableOrder, lockedOrder, markOrderBilled, readLines } from '../orders';
+import { linesToBill, lockBillableOrder, lockedOrder, markOrderBilled } from '../orders';
 import { assertCustomerExists, getPartyRequisites } from '../parties';
 import * as repo from './proforma.repository';
 import type {
@@ -35,21 +43,49 @@ import { API_STATUS } from './sales.lifecycle';
 import * as invoices from './sales.repository';
 import { checkLines, currencyOf, invoiceVat, lineBase, type RuleLine } from './sales.rules';
 import { type InvoiceLineInput, NOT_REGISTERED_REASON } from './sales.schema';
-import { insertDraft, issueTx, keepRendering, requisitesOf } from './sales.service';
+import {
+  insertDraft,
+  invoiceLinesOf,
+  issueTx,
+  keepRendering,
+  requisitesOf,
+  requisitesOfRow,
+} from './sales.service';
 import type { SalesProformaLineTable } from './sales.table';
 
 const bad = (code: string, field: string, params: Record<string, unknown> = {}) =>
   new DomainError('invalid', code, { field, params: { field, ...params } });
-const conflict = (code: string, params: Record<string, unknown> = {}) =>
-  new DomainError('conflict', code, { params });
+
+/**
+ * A proforma's lifecycle: the shared document lifecycle's statuses (ADR 8), read as draft → issued → cancelled;
+ * converting it names its invoice and leaves it posted. Drafted and issued in one transaction.
+ */
+const PROFORMA_LIFECYCLE = documentLifecycle({
+  notPosted: 'proforma_cancelled',
+  alreadyReversed: 'proforma_cancelled',
+});
+
+/** The proforma as a kind of numbered document (ADR 8): numbered last in the proforma series (or the one asked). */
+export const PROFORMA_KIND: DocumentKind<repo.ProformaHeaderRow> = {
+  table: 'sales_proforma',
+  entity: 'sales_proforma' satisfies AuditEntity,
+  actions: {
+    post: 'sales_proforma.create',
+    reverse: 'sales_proforma.cancel',
+  } satisfies Record<string, AuditAction>,
+  lifecycle: PROFORMA_LIFECYCLE,
+  takeNumber: (trx, draft) => takeNumber(trx, 'proforma', draft.series_id ?? undefined),
+  audit: (trx, actor, changes) => recordAudit(trx, actor, changes as AuditChange[]),
+  lockDate: getLockDate,
+};
 
 // ---------------------------------------------------------------- reads
 
 function toListItem(r: repo.ProformaRow): ProformaListItem {
   return {
     id: r.id,
-    number: r.number,
-    status: r.status,
+    number: r.number ?? '',
+    status: repo.proformaStatusOf(r),
     documentDate: r.document_date,
     currency: r.currency,
     partyId: r.party_id,
@@ -81,30 +117,11 @@ export async function getProforma(db: Executor, id: string): Promise<ProformaDet
   const row = await repo.findProforma(db, id);
   if (!row) throw notFound('sales_proforma');
   const lines = await repo.linesOf(db, id);
-  const vatRegistered = Boolean(row.supplier_vat_registered);
-  const vat = invoiceVat(lines.map(ruleOf), vatRegistered);
+  const vat = invoiceVat(lines.map(ruleOf), Boolean(row.supplier_vat_registered));
   const inv = row.invoice_id ? await invoices.findRef(db, row.invoice_id) : undefined;
   return {
     ...toListItem(row),
-    supplier: {
-      name: row.supplier_name,
-      uic: row.supplier_uic,
-      vatNumber: row.supplier_vat_number,
-      egn: null,
-      address: row.supplier_address,
-      mol: row.supplier_mol,
-      bank: row.supplier_bank,
-      vatRegistered,
-    },
-    recipient: {
-      kind: row.recipient_kind,
-      name: row.recipient_name,
-      uic: row.recipient_uic,
-      vatNumber: row.recipient_vat_number,
-      egn: row.recipient_egn,
-      address: row.recipient_address,
-      mol: row.recipient_mol,
-    },
+    ...requisitesOfRow(row),
     noVatReason: row.no_vat_reason,
     issuedByName: row.issued_by_name,
     notes: row.notes,
@@ -162,7 +179,7 @@ interface ProformaInput {
   lines: (InvoiceLineInput & { orderLineId?: string | null })[];
 }
 
-/** Writes an issued proforma, numbered last in the same transaction (a refusal takes no number). */
+/** Writes an issued proforma: drafted, then posted through the shared lifecycle, its number taken last (ADR 8). */
 async function insertProforma(trx: Executor, actor: Actor, input: ProformaInput): Promise<string> {
   await assertCustomerExists(trx, input.partyId, 'partyId');
   const today = todayDate();
@@ -196,14 +213,13 @@ async function insertProforma(trx: Executor, actor: Actor, input: ProformaInput)
     order_line_id: l.orderLineId ?? null,
     created_at: now,
   }));
-  const taken = await takeNumber(trx, 'proforma', input.seriesId);
   await repo.insertProforma(
     trx,
     {
       id,
-      series_id: taken.seriesId,
-      number: taken.formatted,
-      status: 'issued',
+      series_id: input.seriesId ?? null,
+      number: null,
+      status: 'draft',
       document_date: documentDate,
       currency,
       party_id: input.partyId,
@@ -221,19 +237,21 @@ async function insertProforma(trx: Executor, actor: Actor, input: ProformaInput)
       converted_at: null,
       cancel_reason: null,
       cancelled_at: null,
+      reversal_of_id: null,
+      reversed_by_id: null,
+      posted_at: null,
+      posted_by: null,
       created_by: actor.userId,
-      search_text: toSearchText(taken.formatted, party.name, party.uic, party.vatNumber),
+      search_text: toSearchText(party.name, party.uic, party.vatNumber),
       created_at: now,
       updated_at: now,
     },
     lines,
   );
-  await recordAudit(trx, actor, {
-    action: 'sales_proforma.create',
-    entity: 'sales_proforma',
-    entityId: id,
-    after: { number: taken.formatted, orderId: input.orderId ?? null, totalCents: vat.totalCents, currency },
-  });
+  await postDraft(trx, PROFORMA_KIND, actor, id, async () => ({
+    at: now,
+    audit: { orderId: input.orderId ?? null, totalCents: vat.totalCents, currency },
+  }));
   return id;
 }
 
@@ -255,30 +273,13 @@ export async function proformaFromOrder(
 ): Promise<ProformaDetail> {
   const id = await db.transaction().execute(async (trx) => {
     const order = await lockedOrder(trx, body.orderId);
-    const lines = (await readLines(trx, order.id)).filter(
-      (l) => l.payer === 'customer' && (l.usedQuantityMilli ?? l.quantityMilli) > 0,
-    );
-    if (!lines.length)
-      throw new DomainError('conflict', 'order_nothing_to_bill', {
-        field: 'orderId',
-        params: { number: order.number },
-      });
+    const lines = await linesToBill(trx, order);
     const { orderId, ...options } = body;
     return insertProforma(trx, actor, {
       ...options,
       partyId: order.party_id,
       orderId,
-      lines: lines.map((l) => ({
-        description: l.description,
-        quantityMilli: l.usedQuantityMilli ?? l.quantityMilli,
-        unit: l.unit,
-        unitPriceCents: l.unitPriceCents,
-        discountBp: l.discountBp,
-        vatRateBp: l.vatRateBp,
-        vatExempt: false,
-        vatReason: null,
-        orderLineId: l.id,
-      })),
+      lines: invoiceLinesOf(lines),
     });
   });
   return getProforma(db, id);
@@ -287,15 +288,15 @@ export async function proformaFromOrder(
 // ---------------------------------------------------------------- convert, cancel
 
 /** Refuses anything but an issued proforma: 409 proforma_already_converted (naming the invoice) or proforma_cancelled. */
-async function assertOpen(trx: Executor, p: { number: string; status: string; invoice_id: string | null }) {
-  if (p.status === 'converted') {
-    const inv = p.invoice_id ? await invoices.findRef(trx, p.invoice_id) : undefined;
+async function assertOpen(trx: Executor, p: repo.ProformaHeaderRow) {
+  if (p.invoice_id) {
+    const inv = await invoices.findRef(trx, p.invoice_id);
     throw new DomainError('conflict', 'proforma_already_converted', {
-      params: { number: p.number, invoiceNumber: inv?.number ?? '' },
+      params: { number: p.number ?? '', invoiceNumber: inv?.number ?? '' },
       extra: { invoiceId: p.invoice_id },
     });
   }
-  if (p.status === 'cancelled') throw conflict('proforma_cancelled', { number: p.number });
+  assertTransition(PROFORMA_LIFECYCLE, p.status, 'reversed', refusalDetails(p));
 }
 
 /**
@@ -312,8 +313,7 @@ export async function convertProforma(
   body: ConvertProformaBody,
 ): Promise<ProformaDetail> {
   const invoiceId = await db.transaction().execute(async (trx) => {
-    const p = await repo.lockProforma(trx, id);
-    if (!p) throw notFound('sales_proforma');
+    const p = await lockDocument(trx, PROFORMA_KIND, id);
     await assertOpen(trx, p);
     if (p.order_id) await lockBillableOrder(trx, p.order_id);
     const documentDate = body.documentDate ?? todayDate();
@@ -343,12 +343,14 @@ export async function convertProforma(
     if (p.order_id) await markOrderBilled(trx, p.order_id, invoiceId);
     const now = nowIso();
     const changed = await repo.closeProforma(trx, id, {
-      status: 'converted',
       invoice_id: invoiceId,
       converted_at: now,
       updated_at: now,
     });
-    if (changed !== 1) throw conflict('proforma_already_converted', { number: p.number, invoiceNumber: '' });
+    if (changed !== 1)
+      throw new DomainError('conflict', 'proforma_already_converted', {
+        params: { number: p.number ?? '', invoiceNumber: '' },
+      });
     await recordAudit(trx, actor, {
       action: 'sales_proforma.convert',
       entity: 'sales_proforma',
@@ -370,22 +372,19 @@ export async function cancelProforma(
   body: CancelProformaBody,
 ): Promise<ProformaDetail> {
   await db.transaction().execute(async (trx) => {
-    const p = await repo.lockProforma(trx, id);
-    if (!p) throw notFound('sales_proforma');
+    const p = await lockDocument(trx, PROFORMA_KIND, id);
     await assertOpen(trx, p);
-    const lockDate = await getLockDate(trx);
-    if (lockDate !== null && p.document_date <= lockDate)
-      throw new DomainError('conflict', 'period_closed', { params: { date: lockDate }, extra: { lockDate } });
+    await assertPeriodOpen(trx, PROFORMA_KIND, [p.document_date]);
     const now = nowIso();
     if (
       (await repo.closeProforma(trx, id, {
-        status: 'cancelled',
+        status: 'reversed',
         cancel_reason: body.reason,
         cancelled_at: now,
         updated_at: now,
       })) !== 1
     )
-      throw conflict('proforma_cancelled', { number: p.number });
+      throw new DomainError('conflict', 'proforma_cancelled', refusalDetails(p)('proforma_cancelled'));
     await recordAudit(trx, actor, {
       action: 'sales_proforma.cancel',
       entity: 'sales_proforma',

@@ -210,13 +210,17 @@ export async function lastNumberedInSeries(db: Executor, seriesId: string) {
 
 /**
  * The tax base already deducted from an advance invoice (INV-06) by issued invoices other than `exceptId`: the sum of
- * their deduction lines' bases, as a positive number.
+ * their deduction lines' bases, as a positive number; a credit note's copy of a deduction gives it back.
  */
 export async function deductedFrom(db: Executor, advanceId: string, exceptId: string): Promise<number> {
   const row = await db
     .selectFrom('sales_invoice_line as l')
     .innerJoin('sales_invoice as i', 'i.id', 'l.invoice_id')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('l.net_cents'), eb.lit(0)).as('total'))
+    .select(
+      sql<number>`coalesce(sum(case when i.kind = 'credit_note' then -l.net_cents else l.net_cents end), 0)`.as(
+        'total',
+      ),
+    )
     .where('l.deducts_invoice_id', '=', advanceId)
     .where('i.status', '=', 'posted')
     .where('i.id', '!=', exceptId)

@@ -260,11 +260,17 @@ export const InvoiceListItem = z.object({ ...HeaderFields, ...SettlementFields }
 export type InvoiceListItem = z.infer<typeof InvoiceListItem>;
 export const InvoicePage = Page(InvoiceListItem);
 
+/** Both parties' requisites as copied onto a document (an invoice, a proforma) on its day (INV-03). */
+export const DocumentParties = {
+  supplier: InvoiceParty.extend({ bank: z.string().nullable(), vatRegistered: z.boolean() }),
+  recipient: InvoiceParty.extend({ kind: z.string() }),
+};
+export type DocumentParties = z.infer<z.ZodObject<typeof DocumentParties>>;
+
 export const InvoiceDetail = z.object({
   ...HeaderFields,
   ...SettlementFields,
-  supplier: InvoiceParty.extend({ bank: z.string().nullable(), vatRegistered: z.boolean() }),
-  recipient: InvoiceParty.extend({ kind: z.string() }),
+  ...DocumentParties,
   noVatReason: z.string().nullable(),
   receivedBy: z.string().nullable(),
   issuedByName: z.string().nullable(),

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import {
+  assertPeriodOpen,
   type DocumentKind,
   lockDocument,
   lockDraft,
@@ -31,7 +32,14 @@ import { findUserSummary } from '../auth';
 import { type CompanySettings, getCompanySettings, getLockDate } from '../company';
 import { enqueueJob, registerJobHandler } from '../jobs';
 import { takeNumber } from '../numbering';
-import { clearOrderBilled, lockBillableOrder, lockedOrder, markOrderBilled, readLines } from '../orders';
+import {
+  clearOrderBilled,
+  linesToBill,
+  lockBillableOrder,
+  lockedOrder,
+  markOrderBilled,
+  type OrderLine,
+} from '../orders';
 import { assertCustomerExists, getPartyRequisites, type PartyRequisites } from '../parties';
 import { API_STATUS, INVOICE_LIFECYCLE } from './sales.lifecycle';
 import * as repo from './sales.repository';
@@ -49,6 +57,7 @@ import {
   type CancelInvoiceBody,
   type CreateInvoiceBody,
   type CreateNoteBody,
+  type DocumentParties,
   type DocumentRef,
   type FromOrderBody,
   type InvoiceDetail,
@@ -191,7 +200,7 @@ async function proformaRefOf(db: Executor, id: string): Promise<InvoiceDetail['p
     .select(['id', 'number', 'document_date'])
     .where('id', '=', id)
     .executeTakeFirst();
-  return r ? { id: r.id, number: r.number, documentDate: r.document_date } : null;
+  return r ? { id: r.id, number: r.number ?? '', documentDate: r.document_date } : null;
 }
 
 /** The invoice page: its requisites as copied, lines, VAT per rate, totals, the late-issue warning. */
@@ -204,25 +213,7 @@ export async function getInvoice(db: Executor, id: string): Promise<InvoiceDetai
   const [head] = await withSettlements(db, [toListItem(row)]);
   return {
     ...(head as InvoiceListItem),
-    supplier: {
-      name: row.supplier_name,
-      uic: row.supplier_uic,
-      vatNumber: row.supplier_vat_number,
-      egn: null,
-      address: row.supplier_address,
-      mol: row.supplier_mol,
-      bank: row.supplier_bank,
-      vatRegistered,
-    },
-    recipient: {
-      kind: row.recipient_kind,
-      name: row.recipient_name,
-      uic: row.recipient_uic,
-      vatNumber: row.recipient_vat_number,
-      egn: row.recipient_egn,
-      address: row.recipient_address,
-      mol: row.recipient_mol,
-    },
+    ...requisitesOfRow(row),
     noVatReason: row.no_vat_reason,
     receivedBy: row.received_by,
     issuedByName: row.issued_by_name,
@@ -312,6 +303,36 @@ export function requisitesOf(company: CompanySettings, party: PartyRequisites, d
     recipient_egn: blank(party.egn),
     recipient_address: blank(printedAddress(party)),
     recipient_mol: blank(party.mol),
+  };
+}
+
+/** The requisites a document (an invoice, a proforma) carries as copied, as the API shows them. */
+export function requisitesOfRow(
+  row: Omit<Requisites, 'supplier_vat_registered'> & {
+    supplier_bank: string | null;
+    supplier_vat_registered: boolean | number;
+  },
+): DocumentParties {
+  return {
+    supplier: {
+      name: row.supplier_name,
+      uic: row.supplier_uic,
+      vatNumber: row.supplier_vat_number,
+      egn: null,
+      address: row.supplier_address,
+      mol: row.supplier_mol,
+      bank: row.supplier_bank,
+      vatRegistered: Boolean(row.supplier_vat_registered),
+    },
+    recipient: {
+      kind: row.recipient_kind,
+      name: row.recipient_name,
+      uic: row.recipient_uic,
+      vatNumber: row.recipient_vat_number,
+      egn: row.recipient_egn,
+      address: row.recipient_address,
+      mol: row.recipient_mol,
+    },
   };
 }
 
@@ -704,6 +725,21 @@ export async function issueInvoice(db: Db, actor: Actor, id: string): Promise<In
   return getInvoice(db, id);
 }
 
+/** An invoice's (or a proforma's) lines of the order lines it bills: the quantity used, each citing its order line. */
+export function invoiceLinesOf(lines: OrderLine[]): DraftInput['lines'] {
+  return lines.map((l) => ({
+    description: l.description,
+    quantityMilli: l.usedQuantityMilli ?? l.quantityMilli,
+    unit: l.unit,
+    unitPriceCents: l.unitPriceCents,
+    discountBp: l.discountBp,
+    vatRateBp: l.vatRateBp,
+    vatExempt: false,
+    vatReason: null,
+    orderLineId: l.id,
+  }));
+}
+
 /**
  * Bills a ready or delivered service order in one step: an invoice of the order's lines the customer pays
  * (warranty and contract lines stay off it), issued, and the order marked billed, all in one transaction. A second
@@ -712,14 +748,7 @@ export async function issueInvoice(db: Db, actor: Actor, id: string): Promise<In
 export async function invoiceOrder(db: Db, actor: Actor, body: FromOrderBody): Promise<InvoiceDetail> {
   const id = await db.transaction().execute(async (trx) => {
     const order = await lockBillableOrder(trx, body.orderId);
-    const lines = (await readLines(trx, order.id)).filter(
-      (l) => l.payer === 'customer' && (l.usedQuantityMilli ?? l.quantityMilli) > 0,
-    );
-    if (!lines.length)
-      throw new DomainError('conflict', 'order_nothing_to_bill', {
-        field: 'orderId',
-        params: { number: order.number },
-      });
+    const lines = await linesToBill(trx, order);
     const documentDate = body.documentDate ?? todayDate();
     // A service's tax event is its completion (INV-07): the day the order was finished.
     const finished = order.finishedAt ? calendarDateOf(new Date(order.finishedAt)) : documentDate;
@@ -736,19 +765,7 @@ export async function invoiceOrder(db: Db, actor: Actor, body: FromOrderBody): P
       orderId,
       documentDate,
       taxEventDate: body.taxEventDate ?? [finished, documentDate].sort()[0],
-      lines: lines
-        .map((l): DraftInput['lines'][number] => ({
-          description: l.description,
-          quantityMilli: l.usedQuantityMilli ?? l.quantityMilli,
-          unit: l.unit,
-          unitPriceCents: l.unitPriceCents,
-          discountBp: l.discountBp,
-          vatRateBp: l.vatRateBp,
-          vatExempt: false,
-          vatReason: null,
-          orderLineId: l.id,
-        }))
-        .concat(deductions),
+      lines: [...invoiceLinesOf(lines), ...deductions],
     });
     await issueTx(trx, actor, invoiceId);
     await markOrderBilled(trx, order.id, invoiceId);
@@ -764,22 +781,24 @@ const conflict = (code: string, params: Record<string, unknown> = {}, field?: st
   new DomainError('conflict', code, { ...(field ? { field } : {}), params });
 
 /** A line of the invoice's currency in the note's: BGN prices converted to EUR by the fixed rate (EUR-01, EUR-06). */
-function lineIn(
-  l: InvoiceLineInput & { orderLineId?: string | null },
-  from: InvoiceCurrency,
-  to: InvoiceCurrency,
-): InvoiceLineInput & { orderLineId?: string | null } {
+function lineIn<L extends InvoiceLineInput>(l: L, from: InvoiceCurrency, to: InvoiceCurrency): L {
   if (from === to) return l;
   const price = from === 'BGN' ? bgnToEur(l.unitPriceCents) : eurToBgn(l.unitPriceCents);
   return { ...l, unitPriceCents: Number(price) };
 }
 
-function inputOf(l: repo.InvoiceLineRow): InvoiceLineInput {
+/**
+ * An issued line as input again (a full credit note, a note's limit in another currency): a deduction of an advance
+ * (INV-06) keeps its negative price and the advance it deducts, so a full credit of a final invoice credits the
+ * deduction too and frees it (repo.deductedFrom).
+ */
+function inputOf(l: repo.InvoiceLineRow): InvoiceLineInput & { deductsInvoiceId: string | null } {
   return {
     description: l.description,
     quantityMilli: Number(l.quantity_milli),
     unit: l.unit,
-    unitPriceCents: Number(l.unit_price_cents),
+    unitPriceCents: l.deducts_invoice_id ? -Number(l.unit_price_cents) : Number(l.unit_price_cents),
+    deductsInvoiceId: l.deducts_invoice_id,
     discountBp: l.discount_bp,
     vatRateBp: l.vat_rate_bp,
     vatExempt: Boolean(l.vat_exempt),
@@ -889,9 +908,7 @@ export async function cancelInvoice(
         throw bad('replacement_not_issued', 'replacedById');
     }
     for (const guard of cancelGuards) await guard(trx, id);
-    const lockDate = await getLockDate(trx);
-    if (lockDate !== null && doc.document_date <= lockDate)
-      throw new DomainError('conflict', 'period_closed', { params: { date: lockDate }, extra: { lockDate } });
+    await assertPeriodOpen(trx, INVOICE_KIND, [doc.document_date]);
     const now = nowIso();
     const changed = await repo.markCancelled(trx, id, {
       cancel_reason: body.reason,

@@ -115,17 +115,17 @@ export interface SalesInvoiceRenderingTable {
   created_at: Instant;
 }
 
-export type ProformaStatus = 'issued' | 'converted' | 'cancelled';
-
 /**
  * A proforma invoice (проформа фактура, INV-13; ADR 0025): numbered in its own series when made, no tax effect (its
- * own table: never in the VAT journal, the receivables or a balance); converted once into an invoice.
+ * own table: never in the VAT journal, the receivables or a balance); converted once into an invoice. The header of
+ * a numbered document (ADR 8, migration 0035): `posted` reads as issued, or converted once it names its invoice;
+ * `reversed` as cancelled (no mirror is written).
  */
 export interface SalesProformaTable {
   id: string;
-  series_id: string;
-  number: string;
-  status: ProformaStatus;
+  series_id: string | null;
+  number: string | null;
+  status: DocumentStatus;
   document_date: CalendarDate;
   currency: InvoiceCurrency;
   party_id: string;
@@ -158,6 +158,10 @@ export interface SalesProformaTable {
   converted_at: Instant | null;
   cancel_reason: string | null;
   cancelled_at: Instant | null;
+  reversal_of_id: string | null;
+  reversed_by_id: string | null;
+  posted_at: Instant | null;
+  posted_by: string | null;
   created_by: string | null;
   search_text: string;
   created_at: Instant;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { billAllAtOnce, expectGaplessAndBilledOnce, finishedOrders } from '../../../test/billing';
-import { aCustomer, anOrder, aUser, moved } from '../../../test/factories';
+import { aCustomer, anOrder, aUser, aVatCompany, moved } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { pdfText } from '../../../test/pdf-text';
 import { type Json, requests } from '../../../test/requests';
@@ -30,20 +30,6 @@ describe.each(DIALECTS)('invoices on %s', (dialect) => {
   const draft = (over: Json = {}) =>
     json(desk, 'POST', '/api/v1/invoices', { partyId: customerId, lines: [line()], ...over }, 201);
   const issue = (id: string) => json(desk, 'POST', `/api/v1/invoices/${id}/issue`);
-  const companyBody = (over: Json = {}) => ({
-    legalName: 'Тест Сервиз ООД',
-    uic: '131129282',
-    vatNumber: 'BG131129282',
-    vatRegistered: true,
-    defaultVatRateBp: 2000,
-    fiscalDeviceRequired: false,
-    city: 'София',
-    address: 'бул. „Витоша“ 15',
-    postcode: '1000',
-    mol: 'Петър Петров',
-    bankAccounts: [],
-    ...over,
-  });
 
   beforeAll(async () => {
     admin = await t.setup();
@@ -64,7 +50,7 @@ describe.each(DIALECTS)('invoices on %s', (dialect) => {
       code: 'invoice_requisite_missing',
       field: 'supplier.uic',
     });
-    await json(admin, 'PUT', '/api/v1/company', companyBody());
+    await aVatCompany(t, admin);
     const bare = await aCustomer(t, admin, { name: 'Без адрес ООД', uic: '1213961230342' });
     const d2 = await draft({ partyId: bare.id });
     await refused('POST', `/api/v1/invoices/${d2.id}/issue`, undefined, {
@@ -395,14 +381,14 @@ describe.each(DIALECTS)('invoices on %s', (dialect) => {
   });
 
   it('INV-10: a company not registered for VAT charges none and prints the ground', async () => {
-    await json(admin, 'PUT', '/api/v1/company', companyBody({ vatRegistered: false, vatNumber: null }));
+    await aVatCompany(t, admin, { vatRegistered: false, vatNumber: null });
     const issued = await issue((await draft({ lines: [line(), line({ vatRateBp: 900 })] })).id);
     expect(issued).toMatchObject({ netCents: 5000, vatCents: 0, totalCents: 5000 });
     expect(issued.noVatReason).toBe('чл. 113, ал. 9 ЗДДС');
     expect(issued.supplier.vatNumber).toBeNull();
     const text = await pdfText((await send(desk, 'GET', `/api/v1/invoices/${issued.id}/pdf`)).rawPayload);
     expect(text).toContain('чл. 113, ал. 9 ЗДДС');
-    await json(admin, 'PUT', '/api/v1/company', companyBody());
+    await aVatCompany(t, admin);
   });
 
   // Last: the 100 invoices' renderings would wait in the job queue of the tests that drain it.
@@ -421,19 +407,7 @@ describe.runIf(DIALECTS.includes('postgres'))('invoices from two app instances o
 
   it('INV-02: 100 finished orders billed at once through two app instances, each asked twice (once on each): consecutive numbers, no gap, each order billed once', async () => {
     const admin = await t.setup();
-    await t.request(admin, 'PUT', '/api/v1/company', {
-      legalName: 'Тест Сервиз ООД',
-      uic: '131129282',
-      vatNumber: 'BG131129282',
-      vatRegistered: true,
-      defaultVatRateBp: 2000,
-      fiscalDeviceRequired: false,
-      city: 'София',
-      address: 'бул. „Витоша“ 15',
-      postcode: '1000',
-      mol: 'Петър Петров',
-      bankAccounts: [],
-    });
+    await aVatCompany(t, admin);
     const customerId = (
       await aCustomer(t, admin, {
         name: 'Клиент Първи ООД',

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, aUser } from '../../../test/factories';
+import { aCustomer, aUser, aVatCompany } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { type Json, requests } from '../../../test/requests';
 import { addDays, todayDate } from '../../kernel/calendar';
@@ -53,19 +53,7 @@ describe.each(DIALECTS)('VAT sales journal on %s', (dialect) => {
     admin = await t.setup();
     accountant = await aUser(t, 'accountant');
     desk = await aUser(t, 'reception');
-    await json(admin, 'PUT', '/api/v1/company', {
-      legalName: 'Тест Сервиз ООД',
-      uic: '131129282',
-      vatNumber: 'BG131129282',
-      vatRegistered: true,
-      defaultVatRateBp: 2000,
-      fiscalDeviceRequired: false,
-      city: 'София',
-      address: 'бул. „Витоша“ 15',
-      postcode: '1000',
-      mol: 'Петър Петров',
-      bankAccounts: [],
-    });
+    await aVatCompany(t, admin);
     customerId = (
       await aCustomer(t, admin, {
         name: 'Клиент Първи ООД',

@@ -101,11 +101,7 @@ export const invoicesMessages = defineMessages(
         hash: 'SHA-256 на съхранения PDF',
       },
       orderAction: {
-        issue: 'Издай фактура',
         open: 'Фактура {{number}}',
-        title: 'Фактура по поръчка {{number}}',
-        hint: 'Във фактурата влизат редовете, които плаща клиентът; гаранционните и договорните остават извън нея. Фактурата се издава веднага и получава следващия номер.',
-        submit: 'Издай фактурата',
       },
     },
   },
@@ -205,11 +201,7 @@ export const invoicesMessages = defineMessages(
         hash: 'SHA-256 of the stored PDF',
       },
       orderAction: {
-        issue: 'Issue invoice',
         open: 'Invoice {{number}}',
-        title: 'Invoice for order {{number}}',
-        hint: 'The invoice carries the lines the customer pays; warranty and contract lines stay off it. It is issued at once and takes the next number.',
-        submit: 'Issue the invoice',
       },
     },
   },

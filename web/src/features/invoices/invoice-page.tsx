@@ -1,20 +1,8 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Grid,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { formatDate, formatMoney, formatQuantity } from '@servix/server/kernel/format';
+import { formatDate, formatMoney } from '@servix/server/kernel/format';
 import type { Allocation } from '@servix/server/modules/payments/payments.schema';
-import type { InvoiceDetail, InvoiceLine, InvoiceListItem } from '@servix/server/modules/sales/sales.schema';
+import type { InvoiceDetail, InvoiceListItem } from '@servix/server/modules/sales/sales.schema';
 import { IconAlertTriangle, IconBan, IconCash, IconMinus, IconPlus, IconSend } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -35,13 +23,13 @@ import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { DetailField, InfoCard, SectionCard } from '../../ui/detail';
-import { type Column, ResponsiveTable } from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
 import { PdfButton } from '../../ui/pdf-button';
 import { LoadError, NotFound, PageLoader } from '../../ui/states';
 import { NoteRefunds } from '../payments/note-refunds';
 import { AllocationCard, UndoModal } from '../payments/payment-page';
 import { PaymentStateBadge } from '../payments/payment-state-badge';
+import { DocumentLines, PartyCard } from './document-lines';
 import { InvoiceKindBadge, InvoiceStatusBadge } from './invoice-badges';
 import { NoteModal } from './note-modal';
 
@@ -98,98 +86,6 @@ function InvoicePayments({ invoice }: { invoice: InvoiceDetail }) {
       </Stack>
       {undoing && <UndoModal allocation={undoing} onClose={() => setUndoing(null)} />}
     </SectionCard>
-  );
-}
-
-export const percent = (bp: number, locale: 'bg' | 'en') =>
-  `${formatQuantity(bp * 10, locale)}${locale === 'bg' ? '\u00a0%' : '%'}`;
-
-/** One party's requisites as copied onto the invoice. */
-export function PartyCard({
-  title,
-  party,
-}: {
-  title: string;
-  party: InvoiceDetail['supplier'] | InvoiceDetail['recipient'];
-}) {
-  const { t } = useTranslation();
-  const rows: [string, string | null][] = [
-    [t('invoices.invoice.uic'), party.uic],
-    [t('invoices.invoice.vatNumber'), party.vatNumber],
-    [t('invoices.invoice.egn'), party.egn],
-    [t('invoices.invoice.mol'), party.mol],
-  ];
-  return (
-    <InfoCard title={title}>
-      <Text fw={600} size="sm">
-        {party.name}
-      </Text>
-      {party.address && <Text size="sm">{party.address}</Text>}
-      {rows
-        .filter((r): r is [string, string] => Boolean(r[1]))
-        .map(([label, value]) => (
-          <DetailField key={label} label={label} labelWidth={110}>
-            {value}
-          </DetailField>
-        ))}
-    </InfoCard>
-  );
-}
-
-export function InvoiceTotals({
-  invoice,
-}: {
-  invoice: Pick<InvoiceDetail, 'currency' | 'vatByRate' | 'netCents' | 'vatCents' | 'totalCents'>;
-}) {
-  const { t } = useTranslation();
-  const locale = currentLocale();
-  const money = (c: number) => formatMoney(c, locale, invoice.currency);
-  return (
-    <Table withRowBorders={false} verticalSpacing={2} maw={380} ml="auto" data-testid="invoice-totals">
-      <Table.Tbody>
-        {invoice.vatByRate.map((r) =>
-          r.vatExempt ? (
-            <Table.Tr key="exempt">
-              <Table.Td>{t('invoices.invoice.totalsExempt')}</Table.Td>
-              <Table.Td ta="right">{money(r.baseCents)}</Table.Td>
-            </Table.Tr>
-          ) : (
-            [
-              <Table.Tr key={`base-${r.vatRateBp}`}>
-                <Table.Td>
-                  {t('invoices.invoice.totalsBase', { rate: percent(r.vatRateBp, locale) })}
-                </Table.Td>
-                <Table.Td ta="right">{money(r.baseCents)}</Table.Td>
-              </Table.Tr>,
-              <Table.Tr key={`vat-${r.vatRateBp}`}>
-                <Table.Td>{t('invoices.invoice.totalsVat', { rate: percent(r.vatRateBp, locale) })}</Table.Td>
-                <Table.Td ta="right" data-testid={`invoice-vat-${r.vatRateBp}`}>
-                  {money(r.vatCents)}
-                </Table.Td>
-              </Table.Tr>,
-            ]
-          ),
-        )}
-        <Table.Tr>
-          <Table.Td>{t('invoices.invoice.net')}</Table.Td>
-          <Table.Td ta="right" data-testid="invoice-net">
-            {money(invoice.netCents)}
-          </Table.Td>
-        </Table.Tr>
-        <Table.Tr>
-          <Table.Td>{t('invoices.invoice.vat')}</Table.Td>
-          <Table.Td ta="right" data-testid="invoice-vat">
-            {money(invoice.vatCents)}
-          </Table.Td>
-        </Table.Tr>
-        <Table.Tr>
-          <Table.Td fw={700}>{t('invoices.invoice.gross')}</Table.Td>
-          <Table.Td ta="right" fw={700} data-testid="invoice-total">
-            {money(invoice.totalCents)}
-          </Table.Td>
-        </Table.Tr>
-      </Table.Tbody>
-    </Table>
   );
 }
 
@@ -299,64 +195,12 @@ export function InvoicePage() {
     return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   }
   const invoice = query.data;
-  const money = (c: number) => formatMoney(c, locale, invoice.currency);
   const canIssue = invoice.status === 'draft' && canCall(user.role, 'POST /api/v1/invoices/:id/issue');
   const canCancel = invoice.status === 'issued' && canCall(user.role, 'POST /api/v1/invoices/:id/cancel');
   const canNote =
     invoice.kind === 'invoice' &&
     invoice.status === 'issued' &&
     canCall(user.role, 'POST /api/v1/invoices/:id/credit-note');
-  const columns: Column<InvoiceLine>[] = [
-    {
-      key: 'description',
-      header: t('invoices.invoice.description'),
-      phone: 'title',
-      render: (l) => l.description,
-    },
-    {
-      key: 'quantity',
-      header: t('invoices.invoice.quantity'),
-      align: 'right',
-      nowrap: true,
-      phone: 'primary',
-      render: (l) => `${formatQuantity(l.quantityMilli, locale)} ${l.unit}`,
-    },
-    {
-      key: 'unitPrice',
-      header: t('invoices.invoice.unitPrice'),
-      align: 'right',
-      nowrap: true,
-      phone: 'primary',
-      render: (l) => money(l.unitPriceCents),
-    },
-    {
-      key: 'discount',
-      header: t('invoices.invoice.discount'),
-      align: 'right',
-      nowrap: true,
-      phone: 'secondary',
-      render: (l) => (l.discountBp ? percent(l.discountBp, locale) : '—'),
-    },
-    {
-      key: 'vat',
-      header: t('invoices.invoice.vatRate'),
-      align: 'right',
-      nowrap: true,
-      phone: 'secondary',
-      render: (l) =>
-        l.vatExempt || !invoice.supplier.vatRegistered
-          ? t('invoices.invoice.exempt')
-          : percent(l.vatRateBp, locale),
-    },
-    {
-      key: 'base',
-      header: t('invoices.invoice.base'),
-      align: 'right',
-      nowrap: true,
-      phone: 'primary',
-      render: (l) => money(l.netCents),
-    },
-  ];
   return (
     <Stack gap="md" maw={1400}>
       <PageHeader
@@ -475,18 +319,7 @@ export function InvoicePage() {
       )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <SectionCard title={t('invoices.invoice.lines')}>
-            <Stack gap="sm">
-              <ResponsiveTable
-                columns={columns}
-                rows={invoice.lines}
-                rowKey={(l) => l.id}
-                minWidth={620}
-                data-testid="invoice-lines"
-              />
-              <InvoiceTotals invoice={invoice} />
-            </Stack>
-          </SectionCard>
+          <DocumentLines document={invoice} testId="invoice-lines" />
           <Stack mt="md">
             <InvoicePayments invoice={invoice} />
             <NoteRefunds note={invoice} />

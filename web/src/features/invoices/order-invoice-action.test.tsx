@@ -2,44 +2,69 @@ import type { OrderDetail } from '@servix/server/modules/orders/orders.schema';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { aMe, type Call, fakeServer, jsonResponse, renderScreen } from '../../test-utils';
+import { OrderClosingAction } from '../orders/order-closing';
 import { OrderInvoiceAction } from './order-invoice-action';
 
-const order = (status: string) => ({ id: 'o-1', number: '0000000012', status }) as OrderDetail;
+const order = (status: string) =>
+  ({
+    id: 'o-1',
+    number: '0000000012',
+    status,
+    billedById: null,
+    billedByKind: null,
+    lines: [],
+    totals: { netCents: 21_000, vatCents: 4200, totalCents: 25_200 },
+  }) as unknown as OrderDetail;
 const page = (items: unknown[]) => ({ items, total: items.length, page: 1, pageSize: 5 });
-const anInvoice = { id: 'i-7', number: '0000000007', status: 'issued', orderId: 'o-1' };
+const anInvoice = { id: 'i-7', number: '0000000007', status: 'issued', orderId: 'o-1', advance: false };
+const anAdvance = {
+  id: 'i-3',
+  number: '0000000003',
+  status: 'issued',
+  kind: 'invoice',
+  orderId: 'o-1',
+  advance: true,
+  documentDate: '2026-12-01',
+  netCents: 10_000,
+  currency: 'EUR',
+};
 
 /** The server: the order's issued invoices (none by default), and the answer to billing it. */
-function server(billed: unknown[] = [], bill: (call: Call) => Response = () => jsonResponse(201, anInvoice)) {
+function server(issued: unknown[] = [], bill: (call: Call) => Response = () => jsonResponse(201, anInvoice)) {
   return fakeServer((call) => {
     if (call.method === 'GET' && call.path.startsWith('/api/v1/invoices?'))
-      return jsonResponse(200, page(billed));
+      return jsonResponse(200, page(issued));
+    if (call.method === 'GET' && call.path.startsWith('/api/v1/money-accounts'))
+      return jsonResponse(200, page([]));
     if (call.method === 'POST' && call.path === '/api/v1/invoices/from-order') return bill(call);
     return jsonResponse(404, {});
   });
 }
 
-describe('"Issue invoice" on the order page', () => {
+describe('billing the order with an invoice from "Close with a document"', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('a ready order not yet billed: the dialog sends the order, the payment method and who received it', async () => {
-    const { calls } = server();
-    renderScreen(<OrderInvoiceAction order={order('ready')} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Издай фактура' }));
-    expect(await screen.findByText('Фактура по поръчка 0000000012')).toBeTruthy();
-    fireEvent.change(screen.getByTestId('invoice-received-by'), { target: { value: 'Иван Петров' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Издай фактурата' }));
+  it('a ready order: the invoice gets who received it, and the order’s advance is deducted in full (INV-06)', async () => {
+    const { calls } = server([anAdvance]);
+    renderScreen(<OrderClosingAction order={order('ready')} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Приключи с документ' }));
+    fireEvent.click(await screen.findByTestId('closing-kind-invoice'));
+    fireEvent.change(screen.getByTestId('closing-received-by'), { target: { value: 'Иван Петров' } });
+    const advance = await screen.findByTestId('invoice-deduct-0000000003');
+    expect((advance as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByTestId('closing-submit'));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
       orderId: 'o-1',
       paymentMethod: 'cash',
       dueDate: null,
       receivedBy: 'Иван Петров',
+      deductAdvances: [{ invoiceId: 'i-3', netCents: 10_000 }],
     });
-    expect(calls[0]?.path).toContain('orderId=o-1');
   });
 
-  it('the server’s refusal shows in the dialog, in the user’s words', async () => {
-    server([], () =>
+  it('an advance unticked stays on the customer’s account; the server’s refusal shows in the user’s words', async () => {
+    const { calls } = server([anAdvance], () =>
       jsonResponse(
         409,
         {
@@ -52,28 +77,27 @@ describe('"Issue invoice" on the order page', () => {
         'application/problem+json',
       ),
     );
-    renderScreen(<OrderInvoiceAction order={order('delivered')} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Издай фактура' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Издай фактурата' }));
-    expect((await screen.findByTestId('invoice-issue-error')).textContent).toContain(
+    renderScreen(<OrderClosingAction order={order('delivered')} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Приключи с документ' }));
+    fireEvent.click(await screen.findByTestId('closing-kind-invoice'));
+    fireEvent.click(await screen.findByTestId('invoice-deduct-0000000003'));
+    fireEvent.click(screen.getByTestId('closing-submit'));
+    expect((await screen.findByTestId('closing-error')).textContent).toContain(
       'Поръчката вече е фактурирана.',
     );
+    expect(calls.find((c) => c.method === 'POST')?.body).not.toHaveProperty('deductAdvances');
   });
+});
 
-  it('a billed order links to its invoice instead', async () => {
+describe('the invoice actions on the order page', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('a billed order links to its invoice', async () => {
     server([anInvoice]);
     renderScreen(<OrderInvoiceAction order={order('ready')} />);
     expect((await screen.findByRole('link', { name: 'Фактура 0000000007' })).getAttribute('href')).toBe(
       '/invoices/i-7',
     );
-    expect(screen.queryByRole('button', { name: 'Издай фактура' })).toBeNull();
-  });
-
-  it('an order still in repair offers nothing', async () => {
-    const { calls } = server();
-    renderScreen(<OrderInvoiceAction order={order('in_repair')} />);
-    await waitFor(() => expect(calls.length).toBe(1));
-    expect(screen.queryByRole('button', { name: 'Издай фактура' })).toBeNull();
   });
 
   it('a technician neither sees nor asks for invoices', async () => {
@@ -81,6 +105,6 @@ describe('"Issue invoice" on the order page', () => {
     renderScreen(<OrderInvoiceAction order={order('ready')} />, { me: aMe('technician') });
     await new Promise((r) => setTimeout(r, 50));
     expect(calls).toEqual([]);
-    expect(screen.queryByRole('button', { name: 'Издай фактура' })).toBeNull();
+    expect(screen.queryByRole('link')).toBeNull();
   });
 });

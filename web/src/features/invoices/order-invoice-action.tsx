@@ -1,118 +1,73 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney } from '@servix/server/kernel/format';
 import type { OrderDetail } from '@servix/server/modules/orders/orders.schema';
-import { type InvoiceListItem, PAYMENT_METHODS } from '@servix/server/modules/sales/sales.schema';
-import { IconCoins, IconFileDollar, IconFileInvoice } from '@tabler/icons-react';
+import type { InvoiceListItem } from '@servix/server/modules/sales/sales.schema';
+import { IconCoins, IconFileDollar } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, messageOf } from '../../api/client';
-import { invoicesKey, useAdvanceInvoice, useInvoiceFromOrder } from '../../api/invoices';
+import { invoicesKey, useAdvanceInvoice } from '../../api/invoices';
 import { useProformaFromOrder } from '../../api/proformas';
 import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
-import { DateField } from '../../ui/date-field';
 import { textToCents } from '../../ui/typed-values';
 
-type Method = (typeof PAYMENT_METHODS)[number];
+/** The order's issued invoices: the one that billed it (not an advance), and its advance invoices (INV-06). */
+export function useOrderInvoices(order: OrderDetail) {
+  const { user } = useSession();
+  const invoices = useQuery({
+    queryKey: [...invoicesKey, 'of-order', order.id],
+    enabled: canCall(user.role, 'GET /api/v1/invoices'),
+    queryFn: () =>
+      api.get<{ items: InvoiceListItem[] }>('/invoices', {
+        orderId: order.id,
+        status: 'issued',
+        pageSize: 20,
+      }),
+  });
+  return {
+    isSuccess: invoices.isSuccess,
+    billed: invoices.data?.items.find((i) => !i.advance),
+    advances: invoices.data?.items.filter((i) => i.advance && i.kind === 'invoice') ?? [],
+  };
+}
 
-/** The dialog that bills the order: payment method, due date, who received it; the server builds the lines. */
-function IssueDialog({
-  order,
+/** The order's advance invoices to deduct on its final invoice (INV-06), each ticked, in full, unless unticked. */
+export function AdvanceDeductions({
   advances,
-  onClose,
+  deducted,
+  onChange,
 }: {
-  order: OrderDetail;
   advances: InvoiceListItem[];
-  onClose: () => void;
+  deducted: string[];
+  onChange: (ids: string[]) => void;
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const navigate = useNavigate();
-  const issue = useInvoiceFromOrder();
-  // The order's advance invoices (INV-06), each deducted in full unless unticked.
-  const [deducted, setDeducted] = useState<string[]>(advances.map((a) => a.id));
-  const chosen = advances.filter((a) => deducted.includes(a.id));
-  const [method, setMethod] = useState<Method>('cash');
-  const [dueDate, setDueDate] = useState<string | null>(null);
-  const [receivedBy, setReceivedBy] = useState('');
+  if (!advances.length) return null;
   return (
-    <Modal opened onClose={onClose} title={t('invoices.orderAction.title', { number: order.number })}>
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {t('invoices.orderAction.hint')}
-        </Text>
-        <Select
-          label={t('invoices.paymentMethodLabel')}
-          data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`invoices.paymentMethod.${m}`) }))}
-          value={method}
-          onChange={(v) => v && setMethod(v as Method)}
-          allowDeselect={false}
-          data-testid="invoice-payment-method"
+    <Stack gap={4} data-testid="invoice-deduct-advances">
+      {advances.map((a) => (
+        <Checkbox
+          key={a.id}
+          checked={deducted.includes(a.id)}
+          onChange={(e) => {
+            const on = e.currentTarget.checked;
+            onChange(on ? [...deducted, a.id] : deducted.filter((x) => x !== a.id));
+          }}
+          label={t('invoices.advance.deduct', {
+            number: a.number ?? '',
+            date: formatDate(a.documentDate, locale),
+            base: formatMoney(a.netCents, locale, a.currency),
+          })}
+          data-testid={`invoice-deduct-${a.number}`}
         />
-        <DateField label={t('invoices.invoice.dueDate')} value={dueDate} onChange={setDueDate} clearable />
-        <TextInput
-          label={t('invoices.invoice.receivedBy')}
-          value={receivedBy}
-          onChange={(e) => setReceivedBy(e.currentTarget.value)}
-          maxLength={200}
-          data-testid="invoice-received-by"
-        />
-        {advances.length > 0 && (
-          <Stack gap={4} data-testid="invoice-deduct-advances">
-            {advances.map((a) => (
-              <Checkbox
-                key={a.id}
-                checked={deducted.includes(a.id)}
-                onChange={(e) => {
-                  const on = e.currentTarget.checked;
-                  setDeducted((d) => (on ? [...d, a.id] : d.filter((x) => x !== a.id)));
-                }}
-                label={t('invoices.advance.deduct', {
-                  number: a.number ?? '',
-                  date: formatDate(a.documentDate, locale),
-                  base: formatMoney(a.netCents, locale, a.currency),
-                })}
-                data-testid={`invoice-deduct-${a.number}`}
-              />
-            ))}
-          </Stack>
-        )}
-        {issue.error && (
-          <Alert color="red" data-testid="invoice-issue-error">
-            {messageOf(issue.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            loading={issue.isPending}
-            data-testid="invoice-from-order-submit"
-            onClick={() =>
-              issue.mutate(
-                {
-                  orderId: order.id,
-                  paymentMethod: method,
-                  dueDate: dueDate || null,
-                  receivedBy: receivedBy.trim() || null,
-                  ...(chosen.length
-                    ? { deductAdvances: chosen.map((a) => ({ invoiceId: a.id, netCents: a.netCents })) }
-                    : {}),
-                },
-                { onSuccess: (i) => void navigate(`/invoices/${i.id}`) },
-              )
-            }
-          >
-            {t('invoices.orderAction.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      ))}
+    </Stack>
   );
 }
 
@@ -166,39 +121,20 @@ function AdvanceDialog({ order, onClose }: { order: OrderDetail; onClose: () => 
 }
 
 /**
- * On the order page: a link to the order's issued invoice, or "Issue invoice" once the order is ready or delivered
- * and not billed (the server refuses a second billing: order_already_billed).
+ * On the order page: a link to the order's issued invoice; a proforma or an advance invoice while it is not billed.
+ * The order is billed through "Close with a document" (orders/order-closing.tsx), which deducts its advances.
  */
 export function OrderInvoiceAction({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const [open, setOpen] = useState(false);
   const [advancing, setAdvancing] = useState(false);
   const navigate = useNavigate();
   const proforma = useProformaFromOrder();
-  const canRead = canCall(user.role, 'GET /api/v1/invoices');
-  const invoices = useQuery({
-    queryKey: [...invoicesKey, 'of-order', order.id],
-    enabled: canRead,
-    queryFn: () =>
-      api.get<{ items: InvoiceListItem[] }>('/invoices', {
-        orderId: order.id,
-        status: 'issued',
-        pageSize: 20,
-      }),
-  });
-  const billed = invoices.data?.items.find((i) => !i.advance);
-  const advances = invoices.data?.items.filter((i) => i.advance && i.kind === 'invoice') ?? [];
-  const canIssue =
-    !billed &&
-    !order.billedById &&
-    invoices.isSuccess &&
-    (order.status === 'ready' || order.status === 'delivered') &&
-    canCall(user.role, 'POST /api/v1/invoices/from-order');
+  const { billed, isSuccess } = useOrderInvoices(order);
   // A proforma (INV-13) of what the customer will pay, before or after the work, while the order is not billed.
   const canProforma =
     !billed &&
-    invoices.isSuccess &&
+    isSuccess &&
     order.status !== 'cancelled' &&
     canCall(user.role, 'POST /api/v1/proformas/from-order');
   return (
@@ -211,15 +147,6 @@ export function OrderInvoiceAction({ order }: { order: OrderDetail }) {
           data-testid="order-invoice-link"
         >
           {t('invoices.orderAction.open', { number: billed.number ?? '' })}
-        </Button>
-      )}
-      {canIssue && (
-        <Button
-          leftSection={<IconFileInvoice size={16} />}
-          data-testid="order-issue-invoice"
-          onClick={() => setOpen(true)}
-        >
-          {t('invoices.orderAction.issue')}
         </Button>
       )}
       {canProforma && (
@@ -257,7 +184,6 @@ export function OrderInvoiceAction({ order }: { order: OrderDetail }) {
           {t('invoices.advance.action')}
         </Button>
       )}
-      {open && <IssueDialog order={order} advances={advances} onClose={() => setOpen(false)} />}
       {advancing && <AdvanceDialog order={order} onClose={() => setAdvancing(false)} />}
     </>
   );

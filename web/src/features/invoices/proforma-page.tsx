@@ -12,9 +12,9 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { formatDate, formatMoney, formatQuantity } from '@servix/server/kernel/format';
+import { formatDate } from '@servix/server/kernel/format';
 import type { ProformaDetail } from '@servix/server/modules/sales/proforma.schema';
-import { type InvoiceLine, PAYMENT_METHODS } from '@servix/server/modules/sales/sales.schema';
+import { PAYMENT_METHODS } from '@servix/server/modules/sales/sales.schema';
 import { IconBan, IconFileInvoice, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,12 +25,11 @@ import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { DateField } from '../../ui/date-field';
-import { DetailField, InfoCard, SectionCard } from '../../ui/detail';
-import { type Column, ResponsiveTable } from '../../ui/list';
+import { DetailField, InfoCard } from '../../ui/detail';
 import { PageHeader } from '../../ui/page-header';
 import { PdfButton } from '../../ui/pdf-button';
 import { LoadError, NotFound, PageLoader } from '../../ui/states';
-import { InvoiceTotals, PartyCard, percent } from './invoice-page';
+import { DocumentLines, PartyCard } from './document-lines';
 import { ProformaStatusBadge } from './proformas-page';
 
 type Method = (typeof PAYMENT_METHODS)[number];
@@ -172,61 +171,9 @@ export function ProformaPage() {
     return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   }
   const proforma = query.data;
-  const money = (c: number) => formatMoney(c, locale, proforma.currency);
   const open = proforma.status === 'issued';
   const canConvert = open && canCall(user.role, 'POST /api/v1/proformas/:id/convert');
   const canCancel = open && canCall(user.role, 'POST /api/v1/proformas/:id/cancel');
-  const columns: Column<InvoiceLine>[] = [
-    {
-      key: 'description',
-      header: t('invoices.invoice.description'),
-      phone: 'title',
-      render: (l) => l.description,
-    },
-    {
-      key: 'quantity',
-      header: t('invoices.invoice.quantity'),
-      align: 'right',
-      nowrap: true,
-      phone: 'primary',
-      render: (l) => `${formatQuantity(l.quantityMilli, locale)} ${l.unit}`,
-    },
-    {
-      key: 'unitPrice',
-      header: t('invoices.invoice.unitPrice'),
-      align: 'right',
-      nowrap: true,
-      phone: 'primary',
-      render: (l) => money(l.unitPriceCents),
-    },
-    {
-      key: 'discount',
-      header: t('invoices.invoice.discount'),
-      align: 'right',
-      nowrap: true,
-      phone: 'secondary',
-      render: (l) => (l.discountBp ? percent(l.discountBp, locale) : '—'),
-    },
-    {
-      key: 'vat',
-      header: t('invoices.invoice.vatRate'),
-      align: 'right',
-      nowrap: true,
-      phone: 'secondary',
-      render: (l) =>
-        l.vatExempt || !proforma.supplier.vatRegistered
-          ? t('invoices.invoice.exempt')
-          : percent(l.vatRateBp, locale),
-    },
-    {
-      key: 'base',
-      header: t('invoices.invoice.base'),
-      align: 'right',
-      nowrap: true,
-      phone: 'primary',
-      render: (l) => money(l.netCents),
-    },
-  ];
   return (
     <Stack gap="md" maw={1400}>
       <PageHeader
@@ -283,18 +230,7 @@ export function ProformaPage() {
       )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <SectionCard title={t('invoices.invoice.lines')}>
-            <Stack gap="sm">
-              <ResponsiveTable
-                columns={columns}
-                rows={proforma.lines}
-                rowKey={(l) => l.id}
-                minWidth={620}
-                data-testid="proforma-lines"
-              />
-              <InvoiceTotals invoice={proforma} />
-            </Stack>
-          </SectionCard>
+          <DocumentLines document={proforma} testId="proforma-lines" />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">

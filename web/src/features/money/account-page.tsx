@@ -1,8 +1,10 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   Modal,
   Select,
@@ -14,7 +16,11 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney } from '@servix/server/kernel/format';
-import type { AccountMovement, MoneyAccount } from '@servix/server/modules/money/money.schema';
+import type {
+  AccountMovement,
+  FiscalReconciliation,
+  MoneyAccount,
+} from '@servix/server/modules/money/money.schema';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,11 +29,14 @@ import { ApiError, messageOf } from '../../api/client';
 import {
   dayReportPdfUrl,
   useAccountMovements,
+  useCashDeskZReport,
   useCreateCashEntry,
   useCreateMovement,
+  useDayReport,
   useMoneyAccount,
   useMoneyAccounts,
   useReverseMovement,
+  useUpdateMoneyAccount,
 } from '../../api/money';
 import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
@@ -41,6 +50,22 @@ import { textToCents } from '../../ui/typed-values';
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Sofia' }).format(new Date());
 }
+
+/**
+ * A fresh id for a fiscal device task (FP-04): kept while the device has not answered, so that sending the same
+ * again finishes that task instead of printing another. getRandomValues works where randomUUID does not (plain http).
+ */
+function newTaskId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** The device has not said what became of the task: keep its id and send the same again. */
+const isOpenTask = (err: unknown) =>
+  err instanceof ApiError && (err.code === 'fiscal_task_pending' || err.code === 'fiscal_task_unknown');
 
 /** One account: its balance, its movements in a period with the running balance, a new movement, the day report. */
 export function MoneyAccountPage() {
@@ -102,25 +127,36 @@ function MovementForm({ account }: { account: MoneyAccount }) {
   const [toAccountId, setToAccountId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
+  const [taskId, setTaskId] = useState(newTaskId);
+  const [unknownTask, setUnknownTask] = useState(false);
   if (!full && !cashOnly) return null;
   const kinds: FormKind[] = cashOnly
     ? ['cash_in', 'cash_out']
     : ['cash_in', 'cash_out', 'expense', 'transfer'];
-  const submit = () => {
+  const submit = (afterUnknown?: 'reprint') => {
     setErrors({});
     setFailure(null);
     const amountCents = textToCents(amount);
-    const base = { date: date ?? '', amountCents, reason };
+    const base = {
+      date: date ?? '',
+      amountCents,
+      reason,
+      ...(account.fiscalDevice ? { taskId, ...(afterUnknown ? { afterUnknown } : {}) } : {}),
+    };
     const handlers = {
       onSuccess: (m: { number: string }) => {
         notifications.show({ color: 'green', message: t('money.movement.saved', { number: m.number }) });
         setAmount('');
         setReason('');
         setCategory('');
+        setTaskId(newTaskId());
+        setUnknownTask(false);
       },
       onError: (err: Error) => {
         if (err instanceof ApiError) setErrors(err.fieldErrors());
         setFailure(messageOf(err));
+        setUnknownTask(err instanceof ApiError && err.code === 'fiscal_task_unknown');
+        if (!isOpenTask(err)) setTaskId(newTaskId());
       },
     };
     if (cashOnly) createCash.mutate({ kind: kind as 'cash_in' | 'cash_out', ...base }, handlers);
@@ -151,6 +187,11 @@ function MovementForm({ account }: { account: MoneyAccount }) {
           <Title order={3} size="h4">
             {t('money.movement.title')}
           </Title>
+          {account.fiscalDevice && (
+            <Text size="sm" c="dimmed">
+              {t('money.fiscal.formHint')}
+            </Text>
+          )}
           <FormAlert message={failure} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Select
@@ -203,6 +244,16 @@ function MovementForm({ account }: { account: MoneyAccount }) {
             error={errors.reason}
           />
           <Group justify="flex-end">
+            {unknownTask && (
+              <Button
+                variant="outline"
+                color="orange"
+                onClick={() => submit('reprint')}
+                loading={createFull.isPending || createCash.isPending}
+              >
+                {t('money.fiscal.reprint')}
+              </Button>
+            )}
             <Button type="submit" loading={createFull.isPending || createCash.isPending}>
               {t('money.movement.save')}
             </Button>
@@ -215,6 +266,7 @@ function MovementForm({ account }: { account: MoneyAccount }) {
 
 function DayReportCard({ account }: { account: MoneyAccount }) {
   const { t } = useTranslation();
+  const { user } = useSession();
   const [date, setDate] = useState<string | null>(today());
   const day = date ?? today();
   const link = (language: 'bg' | 'bg+en', label: string) => (
@@ -227,12 +279,170 @@ function DayReportCard({ account }: { account: MoneyAccount }) {
   );
   return (
     <Card withBorder radius="md" padding="md">
-      <Group gap="md" align="flex-end">
-        <DateField label={t('money.account.reportDate')} value={date} onChange={setDate} w={170} />
-        {link('bg', t('money.account.dayReport'))}
-        {link('bg+en', t('money.account.dayReportBoth'))}
-      </Group>
+      <Stack gap="sm">
+        <Group gap="md" align="flex-end">
+          <DateField label={t('money.account.reportDate')} value={date} onChange={setDate} w={170} />
+          {link('bg', t('money.account.dayReport'))}
+          {link('bg+en', t('money.account.dayReportBoth'))}
+        </Group>
+        {account.fiscalDevice && <Reconciliation account={account} day={day} />}
+        {canCall(user.role, 'PATCH /api/v1/money-accounts/:id') && !account.archived && (
+          <FiscalTillSwitch account={account} />
+        )}
+      </Stack>
     </Card>
+  );
+}
+
+/** Ties the cash desk to the fiscal device, or unties it (one till per device). */
+function FiscalTillSwitch({ account }: { account: MoneyAccount }) {
+  const { t } = useTranslation();
+  const update = useUpdateMoneyAccount(account.id);
+  const [failure, setFailure] = useState<string | null>(null);
+  return (
+    <Stack gap={4}>
+      <Checkbox
+        label={t('money.fiscal.till')}
+        description={t('money.fiscal.tillHint')}
+        checked={account.fiscalDevice}
+        disabled={update.isPending}
+        onChange={(e) => {
+          setFailure(null);
+          update.mutate(
+            { fiscalDevice: e.currentTarget.checked },
+            { onError: (err) => setFailure(messageOf(err)) },
+          );
+        }}
+      />
+      <FormAlert message={failure} />
+    </Stack>
+  );
+}
+
+/** The till against the fiscal device (FIS-03): closing balance, the device's cash, the difference, flagged. */
+function Reconciliation({ account, day }: { account: MoneyAccount; day: string }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const locale = currentLocale();
+  const [live, setLive] = useState(false);
+  const isToday = day === today();
+  const report = useDayReport(account.id, day, live && isToday ? 'live' : 'z_report');
+  const zReport = useCashDeskZReport(account.id);
+  const [confirm, setConfirm] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const canZ = canCall(user.role, 'POST /api/v1/money-accounts/:id/z-report') && isToday;
+  const x: FiscalReconciliation | null | undefined = report.data?.fiscal;
+  const money = (cents: number) => formatMoney(cents, locale);
+  const row = (label: string, value: string, testId: string, strong = false) => (
+    <Group justify="space-between" wrap="nowrap" gap="xs">
+      <Text size="sm" fw={strong ? 700 : 400}>
+        {label}
+      </Text>
+      <Text size="sm" fw={strong ? 700 : 400} data-testid={testId} style={{ whiteSpace: 'nowrap' }}>
+        {value}
+      </Text>
+    </Group>
+  );
+  return (
+    <Stack gap="xs" aria-label={t('money.fiscal.title')} component="section">
+      <Group justify="space-between" gap="xs">
+        <Title order={3} size="h5">
+          {t('money.fiscal.title')}
+        </Title>
+        {x && x.reconciled !== null && (
+          <Badge color={x.reconciled ? 'teal' : 'red'} data-testid="reconciled">
+            {x.reconciled ? t('money.fiscal.reconciled') : t('money.fiscal.difference')}
+          </Badge>
+        )}
+      </Group>
+      {report.isError && <FormAlert message={messageOf(report.error)} />}
+      {x && (
+        <>
+          {row(t('money.account.closing'), money(x.closingCents), 'fiscal-closing')}
+          {x.deviceCashCents === null ? (
+            <Text size="sm" c="dimmed">
+              {t('money.fiscal.noZReport')}
+            </Text>
+          ) : (
+            <>
+              {row(
+                x.source === 'live' ? t('money.fiscal.deviceCashLive') : t('money.fiscal.deviceCashZ'),
+                money(x.deviceCashCents),
+                'fiscal-device-cash',
+              )}
+              {row(
+                t('money.fiscal.differenceLabel'),
+                money(x.differenceCents ?? 0),
+                'fiscal-difference',
+                true,
+              )}
+              {x.readAt && (
+                <Text size="xs" c="dimmed">
+                  {t('money.fiscal.readAt', {
+                    at: new Date(x.readAt).toLocaleString(locale === 'bg' ? 'bg-BG' : 'en-GB', {
+                      timeZone: 'Europe/Sofia',
+                    }),
+                  })}
+                </Text>
+              )}
+            </>
+          )}
+          {x.reconciled === false && (
+            <Alert color="red" variant="light" p="xs">
+              {t('money.fiscal.differenceHint')}
+            </Alert>
+          )}
+          {x.notFiscalised > 0 && (
+            <Text size="xs" c="orange">
+              {t('money.fiscal.notFiscalised', { count: x.notFiscalised })}
+            </Text>
+          )}
+        </>
+      )}
+      <FormAlert message={failure} />
+      <Group gap="sm">
+        {isToday && (
+          <Button size="xs" variant="light" onClick={() => setLive(true)} loading={report.isFetching && live}>
+            {t('money.fiscal.readNow')}
+          </Button>
+        )}
+        {canZ && (
+          <Button size="xs" color="orange" onClick={() => setConfirm(true)}>
+            {t('money.fiscal.zReport')}
+          </Button>
+        )}
+      </Group>
+      <Modal opened={confirm} onClose={() => setConfirm(false)} title={t('money.fiscal.zReport')}>
+        <Stack gap="sm">
+          <Text size="sm">{t('money.fiscal.zConfirm')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirm(false)}>
+              {t('money.form.cancel')}
+            </Button>
+            <Button
+              color="orange"
+              loading={zReport.isPending}
+              onClick={() => {
+                setFailure(null);
+                zReport.mutate(undefined, {
+                  onSuccess: () => {
+                    setLive(false);
+                    setConfirm(false);
+                    notifications.show({ color: 'green', message: t('money.fiscal.zDone') });
+                  },
+                  onError: (err) => {
+                    setConfirm(false);
+                    setFailure(messageOf(err));
+                  },
+                });
+              }}
+            >
+              {t('money.fiscal.zRun')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
   );
 }
 
@@ -300,6 +510,11 @@ function MovementCard({ movement: m }: { movement: AccountMovement }) {
                 {t('money.account.reversed')}
               </Badge>
             )}
+            {m.fiscalStatus && (
+              <Badge size="xs" variant="light" color={m.fiscalStatus === 'printed' ? 'teal' : 'orange'}>
+                {t(`money.fiscal.status.${m.fiscalStatus}`)}
+              </Badge>
+            )}
           </Group>
           <Text size="xs" c="dimmed">
             № {m.number} · {formatDate(m.date, locale)}
@@ -328,6 +543,8 @@ function ReverseButton({ movement }: { movement: AccountMovement }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
+  // A reversal on the fiscal till goes to the device too: the same task id until the device has answered.
+  const [taskId, setTaskId] = useState(newTaskId);
   return (
     <>
       <Button size="compact-xs" variant="subtle" color="red" onClick={() => setOpen(true)}>
@@ -344,16 +561,20 @@ function ReverseButton({ movement }: { movement: AccountMovement }) {
             e.preventDefault();
             setFailure(null);
             reverse.mutate(
-              { id: movement.id, reason },
+              { id: movement.id, reason, ...(movement.fiscalStatus ? { taskId } : {}) },
               {
                 onSuccess: (m) => {
+                  setTaskId(newTaskId());
                   notifications.show({
                     color: 'green',
                     message: t('money.movement.saved', { number: m.number }),
                   });
                   setOpen(false);
                 },
-                onError: (err) => setFailure(messageOf(err)),
+                onError: (err) => {
+                  setFailure(messageOf(err));
+                  if (!isOpenTask(err)) setTaskId(newTaskId());
+                },
               },
             );
           }}

@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   Modal,
   SegmentedControl,
@@ -64,9 +65,16 @@ function AccountCard({ account }: { account: MoneyAccount }) {
           <Anchor component={Link} to={`/money/accounts/${account.id}`} fw={600} style={{ minWidth: 0 }}>
             {account.name}
           </Anchor>
-          <Badge variant="light" color={account.kind === 'cash' ? 'teal' : 'blue'}>
-            {t(`money.kind.${account.kind}`)}
-          </Badge>
+          <Group gap={4} wrap="nowrap">
+            {account.fiscalDevice && (
+              <Badge variant="outline" color="orange">
+                {t('money.fiscal.badge')}
+              </Badge>
+            )}
+            <Badge variant="light" color={account.kind === 'cash' ? 'teal' : 'blue'}>
+              {t(`money.kind.${account.kind}`)}
+            </Badge>
+          </Group>
         </Group>
         {account.iban && (
           <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
@@ -93,17 +101,19 @@ function NewAccountModal({ opened, onClose }: { opened: boolean; onClose: () => 
   const [name, setName] = useState('');
   const [bankName, setBankName] = useState('');
   const [iban, setIban] = useState('');
+  const [fiscalDevice, setFiscalDevice] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const submit = () => {
     setErrors({});
     setFailure(null);
-    create.mutate(kind === 'cash' ? { kind, name } : { kind, name, bankName, iban }, {
+    create.mutate(kind === 'cash' ? { kind, name, fiscalDevice } : { kind, name, bankName, iban }, {
       onSuccess: () => {
         notifications.show({ color: 'green', message: t('money.form.saved') });
         setName('');
         setBankName('');
         setIban('');
+        setFiscalDevice(false);
         onClose();
       },
       onError: (err) => {
@@ -139,6 +149,15 @@ function NewAccountModal({ opened, onClose }: { opened: boolean; onClose: () => 
             onChange={(e) => setName(e.currentTarget.value)}
             error={errors.name}
           />
+          {kind === 'cash' && (
+            <Checkbox
+              label={t('money.fiscal.till')}
+              description={t('money.fiscal.tillHint')}
+              checked={fiscalDevice}
+              onChange={(e) => setFiscalDevice(e.currentTarget.checked)}
+              error={errors.fiscalDevice}
+            />
+          )}
           {kind === 'bank' && (
             <>
               <TextInput

@@ -38,6 +38,34 @@ export const moneyMessages = defineMessages(
         reversed: 'сторнирано',
       },
       reverse: { action: 'Сторно', title: 'Сторно на движение № {{number}}', confirm: 'Сторнирай' },
+      fiscal: {
+        title: 'Равнение с фискалното устройство',
+        badge: 'ФУ',
+        till: 'Касата на фискалното устройство',
+        tillHint:
+          'Внасянията и изплащанията по тази каса се отчитат на ФУ като служебно въведени и изведени суми.',
+        formHint:
+          'Тази каса е на фискалното устройство: движението се отчита на него (служебно въведена или изведена сума) и е с днешна дата.',
+        reprint: 'Нищо не е отпечатано: отпечатай отново',
+        reconciled: 'Равнена',
+        difference: 'Разлика',
+        deviceCashZ: 'Наличност по ФУ (Z отчет)',
+        deviceCashLive: 'Наличност по ФУ (прочетена сега)',
+        differenceLabel: 'Разлика (каса − ФУ)',
+        readAt: 'Прочетена на {{at}}',
+        noZReport: 'Няма Z отчет за деня. Прочетете наличността от ФУ или пуснете Z отчет.',
+        differenceHint:
+          'Касата не е равнена с ФУ: проверете парите в касата и движенията, записани без фискалното устройство.',
+        notFiscalised_one: '{{count}} движение е записано без фискално устройство.',
+        notFiscalised_other: '{{count}} движения са записани без фискално устройство.',
+        readNow: 'Прочети наличността от ФУ',
+        zReport: 'Z отчет',
+        zConfirm:
+          'Z отчетът приключва деня на фискалното устройство и нулира дневните му суми. Наличността по ФУ и салдото на касата се запазват с него.',
+        zRun: 'Пусни Z отчет',
+        zDone: 'Z отчетът е отпечатан.',
+        status: { printed: 'отчетено на ФУ', no_device: 'без ФУ' },
+      },
       movement: {
         title: 'Ново движение',
         kind: 'Вид движение',
@@ -97,6 +125,34 @@ export const moneyMessages = defineMessages(
         reversed: 'reversed',
       },
       reverse: { action: 'Reverse', title: 'Reverse movement No. {{number}}', confirm: 'Reverse' },
+      fiscal: {
+        title: 'Reconciliation with the fiscal device',
+        badge: 'Fiscal device',
+        till: 'The fiscal device’s cash desk',
+        tillHint:
+          'Cash in and out on this cash desk is registered on the fiscal device as service deposits and withdrawals.',
+        formHint:
+          'This cash desk is the fiscal device’s: the movement is registered on it (service deposit or withdrawal) and dated today.',
+        reprint: 'Nothing was printed: print again',
+        reconciled: 'Reconciled',
+        difference: 'Difference',
+        deviceCashZ: 'Fiscal device cash (Z report)',
+        deviceCashLive: 'Fiscal device cash (read now)',
+        differenceLabel: 'Difference (desk − device)',
+        readAt: 'Read at {{at}}',
+        noZReport: 'No Z report on the day. Read the cash from the device or run the Z report.',
+        differenceHint:
+          'The cash desk does not reconcile with the fiscal device: check the cash in the drawer and the movements recorded without the device.',
+        notFiscalised_one: '{{count}} movement was recorded without a fiscal device.',
+        notFiscalised_other: '{{count}} movements were recorded without a fiscal device.',
+        readNow: 'Read the cash from the device',
+        zReport: 'Z report',
+        zConfirm:
+          'The Z report closes the day on the fiscal device and zeroes its daily totals. The device’s cash and the cash desk’s balance are kept with it.',
+        zRun: 'Run the Z report',
+        zDone: 'The Z report is printed.',
+        status: { printed: 'on the fiscal device', no_device: 'no device' },
+      },
       movement: {
         title: 'New movement',
         kind: 'Kind of movement',

@@ -17,6 +17,8 @@ import { useMoneyAccounts } from '../../api/money';
 import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
+import { DateField } from '../../ui/date-field';
+import { AdvanceDeductions, useOrderInvoices } from '../invoices/order-invoice-action';
 
 type Kind = 'invoice' | 'sale_receipt' | 'goods_note';
 const KINDS: readonly Kind[] = ['invoice', 'sale_receipt', 'goods_note'];
@@ -56,6 +58,11 @@ function ClosingDialog({
   const [kind, setKind] = useState<Kind | undefined>(offered[0]);
   const [method, setMethod] = useState<'cash' | 'card' | 'bank_transfer'>('cash');
   const [receivedBy, setReceivedBy] = useState('');
+  const [dueDate, setDueDate] = useState<string | null>(null);
+  // The order's advance invoices (INV-06): each deducted in full on its invoice unless unticked.
+  const { advances } = useOrderInvoices(order);
+  const [unticked, setUnticked] = useState<string[]>([]);
+  const deducted = advances.filter((a) => !unticked.includes(a.id));
   const accounts = useMoneyAccounts();
   const desks = (accounts.data?.items ?? []).filter((a) => a.kind === 'cash' && !a.archived);
   const [accountId, setAccountId] = useState<string | null>(null);
@@ -76,7 +83,15 @@ function ClosingDialog({
     const by = receivedBy.trim() || null;
     if (kind === 'invoice')
       invoice.mutate(
-        { orderId: order.id, paymentMethod: method, receivedBy: by },
+        {
+          orderId: order.id,
+          paymentMethod: method,
+          dueDate: dueDate || null,
+          receivedBy: by,
+          ...(deducted.length
+            ? { deductAdvances: deducted.map((a) => ({ invoiceId: a.id, netCents: a.netCents })) }
+            : {}),
+        },
         { onSuccess: (i) => void navigate(`/invoices/${i.id}`) },
       );
     if (kind === 'sale_receipt' && account)
@@ -203,6 +218,16 @@ function ClosingDialog({
           ) : (
             accounts.isSuccess && <Alert color="yellow">{t('orderClosing.noAccount')}</Alert>
           ))}
+        {kind === 'invoice' && (
+          <>
+            <DateField label={t('orderClosing.dueDate')} value={dueDate} onChange={setDueDate} clearable />
+            <AdvanceDeductions
+              advances={advances}
+              deducted={deducted.map((a) => a.id)}
+              onChange={(ids) => setUnticked(advances.filter((a) => !ids.includes(a.id)).map((a) => a.id))}
+            />
+          </>
+        )}
         {(kind === 'invoice' || kind === 'goods_note') && (
           <TextInput
             label={t('orderClosing.receivedBy')}

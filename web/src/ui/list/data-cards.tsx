@@ -200,6 +200,13 @@ export function DataCards<T>({
     { value: c.sortKey ?? '', label: `${textOf(c.header)} ↑` },
     { value: `-${c.sortKey}`, label: `${textOf(c.header)} ↓` },
   ]);
+  // A list first shown newest first (by when its records were made, not a column): that order is a choice too, so
+  // the select never shows an empty value.
+  if (sort === '-createdAt' || sort === 'createdAt')
+    sortData.unshift(
+      { value: '-createdAt', label: t('list.newestFirst') },
+      { value: 'createdAt', label: t('list.oldestFirst') },
+    );
   return (
     <Stack gap="xs" style={{ opacity: stale ? 0.6 : 1 }} aria-busy={stale || undefined} data-testid={testId}>
       {onSort && sortData.length > 0 && (

@@ -98,3 +98,27 @@ describe('rows the page holds', () => {
     expect(screen.getByTestId('where').textContent).toBe('/stock/parts/p-1');
   });
 });
+
+describe('the sort choice on a phone', () => {
+  it('shows the order a list starts in: newest first, not an empty select; a column’s order is offered too', () => {
+    onPhone(true);
+    const sorted: string[] = [];
+    const columns = COLUMNS.map((c) => (c.key === 'code' ? { ...c, sortKey: 'code' } : c));
+    renderScreen(
+      <ResponsiveTable
+        columns={columns}
+        rows={LEVELS}
+        rowKey={(l) => l.id}
+        sort="-createdAt"
+        onSort={(s) => sorted.push(s)}
+      />,
+    );
+    const select = screen
+      .getAllByLabelText('Подреждане')
+      .find((el) => el.tagName === 'INPUT') as HTMLInputElement;
+    expect(select.value).toBe('Най-новите първо');
+    fireEvent.click(select);
+    fireEvent.click(screen.getByRole('option', { name: 'Код ↑' }));
+    expect(sorted).toEqual(['code']);
+  });
+});
