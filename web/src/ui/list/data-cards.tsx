@@ -202,7 +202,7 @@ export function DataCards<T>({
   ]);
   // A list first shown newest first (by when its records were made, not a column): that order is a choice too, so
   // the select never shows an empty value.
-  if (sort === '-createdAt' || sort === 'createdAt')
+  if ((sort === '-createdAt' || sort === 'createdAt') && !sortable.some((c) => c.sortKey === 'createdAt'))
     sortData.unshift(
       { value: '-createdAt', label: t('list.newestFirst') },
       { value: 'createdAt', label: t('list.oldestFirst') },

@@ -121,4 +121,25 @@ describe('the sort choice on a phone', () => {
     fireEvent.click(screen.getByRole('option', { name: 'Код ↑' }));
     expect(sorted).toEqual(['code']);
   });
+
+  it('a list with its own "created" column offers that column’s order once', () => {
+    onPhone(true);
+    const columns = [
+      ...COLUMNS,
+      { key: 'created', header: 'Създаден', sortKey: 'createdAt', render: (l: Level) => l.id },
+    ];
+    renderScreen(
+      <ResponsiveTable
+        columns={columns}
+        rows={LEVELS}
+        rowKey={(l) => l.id}
+        sort="-createdAt"
+        onSort={() => {}}
+      />,
+    );
+    const select = screen
+      .getAllByLabelText('Подреждане')
+      .find((el) => el.tagName === 'INPUT') as HTMLInputElement;
+    expect(select.value).toBe('Създаден ↓');
+  });
 });
