@@ -55,6 +55,9 @@ export default defineConfig({
     timezoneId: 'Europe/Sofia',
     // Mantine's transitions off (the theme respects reduced motion): a click does not wait for a menu to slide in.
     contextOptions: { reducedMotion: 'reduce' },
+    // A click on something that never becomes clickable fails within half a minute, naming it, instead of holding
+    // the journey until its whole budget is spent.
+    actionTimeout: 30_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -87,9 +87,18 @@ const unique = () => `${Date.now() % 1_000_000}`.padStart(6, '0');
  */
 async function intake(page: Page, language: Language, who: { name: string; phone: string; serial: string }) {
   const x = TEXT[language];
-  const nav = page.getByRole('navigation', { name: x.menu });
-  if (!(await nav.isVisible())) await page.getByRole('button', { name: x.toggle }).click();
-  await nav.getByRole('link', { name: x.intakeLink, exact: true }).click();
+  const link = page
+    .getByRole('navigation', { name: x.menu })
+    .getByRole('link', { name: x.intakeLink, exact: true });
+  // On a phone (below Mantine's "sm", 768 px) the menu waits behind the burger, laid out off the screen: "visible"
+  // to Playwright but not clickable. Open it, and click the link once it is on the screen.
+  const burger = page.getByRole('button', { name: x.toggle });
+  if ((page.viewportSize()?.width ?? 1280) < 768) {
+    await expect(burger).toBeVisible(SLOW);
+    await burger.click();
+  }
+  await expect(link).toBeInViewport(SLOW);
+  await link.click();
   await expect(page.getByRole('heading', { level: 2, name: x.intakeTitle })).toBeVisible(SLOW);
   // The clock starts with the form open at the desk, as when the customer walks in.
   const started = Date.now();
