@@ -773,38 +773,9 @@ export async function zReportForCashDesk(db: Db, actor: Actor, accountId: string
 export async function recordCustomerRefund(
   trx: Executor,
   actor: Actor,
-  input: {
-    accountId: string;
-    date: CalendarDate;
-    amountCents: number;
-    partyId: string;
-    reason: string | null;
-  },
+  input: CustomerMoneyInput & { partyId: string },
 ): Promise<{ id: string; number: string; accountName: string }> {
-  const accounts = await lockUsableAccounts(trx, [{ id: input.accountId, field: 'accountId' }]);
-  const id = await writeMovement(
-    trx,
-    actor,
-    {
-      kind: 'customer_payment',
-      date: input.date,
-      amountCents: input.amountCents,
-      reason: input.reason,
-      category: null,
-      partyId: input.partyId,
-      reversalOfId: null,
-    },
-    [{ accountId: input.accountId, amountCents: -input.amountCents }],
-    accounts,
-  );
-  const created = await getMovement(trx, id);
-  await recordAudit(trx, actor, {
-    action: 'money_movement.create',
-    entity: 'money_movement',
-    entityId: id,
-    after: created,
-  });
-  return { id, number: created.number, accountName: accounts.get(input.accountId)?.name ?? '' };
+  return recordCustomerMovement(trx, actor, input, -1);
 }
 
 /**
@@ -815,13 +786,25 @@ export async function recordCustomerRefund(
 export async function recordCustomerPayment(
   trx: Executor,
   actor: Actor,
-  input: {
-    accountId: string;
-    date: CalendarDate;
-    amountCents: number;
-    partyId: string | null;
-    reason: string | null;
-  },
+  input: CustomerMoneyInput,
+): Promise<{ id: string; number: string; accountName: string }> {
+  return recordCustomerMovement(trx, actor, input, 1);
+}
+
+interface CustomerMoneyInput {
+  accountId: string;
+  date: CalendarDate;
+  amountCents: number;
+  partyId: string | null;
+  reason: string | null;
+}
+
+/** A customer_payment movement: money in from the customer (+1) or paid back to them (−1), audited. */
+async function recordCustomerMovement(
+  trx: Executor,
+  actor: Actor,
+  input: CustomerMoneyInput,
+  direction: 1 | -1,
 ): Promise<{ id: string; number: string; accountName: string }> {
   const accounts = await lockUsableAccounts(trx, [{ id: input.accountId, field: 'accountId' }]);
   const id = await writeMovement(
@@ -836,7 +819,7 @@ export async function recordCustomerPayment(
       partyId: input.partyId,
       reversalOfId: null,
     },
-    [{ accountId: input.accountId, amountCents: input.amountCents }],
+    [{ accountId: input.accountId, amountCents: direction * input.amountCents }],
     accounts,
   );
   const created = await getMovement(trx, id);
