@@ -31,6 +31,7 @@ import {
   orderLineRoutes,
   orderPdfRoutes,
   orderPhotoRoutes,
+  orderSignatureRoutes,
   ordersRoutes,
 } from './modules/orders';
 import { partiesRoutes } from './modules/parties';
@@ -157,6 +158,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(quotesRoutes);
   await app.register(purchasingRoutes);
   await app.register(orderPhotoRoutes);
+  await app.register(orderSignatureRoutes);
   await app.register(fiscalRoutes);
   await app.register(salesRoutes);
   await app.register(proformaRoutes);

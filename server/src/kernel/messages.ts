@@ -578,6 +578,18 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Поръчка {number} е приключена и не може да се променя.',
     en: 'Order {number} is closed and cannot change.',
   },
+  order_finished: {
+    bg: 'Поръчка {number} е „{status}“: подписът на клиента вече не се променя.',
+    en: 'Order {number} is "{status}": the customer’s signature no longer changes.',
+  },
+  signer_name_required: {
+    bg: 'Въведете името на подписващия.',
+    en: 'Enter the signer’s name.',
+  },
+  signer_name_too_long: {
+    bg: 'Името на подписващия е най-много {max} знака.',
+    en: 'The signer’s name is at most {max} characters.',
+  },
   customer_has_overdue: {
     bg: 'Клиентът има просрочени задължения: {amount} €. Приемането е спряно от настройките.',
     en: 'The customer has overdue invoices: €{amount}. The settings refuse new orders.',

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
-import { notFound } from '../../kernel/errors';
+import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
 import { type ImageRules, normalizeImage, thumbnailOf } from './attachments.image';
-import type { Attachment } from './attachments.schema';
+import type { Attachment, Signature } from './attachments.schema';
 import { type AttachmentVariant, databaseStore } from './attachments.store';
 
 /** The record an attachment belongs to. The owner's module checks that it exists and who may touch it. */
@@ -69,6 +69,7 @@ function attachmentsOf(db: Executor) {
       'a.sha256',
       'a.width',
       'a.height',
+      'a.signer_name',
       'a.created_at',
       'u.full_name as created_by_name',
     ]);
@@ -130,11 +131,16 @@ export async function addPhoto(
   return toAttachment(await attachmentsOf(trx).where('a.id', '=', id).executeTakeFirstOrThrow());
 }
 
-/** The attachments of a record, oldest first. */
-export async function listAttachments(db: Executor, owner: AttachmentOwner): Promise<Attachment[]> {
+/** The attachments of a record of one kind (photos), oldest first. */
+export async function listAttachments(
+  db: Executor,
+  owner: AttachmentOwner,
+  kind: Attachment['kind'] = 'photo',
+): Promise<Attachment[]> {
   const rows = await attachmentsOf(db)
     .where('a.owner_type', '=', owner.type)
     .where('a.owner_id', '=', owner.id)
+    .where('a.kind', '=', kind)
     .orderBy('a.created_at')
     .orderBy('a.id')
     .execute();
@@ -153,11 +159,17 @@ export async function countAttachments(db: Executor, owner: AttachmentOwner, kin
   return Number(row.n);
 }
 
-async function findOwned(db: Executor, owner: AttachmentOwner, id: string): Promise<Attachment> {
+async function findOwned(
+  db: Executor,
+  owner: AttachmentOwner,
+  id: string,
+  kind: Attachment['kind'] = 'photo',
+): Promise<Attachment> {
   const row = await attachmentsOf(db)
     .where('a.id', '=', id)
     .where('a.owner_type', '=', owner.type)
     .where('a.owner_id', '=', owner.id)
+    .where('a.kind', '=', kind)
     .executeTakeFirst();
   if (!row) throw notFound('attachment');
   return toAttachment(row);
@@ -198,5 +210,166 @@ export async function removeAttachment(
       sizeBytes: attachment.sizeBytes,
       sha256: attachment.sha256,
     },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signatures: at most one per record, a PNG of the lines drawn on a signature pad, with the signer's name.
+
+/** The largest signature accepted as uploaded: a pad's PNG is typically 10–60 KB. */
+export const SIGNATURE_MAX_BYTES = 2 * 1024 * 1024;
+/** A signature is kept at most this many pixels on its longer side (a phone pad at 3× is about 1200 px wide). */
+export const SIGNATURE_MAX_SIDE = 1600;
+/** The signer's name: what they typed beside the signature. */
+export const SIGNER_NAME_MAX = 120;
+
+export const SIGNATURE_RULES: ImageRules = {
+  field: 'signature',
+  maxBytes: SIGNATURE_MAX_BYTES,
+  maxPixels: 8_000_000,
+  maxSide: SIGNATURE_MAX_SIDE,
+  output: 'png',
+};
+
+/** A signature checked and drawn again as a PNG (transparency kept), with its signer's name; before the transaction. */
+export interface PreparedSignature {
+  signerName: string;
+  image: Awaited<ReturnType<typeof normalizeImage>>;
+}
+
+/** The signer's name, trimmed and on one line; 400 `signer_name_required` when empty. */
+function cleanSignerName(name: string | null | undefined): string {
+  const clean = (name ?? '')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!clean) throw new DomainError('invalid', 'signer_name_required', { field: 'signerName' });
+  if (clean.length > SIGNER_NAME_MAX)
+    throw new DomainError('invalid', 'signer_name_too_long', {
+      field: 'signerName',
+      params: { max: SIGNER_NAME_MAX },
+    });
+  return clean;
+}
+
+/** Checks the signer's name and the image (PNG, JPEG or WebP by content), drawn again as a PNG without metadata. */
+export async function prepareSignature(
+  bytes: Buffer,
+  signerName: string | null | undefined,
+): Promise<PreparedSignature> {
+  const name = cleanSignerName(signerName);
+  return { signerName: name, image: await normalizeImage(bytes, SIGNATURE_RULES) };
+}
+
+const toSignature = (r: Row): Signature => ({
+  id: r.id,
+  signerName: r.signer_name ?? '',
+  signedAt: new Date(r.created_at).toISOString(),
+  contentType: 'image/png',
+  sizeBytes: Number(r.size_bytes),
+  sha256: r.sha256,
+  width: r.width === null ? null : Number(r.width),
+  height: r.height === null ? null : Number(r.height),
+  createdByName: r.created_by_name ?? null,
+});
+
+async function signatureRow(db: Executor, owner: AttachmentOwner) {
+  return attachmentsOf(db)
+    .where('a.owner_type', '=', owner.type)
+    .where('a.owner_id', '=', owner.id)
+    .where('a.kind', '=', 'signature')
+    .executeTakeFirst();
+}
+
+/** The record's signature, or null when it has none. */
+export async function findSignature(db: Executor, owner: AttachmentOwner): Promise<Signature | null> {
+  const row = await signatureRow(db, owner);
+  return row ? toSignature(row) : null;
+}
+
+/** The record's signature with its PNG bytes; 404 `signature` when it has none. */
+export async function readSignature(
+  db: Executor,
+  owner: AttachmentOwner,
+): Promise<{ signature: Signature; data: Buffer }> {
+  const signature = await findSignature(db, owner);
+  const data = signature ? await store.get(db, signature.id, 'original') : null;
+  if (!signature || !data) throw notFound('signature');
+  return { signature, data };
+}
+
+const signatureAudit = (
+  owner: AttachmentOwner,
+  s: Pick<Signature, 'signerName' | 'sizeBytes' | 'sha256'>,
+) => ({
+  ownerType: owner.type,
+  ownerId: owner.id,
+  kind: 'signature',
+  signerName: s.signerName,
+  sizeBytes: s.sizeBytes,
+  sha256: s.sha256,
+});
+
+/**
+ * Stores the record's signature in the caller's transaction, replacing the one it had (bytes and all): one audit
+ * row `attachment.sign`, with the replaced signature as `before`. The caller checks the record may still be signed.
+ */
+export async function putSignature(
+  trx: Executor,
+  actor: Actor,
+  owner: AttachmentOwner,
+  prepared: PreparedSignature,
+): Promise<Signature> {
+  const old = await findSignature(trx, owner);
+  if (old) {
+    await store.removeAll(trx, old.id);
+    await trx.deleteFrom('attachment').where('id', '=', old.id).execute();
+  }
+  const id = newId();
+  const row = {
+    id,
+    owner_type: owner.type,
+    owner_id: owner.id,
+    kind: 'signature',
+    file_name: 'signature.png',
+    content_type: prepared.image.contentType,
+    size_bytes: prepared.image.data.length,
+    sha256: createHash('sha256').update(prepared.image.data).digest('hex'),
+    width: prepared.image.width,
+    height: prepared.image.height,
+    signer_name: prepared.signerName,
+    created_by: actor.userId,
+    created_at: nowIso(),
+  };
+  await trx.insertInto('attachment').values(row).execute();
+  await store.put(trx, id, 'original', prepared.image.data);
+  await recordAudit(trx, actor, {
+    action: 'attachment.sign',
+    entity: 'attachment',
+    entityId: id,
+    before: old ? signatureAudit(owner, old) : undefined,
+    after: signatureAudit(owner, {
+      signerName: row.signer_name,
+      sizeBytes: row.size_bytes,
+      sha256: row.sha256,
+    }),
+  });
+  const stored = await signatureRow(trx, owner);
+  if (!stored) throw notFound('signature');
+  return toSignature(stored);
+}
+
+/** Removes the record's signature with its audit row `attachment.unsign`; 404 `signature` when it has none. */
+export async function removeSignature(trx: Executor, actor: Actor, owner: AttachmentOwner): Promise<void> {
+  const old = await findSignature(trx, owner);
+  if (!old) throw notFound('signature');
+  await store.removeAll(trx, old.id);
+  await trx.deleteFrom('attachment').where('id', '=', old.id).execute();
+  await recordAudit(trx, actor, {
+    action: 'attachment.unsign',
+    entity: 'attachment',
+    entityId: old.id,
+    before: signatureAudit(owner, old),
   });
 }

@@ -9,7 +9,7 @@ export interface AttachmentTable {
   /** The kind of record it belongs to ('service_order') and that record's id. */
   owner_type: string;
   owner_id: string;
-  /** What it is to its owner: 'photo'. */
+  /** What it is to its owner: 'photo', or 'signature' (at most one per record). */
   kind: string;
   /** The name the file had on the uploader's device (shown, never used as a path). */
   file_name: string;
@@ -21,7 +21,10 @@ export interface AttachmentTable {
   sha256: string;
   width: number | null;
   height: number | null;
+  /** A signature's signer, as they typed their name beside it (null for photos). */
+  signer_name: string | null;
   created_by: string | null;
+  /** When it was added: a signature's signed-at time. */
   created_at: Instant;
 }
 

@@ -12,17 +12,25 @@ export {
   sniffImageFormat,
   thumbnailOf,
 } from './attachments.image';
-export { Attachment } from './attachments.schema';
+export { Attachment, Signature } from './attachments.schema';
 export {
   type AttachmentOwner,
   addPhoto,
   countAttachments,
+  findSignature,
   listAttachments,
   PHOTO_MAX_BYTES,
   PHOTO_MAX_SIDE,
   type PreparedPhoto,
+  type PreparedSignature,
   preparePhoto,
+  prepareSignature,
+  putSignature,
   readAttachment,
+  readSignature,
   removeAttachment,
+  removeSignature,
+  SIGNATURE_MAX_BYTES,
+  SIGNER_NAME_MAX,
 } from './attachments.service';
 export type { AttachmentVariant } from './attachments.store';

@@ -82,7 +82,7 @@ export const AUDIT_ACTIONS = [
   ...actionsOf('money_account', ['create', 'update', 'archive', 'restore']),
   ...actionsOf('money_movement', ['create', 'reverse']),
   // attachments
-  ...actionsOf('attachment', ['create', 'delete']),
+  ...actionsOf('attachment', ['create', 'delete', 'sign', 'unsign']),
   // fiscal device (ADR 0017)
   ...actionsOf('fiscal_device', [
     'update',

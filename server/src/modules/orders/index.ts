@@ -47,6 +47,7 @@ export {
   registerOverdueSource,
 } from './orders.service';
 export { getServiceSettings } from './orders.settings';
+export { orderSignatureRoutes } from './orders.signature.routes';
 export type { BilledDocumentKind } from './orders.table';
 export { lineNetCents, orderTotals } from './orders.totals';
 export { listWarrantyRecords } from './orders.warranty';

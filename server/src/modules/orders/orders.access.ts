@@ -57,6 +57,13 @@ export const ORDERS_ACCESS: Record<string, Access> = {
   'GET /api/v1/service-orders/:id/photos/:photoId': ORDER_RULES.read,
   'POST /api/v1/service-orders/:id/photos': ORDER_RULES.write,
   'DELETE /api/v1/service-orders/:id/photos/:photoId': ORDER_RULES.write,
+
+  // The customer's signature (orders.signature.routes.ts): seen by whoever reads the order, given and removed by its
+  // writers (the technician at the site, the desk) while the order is open.
+  'GET /api/v1/service-orders/:id/signature': ORDER_RULES.read,
+  'GET /api/v1/service-orders/:id/signature/image': ORDER_RULES.read,
+  'PUT /api/v1/service-orders/:id/signature': ORDER_RULES.write,
+  'DELETE /api/v1/service-orders/:id/signature': ORDER_RULES.write,
 };
 
 /** Confidential fields of orders (kernel/fields.ts): the cost of the parts fitted, for the valuation roles. */

@@ -209,7 +209,12 @@ export const auditMessages = defineMessages(
           receive: 'Създадена разписка по заявка за доставка',
           received: 'Получена заявка за доставка',
         },
-        attachment: { create: 'Добавена снимка', delete: 'Изтрита снимка' },
+        attachment: {
+          create: 'Добавена снимка',
+          delete: 'Изтрита снимка',
+          sign: 'Записан подпис на клиента',
+          unsign: 'Изтрит подпис на клиента',
+        },
         fiscal_device: {
           update: 'Променени настройки на фискалното устройство',
           test: 'Проверено фискалното устройство',
@@ -492,7 +497,12 @@ export const auditMessages = defineMessages(
           receive: 'Receipt drafted from a purchase request',
           received: 'Purchase request received',
         },
-        attachment: { create: 'Photo added', delete: 'Photo deleted' },
+        attachment: {
+          create: 'Photo added',
+          delete: 'Photo deleted',
+          sign: 'Customer signature saved',
+          unsign: 'Customer signature deleted',
+        },
         fiscal_device: {
           update: 'Fiscal device settings changed',
           test: 'Fiscal device tested',
