@@ -157,6 +157,13 @@ export type DocumentBlock = FactsBlock | TableBlock | TotalsBlock | TextBlock;
 export interface PrintedSignature {
   label: string;
   name?: string | null;
+  /**
+   * A signature drawn on a screen, printed on the line: a base64 data URL of a PNG or JPEG (anything else is left
+   * out, the line stays empty to sign by hand).
+   */
+  image?: string | null;
+  /** A small line under the name: when it was signed. */
+  note?: string | null;
 }
 
 export interface PrintedDocument {
@@ -591,14 +598,37 @@ function blockContent(block: DocumentBlock): Content {
 // ---------------------------------------------------------------------------------------------
 // Signatures and footer.
 
-function signatureCell(signature: PrintedSignature): Content {
+const SIGNATURE_IMAGE_BOX: [number, number] = [60 * MM, 17 * MM];
+
+/** A drawn signature's data URL when it is a PNG or JPEG (checked as the logo is), else null. */
+function signatureImage(dataUrl: string | null | undefined): string | null {
+  const content = logoContent(dataUrl);
+  return content && typeof content === 'object' && 'image' in content ? String(content.image) : null;
+}
+
+/** One signature line; `drawnRow` when a signature of the row is drawn: every line then sits as low as the image's. */
+function signatureCell(signature: PrintedSignature, drawnRow = false): Content {
+  const image = signatureImage(signature.image);
   return {
     table: {
       widths: ['auto', '*'],
+      heights: drawnRow ? [SIGNATURE_IMAGE_BOX[1], 'auto', 'auto'] : undefined,
       body: [
         [
-          { text: `${signature.label}:`, margin: [0, 0, 4, 0] },
-          { text: ' ', border: [false, false, false, true] },
+          {
+            text: `${signature.label}:`,
+            margin: [0, 0, 4, 0],
+            verticalAlignment: drawnRow ? 'bottom' : undefined,
+          },
+          image
+            ? {
+                image,
+                fit: SIGNATURE_IMAGE_BOX,
+                alignment: 'center',
+                verticalAlignment: 'bottom',
+                border: [false, false, false, true],
+              }
+            : { text: ' ', border: [false, false, false, true] },
         ],
         [
           { text: '' },
@@ -610,6 +640,19 @@ function signatureCell(signature: PrintedSignature): Content {
             margin: [0, 2, 0, 0],
           },
         ],
+        ...(signature.note
+          ? [
+              [
+                { text: '' },
+                {
+                  text: signature.note,
+                  alignment: 'center' as const,
+                  fontSize: FONT_SIZE.small,
+                  color: COLOR.muted,
+                },
+              ],
+            ]
+          : []),
       ],
     },
     layout: {
@@ -624,9 +667,12 @@ function signaturesBlock(signatures: PrintedSignature[], perRowSetting: number |
   const perRow = Math.max(1, Math.min(perRowSetting ?? Math.min(signatures.length, 3), 4));
   const rows: Content[] = [];
   for (let i = 0; i < signatures.length; i += perRow) {
-    const columns: Column[] = signatures
-      .slice(i, i + perRow)
-      .map((signature) => ({ width: '*', stack: [signatureCell(signature)] }));
+    const row = signatures.slice(i, i + perRow);
+    const drawn = row.some((signature) => signatureImage(signature.image) !== null);
+    const columns: Column[] = row.map((signature) => ({
+      width: '*',
+      stack: [signatureCell(signature, drawn)],
+    }));
     while (columns.length < perRow) columns.push({ width: '*', text: '' });
     rows.push({ columns, columnGap: 24, margin: [0, i === 0 ? 0 : 22, 0, 0] });
   }

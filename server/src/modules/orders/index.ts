@@ -50,6 +50,7 @@ export { getServiceSettings } from './orders.settings';
 export { orderSignatureRoutes } from './orders.signature.routes';
 export type { BilledDocumentKind } from './orders.table';
 export { lineNetCents, orderTotals } from './orders.totals';
+export { type OrderVisit, registerOrderVisitSource } from './orders.visits';
 export { listWarrantyRecords } from './orders.warranty';
 
 // ---------------------------------------------------------------- billing (issue 13: the sales module bills an order)

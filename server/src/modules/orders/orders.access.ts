@@ -40,6 +40,7 @@ export const ORDERS_ACCESS: Record<string, Access> = {
   // The printed documents (orders.pdf.routes.ts): whoever reads the order; the intake's new status link only for
   // those who may make links, the warranty protocol's costs only for the valuation roles (ORDER_FIELDS).
   'GET /api/v1/service-orders/:id/pdf/:document': ORDER_RULES.read,
+  'GET /api/v1/service-orders/:id/work-report.pdf': ORDER_RULES.read,
 
   'POST /api/v1/service-orders/:id/lines': ORDER_LINE_RULES.write,
   'PATCH /api/v1/service-orders/:id/lines/:lineId': ORDER_LINE_RULES.write,

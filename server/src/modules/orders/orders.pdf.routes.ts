@@ -58,7 +58,7 @@ export async function orderDocumentPdf(
   const visible = options.costs
     ? order
     : { ...order, lines: order.lines.map((l) => ({ ...l, unitCostCents: null })) };
-  const print = await orderPrintOf(db, visible);
+  const print = await orderPrintOf(db, visible, { workReport: kind === 'work-report' });
   const pdf = await renderDocument(orderPrintedDocument(kind, print, language, options));
   return { filename: `${orderDocumentTitle(kind, language)} ${order.number}.pdf`, pdf };
 }
@@ -100,6 +100,33 @@ export async function orderPdfRoutes(app: FastifyInstance) {
         linkKept,
         costs: allows(ORDER_FIELDS.cost.roles, role),
       });
+      return sendPdf(reply, filename, pdf, { inline: true });
+    },
+  );
+
+  r.get(
+    '/api/v1/service-orders/:id/work-report.pdf',
+    {
+      schema: {
+        tags: ['service orders'],
+        summary:
+          'The work report (протокол за извършена работа) as PDF, inline: the same document as …/pdf/work-report, at the address the technician’s phone and the order page link to',
+        description:
+          'The visits booked for the order with their hours and technicians, the complaint and the work done, the parts with their serials, the labour, what the customer pays and what a warranty covers, the technician’s signature line and the customer’s signature drawn on the screen with the signer’s name and time.',
+        params: IdParams,
+        querystring: z.strictObject({
+          language: z.enum(['bg', 'en']).optional().describe('The language of the report; default bg'),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { filename, pdf } = await orderDocumentPdf(
+        db,
+        'work-report',
+        req.params.id,
+        req.query.language ?? 'bg',
+        { costs: allows(ORDER_FIELDS.cost.roles, principalOf(req).role) },
+      );
       return sendPdf(reply, filename, pdf, { inline: true });
     },
   );

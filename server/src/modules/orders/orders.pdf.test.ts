@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { pdfQrCodes } from '../../../test/pdf-qr';
 import { pdfText } from '../../../test/pdf-text';
@@ -97,6 +98,59 @@ describe('the order documents as printed (layout of a hand-written order)', () =
     expect(en).toContain('WORK REPORT');
     expect(en).toContain('Total due: €78.65');
     expect(en).toContain('Serial (fitted)');
+  });
+
+  it('work report: the booked visits with their hours and technicians, the customer’s drawn signature with the signer and time, the technician’s line', async () => {
+    const drawn = await sharp(
+      Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="200"><path d="M20 150 C 120 20, 220 180, 580 40" stroke="#111" stroke-width="6" fill="none"/></svg>',
+      ),
+    )
+      .png()
+      .toBuffer();
+    const print = anOrderPrint({
+      visits: [
+        // 07:00–09:30 UTC is 09:00–11:30 in Sofia in December.
+        {
+          startAt: '2026-12-07T07:00:00.000Z',
+          endAt: '2026-12-07T09:30:00.000Z',
+          technicians: ['Петър Монтьоров', 'Георги Техников'],
+        },
+      ],
+      signature: {
+        imageDataUrl: `data:image/png;base64,${drawn.toString('base64')}`,
+        signerName: 'Стоян Клиентов',
+        signedAt: '2026-12-07T09:25:00.000Z',
+      },
+    });
+    const images = (pdf: Buffer) => pdf.toString('latin1').match(/\/Subtype\s*\/Image/g)?.length ?? 0;
+    const signed = await renderDocument(orderPrintedDocument('work-report', print, 'bg'));
+    const bg = await pdfText(signed);
+    expect(bg).toContain('Посещение: 07.12.2026 09:00–11:30');
+    expect(bg).toContain('Техници на място: Петър Монтьоров, Георги Техников');
+    expect(bg).toContain('/ Стоян Клиентов /');
+    expect(bg).toContain('подписано на 07.12.2026 11:25');
+    expect(bg).toMatch(/Техник:[\s\S]*Клиент:/);
+    // The drawn signature is in the PDF as an image; unsigned, the line is left to sign by hand.
+    const unsigned = await renderDocument(orderPrintedDocument('work-report', anOrderPrint(), 'bg'));
+    expect(images(unsigned)).toBe(0);
+    expect(images(signed)).toBeGreaterThan(0);
+    expect(await pdfText(unsigned)).toContain('/ Пералня Експрес ООД /');
+    const en = await pdfText(await renderDocument(orderPrintedDocument('work-report', print, 'en')));
+    expect(en).toMatch(/Visit: \S+ 09:00–11:30/);
+    expect(en).toContain('Technicians on site: Петър Монтьоров, Георги Техников');
+    expect(en).toMatch(/signed on \S+ 11:25/);
+    // An image that is not a PNG or JPEG is never drawn: the line stays empty.
+    const svg = anOrderPrint({
+      signature: {
+        signerName: 'Стоян Клиентов',
+        signedAt: '2026-12-07T09:25:00.000Z',
+        imageDataUrl: 'data:image/svg+xml;base64,PHN2Zy8+',
+      },
+    });
+    expect(images(await renderDocument(orderPrintedDocument('work-report', svg, 'bg')))).toBe(
+      images(unsigned),
+    );
   });
 
   it('warranty protocol: only the warranty lines, old and new serials, cost and list value; no cost without the right', async () => {

@@ -59,6 +59,9 @@ interface Words {
   intakeTerms: string;
   customerSignature: string;
   handedOverBy: string;
+  visit: string;
+  techniciansOnSite: string;
+  signedAt: (when: string) => string;
   compiledBy: string;
   approvedBy: string;
   finishedAt: string;
@@ -152,6 +155,9 @@ const WORDS: Record<DocumentLanguage, Words> = {
       'С подписа си клиентът потвърждава описаните оплакване, принадлежности и състояние на уреда и приема условията на сервиза. Уредът се получава обратно срещу този протокол.',
     customerSignature: 'Клиент',
     handedOverBy: 'Предал',
+    visit: 'Посещение',
+    techniciansOnSite: 'Техници на място',
+    signedAt: (when) => `подписано на ${when}`,
     compiledBy: 'Съставил',
     approvedBy: 'Утвърдил',
     finishedAt: 'Ремонтът завършен на',
@@ -249,6 +255,9 @@ const WORDS: Record<DocumentLanguage, Words> = {
       "By signing, the customer confirms the complaint, accessories and condition described above and accepts the service's terms. The item is handed back against this protocol.",
     customerSignature: 'Customer',
     handedOverBy: 'Handed over by',
+    visit: 'Visit',
+    techniciansOnSite: 'Technicians on site',
+    signedAt: (when) => `signed on ${when}`,
     compiledBy: 'Compiled by',
     approvedBy: 'Approved by',
     finishedAt: 'Repair finished on',
@@ -329,6 +338,13 @@ const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', {
 function dateTime(instant: string, language: DocumentLanguage): string {
   const at = new Date(instant);
   return `${documentFormat(language).date(calendarDateOf(at))} ${TIME_FORMAT.format(at)}`;
+}
+
+/** A booked visit's day and hours: bg "07.12.2026 09:00–11:30"; a visit past midnight shows both dates. */
+function visitTime(startAt: string, endAt: string, language: DocumentLanguage): string {
+  const sameDay = calendarDateOf(new Date(startAt)) === calendarDateOf(new Date(endAt));
+  const end = sameDay ? TIME_FORMAT.format(new Date(endAt)) : dateTime(endAt, language);
+  return `${dateTime(startAt, language)}–${end}`;
 }
 
 const dateOf = (instant: string) => calendarDateOf(new Date(instant));
@@ -467,6 +483,7 @@ export function workReportPrintedDocument(p: OrderPrint, language: DocumentLangu
   const parts = p.lines.filter((l) => l.kind === 'part');
   const labour = p.lines.filter((l) => l.kind === 'labour');
   const charges = p.lines.filter((l) => l.kind === 'charge');
+  const onSite = [...new Set(p.visits.flatMap((v) => v.technicians))];
   const no: TableColumn<OrderPrintLine> = {
     header: words.no,
     width: 6,
@@ -484,6 +501,8 @@ export function workReportPrintedDocument(p: OrderPrint, language: DocumentLangu
     o.finishedAt ? { label: words.finishedAt, value: dateTime(o.finishedAt, language) } : null,
     o.deliveredAt ? { label: words.deliveredAt, value: dateTime(o.deliveredAt, language) } : null,
     o.technicianName ? { label: words.technician, value: o.technicianName } : null,
+    ...p.visits.map((v) => ({ label: words.visit, value: visitTime(v.startAt, v.endAt, language) })),
+    onSite.length > 0 ? { label: words.techniciansOnSite, value: onSite.join(', ') } : null,
   ].filter((x) => x !== null);
   const body: DocumentBlock[] = [
     { kind: 'facts', rows: facts },
@@ -574,8 +593,15 @@ export function workReportPrintedDocument(p: OrderPrint, language: DocumentLangu
     parties: [customerParty(p, words, language), itemParty(p, words, language)],
     body,
     signatures: [
-      { label: words.handedOverBy, name: o.technicianName },
-      { label: words.customerSignature, name: p.customer.name },
+      { label: words.technician, name: o.technicianName ?? onSite[0] ?? null },
+      p.signature
+        ? {
+            label: words.customerSignature,
+            name: p.signature.signerName,
+            image: p.signature.imageDataUrl,
+            note: words.signedAt(dateTime(p.signature.signedAt, language)),
+          }
+        : { label: words.customerSignature, name: p.customer.name },
     ],
   };
 }

@@ -197,6 +197,8 @@ export function anOrderPrint(overrides: Partial<OrderPrint> = {}): OrderPrint {
         status: 'active',
       },
     ],
+    visits: [],
+    signature: null,
     ...overrides,
   };
 }

@@ -105,4 +105,23 @@ export interface OrderPrint {
     claims: Record<Exclude<PrintPayer, 'customer'>, number>;
   };
   warrantyRecords: OrderPrintWarranty[];
+  /** The visits and work blocks booked for the order (the visits module's schedule), earliest first. */
+  visits: OrderPrintVisit[];
+  /** The customer's signature drawn on the screen (the work report prints it); null when not signed. */
+  signature: OrderPrintSignature | null;
+}
+
+export interface OrderPrintVisit {
+  /** Instants (ISO UTC). */
+  startAt: string;
+  endAt: string;
+  technicians: string[];
+}
+
+export interface OrderPrintSignature {
+  /** A data URL of the stored PNG. */
+  imageDataUrl: string;
+  signerName: string;
+  /** Instant (ISO UTC). */
+  signedAt: string;
 }

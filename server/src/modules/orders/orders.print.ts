@@ -12,10 +12,12 @@ import { getCompanySettings, getLogoDataUrl } from '../company';
 import { getItem } from '../items';
 import { findSiteById, getPartyRequisites } from '../parties';
 import { countOrderPhotos } from './orders.photos';
-import type { OrderPrint, OrderPrintLine } from './orders.print.model';
+import type { OrderPrint, OrderPrintLine, OrderPrintSignature } from './orders.print.model';
 import * as repo from './orders.repository';
 import type { OrderDetail, OrderLine } from './orders.schema';
 import { addEvent, createStatusLink, statusPath } from './orders.service';
+import { signatureForPrint } from './orders.signature';
+import { visitsOfOrder } from './orders.visits';
 
 /** The quantity billed: the used quantity once set, else the planned one. */
 const billedMilli = (l: OrderLine) => l.usedQuantityMilli ?? l.quantityMilli;
@@ -52,8 +54,29 @@ function printLine(l: OrderLine): OrderPrintLine {
   };
 }
 
-/** The print data of an order read with `getOrder` (its cost fields already stripped for readers who may not see them). */
-export async function orderPrintOf(db: Executor, order: OrderDetail): Promise<OrderPrint> {
+/** The order's signature as the work report prints it, or null when it is not signed. */
+async function signatureOf(db: Executor, orderId: string): Promise<OrderPrintSignature | null> {
+  const signed = await signatureForPrint(db, orderId);
+  if (!signed) return null;
+  return {
+    imageDataUrl: `data:image/png;base64,${signed.data.toString('base64')}`,
+    signerName: signed.signature.signerName,
+    signedAt: signed.signature.signedAt,
+  };
+}
+
+/**
+ * The print data of an order read with `getOrder` (its cost fields already stripped for readers who may not see
+ * them). `workReport` also reads what only the work report prints: the booked visits and the customer's signature.
+ */
+export async function orderPrintOf(
+  db: Executor,
+  order: OrderDetail,
+  options: { workReport?: boolean } = {},
+): Promise<OrderPrint> {
+  const [visits, signature] = options.workReport
+    ? await Promise.all([visitsOfOrder(db, order.id), signatureOf(db, order.id)])
+    : [[], null];
   const [company, logoDataUrl, customer, item, site, photoCount] = await Promise.all([
     getCompanySettings(db),
     getLogoDataUrl(db),
@@ -125,6 +148,8 @@ export async function orderPrintOf(db: Executor, order: OrderDetail): Promise<Or
       validUntil: r.validUntil,
       status: r.status,
     })),
+    visits: visits.map((v) => ({ startAt: v.startAt, endAt: v.endAt, technicians: v.technicians })),
+    signature,
   };
 }
 

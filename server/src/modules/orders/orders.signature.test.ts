@@ -1,8 +1,10 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anOrder, moved } from '../../../test/factories';
+import { anOrder, aTechnician, moved } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
+import { pdfText } from '../../../test/pdf-text';
 import { snapshotDatabase } from '../../../test/snapshot';
+import { instantAt } from '../../kernel/calendar';
 
 /** A signature as a pad draws it: a transparent PNG with a dark stroke, with a text chunk a PNG may carry. */
 const padPng = async (width = 600, height = 200) => {
@@ -189,5 +191,49 @@ describe.each(DIALECTS)('the customer’s signature on a service order on %s', (
     );
     const audit = await t.request(admin, 'GET', '/api/v1/audit?entity=attachment');
     expect(audit.json().items.map((a: { action: string }) => a.action)).toContain('attachment.unsign');
+  });
+
+  it('prints the signature on the work report with the signer and time, and the visit booked for the order', async () => {
+    const order = await anOrder(t, admin, { complaint: 'Климатикът не охлажда' });
+    const hours = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 480, endMinute: 1020 }));
+    const tech = await aTechnician(t, admin, { name: 'Алекс Монтьоров', hours });
+    // Monday 2030-02-04, 13:00–14:30 company time: a work block booked for the order.
+    const start = instantAt('2030-02-04', 13 * 60).toISOString();
+    const booked = await t.request(admin, 'POST', '/api/v1/visit-bookings', {
+      orderId: order.id,
+      technicianIds: [tech.id],
+      start,
+      durationMinutes: 90,
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const images = (pdf: Buffer) => pdf.toString('latin1').match(/\/Subtype\s*\/Image/g)?.length ?? 0;
+    const report = async (language = 'bg') => {
+      const res = await t.request(
+        storekeeper,
+        'GET',
+        `/api/v1/service-orders/${order.id}/pdf/work-report?language=${language}`,
+      );
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('application/pdf');
+      return res.rawPayload;
+    };
+    const unsigned = await report();
+    expect(images(unsigned)).toBe(0);
+    expect(await pdfText(unsigned)).toContain('Посещение: 04.02.2030 13:00–14:30');
+
+    expect((await sign(technician, order.id, await padPng(), 'Стоян Клиентов')).statusCode).toBe(200);
+    const signed = await report();
+    const text = await pdfText(signed);
+    expect(text).toContain('ПРОТОКОЛ ЗА ИЗВЪРШЕНА РАБОТА');
+    expect(text).toContain('Климатикът не охлажда');
+    expect(text).toContain('Техници на място: Алекс Монтьоров');
+    expect(text).toContain('/ Стоян Клиентов /');
+    expect(text).toMatch(/подписано на \d\d\.\d\d\.\d{4} \d\d:\d\d/);
+    expect(images(signed)).toBeGreaterThan(0);
+    expect(await pdfText(await report('en'))).toContain('/ Стоян Клиентов /');
+    // The alias the phone links to answers the same document.
+    const alias = await t.request(storekeeper, 'GET', `/api/v1/service-orders/${order.id}/work-report.pdf`);
+    expect(alias.statusCode).toBe(200);
+    expect(await pdfText(alias.rawPayload)).toContain('/ Стоян Клиентов /');
   });
 });

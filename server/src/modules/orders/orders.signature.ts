@@ -72,6 +72,12 @@ export async function readOrderSignature(db: Executor, orderId: string) {
   return readSignature(db, ownerOf(orderId));
 }
 
+/** The order's signature with its PNG for a print-out, or null when it is not signed. */
+export async function signatureForPrint(db: Executor, orderId: string) {
+  if (!(await findSignature(db, ownerOf(orderId)))) return null;
+  return readSignature(db, ownerOf(orderId));
+}
+
 /** Deletes the order's signature while the order is open (409 order_finished after); audited. */
 export async function unsignOrder(db: Db, actor: Actor, orderId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {

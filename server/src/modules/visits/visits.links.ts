@@ -3,6 +3,8 @@
  * and technicians named by requests and bookings are in use (service orders are never deleted: not guarded).
  */
 import { registerReference } from '../../db/usage';
+import { registerOrderVisitSource } from '../orders';
+import { liveBookingsOfOrder, techniciansOfBookings } from './visits.repository';
 
 registerReference('party', {
   table: 'visit_request',
@@ -58,4 +60,19 @@ registerReference('technician', {
   column: 'technician_id',
   usedBy: 'visit_bookings',
   code: 'technician_has_bookings',
+});
+
+// The work report of a service order prints the visits booked for it: when, and which technicians.
+registerOrderVisitSource(async (db, orderId) => {
+  const bookings = await liveBookingsOfOrder(db, orderId);
+  const technicians = await techniciansOfBookings(
+    db,
+    bookings.map((b) => b.id),
+  );
+  return bookings.map((b) => ({
+    startAt: new Date(b.start_at).toISOString(),
+    endAt: new Date(b.end_at).toISOString(),
+    status: b.status === 'done' ? 'done' : 'planned',
+    technicians: technicians.filter((t) => t.booking_id === b.id).map((t) => t.name),
+  }));
 });

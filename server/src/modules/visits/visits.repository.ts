@@ -210,6 +210,18 @@ export async function bookingsOfRequest(db: Executor, requestId: string) {
   return bookingsView(db).where('b.request_id', '=', requestId).orderBy('b.start_at').execute();
 }
 
+/** The live (not cancelled) bookings linked to a service order, earliest first: its work report prints them. */
+export async function liveBookingsOfOrder(db: Executor, orderId: string) {
+  return db
+    .selectFrom('visit_booking')
+    .select(['id', 'start_at', 'end_at', 'status'])
+    .where('order_id', '=', orderId)
+    .where('status', '!=', 'cancelled')
+    .orderBy('start_at')
+    .orderBy('id')
+    .execute();
+}
+
 export async function techniciansOfBookings(db: Executor, bookingIds: readonly string[]) {
   if (!bookingIds.length) return [];
   return db
