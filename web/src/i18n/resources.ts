@@ -14,6 +14,7 @@ import { orderClosingMessages } from '../features/orders/closing-i18n';
 import { orderCodesMessages } from '../features/orders/codes-i18n';
 import { ordersMessages } from '../features/orders/i18n';
 import { orderPhotosMessages } from '../features/orders/photos-i18n';
+import { orderSignatureMessages } from '../features/orders/signature-i18n';
 import { paymentsMessages } from '../features/payments/i18n';
 import { publicStatusMessages } from '../features/public-status/i18n';
 import { purchasingMessages } from '../features/purchasing/i18n';
@@ -63,6 +64,7 @@ export const FEATURE_MESSAGES = {
   quotes: quotesMessages,
   purchasing: purchasingMessages,
   orderPhotos: orderPhotosMessages,
+  orderSignature: orderSignatureMessages,
   orderClosing: orderClosingMessages,
   fiscal: fiscalMessages,
   invoices: invoicesMessages,
@@ -102,6 +104,7 @@ export const bg = mergeMessages(
   quotesMessages.bg,
   purchasingMessages.bg,
   orderPhotosMessages.bg,
+  orderSignatureMessages.bg,
   orderClosingMessages.bg,
   fiscalMessages.bg,
   invoicesMessages.bg,
@@ -144,6 +147,7 @@ export const en: Messages = mergeMessages(
   quotesMessages.en,
   purchasingMessages.en,
   orderPhotosMessages.en,
+  orderSignatureMessages.en,
   orderClosingMessages.en,
   fiscalMessages.en,
   invoicesMessages.en,

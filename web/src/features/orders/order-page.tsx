@@ -56,6 +56,7 @@ import { OrderFlags, OrderStatusBadge } from './order-badges';
 import { OrderClosingAction } from './order-closing';
 import { OrderLines } from './order-lines';
 import { OrderPhotosCard } from './order-photos';
+import { OrderSignature } from './order-signature';
 import { needsConfirmation, useStatusMove } from './status-move';
 
 /** The buttons of the statuses this order may move to now (the server's nextStatuses). */
@@ -208,7 +209,6 @@ function NotesCard({ order, canWrite }: { order: OrderDetail; canWrite: boolean 
 function DocumentsCard({ order }: { order: OrderDetail }) {
   const { t, i18n } = useTranslation();
   const [language, setLanguage] = useState(i18n.language === 'en' ? 'en' : 'bg');
-  const finished = order.finishedAt !== null && order.status !== 'cancelled';
   const pdf = (doc: Parameters<typeof orderPdfUrl>[1], label: string) => (
     <Anchor href={orderPdfUrl(order.id, doc, language)} target="_blank" rel="noopener" size="sm">
       <Group gap={6} wrap="nowrap" component="span">
@@ -235,7 +235,7 @@ function DocumentsCard({ order }: { order: OrderDetail }) {
     >
       <Stack gap={8} data-testid="order-documents">
         {pdf('intake', t('orders.documents.intake'))}
-        {(finished || order.lines.length > 0) && pdf('work-report', t('orders.documents.workReport'))}
+        {pdf('work-report', t('orders.documents.workReport'))}
         {order.warrantyRecords.length > 0 && pdf('warranty-protocol', t('orders.documents.warrantyProtocol'))}
         {order.warrantyRecords.length > 0 && pdf('warranty-card', t('orders.documents.warrantyCard'))}
         {order.documents.map((d) => (
@@ -536,6 +536,7 @@ export function OrderPage() {
               orderId={order.id}
               canWrite={canCall(user.role, 'POST /api/v1/service-orders/:id/photos')}
             />
+            <OrderSignature order={order} />
             <DocumentsCard order={order} />
             <WarrantyCard order={order} />
             <StatusLinkCard order={order} fresh={fresh} canWrite={canWrite} />
