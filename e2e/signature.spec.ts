@@ -59,7 +59,7 @@ async function drawSignature(page: Page) {
   const at = (x: number, y: number) => [box.x + box.width * x, box.y + box.height * y] as const;
   await page.mouse.move(...at(0.1, 0.7));
   await page.mouse.down();
-  for (let i = 1; i <= 20; i++) await page.mouse.move(...at(0.1 + i * 0.035, 0.7 - Math.sin(i / 3) * 0.4));
+  for (let i = 1; i <= 20; i++) await page.mouse.move(...at(0.1 + i * 0.035, 0.6 - Math.sin(i / 3) * 0.3));
   await page.mouse.up();
   await page.mouse.move(...at(0.55, 0.3));
   await page.mouse.down();
