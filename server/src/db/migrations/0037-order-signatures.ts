@@ -6,6 +6,9 @@ import type { Migration, MigrationDb } from './helpers';
  * 'signature', at most one per record (a partial unique index), with the signer's name as they typed it. The time
  * it was signed is the attachment's created_at (a new signature replaces the old row).
  *
+ * The position a phone photo was taken at, kept only when the service settings say so (keepPhotoLocation, default
+ * off): the attachment's latitude and longitude in millionths of a degree (integers: the same on both databases).
+ *
  * SQLite cannot change a CHECK: the table is rebuilt from its own stored definition (every column and index kept),
  * with foreign keys off while the copy is swapped in, and checked before they are turned back on (as 0032).
  */
@@ -19,6 +22,14 @@ export const orderSignatures: Migration = {
       );
     } else await widenKindOnSqlite(db);
     await db.schema.alterTable('attachment').addColumn('signer_name', 'text').execute();
+    await db.schema.alterTable('attachment').addColumn('latitude_e6', 'integer').execute();
+    await db.schema.alterTable('attachment').addColumn('longitude_e6', 'integer').execute();
+    await db.schema
+      .alterTable('service_settings')
+      .addColumn('keep_photo_location', dialect === 'postgres' ? 'boolean' : 'integer', (c) =>
+        c.notNull().defaultTo(dialect === 'postgres' ? false : 0),
+      )
+      .execute();
     await db.schema
       .createIndex('attachment_one_signature')
       .on('attachment')

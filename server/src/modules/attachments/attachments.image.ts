@@ -103,3 +103,74 @@ export async function thumbnailOf(image: Buffer, side: number): Promise<Normaliz
     .toBuffer({ resolveWithObject: true });
   return { data, contentType: 'image/jpeg', width: info.width, height: info.height };
 }
+
+/** Where a photo was taken, in degrees (north and east positive). */
+export interface PhotoLocation {
+  latitude: number;
+  longitude: number;
+}
+
+/**
+ * The GPS position in a photo's EXIF (the raw block sharp's metadata gives: "Exif\0\0" and a TIFF structure), or
+ * null when it has none or it cannot be read. Only the GPS IFD's latitude and longitude are read: degrees, minutes
+ * and seconds as rationals, with their N/S and E/W references.
+ */
+export function gpsOfExif(exif: Buffer | undefined): PhotoLocation | null {
+  if (!exif || exif.length < 14) return null;
+  const base = exif.toString('latin1', 0, 6) === 'Exif\0\0' ? 6 : 0;
+  const order = exif.toString('latin1', base, base + 2);
+  if (order !== 'II' && order !== 'MM') return null;
+  const le = order === 'II';
+  const inRange = (at: number, size: number) => at >= 0 && at + size <= exif.length;
+  const u16 = (at: number) => (inRange(at, 2) ? (le ? exif.readUInt16LE(at) : exif.readUInt16BE(at)) : -1);
+  const u32 = (at: number) => (inRange(at, 4) ? (le ? exif.readUInt32LE(at) : exif.readUInt32BE(at)) : -1);
+  /** The entries of the IFD at a TIFF offset: tag → the entry's own position in the buffer. */
+  const entries = (offset: number): Map<number, number> => {
+    const at = base + offset;
+    const count = u16(at);
+    const map = new Map<number, number>();
+    for (let i = 0; i < count && i < 500; i++) {
+      const entry = at + 2 + i * 12;
+      if (!inRange(entry, 12)) break;
+      map.set(u16(entry), entry);
+    }
+    return map;
+  };
+  const ifd0 = entries(u32(base + 4));
+  const gpsPointer = ifd0.get(0x8825);
+  if (gpsPointer === undefined) return null;
+  const gps = entries(u32(gpsPointer + 8));
+  const ref = (tag: number) => {
+    const entry = gps.get(tag);
+    return entry === undefined ? null : exif.toString('latin1', entry + 8, entry + 9);
+  };
+  const degrees = (tag: number): number | null => {
+    const entry = gps.get(tag);
+    if (entry === undefined || u16(entry + 2) !== 5 || u32(entry + 4) !== 3) return null;
+    const values = base + u32(entry + 8);
+    let total = 0;
+    for (let i = 0; i < 3; i++) {
+      const num = u32(values + i * 8);
+      const den = u32(values + i * 8 + 4);
+      if (num < 0 || den <= 0) return null;
+      total += num / den / 60 ** i;
+    }
+    return total;
+  };
+  const lat = degrees(2);
+  const lon = degrees(4);
+  const latRef = ref(1);
+  const lonRef = ref(3);
+  if (lat === null || lon === null || lat > 90 || lon > 180) return null;
+  if ((latRef !== 'N' && latRef !== 'S') || (lonRef !== 'E' && lonRef !== 'W')) return null;
+  return { latitude: latRef === 'S' ? -lat : lat, longitude: lonRef === 'W' ? -lon : lon };
+}
+
+/** The GPS position of an image file as uploaded (read from its EXIF before it is drawn again), or null. */
+export async function photoLocationOf(bytes: Buffer): Promise<PhotoLocation | null> {
+  try {
+    return gpsOfExif((await sharp(bytes, { limitInputPixels: false }).metadata()).exif);
+  } catch {
+    return null;
+  }
+}

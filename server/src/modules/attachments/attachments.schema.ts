@@ -16,6 +16,11 @@ export const Attachment = z.object({
   sha256: z.string().describe('The sha256 of the stored file, hex'),
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
+  latitude: z
+    .number()
+    .nullable()
+    .describe('Where the photo was taken (its GPS position), degrees north; only when the settings keep it'),
+  longitude: z.number().nullable().describe('Where the photo was taken, degrees east'),
   createdAt: z.string(),
   createdByName: z.string().nullable(),
 });

@@ -5,7 +5,13 @@ import type { Actor } from '../../kernel/actor';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
-import { type ImageRules, normalizeImage, thumbnailOf } from './attachments.image';
+import {
+  type ImageRules,
+  normalizeImage,
+  type PhotoLocation,
+  photoLocationOf,
+  thumbnailOf,
+} from './attachments.image';
 import type { Attachment, Signature } from './attachments.schema';
 import { type AttachmentVariant, databaseStore } from './attachments.store';
 
@@ -38,6 +44,8 @@ export interface PreparedPhoto {
   fileName: string;
   original: Awaited<ReturnType<typeof normalizeImage>>;
   thumbnail: Awaited<ReturnType<typeof thumbnailOf>>;
+  /** Where it was taken (EXIF GPS), only when asked to keep it; the stored file never carries it. */
+  location: PhotoLocation | null;
 }
 
 /** A file name fit to show: the last path segment, printable, at most 200 characters; "photo.jpg" when empty. */
@@ -48,12 +56,20 @@ function cleanFileName(name: string | null | undefined): string {
   return printable.slice(0, 200) || 'photo.jpg';
 }
 
-/** Checks and re-encodes an uploaded photo (JPEG, PNG or WebP by content): upright, no EXIF, at most 2000 px. */
-export async function preparePhoto(bytes: Buffer, fileName?: string | null): Promise<PreparedPhoto> {
+/**
+ * Checks and re-encodes an uploaded photo (JPEG, PNG or WebP by content): upright, no EXIF, at most 2000 px. With
+ * `keepLocation` the EXIF GPS position is read first and kept beside the photo (never in the stored file).
+ */
+export async function preparePhoto(
+  bytes: Buffer,
+  fileName?: string | null,
+  options: { keepLocation?: boolean } = {},
+): Promise<PreparedPhoto> {
   const original = await normalizeImage(bytes, PHOTO_RULES);
   const thumbnail = await thumbnailOf(original.data, THUMBNAIL_SIDE);
   const stem = cleanFileName(fileName).replace(/\.[A-Za-z0-9]{1,5}$/, '');
-  return { fileName: `${stem || 'photo'}.jpg`, original, thumbnail };
+  const location = options.keepLocation ? await photoLocationOf(bytes) : null;
+  return { fileName: `${stem || 'photo'}.jpg`, original, thumbnail, location };
 }
 
 function attachmentsOf(db: Executor) {
@@ -70,6 +86,8 @@ function attachmentsOf(db: Executor) {
       'a.width',
       'a.height',
       'a.signer_name',
+      'a.latitude_e6',
+      'a.longitude_e6',
       'a.created_at',
       'u.full_name as created_by_name',
     ]);
@@ -86,6 +104,8 @@ const toAttachment = (r: Row): Attachment => ({
   sha256: r.sha256,
   width: r.width === null ? null : Number(r.width),
   height: r.height === null ? null : Number(r.height),
+  latitude: r.latitude_e6 === null ? null : Number(r.latitude_e6) / 1e6,
+  longitude: r.longitude_e6 === null ? null : Number(r.longitude_e6) / 1e6,
   createdAt: new Date(r.created_at).toISOString(),
   createdByName: r.created_by_name ?? null,
 });
@@ -109,6 +129,8 @@ export async function addPhoto(
     sha256: createHash('sha256').update(photo.original.data).digest('hex'),
     width: photo.original.width,
     height: photo.original.height,
+    latitude_e6: photo.location ? Math.round(photo.location.latitude * 1e6) : null,
+    longitude_e6: photo.location ? Math.round(photo.location.longitude * 1e6) : null,
     created_by: actor.userId,
     created_at: nowIso(),
   };

@@ -23,6 +23,9 @@ export interface AttachmentTable {
   height: number | null;
   /** A signature's signer, as they typed their name beside it (null for photos). */
   signer_name: string | null;
+  /** Where a photo was taken (its EXIF GPS position), in millionths of a degree; kept only when the settings say so. */
+  latitude_e6: number | null;
+  longitude_e6: number | null;
   created_by: string | null;
   /** When it was added: a signature's signed-at time. */
   created_at: Instant;

@@ -197,4 +197,42 @@ describe.each(DIALECTS)('service order photos on %s', (dialect) => {
     const audit = await t.request(admin, 'GET', '/api/v1/audit?entity=attachment');
     expect(audit.json().items.map((a: { action: string }) => a.action)).toContain('attachment.delete');
   });
+
+  it('keeps where a photo was taken only when the service settings say so, never in the stored file', async () => {
+    const geotagged = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#27ae60' } })
+      .jpeg()
+      .withExif({
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '42/1 41/1 30/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '23/1 19/1 12/1',
+        },
+      })
+      .toBuffer();
+    // By default the position is stripped with the rest of EXIF.
+    const stripped = await upload(reception, orderId, geotagged);
+    expect(stripped.json()).toMatchObject({ latitude: null, longitude: null });
+
+    const settings = await t.request(admin, 'PUT', '/api/v1/service-settings', { keepPhotoLocation: true });
+    expect(settings.statusCode, settings.body).toBe(200);
+    expect(settings.json().keepPhotoLocation).toBe(true);
+    try {
+      const kept = (await upload(reception, orderId, geotagged)).json();
+      expect(kept.latitude).toBeCloseTo(42.691667, 5);
+      expect(kept.longitude).toBeCloseTo(23.32, 5);
+      const file = await t.request(reception, 'GET', `/api/v1/service-orders/${orderId}/photos/${kept.id}`);
+      expect((await sharp(file.rawPayload).metadata()).exif).toBeUndefined();
+      // A photo without a position has none.
+      const plain = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#000' } })
+        .jpeg()
+        .toBuffer();
+      expect((await upload(reception, orderId, plain)).json()).toMatchObject({
+        latitude: null,
+        longitude: null,
+      });
+    } finally {
+      await t.request(admin, 'PUT', '/api/v1/service-settings', { keepPhotoLocation: false });
+    }
+  });
 });

@@ -17,6 +17,7 @@ import {
   removeAttachment,
 } from '../attachments';
 import { findOrder } from './orders.repository';
+import { getServiceSettings } from './orders.settings';
 
 const ownerOf = (orderId: string): AttachmentOwner => ({ type: 'service_order', id: orderId });
 
@@ -33,7 +34,8 @@ export async function addOrderPhoto(
   fileName: string | undefined,
 ): Promise<Attachment> {
   await assertOrder(db, orderId);
-  const photo = await preparePhoto(bytes, fileName);
+  const { keepPhotoLocation } = await getServiceSettings(db);
+  const photo = await preparePhoto(bytes, fileName, { keepLocation: keepPhotoLocation });
   return db.transaction().execute(async (trx) => {
     await assertOrder(trx, orderId);
     return addPhoto(trx, actor, ownerOf(orderId), photo);

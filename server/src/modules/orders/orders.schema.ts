@@ -511,6 +511,9 @@ export const ServiceSettings = z.object({
   earningsWarrantyRule: WarrantyEarningsRule.describe(
     'Warranty and contract labour lines in the technicians’ earnings: paid, counted for hours only, or left out',
   ),
+  keepPhotoLocation: z
+    .boolean()
+    .describe('Keep the GPS position of an order’s photos (shown as a map link); off (default): stripped'),
   updatedAt: z.string().nullable(),
 });
 export type ServiceSettings = z.infer<typeof ServiceSettings>;
@@ -524,6 +527,7 @@ export const ServiceSettingsBody = z
     partWarrantyMonths: z.number().int().min(0).max(240),
     labourWarrantyMonths: z.number().int().min(0).max(240),
     earningsWarrantyRule: WarrantyEarningsRule,
+    keepPhotoLocation: z.boolean(),
   })
   .partial()
   .refine((b) => b.diagnosticFee !== 'charge' || b.diagnosticServiceTypeId !== null, {

@@ -31,6 +31,7 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   partWarrantyMonths: 6,
   labourWarrantyMonths: 3,
   earningsWarrantyRule: 'pay',
+  keepPhotoLocation: false,
   updatedAt: null,
 };
 
@@ -62,6 +63,7 @@ export async function getServiceSettings(db: Executor): Promise<ServiceSettings>
     partWarrantyMonths: row.part_warranty_months,
     labourWarrantyMonths: row.labour_warranty_months,
     earningsWarrantyRule: row.earnings_warranty_rule,
+    keepPhotoLocation: Boolean(row.keep_photo_location),
     updatedAt: row.updated_at,
   };
 }
@@ -96,6 +98,7 @@ export async function updateServiceSettings(
     partWarrantyMonths: body.partWarrantyMonths ?? before.partWarrantyMonths,
     labourWarrantyMonths: body.labourWarrantyMonths ?? before.labourWarrantyMonths,
     earningsWarrantyRule: body.earningsWarrantyRule ?? before.earningsWarrantyRule,
+    keepPhotoLocation: body.keepPhotoLocation ?? before.keepPhotoLocation,
   };
   if (next.diagnosticFee === 'charge' && !next.diagnosticServiceTypeId)
     throw new DomainError('invalid', 'required', {
@@ -113,6 +116,7 @@ export async function updateServiceSettings(
     part_warranty_months: next.partWarrantyMonths,
     labour_warranty_months: next.labourWarrantyMonths,
     earnings_warranty_rule: next.earningsWarrantyRule,
+    keep_photo_location: next.keepPhotoLocation,
     updated_at: now,
   };
   const row = await repo.findSettings(trx);

@@ -194,6 +194,8 @@ export interface ServiceSettingsTable {
   labour_warranty_months: number;
   /** Warranty and contract labour lines in the technicians' earnings: paid, counted for hours only, or left out. */
   earnings_warranty_rule: Generated<'pay' | 'hours_only' | 'exclude'>;
+  /** Keep the GPS position of an order's photos (shown as a map link); off: stripped with the rest of EXIF. */
+  keep_photo_location: Generated<boolean | number>;
   updated_at: Instant;
 }
 

@@ -305,6 +305,9 @@ const ordersBg = {
     diagnosticService: 'Услуга за диагностичната такса',
     overdueCustomers: 'Клиент с просрочени фактури',
     earningsRule: 'Гаранционен и договорен труд във възнагражденията на техниците',
+    keepPhotoLocation: 'Пази мястото на снимките',
+    keepPhotoLocationHint:
+      'GPS позицията от снимката на телефона се пази към снимката и се показва като връзка към карта. Изключено: премахва се с останалите EXIF данни.',
     overduePolicy: { warn: 'Предупреждение', refuse: 'Отказ на приемането' },
     partMonths: 'Гаранция на части (месеци)',
     labourMonths: 'Гаранция на труд (месеци)',
@@ -619,6 +622,9 @@ const ordersEn: typeof ordersBg = {
     diagnosticService: 'Service for the diagnostic fee',
     overdueCustomers: 'Customer with overdue invoices',
     earningsRule: 'Warranty and contract labour in the technicians’ earnings',
+    keepPhotoLocation: 'Keep where photos were taken',
+    keepPhotoLocationHint:
+      'The GPS position in a phone’s photo is kept with the photo and shown as a link to a map. Off: it is removed with the rest of EXIF.',
     overduePolicy: { warn: 'Warn', refuse: 'Refuse the intake' },
     partMonths: 'Warranty on parts (months)',
     labourMonths: 'Warranty on labour (months)',

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Attachment } from '@servix/server/modules/attachments/attachments.schema';
-import { IconCamera, IconExternalLink, IconTrash } from '@tabler/icons-react';
+import { IconCamera, IconExternalLink, IconMapPin, IconTrash } from '@tabler/icons-react';
 import { type ChangeEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../api/client';
@@ -128,6 +128,10 @@ export function IntakePhotosField({ files, onChange }: { files: File[]; onChange
   );
 }
 
+/** Where a photo was taken, on OpenStreetMap (no key, no tracking script: a plain link the user chooses to open). */
+export const mapUrl = (lat: number, lon: number) =>
+  `https://www.openstreetmap.org/?mlat=${lat.toFixed(6)}&mlon=${lon.toFixed(6)}#map=17/${lat.toFixed(6)}/${lon.toFixed(6)}`;
+
 const sizeText = (bytes: number) =>
   bytes >= 1024 * 1024
     ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
@@ -215,6 +219,20 @@ export function OrderPhotosCard({ orderId, canWrite }: { orderId: string; canWri
                   .join(', '),
               })}
             </Text>
+            {open.latitude !== null && open.longitude !== null && (
+              <Anchor
+                href={mapUrl(open.latitude, open.longitude)}
+                target="_blank"
+                rel="noopener noreferrer"
+                size="sm"
+                data-testid="photo-map-link"
+              >
+                <Group gap={4} component="span">
+                  <IconMapPin size={14} />
+                  {t('orderPhotos.map', { lat: open.latitude.toFixed(5), lon: open.longitude.toFixed(5) })}
+                </Group>
+              </Anchor>
+            )}
             {remove.isError && <FormAlert message={messageOf(remove.error)} />}
             {confirming && <Text size="sm">{t('orderPhotos.deleteText', { name: open.fileName })}</Text>}
             <Group justify="space-between" gap="xs">

@@ -23,6 +23,7 @@ export const orderPhotosMessages = defineMessages(
       uploaded_other: 'Добавени са {{count}} снимки.',
       uploadFailed: 'Поръчката е записана, но снимка не беше качена: {{message}}',
       meta: '{{width}} × {{height}} px · {{size}} · {{who}}',
+      map: 'Място на снимката ({{lat}}, {{lon}})',
     },
   },
   {
@@ -46,6 +47,7 @@ export const orderPhotosMessages = defineMessages(
       uploaded_other: '{{count}} photos added.',
       uploadFailed: 'The order is saved, but a photo was not uploaded: {{message}}',
       meta: '{{width}} × {{height}} px · {{size}} · {{who}}',
+      map: 'Where the photo was taken ({{lat}}, {{lon}})',
     },
   },
 );

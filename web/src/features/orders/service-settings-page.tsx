@@ -8,6 +8,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Text,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -48,6 +49,7 @@ function SettingsForm({ settings }: { settings: ServiceSettings }) {
   const [partMonths, setPartMonths] = useState<number | string>(settings.partWarrantyMonths);
   const [labourMonths, setLabourMonths] = useState<number | string>(settings.labourWarrantyMonths);
   const [earningsRule, setEarningsRule] = useState(settings.earningsWarrantyRule);
+  const [keepLocation, setKeepLocation] = useState(settings.keepPhotoLocation);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -72,6 +74,7 @@ function SettingsForm({ settings }: { settings: ServiceSettings }) {
             partWarrantyMonths: Number(partMonths),
             labourWarrantyMonths: Number(labourMonths),
             earningsWarrantyRule: earningsRule,
+            keepPhotoLocation: keepLocation,
           },
           {
             onSuccess: () => notifications.show({ color: 'green', message: t('orders.settings.saved') }),
@@ -176,6 +179,13 @@ function SettingsForm({ settings }: { settings: ServiceSettings }) {
             </Stack>
           </Radio.Group>
         </Fieldset>
+        <Switch
+          label={t('orders.settings.keepPhotoLocation')}
+          description={t('orders.settings.keepPhotoLocationHint')}
+          checked={keepLocation}
+          disabled={!canWrite}
+          onChange={(e) => setKeepLocation(e.currentTarget.checked)}
+        />
         {canWrite && (
           <Group>
             <Button type="submit" loading={save.isPending}>
