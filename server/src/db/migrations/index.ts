@@ -33,6 +33,7 @@ import { fiscalCashDesk } from './0033-fiscal-cash-desk';
 import { customerRefunds } from './0034-customer-refunds';
 import { documentsOnTheLifecycle } from './0035-documents-on-the-lifecycle';
 import { visits } from './0036-visits';
+import { visitStart } from './0038-visit-start';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -72,4 +73,5 @@ export const MIGRATIONS: Migration[] = [
   customerRefunds,
   documentsOnTheLifecycle,
   visits,
+  visitStart,
 ];
