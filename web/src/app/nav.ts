@@ -21,6 +21,7 @@ import {
   IconKey,
   IconLayoutKanban,
   IconListNumbers,
+  IconMapPin,
   IconPuzzle,
   IconReceipt,
   IconReceipt2,
@@ -189,6 +190,7 @@ type OrdersLabel =
   | 'orders.nav.board'
   | 'orders.nav.mine'
   | 'orders.nav.settings'
+  | 'field.nav'
   | 'quotes.nav.list';
 
 /** The repair shop's daily screens, under "Service orders" in the menu. */
@@ -217,6 +219,13 @@ export const ORDERS_SCREENS = [
     label: 'orders.nav.mine',
     icon: IconUserCheck,
     needs: 'GET /api/v1/service-orders/mine',
+    technicianOnly: true,
+  },
+  {
+    path: '/my-jobs',
+    label: 'field.nav',
+    icon: IconMapPin,
+    needs: 'GET /api/v1/visit-bookings/mine',
     technicianOnly: true,
   },
   {
