@@ -98,7 +98,7 @@ test('a technician does today’s visit on the phone: start, a part from the van
     pricing: 'hourly',
     priceCents: 4000,
   });
-  const labour = await post(page, '/api/v1/service-types', {
+  await post(page, '/api/v1/service-types', {
     code: `GAS-${run}`,
     nameBg: `Зареждане с фреон ${run}`,
     normMinutes: 30,
