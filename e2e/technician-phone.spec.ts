@@ -180,7 +180,7 @@ test('a technician does today’s visit on the phone: start, a part from the van
     await expect(vanPart).toContainText('свободни 4', SLOW);
 
     // Labour from the catalogue.
-    await p.getByRole('textbox', { name: 'Услуга' }).fill(`GAS-${run}`);
+    await p.getByRole('combobox', { name: 'Услуга' }).fill(`GAS-${run}`);
     await p.getByRole('option', { name: new RegExp(`GAS-${run}`) }).click();
     await p.getByRole('button', { name: 'Добави труд' }).click();
     await expect(lines).toContainText(`Зареждане с фреон ${run}`, SLOW);
