@@ -124,6 +124,12 @@ test('a technician does today’s visit on the phone: start, a part from the van
     siteId: site.id,
     serialNumber: `SN-PH-${run}`,
   });
+  // Last year's repair of the same air conditioner: the job page shows it in the item's history.
+  const earlier = await post(page, '/api/v1/service-orders', {
+    partyId: customer.id,
+    itemId: item.id,
+    complaint: 'Не охлажда (миналата година)',
+  });
   const request = await post(page, '/api/v1/visit-requests', {
     partyId: customer.id,
     siteId: site.id,
@@ -161,6 +167,8 @@ test('a technician does today’s visit on the phone: start, a part from the van
 
     await card.getByRole('link', { name: 'Отвори' }).click();
     await expect(p.getByRole('button', { name: 'Започни посещението' })).toBeVisible(SLOW);
+    await expect(p.getByTestId('job-history')).toContainText(earlier.number, SLOW);
+    await expect(p.getByTestId('job-history')).toContainText('Не охлажда (миналата година)');
     await expectFitsScreen(p, 'the job before the start (bg)');
     await shot(p, 'technician-job-planned-bg-390');
 
@@ -184,6 +192,9 @@ test('a technician does today’s visit on the phone: start, a part from the van
     await p.getByRole('option', { name: new RegExp(`GAS-${run}`) }).click();
     await p.getByRole('button', { name: 'Добави труд' }).click();
     await expect(lines).toContainText(`Зареждане с фреон ${run}`, SLOW);
+    await expect(p.getByText(`Добавен труд: GAS-${run} — Зареждане с фреон ${run}.`)).toBeVisible();
+    // The history lists the earlier orders, not this visit's own.
+    await expect(p.getByTestId('job-history')).not.toContainText(started.orderNumber);
 
     // A photo from the camera.
     await p.getByTestId('order-photos-input').setInputFiles({

@@ -33,11 +33,11 @@ import { useServiceTypeSearch } from '../orders/order-lines';
 import { OrderPhotosCard } from '../orders/order-photos';
 import { CallAndMap, JobSummary } from './job-parts';
 
-/** The earlier service orders of the item (its history), newest first. */
-function ItemHistoryCard({ itemId }: { itemId: string }) {
+/** The item's earlier service orders (its history, this visit's own order aside), newest first. */
+function ItemHistoryCard({ itemId, orderId }: { itemId: string; orderId: string | null }) {
   const { t } = useTranslation();
   const history = useItemHistory(itemId);
-  const orders = (history.data?.events ?? []).filter((e) => e.source === 'service_order');
+  const orders = (history.data?.events ?? []).filter((e) => e.source === 'service_order' && e.id !== orderId);
   return (
     <SectionCard title={t('field.history')}>
       {history.isError && <FormAlert message={messageOf(history.error)} />}
@@ -199,22 +199,22 @@ function VanPartsCard({ orderId }: { orderId: string }) {
 function LabourCard({ orderId }: { orderId: string }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const [serviceTypeId, setServiceTypeId] = useState<string | null>(null);
-  const services = useServiceTypeSearch(q);
+  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
+  const serviceTypeId = chosen?.value ?? null;
+  // What was typed searches the catalogue; once a service is chosen the box shows its label, not a search.
+  const services = useServiceTypeSearch(chosen ? '' : q);
   const write = useLineWrite();
-  const options = (services.data?.items ?? []).map((s) => ({
-    value: s.id,
-    label: `${s.code} — ${s.nameBg}`,
-  }));
+  const found = (services.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.code} — ${s.nameBg}` }));
+  const options = chosen && !found.some((o) => o.value === chosen.value) ? [chosen, ...found] : found;
   const add = () => {
     if (!serviceTypeId) return;
-    const name = options.find((o) => o.value === serviceTypeId)?.label ?? '';
+    const name = chosen?.label ?? '';
     write.mutate(
       { orderId, method: 'POST', body: { kind: 'labour', serviceTypeId, quantityMilli: 1000 } },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('field.labourAdded', { name }) });
-          setServiceTypeId(null);
+          setChosen(null);
           setQ('');
         },
       },
@@ -232,7 +232,7 @@ function LabourCard({ orderId }: { orderId: string }) {
           clearable
           data={options}
           value={serviceTypeId}
-          onChange={setServiceTypeId}
+          onChange={(_, option) => setChosen(option ? { value: option.value, label: option.label } : null)}
           searchValue={q}
           onSearchChange={setQ}
           filter={({ options: o }) => o}
@@ -416,7 +416,7 @@ export function JobPage() {
       )}
       {j.status === 'planned' && j.orderId && <StartedWork job={j} orderId={j.orderId} />}
       {j.status === 'done' && <DoneWork job={j} />}
-      {firstItem && <ItemHistoryCard itemId={firstItem.id} />}
+      {firstItem && <ItemHistoryCard itemId={firstItem.id} orderId={j.orderId} />}
     </Stack>
   );
 }
