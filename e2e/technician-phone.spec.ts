@@ -310,6 +310,14 @@ test('on the phone in English a started job shows its parts, labour and photos',
     await expect(p.getByRole('button', { name: 'Finish the visit' })).toBeVisible();
     await expectFitsScreen(p, 'the started job (en)');
     await shot(p, 'technician-job-started-en-390');
+    // On a desktop the same screens keep their phone-width column.
+    await p.setViewportSize({ width: 1280, height: 800 });
+    await p.goto('/my-jobs');
+    await expect(p.getByTestId('job-card').filter({ hasText: `Cafe Vitosha ${run} Ltd` })).toContainText(
+      'Started',
+      SLOW,
+    );
+    await shot(p, 'technician-my-jobs-en-1280');
     expect(tech.errors).toEqual([]);
   } finally {
     await tech.close();
