@@ -9,13 +9,16 @@ import 'dayjs/locale/bg';
 import 'dayjs/locale/en-gb';
 import { useMemo } from 'react';
 import { Calendar, dayjsLocalizer, type EventProps, type Formats } from 'react-big-calendar';
-import withDragAndDrop from 'react-big-calendar/lib/addons/dragAndDrop';
+import withDragAndDropModule from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import { useTranslation } from 'react-i18next';
 import classes from './schedule.module.css';
 import { eventColor, isWorkingAt, mondayOf, type ScheduleEvent } from './schedule-model';
 
+// The addon is CommonJS (exports.default): the build hands over either the function or its module object.
+const withDragAndDrop = ((withDragAndDropModule as unknown as { default?: typeof withDragAndDropModule })
+  .default ?? withDragAndDropModule) as typeof withDragAndDropModule;
 const DnDCalendar = withDragAndDrop<ScheduleEvent, Technician>(Calendar);
 
 /** The localizer with weeks from Monday whatever the language (dayjs's English starts them on Sunday). */
