@@ -123,7 +123,7 @@ test('a dispatcher plans a visit by dragging it onto a technician’s day, sees 
   // The heat map after: 1.5 h of 12 booked that day.
   await page.goto(`/visits/occupancy?from=${day}`);
   await expect(cell).toContainText('13 %', SLOW);
-  await expect(cell).toContainText('1.5 от 12 ч');
+  await expect(cell).toContainText('1,5 от 12 ч');
   await expect(cell.getByTestId('occupancy-cell')).toHaveAttribute('data-level', 'free');
   await shot(page, 'occupancy-bg');
 

@@ -15,7 +15,7 @@ import { hoursOf, isoDay, LOAD_COLOR, type LoadLevel, loadLevel, mondayOf } from
 type GroupBy = 'day' | 'week' | 'month';
 type Load = OccupancyAnswer['technicians'][number]['total'];
 
-/** The range each grouping shows from a date: two weeks of days, six weeks, three months. */
+/** The range each grouping shows from a date: the week's days, six weeks, three months. */
 export function occupancyRange(
   groupBy: GroupBy,
   anchor: string,
@@ -26,7 +26,7 @@ export function occupancyRange(
     return { from, to: addDays(addMonths(from, 3), -1), step: (a, s) => addMonths(a, s * 3) };
   }
   const monday = isoDay(mondayOf(new Date(y, m - 1, d)));
-  const days = groupBy === 'day' ? 14 : 42;
+  const days = groupBy === 'day' ? 7 : 42;
   return { from: monday, to: addDays(monday, days - 1), step: (a, s) => addDays(a, s * days) };
 }
 
@@ -34,6 +34,7 @@ const LEVELS: LoadLevel[] = ['free', 'busy', 'over', 'off'];
 
 function Cell({ load }: { load: Load }) {
   const { t } = useTranslation();
+  const locale = currentLocale();
   const level = loadLevel(load.loadPercent);
   return (
     <Box
@@ -46,10 +47,12 @@ function Cell({ load }: { load: Load }) {
         {load.loadPercent === null ? '—' : `${load.loadPercent} %`}
       </Text>
       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-        {t('visits.occupancy.hours', {
-          booked: hoursOf(load.bookedMinutes),
-          working: hoursOf(load.workingMinutes),
-        })}
+        {level === 'off' && load.bookedMinutes === 0
+          ? t('visits.occupancy.off')
+          : t('visits.occupancy.hours', {
+              booked: hoursOf(load.bookedMinutes, locale),
+              working: hoursOf(load.workingMinutes, locale),
+            })}
       </Text>
     </Box>
   );

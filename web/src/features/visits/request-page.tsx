@@ -36,7 +36,7 @@ export function VisitRequestPage() {
   const { user } = useSession();
   const mayPlan = canCall(user?.role, 'POST /api/v1/visit-bookings');
   const request = useVisitRequest(id);
-  const open = request.data && ['new', 'planned'].includes(request.data.status);
+  const open = request.data?.status === 'new';
   const suggestions = useSuggestions(open ? id : undefined);
   const status = useRequestStatus(id ?? '');
   const book = useBook();
@@ -102,8 +102,9 @@ export function VisitRequestPage() {
         <InfoCard title={t('visits.detail.data')}>
           <DetailField label={t('visits.problem')}>{r.problem}</DetailField>
           <DetailField label={t('visits.expected')}>
-            {duration(r.expectedMinutes)} ({t('visits.detail.norm')} {r.normMinutes}′ +{' '}
-            {t('visits.detail.travel')} {r.travelMinutes}′)
+            {duration(r.expectedMinutes)}
+            {r.services.length > 0 &&
+              ` (${t('visits.detail.norm')} ${r.normMinutes}′ + ${t('visits.detail.travel')} ${r.travelMinutes}′)`}
           </DetailField>
           {(r.contactName || r.contactPhone) && (
             <DetailField label={t('visits.detail.contact')}>

@@ -119,7 +119,10 @@ export function ScheduleCalendar({
   });
 
   return (
-    <div className={classes.calendar} data-testid="schedule-calendar">
+    <div
+      className={view === 'week' ? `${classes.calendar} ${classes.week}` : classes.calendar}
+      data-testid="schedule-calendar"
+    >
       <DnDCalendar
         localizer={localizer}
         culture={culture}

@@ -125,6 +125,7 @@ describe('the heat map', () => {
       'busy',
       'over',
     ]);
-    expect([480, 450, 0, 65].map(hoursOf)).toEqual(['8', '7.5', '0', '1.1']);
+    expect([480, 450, 0, 65].map((m) => hoursOf(m))).toEqual(['8', '7,5', '0', '1,1']);
+    expect(hoursOf(90, 'en')).toBe('1.5');
   });
 });

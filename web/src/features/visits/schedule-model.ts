@@ -161,8 +161,9 @@ export const LOAD_COLOR: Record<LoadLevel, string> = {
   over: 'var(--mantine-color-red-3)',
 };
 
-/** Minutes as hours with one decimal where needed: 450 → "7.5", 480 → "8". */
-export function hoursOf(minutes: number): string {
+/** Minutes as hours with one decimal where needed: 450 → "7,5" (bg) or "7.5" (en), 480 → "8". */
+export function hoursOf(minutes: number, locale: 'bg' | 'en' = 'bg'): string {
   const h = Math.round((minutes / 60) * 10) / 10;
-  return Number.isInteger(h) ? String(h) : h.toFixed(1);
+  const text = Number.isInteger(h) ? String(h) : h.toFixed(1);
+  return locale === 'bg' ? text.replace('.', ',') : text;
 }
