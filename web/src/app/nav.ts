@@ -3,6 +3,7 @@ import {
   IconAddressBook,
   IconBuilding,
   IconBuildingWarehouse,
+  IconCalendarCog,
   IconCalendarEvent,
   IconCalendarWeek,
   IconCash,
@@ -76,7 +77,8 @@ type FrontOfficeLabel =
   | 'items.nav'
   | 'visits.nav'
   | 'visits.navSchedule'
-  | 'visits.navOccupancy';
+  | 'visits.navOccupancy'
+  | 'visits.navSettings';
 
 /** The front desk's everyday screens, right after Home in the menu. */
 export const FRONT_OFFICE_SCREENS = [
@@ -130,6 +132,13 @@ export const SETTINGS_SCREENS = [
     label: 'orders.nav.settings',
     icon: IconSettingsCog,
     needs: 'PUT /api/v1/service-settings',
+  },
+  // The planning settings and days off (ADR 0034): the managers.
+  {
+    path: '/settings/visits',
+    label: 'visits.navSettings',
+    icon: IconCalendarCog,
+    needs: 'PUT /api/v1/visit-settings',
   },
   {
     path: '/settings/fiscal-device',
