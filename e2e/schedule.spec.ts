@@ -178,6 +178,29 @@ test('a dispatcher plans a visit by dragging it onto a technician’s day, sees 
   await expect(page.getByTestId('suggestions')).toContainText(technicianName, SLOW);
   await shot(page, 'visit-request-new-bg');
 
+  // A day off for the technician the day after, under Settings: the heat map shows them not working then.
+  const dayAfter = addDays(day, 1);
+  await page.goto('/settings/visits');
+  await expect(page.getByRole('heading', { level: 2, name: 'Планиране на посещения' })).toBeVisible(SLOW);
+  const addForm = page.getByRole('form', { name: 'Добави почивен ден' });
+  await addForm.getByRole('combobox', { name: 'Техник' }).click();
+  await page.getByRole('option', { name: technicianName }).click();
+  const [y, m, d] = dayAfter.split('-');
+  await addForm.getByRole('textbox', { name: 'Дата' }).fill(`${d}.${m}.${y}`);
+  await addForm.getByRole('textbox', { name: 'Бележка' }).fill('Отпуск');
+  await addForm.getByRole('button', { name: 'Добави почивен ден' }).click();
+  await expect(
+    page.getByTestId('days-off').getByRole('row').filter({ hasText: technicianName }),
+  ).toContainText('Отпуск', SLOW);
+  await shot(page, 'planning-settings-bg');
+  await page.goto(`/visits/occupancy?from=${day}`);
+  await expect(
+    page
+      .getByTestId('occupancy-table')
+      .locator(`tr[data-technician="${technicianName}"] td[data-period="${dayAfter}"]`)
+      .getByTestId('occupancy-cell'),
+  ).toHaveAttribute('data-level', 'off', SLOW);
+
   // On a phone: the day as cards per technician, nothing wider than the screen.
   await page.setViewportSize(PHONE);
   await page.goto(`/visits/schedule?date=${day}`);
