@@ -129,3 +129,17 @@ describe('the heat map', () => {
     expect(hoursOf(90, 'en')).toBe('1.5');
   });
 });
+
+describe('the heat map’s periods', () => {
+  it('shows the week of a day, six weeks from its Monday, or three months from its first', async () => {
+    const { occupancyRange } = await import('./occupancy-page');
+    const day = occupancyRange('day', '2026-12-10');
+    expect([day.from, day.to]).toEqual(['2026-12-07', '2026-12-13']);
+    expect(day.step(day.from, 1)).toBe('2026-12-14');
+    const week = occupancyRange('week', '2026-12-10');
+    expect([week.from, week.to]).toEqual(['2026-12-07', '2027-01-17']);
+    const month = occupancyRange('month', '2026-12-10');
+    expect([month.from, month.to]).toEqual(['2026-12-01', '2027-02-28']);
+    expect(month.step(month.from, -1)).toBe('2026-09-01');
+  });
+});
