@@ -208,6 +208,14 @@ test('a dispatcher plans a visit by dragging it onto a technician’s day, sees 
   await expect(phoneDay).toContainText('10:00–11:30', SLOW);
   await expectFitsScreen(page, 'the schedule (bg)');
   await shot(page, 'schedule-bg-390');
+  // The next day the technician is off (the day off above).
+  await page.goto(`/visits/schedule?date=${dayAfter}`);
+  await expect(page.getByTestId('technician-day').filter({ hasText: technicianName })).toContainText(
+    'Почивен ден',
+    SLOW,
+  );
+  await page.goto(`/visits/schedule?date=${day}`);
+  await expect(phoneDay).toContainText('10:00–11:30', SLOW);
   // Moving through the dialog onto the other visit is refused the same way.
   await phoneDay.locator(`[data-booking="${bookingId}"]`).getByRole('button', { name: 'Премести' }).click();
   await page.getByRole('textbox', { name: 'Начало' }).fill('13:30');

@@ -74,6 +74,19 @@ export function useOccupancy(from: string, to: string, groupBy: 'day' | 'week' |
   });
 }
 
+/** The days off (a technician's, or everyone's when technicianId is null) on the days from–to. */
+export function useDaysOff(from: string, to: string) {
+  return useQuery({
+    queryKey: [...scheduleKey, 'days-off', from, to],
+    queryFn: () =>
+      api.get<{ items: { id: string; technicianId: string | null; date: string; note: string | null }[] }>(
+        '/visit-days-off',
+        { from, to },
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
 /** The active technicians, by name: the calendar's columns. */
 export function useActiveTechnicians() {
   return useQuery({

@@ -14,7 +14,7 @@ import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import { useTranslation } from 'react-i18next';
 import classes from './schedule.module.css';
-import { eventColor, isWorkingAt, mondayOf, type ScheduleEvent } from './schedule-model';
+import { eventColor, isDayOff, isWorkingAt, mondayOf, type ScheduleEvent } from './schedule-model';
 
 // The addon is CommonJS (exports.default): the build hands over either the function or its module object.
 const withDragAndDrop = ((withDragAndDropModule as unknown as { default?: typeof withDragAndDropModule })
@@ -81,6 +81,7 @@ export function ScheduleCalendar({
   date,
   events,
   technicians,
+  daysOff,
   dragged,
   onNavigate,
   onMove,
@@ -91,6 +92,8 @@ export function ScheduleCalendar({
   date: Date;
   events: ScheduleEvent[];
   technicians: Technician[];
+  /** The days off, as daysOffSet makes them: greyed like the hours outside work. */
+  daysOff: Set<string>;
   /** The waiting request being dragged from the side list, if any. */
   dragged: VisitRequestListItem | null;
   onNavigate: (date: Date) => void;
@@ -162,7 +165,9 @@ export function ScheduleCalendar({
         }}
         slotPropGetter={(slot, resourceId) => {
           const tech = resourceId === undefined ? undefined : byId.get(String(resourceId));
-          return tech && !isWorkingAt(tech.hours, slot) ? { className: classes.offHours } : {};
+          return tech && (!isWorkingAt(tech.hours, slot) || isDayOff(daysOff, tech.id, slot))
+            ? { className: classes.offHours }
+            : {};
         }}
         onEventDrop={({ event, start, end, resourceId }) => onMove(event, toDrop(start, end, resourceId))}
         onEventResize={({ event, start, end, resourceId }) => onMove(event, toDrop(start, end, resourceId))}

@@ -1,7 +1,17 @@
 import type { Booking } from '@servix/server/modules/visits/visits.schema';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client';
-import { eventsOf, hoursOf, isWorkingAt, loadLevel, moveBodyOf, rangeOf, refusalOf } from './schedule-model';
+import {
+  daysOffSet,
+  eventsOf,
+  hoursOf,
+  isDayOff,
+  isWorkingAt,
+  loadLevel,
+  moveBodyOf,
+  rangeOf,
+  refusalOf,
+} from './schedule-model';
 
 const BOOKING: Booking = {
   id: 'b-1',
@@ -78,6 +88,16 @@ describe('the days a view reads', () => {
     expect(rangeOf('week', thursday)).toEqual({ from: '2026-12-07', to: '2026-12-13' });
     // A Sunday belongs to the week that began the Monday before.
     expect(rangeOf('week', new Date(2026, 11, 13))).toEqual({ from: '2026-12-07', to: '2026-12-13' });
+  });
+
+  it('greys a technician’s own day off and everyone’s holiday', () => {
+    const off = daysOffSet([
+      { technicianId: 't-1', date: '2026-12-08' },
+      { technicianId: null, date: '2026-12-24' },
+    ]);
+    expect(isDayOff(off, 't-1', new Date(2026, 11, 8, 10, 0))).toBe(true);
+    expect(isDayOff(off, 't-2', new Date(2026, 11, 8, 10, 0))).toBe(false);
+    expect(isDayOff(off, 't-2', new Date(2026, 11, 24, 9, 0))).toBe(true);
   });
 
   it('greys what is outside a technician’s working hours', () => {

@@ -114,6 +114,17 @@ export function rangeOf(view: 'day' | 'week', date: Date): { from: string; to: s
   return { from: isoDay(monday), to: isoDay(sunday) };
 }
 
+/** The days off as a lookup: "technicianId:date", or "*:date" for everyone's. */
+export function daysOffSet(days: readonly { technicianId: string | null; date: string }[]): Set<string> {
+  return new Set(days.map((d) => `${d.technicianId ?? '*'}:${d.date}`));
+}
+
+/** Whether a technician is off on a day (their own day off or everyone's). */
+export function isDayOff(daysOff: Set<string>, technicianId: string, date: Date): boolean {
+  const day = isoDay(date);
+  return daysOff.has(`${technicianId}:${day}`) || daysOff.has(`*:${day}`);
+}
+
 /** Whether a slot starting at `date` (browser time) is inside one of the technician's working intervals. */
 export function isWorkingAt(hours: readonly WorkingInterval[], date: Date): boolean {
   const weekday = ((date.getDay() + 6) % 7) + 1;

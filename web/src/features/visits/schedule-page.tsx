@@ -27,6 +27,7 @@ import {
   useActiveTechnicians,
   useBook,
   useBookings,
+  useDaysOff,
   useMoveBooking,
   useUnplannedRequests,
 } from '../../api/visits';
@@ -41,8 +42,10 @@ import { useAttempts } from './conflict-dialog';
 import classes from './schedule.module.css';
 import type { Drop } from './schedule-calendar';
 import {
+  daysOffSet,
   eventColor,
   eventsOf,
+  isDayOff,
   isoDay,
   minutesBetween,
   moveBodyOf,
@@ -85,6 +88,8 @@ export function SchedulePage() {
   const bookings = useBookings(range.from, range.to);
   const technicians = useActiveTechnicians();
   const unplanned = useUnplannedRequests();
+  const daysOff = useDaysOff(range.from, range.to);
+  const offDays = useMemo(() => daysOffSet(daysOff.data?.items ?? []), [daysOff.data]);
   const book = useBook();
   const move = useMoveBooking();
   const [dragged, setDragged] = useState<VisitRequestListItem | null>(null);
@@ -281,6 +286,7 @@ export function SchedulePage() {
               key={tech.id}
               technician={tech}
               events={events.filter((e) => e.resourceId === tech.id)}
+              off={isDayOff(offDays, tech.id, date)}
               mayPlan={mayPlan}
               onMove={setMoveDialog}
               onOpen={(e) => e.requestId && navigate(`/visits/${e.requestId}`)}
@@ -301,6 +307,7 @@ export function SchedulePage() {
                   date={date}
                   events={events}
                   technicians={techs}
+                  daysOff={offDays}
                   dragged={mayPlan ? dragged : null}
                   onNavigate={(d) => go({ date: d })}
                   onMove={(e, drop) => void moveTo(e, drop)}
@@ -331,12 +338,14 @@ export function SchedulePage() {
 /** A technician's day on a phone: their bookings as cards, each moved through a dialog. */
 function TechnicianDay({
   technician,
+  off,
   events,
   mayPlan,
   onMove,
   onOpen,
 }: {
   technician: Technician;
+  off: boolean;
   events: ScheduleEvent[];
   mayPlan: boolean;
   onMove: (e: ScheduleEvent) => void;
@@ -346,9 +355,14 @@ function TechnicianDay({
   const sorted = [...events].sort((a, b) => a.start.getTime() - b.start.getTime());
   return (
     <Card withBorder radius="md" padding="sm" data-testid="technician-day">
-      <Text fw={600} mb={6}>
-        {technician.name}
-      </Text>
+      <Group justify="space-between" mb={6} gap="xs">
+        <Text fw={600}>{technician.name}</Text>
+        {off && (
+          <Badge variant="light" color="gray">
+            {t('visits.conflict.code.technician_day_off')}
+          </Badge>
+        )}
+      </Group>
       <Stack gap={6}>
         {sorted.map((e) => {
           const c = eventColor(e);
