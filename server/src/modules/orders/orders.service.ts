@@ -30,7 +30,7 @@ import {
 import { takeNumber } from '../numbering';
 import { assertCustomerExists, assertSiteOfCustomer, createCustomerIn, type PartySummary } from '../parties';
 import { dropNeedsOfSource } from '../purchasing';
-import { documentsOfSource, releaseReservationsOf, reservedOfSource } from '../stock';
+import { documentListOfSource, releaseReservationsOf, reservedOfSource } from '../stock';
 import { findTechnicianOfUser, getTechnician } from '../technicians';
 import { forgetEarnings, recordEarnings } from './orders.earnings.record';
 import {
@@ -294,12 +294,17 @@ async function viewOrThrow(db: Executor, id: string): Promise<repo.OrderViewRow>
 /** The order page: header, lines with reservation state, totals and VAT per rate, next statuses, warranty. */
 export async function getOrder(db: Executor, id: string): Promise<OrderDetail> {
   const row = await viewOrThrow(db, id);
-  const settings = await getServiceSettings(db);
-  const lines = await readLines(db, id);
-  const company = await getCompanySettings(db).catch(() => null);
+  // Independent reads: side by side on PostgreSQL's pool (one after another on SQLite's one connection).
+  const [settings, lines, company, warranty, documents, warrantyRecords, link] = await Promise.all([
+    getServiceSettings(db),
+    readLines(db, id),
+    getCompanySettings(db).catch(() => null),
+    getItemWarranty(db, row.item_id, calendarDayOf(row.received_at)),
+    documentListOfSource(db, ORDER_SOURCE, id),
+    repo.warrantyRecordsOfOrder(db, id),
+    repo.activeLinkOf(db, id),
+  ]);
   const { totals, vatByRate } = orderTotals(lines, { vatRegistered: company?.vatRegistered ?? true });
-  const warranty = await getItemWarranty(db, row.item_id, calendarDayOf(row.received_at));
-  const documents = await documentsOfSource(db, ORDER_SOURCE, id);
   return {
     ...toHeader(row, settings, new Date()),
     lines,
@@ -312,7 +317,7 @@ export async function getOrder(db: Executor, id: string): Promise<OrderDetail> {
       warrantyEnd: warranty.warrantyEnd,
       daysLeft: warranty.daysLeft,
     },
-    warrantyRecords: (await repo.warrantyRecordsOfOrder(db, id)).map(toWarrantyRecord),
+    warrantyRecords: warrantyRecords.map(toWarrantyRecord),
     documents: documents.map((d) => ({
       id: d.id,
       type: d.type,
@@ -320,7 +325,7 @@ export async function getOrder(db: Executor, id: string): Promise<OrderDetail> {
       number: d.number,
       documentDate: d.documentDate,
     })),
-    hasStatusLink: Boolean(await repo.activeLinkOf(db, id)),
+    hasStatusLink: Boolean(link),
   };
 }
 

@@ -1028,6 +1028,20 @@ export async function documentsOfSource(
   return out;
 }
 
+/** The stock documents made for a source (an order, a counter sale) as list rows, oldest first: one read. */
+export async function documentListOfSource(
+  db: Executor,
+  sourceType: string,
+  sourceId: string,
+): Promise<StockDocumentListItem[]> {
+  const { rows } = await repo.listDocuments(
+    db,
+    { sourceType, sourceId },
+    { columns: ['stock_document.created_at'], direction: 'asc' },
+  );
+  return rows.map(toListItem);
+}
+
 export interface ReceiveForOrderInput {
   warehouseId: string;
   /** e.g. 'service_order' */
