@@ -1018,13 +1018,8 @@ export async function documentsOfSource(
   sourceType: string,
   sourceId: string,
 ): Promise<StockDocument[]> {
-  const { rows } = await repo.listDocuments(
-    db,
-    { sourceType, sourceId },
-    { columns: ['stock_document.created_at'], direction: 'asc' },
-  );
   const out: StockDocument[] = [];
-  for (const r of rows) out.push(await getDocument(db, r.id));
+  for (const d of await documentListOfSource(db, sourceType, sourceId)) out.push(await getDocument(db, d.id));
   return out;
 }
 
