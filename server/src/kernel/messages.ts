@@ -987,6 +987,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Движение {number} е сторно и не може да се сторнира.',
     en: 'Movement {number} is a reversal and cannot be reversed.',
   },
+  money_movement_of_customer: {
+    bg: 'Движение {number} е плащане на клиент или връщане на пари на клиент: отменете го от плащането (разпределенията и връщане на аванса), от връщането или със сторно на касовата бележка.',
+    en: "Movement {number} is a customer's payment or refund: undo it from the payment (its allocations and a refund of the advance), from the refund, or by a storno of the sale receipt.",
+  },
   money_movement_reversed: {
     bg: 'Движение {number} вече е сторнирано.',
     en: 'Movement {number} is already reversed.',
