@@ -20,6 +20,8 @@ const BOOKING: Booking = {
   requestId: 'r-1',
   orderId: null,
   orderNumber: null,
+  orderStatus: null,
+  startedAt: null,
   title: 'Хотел Мусала, Лоби',
   start: '2026-12-08T07:00:00.000Z',
   end: '2026-12-08T08:30:00.000Z',
