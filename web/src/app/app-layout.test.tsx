@@ -33,7 +33,9 @@ const EVERYDAY = [
 ];
 const CATALOGUE = ['Категории', 'Марки', 'Модели', 'Труд и услуги', 'Резервни части'];
 /** The menu with "My orders" after the board: for a user linked to a technician. */
-const withMine = (menu: string[]) => menu.flatMap((s) => (s === 'Табло' ? [s, MINE] : [s]));
+const MY_JOBS = 'Моите посещения';
+/** A user linked to a technician: "My orders" and "My jobs" after the board. */
+const withMine = (menu: string[]) => menu.flatMap((s) => (s === 'Табло' ? [s, MINE, MY_JOBS] : [s]));
 /** Invoices, after the orders: the desk and the office, not the technicians or the storekeeper. */
 const INVOICES = 'Фактури';
 /** Proforma invoices (ADR 0025), after the invoices, for the same roles. */
@@ -154,11 +156,15 @@ describe('the main menu', () => {
     expect(await menuOf('reception')).not.toContain(MINE);
   });
 
-  it('hides "My orders" from a technician user without a linked technician', async () => {
-    expect(await menuOf('technician', null)).not.toContain(MINE);
+  it('hides "My orders" and "My jobs" from a technician user without a linked technician', async () => {
+    const menu = await menuOf('technician', null);
+    expect(menu).not.toContain(MINE);
+    expect(menu).not.toContain(MY_JOBS);
   });
 
-  it('offers "My orders" to a manager who is also a linked technician', async () => {
-    expect(await menuOf('manager', 't-7')).toContain(MINE);
+  it('offers "My orders" and "My jobs" to a manager who is also a linked technician', async () => {
+    const menu = await menuOf('manager', 't-7');
+    expect(menu).toContain(MINE);
+    expect(menu).toContain(MY_JOBS);
   });
 });
