@@ -93,7 +93,23 @@ async function serve(url: string, setup: boolean) {
   });
 }
 
-type Server = { child: ChildProcess; base: string; peakRss: number; poll?: NodeJS.Timeout };
+type Server = {
+  child: ChildProcess;
+  base: string;
+  peakRss: number;
+  poll?: NodeJS.Timeout;
+  cpuTicks?: number;
+};
+
+/** The CPU time a process has used (user + system, all its threads), in clock ticks of 10 ms, from /proc/<pid>/stat. */
+const cpuTicks = (pid: number) => {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+};
 
 const statusKiB = (pid: number, key: string) => {
   try {
@@ -429,6 +445,7 @@ async function runConfiguration(
   const loadBefore = load();
   for (const s of servers) s.child.kill('SIGUSR2'); // the server's event-loop and GC figures start now
   for (const s of servers) {
+    s.cpuTicks = cpuTicks(s.child.pid ?? 0);
     s.peakRss = statusKiB(s.child.pid ?? 0, 'VmRSS');
     s.poll = setInterval(() => {
       s.peakRss = Math.max(s.peakRss, statusKiB(s.child.pid ?? 0, 'VmRSS'));
@@ -455,6 +472,10 @@ async function runConfiguration(
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   for (const s of servers) clearInterval(s.poll);
+  const serverCpuMs = servers.reduce(
+    (sum, s) => sum + (cpuTicks(s.child.pid ?? 0) - (s.cpuTicks ?? 0)) * 10,
+    0,
+  );
   const loadAfter = load();
   const reported = servers.map(
     (s) => new Promise((r) => s.child.stderr?.once('data', (d) => r(String(d).trimEnd()))),
@@ -473,6 +494,9 @@ async function runConfiguration(
   );
   console.log(
     `  client process CPU ${(((cpu.user + cpu.system) / 1000 / wall) * 100).toFixed(0)} % of one core (the HTTP clients share the machine with the server)`,
+  );
+  console.log(
+    `  server CPU ${(serverCpuMs / Math.max(1, done.length)).toFixed(1)} ms a workflow (all its threads, the PDF renderings included; less sensitive to the machine's load than the times)`,
   );
   console.log(
     `  ${'call'.padEnd(22)}${'count'.padStart(7)}${'p50'.padStart(9)}${'p95'.padStart(9)}${'p99'.padStart(9)}`,

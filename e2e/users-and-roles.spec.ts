@@ -55,6 +55,9 @@ test('an administrator adds a reception user, who sees only the screens their ro
     'Уреди',
     // The desk takes visit requests and plans them (ADR 0031).
     'Заявки за посещение',
+    // and plans them on the schedule, seeing the occupancy (ADR 0034).
+    'График на техниците',
+    'Натовареност',
     // The desk takes in and moves service orders.
     'Приемане',
     'Отворени ремонти',

@@ -265,6 +265,13 @@ describe('the SQLite statement cache', () => {
       { a: 1, b: null },
       { a: 2, b: null },
     ]);
+    // SQLite binds no booleans: true and false go in as 1 and 0 (the `SqlBool` columns).
+    db.prepare('create table flags (on_off integer)').run([]);
+    db.prepare('insert into flags (on_off) values (?), (?)').run([true, false]);
+    expect(db.prepare('select on_off from flags order by rowid').all([])).toEqual([
+      { on_off: 1 },
+      { on_off: 0 },
+    ]);
     db.close();
     expect(raw.open).toBe(false);
   });

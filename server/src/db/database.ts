@@ -6,7 +6,7 @@ import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, sql, type 
 import pg from 'pg';
 import type { DatabaseConfig, SqliteSynchronous } from '../config';
 import type { Database } from './schema';
-import { LiteralLimitsPlugin, SqliteBooleanPlugin } from './sql';
+import { LiteralLimitsPlugin } from './sql';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -69,14 +69,34 @@ export function openSqlite(file: string, synchronous: SqliteSynchronous = 'full'
   return sqlite;
 }
 
+/** SQLite cannot bind booleans: a boolean parameter is bound as 1 or 0 (columns of `SqlBool` hold 0/1). */
+function bindable(parameters: readonly unknown[]): readonly unknown[] {
+  for (const value of parameters)
+    if (typeof value === 'boolean') return parameters.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v));
+  return parameters;
+}
+
+type CachedStatement = ReturnType<SqliteDatabase['prepare']>;
+
+/** A prepared statement whose boolean parameters are bound as 1/0. */
+function bindingBooleans(statement: SQLite.Statement): CachedStatement {
+  return {
+    reader: statement.reader,
+    all: (parameters) => statement.all(...([bindable(parameters)] as [unknown[]])),
+    run: (parameters) => statement.run(...([bindable(parameters)] as [unknown[]])),
+    iterate: (parameters) => statement.iterate(...([bindable(parameters)] as [unknown[]])),
+  };
+}
+
 /**
  * Kysely asks better-sqlite3 to prepare every statement it runs; preparing is about as costly as running a small
  * query. The same SQL text reuses its prepared statement (SQLite re-prepares one itself after a schema change);
  * the least recently used are dropped beyond `size`. Kysely runs one statement at a time on its one connection and
- * never streams here, so a statement is never in use twice.
+ * never streams here, so a statement is never in use twice. Boolean parameters are bound as 1/0 here, on the
+ * statement's way out, rather than by a Kysely plugin that copied every query's whole tree to find them.
  */
 export function withStatementCache(sqlite: SQLite.Database, size = 1000): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
+  const cache = new Map<string, CachedStatement>();
   return {
     close() {
       cache.clear();
@@ -85,7 +105,7 @@ export function withStatementCache(sqlite: SQLite.Database, size = 1000): Sqlite
     prepare(sql: string) {
       let statement = cache.get(sql);
       if (statement) cache.delete(sql);
-      else statement = sqlite.prepare(sql);
+      else statement = bindingBooleans(sqlite.prepare(sql));
       cache.set(sql, statement);
       if (cache.size > size) {
         const oldest = cache.keys().next().value;
@@ -181,7 +201,6 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     const sqlite = openSqlite(config.file, config.synchronous);
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-      plugins: [new SqliteBooleanPlugin()],
     });
     return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }

@@ -9,7 +9,6 @@ import {
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
   PostgresAdapter,
-  type PrimitiveValueListNode,
   type QueryResult,
   type RootOperationNode,
   sql,
@@ -32,28 +31,6 @@ export function dialectOf(db: Executor): Dialect {
 
 export function nowIso(): Instant {
   return new Date().toISOString();
-}
-
-/** SQLite cannot bind booleans: this plugin turns every boolean parameter into 1/0 (PostgreSQL reads '1'/'0' as booleans too). */
-export class SqliteBooleanPlugin implements KyselyPlugin {
-  readonly #transformer = new (class extends OperationNodeTransformer {
-    protected override transformValue(node: ValueNode): ValueNode {
-      const base = super.transformValue(node);
-      return typeof base.value === 'boolean' ? ValueNode.create(base.value ? 1 : 0) : base;
-    }
-    protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
-      const base = super.transformPrimitiveValueList(node);
-      return { ...base, values: base.values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v)) };
-    }
-  })();
-
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return this.#transformer.transformNode(args.node);
-  }
-
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
-  }
 }
 
 /**

@@ -999,6 +999,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Движение {number} е сторно и не може да се сторнира.',
     en: 'Movement {number} is a reversal and cannot be reversed.',
   },
+  money_movement_of_customer: {
+    bg: 'Движение {number} е плащане на клиент или връщане на пари на клиент: отменете го от плащането (разпределенията и връщане на аванса), от връщането или със сторно на касовата бележка.',
+    en: "Movement {number} is a customer's payment or refund: undo it from the payment (its allocations and a refund of the advance), from the refund, or by a storno of the sale receipt.",
+  },
   money_movement_reversed: {
     bg: 'Движение {number} вече е сторнирано.',
     en: 'Movement {number} is already reversed.',
@@ -1242,8 +1246,24 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'The booking is already done or cancelled.',
   },
   not_own_booking: {
-    bg: 'Можете да приключите само свое посещение.',
-    en: 'You can finish only a booking of yours.',
+    bg: 'Можете да работите само по свое посещение.',
+    en: 'You can work only on a booking of yours.',
+  },
+  booking_not_a_visit: {
+    bg: 'Това е работен блок за поръчка в сервиза, не посещение.',
+    en: 'This is a work block for an order in the shop, not a visit.',
+  },
+  visit_request_without_item: {
+    bg: 'Заявката няма уред; добавете уред от обекта, за да започне посещението.',
+    en: 'The request has no item; add an item of the site to start the visit.',
+  },
+  visit_not_started: {
+    bg: 'Посещението още не е започнато.',
+    en: 'The visit has not been started yet.',
+  },
+  visit_order_not_in_repair: {
+    bg: 'Поръчка {number} е в статус „{status}“ и не може да се завърши от посещението.',
+    en: 'Order {number} is {status} and cannot be finished from the visit.',
   },
   range_too_long: {
     bg: 'Периодът е твърде дълъг (до {days} дни).',

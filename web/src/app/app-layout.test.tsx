@@ -33,7 +33,9 @@ const EVERYDAY = [
 ];
 const CATALOGUE = ['Категории', 'Марки', 'Модели', 'Труд и услуги', 'Резервни части'];
 /** The menu with "My orders" after the board: for a user linked to a technician. */
-const withMine = (menu: string[]) => menu.flatMap((s) => (s === 'Табло' ? [s, MINE] : [s]));
+const MY_JOBS = 'Моите посещения';
+/** A user linked to a technician: "My orders" and "My jobs" after the board. */
+const withMine = (menu: string[]) => menu.flatMap((s) => (s === 'Табло' ? [s, MINE, MY_JOBS] : [s]));
 /** Invoices, after the orders: the desk and the office, not the technicians or the storekeeper. */
 const INVOICES = 'Фактури';
 /** Proforma invoices (ADR 0025), after the invoices, for the same roles. */
@@ -45,8 +47,8 @@ const RECEIPTS = ['Продажба на каса', 'Касови бележки
 const withInvoices = (menu: string[]) =>
   menu.flatMap((s) => (s === 'Оферти за ремонт' ? [s, INVOICES, PROFORMAS, ...RECEIPTS, ...PAYMENTS] : [s]));
 /** The visit request queue (ADR 0031), after the items: the dispatchers (admin, manager, reception). */
-const VISITS = 'Заявки за посещение';
-const withVisits = (menu: string[]) => menu.flatMap((s) => (s === 'Уреди' ? [s, VISITS] : [s]));
+const VISITS = ['Заявки за посещение', 'График на техниците', 'Натовареност'];
+const withVisits = (menu: string[]) => menu.flatMap((s) => (s === 'Уреди' ? [s, ...VISITS] : [s]));
 /** What technicians earn: the management and the accountant. */
 const PAY = ['Възнаграждения на техници'];
 /** Cash desks and bank accounts (ADR 0018): the management, the accountant and the desk. */
@@ -71,6 +73,7 @@ describe('the main menu', () => {
       'Фонови задачи',
       'Импорт',
       'Сервизни настройки',
+      'Планиране на посещения',
       'Фискално устройство',
     ]);
   });
@@ -90,6 +93,7 @@ describe('the main menu', () => {
       'Фонови задачи',
       'Импорт',
       'Сервизни настройки',
+      'Планиране на посещения',
       'Фискално устройство',
     ]);
   });
@@ -125,12 +129,15 @@ describe('the main menu', () => {
   });
 
   it('offers the visit request queue to the desk', async () => {
-    expect(await menuOf('reception')).toContain(VISITS);
+    expect(await menuOf('reception')).toEqual(expect.arrayContaining(VISITS));
   });
 
   for (const role of ['technician', 'storekeeper', 'accountant'] as const)
     it(`keeps the visit request queue from the ${role}`, async () => {
-      expect(await menuOf(role)).not.toContain(VISITS);
+      {
+        const menu = await menuOf(role);
+        for (const s of VISITS) expect(menu).not.toContain(s);
+      }
     });
 
   it('offers the invoices to the desk', async () => {
@@ -149,11 +156,15 @@ describe('the main menu', () => {
     expect(await menuOf('reception')).not.toContain(MINE);
   });
 
-  it('hides "My orders" from a technician user without a linked technician', async () => {
-    expect(await menuOf('technician', null)).not.toContain(MINE);
+  it('hides "My orders" and "My jobs" from a technician user without a linked technician', async () => {
+    const menu = await menuOf('technician', null);
+    expect(menu).not.toContain(MINE);
+    expect(menu).not.toContain(MY_JOBS);
   });
 
-  it('offers "My orders" to a manager who is also a linked technician', async () => {
-    expect(await menuOf('manager', 't-7')).toContain(MINE);
+  it('offers "My orders" and "My jobs" to a manager who is also a linked technician', async () => {
+    const menu = await menuOf('manager', 't-7');
+    expect(menu).toContain(MINE);
+    expect(menu).toContain(MY_JOBS);
   });
 });

@@ -3,11 +3,14 @@ import {
   IconAddressBook,
   IconBuilding,
   IconBuildingWarehouse,
+  IconCalendarCog,
   IconCalendarEvent,
+  IconCalendarWeek,
   IconCash,
   IconCashRegister,
   IconCategory,
   IconChartBar,
+  IconChartGridDots,
   IconClipboardList,
   IconClipboardPlus,
   IconClockPlay,
@@ -21,6 +24,7 @@ import {
   IconKey,
   IconLayoutKanban,
   IconListNumbers,
+  IconMapPin,
   IconPuzzle,
   IconReceipt,
   IconReceipt2,
@@ -69,14 +73,39 @@ export interface Screen {
 
 export const HOME: Screen = { path: '/', label: 'nav.home', icon: IconHome, needs: 'GET /api/v1/auth/me' };
 
-type FrontOfficeLabel = 'customers.nav' | 'items.nav' | 'visits.nav';
+type FrontOfficeLabel =
+  | 'customers.nav'
+  | 'items.nav'
+  | 'visits.nav'
+  | 'visits.navSchedule'
+  | 'visits.navOccupancy'
+  | 'visits.navSettings';
 
 /** The front desk's everyday screens, right after Home in the menu. */
 export const FRONT_OFFICE_SCREENS = [
   { path: '/customers', label: 'customers.nav', icon: IconAddressBook, needs: 'GET /api/v1/parties' },
   { path: '/items', label: 'items.nav', icon: IconWashMachine, needs: 'GET /api/v1/items' },
   // The dispatchers' queue: those who take and plan visit requests (admin, manager, reception).
-  { path: '/visits', label: 'visits.nav', icon: IconCalendarEvent, needs: 'POST /api/v1/visit-requests' },
+  {
+    path: '/visits',
+    label: 'visits.nav',
+    icon: IconCalendarEvent,
+    needs: 'POST /api/v1/visit-requests',
+    exact: true,
+  },
+  // The schedule calendar and the occupancy heat map (ADR 0034): the dispatchers plan on them.
+  {
+    path: '/visits/schedule',
+    label: 'visits.navSchedule',
+    icon: IconCalendarWeek,
+    needs: 'POST /api/v1/visit-bookings',
+  },
+  {
+    path: '/visits/occupancy',
+    label: 'visits.navOccupancy',
+    icon: IconChartGridDots,
+    needs: 'POST /api/v1/visit-bookings',
+  },
 ] as const satisfies readonly Screen[];
 
 /** The screens under Settings, in menu order. */
@@ -104,6 +133,13 @@ export const SETTINGS_SCREENS = [
     label: 'orders.nav.settings',
     icon: IconSettingsCog,
     needs: 'PUT /api/v1/service-settings',
+  },
+  // The planning settings and days off (ADR 0034): the managers.
+  {
+    path: '/settings/visits',
+    label: 'visits.navSettings',
+    icon: IconCalendarCog,
+    needs: 'PUT /api/v1/visit-settings',
   },
   {
     path: '/settings/fiscal-device',
@@ -189,6 +225,7 @@ type OrdersLabel =
   | 'orders.nav.board'
   | 'orders.nav.mine'
   | 'orders.nav.settings'
+  | 'field.nav'
   | 'quotes.nav.list';
 
 /** The repair shop's daily screens, under "Service orders" in the menu. */
@@ -217,6 +254,13 @@ export const ORDERS_SCREENS = [
     label: 'orders.nav.mine',
     icon: IconUserCheck,
     needs: 'GET /api/v1/service-orders/mine',
+    technicianOnly: true,
+  },
+  {
+    path: '/my-jobs',
+    label: 'field.nav',
+    icon: IconMapPin,
+    needs: 'GET /api/v1/visit-bookings/mine',
     technicianOnly: true,
   },
   {

@@ -49,6 +49,7 @@ const PublicStatusPage = lazy(async () => {
   };
 });
 const ServiceSettingsPage = lazyScreen(() => import('../features/orders/screens'), 'ServiceSettingsPage');
+const PlanningSettingsPage = lazyScreen(() => import('../features/visits/screens'), 'PlanningSettingsPage');
 const FiscalDevicePage = lazyScreen(
   () => import('../features/fiscal/fiscal-device-page'),
   'FiscalDevicePage',
@@ -64,6 +65,7 @@ const PAGES: Record<SettingsPath, React.ReactNode> = {
   '/settings/jobs': <JobsPage />,
   '/import': <ImportPage />,
   '/settings/service': <ServiceSettingsPage />,
+  '/settings/visits': <PlanningSettingsPage />,
   '/settings/fiscal-device': <FiscalDevicePage />,
 };
 

@@ -16,6 +16,9 @@ const ItemsPage = lazyScreen(items, 'ItemsPage');
 const visits = () => import('./visits/screens');
 const VisitRequestsPage = lazyScreen(visits, 'VisitRequestsPage');
 const NewVisitRequestPage = lazyScreen(visits, 'NewVisitRequestPage');
+const VisitRequestPage = lazyScreen(visits, 'VisitRequestPage');
+const SchedulePage = lazyScreen(visits, 'SchedulePage');
+const OccupancyPage = lazyScreen(visits, 'OccupancyPage');
 
 const screen = (path: string, needs: Route, page: React.ReactNode): RouteObject => ({
   path,
@@ -34,4 +37,7 @@ export const FRONT_OFFICE_ROUTES: RouteObject[] = [
   screen('/items/:id/edit', 'PATCH /api/v1/items/:id', <ItemEditPage />),
   screen('/visits', 'POST /api/v1/visit-requests', <VisitRequestsPage />),
   screen('/visits/new', 'POST /api/v1/visit-requests', <NewVisitRequestPage />),
+  screen('/visits/schedule', 'GET /api/v1/visit-bookings', <SchedulePage />),
+  screen('/visits/occupancy', 'GET /api/v1/visit-occupancy', <OccupancyPage />),
+  screen('/visits/:id', 'GET /api/v1/visit-requests/:id', <VisitRequestPage />),
 ];

@@ -3,6 +3,7 @@ import { authMessages } from '../features/auth/i18n';
 import { addModelMessages } from '../features/catalog/add-model-i18n';
 import { catalogMessages } from '../features/catalog/i18n';
 import { customersMessages } from '../features/customers/i18n';
+import { fieldMessages } from '../features/field/i18n';
 import { fiscalMessages } from '../features/fiscal/i18n';
 import { homeMessages } from '../features/home/i18n';
 import { importsMessages } from '../features/imports/i18n';
@@ -74,6 +75,7 @@ export const FEATURE_MESSAGES = {
   payments: paymentsMessages,
   receipts: receiptsMessages,
   visits: visitsMessages,
+  field: fieldMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -111,6 +113,7 @@ export const bg = mergeMessages(
   proformaMessages.bg,
   receiptsMessages.bg,
   visitsMessages.bg,
+  fieldMessages.bg,
   moneyMessages.bg,
   vatJournalMessages.bg,
   paymentsMessages.bg,
@@ -154,6 +157,7 @@ export const en: Messages = mergeMessages(
   proformaMessages.en,
   receiptsMessages.en,
   visitsMessages.en,
+  fieldMessages.en,
   moneyMessages.en,
   vatJournalMessages.en,
   paymentsMessages.en,

@@ -34,6 +34,7 @@ import { customerRefunds } from './0034-customer-refunds';
 import { documentsOnTheLifecycle } from './0035-documents-on-the-lifecycle';
 import { visits } from './0036-visits';
 import { orderSignatures } from './0037-order-signatures';
+import { visitStart } from './0038-visit-start';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -74,4 +75,5 @@ export const MIGRATIONS: Migration[] = [
   documentsOnTheLifecycle,
   visits,
   orderSignatures,
+  visitStart,
 ];

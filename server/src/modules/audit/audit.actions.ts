@@ -112,7 +112,7 @@ export const AUDIT_ACTIONS = [
   ...actionsOf('goods_note', ['create']),
   // visit requests and the technicians' schedule (ADR 0031)
   ...actionsOf('visit_request', ['create', 'update', 'status']),
-  ...actionsOf('visit_booking', ['create', 'override', 'move', 'reassign', 'cancel', 'done']),
+  ...actionsOf('visit_booking', ['create', 'override', 'move', 'reassign', 'cancel', 'done', 'start']),
   ...actionsOf('visit_day_off', ['create', 'delete']),
   ...actionsOf('visit_settings', ['update', 'site_travel']),
 ] as const;

@@ -495,15 +495,14 @@ export async function reverseMovement(
     amountCents: Number(original?.amount_cents ?? 0),
   });
   if (again) return again;
+  // A customer's payment or refund is undone where it was made (its receipt's storno, the refund's undo, its
+  // allocations): reversed here, its money would leave the desk while the payment still settled its invoices.
+  if (original?.kind === 'customer_payment')
+    throw new DomainError('conflict', 'money_movement_of_customer', { params: { number: original.number } });
   // A reversal on the fiscal cash desk changes its cash as the original did, the other way: the device registers
-  // it too. A sale's payment is reversed by its storno receipt, which the device registers itself.
+  // it too.
   let fiscal: FiscalMark | null = null;
-  if (
-    original &&
-    original.kind !== 'customer_payment' &&
-    original.kind !== 'reversal' &&
-    !original.reversed_by_id
-  ) {
+  if (original && original.kind !== 'reversal' && !original.reversed_by_id) {
     const legs = (await repo.legsOf(db, [id])).map((l) => ({
       accountId: l.account_id,
       amountCents: -Number(l.amount_cents),

@@ -30,7 +30,7 @@ import {
 import { takeNumber } from '../numbering';
 import { assertCustomerExists, assertSiteOfCustomer, createCustomerIn, type PartySummary } from '../parties';
 import { dropNeedsOfSource } from '../purchasing';
-import { documentsOfSource, releaseReservationsOf, reservedOfSource } from '../stock';
+import { documentListOfSource, releaseReservationsOf, reservedOfSource } from '../stock';
 import { findTechnicianOfUser, getTechnician } from '../technicians';
 import { forgetEarnings, recordEarnings } from './orders.earnings.record';
 import {
@@ -294,12 +294,17 @@ async function viewOrThrow(db: Executor, id: string): Promise<repo.OrderViewRow>
 /** The order page: header, lines with reservation state, totals and VAT per rate, next statuses, warranty. */
 export async function getOrder(db: Executor, id: string): Promise<OrderDetail> {
   const row = await viewOrThrow(db, id);
-  const settings = await getServiceSettings(db);
-  const lines = await readLines(db, id);
-  const company = await getCompanySettings(db).catch(() => null);
+  // Independent reads: side by side on PostgreSQL's pool (one after another on SQLite's one connection).
+  const [settings, lines, company, warranty, documents, warrantyRecords, link] = await Promise.all([
+    getServiceSettings(db),
+    readLines(db, id),
+    getCompanySettings(db).catch(() => null),
+    getItemWarranty(db, row.item_id, calendarDayOf(row.received_at)),
+    documentListOfSource(db, ORDER_SOURCE, id),
+    repo.warrantyRecordsOfOrder(db, id),
+    repo.activeLinkOf(db, id),
+  ]);
   const { totals, vatByRate } = orderTotals(lines, { vatRegistered: company?.vatRegistered ?? true });
-  const warranty = await getItemWarranty(db, row.item_id, calendarDayOf(row.received_at));
-  const documents = await documentsOfSource(db, ORDER_SOURCE, id);
   return {
     ...toHeader(row, settings, new Date()),
     lines,
@@ -312,7 +317,7 @@ export async function getOrder(db: Executor, id: string): Promise<OrderDetail> {
       warrantyEnd: warranty.warrantyEnd,
       daysLeft: warranty.daysLeft,
     },
-    warrantyRecords: (await repo.warrantyRecordsOfOrder(db, id)).map(toWarrantyRecord),
+    warrantyRecords: warrantyRecords.map(toWarrantyRecord),
     documents: documents.map((d) => ({
       id: d.id,
       type: d.type,
@@ -320,7 +325,7 @@ export async function getOrder(db: Executor, id: string): Promise<OrderDetail> {
       number: d.number,
       documentDate: d.documentDate,
     })),
-    hasStatusLink: Boolean(await repo.activeLinkOf(db, id)),
+    hasStatusLink: Boolean(link),
   };
 }
 
@@ -329,11 +334,13 @@ function calendarDayOf(instant: string): string {
   return calendarDateOf(new Date(instant));
 }
 
+/** The list's filter; the settings are needed only when it asks for overdue=true/false. */
 function filterOf(
   q: Omit<OrderListQuery, 'page' | 'pageSize' | 'sort'>,
-  settings: ServiceSettings,
+  settings: ServiceSettings | null,
   now: Date,
 ) {
+  if (q.overdue !== undefined && !settings) throw new Error('An overdue filter needs the service settings');
   return {
     q: q.q,
     statuses: q.status,
@@ -342,20 +349,24 @@ function filterOf(
     partyId: q.partyId,
     itemId: q.itemId,
     overdue:
-      q.overdue === undefined ? undefined : { when: q.overdue, condition: overdueCondition(settings, now) },
+      q.overdue === undefined || !settings
+        ? undefined
+        : { when: q.overdue, condition: overdueCondition(settings, now) },
   };
 }
 
 /** The open repairs list: search, filters (status, technician, customer, item, overdue), sort, page. */
 export async function listOrders(db: Executor, q: OrderListQuery): Promise<PageOf<OrderListItem>> {
-  const settings = await getServiceSettings(db);
   const now = new Date();
-  const page = await repo.listOrders(
-    db,
-    filterOf(q, settings, now),
-    listOrder(q.sort ?? '-receivedAt', repo.ORDER_SORT_KEYS, 'receivedAt'),
-    q,
-  );
+  const order = listOrder(q.sort ?? '-receivedAt', repo.ORDER_SORT_KEYS, 'receivedAt');
+  const settingsRead = getServiceSettings(db);
+  // The settings' time limits filter only an overdue=… list; otherwise they only mark the rows read meanwhile.
+  const [settings, page] =
+    q.overdue === undefined
+      ? await Promise.all([settingsRead, repo.listOrders(db, filterOf(q, null, now), order, q)])
+      : await settingsRead.then(
+          async (s) => [s, await repo.listOrders(db, filterOf(q, s, now), order, q)] as const,
+        );
   return { ...page, items: page.items.map((r) => toListItem(r, settings, now)) };
 }
 
@@ -385,42 +396,46 @@ export const BOARD_CLOSED_DAYS = 30;
  * the allowed moves for dragging.
  */
 export async function getBoard(db: Executor, f: { q?: string; technicianId?: string }): Promise<Board> {
-  const settings = await getServiceSettings(db);
   const now = new Date();
-  const condition = overdueCondition(settings, now);
   const since = new Date(now.getTime() - BOARD_CLOSED_DAYS * 86_400_000).toISOString();
-  const counts = await repo.countByStatus(db, f, condition, since);
-  const statuses = ORDER_LIFECYCLE.statuses.map((status) => {
-    const open = (OPEN_STATUSES as readonly string[]).includes(status);
-    const c = counts.find((x) => x.status === status);
-    return { status, open, n: Number(c?.n ?? 0), overdueN: Number(c?.overdue_n ?? 0) };
-  });
-  // The cards of every column that has any, in one read.
-  const withCards = statuses.filter((s) => s.n > 0);
-  const cards = await repo.boardCards(
+  const isOpen = (status: string) => (OPEN_STATUSES as readonly string[]).includes(status);
+  // The cards of every column (an empty column costs one index probe) read side by side with the settings and the
+  // counts, which need the settings' time limits: two round trips on the longest path, not three.
+  const settingsAndCounts = getServiceSettings(db).then(async (settings) => ({
+    settings,
+    counts: await repo.countByStatus(db, f, overdueCondition(settings, now), since),
+  }));
+  const cardsRead = repo.boardCards(
     db,
-    withCards.map((s) => ({
+    ORDER_LIFECYCLE.statuses.map((status) => ({
       filter: {
         q: f.q,
         technicianId: f.technicianId,
-        statuses: [s.status],
-        changedSince: s.open ? undefined : since,
+        statuses: [status],
+        changedSince: isOpen(status) ? undefined : since,
       },
       order: listOrder(
-        s.open ? 'statusChangedAt' : '-statusChangedAt',
+        isOpen(status) ? 'statusChangedAt' : '-statusChangedAt',
         repo.ORDER_SORT_KEYS,
         'statusChangedAt',
       ),
-      newestFirst: !s.open,
+      newestFirst: !isOpen(status),
     })),
     BOARD_CARDS,
   );
+  const [{ settings, counts }, cards] = await Promise.all([settingsAndCounts, cardsRead]);
+  const statuses = ORDER_LIFECYCLE.statuses.map((status) => {
+    const c = counts.find((x) => x.status === status);
+    return { status, open: isOpen(status), n: Number(c?.n ?? 0), overdueN: Number(c?.overdue_n ?? 0) };
+  });
   const columns = statuses.map((s) => ({
     status: s.status,
     count: s.n,
     overdueCount: s.overdueN,
     since: s.open ? null : since,
-    cards: (cards[withCards.indexOf(s)] ?? []).map((r) => toBoardCard(r, settings, now)),
+    cards: (cards[ORDER_LIFECYCLE.statuses.indexOf(s.status)] ?? []).map((r) =>
+      toBoardCard(r, settings, now),
+    ),
   }));
   return {
     columns,

@@ -423,4 +423,31 @@ describe.each(DIALECTS)('refunds against credit notes on %s', (dialect) => {
       { status: 409, code: 'allocation_exceeds_payment', field: 'allocations' },
     );
   });
+
+  it("refuses reversing a customer's payment or refund as a bare money movement: the desk keeps its money", async () => {
+    const p = await pay(b, 1200);
+    const refund = await json(
+      desk,
+      'POST',
+      '/api/v1/refunds',
+      {
+        partyId: b,
+        accountId: cash,
+        method: 'cash',
+        date: today,
+        allocations: [{ paymentId: p.id, amountCents: 200 }],
+      },
+      201,
+    );
+    // Refused with nothing written (the whole database compared): the desk's balance stays as it is.
+    for (const movementId of [p.movementId, refund.movementId])
+      await refused(
+        'POST',
+        `/api/v1/money-movements/${movementId}/reverse`,
+        { reason: 'грешка' },
+        { status: 409, code: 'money_movement_of_customer' },
+        admin,
+      );
+    expect(await json(desk, 'GET', `/api/v1/payments/${p.id}`)).toMatchObject({ refundedCents: 200 });
+  });
 });

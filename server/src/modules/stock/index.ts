@@ -48,6 +48,7 @@ export { CreateDocumentBody } from './stock.schema';
 export { seedStockDemo } from './stock.seed';
 export {
   createDraft,
+  documentListOfSource,
   documentsOfSource,
   draftSupplierReceipt,
   getDocument,

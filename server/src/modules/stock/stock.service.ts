@@ -1018,14 +1018,23 @@ export async function documentsOfSource(
   sourceType: string,
   sourceId: string,
 ): Promise<StockDocument[]> {
+  const out: StockDocument[] = [];
+  for (const d of await documentListOfSource(db, sourceType, sourceId)) out.push(await getDocument(db, d.id));
+  return out;
+}
+
+/** The stock documents made for a source (an order, a counter sale) as list rows, oldest first: one read. */
+export async function documentListOfSource(
+  db: Executor,
+  sourceType: string,
+  sourceId: string,
+): Promise<StockDocumentListItem[]> {
   const { rows } = await repo.listDocuments(
     db,
     { sourceType, sourceId },
     { columns: ['stock_document.created_at'], direction: 'asc' },
   );
-  const out: StockDocument[] = [];
-  for (const r of rows) out.push(await getDocument(db, r.id));
-  return out;
+  return rows.map(toListItem);
 }
 
 export interface ReceiveForOrderInput {

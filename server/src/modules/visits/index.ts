@@ -13,5 +13,6 @@ export {
 } from './visits.bookings';
 export { OPEN_VISIT_STATUSES, VISIT_REQUEST_LIFECYCLE, VISIT_REQUEST_STATUSES } from './visits.lifecycle';
 export { visitsRoutes } from './visits.routes';
-export type { Booking, VisitRequestDetail, VisitRequestListItem } from './visits.schema';
+export type { Booking, Job, VisitRequestDetail, VisitRequestListItem } from './visits.schema';
 export { getVisitSettings } from './visits.service';
+export { finishVisit, myJobs, startVisit } from './visits.visit';

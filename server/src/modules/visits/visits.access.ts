@@ -33,6 +33,10 @@ export const VISITS_ACCESS: Record<string, Access> = {
   'POST /api/v1/visit-bookings/:id/move': VISIT_RULES.write,
   'POST /api/v1/visit-bookings/:id/cancel': VISIT_RULES.write,
   'POST /api/v1/visit-bookings/:id/done': VISIT_RULES.read,
+  // The phone (ADR 0033): a technician their own bookings only, a dispatcher any (checked in visits.visit.ts).
+  'GET /api/v1/visit-bookings/:id/job': VISIT_RULES.read,
+  'POST /api/v1/visit-bookings/:id/start': VISIT_RULES.read,
+  'POST /api/v1/visit-bookings/:id/finish': VISIT_RULES.read,
   'GET /api/v1/visit-occupancy': VISIT_RULES.read,
   'GET /api/v1/visit-days-off': VISIT_SETTINGS_RULES.read,
   'POST /api/v1/visit-days-off': VISIT_SETTINGS_RULES.write,

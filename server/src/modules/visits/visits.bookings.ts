@@ -92,8 +92,10 @@ function toBooking(r: repo.BookingViewRow, technicians: Booking['technicians']):
     kind: r.kind,
     status: r.status,
     requestId: r.request_id,
-    orderId: r.order_id,
+    orderId: r.order_id ?? r.visit_order_id,
     orderNumber: r.order_number ?? null,
+    orderStatus: r.order_status ?? null,
+    startedAt: r.started_at ? iso(r.started_at) : null,
     title:
       r.kind === 'visit'
         ? [r.customer_name, r.site_name].filter(Boolean).join(' — ')
@@ -390,7 +392,7 @@ export async function createBooking(db: Db, booker: Booker, body: CreateBookingB
   return { ...(await getBooking(db, out.id)), warnings: out.warnings, overridden: out.overridden };
 }
 
-async function lockedPlanned(trx: Executor, id: string) {
+export async function lockedPlanned(trx: Executor, id: string) {
   const row = await repo.lockBooking(trx, id);
   if (!row) throw notFound('visit_booking');
   if (row.status !== 'planned')
@@ -526,48 +528,70 @@ export async function cancelBooking(
   return getBooking(db, id);
 }
 
+/**
+ * The technicians of a booking, after checking the booker may work on it: a dispatcher any, a technician only a
+ * booking they are on (403 not_own_booking). Answers the technician the booker is, if one.
+ */
+export async function assertOwnBooking(
+  trx: Executor,
+  booker: Booker,
+  id: string,
+): Promise<{ technicianIds: string[]; me: Technician | null }> {
+  const technicianIds = (await repo.techniciansOfBookings(trx, [id])).map((t) => t.technician_id);
+  const me = booker.userId ? await findTechnicianOfUser(trx, booker.userId) : null;
+  if (!booker.isDispatcher && (!me || !technicianIds.includes(me.id))) throw forbidden('not_own_booking');
+  return { technicianIds, me };
+}
+
 /** Records the work done with its actual minutes; a technician finishes only a booking of theirs. */
 export async function finishBooking(db: Db, booker: Booker, id: string, actualMinutes: number) {
-  const { actor } = booker;
   await db.transaction().execute(async (trx) => {
     const row = await lockedPlanned(trx, id);
-    const current = (await repo.techniciansOfBookings(trx, [id])).map((t) => t.technician_id);
-    if (!booker.isDispatcher) {
-      const me = booker.userId ? await findTechnicianOfUser(trx, booker.userId) : null;
-      if (!me || !current.includes(me.id)) throw forbidden('not_own_booking');
-    }
-    const now = nowIso();
-    await repo.updateBooking(trx, id, {
-      status: 'done',
-      actual_minutes: actualMinutes,
-      done_at: now,
-      updated_at: now,
-    });
-    await repo.insertEvent(trx, {
-      id: newId(),
-      booking_id: id,
-      action: 'done',
-      from_start_at: row.start_at,
-      from_end_at: row.end_at,
-      to_start_at: row.start_at,
-      to_end_at: row.end_at,
-      technicians_before: JSON.stringify(current),
-      technicians_after: JSON.stringify(current),
-      override_reason: null,
-      reason: null,
-      actor_id: actor.userId,
-      created_at: now,
-    });
-    await recordAudit(trx, actor, {
-      action: 'visit_booking.done',
-      entity: 'visit_booking',
-      entityId: id,
-      before: { status: 'planned' },
-      after: { status: 'done', actualMinutes },
-    });
-    await settleRequest(trx, actor, row.request_id);
+    await finishBookingTx(trx, booker, row, actualMinutes);
   });
   return getBooking(db, id);
+}
+
+/** The booking's work is done (its actual minutes, its history, the audit row), in the caller's transaction. */
+export async function finishBookingTx(
+  trx: Executor,
+  booker: Booker,
+  row: repo.BookingRow,
+  actualMinutes: number,
+): Promise<void> {
+  const { actor } = booker;
+  const id = row.id;
+  const current = (await assertOwnBooking(trx, booker, id)).technicianIds;
+  const now = nowIso();
+  await repo.updateBooking(trx, id, {
+    status: 'done',
+    actual_minutes: actualMinutes,
+    done_at: now,
+    updated_at: now,
+  });
+  await repo.insertEvent(trx, {
+    id: newId(),
+    booking_id: id,
+    action: 'done',
+    from_start_at: row.start_at,
+    from_end_at: row.end_at,
+    to_start_at: row.start_at,
+    to_end_at: row.end_at,
+    technicians_before: JSON.stringify(current),
+    technicians_after: JSON.stringify(current),
+    override_reason: null,
+    reason: null,
+    actor_id: actor.userId,
+    created_at: now,
+  });
+  await recordAudit(trx, actor, {
+    action: 'visit_booking.done',
+    entity: 'visit_booking',
+    entityId: id,
+    before: { status: 'planned' },
+    after: { status: 'done', actualMinutes },
+  });
+  await settleRequest(trx, actor, row.request_id);
 }
 
 /** A request's status moved by hand: cancelling it cancels its planned bookings; planned comes from booking it. */

@@ -160,8 +160,14 @@ function bookingsView(db: Executor) {
     .leftJoin('party as p', 'p.id', 'r.party_id')
     .leftJoin('site as s', 's.id', 'r.site_id')
     .leftJoin('service_order as o', 'o.id', 'b.order_id')
+    .leftJoin('service_order as vo', 'vo.id', 'b.visit_order_id')
     .selectAll('b')
-    .select(['p.name as customer_name', 's.name as site_name', 'o.number as order_number']);
+    .select((eb) => [
+      'p.name as customer_name',
+      's.name as site_name',
+      eb.fn.coalesce('o.number', 'vo.number').as('order_number'),
+      eb.fn.coalesce('o.status', 'vo.status').as('order_status'),
+    ]);
 }
 export type BookingViewRow = Awaited<ReturnType<typeof findBookingView>>[number];
 
@@ -241,6 +247,61 @@ export async function historyOf(db: Executor, bookingId: string) {
     .where('booking_id', '=', bookingId)
     .orderBy('created_at')
     .orderBy('id')
+    .execute();
+}
+
+/**
+ * What the technician's phone shows of the requests behind their jobs: the customer and their phone, the site and
+ * its address and contact (display reads of party and site, ADR 9).
+ */
+export async function jobRequests(db: Executor, requestIds: readonly string[]) {
+  if (!requestIds.length) return [];
+  return db
+    .selectFrom('visit_request as r')
+    .innerJoin('party as p', 'p.id', 'r.party_id')
+    .innerJoin('site as s', 's.id', 'r.site_id')
+    .select([
+      'r.id',
+      'r.problem',
+      'r.status',
+      'r.contact_name',
+      'r.contact_phone',
+      'p.name as customer_name',
+      'p.phone as customer_phone',
+      's.name as site_name',
+      's.city as site_city',
+      's.address as site_address',
+      's.contact_person as site_contact',
+      's.contact_phone as site_phone',
+    ])
+    .where('r.id', 'in', requestIds)
+    .execute();
+}
+
+/** The items of requests with their labels (brand, model, serial: display reads of item and catalog), in order. */
+export async function itemsOfRequests(db: Executor, requestIds: readonly string[]) {
+  if (!requestIds.length) return [];
+  return db
+    .selectFrom('visit_request_item as v')
+    .innerJoin('item as i', 'i.id', 'v.item_id')
+    .innerJoin('catalog_model as m', 'm.id', 'i.model_id')
+    .innerJoin('catalog_brand as b', 'b.id', 'm.brand_id')
+    .select(['v.request_id', 'v.item_id', 'i.serial_number', 'm.name as model_name', 'b.name as brand_name'])
+    .where('v.request_id', 'in', requestIds)
+    .orderBy('v.created_at')
+    .orderBy('v.id')
+    .execute();
+}
+
+/** The planned services of requests (code, name, norm minutes), in order. */
+export async function servicesOfRequests(db: Executor, requestIds: readonly string[]) {
+  if (!requestIds.length) return [];
+  return db
+    .selectFrom('visit_request_service as v')
+    .innerJoin('catalog_service_type as s', 's.id', 'v.service_type_id')
+    .select(['v.request_id', 's.code', 's.name_bg', 'v.norm_minutes'])
+    .where('v.request_id', 'in', requestIds)
+    .orderBy('v.position')
     .execute();
 }
 

@@ -22,6 +22,8 @@ import {
   DayOffBody,
   DaysOffQuery,
   DoneBookingBody,
+  FinishVisitBody,
+  Job,
   MoveBookingBody,
   MyBookingsQuery,
   OccupancyAnswer,
@@ -40,6 +42,7 @@ import {
   VisitSettingsBody,
 } from './visits.schema';
 import * as service from './visits.service';
+import * as visit from './visits.visit';
 
 function bookerOf(req: FastifyRequest): bookings.Booker {
   const p = principalOf(req);
@@ -160,12 +163,13 @@ export async function visitsRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'My jobs: the signed-in technician’s bookings today (and the next days)',
+        summary:
+          'My jobs: the signed-in technician’s bookings today (and the next days), with the customer, phone, site and items',
         querystring: MyBookingsQuery,
-        response: { 200: z.object({ items: z.array(Booking) }) },
+        response: { 200: z.object({ items: z.array(Job) }) },
       },
     },
-    async (req) => ({ items: await bookings.myBookings(db, principalOf(req).userId, req.query) }),
+    async (req) => ({ items: await visit.myJobs(db, principalOf(req).userId, req.query) }),
   );
   r.post(
     '/api/v1/visit-bookings',
@@ -231,6 +235,47 @@ export async function visitsRoutes(app: FastifyInstance) {
       },
     },
     async (req) => bookings.finishBooking(db, bookerOf(req), req.params.id, req.body.actualMinutes),
+  );
+
+  r.get(
+    '/api/v1/visit-bookings/:id/job',
+    {
+      schema: {
+        tags,
+        summary:
+          'A job on the phone: the booking with the customer, phone, site, items and problem (own only)',
+        params: IdParams,
+        response: { 200: Job },
+      },
+    },
+    async (req) => visit.getJob(db, bookerOf(req), req.params.id),
+  );
+  r.post(
+    '/api/v1/visit-bookings/:id/start',
+    {
+      schema: {
+        tags,
+        summary:
+          'Start a visit: it becomes an on-site service order in repair (again: the same order); the request is in progress',
+        params: IdParams,
+        response: { 200: BookingDetail },
+      },
+    },
+    async (req) => visit.startVisit(db, bookerOf(req), req.params.id),
+  );
+  r.post(
+    '/api/v1/visit-bookings/:id/finish',
+    {
+      schema: {
+        tags,
+        summary:
+          'Finish a started visit: the order is finished (parts issued, warranty) and the booking done, in one transaction',
+        params: IdParams,
+        body: FinishVisitBody,
+        response: { 200: BookingDetail },
+      },
+    },
+    async (req) => visit.finishVisit(db, bookerOf(req), req.params.id, req.body.actualMinutes),
   );
 
   // ---------------------------------------------------------------- occupancy

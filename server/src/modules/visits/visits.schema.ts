@@ -103,6 +103,14 @@ export const Booking = z.object({
   requestId: z.string().nullable(),
   orderId: z.string().nullable(),
   orderNumber: z.string().nullable(),
+  orderStatus: z
+    .string()
+    .nullable()
+    .describe('The status of the service order the visit became (or the work block’s)'),
+  startedAt: z
+    .string()
+    .nullable()
+    .describe('When the technician started the visit (it became an on-site order)'),
   title: z.string().describe('The customer and site of a visit, the order number and item of a work block'),
   start: z.string(),
   end: z.string(),
@@ -206,6 +214,24 @@ export const DoneBookingBody = z.strictObject({
     .min(0)
     .max(24 * 60),
 });
+
+export const FinishVisitBody = DoneBookingBody;
+
+/** A visit on the technician's phone: the booking with who, where, what and what happened before. */
+export const Job = Booking.extend({
+  customerName: z.string().nullable(),
+  phone: z.string().nullable().describe('The request’s contact phone, else the site’s, else the customer’s'),
+  contactName: z.string().nullable(),
+  siteName: z.string().nullable(),
+  siteAddress: z.string().nullable(),
+  problem: z.string().nullable(),
+  requestStatus: VisitRequestStatus.nullable(),
+  items: z
+    .array(z.object({ id: z.string(), label: z.string() }))
+    .describe('The first one becomes the order’s item'),
+  services: z.array(z.object({ code: z.string(), name: z.string(), normMinutes: z.number().int() })),
+});
+export type Job = z.infer<typeof Job>;
 
 export const BookingEvent = z.object({
   action: z.enum(['book', 'move', 'reassign', 'cancel', 'done']),

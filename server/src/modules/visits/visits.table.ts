@@ -75,6 +75,10 @@ export interface VisitBookingTable {
   overridden_by: string | null;
   created_by: string | null;
   done_at: Instant | null;
+  /** The on-site service order a visit became when the technician started it (migration 0038). */
+  visit_order_id: string | null;
+  /** When the technician started the visit. */
+  started_at: Instant | null;
   created_at: Instant;
   updated_at: Instant;
 }

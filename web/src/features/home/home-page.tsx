@@ -18,6 +18,7 @@ const SHORTCUT_TEXT = {
   '/settings/technicians': 'technicians.shortcut',
   '/import': 'imports.shortcut',
   '/settings/service': 'orders.settings.shortcut',
+  '/settings/visits': 'visits.settings.shortcut',
   '/settings/fiscal-device': 'fiscal.shortcut',
 } as const;
 

@@ -495,6 +495,7 @@ function MovementCard({ movement: m }: { movement: AccountMovement }) {
   const { user } = useSession();
   const canReverse =
     m.kind !== 'reversal' &&
+    m.kind !== 'customer_payment' &&
     !m.reversedById &&
     canCall(user.role, 'POST /api/v1/money-movements/:id/reverse');
   return (

@@ -262,6 +262,8 @@ const ordersBg = {
       parts_waiting: 'част чака доставка',
       quote_sent: 'изпратена оферта {{quoteNumber}}',
       quote_converted: 'приета оферта {{quoteNumber}}',
+      visit_started: 'започнато посещение',
+      visit_finished: 'завършено посещение',
     },
   },
   documents: {
@@ -578,6 +580,8 @@ const ordersEn: typeof ordersBg = {
       parts_waiting: 'a part waits for delivery',
       quote_sent: 'quote {{quoteNumber}} sent',
       quote_converted: 'quote {{quoteNumber}} accepted',
+      visit_started: 'visit started',
+      visit_finished: 'visit finished',
     },
   },
   documents: {

@@ -400,7 +400,13 @@ function StatusLinkCard({
 const isKnownEvent = (kind: string): kind is EventKind => (EVENT_KINDS as readonly string[]).includes(kind);
 
 const QUOTE_ACTIONS = ['created', 'sent', 'accepted', 'rejected', 'expired', 'converted'] as const;
-const STATUS_CAUSES = ['parts_waiting', 'quote_sent', 'quote_converted'] as const;
+const STATUS_CAUSES = [
+  'parts_waiting',
+  'quote_sent',
+  'quote_converted',
+  'visit_started',
+  'visit_finished',
+] as const;
 const isOneOf = <T extends string>(list: readonly T[], x: unknown): x is T =>
   typeof x === 'string' && (list as readonly string[]).includes(x);
 

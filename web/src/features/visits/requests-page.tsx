@@ -1,4 +1,4 @@
-import { Badge, Button, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Stack, Text } from '@mantine/core';
 import { VISIT_REQUEST_STATUSES } from '@servix/server/modules/visits/visits.lifecycle';
 import type { VisitRequestListItem } from '@servix/server/modules/visits/visits.schema';
 import { IconPlus } from '@tabler/icons-react';
@@ -14,7 +14,7 @@ import { PageHeader } from '../../ui/page-header';
 
 export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 const PRIORITY_COLOR = { urgent: 'red', high: 'orange', normal: 'blue', low: 'gray' } as const;
-const STATUS_COLOR = {
+export const STATUS_COLOR = {
   new: 'yellow',
   planned: 'blue',
   in_progress: 'grape',
@@ -38,9 +38,9 @@ export function VisitRequestsPage() {
       sortKey: 'customer',
       phone: 'title',
       render: (r) => (
-        <Text size="sm" fw={500}>
+        <Anchor component={Link} to={`/visits/${r.id}`} size="sm" fw={500}>
           {r.customerName}
-        </Text>
+        </Anchor>
       ),
     },
     {
@@ -137,6 +137,7 @@ export function VisitRequestsPage() {
         }
         columns={columns}
         rowKey={(r) => r.id}
+        rowHref={(r) => `/visits/${r.id}`}
         minWidth={960}
         data-testid="visit-requests-table"
         empty={

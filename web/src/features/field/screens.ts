@@ -1,0 +1,3 @@
+/** The technician's phone screens: one download, the first time either opens. */
+export { JobPage } from './job-page';
+export { MyJobsPage } from './my-jobs-page';
