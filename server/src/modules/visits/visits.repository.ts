@@ -218,14 +218,17 @@ export async function bookingsOfRequest(db: Executor, requestId: string) {
 
 /** The live (not cancelled) bookings linked to a service order, earliest first: its work report prints them. */
 export async function liveBookingsOfOrder(db: Executor, orderId: string) {
-  return db
-    .selectFrom('visit_booking')
-    .select(['id', 'start_at', 'end_at', 'status'])
-    .where('order_id', '=', orderId)
-    .where('status', '!=', 'cancelled')
-    .orderBy('start_at')
-    .orderBy('id')
-    .execute();
+  return (
+    db
+      .selectFrom('visit_booking')
+      .select(['id', 'start_at', 'end_at', 'status'])
+      // A work block names its order in order_id; a visit the order was started from, in visit_order_id (ADR 0033).
+      .where((eb) => eb.or([eb('order_id', '=', orderId), eb('visit_order_id', '=', orderId)]))
+      .where('status', '!=', 'cancelled')
+      .orderBy('start_at')
+      .orderBy('id')
+      .execute()
+  );
 }
 
 export async function techniciansOfBookings(db: Executor, bookingIds: readonly string[]) {

@@ -31,6 +31,7 @@ import { SectionCard } from '../../ui/detail';
 import { FormAlert, LoadError, PageLoader } from '../../ui/states';
 import { useServiceTypeSearch } from '../orders/order-lines';
 import { OrderPhotosCard } from '../orders/order-photos';
+import { OrderSignature } from '../orders/order-signature';
 import { CallAndMap, JobSummary } from './job-parts';
 
 /** The item's earlier service orders (its history, this visit's own order aside), newest first. */
@@ -330,7 +331,9 @@ function StartedWork({ job, orderId }: { job: Job; orderId: string }) {
         orderId={orderId}
         canWrite={canCall(me.user.role, 'POST /api/v1/service-orders/:id/photos')}
       />
-      {/* The customer's signature (order-signature.tsx) goes here, between the photos and Finish. */}
+      <OrderSignature
+        order={{ id: orderId, editable: order.data.editable, customerName: order.data.customerName }}
+      />
       <FinishButton job={job} />
     </>
   );
