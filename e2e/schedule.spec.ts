@@ -1,33 +1,9 @@
-import type { Locator, Page } from '@playwright/test';
 import { addDays, instantAt, todayDate } from '@servix/server/kernel/calendar';
+import { columnOf, SLOW, yOf } from './field-support';
 import { api, expect, expectHome, post, shot, signIn, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
-/** A loaded machine draws slowly: the waits allow for it. */
-const SLOW = { timeout: 30_000 };
 const DESKTOP = { width: 1440, height: 900 };
-
-/** The calendar column of a technician (day view: one column per technician, in the headers' order). */
-async function columnOf(page: Page, technician: string): Promise<Locator> {
-  const calendar = page.getByTestId('schedule-calendar');
-  const headers = calendar.locator('.rbc-time-header-content .rbc-row-resource .rbc-header');
-  await expect(headers.filter({ hasText: technician })).toHaveCount(1, SLOW);
-  const names = await headers.allTextContents();
-  const index = names.findIndex((n) => n.trim() === technician);
-  return calendar.locator('.rbc-time-content .rbc-day-slot').nth(index);
-}
-
-/** The page's y of a time of day ("10:00") on the calendar: the top of that hour's row in the time gutter. */
-async function yOf(page: Page, hhmm: string): Promise<number> {
-  const label = page
-    .getByTestId('schedule-calendar')
-    .locator('.rbc-time-gutter .rbc-timeslot-group')
-    .filter({ hasText: hhmm });
-  await label.scrollIntoViewIfNeeded();
-  const box = await label.boundingBox();
-  if (!box) throw new Error(`no ${hhmm} on the calendar`);
-  return box.y;
-}
 
 test('a dispatcher plans a visit by dragging it onto a technician’s day, sees the occupancy and a refused overlap', async ({
   page,

@@ -1,9 +1,8 @@
 import type { Page } from '@playwright/test';
 import { pdfText } from '../server/test/pdf-text';
+import { drawSignature, SLOW } from './field-support';
 import { api, expect, expectHome, post, shot, signIn, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
-
-const SLOW = { timeout: 30_000 };
 
 const TEXT = {
   bg: {
@@ -48,23 +47,6 @@ async function anOpenOrder(page: Page, tag: string): Promise<string> {
     complaint: 'Не загрява водата',
   });
   return order.id;
-}
-
-/** Draws a signature on the pad with the mouse: two strokes across it. */
-async function drawSignature(page: Page) {
-  const pad = page.getByTestId('signature-pad');
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('the signature pad is not on the screen');
-  const at = (x: number, y: number) => [box.x + box.width * x, box.y + box.height * y] as const;
-  await page.mouse.move(...at(0.1, 0.7));
-  await page.mouse.down();
-  for (let i = 1; i <= 20; i++) await page.mouse.move(...at(0.1 + i * 0.035, 0.6 - Math.sin(i / 3) * 0.3));
-  await page.mouse.up();
-  await page.mouse.move(...at(0.55, 0.3));
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(...at(0.55 + i * 0.03, 0.3 + i * 0.04));
-  await page.mouse.up();
 }
 
 /** On the order page: sign, save, see the stored signature; then the work report PDF carries it. */

@@ -1,45 +1,12 @@
-import type { Browser, Page } from '@playwright/test';
-import sharp from 'sharp';
+import { aPhoto, phoneOf as phoneWith, SLOW, setLocale } from './field-support';
 import { api, expect, expectHome, post, shot, signIn, test } from './support';
-import { expectFitsScreen, PHONE } from './width';
+import { expectFitsScreen } from './width';
 
-const SLOW = { timeout: 30_000 };
+const phoneOf = (browser: Parameters<typeof phoneWith>[0], username: string, fullName: string) =>
+  phoneWith(browser, username, fullName, PASSWORD);
+
 const PASSWORD = 'e2e-phone-tech-2026';
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 0, endMinute: 1440 }));
-
-/** The CSRF token of the page's session, for API calls made on its behalf. */
-async function csrf(page: Page): Promise<string> {
-  return (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken;
-}
-
-/** A phone (390 px) signed in as the user, in the language asked. */
-async function phoneOf(browser: Browser, username: string, fullName: string) {
-  const context = await browser.newContext({ viewport: PHONE, timezoneId: 'Europe/Sofia' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/login');
-  await page.getByLabel('Потребителско име').fill(username);
-  await page.getByRole('textbox', { name: 'Парола', exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Вход' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Здравейте, ${fullName}!` })).toBeVisible(SLOW);
-  return { page, errors, close: () => context.close() };
-}
-
-async function setLocale(page: Page, locale: 'bg' | 'en') {
-  const res = await page.request.patch('/api/v1/auth/me', {
-    headers: { 'x-csrf-token': await csrf(page) },
-    data: { locale },
-  });
-  expect(res.status()).toBe(200);
-}
-
-/** A small photo as the phone's camera would hand it over. */
-async function aPhoto(): Promise<Buffer> {
-  return sharp({ create: { width: 64, height: 48, channels: 3, background: '#2e86de' } })
-    .png()
-    .toBuffer();
-}
 
 test('a technician does today’s visit on the phone: start, a part from the van, labour, a photo, finish', async ({
   page,

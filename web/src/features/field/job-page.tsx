@@ -353,6 +353,11 @@ function DoneWork({ job }: { job: Job }) {
         })}
       </Alert>
       {order.data && <OrderLinesCard order={order.data} />}
+      {order.data && (
+        <OrderSignature
+          order={{ id: order.data.id, editable: order.data.editable, customerName: order.data.customerName }}
+        />
+      )}
     </>
   );
 }
