@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase, type TestDatabase } from '../../test/harness';
 import { loadConfig } from '../config';
 import { toSearchText } from '../kernel/search-text';
-import { type Db, openDatabase, readDurability, withStatementCache } from './database';
+import { type Db, openDatabase, parseInstant, readDurability, withStatementCache } from './database';
 import { columns, type MigrationDb } from './migrations/helpers';
 import { countAll, dialectOf, lockForUpdate, matchesSearch, sumInt } from './sql';
 
@@ -241,6 +241,28 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('prepared reads on %s', 
     expect(ofPage.filter((s) => s.includes('limit 5 offset 0'))).toHaveLength(1);
     expect(ofPage.filter((s) => s.includes('limit 5 offset 1'))).toHaveLength(1);
     expect(prepared.filter((s) => s.includes(' like '))).toEqual([]);
+  });
+});
+
+describe('instants read from PostgreSQL', () => {
+  it('are ISO-8601 UTC with milliseconds, whatever fraction or offset pg sends', () => {
+    const cases = [
+      '2026-11-27 10:00:00+00',
+      '2026-11-27 10:00:00.1+00',
+      '2026-11-27 10:00:00.123+00',
+      '2026-11-27 10:00:00.123456+00',
+      '2026-11-27 10:00:00.999999+00',
+      '2026-03-29 03:30:00.5+03',
+      '2026-11-27 10:00:00-05',
+      '1999-12-31 23:59:59.07+00',
+    ];
+    // The same as a Date makes of it (microseconds cut to milliseconds).
+    for (const text of cases)
+      expect(parseInstant(text), text).toBe(
+        new Date(text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString(),
+      );
+    expect(parseInstant('2026-11-27 10:00:00.123456+00')).toBe('2026-11-27T10:00:00.123Z');
+    expect(() => parseInstant('not a time')).toThrow(RangeError);
   });
 });
 

@@ -35,8 +35,18 @@ export function parseSafeInteger(text: string): number {
   return n;
 }
 
-function parseInstant(text: string): string {
-  // pg sends "2026-11-27 10:00:00.123+00"; we keep instants as ISO-8601 UTC strings.
+/** What the pool's UTC sessions send for a timestamptz: "2026-11-27 10:00:00.123456+00" (the fraction optional). */
+const UTC_INSTANT = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
+
+/**
+ * An instant from pg as an ISO-8601 UTC string with milliseconds, as Date#toISOString writes it (a list of a few
+ * hundred rows reads a thousand of them: the common UTC form is rewritten as text, without a Date). Microseconds are
+ * cut to milliseconds, as a Date would.
+ */
+export function parseInstant(text: string): string {
+  const utc = UTC_INSTANT.exec(text);
+  if (utc) return `${utc[1]}T${utc[2]}.${(utc[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
+  // Any other offset or form: through a Date.
   const iso = text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) throw new RangeError(`Unreadable timestamp from the database: ${text}`);
