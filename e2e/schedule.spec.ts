@@ -252,3 +252,71 @@ test('a dispatcher plans a visit by dragging it onto a technician’s day, sees 
     await page.getByText('БГ', { exact: true }).click();
   }
 });
+
+test('a shop order is planned on the schedule as a work block from its page and counts in the occupancy', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize(DESKTOP);
+  await signIn(page);
+  await expectHome(page);
+  const u = `${Date.now() % 1_000_000}`.padStart(6, '0');
+  const day = todayDate();
+  const technicianName = `Стефан Сервизов ${u}`;
+  const technician = await post(page, '/api/v1/technicians', {
+    name: technicianName,
+    hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 7 * 60, endMinute: 19 * 60 })),
+  });
+  const service = await post(page, '/api/v1/service-types', {
+    code: `WB-${u}`,
+    nameBg: `Смяна на лагери ${u}`,
+    normMinutes: 90,
+    pricing: 'hourly',
+    priceCents: 4000,
+  });
+  const customer = await post(page, '/api/v1/parties', { kind: 'person', name: `Петя Пералнова ${u}` });
+  const model = (await api(page, '/api/v1/models?pageSize=1')).items[0];
+  const order = await post(page, '/api/v1/service-orders', {
+    partyId: customer.id,
+    serialNumber: `SN-WB-${u}`,
+    modelId: model.id,
+    complaint: 'Тропа при центрофуга',
+    technicianId: technician.id,
+  });
+  await post(page, `/api/v1/service-orders/${order.id}/lines`, {
+    kind: 'labour',
+    serviceTypeId: service.id,
+    quantityMilli: 1000,
+  });
+
+  // From the order's page: the work block lasts the labour's 90 norm minutes; booked at 09:00 today.
+  await page.goto(`/orders/${order.id}`);
+  const card = page.getByTestId('plan-work-block');
+  await card.getByRole('button', { name: 'Планирай в графика' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Работа в сервиза в графика' });
+  await expect(dialog.getByRole('textbox', { name: 'Продължителност (мин)' })).toHaveValue('90', SLOW);
+  await expect(dialog.getByRole('combobox', { name: 'Техник' })).toHaveValue(technicianName);
+  await shot(page, 'work-block-dialog-bg');
+  await dialog.getByRole('button', { name: 'Запиши в графика' }).click();
+  await expect(page.getByText('Работата е записана в графика.')).toBeVisible(SLOW);
+
+  // On the schedule: a block in the technician's column, named by the order's number, 09:00–10:30.
+  await card.getByRole('link', { name: /Виж графика/ }).click();
+  const column = await columnOf(page, technicianName);
+  await expect(column.getByTestId('schedule-event').filter({ hasText: order.number })).toContainText(
+    '09:00–10:30',
+    SLOW,
+  );
+  // The occupancy counts it: 90 minutes of 12 hours.
+  await page.goto(`/visits/occupancy?from=${day}`);
+  await expect(
+    page
+      .getByTestId('occupancy-table')
+      .locator(`tr[data-technician="${technicianName}"] td[data-period="${day}"]`),
+  ).toContainText('13 %', SLOW);
+  // A second block over the first is refused with the conflict named.
+  await page.goto(`/orders/${order.id}`);
+  await card.getByRole('button', { name: 'Планирай в графика' }).click();
+  await dialog.getByRole('button', { name: 'Запиши в графика' }).click();
+  await expect(page.getByTestId('conflict-message')).toContainText(technicianName, SLOW);
+});

@@ -98,8 +98,10 @@ export function useActiveTechnicians() {
   });
 }
 
+/** A visit for a request, or a work block for a service order in the shop: one of the two. */
 export interface BookBody {
-  requestId: string;
+  requestId?: string;
+  orderId?: string;
   technicianIds: string[];
   start: string;
   durationMinutes?: number;

@@ -52,6 +52,7 @@ import { formatPhone } from '../../ui/phone-number';
 import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
 import { OrderInvoiceAction } from '../invoices/order-invoice-action';
 import { OrderQuoteAction } from '../quotes/order-quote-action';
+import { PlanWorkBlock } from '../visits/plan-work-block';
 import { OrderFlags, OrderStatusBadge } from './order-badges';
 import { OrderClosingAction } from './order-closing';
 import { OrderLines } from './order-lines';
@@ -543,6 +544,9 @@ export function OrderPage() {
               canWrite={canCall(user.role, 'POST /api/v1/service-orders/:id/photos')}
             />
             <OrderSignature order={order} />
+            {order.location === 'shop' &&
+              order.editable &&
+              canCall(user.role, 'POST /api/v1/visit-bookings') && <PlanWorkBlock order={order} />}
             <DocumentsCard order={order} />
             <WarrantyCard order={order} />
             <StatusLinkCard order={order} fresh={fresh} canWrite={canWrite} />

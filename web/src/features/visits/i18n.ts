@@ -71,6 +71,14 @@ const visitsBg = {
     noDaysOff: 'Няма почивни дни занапред.',
   },
   open: 'Отвори заявката',
+  workBlock: {
+    title: 'Работа в сервиза в графика',
+    hint: 'Поръчката заема време на техника: запишете я в графика, за да се вижда в натовареността.',
+    action: 'Планирай в графика',
+    save: 'Запиши в графика',
+    booked: 'Работата е записана в графика.',
+    open: 'Виж графика за {{date}}',
+  },
   schedule: {
     title: 'График на техниците',
     description:
@@ -243,6 +251,14 @@ const visitsEn: typeof visitsBg = {
     noDaysOff: 'No days off ahead.',
   },
   open: 'Open the request',
+  workBlock: {
+    title: 'Shop work on the schedule',
+    hint: "The order takes a technician's time: book it on the schedule so that it counts in the occupancy.",
+    action: 'Plan on the schedule',
+    save: 'Book on the schedule',
+    booked: 'The work is booked on the schedule.',
+    open: 'See the schedule of {{date}}',
+  },
   schedule: {
     title: 'Technicians’ schedule',
     description:
