@@ -716,18 +716,21 @@ export async function suggest(
   q: { from?: string | undefined; days: number; perTechnician: number },
   now = Date.now(),
 ): Promise<SuggestAnswer> {
-  const request = await repo.findRequest(db, requestId);
-  if (!request) throw notFound('visit_request');
-  const settings = await getVisitSettings(db);
-  const categories = await categoryCodesOf(db, requestId);
-  const windows = (await repo.windowsOf(db, requestId)).map((w) => ({
-    start: Date.parse(w.start_at),
-    end: Date.parse(w.end_at),
-  }));
   const from = q.from ?? todayDate();
   const to = addDays(from, q.days - 1);
-  const techs = (await rosterOf(db)).filter((t) => t.active && categories.every((c) => t.skills.includes(c)));
-  const offOf = await daysOffOf(db, from, to);
+  // Independent reads side by side (PostgreSQL's pool; one after another on SQLite): three round trips on the
+  // longest path, not seven.
+  const [request, settings, categories, windowRows, roster, offOf] = await Promise.all([
+    repo.findRequest(db, requestId),
+    getVisitSettings(db),
+    categoryCodesOf(db, requestId),
+    repo.windowsOf(db, requestId),
+    rosterOf(db),
+    daysOffOf(db, from, to),
+  ]);
+  if (!request) throw notFound('visit_request');
+  const windows = windowRows.map((w) => ({ start: Date.parse(w.start_at), end: Date.parse(w.end_at) }));
+  const techs = roster.filter((t) => t.active && categories.every((c) => t.skills.includes(c)));
   const slots = techs.length
     ? await repo.slotsInDays(
         db,
