@@ -82,3 +82,17 @@ export async function drawSignature(page: Page) {
   for (let i = 1; i <= 10; i++) await page.mouse.move(...at(0.55 + i * 0.03, 0.3 + i * 0.04));
   await page.mouse.up();
 }
+
+/**
+ * Chooses a service from the job page's labour combobox by its code. The page may draw itself again while the list
+ * is open (an order refetched after a part was added closes it), so typing and choosing are tried again until the
+ * choice holds.
+ */
+export async function chooseService(page: Page, label: string, code: string) {
+  const combobox = page.getByRole('combobox', { name: label });
+  await expect(async () => {
+    await combobox.fill(code);
+    await page.getByRole('option', { name: new RegExp(code) }).click({ timeout: 5_000 });
+    await expect(combobox).toHaveValue(new RegExp(code), { timeout: 2_000 });
+  }).toPass(SLOW);
+}

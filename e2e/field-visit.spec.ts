@@ -1,6 +1,15 @@
 import { todayDate } from '@servix/server/kernel/calendar';
 import { pdfText } from '../server/test/pdf-text';
-import { aPhoto, columnOf, drawSignature, phoneOf, SLOW, setLocale, yOf } from './field-support';
+import {
+  aPhoto,
+  chooseService,
+  columnOf,
+  drawSignature,
+  phoneOf,
+  SLOW,
+  setLocale,
+  yOf,
+} from './field-support';
 import { api, expect, expectHome, post, shot, signIn, test } from './support';
 import { expectFitsScreen } from './width';
 
@@ -150,8 +159,7 @@ test('a request planned by drag and drop is done on the technician’s phone, si
     await vanPart.getByRole('button', { name: 'Добави' }).click();
     await expect(lines).toContainText(`Филтър за климатик ${run}`, SLOW);
     await expect(vanPart).toContainText('свободни 2', SLOW);
-    await p.getByRole('combobox', { name: 'Услуга' }).fill(`FV-SRV-${run}`);
-    await p.getByRole('option', { name: new RegExp(`FV-SRV-${run}`) }).click();
+    await chooseService(p, 'Услуга', `FV-SRV-${run}`);
     await p.getByRole('button', { name: 'Добави труд' }).click();
     await expect(p.getByText(`Добавен труд: FV-SRV-${run} — Профилактика на климатик ${run}.`)).toBeVisible(
       SLOW,

@@ -1,4 +1,4 @@
-import { aPhoto, phoneOf as phoneWith, SLOW, setLocale } from './field-support';
+import { aPhoto, chooseService, phoneOf as phoneWith, SLOW, setLocale } from './field-support';
 import { api, expect, expectHome, post, shot, signIn, test } from './support';
 import { expectFitsScreen } from './width';
 
@@ -155,8 +155,7 @@ test('a technician does today’s visit on the phone: start, a part from the van
     await expect(vanPart).toContainText('свободни 4', SLOW);
 
     // Labour from the catalogue.
-    await p.getByRole('combobox', { name: 'Услуга' }).fill(`GAS-${run}`);
-    await p.getByRole('option', { name: new RegExp(`GAS-${run}`) }).click();
+    await chooseService(p, 'Услуга', `GAS-${run}`);
     await p.getByRole('button', { name: 'Добави труд' }).click();
     await expect(lines).toContainText(`Зареждане с фреон ${run}`, SLOW);
     await expect(p.getByText(`Добавен труд: GAS-${run} — Зареждане с фреон ${run}.`)).toBeVisible();
