@@ -6,6 +6,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/database';
 import { addDays, calendarDateOf, lastMonth, startOfDayInstant, todayDate } from '../../kernel/calendar';
+import { compareBg } from '../../kernel/collate';
 import { DomainError, notFound } from '../../kernel/errors';
 import { getTechnician, payTermsOfTechnicians } from '../technicians';
 import {
@@ -303,7 +304,7 @@ export async function technicianEarnings(db: Executor, query: EarningsQuery): Pr
     }),
   );
   const byName = (a: { technicianName: string }, b: { technicianName: string }) =>
-    a.technicianName.localeCompare(b.technicianName, 'bg');
+    compareBg(a.technicianName, b.technicianName);
   rows.sort((a, b) => byName(a, b) || a.serviceTypeCode.localeCompare(b.serviceTypeCode));
   const techs = new Map<string, TechnicianEarnings['byTechnician'][number]>();
   const total: EarningsTotals = {

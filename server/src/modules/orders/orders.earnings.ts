@@ -12,6 +12,8 @@
  *   what the claim asks of the brand). Warranty and contract lines follow the rule in the settings: paid like the
  *   others, counted for hours but not paid, or left out.
  */
+
+import { compareBg } from '../../kernel/collate';
 import { mulDivRound } from '../../kernel/money';
 
 export type EarningsPayer = 'customer' | 'manufacturer_warranty' | 'shop_warranty' | 'contract';
@@ -225,7 +227,7 @@ export function computeEarnings(
     efficiencyBp: efficiencyBp(x.normMinuteBp, x.actualMinuteBp),
   });
   const byName = (a: { technicianName: string }, b: { technicianName: string }) =>
-    a.technicianName.localeCompare(b.technicianName, 'bg');
+    compareBg(a.technicianName, b.technicianName);
   return {
     rows: [...rows.values()]
       .map(finish)

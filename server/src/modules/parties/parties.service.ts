@@ -5,6 +5,7 @@ import { nowIso } from '../../db/sql';
 import { isUniqueViolation } from '../../db/unique';
 import { refuseIfUsed, registerReference } from '../../db/usage';
 import type { Actor } from '../../kernel/actor';
+import { compareBg } from '../../kernel/collate';
 import { DomainError, notFound } from '../../kernel/errors';
 import { maskPersonalId } from '../../kernel/identifiers';
 import { newId } from '../../kernel/ids';
@@ -537,7 +538,7 @@ export async function searchParties(db: Executor, needle: string, limit: number)
   const rows = await repo.searchPartyRows(db, needle, limit);
   return rows
     .map((r) => ({ ...r, kind: r.kind as PartyKind }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'bg') || a.id.localeCompare(b.id));
+    .sort((a, b) => compareBg(a.name, b.name) || a.id.localeCompare(b.id));
 }
 
 /** Adds a customer or supplier; a live party with the same ЕИК is a 409 naming it. */

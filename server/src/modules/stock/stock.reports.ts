@@ -1,5 +1,6 @@
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
+import { compareBg } from '../../kernel/collate';
 import { notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { parseSort } from '../../kernel/list-query';
@@ -169,11 +170,7 @@ export async function lowStock(db: Executor): Promise<LowStock> {
   }
   // Known suppliers by name, then the parts never received.
   const sorted = [...groups.values()].sort((a, b) =>
-    a.supplierName === null
-      ? 1
-      : b.supplierName === null
-        ? -1
-        : a.supplierName.localeCompare(b.supplierName, 'bg'),
+    a.supplierName === null ? 1 : b.supplierName === null ? -1 : compareBg(a.supplierName, b.supplierName),
   );
   return { groups: sorted, partCount: parts.length };
 }

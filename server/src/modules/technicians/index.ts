@@ -14,7 +14,9 @@ export { seedTechniciansDemo } from './technicians.seed';
 export {
   findTechnicianOfUser,
   getTechnician,
+  listRoster,
   listTechnicians,
   payTermsOfTechnicians,
+  type RosterTechnician,
   technicianPayTermsOn,
 } from './technicians.service';

@@ -87,6 +87,46 @@ export async function listTechnicianNames(db: Executor) {
   return db.selectFrom('technician').select(['id', 'name']).where('archived_at', 'is', null).execute();
 }
 
+/** Every technician not archived (the schedule's roster), by name; skills and hours read beside it. */
+export async function rosterRows(db: Executor) {
+  return db
+    .selectFrom('technician')
+    .select(['id', 'name', 'active'])
+    .where('archived_at', 'is', null)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+}
+
+/** The skills of every technician not archived. */
+export async function rosterSkills(db: Executor) {
+  return db
+    .selectFrom('technician_skill')
+    .innerJoin('technician', 'technician.id', 'technician_skill.technician_id')
+    .innerJoin('catalog_category', 'catalog_category.id', 'technician_skill.category_id')
+    .select(['technician_skill.technician_id', 'catalog_category.code'])
+    .where('technician.archived_at', 'is', null)
+    .orderBy('catalog_category.code')
+    .execute();
+}
+
+/** The working hours of every technician not archived. */
+export async function rosterHours(db: Executor) {
+  return db
+    .selectFrom('technician_hours')
+    .innerJoin('technician', 'technician.id', 'technician_hours.technician_id')
+    .select([
+      'technician_hours.technician_id',
+      'technician_hours.weekday',
+      'technician_hours.start_minute',
+      'technician_hours.end_minute',
+    ])
+    .where('technician.archived_at', 'is', null)
+    .orderBy('technician_hours.weekday')
+    .orderBy('technician_hours.start_minute')
+    .execute();
+}
+
 export async function countAllTechnicians(db: Executor): Promise<number> {
   const row = await db.selectFrom('technician').select(countAll().as('n')).executeTakeFirstOrThrow();
   return row.n;

@@ -138,6 +138,37 @@ export async function listTechnicians(db: Executor, q: TechnicianListQuery): Pro
   return mapPage(page, (rows) => toTechnicians(db, rows));
 }
 
+/** A technician as the schedule needs one: who, whether active, skills and working hours. */
+export interface RosterTechnician {
+  id: string;
+  name: string;
+  active: boolean;
+  skills: string[];
+  hours: WorkingInterval[];
+}
+
+/**
+ * Every technician not archived, by name, with skills and hours: the schedule's occupancy and suggestions. Three
+ * reads side by side (one round trip on PostgreSQL's pool), no count, no pay terms.
+ */
+export async function listRoster(db: Executor): Promise<RosterTechnician[]> {
+  const [rows, skills, hours] = await Promise.all([
+    repo.rosterRows(db),
+    repo.rosterSkills(db),
+    repo.rosterHours(db),
+  ]);
+  const out = new Map<string, RosterTechnician>(
+    rows.map((r) => [r.id, { id: r.id, name: r.name, active: Boolean(r.active), skills: [], hours: [] }]),
+  );
+  for (const s of skills) out.get(s.technician_id)?.skills.push(s.code);
+  for (const h of hours)
+    out
+      .get(h.technician_id)
+      ?.hours.push({ weekday: h.weekday, startMinute: h.start_minute, endMinute: h.end_minute });
+  for (const t of out.values()) t.hours = sortHours(t.hours);
+  return [...out.values()];
+}
+
 export async function exportTechnicians(
   db: Executor,
   q: Omit<TechnicianListQuery, 'page' | 'pageSize'>,

@@ -10,11 +10,18 @@ import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
 import { addDays, daysBetween, todayDate, wallClockOf } from '../../kernel/calendar';
+import { compareBg } from '../../kernel/collate';
 import { DomainError, forbidden, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
 import { getOrder, OPEN_STATUSES } from '../orders';
-import { findTechnicianOfUser, getTechnician, listTechnicians, type Technician } from '../technicians';
+import {
+  findTechnicianOfUser,
+  getTechnician,
+  listRoster,
+  type RosterTechnician,
+  type Technician,
+} from '../technicians';
 import {
   type BusySlot,
   type Conflict,
@@ -62,7 +69,9 @@ export interface Booker {
 
 // ---------------------------------------------------------------- reading
 
-const iso = (v: string) => new Date(v).toISOString();
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+/** An instant as Date#toISOString writes it; what already has that form (both databases' usual) is kept as is. */
+const iso = (v: string) => (ISO_UTC.test(v) ? v : new Date(v).toISOString());
 
 /** An instant as the company's wall clock, for messages: 01.07.2026 10:30. */
 function localTime(instant: string): string {
@@ -629,14 +638,8 @@ export async function moveVisitRequest(db: Db, actor: Actor, id: string, to: str
 // ---------------------------------------------------------------- occupancy and suggestions
 
 /** Every live (not archived) technician, or the one asked for. */
-async function rosterOf(db: Executor, technicianId?: string): Promise<Technician[]> {
-  if (technicianId) return [await getTechnician(db, technicianId)];
-  const out: Technician[] = [];
-  for (let page = 1; ; page++) {
-    const p = await listTechnicians(db, { page, pageSize: 200, archived: false, sort: 'name' });
-    out.push(...p.items);
-    if (out.length >= p.total || !p.items.length) return out;
-  }
+async function rosterOf(db: Executor, technicianId?: string): Promise<RosterTechnician[]> {
+  return technicianId ? [await getTechnician(db, technicianId)] : listRoster(db);
 }
 
 function periodOf(date: string, groupBy: 'day' | 'week' | 'month'): string {
@@ -656,9 +659,12 @@ export async function occupancy(
   q: { from: string; to: string; technicianId?: string | undefined; groupBy: 'day' | 'week' | 'month' },
 ): Promise<OccupancyAnswer> {
   assertRange(q.from, q.to, 93);
-  const techs = await rosterOf(db, q.technicianId);
-  const offOf = await daysOffOf(db, q.from, q.to);
-  const slots = await repo.slotsInDays(db, q.from, q.to, q.technicianId ? [q.technicianId] : undefined);
+  // Independent reads side by side (PostgreSQL's pool; one after another on SQLite).
+  const [techs, offOf, slots] = await Promise.all([
+    rosterOf(db, q.technicianId),
+    daysOffOf(db, q.from, q.to),
+    repo.slotsInDays(db, q.from, q.to, q.technicianId ? [q.technicianId] : undefined),
+  ]);
   const days = daysFrom(q.from, q.to);
   const byTech = groupBy(slots, (s) => s.technician_id);
   return {
@@ -732,7 +738,7 @@ export async function suggest(
   const windows = windowRows.map((w) => ({ start: Date.parse(w.start_at), end: Date.parse(w.end_at) }));
   const techs = roster.filter((t) => t.active && categories.every((c) => t.skills.includes(c)));
   const slots = techs.length
-    ? await repo.slotsInDays(
+    ? await repo.busyInDays(
         db,
         addDays(from, -1),
         to,
@@ -741,21 +747,22 @@ export async function suggest(
     : [];
   const minutes = request.expected_minutes;
   const days = daysFrom(from, to);
-  const byTech = groupBy(slots, (s) => s.technician_id);
+  const byTech = groupBy(slots, (s) => s.technicianId);
   const ranked = techs.flatMap((t) => {
     const off = offOf(t.id);
-    const busy = (byTech.get(t.id) ?? []).map((s) => ({
-      start: Date.parse(s.start_at),
-      end: Date.parse(s.end_at),
-      date: s.local_date,
-    }));
+    // A booking lasts at most a day: what can overlap a day's working time starts on that day or the one before.
+    const byDay = groupBy(
+      (byTech.get(t.id) ?? []).sort((a, b) => a.start - b.start),
+      (s) => s.date,
+    );
     const found: Span[] = [];
     let firstDayLoad: number | null = null;
     for (const date of days) {
       if (found.length >= q.perTechnician) break;
       const working = workingSlots(t.hours, date, off.has(date));
       if (!working.length) continue;
-      const gaps = freeGaps(working, busy);
+      const own = byDay.get(date) ?? [];
+      const gaps = freeGaps(working, [...(byDay.get(addDays(date, -1)) ?? []), ...own]);
       const allowed = windows.length ? intersect(gaps, windows) : gaps;
       const fits = earliestFits(
         allowed,
@@ -765,9 +772,7 @@ export async function suggest(
         q.perTechnician - found.length,
       );
       if (fits.length && !found.length) {
-        const booked = busy
-          .filter((b) => b.date === date)
-          .reduce((s, b) => s + (b.end - b.start) / MINUTE, 0);
+        const booked = own.reduce((s, b) => s + (b.end - b.start) / MINUTE, 0);
         firstDayLoad = dayLoad(minutesOf(working), Math.round(booked)).loadPercent;
       }
       found.push(...fits);
@@ -790,7 +795,7 @@ export async function suggest(
     (a, b) =>
       a.first - b.first ||
       (a.loadPercent ?? 0) - (b.loadPercent ?? 0) ||
-      a.technicianName.localeCompare(b.technicianName, 'bg'),
+      compareBg(a.technicianName, b.technicianName),
   );
   return {
     durationMinutes: minutes,

@@ -98,14 +98,19 @@ export function conflictsOf(slot: Span, tech: TechnicianCalendar, busy: readonly
   return out;
 }
 
-/** The parts of `within` not covered by `busy`. */
+const byStart = (a: Span, b: Span) => a.start - b.start;
+
+/** The parts of `within` not covered by `busy` (sorted here unless already sorted by start). */
 export function freeGaps(within: readonly Span[], busy: readonly Span[]): Span[] {
-  const sorted = [...busy].sort((a, b) => a.start - b.start);
+  const sorted = busy.every((b, i) => i === 0 || (busy[i - 1] as Span).start <= b.start)
+    ? busy
+    : [...busy].sort(byStart);
   const out: Span[] = [];
   for (const w of within) {
     let cursor = w.start;
     for (const b of sorted) {
-      if (b.end <= cursor || b.start >= w.end) continue;
+      if (b.start >= w.end) break;
+      if (b.end <= cursor) continue;
       if (b.start > cursor) out.push({ start: cursor, end: b.start });
       cursor = Math.max(cursor, b.end);
     }

@@ -357,6 +357,27 @@ describe.each(DIALECTS)('visit requests and the schedule on %s', (dialect) => {
     expect(again.suggestions.map((x: Json) => x.technicianName)).toEqual(['Алекс', 'Васил']);
   });
 
+  it('counts a visit that runs past midnight against the next morning of its technician', async () => {
+    const sunday = '2030-03-17';
+    const monday = '2030-03-18';
+    // A night call booked by a manager over the conflict: Sunday 20:00 for 14 h, until Monday 10:00.
+    await book(
+      {
+        requestId: (await request()).id,
+        technicianIds: [t3],
+        start: at(sunday, '20:00'),
+        durationMinutes: 14 * 60,
+        override: { reason: 'Авария' },
+      },
+      manager,
+    );
+    const r = await request({ windows: [{ start: at(monday, '08:00'), end: at(monday, '17:00') }] });
+    const s = await json(desk, 'GET', `/api/v1/visit-requests/${r.id}/suggestions?from=${monday}&days=1`);
+    const first = Object.fromEntries(s.suggestions.map((x: Json) => [x.technicianName, x.slots[0].start]));
+    // Васил is busy until 10:00 on Monday; Алекс (free) from 08:00.
+    expect(first).toEqual({ Алекс: at(monday, '08:00'), Васил: at(monday, '10:00') });
+  });
+
   it('refuses bad input with the field named and writes nothing', async () => {
     const r = await request();
     const order = await anOrder(t, admin, { partyId });
