@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, type SqliteDatabase, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig, SqliteSynchronous } from '../config';
 import type { Database } from './schema';
-import { LiteralLimitsPlugin } from './sql';
+import { LiteralLimitsPostgresDialect } from './sql';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -167,7 +167,7 @@ function preparedName(text: string): string {
  * generic plan when it is as good as the custom ones (plan_cache_mode auto). Only single SELECTs (no `;`) without a
  * LIKE: writes plan cheaply, raw SQL may hold several commands, and a generic plan cannot
  * know how selective a search pattern is (a search by serial went from 26 to 130 ms). LIMIT and OFFSET are
- * literals (LiteralLimitsPlugin in db/sql.ts) for the same reason.
+ * literals (LiteralLimitsCompiler in db/sql.ts) for the same reason.
  */
 export function withPreparedReads(pool: pg.Pool): {
   connect(): Promise<pg.PoolClient>;
@@ -219,8 +219,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     /* an idle client lost its connection; the pool replaces it */
   });
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: withPreparedReads(pool) }),
-    plugins: [new LiteralLimitsPlugin()],
+    dialect: new LiteralLimitsPostgresDialect({ pool: withPreparedReads(pool) }),
   });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
