@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BGN_PER_EUR, bgnToEur, bgnToEurWages, eurToBgn } from './eur';
+import { BGN_PER_EUR, bgnToEur, bgnToEurWages, dualDisplayOn, eurToBgn } from './eur';
 import { parseMoney, toDecimalString } from './money';
 
 const convert = (bgn: string) => toDecimalString(bgnToEur(parseMoney(bgn)));
@@ -48,5 +48,19 @@ describe('EUR-01 conversion', () => {
 
   it('rejects fractional cents', () => {
     expect(() => bgnToEur(10.5)).toThrow(RangeError);
+  });
+});
+
+describe('EUR-02, EUR-07: dual display of consumer totals by date', () => {
+  it('shows nothing before 08.08.2025, BGN then EUR in 2025, EUR then BGN in 2026 up to the set end, then EUR only', () => {
+    expect(dualDisplayOn('2025-08-07', '2026-08-08')).toBeNull();
+    expect(dualDisplayOn('2025-08-08', '2026-08-08')).toEqual({ primary: 'BGN', secondary: 'EUR' });
+    expect(dualDisplayOn('2025-12-31', '2026-08-08')).toEqual({ primary: 'BGN', secondary: 'EUR' });
+    expect(dualDisplayOn('2026-01-01', '2026-08-08')).toEqual({ primary: 'EUR', secondary: 'BGN' });
+    expect(dualDisplayOn('2026-08-08', '2026-08-08')).toEqual({ primary: 'EUR', secondary: 'BGN' });
+    expect(dualDisplayOn('2026-08-09', '2026-08-08')).toBeNull();
+    // The end is a setting (EUR-07: some sources say 31.12.2026).
+    expect(dualDisplayOn('2026-12-31', '2026-12-31')).toEqual({ primary: 'EUR', secondary: 'BGN' });
+    expect(dualDisplayOn('2027-01-01', '2026-12-31')).toBeNull();
   });
 });

@@ -23,3 +23,35 @@ export function eurToBgn(eurCents: number): Cents {
 export function bgnToEurWages(bgnCents: number): Cents {
   return cents(mulDivRoundUp(bgnCents, BGN_PER_EUR.denominator, BGN_PER_EUR.numerator));
 }
+
+/** The first day consumer prices were shown in both currencies (EUR-02: from 08.08.2025). */
+export const DUAL_DISPLAY_FROM = '2025-08-08';
+/** The first day of the euro: documents dated from it are in EUR (EUR-03, EUR-04). */
+export const EURO_FROM = '2026-01-01';
+
+/** How a consumer document's totals show the other currency on a day (EUR-02, EUR-07). */
+export type DualDisplay =
+  /** 08.08.2025–31.12.2025: the BGN amount, then its EUR equivalent, then the rate. */
+  | { primary: 'BGN'; secondary: 'EUR' }
+  /** 01.01.2026 to the end of dual display (a setting): the EUR amount, then its BGN equivalent, then the rate. */
+  | { primary: 'EUR'; secondary: 'BGN' };
+
+/**
+ * Whether a consumer document (quote, sale receipt) dated `date` shows its totals in both currencies, and in which
+ * order (EUR-02, EUR-07): from 2025-08-08 to `until` inclusive (the company's setting, 2026-08-08 by default); null
+ * before and after. Invoices and notes never ask this (EUR-03).
+ */
+export function dualDisplayOn(date: string, until: string): DualDisplay | null {
+  if (date < DUAL_DISPLAY_FROM || date > until) return null;
+  return date < EURO_FROM ? { primary: 'BGN', secondary: 'EUR' } : { primary: 'EUR', secondary: 'BGN' };
+}
+
+/** An amount in one currency converted to the other by EUR-01. */
+export function convertCents(amountCents: number, from: 'BGN' | 'EUR'): Cents {
+  return from === 'BGN' ? bgnToEur(amountCents) : eurToBgn(amountCents);
+}
+
+/** The fixed rate as printed beside dual amounts: "1 EUR = 1,95583 BGN" (bg) or "1 EUR = 1.95583 BGN". */
+export function printedRate(locale: 'bg' | 'en'): string {
+  return locale === 'bg' ? '1 EUR = 1,95583 лв.' : '1 EUR = 1.95583 BGN';
+}

@@ -908,6 +908,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Ред {line} е с 0 % или без ДДС: посочете основанието.',
     en: 'Line {line} has 0 % or no VAT: give the legal ground.',
   },
+  personal_id_required: {
+    bg: 'Фактура на физическо лице ({name}) изисква ЕГН/ЛНЧ. Въведете го или потвърдете издаване без него.',
+    en: 'An invoice to a natural person ({name}) needs an ЕГН/ЛНЧ. Enter it or confirm issuing without it.',
+  },
   invoice_requisite_missing: {
     bg: 'Липсва задължителен реквизит на фактурата: {field}.',
     en: 'A requisite the invoice must carry is missing: {field}.',

@@ -73,6 +73,10 @@ export const CompanySettingsInput = z.strictObject({
   website: optionalText(200),
   defaultVatRateBp: z.number().int().min(0).max(10000),
   fiscalDeviceRequired: z.boolean(),
+  /** The last day of dual display on quotes and sale receipts (EUR-02, EUR-07); omitted: kept. */
+  dualDisplayUntil: IsoDate.optional(),
+  /** An informative amount in the other currency on invoices and notes (EUR-03); omitted: kept. */
+  invoiceOtherCurrency: z.boolean().optional(),
   bankAccounts: z.array(BankAccountInput).max(20),
 });
 export type CompanySettingsInput = z.infer<typeof CompanySettingsInput>;
@@ -94,6 +98,8 @@ export const CompanySettings = z.object({
   website: z.string().nullable(),
   defaultVatRateBp: z.number().int(),
   fiscalDeviceRequired: z.boolean(),
+  dualDisplayUntil: z.string(),
+  invoiceOtherCurrency: z.boolean(),
   hasLogo: z.boolean(),
   /** The closed period: nothing is posted or reversed on or before this date; null when none is closed. */
   lockDate: z.string().nullable(),

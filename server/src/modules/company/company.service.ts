@@ -10,6 +10,9 @@ import * as repo from './company.repository';
 import type { CompanySettings, CompanySettingsInput } from './company.schema';
 import type { CompanyTable } from './company.table';
 
+/** The default last day of dual display (EUR-02: 08.08.2025–08.08.2026); a setting, since sources differ (EUR-07). */
+export const DUAL_DISPLAY_UNTIL = '2026-08-08';
+
 function notSetUp() {
   return new DomainError('conflict', 'not_set_up');
 }
@@ -33,6 +36,8 @@ async function toSettings(db: Executor, row: Selectable<CompanyTable>): Promise<
     website: row.website,
     defaultVatRateBp: row.default_vat_rate_bp,
     fiscalDeviceRequired: Boolean(row.fiscal_device_required),
+    dualDisplayUntil: String(row.dual_display_until),
+    invoiceOtherCurrency: Boolean(row.invoice_other_currency),
     hasLogo: row.logo_data_url !== null,
     lockDate: row.lock_date,
     isDemo: Boolean(row.is_demo),
@@ -45,6 +50,23 @@ async function toSettings(db: Executor, row: Selectable<CompanyTable>): Promise<
       isDefault: Boolean(a.is_default),
     })),
     updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * The euro display settings in one small read (EUR-02, EUR-03, EUR-07): the last day of dual display on consumer
+ * documents, and whether invoices print an informative amount in the other currency. Defaults before set-up.
+ */
+export async function getEuroDisplay(
+  db: Executor,
+): Promise<{ dualDisplayUntil: CalendarDate; invoiceOtherCurrency: boolean }> {
+  const row = await db
+    .selectFrom('company')
+    .select(['dual_display_until', 'invoice_other_currency'])
+    .executeTakeFirst();
+  return {
+    dualDisplayUntil: row ? String(row.dual_display_until) : DUAL_DISPLAY_UNTIL,
+    invoiceOtherCurrency: Boolean(row?.invoice_other_currency),
   };
 }
 
@@ -91,6 +113,8 @@ export async function createCompany(
     website: null,
     default_vat_rate_bp: 2000,
     fiscal_device_required: false,
+    dual_display_until: DUAL_DISPLAY_UNTIL,
+    invoice_other_currency: false,
     logo_data_url: null,
     lock_date: null,
     is_demo: options.demo === true,
@@ -148,6 +172,10 @@ export async function saveCompanySettings(
       website: input.website ?? null,
       default_vat_rate_bp: input.defaultVatRateBp,
       fiscal_device_required: input.fiscalDeviceRequired,
+      ...(input.dualDisplayUntil !== undefined ? { dual_display_until: input.dualDisplayUntil } : {}),
+      ...(input.invoiceOtherCurrency !== undefined
+        ? { invoice_other_currency: input.invoiceOtherCurrency }
+        : {}),
       updated_at: nowIso(),
     });
     const defaultIndex = Math.max(

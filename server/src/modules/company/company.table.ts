@@ -17,6 +17,10 @@ export interface CompanyTable {
   website: string | null;
   default_vat_rate_bp: number;
   fiscal_device_required: SqlBool;
+  /** The last day quotes and sale receipts show EUR and BGN side by side (EUR-02, EUR-07; migration 0039). */
+  dual_display_until: CalendarDate;
+  /** Invoices and notes print an informative amount in the other currency (EUR-03); off by default. */
+  invoice_other_currency: SqlBool;
   logo_data_url: string | null;
   /** The closed period: nothing is posted or reversed on or before it (issue 10). */
   lock_date: CalendarDate | null;

@@ -5,6 +5,7 @@ export { seedCompanyDemo } from './company.seed';
 export {
   createCompany,
   getCompanySettings,
+  getEuroDisplay,
   getLockDate,
   getLogoDataUrl,
   hasCompany,

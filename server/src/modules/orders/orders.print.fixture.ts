@@ -48,6 +48,8 @@ export function anOrderPrint(overrides: Partial<OrderPrint> = {}): OrderPrint {
       website: null,
       defaultVatRateBp: 2000,
       fiscalDeviceRequired: false,
+      dualDisplayUntil: '2026-08-08',
+      invoiceOtherCurrency: false,
       hasLogo: false,
       lockDate: null,
       isDemo: false,

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/database';
 import { todayDate } from '../../kernel/calendar';
 import { notFound } from '../../kernel/errors';
+import { bgnToEur } from '../../kernel/eur';
 import { documentFormat, printedCompany, renderDocument, type TableColumn, tableBlock } from '../../pdf';
 import { getCompanySettings, getLogoDataUrl } from '../company';
 
@@ -97,7 +98,7 @@ async function statementData(db: Executor, partyId: string, date: string) {
       sql<number>`case when i.kind = 'credit_note' then -i.total_cents else i.total_cents end`.as(
         'total_cents',
       ),
-      sql<number>`cast((select coalesce(sum(a.amount_cents), 0) from payment_allocation a where a.invoice_id = i.id and a.undone_at is null and a.allocation_date <= ${date}) as bigint)`.as(
+      sql<number>`cast((select coalesce(sum(coalesce(a.settled_cents, a.amount_cents)), 0) from payment_allocation a where a.invoice_id = i.id and a.undone_at is null and a.allocation_date <= ${date}) as bigint)`.as(
         'paid',
       ),
     ])
@@ -204,7 +205,12 @@ export async function statementPdf(
     { header: w('issued'), width: 20, value: (r) => f.date(r.date) },
     { header: w('amount'), width: '*', align: 'right', value: (r) => f.money(r.amount) },
   ];
-  const openEur = data.invoices.filter((i) => i.currency === 'EUR').reduce((s, i) => s + i.total - i.paid, 0);
+  // EUR-05: a statement spanning the changeover lists each BGN document as issued and counts its open amount in EUR,
+  // converted per document by EUR-01.
+  const openEur = data.invoices.reduce(
+    (s, i) => s + (i.currency === 'BGN' ? Number(bgnToEur(i.total - i.paid)) : i.total - i.paid),
+    0,
+  );
   const advances = data.payments.reduce((s, p) => s + p.amount - p.allocated, 0);
   const refundedToNotes = data.refunds.reduce((s, r) => s + r.toNotes, 0);
   const pdf = await renderDocument({

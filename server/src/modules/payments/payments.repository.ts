@@ -26,15 +26,17 @@ export type PaymentRow = Selectable<CustomerPaymentTable> & {
 export type AllocationRow = Selectable<PaymentAllocationTable> & {
   payment_number: string | null;
   invoice_number: string | null;
+  invoice_currency: string;
 };
 
 /** The live (not undone) allocations of an invoice, summed: a correlated subquery on alias `i`. */
 /**
  * What settles an invoice: its live allocations, and the issued credit notes against it in its own currency (a credit
  * note takes that much off what the customer owes; ADR 20). A note in another currency (EUR-06: a 2026 note against
- * a BGN invoice) is not counted here yet.
+ * a BGN invoice) is not counted here yet. An allocation counts what it settled in the invoice's currency (EUR-05: a EUR
+ * payment against a BGN invoice settles the converted amount, `settled_cents`).
  */
-const SETTLED_OF_I = sql<number>`((select coalesce(sum(a.amount_cents), 0) from payment_allocation a where a.invoice_id = i.id and a.undone_at is null) + (select coalesce(sum(n.total_cents), 0) from sales_invoice n where n.related_invoice_id = i.id and n.kind = 'credit_note' and n.status = 'posted' and n.currency = i.currency))`;
+const SETTLED_OF_I = sql<number>`((select coalesce(sum(coalesce(a.settled_cents, a.amount_cents)), 0) from payment_allocation a where a.invoice_id = i.id and a.undone_at is null) + (select coalesce(sum(n.total_cents), 0) from sales_invoice n where n.related_invoice_id = i.id and n.kind = 'credit_note' and n.status = 'posted' and n.currency = i.currency))`;
 /** A document a customer pays: an issued invoice or debit note (a credit note is not paid; it settles). */
 const PAYABLE_I = sql<boolean>`(i.status = 'posted' and i.kind <> 'credit_note')`;
 const ALLOCATED_OF_P = sql<number>`(select coalesce(sum(a.amount_cents), 0) from payment_allocation a where a.payment_id = p.id and a.undone_at is null)`;
@@ -106,7 +108,7 @@ function allocationView(db: Executor) {
     .leftJoin('money_movement as m', 'm.id', 'p.movement_id')
     .innerJoin('sales_invoice as i', 'i.id', 'a.invoice_id')
     .selectAll('a')
-    .select(['m.number as payment_number', 'i.number as invoice_number']);
+    .select(['m.number as payment_number', 'i.number as invoice_number', 'i.currency as invoice_currency']);
 }
 
 export function allocationsOfPayment(db: Executor, paymentId: string): Promise<AllocationRow[]> {

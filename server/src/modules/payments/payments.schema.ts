@@ -54,7 +54,14 @@ export const Allocation = z.object({
   invoiceId: z.string(),
   invoiceNumber: z.string().nullable(),
   date: z.string(),
-  amountCents: z.number().int(),
+  amountCents: z.number().int().describe("In the payment's currency (a write-off: the invoice's)"),
+  settledCents: z
+    .number()
+    .int()
+    .describe(
+      "What it settled on the invoice, in the invoice's currency: a EUR payment against a BGN invoice of 2025 settles the converted amount (EUR-05)",
+    ),
+  invoiceCurrency: z.string(),
   reason: z.string().nullable(),
   undone: z.boolean(),
   undoReason: z.string().nullable(),
@@ -105,6 +112,10 @@ export const OpenInvoice = z.object({
   totalCents: z.number().int(),
   paidCents: z.number().int(),
   openCents: z.number().int(),
+  openEurCents: z
+    .number()
+    .int()
+    .describe('What a EUR payment settles it with: a BGN invoice’s open amount converted by EUR-01 (EUR-05)'),
   paymentState: PaymentState,
   daysOverdue: z.number().int().describe('0 when not yet due'),
 });

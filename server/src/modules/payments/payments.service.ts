@@ -11,6 +11,7 @@ import { type CalendarDate, nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
 import { daysBetween, todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
+import { bgnToEur, eurToBgn } from '../../kernel/eur';
 import { newId } from '../../kernel/ids';
 import type { PageOf } from '../../kernel/list-query';
 import type { PaymentState } from '../../kernel/payment-state';
@@ -89,6 +90,8 @@ function toAllocation(a: repo.AllocationRow): Allocation {
     invoiceNumber: a.invoice_number,
     date: String(a.allocation_date),
     amountCents: Number(a.amount_cents),
+    settledCents: Number(a.settled_cents ?? a.amount_cents),
+    invoiceCurrency: a.invoice_currency,
     reason: a.reason,
     undone: a.undone_at !== null,
     undoReason: a.undo_reason,
@@ -160,6 +163,7 @@ export async function openInvoices(
         totalCents: total,
         paidCents: paid,
         openCents: total - paid,
+        openEurCents: r.currency === 'BGN' ? Number(bgnToEur(total - paid)) : total - paid,
         paymentState: paymentStateOf(total, paid, due, on),
         daysOverdue: due !== null && due < on ? daysBetween(due, on) : 0,
       };
@@ -200,9 +204,31 @@ async function assertPeriodOpen(trx: Executor, date: CalendarDate): Promise<void
 }
 
 /**
+ * How much of an invoice's open amount (its currency) a payment's money (the payment's currency) settles (EUR-05).
+ * The same currency: cent for cent. A EUR payment against a BGN invoice of 2025: the open BGN amount is converted
+ * per document by EUR-01 (`openInPayment`); paying that much settles the whole open BGN amount, the difference of at
+ * most 0.01 BGN between it and the payment converted back being the booked rounding difference, so nothing is left
+ * open by the conversion; less settles the payment converted back to BGN. Null: the pair cannot be converted.
+ */
+export function settlementOf(
+  invoiceCurrency: string,
+  paymentCurrency: string,
+  openCents: number,
+): { openInPayment: number; settles: (amountCents: number) => number } | null {
+  if (invoiceCurrency === paymentCurrency) return { openInPayment: openCents, settles: (a) => a };
+  if (invoiceCurrency !== 'BGN' || paymentCurrency !== 'EUR') return null;
+  const openInPayment = Number(bgnToEur(openCents));
+  return {
+    openInPayment,
+    settles: (a) => (a >= openInPayment ? openCents : Math.min(openCents, Number(eurToBgn(a)))),
+  };
+}
+
+/**
  * Allocates a locked payment's unallocated money: by hand (each line checked) or oldest due first. Locks the
- * invoices in id order. Refusals: 400 unknown_invoice; 409 invoice_other_customer, invoice_not_payable (draft or
- * cancelled), allocation_currency_differs (a BGN invoice of 2025 from a EUR payment), allocation_exceeds_open,
+ * invoices in id order. A BGN invoice of 2025 is settled by a EUR payment at the fixed rate (EUR-05, settlementOf).
+ * Refusals: 400 unknown_invoice; 409 invoice_other_customer, invoice_not_payable (draft or cancelled),
+ * allocation_currency_differs (a pair that does not convert), allocation_exceeds_open (in the payment's currency),
  * allocation_exceeds_payment. Returns how many allocations it wrote.
  */
 async function allocateLocked(
@@ -219,11 +245,11 @@ async function allocateLocked(
 ): Promise<number> {
   if (body.allocations?.length && body.oldestFirst)
     throw fieldError('invalid', 'allocation_choose_one', 'oldestFirst');
-  let wanted: { invoiceId: string; amountCents: number; field: string }[] = [];
+  let wanted: { invoiceId: string; amountCents: number; field: string; settledCents?: number }[] = [];
   const unallocated = Number(payment.amount_cents) - (await repo.allocatedOfPayment(trx, payment.id));
   if (body.oldestFirst) {
     const open = await repo.openInvoicesOf(trx, payment.party_id);
-    const candidates = open.filter((i) => i.currency === payment.currency);
+    const candidates = open.filter((i) => settlementOf(i.currency, payment.currency, 0) !== null);
     const invoices = await repo.lockInvoices(
       trx,
       candidates.map((i) => i.id),
@@ -233,9 +259,16 @@ async function allocateLocked(
     for (const c of candidates) {
       const inv = invoices.get(c.id);
       if (inv?.status !== 'posted' || left <= 0) continue;
-      const take = Math.min(left, inv.total_cents - (settled.get(c.id) ?? 0));
+      const rule = settlementOf(inv.currency, payment.currency, inv.total_cents - (settled.get(c.id) ?? 0));
+      if (!rule) continue;
+      const take = Math.min(left, rule.openInPayment);
       if (take <= 0) continue;
-      wanted.push({ invoiceId: c.id, amountCents: take, field: 'oldestFirst' });
+      wanted.push({
+        invoiceId: c.id,
+        amountCents: take,
+        field: 'oldestFirst',
+        settledCents: rule.settles(take),
+      });
       left -= take;
     }
   } else {
@@ -257,20 +290,21 @@ async function allocateLocked(
         throw fieldError('conflict', 'invoice_not_payable', `${w.field}.invoiceId`, {
           number: inv.number ?? '—',
         });
-      if (inv.currency !== payment.currency)
+      const already = (settled.get(inv.id) ?? 0) + (taking.get(inv.id) ?? 0);
+      const rule = settlementOf(inv.currency, payment.currency, inv.total_cents - already);
+      if (!rule)
         throw fieldError('conflict', 'allocation_currency_differs', `${w.field}.invoiceId`, {
           number: inv.number,
           currency: inv.currency,
           paymentCurrency: payment.currency,
         });
-      const already = (settled.get(inv.id) ?? 0) + (taking.get(inv.id) ?? 0);
-      const open = inv.total_cents - already;
-      if (w.amountCents > open)
+      if (w.amountCents > rule.openInPayment)
         throw fieldError('conflict', 'allocation_exceeds_open', `${w.field}.amountCents`, {
           number: inv.number,
-          open: (open / 100).toFixed(2),
+          open: (Math.max(0, rule.openInPayment) / 100).toFixed(2),
         });
-      taking.set(inv.id, (taking.get(inv.id) ?? 0) + w.amountCents);
+      w.settledCents = rule.settles(w.amountCents);
+      taking.set(inv.id, (taking.get(inv.id) ?? 0) + w.settledCents);
     }
     const total = wanted.reduce((s, w) => s + w.amountCents, 0);
     if (total > unallocated)
@@ -290,6 +324,8 @@ async function allocateLocked(
       invoice_id: w.invoiceId,
       allocation_date: date,
       amount_cents: w.amountCents,
+      // Only when it differs from the payment's money: a BGN invoice settled by EUR (EUR-05).
+      settled_cents: w.settledCents !== undefined && w.settledCents !== w.amountCents ? w.settledCents : null,
       reason: null,
       created_by: actor.userId,
       created_at: now,
@@ -303,7 +339,19 @@ async function allocateLocked(
     action: 'customer_payment.allocate',
     entity: 'customer_payment',
     entityId: payment.id,
-    after: { allocations: wanted.map((w) => ({ invoiceId: w.invoiceId, amountCents: w.amountCents })) },
+    after: {
+      allocations: wanted.map((w) => ({
+        invoiceId: w.invoiceId,
+        amountCents: w.amountCents,
+        ...(w.settledCents !== undefined && w.settledCents !== w.amountCents
+          ? {
+              settledCents: w.settledCents,
+              // EUR-05: the booked rounding difference of the conversion (BGN cents, at most 1).
+              roundingCents: w.settledCents - Number(eurToBgn(w.amountCents)),
+            }
+          : {}),
+      })),
+    },
   });
   return wanted.length;
 }
@@ -453,6 +501,7 @@ export async function writeOff(
         invoice_id: invoiceId,
         allocation_date: date,
         amount_cents: body.amountCents,
+        settled_cents: null,
         reason: body.reason,
         created_by: actor.userId,
         created_at: nowIso(),

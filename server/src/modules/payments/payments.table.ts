@@ -28,6 +28,11 @@ export interface PaymentAllocationTable {
   invoice_id: string;
   allocation_date: CalendarDate;
   amount_cents: number;
+  /**
+   * What it settles on the invoice, in the invoice's currency, when that is not the payment's: a EUR payment of 2026
+   * against a BGN invoice of 2025 settles the converted amount (EUR-05; migration 0039). Null: amount_cents.
+   */
+  settled_cents: number | null;
   /** Write-offs: why. */
   reason: string | null;
   created_by: string | null;

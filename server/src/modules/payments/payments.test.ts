@@ -126,11 +126,14 @@ describe.each(DIALECTS)('customer payments and receivables on %s', (dialect) => 
       code: 'invoice_other_customer',
       field: 'allocations.0.invoiceId',
     });
-    await refused('POST', '/api/v1/payments', body([{ invoiceId: inv.bgn.id, amountCents: 100 }]), {
-      status: 409,
-      code: 'allocation_currency_differs',
-      field: 'allocations.0.invoiceId',
-    });
+    // EUR-05: the BGN invoice of 2025 takes EUR at the fixed rate: 12.00 лв. is 6.14 € open, not a cent more.
+    const over = await refused(
+      'POST',
+      '/api/v1/payments',
+      body([{ invoiceId: inv.bgn.id, amountCents: 615 }]),
+      { status: 409, code: 'allocation_exceeds_open', field: 'allocations.0.amountCents' },
+    );
+    expect(over.detail).toContain('6.14');
     await refused('POST', '/api/v1/payments', body([{ invoiceId: 'nope', amountCents: 100 }]), {
       status: 400,
       code: 'unknown_invoice',
@@ -255,7 +258,8 @@ describe.each(DIALECTS)('customer payments and receivables on %s', (dialect) => 
     expect(csv.body).toContain('126.14');
     await send(tech, 'GET', '/api/v1/receivables', undefined, 403);
 
-    // The statement: A's invoices, the payment and the balance of the EUR invoices: 120.00 + 30.00 + 26.00 − 10.00.
+    // The statement: A's invoices, the payment and the balance, the BGN invoice's open 12.00 лв. counted as 6.14 €
+    // (EUR-05): 120.00 + 6.14 + 30.00 + 26.00 − 10.00.
     const pdf = await send(
       desk,
       'GET',
@@ -267,7 +271,7 @@ describe.each(DIALECTS)('customer payments and receivables on %s', (dialect) => 
     const text = await pdfText(pdf.rawPayload);
     expect(text).toContain('Клиент А ООД');
     expect(text).toContain('CUSTOMER STATEMENT');
-    expect(text).toMatch(/166,00\s€/);
+    expect(text).toMatch(/172,14\s€/);
     await send(tech, 'GET', `/api/v1/receivables/${a}/statement/pdf`, undefined, 403);
 
     const check = await json(admin, 'GET', `/api/v1/service-orders/intake-check?partyId=${a}`);
@@ -315,7 +319,16 @@ describe.each(DIALECTS)('customer payments and receivables on %s', (dialect) => 
     });
     expect(w).toMatchObject({ paidCents: 50, openCents: 3550, paymentState: 'partly_paid' });
 
-    // 150.00 oldest first (EUR invoices only): 120.00 to the oldest, 30.00 to the next; nothing for the newest.
+    // EUR-05: the BGN invoice of 2025 paid in EUR at the fixed rate: 6.14 € settles its 12.00 лв. in full (6.14 €
+    // converted back is 12.01 лв.: the stotinka is the booked rounding difference, nothing is left open).
+    const lev = await pay({ amountCents: 614, allocations: [{ invoiceId: inv.bgn.id, amountCents: 614 }] });
+    expect(lev.allocations).toMatchObject([{ amountCents: 614, settledCents: 1200, invoiceCurrency: 'BGN' }]);
+    expect(await settlement(inv.bgn.id)).toMatchObject({
+      paymentState: 'paid',
+      paidCents: 1200,
+      openCents: 0,
+    });
+    // 150.00 oldest first: 120.00 to the oldest, 30.00 to the next; nothing for the newest.
     const q = await pay({ amountCents: 15_000, oldestFirst: true });
     expect(q.allocations.map((x: Json) => [x.invoiceId, x.amountCents])).toEqual([
       [inv.old.id, 12_000],

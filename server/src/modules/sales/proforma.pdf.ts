@@ -25,6 +25,8 @@ export async function renderProforma(db: Executor, id: string, language: Invoice
     paidCents: null,
     openCents: null,
     receivedBy: null,
+    withoutPersonalId: false,
+    informativeTotals: null,
     noteReason: null,
     relatedInvoice: null,
     correctingNotes: [],

@@ -5,6 +5,7 @@
  * of every line and document without VAT (INV-09, INV-10), the VAT per rate and the totals (INV-14).
  */
 import type { Executor } from '../../db/database';
+import { printedRate } from '../../kernel/eur';
 import {
   type DocumentBlock,
   documentFormat,
@@ -68,6 +69,8 @@ const WORDS = {
     receivedBy: 'Получател (име, подпис)',
     issuedBy: 'Съставил',
     methods: { cash: 'В брой', card: 'С карта', bank_transfer: 'По банков път' },
+    personalIdWaived: 'ЕГН/ЛНЧ: не е предоставен (издадена с изрично потвърждение)',
+    informative: (rate: string) => `За информация, по курс ${rate}`,
   },
   en: {
     title: 'Invoice',
@@ -117,6 +120,8 @@ const WORDS = {
     receivedBy: 'Received by (name, signature)',
     issuedBy: 'Issued by',
     methods: { cash: 'Cash', card: 'Card', bank_transfer: 'Bank transfer' },
+    personalIdWaived: 'Personal ID: not given (issued on explicit confirmation)',
+    informative: (rate: string) => `For information, at ${rate}`,
   },
 } as const;
 
@@ -216,6 +221,15 @@ export function invoicePrintedDocument(
         { label: t((w) => w.netTotal), value: money(inv.netCents) },
         { label: t((w) => w.vatTotal), value: money(inv.vatCents) },
         { label: t((w) => w.total), value: money(inv.totalCents) },
+        // EUR-03: invoices are never dual; an informative amount in the other currency only when the setting asks.
+        ...(inv.informativeTotals && !proforma
+          ? [
+              {
+                label: t((w) => w.informative(printedRate('bg'))),
+                value: f.money(inv.informativeTotals.totalCents, inv.informativeTotals.currency),
+              },
+            ]
+          : []),
       ],
     },
   ];
@@ -232,6 +246,7 @@ export function invoicePrintedDocument(
   const recipientLines: (string | Requisite | null)[] = [
     r.address,
     ...requisites('bg', { uic: r.uic, vatNumber: r.vatNumber, personalId: r.egn, mol: r.mol }),
+    ...(inv.withoutPersonalId ? [t((w) => w.personalIdWaived)] : []),
   ];
   return {
     language: 'bg',

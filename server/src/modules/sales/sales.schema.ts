@@ -67,6 +67,12 @@ const DraftFields = {
   noVatReason: optionalText(300).describe('For a company not registered for VAT (INV-10)'),
   notes: optionalText(2000),
   seriesId: Id.optional().describe('The invoice series; the default one when not given'),
+  withoutPersonalId: z
+    .boolean()
+    .optional()
+    .describe(
+      'Issue to a natural person without ЕГН/ЛНЧ, confirmed by the issuer (INV-16): printed on the invoice and audited',
+    ),
 };
 
 export const CreateInvoiceBody = z.strictObject({
@@ -137,6 +143,7 @@ export const AdvanceInvoiceBody = z.strictObject({
   ),
   paymentMethod: PaymentMethod.default('bank_transfer'),
   receivedBy: optionalText(200),
+  withoutPersonalId: DraftFields.withoutPersonalId,
 });
 export type AdvanceInvoiceBody = z.infer<typeof AdvanceInvoiceBody>;
 export type FromOrderBody = z.infer<typeof FromOrderBody>;
@@ -272,6 +279,20 @@ export const InvoiceDetail = z.object({
   ...SettlementFields,
   ...DocumentParties,
   noVatReason: z.string().nullable(),
+  withoutPersonalId: z
+    .boolean()
+    .describe('Issued to a natural person without ЕГН/ЛНЧ on the issuer’s confirmation (INV-16)'),
+  informativeTotals: z
+    .object({
+      currency: Currency,
+      netCents: z.number().int(),
+      vatCents: z.number().int(),
+      totalCents: z.number().int(),
+    })
+    .nullable()
+    .describe(
+      'The totals in the other currency by EUR-01, for information only, when the company setting asks for it (EUR-03); null by default',
+    ),
   receivedBy: z.string().nullable(),
   issuedByName: z.string().nullable(),
   notes: z.string().nullable(),

@@ -20,7 +20,7 @@ import { nowIso } from '../../db/sql';
 import { type Actor, SYSTEM_ACTOR } from '../../kernel/actor';
 import { calendarDateOf, todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
-import { bgnToEur, eurToBgn } from '../../kernel/eur';
+import { bgnToEur, convertCents, eurToBgn } from '../../kernel/eur';
 import { newId } from '../../kernel/ids';
 import { assertTransition } from '../../kernel/lifecycle';
 import type { PageOf } from '../../kernel/list-query';
@@ -29,7 +29,7 @@ import { toSearchText } from '../../kernel/search-text';
 import { printedAddress, printedIban } from '../../pdf';
 import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } from '../audit';
 import { findUserSummary } from '../auth';
-import { type CompanySettings, getCompanySettings, getLockDate } from '../company';
+import { type CompanySettings, getCompanySettings, getEuroDisplay, getLockDate } from '../company';
 import { enqueueJob, registerJobHandler } from '../jobs';
 import { takeNumber } from '../numbering';
 import {
@@ -203,6 +203,25 @@ async function proformaRefOf(db: Executor, id: string): Promise<InvoiceDetail['p
   return r ? { id: r.id, number: r.number ?? '', documentDate: r.document_date } : null;
 }
 
+/**
+ * The totals in the other currency, for information only (EUR-03, off by default): each total converted by EUR-01,
+ * VAT as total − base so that the printed base + VAT = total still holds.
+ */
+export function informativeTotalsOf(row: {
+  currency: InvoiceCurrency;
+  net_cents: number;
+  total_cents: number;
+}): InvoiceDetail['informativeTotals'] {
+  const netCents = Number(convertCents(Number(row.net_cents), row.currency));
+  const totalCents = Number(convertCents(Number(row.total_cents), row.currency));
+  return {
+    currency: row.currency === 'BGN' ? 'EUR' : 'BGN',
+    netCents,
+    vatCents: totalCents - netCents,
+    totalCents,
+  };
+}
+
 /** The invoice page: its requisites as copied, lines, VAT per rate, totals, the late-issue warning. */
 export async function getInvoice(db: Executor, id: string): Promise<InvoiceDetail> {
   const row = await repo.findInvoice(db, id);
@@ -215,6 +234,9 @@ export async function getInvoice(db: Executor, id: string): Promise<InvoiceDetai
     ...(head as InvoiceListItem),
     ...requisitesOfRow(row),
     noVatReason: row.no_vat_reason,
+    withoutPersonalId:
+      Boolean(row.recipient_id_waived) && !row.recipient_egn && row.recipient_kind === 'person',
+    informativeTotals: (await getEuroDisplay(db)).invoiceOtherCurrency ? informativeTotalsOf(row) : null,
     receivedBy: row.received_by,
     issuedByName: row.issued_by_name,
     notes: row.notes,
@@ -336,14 +358,20 @@ export function requisitesOfRow(
   };
 }
 
-/** Every requisite INV-03 asks for is there: 400 invoice_requisite_missing naming the missing one. */
-export function checkRequisites(r: Requisites): void {
+/**
+ * Every requisite INV-03 asks for is there: 400 invoice_requisite_missing naming the missing one. A natural person
+ * is identified by ЕГН/ЛНЧ (INV-16): without one, 400 personal_id_required (field recipient.egn) unless the issuer
+ * confirmed issuing without it (`withoutPersonalId`).
+ */
+export function checkRequisites(r: Requisites, withoutPersonalId = false): void {
   const missing = (field: string) => bad('invoice_requisite_missing', field);
   if (!r.supplier_uic) throw missing('supplier.uic');
   if (!r.supplier_address) throw missing('supplier.address');
   if (r.supplier_vat_registered && !r.supplier_vat_number) throw missing('supplier.vatNumber');
   if (!r.recipient_address) throw missing('recipient.address');
-  if (!r.recipient_uic && !r.recipient_vat_number && !r.recipient_egn) throw missing('recipient.id');
+  if (r.recipient_uic || r.recipient_vat_number || r.recipient_egn) return;
+  if (r.recipient_kind !== 'person') throw missing('recipient.id');
+  if (!withoutPersonalId) throw bad('personal_id_required', 'recipient.egn', { name: r.recipient_name });
 }
 
 // ---------------------------------------------------------------- drafts
@@ -367,6 +395,8 @@ export interface DraftInput {
   note?: { kind: 'credit_note' | 'debit_note'; relatedInvoiceId: string; reason: string; searchText: string };
   /** The proforma it is converted from (INV-13), cited on the invoice. */
   proformaId?: string;
+  /** Issued to a natural person without ЕГН/ЛНЧ on the issuer's confirmation (INV-16). */
+  withoutPersonalId?: boolean | undefined;
 }
 
 function lineRows(
@@ -432,6 +462,7 @@ export async function insertDraft(trx: Executor, actor: Actor, input: DraftInput
     order_id: input.orderId ?? null,
     ...requisites,
     no_vat_reason: input.noVatReason ?? null,
+    recipient_id_waived: input.withoutPersonalId ?? false,
     payment_method: input.paymentMethod,
     due_date: input.dueDate ?? null,
     received_by: input.receivedBy ?? null,
@@ -584,6 +615,7 @@ export async function createAdvanceInvoice(
       taxEventDate: body.taxEventDate,
       paymentMethod: body.paymentMethod,
       receivedBy: body.receivedBy,
+      withoutPersonalId: body.withoutPersonalId,
       advance: true,
       lines: [
         {
@@ -651,6 +683,7 @@ export async function patchInvoice(
       due_date: dueDate,
       ...(body.receivedBy !== undefined ? { received_by: body.receivedBy } : {}),
       ...(body.noVatReason !== undefined ? { no_vat_reason: body.noVatReason } : {}),
+      ...(body.withoutPersonalId !== undefined ? { recipient_id_waived: body.withoutPersonalId } : {}),
       ...(body.notes !== undefined ? { notes: body.notes } : {}),
       ...(body.seriesId !== undefined ? { series_id: body.seriesId } : {}),
       net_cents: vat.totalBaseCents,
@@ -695,7 +728,8 @@ export async function issueTx(trx: Executor, actor: Actor, id: string): Promise<
     const company = await getCompanySettings(trx);
     const party = await getPartyRequisites(trx, draft.party_id);
     const requisites = requisitesOf(company, party, draft.document_date);
-    checkRequisites(requisites);
+    const withoutPersonalId = Boolean(draft.recipient_id_waived) && !requisites.recipient_egn;
+    checkRequisites(requisites, withoutPersonalId);
     const registered = Boolean(requisites.supplier_vat_registered);
     const lines = (await repo.linesOf(trx, id)).map(ruleLineOf);
     checkLines(lines, registered);
@@ -712,7 +746,12 @@ export async function issueTx(trx: Executor, actor: Actor, id: string): Promise<
         vat_cents: vat.totalVatCents,
         total_cents: vat.totalCents,
       },
-      audit: { totalCents: vat.totalCents, currency: draft.currency },
+      audit: {
+        totalCents: vat.totalCents,
+        currency: draft.currency,
+        // INV-16: who confirmed issuing to a person without ЕГН/ЛНЧ is the audit entry's actor.
+        ...(withoutPersonalId && requisites.recipient_kind === 'person' ? { withoutPersonalId: true } : {}),
+      },
     };
   });
   return number;

@@ -54,6 +54,8 @@ export interface SalesInvoiceTable {
   recipient_egn: string | null;
   recipient_address: string | null;
   recipient_mol: string | null;
+  /** Issued to a natural person without ЕГН/ЛНЧ on the issuer's explicit confirmation (INV-16; migration 0039). */
+  recipient_id_waived: SqlBool;
   /** The legal ground of an invoice without VAT (INV-10), e.g. "чл. 113, ал. 9 ЗДДС". */
   no_vat_reason: string | null;
   payment_method: PaymentMethod;

@@ -13,8 +13,8 @@ import { salesJournal, salesJournalFile } from './vat-journal.service';
 
 const money = (c: number) => toDecimalString(cents(c));
 
-/** The CSV's columns: the journal's, each header naming its NAP field. */
-const JOURNAL_CSV: CsvColumn<JournalRow>[] = [
+/** The CSV's columns: the journal's, each header naming its NAP field, and the period's currency (EUR-08). */
+const journalCsv = (currency: string): CsvColumn<JournalRow>[] => [
   { header: 'seq (02-03)', value: (r) => r.seq },
   { header: 'doc_type (02-04)', value: (r) => r.docType },
   { header: 'number (02-05)', value: (r) => r.number },
@@ -34,6 +34,8 @@ const JOURNAL_CSV: CsvColumn<JournalRow>[] = [
   { header: 'base_0_art140_146_173 (02-16)', value: (r) => money(r.cells.base0SpecialCents) },
   { header: 'services_art21_2 (02-17)', value: (r) => money(r.cells.baseServicesEuCents) },
   { header: 'exempt (02-19)', value: (r) => money(r.cells.baseExemptCents) },
+  // EUR-08: a 2025 period is declared in BGN, from January 2026 in EUR; the export says which.
+  { header: 'currency', value: () => currency },
 ];
 
 export async function vatJournalRoutes(app: FastifyInstance) {
@@ -67,7 +69,10 @@ export async function vatJournalRoutes(app: FastifyInstance) {
         description: '',
         cells: journal.totals,
       };
-      return sendCsv(reply, `sales-journal-${req.query.month}.csv`, JOURNAL_CSV, [...journal.rows, total]);
+      return sendCsv(reply, `sales-journal-${req.query.month}.csv`, journalCsv(journal.currency), [
+        ...journal.rows,
+        total,
+      ]);
     },
   );
   r.get(

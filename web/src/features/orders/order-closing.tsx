@@ -1,11 +1,24 @@
-import { Alert, Button, Divider, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Divider,
+  Group,
+  Modal,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { calendarDateOf, daysBetween, todayDate } from '@servix/server/kernel/calendar';
 import { formatMoney, formatQuantity } from '@servix/server/kernel/format';
 import type { OrderDetail } from '@servix/server/modules/orders/orders.schema';
 import { IconFileCheck, IconFileText } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { messageOf } from '../../api/client';
+import { ApiError, messageOf } from '../../api/client';
 import {
   goodsNotePdfUrl,
   saleReceiptPdfUrl,
@@ -59,6 +72,13 @@ function ClosingDialog({
   const [method, setMethod] = useState<'cash' | 'card' | 'bank_transfer'>('cash');
   const [receivedBy, setReceivedBy] = useState('');
   const [dueDate, setDueDate] = useState<string | null>(null);
+  // INV-07: a service's tax event is its completion, the day the order was finished; the user may change it.
+  const finishedOn = order.finishedAt ? calendarDateOf(new Date(order.finishedAt)) : todayDate();
+  const [taxEventDate, setTaxEventDate] = useState<string | null>(finishedOn);
+  // INV-06: more than 5 days between the tax event and today's issue.
+  const late = taxEventDate !== null && daysBetween(taxEventDate, todayDate()) > 5;
+  // INV-16: issuing to a natural person without ЕГН/ЛНЧ needs an explicit confirmation.
+  const [withoutPersonalId, setWithoutPersonalId] = useState(false);
   // The order's advance invoices (INV-06): each deducted in full on its invoice unless unticked.
   const { advances } = useOrderInvoices(order);
   const [unticked, setUnticked] = useState<string[]>([]);
@@ -68,6 +88,7 @@ function ClosingDialog({
   const [accountId, setAccountId] = useState<string | null>(null);
   const account = accountId ?? desks[0]?.id ?? null;
   const invoice = useInvoiceFromOrder();
+  const personalIdAsked = invoice.error instanceof ApiError && invoice.error.code === 'personal_id_required';
   const receipt = useReceiptFromOrder();
   const goodsNote = useGoodsNoteFromOrder();
   const [issued, setIssued] = useState<Issued | null>(null);
@@ -88,6 +109,8 @@ function ClosingDialog({
           paymentMethod: method,
           dueDate: dueDate || null,
           receivedBy: by,
+          ...(taxEventDate ? { taxEventDate } : {}),
+          ...(withoutPersonalId ? { withoutPersonalId: true } : {}),
           ...(deducted.length
             ? { deductAdvances: deducted.map((a) => ({ invoiceId: a.id, netCents: a.netCents })) }
             : {}),
@@ -220,7 +243,28 @@ function ClosingDialog({
           ))}
         {kind === 'invoice' && (
           <>
+            <DateField
+              label={t('orderClosing.taxEventDate')}
+              description={t('orderClosing.taxEventHint')}
+              value={taxEventDate}
+              onChange={setTaxEventDate}
+              maxDate={todayDate()}
+              data-testid="closing-tax-event-date"
+            />
+            {late && taxEventDate && (
+              <Alert color="yellow" data-testid="closing-issued-late">
+                {t('orderClosing.issuedLate', { days: daysBetween(taxEventDate, todayDate()) })}
+              </Alert>
+            )}
             <DateField label={t('orderClosing.dueDate')} value={dueDate} onChange={setDueDate} clearable />
+            {personalIdAsked && (
+              <Checkbox
+                label={t('orderClosing.withoutPersonalId')}
+                checked={withoutPersonalId}
+                onChange={(e) => setWithoutPersonalId(e.currentTarget.checked)}
+                data-testid="closing-without-personal-id"
+              />
+            )}
             <AdvanceDeductions
               advances={advances}
               deducted={deducted.map((a) => a.id)}

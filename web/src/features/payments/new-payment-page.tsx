@@ -54,8 +54,9 @@ export function NewPaymentPage() {
   if (!prefilled && invoiceId && open.data) {
     const target = items.find((i) => i.id === invoiceId);
     if (target) {
-      setAmount(centsToText(target.openCents, locale));
-      setShares({ [target.id]: centsToText(target.openCents, locale) });
+      // A BGN invoice of 2025 is paid in EUR by its open amount converted at 1.95583 (EUR-05).
+      setAmount(centsToText(target.openEurCents, locale));
+      setShares({ [target.id]: centsToText(target.openEurCents, locale) });
     }
     setPrefilled(true);
   }
@@ -68,8 +69,7 @@ export function NewPaymentPage() {
     let left = amountCents;
     const next: Record<string, string> = {};
     for (const i of items) {
-      if (i.currency !== 'EUR') continue;
-      const take = Math.min(left, i.openCents);
+      const take = Math.min(left, i.openEurCents);
       if (take > 0) next[i.id] = centsToText(take, locale);
       left -= Math.max(take, 0);
     }
@@ -267,6 +267,12 @@ function OpenInvoiceRow({
           </Text>
           <Text size="sm">
             {t('payments.form.open')}: <b>{formatMoney(invoice.openCents, locale, invoice.currency)}</b>
+            {invoice.currency !== 'EUR' && (
+              <Text span size="sm" data-testid="open-invoice-eur">
+                {' '}
+                {t('payments.form.openInEur', { amount: formatMoney(invoice.openEurCents, locale, 'EUR') })}
+              </Text>
+            )}
           </Text>
         </Stack>
         <TextInput

@@ -28,6 +28,7 @@ export function AllocationCard({
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const crossCurrency = allocation.kind === 'payment' && allocation.invoiceCurrency !== 'EUR';
   return (
     <Card withBorder radius="sm" padding="xs" data-testid="allocation">
       <Group justify="space-between" gap="xs" wrap="nowrap">
@@ -66,9 +67,21 @@ export function AllocationCard({
           </Text>
         </Stack>
         <Group gap="xs" wrap="nowrap">
-          <Text fw={700} td={allocation.undone ? 'line-through' : undefined}>
-            {formatMoney(allocation.amountCents, locale, currency)}
-          </Text>
+          {crossCurrency ? (
+            // EUR-05: EUR paid against a BGN invoice of 2025, and the BGN it settled at 1.95583.
+            <Stack gap={0} align="flex-end">
+              <Text fw={700} td={allocation.undone ? 'line-through' : undefined}>
+                {formatMoney(allocation.amountCents, locale, 'EUR')}
+              </Text>
+              <Text size="xs" c="dimmed" data-testid="allocation-settled">
+                {formatMoney(allocation.settledCents, locale, allocation.invoiceCurrency)}
+              </Text>
+            </Stack>
+          ) : (
+            <Text fw={700} td={allocation.undone ? 'line-through' : undefined}>
+              {formatMoney(allocation.amountCents, locale, currency)}
+            </Text>
+          )}
           {canUndo && !allocation.undone && (
             <Button
               size="xs"

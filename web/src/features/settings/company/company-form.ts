@@ -34,6 +34,10 @@ export interface CompanyFormValues {
   /** Percent as the user types it (20 = 20 %); the server keeps basis points (2000). */
   vatRatePercent: number | string;
   fiscalDeviceRequired: boolean;
+  /** The last day quotes and sale receipts show EUR and BGN (EUR-02, EUR-07). */
+  dualDisplayUntil: string | null;
+  /** An informative amount in the other currency on invoices (EUR-03). */
+  invoiceOtherCurrency: boolean;
   bankAccounts: BankAccountRow[];
 }
 
@@ -63,6 +67,8 @@ export function toFormValues(s: CompanySettings): CompanyFormValues {
     website: s.website ?? '',
     vatRatePercent: s.defaultVatRateBp / 100,
     fiscalDeviceRequired: s.fiscalDeviceRequired,
+    dualDisplayUntil: s.dualDisplayUntil,
+    invoiceOtherCurrency: s.invoiceOtherCurrency,
     bankAccounts: s.bankAccounts.map((a) => ({
       key: a.id,
       id: a.id,
@@ -99,6 +105,8 @@ export function toInput(v: CompanyFormValues): CompanySettingsInput {
     website: text(v.website),
     defaultVatRateBp: percentToBasisPoints(v.vatRatePercent),
     fiscalDeviceRequired: v.fiscalDeviceRequired,
+    ...(v.dualDisplayUntil ? { dualDisplayUntil: v.dualDisplayUntil } : {}),
+    invoiceOtherCurrency: v.invoiceOtherCurrency,
     bankAccounts: v.bankAccounts.map((a) => ({
       ...(a.id ? { id: a.id } : {}),
       iban: a.iban.trim(),
@@ -125,6 +133,8 @@ const TOP_LEVEL = new Set<string>([
   'email',
   'website',
   'fiscalDeviceRequired',
+  'dualDisplayUntil',
+  'invoiceOtherCurrency',
 ]);
 const BANK_FIELD = /^bankAccounts\.\d+\.(iban|bic|bankName|currency|isDefault)$/;
 

@@ -21,6 +21,8 @@ const COMPANY: CompanySettings = {
   website: null,
   defaultVatRateBp: 2000,
   fiscalDeviceRequired: true,
+  dualDisplayUntil: '2026-08-08',
+  invoiceOtherCurrency: false,
   hasLogo: false,
   lockDate: null,
   isDemo: false,

@@ -347,6 +347,20 @@ function CompanyForm({ company, canEdit }: { company: CompanySettings; canEdit: 
               mt={{ base: 0, sm: 26 }}
               {...form.getInputProps('fiscalDeviceRequired', { type: 'checkbox' })}
             />
+            <DateField
+              label={t('company.dualDisplayUntil')}
+              description={t('company.dualDisplayHint')}
+              maw={220}
+              data-testid="company-dual-display-until"
+              {...form.getInputProps('dualDisplayUntil')}
+            />
+            <Switch
+              label={t('company.invoiceOtherCurrency')}
+              description={t('company.invoiceOtherCurrencyHint')}
+              mt={{ base: 0, sm: 26 }}
+              data-testid="company-invoice-other-currency"
+              {...form.getInputProps('invoiceOtherCurrency', { type: 'checkbox' })}
+            />
           </SimpleGrid>
         </Fieldset>
 

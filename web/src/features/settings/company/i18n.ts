@@ -33,6 +33,11 @@ export const companyMessages = defineMessages(
       defaultVatRate: 'ДДС ставка по подразбиране',
       fiscalDeviceRequired: 'Изисква се фискално устройство',
       fiscalDeviceHint: 'Плащане в брой или с карта се приключва само с фискален бон.',
+      dualDisplayUntil: 'Двойно обозначаване (евро и лева) до',
+      dualDisplayHint: 'Оферти и касови бележки показват сумите и в лева до тази дата включително.',
+      invoiceOtherCurrency: 'Информативна сума в другата валута във фактурите',
+      invoiceOtherCurrencyHint:
+        'Фактурите не се обозначават двойно; по желание се печата сумата и в лева, само за информация.',
       bank: {
         iban: 'IBAN',
         ibanValid: 'IBAN е валиден.',
@@ -100,6 +105,11 @@ export const companyMessages = defineMessages(
       defaultVatRate: 'Default VAT rate',
       fiscalDeviceRequired: 'Fiscal device required',
       fiscalDeviceHint: 'A cash or card payment is finished only with a fiscal receipt.',
+      dualDisplayUntil: 'Dual display (euro and lev) until',
+      dualDisplayHint: 'Quotes and sale receipts also show amounts in lev up to and including this date.',
+      invoiceOtherCurrency: 'Informative amount in the other currency on invoices',
+      invoiceOtherCurrencyHint:
+        'Invoices are not dual-priced; if you wish, the amount in lev is printed for information only.',
       bank: {
         iban: 'IBAN',
         ibanValid: 'The IBAN is valid.',
