@@ -55,3 +55,25 @@ export function convertCents(amountCents: number, from: 'BGN' | 'EUR'): Cents {
 export function printedRate(locale: 'bg' | 'en'): string {
   return locale === 'bg' ? '1 EUR = 1,95583 лв.' : '1 EUR = 1.95583 BGN';
 }
+
+/** A consumer document's total in the other currency during dual display (EUR-02, EUR-07), or null. */
+export interface DualTotal {
+  /** The other currency: EUR on a 2025 document in BGN, BGN on a 2026 document in EUR. */
+  currency: 'BGN' | 'EUR';
+  /** The document's total converted by EUR-01. */
+  totalCents: number;
+}
+
+/** The total of a consumer document (quote, sale receipt) in the other currency, when its date is in dual display. */
+export function dualTotalOf(
+  date: string,
+  currency: string,
+  totalCents: number,
+  dualDisplayUntil: string,
+): DualTotal | null {
+  if (!dualDisplayOn(date, dualDisplayUntil) || (currency !== 'BGN' && currency !== 'EUR')) return null;
+  return {
+    currency: currency === 'BGN' ? 'EUR' : 'BGN',
+    totalCents: Number(convertCents(totalCents, currency)),
+  };
+}

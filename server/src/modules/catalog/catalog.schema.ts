@@ -218,7 +218,8 @@ const ServiceTypeShape = {
 };
 export const ServiceTypeInput = z.strictObject({
   ...ServiceTypeShape,
-  vatRateBp: VatRateBp.default(2000),
+  // INV-08: no rate in code; omitted, it is the company's default rate (a setting, 20 % out of the box).
+  vatRateBp: VatRateBp.optional().describe("Basis points; omitted: the company's default VAT rate (INV-08)"),
   shopWarrantyMonths: WarrantyMonths.default(0),
 });
 export type ServiceTypeInput = z.infer<typeof ServiceTypeInput>;
@@ -375,7 +376,7 @@ const PartShape = {
 export const PartInput = z.strictObject({
   ...PartShape,
   unit: PartShape.unit.default('бр.'),
-  vatRateBp: VatRateBp.default(2000),
+  vatRateBp: VatRateBp.optional().describe("Basis points; omitted: the company's default VAT rate (INV-08)"),
   minStockMilli: PartShape.minStockMilli.default(0),
   serialTracked: PartShape.serialTracked.default(false),
   compatibleBrandIds: IdList.default([]),

@@ -738,7 +738,10 @@ export async function getServiceType(db: Executor, id: string): Promise<ServiceT
 }
 
 export function serviceTypeRow(
-  input: Omit<ServiceTypeInput, 'categoryId'> & { categoryId: string | null },
+  input: Omit<ServiceTypeInput, 'categoryId' | 'vatRateBp'> & {
+    categoryId: string | null;
+    vatRateBp: number;
+  },
   now = nowIso(),
 ): Insertable<CatalogServiceTypeTable> {
   return {
@@ -765,12 +768,24 @@ async function refuseDuplicateServiceType(db: Executor, code: string, selfId?: s
     throw duplicateCode(code, { id: existing.id, name: existing.name_bg });
 }
 
+/** The company's default VAT rate (INV-08: a setting, never a constant): what a new part or service gets unless given. */
+async function defaultVatRate(db: Executor): Promise<number> {
+  return (
+    (await db.selectFrom('company').select('default_vat_rate_bp').executeTakeFirst())?.default_vat_rate_bp ??
+    2000
+  );
+}
+
 /** Adds a labour or service type: norm minutes and an hourly rate or a fixed price, with its VAT rate. */
 export async function createServiceType(db: Db, actor: Actor, input: ServiceTypeInput): Promise<ServiceType> {
   return inTransaction(db, async (trx) => {
     await refuseDuplicateServiceType(trx, input.code);
     if (input.categoryId) await requireCategory(trx, input.categoryId);
-    const row = serviceTypeRow({ ...input, categoryId: input.categoryId ?? null });
+    const row = serviceTypeRow({
+      ...input,
+      categoryId: input.categoryId ?? null,
+      vatRateBp: input.vatRateBp ?? (await defaultVatRate(trx)),
+    });
     await repo.insertServiceTypes(trx, [row]);
     const after = await getServiceType(trx, row.id);
     await recordAudit(trx, actor, {
@@ -1144,7 +1159,7 @@ export async function createPart(db: Db, actor: Actor, input: PartInput): Promis
       categoryId: input.categoryId ?? null,
       salePriceCents: input.salePriceCents,
       typicalCostCents: input.typicalCostCents ?? null,
-      vatRateBp: input.vatRateBp,
+      vatRateBp: input.vatRateBp ?? (await defaultVatRate(trx)),
       minStockMilli: input.minStockMilli,
       serialTracked: input.serialTracked,
       warrantyMonths: input.warrantyMonths ?? null,

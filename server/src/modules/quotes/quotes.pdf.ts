@@ -5,6 +5,7 @@
  */
 import type { Executor } from '../../db/database';
 import { calendarDateOf } from '../../kernel/calendar';
+import { dualDisplayOn, eurToBgn, printedRate } from '../../kernel/eur';
 import {
   type DocumentBlock,
   type DocumentLanguage,
@@ -54,6 +55,7 @@ const WORDS = {
       `Офертата е валидна до ${date} включително. Цените са в евро. Частите се поръчват или резервират след приемане на офертата.`,
     compiledBy: 'Съставил',
     accepted: 'Приел (клиент)',
+    rate: 'Курс',
   },
   en: {
     title: 'Repair quote',
@@ -85,6 +87,7 @@ const WORDS = {
       `This quote is valid until ${date} inclusive. Prices are in euro. Parts are ordered or reserved once the quote is accepted.`,
     compiledBy: 'Prepared by',
     accepted: 'Accepted by (customer)',
+    rate: 'Rate',
   },
 } as const;
 
@@ -101,12 +104,18 @@ export function quotePrintedDocument(
     logoDataUrl: string | null;
     customer: Awaited<ReturnType<typeof getPartyRequisites>>;
     item: { brandName: string; modelName: string; serialNumber: string };
+    /** The last day of dual display (EUR-02, the company setting); absent: 2026-08-08. */
+    dualDisplayUntil?: string;
   },
   language: DocumentLanguage,
 ): PrintedDocument {
   const w = WORDS[language];
   const f = documentFormat(language);
   const date = calendarDateOf(new Date(q.sentAt ?? q.createdAt));
+  // EUR-02: a consumer's quote dated in the dual-display period shows its totals in EUR and BGN, same font, with the
+  // rate; afterwards EUR only.
+  const dual = dualDisplayOn(date, data.dualDisplayUntil ?? '2026-08-08') !== null;
+  const total = (c: number) => (dual ? `${f.money(c)} / ${f.money(eurToBgn(c), 'BGN')}` : f.money(c));
   const no: TableColumn<QuoteLine> = {
     header: w.no,
     width: 6,
@@ -170,9 +179,10 @@ export function quotePrintedDocument(
         { label: w.vatBase(f.percent(r.vatRateBp)), value: f.money(r.baseCents) },
         { label: w.vatOf(f.percent(r.vatRateBp)), value: f.money(r.vatCents) },
       ]),
-      { label: w.netTotal, value: f.money(q.totals.netCents) },
-      { label: w.vatTotal, value: f.money(q.totals.vatCents) },
-      { label: w.total, value: f.money(q.totals.totalCents) },
+      { label: w.netTotal, value: total(q.totals.netCents) },
+      { label: w.vatTotal, value: total(q.totals.vatCents) },
+      { label: w.total, value: total(q.totals.totalCents) },
+      ...(dual ? [{ label: w.rate, value: printedRate(language) }] : []),
     ],
   });
   if (q.customerNotes?.trim()) body.push({ kind: 'text', heading: w.notes, text: q.customerNotes });
@@ -221,7 +231,11 @@ export async function quotePdf(
     getItem(db, q.itemId),
   ]);
   const pdf = await renderDocument(
-    quotePrintedDocument(q, { company, logoDataUrl, customer, item }, language),
+    quotePrintedDocument(
+      q,
+      { company, logoDataUrl, customer, item, dualDisplayUntil: company.dualDisplayUntil },
+      language,
+    ),
   );
   return { filename: `${quoteDocumentTitle(language)} ${q.number}.pdf`, pdf };
 }

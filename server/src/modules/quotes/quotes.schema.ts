@@ -68,6 +68,13 @@ export const QuotePage = Page(QuoteListItem);
 
 export const QuoteDetail = z.object({
   ...QuoteHeaderFields,
+  dualTotal: z
+    .object({ currency: z.enum(['BGN', 'EUR']), totalCents: z.number().int() })
+    .nullable()
+    .optional()
+    .describe(
+      'The total in BGN by EUR-01 while dual display lasts (EUR-02; the company setting); null after',
+    ),
   customerNotes: z.string().nullable(),
   sentAt: z.string().nullable(),
   decidedAt: z.string().nullable(),

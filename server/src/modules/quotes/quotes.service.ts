@@ -9,15 +9,16 @@ import type { Db, Executor } from '../../db/database';
 import { listOrder } from '../../db/list';
 import { nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
-import { addDays, todayDate } from '../../kernel/calendar';
+import { addDays, calendarDateOf, todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
+import { dualTotalOf } from '../../kernel/eur';
 import { newId } from '../../kernel/ids';
 import { assertEditable, assertTransition, nextStatuses } from '../../kernel/lifecycle';
 import type { PageOf } from '../../kernel/list-query';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
 import { getPart } from '../catalog';
-import { getCompanySettings } from '../company';
+import { getCompanySettings, getEuroDisplay } from '../company';
 import { createItemIn, findItemByModelSerial, getItem, type Item, normalizeSerial } from '../items';
 import { takeNumber } from '../numbering';
 import {
@@ -130,8 +131,16 @@ export async function getQuote(db: Executor, id: string): Promise<QuoteDetail> {
   });
   const { totals, vatByRate } = orderTotals(rows.map(pricedOf), { vatRegistered: await vatRegistered(db) });
   const h = header(row, today);
+  const { dualDisplayUntil } = await getEuroDisplay(db);
   return {
     ...h,
+    // EUR-02: a consumer's quote is priced in EUR and BGN while dual display lasts, dated as its PDF is.
+    dualTotal: dualTotalOf(
+      calendarDateOf(new Date(row.sent_at ?? row.created_at)),
+      'EUR',
+      totals.totalCents,
+      dualDisplayUntil,
+    ),
     customerNotes: row.customer_notes,
     sentAt: row.sent_at,
     decidedAt: row.decided_at,

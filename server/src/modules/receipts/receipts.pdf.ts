@@ -4,6 +4,7 @@
  * receipt number, date and fiscal memory, or "not fiscalised", and the storno when it was reversed.
  */
 import type { Executor } from '../../db/database';
+import { printedRate } from '../../kernel/eur';
 import { documentFormat, printedCompany, renderDocument, type TableColumn, tableBlock } from '../../pdf';
 import { getCompanySettings, getLogoDataUrl } from '../company';
 import { getReceipt } from './receipts.service';
@@ -31,6 +32,8 @@ const BG = {
   net: 'Без ДДС',
   vat: 'ДДС',
   grand: 'Общо',
+  grandOther: 'Общо в',
+  rate: 'Курс',
 } as const;
 const EN: Record<keyof typeof BG, string> = {
   title: 'Sale receipt (copy)',
@@ -53,6 +56,8 @@ const EN: Record<keyof typeof BG, string> = {
   net: 'Net',
   vat: 'VAT',
   grand: 'Total',
+  grandOther: 'Total in',
+  rate: 'Rate',
 };
 
 export async function receiptPdf(
@@ -111,6 +116,16 @@ export async function receiptPdf(
           { label: w('net'), value: money(r.netCents) },
           { label: w('vat'), value: money(r.vatCents) },
           { label: w('grand'), value: money(r.totalCents) },
+          // EUR-07: during dual display the total again in the other currency, then the rate, in the same font.
+          ...(r.dualTotal
+            ? [
+                {
+                  label: `${w('grandOther')} ${r.dualTotal.currency === 'BGN' ? 'лв.' : 'EUR'}`,
+                  value: f.money(r.dualTotal.totalCents, r.dualTotal.currency),
+                },
+                { label: w('rate'), value: printedRate('bg') },
+              ]
+            : []),
         ],
       },
     ],

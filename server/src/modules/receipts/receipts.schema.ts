@@ -88,6 +88,13 @@ export const SaleReceipt = z.object({
   vatCents: z.number().int(),
   totalCents: z.number().int(),
   uniqueSaleNumber: z.string().describe('УНП (FIS-05)'),
+  dualTotal: z
+    .object({ currency: z.enum(['BGN', 'EUR']), totalCents: z.number().int() })
+    .nullable()
+    .optional()
+    .describe(
+      'The total in the other currency by EUR-01 while dual display lasts (EUR-07: up to the company setting, 2026-08-08 by default); null after',
+    ),
   fiscalised: z.boolean(),
   fiscalStatus: z.enum(RECEIPT_FISCAL_STATUSES),
   fiscalErrorCode: z.string().nullable(),

@@ -12,13 +12,14 @@ import { nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
 import { todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
+import { dualTotalOf } from '../../kernel/eur';
 import { newId } from '../../kernel/ids';
 import { assertTransition, documentLifecycle } from '../../kernel/lifecycle';
 import type { PageOf } from '../../kernel/list-query';
 import { toSearchText } from '../../kernel/search-text';
 import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } from '../audit';
 import { getPart } from '../catalog';
-import { getLockDate } from '../company';
+import { getEuroDisplay, getLockDate } from '../company';
 import {
   type FiscalPayment,
   type FiscalSaleLine,
@@ -149,11 +150,16 @@ export async function getReceipt(db: Executor, id: string): Promise<SaleReceipt>
   const row = await repo.findReceipt(db, id);
   if (!row) throw notFound('sale_receipt');
   const issues = row.order_id ? [] : await documentsOfSource(db, COUNTER_SALE_SOURCE, id);
-  return toReceipt(
+  const receipt = toReceipt(
     row,
     await repo.linesOf(db, id),
     issues.map((d) => ({ id: d.id, number: d.number, status: d.status, reversal: d.reversalOfId !== null })),
   );
+  const { dualDisplayUntil } = await getEuroDisplay(db);
+  return {
+    ...receipt,
+    dualTotal: dualTotalOf(receipt.documentDate, receipt.currency, receipt.totalCents, dualDisplayUntil),
+  };
 }
 
 /** Sale receipts, newest first: by status, fiscal state, method, source (order or counter), customer and dates. */

@@ -235,7 +235,7 @@ describe.each(DIALECTS)('sale receipts on %s', (dialect) => {
     await json(admin, 'PUT', '/api/v1/fiscal-device', { kind: 'none' });
   });
 
-  it('on the device: printed with its УНП and the four fields kept (FIS-01); a paper-out is kept and printed again; the storno printed', async () => {
+  it('FIS-04, FIS-01: on the device a sale is finished only with its fiscal receipt: printed with its УНП and the four fields kept; a paper-out leaves it not fiscalised until printed again; the storno printed', async () => {
     await json(admin, 'PUT', '/api/v1/fiscal-device', {
       kind: 'erpnet_fp',
       serverUrl: fake.url,

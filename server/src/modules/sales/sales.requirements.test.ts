@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, anOrder, aUser, aVatCompany, moved } from '../../../test/factories';
+import { aCustomer, anOrder, aPart, aService, aUser, aVatCompany, moved } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { pdfText } from '../../../test/pdf-text';
 import { type Json, requests } from '../../../test/requests';
@@ -175,6 +175,48 @@ describe.each(DIALECTS)('Bulgarian invoice requirements on %s', (dialect) => {
     const protocolText = await pdfText(protocol.rawPayload);
     expect(protocolText).toContain('ПРОТОКОЛ ЗА АНУЛИРАНЕ');
     expect(protocolText).toContain(other.number);
+  });
+
+  it('INV-08: VAT rates are data: the catalogue takes the company’s default rate (a setting, 20 % out of the box), a line carries its own rate; 9 %, 0 %, exempt and reverse charge each with its ground', async () => {
+    expect((await aPart(t, admin)).vatRateBp).toBe(2000);
+    expect((await aService(t, admin)).vatRateBp).toBe(2000);
+    await aVatCompany(t, admin, { defaultVatRateBp: 900 });
+    expect((await aPart(t, admin)).vatRateBp).toBe(900);
+    expect((await aService(t, admin)).vatRateBp).toBe(900);
+    expect((await aPart(t, admin, { vatRateBp: 0 })).vatRateBp).toBe(0);
+    await aVatCompany(t, admin, { defaultVatRateBp: 2000 });
+    expect((await aPart(t, admin)).vatRateBp).toBe(2000);
+    // An order line takes its part's rate; the invoice of the order bills it at that rate.
+    const book = await aPart(t, admin, { vatRateBp: 900, salePriceCents: 1000 });
+    const lines = [
+      line({ description: 'Труд' }),
+      line({ description: 'Книга', unitPriceCents: 1000, vatRateBp: book.vatRateBp }),
+      line({ description: 'Износ', unitPriceCents: 500, vatRateBp: 0, vatReason: 'чл. 28 ЗДДС – износ' }),
+      line({
+        description: 'Застраховка',
+        unitPriceCents: 400,
+        vatRateBp: 0,
+        vatExempt: true,
+        vatReason: 'чл. 39 ЗДДС – освободена доставка',
+      }),
+      line({
+        description: 'Услуга за ЕС',
+        unitPriceCents: 300,
+        vatRateBp: 0,
+        vatExempt: true,
+        vatReason: 'чл. 21, ал. 2 ЗДДС – обратно начисляване',
+      }),
+    ];
+    const inv = await issued({ lines });
+    expect(inv.vatByRate).toEqual([
+      { vatRateBp: 2000, vatExempt: false, baseCents: 10_000, vatCents: 2000 },
+      { vatRateBp: 900, vatExempt: false, baseCents: 1000, vatCents: 90 },
+      { vatRateBp: 0, vatExempt: false, baseCents: 500, vatCents: 0 },
+      { vatRateBp: 0, vatExempt: true, baseCents: 700, vatCents: 0 },
+    ]);
+    const text = (await pdfOf(inv.id)).replace(/\s+/g, ' ');
+    expect(text).toContain('чл. 21, ал. 2 ЗДДС – обратно начисляване');
+    expect(text).toContain('чл. 28 ЗДДС – износ');
   });
 
   describe('INV-07: the tax event of a service is its completion', () => {

@@ -3,6 +3,7 @@ import { defineMessages } from '../../i18n/messages';
 /** The repair quotes' texts: menu, list, quote page, line editor, the order page's quote action. */
 const quotesBg = {
   nav: { list: 'Оферти за ремонт' },
+  dualTotal: '= {{amount}} (1 EUR = 1,95583 лв.)',
   status: {
     draft: 'Чернова',
     sent: 'Изпратена',
@@ -101,6 +102,7 @@ export const quotesMessages = defineMessages(
   {
     quotes: {
       nav: { list: 'Repair quotes' },
+      dualTotal: '= {{amount}} (1 EUR = 1.95583 BGN)',
       status: {
         draft: 'Draft',
         sent: 'Sent',

@@ -172,6 +172,14 @@ function QuoteLines({ quote, canWrite }: { quote: QuoteDetail; canWrite: boolean
           />
         )}
         <Totals order={quote} locale={locale} />
+        {quote.dualTotal && (
+          // EUR-02: a consumer's quote also in BGN, in the same font, with the rate, while dual display lasts.
+          <Text ta="right" fw={700} data-testid="quote-dual-total">
+            {t('quotes.dualTotal', {
+              amount: formatMoney(quote.dualTotal.totalCents, locale, quote.dualTotal.currency),
+            })}
+          </Text>
+        )}
       </Stack>
       {editing && (
         <LineModal quote={quote} kind={editing.kind} line={editing.line} onClose={() => setEditing(null)} />

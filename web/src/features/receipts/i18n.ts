@@ -39,6 +39,9 @@ export const receiptsMessages = defineMessages(
       source: { order: 'От поръчка', counter: 'Продажба на каса' },
       receipt: {
         title: 'Касова бележка {{number}}',
+        totalIn: 'Общо в {{currency}}',
+        rate: 'Курс',
+        rateValue: '1 EUR = 1,95583 лв.',
         lines: 'Редове',
         description: 'Описание',
         quantity: 'Количество',
@@ -144,6 +147,9 @@ export const receiptsMessages = defineMessages(
       source: { order: 'From an order', counter: 'Counter sale' },
       receipt: {
         title: 'Sale receipt {{number}}',
+        totalIn: 'Total in {{currency}}',
+        rate: 'Rate',
+        rateValue: '1 EUR = 1.95583 BGN',
         lines: 'Lines',
         description: 'Description',
         quantity: 'Quantity',

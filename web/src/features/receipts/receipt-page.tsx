@@ -244,6 +244,25 @@ export function ReceiptPage() {
                       {money(receipt.totalCents)}
                     </Table.Td>
                   </Table.Tr>
+                  {receipt.dualTotal && (
+                    // EUR-07: while dual display lasts, the total in the other currency, then the rate.
+                    <>
+                      <Table.Tr>
+                        <Table.Td fw={700}>
+                          {t('receipts.receipt.totalIn', { currency: receipt.dualTotal.currency })}
+                        </Table.Td>
+                        <Table.Td ta="right" fw={700} data-testid="receipt-dual-total">
+                          {formatMoney(receipt.dualTotal.totalCents, locale, receipt.dualTotal.currency)}
+                        </Table.Td>
+                      </Table.Tr>
+                      <Table.Tr>
+                        <Table.Td c="dimmed">{t('receipts.receipt.rate')}</Table.Td>
+                        <Table.Td ta="right" c="dimmed">
+                          {t('receipts.receipt.rateValue')}
+                        </Table.Td>
+                      </Table.Tr>
+                    </>
+                  )}
                 </Table.Tbody>
               </Table>
             </Stack>
