@@ -19,15 +19,18 @@ export const percent = (bp: number, locale: 'bg' | 'en') =>
 export function PartyCard({
   title,
   party,
+  personalIdWaived = false,
 }: {
   title: string;
   party: DocumentParties['supplier'] | DocumentParties['recipient'];
+  /** INV-16: issued to a person without ЕГН/ЛНЧ on the issuer's confirmation. */
+  personalIdWaived?: boolean;
 }) {
   const { t } = useTranslation();
   const rows: [string, string | null][] = [
     [t('invoices.invoice.uic'), party.uic],
     [t('invoices.invoice.vatNumber'), party.vatNumber],
-    [t('invoices.invoice.egn'), party.egn],
+    [t('invoices.invoice.egn'), party.egn ?? (personalIdWaived ? t('invoices.invoice.egnWaived') : null)],
     [t('invoices.invoice.mol'), party.mol],
   ];
   return (

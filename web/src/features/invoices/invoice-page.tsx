@@ -9,7 +9,7 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, messageOf } from '../../api/client';
+import { ApiError, api, messageOf } from '../../api/client';
 import {
   cancellationProtocolUrl,
   invoicePdfUrl,
@@ -312,6 +312,32 @@ export function InvoicePage() {
           )}
         </Alert>
       )}
+      {canIssue && issue.error instanceof ApiError && issue.error.code === 'personal_id_required' && (
+        // INV-16: a person without ЕГН/ЛНЧ: issued only on the issuer's explicit confirmation (printed and audited).
+        <Alert
+          color="yellow"
+          icon={<IconAlertTriangle size={18} />}
+          data-testid="invoice-personal-id-required"
+        >
+          <Stack gap="xs">
+            <Text size="sm">{messageOf(issue.error)}</Text>
+            <Group>
+              <Button
+                size="xs"
+                variant="light"
+                data-testid="invoice-issue-without-personal-id"
+                loading={issue.isPending}
+                onClick={async () => {
+                  await api.patch(`/invoices/${invoice.id}`, { withoutPersonalId: true });
+                  issue.mutate(invoice.id);
+                }}
+              >
+                {t('invoices.invoice.issueWithoutPersonalId')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
       {invoice.warnings.includes('issued_late') && (
         <Alert color="orange" icon={<IconAlertTriangle size={18} />} data-testid="invoice-issued-late">
           {t('invoices.invoice.issuedLate')}
@@ -422,7 +448,11 @@ export function InvoicePage() {
               </InfoCard>
             )}
             <PartyCard title={t('invoices.supplier')} party={invoice.supplier} />
-            <PartyCard title={t('invoices.recipient')} party={invoice.recipient} />
+            <PartyCard
+              title={t('invoices.recipient')}
+              party={invoice.recipient}
+              personalIdWaived={invoice.withoutPersonalId}
+            />
           </Stack>
         </Grid.Col>
       </Grid>

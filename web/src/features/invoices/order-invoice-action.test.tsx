@@ -12,6 +12,7 @@ const order = (status: string) =>
     status,
     billedById: null,
     billedByKind: null,
+    finishedAt: '2026-12-01T10:00:00.000Z',
     lines: [],
     totals: { netCents: 21_000, vatCents: 4200, totalCents: 25_200 },
   }) as unknown as OrderDetail;
@@ -44,7 +45,7 @@ function server(issued: unknown[] = [], bill: (call: Call) => Response = () => j
 describe('billing the order with an invoice from "Close with a document"', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('a ready order: the invoice gets who received it, and the order’s advance is deducted in full (INV-06)', async () => {
+  it('INV-07, INV-06: a ready order: the tax event is the day it was finished; the invoice gets who received it, and the order’s advance is deducted in full', async () => {
     const { calls } = server([anAdvance]);
     renderScreen(<OrderClosingAction order={order('ready')} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Приключи с документ' }));
@@ -59,8 +60,11 @@ describe('billing the order with an invoice from "Close with a document"', () =>
       paymentMethod: 'cash',
       dueDate: null,
       receivedBy: 'Иван Петров',
+      taxEventDate: '2026-12-01',
       deductAdvances: [{ invoiceId: 'i-3', netCents: 10_000 }],
     });
+    // Finished more than 5 days before today: the dialog warned before issuing (INV-06).
+    expect(screen.getByTestId('closing-issued-late')).toBeTruthy();
   });
 
   it('an advance unticked stays on the customer’s account; the server’s refusal shows in the user’s words', async () => {

@@ -73,8 +73,10 @@ function ClosingDialog({
   const [receivedBy, setReceivedBy] = useState('');
   const [dueDate, setDueDate] = useState<string | null>(null);
   // INV-07: a service's tax event is its completion, the day the order was finished; the user may change it.
-  const finishedOn = order.finishedAt ? calendarDateOf(new Date(order.finishedAt)) : todayDate();
-  const [taxEventDate, setTaxEventDate] = useState<string | null>(finishedOn);
+  // Not finished (no date): left empty, the server takes the issue date.
+  const [taxEventDate, setTaxEventDate] = useState<string | null>(
+    order.finishedAt ? calendarDateOf(new Date(order.finishedAt)) : null,
+  );
   // INV-06: more than 5 days between the tax event and today's issue.
   const late = taxEventDate !== null && daysBetween(taxEventDate, todayDate()) > 5;
   // INV-16: issuing to a natural person without ЕГН/ЛНЧ needs an explicit confirmation.
