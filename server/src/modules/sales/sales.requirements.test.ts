@@ -305,6 +305,15 @@ describe.each(DIALECTS)('Bulgarian invoice requirements on %s', (dialect) => {
         .executeTakeFirstOrThrow();
       expect(audit.user_id).toBe(desk.userId);
       expect(JSON.parse(audit.after_json ?? '{}')).toMatchObject({ withoutPersonalId: true });
+      // A note goes to the same recipient and keeps the confirmation.
+      const note = await json(
+        desk,
+        'POST',
+        `/api/v1/invoices/${inv.id}/credit-note`,
+        { reason: 'Върната част', issue: true, full: true },
+        201,
+      );
+      expect(note).toMatchObject({ status: 'issued', withoutPersonalId: true });
     });
 
     it('INV-16: with ЕГН it is issued and printed, and the confirmation is not asked for', async () => {

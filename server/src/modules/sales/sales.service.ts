@@ -911,6 +911,8 @@ export async function createNote(
       taxEventDate: documentDate,
       paymentMethod: inv.payment_method,
       noVatReason: inv.no_vat_reason,
+      // INV-16: a note goes to the invoice's recipient; a person invoiced without ЕГН/ЛНЧ keeps that confirmation.
+      withoutPersonalId: Boolean(inv.recipient_id_waived),
       receivedBy: body.receivedBy,
       notes: body.notes,
       lines: given.map((l) => lineIn(l, inv.currency, currency)),
