@@ -1303,6 +1303,32 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Техникът няма умение за категория {categoryCode}.',
     en: 'The technician has no skill for category {categoryCode}.',
   },
+  // sending documents by e-mail (ADR 0036)
+  mail_not_configured: {
+    bg: 'Няма настроен сървър за изпращане на имейли (Настройки → Фирма → Имейл).',
+    en: 'No e-mail server is set up (Settings → Company → E-mail).',
+  },
+  invalid_host: { bg: 'Невалиден адрес на сървър.', en: 'Invalid server address.' },
+  document_not_issued: {
+    bg: 'Документът още не е издаден: чернова не се изпраща.',
+    en: 'The document is not issued yet: a draft is not sent.',
+  },
+  document_cancelled: {
+    bg: 'Документ {number} е анулиран и не се изпраща.',
+    en: 'Document {number} is cancelled and is not sent.',
+  },
+  einvoice_consent_missing: {
+    bg: 'Клиентът не е дал съгласие да получава електронни фактури. Отбележете съгласието, за да изпратите {number}.',
+    en: 'The customer has not agreed to receive electronic invoices. Record the consent to send {number}.',
+  },
+  einvoice_consent_forbidden: {
+    bg: 'Само потребител, който редактира клиента, може да отбележи съгласието му за електронни фактури.',
+    en: 'Only a user who may edit the customer can record their consent to electronic invoices.',
+  },
+  mail_not_failed: {
+    bg: 'Писмото не е неуспешно (състояние „{status}“): няма какво да се изпрати отново.',
+    en: 'The message has not failed (status "{status}"): there is nothing to send again.',
+  },
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

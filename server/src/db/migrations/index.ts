@@ -35,6 +35,7 @@ import { documentsOnTheLifecycle } from './0035-documents-on-the-lifecycle';
 import { visits } from './0036-visits';
 import { orderSignatures } from './0037-order-signatures';
 import { visitStart } from './0038-visit-start';
+import { mail } from './0040-mail';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -76,4 +77,5 @@ export const MIGRATIONS: Migration[] = [
   visits,
   orderSignatures,
   visitStart,
+  mail,
 ];
