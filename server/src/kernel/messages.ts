@@ -1309,6 +1309,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'No e-mail server is set up (Settings → Company → E-mail).',
   },
   invalid_host: { bg: 'Невалиден адрес на сървър.', en: 'Invalid server address.' },
+  party_has_mail: {
+    bg: 'До контрагента има изпратени писма: {count}.',
+    en: 'Messages were sent to the party: {count}.',
+  },
   document_not_issued: {
     bg: 'Документът още не е издаден: чернова не се изпраща.',
     en: 'The document is not issued yet: a draft is not sent.',

@@ -99,7 +99,8 @@ export const mail: Migration = {
 
     await db.schema
       .createTable('einvoice_consent')
-      .$call((t) => c.ref(t, 'party_id', 'party', (x) => x.primaryKey()))
+      // The consent is the party's own: deleted with it (a party is deleted only while nothing else uses it).
+      .$call((t) => c.ref(t, 'party_id', 'party', (x) => x.primaryKey().onDelete('cascade')))
       .$call((t) => c.text(t, 'email', (x) => x.notNull()))
       .$call((t) => c.date(t, 'consented_on', (x) => x.notNull()))
       .$call((t) => c.ref(t, 'recorded_by', 'app_user'))

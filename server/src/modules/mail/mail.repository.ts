@@ -103,10 +103,11 @@ const NEWEST_FIRST: ListOrder = { terms: ['mail_outbox.created_at', 'mail_outbox
 
 export async function listOutbox(
   db: Executor,
-  filter: { status?: MailStatus; documentType?: MailDocumentType; documentId?: string },
+  filter: { status?: MailStatus; documentType?: MailDocumentType; documentId?: string; partyId?: string },
   page: PageRequest,
 ) {
   let q = outboxQuery(db);
+  if (filter.partyId) q = q.where('mail_outbox.party_id', '=', filter.partyId);
   if (filter.status) q = q.where('mail_outbox.status', '=', filter.status);
   if (filter.documentType) q = q.where('mail_outbox.document_type', '=', filter.documentType);
   if (filter.documentId) q = q.where('mail_outbox.document_id', '=', filter.documentId);
@@ -157,4 +158,9 @@ export async function saveConsent(db: Executor, row: Insertable<EinvoiceConsentT
 export async function deleteConsent(db: Executor, partyId: string): Promise<boolean> {
   const r = await db.deleteFrom('einvoice_consent').where('party_id', '=', partyId).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
+}
+
+/** A forgotten person's addresses leave the messages sent to them (GDPR-05); the rest of the record stays. */
+export async function forgetRecipients(db: Executor, partyId: string): Promise<void> {
+  await db.updateTable('mail_outbox').set({ recipients: '' }).where('party_id', '=', partyId).execute();
 }

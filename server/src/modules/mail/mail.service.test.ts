@@ -318,6 +318,36 @@ describe.each(DIALECTS)('sending documents by e-mail on %s', (dialect) => {
     });
   });
 
+  it('GDPR: a person’s export names their consent and the messages sent to them; forgetting them removes both', async () => {
+    const person = (
+      await aCustomer(t, admin, {
+        kind: 'person',
+        name: 'Иван Забравен',
+        emails: [{ email: 'ivan@example.bg' }],
+      })
+    ).id;
+    await json(desk, 'PUT', `/api/v1/parties/${person}/einvoice-consent`, { email: 'ivan@example.bg' });
+    const order = await anOrder(t, admin, { partyId: person });
+    const queued = (
+      await send(
+        desk,
+        'POST',
+        `/api/v1/service-orders/${order.id}/work-report/email`,
+        mail({ to: ['ivan@example.bg'] }),
+        202,
+      )
+    ).json();
+    await drain();
+    const exported = await json(admin, 'GET', `/api/v1/parties/${person}/privacy-export`);
+    expect(exported.modules.einvoiceConsent).toMatchObject({ email: 'ivan@example.bg' });
+    expect(exported.modules.emails).toMatchObject([{ to: ['ivan@example.bg'], status: 'sent' }]);
+    await send(admin, 'POST', `/api/v1/parties/${person}/anonymise`, { confirm: true }, 200);
+    expect(await json(admin, 'GET', `/api/v1/parties/${person}/einvoice-consent`)).toMatchObject({
+      accepted: false,
+    });
+    expect((await outbox(queued.id)).to).toEqual([]);
+  });
+
   it('the work report: whoever prints it sends it, without the invoices’ consent; its sender follows it, others do not', async () => {
     const order = await anOrder(t, admin, { partyId: customerId });
     const prefilled = await json(

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Db, Executor } from '../../db/database';
 import { mapPage } from '../../db/list';
 import { nowIso } from '../../db/sql';
+import { registerReference } from '../../db/usage';
 import { allows, type Role } from '../../kernel/access';
 import { type Actor, SYSTEM_ACTOR } from '../../kernel/actor';
 import { todayDate } from '../../kernel/calendar';
@@ -16,7 +17,7 @@ import { recordAudit } from '../audit';
 import { getCompanySettings } from '../company';
 import { enqueueJob, JobError, registerJobHandler } from '../jobs';
 import { getOrder, orderDocumentPdf } from '../orders';
-import { findPartySummary, PARTY_RULES } from '../parties';
+import { findPartySummary, PARTY_RULES, registerPartyAnonymiser, registerPrivacyExporter } from '../parties';
 import { getInvoice, getProforma, invoicePdf, renderProforma } from '../sales';
 import { OUTBOX_RULES } from './mail.access';
 import * as repo from './mail.repository';
@@ -526,6 +527,33 @@ async function sendQueued(ctx: { db: Db; attempt: number; payload: MailJobPayloa
 }
 
 registerJobHandler<MailJobPayload>(MAIL_JOB, (ctx) => sendQueued(ctx), { maxAttempts: MAIL_ATTEMPTS });
+
+// GDPR-04/05: a person's export names their consent and the messages sent to them; forgetting them removes the
+// consent and the addresses the messages went to (the documents themselves are kept as the law asks).
+registerPrivacyExporter('einvoiceConsent', async (db, partyId) => {
+  const c = await repo.findConsent(db, partyId);
+  return c ? { email: c.email, consentedOn: c.consented_on, recordedAt: c.recorded_at } : null;
+});
+registerPrivacyExporter('emails', async (db, partyId) =>
+  (await repo.listOutbox(db, { partyId }, { page: 1, pageSize: 1000 })).items.map((m) => ({
+    to: recipientsOf(m.recipients),
+    subject: m.subject,
+    status: m.status,
+    sentAt: m.sent_at,
+  })),
+);
+registerPartyAnonymiser(async (db, partyId) => {
+  await repo.deleteConsent(db, partyId);
+  await repo.forgetRecipients(db, partyId);
+});
+
+// A party that messages were sent to is not deleted (its documents keep it anyway); archive it instead.
+registerReference('party', {
+  table: 'mail_outbox',
+  column: 'party_id',
+  usedBy: 'mail_outbox',
+  code: 'party_has_mail',
+});
 
 // ---------------------------------------------------------------- the recipient's consent (INV-15)
 

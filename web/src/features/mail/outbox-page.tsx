@@ -172,7 +172,7 @@ export function OutboxPage() {
                           <LastError m={m} />
                         </Stack>
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 140 }}>
                         <OutboxStatusBadge status={m.status} />
                       </Table.Td>
                       <Table.Td ta="right">{m.attempts}</Table.Td>

@@ -28,7 +28,7 @@ const STATUS_COLOR: Record<MailStatus, string> = { queued: 'gray', sent: 'green'
 export function OutboxStatusBadge({ status }: { status: MailStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={STATUS_COLOR[status]} data-testid="mail-status">
+    <Badge variant="light" color={STATUS_COLOR[status]} style={{ flexShrink: 0 }} data-testid="mail-status">
       {t(`mail.statuses.${status}`)}
     </Badge>
   );
