@@ -1329,6 +1329,25 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Само потребител, който редактира клиента, може да отбележи съгласието му за електронни фактури.',
     en: 'Only a user who may edit the customer can record their consent to electronic invoices.',
   },
+  smtp_unreachable: { bg: 'Сървърът за имейл не отговаря.', en: 'The e-mail server does not answer.' },
+  smtp_auth_failed: {
+    bg: 'Сървърът за имейл отказа потребителя или паролата.',
+    en: 'The e-mail server refused the user name or password.',
+  },
+  smtp_tls_failed: {
+    bg: 'Неуспешна защитена връзка (TLS) със сървъра за имейл.',
+    en: 'The secure connection (TLS) to the e-mail server failed.',
+  },
+  smtp_rejected: { bg: 'Сървърът за имейл отказа писмото.', en: 'The e-mail server refused the message.' },
+  smtp_deferred: {
+    bg: 'Сървърът за имейл поиска да се опита по-късно.',
+    en: 'The e-mail server asked to try again later.',
+  },
+  smtp_error: { bg: 'Грешка при изпращането на имейла.', en: 'The e-mail could not be sent.' },
+  document_unavailable: {
+    bg: 'Документът не можа да се подготви.',
+    en: 'The document could not be prepared.',
+  },
   mail_not_failed: {
     bg: 'Писмото не е неуспешно (състояние „{status}“): няма какво да се изпрати отново.',
     en: 'The message has not failed (status "{status}"): there is nothing to send again.',
