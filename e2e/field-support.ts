@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from '@playwright/test';
 import sharp from 'sharp';
-import { expect } from './support';
+import { api, expect, post } from './support';
 import { PHONE } from './width';
 
 /** The schedule's and the phone's journeys, shared: the calendar's columns and hours, a technician's phone, a
@@ -95,4 +95,100 @@ export async function chooseService(page: Page, label: string, code: string) {
     await page.getByRole('option', { name: new RegExp(code) }).click({ timeout: 5_000 });
     await expect(combobox).toHaveValue(new RegExp(code), { timeout: 2_000 });
   }).toPass(SLOW);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers
+type Row = Record<string, any>;
+
+/** A technician with a user account and working hours, through the API. */
+export async function aFieldTechnician(
+  page: Page,
+  o: {
+    username: string;
+    fullName: string;
+    password: string;
+    hours: { weekday: number; startMinute: number; endMinute: number }[];
+  },
+): Promise<{ user: Row; technician: Row }> {
+  const user = await post(page, '/api/v1/users', {
+    username: o.username,
+    fullName: o.fullName,
+    role: 'technician',
+    password: o.password,
+  });
+  const technician = await post(page, '/api/v1/technicians', {
+    name: o.fullName,
+    userId: user.id,
+    hours: o.hours,
+  });
+  return { user, technician };
+}
+
+/** The technician's van holding a part of its own, received from a supplier and posted, through the API. */
+export async function aVanWithPart(
+  page: Page,
+  technicianId: string,
+  o: {
+    run: string;
+    code: string;
+    partCode: string;
+    partName: string;
+    quantityMilli: number;
+    supplierName: string;
+  },
+): Promise<{ van: Row; part: Row }> {
+  const van = await post(page, '/api/v1/warehouses', {
+    code: o.code,
+    name: `Бус ${o.run}`,
+    kind: 'van',
+    technicianId,
+  });
+  const part = await post(page, '/api/v1/parts', {
+    code: o.partCode,
+    nameBg: o.partName,
+    salePriceCents: 1800,
+    typicalCostCents: 700,
+  });
+  const supplier = await post(page, '/api/v1/parties', {
+    kind: 'company',
+    name: o.supplierName,
+    isSupplier: true,
+    isCustomer: false,
+  });
+  const receipt = await post(page, '/api/v1/stock/documents', {
+    type: 'receipt',
+    warehouseId: van.id,
+    supplierId: supplier.id,
+    supplierDocNumber: `${o.code}-${o.run}`,
+    lines: [{ partId: part.id, quantityMilli: o.quantityMilli, unitCostCents: 700 }],
+  });
+  await post(page, `/api/v1/stock/documents/${receipt.id}/post`, {});
+  return { van, part };
+}
+
+/** A customer with a site and an item installed there (the catalogue's first model), through the API. */
+export async function aCustomerSite(
+  page: Page,
+  o: { name: string; siteName: string; city: string; address: string; serial: string },
+): Promise<{ customer: Row; site: Row; item: Row }> {
+  const customer = await post(page, '/api/v1/parties', {
+    kind: 'company',
+    name: o.name,
+    isCustomer: true,
+    isSupplier: false,
+  });
+  const site = await post(page, '/api/v1/sites', {
+    partyId: customer.id,
+    name: o.siteName,
+    city: o.city,
+    address: o.address,
+  });
+  const model = (await api(page, '/api/v1/models?pageSize=1')).items[0];
+  const item = await post(page, '/api/v1/items', {
+    modelId: model.id,
+    partyId: customer.id,
+    siteId: site.id,
+    serialNumber: o.serial,
+  });
+  return { customer, site, item };
 }

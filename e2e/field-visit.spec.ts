@@ -1,7 +1,10 @@
 import { todayDate } from '@servix/server/kernel/calendar';
 import { pdfText } from '../server/test/pdf-text';
 import {
+  aCustomerSite,
+  aFieldTechnician,
   aPhoto,
+  aVanWithPart,
   chooseService,
   columnOf,
   drawSignature,
@@ -36,68 +39,33 @@ test('a request planned by drag and drop is done on the technician’s phone, si
   const today = todayDate();
   const username = `field.tech.${run}`;
   const fullName = `Иван Теренов ${run}`;
-  const user = await post(page, '/api/v1/users', {
+  const { technician } = await aFieldTechnician(page, {
     username,
     fullName,
-    role: 'technician',
     password: PASSWORD,
-  });
-  const technician = await post(page, '/api/v1/technicians', {
-    name: fullName,
-    userId: user.id,
     hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startMinute: 7 * 60, endMinute: 19 * 60 })),
   });
-  const van = await post(page, '/api/v1/warehouses', {
+  const { van, part } = await aVanWithPart(page, technician.id, {
+    run,
     code: `FV${run}`,
-    name: `Бус ${run}`,
-    kind: 'van',
-    technicianId: technician.id,
+    partCode: `FV-FLT-${run}`,
+    partName: `Филтър за климатик ${run}`,
+    quantityMilli: 3000,
+    supplierName: `Доставчик ${run} ЕООД`,
   });
-  const part = await post(page, '/api/v1/parts', {
-    code: `FV-FLT-${run}`,
-    nameBg: `Филтър за климатик ${run}`,
-    salePriceCents: 1800,
-    typicalCostCents: 700,
+  const { customer, site, item } = await aCustomerSite(page, {
+    name: `Аптека Здраве ${run} ООД`,
+    siteName: `Аптека ${run}`,
+    city: 'Пловдив',
+    address: 'ул. Главна 5',
+    serial: `SN-FV-${run}`,
   });
-  const supplier = await post(page, '/api/v1/parties', {
-    kind: 'company',
-    name: `Доставчик ${run} ЕООД`,
-    isSupplier: true,
-    isCustomer: false,
-  });
-  const receipt = await post(page, '/api/v1/stock/documents', {
-    type: 'receipt',
-    warehouseId: van.id,
-    supplierId: supplier.id,
-    supplierDocNumber: `FV-${run}`,
-    lines: [{ partId: part.id, quantityMilli: 3000, unitCostCents: 700 }],
-  });
-  await post(page, `/api/v1/stock/documents/${receipt.id}/post`, {});
   const service = await post(page, '/api/v1/service-types', {
     code: `FV-SRV-${run}`,
     nameBg: `Профилактика на климатик ${run}`,
     normMinutes: 45,
     pricing: 'hourly',
     priceCents: 4000,
-  });
-  const customer = await post(page, '/api/v1/parties', {
-    kind: 'company',
-    name: `Аптека Здраве ${run} ООД`,
-    isCustomer: true,
-    isSupplier: false,
-  });
-  const site = await post(page, '/api/v1/sites', {
-    partyId: customer.id,
-    name: `Аптека ${run}`,
-    city: 'Пловдив',
-    address: 'ул. Главна 5',
-  });
-  const model = (await api(page, '/api/v1/models?pageSize=1')).items[0];
-  const item = await post(page, '/api/v1/items', {
-    modelId: model.id,
-    partyId: customer.id,
-    siteId: site.id,
-    serialNumber: `SN-FV-${run}`,
   });
 
   // The call: the desk records the request (45 minutes of service + 30 of travel).

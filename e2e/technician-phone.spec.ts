@@ -1,4 +1,13 @@
-import { aPhoto, chooseService, phoneOf as phoneWith, SLOW, setLocale } from './field-support';
+import {
+  aCustomerSite,
+  aFieldTechnician,
+  aPhoto,
+  aVanWithPart,
+  chooseService,
+  phoneOf as phoneWith,
+  SLOW,
+  setLocale,
+} from './field-support';
 import { api, expect, expectHome, post, shot, signIn, test } from './support';
 import { expectFitsScreen } from './width';
 
@@ -21,43 +30,27 @@ test('a technician does today’s visit on the phone: start, a part from the van
   const run = String(Date.now()).slice(-6);
   const username = `phone.tech.${run}`;
   const fullName = `Петър Телефонов ${run}`;
-  const user = await post(page, '/api/v1/users', {
+  const { technician } = await aFieldTechnician(page, {
     username,
     fullName,
-    role: 'technician',
     password: PASSWORD,
-  });
-  const technician = await post(page, '/api/v1/technicians', {
-    name: fullName,
-    userId: user.id,
     hours: EVERY_DAY,
   });
-  const van = await post(page, '/api/v1/warehouses', {
+  const { van, part } = await aVanWithPart(page, technician.id, {
+    run,
     code: `VAN${run}`,
-    name: `Бус ${run}`,
-    kind: 'van',
-    technicianId: technician.id,
+    partCode: `FLT-${run}`,
+    partName: `Филтър климатик ${run}`,
+    quantityMilli: 5000,
+    supplierName: `Доставчик бус ${run}`,
   });
-  const part = await post(page, '/api/v1/parts', {
-    code: `FLT-${run}`,
-    nameBg: `Филтър климатик ${run}`,
-    salePriceCents: 1500,
-    typicalCostCents: 600,
+  const { customer, site, item } = await aCustomerSite(page, {
+    name: `Кафене Витоша ${run} ООД`,
+    siteName: `Кафене ${run}`,
+    city: 'София',
+    address: 'бул. Витоша 12',
+    serial: `SN-PH-${run}`,
   });
-  const supplier = await post(page, '/api/v1/parties', {
-    kind: 'company',
-    name: `Доставчик бус ${run}`,
-    isSupplier: true,
-    isCustomer: false,
-  });
-  const receipt = await post(page, '/api/v1/stock/documents', {
-    type: 'receipt',
-    warehouseId: van.id,
-    supplierId: supplier.id,
-    supplierDocNumber: `PH-${run}`,
-    lines: [{ partId: part.id, quantityMilli: 5000, unitCostCents: 600 }],
-  });
-  await post(page, `/api/v1/stock/documents/${receipt.id}/post`, {});
   const service = await post(page, '/api/v1/service-types', {
     code: `VIS-${run}`,
     nameBg: `Профилактика ${run}`,
@@ -71,25 +64,6 @@ test('a technician does today’s visit on the phone: start, a part from the van
     normMinutes: 30,
     pricing: 'hourly',
     priceCents: 4000,
-  });
-  const customer = await post(page, '/api/v1/parties', {
-    kind: 'company',
-    name: `Кафене Витоша ${run} ООД`,
-    isCustomer: true,
-    isSupplier: false,
-  });
-  const site = await post(page, '/api/v1/sites', {
-    partyId: customer.id,
-    name: `Кафене ${run}`,
-    city: 'София',
-    address: 'бул. Витоша 12',
-  });
-  const model = (await api(page, '/api/v1/models?pageSize=1')).items[0];
-  const item = await post(page, '/api/v1/items', {
-    modelId: model.id,
-    partyId: customer.id,
-    siteId: site.id,
-    serialNumber: `SN-PH-${run}`,
   });
   // Last year's repair of the same air conditioner: the job page shows it in the item's history.
   const earlier = await post(page, '/api/v1/service-orders', {
@@ -220,35 +194,18 @@ test('on the phone in English a started job shows its parts, labour and photos',
   const run = `${String(Date.now()).slice(-6)}e`;
   const username = `phone.tech.${run}`;
   const fullName = `Peter Phone ${run}`;
-  const user = await post(page, '/api/v1/users', {
+  const { technician } = await aFieldTechnician(page, {
     username,
     fullName,
-    role: 'technician',
     password: PASSWORD,
-  });
-  const technician = await post(page, '/api/v1/technicians', {
-    name: fullName,
-    userId: user.id,
     hours: EVERY_DAY,
   });
-  const customer = await post(page, '/api/v1/parties', {
-    kind: 'company',
+  const { customer, site, item } = await aCustomerSite(page, {
     name: `Cafe Vitosha ${run} Ltd`,
-    isCustomer: true,
-    isSupplier: false,
-  });
-  const site = await post(page, '/api/v1/sites', {
-    partyId: customer.id,
-    name: `Cafe ${run}`,
+    siteName: `Cafe ${run}`,
     city: 'Sofia',
     address: '12 Vitosha Blvd',
-  });
-  const model = (await api(page, '/api/v1/models?pageSize=1')).items[0];
-  const item = await post(page, '/api/v1/items', {
-    modelId: model.id,
-    partyId: customer.id,
-    siteId: site.id,
-    serialNumber: `SN-PE-${run}`,
+    serial: `SN-PE-${run}`,
   });
   const request = await post(page, '/api/v1/visit-requests', {
     partyId: customer.id,

@@ -5,6 +5,7 @@ import { GOODS_NOTES_ACCESS } from './modules/goods-notes/goods-notes.access';
 import { IMPORTS_ACCESS } from './modules/imports/imports.access';
 import { ITEMS_ACCESS } from './modules/items/items.access';
 import { JOBS_ACCESS } from './modules/jobs/jobs.access';
+import { MAIL_ACCESS } from './modules/mail/mail.access';
 import { MONEY_ACCESS } from './modules/money/money.access';
 import { ONBOARDING_ACCESS } from './modules/onboarding/onboarding.access';
 import { EARNINGS_ACCESS, ORDERS_ACCESS } from './modules/orders/orders.access';
@@ -87,4 +88,5 @@ export const ACCESS: Record<string, Access> = {
   ...PAYMENTS_ACCESS,
   ...RECEIPTS_ACCESS,
   ...GOODS_NOTES_ACCESS,
+  ...MAIL_ACCESS,
 };

@@ -23,6 +23,7 @@ import { goodsNotesRoutes } from './modules/goods-notes';
 import { importsRoutes } from './modules/imports';
 import { itemsRoutes } from './modules/items';
 import { attachJobRunner, type JobRunnerSettings, jobsRoutes, registerJobHandler } from './modules/jobs';
+import { mailRoutes } from './modules/mail';
 import { moneyRoutes } from './modules/money';
 import { numberingRoutes } from './modules/numbering';
 import { onboardingRoutes } from './modules/onboarding';
@@ -168,6 +169,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(receiptsRoutes);
   await app.register(goodsNotesRoutes);
   await app.register(visitsRoutes);
+  await app.register(mailRoutes);
 
   if (spaIndex) {
     app.get('/', { schema: { hide: true } }, (_req, reply) =>

@@ -8,6 +8,7 @@ import type { GoodsNotesTables } from '../modules/goods-notes/goods-notes.table'
 import type { ImportsTables } from '../modules/imports/imports.table';
 import type { ItemsTables } from '../modules/items/items.table';
 import type { JobsTables } from '../modules/jobs/jobs.table';
+import type { MailTables } from '../modules/mail/mail.table';
 import type { MoneyTables } from '../modules/money/money.table';
 import type { NumberingTables } from '../modules/numbering/numbering.table';
 import type { OrdersTables } from '../modules/orders/orders.table';
@@ -44,4 +45,5 @@ export interface Database
     PaymentsTables,
     ReceiptsTables,
     GoodsNotesTables,
-    VisitsTables {}
+    VisitsTables,
+    MailTables {}

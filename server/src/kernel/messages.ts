@@ -1307,6 +1307,55 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Техникът няма умение за категория {categoryCode}.',
     en: 'The technician has no skill for category {categoryCode}.',
   },
+  // sending documents by e-mail (ADR 0036)
+  mail_not_configured: {
+    bg: 'Няма настроен сървър за изпращане на имейли (Настройки → Фирма → Имейл).',
+    en: 'No e-mail server is set up (Settings → Company → E-mail).',
+  },
+  invalid_host: { bg: 'Невалиден адрес на сървър.', en: 'Invalid server address.' },
+  party_has_mail: {
+    bg: 'До контрагента има изпратени писма: {count}.',
+    en: 'Messages were sent to the party: {count}.',
+  },
+  document_not_issued: {
+    bg: 'Документът още не е издаден: чернова не се изпраща.',
+    en: 'The document is not issued yet: a draft is not sent.',
+  },
+  document_cancelled: {
+    bg: 'Документ {number} е анулиран и не се изпраща.',
+    en: 'Document {number} is cancelled and is not sent.',
+  },
+  einvoice_consent_missing: {
+    bg: 'Клиентът не е дал съгласие да получава електронни фактури. Отбележете съгласието, за да изпратите {number}.',
+    en: 'The customer has not agreed to receive electronic invoices. Record the consent to send {number}.',
+  },
+  einvoice_consent_forbidden: {
+    bg: 'Само потребител, който редактира клиента, може да отбележи съгласието му за електронни фактури.',
+    en: 'Only a user who may edit the customer can record their consent to electronic invoices.',
+  },
+  smtp_unreachable: { bg: 'Сървърът за имейл не отговаря.', en: 'The e-mail server does not answer.' },
+  smtp_auth_failed: {
+    bg: 'Сървърът за имейл отказа потребителя или паролата.',
+    en: 'The e-mail server refused the user name or password.',
+  },
+  smtp_tls_failed: {
+    bg: 'Неуспешна защитена връзка (TLS) със сървъра за имейл.',
+    en: 'The secure connection (TLS) to the e-mail server failed.',
+  },
+  smtp_rejected: { bg: 'Сървърът за имейл отказа писмото.', en: 'The e-mail server refused the message.' },
+  smtp_deferred: {
+    bg: 'Сървърът за имейл поиска да се опита по-късно.',
+    en: 'The e-mail server asked to try again later.',
+  },
+  smtp_error: { bg: 'Грешка при изпращането на имейла.', en: 'The e-mail could not be sent.' },
+  document_unavailable: {
+    bg: 'Документът не можа да се подготви.',
+    en: 'The document could not be prepared.',
+  },
+  mail_not_failed: {
+    bg: 'Писмото не е неуспешно (състояние „{status}“): няма какво да се изпрати отново.',
+    en: 'The message has not failed (status "{status}"): there is nothing to send again.',
+  },
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -24,6 +24,8 @@ import {
   IconKey,
   IconLayoutKanban,
   IconListNumbers,
+  IconMailCog,
+  IconMailForward,
   IconMapPin,
   IconPuzzle,
   IconReceipt,
@@ -61,7 +63,9 @@ export interface Screen {
     | 'reports.nav.earnings'
     | 'fiscal.nav'
     | 'money.nav.accounts'
-    | 'vatJournal.nav';
+    | 'vatJournal.nav'
+    | 'mail.nav.settings'
+    | 'mail.nav.outbox';
   icon: Icon;
   /** The API call the screen cannot work without: a role that may not make it does not see the screen. */
   needs: Route;
@@ -127,6 +131,19 @@ export const SETTINGS_SCREENS = [
   { path: '/settings/api-tokens', label: 'nav.apiTokens', icon: IconKey, needs: 'GET /api/v1/api-tokens' },
   { path: '/settings/audit', label: 'nav.audit', icon: IconHistory, needs: 'GET /api/v1/audit' },
   { path: '/settings/jobs', label: 'nav.jobs', icon: IconClockPlay, needs: 'GET /api/v1/jobs' },
+  // Sending documents by e-mail (ADR 0036): the SMTP server is the administrator's, the outbox the office's.
+  {
+    path: '/settings/email',
+    label: 'mail.nav.settings',
+    icon: IconMailCog,
+    needs: 'PUT /api/v1/company/smtp',
+  },
+  {
+    path: '/settings/outbox',
+    label: 'mail.nav.outbox',
+    icon: IconMailForward,
+    needs: 'GET /api/v1/mail/outbox',
+  },
   { path: '/import', label: 'imports.nav', icon: IconFileImport, needs: 'POST /api/v1/imports/:entity/jobs' },
   {
     path: '/settings/service',

@@ -50,6 +50,8 @@ const PublicStatusPage = lazy(async () => {
 });
 const ServiceSettingsPage = lazyScreen(() => import('../features/orders/screens'), 'ServiceSettingsPage');
 const PlanningSettingsPage = lazyScreen(() => import('../features/visits/screens'), 'PlanningSettingsPage');
+const MailSettingsPage = lazyScreen(() => import('../features/mail/screens'), 'MailSettingsPage');
+const OutboxPage = lazyScreen(() => import('../features/mail/screens'), 'OutboxPage');
 const FiscalDevicePage = lazyScreen(
   () => import('../features/fiscal/fiscal-device-page'),
   'FiscalDevicePage',
@@ -63,6 +65,8 @@ const PAGES: Record<SettingsPath, React.ReactNode> = {
   '/settings/api-tokens': <ApiTokensPage />,
   '/settings/audit': <AuditLogPage />,
   '/settings/jobs': <JobsPage />,
+  '/settings/email': <MailSettingsPage />,
+  '/settings/outbox': <OutboxPage />,
   '/import': <ImportPage />,
   '/settings/service': <ServiceSettingsPage />,
   '/settings/visits': <PlanningSettingsPage />,

@@ -10,6 +10,7 @@ import { importsMessages } from '../features/imports/i18n';
 import { invoicesMessages } from '../features/invoices/i18n';
 import { proformaMessages } from '../features/invoices/proforma-i18n';
 import { itemsMessages } from '../features/items/i18n';
+import { mailMessages } from '../features/mail/i18n';
 import { moneyMessages } from '../features/money/i18n';
 import { orderClosingMessages } from '../features/orders/closing-i18n';
 import { orderCodesMessages } from '../features/orders/codes-i18n';
@@ -76,6 +77,7 @@ export const FEATURE_MESSAGES = {
   receipts: receiptsMessages,
   visits: visitsMessages,
   field: fieldMessages,
+  mail: mailMessages,
 };
 
 /** Bulgarian, the default language: every feature's tree merged into one. */
@@ -117,6 +119,7 @@ export const bg = mergeMessages(
   moneyMessages.bg,
   vatJournalMessages.bg,
   paymentsMessages.bg,
+  mailMessages.bg,
 );
 
 /** The shape every language must have: the Bulgarian keys, with any text. */
@@ -161,4 +164,5 @@ export const en: Messages = mergeMessages(
   moneyMessages.en,
   vatJournalMessages.en,
   paymentsMessages.en,
+  mailMessages.en,
 );

@@ -36,6 +36,7 @@ import { visits } from './0036-visits';
 import { orderSignatures } from './0037-order-signatures';
 import { visitStart } from './0038-visit-start';
 import { bgMoneyRequirements } from './0039-bg-money-requirements';
+import { mail } from './0040-mail';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -78,4 +79,5 @@ export const MIGRATIONS: Migration[] = [
   orderSignatures,
   visitStart,
   bgMoneyRequirements,
+  mail,
 ];

@@ -115,6 +115,10 @@ export const AUDIT_ACTIONS = [
   ...actionsOf('visit_booking', ['create', 'override', 'move', 'reassign', 'cancel', 'done', 'start']),
   ...actionsOf('visit_day_off', ['create', 'delete']),
   ...actionsOf('visit_settings', ['update', 'site_travel']),
+  // sending documents by e-mail (ADR 0036)
+  ...actionsOf('mail_settings', ['update']),
+  ...actionsOf('mail_outbox', ['queue', 'sent', 'failed', 'retry']),
+  ...actionsOf('einvoice_consent', ['record', 'withdraw']),
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -155,5 +159,8 @@ export const AUDIT_ENTITIES = [
   'visit_booking',
   'visit_day_off',
   'visit_settings',
+  'mail_settings',
+  'mail_outbox',
+  'einvoice_consent',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

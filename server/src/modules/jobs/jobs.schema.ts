@@ -5,7 +5,7 @@ import { IdParams } from '../../kernel/ids';
  * Every kind of job the server runs: the web shows each by name in Bulgarian and English (web/src/i18n/i18n.test.ts),
  * and jobs.kinds.test.ts checks this list against the handlers the app registers.
  */
-export const JOB_KINDS = ['auth.purge', 'import', 'sales.rendering'] as const;
+export const JOB_KINDS = ['auth.purge', 'import', 'mail.send', 'sales.rendering'] as const;
 
 export const JobStatus = z.enum(['queued', 'running', 'done', 'failed']);
 

@@ -22,7 +22,7 @@ export {
   lockedOrder,
 } from './orders.lines';
 export { orderLineRoutes } from './orders.lines.routes';
-export { orderPdfRoutes } from './orders.pdf.routes';
+export { orderDocumentPdf, orderPdfRoutes } from './orders.pdf.routes';
 export { orderPhotoRoutes } from './orders.photos.routes';
 export { ordersRoutes } from './orders.routes';
 export type {

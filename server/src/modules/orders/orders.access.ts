@@ -41,6 +41,9 @@ export const ORDERS_ACCESS: Record<string, Access> = {
   // those who may make links, the warranty protocol's costs only for the valuation roles (ORDER_FIELDS).
   'GET /api/v1/service-orders/:id/pdf/:document': ORDER_RULES.read,
   'GET /api/v1/service-orders/:id/work-report.pdf': ORDER_RULES.read,
+  // The work report by e-mail (the mail module, ADR 0036): whoever may print it.
+  'GET /api/v1/service-orders/:id/work-report/email': ORDER_RULES.read,
+  'POST /api/v1/service-orders/:id/work-report/email': ORDER_RULES.read,
 
   'POST /api/v1/service-orders/:id/lines': ORDER_LINE_RULES.write,
   'PATCH /api/v1/service-orders/:id/lines/:lineId': ORDER_LINE_RULES.write,

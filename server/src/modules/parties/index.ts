@@ -6,6 +6,7 @@
  */
 import './parties.links';
 
+export { PARTY_RULES } from './parties.access';
 export { partiesRoutes } from './parties.routes';
 export type { Party, PartySearchHit, Site } from './parties.schema';
 export { seedPartiesDemo } from './parties.seed';

@@ -24,6 +24,10 @@ export const PARTIES_ACCESS: Record<string, Access> = {
   'POST /api/v1/parties/:id/archive': PARTY_RULES.write,
   'POST /api/v1/parties/:id/unarchive': PARTY_RULES.write,
   'DELETE /api/v1/parties/:id': PARTY_RULES.write,
+  // Consent to electronic invoices (INV-15; kept by the mail module, ADR 0036): a fact about the party.
+  'GET /api/v1/parties/:id/einvoice-consent': PARTY_RULES.read,
+  'PUT /api/v1/parties/:id/einvoice-consent': PARTY_RULES.write,
+  'DELETE /api/v1/parties/:id/einvoice-consent': PARTY_RULES.write,
   // A data subject's request (GDPR-04/05): the office managers export, only an administrator erases.
   'GET /api/v1/parties/:id/privacy-export': ROLE_GROUPS.settings,
   'POST /api/v1/parties/:id/anonymise': ROLE_GROUPS.admin,

@@ -2,7 +2,9 @@ import './sales.links';
 
 /** The sales module seen from other modules: invoices (issue 13, first slice). */
 
+export { renderProforma } from './proforma.pdf';
 export { proformaRoutes } from './proforma.routes';
+export { getProforma } from './proforma.service';
 export { registerPaymentStateCondition } from './sales.repository';
 export { salesRoutes } from './sales.routes';
 export type { InvoiceDetail, InvoiceListItem } from './sales.schema';
@@ -10,6 +12,7 @@ export {
   type CancelGuard,
   getInvoice,
   INVOICE_KIND,
+  invoicePdf,
   listInvoices,
   registerCancelGuard,
   registerSettlementReader,

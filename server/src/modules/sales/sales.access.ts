@@ -28,10 +28,15 @@ export const SALES_ACCESS: Record<string, Access> = {
   'POST /api/v1/invoices/:id/credit-note': INVOICE_RULES.write,
   'POST /api/v1/invoices/:id/debit-note': INVOICE_RULES.write,
   'GET /api/v1/invoices/:id/cancellation-protocol.pdf': INVOICE_RULES.read,
+  // Sending the PDF by e-mail (the mail module, ADR 0036): whoever may read and print it.
+  'GET /api/v1/invoices/:id/email': INVOICE_RULES.read,
+  'POST /api/v1/invoices/:id/email': INVOICE_RULES.read,
   // Proforma invoices (INV-13, ADR 0025): the invoices' rules; converting one issues an invoice.
   'GET /api/v1/proformas': INVOICE_RULES.read,
   'GET /api/v1/proformas/:id': INVOICE_RULES.read,
   'GET /api/v1/proformas/:id/pdf': INVOICE_RULES.read,
+  'GET /api/v1/proformas/:id/email': INVOICE_RULES.read,
+  'POST /api/v1/proformas/:id/email': INVOICE_RULES.read,
   'POST /api/v1/proformas': INVOICE_RULES.write,
   'POST /api/v1/proformas/from-order': INVOICE_RULES.write,
   'POST /api/v1/proformas/:id/convert': INVOICE_RULES.write,

@@ -41,6 +41,7 @@ import { type Column, FilterSwitch, ListView, useListState, usePagedList } from 
 import { formatPhone, PhoneNumber } from '../../ui/phone-number';
 import { LoadError, NotFound, PageLoader } from '../../ui/states';
 import { WarrantyBadge } from '../items/warranty-badge';
+import { EinvoiceConsentCard } from '../mail/einvoice-consent-card';
 import { CustomerActions, EgnText } from './customer-actions';
 import { KindBadge, PartyFlags } from './customer-badges';
 import { SiteModal } from './site-modal';
@@ -51,6 +52,7 @@ const isTab = (v: string | null): v is Tab => TABS.includes(v as Tab);
 
 function Overview({ party }: { party: Party }) {
   const { t } = useTranslation();
+  const { user } = useSession();
   const company = party.kind === 'company';
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -161,6 +163,18 @@ function Overview({ party }: { party: Party }) {
           </Stack>
         ))}
       </InfoCard>
+
+      {party.isCustomer && canCall(user.role, 'GET /api/v1/parties/:id/einvoice-consent') && (
+        <EinvoiceConsentCard
+          partyId={party.id}
+          defaultEmail={party.emails[0]?.email ?? null}
+          canEdit={
+            canCall(user.role, 'PUT /api/v1/parties/:id/einvoice-consent') &&
+            party.anonymisedAt === null &&
+            party.archivedAt === null
+          }
+        />
+      )}
 
       {party.notes && (
         <InfoCard title={t('customers.section.notes')}>

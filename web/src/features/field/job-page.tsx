@@ -29,6 +29,7 @@ import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { SectionCard } from '../../ui/detail';
 import { FormAlert, LoadError, PageLoader } from '../../ui/states';
+import { SendMailButton } from '../mail/send-mail';
 import { useServiceTypeSearch } from '../orders/order-lines';
 import { OrderPhotosCard } from '../orders/order-photos';
 import { OrderSignature } from '../orders/order-signature';
@@ -316,6 +317,22 @@ function FinishButton({ job }: { job: Job }) {
   );
 }
 
+/** The work report sent to the customer by e-mail from the site (ADR 0036), in the phone's language first. */
+function WorkReportMail({ orderId, number }: { orderId: string; number: string }) {
+  const { t, i18n } = useTranslation();
+  const me = useSession();
+  if (!canCall(me.user.role, 'POST /api/v1/service-orders/:id/work-report/email')) return null;
+  return (
+    <Group>
+      <SendMailButton
+        document={{ type: 'work_report', id: orderId }}
+        title={`${t('orders.documents.workReport')} ${number}`}
+        languages={i18n.language === 'en' ? ['en', 'bg'] : ['bg', 'en']}
+      />
+    </Group>
+  );
+}
+
 /** The work on a started visit: its lines, parts from the van, labour, photos, then finishing. */
 function StartedWork({ job, orderId }: { job: Job; orderId: string }) {
   const me = useSession();
@@ -334,6 +351,7 @@ function StartedWork({ job, orderId }: { job: Job; orderId: string }) {
       <OrderSignature
         order={{ id: orderId, editable: order.data.editable, customerName: order.data.customerName }}
       />
+      <WorkReportMail orderId={orderId} number={order.data.number} />
       <FinishButton job={job} />
     </>
   );
@@ -358,6 +376,7 @@ function DoneWork({ job }: { job: Job }) {
           order={{ id: order.data.id, editable: order.data.editable, customerName: order.data.customerName }}
         />
       )}
+      {order.data && <WorkReportMail orderId={order.data.id} number={order.data.number} />}
     </>
   );
 }

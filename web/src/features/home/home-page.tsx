@@ -20,6 +20,8 @@ const SHORTCUT_TEXT = {
   '/settings/service': 'orders.settings.shortcut',
   '/settings/visits': 'visits.settings.shortcut',
   '/settings/fiscal-device': 'fiscal.shortcut',
+  '/settings/email': 'mail.shortcut.settings',
+  '/settings/outbox': 'mail.shortcut.outbox',
 } as const;
 
 export function HomePage() {

@@ -26,6 +26,7 @@ import { DetailField, InfoCard, SectionCard } from '../../ui/detail';
 import { PageHeader } from '../../ui/page-header';
 import { PdfButton } from '../../ui/pdf-button';
 import { LoadError, NotFound, PageLoader } from '../../ui/states';
+import { SendMailButton } from '../mail/send-mail';
 import { NoteRefunds } from '../payments/note-refunds';
 import { AllocationCard, UndoModal } from '../payments/payment-page';
 import { PaymentStateBadge } from '../payments/payment-state-badge';
@@ -223,6 +224,13 @@ export function InvoicePage() {
             <PdfButton href={invoicePdfUrl(invoice.id, 'bg_en')} testId="invoice-pdf-both">
               {t('invoices.invoice.pdfBoth')}
             </PdfButton>
+            {invoice.status === 'issued' && canCall(user.role, 'POST /api/v1/invoices/:id/email') && (
+              <SendMailButton
+                document={{ type: 'invoice', id: invoice.id }}
+                title={titleOf(t, invoice)}
+                languages={['bg', 'bg_en']}
+              />
+            )}
             {invoice.status === 'cancelled' && (
               <>
                 <PdfButton href={cancellationProtocolUrl(invoice.id, 'bg')} testId="invoice-protocol">

@@ -29,6 +29,7 @@ import { DetailField, InfoCard } from '../../ui/detail';
 import { PageHeader } from '../../ui/page-header';
 import { PdfButton } from '../../ui/pdf-button';
 import { LoadError, NotFound, PageLoader } from '../../ui/states';
+import { SendMailButton } from '../mail/send-mail';
 import { DocumentLines, PartyCard } from './document-lines';
 import { ProformaStatusBadge } from './proformas-page';
 
@@ -194,6 +195,13 @@ export function ProformaPage() {
             <PdfButton href={proformaPdfUrl(proforma.id, 'bg_en')} testId="proforma-pdf-both">
               {t('invoices.invoice.pdfBoth')}
             </PdfButton>
+            {proforma.status !== 'cancelled' && canCall(user.role, 'POST /api/v1/proformas/:id/email') && (
+              <SendMailButton
+                document={{ type: 'proforma', id: proforma.id }}
+                title={t('proformas.title', { number: proforma.number })}
+                languages={['bg', 'bg_en']}
+              />
+            )}
             {canConvert && (
               <Button
                 leftSection={<IconFileInvoice size={16} />}

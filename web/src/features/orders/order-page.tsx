@@ -51,6 +51,7 @@ import { PageHeader } from '../../ui/page-header';
 import { formatPhone } from '../../ui/phone-number';
 import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
 import { OrderInvoiceAction } from '../invoices/order-invoice-action';
+import { SendMailButton } from '../mail/send-mail';
 import { OrderQuoteAction } from '../quotes/order-quote-action';
 import { PlanWorkBlock } from '../visits/plan-work-block';
 import { OrderFlags, OrderStatusBadge } from './order-badges';
@@ -209,6 +210,7 @@ function NotesCard({ order, canWrite }: { order: OrderDetail; canWrite: boolean 
 
 function DocumentsCard({ order }: { order: OrderDetail }) {
   const { t, i18n } = useTranslation();
+  const { user } = useSession();
   const [language, setLanguage] = useState(i18n.language === 'en' ? 'en' : 'bg');
   const pdf = (doc: Parameters<typeof orderPdfUrl>[1], label: string) => (
     <Anchor href={orderPdfUrl(order.id, doc, language)} target="_blank" rel="noopener" size="sm">
@@ -237,6 +239,16 @@ function DocumentsCard({ order }: { order: OrderDetail }) {
       <Stack gap={8} data-testid="order-documents">
         {pdf('intake', t('orders.documents.intake'))}
         {pdf('work-report', t('orders.documents.workReport'))}
+        {order.status !== 'cancelled' &&
+          canCall(user.role, 'POST /api/v1/service-orders/:id/work-report/email') && (
+            <Group>
+              <SendMailButton
+                document={{ type: 'work_report', id: order.id }}
+                title={`${t('orders.documents.workReport')} ${order.number}`}
+                languages={language === 'en' ? ['en', 'bg'] : ['bg', 'en']}
+              />
+            </Group>
+          )}
         {order.warrantyRecords.length > 0 && pdf('warranty-protocol', t('orders.documents.warrantyProtocol'))}
         {order.warrantyRecords.length > 0 && pdf('warranty-card', t('orders.documents.warrantyCard'))}
         {order.documents.map((d) => (

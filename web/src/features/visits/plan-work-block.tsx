@@ -1,16 +1,5 @@
-import {
-  Button,
-  Card,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { instantAt, todayDate } from '@servix/server/kernel/calendar';
+import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { todayDate } from '@servix/server/kernel/calendar';
 import { formatDate } from '@servix/server/kernel/format';
 import type { OrderDetail } from '@servix/server/modules/orders/orders.schema';
 import { IconCalendarPlus } from '@tabler/icons-react';
@@ -19,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useActiveTechnicians, useBook } from '../../api/visits';
 import { currentLocale } from '../../i18n';
-import { DateField } from '../../ui/date-field';
 import { useAttempts } from './conflict-dialog';
+import { useSlotFields } from './slot-fields';
 
 /** The order's labour by norm time: how long its work block lasts unless the planner says otherwise. */
 export function workMinutesOf(order: Pick<OrderDetail, 'lines'>): number {
@@ -42,12 +31,15 @@ export function PlanWorkBlock({ order }: { order: OrderDetail }) {
   const book = useBook();
   const name = (id: string) => technicians.data?.find((x) => x.id === id)?.name ?? '';
   const attempts = useAttempts(name);
-  const [technicianId, setTechnicianId] = useState<string | null>(order.technicianId);
-  const [day, setDay] = useState<string | null>(todayDate());
-  const [start, setStart] = useState('09:00');
-  const [duration, setDuration] = useState<number | string>(workMinutesOf(order));
-  const m = /^(\d{1,2}):(\d{2})$/.exec(start.trim());
-  const valid = technicianId && day && m && typeof duration === 'number' && duration >= 5;
+  const { fields, slot, day } = useSlotFields(
+    {
+      technicianId: order.technicianId,
+      day: todayDate(),
+      start: '09:00',
+      durationMinutes: workMinutesOf(order),
+    },
+    technicians.data ?? [],
+  );
   return (
     <Card withBorder radius="md" padding="md" data-testid="plan-work-block">
       <Stack gap="xs">
@@ -72,43 +64,21 @@ export function PlanWorkBlock({ order }: { order: OrderDetail }) {
       </Stack>
       <Modal opened={open} onClose={() => setOpen(false)} title={t('visits.workBlock.title')} centered>
         <Stack gap="sm">
-          <Select
-            label={t('visits.schedule.technician')}
-            data={(technicians.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
-            value={technicianId}
-            onChange={setTechnicianId}
-            searchable
-            allowDeselect={false}
-          />
-          <DateField label={t('visits.schedule.date')} value={day} onChange={(v) => setDay(v)} />
-          <Group grow>
-            <TextInput
-              label={t('visits.schedule.start')}
-              value={start}
-              onChange={(e) => setStart(e.currentTarget.value)}
-            />
-            <NumberInput
-              label={t('visits.schedule.duration')}
-              value={duration}
-              onChange={setDuration}
-              min={5}
-              step={15}
-            />
-          </Group>
+          {fields}
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={() => setOpen(false)}>
               {t('common.cancel')}
             </Button>
             <Button
-              disabled={!valid}
+              disabled={!slot}
               loading={book.isPending}
               onClick={async () => {
-                if (!valid || !m || !technicianId || !day) return;
+                if (!slot) return;
                 const body = {
                   orderId: order.id,
-                  technicianIds: [technicianId],
-                  start: instantAt(day, Number(m[1]) * 60 + Number(m[2])).toISOString(),
-                  durationMinutes: Number(duration),
+                  technicianIds: [slot.technicianId],
+                  start: slot.start.toISOString(),
+                  durationMinutes: slot.durationMinutes,
                 };
                 const done = await attempts.run(
                   (override) => book.mutateAsync(override ? { ...body, override } : body),

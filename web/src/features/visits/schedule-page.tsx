@@ -6,16 +6,13 @@ import {
   Group,
   Loader,
   Modal,
-  NumberInput,
   Paper,
   ScrollArea,
   SegmentedControl,
-  Select,
   Stack,
   Text,
-  TextInput,
 } from '@mantine/core';
-import { instantAt, wallClockOf } from '@servix/server/kernel/calendar';
+import { wallClockOf } from '@servix/server/kernel/calendar';
 import { formatDate } from '@servix/server/kernel/format';
 import type { Technician } from '@servix/server/modules/technicians/technicians.schema';
 import type { VisitRequestListItem } from '@servix/server/modules/visits/visits.schema';
@@ -34,7 +31,6 @@ import {
 import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
-import { DateField } from '../../ui/date-field';
 import { PageHeader } from '../../ui/page-header';
 import { useIsPhone } from '../../ui/phone';
 import { LoadError } from '../../ui/states';
@@ -52,6 +48,7 @@ import {
   rangeOf,
   type ScheduleEvent,
 } from './schedule-model';
+import { useSlotFields } from './slot-fields';
 
 const ScheduleCalendar = lazy(() =>
   import('./schedule-calendar').then((m) => ({ default: m.ScheduleCalendar })),
@@ -433,51 +430,32 @@ function MoveDialog({
 }) {
   const { t } = useTranslation();
   const clock = wallClockOf(event.start);
-  const [technicianId, setTechnicianId] = useState<string | null>(event.resourceId);
-  const [day, setDay] = useState<string | null>(clock.date);
-  const [start, setStart] = useState(`${pad(Math.floor(clock.minute / 60))}:${pad(clock.minute % 60)}`);
-  const [duration, setDuration] = useState<number | string>(minutesBetween(event.start, event.end));
-  const m = /^(\d{1,2}):(\d{2})$/.exec(start.trim());
-  const valid = technicianId && day && m && typeof duration === 'number' && duration >= 5;
+  const { fields, slot } = useSlotFields(
+    {
+      technicianId: event.resourceId,
+      day: clock.date,
+      start: `${pad(Math.floor(clock.minute / 60))}:${pad(clock.minute % 60)}`,
+      durationMinutes: minutesBetween(event.start, event.end),
+    },
+    technicians,
+  );
   return (
     <Modal opened onClose={onClose} title={t('visits.schedule.moveTitle')} centered>
       <Stack gap="sm">
         <Text size="sm">{event.title}</Text>
-        <Select
-          label={t('visits.schedule.technician')}
-          data={technicians.map((x) => ({ value: x.id, label: x.name }))}
-          value={technicianId}
-          onChange={setTechnicianId}
-          allowDeselect={false}
-        />
-        <DateField label={t('visits.schedule.date')} value={day} onChange={(v) => setDay(v)} />
-        <Group grow>
-          <TextInput
-            label={t('visits.schedule.start')}
-            value={start}
-            onChange={(e) => setStart(e.currentTarget.value)}
-          />
-          <NumberInput
-            label={t('visits.schedule.duration')}
-            value={duration}
-            onChange={setDuration}
-            min={5}
-            step={15}
-          />
-        </Group>
+        {fields}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onClose}>
             {t('visits.conflict.keep')}
           </Button>
           <Button
-            disabled={!valid}
+            disabled={!slot}
             onClick={() => {
-              if (!valid || !m) return;
-              const s = instantAt(day, Number(m[1]) * 60 + Number(m[2]));
+              if (!slot) return;
               void onMove({
-                start: s,
-                end: new Date(s.getTime() + Number(duration) * 60_000),
-                resourceId: technicianId,
+                start: slot.start,
+                end: new Date(slot.start.getTime() + slot.durationMinutes * 60_000),
+                resourceId: slot.technicianId,
               });
             }}
           >

@@ -1,0 +1,2 @@
+export { MailSettingsPage } from './mail-settings-page';
+export { OutboxPage } from './outbox-page';
