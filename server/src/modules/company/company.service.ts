@@ -113,8 +113,7 @@ export async function createCompany(
     website: null,
     default_vat_rate_bp: 2000,
     fiscal_device_required: false,
-    dual_display_until: DUAL_DISPLAY_UNTIL,
-    invoice_other_currency: false,
+    // dual_display_until and invoice_other_currency: the columns' defaults (DUAL_DISPLAY_UNTIL, off).
     logo_data_url: null,
     lock_date: null,
     is_demo: options.demo === true,

@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { CalendarDate, Instant, SqlBool } from '../../db/sql';
 
 export interface CompanyTable {
@@ -18,9 +19,11 @@ export interface CompanyTable {
   default_vat_rate_bp: number;
   fiscal_device_required: SqlBool;
   /** The last day quotes and sale receipts show EUR and BGN side by side (EUR-02, EUR-07; migration 0039). */
-  dual_display_until: CalendarDate;
+  // Optional when inserting (migration 0039's defaults): a company created on an older schema, as the migration
+  // tests make one, has no such column yet.
+  dual_display_until: ColumnType<CalendarDate, CalendarDate | undefined, CalendarDate>;
   /** Invoices and notes print an informative amount in the other currency (EUR-03); off by default. */
-  invoice_other_currency: SqlBool;
+  invoice_other_currency: ColumnType<boolean | number, boolean | undefined, boolean>;
   logo_data_url: string | null;
   /** The closed period: nothing is posted or reversed on or before it (issue 10). */
   lock_date: CalendarDate | null;
