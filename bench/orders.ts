@@ -410,12 +410,17 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
       throw new Error(`${method} ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
     return res.json() as Record<string, unknown>;
   };
-  const results: [string, { median: number; p95: number }, number][] = [];
-  const show = ([what, st, target]: [string, { median: number; p95: number }, number]) =>
+  // A target of null: none on this database (the issue sets the two writes' 20 ms on SQLite only).
+  type Row = [string, { median: number; p95: number }, number | null];
+  const results: Row[] = [];
+  const show = ([what, st, target]: Row) =>
     console.log(
-      `  ${what.padEnd(56)} ${st.median.toFixed(1).padStart(7)} ms ${st.p95.toFixed(1).padStart(7)} ms  <${target} ms  ${st.p95 < target ? 'yes' : 'NO'}`,
+      `  ${what.padEnd(56)} ${st.median.toFixed(1).padStart(7)} ms ${st.p95.toFixed(1).padStart(7)} ms  ${
+        target === null ? '     —       (SQLite only)' : `<${target} ms  ${st.p95 < target ? 'yes' : 'NO'}`
+      }`,
     );
-  const record = (r: [string, { median: number; p95: number }, number]) => {
+  const writeTarget = pg ? null : 20;
+  const record = (r: Row) => {
     results.push(r);
     show(r);
   };
@@ -498,7 +503,7 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
     await call('POST', '/api/v1/service-orders', 201, body);
     intake.push(performance.now() - s);
   }
-  record(['take in: new customer + new item (POST /service-orders)', stats(intake), 20]);
+  record(['take in: new customer + new item (POST /service-orders)', stats(intake), writeTarget]);
 
   // Finishing: 5 part lines, stock received first. Parts of their own: the history's waiting lines would take a
   // receipt of its parts first (oldest first, ADR 0014).
@@ -553,7 +558,7 @@ async function benchOne(label: string, databaseUrl: string, cleanup: () => Promi
     await call('POST', `/api/v1/service-orders/${id}/status`, 200, { to: 'ready' });
     finish.push(performance.now() - s);
   }
-  record(['finish an order with 5 part lines (status → ready)', stats(finish), 20]);
+  record(['finish an order with 5 part lines (status → ready)', stats(finish), writeTarget]);
   const rss = process.memoryUsage().rss / 1024 / 1024;
   await app.close();
   await handle.close();
