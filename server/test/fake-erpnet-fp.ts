@@ -7,6 +7,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { wallClockOf } from '../src/kernel/calendar';
 
 type Json = Record<string, unknown>;
 type TaskStatus = 'enqueued' | 'running' | 'finished';
@@ -26,6 +27,8 @@ export interface FakeDeviceSwitches {
   paperOut: boolean;
   /** The device prints and the server keeps the task, but the answer is lost on the way (the connection drops). */
   dropAnswers: boolean;
+  /** How far the device's clock is ahead of (negative: behind) the real time, in seconds (FIS-05, ADR 0037). */
+  clockOffsetSeconds: number;
 }
 
 export interface FakeErpNetFp {
@@ -69,7 +72,13 @@ const error = (code: string, text: string): Json => ({
   messages: [{ type: 'error', code, text }, ...INFO],
 });
 
-const deviceNow = () => new Date().toISOString().slice(0, 19);
+/** The device's wall clock as ErpNet.FP gives it: local time (Sofia, where the device stands), no zone. */
+const deviceNow = (offsetSeconds = 0) => {
+  const at = new Date(Date.now() + offsetSeconds * 1000);
+  const { date, minute } = wallClockOf(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date}T${pad(Math.floor(minute / 60))}:${pad(minute % 60)}:${pad(at.getUTCSeconds())}`;
+};
 const money = (n: number) => Math.round(n * 100) / 100;
 
 export async function startFakeErpNetFp(
@@ -94,6 +103,7 @@ export async function startFakeErpNetFp(
     loseTasks: false,
     paperOut: false,
     dropAnswers: false,
+    clockOffsetSeconds: 0,
     ...options.switches,
   };
 
@@ -154,7 +164,7 @@ export async function startFakeErpNetFp(
           ok: 'true',
           messages: INFO,
           receiptNumber: String(receiptCounter).padStart(7, '0'),
-          receiptDateTime: deviceNow(),
+          receiptDateTime: deviceNow(switches.clockOffsetSeconds),
           receiptAmount: amount,
           fiscalMemorySerialNumber: FAKE_PRINTER_INFO.fiscalMemorySerialNumber,
         };
@@ -209,7 +219,7 @@ export async function startFakeErpNetFp(
       if (req.method === 'GET' && parts[2] === 'status')
         return send(200, {
           ok: !switches.paperOut,
-          deviceDateTime: deviceNow(),
+          deviceDateTime: deviceNow(switches.clockOffsetSeconds),
           messages: switches.paperOut ? [PAPER_OUT, ...INFO] : INFO,
         });
       if (req.method === 'GET' && parts[2] === 'cash') {

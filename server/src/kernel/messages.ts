@@ -773,6 +773,14 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Няма настроено фискално устройство. Изберете ErpNet.FP в настройките на фискалното устройство.',
     en: 'No fiscal device is set up. Choose ErpNet.FP in the fiscal device settings.',
   },
+  fiscal_clock_out_of_sync: {
+    bg: 'Часовникът на фискалното устройство ({deviceTime}) се различава от часа на сървъра с {minutes} мин. Сверете часа на устройството и отпечатайте бележката отново.',
+    en: "The fiscal device's clock ({deviceTime}) is {minutes} min off the server's time. Set the device's clock right and print the receipt again.",
+  },
+  fiscal_device_required: {
+    bg: 'Плащане в брой или с карта изисква фискално устройство (настройка „Изисква се фискално устройство“), а такова не е настроено. Настройте фискалното устройство или изключете настройката.',
+    en: 'A payment in cash or by card needs a fiscal device (the setting "Fiscal device required"), and none is set up. Set up the fiscal device or turn the setting off.',
+  },
   fiscal_device_not_tested: {
     bg: 'Фискалното устройство още не е проверено: натиснете „Провери устройството“, за да се запише номерът му.',
     en: 'The fiscal device has not been tested yet: press "Test the device" so that its number is recorded.',
@@ -1191,6 +1199,10 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
   receipt_total_zero: {
     bg: 'Бележката е на нулева стойност: добавете цена.',
     en: 'The receipt comes to zero: add a price.',
+  },
+  receipt_of_payment: {
+    bg: 'Касова бележка {number} е издадена за плащане на клиент и не се сторнира сама: плащането стои върху нея.',
+    en: "Sale receipt {number} was issued for a customer's payment and is not reversed on its own: the payment stands on it.",
   },
   receipt_not_issued: {
     bg: 'Касова бележка {number} вече е сторнирана.',

@@ -270,6 +270,12 @@ export async function getLockDate(db: Executor): Promise<CalendarDate | null> {
   return (await repo.findCompany(db))?.lock_date ?? null;
 }
 
+/** The setting "fiscal device required" (D1, FIS-01): a cash or card sale is refused without a device (ADR 0037). */
+export async function isFiscalDeviceRequired(db: Executor): Promise<boolean> {
+  const row = await db.selectFrom('company').select('fiscal_device_required').executeTakeFirst();
+  return Boolean(row?.fiscal_device_required);
+}
+
 /**
  * Closes the books up to a date, or reopens them with null; moving it either way is allowed to whoever may call
  * this, and audited with the date before and after.

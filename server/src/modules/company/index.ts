@@ -10,4 +10,5 @@ export {
   getLogoDataUrl,
   hasCompany,
   isDemoCompany,
+  isFiscalDeviceRequired,
 } from './company.service';

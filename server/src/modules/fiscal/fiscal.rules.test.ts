@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../kernel/errors';
 import {
+  DEVICE_CLOCK_TOLERANCE_SECONDS,
+  deviceClockSkewSeconds,
   deviceCurrencyOn,
   deviceError,
   formatUniqueSaleNumber,
@@ -24,6 +26,19 @@ const codeOf = (f: () => unknown) => {
 };
 
 describe('fiscal rules', () => {
+  it("FIS-05: the device's clock is read in Sofia's time (no zone) and compared with the server's; 120 s tolerated", () => {
+    expect(DEVICE_CLOCK_TOLERANCE_SECONDS).toBe(120);
+    // 2026-12-07 12:00:00 UTC is 14:00:00 in Sofia (winter, UTC+2); 2026-07-01 12:00 UTC is 15:00 (summer, UTC+3).
+    const winter = new Date('2026-12-07T12:00:00Z');
+    expect(deviceClockSkewSeconds('2026-12-07T14:00:00', winter)).toBe(0);
+    expect(deviceClockSkewSeconds('2026-12-07T14:03:30', winter)).toBe(210);
+    expect(deviceClockSkewSeconds('2026-12-07T13:58:00', winter)).toBe(-120);
+    expect(deviceClockSkewSeconds('2026-07-01T15:00:05', new Date('2026-07-01T12:00:00Z'))).toBe(5);
+    expect(deviceClockSkewSeconds('2026-12-07T12:01:00Z', winter)).toBe(60);
+    for (const bad of [null, '', 'yesterday', '2026-02-30T10:00:00', '2026-12-07T25:00:00'])
+      expect(deviceClockSkewSeconds(bad, winter)).toBeNull();
+  });
+
   it('forms the УНП as 8-character device number, 4-character operator code, 7-digit sequence (FIS-05)', () => {
     expect(formatUniqueSaleNumber('dt279013', operatorCodeOf('1'), 1)).toBe('DT279013-0001-0000001');
     expect(formatUniqueSaleNumber('DT279013', operatorCodeOf('op12'), 9_999_999)).toBe(

@@ -2,6 +2,7 @@
  * The fiscal device's pure rules: the unique sale number (FIS-05), the device's currency on a date (FP-07), units at
  * the device boundary, texts cut to the device's width (FP-03), and the device's standard error codes as ours.
  */
+import { dateParts, instantAt } from '../../kernel/calendar';
 import { DomainError } from '../../kernel/errors';
 import type { DeviceMessage, FiscalCurrency } from './fiscal.device';
 
@@ -132,4 +133,37 @@ export function messagesOf(value: unknown): DeviceMessage[] {
       },
     ];
   });
+}
+
+/**
+ * How far the fiscal device's clock may be from the server's (FIS-05: "time synced with the ФУ"; ADR 0037). Beyond it
+ * the device's status says so, the settings screen warns, and a sale's receipt is not printed (409
+ * fiscal_clock_out_of_sync) until the clock is put right.
+ */
+export const DEVICE_CLOCK_TOLERANCE_SECONDS = 120;
+
+/**
+ * The device's clock less the server's, in whole seconds, or null when the device gave no time it can read. ErpNet.FP
+ * gives the device's wall clock without a zone ("2026-12-07T14:05:00"): read in the company's time zone, where the
+ * device stands; a time with a zone or "Z" is read as it says.
+ */
+export function deviceClockSkewSeconds(deviceDateTime: string | null, now: Date): number | null {
+  if (!deviceDateTime) return null;
+  const wall = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?$/.exec(deviceDateTime.trim());
+  let at: number;
+  if (wall) {
+    const [, date, hh, mm, ss] = wall;
+    if (!date || Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return null;
+    try {
+      dateParts(date);
+    } catch {
+      return null;
+    }
+    at = instantAt(date, Number(hh) * 60 + Number(mm)).getTime() + Number(ss) * 1000;
+  } else {
+    if (!/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(deviceDateTime.trim())) return null;
+    at = Date.parse(deviceDateTime);
+  }
+  if (!Number.isFinite(at)) return null;
+  return Math.round((at - now.getTime()) / 1000);
 }

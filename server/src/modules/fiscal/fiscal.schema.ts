@@ -78,6 +78,17 @@ export type FiscalDeviceSettingsBody = z.input<typeof FiscalDeviceSettingsBody>;
 export const FiscalDeviceTestAnswer = z.object({
   ok: z.boolean(),
   deviceDateTime: z.string().nullable(),
+  clockSkewSeconds: z
+    .number()
+    .int()
+    .nullable()
+    .describe("The device's clock less the server's, in seconds; null: the device gave no readable time"),
+  clockInSync: z
+    .boolean()
+    .nullable()
+    .describe(
+      'FIS-05: within 120 s of the server (DEVICE_CLOCK_TOLERANCE_SECONDS); false: sales are not printed until the clock is put right (ADR 0037)',
+    ),
   messages: z.array(DeviceMessage),
   serialNumber: z.string(),
   fiscalMemorySerialNumber: z.string(),

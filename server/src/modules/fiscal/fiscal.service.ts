@@ -25,6 +25,8 @@ import { noFiscalDevice } from './fiscal.none';
 import * as repo from './fiscal.repository';
 import {
   DEFAULT_TAX_GROUPS,
+  DEVICE_CLOCK_TOLERANCE_SECONDS,
+  deviceClockSkewSeconds,
   deviceCurrencyOn,
   deviceError,
   formatUniqueSaleNumber,
@@ -191,9 +193,12 @@ export async function testFiscalDevice(db: Executor, actor: Actor): Promise<Fisc
   try {
     const info = await device.info();
     const status = await device.status();
+    const skew = deviceClockSkewSeconds(status.deviceDateTime, new Date());
     answer = {
       ok: status.ok,
       deviceDateTime: status.deviceDateTime,
+      clockSkewSeconds: skew,
+      clockInSync: skew === null ? null : Math.abs(skew) <= DEVICE_CLOCK_TOLERANCE_SECONDS,
       messages: status.messages,
       serialNumber: info.serialNumber,
       fiscalMemorySerialNumber: info.fiscalMemorySerialNumber,
@@ -571,6 +576,16 @@ export async function nextUniqueSaleNumber(trx: Executor): Promise<string> {
   return formatUniqueSaleNumber(serial, operatorCode, await repo.takeSaleNumber(trx, prefix));
 }
 
+/**
+ * Before a cash or card sale is written (FIS-01, D1, ADR 0037): with the company's setting "fiscal device required"
+ * on and no device set up, 409 fiscal_device_required, and the caller writes nothing.
+ */
+export async function assertFiscalSaleAllowed(db: Executor, deviceRequired: boolean): Promise<void> {
+  const row = await repo.findSettings(db);
+  if (deviceRequired && (!row || row.kind === 'none'))
+    throw new DomainError('conflict', 'fiscal_device_required');
+}
+
 /** The device's tax group for a VAT rate, by the company's mapping (FIS-06). */
 export async function fiscalTaxGroupOf(db: Executor, vatRateBp: number): Promise<number> {
   const groups = taxGroupsOf(await repo.findSettings(db));
@@ -605,6 +620,28 @@ export async function printStornoReceipt(
   return printDocument(db, actor, 'reversal', reversal);
 }
 
+/**
+ * FIS-05 "time synced with the ФУ" (ADR 0037): before a sale's receipt is printed the device's clock is read (its
+ * status) and compared with the server's; more than DEVICE_CLOCK_TOLERANCE_SECONDS apart, 409
+ * fiscal_clock_out_of_sync and nothing is printed: the sale stays not fiscalised until it is printed again with the
+ * clock put right. A device that gives no readable time, or whose status is an error (no paper), is left to the print.
+ */
+async function assertClockInSync(device: FiscalDevice): Promise<void> {
+  const status = await device.status();
+  if (!status.ok) return;
+  const now = new Date();
+  const skew = deviceClockSkewSeconds(status.deviceDateTime, now);
+  if (skew === null || Math.abs(skew) <= DEVICE_CLOCK_TOLERANCE_SECONDS) return;
+  throw new DomainError('conflict', 'fiscal_clock_out_of_sync', {
+    params: { deviceTime: (status.deviceDateTime ?? '').replace('T', ' '), minutes: Math.round(skew / 60) },
+    extra: {
+      deviceDateTime: status.deviceDateTime,
+      serverDateTime: now.toISOString(),
+      clockSkewSeconds: skew,
+    },
+  });
+}
+
 async function printDocument(
   db: Executor,
   actor: Actor,
@@ -622,6 +659,7 @@ async function printDocument(
       field: 'currency',
       params: { currency: document.currency, device: currency },
     });
+  if (action === 'receipt') await assertClockInSync(deviceFor(row));
   const { taskId, result } = await startTask(db, actor, row, {
     action,
     uniqueSaleNumber: document.uniqueSaleNumber,

@@ -17,6 +17,7 @@ export type {
 export { fiscalRoutes } from './fiscal.routes';
 export type { FiscalDeviceSettings } from './fiscal.schema';
 export {
+  assertFiscalSaleAllowed,
   deviceCashNow,
   fiscalCurrencyOn,
   fiscalDeviceOf,

@@ -125,6 +125,35 @@ export function allocationsOfInvoice(db: Executor, invoiceId: string): Promise<A
     .orderBy('a.id')
     .execute();
 }
+/**
+ * Each invoice's tax base per VAT rate (exempt lines at 0 %) and its kind: how a payment's receipt splits what it paid
+ * of the invoice by rate (ADR 0037).
+ */
+export async function vatBasesOf(db: Executor, invoiceIds: string[]) {
+  if (!invoiceIds.length) return [];
+  const rows = await db
+    .selectFrom('sales_invoice_line as l')
+    .innerJoin('sales_invoice as i', 'i.id', 'l.invoice_id')
+    .where('l.invoice_id', 'in', invoiceIds)
+    .select([
+      'l.invoice_id',
+      'i.kind',
+      'l.vat_rate_bp',
+      'l.vat_exempt',
+      sql<number>`cast(sum(l.net_cents) as bigint)`.as('net_cents'),
+    ])
+    .groupBy(['l.invoice_id', 'i.kind', 'l.vat_rate_bp', 'l.vat_exempt'])
+    .orderBy('l.invoice_id')
+    .orderBy('l.vat_rate_bp')
+    .execute();
+  return rows.map((r) => ({
+    invoiceId: r.invoice_id,
+    kind: r.kind,
+    vatRateBp: r.vat_exempt ? 0 : r.vat_rate_bp,
+    netCents: Number(r.net_cents),
+  }));
+}
+
 export function findAllocation(db: Executor, id: string) {
   return db.selectFrom('payment_allocation').selectAll().where('id', '=', id).executeTakeFirst();
 }

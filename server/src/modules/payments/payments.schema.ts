@@ -86,10 +86,26 @@ export const Payment = z.object({
   currency: z.string(),
   notes: z.string().nullable(),
   allocations: z.array(Allocation),
+  receipt: z
+    .object({
+      id: z.string(),
+      number: z.string(),
+      uniqueSaleNumber: z.string().describe('УНП (FIS-05)'),
+      fiscalStatus: z.enum(['printing', 'printed', 'no_device', 'failed']),
+      fiscalErrorCode: z.string().nullable(),
+      receiptNumber: z.string().nullable(),
+      receiptDateTime: z.string().nullable(),
+      fiscalMemorySerialNumber: z.string().nullable(),
+    })
+    .nullable()
+    .optional()
+    .describe(
+      'The fiscal receipt of a payment in cash or by card (FIS-01, ADR 0037); printed again by POST /sale-receipts/{id}/print while failed or printing. None for a bank transfer',
+    ),
   createdAt: z.string(),
 });
 export type Payment = z.infer<typeof Payment>;
-export const PaymentListItem = Payment.omit({ allocations: true });
+export const PaymentListItem = Payment.omit({ allocations: true, receipt: true });
 export type PaymentListItem = z.infer<typeof PaymentListItem>;
 export const PaymentPage = Page(PaymentListItem);
 

@@ -16,11 +16,13 @@ import { newId } from '../../kernel/ids';
 import type { PageOf } from '../../kernel/list-query';
 import type { PaymentState } from '../../kernel/payment-state';
 import { recordAudit } from '../audit';
-import { getLockDate } from '../company';
+import { getCompanySettings, getLockDate } from '../company';
 import { recordCustomerPayment } from '../money';
 import { assertCustomerExists } from '../parties';
+import { paymentReceiptIn, printReceipt, receiptOfPayment } from '../receipts';
 import type { Settlement } from '../sales';
 import * as repo from './payments.repository';
+import { paymentReceiptLines } from './payments.rules';
 import type {
   AllocateBody,
   Allocation,
@@ -126,7 +128,21 @@ function toListItem(r: repo.PaymentRow): PaymentListItem {
 export async function getPayment(db: Executor, id: string): Promise<Payment> {
   const row = await repo.findPayment(db, id);
   if (!row) throw notFound('customer_payment');
-  return { ...toListItem(row), allocations: (await repo.allocationsOfPayment(db, id)).map(toAllocation) };
+  const receipt = await receiptOfPayment(db, id);
+  return {
+    ...toListItem(row),
+    allocations: (await repo.allocationsOfPayment(db, id)).map(toAllocation),
+    receipt: receipt && {
+      id: receipt.id,
+      number: receipt.number,
+      uniqueSaleNumber: receipt.uniqueSaleNumber,
+      fiscalStatus: receipt.fiscalStatus,
+      fiscalErrorCode: receipt.fiscalErrorCode,
+      receiptNumber: receipt.receiptNumber,
+      receiptDateTime: receipt.receiptDateTime,
+      fiscalMemorySerialNumber: receipt.fiscalMemorySerialNumber,
+    },
+  };
 }
 
 export async function listPayments(
@@ -356,10 +372,50 @@ async function allocateLocked(
   return wanted.length;
 }
 
-/** Records a customer's payment into a cash desk or bank account and allocates it (by hand or oldest first). */
+/**
+ * Records a customer's payment into a cash desk or bank account and allocates it (by hand or oldest first). A payment
+ * in cash or by card is finished with a fiscal receipt (FIS-01, ADR 0037): written in the same transaction through the
+ * receipts module (its lines what the payment paid), printed after the commit; a device error leaves it not
+ * fiscalised until it is printed again (POST /sale-receipts/:id/print). A bank transfer needs none.
+ */
 export async function createPayment(db: Db, actor: Actor, body: CreatePaymentBody): Promise<Payment> {
-  const id = await db.transaction().execute((trx) => createPaymentIn(trx, actor, body));
+  const { id, receiptId } = await db.transaction().execute(async (trx) => {
+    const id = await createPaymentIn(trx, actor, body);
+    const receiptId = body.method === 'bank_transfer' ? null : await receiptIn(trx, actor, id, body.method);
+    return { id, receiptId };
+  });
+  if (receiptId) await printReceipt(db, actor, receiptId);
   return getPayment(db, id);
+}
+
+/** The fiscal receipt of a cash or card payment just written (ADR 0037): what it paid, and its advance. */
+async function receiptIn(trx: Executor, actor: Actor, id: string, method: 'cash' | 'card'): Promise<string> {
+  const payment = await repo.findPayment(trx, id);
+  if (!payment) throw notFound('customer_payment');
+  const allocations = (await repo.allocationsOfPayment(trx, id)).filter((a) => a.undone_at === null);
+  const bases = await repo.vatBasesOf(trx, [...new Set(allocations.map((a) => a.invoice_id))]);
+  const amount = Number(payment.amount_cents);
+  const allocated = allocations.reduce((s, a) => s + Number(a.amount_cents), 0);
+  const company = await getCompanySettings(trx);
+  const lines = paymentReceiptLines(
+    allocations.map((a) => ({
+      number: a.invoice_number ?? '—',
+      kind: bases.find((b) => b.invoiceId === a.invoice_id)?.kind ?? 'invoice',
+      amountCents: Number(a.amount_cents),
+      bases: bases.filter((b) => b.invoiceId === a.invoice_id),
+    })),
+    { amountCents: amount - allocated, vatRateBp: company.vatRegistered ? company.defaultVatRateBp : 0 },
+  );
+  return paymentReceiptIn(trx, actor, {
+    paymentId: id,
+    paymentNumber: payment.number,
+    movementId: payment.movement_id,
+    date: String(payment.payment_date),
+    partyId: payment.party_id,
+    method,
+    accountId: payment.account_id,
+    lines,
+  });
 }
 
 /** createPayment inside the caller's transaction (the bank statement import records many at once); its id. */

@@ -27,6 +27,16 @@ export async function updateReceipt(
   await db.updateTable('sale_receipt').set(columns).where('id', '=', id).execute();
 }
 
+/** The id of a customer payment's receipt (ADR 0037), if it has one. */
+export async function receiptIdOfPayment(db: Executor, paymentId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('sale_receipt')
+    .select('id')
+    .where('payment_id', '=', paymentId)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 function viewQuery(db: Executor) {
   return db
     .selectFrom('sale_receipt as r')
@@ -62,7 +72,8 @@ function filtered(db: Executor, q: ReceiptFilter) {
   if (q.fiscalStatus?.length) query = query.where('r.fiscal_status', 'in', q.fiscalStatus);
   if (q.method) query = query.where('r.payment_method', '=', q.method);
   if (q.source === 'order') query = query.where('r.order_id', 'is not', null);
-  if (q.source === 'counter') query = query.where('r.order_id', 'is', null);
+  if (q.source === 'counter') query = query.where('r.order_id', 'is', null).where('r.payment_id', 'is', null);
+  if (q.source === 'payment') query = query.where('r.payment_id', 'is not', null);
   if (q.partyId) query = query.where('r.party_id', '=', q.partyId);
   if (q.from) query = query.where('r.document_date', '>=', q.from);
   if (q.to) query = query.where('r.document_date', '<=', q.to);

@@ -81,6 +81,10 @@ export const SaleReceipt = z.object({
   partyName: z.string().nullable(),
   orderId: z.string().nullable(),
   orderNumber: z.string().nullable(),
+  paymentId: z
+    .string()
+    .nullable()
+    .describe('The customer payment it was printed for (FIS-01, ADR 0037): its lines are the invoices paid'),
   method: z.enum(RECEIPT_METHODS),
   accountId: z.string(),
   movementId: z.string(),
@@ -139,9 +143,9 @@ export const ReceiptListQuery = z.strictObject({
   fiscalStatus: listOf(RECEIPT_FISCAL_STATUSES).optional(),
   method: z.enum(RECEIPT_METHODS).optional(),
   source: z
-    .enum(['order', 'counter'])
+    .enum(['order', 'counter', 'payment'])
     .optional()
-    .describe('From a service order, or an over-the-counter sale'),
+    .describe('From a service order, an over-the-counter sale, or a customer payment in cash or by card'),
   partyId: TrimmedId.optional(),
   from: IsoDate.optional().describe('Date from, inclusive'),
   to: IsoDate.optional().describe('Date to, inclusive'),

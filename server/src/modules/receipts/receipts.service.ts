@@ -16,11 +16,13 @@ import { dualTotalOf } from '../../kernel/eur';
 import { newId } from '../../kernel/ids';
 import { assertTransition, documentLifecycle } from '../../kernel/lifecycle';
 import type { PageOf } from '../../kernel/list-query';
+import { mulDivRound } from '../../kernel/money';
 import { toSearchText } from '../../kernel/search-text';
 import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } from '../audit';
 import { getPart } from '../catalog';
-import { getEuroDisplay, getLockDate } from '../company';
+import { getEuroDisplay, getLockDate, isFiscalDeviceRequired } from '../company';
 import {
+  assertFiscalSaleAllowed,
   type FiscalPayment,
   type FiscalSaleLine,
   fiscalCurrencyOn,
@@ -103,6 +105,7 @@ function toListItem(r: Row): SaleReceiptListItem {
     partyName: r.party_name ?? null,
     orderId: r.order_id,
     orderNumber: r.order_number ?? null,
+    paymentId: r.payment_id,
     method: r.payment_method,
     accountId: r.account_id,
     // Recorded as the receipt is posted: only a draft inside its own transaction has none.
@@ -177,7 +180,8 @@ export async function exportReceipts(db: Executor, q: ReceiptFilter): Promise<Sa
 async function fiscalPartsOf(db: Executor, receipt: SaleReceipt) {
   const lines: FiscalSaleLine[] = [];
   for (const l of receipt.lines) {
-    const a = receiptLineAmounts(l);
+    // A payment's line (ADR 0037) is an amount paid with VAT: printed as it is, one piece.
+    const a = receipt.paymentId ? { unitGrossCents: l.totalCents, discountCents: 0 } : receiptLineAmounts(l);
     lines.push({
       text: l.description,
       quantityMilli: l.quantityMilli,
@@ -191,6 +195,11 @@ async function fiscalPartsOf(db: Executor, receipt: SaleReceipt) {
   return { lines, payments, footer };
 }
 
+/** FIS-01, D1 (ADR 0037): with "fiscal device required" on, no cash or card sale without a device set up. */
+async function assertSaleAllowed(trx: Executor): Promise<void> {
+  await assertFiscalSaleAllowed(trx, await isFiscalDeviceRequired(trx));
+}
+
 /** A receipt's line as written: its price and amounts; its id, receipt and position are given on insert. */
 type ReceiptLine = Omit<Insertable<SaleReceiptLineTable>, 'id' | 'receipt_id' | 'position'>;
 
@@ -201,6 +210,8 @@ interface PaidReceipt {
   method: 'cash' | 'card';
   accountId: string;
   lines: ReceiptLine[];
+  /** A customer payment's receipt (ADR 0037): the payment and its money movement, already written; no other. */
+  payment?: { id: string; movementId: string };
   /** What the audit row keeps besides the number, the УНП, the method, the payment, the total and the currency. */
   audit: Record<string, unknown>;
   /** The kind's own work that names the number (a counter sale's stock issue); its answer joins the audit row. */
@@ -218,6 +229,7 @@ async function insertPaidReceipt(
   kind: DocumentKind<repo.ReceiptHeaderRow>,
   input: PaidReceipt,
 ): Promise<string> {
+  await assertSaleAllowed(trx);
   const total = input.lines.reduce((sum, l) => sum + Number(l.total_cents), 0);
   const net = input.lines.reduce((sum, l) => sum + Number(l.net_cents), 0);
   const currency = await fiscalCurrencyOn(trx, input.date);
@@ -233,9 +245,10 @@ async function insertPaidReceipt(
     currency,
     party_id: input.partyId,
     order_id: input.orderId,
+    payment_id: input.payment?.id ?? null,
     payment_method: input.method,
     account_id: input.accountId,
-    movement_id: null,
+    movement_id: input.payment?.movementId ?? null,
     net_cents: net,
     vat_cents: total - net,
     total_cents: total,
@@ -267,6 +280,7 @@ async function insertPaidReceipt(
     at: now,
     audit: { ...input.audit, uniqueSaleNumber, method: input.method, totalCents: total, currency },
     numbered: async (number) => {
+      if (input.payment) return { ...(await input.numbered?.({ id, number, lineIds: [] })) };
       const movement = await recordCustomerPayment(trx, actor, {
         accountId: input.accountId,
         date: input.date,
@@ -293,6 +307,7 @@ export async function receiptFromOrder(
   body: ReceiptFromOrderBody,
 ): Promise<SaleReceipt> {
   const id = await db.transaction().execute(async (trx) => {
+    await assertSaleAllowed(trx);
     const date = body.documentDate ?? todayDate();
     const order = await lockBillableOrder(trx, body.orderId);
     const lines = await linesToBill(trx, order);
@@ -338,6 +353,66 @@ export async function receiptFromOrder(
   return printReceipt(db, actor, id);
 }
 
+/** A line of a payment's receipt: an amount paid with VAT at one rate (ADR 0037). */
+export interface PaymentReceiptLine {
+  description: string;
+  vatRateBp: number;
+  totalCents: number;
+}
+
+/**
+ * The fiscal receipt of a customer payment in cash or by card (FIS-01, ADR 0037), written in the payment's
+ * transaction: its lines are what the payment paid (each invoice by its VAT rates, the advance), its number and УНП
+ * taken, and it shares the payment's money movement, so the cash desk counts the money once. The caller prints it
+ * after the commit (printReceipt). With "fiscal device required" on and no device: 409 fiscal_device_required.
+ */
+export async function paymentReceiptIn(
+  trx: Executor,
+  actor: Actor,
+  input: {
+    paymentId: string;
+    paymentNumber: string;
+    movementId: string;
+    date: string;
+    partyId: string;
+    method: 'cash' | 'card';
+    accountId: string;
+    lines: PaymentReceiptLine[];
+  },
+): Promise<string> {
+  return insertPaidReceipt(trx, actor, RECEIPT_KIND, {
+    date: input.date,
+    partyId: input.partyId,
+    orderId: null,
+    method: input.method,
+    accountId: input.accountId,
+    payment: { id: input.paymentId, movementId: input.movementId },
+    lines: input.lines.map((l) => {
+      const net = mulDivRound(l.totalCents, 10_000, 10_000 + l.vatRateBp);
+      return {
+        description: l.description,
+        quantity_milli: 1000,
+        unit: 'бр.',
+        unit_price_cents: net,
+        discount_bp: 0,
+        vat_rate_bp: l.vatRateBp,
+        net_cents: net,
+        vat_cents: l.totalCents - net,
+        total_cents: l.totalCents,
+        order_line_id: null,
+        part_id: null,
+      };
+    }),
+    audit: { payment: input.paymentNumber },
+  });
+}
+
+/** The receipt of a customer payment (ADR 0037), or null: a bank transfer, or a payment recorded before it. */
+export async function receiptOfPayment(db: Executor, paymentId: string): Promise<SaleReceipt | null> {
+  const id = await repo.receiptIdOfPayment(db, paymentId);
+  return id ? getReceipt(db, id) : null;
+}
+
 /** Each part sold over the counter, priced: its sale price unless another is given, its VAT rate and unit. */
 async function pricedParts(trx: Executor, given: CounterSaleBody['lines']) {
   const lines = [];
@@ -367,6 +442,7 @@ async function pricedParts(trx: Executor, given: CounterSaleBody['lines']) {
  */
 export async function counterSale(db: Db, actor: Actor, body: CounterSaleBody): Promise<SaleReceipt> {
   const id = await db.transaction().execute(async (trx) => {
+    await assertSaleAllowed(trx);
     const date = body.documentDate ?? todayDate();
     if (body.partyId) await assertCustomerExists(trx, body.partyId, 'partyId');
     const lines = await pricedParts(trx, body.lines);
@@ -484,6 +560,9 @@ export async function stornoReceipt(
   const found = await repo.findReceipt(db, id);
   if (!found) throw notFound('sale_receipt');
   assertIssued(found);
+  // A payment's receipt is not reversed alone: the payment and its allocations stand on its movement (ADR 0037).
+  if (found.payment_id)
+    throw new DomainError('conflict', 'receipt_of_payment', { params: { number: found.number ?? '—' } });
   const receipt = await getReceipt(db, id);
   let storno: { receiptNumber: string | null; receiptDateTime: string | null } = {
     receiptNumber: null,

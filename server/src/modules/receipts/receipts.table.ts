@@ -17,6 +17,12 @@ export interface SaleReceiptTable {
   /** Null for an over-the-counter sale to a walk-in buyer (ADR 0026). */
   party_id: string | null;
   order_id: string | null;
+  /**
+   * The customer payment (ADR 0020) this receipt was printed for (FIS-01, ADR 0037, migration 0041): its lines are
+   * the invoices paid and the advance, and it shares the payment's money movement. Null for an order's receipt and a
+   * counter sale.
+   */
+  payment_id: string | null;
   payment_method: 'cash' | 'card';
   /** The cash desk (or the card's account) the payment went into (→ money_account). */
   account_id: string;

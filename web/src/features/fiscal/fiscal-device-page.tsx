@@ -268,7 +268,13 @@ function DeviceCard({ settings }: { settings: FiscalDeviceSettings }) {
         serial: a.serialNumber,
         time: a.deviceDateTime ? a.deviceDateTime.replace('T', ' ') : '—',
       }),
-      warnings: a.messages.filter((m) => m.type !== 'info').map((m) => m.text),
+      warnings: [
+        ...a.messages.filter((m) => m.type !== 'info').map((m) => m.text),
+        // FIS-05 (ADR 0037): sales are not printed while the device's clock is off by more than 2 minutes.
+        ...(a.clockInSync === false
+          ? [t('fiscal.clockOff', { minutes: Math.round((a.clockSkewSeconds ?? 0) / 60) })]
+          : []),
+      ],
     });
 
   return (

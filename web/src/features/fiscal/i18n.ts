@@ -34,6 +34,8 @@ export const fiscalMessages = defineMessages(
       notChecked: 'Устройството още не е проверено.',
       test: 'Провери устройството',
       testOk: 'Устройството отговаря: {{model}}, номер {{serial}}. Часът на устройството: {{time}}.',
+      clockOff:
+        'Часовникът на устройството се различава от часа на сървъра с {{minutes}} мин. (допустимо до 2 мин.): продажбите няма да се отпечатват, докато не сверите часа.',
       actions: 'Действия с устройството',
       actionsHint: 'Отчетите и служебните суми се печатат веднага на устройството.',
       xReport: 'X отчет',
@@ -93,6 +95,8 @@ export const fiscalMessages = defineMessages(
       notChecked: 'The device has not been tested yet.',
       test: 'Test the device',
       testOk: 'The device answers: {{model}}, number {{serial}}. The device’s time: {{time}}.',
+      clockOff:
+        'The device’s clock is {{minutes}} min off the server’s time (2 min allowed): sales will not be printed until you set it right.',
       actions: 'Device actions',
       actionsHint: 'Reports and service amounts are printed on the device at once.',
       xReport: 'X report',

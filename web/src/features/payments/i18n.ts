@@ -81,6 +81,10 @@ export const paymentsMessages = defineMessages(
         confirmUndo: 'Отмени разпределението',
         undoneOk: 'Разпределението е отменено.',
         oldestFirst: 'Разпредели аванса (най-старите първо)',
+        receipt: 'Касова бележка',
+        printAgain: 'Отпечатай отново',
+        uniqueSaleNumber: 'УНП',
+        fiscalReceiptNumber: 'Фискален бон №',
       },
       invoice: {
         pay: 'Плати',
@@ -224,6 +228,10 @@ export const paymentsMessages = defineMessages(
         confirmUndo: 'Undo the allocation',
         undoneOk: 'The allocation is undone.',
         oldestFirst: 'Allocate the advance (oldest first)',
+        receipt: 'Sale receipt',
+        printAgain: 'Print again',
+        uniqueSaleNumber: 'Unique sale number',
+        fiscalReceiptNumber: 'Fiscal receipt no.',
       },
       invoice: {
         pay: 'Pay',

@@ -1,18 +1,22 @@
-import { Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney } from '@servix/server/kernel/format';
-import type { Allocation } from '@servix/server/modules/payments/payments.schema';
+import type { Allocation, Payment } from '@servix/server/modules/payments/payments.schema';
+import { IconAlertTriangle, IconPrinter } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, messageOf } from '../../api/client';
-import { useAllocatePayment, usePayment, useUndoAllocation } from '../../api/payments';
+import { paymentsKey, useAllocatePayment, usePayment, useUndoAllocation } from '../../api/payments';
+import { usePrintReceipt } from '../../api/receipts';
 import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { DetailField, InfoCard, SectionCard } from '../../ui/detail';
 import { PageHeader } from '../../ui/page-header';
 import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
+import { FiscalStatusBadge } from '../receipts/receipt-badges';
 
 /** One allocation (or write-off) as a card: the invoice, the day, the amount; undo while it stands. */
 export function AllocationCard({
@@ -148,6 +152,70 @@ export function UndoModal({ allocation, onClose }: { allocation: Allocation; onC
   );
 }
 
+/**
+ * The fiscal receipt of a payment in cash or by card (FIS-01, ADR 0037): its number, УНП and what the device printed;
+ * not fiscalised yet (paper out, a lost task) it says so and offers to print it again.
+ */
+function PaymentReceiptCard({ receipt }: { receipt: NonNullable<Payment['receipt']> }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const print = usePrintReceipt();
+  const queryClient = useQueryClient();
+  const notFinal = receipt.fiscalStatus === 'failed' || receipt.fiscalStatus === 'printing';
+  const canPrint = notFinal && canCall(user.role, 'POST /api/v1/sale-receipts/:id/print');
+  return (
+    <SectionCard title={t('payments.payment.receipt')}>
+      <Stack gap="xs" data-testid="payment-receipt">
+        <Group gap="xs" justify="space-between">
+          <Group gap="xs">
+            <Anchor component={Link} to={`/sale-receipts/${receipt.id}`} ff="monospace" fw={600}>
+              {receipt.number}
+            </Anchor>
+            <FiscalStatusBadge status={receipt.fiscalStatus} />
+          </Group>
+          {canPrint && (
+            <Button
+              size="xs"
+              leftSection={<IconPrinter size={16} />}
+              loading={print.isPending}
+              data-testid="payment-receipt-print"
+              onClick={() =>
+                print.mutate(receipt.id, {
+                  onSuccess: async (r) => {
+                    await queryClient.invalidateQueries({ queryKey: paymentsKey });
+                    notifications.show({
+                      color: r.fiscalStatus === 'printed' ? 'green' : 'red',
+                      message:
+                        r.fiscalStatus === 'printed'
+                          ? t('receipts.receipt.printed')
+                          : t('receipts.receipt.notFinal'),
+                    });
+                  },
+                  onError: (e) => notifications.show({ color: 'red', message: messageOf(e) }),
+                })
+              }
+            >
+              {t('payments.payment.printAgain')}
+            </Button>
+          )}
+        </Group>
+        {notFinal && (
+          <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="payment-receipt-not-final">
+            {t('receipts.receipt.notFinal')}
+            {receipt.fiscalErrorCode ? ` (${receipt.fiscalErrorCode})` : ''}
+          </Alert>
+        )}
+        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {t('payments.payment.uniqueSaleNumber')}: {receipt.uniqueSaleNumber}
+          {receipt.receiptNumber
+            ? ` · ${t('payments.payment.fiscalReceiptNumber')}: ${receipt.receiptNumber}`
+            : ''}
+        </Text>
+      </Stack>
+    </SectionCard>
+  );
+}
+
 /** A payment: customer, account, method, amount, the advance left; its allocations, each undone with a reason. */
 export function PaymentPage() {
   const { t } = useTranslation();
@@ -210,6 +278,7 @@ export function PaymentPage() {
         </DetailField>
         {p.notes && <DetailField label={t('payments.form.notes')}>{p.notes}</DetailField>}
       </InfoCard>
+      {p.receipt && <PaymentReceiptCard receipt={p.receipt} />}
       <SectionCard title={t('payments.payment.allocations')}>
         {p.allocations.length === 0 ? (
           <Text size="sm" c="dimmed">
