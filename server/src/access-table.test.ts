@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS, type Session, useTestApp } from '../test/harness';
 import { ACCESS } from './access-table';
 import { accessKey, isOutsideAccessTable } from './http/access';
-import { allows, ROLES, type Role } from './kernel/access';
+import { allows, allowsCall, ROLES, type Role } from './kernel/access';
 import {
   BRAND_RULES,
   CATEGORY_RULES,
@@ -63,7 +63,7 @@ describe.each(DIALECTS)('role matrix on %s', (dialect) => {
       for (const role of ROLES) {
         const session = sessions.get(role) as Session;
         const res = await t.request(session, method as 'GET', url, method === 'GET' ? undefined : {});
-        const allowed = allows(access, role);
+        const allowed = allowsCall(access, role, method);
         if (allowed && [401, 403].includes(res.statusCode))
           mismatches.push(`${key} ${role} allowed but got ${res.statusCode} ${res.body}`);
         if (!allowed && res.statusCode !== 403)
@@ -71,6 +71,50 @@ describe.each(DIALECTS)('role matrix on %s', (dialect) => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('FIS-05: the NAP auditor reads the sales documents, receipts, payments, cash desks, the VAT journal and the audit log, nothing else, and every write is refused 403', async () => {
+    // Set up by the matrix above: another auditor of its own.
+    const auditor = await t.signInAs('auditor', 'nap-auditor');
+    const reads = [
+      '/api/v1/invoices',
+      '/api/v1/invoices/export.csv',
+      '/api/v1/proformas',
+      '/api/v1/goods-notes',
+      '/api/v1/sale-receipts',
+      '/api/v1/sale-receipts/export.csv',
+      '/api/v1/payments',
+      '/api/v1/refunds',
+      '/api/v1/money-accounts',
+      '/api/v1/vat/sales-journal?month=2026-01',
+      '/api/v1/audit',
+    ];
+    for (const url of reads) expect((await t.request(auditor, 'GET', url)).statusCode, url).toBe(200);
+    for (const url of [
+      '/api/v1/parties',
+      '/api/v1/service-orders',
+      '/api/v1/stock/levels',
+      '/api/v1/users',
+      '/api/v1/receivables',
+      '/api/v1/fiscal-device',
+      '/api/v1/technicians',
+    ])
+      expect((await t.request(auditor, 'GET', url)).statusCode, url).toBe(403);
+    // Every write in the table, whatever its rule lists, except signing out and one's own profile.
+    const writes = Object.entries(ACCESS).filter(
+      ([key, access]) => !key.startsWith('GET ') && access !== 'authenticated' && access !== 'public',
+    );
+    expect(writes.length).toBeGreaterThan(100);
+    const passed: string[] = [];
+    for (const [key] of writes) {
+      const [method, pattern] = key.split(' ') as [string, string];
+      const res = await t.request(auditor, method as 'POST', pattern.replace(':id', FAKE_ID), {});
+      if (res.statusCode !== 403 || res.json().code !== 'forbidden') passed.push(`${key}: ${res.statusCode}`);
+    }
+    expect(passed).toEqual([]);
+    expect(writes.filter(([key, access]) => allowsCall(access, 'auditor', key.split(' ')[0] ?? ''))).toEqual(
+      [],
+    );
   });
 
   it('a route outside the table stops the app from starting', async () => {

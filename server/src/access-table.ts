@@ -62,7 +62,8 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/v1/api-tokens': ADMIN,
   'DELETE /api/v1/api-tokens/:id': ADMIN,
 
-  'GET /api/v1/audit': ['admin', 'manager', 'accountant'],
+  // The audit log: also the NAP auditor's (read-only, FIS-05, ADR 0037).
+  'GET /api/v1/audit': ['admin', 'manager', 'accountant', 'auditor'],
 
   // Every signed-in user reaches the import routes; each import then checks its entity's write rule
   // (<m>.access.ts), and a job's status and report only its creator or an administrator.

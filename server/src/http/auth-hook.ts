@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type Access, allows, type Principal } from '../kernel/access';
+import { type Access, allowsCall, type Principal } from '../kernel/access';
 import { pickLocale } from '../kernel/messages';
 import { accessKey, isOutsideAccessTable } from './access';
 import { AppError } from './errors';
@@ -70,7 +70,7 @@ export function registerAuthHook(app: FastifyInstance, { access, resolvePrincipa
 
     if (rule === 'public') return;
     if (!request.principal) throw new AppError(401, 'not_authenticated');
-    if (!allows(rule, request.principal.role)) throw new AppError(403, 'forbidden');
+    if (!allowsCall(rule, request.principal.role, request.method)) throw new AppError(403, 'forbidden');
     // A read-only API token may look but not change anything, whatever its user's role allows.
     if (request.principal.tokenScope === 'read' && !SAFE_METHODS.has(request.method)) {
       throw new AppError(403, 'api_token_read_only');

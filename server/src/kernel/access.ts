@@ -4,7 +4,15 @@
  * into one table (server/src/access-table.ts) and http/auth-hook.ts enforces it.
  */
 
-export const ROLES = ['admin', 'manager', 'reception', 'technician', 'storekeeper', 'accountant'] as const;
+export const ROLES = [
+  'admin',
+  'manager',
+  'reception',
+  'technician',
+  'storekeeper',
+  'accountant',
+  'auditor',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What an API token may do: read (GET and HEAD only) or read and write. */
@@ -55,6 +63,24 @@ export const ROLE_GROUPS = {
 export interface EntityRules {
   read: readonly Role[];
   write: readonly Role[];
+}
+
+/**
+ * Roles that only look: the auditor (FIS-05's "auditor profile for NAP", ADR 0037) reads the sales documents,
+ * receipts, payments, cash desks, the VAT journal and the audit log, and changes nothing. Whatever a rule lists, a
+ * read-only role passes GET and HEAD only; beyond them only what every signed-in user may do to their own session
+ * ('authenticated': signing out, their own language).
+ */
+export const READ_ONLY_ROLES: readonly Role[] = ['auditor'];
+
+/**
+ * May a caller with this role call this method on a route with this rule: allows(), and a read-only role only reads.
+ * The auth hook and the screens (web/src/app/access.ts) both ask this, so no path grants more than the other.
+ */
+export function allowsCall(access: Access, role: Role | null, method: string): boolean {
+  if (!allows(access, role)) return false;
+  if (role === null || access === 'public' || access === 'authenticated') return true;
+  return !READ_ONLY_ROLES.includes(role) || method === 'GET' || method === 'HEAD';
 }
 
 /** May a caller with this role (null: not signed in) pass this access rule? */

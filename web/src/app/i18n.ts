@@ -22,6 +22,7 @@ export const appMessages = defineMessages(
       technician: 'Техник',
       storekeeper: 'Складодържател',
       accountant: 'Счетоводител',
+      auditor: 'Одитор (НАП, само четене)',
     },
     userMenu: {
       label: 'Потребителско меню',
@@ -48,6 +49,7 @@ export const appMessages = defineMessages(
       technician: 'Technician',
       storekeeper: 'Storekeeper',
       accountant: 'Accountant',
+      auditor: 'Auditor (NAP, read only)',
     },
     userMenu: {
       label: 'User menu',

@@ -5,7 +5,7 @@ import type { Access, EntityRules } from '../../kernel/access';
  * and receipts; technicians and the storekeeper see none. One rule for the list, the record, issuing and the PDF.
  */
 export const GOODS_NOTE_RULES = {
-  read: ['admin', 'manager', 'reception', 'accountant'],
+  read: ['admin', 'manager', 'reception', 'accountant', 'auditor'],
   write: ['admin', 'manager', 'reception', 'accountant'],
 } as const satisfies EntityRules;
 

@@ -5,7 +5,7 @@ import type { Access, EntityRules } from '../../kernel/access';
  * and records cash in and out on cash desks; technicians and the storekeeper see nothing.
  */
 export const MONEY_ACCOUNT_RULES = {
-  read: ['admin', 'manager', 'accountant', 'reception'],
+  read: ['admin', 'manager', 'accountant', 'reception', 'auditor'],
   write: ['admin', 'manager', 'accountant'],
 } as const satisfies EntityRules;
 /** Every kind of movement (expense, supplier payment, transfer, reversal): the people who keep the accounts. */

@@ -5,7 +5,7 @@ import type { Access, EntityRules } from '../../kernel/access';
  * see none. One rule for the list, the record, allocating, undoing and writing off, and refunds (ADR 0029).
  */
 export const PAYMENT_RULES = {
-  read: ['admin', 'manager', 'reception', 'accountant'],
+  read: ['admin', 'manager', 'reception', 'accountant', 'auditor'],
   write: ['admin', 'manager', 'reception', 'accountant'],
 } as const satisfies EntityRules;
 /** Receivables (balances, ageing, the overdue list, the statement PDF, the ageing CSV): read only. */

@@ -5,7 +5,7 @@ import type { Access, EntityRules } from '../../kernel/access';
  * fiscal device; technicians and the storekeeper see none. One rule for reading, issuing, printing and the storno.
  */
 export const SALE_RECEIPT_RULES = {
-  read: ['admin', 'manager', 'reception', 'accountant'],
+  read: ['admin', 'manager', 'reception', 'accountant', 'auditor'],
   write: ['admin', 'manager', 'reception', 'accountant'],
 } as const satisfies EntityRules;
 

@@ -5,7 +5,7 @@ import type { Access, EntityRules } from '../../kernel/access';
  * and the storekeeper do not see what customers are invoiced. One rule for the list, the record, its PDF and the CSV.
  */
 export const INVOICE_RULES = {
-  read: ['admin', 'manager', 'reception', 'accountant'],
+  read: ['admin', 'manager', 'reception', 'accountant', 'auditor'],
   write: ['admin', 'manager', 'reception', 'accountant'],
 } as const satisfies EntityRules;
 /** Cancelling an issued invoice (анулиране) is the office's: the management and the accountant. */
@@ -47,7 +47,7 @@ export const SALES_ACCESS: Record<string, Access> = {
  * The VAT sales journal (ADR 21): the management and the accountant, who files the VAT return. The front desk
  * issues invoices but does not see the month's tax figures. One rule for the screen, the CSV and the NAP file.
  */
-export const VAT_JOURNAL_READ = ['admin', 'manager', 'accountant'] as const satisfies Access;
+export const VAT_JOURNAL_READ = ['admin', 'manager', 'accountant', 'auditor'] as const satisfies Access;
 
 export const VAT_JOURNAL_ACCESS: Record<string, Access> = {
   'GET /api/v1/vat/sales-journal': VAT_JOURNAL_READ,
