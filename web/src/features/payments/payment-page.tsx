@@ -16,6 +16,7 @@ import { currentLocale } from '../../i18n';
 import { DetailField, InfoCard, SectionCard } from '../../ui/detail';
 import { PageHeader } from '../../ui/page-header';
 import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
+import { notifyPrintOutcome } from '../receipts/print-outcome';
 import { FiscalStatusBadge } from '../receipts/receipt-badges';
 
 /** One allocation (or write-off) as a card: the invoice, the day, the amount; undo while it stands. */
@@ -183,13 +184,7 @@ function PaymentReceiptCard({ receipt }: { receipt: NonNullable<Payment['receipt
                 print.mutate(receipt.id, {
                   onSuccess: async (r) => {
                     await queryClient.invalidateQueries({ queryKey: paymentsKey });
-                    notifications.show({
-                      color: r.fiscalStatus === 'printed' ? 'green' : 'red',
-                      message:
-                        r.fiscalStatus === 'printed'
-                          ? t('receipts.receipt.printed')
-                          : t('receipts.receipt.notFinal'),
-                    });
+                    notifyPrintOutcome(t, r);
                   },
                   onError: (e) => notifications.show({ color: 'red', message: messageOf(e) }),
                 })

@@ -20,6 +20,7 @@ import { type Column, ResponsiveTable } from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
 import { PdfButton } from '../../ui/pdf-button';
 import { LoadError, NotFound, PageLoader } from '../../ui/states';
+import { notifyPrintOutcome } from './print-outcome';
 import { FiscalStatusBadge, ReceiptStatusBadge } from './receipt-badges';
 
 type Line = SaleReceipt['lines'][number];
@@ -169,14 +170,7 @@ export function ReceiptPage() {
                 data-testid="receipt-print"
                 onClick={() =>
                   print.mutate(receipt.id, {
-                    onSuccess: (r) =>
-                      notifications.show({
-                        color: r.fiscalStatus === 'printed' ? 'green' : 'red',
-                        message:
-                          r.fiscalStatus === 'printed'
-                            ? t('receipts.receipt.printed')
-                            : t('receipts.receipt.notFinal'),
-                      }),
+                    onSuccess: (r) => notifyPrintOutcome(t, r),
                     onError: (e) => notifications.show({ color: 'red', message: messageOf(e) }),
                   })
                 }
