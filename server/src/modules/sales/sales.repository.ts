@@ -105,6 +105,11 @@ export async function deleteDraft(db: Executor, id: string): Promise<number> {
   return Number(r.numDeletedRows);
 }
 
+/** The lines of a draft just inserted (nothing to replace). */
+export async function insertLines(db: Executor, lines: Insertable<SalesInvoiceLineTable>[]): Promise<void> {
+  if (lines.length) await db.insertInto('sales_invoice_line').values(lines).execute();
+}
+
 export async function replaceLines(
   db: Executor,
   invoiceId: string,
