@@ -173,7 +173,12 @@ describe.each(DIALECTS)('customer payments on the fiscal device on %s', (dialect
     fake.switches.paperOut = true;
     const p = await pay({ amountCents: 5000 });
     expect(p.receipt).toMatchObject({ fiscalStatus: 'failed', receiptNumber: null });
-    expect(p.receipt.fiscalErrorCode).toBeTruthy();
+    expect(p.receipt.fiscalErrorCode).toBe('fiscal_paper_out');
+    // The screen's words for it, in both languages.
+    expect(p.receipt.fiscalErrorText).toEqual({
+      bg: 'Във фискалното устройство няма хартия. Сложете нова ролка и опитайте отново.',
+      en: 'The fiscal device is out of paper. Put in a new roll and try again.',
+    });
     expect(fake.printed).toHaveLength(printedBefore);
     fake.switches.paperOut = false;
     const again = await json(desk, 'POST', `/api/v1/sale-receipts/${p.receipt.id}/print`);

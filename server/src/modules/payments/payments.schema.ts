@@ -93,6 +93,10 @@ export const Payment = z.object({
       uniqueSaleNumber: z.string().describe('УНП (FIS-05)'),
       fiscalStatus: z.enum(['printing', 'printed', 'no_device', 'failed']),
       fiscalErrorCode: z.string().nullable(),
+      fiscalErrorText: z
+        .object({ bg: z.string(), en: z.string() })
+        .nullable()
+        .describe('The fiscal error code in words, in Bulgarian and English'),
       receiptNumber: z.string().nullable(),
       receiptDateTime: z.string().nullable(),
       fiscalMemorySerialNumber: z.string().nullable(),

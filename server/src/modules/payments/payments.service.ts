@@ -138,6 +138,7 @@ export async function getPayment(db: Executor, id: string): Promise<Payment> {
       uniqueSaleNumber: receipt.uniqueSaleNumber,
       fiscalStatus: receipt.fiscalStatus,
       fiscalErrorCode: receipt.fiscalErrorCode,
+      fiscalErrorText: receipt.fiscalErrorText,
       receiptNumber: receipt.receiptNumber,
       receiptDateTime: receipt.receiptDateTime,
       fiscalMemorySerialNumber: receipt.fiscalMemorySerialNumber,

@@ -71,6 +71,12 @@ export const SaleReceiptLine = z.object({
   partId: z.string().nullable().describe('The part a counter sale issued from stock'),
 });
 
+/** Why the device did not print, in words in both languages (the screens show the user's): never the bare code. */
+export const FiscalErrorText = z
+  .object({ bg: z.string(), en: z.string() })
+  .nullable()
+  .describe('The fiscal error code in words, in Bulgarian and English; null without an error');
+
 export const SaleReceipt = z.object({
   id: z.string(),
   number: z.string(),
@@ -102,6 +108,7 @@ export const SaleReceipt = z.object({
   fiscalised: z.boolean(),
   fiscalStatus: z.enum(RECEIPT_FISCAL_STATUSES),
   fiscalErrorCode: z.string().nullable(),
+  fiscalErrorText: FiscalErrorText,
   fiscalTaskId: z.string().nullable(),
   receiptNumber: z.string().nullable(),
   receiptDateTime: z.string().nullable(),

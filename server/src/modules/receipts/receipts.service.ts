@@ -16,6 +16,7 @@ import { dualTotalOf } from '../../kernel/eur';
 import { newId } from '../../kernel/ids';
 import { assertTransition, documentLifecycle } from '../../kernel/lifecycle';
 import type { PageOf } from '../../kernel/list-query';
+import { message } from '../../kernel/messages';
 import { mulDivRound } from '../../kernel/money';
 import { toSearchText } from '../../kernel/search-text';
 import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } from '../audit';
@@ -63,6 +64,11 @@ const RECEIPT_LIFECYCLE = documentLifecycle({
   notPosted: 'receipt_not_issued',
   alreadyReversed: 'receipt_not_issued',
 });
+
+/** A stored fiscal error code in words, in both languages (the screen shows the user's), never the bare code. */
+export function fiscalErrorText(code: string | null): { bg: string; en: string } | null {
+  return code ? { bg: message(code, 'bg'), en: message(code, 'en') } : null;
+}
 
 /** The API's name of a stored status. */
 const API_STATUS = { draft: 'issued', posted: 'issued', reversed: 'reversed' } as const;
@@ -117,6 +123,7 @@ function toListItem(r: Row): SaleReceiptListItem {
     fiscalised: Boolean(r.fiscalised),
     fiscalStatus: r.fiscal_status,
     fiscalErrorCode: r.fiscal_error_code,
+    fiscalErrorText: fiscalErrorText(r.fiscal_error_code),
     fiscalTaskId: r.fiscal_task_id,
     receiptNumber: r.receipt_number,
     receiptDateTime: r.receipt_date_time,

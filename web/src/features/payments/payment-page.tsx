@@ -197,7 +197,7 @@ function PaymentReceiptCard({ receipt }: { receipt: NonNullable<Payment['receipt
         {notFinal && (
           <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="payment-receipt-not-final">
             {t('receipts.receipt.notFinal')}
-            {receipt.fiscalErrorCode ? ` (${receipt.fiscalErrorCode})` : ''}
+            {receipt.fiscalErrorText ? ` ${receipt.fiscalErrorText[currentLocale()]}` : ''}
           </Alert>
         )}
         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>

@@ -195,7 +195,7 @@ export function ReceiptPage() {
       {issued && (receipt.fiscalStatus === 'failed' || receipt.fiscalStatus === 'printing') && (
         <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="receipt-not-final">
           {t('receipts.receipt.notFinal')}
-          {receipt.fiscalErrorCode ? ` (${receipt.fiscalErrorCode})` : ''}
+          {receipt.fiscalErrorText ? ` ${receipt.fiscalErrorText[locale]}` : ''}
         </Alert>
       )}
       {receipt.status === 'reversed' && receipt.stornoReason && (
@@ -326,8 +326,10 @@ export function ReceiptPage() {
                   {receipt.fiscalMemorySerialNumber}
                 </DetailField>
               )}
-              {receipt.fiscalErrorCode && (
-                <DetailField label={t('receipts.receipt.errorCode')}>{receipt.fiscalErrorCode}</DetailField>
+              {receipt.fiscalErrorText && (
+                <DetailField label={t('receipts.receipt.errorCode')}>
+                  {receipt.fiscalErrorText[locale]}
+                </DetailField>
               )}
               {receipt.stornoReceiptNumber && (
                 <DetailField label={t('receipts.receipt.stornoReceipt')}>
