@@ -37,6 +37,7 @@ import { orderSignatures } from './0037-order-signatures';
 import { visitStart } from './0038-visit-start';
 import { bgMoneyRequirements } from './0039-bg-money-requirements';
 import { mail } from './0040-mail';
+import { eurNotesAndVatRates } from './0042-eur-notes-and-vat-rates';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -80,4 +81,5 @@ export const MIGRATIONS: Migration[] = [
   visitStart,
   bgMoneyRequirements,
   mail,
+  eurNotesAndVatRates,
 ];

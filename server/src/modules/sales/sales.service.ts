@@ -123,6 +123,23 @@ export function registerCancelGuard(guard: CancelGuard): void {
   if (!cancelGuards.includes(guard)) cancelGuards.push(guard);
 }
 
+/** An issued credit note as the hooks see it (EUR-06). */
+export interface IssuedCreditNote {
+  id: string;
+  number: string;
+  relatedInvoiceId: string;
+  currency: InvoiceCurrency;
+  totalCents: number;
+  /** It credits all that was left of the invoice: with it the invoice is credited in full. */
+  creditsTheRest: boolean;
+}
+/** Runs in the issuing transaction once a credit note is issued: payments books what it settles (EUR-06, ADR 38). */
+export type CreditNoteHook = (trx: Executor, actor: Actor, note: IssuedCreditNote) => Promise<void>;
+const creditNoteHooks: CreditNoteHook[] = [];
+export function registerCreditNoteHook(hook: CreditNoteHook): void {
+  if (!creditNoteHooks.includes(hook)) creditNoteHooks.push(hook);
+}
+
 const NO_SETTLEMENT: Settlement = { paymentState: null, paidCents: null, openCents: null };
 
 async function withSettlements<T extends Omit<InvoiceListItem, keyof Settlement>>(
@@ -721,6 +738,7 @@ export async function deleteInvoice(db: Db, actor: Actor, id: string): Promise<v
  * the same transaction (ADR 3, ADR 8): a refused issue takes none, a rolled-back one gives it back.
  */
 export async function issueTx(trx: Executor, actor: Actor, id: string): Promise<string> {
+  let credit: Omit<IssuedCreditNote, 'number'> | null = null;
   const { number } = await postDraft(trx, INVOICE_KIND, actor, id, async (draft) => {
     const today = todayDate();
     if (draft.document_date > today) throw bad('date_in_future', 'documentDate', { today });
@@ -734,8 +752,17 @@ export async function issueTx(trx: Executor, actor: Actor, id: string): Promise<
     const lines = (await repo.linesOf(trx, id)).map(ruleLineOf);
     checkLines(lines, registered);
     const vat = invoiceVat(lines, registered);
-    if (draft.kind !== 'invoice') await checkNote(trx, draft, vat.totalCents);
-    else await checkDeductions(trx, draft, await repo.linesOf(trx, id), vat.totalCents);
+    if (draft.kind !== 'invoice') {
+      const left = await checkNote(trx, draft, vat.totalCents);
+      if (draft.kind === 'credit_note' && draft.related_invoice_id)
+        credit = {
+          id,
+          relatedInvoiceId: draft.related_invoice_id,
+          currency: draft.currency,
+          totalCents: vat.totalCents,
+          creditsTheRest: left === vat.totalCents,
+        };
+    } else await checkDeductions(trx, draft, await repo.linesOf(trx, id), vat.totalCents);
     const issuer = actor.userId ? await findUserSummary(trx, actor.userId) : null;
     return {
       patch: {
@@ -754,6 +781,8 @@ export async function issueTx(trx: Executor, actor: Actor, id: string): Promise<
       },
     };
   });
+  const issued = credit as Omit<IssuedCreditNote, 'number'> | null;
+  if (issued) for (const hook of creditNoteHooks) await hook(trx, actor, { ...issued, number });
   return number;
 }
 
@@ -849,14 +878,15 @@ function inputOf(l: repo.InvoiceLineRow): InvoiceLineInput & { deductsInvoiceId:
  * The note's own check when it is issued, under the related invoice's row lock: the invoice is issued and not
  * cancelled (409 note_invoice_not_issued), and for a credit note, all credits ≤ the invoice + its debits, each
  * counted in the note's currency (409 credit_exceeds_invoice with what is left). A BGN invoice counts in EUR as its
- * lines converted, as a full credit converts them, so a full credit fits exactly.
+ * lines converted, as a full credit converts them, so a full credit fits exactly. Returns what was left to credit
+ * (null for a debit note).
  */
-async function checkNote(trx: Executor, note: repo.InvoiceRow, noteTotal: number): Promise<void> {
+async function checkNote(trx: Executor, note: repo.InvoiceRow, noteTotal: number): Promise<number | null> {
   if (!note.related_invoice_id) throw notFound('sales_invoice');
   const inv = await lockDocument(trx, INVOICE_KIND, note.related_invoice_id);
   if (inv.status !== 'posted' || inv.kind !== 'invoice')
     throw conflict('note_invoice_not_issued', { number: inv.number ?? '' });
-  if (note.kind !== 'credit_note') return;
+  if (note.kind !== 'credit_note') return null;
   const to = note.currency;
   const convert = (c: number, from: InvoiceCurrency) =>
     from === to ? c : Number(from === 'BGN' ? bgnToEur(c) : eurToBgn(c));
@@ -879,6 +909,7 @@ async function checkNote(trx: Executor, note: repo.InvoiceRow, noteTotal: number
       params: { number: inv.number ?? '', left: toDecimalString(cents(Math.max(0, left))), currency: to },
       extra: { leftCents: Math.max(0, left), currency: to },
     });
+  return left;
 }
 
 /**
