@@ -9,6 +9,8 @@ import { columns, type Migration } from './helpers';
  *   the booked rounding difference beside it. Payments' table; it counts while the note stays issued.
  * - vat_rate: the company's VAT rates by kind with the day each takes effect (INV-08), filled with today's rates
  *   valid from 2007-01-01 (the ЗДДС in force), so existing documents and catalogue items keep their rates.
+ * - sales_invoice_line.vat_rate_kind: the kind a line named, whose rate it took on the tax event date; null: a line
+ *   with its rate given (every line before this migration).
  */
 export const eurNotesAndVatRates: Migration = {
   name: '0042-eur-notes-and-vat-rates',
@@ -46,6 +48,12 @@ export const eurNotesAndVatRates: Migration = {
       .on('vat_rate')
       .columns(['kind', 'valid_from'])
       .unique()
+      .execute();
+    await db.schema
+      .alterTable('sales_invoice_line')
+      .addColumn('vat_rate_kind', 'text', (x) =>
+        x.check(sql`vat_rate_kind is null or vat_rate_kind in ('standard', 'reduced', 'zero', 'exempt')`),
+      )
       .execute();
     const now = new Date().toISOString();
     const from = '2007-01-01';

@@ -11,3 +11,5 @@ export {
   hasCompany,
   isDemoCompany,
 } from './company.service';
+export type { VatRateKind } from './company.table';
+export { type RateOfKind, vatRatesOn } from './vat-rates.service';

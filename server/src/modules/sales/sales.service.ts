@@ -29,7 +29,13 @@ import { toSearchText } from '../../kernel/search-text';
 import { printedAddress, printedIban } from '../../pdf';
 import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } from '../audit';
 import { findUserSummary } from '../auth';
-import { type CompanySettings, getCompanySettings, getEuroDisplay, getLockDate } from '../company';
+import {
+  type CompanySettings,
+  getCompanySettings,
+  getEuroDisplay,
+  getLockDate,
+  vatRatesOn,
+} from '../company';
 import { enqueueJob, registerJobHandler } from '../jobs';
 import { takeNumber } from '../numbering';
 import {
@@ -275,6 +281,7 @@ export async function getInvoice(db: Executor, id: string): Promise<InvoiceDetai
       vatRateBp: l.vat_rate_bp,
       vatExempt: Boolean(l.vat_exempt),
       vatReason: l.vat_reason,
+      vatRateKind: l.vat_rate_kind ?? null,
       orderLineId: l.order_line_id,
       deductsInvoiceId: l.deducts_invoice_id,
     })),
@@ -435,6 +442,7 @@ function lineRows(
     vat_rate_bp: l.vatRateBp,
     vat_exempt: l.vatExempt,
     vat_reason: l.vatReason ?? null,
+    vat_rate_kind: l.vatRateKind ?? null,
     order_line_id: l.orderLineId ?? null,
     deducts_invoice_id: l.deductsInvoiceId ?? null,
     created_at: now,
@@ -444,6 +452,32 @@ function lineRows(
 /** The due date is not before the issue date (400 due_before_issue). */
 function checkDates(documentDate: string, dueDate: string | null | undefined): void {
   if (dueDate && dueDate < documentDate) throw bad('due_before_issue', 'dueDate');
+}
+
+/**
+ * INV-08: a line naming a kind of rate takes the kind's rate valid on the tax event date (the company's dated rate
+ * table), exempt for the exempt kind, and the kind's ground unless the line gives one; a line with its rate given is
+ * left as it is. 400 vat_rate_unknown when the table has no rate of the kind on that day.
+ */
+export async function withDatedRates<L extends InvoiceLineInput>(
+  trx: Executor,
+  lines: L[],
+  taxEventDate: string,
+): Promise<L[]> {
+  if (!lines.some((l) => l.vatRateKind)) return lines;
+  const rates = await vatRatesOn(trx, taxEventDate);
+  return lines.map((l, i) => {
+    if (!l.vatRateKind) return l;
+    const rate = rates.get(l.vatRateKind);
+    if (!rate) throw bad('vat_rate_unknown', `lines.${i}.vatRateKind`, { line: i + 1, kind: l.vatRateKind });
+    const zero = rate.vatExempt || rate.rateBp === 0;
+    return {
+      ...l,
+      vatRateBp: rate.rateBp,
+      vatExempt: rate.vatExempt,
+      vatReason: zero ? l.vatReason?.trim() || rate.vatReason : (l.vatReason ?? null),
+    };
+  });
 }
 
 /** Writes a new draft (header and lines) after checking what a draft must already be; returns its id. */
@@ -457,8 +491,9 @@ export async function insertDraft(trx: Executor, actor: Actor, input: DraftInput
   const party = await getPartyRequisites(trx, input.partyId);
   const requisites = requisitesOf(company, party, documentDate);
   const registered = Boolean(requisites.supplier_vat_registered);
-  checkLines(input.lines.map(ruleOfInput), registered);
-  const vat = invoiceVat(input.lines.map(ruleOfInput), registered);
+  const lines = await withDatedRates(trx, input.lines, taxEventDate);
+  checkLines(lines.map(ruleOfInput), registered);
+  const vat = invoiceVat(lines.map(ruleOfInput), registered);
   const id = newId();
   const now = nowIso();
   await repo.insertInvoice(trx, {
@@ -500,7 +535,7 @@ export async function insertDraft(trx: Executor, actor: Actor, input: DraftInput
     created_at: now,
     updated_at: now,
   });
-  await repo.replaceLines(trx, id, lineRows(id, input.lines, now));
+  await repo.replaceLines(trx, id, lineRows(id, lines, now));
   await recordAudit(trx, actor, {
     action: 'sales_invoice.create',
     entity: 'sales_invoice',
@@ -667,12 +702,15 @@ export async function patchInvoice(
       description: l.description,
       quantityMilli: Number(l.quantity_milli),
       unit: l.unit,
-      unitPriceCents: Number(l.unit_price_cents),
+      // A deduction (INV-06) is stored with its price positive; as input its price is negative, as inputOf reads it.
+      unitPriceCents: l.deducts_invoice_id ? -Number(l.unit_price_cents) : Number(l.unit_price_cents),
       discountBp: l.discount_bp,
       vatRateBp: l.vat_rate_bp,
       vatExempt: Boolean(l.vat_exempt),
       vatReason: l.vat_reason,
+      vatRateKind: l.vat_rate_kind ?? null,
       orderLineId: l.order_line_id,
+      deductsInvoiceId: l.deducts_invoice_id,
     }));
     const partyId = body.partyId ?? draft.party_id;
     if (body.partyId !== undefined) await assertCustomerExists(trx, partyId, 'partyId');
@@ -686,7 +724,9 @@ export async function patchInvoice(
     const party = await getPartyRequisites(trx, partyId);
     const requisites = requisitesOf(company, party, documentDate);
     const registered = Boolean(requisites.supplier_vat_registered);
-    const lines = body.lines ?? current;
+    // INV-08: lines naming a kind take its rate on the (new) tax event date.
+    const lines = await withDatedRates(trx, body.lines ?? current, taxEventDate);
+    const rewrite = body.lines !== undefined || lines.some((l) => l.vatRateKind);
     checkLines(lines, registered);
     const vat = invoiceVat(lines, registered);
     const now = nowIso();
@@ -709,7 +749,7 @@ export async function patchInvoice(
       search_text: toSearchText(party.name, party.uic, party.vatNumber),
       updated_at: now,
     });
-    if (body.lines) await repo.replaceLines(trx, id, lineRows(id, body.lines, now));
+    if (rewrite) await repo.replaceLines(trx, id, lineRows(id, lines, now));
     await recordAudit(trx, actor, {
       action: 'sales_invoice.update',
       entity: 'sales_invoice',
@@ -749,7 +789,24 @@ export async function issueTx(trx: Executor, actor: Actor, id: string): Promise<
     const withoutPersonalId = Boolean(draft.recipient_id_waived) && !requisites.recipient_egn;
     checkRequisites(requisites, withoutPersonalId);
     const registered = Boolean(requisites.supplier_vat_registered);
-    const lines = (await repo.linesOf(trx, id)).map(ruleLineOf);
+    // INV-08: a line naming a kind takes the kind's rate valid on the tax event date, as it stands at issue.
+    const stored = await repo.linesOf(trx, id);
+    const dated = await withDatedRates(trx, stored.map(inputOf), draft.tax_event_date);
+    for (const [i, l] of dated.entries()) {
+      const row = stored[i];
+      if (
+        row &&
+        (row.vat_rate_bp !== l.vatRateBp ||
+          Boolean(row.vat_exempt) !== l.vatExempt ||
+          row.vat_reason !== (l.vatReason ?? null))
+      )
+        await repo.updateLineVat(trx, row.id, {
+          vat_rate_bp: l.vatRateBp,
+          vat_exempt: l.vatExempt,
+          vat_reason: l.vatReason ?? null,
+        });
+    }
+    const lines = dated.map(ruleOfInput);
     checkLines(lines, registered);
     const vat = invoiceVat(lines, registered);
     if (draft.kind !== 'invoice') {
@@ -871,6 +928,7 @@ function inputOf(l: repo.InvoiceLineRow): InvoiceLineInput & { deductsInvoiceId:
     vatRateBp: l.vat_rate_bp,
     vatExempt: Boolean(l.vat_exempt),
     vatReason: l.vat_reason,
+    vatRateKind: l.vat_rate_kind ?? null,
   };
 }
 
@@ -934,8 +992,14 @@ export async function createNote(
       throw bad('note_before_invoice', 'documentDate', { date: inv.document_date });
     const currency = currencyOf(documentDate);
     if (body.full && kind === 'debit_note') throw bad('note_full_credit_only', 'full');
-    const given = body.full ? (await repo.linesOf(trx, invoiceId)).map(inputOf) : (body.lines ?? []);
-    if (!given.length) throw bad('invoice_empty', 'lines');
+    const asGiven = body.full ? (await repo.linesOf(trx, invoiceId)).map(inputOf) : (body.lines ?? []);
+    if (!asGiven.length) throw bad('invoice_empty', 'lines');
+    // INV-08: a note corrects the supply at the invoice's rates: a kind is read on the invoice's tax event date, and
+    // the note's lines keep the rate (not the kind), so a rate changed since does not touch it.
+    const given = (await withDatedRates(trx, asGiven, inv.tax_event_date)).map((l) => ({
+      ...l,
+      vatRateKind: null,
+    }));
     const noteId = await insertDraft(trx, actor, {
       partyId: inv.party_id,
       documentDate,
