@@ -1,7 +1,7 @@
 /** The vat_rate table's queries (INV-08; ADR 0038). */
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Executor } from '../../db/database';
-import type { CalendarDate } from '../../db/sql';
+import { type CalendarDate, dialectOf } from '../../db/sql';
 import type { VatRateKind, VatRateTable } from './company.table';
 
 export function listRates(db: Executor) {
@@ -40,4 +40,17 @@ export async function countRates(db: Executor): Promise<number> {
 
 export function insertRates(db: Executor, rows: Insertable<VatRateTable>[]) {
   return db.insertInto('vat_rate').values(rows).execute();
+}
+
+/** Whether the table is there: a company made on a schema before migration 0042 (the migration tests) has none. */
+export async function tableReady(db: Executor): Promise<boolean> {
+  const q =
+    dialectOf(db) === 'postgres'
+      ? sql<{
+          n: number;
+        }>`select count(*) as n from information_schema.tables where table_schema = current_schema() and table_name = 'vat_rate'`
+      : sql<{
+          n: number;
+        }>`select count(*) as n from sqlite_master where type = 'table' and name = 'vat_rate'`;
+  return Number((await q.execute(db)).rows[0]?.n ?? 0) > 0;
 }

@@ -44,6 +44,7 @@ interface AddValues {
 /** Adds a rate of a kind from a day (a change by law); the server checks it and names the field it refuses. */
 function AddRateModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const locale = currentLocale();
   const create = useCreateVatRate();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<AddValues>({
@@ -99,6 +100,7 @@ function AddRateModal({ onClose }: { onClose: () => void }) {
               min={0}
               max={100}
               decimalScale={2}
+              decimalSeparator={locale === 'bg' ? ',' : '.'}
               allowNegative={false}
               disabled={zeroKind}
               rightSection="%"
@@ -169,7 +171,7 @@ export function VatRatesPage() {
     {
       key: 'reason',
       header: t('vatRates.reason'),
-      phone: 'secondary' as const,
+      phone: 'primary' as const,
       render: (r: VatRate) => r.vatReason ?? '—',
     },
   ];
