@@ -7,7 +7,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Text,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -220,9 +219,6 @@ export function VatRatesPage() {
             <Title order={3} size="h4">
               {t('vatRates.history')}
             </Title>
-            <Text size="sm" c="dimmed">
-              {t('vatRates.description')}
-            </Text>
             <div data-testid="vat-rates-history">
               <ResponsiveTable
                 framed
