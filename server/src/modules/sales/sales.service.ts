@@ -992,7 +992,10 @@ export async function createNote(
       throw bad('note_before_invoice', 'documentDate', { date: inv.document_date });
     const currency = currencyOf(documentDate);
     if (body.full && kind === 'debit_note') throw bad('note_full_credit_only', 'full');
-    const asGiven = body.full ? (await repo.linesOf(trx, invoiceId)).map(inputOf) : (body.lines ?? []);
+    // A full credit repeats the invoice's lines with the rates they were issued with.
+    const asGiven = body.full
+      ? (await repo.linesOf(trx, invoiceId)).map((l) => ({ ...inputOf(l), vatRateKind: null }))
+      : (body.lines ?? []);
     if (!asGiven.length) throw bad('invoice_empty', 'lines');
     // INV-08: a note corrects the supply at the invoice's rates: a kind is read on the invoice's tax event date, and
     // the note's lines keep the rate (not the kind), so a rate changed since does not touch it.
