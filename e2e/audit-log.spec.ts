@@ -1,13 +1,9 @@
 import type { Page } from '@playwright/test';
 import { calendarDateOf } from '../server/src/kernel/calendar';
-import { api, expect, expectHome, shot, signIn, test } from './support';
-
-async function csrf(page: Page): Promise<string> {
-  return (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken;
-}
+import { api, csrfOf, expect, expectHome, shot, signIn, test } from './support';
 
 async function post(page: Page, path: string, data?: unknown) {
-  const res = await page.request.post(path, { headers: { 'x-csrf-token': await csrf(page) }, data });
+  const res = await page.request.post(path, { headers: { 'x-csrf-token': await csrfOf(page) }, data });
   expect(res.status(), `POST ${path}: ${await res.text()}`).toBeLessThan(300);
   return res.json();
 }
@@ -37,7 +33,7 @@ test('the audit log names every action and record in words, in Bulgarian and in 
 
   // A few changes through the API: a warehouse, and a delivery posted and reversed (the stock is as before).
   const created = await page.request.post('/api/v1/warehouses', {
-    headers: { 'x-csrf-token': await csrf(page) },
+    headers: { 'x-csrf-token': await csrfOf(page) },
     data: { code: 'AUDIT-E2E', name: 'Склад за журнала', kind: 'store' },
   });
   expect([201, 409]).toContain(created.status());

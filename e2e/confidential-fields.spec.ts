@@ -1,18 +1,13 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, expectHome, shot, signIn, test } from './support';
+import { csrfOf, expect, expectHome, shot, signIn, test } from './support';
 
 const PASSWORD = 'e2e-confid-secret-2026';
 const PART = 'WM-HEAT-2000-BSH';
 
-/** The CSRF token of the page's session, for API calls made on its behalf. */
-async function csrf(page: Page): Promise<string> {
-  return (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken;
-}
-
 /** Creates the user as the admin (once; a rerun finds it there). */
 async function ensureUser(admin: Page, username: string, role: string) {
   const res = await admin.request.post('/api/v1/users', {
-    headers: { 'x-csrf-token': await csrf(admin) },
+    headers: { 'x-csrf-token': await csrfOf(admin) },
     data: { username, fullName: `E2E ${username}`, role, password: PASSWORD },
   });
   expect([201, 409]).toContain(res.status());
@@ -37,7 +32,7 @@ async function signedIn(browser: Browser, username: string, locale: 'bg' | 'en',
     page.getByRole('heading', { level: 1, name: new RegExp(`^(Здравейте|Hello), ${fullName}!$`) }),
   ).toBeVisible();
   const set = await page.request.patch('/api/v1/auth/me', {
-    headers: { 'x-csrf-token': await csrf(page) },
+    headers: { 'x-csrf-token': await csrfOf(page) },
     data: { locale },
   });
   expect(set.status()).toBe(200);
@@ -46,28 +41,38 @@ async function signedIn(browser: Browser, username: string, locale: 'bg' | 'en',
 
 const NO_BLANKS = /undefined|NaN/;
 
-test('costs and pay only for those who may see them: technician and reception see none, the storekeeper sees costs', async ({
-  page,
-  browser,
-}) => {
-  test.setTimeout(300_000);
+// Each language and width is a journey of its own, and they run side by side on the two workers (each signs in the
+// roles it needs; the users are made once per installation, a rerun finds them there).
+test.describe.configure({ mode: 'parallel' });
+
+/** Signs in as the admin, makes the three users, and finds a technician and a posted receipt to look at. */
+async function prepare(page: Page) {
   await signIn(page);
   await expectHome(page);
   await ensureUser(page, 'confid.tech', 'technician');
   await ensureUser(page, 'confid.reception', 'reception');
   await ensureUser(page, 'confid.keeper', 'storekeeper');
-  const technicianId = (await (await page.request.get('/api/v1/technicians?q=Стоян')).json()).items[0].id;
-  const receiptId = (
+  const technicianId: string = (await (await page.request.get('/api/v1/technicians?q=Стоян')).json()).items[0]
+    .id;
+  const receiptId: string = (
     await (await page.request.get('/api/v1/stock/documents?type=receipt&status=posted')).json()
   ).items[0].id;
+  return { technicianId, receiptId };
+}
 
-  const words = {
-    bg: { avgCost: 'Средна цена', value: 'Стойност', unitCost: 'Ед. цена' },
-    en: { avgCost: 'Average cost', value: 'Value', unitCost: 'Unit cost' },
-  } as const;
+const words = {
+  bg: { avgCost: 'Средна цена', value: 'Стойност', unitCost: 'Ед. цена' },
+  en: { avgCost: 'Average cost', value: 'Value', unitCost: 'Unit cost' },
+} as const;
 
-  for (const locale of ['bg', 'en'] as const) {
-    for (const width of [1280, 390]) {
+for (const locale of ['bg', 'en'] as const) {
+  for (const width of [1280, 390]) {
+    test(`costs and pay only for those who may see them: technician and reception see none (${locale}, ${width} px)`, async ({
+      page,
+      browser,
+    }) => {
+      test.setTimeout(120_000);
+      const { technicianId, receiptId } = await prepare(page);
       const w = words[locale];
       const suffix = `${locale}-${width}`;
 
@@ -123,10 +128,12 @@ test('costs and pay only for those who may see them: technician and reception se
       await shot(desk.page, `confid-document-reception-${suffix}`);
       expect(desk.errors).toEqual([]);
       await desk.close();
-    }
+    });
   }
+}
 
-  // The storekeeper sees the costs on the same screens.
+test('the storekeeper sees the costs on the same screens', async ({ page, browser }) => {
+  await prepare(page);
   const keeper = await signedIn(browser, 'confid.keeper', 'bg', 1280);
   await keeper.page.goto(`/stock/levels?q=${PART}`);
   const levels = keeper.page.getByTestId('stock-levels');

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from '@playwright/test';
 import sharp from 'sharp';
-import { api, expect, post } from './support';
+import { api, csrfOf, expect, post } from './support';
 import { PHONE } from './width';
 
 /** The schedule's and the phone's journeys, shared: the calendar's columns and hours, a technician's phone, a
@@ -31,11 +31,6 @@ export async function yOf(page: Page, hhmm: string): Promise<number> {
   return box.y;
 }
 
-/** The CSRF token of the page's session, for API calls made on its behalf. */
-export async function csrf(page: Page): Promise<string> {
-  return (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken;
-}
-
 /** A phone (390 px, Sofia time) signed in as the user. */
 export async function phoneOf(browser: Browser, username: string, fullName: string, password: string) {
   const context = await browser.newContext({ viewport: PHONE, timezoneId: 'Europe/Sofia' });
@@ -53,7 +48,7 @@ export async function phoneOf(browser: Browser, username: string, fullName: stri
 /** The signed-in user's language, through the API. */
 export async function setLocale(page: Page, locale: 'bg' | 'en') {
   const res = await page.request.patch('/api/v1/auth/me', {
-    headers: { 'x-csrf-token': await csrf(page) },
+    headers: { 'x-csrf-token': await csrfOf(page) },
     data: { locale },
   });
   expect(res.status()).toBe(200);

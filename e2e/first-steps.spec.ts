@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect as baseExpect, shot, test } from './support';
+import { expect as baseExpect, csrfOf, shot, test } from './support';
 
 // Two servers share the machine with other runs: a fresh installation's first screens may take a while.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -26,13 +26,9 @@ async function phoneShot(page: Page, name: string, within: 'page' | 'dialog' = '
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-async function csrf(page: Page): Promise<string> {
-  return (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken;
-}
-
 /** Data the checklist does not ask for (a customer, a supplier, a second user), made through the API. */
 async function post(page: Page, path: string, data: unknown) {
-  const res = await page.request.post(path, { headers: { 'x-csrf-token': await csrf(page) }, data });
+  const res = await page.request.post(path, { headers: { 'x-csrf-token': await csrfOf(page) }, data });
   expect(res.status(), `POST ${path}: ${await res.text()}`).toBeLessThan(300);
   return res.json();
 }
@@ -169,7 +165,7 @@ test('a new owner without the demo follows the first steps to a first receipt of
   }[];
   const receipts = series.find((s) => s.docType === 'stock_receipt');
   const patched = await page.request.patch(`/api/v1/numbering-series/${receipts?.id}`, {
-    headers: { 'x-csrf-token': await csrf(page) },
+    headers: { 'x-csrf-token': await csrfOf(page) },
     data: { nextNumber: 1001 },
   });
   expect(patched.status()).toBe(200);

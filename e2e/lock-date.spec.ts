@@ -1,14 +1,10 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { addDays, calendarDateOf, dateParts } from '../server/src/kernel/calendar';
-import { api, expect, expectHome, shot, signIn, test } from './support';
+import { api, csrfOf, expect, expectHome, shot, signIn, test } from './support';
 
 const PASSWORD = 'e2e-lock-secret-2026';
 const ACCOUNTANT = 'lock.accountant';
 const DRUM = 'WM-TUB-IND';
-
-async function csrf(page: Page): Promise<string> {
-  return (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken;
-}
 
 /** The accountant, signed in on a phone (390 px): the closed period is set from a phone as well. */
 async function accountantOnPhone(browser: Browser) {
@@ -39,7 +35,7 @@ test('the accountant closes last month, and a stock document dated in it is refu
   const documentDate = `${lockDate.slice(0, 8)}15`;
 
   const created = await page.request.post('/api/v1/users', {
-    headers: { 'x-csrf-token': await csrf(page) },
+    headers: { 'x-csrf-token': await csrfOf(page) },
     data: { username: ACCOUNTANT, fullName: 'E2E Счетоводител', role: 'accountant', password: PASSWORD },
   });
   expect([201, 409]).toContain(created.status());
@@ -51,7 +47,7 @@ test('the accountant closes last month, and a stock document dated in it is refu
   const part = (await api(page, `/api/v1/parts?q=${DRUM}`)).items[0];
   const supplier = (await api(page, '/api/v1/parties?q=Резервни')).items[0];
   const draft = await page.request.post('/api/v1/stock/documents', {
-    headers: { 'x-csrf-token': await csrf(page) },
+    headers: { 'x-csrf-token': await csrfOf(page) },
     data: {
       type: 'receipt',
       warehouseId: warehouse.id,
@@ -98,7 +94,7 @@ test('the accountant closes last month, and a stock document dated in it is refu
   } finally {
     // Never leave the books closed for the specs that run after this one.
     const reopened = await page.request.put('/api/v1/company/lock-date', {
-      headers: { 'x-csrf-token': await csrf(page) },
+      headers: { 'x-csrf-token': await csrfOf(page) },
       data: { lockDate: null },
     });
     expect(reopened.status()).toBe(200);
@@ -106,7 +102,7 @@ test('the accountant closes last month, and a stock document dated in it is refu
   }
   // The draft stays a draft dated last month; delete it so that no spec finds it.
   const deleted = await page.request.delete(`/api/v1/stock/documents/${draftId}`, {
-    headers: { 'x-csrf-token': await csrf(page) },
+    headers: { 'x-csrf-token': await csrfOf(page) },
   });
   expect(deleted.status()).toBe(204);
 });

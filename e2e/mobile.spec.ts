@@ -3,6 +3,9 @@ import { ADMIN, api, expect, shot, signIn, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 test.use({ viewport: PHONE });
+// The screens' tests are independent (each signs in; the English ones put the language back): they run side by side
+// on the two workers, each on an installation of its own.
+test.describe.configure({ mode: 'parallel' });
 
 /** A loaded machine draws a phone screen slowly: the waits of this spec allow for it. */
 const SLOW = { timeout: 30_000 };

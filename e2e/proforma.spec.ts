@@ -1,29 +1,9 @@
 import type { Page } from '@playwright/test';
-import { api, expect, expectHome, shot, signIn, test } from './support';
+import { api, aUic, csrfOf, expect, expectHome, finishedOrder, post, shot, signIn, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
 const SLOW = { timeout: 30_000 };
-
-async function csrfOf(page: Page): Promise<string> {
-  return (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken as string;
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON answer, read by the spec as it pleases
-async function post<T = any>(page: Page, path: string, data: unknown): Promise<T> {
-  const res = await page.request.post(path, { headers: { 'x-csrf-token': await csrfOf(page) }, data });
-  expect(res.ok(), `POST ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
-
-/** A 9-digit ЕИК with its check digit, unique per run. */
-function aUic(): string {
-  const body = String(Date.now()).slice(-8).split('').map(Number);
-  const sum = (weights: number[]) => body.reduce((s, d, i) => s + d * (weights[i] ?? 0), 0) % 11;
-  let check = sum([1, 2, 3, 4, 5, 6, 7, 8]);
-  if (check === 10) check = sum([3, 4, 5, 6, 7, 8, 9, 10]) % 10;
-  return `${body.join('')}${check}`;
-}
 
 async function aCustomer(page: Page, name: string): Promise<{ id: string }> {
   return post(page, '/api/v1/parties', {
@@ -35,48 +15,8 @@ async function aCustomer(page: Page, name: string): Promise<{ id: string }> {
   });
 }
 
-/**
- * An order in repair with two lines the customer pays (1.5 h of labour at 40.00 € and transport at 10.00 € less
- * 10 %: base 69.00 €, VAT 13.80 €, total 82.80 €) and one under the shop's warranty.
- */
-async function orderInRepair(page: Page): Promise<{ id: string; number: string }> {
-  const customer = await aCustomer(page, 'Проформа Клиент');
-  const models = await api(page, `/api/v1/models?q=${encodeURIComponent('TDLR 7220')}`);
-  const order = await post(page, '/api/v1/service-orders', {
-    partyId: customer.id,
-    serialNumber: `E2E-PRO-${String(Date.now()).slice(-6)}`,
-    modelId: models.items[0].id,
-    complaint: 'Не загрява',
-  });
-  const line = (body: object) => post(page, `/api/v1/service-orders/${order.id}/lines`, body);
-  await line({
-    kind: 'charge',
-    description: 'Труд',
-    quantityMilli: 1500,
-    unitPriceCents: 4000,
-    vatRateBp: 2000,
-  });
-  await line({
-    kind: 'charge',
-    description: 'Транспорт',
-    quantityMilli: 1000,
-    unitPriceCents: 1000,
-    discountBp: 1000,
-    vatRateBp: 2000,
-  });
-  await line({
-    kind: 'charge',
-    description: 'Гаранционен труд',
-    quantityMilli: 1000,
-    unitPriceCents: 9900,
-    vatRateBp: 2000,
-    payer: 'shop_warranty',
-    payerReason: 'Повторен ремонт',
-  });
-  for (const to of ['diagnosing', 'in_repair'])
-    await post(page, `/api/v1/service-orders/${order.id}/status`, { to });
-  return { id: order.id, number: order.number };
-}
+/** An order in repair with two lines the customer pays (82.80 € with VAT) and one under the shop's warranty. */
+const orderInRepair = (page: Page) => finishedOrder(page, 'Проформа Клиент', 'PRO', 'in_repair');
 
 async function expectPdf(page: Page, testId: string): Promise<string> {
   const href = (await page.getByTestId(testId).getAttribute('href')) ?? '';

@@ -1,11 +1,6 @@
-import type { Browser, Page } from '@playwright/test';
-import { api, expect, shot, signIn, test } from './support';
+import type { Browser } from '@playwright/test';
+import { api, csrfOf, expect, shot, signIn, test } from './support';
 import { PHONE, widthProblems } from './width';
-
-/** The CSRF token of the page's session, for API calls made on its behalf. */
-async function csrf(page: Page): Promise<string> {
-  return (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken;
-}
 
 /** A customer's phone or computer: a fresh browser, never signed in, in the given browser language. */
 async function customerPage(
@@ -31,7 +26,7 @@ test('a customer opens the QR link of the intake protocol logged out, sees the s
   const items = await api(page, '/api/v1/items?pageSize=5');
   const item = items.items[0];
   const taken = await page.request.post('/api/v1/service-orders', {
-    headers: { 'x-csrf-token': await csrf(page) },
+    headers: { 'x-csrf-token': await csrfOf(page) },
     data: {
       partyId: item.partyId,
       itemId: item.id,
@@ -86,7 +81,7 @@ test('a customer opens the QR link of the intake protocol logged out, sees the s
 
   // The status moves on: the open page shows it after a reload.
   const moved = await page.request.post(`/api/v1/service-orders/${order.id}/status`, {
-    headers: { 'x-csrf-token': await csrf(page) },
+    headers: { 'x-csrf-token': await csrfOf(page) },
     data: { to: 'diagnosing' },
   });
   expect(moved.status(), await moved.text()).toBe(200);
@@ -95,7 +90,7 @@ test('a customer opens the QR link of the intake protocol logged out, sees the s
 
   // Revoked: the same link now says it is not valid, in either language and size.
   const revoked = await page.request.delete(`/api/v1/service-orders/${order.id}/link`, {
-    headers: { 'x-csrf-token': await csrf(page) },
+    headers: { 'x-csrf-token': await csrfOf(page) },
   });
   expect(revoked.status(), await revoked.text()).toBeLessThan(300);
   await en.page.reload();

@@ -1,17 +1,13 @@
 import type { Page } from '@playwright/test';
-import { api, expect, expectHome, shot, signIn, test } from './support';
+import { api, csrfOf, expect, expectHome, shot, signIn, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
 const SLOW = { timeout: 30_000 };
 
-async function csrf(page: Page): Promise<string> {
-  return (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken;
-}
-
 // biome-ignore lint/suspicious/noExplicitAny: the API's JSON answer, read by the spec as it pleases
 async function post(page: Page, path: string, data?: unknown): Promise<any> {
-  const res = await page.request.post(path, { headers: { 'x-csrf-token': await csrf(page) }, data });
+  const res = await page.request.post(path, { headers: { 'x-csrf-token': await csrfOf(page) }, data });
   expect(res.status(), `POST ${path}: ${await res.text()}`).toBeLessThan(300);
   return res.json();
 }

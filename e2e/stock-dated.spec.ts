@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { addDays, calendarDateOf } from '../server/src/kernel/calendar';
 import { formatDate, formatMoney } from '../server/src/kernel/format';
-import { api, expect, expectHome, shot, signIn, test } from './support';
+import { api, csrfOf, expect, expectHome, shot, signIn, test } from './support';
 
 // Codes of this run only, so that the spec reads its own figures whatever else the database holds.
 const RUN = Date.now().toString(36).toUpperCase().slice(-5);
@@ -13,13 +13,9 @@ const SUPPLIER = `Датирани доставки ${RUN} ООД`;
 const today = calendarDateOf(new Date());
 const daysAgo = (n: number) => addDays(today, -n);
 
-async function csrf(page: Page): Promise<string> {
-  return (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken;
-}
-
 // biome-ignore lint/suspicious/noExplicitAny: the API's JSON answer, read by the spec as it pleases
 async function send<T = any>(page: Page, path: string, data?: object, expected = 201): Promise<T> {
-  const res = await page.request.post(path, { headers: { 'x-csrf-token': await csrf(page) }, data });
+  const res = await page.request.post(path, { headers: { 'x-csrf-token': await csrfOf(page) }, data });
   expect(res.status(), `POST ${path}: ${await res.text()}`).toBe(expected);
   return (await res.json()) as T;
 }
@@ -145,7 +141,7 @@ test('a delivery posted with a past date re-costs the later issue; a receipt goe
   await shot(page, 'stock-dated-short-bg');
   const refusedId = new URL(page.url()).pathname.split('/').pop() ?? '';
   const removed = await page.request.delete(`/api/v1/stock/documents/${refusedId}`, {
-    headers: { 'x-csrf-token': await csrf(page) },
+    headers: { 'x-csrf-token': await csrfOf(page) },
   });
   expect(removed.status()).toBe(204);
 

@@ -97,11 +97,15 @@ export function typedDay(days = 0, language: 'bg' | 'en' = 'bg'): string {
   return language === 'bg' ? `${pad(d)}.${pad(m)}.${y}` : `${pad(d)}/${pad(m)}/${y}`;
 }
 
+/** The CSRF token of the page's session, for API calls a spec makes on its behalf. */
+export async function csrfOf(page: Page): Promise<string> {
+  return (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken as string;
+}
+
 /** A POST with the page's own session and CSRF token; the spec reads the JSON answer as it pleases. */
 // biome-ignore lint/suspicious/noExplicitAny: the API's JSON answer, read by the spec as it pleases
 export async function post<T = any>(page: Page, path: string, data: unknown): Promise<T> {
-  const csrf = (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken as string;
-  const res = await page.request.post(path, { headers: { 'x-csrf-token': csrf }, data });
+  const res = await page.request.post(path, { headers: { 'x-csrf-token': await csrfOf(page) }, data });
   expect(res.ok(), `POST ${path}: ${res.status()} ${await res.text()}`).toBe(true);
   return (await res.json()) as T;
 }
@@ -117,13 +121,15 @@ export function aUic(): string {
 
 /**
  * A company customer with its requisites, an order for its washer with two lines it pays (1.5 h of labour at
- * 40.00 € and transport at 10.00 € less 10 %: 82.80 € with VAT) and one under the shop's warranty, finished: ready
- * to bill. `tag` marks the item's serial with the spec that made it.
+ * 40.00 € and transport at 10.00 € less 10 %: base 69.00 €, VAT 13.80 €, 82.80 € with VAT) and one under the shop's
+ * warranty, taken to `status` (by default finished: ready to bill). `tag` marks the item's serial with the spec that
+ * made it.
  */
 export async function finishedOrder(
   page: Page,
   name: string,
   tag = 'INV',
+  status: 'in_repair' | 'ready' = 'ready',
 ): Promise<{ id: string; number: string }> {
   const run = String(Date.now()).slice(-6);
   const customer = await post(page, '/api/v1/parties', {
@@ -165,7 +171,9 @@ export async function finishedOrder(
     payer: 'shop_warranty',
     payerReason: 'Повторен ремонт',
   });
-  for (const to of ['diagnosing', 'in_repair', 'ready'])
+  for (const to of ['diagnosing', 'in_repair', 'ready'] as const) {
     await post(page, `/api/v1/service-orders/${order.id}/status`, { to });
+    if (to === status) break;
+  }
   return { id: order.id, number: order.number };
 }

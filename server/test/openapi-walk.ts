@@ -85,6 +85,13 @@ export function leafPaths(schema: JsonSchema, prefix: string[] = [], depth = 0):
   return prefix.length ? [prefix] : [];
 }
 
+/** The schema of the value at the path (array items as index 0), as leafPaths walked it. */
+export function schemaAt(schema: JsonSchema, path: string[]): JsonSchema {
+  let s = concrete(schema);
+  for (const part of path) s = concrete((typeOf(s) === 'array' ? s.items : s.properties?.[part]) ?? {});
+  return s;
+}
+
 /** A copy of the minimal body with the value put at the path (array items built from their schema). */
 export function bodyWith(schema: JsonSchema, path: string[], value: unknown): unknown {
   const s = concrete(schema);

@@ -91,6 +91,27 @@ describe('calendarDateOf', () => {
     expect(calendarDateOf(new Date('2026-07-14T20:59:00Z'))).toBe('2026-07-14');
     expect(calendarDateOf(new Date('2026-01-14T23:30:00Z'), 'UTC')).toBe('2026-01-14');
   });
+
+  it('the date kept for a quarter hour changes exactly at midnight, per zone, whatever was asked before', () => {
+    // The last millisecond of a Sofia day and the first of the next, asked alternately and across zones.
+    const ms = (iso: string) => new Date(iso);
+    for (let round = 0; round < 2; round++) {
+      expect(calendarDateOf(ms('2026-01-14T21:59:59.999Z'))).toBe('2026-01-14');
+      expect(calendarDateOf(ms('2026-01-14T22:00:00.000Z'))).toBe('2026-01-15');
+      expect(calendarDateOf(ms('2026-01-14T22:00:00.000Z'), 'UTC')).toBe('2026-01-14');
+      expect(calendarDateOf(ms('2026-01-14T21:59:59.999Z'))).toBe('2026-01-14');
+      expect(calendarDateOf(ms('2026-01-15T00:00:00.000Z'), 'UTC')).toBe('2026-01-15');
+      expect(calendarDateOf(ms('2026-01-14T23:59:59.999Z'), 'UTC')).toBe('2026-01-14');
+      // The spring-forward night (03:00 → 04:00 Sofia at 01:00 UTC) and a zone a quarter hour off the hour.
+      expect(calendarDateOf(ms('2026-03-28T21:59:59.999Z'))).toBe('2026-03-28');
+      expect(calendarDateOf(ms('2026-03-28T22:00:00.000Z'))).toBe('2026-03-29');
+      expect(calendarDateOf(ms('2026-01-14T18:14:59.999Z'), 'Asia/Kathmandu')).toBe('2026-01-14');
+      expect(calendarDateOf(ms('2026-01-14T18:15:00.000Z'), 'Asia/Kathmandu')).toBe('2026-01-15');
+    }
+    // Before 1980 every instant is formatted afresh (zones had odd offsets then).
+    expect(calendarDateOf(ms('1900-01-01T12:00:00Z'))).toBe('1900-01-01');
+    expect(() => calendarDateOf(new Date(Number.NaN))).toThrow(RangeError);
+  });
 });
 
 describe('addMonths (the warranty cases)', () => {

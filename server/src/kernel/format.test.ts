@@ -7,6 +7,21 @@ import { cents } from './money';
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('formatMoney', () => {
+  it('lays out every sign, currency, locale and number of digits alike, in whatever order they are asked', () => {
+    // The layouts are built once and kept: asked in turn, each keeps its own.
+    for (let round = 0; round < 2; round++) {
+      expect(plain(formatMoney(-5, 'bg'))).toBe('-0,05 €');
+      expect(formatMoney(-5, 'en')).toBe('-€0.05');
+      expect(plain(formatMoney(123456, 'bg', 'BGN'))).toBe('1 234,56 лв.');
+      expect(plain(formatMoney(123456, 'bg'))).toBe('1 234,56 €');
+      expect(formatMoney(cents(123456), 'en')).toBe('€1,234.56');
+      expect(formatQuantity(1500, 'bg')).toBe('1,5');
+      expect(formatQuantity(-1500, 'en')).toBe('-1.5');
+      expect(formatQuantity(1000, 'en')).toBe('1');
+      expect(formatQuantity(1250, 'en')).toBe('1.25');
+    }
+  });
+
   it('formats Bulgarian with space groups, comma and a trailing €', () => {
     expect(plain(formatMoney(cents(123456), 'bg'))).toBe('1 234,56 €');
     expect(formatMoney(cents(123456), 'bg')).toBe('1\u00a0234,56\u00a0€');

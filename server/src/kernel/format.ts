@@ -39,20 +39,41 @@ function groupDigits(digits: string, separator: string): string {
   return groups.join(separator);
 }
 
+/**
+ * The locale's layout of ±1 with that many fraction digits (and currency): building an Intl.NumberFormat costs far
+ * more than formatting, and an invoice formats a few hundred amounts; a handful of templates serve them all.
+ */
+const templates = new Map<string, Intl.NumberFormatPart[]>();
+
+function templateOf(
+  negative: boolean,
+  fractionLength: number,
+  locale: Locale,
+  options: { style?: 'currency'; currency?: string },
+): Intl.NumberFormatPart[] {
+  const key = `${locale}|${options.style ?? ''}|${options.currency ?? ''}|${fractionLength}|${negative ? '-' : '+'}`;
+  let template = templates.get(key);
+  if (!template) {
+    template = new Intl.NumberFormat(locale, {
+      ...options,
+      useGrouping: false,
+      minimumFractionDigits: fractionLength,
+      maximumFractionDigits: fractionLength,
+    }).formatToParts(negative ? -1 : 1);
+    templates.set(key, template);
+  }
+  return template;
+}
+
 /** Lays out an exact decimal (sign, integer digits, fraction digits) with the locale's pattern. */
 function formatExactDecimal(
   negative: boolean,
   integerDigits: string,
   fractionDigits: string,
   locale: Locale,
-  options: Intl.NumberFormatOptions = {},
+  options: { style?: 'currency'; currency?: string } = {},
 ): string {
-  const template = new Intl.NumberFormat(locale, {
-    ...options,
-    useGrouping: false,
-    minimumFractionDigits: fractionDigits.length,
-    maximumFractionDigits: fractionDigits.length,
-  }).formatToParts(negative ? -1 : 1);
+  const template = templateOf(negative, fractionDigits.length, locale, options);
   return template
     .map((part) => {
       if (part.type === 'integer') return groupDigits(integerDigits, groupSeparator(locale));

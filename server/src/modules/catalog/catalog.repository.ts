@@ -490,6 +490,11 @@ export async function findPart(db: Executor, id: string) {
   return partsJoined(db).where('catalog_part.id', '=', id).executeTakeFirst();
 }
 
+export async function findParts(db: Executor, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return partsJoined(db).where('catalog_part.id', 'in', ids).execute();
+}
+
 export async function findPartByCode(db: Executor, code: string) {
   return partsJoined(db).where('catalog_part.code', '=', code).executeTakeFirst();
 }

@@ -978,8 +978,10 @@ export async function quoteService(
   db: Executor,
   serviceTypeId: string,
   q: Partial<ServiceQuoteQuery>,
+  /** The service type when the caller has just read it (getServiceTypeById), not read again. */
+  known?: ServiceType,
 ): Promise<ServiceQuote> {
-  const service = await getServiceType(db, serviceTypeId);
+  const service = known?.id === serviceTypeId ? known : await getServiceType(db, serviceTypeId);
   const target = await resolveTarget(db, q.brandId, q.modelId);
   const overrides = target.brandId
     ? (await repo.listOverridesOf(db, serviceTypeId)).filter((o) => o.brand_id === target.brandId)
@@ -1334,6 +1336,13 @@ export async function findServiceTypeByCode(db: Executor, code: string): Promise
 
 export async function getPartById(db: Executor, id: string): Promise<Part | null> {
   return (await loadPart(db, id)) ?? null;
+}
+
+/** The parts of these ids that exist, by id, as getPartById reads each: two reads for any number of parts. */
+export async function getPartsByIds(db: Executor, ids: readonly string[]): Promise<Map<string, Part>> {
+  const unique = [...new Set(ids)];
+  const parts = await withCompat(db, await repo.findParts(db, unique));
+  return new Map(parts.map((p) => [p.id, p]));
 }
 
 export async function findPartByCode(db: Executor, code: string): Promise<Part | null> {

@@ -23,6 +23,7 @@ export {
   getCategoryById as getCategory,
   getModelById as getModel,
   getPartById as getPart,
+  getPartsByIds,
   getServiceTypeById as getServiceType,
   modelKey,
   quoteService,

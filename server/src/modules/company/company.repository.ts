@@ -6,6 +6,10 @@ export async function findCompany(db: Executor) {
   return db.selectFrom('company').selectAll().orderBy('created_at').executeTakeFirst();
 }
 
+export async function findCompanyVatRegistered(db: Executor) {
+  return db.selectFrom('company').select('vat_registered').orderBy('created_at').executeTakeFirst();
+}
+
 export async function insertCompany(db: Executor, row: Insertable<CompanyTable>): Promise<void> {
   await db.insertInto('company').values(row).execute();
 }

@@ -86,6 +86,12 @@ export async function getCompanySettings(db: Executor): Promise<CompanySettings>
   return toSettings(db, row);
 }
 
+/** Whether the company is VAT-registered (null before setup): one column, for the order page's totals. */
+export async function companyVatRegistered(db: Executor): Promise<boolean | null> {
+  const row = await repo.findCompanyVatRegistered(db);
+  return row ? Boolean(row.vat_registered) : null;
+}
+
 /**
  * The company that a fresh installation gets: the legal name from setup, the usual Bulgarian defaults; `demo` marks
  * the demo company, whose data is invented and may be wiped whole.
@@ -269,7 +275,9 @@ export async function getLogoDataUrl(db: Executor): Promise<string | null> {
 
 /** The closed period's last day, or null: posting and reversing on or before it is refused (issue 10, rule 6). */
 export async function getLockDate(db: Executor): Promise<CalendarDate | null> {
-  return (await repo.findCompany(db))?.lock_date ?? null;
+  // The one column (every posting asks): not the whole company row.
+  const row = await db.selectFrom('company').select('lock_date').orderBy('created_at').executeTakeFirst();
+  return row?.lock_date ?? null;
 }
 
 /**

@@ -3,6 +3,7 @@ export type { CompanySettings } from './company.schema';
 export { BgVatNumber, Uic } from './company.schema';
 export { seedCompanyDemo } from './company.seed';
 export {
+  companyVatRegistered,
   createCompany,
   getCompanySettings,
   getEuroDisplay,

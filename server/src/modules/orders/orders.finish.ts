@@ -22,7 +22,7 @@ import { DomainError } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { milliToUnits } from '../../kernel/quantity';
 import { recordAudit } from '../audit';
-import { getPart, getServiceType, type Part } from '../catalog';
+import { getPartsByIds, getServiceType, type Part } from '../catalog';
 import {
   activeReservationsOf,
   documentsOfSource,
@@ -86,12 +86,10 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 /** Finishes the order in the caller's transaction (see the module comment); a refusal leaves nothing written. */
 export async function finishOrder(trx: Executor, actor: Actor, order: OrderRow): Promise<FinishResult> {
   const lines = await repo.linesOfOrder(trx, order.id);
-  const parts = new Map<string, Part>();
-  for (const l of lines)
-    if (l.part_id && !parts.has(l.part_id)) {
-      const part = await getPart(trx, l.part_id);
-      if (part) parts.set(part.id, part);
-    }
+  const parts: Map<string, Part> = await getPartsByIds(
+    trx,
+    lines.flatMap((l) => (l.part_id ? [l.part_id] : [])),
+  );
 
   // 1. A serial-tracked part is fitted with its serial.
   for (const [i, l] of lines.entries()) {

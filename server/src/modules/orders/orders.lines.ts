@@ -23,7 +23,7 @@ import {
   releaseReservationsOf,
   reserveAvailable,
 } from '../stock';
-import { getTechnician } from '../technicians';
+import { technicianExists } from '../technicians';
 import { ORDER_LIFECYCLE } from './orders.lifecycle';
 import * as repo from './orders.lines.repository';
 import { choosePayer, defaultPayer, type LineKind, type PayerDecision } from './orders.payer';
@@ -200,7 +200,12 @@ export async function lineCatalogue(
     const service = await getServiceType(trx, input.serviceTypeId);
     if (!service) throw bad('unknown_service_type', 'serviceTypeId', { code: input.serviceTypeId });
     const item = await getItem(trx, itemId);
-    const quote = await quoteService(trx, service.id, { modelId: item.modelId, brandId: item.brandId });
+    const quote = await quoteService(
+      trx,
+      service.id,
+      { modelId: item.modelId, brandId: item.brandId },
+      service,
+    );
     return {
       part: null,
       listPriceCents: quote.unitPriceCents,
@@ -243,12 +248,7 @@ async function checkTechnicians(trx: Executor, rows: { technicianId: string; sha
     const field = `technicians.${i}.technicianId`;
     if (seen.has(r.technicianId)) throw bad('technician_listed_twice', field);
     seen.add(r.technicianId);
-    try {
-      await getTechnician(trx, r.technicianId);
-    } catch (e) {
-      if (e instanceof DomainError && e.kind === 'not_found') throw bad('unknown_technician', field);
-      throw e;
-    }
+    if (!(await technicianExists(trx, r.technicianId))) throw bad('unknown_technician', field);
   }
   const sum = rows.reduce((s, r) => s + r.shareBp, 0);
   if (rows.length && sum !== 10_000) throw bad('shares_not_100', 'technicians', { percent: sum / 100 });
@@ -394,13 +394,41 @@ export async function reserveLine(
   order: Pick<repo.OrderRow, 'id'>,
   line: Pick<repo.LineRow, 'id' | 'part_id' | 'warehouse_id' | 'quantity_milli' | 'used_quantity_milli'>,
   mustCover?: { field: string; partCode: string; warehouseCode: string },
+  /** The line was inserted in this transaction: it holds nothing yet (not read). */
+  options: { newLine?: boolean } = {},
 ): Promise<number> {
   const source = { sourceType: ORDER_SOURCE, sourceId: order.id, sourceLineId: line.id };
   if (!line.part_id || !line.warehouse_id) return 0;
   const target = targetOf(line);
   const key = { partId: line.part_id, warehouseId: line.warehouse_id };
-  const held = await reservedOfLine(trx, order.id, line.id);
-  // Locks the level before anything is released, so the check and the new reservation see the same stock.
+  const held = options.newLine ? 0 : await reservedOfLine(trx, order.id, line.id);
+  if (mustCover || held > 0) await coverOrThrow(trx, key, line, target, held, mustCover);
+  if (held === target) return held;
+  if (held > 0) await releaseReservationsOf(trx, actor, source);
+  if (target <= 0) return 0;
+  // reserveAvailable locks the level and holds what is free of the target.
+  const { reservedMilli } = await reserveAvailable(trx, actor, {
+    ...key,
+    sourceType: ORDER_SOURCE,
+    sourceId: order.id,
+    sourceLineId: line.id,
+    quantityMilli: target,
+  });
+  return reservedMilli;
+}
+
+/**
+ * Locks the level before anything is released, so the check and the new reservation see the same stock; with
+ * `mustCover`, 409 insufficient_stock when what the line holds plus the free stock is short of its target.
+ */
+async function coverOrThrow(
+  trx: Executor,
+  key: { partId: string; warehouseId: string },
+  line: Pick<repo.LineRow, 'part_id' | 'warehouse_id'>,
+  target: number,
+  held: number,
+  mustCover: { field: string; partCode: string; warehouseCode: string } | undefined,
+): Promise<void> {
   const free = await availableToReserve(trx, key);
   if (mustCover && target > held + free) {
     const available = held + free;
@@ -423,17 +451,6 @@ export async function reserveLine(
       },
     });
   }
-  if (held === target) return held;
-  if (held > 0) await releaseReservationsOf(trx, actor, source);
-  if (target <= 0) return 0;
-  const { reservedMilli } = await reserveAvailable(trx, actor, {
-    ...key,
-    sourceType: ORDER_SOURCE,
-    sourceId: order.id,
-    sourceLineId: line.id,
-    quantityMilli: target,
-  });
-  return reservedMilli;
 }
 
 /**
@@ -661,8 +678,10 @@ export async function addLineTx(
   } satisfies Insertable<ServiceOrderLineTable>;
   await repo.insertLine(trx, line);
   if (checked.technicians) await repo.replaceLineTechnicians(trx, line.id, checked.technicians);
-  const reserved = body.kind === 'part' ? await reserveLine(trx, actor, order, line) : 0;
-  if (body.kind === 'part') await syncWaiting(trx, actor, order, line, reserved);
+  const reserved =
+    body.kind === 'part' ? await reserveLine(trx, actor, order, line, undefined, { newLine: true }) : 0;
+  // A new line has no purchase need yet: only one that waits for stock asks for one.
+  if (body.kind === 'part' && targetOf(line) > reserved) await syncWaiting(trx, actor, order, line, reserved);
   const state = reservationStateOf(body.kind, targetOf(line), reserved);
   await repo.insertEvent(trx, {
     orderId: order.id,

@@ -47,6 +47,10 @@ export function orderView(db: Executor) {
         .as('customer_phone'),
       'item.serial_number',
       'item.model_id',
+      // The manufacturer's warranty of the item (the order page), without reading the item again.
+      'item.purchase_date as item_purchase_date',
+      'item.warranty_months as item_warranty_months',
+      'item.warranty_end as item_warranty_end',
       'catalog_model.name as model_name',
       'catalog_brand.name as brand_name',
       'site.name as site_name',

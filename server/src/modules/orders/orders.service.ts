@@ -17,21 +17,21 @@ import type { PageOf } from '../../kernel/list-query';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
 import { getServiceType } from '../catalog';
-import { getCompanySettings } from '../company';
+import { companyVatRegistered, getCompanySettings } from '../company';
 import {
   createItemIn,
   findItemByModelSerial,
   findItemIdsBySerial,
   getItem,
-  getItemWarranty,
   type Item,
   normalizeSerial,
+  warrantyStatus,
 } from '../items';
 import { takeNumber } from '../numbering';
 import { assertCustomerExists, assertSiteOfCustomer, createCustomerIn, type PartySummary } from '../parties';
 import { dropNeedsOfSource } from '../purchasing';
 import { documentListOfSource, releaseReservationsOf, reservedOfSource } from '../stock';
-import { findTechnicianOfUser, getTechnician } from '../technicians';
+import { findTechnicianOfUser, technicianExists } from '../technicians';
 import { forgetEarnings, recordEarnings } from './orders.earnings.record';
 import {
   applyDiagnosticFee,
@@ -292,19 +292,32 @@ async function viewOrThrow(db: Executor, id: string): Promise<repo.OrderViewRow>
 }
 
 /** The order page: header, lines with reservation state, totals and VAT per rate, next statuses, warranty. */
-export async function getOrder(db: Executor, id: string): Promise<OrderDetail> {
+export async function getOrder(
+  db: Executor,
+  id: string,
+  /** The service settings when the caller read them in the same transaction (not read again). */
+  known: { settings?: ServiceSettings } = {},
+): Promise<OrderDetail> {
   const row = await viewOrThrow(db, id);
   // Independent reads: side by side on PostgreSQL's pool (one after another on SQLite's one connection).
-  const [settings, lines, company, warranty, documents, warrantyRecords, link] = await Promise.all([
-    getServiceSettings(db),
+  const [settings, lines, vatRegistered, documents, warrantyRecords, link] = await Promise.all([
+    known.settings ?? getServiceSettings(db),
     readLines(db, id),
-    getCompanySettings(db).catch(() => null),
-    getItemWarranty(db, row.item_id, calendarDayOf(row.received_at)),
+    companyVatRegistered(db).catch(() => null),
     documentListOfSource(db, ORDER_SOURCE, id),
     repo.warrantyRecordsOfOrder(db, id),
     repo.activeLinkOf(db, id),
   ]);
-  const { totals, vatByRate } = orderTotals(lines, { vatRegistered: company?.vatRegistered ?? true });
+  // The item's warranty on the intake day, from the item's columns the view already read.
+  const warranty = warrantyStatus(
+    {
+      purchaseDate: row.item_purchase_date,
+      warrantyMonths: row.item_warranty_months,
+      warrantyEnd: row.item_warranty_end,
+    },
+    calendarDayOf(row.received_at),
+  );
+  const { totals, vatByRate } = orderTotals(lines, { vatRegistered: vatRegistered ?? true });
   return {
     ...toHeader(row, settings, new Date()),
     lines,
@@ -527,14 +540,9 @@ function withPrefix<T>(prefix: string, run: () => Promise<T>): Promise<T> {
   });
 }
 
-async function technicianOrThrow(db: Executor, id: string, field = 'technicianId') {
-  try {
-    return await getTechnician(db, id);
-  } catch (e) {
-    if (e instanceof DomainError && e.kind === 'not_found')
-      throw new DomainError('invalid', 'unknown_technician', { field, params: { field } });
-    throw e;
-  }
+async function technicianOrThrow(db: Executor, id: string, field = 'technicianId'): Promise<void> {
+  if (!(await technicianExists(db, id)))
+    throw new DomainError('invalid', 'unknown_technician', { field, params: { field } });
 }
 
 async function itemOrThrow(db: Executor, id: string, field = 'itemId'): Promise<Item> {
@@ -659,9 +667,14 @@ export function statusPath(token: string): string {
   return `/s/${token}`;
 }
 
-async function newLink(trx: Executor, orderId: string): Promise<StatusLinkAnswer> {
+async function newLink(
+  trx: Executor,
+  orderId: string,
+  /** The order was inserted in this transaction: it has no link to revoke. */
+  options: { newOrder?: boolean } = {},
+): Promise<StatusLinkAnswer> {
   const now = nowIso();
-  await repo.revokeLinksOf(trx, orderId, now);
+  if (!options.newOrder) await repo.revokeLinksOf(trx, orderId, now);
   const token = randomBytes(32).toString('base64url');
   await repo.insertLink(trx, {
     id: newId(),
@@ -744,8 +757,8 @@ export async function intakeTx(trx: Executor, actor: Actor, body: IntakeBody): P
     to: row.status,
     details: { customerCreated, itemCreated },
   });
-  const link = await newLink(trx, id);
-  const order = await getOrder(trx, id);
+  const link = await newLink(trx, id, { newOrder: true });
+  const order = await getOrder(trx, id, { settings });
   await recordAudit(trx, actor, {
     action: 'service_order.create',
     entity: 'service_order',

@@ -114,6 +114,11 @@ export async function updateLineVat(
   await db.updateTable('sales_invoice_line').set(set).where('id', '=', lineId).execute();
 }
 
+/** The lines of a draft just inserted (nothing to replace). */
+export async function insertLines(db: Executor, lines: Insertable<SalesInvoiceLineTable>[]): Promise<void> {
+  if (lines.length) await db.insertInto('sales_invoice_line').values(lines).execute();
+}
+
 export async function replaceLines(
   db: Executor,
   invoiceId: string,

@@ -482,6 +482,26 @@ export async function withDatedRates<L extends InvoiceLineInput>(
 
 /** Writes a new draft (header and lines) after checking what a draft must already be; returns its id. */
 export async function insertDraft(trx: Executor, actor: Actor, input: DraftInput): Promise<string> {
+  return (await insertDraftRead(trx, actor, input)).id;
+}
+
+/**
+ * The company's and the customer's requisites a draft was written with, in the same transaction: issuing it right
+ * after (billing an order, an advance) copies the same (nothing in between can change them), without reading them
+ * again.
+ */
+interface ReadRequisites {
+  partyId: string;
+  company: CompanySettings;
+  party: PartyRequisites;
+}
+
+/** insertDraft, answering the requisites it read as well. */
+async function insertDraftRead(
+  trx: Executor,
+  actor: Actor,
+  input: DraftInput,
+): Promise<{ id: string; read: ReadRequisites }> {
   await assertCustomerExists(trx, input.partyId, 'partyId');
   const documentDate = input.documentDate ?? todayDate();
   const taxEventDate = input.taxEventDate ?? documentDate;
@@ -535,14 +555,14 @@ export async function insertDraft(trx: Executor, actor: Actor, input: DraftInput
     created_at: now,
     updated_at: now,
   });
-  await repo.replaceLines(trx, id, lineRows(id, lines, now));
+  await repo.insertLines(trx, lineRows(id, lines, now));
   await recordAudit(trx, actor, {
     action: 'sales_invoice.create',
     entity: 'sales_invoice',
     entityId: id,
     after: { partyId: input.partyId, orderId: input.orderId ?? null, lines: input.lines.length },
   });
-  return id;
+  return { id, read: { partyId: input.partyId, company, party } };
 }
 
 function ruleOfInput(l: InvoiceLineInput): RuleLine {
@@ -683,9 +703,9 @@ export async function createAdvanceInvoice(
       ],
     });
     await issueTx(trx, actor, invoiceId);
+    await keepRendering(trx, invoiceId);
     return invoiceId;
   });
-  await keepRendering(db, id);
   return getInvoice(db, id);
 }
 
@@ -777,14 +797,21 @@ export async function deleteInvoice(db: Db, actor: Actor, id: string): Promise<v
  * checked (INV-03), lines and grounds checked, the currency of the date (EUR-04), then the number taken last, in
  * the same transaction (ADR 3, ADR 8): a refused issue takes none, a rolled-back one gives it back.
  */
-export async function issueTx(trx: Executor, actor: Actor, id: string): Promise<string> {
+export async function issueTx(
+  trx: Executor,
+  actor: Actor,
+  id: string,
+  /** The requisites the draft was written with in this same transaction (insertDraftRead), not read again. */
+  read?: ReadRequisites,
+): Promise<string> {
   let credit: Omit<IssuedCreditNote, 'number'> | null = null;
   const { number } = await postDraft(trx, INVOICE_KIND, actor, id, async (draft) => {
     const today = todayDate();
     if (draft.document_date > today) throw bad('date_in_future', 'documentDate', { today });
     currencyOf(draft.document_date, draft.currency);
-    const company = await getCompanySettings(trx);
-    const party = await getPartyRequisites(trx, draft.party_id);
+    const known = read?.partyId === draft.party_id ? read : null;
+    const company = known?.company ?? (await getCompanySettings(trx));
+    const party = known?.party ?? (await getPartyRequisites(trx, draft.party_id));
     const requisites = requisitesOf(company, party, draft.document_date);
     const withoutPersonalId = Boolean(draft.recipient_id_waived) && !requisites.recipient_egn;
     checkRequisites(requisites, withoutPersonalId);
@@ -792,6 +819,7 @@ export async function issueTx(trx: Executor, actor: Actor, id: string): Promise<
     // INV-08: a line naming a kind takes the kind's rate valid on the tax event date, as it stands at issue.
     const stored = await repo.linesOf(trx, id);
     const dated = await withDatedRates(trx, stored.map(inputOf), draft.tax_event_date);
+    let changed = false;
     for (const [i, l] of dated.entries()) {
       const row = stored[i];
       if (
@@ -799,12 +827,14 @@ export async function issueTx(trx: Executor, actor: Actor, id: string): Promise<
         (row.vat_rate_bp !== l.vatRateBp ||
           Boolean(row.vat_exempt) !== l.vatExempt ||
           row.vat_reason !== (l.vatReason ?? null))
-      )
+      ) {
         await repo.updateLineVat(trx, row.id, {
           vat_rate_bp: l.vatRateBp,
           vat_exempt: l.vatExempt,
           vat_reason: l.vatReason ?? null,
         });
+        changed = true;
+      }
     }
     const lines = dated.map(ruleOfInput);
     checkLines(lines, registered);
@@ -819,7 +849,7 @@ export async function issueTx(trx: Executor, actor: Actor, id: string): Promise<
           totalCents: vat.totalCents,
           creditsTheRest: left === vat.totalCents,
         };
-    } else await checkDeductions(trx, draft, await repo.linesOf(trx, id), vat.totalCents);
+    } else await checkDeductions(trx, draft, changed ? await repo.linesOf(trx, id) : stored, vat.totalCents);
     const issuer = actor.userId ? await findUserSummary(trx, actor.userId) : null;
     return {
       patch: {
@@ -845,8 +875,10 @@ export async function issueTx(trx: Executor, actor: Actor, id: string): Promise<
 
 /** Issues a draft invoice: it takes the next number of its series and never changes again. */
 export async function issueInvoice(db: Db, actor: Actor, id: string): Promise<InvoiceDetail> {
-  await db.transaction().execute((trx) => issueTx(trx, actor, id));
-  await keepRendering(db, id);
+  await db.transaction().execute(async (trx) => {
+    await issueTx(trx, actor, id);
+    await keepRendering(trx, id);
+  });
   return getInvoice(db, id);
 }
 
@@ -884,7 +916,7 @@ export async function invoiceOrder(db: Db, actor: Actor, body: FromOrderBody): P
       currencyOf(documentDate, body.currency),
       deductAdvances,
     );
-    const invoiceId = await insertDraft(trx, actor, {
+    const { id: invoiceId, read } = await insertDraftRead(trx, actor, {
       ...options,
       partyId: order.partyId,
       orderId,
@@ -892,11 +924,13 @@ export async function invoiceOrder(db: Db, actor: Actor, body: FromOrderBody): P
       taxEventDate: body.taxEventDate ?? [finished, documentDate].sort()[0],
       lines: [...invoiceLinesOf(lines), ...deductions],
     });
-    await issueTx(trx, actor, invoiceId);
+    await issueTx(trx, actor, invoiceId, read);
     await markOrderBilled(trx, order.id, invoiceId);
+    // The rendering is queued with the invoice, in its transaction: one commit, and never an issued invoice
+    // without its rendering queued.
+    await keepRendering(trx, invoiceId);
     return invoiceId;
   });
-  await keepRendering(db, id);
   return getInvoice(db, id);
 }
 
@@ -1016,10 +1050,12 @@ export async function createNote(
       lines: given.map((l) => lineIn(l, inv.currency, currency)),
       note: { kind, relatedInvoiceId: inv.id, reason: body.reason, searchText: inv.number ?? '' },
     });
-    if (body.issue) await issueTx(trx, actor, noteId);
+    if (body.issue) {
+      await issueTx(trx, actor, noteId);
+      await keepRendering(trx, noteId);
+    }
     return noteId;
   });
-  if (body.issue) await keepRendering(db, id);
   return getInvoice(db, id);
 }
 
@@ -1145,11 +1181,12 @@ async function storeRendering(db: Db, id: string, language: 'bg' | 'bg_en') {
 export const RENDERING_JOB = 'sales.rendering';
 
 /**
- * Queues the Bulgarian copy's rendering right after issuing: the job stores it within a second or so, and its hash
- * is fixed from then on. Drawing a PDF costs more than issuing the invoice, so the request does not wait for it;
+ * Queues the Bulgarian copy's rendering as the document is issued, in the issuing transaction (one commit; the job
+ * is there exactly when the issued document is): the job stores it within a second or so, and its hash is fixed
+ * from then on. Drawing a PDF costs more than issuing the invoice, so the request does not wait for it;
  * should the job not have run yet, the first request for the PDF renders and stores it (storeRendering).
  */
-export async function keepRendering(db: Db, id: string): Promise<void> {
+export async function keepRendering(db: Executor, id: string): Promise<void> {
   await enqueueJob(db, SYSTEM_ACTOR, { kind: RENDERING_JOB, payload: { invoiceId: id } });
 }
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { aCustomer } from '../../../test/factories';
 import { ADMIN_PASSWORD, DIALECTS, type Session, useTestApp } from '../../../test/harness';
-import { snapshotDatabase } from '../../../test/snapshot';
+import { snapshotDatabase, tableRows } from '../../../test/snapshot';
 import { DEMO_COMPANY_NAME, DEMO_PASSWORD } from './setup.schema';
 
 /** Rows per table, leaving out the migrations record and SQLite's FTS5 index tables (kept in step by triggers). */
-async function rowCounts(t: { db: Parameters<typeof snapshotDatabase>[0] }): Promise<Record<string, number>> {
-  const all = await snapshotDatabase(t.db, []);
+async function rowCounts(t: { db: Parameters<typeof tableRows>[0] }): Promise<Record<string, number>> {
+  const all = await tableRows(t.db, []);
   return Object.fromEntries(
     Object.entries(all)
       .filter(([name]) => !name.startsWith('servix_migration') && !name.includes('_search_fts'))

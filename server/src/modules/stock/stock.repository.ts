@@ -883,6 +883,25 @@ export async function findReservation(db: Executor, id: string) {
   return reservationView(db).where('stock_reservation.id', '=', id).executeTakeFirst();
 }
 
+/** The code and Bulgarian name of these parts (what a reservation shows of its part), by id: one read. */
+export async function partLabels(db: Executor, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map<string, { code: string; name_bg: string }>();
+  const rows = await db
+    .selectFrom('catalog_part')
+    .select(['id', 'code', 'name_bg'])
+    .where('id', 'in', unique)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { code: r.code, name_bg: r.name_bg }]));
+}
+
+/** The reservations of these ids with their names, by id (one read for a document's lines). */
+export async function findReservations(db: Executor, ids: readonly string[]) {
+  if (!ids.length) return new Map<string, ReservationRow>();
+  const rows = await reservationView(db).where('stock_reservation.id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 export async function lockReservations(db: Executor, ids: readonly string[]) {
   if (!ids.length) return [];
   return lockForUpdate(
@@ -911,6 +930,21 @@ export async function closeReservation(
     .where('status', '=', 'active')
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/** The active reservations of a record (or one of its lines) with their part's and warehouse's names, oldest first. */
+export async function activeReservationViewsOfSource(
+  db: Executor,
+  sourceType: string,
+  sourceId: string,
+  sourceLineId?: string,
+) {
+  let q = reservationView(db)
+    .where('stock_reservation.source_type', '=', sourceType)
+    .where('stock_reservation.source_id', '=', sourceId)
+    .where('stock_reservation.status', '=', 'active');
+  if (sourceLineId !== undefined) q = q.where('stock_reservation.source_line_id', '=', sourceLineId);
+  return q.orderBy('stock_reservation.id').execute();
 }
 
 export async function activeReservationsOfSource(

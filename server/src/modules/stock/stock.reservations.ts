@@ -3,7 +3,6 @@ import type { Actor } from '../../kernel/actor';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
-import { getPart } from '../catalog';
 import { LevelBook } from './stock.ledger';
 import * as repo from './stock.repository';
 import type { Reservation } from './stock.schema';
@@ -70,18 +69,25 @@ export async function reserveParts(
     throw new DomainError('invalid', 'required', { field: 'sourceId', params: { field: 'sourceId' } });
   const warehouse = await assertWarehouseUsable(trx, input.warehouseId, 'warehouseId');
   const codes = new Map<string, string>();
+  const names = new Map<string, string>();
+  // The parts' codes and names in one read (a reservation shows them; nothing else of the part is needed).
+  const labels = await repo.partLabels(
+    trx,
+    input.lines.map((l) => l.partId),
+  );
   for (const [i, l] of input.lines.entries()) {
     const field = `lines.${i}.quantityMilli`;
     if (!Number.isSafeInteger(l.quantityMilli) || l.quantityMilli <= 0)
       throw new DomainError('invalid', 'too_small', { field, params: { field } });
     if (codes.has(l.partId)) continue;
-    const part = await getPart(trx, l.partId);
+    const part = labels.get(l.partId);
     if (!part)
       throw new DomainError('invalid', 'unknown_part', {
         field: `lines.${i}.partId`,
         params: { field: `lines.${i}.partId` },
       });
     codes.set(l.partId, part.code);
+    names.set(l.partId, part.name_bg);
   }
   const keys = input.lines.map((l) => ({ partId: l.partId, warehouseId: input.warehouseId }));
   const book = await LevelBook.open(trx, keys, {
@@ -119,9 +125,16 @@ export async function reserveParts(
       after: r,
     })),
   );
-  const out: Reservation[] = [];
-  for (const r of rows) out.push(await getReservation(trx, r.id));
-  return out;
+  // The rows as written, with the names already read (not read back one by one).
+  return rows.map((r) =>
+    toReservation({
+      ...r,
+      part_code: codes.get(r.part_id) ?? '',
+      part_name: names.get(r.part_id) ?? '',
+      warehouse_code: warehouse.code,
+      warehouse_name: warehouse.name,
+    }),
+  );
 }
 
 export interface ReserveAvailableInput {
@@ -178,15 +191,14 @@ export async function activeReservationsOf(
   db: Executor,
   source: { sourceType: string; sourceId: string; sourceLineId?: string },
 ): Promise<Reservation[]> {
-  const rows = await repo.activeReservationsOfSource(
+  // One read with the names joined (not the rows, then each reservation again).
+  const rows = await repo.activeReservationViewsOfSource(
     db,
     source.sourceType,
     source.sourceId,
     source.sourceLineId,
   );
-  const out: Reservation[] = [];
-  for (const r of rows) out.push(await getReservation(db, r.id));
-  return out;
+  return rows.map(toReservation);
 }
 
 /**

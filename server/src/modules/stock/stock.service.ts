@@ -18,7 +18,7 @@ import { parseSort } from '../../kernel/list-query';
 import { allocate, cents } from '../../kernel/money';
 import { toSearchText } from '../../kernel/search-text';
 import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } from '../audit';
-import { getPart, type Part } from '../catalog';
+import { getPartsByIds, type Part } from '../catalog';
 import { getLockDate } from '../company';
 import { type DocType, takeNumber } from '../numbering';
 import { assertSupplierExists } from '../parties';
@@ -247,17 +247,25 @@ async function checkDraftReferences(trx: Executor, input: DraftInput): Promise<C
   const supplierName = input.supplierId
     ? (await assertSupplierExists(trx, input.supplierId, 'supplierId')).name
     : null;
+  // The lines' parts and reservations read at once (two reads and one, whatever the number of lines).
+  const found = await getPartsByIds(
+    trx,
+    input.lines.map((l) => l.partId),
+  );
   const parts = new Map<string, Part>();
   for (const [i, l] of input.lines.entries()) {
-    if (parts.has(l.partId)) continue;
-    const part = await getPart(trx, l.partId);
+    const part = found.get(l.partId);
     if (!part) throw bad('unknown_part', `lines.${i}.partId`);
     parts.set(l.partId, part);
   }
+  const reservations = await repo.findReservations(
+    trx,
+    input.lines.flatMap((l) => (l.reservationId ? [l.reservationId] : [])),
+  );
   for (const [i, l] of input.lines.entries()) {
     if (!l.reservationId) continue;
     const field = `lines.${i}.reservationId`;
-    const r = await repo.findReservation(trx, l.reservationId);
+    const r = reservations.get(l.reservationId);
     if (!r) throw bad('unknown_reservation', field);
     if (
       r.part_id !== l.partId ||
@@ -729,10 +737,17 @@ async function postLines(trx: Executor, doc: DocRow): Promise<Posting> {
  * their cost, counts to the counted quantity), later movements are re-costed, then the number is taken from the
  * type's series. Nothing is written when any line is refused.
  */
-export async function postDocumentTx(trx: Executor, actor: Actor, id: string): Promise<StockDocument> {
+export async function postDocumentTx(
+  trx: Executor,
+  actor: Actor,
+  id: string,
+  /** The draft's type when the caller just wrote it: an issue or a write-off has no receipt hook to call first. */
+  draftType?: StockDocument['type'],
+): Promise<StockDocument> {
   // The modules that wait for parts lock their rows before the levels are (stock.hooks.ts); an unknown id is left
   // to postDraft to refuse.
-  const draft = await getDocument(trx, id).catch(() => null);
+  const hooked = draftType === undefined || draftType === 'receipt' || draftType === 'transfer';
+  const draft = hooked ? await getDocument(trx, id).catch(() => null) : null;
   if (draft) await receiptPosting(trx, draft);
   await postDraft(trx, STOCK_DOCUMENT, actor, id, (doc) => postLines(trx, doc));
   const posted = await getDocument(trx, id);
@@ -992,7 +1007,7 @@ async function postForSource<L extends ForSourceLine>(
       ...lineExtras(l),
     })),
   });
-  return postDocumentTx(trx, actor, id);
+  return postDocumentTx(trx, actor, id, type);
 }
 
 interface ForSourceLine {

@@ -18,5 +18,6 @@ export {
   listTechnicians,
   payTermsOfTechnicians,
   type RosterTechnician,
+  technicianExists,
   technicianPayTermsOn,
 } from './technicians.service';

@@ -98,6 +98,11 @@ export async function getTechnician(db: Executor, id: string): Promise<Technicia
   return t as Technician;
 }
 
+/** Whether the technician exists (archived or not), as getTechnician would find it: one read, no skills or hours. */
+export async function technicianExists(db: Executor, id: string): Promise<boolean> {
+  return Boolean(await repo.findTechnicianView(db, id));
+}
+
 /** The technician linked to a user account, or null (for "my jobs today"). */
 export async function findTechnicianOfUser(db: Executor, userId: string): Promise<Technician | null> {
   const row = await repo.findTechnicianByUser(db, userId);
