@@ -182,3 +182,61 @@ test('in English on a phone: a proforma page, the convert dialog and the list fi
     await expectHome(page, 'bg');
   }
 });
+
+for (const [lang, phone] of [
+  ['bg', false],
+  ['en', true],
+] as const)
+  test(`INV-16: converting a private person's proforma without ЕГН asks for the explicit confirmation (${lang}${phone ? ', phone' : ''})`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    if (phone) await page.setViewportSize(PHONE);
+    await signIn(page);
+    await expectHome(page);
+    if (lang === 'en') {
+      await page.getByText('EN', { exact: true }).click();
+      await expectHome(page, 'en');
+    }
+    try {
+      const person = await post(page, '/api/v1/parties', {
+        kind: 'person',
+        name: `Мария Лицева ${lang}${String(Date.now()).slice(-6)}`,
+        isCustomer: true,
+        addresses: [{ label: 'billing', city: 'Русе', address: 'ул. „Дунав“ 5' }],
+      });
+      const proforma = await post(page, '/api/v1/proformas', {
+        partyId: person.id,
+        lines: [{ description: 'Труд', quantityMilli: 1000, unitPriceCents: 5000, vatRateBp: 2000 }],
+      });
+      await page.goto(`/proformas/${proforma.id}`);
+      await page.getByTestId('proforma-convert').click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toBeVisible(SLOW);
+      // No box before the server asks; the first try is refused and names the missing ЕГН/ЛНЧ.
+      await expect(dialog.getByTestId('proforma-convert-without-personal-id')).toHaveCount(0);
+      await dialog.getByTestId('proforma-convert-submit').click();
+      await expect(dialog.getByTestId('proforma-convert-error')).toContainText('ЕГН/ЛНЧ', SLOW);
+      const confirm = dialog.getByTestId('proforma-convert-without-personal-id');
+      await expect(confirm).toBeVisible();
+      if (phone) await expectFitsScreen(page, 'convert dialog asking for the personal ID');
+      await shot(page, `proforma-convert-personal-id-${phone ? 'phone' : 'desktop'}-${lang}`);
+      await confirm.check();
+      await dialog.getByTestId('proforma-convert-submit').click();
+      await expect(page.getByRole('heading', { level: 2, name: /^(Фактура|Invoice) \d{10}$/ })).toBeVisible(
+        SLOW,
+      );
+      const invoiceId = new URL(page.url()).pathname.split('/').pop() ?? '';
+      expect(await api(page, `/api/v1/invoices/${invoiceId}`)).toMatchObject({
+        status: 'issued',
+        withoutPersonalId: true,
+        recipient: { egn: null },
+      });
+    } finally {
+      if (lang === 'en') {
+        await page.goto('/');
+        await page.getByText('БГ', { exact: true }).click();
+        await expectHome(page, 'bg');
+      }
+    }
+  });

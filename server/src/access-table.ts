@@ -45,6 +45,9 @@ export const ACCESS: Record<string, Access> = {
   'PUT /api/v1/company': SETTINGS,
   // The closed period is the accountant's: the books up to it are signed and never change.
   'PUT /api/v1/company/lock-date': ['admin', 'accountant'],
+  // INV-08: every signed-in user reads the rates (forms offer them); admin and accountant add a change by law.
+  'GET /api/v1/vat-rates': 'authenticated',
+  'POST /api/v1/vat-rates': ['admin', 'accountant'],
   'GET /api/v1/company/logo': 'authenticated',
   'PUT /api/v1/company/logo': SETTINGS,
   'DELETE /api/v1/company/logo': SETTINGS,

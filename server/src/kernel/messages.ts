@@ -916,6 +916,26 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Ред {line} е с 0 % или без ДДС: посочете основанието.',
     en: 'Line {line} has 0 % or no VAT: give the legal ground.',
   },
+  vat_rate_positive: {
+    bg: 'Основната и намалената ставка на ДДС са над 0 %.',
+    en: 'The standard and the reduced VAT rate are above 0 %.',
+  },
+  vat_rate_not_zero: {
+    bg: 'Ставката 0 % и освободените доставки са с 0 %.',
+    en: 'The 0 % rate and exempt supplies are at 0 %.',
+  },
+  vat_rate_reason_required: {
+    bg: 'За 0 % и освободена доставка посочете основанието (чл. от ЗДДС).',
+    en: 'For 0 % and exempt supplies give the legal ground (article of the VAT act).',
+  },
+  vat_rate_exists: {
+    bg: 'Този вид ставка вече има стойност от тази дата.',
+    en: 'This kind of rate already has a value from that day.',
+  },
+  vat_rate_unknown: {
+    bg: 'Ред {line}: няма ставка на ДДС от вида „{kind}“ към датата на данъчното събитие.',
+    en: 'Line {line}: there is no VAT rate of kind "{kind}" on the tax event date.',
+  },
   personal_id_required: {
     bg: 'Фактура на физическо лице ({name}) изисква ЕГН/ЛНЧ. Въведете го или потвърдете издаване без него.',
     en: 'An invoice to a natural person ({name}) needs an ЕГН/ЛНЧ. Enter it or confirm issuing without it.',

@@ -66,6 +66,8 @@ describe('the main menu', () => {
       ...CATALOGUE,
       'Фирма',
       'Номерация на документи',
+      // INV-08: the dated VAT rates, added by the administrator or the accountant.
+      'Ставки на ДДС',
       'Потребители',
       'Техници',
       'API ключове',
@@ -113,6 +115,7 @@ describe('the main menu', () => {
       ...CATALOGUE,
       'Фирма',
       'Номерация на документи',
+      'Ставки на ДДС',
       'Техници',
       'Журнал на промените',
       'Изходяща поща',

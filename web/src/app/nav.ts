@@ -30,6 +30,7 @@ import {
   IconPuzzle,
   IconReceipt,
   IconReceipt2,
+  IconReceiptTax,
   IconReportMoney,
   IconSettingsCog,
   IconShoppingCart,
@@ -64,6 +65,7 @@ export interface Screen {
     | 'fiscal.nav'
     | 'money.nav.accounts'
     | 'vatJournal.nav'
+    | 'vatRates.nav'
     | 'mail.nav.settings'
     | 'mail.nav.outbox';
   icon: Icon;
@@ -120,6 +122,13 @@ export const SETTINGS_SCREENS = [
     label: 'nav.numbering',
     icon: IconListNumbers,
     needs: 'GET /api/v1/numbering-series',
+  },
+  // INV-08: the dated VAT rates; everyone signed in reads them, admin and accountant add a change by law.
+  {
+    path: '/settings/vat-rates',
+    label: 'vatRates.nav',
+    icon: IconReceiptTax,
+    needs: 'POST /api/v1/vat-rates',
   },
   { path: '/settings/users', label: 'nav.users', icon: IconUsers, needs: 'GET /api/v1/users' },
   {

@@ -31,6 +31,10 @@ const NumberingSeriesPage = lazyScreen(
   () => import('../features/settings/numbering/numbering-series-page'),
   'NumberingSeriesPage',
 );
+const VatRatesPage = lazyScreen(
+  () => import('../features/settings/vat-rates/vat-rates-page'),
+  'VatRatesPage',
+);
 const UsersPage = lazyScreen(() => import('../features/settings/users/users-page'), 'UsersPage');
 const TechniciansPage = lazyScreen(() => import('../features/technicians/screens'), 'TechniciansPage');
 // A customer's page from the QR code: no session, no setup check, no menu.
@@ -60,6 +64,7 @@ const FiscalDevicePage = lazyScreen(
 const PAGES: Record<SettingsPath, React.ReactNode> = {
   '/settings/company': <CompanySettingsPage />,
   '/settings/numbering': <NumberingSeriesPage />,
+  '/settings/vat-rates': <VatRatesPage />,
   '/settings/users': <UsersPage />,
   '/settings/technicians': <TechniciansPage />,
   '/settings/api-tokens': <ApiTokensPage />,

@@ -30,6 +30,7 @@ import { companyMessages } from '../features/settings/company/i18n';
 import { jobsMessages } from '../features/settings/jobs/i18n';
 import { numberingMessages } from '../features/settings/numbering/i18n';
 import { usersMessages } from '../features/settings/users/i18n';
+import { vatRatesMessages } from '../features/settings/vat-rates/i18n';
 import { setupMessages } from '../features/setup/i18n';
 import { stockMessages } from '../features/stock/i18n';
 import { techniciansMessages } from '../features/technicians/i18n';
@@ -47,6 +48,7 @@ export const FEATURE_MESSAGES = {
   home: homeMessages,
   company: companyMessages,
   numbering: numberingMessages,
+  vatRates: vatRatesMessages,
   users: usersMessages,
   apiTokens: apiTokensMessages,
   audit: auditMessages,
@@ -89,6 +91,7 @@ export const bg = mergeMessages(
   homeMessages.bg,
   companyMessages.bg,
   numberingMessages.bg,
+  vatRatesMessages.bg,
   usersMessages.bg,
   apiTokensMessages.bg,
   auditMessages.bg,
@@ -134,6 +137,7 @@ export const en: Messages = mergeMessages(
   homeMessages.en,
   companyMessages.en,
   numberingMessages.en,
+  vatRatesMessages.en,
   usersMessages.en,
   apiTokensMessages.en,
   auditMessages.en,

@@ -38,6 +38,7 @@ import { visitStart } from './0038-visit-start';
 import { bgMoneyRequirements } from './0039-bg-money-requirements';
 import { mail } from './0040-mail';
 import { paymentReceipts } from './0041-payment-receipts';
+import { eurNotesAndVatRates } from './0042-eur-notes-and-vat-rates';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -82,4 +83,5 @@ export const MIGRATIONS: Migration[] = [
   bgMoneyRequirements,
   mail,
   paymentReceipts,
+  eurNotesAndVatRates,
 ];

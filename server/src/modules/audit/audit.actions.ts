@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   // company, numbering, imports
   ...actionsOf('company', ['create', 'update', 'seed_demo', 'logo_set', 'logo_remove', 'lock_date']),
   ...actionsOf('numbering_series', ['create', 'update']),
+  ...actionsOf('vat_rate', ['create']),
   ...actionsOf('import', ['run']),
   // catalog
   ...CATALOG_TABLES.flatMap((t) => actionsOf(t, ['create', 'update', 'import', ...ARCHIVE])),
@@ -100,6 +101,7 @@ export const AUDIT_ACTIONS = [
   // customer payments (ADR 0020)
   ...actionsOf('customer_payment', ['create', 'allocate']),
   ...actionsOf('payment_allocation', ['undo', 'write_off']),
+  ...actionsOf('credit_note_settlement', ['create']),
   ...actionsOf('customer_refund', ['create', 'undo']),
   ...actionsOf('payment_settings', ['update']),
   // bank statement import (ADR 0023)
@@ -128,6 +130,7 @@ export const AUDIT_ENTITIES = [
   'api_token',
   'company',
   'numbering_series',
+  'vat_rate',
   'import_job',
   ...CATALOG_TABLES,
   'catalog_norm_override',
@@ -150,6 +153,7 @@ export const AUDIT_ENTITIES = [
   'money_movement',
   'customer_payment',
   'payment_allocation',
+  'credit_note_settlement',
   'customer_refund',
   'payment_settings',
   'sale_receipt',

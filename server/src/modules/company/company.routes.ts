@@ -5,6 +5,8 @@ import { actorOf } from '../../http/context';
 import { notFound } from '../../kernel/errors';
 import { CompanySettings, CompanySettingsInput, LockDate, LockDateInput, LogoInput } from './company.schema';
 import * as company from './company.service';
+import { CreateVatRateBody, VatRate, VatRateList, VatRateListQuery } from './vat-rates.schema';
+import { createVatRate, listVatRates } from './vat-rates.service';
 
 export async function companyRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -27,6 +29,34 @@ export async function companyRoutes(app: FastifyInstance) {
       },
     },
     async (req) => company.saveCompanySettings(db, actorOf(req), req.body),
+  );
+
+  r.get(
+    '/api/v1/vat-rates',
+    {
+      schema: {
+        tags: ['company'],
+        summary:
+          'The VAT rates by kind with the day each takes effect (INV-08), and the rate of each kind valid today or on `date`',
+        querystring: VatRateListQuery,
+        response: { 200: VatRateList },
+      },
+    },
+    async (req) => listVatRates(db, req.query.date),
+  );
+
+  r.post(
+    '/api/v1/vat-rates',
+    {
+      schema: {
+        tags: ['company'],
+        summary:
+          'Add a rate of a kind from a day (a change by law): document lines of that kind take it from their tax event date on; 409 vat_rate_exists, period_closed',
+        body: CreateVatRateBody,
+        response: { 201: VatRate },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createVatRate(db, actorOf(req), req.body)),
   );
 
   r.put(

@@ -9,6 +9,7 @@ import { bytesOfDataUrl, normalizeLogo, pngDataUrl } from './company.logo';
 import * as repo from './company.repository';
 import type { CompanySettings, CompanySettingsInput } from './company.schema';
 import type { CompanyTable } from './company.table';
+import { ensureInitialVatRates } from './vat-rates.service';
 
 /** The default last day of dual display (EUR-02: 08.08.2025–08.08.2026); a setting, since sources differ (EUR-07). */
 export const DUAL_DISPLAY_UNTIL = '2026-08-08';
@@ -127,6 +128,7 @@ export async function createCompany(
     updated_at: now,
   };
   await repo.insertCompany(db, row);
+  await ensureInitialVatRates(db);
   await recordAudit(db, actor, {
     action: 'company.create',
     entity: 'company',

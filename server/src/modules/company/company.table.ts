@@ -44,7 +44,25 @@ export interface CompanyBankAccountTable {
   position: number;
 }
 
+/** The kinds of VAT rate (INV-08): what a catalogue item or a document line names; the rate is looked up by date. */
+export type VatRateKind = 'standard' | 'reduced' | 'zero' | 'exempt';
+
+/**
+ * A VAT rate of a kind valid from a day (INV-08; ADR 0038, migration 0042): a change by law is a new row from its
+ * day; rows are added, never changed, so what a document took stays explained. 0 % and exempt carry their ground.
+ */
+export interface VatRateTable {
+  id: string;
+  kind: VatRateKind;
+  rate_bp: number;
+  valid_from: CalendarDate;
+  vat_reason: string | null;
+  created_by: string | null;
+  created_at: Instant;
+}
+
 export interface CompanyTables {
+  vat_rate: VatRateTable;
   company: CompanyTable;
   company_bank_account: CompanyBankAccountTable;
 }

@@ -13,3 +13,5 @@ export {
   isDemoCompany,
   isFiscalDeviceRequired,
 } from './company.service';
+export type { VatRateKind } from './company.table';
+export { type RateOfKind, vatRatesOn } from './vat-rates.service';

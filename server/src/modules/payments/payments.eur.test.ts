@@ -166,3 +166,197 @@ describe.each(DIALECTS)('EUR-05: open BGN receivables across the changeover on %
     expect(text).toMatch(/-7,28\s€|−7,28\s€/);
   });
 });
+
+/**
+ * EUR-06 through the HTTP API on both databases: a 2026 credit note against a 2025 BGN invoice is in EUR, cites the
+ * invoice's number and date and says how it was converted; its EUR converted back by EUR-01 settles the BGN invoice
+ * as a EUR payment does (EUR-05): when it covers the open amount offered in EUR it settles all of it, the rounding
+ * difference of at most 0.01 лв. booked. Invoice state, open invoices, receivables, ageing and the statement agree.
+ * Figures worked out by hand.
+ */
+describe.each(DIALECTS)('EUR-06: 2026 credit notes against BGN invoices on %s', (dialect) => {
+  const t = useTestApp(dialect, { jobs: { autoStart: false } });
+  let admin: Session;
+  let desk: Session;
+  let partyId: string;
+  let cash: string;
+  const bgn: Json[] = [];
+  const { json, send } = requests(t, () => desk);
+  // Due in 2027, so the derived state reads unpaid / partly paid / paid today; ageing is looked at on 2027-05-01.
+  const DUE = '2027-03-31';
+  const ON = '2027-05-01';
+
+  const invoice = async (documentDate: string) => {
+    const d = await json(
+      desk,
+      'POST',
+      '/api/v1/invoices',
+      {
+        partyId,
+        documentDate,
+        taxEventDate: documentDate,
+        dueDate: DUE,
+        lines: [
+          {
+            description: 'Ремонт',
+            quantityMilli: 1000,
+            unit: 'бр.',
+            unitPriceCents: 10_000,
+            vatRateBp: 2000,
+          },
+        ],
+      },
+      201,
+    );
+    return json(desk, 'POST', `/api/v1/invoices/${d.id}/issue`);
+  };
+  /** A credit note dated 2026-01-10; its line given in the invoice's currency (BGN), as the form pre-fills it. */
+  const credit = (id: string, body: Json) =>
+    json(
+      desk,
+      'POST',
+      `/api/v1/invoices/${id}/credit-note`,
+      { reason: 'Отстъпка', issue: true, documentDate: '2026-01-10', ...body },
+      201,
+    );
+  const bgnLine = (priceCents: number) => ({
+    description: 'Отстъпка',
+    quantityMilli: 1000,
+    unit: 'бр.',
+    unitPriceCents: priceCents,
+    vatRateBp: 2000,
+  });
+  const head = (id: string) => json(desk, 'GET', `/api/v1/invoices/${id}`);
+  const settleAudit = async (noteId: string) => {
+    const audit = await json(admin, 'GET', `/api/v1/audit?entity=credit_note_settlement&entityId=${noteId}`);
+    return audit.items.find((a: Json) => a.action === 'credit_note_settlement.create')?.after;
+  };
+  const receivableOf = async () =>
+    (await json(desk, 'GET', `/api/v1/receivables?date=${ON}`)).items.find(
+      (x: Json) => x.partyId === partyId,
+    );
+
+  beforeAll(async () => {
+    admin = await t.setup();
+    desk = await aUser(t, 'reception');
+    await aVatCompany(t, admin);
+    const addresses = [{ label: 'billing', city: 'Варна', address: 'ул. „Морска“ 2' }];
+    partyId = (await aCustomer(t, admin, { name: 'Клиент Известие ООД', uic: '020469788', addresses })).id;
+    cash = (await json(admin, 'POST', '/api/v1/money-accounts', { kind: 'cash', name: 'Каса' }, 201)).id;
+    // Three BGN invoices of December 2025, each 100.00 + 20 % = 120.00 лв. = 61.36 € offered.
+    for (const day of ['2025-12-10', '2025-12-11', '2025-12-12']) bgn.push(await invoice(day));
+  });
+
+  it('EUR-06: a 2026 note against a BGN invoice is in EUR, cites its number and date, and prints how it was converted', async () => {
+    const a = bgn[0] as Json;
+    // 50.00 лв. → 25.56 € (25.5646), VAT 5.11 (5.112), total 30.67 €.
+    const note = await credit(a.id, { lines: [bgnLine(5000)] });
+    expect(note).toMatchObject({
+      kind: 'credit_note',
+      currency: 'EUR',
+      netCents: 2556,
+      vatCents: 511,
+      totalCents: 3067,
+      relatedInvoice: { id: a.id, number: a.number, documentDate: '2025-12-10', currency: 'BGN' },
+      paymentState: null,
+    });
+    const pdf = await send(desk, 'GET', `/api/v1/invoices/${note.id}/pdf`, undefined, 200);
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain('КРЕДИТНО ИЗВЕСТИЕ');
+    expect(text).toContain(`№ ${a.number} от 10.12.2025`);
+    expect(text).toMatch(/30,67\s€/);
+    expect(text).toContain('преизчислени по курс 1 EUR = 1,95583 лв.');
+  });
+
+  it('EUR-06: the note settles the BGN invoice by its EUR converted back; state, open invoices, receivables, ageing and statement agree', async () => {
+    const a = bgn[0] as Json;
+    // 30.67 € × 1.95583 = 59.9853 → 59.99 лв. settled; 120.00 − 59.99 = 60.01 лв. open = 30.6826 → 30.68 €.
+    expect(await head(a.id)).toMatchObject({
+      currency: 'BGN',
+      totalCents: 12_000,
+      paymentState: 'partly_paid',
+      paidCents: 5999,
+      openCents: 6001,
+    });
+    const notes = await json(desk, 'GET', `/api/v1/invoices?relatedInvoiceId=${a.id}`);
+    expect(await settleAudit(notes.items[0].id)).toMatchObject({
+      noteCents: 3067,
+      noteCurrency: 'EUR',
+      settledCents: 5999,
+      invoiceCurrency: 'BGN',
+      roundingCents: 0,
+    });
+    const list = await json(desk, 'GET', '/api/v1/invoices?paymentState=partly_paid&pageSize=50');
+    expect(list.items.map((i: Json) => i.id)).toEqual([a.id]);
+    const open = await json(desk, 'GET', `/api/v1/payments/open-invoices?partyId=${partyId}`);
+    expect(open.items.map((i: Json) => [i.id, i.openCents, i.openEurCents, i.paymentState])).toEqual([
+      [a.id, 6001, 3068, 'partly_paid'],
+      [bgn[1]?.id, 12_000, 6136, 'unpaid'],
+      [bgn[2]?.id, 12_000, 6136, 'unpaid'],
+    ]);
+    // Receivables and ageing (31 days past due on ON): 30.68 + 61.36 + 61.36 = 153.40 €.
+    expect(await receivableOf()).toMatchObject({
+      openCents: 15_340,
+      creditCents: 0,
+      balanceCents: 15_340,
+      ageing: { d31to60: 15_340 },
+    });
+    const text = await pdfText(
+      (await send(desk, 'GET', `/api/v1/receivables/${partyId}/statement/pdf?date=${ON}`, undefined, 200))
+        .rawPayload,
+    );
+    // The invoice paid 59.99 лв., open 60.01 лв.; the note stands applied (nothing open of its own); total 153.40 €.
+    expect(text).toMatch(/59,99\sлв\./);
+    expect(text).toMatch(/60,01\sлв\./);
+    expect(text).toMatch(/153,40\s€/);
+  });
+
+  it('EUR-06: a note covering the open amount offered in EUR settles all of it; the 0.01 лв. difference is booked, not left open', async () => {
+    const a = bgn[0] as Json;
+    // 50.01 лв. → 25.57 € (25.5697), VAT 5.11 (5.114), total 30.68 € = the open 60.01 лв. offered in EUR.
+    // 30.68 € × 1.95583 = 60.0049 → 60.00 лв.: one stotinka less than was open; the invoice is paid, nothing open.
+    const note = await credit(a.id, { lines: [bgnLine(5001)] });
+    expect(note.totalCents).toBe(3068);
+    expect(await head(a.id)).toMatchObject({ paymentState: 'paid', paidCents: 12_000, openCents: 0 });
+    expect(await settleAudit(note.id)).toMatchObject({
+      noteCents: 3068,
+      settledCents: 6001,
+      roundingCents: 1,
+    });
+  });
+
+  it('EUR-06: a full credit note reverses the BGN invoice in full; its rounding is booked', async () => {
+    const b = bgn[1] as Json;
+    // 100.00 лв. → 51.13 € (51.1292), VAT 10.23 (10.226), total 61.36 €; back: 120.0097 → 120.01 лв., booked −0.01.
+    const note = await credit(b.id, { full: true });
+    expect(note).toMatchObject({ currency: 'EUR', totalCents: 6136 });
+    expect(await head(b.id)).toMatchObject({ paymentState: 'paid', paidCents: 12_000, openCents: 0 });
+    expect(await settleAudit(note.id)).toMatchObject({ settledCents: 12_000, roundingCents: -1 });
+    expect(await receivableOf()).toMatchObject({ openCents: 6136, ageing: { d31to60: 6136 } });
+  });
+
+  it('EUR-06: a note against a paid BGN invoice is owed back; cancelling the note takes its settlement away', async () => {
+    const c = bgn[2] as Json;
+    await json(
+      desk,
+      'POST',
+      '/api/v1/payments',
+      {
+        partyId,
+        accountId: cash,
+        method: 'cash',
+        date: '2026-01-15',
+        amountCents: 6136,
+        allocations: [{ invoiceId: c.id, amountCents: 6136 }],
+      },
+      201,
+    );
+    const note = await credit(c.id, { lines: [bgnLine(5000)] });
+    // 30.67 € settles 59.99 лв. beyond the paid 120.00 лв.: 59.99 лв. = 30.67 € owed back to the customer.
+    expect(await head(c.id)).toMatchObject({ paymentState: 'paid', paidCents: 12_000 + 5999, openCents: 0 });
+    expect(await receivableOf()).toMatchObject({ openCents: 0, creditCents: 3067, balanceCents: -3067 });
+    await json(admin, 'POST', `/api/v1/invoices/${note.id}/cancel`, { reason: 'Грешка' });
+    expect(await head(c.id)).toMatchObject({ paymentState: 'paid', paidCents: 12_000 });
+    expect(await receivableOf()).toBeUndefined();
+  });
+});

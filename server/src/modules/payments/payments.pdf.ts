@@ -98,7 +98,9 @@ async function statementData(db: Executor, partyId: string, date: string) {
       sql<number>`case when i.kind = 'credit_note' then -i.total_cents else i.total_cents end`.as(
         'total_cents',
       ),
-      sql<number>`cast((select coalesce(sum(coalesce(a.settled_cents, a.amount_cents)), 0) from payment_allocation a where a.invoice_id = i.id and a.undone_at is null and a.allocation_date <= ${date}) as bigint)`.as(
+      // EUR-06 (ADR 38): a EUR credit note against a BGN invoice stands applied to it: the invoice counts what the note
+      // settled (in BGN) as paid, and the note leaves nothing open of its own, so the totals agree with receivables.
+      sql<number>`case when exists (select 1 from credit_note_settlement cs where cs.note_id = i.id) then -i.total_cents else cast((select coalesce(sum(coalesce(a.settled_cents, a.amount_cents)), 0) from payment_allocation a where a.invoice_id = i.id and a.undone_at is null and a.allocation_date <= ${date}) + (select coalesce(sum(cs.settled_cents), 0) from credit_note_settlement cs inner join sales_invoice cn on cn.id = cs.note_id where cs.invoice_id = i.id and cn.status = 'posted' and cn.document_date <= ${date}) as bigint) end`.as(
         'paid',
       ),
     ])

@@ -10,6 +10,7 @@ import type { PageRequest } from '../../kernel/list-query';
 import type { PaymentState } from '../../kernel/payment-state';
 import type { PaymentListQuery } from './payments.schema';
 import type {
+  CreditNoteSettlementTable,
   CustomerPaymentTable,
   CustomerRefundTable,
   PaymentAllocationTable,
@@ -29,14 +30,16 @@ export type AllocationRow = Selectable<PaymentAllocationTable> & {
   invoice_currency: string;
 };
 
-/** The live (not undone) allocations of an invoice, summed: a correlated subquery on alias `i`. */
+/** What issued credit notes in another currency settled of invoice alias `i` (EUR-06; ADR 38). */
+const CROSS_NOTES_OF_I = sql<number>`(select coalesce(sum(cs.settled_cents), 0) from credit_note_settlement cs inner join sales_invoice cn on cn.id = cs.note_id where cs.invoice_id = i.id and cn.status = 'posted')`;
 /**
- * What settles an invoice: its live allocations, and the issued credit notes against it in its own currency (a credit
- * note takes that much off what the customer owes; ADR 20). A note in another currency (EUR-06: a 2026 note against
- * a BGN invoice) is not counted here yet. An allocation counts what it settled in the invoice's currency (EUR-05: a EUR
- * payment against a BGN invoice settles the converted amount, `settled_cents`).
+ * What settles an invoice, a correlated subquery on alias `i`: its live allocations, and the issued credit notes
+ * against it (a credit note takes that much off what the customer owes; ADR 20). An allocation counts what it settled
+ * in the invoice's currency (EUR-05: a EUR payment against a BGN invoice settles the converted amount,
+ * `settled_cents`); so does a note in another currency (EUR-06: a 2026 EUR note against a BGN invoice settles what
+ * its credit_note_settlement row says, fixed when it was issued; ADR 38).
  */
-const SETTLED_OF_I = sql<number>`((select coalesce(sum(coalesce(a.settled_cents, a.amount_cents)), 0) from payment_allocation a where a.invoice_id = i.id and a.undone_at is null) + (select coalesce(sum(n.total_cents), 0) from sales_invoice n where n.related_invoice_id = i.id and n.kind = 'credit_note' and n.status = 'posted' and n.currency = i.currency))`;
+const SETTLED_OF_I = sql<number>`((select coalesce(sum(coalesce(a.settled_cents, a.amount_cents)), 0) from payment_allocation a where a.invoice_id = i.id and a.undone_at is null) + (select coalesce(sum(n.total_cents), 0) from sales_invoice n where n.related_invoice_id = i.id and n.kind = 'credit_note' and n.status = 'posted' and n.currency = i.currency) + ${CROSS_NOTES_OF_I})`;
 /** A document a customer pays: an issued invoice or debit note (a credit note is not paid; it settles). */
 const PAYABLE_I = sql<boolean>`(i.status = 'posted' and i.kind <> 'credit_note')`;
 const ALLOCATED_OF_P = sql<number>`(select coalesce(sum(a.amount_cents), 0) from payment_allocation a where a.payment_id = p.id and a.undone_at is null)`;
@@ -189,6 +192,26 @@ export async function settledOf(db: Executor, invoiceIds: string[]): Promise<Map
     .where('i.id', 'in', invoiceIds)
     .execute();
   return new Map(rows.filter((r) => Number(r.s) !== 0).map((r) => [r.id, Number(r.s)]));
+}
+
+/**
+ * What a credit note in another currency settles of its invoice, written when it is issued (EUR-06). Also what
+ * the invoice's credit notes already took off it in its own currency, for a note that credits all that is left.
+ */
+export function insertNoteSettlement(db: Executor, row: Insertable<CreditNoteSettlementTable>) {
+  return db.insertInto('credit_note_settlement').values(row).execute();
+}
+export async function creditedOf(db: Executor, invoiceId: string, exceptNoteId: string): Promise<number> {
+  const r = await db
+    .selectFrom('sales_invoice as i')
+    .select(
+      sql<number>`cast((select coalesce(sum(n.total_cents), 0) from sales_invoice n where n.related_invoice_id = i.id and n.kind = 'credit_note' and n.status = 'posted' and n.currency = i.currency and n.id <> ${exceptNoteId}) + ${CROSS_NOTES_OF_I} as bigint)`.as(
+        's',
+      ),
+    )
+    .where('i.id', '=', invoiceId)
+    .executeTakeFirst();
+  return Number(r?.s ?? 0);
 }
 
 export interface InvoiceHead {

@@ -20,7 +20,7 @@ import { getCompanySettings, getLockDate } from '../company';
 import { recordCustomerPayment } from '../money';
 import { assertCustomerExists } from '../parties';
 import { paymentReceiptIn, printReceipt, receiptOfPayment } from '../receipts';
-import type { Settlement } from '../sales';
+import type { IssuedCreditNote, Settlement } from '../sales';
 import * as repo from './payments.repository';
 import { paymentReceiptLines } from './payments.rules';
 import type {
@@ -371,6 +371,54 @@ async function allocateLocked(
     },
   });
   return wanted.length;
+}
+
+/**
+ * A credit note issued in another currency than its invoice settles it (EUR-06, ADR 38): a 2026 EUR note against a
+ * 2025 BGN invoice, the way a EUR payment does (EUR-05, settlementOf): the note's EUR converted back by EUR-01; when
+ * it covers the whole open BGN amount offered in EUR, it settles all of it, the difference of at most 0.01 лв.
+ * booked as the rounding difference. A note that credits all that was left of the invoice reverses the invoice in
+ * full: it settles the invoice's total less what its other notes took off, its difference from the note converted
+ * back (the note's prices were converted line by line, ADR 19) booked likewise. What it settles beyond the open
+ * amount (the invoice was paid) is owed back to the customer. Written in the issuing transaction, under the
+ * invoice's row lock; audited with both amounts and the rounding. A note in the invoice's own currency needs none.
+ */
+export async function settleByCreditNote(trx: Executor, actor: Actor, note: IssuedCreditNote): Promise<void> {
+  const inv = (await repo.lockInvoices(trx, [note.relatedInvoiceId])).get(note.relatedInvoiceId);
+  if (!inv || inv.currency === note.currency) return;
+  const open = Math.max(0, inv.total_cents - ((await repo.settledOf(trx, [inv.id])).get(inv.id) ?? 0));
+  const rule = settlementOf(inv.currency, note.currency, open);
+  if (!rule) return;
+  const converted = Number(eurToBgn(note.totalCents));
+  const settled = note.creditsTheRest
+    ? inv.total_cents - (await repo.creditedOf(trx, inv.id, note.id))
+    : open > 0 && note.totalCents >= rule.openInPayment
+      ? converted + open - Number(eurToBgn(rule.openInPayment))
+      : converted;
+  const row = {
+    note_id: note.id,
+    invoice_id: inv.id,
+    note_cents: note.totalCents,
+    settled_cents: settled,
+    rounding_cents: settled - converted,
+    created_at: nowIso(),
+  };
+  await repo.insertNoteSettlement(trx, row);
+  await recordAudit(trx, actor, {
+    action: 'credit_note_settlement.create',
+    entity: 'credit_note_settlement',
+    entityId: note.id,
+    after: {
+      number: note.number,
+      invoiceId: inv.id,
+      invoiceNumber: inv.number,
+      noteCents: note.totalCents,
+      noteCurrency: note.currency,
+      settledCents: settled,
+      invoiceCurrency: inv.currency,
+      roundingCents: row.rounding_cents,
+    },
+  });
 }
 
 /**

@@ -42,6 +42,20 @@ export interface PaymentAllocationTable {
   undo_reason: string | null;
 }
 
+/**
+ * What a credit note in another currency than its invoice settles of it (EUR-06, ADR 0038; migration 0042): a 2026
+ * EUR note against a 2025 BGN invoice, converted by EUR-01 when the note is issued, in the invoice's currency, with
+ * the booked rounding difference (BGN cents). Counts while the note is issued.
+ */
+export interface CreditNoteSettlementTable {
+  note_id: string;
+  invoice_id: string;
+  note_cents: number;
+  settled_cents: number;
+  rounding_cents: number;
+  created_at: Instant;
+}
+
 /** One row (id 'main'): the largest difference that may be written off. Absent: 100 cents. */
 export interface PaymentSettingsTable {
   id: string;
@@ -99,6 +113,7 @@ export interface RefundAllocationTable {
 
 export interface PaymentsTables {
   bank_statement_line: BankStatementLineTable;
+  credit_note_settlement: CreditNoteSettlementTable;
   customer_payment: CustomerPaymentTable;
   customer_refund: CustomerRefundTable;
   refund_allocation: RefundAllocationTable;

@@ -10,11 +10,14 @@ export { salesRoutes } from './sales.routes';
 export type { InvoiceDetail, InvoiceListItem } from './sales.schema';
 export {
   type CancelGuard,
+  type CreditNoteHook,
   getInvoice,
   INVOICE_KIND,
+  type IssuedCreditNote,
   invoicePdf,
   listInvoices,
   registerCancelGuard,
+  registerCreditNoteHook,
   registerSettlementReader,
   requisitesOf,
   type Settlement,

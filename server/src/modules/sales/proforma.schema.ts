@@ -60,6 +60,12 @@ export const ConvertProformaBody = z.strictObject({
   dueDate: IsoDate.nullish(),
   receivedBy: optionalText(200),
   seriesId: TrimmedId.optional().describe('The invoice series; the default one when not given'),
+  withoutPersonalId: z
+    .boolean()
+    .optional()
+    .describe(
+      'Invoice a natural person without ЕГН/ЛНЧ, confirmed by the issuer (INV-16), as issuing takes it: without it such a conversion is 400 personal_id_required; printed on the invoice and audited',
+    ),
 });
 export type ConvertProformaBody = z.infer<typeof ConvertProformaBody>;
 

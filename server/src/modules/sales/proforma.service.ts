@@ -303,7 +303,8 @@ async function assertOpen(trx: Executor, p: repo.ProformaHeaderRow) {
  * Converts an issued proforma into an invoice in one transaction: the proforma's row locked, the invoice drafted
  * from its lines (requisites as they stand on the invoice's day, the currency of that day), citing the proforma,
  * issued with the next number of the invoice series (ADR 16), and the proforma marked converted with a guarded
- * update. A proforma of a service order bills the order (409 order_not_billable / order_already_billed). Any
+ * update. A proforma of a service order bills the order (409 order_not_billable / order_already_billed). A natural
+ * person without ЕГН/ЛНЧ is 400 personal_id_required unless `withoutPersonalId` confirms it (INV-16, as issuing). Any
  * refusal writes nothing and takes no number.
  */
 export async function convertProforma(
@@ -336,6 +337,8 @@ export async function convertProforma(
       noVatReason: p.no_vat_reason,
       notes: p.notes,
       seriesId: body.seriesId,
+      // INV-16: a person without ЕГН/ЛНЧ only on the issuer's explicit confirmation, as issuing takes it.
+      withoutPersonalId: body.withoutPersonalId,
       lines,
       proformaId: p.id,
     });
@@ -356,7 +359,11 @@ export async function convertProforma(
       entity: 'sales_proforma',
       entityId: id,
       before: { status: 'issued' },
-      after: { status: 'converted', invoiceId },
+      after: {
+        status: 'converted',
+        invoiceId,
+        ...(body.withoutPersonalId ? { withoutPersonalId: true } : {}),
+      },
     });
     return invoiceId;
   });

@@ -3,6 +3,7 @@ import { aCustomer, anOrder, aUser, aVatCompany, moved } from '../../../test/fac
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { pdfText } from '../../../test/pdf-text';
 import { type Json, requests } from '../../../test/requests';
+import { snapshotDatabase } from '../../../test/snapshot';
 import { todayDate } from '../../kernel/calendar';
 
 /**
@@ -175,6 +176,49 @@ describe.each(DIALECTS)('proforma invoices on %s', (dialect) => {
       { orderId: o.id },
       { status: 409, code: 'order_already_billed', field: 'orderId' },
     );
+  });
+
+  it('INV-16: converting for a natural person without ЕГН/ЛНЧ asks for the confirmation issuing takes, and with it is printed and audited', async () => {
+    const personId = (
+      await aCustomer(t, admin, {
+        kind: 'person',
+        name: 'Мария Петрова',
+        addresses: [{ label: 'billing', city: 'Русе', address: 'ул. „Дунав“ 5' }],
+      })
+    ).id;
+    const p = await proforma({ partyId: personId });
+    const before = await snapshotDatabase(t.db);
+    const problem = await refused(
+      'POST',
+      `/api/v1/proformas/${p.id}/convert`,
+      {},
+      { status: 400, code: 'personal_id_required', field: 'recipient.egn' },
+    );
+    expect(problem.detail).toContain('Мария Петрова');
+    // Nothing written, no invoice number taken, the proforma still open.
+    expect(await snapshotDatabase(t.db)).toEqual(before);
+    const converted = await json(desk, 'POST', `/api/v1/proformas/${p.id}/convert`, {
+      withoutPersonalId: true,
+    });
+    expect(converted).toMatchObject({ status: 'converted', invoice: { kind: 'invoice', status: 'issued' } });
+    const inv = await json(desk, 'GET', `/api/v1/invoices/${converted.invoiceId}`);
+    expect(inv).toMatchObject({ withoutPersonalId: true, recipient: { name: 'Мария Петрова', egn: null } });
+    const text = await pdfText(
+      (await send(desk, 'GET', `/api/v1/invoices/${inv.id}/pdf`, undefined, 200)).rawPayload,
+    );
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'ЕГН/ЛНЧ: не е предоставен (издадена с изрично потвърждение)',
+    );
+    // Audited as issuing is: the invoice's issue row and the conversion's row both record the confirmation.
+    const issueAudit = await json(admin, 'GET', `/api/v1/audit?entity=sales_invoice&entityId=${inv.id}`);
+    expect(issueAudit.items.find((a: Json) => a.action === 'sales_invoice.post')?.after).toMatchObject({
+      withoutPersonalId: true,
+    });
+    const convertAudit = await json(admin, 'GET', `/api/v1/audit?entity=sales_proforma&entityId=${p.id}`);
+    expect(convertAudit.items.find((a: Json) => a.action === 'sales_proforma.convert')).toMatchObject({
+      after: { status: 'converted', invoiceId: inv.id, withoutPersonalId: true },
+      userId: expect.any(String),
+    });
   });
 
   it('refuses bad input with the field named and nothing written; a cancelled one is not converted', async () => {

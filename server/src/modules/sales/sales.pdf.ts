@@ -71,6 +71,8 @@ const WORDS = {
     methods: { cash: 'В брой', card: 'С карта', bank_transfer: 'По банков път' },
     personalIdWaived: 'ЕГН/ЛНЧ: не е предоставен (издадена с изрично потвърждение)',
     informative: (rate: string) => `За информация, по курс ${rate}`,
+    convertedNote: (rate: string) =>
+      `Известието е в евро: цените по фактурата в лева са преизчислени по курс ${rate}, закръглени до стотинка`,
   },
   en: {
     title: 'Invoice',
@@ -122,6 +124,8 @@ const WORDS = {
     methods: { cash: 'Cash', card: 'Card', bank_transfer: 'Bank transfer' },
     personalIdWaived: 'Personal ID: not given (issued on explicit confirmation)',
     informative: (rate: string) => `For information, at ${rate}`,
+    convertedNote: (rate: string) =>
+      `This note is in EUR: the invoice's BGN prices converted at ${rate}, rounded to the cent`,
   },
 } as const;
 
@@ -235,6 +239,9 @@ export function invoicePrintedDocument(
   ];
   if (proforma) body.push({ kind: 'text', text: t((w) => w.proformaNote) });
   if (inv.noteReason) body.push({ kind: 'text', heading: t((w) => w.noteReason), text: inv.noteReason });
+  // EUR-06: a 2026 note against a BGN invoice is in EUR; it cites the invoice (above) and says how it was converted.
+  if (related && related.currency !== inv.currency)
+    body.push({ kind: 'text', text: t((w) => w.convertedNote(printedRate(w === WORDS.en ? 'en' : 'bg'))) });
   if (grounds.length) body.push({ kind: 'text', heading: t((w) => w.grounds), text: grounds.join('; ') });
   if (inv.notes?.trim()) body.push({ kind: 'text', heading: t((w) => w.notes), text: inv.notes });
   const s = inv.supplier;

@@ -105,6 +105,15 @@ export async function deleteDraft(db: Executor, id: string): Promise<number> {
   return Number(r.numDeletedRows);
 }
 
+/** A draft's line takes the rate of its kind on the tax event date at issue (INV-08). */
+export async function updateLineVat(
+  db: Executor,
+  lineId: string,
+  set: { vat_rate_bp: number; vat_exempt: boolean; vat_reason: string | null },
+): Promise<void> {
+  await db.updateTable('sales_invoice_line').set(set).where('id', '=', lineId).execute();
+}
+
 /** The lines of a draft just inserted (nothing to replace). */
 export async function insertLines(db: Executor, lines: Insertable<SalesInvoiceLineTable>[]): Promise<void> {
   if (lines.length) await db.insertInto('sales_invoice_line').values(lines).execute();

@@ -8,6 +8,7 @@ import { TrimmedId } from '../../kernel/ids';
 import { MAX_LINES, MAX_QUANTITY_MILLI, MAX_UNIT_CENTS } from '../../kernel/limits';
 import { ListQueryBase, Page } from '../../kernel/list-query';
 import { PaymentState } from '../../kernel/payment-state';
+import { VatRateKind } from '../../kernel/vat-rate-kinds';
 
 const Id = TrimmedId;
 const optionalText = (max: number) =>
@@ -52,6 +53,9 @@ export const InvoiceLineInput = z.strictObject({
   vatRateBp: z.number().int().min(0).max(10_000),
   vatExempt: z.boolean().default(false).describe('Exempt or outside VAT: no VAT, a legal ground is required'),
   vatReason: optionalText(300).describe('The legal ground of a 0 % or exempt line (INV-09)'),
+  vatRateKind: VatRateKind.nullish().describe(
+    'The kind of rate (INV-08): the line takes the kind’s rate valid on the tax event date (GET /api/v1/vat-rates), which replaces vatRateBp and vatExempt; a 0 % or exempt kind brings its ground unless vatReason is given',
+  ),
 });
 export type InvoiceLineInput = z.infer<typeof InvoiceLineInput>;
 
@@ -187,6 +191,9 @@ export const InvoiceLine = z.object({
   vatRateBp: z.number().int(),
   vatExempt: z.boolean(),
   vatReason: z.string().nullable(),
+  vatRateKind: VatRateKind.nullable()
+    .optional()
+    .describe('The kind of rate the line named (INV-08); null: its rate was given'),
   orderLineId: z.string().nullable(),
   deductsInvoiceId: z
     .string()

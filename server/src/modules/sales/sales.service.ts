@@ -29,7 +29,13 @@ import { toSearchText } from '../../kernel/search-text';
 import { printedAddress, printedIban } from '../../pdf';
 import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } from '../audit';
 import { findUserSummary } from '../auth';
-import { type CompanySettings, getCompanySettings, getEuroDisplay, getLockDate } from '../company';
+import {
+  type CompanySettings,
+  getCompanySettings,
+  getEuroDisplay,
+  getLockDate,
+  vatRatesOn,
+} from '../company';
 import { enqueueJob, registerJobHandler } from '../jobs';
 import { takeNumber } from '../numbering';
 import {
@@ -121,6 +127,23 @@ export type CancelGuard = (trx: Executor, invoiceId: string) => Promise<void>;
 const cancelGuards: CancelGuard[] = [];
 export function registerCancelGuard(guard: CancelGuard): void {
   if (!cancelGuards.includes(guard)) cancelGuards.push(guard);
+}
+
+/** An issued credit note as the hooks see it (EUR-06). */
+export interface IssuedCreditNote {
+  id: string;
+  number: string;
+  relatedInvoiceId: string;
+  currency: InvoiceCurrency;
+  totalCents: number;
+  /** It credits all that was left of the invoice: with it the invoice is credited in full. */
+  creditsTheRest: boolean;
+}
+/** Runs in the issuing transaction once a credit note is issued: payments books what it settles (EUR-06, ADR 38). */
+export type CreditNoteHook = (trx: Executor, actor: Actor, note: IssuedCreditNote) => Promise<void>;
+const creditNoteHooks: CreditNoteHook[] = [];
+export function registerCreditNoteHook(hook: CreditNoteHook): void {
+  if (!creditNoteHooks.includes(hook)) creditNoteHooks.push(hook);
 }
 
 const NO_SETTLEMENT: Settlement = { paymentState: null, paidCents: null, openCents: null };
@@ -258,6 +281,7 @@ export async function getInvoice(db: Executor, id: string): Promise<InvoiceDetai
       vatRateBp: l.vat_rate_bp,
       vatExempt: Boolean(l.vat_exempt),
       vatReason: l.vat_reason,
+      vatRateKind: l.vat_rate_kind ?? null,
       orderLineId: l.order_line_id,
       deductsInvoiceId: l.deducts_invoice_id,
     })),
@@ -418,6 +442,7 @@ function lineRows(
     vat_rate_bp: l.vatRateBp,
     vat_exempt: l.vatExempt,
     vat_reason: l.vatReason ?? null,
+    vat_rate_kind: l.vatRateKind ?? null,
     order_line_id: l.orderLineId ?? null,
     deducts_invoice_id: l.deductsInvoiceId ?? null,
     created_at: now,
@@ -427,6 +452,32 @@ function lineRows(
 /** The due date is not before the issue date (400 due_before_issue). */
 function checkDates(documentDate: string, dueDate: string | null | undefined): void {
   if (dueDate && dueDate < documentDate) throw bad('due_before_issue', 'dueDate');
+}
+
+/**
+ * INV-08: a line naming a kind of rate takes the kind's rate valid on the tax event date (the company's dated rate
+ * table), exempt for the exempt kind, and the kind's ground unless the line gives one; a line with its rate given is
+ * left as it is. 400 vat_rate_unknown when the table has no rate of the kind on that day.
+ */
+export async function withDatedRates<L extends InvoiceLineInput>(
+  trx: Executor,
+  lines: L[],
+  taxEventDate: string,
+): Promise<L[]> {
+  if (!lines.some((l) => l.vatRateKind)) return lines;
+  const rates = await vatRatesOn(trx, taxEventDate);
+  return lines.map((l, i) => {
+    if (!l.vatRateKind) return l;
+    const rate = rates.get(l.vatRateKind);
+    if (!rate) throw bad('vat_rate_unknown', `lines.${i}.vatRateKind`, { line: i + 1, kind: l.vatRateKind });
+    const zero = rate.vatExempt || rate.rateBp === 0;
+    return {
+      ...l,
+      vatRateBp: rate.rateBp,
+      vatExempt: rate.vatExempt,
+      vatReason: zero ? l.vatReason?.trim() || rate.vatReason : (l.vatReason ?? null),
+    };
+  });
 }
 
 /** Writes a new draft (header and lines) after checking what a draft must already be; returns its id. */
@@ -460,8 +511,9 @@ async function insertDraftRead(
   const party = await getPartyRequisites(trx, input.partyId);
   const requisites = requisitesOf(company, party, documentDate);
   const registered = Boolean(requisites.supplier_vat_registered);
-  checkLines(input.lines.map(ruleOfInput), registered);
-  const vat = invoiceVat(input.lines.map(ruleOfInput), registered);
+  const lines = await withDatedRates(trx, input.lines, taxEventDate);
+  checkLines(lines.map(ruleOfInput), registered);
+  const vat = invoiceVat(lines.map(ruleOfInput), registered);
   const id = newId();
   const now = nowIso();
   await repo.insertInvoice(trx, {
@@ -503,7 +555,7 @@ async function insertDraftRead(
     created_at: now,
     updated_at: now,
   });
-  await repo.insertLines(trx, lineRows(id, input.lines, now));
+  await repo.insertLines(trx, lineRows(id, lines, now));
   await recordAudit(trx, actor, {
     action: 'sales_invoice.create',
     entity: 'sales_invoice',
@@ -670,12 +722,15 @@ export async function patchInvoice(
       description: l.description,
       quantityMilli: Number(l.quantity_milli),
       unit: l.unit,
-      unitPriceCents: Number(l.unit_price_cents),
+      // A deduction (INV-06) is stored with its price positive; as input its price is negative, as inputOf reads it.
+      unitPriceCents: l.deducts_invoice_id ? -Number(l.unit_price_cents) : Number(l.unit_price_cents),
       discountBp: l.discount_bp,
       vatRateBp: l.vat_rate_bp,
       vatExempt: Boolean(l.vat_exempt),
       vatReason: l.vat_reason,
+      vatRateKind: l.vat_rate_kind ?? null,
       orderLineId: l.order_line_id,
+      deductsInvoiceId: l.deducts_invoice_id,
     }));
     const partyId = body.partyId ?? draft.party_id;
     if (body.partyId !== undefined) await assertCustomerExists(trx, partyId, 'partyId');
@@ -689,7 +744,9 @@ export async function patchInvoice(
     const party = await getPartyRequisites(trx, partyId);
     const requisites = requisitesOf(company, party, documentDate);
     const registered = Boolean(requisites.supplier_vat_registered);
-    const lines = body.lines ?? current;
+    // INV-08: lines naming a kind take its rate on the (new) tax event date.
+    const lines = await withDatedRates(trx, body.lines ?? current, taxEventDate);
+    const rewrite = body.lines !== undefined || lines.some((l) => l.vatRateKind);
     checkLines(lines, registered);
     const vat = invoiceVat(lines, registered);
     const now = nowIso();
@@ -712,7 +769,7 @@ export async function patchInvoice(
       search_text: toSearchText(party.name, party.uic, party.vatNumber),
       updated_at: now,
     });
-    if (body.lines) await repo.replaceLines(trx, id, lineRows(id, body.lines, now));
+    if (rewrite) await repo.replaceLines(trx, id, lineRows(id, lines, now));
     await recordAudit(trx, actor, {
       action: 'sales_invoice.update',
       entity: 'sales_invoice',
@@ -747,6 +804,7 @@ export async function issueTx(
   /** The requisites the draft was written with in this same transaction (insertDraftRead), not read again. */
   read?: ReadRequisites,
 ): Promise<string> {
+  let credit: Omit<IssuedCreditNote, 'number'> | null = null;
   const { number } = await postDraft(trx, INVOICE_KIND, actor, id, async (draft) => {
     const today = todayDate();
     if (draft.document_date > today) throw bad('date_in_future', 'documentDate', { today });
@@ -758,12 +816,40 @@ export async function issueTx(
     const withoutPersonalId = Boolean(draft.recipient_id_waived) && !requisites.recipient_egn;
     checkRequisites(requisites, withoutPersonalId);
     const registered = Boolean(requisites.supplier_vat_registered);
-    const rows = await repo.linesOf(trx, id);
-    const lines = rows.map(ruleLineOf);
+    // INV-08: a line naming a kind takes the kind's rate valid on the tax event date, as it stands at issue.
+    const stored = await repo.linesOf(trx, id);
+    const dated = await withDatedRates(trx, stored.map(inputOf), draft.tax_event_date);
+    let changed = false;
+    for (const [i, l] of dated.entries()) {
+      const row = stored[i];
+      if (
+        row &&
+        (row.vat_rate_bp !== l.vatRateBp ||
+          Boolean(row.vat_exempt) !== l.vatExempt ||
+          row.vat_reason !== (l.vatReason ?? null))
+      ) {
+        await repo.updateLineVat(trx, row.id, {
+          vat_rate_bp: l.vatRateBp,
+          vat_exempt: l.vatExempt,
+          vat_reason: l.vatReason ?? null,
+        });
+        changed = true;
+      }
+    }
+    const lines = dated.map(ruleOfInput);
     checkLines(lines, registered);
     const vat = invoiceVat(lines, registered);
-    if (draft.kind !== 'invoice') await checkNote(trx, draft, vat.totalCents);
-    else await checkDeductions(trx, draft, rows, vat.totalCents);
+    if (draft.kind !== 'invoice') {
+      const left = await checkNote(trx, draft, vat.totalCents);
+      if (draft.kind === 'credit_note' && draft.related_invoice_id)
+        credit = {
+          id,
+          relatedInvoiceId: draft.related_invoice_id,
+          currency: draft.currency,
+          totalCents: vat.totalCents,
+          creditsTheRest: left === vat.totalCents,
+        };
+    } else await checkDeductions(trx, draft, changed ? await repo.linesOf(trx, id) : stored, vat.totalCents);
     const issuer = actor.userId ? await findUserSummary(trx, actor.userId) : null;
     return {
       patch: {
@@ -782,6 +868,8 @@ export async function issueTx(
       },
     };
   });
+  const issued = credit as Omit<IssuedCreditNote, 'number'> | null;
+  if (issued) for (const hook of creditNoteHooks) await hook(trx, actor, { ...issued, number });
   return number;
 }
 
@@ -874,6 +962,7 @@ function inputOf(l: repo.InvoiceLineRow): InvoiceLineInput & { deductsInvoiceId:
     vatRateBp: l.vat_rate_bp,
     vatExempt: Boolean(l.vat_exempt),
     vatReason: l.vat_reason,
+    vatRateKind: l.vat_rate_kind ?? null,
   };
 }
 
@@ -881,14 +970,15 @@ function inputOf(l: repo.InvoiceLineRow): InvoiceLineInput & { deductsInvoiceId:
  * The note's own check when it is issued, under the related invoice's row lock: the invoice is issued and not
  * cancelled (409 note_invoice_not_issued), and for a credit note, all credits ≤ the invoice + its debits, each
  * counted in the note's currency (409 credit_exceeds_invoice with what is left). A BGN invoice counts in EUR as its
- * lines converted, as a full credit converts them, so a full credit fits exactly.
+ * lines converted, as a full credit converts them, so a full credit fits exactly. Returns what was left to credit
+ * (null for a debit note).
  */
-async function checkNote(trx: Executor, note: repo.InvoiceRow, noteTotal: number): Promise<void> {
+async function checkNote(trx: Executor, note: repo.InvoiceRow, noteTotal: number): Promise<number | null> {
   if (!note.related_invoice_id) throw notFound('sales_invoice');
   const inv = await lockDocument(trx, INVOICE_KIND, note.related_invoice_id);
   if (inv.status !== 'posted' || inv.kind !== 'invoice')
     throw conflict('note_invoice_not_issued', { number: inv.number ?? '' });
-  if (note.kind !== 'credit_note') return;
+  if (note.kind !== 'credit_note') return null;
   const to = note.currency;
   const convert = (c: number, from: InvoiceCurrency) =>
     from === to ? c : Number(from === 'BGN' ? bgnToEur(c) : eurToBgn(c));
@@ -911,6 +1001,7 @@ async function checkNote(trx: Executor, note: repo.InvoiceRow, noteTotal: number
       params: { number: inv.number ?? '', left: toDecimalString(cents(Math.max(0, left))), currency: to },
       extra: { leftCents: Math.max(0, left), currency: to },
     });
+  return left;
 }
 
 /**
@@ -935,8 +1026,17 @@ export async function createNote(
       throw bad('note_before_invoice', 'documentDate', { date: inv.document_date });
     const currency = currencyOf(documentDate);
     if (body.full && kind === 'debit_note') throw bad('note_full_credit_only', 'full');
-    const given = body.full ? (await repo.linesOf(trx, invoiceId)).map(inputOf) : (body.lines ?? []);
-    if (!given.length) throw bad('invoice_empty', 'lines');
+    // A full credit repeats the invoice's lines with the rates they were issued with.
+    const asGiven = body.full
+      ? (await repo.linesOf(trx, invoiceId)).map((l) => ({ ...inputOf(l), vatRateKind: null }))
+      : (body.lines ?? []);
+    if (!asGiven.length) throw bad('invoice_empty', 'lines');
+    // INV-08: a note corrects the supply at the invoice's rates: a kind is read on the invoice's tax event date, and
+    // the note's lines keep the rate (not the kind), so a rate changed since does not touch it.
+    const given = (await withDatedRates(trx, asGiven, inv.tax_event_date)).map((l) => ({
+      ...l,
+      vatRateKind: null,
+    }));
     const noteId = await insertDraft(trx, actor, {
       partyId: inv.party_id,
       documentDate,

@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { CalendarDate, Instant, SqlBool } from '../../db/sql';
 import type { DocumentStatus } from '../../kernel/lifecycle';
 
@@ -98,6 +99,15 @@ export interface SalesInvoiceLineTable {
   vat_exempt: SqlBool;
   /** The legal ground of a 0 % or exempt line (INV-09). */
   vat_reason: string | null;
+  /**
+   * The kind of rate the line named (INV-08, migration 0042): its rate is the kind's valid on the tax event date.
+   * Null: the rate was given. Optional on insert (a line written on an older schema).
+   */
+  vat_rate_kind?: ColumnType<
+    'standard' | 'reduced' | 'zero' | 'exempt' | null,
+    string | null | undefined,
+    string | null
+  >;
   /** The service order line it was built from. */
   order_line_id: string | null;
   /**

@@ -11,6 +11,7 @@ import { FirstStepsChecklist } from './first-steps';
 const SHORTCUT_TEXT = {
   '/settings/company': 'home.shortcut.company',
   '/settings/numbering': 'home.shortcut.numbering',
+  '/settings/vat-rates': 'vatRates.shortcut',
   '/settings/users': 'home.shortcut.users',
   '/settings/api-tokens': 'home.shortcut.apiTokens',
   '/settings/audit': 'home.shortcut.audit',

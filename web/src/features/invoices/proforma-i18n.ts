@@ -24,6 +24,7 @@ export const proformaMessages = defineMessages(
       convertHint:
         'Фактурата се издава веднага със следващия номер от поредицата на фактурите, с редовете на проформата и реквизитите към днешна дата.',
       converted: 'Издадена е фактура {{number}}.',
+      withoutPersonalId: 'Клиентът не предоставя ЕГН/ЛНЧ: издай фактурата без него',
       invoice: 'Фактура',
       fromProforma: 'По проформа фактура',
       cancel: 'Анулирай',
@@ -68,6 +69,7 @@ export const proformaMessages = defineMessages(
       convertHint:
         "The invoice is issued at once with the next number of the invoice series, with the proforma's lines and today's requisites.",
       converted: 'Invoice {{number}} issued.',
+      withoutPersonalId: 'The customer gives no personal ID (ЕГН/ЛНЧ): issue the invoice without it',
       invoice: 'Invoice',
       fromProforma: 'Under proforma invoice',
       cancel: 'Cancel',

@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Button,
+  Checkbox,
   Grid,
   Group,
   Modal,
@@ -19,7 +20,7 @@ import { IconBan, IconFileInvoice, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { messageOf } from '../../api/client';
+import { ApiError, messageOf } from '../../api/client';
 import { proformaPdfUrl, useCancelProforma, useConvertProforma, useProforma } from '../../api/proformas';
 import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
@@ -43,6 +44,9 @@ function ConvertModal({ proforma, onClose }: { proforma: ProformaDetail; onClose
   const [method, setMethod] = useState<Method>(proforma.paymentMethod);
   const [dueDate, setDueDate] = useState<string | null>(null);
   const [receivedBy, setReceivedBy] = useState('');
+  // INV-16: invoicing a natural person without ЕГН/ЛНЧ needs an explicit confirmation, shown when the server asks.
+  const [withoutPersonalId, setWithoutPersonalId] = useState(false);
+  const personalIdAsked = convert.error instanceof ApiError && convert.error.code === 'personal_id_required';
   return (
     <Modal opened onClose={onClose} title={t('proformas.convertTitle', { number: proforma.number })}>
       <Stack gap="sm">
@@ -65,6 +69,14 @@ function ConvertModal({ proforma, onClose }: { proforma: ProformaDetail; onClose
           maxLength={200}
           data-testid="proforma-convert-received-by"
         />
+        {(personalIdAsked || withoutPersonalId) && (
+          <Checkbox
+            label={t('proformas.withoutPersonalId')}
+            checked={withoutPersonalId}
+            onChange={(e) => setWithoutPersonalId(e.currentTarget.checked)}
+            data-testid="proforma-convert-without-personal-id"
+          />
+        )}
         {convert.error && (
           <Alert color="red" data-testid="proforma-convert-error">
             {messageOf(convert.error)}
@@ -85,6 +97,7 @@ function ConvertModal({ proforma, onClose }: { proforma: ProformaDetail; onClose
                     paymentMethod: method,
                     dueDate: dueDate || null,
                     receivedBy: receivedBy.trim() || null,
+                    ...(withoutPersonalId ? { withoutPersonalId: true } : {}),
                   },
                 },
                 {

@@ -1,0 +1,83 @@
+import { api, expect, expectHome, shot, signIn, test } from './support';
+import { expectFitsScreen, PHONE } from './width';
+
+/** A loaded machine draws slowly: the waits allow for it. */
+const SLOW = { timeout: 30_000 };
+
+/** A day far ahead, different per run (a kind has one rate per day): nothing issued today is touched by it. */
+function aFarDay(): string {
+  const n = Date.now();
+  const month = String((Math.floor(n / 1000) % 12) + 1).padStart(2, '0');
+  const day = String((Math.floor(n / 12_000) % 28) + 1).padStart(2, '0');
+  return `2099-${month}-${day}`;
+}
+
+for (const [lang, phone] of [
+  ['bg', false],
+  ['en', true],
+] as const)
+  test(`INV-08: Settings → VAT rates shows the rates in force and adds a change from its day (${lang}${phone ? ', phone' : ''})`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    if (phone) await page.setViewportSize(PHONE);
+    await signIn(page);
+    await expectHome(page);
+    if (lang === 'en') {
+      await page.getByText('EN', { exact: true }).click();
+      await expectHome(page, 'en');
+    }
+    try {
+      await page.goto('/settings/vat-rates');
+      await expect(
+        page.getByRole('heading', { level: 2, name: lang === 'bg' ? 'Ставки на ДДС' : 'VAT rates' }),
+      ).toBeVisible(SLOW);
+      const current = page.getByTestId('vat-rates-current');
+      await expect(current).toContainText(lang === 'bg' ? 'Основна' : 'Standard', SLOW);
+      await expect(current).toContainText('20 %');
+      await expect(current).toContainText('9 %');
+      await expect(current).toContainText('чл. 39 ЗДДС – освободена доставка');
+      await page.waitForLoadState('networkidle');
+      if (phone) await expectFitsScreen(page, 'VAT rates');
+      await shot(page, `vat-rates-${phone ? 'phone' : 'desktop'}-${lang}`);
+
+      // A change by law: the reduced rate at 9.5 % from a day ahead.
+      const day = aFarDay();
+      await page.getByTestId('vat-rate-add').click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toBeVisible(SLOW);
+      await dialog.getByTestId('vat-rate-kind').click();
+      await page.getByRole('option', { name: lang === 'bg' ? 'Намалена' : 'Reduced' }).click();
+      await dialog.getByTestId('vat-rate-percent').fill(lang === 'bg' ? '9,5' : '9.5');
+      const [y, m, d] = day.split('-');
+      await dialog
+        .getByTestId('vat-rate-valid-from')
+        .fill(lang === 'bg' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`);
+      // The calendar that opens under the field would cover the buttons on a phone: leave the field.
+      await dialog.getByTestId('vat-rate-valid-from').press('Tab');
+      if (phone) await expectFitsScreen(page, 'new VAT rate dialog');
+      await shot(page, `vat-rate-add-${phone ? 'phone' : 'desktop'}-${lang}`);
+      await dialog.getByTestId('vat-rate-submit').click();
+      await expect(dialog).toBeHidden(SLOW);
+      await expect(page.getByTestId('vat-rates-history')).toContainText(
+        lang === 'bg' ? '9,5 %' : '9.5 %',
+        SLOW,
+      );
+      const rates = await api(page, `/api/v1/vat-rates?date=${day}`);
+      expect(rates.current.find((r: { kind: string }) => r.kind === 'reduced')).toMatchObject({
+        rateBp: 950,
+        validFrom: day,
+      });
+      // Today the reduced rate is still 9 %.
+      await expect(page.getByTestId('vat-rates-current')).toContainText('9 %');
+      await expect(page.getByTestId('vat-rates-current')).not.toContainText(
+        lang === 'bg' ? '9,5 %' : '9.5 %',
+      );
+    } finally {
+      if (lang === 'en') {
+        await page.goto('/');
+        await page.getByText('БГ', { exact: true }).click();
+        await expectHome(page, 'bg');
+      }
+    }
+  });
