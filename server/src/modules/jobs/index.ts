@@ -14,5 +14,6 @@ export {
   retryDelayMs,
   schedulePeriodic,
   storeJobText,
+  unregisterJobHandler,
   unschedulePeriodic,
 } from './jobs.service';

@@ -11,6 +11,7 @@ import {
   registerJobHandler,
   retryDelayMs,
   schedulePeriodic,
+  unregisterJobHandler,
   unschedulePeriodic,
 } from './index';
 import { ensurePeriodicJob } from './jobs.service';
@@ -18,6 +19,13 @@ import { ensurePeriodicJob } from './jobs.service';
 /** Every run of every test job, by job id: a job that runs twice shows up twice. */
 const runs: string[] = [];
 let failuresLeft = new Map<string, number>();
+
+// The kinds below are this file's: the next test file in the same worker (test modules are shared, vitest.config.ts)
+// must not see them.
+const TEST_KINDS = ['test.count', 'test.flaky', 'test.domain', 'test.slow', 'test.periodic'];
+afterAll(() => {
+  for (const kind of TEST_KINDS) unregisterJobHandler(kind);
+});
 
 registerJobHandler<{ n: number }>('test.count', async (ctx) => {
   runs.push(ctx.id);

@@ -82,6 +82,12 @@ export function registerJobHandler<Payload>(
   });
 }
 
+/** Forgets a kind's handler and schedule: a test that registered kinds of its own removes them when it ends. */
+export function unregisterJobHandler(kind: string): void {
+  handlers.delete(kind);
+  periodic.delete(kind);
+}
+
 /** The kinds with a handler in this process. */
 export function registeredJobKinds(): string[] {
   return [...handlers.keys()];
