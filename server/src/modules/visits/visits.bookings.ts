@@ -9,7 +9,7 @@
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
-import { addDays, daysBetween, todayDate, wallClockOf } from '../../kernel/calendar';
+import { addDays, daysBetween, startOfDayInstant, todayDate, wallClockOf } from '../../kernel/calendar';
 import { compareBg } from '../../kernel/collate';
 import { DomainError, forbidden, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
@@ -171,7 +171,11 @@ export async function listBookings(
   return [...out.values()];
 }
 
-/** "My jobs": the signed-in technician's bookings from a day (today) for `days` days; none for a non-technician. */
+/**
+ * "My jobs": the signed-in technician's bookings from a day (today) for `days` days, and a visit of the day before
+ * that runs on into the first day (started at 23:30, still going after midnight: a booking lasts at most a day);
+ * none for a non-technician.
+ */
 export async function myBookings(
   db: Executor,
   userId: string,
@@ -180,7 +184,13 @@ export async function myBookings(
   const me = await findTechnicianOfUser(db, userId);
   if (!me) return [];
   const from = q.date ?? todayDate();
-  return listBookings(db, { from, to: addDays(from, q.days - 1), technicianId: me.id });
+  const midnight = startOfDayInstant(from).getTime();
+  const bookings = await listBookings(db, {
+    from: addDays(from, -1),
+    to: addDays(from, q.days - 1),
+    technicianId: me.id,
+  });
+  return bookings.filter((b) => Date.parse(b.end) > midnight);
 }
 
 // ---------------------------------------------------------------- checking a slot

@@ -264,4 +264,30 @@ describe.each(DIALECTS)('a visit started and finished from the phone on %s', (di
     });
     expect(done).toMatchObject({ status: 'done', orderStatus: 'ready', actualMinutes: 45 });
   });
+
+  it('my jobs of a day keep a visit of the day before that runs on past midnight; one that ended before it stays out', async () => {
+    const sunday = '2030-01-06';
+    // Out of hours: booked by the manager (the admin here) with a reason.
+    const night = async (minute: number) =>
+      created(t, admin, '/api/v1/visit-bookings', {
+        requestId: (await aRequest()).id,
+        technicianIds: [techId],
+        start: instantAt(sunday, minute).toISOString(),
+        durationMinutes: 60,
+        override: { reason: 'Авария' },
+      });
+    const ended = await night(22 * 60); // 22:00–23:00 on Sunday
+    const running = await night(23 * 60 + 30); // 23:30 on Sunday – 00:30 on Monday
+    const monday = (await json(tech, 'GET', `/api/v1/visit-bookings/mine?date=${MONDAY}`)).items.map(
+      (j: Json) => j.id,
+    );
+    expect(monday).toContain(running.id);
+    expect(monday).not.toContain(ended.id);
+    // The visit running into Monday comes first, before Monday's own.
+    expect(monday[0]).toBe(running.id);
+    const sundays = (await json(tech, 'GET', `/api/v1/visit-bookings/mine?date=${sunday}`)).items.map(
+      (j: Json) => j.id,
+    );
+    expect(sundays).toEqual([ended.id, running.id]);
+  });
 });
