@@ -56,6 +56,24 @@ export function aUser(t: TestApp, role: Role, username?: string): Promise<Sessio
   return t.signInAs(role, username);
 }
 
+/** A billing address a customer's invoice prints: a city and a street. */
+const PLOVDIV = { city: 'Пловдив', address: 'ул. „Главна“ 1' };
+
+/** A company customer with the requisites an invoice needs (a valid ЕИК, 020469788, and a billing address): its id. */
+export async function anInvoiceCustomer(
+  t: TestApp,
+  session: Session,
+  name = 'Клиент Първи ООД',
+  billing: { city: string; address: string } = PLOVDIV,
+): Promise<string> {
+  const customer = await aCustomer(t, session, {
+    name,
+    uic: '020469788',
+    addresses: [{ label: 'billing', ...billing }],
+  });
+  return customer.id as string;
+}
+
 /** A customer company (or, with kind 'person', a private person). */
 export function aCustomer(t: TestApp, session: Session, overrides: Json = {}) {
   return created(t, session, '/api/v1/parties', {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, aUser, aVatCompany } from '../../../test/factories';
+import { anInvoiceCustomer, aUser, aVatCompany } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { type Json, requests } from '../../../test/requests';
 import { snapshotDatabase } from '../../../test/snapshot';
@@ -39,13 +39,10 @@ describe.each(DIALECTS)('INV-08: dated VAT rates on %s', (dialect) => {
     admin = await t.setup();
     desk = await aUser(t, 'reception');
     await aVatCompany(t, admin);
-    customerId = (
-      await aCustomer(t, admin, {
-        name: 'Книжарница ООД',
-        uic: '020469788',
-        addresses: [{ label: 'billing', city: 'София', address: 'ул. „Граф Игнатиев“ 1' }],
-      })
-    ).id;
+    customerId = await anInvoiceCustomer(t, admin, 'Книжарница ООД', {
+      city: 'София',
+      address: 'ул. „Граф Игнатиев“ 1',
+    });
   });
 
   it('INV-08: a company starts with the rates as data: 20 % standard, 9 % reduced, 0 % and exempt with their grounds', async () => {

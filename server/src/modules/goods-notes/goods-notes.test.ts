@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, anOrder, aUser, aVatCompany, moved } from '../../../test/factories';
+import { anInvoiceCustomer, anOrder, aUser, aVatCompany, moved } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { pdfText } from '../../../test/pdf-text';
 import { type Json, requests } from '../../../test/requests';
@@ -58,13 +58,7 @@ describe.each(DIALECTS)('goods delivery notes on %s', (dialect) => {
     desk = await aUser(t, 'reception');
     tech = await aUser(t, 'technician');
     await aVatCompany(t, admin);
-    customerId = (
-      await aCustomer(t, admin, {
-        name: 'Иван Петров ЕООД',
-        uic: '020469788',
-        addresses: [{ label: 'billing', city: 'Пловдив', address: 'ул. „Главна“ 1' }],
-      })
-    ).id;
+    customerId = await anInvoiceCustomer(t, admin, 'Иван Петров ЕООД');
   });
 
   it('is built from the customer lines, numbered in its own series, stored with its hash; the order is billed once', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { aCustomer, aUser, aVatCompany } from '../../../test/factories';
+import { anInvoiceCustomer, aUser, aVatCompany } from '../../../test/factories';
 import { type FakeErpNetFp, startFakeErpNetFp } from '../../../test/fake-erpnet-fp';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { type Json, requests } from '../../../test/requests';
@@ -74,13 +74,7 @@ describe.each(DIALECTS)('customer payments on the fiscal device on %s', (dialect
     admin = await t.setup();
     desk = await aUser(t, 'reception');
     await aVatCompany(t, admin);
-    customer = (
-      await aCustomer(t, admin, {
-        name: 'Клиент В ООД',
-        uic: '020469788',
-        addresses: [{ label: 'billing', city: 'Пловдив', address: 'ул. „Главна“ 1' }],
-      })
-    ).id;
+    customer = await anInvoiceCustomer(t, admin, 'Клиент В ООД');
     cash = (await json(admin, 'POST', '/api/v1/money-accounts', { kind: 'cash', name: 'Каса' }, 201)).id;
     bank = (
       await json(

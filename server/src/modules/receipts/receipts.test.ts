@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { aCustomer, anOrder, aUser, aVatCompany, moved } from '../../../test/factories';
+import { anInvoiceCustomer, anOrder, aUser, aVatCompany, moved } from '../../../test/factories';
 import { type FakeErpNetFp, startFakeErpNetFp } from '../../../test/fake-erpnet-fp';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { pdfText } from '../../../test/pdf-text';
@@ -70,13 +70,7 @@ describe.each(DIALECTS)('sale receipts on %s', (dialect) => {
     desk = await aUser(t, 'reception');
     tech = await aUser(t, 'technician');
     await aVatCompany(t, admin);
-    customerId = (
-      await aCustomer(t, admin, {
-        name: 'Иван Петров ЕООД',
-        uic: '020469788',
-        addresses: [{ label: 'billing', city: 'Пловдив', address: 'ул. „Главна“ 1' }],
-      })
-    ).id;
+    customerId = await anInvoiceCustomer(t, admin, 'Иван Петров ЕООД');
     cash = (await json(admin, 'POST', '/api/v1/money-accounts', { kind: 'cash', name: 'Каса' }, 201)).id;
   });
   afterAll(async () => {

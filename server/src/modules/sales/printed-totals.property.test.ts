@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aCustomer, anOrder, moved } from '../../../test/factories';
+import { anInvoiceCustomer, anOrder, moved } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { pdfText } from '../../../test/pdf-text';
 import { bySize } from '../../../test/property-size';
@@ -79,13 +79,7 @@ describe.each(DIALECTS)('printed totals property on %s', { timeout }, (dialect) 
       mol: 'Петър Петров',
       bankAccounts: [],
     });
-    const partyId = (
-      await aCustomer(t, admin, {
-        name: 'Клиент ООД',
-        uic: '020469788',
-        addresses: [{ label: 'billing', city: 'Пловдив', address: 'ул. „Главна“ 1' }],
-      })
-    ).id as string;
+    const partyId = await anInvoiceCustomer(t, admin, 'Клиент ООД');
     const cash = (await json('POST', '/api/v1/money-accounts', { kind: 'cash', name: 'Каса' })).id;
     const seen: Record<string, number> = {};
 

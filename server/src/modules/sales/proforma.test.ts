@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, anOrder, aUser, aVatCompany, moved } from '../../../test/factories';
+import { aCustomer, anInvoiceCustomer, anOrder, aUser, aVatCompany, moved } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { pdfText } from '../../../test/pdf-text';
 import { type Json, requests } from '../../../test/requests';
@@ -35,13 +35,7 @@ describe.each(DIALECTS)('proforma invoices on %s', (dialect) => {
     admin = await t.setup();
     desk = await aUser(t, 'reception');
     await aVatCompany(t, admin);
-    customerId = (
-      await aCustomer(t, admin, {
-        name: 'Клиент Проформа ООД',
-        uic: '020469788',
-        addresses: [{ label: 'billing', city: 'Пловдив', address: 'ул. „Главна“ 1' }],
-      })
-    ).id;
+    customerId = await anInvoiceCustomer(t, admin, 'Клиент Проформа ООД');
   });
 
   it('INV-13: numbered in its own series, totals by hand, and no tax effect anywhere', async () => {

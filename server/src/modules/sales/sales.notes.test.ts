@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, aUser, aVatCompany } from '../../../test/factories';
+import { anInvoiceCustomer, aUser, aVatCompany } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { pdfText } from '../../../test/pdf-text';
 import { type Json, requests } from '../../../test/requests';
@@ -60,13 +60,7 @@ describe.each(DIALECTS)('credit and debit notes on %s', (dialect) => {
     admin = await t.setup();
     desk = await aUser(t, 'reception');
     await aVatCompany(t, admin);
-    customerId = (
-      await aCustomer(t, admin, {
-        name: 'Клиент Първи ООД',
-        uic: '020469788',
-        addresses: [{ label: 'billing', city: 'Пловдив', address: 'ул. „Главна“ 1' }],
-      })
-    ).id;
+    customerId = await anInvoiceCustomer(t, admin);
   });
 
   it('INV-11, INV-02: a partial credit note cites the invoice, shares its series without a gap, and is listed by kind', async () => {

@@ -1,5 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, anOrder, aPart, aService, aUser, aVatCompany, moved } from '../../../test/factories';
+import {
+  aCustomer,
+  anInvoiceCustomer,
+  anOrder,
+  aPart,
+  aService,
+  aUser,
+  aVatCompany,
+  moved,
+} from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { pdfText } from '../../../test/pdf-text';
 import { type Json, requests } from '../../../test/requests';
@@ -46,13 +55,7 @@ describe.each(DIALECTS)('Bulgarian invoice requirements on %s', (dialect) => {
     desk = await aUser(t, 'reception');
     accountant = await aUser(t, 'accountant');
     await aVatCompany(t, admin);
-    customerId = (
-      await aCustomer(t, admin, {
-        name: 'Клиент Първи ООД',
-        uic: '020469788',
-        addresses: [{ label: 'billing', city: 'Пловдив', address: 'ул. „Главна“ 1' }],
-      })
-    ).id;
+    customerId = await anInvoiceCustomer(t, admin);
   });
 
   it('INV-05, EUR-08: base and VAT in BGN up to 31.12.2025 and in EUR from 01.01.2026; the VAT journal, its CSV and PRODAGBI.TXT of a 2025 month in BGN, of 2026 in EUR', async () => {

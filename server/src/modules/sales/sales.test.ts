@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { billAllAtOnce, expectGaplessAndBilledOnce, finishedOrders } from '../../../test/billing';
-import { aCustomer, anOrder, aUser, aVatCompany, moved } from '../../../test/factories';
+import { aCustomer, anInvoiceCustomer, anOrder, aUser, aVatCompany, moved } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { pdfText } from '../../../test/pdf-text';
 import { type Json, requests } from '../../../test/requests';
@@ -34,13 +34,7 @@ describe.each(DIALECTS)('invoices on %s', (dialect) => {
   beforeAll(async () => {
     admin = await t.setup();
     desk = await aUser(t, 'reception');
-    customerId = (
-      await aCustomer(t, admin, {
-        name: 'Клиент Първи ООД',
-        uic: '020469788',
-        addresses: [{ label: 'billing', city: 'Пловдив', address: 'ул. „Главна“ 1' }],
-      })
-    ).id;
+    customerId = await anInvoiceCustomer(t, admin);
   });
 
   it('INV-03: issuing refuses while a requisite is missing (the company has no ЕИК yet), nothing written', async () => {
@@ -410,13 +404,7 @@ describe.runIf(DIALECTS.includes('postgres'))('invoices from two app instances o
   it('INV-02: 100 finished orders billed at once through two app instances, each asked twice (once on each): consecutive numbers, no gap, each order billed once', async () => {
     const admin = await t.setup();
     await aVatCompany(t, admin);
-    const customerId = (
-      await aCustomer(t, admin, {
-        name: 'Клиент Първи ООД',
-        uic: '020469788',
-        addresses: [{ label: 'billing', city: 'Пловдив', address: 'ул. „Главна“ 1' }],
-      })
-    ).id;
+    const customerId = await anInvoiceCustomer(t, admin);
     const orderIds = await finishedOrders(t, admin, customerId, 100);
     const second = await t.anotherInstance();
     // Each order once on each instance: the two race for the order and for the series' next number.

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aCustomer, aUser, aVatCompany } from '../../../test/factories';
+import { anInvoiceCustomer, aUser, aVatCompany } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { type Json, requests } from '../../../test/requests';
 import { addDays, todayDate } from '../../kernel/calendar';
@@ -54,13 +54,7 @@ describe.each(DIALECTS)('VAT sales journal on %s', (dialect) => {
     accountant = await aUser(t, 'accountant');
     desk = await aUser(t, 'reception');
     await aVatCompany(t, admin);
-    customerId = (
-      await aCustomer(t, admin, {
-        name: 'Клиент Първи ООД',
-        uic: '020469788',
-        addresses: [{ label: 'billing', city: 'Пловдив', address: 'ул. „Главна“ 1' }],
-      })
-    ).id;
+    customerId = await anInvoiceCustomer(t, admin);
     // 1: 2 × 50.00 at 20 % → base 100.00, VAT 20.00
     await issued(`${month}-03`, [line({ quantityMilli: 2000, unitPriceCents: 5000 })]);
     // 2: 15.99 at 9 % → base 15.99, VAT 1.4391 → 1.44
