@@ -21,6 +21,8 @@ export const SERVICE_TYPE_COLUMNS = [
   'pricing',
   'price_eur',
   'vat_rate_percent',
+  'vat_rate_kind',
+  'vat_reason',
   'shop_warranty_months',
 ] as const;
 /** price_eur is optional: it replaces the service's rate or fixed price for that brand/model. */
@@ -41,6 +43,8 @@ export const PART_COLUMNS = [
   'sale_price_eur',
   'typical_cost_eur',
   'vat_rate_percent',
+  'vat_rate_kind',
+  'vat_reason',
   'min_stock',
   'compatible',
   'supplier_uic',
@@ -100,6 +104,8 @@ export const SERVICE_TYPE_CSV: CsvColumn<ServiceType>[] = [
   { header: 'pricing', value: (r) => r.pricing },
   { header: 'price_eur', value: (r) => eur(r.priceCents) },
   { header: 'vat_rate_percent', value: (r) => bpToPercent(r.vatRateBp) },
+  { header: 'vat_rate_kind', value: (r) => r.vatRateKind ?? '' },
+  { header: 'vat_reason', value: (r) => r.vatReason ?? '' },
   { header: 'shop_warranty_months', value: (r) => r.shopWarrantyMonths },
 ];
 
@@ -131,6 +137,8 @@ export const PART_CSV: GuardedCsvColumn<Part, 'cost'>[] = [
   { header: 'sale_price_eur', value: (r) => eur(r.salePriceCents) },
   { header: 'typical_cost_eur', group: 'cost', value: (r) => eur(r.typicalCostCents) },
   { header: 'vat_rate_percent', value: (r) => bpToPercent(r.vatRateBp) },
+  { header: 'vat_rate_kind', value: (r) => r.vatRateKind ?? '' },
+  { header: 'vat_reason', value: (r) => r.vatReason ?? '' },
   { header: 'min_stock', value: (r) => milliToUnits(r.minStockMilli) },
   { header: 'compatible', value: (r) => compatibleText(r) },
   { header: 'supplier_uic', value: (r) => r.preferredSupplierUic },

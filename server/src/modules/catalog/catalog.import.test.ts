@@ -238,7 +238,8 @@ describe.each(DIALECTS)('catalogue import adapters on %s', (dialect) => {
       { ...PART, code: 'NEW-10', name_bg: '' }, // 10
       { ...PART, code: 'NEW-11', barcode: '8000944822463' }, // 11 barcode of WM-PUMP-UNI30
       { ...PART, code: 'помпа' }, // 12
-      { ...PART, code: 'NEW-13', typical_cost_eur: '', min_stock: '', vat_rate_percent: '', unit: '' }, // 13 valid
+      { ...PART, code: 'EXEMPT-13', vat_rate_percent: '', vat_rate_kind: 'exempt' }, // 13: no ground (INV-09)
+      { ...PART, code: 'NEW-14', typical_cost_eur: '', min_stock: '', vat_rate_percent: '', unit: '' }, // 14 valid
     ];
     const { rows, errors } = await parseAndCheck(t.db, partsImport, records);
     expect(flat(errors)).toEqual([
@@ -254,15 +255,18 @@ describe.each(DIALECTS)('catalogue import adapters on %s', (dialect) => {
       '10 name_bg required',
       '11 barcode duplicate_barcode',
       '12 code invalid_code',
+      '13 vat_reason vat_rate_reason_required',
     ]);
     expect(errors.get(4)?.[0]?.params).toMatchObject({ code: 'WM-PUMP-LG', existingId: expect.any(String) });
     expect(errors.get(7)?.[0]?.params).toMatchObject({ value: 'NOSUCH' });
     const last = rows.at(-1);
     expect(last).toMatchObject({
-      code: 'NEW-13',
+      code: 'NEW-14',
       unit: 'бр.',
       typicalCostCents: null,
-      vatRateBp: 2000,
+      // ADR 0042: an empty rate and kind: the standard kind, at its rate of the day, when the row is written.
+      vatRateBp: null,
+      vatRateKind: null,
       minStockMilli: 0,
       compatible: ['BOSCH', 'WAN28263BY'],
     });

@@ -7,9 +7,13 @@ import { z } from 'zod';
 import type { Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
+import { todayDate } from '../../kernel/calendar';
+import { DomainError } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { parseMoney } from '../../kernel/money';
+import { VatRateKind } from '../../kernel/vat-rate-kinds';
 import { type AuditEntity, recordAudit } from '../audit';
+import { type ItemVat, itemVatOf, type RateOfKind, vatRatesOn } from '../company';
 import { type ImportAdapter, importIssueCode, type RowError } from '../imports';
 import { resolveSuppliersByUic } from '../parties';
 import {
@@ -110,7 +114,49 @@ function optionalNumberCell(parse: (s: string) => number | null, code: string, m
 
 const moneyCell = numberCell(money, 'invalid_money', MAX_CATALOG_CENTS);
 const optionalMoneyCell = optionalNumberCell(money, 'invalid_money', MAX_CATALOG_CENTS);
-const vatCell = numberCell(percentToBp, 'invalid_number', 10_000, 2000);
+/** A rate as before ADR 0042; empty: the kind decides (standard when none is given either). */
+const vatCell = optionalNumberCell(percentToBp, 'invalid_number', 10_000);
+const vatKindCell = z
+  .string()
+  .transform((s) => s.trim().toLowerCase() || null)
+  .pipe(VatRateKind.nullable());
+const vatReasonCell = optionalText(300);
+/** The kinds of VAT rate a file may name, in either language (ADR 0042). */
+const VAT_KIND_VALUES = [
+  { value: 'standard', bg: 'стандартна', en: 'standard' },
+  { value: 'reduced', bg: 'намалена', en: 'reduced' },
+  { value: 'zero', bg: 'нулева', en: 'zero' },
+  { value: 'exempt', bg: 'освободена', en: 'exempt' },
+] as const;
+
+/** What a row says of its VAT (ADR 0042): a kind, a rate of before, a ground. */
+interface VatCells {
+  vatRateBp: number | null;
+  vatRateKind: VatRateKind | null;
+  vatReason: string | null;
+}
+
+/** The item's VAT of a row, as the API reads a request (itemVatOf); a refusal becomes the row's error. */
+function rowVat(rates: Map<VatRateKind, RateOfKind>, r: VatCells): ItemVat {
+  return itemVatOf(
+    rates,
+    { vatRateKind: r.vatRateKind, vatRateBp: r.vatRateBp, vatReason: r.vatReason },
+    null,
+  );
+}
+
+/** vat_rate_reason_required on a row whose 0 % or exempt kind has no ground (INV-09). */
+async function markVat(db: Executor, errors: RowErrors, rows: readonly VatCells[]) {
+  const rates = await vatRatesOn(db, todayDate());
+  rows.forEach((r, i) => {
+    try {
+      rowVat(rates, r);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      errors.add(i, 'vat_reason', e.code);
+    }
+  });
+}
 const minutesCell = numberCell(wholeNumber, 'invalid_number', MAX_NORM_MINUTES);
 const monthsCell = (fallback: number) =>
   numberCell(wholeNumber, 'invalid_number', MAX_WARRANTY_MONTHS, fallback);
@@ -377,7 +423,9 @@ export interface ServiceTypeImportRow {
   normMinutes: number;
   pricing: Pricing;
   priceCents: number;
-  vatRateBp: number;
+  vatRateBp: number | null;
+  vatRateKind: VatRateKind | null;
+  vatReason: string | null;
   shopWarrantyMonths: number;
 }
 
@@ -387,6 +435,7 @@ export const serviceTypesImport: ImportAdapter<ServiceTypeImportRow> = {
   columns: SERVICE_TYPE_COLUMNS,
   requiredColumns: ['code', 'name_bg', 'norm_minutes', 'pricing', 'price_eur'],
   values: {
+    vat_rate_kind: VAT_KIND_VALUES,
     pricing: [
       { value: 'hourly', bg: 'почасово', en: 'hourly' },
       { value: 'fixed', bg: 'фиксирана', en: 'fixed' },
@@ -405,6 +454,8 @@ export const serviceTypesImport: ImportAdapter<ServiceTypeImportRow> = {
         .pipe(z.enum(PRICING)),
       price_eur: moneyCell,
       vat_rate_percent: vatCell,
+      vat_rate_kind: vatKindCell,
+      vat_reason: vatReasonCell,
       shop_warranty_months: monthsCell(0),
     })
     .transform((r) => ({
@@ -416,6 +467,8 @@ export const serviceTypesImport: ImportAdapter<ServiceTypeImportRow> = {
       pricing: r.pricing,
       priceCents: r.price_eur,
       vatRateBp: r.vat_rate_percent,
+      vatRateKind: r.vat_rate_kind,
+      vatReason: r.vat_reason,
       shopWarrantyMonths: r.shop_warranty_months,
     })),
   async check(db, rows) {
@@ -438,6 +491,7 @@ export const serviceTypesImport: ImportAdapter<ServiceTypeImportRow> = {
         errors.add(i, 'category_code', 'unknown_category', { code: r.categoryCode });
     });
     markRepeatedCodes(errors, rows, (r) => r.nameBg);
+    await markVat(db, errors, rows);
     return errors.byRow;
   },
   async insert(trx, actor, rows) {
@@ -445,11 +499,12 @@ export const serviceTypesImport: ImportAdapter<ServiceTypeImportRow> = {
       trx,
       rows.map((r) => r.categoryCode),
     );
+    const rates = await vatRatesOn(trx, todayDate());
     const now = nowIso();
     const inserted = rows.map((r) => {
       const category = r.categoryCode ? categories.get(r.categoryCode) : null;
       if (category === undefined) throw new Error(`service type ${r.code}: unchecked category`);
-      return serviceTypeRow({ ...r, categoryId: category?.id ?? null }, now);
+      return serviceTypeRow({ ...r, categoryId: category?.id ?? null, ...rowVat(rates, r) }, now);
     });
     await repo.insertServiceTypes(trx, inserted);
     await auditInserted(trx, actor, 'catalog_service_type', inserted, (i) => rows[i]);
@@ -598,7 +653,9 @@ export interface PartImportRow {
   categoryCode: string | null;
   salePriceCents: number;
   typicalCostCents: number | null;
-  vatRateBp: number;
+  vatRateBp: number | null;
+  vatRateKind: VatRateKind | null;
+  vatReason: string | null;
   minStockMilli: number;
   /** Brand codes or model names. */
   compatible: string[];
@@ -643,6 +700,7 @@ export const partsImport: ImportAdapter<PartImportRow> = {
   rule: PART_RULES.write,
   columns: PART_COLUMNS,
   requiredColumns: ['code', 'name_bg', 'sale_price_eur'],
+  values: { vat_rate_kind: VAT_KIND_VALUES },
   row: z
     .object({
       code: codeCell,
@@ -660,6 +718,8 @@ export const partsImport: ImportAdapter<PartImportRow> = {
       sale_price_eur: moneyCell,
       typical_cost_eur: optionalMoneyCell,
       vat_rate_percent: vatCell,
+      vat_rate_kind: vatKindCell,
+      vat_reason: vatReasonCell,
       min_stock: numberCell(unitsToMilli, 'invalid_number', MAX_QUANTITY_MILLI, 0),
       compatible: z.string().transform((s) =>
         s
@@ -679,6 +739,8 @@ export const partsImport: ImportAdapter<PartImportRow> = {
       salePriceCents: r.sale_price_eur,
       typicalCostCents: r.typical_cost_eur,
       vatRateBp: r.vat_rate_percent,
+      vatRateKind: r.vat_rate_kind,
+      vatReason: r.vat_reason,
       minStockMilli: r.min_stock,
       compatible: r.compatible,
       supplierUic: r.supplier_uic,
@@ -731,6 +793,7 @@ export const partsImport: ImportAdapter<PartImportRow> = {
       (i, j) =>
         errors.add(i, 'barcode', 'duplicate_barcode', { barcode: rows[i]?.barcode, code: rows[j]?.code }),
     );
+    await markVat(db, errors, rows);
     return errors.byRow;
   },
   async insert(trx, actor, rows) {
@@ -738,6 +801,7 @@ export const partsImport: ImportAdapter<PartImportRow> = {
       trx,
       rows.map((r) => r.categoryCode),
     );
+    const rates = await vatRatesOn(trx, todayDate());
     const compat = await resolveCompatible(trx, rows);
     const suppliers = await resolveSuppliersByUic(
       trx,
@@ -750,7 +814,12 @@ export const partsImport: ImportAdapter<PartImportRow> = {
       const supplier = r.supplierUic ? suppliers.get(r.supplierUic) : null;
       if (supplier === undefined) throw new Error(`part ${r.code}: unchecked supplier`);
       return partRow(
-        { ...r, categoryId: category?.id ?? null, preferredSupplierId: supplier?.id ?? null },
+        {
+          ...r,
+          ...rowVat(rates, r),
+          categoryId: category?.id ?? null,
+          preferredSupplierId: supplier?.id ?? null,
+        },
         now,
       );
     });

@@ -7,6 +7,7 @@ import {
   MAX_UNIT_CENTS,
 } from '../../kernel/limits';
 import { ListQueryBase, QueryBool } from '../../kernel/list-query';
+import { VatRateKind } from '../../kernel/vat-rate-kinds';
 
 const code = (c: string) => ({ params: { code: c } });
 
@@ -69,6 +70,23 @@ const CatalogCents = z.number().int().min(0).max(MAX_CATALOG_CENTS);
 const NormMinutes = z.number().int().min(0).max(MAX_NORM_MINUTES);
 const WarrantyMonths = z.number().int().min(0).max(MAX_WARRANTY_MONTHS);
 const VatRateBp = z.number().int().min(0).max(10_000).describe('VAT rate in basis points: 2000 = 20 %');
+/** ADR 0042: the item's kind of VAT rate, whose rate a document takes on its tax event date. */
+const ItemVatKind = VatRateKind.describe(
+  'The kind of VAT rate (INV-08): an invoice, receipt or goods note takes the kind’s rate valid on its tax event date (GET /api/v1/vat-rates); replaces vatRateBp',
+);
+const ItemVatReason = z
+  .string()
+  .trim()
+  .max(300)
+  .nullish()
+  .describe('The legal ground of a 0 % or exempt kind (INV-09), required for them; printed on the documents');
+const ItemVatOut = {
+  vatRateBp: z.number().int().describe('The rate of the kind valid today, or the explicit rate when no kind'),
+  vatRateKind: VatRateKind.nullable().describe(
+    'Null: an explicit rate kept from before ADR 0042 (vatRateBp)',
+  ),
+  vatReason: z.string().nullable(),
+};
 const Country = z
   .string()
   .trim()
@@ -198,7 +216,7 @@ export const ServiceType = z.object({
   normMinutes: z.number().int().describe('Norm time of one unit, in minutes'),
   pricing: Pricing.describe('hourly: price = priceCents × normMinutes / 60; fixed: priceCents per unit'),
   priceCents: z.number().int().describe('Hourly rate when hourly, price of one unit when fixed; without VAT'),
-  vatRateBp: z.number().int(),
+  ...ItemVatOut,
   shopWarrantyMonths: z.number().int(),
   overrideCount: z.number().int().describe('Norm-time overrides for brands or models'),
   ...Stamps,
@@ -214,12 +232,17 @@ const ServiceTypeShape = {
   pricing: Pricing,
   priceCents: CatalogCents,
   vatRateBp: VatRateBp,
+  vatRateKind: ItemVatKind,
+  vatReason: ItemVatReason,
   shopWarrantyMonths: WarrantyMonths,
 };
 export const ServiceTypeInput = z.strictObject({
   ...ServiceTypeShape,
   // INV-08: no rate in code; omitted, it is the company's default rate (a setting, 20 % out of the box).
-  vatRateBp: VatRateBp.optional().describe("Basis points; omitted: the company's default VAT rate (INV-08)"),
+  vatRateBp: VatRateBp.optional().describe(
+    'Basis points, as before ADR 0042: read as the kind whose rate it is today (20 % standard, 9 % reduced), else kept as an explicit rate; prefer vatRateKind',
+  ),
+  vatRateKind: ItemVatKind.optional().describe('Omitted (and no vatRateBp): standard (INV-08)'),
   shopWarrantyMonths: WarrantyMonths.default(0),
 });
 export type ServiceTypeInput = z.infer<typeof ServiceTypeInput>;
@@ -299,7 +322,7 @@ export const ServiceQuote = z.object({
   quantityMilli: z.number().int(),
   totalNormMinutes: z.number().int(),
   amountCents: z.number().int().describe('quantity × unit price, rounded half away from zero'),
-  vatRateBp: z.number().int(),
+  ...ItemVatOut,
   shopWarrantyMonths: z.number().int(),
 });
 export type ServiceQuote = z.infer<typeof ServiceQuote>;
@@ -330,7 +353,7 @@ export const Part = z.object({
     .nullable()
     .optional()
     .describe('Only for the roles that may see the stock valuation (left out for the others)'),
-  vatRateBp: z.number().int(),
+  ...ItemVatOut,
   minStockMilli: z.number().int().describe('Minimum stock in thousandths of the unit; 0 = order on demand'),
   serialTracked: z
     .boolean()
@@ -366,6 +389,8 @@ const PartShape = {
   salePriceCents: CatalogCents,
   typicalCostCents: CatalogCents.nullish(),
   vatRateBp: VatRateBp,
+  vatRateKind: ItemVatKind,
+  vatReason: ItemVatReason,
   minStockMilli: z.number().int().min(0).max(MAX_QUANTITY_MILLI),
   serialTracked: z.boolean(),
   warrantyMonths: z.number().int().min(0).max(240).nullish(),
@@ -376,7 +401,10 @@ const PartShape = {
 export const PartInput = z.strictObject({
   ...PartShape,
   unit: PartShape.unit.default('бр.'),
-  vatRateBp: VatRateBp.optional().describe("Basis points; omitted: the company's default VAT rate (INV-08)"),
+  vatRateBp: VatRateBp.optional().describe(
+    'Basis points, as before ADR 0042: read as the kind whose rate it is today (20 % standard, 9 % reduced), else kept as an explicit rate; prefer vatRateKind',
+  ),
+  vatRateKind: ItemVatKind.optional().describe('Omitted (and no vatRateBp): standard (INV-08)'),
   minStockMilli: PartShape.minStockMilli.default(0),
   serialTracked: PartShape.serialTracked.default(false),
   compatibleBrandIds: IdList.default([]),

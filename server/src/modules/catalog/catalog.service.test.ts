@@ -793,18 +793,18 @@ describe.each(DIALECTS)('catalogue API on %s', (dialect) => {
         .split(/\r?\n/);
       expect(lines[0]).toBe(PART_COLUMNS.join(','));
       expect(lines).toContain(
-        'WM-PUMP-UNI30,,Помпа за пералня универсална 30 W,Universal drain pump 30 W,бр.,WASHER,25.90,12.40,20,6,BOSCH;LG;WAN28263BY,',
+        'WM-PUMP-UNI30,,Помпа за пералня универсална 30 W,Universal drain pump 30 W,бр.,WASHER,25.90,12.40,20,standard,,6,BOSCH;LG;WAN28263BY,',
       );
-      expect(lines).toContain('THERMAL-PASTE,2000000000114,Термопаста 4 г,,к-т,,8.00,,20,0,,');
+      expect(lines).toContain('THERMAL-PASTE,2000000000114,Термопаста 4 г,,к-т,,8.00,,20,standard,,0,,');
 
       const services = (await send(admin, 'GET', '/api/v1/service-types/export.csv')).body.replace(
         /^\uFEFF/,
         '',
       );
       expect(services.split(/\r?\n/)[0]).toBe(
-        'code,name_bg,name_en,category_code,norm_minutes,pricing,price_eur,vat_rate_percent,shop_warranty_months',
+        'code,name_bg,name_en,category_code,norm_minutes,pricing,price_eur,vat_rate_percent,vat_rate_kind,vat_reason,shop_warranty_months',
       );
-      expect(services).toContain('GEN_CALLOUT_KM,Транспорт извън града (на км),,,1,fixed,0.45,20,0');
+      expect(services).toContain('GEN_CALLOUT_KM,Транспорт извън града (на км),,,1,fixed,0.45,20,standard,,0');
       const models = (await send(admin, 'GET', `/api/v1/models/export.csv?brandId=${ids.indesit}`)).body;
       expect(
         models

@@ -6,11 +6,21 @@ import { nowIso } from '../../db/sql';
 import { isUniqueViolation } from '../../db/unique';
 import { registerReference } from '../../db/usage';
 import type { Actor } from '../../kernel/actor';
+import { todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import type { PageOf, PageRequest } from '../../kernel/list-query';
 import { foldSearchText, toSearchText } from '../../kernel/search-text';
+import type { VatRateKind } from '../../kernel/vat-rate-kinds';
 import { recordAudit } from '../audit';
+import {
+  type ItemVat,
+  type ItemVatGiven,
+  itemVatOf,
+  type RateOfKind,
+  rateOfKind,
+  vatRatesOn,
+} from '../company';
 import { assertSupplierExists } from '../parties';
 import { type PriceServiceInput, priceService } from './catalog.pricing';
 import * as repo from './catalog.repository';
@@ -145,7 +155,36 @@ function toModel(r: repo.ModelRow): Model {
   };
 }
 
-function toServiceType(r: repo.ServiceTypeRow): ServiceType {
+type RatesToday = Map<VatRateKind, RateOfKind>;
+
+function vatRow(v: ItemVat) {
+  return { vat_rate_bp: v.vatRateBp, vat_rate_kind: v.vatRateKind, vat_reason: v.vatReason };
+}
+
+/** Today's rate of each kind: what an item's vatRateBp shows (ADR 0042). */
+function ratesToday(db: Executor): Promise<RatesToday> {
+  return vatRatesOn(db, todayDate());
+}
+
+/** An item's VAT as the API shows it: the kind, its rate today (the explicit rate without a kind), the ground. */
+function vatOut(
+  r: { vat_rate_kind: VatRateKind | null; vat_rate_bp: number; vat_reason: string | null },
+  rates: RatesToday,
+) {
+  return {
+    vatRateBp: rateOfKind(rates, r.vat_rate_kind, r.vat_rate_bp),
+    vatRateKind: r.vat_rate_kind,
+    vatReason: r.vat_reason,
+  };
+}
+
+async function toServiceTypes(db: Executor, rows: repo.ServiceTypeRow[]): Promise<ServiceType[]> {
+  if (!rows.length) return [];
+  const rates = await ratesToday(db);
+  return rows.map((r) => toServiceType(r, rates));
+}
+
+function toServiceType(r: repo.ServiceTypeRow, rates: RatesToday): ServiceType {
   return {
     id: r.id,
     code: r.code,
@@ -156,7 +195,7 @@ function toServiceType(r: repo.ServiceTypeRow): ServiceType {
     normMinutes: r.norm_minutes,
     pricing: r.pricing,
     priceCents: r.price_cents,
-    vatRateBp: r.vat_rate_bp,
+    ...vatOut(r, rates),
     shopWarrantyMonths: r.shop_warranty_months,
     overrideCount: Number(r.override_count),
     ...stamps(r),
@@ -179,7 +218,7 @@ function toOverride(r: repo.OverrideRow): NormOverride {
   };
 }
 
-function toPart(r: repo.PartRow, compat: repo.CompatRow[]): Part {
+function toPart(r: repo.PartRow, compat: repo.CompatRow[], rates: RatesToday): Part {
   return {
     id: r.id,
     code: r.code,
@@ -191,7 +230,7 @@ function toPart(r: repo.PartRow, compat: repo.CompatRow[]): Part {
     categoryCode: r.category_code,
     salePriceCents: r.sale_price_cents,
     typicalCostCents: r.typical_cost_cents,
-    vatRateBp: r.vat_rate_bp,
+    ...vatOut(r, rates),
     minStockMilli: r.min_stock_milli,
     serialTracked: Boolean(r.serial_tracked),
     warrantyMonths: r.warranty_months,
@@ -211,13 +250,15 @@ function toPart(r: repo.PartRow, compat: repo.CompatRow[]): Part {
 }
 
 async function withCompat(db: Executor, rows: repo.PartRow[]): Promise<Part[]> {
+  if (!rows.length) return [];
+  const rates = await ratesToday(db);
   const compat = await repo.compatOfParts(
     db,
     rows.map((r) => r.id),
   );
   const byPart = new Map<string, repo.CompatRow[]>();
   for (const c of compat) byPart.set(c.part_id, [...(byPart.get(c.part_id) ?? []), c]);
-  return rows.map((r) => toPart(r, byPart.get(r.id) ?? []));
+  return rows.map((r) => toPart(r, byPart.get(r.id) ?? [], rates));
 }
 
 // Shared rules -------------------------------------------------------------------------------------------------
@@ -714,7 +755,7 @@ const SERVICE_TYPE_ORDER: SortKeys = {
 
 async function loadServiceType(db: Executor, id: string): Promise<ServiceType | undefined> {
   const row = await repo.findServiceType(db, id);
-  return row ? toServiceType(row) : undefined;
+  return row ? (await toServiceTypes(db, [row]))[0] : undefined;
 }
 
 export async function listServiceTypes(db: Executor, q: ServiceTypeListQuery): Promise<PageOf<ServiceType>> {
@@ -722,13 +763,13 @@ export async function listServiceTypes(db: Executor, q: ServiceTypeListQuery): P
     q,
     (order, window) => repo.listServiceTypes(db, q, order, window),
     listOrder(q.sort, SERVICE_TYPE_ORDER, 'code'),
-    (rows) => rows.map(toServiceType),
+    (rows) => toServiceTypes(db, rows),
   );
 }
 
 export async function exportServiceTypes(db: Executor, q: ServiceTypeListQuery): Promise<ServiceType[]> {
   const { rows } = await repo.listServiceTypes(db, q, listOrder(q.sort, SERVICE_TYPE_ORDER, 'code'));
-  return rows.map(toServiceType);
+  return toServiceTypes(db, rows);
 }
 
 export async function getServiceType(db: Executor, id: string): Promise<ServiceType> {
@@ -738,10 +779,9 @@ export async function getServiceType(db: Executor, id: string): Promise<ServiceT
 }
 
 export function serviceTypeRow(
-  input: Omit<ServiceTypeInput, 'categoryId' | 'vatRateBp'> & {
+  input: Omit<ServiceTypeInput, 'categoryId' | 'vatRateBp' | 'vatRateKind' | 'vatReason'> & {
     categoryId: string | null;
-    vatRateBp: number;
-  },
+  } & ItemVat,
   now = nowIso(),
 ): Insertable<CatalogServiceTypeTable> {
   return {
@@ -754,6 +794,8 @@ export function serviceTypeRow(
     pricing: input.pricing,
     price_cents: input.priceCents,
     vat_rate_bp: input.vatRateBp,
+    vat_rate_kind: input.vatRateKind,
+    vat_reason: input.vatReason,
     shop_warranty_months: input.shopWarrantyMonths,
     archived_at: null,
     search_text: serviceTypeSearchText(input.code, input.nameBg, input.nameEn ?? null),
@@ -768,12 +810,18 @@ async function refuseDuplicateServiceType(db: Executor, code: string, selfId?: s
     throw duplicateCode(code, { id: existing.id, name: existing.name_bg });
 }
 
-/** The company's default VAT rate (INV-08: a setting, never a constant): what a new part or service gets unless given. */
-async function defaultVatRate(db: Executor): Promise<number> {
-  return (
-    (await db.selectFrom('company').select('default_vat_rate_bp').executeTakeFirst())?.default_vat_rate_bp ??
-    2000
-  );
+/**
+ * An item's VAT from a request (ADR 0042): the kind given, or a rate given read as its kind, or what it had; for a
+ * new one the company's default rate read as its kind (standard out of the box). A 0 % or exempt kind without its ground is 400 vat_rate_reason_required.
+ */
+async function itemVat(db: Executor, given: ItemVatGiven, before: ItemVat | null): Promise<ItemVat> {
+  const rates = await ratesToday(db);
+  if (before || given.vatRateKind || (given.vatRateBp !== undefined && given.vatRateBp !== null))
+    return itemVatOf(rates, given, before);
+  // A new item with nothing said: the company's default rate (ADR 35), read as its kind (20 % standard).
+  const byDefault = (await db.selectFrom('company').select('default_vat_rate_bp').executeTakeFirst())
+    ?.default_vat_rate_bp;
+  return itemVatOf(rates, { ...given, vatRateBp: byDefault ?? null }, null);
 }
 
 /** Adds a labour or service type: norm minutes and an hourly rate or a fixed price, with its VAT rate. */
@@ -784,7 +832,7 @@ export async function createServiceType(db: Db, actor: Actor, input: ServiceType
     const row = serviceTypeRow({
       ...input,
       categoryId: input.categoryId ?? null,
-      vatRateBp: input.vatRateBp ?? (await defaultVatRate(trx)),
+      ...(await itemVat(trx, input, null)),
     });
     await repo.insertServiceTypes(trx, [row]);
     const after = await getServiceType(trx, row.id);
@@ -821,7 +869,7 @@ export async function updateServiceType(
       norm_minutes: patch.normMinutes ?? before.normMinutes,
       pricing: patch.pricing ?? before.pricing,
       price_cents: patch.priceCents ?? before.priceCents,
-      vat_rate_bp: patch.vatRateBp ?? before.vatRateBp,
+      ...vatRow(await itemVat(trx, patch, before)),
       shop_warranty_months: patch.shopWarrantyMonths ?? before.shopWarrantyMonths,
       search_text: serviceTypeSearchText(code, nameBg, nameEn),
       updated_at: nowIso(),
@@ -1009,6 +1057,8 @@ export async function quoteService(
     modelId: target.modelId,
     ...price,
     vatRateBp: service.vatRateBp,
+    vatRateKind: service.vatRateKind,
+    vatReason: service.vatReason,
     shopWarrantyMonths: service.shopWarrantyMonths,
   };
 }
@@ -1066,6 +1116,9 @@ export interface PartValues {
   salePriceCents: number;
   typicalCostCents: number | null;
   vatRateBp: number;
+  /** ADR 0042: the kind of rate (null: vatRateBp is explicit) and the ground of a 0 % or exempt kind. */
+  vatRateKind: VatRateKind | null;
+  vatReason: string | null;
   minStockMilli: number;
   /** A fitted part needs its serial at finishing a service order; false when omitted. */
   serialTracked?: boolean;
@@ -1086,7 +1139,7 @@ export function partRow(v: PartValues, now = nowIso()): Insertable<CatalogPartTa
     category_id: v.categoryId,
     sale_price_cents: v.salePriceCents,
     typical_cost_cents: v.typicalCostCents,
-    vat_rate_bp: v.vatRateBp,
+    ...vatRow(v),
     min_stock_milli: v.minStockMilli,
     serial_tracked: v.serialTracked ?? false,
     warranty_months: v.warrantyMonths ?? null,
@@ -1161,7 +1214,7 @@ export async function createPart(db: Db, actor: Actor, input: PartInput): Promis
       categoryId: input.categoryId ?? null,
       salePriceCents: input.salePriceCents,
       typicalCostCents: input.typicalCostCents ?? null,
-      vatRateBp: input.vatRateBp ?? (await defaultVatRate(trx)),
+      ...(await itemVat(trx, input, null)),
       minStockMilli: input.minStockMilli,
       serialTracked: input.serialTracked,
       warrantyMonths: input.warrantyMonths ?? null,
@@ -1200,7 +1253,7 @@ export async function updatePart(db: Db, actor: Actor, id: string, patch: PartPa
       salePriceCents: patch.salePriceCents ?? before.salePriceCents,
       typicalCostCents:
         patch.typicalCostCents === undefined ? (before.typicalCostCents ?? null) : patch.typicalCostCents,
-      vatRateBp: patch.vatRateBp ?? before.vatRateBp,
+      ...(await itemVat(trx, patch, before)),
       minStockMilli: patch.minStockMilli ?? before.minStockMilli,
       serialTracked: patch.serialTracked ?? before.serialTracked,
       warrantyMonths: patch.warrantyMonths === undefined ? before.warrantyMonths : patch.warrantyMonths,
@@ -1331,7 +1384,7 @@ export async function getServiceTypeById(db: Executor, id: string): Promise<Serv
 
 export async function findServiceTypeByCode(db: Executor, code: string): Promise<ServiceType | null> {
   const row = await repo.findServiceTypeByCode(db, code.trim().toUpperCase());
-  return row ? toServiceType(row) : null;
+  return row ? ((await toServiceTypes(db, [row]))[0] ?? null) : null;
 }
 
 export async function getPartById(db: Executor, id: string): Promise<Part | null> {

@@ -1,4 +1,5 @@
 import type { Instant, SqlBool } from '../../db/sql';
+import type { VatRateKind } from '../../kernel/vat-rate-kinds';
 
 /** Product category (WASHER, AC, LAPTOP…): groups models, labour types and parts; technicians' skills. */
 export interface CatalogCategoryTable {
@@ -51,6 +52,10 @@ export interface CatalogServiceTypeTable {
   /** The hourly rate when pricing is hourly, the price of one unit when fixed; cents without VAT. */
   price_cents: number;
   vat_rate_bp: number;
+  /** The kind of VAT rate (ADR 0042): its rate is read on the tax event date; null: vat_rate_bp is an explicit rate. */
+  vat_rate_kind: VatRateKind | null;
+  /** The legal ground of a 0 % or exempt kind (INV-09), printed on the documents. */
+  vat_reason: string | null;
   shop_warranty_months: number;
   archived_at: Instant | null;
   search_text: string;
@@ -82,6 +87,10 @@ export interface CatalogPartTable {
   sale_price_cents: number;
   typical_cost_cents: number | null;
   vat_rate_bp: number;
+  /** The kind of VAT rate (ADR 0042): its rate is read on the tax event date; null: vat_rate_bp is an explicit rate. */
+  vat_rate_kind: VatRateKind | null;
+  /** The legal ground of a 0 % or exempt kind (INV-09), printed on the documents. */
+  vat_reason: string | null;
   min_stock_milli: number;
   /** A fitted part of this kind needs its serial number at finishing (issue 12). */
   serial_tracked: SqlBool;

@@ -14,4 +14,11 @@ export {
   isFiscalDeviceRequired,
 } from './company.service';
 export type { VatRateKind } from './company.table';
-export { type RateOfKind, vatRatesOn } from './vat-rates.service';
+export {
+  type ItemVat,
+  type ItemVatGiven,
+  itemVatOf,
+  type RateOfKind,
+  rateOfKind,
+  vatRatesOn,
+} from './vat-rates.service';

@@ -133,3 +133,80 @@ export async function ensureInitialVatRates(trx: Executor): Promise<void> {
   }));
   await repo.insertRates(trx, rows);
 }
+
+/** The VAT an item or a document line carries (ADR 0042): a kind (null: an explicit rate), its rate today, a ground. */
+export interface ItemVat {
+  vatRateKind: VatRateKind | null;
+  vatRateBp: number;
+  vatReason: string | null;
+}
+
+/** What a request may say of an item's or a line's VAT: a kind, or (as before ADR 0042) a rate, and a ground. */
+export interface ItemVatGiven {
+  vatRateKind?: VatRateKind | null;
+  vatRateBp?: number | null;
+  vatReason?: string | null;
+}
+
+const isZeroKind = (kind: VatRateKind | null) => kind === 'zero' || kind === 'exempt';
+
+/** The rate of an item or a line on a day: its kind's in `rates`, or its explicit rate when it names no kind. */
+export function rateOfKind(
+  rates: Map<VatRateKind, RateOfKind>,
+  kind: VatRateKind | null,
+  explicitBp: number,
+): number {
+  return kind ? (rates.get(kind)?.rateBp ?? explicitBp) : explicitBp;
+}
+
+/**
+ * The VAT of an item or a line from what a request gives, laid over what it was (or what the catalogue says):
+ * a kind given wins; a rate given without a kind (clients before ADR 0042) is read as the kind whose rate it is
+ * today (20 % standard, 9 % reduced, 0 % with a ground zero), else kept as an explicit rate; nothing given keeps
+ * the fallback, and with none the standard kind (INV-08). A 0 % or exempt kind needs its legal ground (INV-09):
+ * 400 vat_rate_reason_required, field vatReason. `rates` are today's, for the rate shown beside the kind.
+ */
+export function itemVatOf(
+  rates: Map<VatRateKind, RateOfKind>,
+  given: ItemVatGiven,
+  fallback: ItemVat | null,
+  field = 'vatReason',
+): ItemVat {
+  const givenReason = given.vatReason === undefined ? undefined : given.vatReason?.trim() || null;
+  let kind: VatRateKind | null;
+  let bp: number;
+  if (given.vatRateKind) {
+    kind = given.vatRateKind;
+    bp = 0;
+  } else if (given.vatRateBp !== undefined && given.vatRateBp !== null) {
+    bp = given.vatRateBp;
+    const matches = (k: VatRateKind) => rates.get(k)?.rateBp === bp;
+    kind = matches('standard')
+      ? 'standard'
+      : matches('reduced')
+        ? 'reduced'
+        : bp === 0 && givenReason
+          ? 'zero'
+          : null;
+  } else if (fallback) {
+    kind = fallback.vatRateKind;
+    bp = fallback.vatRateBp;
+  } else {
+    kind = 'standard';
+    bp = 0;
+  }
+  const reason =
+    givenReason !== undefined
+      ? givenReason
+      : fallback && fallback.vatRateKind === kind
+        ? fallback.vatReason
+        : null;
+  if (isZeroKind(kind) && !reason)
+    throw new DomainError('invalid', 'vat_rate_reason_required', { field, params: { field } });
+  const keepsReason = isZeroKind(kind) || (kind === null && bp === 0);
+  return {
+    vatRateKind: kind,
+    vatRateBp: rateOfKind(rates, kind, bp),
+    vatReason: keepsReason ? reason : null,
+  };
+}

@@ -18,7 +18,7 @@ import { toSearchText } from '../../kernel/search-text';
 import { computeVat } from '../../kernel/vat';
 import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } from '../audit';
 import { findUserSummary } from '../auth';
-import { getCompanySettings, getLockDate } from '../company';
+import { getCompanySettings, getLockDate, rateOfKind, vatRatesOn } from '../company';
 import { takeNumber } from '../numbering';
 import { lineNetCents, lockBillableOrder, markOrderBilled, readLines } from '../orders';
 import { getPartyRequisites } from '../parties';
@@ -135,6 +135,8 @@ export async function goodsNoteFromOrder(
       throw new DomainError('invalid', 'date_in_future', { field: 'documentDate', params: { today } });
     const order = await lockBillableOrder(trx, body.orderId);
     const all = (await readLines(trx, order.id)).filter((l) => (l.usedQuantityMilli ?? l.quantityMilli) > 0);
+    // ADR 0042: a line of a kind takes the kind's rate valid on the note's date.
+    const rates = await vatRatesOn(trx, date);
     const priced = all.map((l) => {
       const quantityMilli = l.usedQuantityMilli ?? l.quantityMilli;
       const customer = l.payer === 'customer';
@@ -142,6 +144,7 @@ export async function goodsNoteFromOrder(
       const discountBp = customer ? l.discountBp : 0;
       return {
         line: l,
+        vatRateBp: rateOfKind(rates, l.vatRateKind, l.vatRateBp),
         quantityMilli,
         unitPriceCents,
         discountBp,
@@ -165,7 +168,7 @@ export async function goodsNoteFromOrder(
     const requisites = requisitesOf(company, party, date);
     const registered = requisites.supplier_vat_registered;
     const vat = computeVat(
-      lines.map((p) => ({ netCents: p.netCents, vatRateBp: p.line.vatRateBp })),
+      lines.map((p) => ({ netCents: p.netCents, vatRateBp: p.vatRateBp })),
       { vatRegistered: registered },
     );
     const issuer = actor.userId ? await findUserSummary(trx, actor.userId) : null;
@@ -219,7 +222,7 @@ export async function goodsNoteFromOrder(
         payer: p.line.payer,
         unit_price_cents: p.unitPriceCents,
         discount_bp: p.discountBp,
-        vat_rate_bp: p.line.vatRateBp,
+        vat_rate_bp: p.vatRateBp,
         net_cents: p.netCents,
         order_line_id: p.line.id,
       })),

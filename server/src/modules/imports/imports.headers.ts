@@ -39,6 +39,8 @@ export const BG_HEADERS: Readonly<Record<string, string>> = {
   pricing: 'Ценообразуване',
   price_eur: 'Цена (EUR)',
   vat_rate_percent: 'ДДС (%)',
+  vat_rate_kind: 'Вид ставка ДДС',
+  vat_reason: 'Основание за 0 % / освобождаване',
   shop_warranty_months: 'Гаранция на сервиза (месеци)',
   barcode: 'Баркод',
   unit: 'Мярка',

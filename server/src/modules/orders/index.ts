@@ -16,7 +16,7 @@ export { OPEN_STATUSES, ORDER_LIFECYCLE, ORDER_STATUSES } from './orders.lifecyc
 export {
   addLineTx,
   type Catalogue,
-  DEFAULT_CHARGE_VAT_BP,
+  CHARGE_VAT,
   type LineChange,
   lineCatalogue,
   lockedOrder,

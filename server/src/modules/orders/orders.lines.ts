@@ -8,12 +8,14 @@ import type { Insertable } from 'kysely';
 import type { Db, Executor } from '../../db/database';
 import { nowIso } from '../../db/sql';
 import type { Actor } from '../../kernel/actor';
-import { calendarDateOf } from '../../kernel/calendar';
+import { calendarDateOf, todayDate } from '../../kernel/calendar';
 import { DomainError, notFound } from '../../kernel/errors';
 import { newId } from '../../kernel/ids';
 import { milliToUnits } from '../../kernel/quantity';
+import type { VatRateKind } from '../../kernel/vat-rate-kinds';
 import { recordAudit } from '../audit';
 import { getPart, getServiceType, type Part, quoteService } from '../catalog';
+import { type ItemVat, itemVatOf, vatRatesOn } from '../company';
 import { getItem, getItemWarranty } from '../items';
 import { syncNeed } from '../purchasing';
 import {
@@ -32,8 +34,8 @@ import type { LinePayer, RemovedDisposition, ServiceOrderLineTable } from './ord
 
 /** The source type of the stock documents and reservations made for a service order. */
 export const ORDER_SOURCE = 'service_order';
-/** The VAT rate of a charge line when none is given. */
-export const DEFAULT_CHARGE_VAT_BP = 2000;
+/** The VAT of a charge line when none is given: the standard kind (ADR 0042; its rate is read on the day). */
+export const CHARGE_VAT: ItemVat = { vatRateKind: 'standard', vatRateBp: 2000, vatReason: null };
 
 const bad = (code: string, field: string, params: Record<string, unknown> = {}) =>
   new DomainError('invalid', code, { field, params: { field, ...params } });
@@ -96,7 +98,11 @@ interface LineInput {
   unitPriceCents: number | null;
   priceOverrideReason: string | null;
   discountBp: number;
+  /** An explicit rate (clients before ADR 0042); null: the kind decides. */
   vatRateBp: number | null;
+  /** ADR 0042: the kind of rate, from the catalogue item unless given; its ground for 0 % and exempt. */
+  vatRateKind: VatRateKind | null;
+  vatReason: string | null;
   payer: LinePayer | null;
   payerReason: string | null;
   normMinutes: number | null;
@@ -120,6 +126,8 @@ const FIELDS_OF: Record<LineKind, ReadonlySet<keyof LineInput>> = {
     'priceOverrideReason',
     'discountBp',
     'vatRateBp',
+    'vatRateKind',
+    'vatReason',
     'payer',
     'payerReason',
     'fittedSerial',
@@ -135,6 +143,8 @@ const FIELDS_OF: Record<LineKind, ReadonlySet<keyof LineInput>> = {
     'priceOverrideReason',
     'discountBp',
     'vatRateBp',
+    'vatRateKind',
+    'vatReason',
     'payer',
     'payerReason',
     'normMinutes',
@@ -147,6 +157,8 @@ const FIELDS_OF: Record<LineKind, ReadonlySet<keyof LineInput>> = {
     'unitPriceCents',
     'discountBp',
     'vatRateBp',
+    'vatRateKind',
+    'vatReason',
     'payer',
     'payerReason',
   ]),
@@ -164,7 +176,8 @@ function refuseForeignFields(kind: LineKind, body: Record<string, unknown>): voi
 export interface Catalogue {
   part: Part | null;
   listPriceCents: number;
-  vatRateBp: number;
+  /** The item's VAT: its kind (ADR 0042), the kind's rate today, the ground. */
+  vat: ItemVat;
   normMinutes: number | null;
   name: string | null;
   unit: string;
@@ -189,7 +202,7 @@ export async function lineCatalogue(
     return {
       part,
       listPriceCents: part.salePriceCents,
-      vatRateBp: part.vatRateBp,
+      vat: { vatRateKind: part.vatRateKind, vatRateBp: part.vatRateBp, vatReason: part.vatReason },
       normMinutes: null,
       name: part.nameBg,
       unit: part.unit,
@@ -209,7 +222,7 @@ export async function lineCatalogue(
     return {
       part: null,
       listPriceCents: quote.unitPriceCents,
-      vatRateBp: service.vatRateBp,
+      vat: { vatRateKind: service.vatRateKind, vatRateBp: service.vatRateBp, vatReason: service.vatReason },
       normMinutes: quote.normMinutes,
       name: service.nameBg,
       unit: 'бр.',
@@ -218,7 +231,7 @@ export async function lineCatalogue(
   return {
     part: null,
     listPriceCents: input.unitPriceCents ?? 0,
-    vatRateBp: DEFAULT_CHARGE_VAT_BP,
+    vat: CHARGE_VAT,
     normMinutes: null,
     name: null,
     unit: 'бр.',
@@ -318,6 +331,14 @@ async function checkLine(
     technicians = order.technician_id ? [{ technicianId: order.technician_id, shareBp: 10_000 }] : [];
   if (technicians) await checkTechnicians(trx, technicians);
 
+  // ADR 0042: the line takes its item's kind unless a kind (or, as before, a rate) is given; a 0 % or exempt kind
+  // brings the item's ground, or needs one (400 vat_rate_reason_required).
+  const vat = itemVatOf(
+    await vatRatesOn(trx, todayDate()),
+    { vatRateKind: input.vatRateKind, vatRateBp: input.vatRateBp, vatReason: input.vatReason ?? undefined },
+    cat.vat,
+  );
+
   const decision = await payerDecisionFor(trx, order, {
     kind,
     partId: input.partId,
@@ -337,7 +358,9 @@ async function checkLine(
       unit_price_cents: unitPriceCents,
       list_price_cents: listPriceCents,
       discount_bp: input.discountBp,
-      vat_rate_bp: input.vatRateBp ?? (sameCatalogue ? before.vat_rate_bp : cat.vatRateBp),
+      vat_rate_bp: vat.vatRateBp,
+      vat_rate_kind: vat.vatRateKind,
+      vat_reason: vat.vatReason,
       payer: chosen.payer,
       payer_reason: chosen.payerReason,
       covered_by_warranty_id: chosen.coveredByWarrantyId,
@@ -522,6 +545,8 @@ function inputOfBody(body: AddLineBody): LineInput {
     priceOverrideReason: body.priceOverrideReason ?? null,
     discountBp: body.discountBp ?? 0,
     vatRateBp: body.vatRateBp ?? null,
+    vatRateKind: body.vatRateKind ?? null,
+    vatReason: body.vatReason ?? null,
     payer: body.payer ?? null,
     payerReason: body.payerReason ?? null,
     normMinutes: body.normMinutes ?? null,
@@ -546,7 +571,9 @@ function inputOfRow(line: repo.LineRow): LineInput {
     unitPriceCents: line.unit_price_cents,
     priceOverrideReason: line.price_override_reason,
     discountBp: line.discount_bp,
-    vatRateBp: line.vat_rate_bp,
+    vatRateBp: line.vat_rate_kind ? null : line.vat_rate_bp,
+    vatRateKind: line.vat_rate_kind,
+    vatReason: line.vat_reason,
     // A payer chosen with a reason stays; a defaulted one is decided again.
     payer: line.payer_reason ? line.payer : null,
     payerReason: line.payer_reason,
@@ -574,6 +601,8 @@ function patched(line: repo.LineRow, patch: PatchLineBody): LineInput {
     out.unitPriceCents = null;
     out.priceOverrideReason = null;
     out.vatRateBp = null;
+    out.vatRateKind = null;
+    out.vatReason = null;
     out.description = null;
     out.normMinutes = null;
   }
@@ -584,7 +613,14 @@ function patched(line: repo.LineRow, patch: PatchLineBody): LineInput {
   set('unitPriceCents', patch.unitPriceCents);
   set('priceOverrideReason', patch.priceOverrideReason);
   set('discountBp', patch.discountBp ?? undefined);
-  set('vatRateBp', patch.vatRateBp);
+  if (patch.vatRateKind) {
+    out.vatRateKind = patch.vatRateKind;
+    out.vatRateBp = null;
+  } else if (patch.vatRateBp !== undefined && patch.vatRateBp !== null) {
+    out.vatRateBp = patch.vatRateBp;
+    out.vatRateKind = null;
+  }
+  set('vatReason', patch.vatReason);
   set('payer', patch.payer);
   set('payerReason', patch.payerReason);
   set('normMinutes', patch.normMinutes);

@@ -8,6 +8,7 @@ import { IsoDate } from '../../kernel/dates';
 import { TrimmedId } from '../../kernel/ids';
 import { MAX_NORM_MINUTES, MAX_QUANTITY_MILLI, MAX_UNIT_CENTS } from '../../kernel/limits';
 import { ListQueryBase, Page, QueryBool } from '../../kernel/list-query';
+import { VatRateKind } from '../../kernel/vat-rate-kinds';
 import { BgVatNumber, Uic } from '../company/company.schema';
 import { Email, PartyKind, Phone } from '../parties/parties.schema';
 import { WarrantyEarningsRule } from './orders.earnings.schema';
@@ -88,7 +89,12 @@ export const OrderLine = z.object({
   listPriceCents: z.number().int().describe('The catalogue price before an override'),
   priceOverrideReason: z.string().nullable(),
   discountBp: z.number().int(),
-  vatRateBp: z.number().int(),
+  vatRateBp: z
+    .number()
+    .int()
+    .describe('The rate of the line’s kind valid today (ADR 0042), or its explicit rate'),
+  vatRateKind: VatRateKind.nullable().describe('Null: an explicit rate (vatRateBp)'),
+  vatReason: z.string().nullable(),
   payer: LinePayer,
   payerReason: z.string().nullable(),
   coveredByWarrantyId: z.string().nullable(),
@@ -367,7 +373,24 @@ export const AddLineBody = z.strictObject({
   unitPriceCents: z.number().int().min(0).max(MAX_UNIT_CENTS).nullish(),
   priceOverrideReason: optionalText(500),
   discountBp: z.number().int().min(0).max(10_000).default(0),
-  vatRateBp: z.number().int().min(0).max(10_000).nullish(),
+  vatRateBp: z
+    .number()
+    .int()
+    .min(0)
+    .max(10_000)
+    .nullish()
+    .describe(
+      'An explicit rate, as before ADR 0042 (read as the kind whose rate it is today); prefer vatRateKind',
+    ),
+  vatRateKind: VatRateKind.nullish().describe(
+    'ADR 0042: the kind of VAT rate; omitted, the catalogue item’s (a charge: standard). The invoice, receipt or goods note takes the kind’s rate on its tax event date',
+  ),
+  vatReason: z
+    .string()
+    .trim()
+    .max(300)
+    .nullish()
+    .describe('The legal ground of a 0 % or exempt kind (INV-09); omitted, the item’s'),
   payer: LinePayer.nullish(),
   payerReason: optionalText(500),
   normMinutes: z.number().int().min(0).max(MAX_NORM_MINUTES).nullish(),

@@ -17,7 +17,7 @@ import type { PageOf } from '../../kernel/list-query';
 import { toSearchText } from '../../kernel/search-text';
 import { recordAudit } from '../audit';
 import { getServiceType } from '../catalog';
-import { companyVatRegistered, getCompanySettings } from '../company';
+import { companyVatRegistered, getCompanySettings, rateOfKind, vatRatesOn } from '../company';
 import {
   createItemIn,
   findItemByModelSerial,
@@ -228,6 +228,7 @@ export async function readLines(db: Executor, orderId: string): Promise<OrderLin
     rows.map((r) => r.id),
   );
   const reserved = await reservedOfSource(db, { sourceType: ORDER_SOURCE, sourceId: orderId });
+  const rates = await vatRatesOn(db, todayDate());
   return rows.map((r) => {
     const priced = {
       kind: r.kind,
@@ -235,7 +236,8 @@ export async function readLines(db: Executor, orderId: string): Promise<OrderLin
       usedQuantityMilli: r.used_quantity_milli === null ? null : Number(r.used_quantity_milli),
       unitPriceCents: Number(r.unit_price_cents),
       discountBp: r.discount_bp,
-      vatRateBp: r.vat_rate_bp,
+      // ADR 0042: the rate of the line's kind valid today (what its invoice would take today).
+      vatRateBp: rateOfKind(rates, r.vat_rate_kind, r.vat_rate_bp),
       payer: r.payer,
     };
     const held = reserved.get(r.id) ?? 0;
@@ -258,7 +260,9 @@ export async function readLines(db: Executor, orderId: string): Promise<OrderLin
       listPriceCents: Number(r.list_price_cents),
       priceOverrideReason: r.price_override_reason,
       discountBp: r.discount_bp,
-      vatRateBp: r.vat_rate_bp,
+      vatRateBp: priced.vatRateBp,
+      vatRateKind: r.vat_rate_kind,
+      vatReason: r.vat_reason,
       payer: r.payer,
       payerReason: r.payer_reason,
       coveredByWarrantyId: r.covered_by_warranty_id,

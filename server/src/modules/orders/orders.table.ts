@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { CalendarDate, Instant, SqlBool } from '../../db/sql';
+import type { VatRateKind } from '../../kernel/vat-rate-kinds';
 
 export type OrderStatus =
   | 'received'
@@ -97,6 +98,10 @@ export interface ServiceOrderLineTable {
   list_price_cents: number;
   discount_bp: number;
   vat_rate_bp: number;
+  /** The kind of VAT rate (ADR 0042): its rate is read on the tax event date; null: vat_rate_bp is an explicit rate. */
+  vat_rate_kind: VatRateKind | null;
+  /** The legal ground of a 0 % or exempt kind (INV-09), printed on the documents. */
+  vat_reason: string | null;
   payer: LinePayer;
   payer_reason: string | null;
   /** → warranty_record that made it shop warranty. */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { IsoDate } from '../../kernel/dates';
 import { TrimmedId } from '../../kernel/ids';
 import { ListQueryBase, Page } from '../../kernel/list-query';
+import { VatRateKind } from '../../kernel/vat-rate-kinds';
 import { AddLineBody, LineKind, OrderTotals, VatByRate } from '../orders/orders.schema';
 import { QUOTE_STATUSES } from './quotes.lifecycle';
 
@@ -37,7 +38,12 @@ export const QuoteLine = z.object({
   listPriceCents: z.number().int().describe('The catalogue price before an override'),
   priceOverrideReason: z.string().nullable(),
   discountBp: z.number().int(),
-  vatRateBp: z.number().int(),
+  vatRateBp: z
+    .number()
+    .int()
+    .describe('The rate of the line’s kind valid today (ADR 0042), or its explicit rate'),
+  vatRateKind: VatRateKind.nullable().describe('Null: an explicit rate (vatRateBp)'),
+  vatReason: z.string().nullable(),
   normMinutes: z.number().int().nullable().describe('Labour: the norm for the item’s model'),
   netCents: z.number().int().describe('round(quantity × price × (1 − discount)), rounded once'),
 });
@@ -141,6 +147,8 @@ export const QuoteLineBody = AddLineBody.pick({
   priceOverrideReason: true,
   discountBp: true,
   vatRateBp: true,
+  vatRateKind: true,
+  vatReason: true,
   normMinutes: true,
 });
 export type QuoteLineBody = z.infer<typeof QuoteLineBody>;

@@ -16,9 +16,18 @@ import { newId } from '../../kernel/ids';
 import { assertEditable, assertTransition, nextStatuses } from '../../kernel/lifecycle';
 import type { PageOf } from '../../kernel/list-query';
 import { toSearchText } from '../../kernel/search-text';
+import type { VatRateKind } from '../../kernel/vat-rate-kinds';
 import { recordAudit } from '../audit';
 import { getPart } from '../catalog';
-import { getCompanySettings, getEuroDisplay } from '../company';
+import {
+  getCompanySettings,
+  getEuroDisplay,
+  type ItemVat,
+  itemVatOf,
+  type RateOfKind,
+  rateOfKind,
+  vatRatesOn,
+} from '../company';
 import { createItemIn, findItemByModelSerial, getItem, type Item, normalizeSerial } from '../items';
 import { takeNumber } from '../numbering';
 import {
@@ -26,7 +35,6 @@ import {
   addEvent,
   addLineTx,
   changeStatusTx,
-  DEFAULT_CHARGE_VAT_BP,
   getOrder,
   intakeTx,
   itemLabelOf,
@@ -61,7 +69,8 @@ const bad = (code: string, field: string, params: Record<string, unknown> = {}) 
 
 // ---------------------------------------------------------------- reads
 
-function pricedOf(l: repo.QuoteLineRow) {
+/** A line priced with its kind's rate today (ADR 0042), or its explicit rate. */
+function pricedOf(l: repo.QuoteLineRow, rates: Map<VatRateKind, RateOfKind>) {
   return {
     kind: l.kind,
     quantityMilli: Number(l.quantity_milli),
@@ -69,7 +78,7 @@ function pricedOf(l: repo.QuoteLineRow) {
     unitPriceCents: Number(l.unit_price_cents),
     listPriceCents: Number(l.list_price_cents),
     discountBp: l.discount_bp,
-    vatRateBp: l.vat_rate_bp,
+    vatRateBp: rateOfKind(rates, l.vat_rate_kind, l.vat_rate_bp),
     payer: 'customer' as const,
   };
 }
@@ -106,8 +115,9 @@ export async function getQuote(db: Executor, id: string): Promise<QuoteDetail> {
   if (!row) throw notFound('repair_quote');
   const today = todayDate();
   const rows = await repo.linesOf(db, id);
+  const rates = await vatRatesOn(db, today);
   const lines: QuoteLine[] = rows.map((l) => {
-    const priced = pricedOf(l);
+    const priced = pricedOf(l, rates);
     return {
       id: l.id,
       position: l.position,
@@ -124,12 +134,17 @@ export async function getQuote(db: Executor, id: string): Promise<QuoteDetail> {
       listPriceCents: priced.listPriceCents,
       priceOverrideReason: l.price_override_reason,
       discountBp: l.discount_bp,
-      vatRateBp: l.vat_rate_bp,
+      vatRateBp: priced.vatRateBp,
+      vatRateKind: l.vat_rate_kind,
+      vatReason: l.vat_reason,
       normMinutes: l.norm_minutes,
       netCents: lineNetCents(priced),
     };
   });
-  const { totals, vatByRate } = orderTotals(rows.map(pricedOf), { vatRegistered: await vatRegistered(db) });
+  const { totals, vatByRate } = orderTotals(
+    rows.map((l) => pricedOf(l, rates)),
+    { vatRegistered: await vatRegistered(db) },
+  );
   const h = header(row, today);
   const { dualDisplayUntil } = await getEuroDisplay(db);
   return {
@@ -168,13 +183,17 @@ export async function listQuotes(db: Executor, q: QuoteListQuery): Promise<PageO
     page.items.map((r) => r.id),
   );
   const registered = await vatRegistered(db);
+  const rates = await vatRatesOn(db, today);
   return {
     ...page,
     items: page.items.map((r) => ({
       ...header(r, today),
-      totalCents: orderTotals(lines.filter((l) => l.quote_id === r.id).map(pricedOf), {
-        vatRegistered: registered,
-      }).totals.totalCents,
+      totalCents: orderTotals(
+        lines.filter((l) => l.quote_id === r.id).map((l) => pricedOf(l, rates)),
+        {
+          vatRegistered: registered,
+        },
+      ).totals.totalCents,
     })),
   };
 }
@@ -391,6 +410,8 @@ interface LineInput {
   priceOverrideReason: string | null;
   discountBp: number;
   vatRateBp: number | null;
+  vatRateKind: VatRateKind | null;
+  vatReason: string | null;
   normMinutes: number | null;
 }
 
@@ -404,6 +425,8 @@ const FIELDS_OF: Record<RepairQuoteLineTable['kind'], ReadonlySet<keyof LineInpu
     'priceOverrideReason',
     'discountBp',
     'vatRateBp',
+    'vatRateKind',
+    'vatReason',
   ]),
   labour: new Set([
     'serviceTypeId',
@@ -413,9 +436,19 @@ const FIELDS_OF: Record<RepairQuoteLineTable['kind'], ReadonlySet<keyof LineInpu
     'priceOverrideReason',
     'discountBp',
     'vatRateBp',
+    'vatRateKind',
+    'vatReason',
     'normMinutes',
   ]),
-  charge: new Set(['description', 'quantityMilli', 'unitPriceCents', 'discountBp', 'vatRateBp']),
+  charge: new Set([
+    'description',
+    'quantityMilli',
+    'unitPriceCents',
+    'discountBp',
+    'vatRateBp',
+    'vatRateKind',
+    'vatReason',
+  ]),
 };
 
 function refuseForeignFields(kind: RepairQuoteLineTable['kind'], body: Record<string, unknown>): void {
@@ -487,11 +520,23 @@ async function checkLine(
     list_price_cents: listPriceCents,
     price_override_reason: priceOverrideReason,
     discount_bp: input.discountBp,
-    vat_rate_bp:
-      input.vatRateBp ??
-      (sameCatalogue ? before.vat_rate_bp : kind === 'charge' ? DEFAULT_CHARGE_VAT_BP : cat.vatRateBp),
+    ...vatRowOf(
+      itemVatOf(
+        await vatRatesOn(trx, todayDate()),
+        {
+          vatRateKind: input.vatRateKind,
+          vatRateBp: input.vatRateBp,
+          vatReason: input.vatReason ?? undefined,
+        },
+        cat.vat,
+      ),
+    ),
     norm_minutes: normMinutes,
   };
+}
+
+function vatRowOf(v: ItemVat) {
+  return { vat_rate_bp: v.vatRateBp, vat_rate_kind: v.vatRateKind, vat_reason: v.vatReason };
 }
 
 function inputOfBody(body: QuoteLineBody): LineInput {
@@ -505,6 +550,8 @@ function inputOfBody(body: QuoteLineBody): LineInput {
     priceOverrideReason: body.priceOverrideReason ?? null,
     discountBp: body.discountBp ?? 0,
     vatRateBp: body.vatRateBp ?? null,
+    vatRateKind: body.vatRateKind ?? null,
+    vatReason: body.vatReason ?? null,
     normMinutes: body.normMinutes ?? null,
   };
 }
@@ -519,7 +566,9 @@ function patched(line: repo.QuoteLineRow, patch: PatchQuoteLineBody): LineInput 
     unitPriceCents: Number(line.unit_price_cents),
     priceOverrideReason: line.price_override_reason,
     discountBp: line.discount_bp,
-    vatRateBp: line.vat_rate_bp,
+    vatRateBp: line.vat_rate_kind ? null : line.vat_rate_bp,
+    vatRateKind: line.vat_rate_kind,
+    vatReason: line.vat_reason,
     normMinutes: line.norm_minutes,
   };
   if (patch.partId !== undefined) out.partId = patch.partId;
@@ -528,6 +577,8 @@ function patched(line: repo.QuoteLineRow, patch: PatchQuoteLineBody): LineInput 
     out.unitPriceCents = null;
     out.priceOverrideReason = null;
     out.vatRateBp = null;
+    out.vatRateKind = null;
+    out.vatReason = null;
     out.description = null;
     out.normMinutes = null;
   }
@@ -537,7 +588,14 @@ function patched(line: repo.QuoteLineRow, patch: PatchQuoteLineBody): LineInput 
   if (patch.unitPriceCents !== undefined) out.unitPriceCents = patch.unitPriceCents;
   if (patch.priceOverrideReason !== undefined) out.priceOverrideReason = patch.priceOverrideReason;
   if (patch.discountBp != null) out.discountBp = patch.discountBp;
-  if (patch.vatRateBp !== undefined) out.vatRateBp = patch.vatRateBp;
+  if (patch.vatRateKind) {
+    out.vatRateKind = patch.vatRateKind;
+    out.vatRateBp = null;
+  } else if (patch.vatRateBp !== undefined && patch.vatRateBp !== null) {
+    out.vatRateBp = patch.vatRateBp;
+    out.vatRateKind = null;
+  }
+  if (patch.vatReason !== undefined) out.vatReason = patch.vatReason;
   if (patch.normMinutes !== undefined) out.normMinutes = patch.normMinutes;
   return out;
 }
@@ -703,7 +761,10 @@ function orderLineOf(quoteNumber: string, l: repo.QuoteLineRow): AddLineBody {
     // The accepted price stands even if the catalogue changed since: the quote is the reason.
     priceOverrideReason: l.price_override_reason ?? `Оферта ${quoteNumber}`,
     discountBp: l.discount_bp,
-    vatRateBp: l.vat_rate_bp,
+    // ADR 0042: the order line keeps the quote line's kind (and ground), or its explicit rate.
+    vatRateBp: l.vat_rate_kind ? null : l.vat_rate_bp,
+    vatRateKind: l.vat_rate_kind,
+    vatReason: l.vat_reason,
     normMinutes: l.kind === 'labour' ? l.norm_minutes : null,
     payerReason: null,
     fittedSerial: null,

@@ -1,4 +1,5 @@
 import type { CalendarDate, Instant, SqlBool } from '../../db/sql';
+import type { VatRateKind } from '../../kernel/vat-rate-kinds';
 
 export type QuoteStatus = 'draft' | 'sent' | 'accepted' | 'rejected' | 'expired' | 'converted';
 export type QuoteLineKind = 'part' | 'labour' | 'charge';
@@ -51,6 +52,10 @@ export interface RepairQuoteLineTable {
   price_override_reason: string | null;
   discount_bp: number;
   vat_rate_bp: number;
+  /** The kind of VAT rate (ADR 0042): its rate is read on the tax event date; null: vat_rate_bp is an explicit rate. */
+  vat_rate_kind: VatRateKind | null;
+  /** The legal ground of a 0 % or exempt kind (INV-09), printed on the documents. */
+  vat_reason: string | null;
   norm_minutes: number | null;
   created_at: Instant;
   updated_at: Instant;

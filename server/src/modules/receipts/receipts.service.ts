@@ -21,7 +21,7 @@ import { mulDivRound } from '../../kernel/money';
 import { toSearchText } from '../../kernel/search-text';
 import { type AuditAction, type AuditChange, type AuditEntity, recordAudit } from '../audit';
 import { getPart } from '../catalog';
-import { getEuroDisplay, getLockDate, isFiscalDeviceRequired } from '../company';
+import { getEuroDisplay, getLockDate, isFiscalDeviceRequired, rateOfKind, vatRatesOn } from '../company';
 import {
   assertFiscalSaleAllowed,
   type FiscalPayment,
@@ -318,13 +318,16 @@ export async function receiptFromOrder(
     const date = body.documentDate ?? todayDate();
     const order = await lockBillableOrder(trx, body.orderId);
     const lines = await linesToBill(trx, order);
+    // ADR 0042: a line of a kind takes the kind's rate valid on the receipt's date (its tax event).
+    const rates = await vatRatesOn(trx, date);
     const rows = lines.map((l): ReceiptLine => {
       const quantityMilli = l.usedQuantityMilli ?? l.quantityMilli;
+      const vatRateBp = rateOfKind(rates, l.vatRateKind, l.vatRateBp);
       const a = receiptLineAmounts({
         quantityMilli,
         unitPriceCents: l.unitPriceCents,
         discountBp: l.discountBp,
-        vatRateBp: l.vatRateBp,
+        vatRateBp,
       });
       return {
         description: l.description,
@@ -332,7 +335,7 @@ export async function receiptFromOrder(
         unit: l.unit,
         unit_price_cents: l.unitPriceCents,
         discount_bp: l.discountBp,
-        vat_rate_bp: l.vatRateBp,
+        vat_rate_bp: vatRateBp,
         net_cents: a.netCents,
         vat_cents: a.vatCents,
         total_cents: a.totalCents,
@@ -420,8 +423,12 @@ export async function receiptOfPayment(db: Executor, paymentId: string): Promise
   return id ? getReceipt(db, id) : null;
 }
 
-/** Each part sold over the counter, priced: its sale price unless another is given, its VAT rate and unit. */
-async function pricedParts(trx: Executor, given: CounterSaleBody['lines']) {
+/**
+ * Each part sold over the counter, priced: its sale price unless another is given, the rate of its kind valid on
+ * the sale's date (ADR 0042; an explicit rate as it is), and its unit.
+ */
+async function pricedParts(trx: Executor, given: CounterSaleBody['lines'], date: string) {
+  const rates = await vatRatesOn(trx, date);
   const lines = [];
   for (const [i, l] of given.entries()) {
     const field = `lines.${i}.partId`;
@@ -433,7 +440,7 @@ async function pricedParts(trx: Executor, given: CounterSaleBody['lines']) {
       quantityMilli: l.quantityMilli,
       unitPriceCents: l.unitPriceCents ?? part.salePriceCents,
       discountBp: l.discountBp ?? 0,
-      vatRateBp: part.vatRateBp,
+      vatRateBp: rateOfKind(rates, part.vatRateKind, part.vatRateBp),
     };
     lines.push({ part, input: l, priced, amounts: receiptLineAmounts(priced) });
   }
@@ -452,7 +459,7 @@ export async function counterSale(db: Db, actor: Actor, body: CounterSaleBody): 
     await assertSaleAllowed(trx);
     const date = body.documentDate ?? todayDate();
     if (body.partyId) await assertCustomerExists(trx, body.partyId, 'partyId');
-    const lines = await pricedParts(trx, body.lines);
+    const lines = await pricedParts(trx, body.lines, date);
     if (lines.reduce((sum, l) => sum + l.amounts.totalCents, 0) <= 0)
       throw new DomainError('invalid', 'receipt_total_zero', { field: 'lines' });
     return insertPaidReceipt(trx, actor, COUNTER_SALE_KIND, {

@@ -46,6 +46,7 @@ import { type InvoiceLineInput, NOT_REGISTERED_REASON } from './sales.schema';
 import {
   insertDraft,
   invoiceLinesOf,
+  withDatedRates,
   issueTx,
   keepRendering,
   requisitesOf,
@@ -279,7 +280,8 @@ export async function proformaFromOrder(
       ...options,
       partyId: order.party_id,
       orderId,
-      lines: invoiceLinesOf(lines),
+      // A proforma has no tax event: a kind's rate is the one valid on its date (ADR 0042).
+      lines: await withDatedRates(trx, invoiceLinesOf(lines), options.documentDate ?? todayDate()),
     });
   });
   return getProforma(db, id);

@@ -882,7 +882,10 @@ export async function issueInvoice(db: Db, actor: Actor, id: string): Promise<In
   return getInvoice(db, id);
 }
 
-/** An invoice's (or a proforma's) lines of the order lines it bills: the quantity used, each citing its order line. */
+/**
+ * An invoice's (or a proforma's) lines of the order lines it bills: the quantity used, each citing its order line,
+ * naming the line's kind of VAT rate (ADR 0042) so the document takes the kind's rate on its own date.
+ */
 export function invoiceLinesOf(lines: OrderLine[]): DraftInput['lines'] {
   return lines.map((l) => ({
     description: l.description,
@@ -892,7 +895,9 @@ export function invoiceLinesOf(lines: OrderLine[]): DraftInput['lines'] {
     discountBp: l.discountBp,
     vatRateBp: l.vatRateBp,
     vatExempt: false,
-    vatReason: null,
+    vatReason: l.vatReason,
+    // ADR 0042: the order line's kind; the invoice takes its rate on the tax event date (withDatedRates).
+    vatRateKind: l.vatRateKind,
     orderLineId: l.id,
   }));
 }
