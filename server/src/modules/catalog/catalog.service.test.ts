@@ -804,7 +804,9 @@ describe.each(DIALECTS)('catalogue API on %s', (dialect) => {
       expect(services.split(/\r?\n/)[0]).toBe(
         'code,name_bg,name_en,category_code,norm_minutes,pricing,price_eur,vat_rate_percent,vat_rate_kind,vat_reason,shop_warranty_months',
       );
-      expect(services).toContain('GEN_CALLOUT_KM,Транспорт извън града (на км),,,1,fixed,0.45,20,standard,,0');
+      expect(services).toContain(
+        'GEN_CALLOUT_KM,Транспорт извън града (на км),,,1,fixed,0.45,20,standard,,0',
+      );
       const models = (await send(admin, 'GET', `/api/v1/models/export.csv?brandId=${ids.indesit}`)).body;
       expect(
         models

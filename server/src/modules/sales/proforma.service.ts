@@ -46,11 +46,11 @@ import { type InvoiceLineInput, NOT_REGISTERED_REASON } from './sales.schema';
 import {
   insertDraft,
   invoiceLinesOf,
-  withDatedRates,
   issueTx,
   keepRendering,
   requisitesOf,
   requisitesOfRow,
+  withDatedRates,
 } from './sales.service';
 import type { SalesProformaLineTable } from './sales.table';
 
