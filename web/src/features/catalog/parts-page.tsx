@@ -32,11 +32,19 @@ import {
 import { SupplierPicker } from '../stock/documents/document-inputs';
 import { CatalogListPage } from './catalog-list';
 import { useBrandSelect, useCategorySelect } from './catalog-options';
-import { bpToText, moneyProblem, onInputs, renamedFields, textToBp } from './catalog-values';
+import { moneyProblem, onInputs, renamedFields } from './catalog-values';
 import { ModelMultiPicker, ModelPicker } from './model-picker';
 import { RecordFieldset, RecordFormFooter, useSaveRecordForm } from './record-modal';
+import {
+  VAT_KIND_FIELDS,
+  VatKindFields,
+  type VatKindValues,
+  vatKindBody,
+  vatKindInitial,
+  vatKindLabel,
+} from './vat-kind-fields';
 
-interface Values {
+interface Values extends VatKindValues {
   code: string;
   barcode: string;
   nameBg: string;
@@ -45,7 +53,6 @@ interface Values {
   categoryId: string | null;
   salePrice: string;
   typicalCost: string;
-  vatPercent: string;
   minStock: string;
   serialTracked: boolean;
   warrantyMonths: string;
@@ -70,7 +77,7 @@ const FIELDS = [
 const RENAMED: Record<string, string> = {
   salePriceCents: 'salePrice',
   typicalCostCents: 'typicalCost',
-  vatRateBp: 'vatPercent',
+  ...VAT_KIND_FIELDS,
   minStockMilli: 'minStock',
 };
 /** Server fields to inputs; an error on one entry of a list ("compatibleModelIds.3") goes on the list. */
@@ -87,7 +94,7 @@ function toBody(v: Values): PartInput {
     categoryId: v.categoryId,
     salePriceCents: textToCents(v.salePrice),
     typicalCostCents: textToOptionalCents(v.typicalCost),
-    vatRateBp: textToBp(v.vatPercent),
+    ...vatKindBody(v),
     minStockMilli: v.minStock.trim() === '' ? 0 : textToMilli(v.minStock),
     serialTracked: v.serialTracked,
     warrantyMonths: v.warrantyMonths.trim() === '' ? null : Number(v.warrantyMonths.trim()),
@@ -136,7 +143,7 @@ function PartForm({
       categoryId: record?.categoryId ?? null,
       salePrice: record ? centsToText(record.salePriceCents, locale) : '',
       typicalCost: record?.typicalCostCents == null ? '' : centsToText(record.typicalCostCents, locale),
-      vatPercent: bpToText(record?.vatRateBp ?? 2000, locale),
+      ...vatKindInitial(record, locale),
       minStock: record ? milliToText(record.minStockMilli, locale) : '0',
       serialTracked: record?.serialTracked ?? false,
       warrantyMonths: record?.warrantyMonths == null ? '' : String(record.warrantyMonths),
@@ -205,13 +212,11 @@ function PartForm({
                 {...form.getInputProps('typicalCost')}
               />
             )}
-            <TextInput
-              label={t('catalog.vatPercent')}
-              description={t('catalog.vatHint')}
-              required
-              inputMode="decimal"
-              rightSection={<Text size="sm">%</Text>}
-              {...form.getInputProps('vatPercent')}
+            <VatKindFields
+              values={form.values}
+              inputs={(name) => form.getInputProps(name)}
+              setReason={(r) => form.setFieldValue('vatReason', r)}
+              readOnly={readOnly}
             />
             <Autocomplete
               label={t('catalog.parts.unit')}
@@ -407,7 +412,7 @@ export function PartsPage() {
           header: t('catalog.vatShort'),
           align: 'right',
           nowrap: true,
-          render: (p) => `${bpToText(p.vatRateBp, locale)} %`,
+          render: (p) => vatKindLabel(t, p.vatRateKind, p.vatRateBp, locale),
         },
         {
           key: 'minStock',

@@ -22,18 +22,17 @@ import { currentLocale } from '../../i18n';
 import { schemaErrors } from '../../ui/forms';
 import { centsToText, textToCents } from '../../ui/typed-values';
 import { useCategorySelect } from './catalog-options';
-import {
-  bpToText,
-  formatNormTime,
-  moneyProblem,
-  onInputs,
-  parseNormTime,
-  renamedFields,
-  textToBp,
-} from './catalog-values';
+import { formatNormTime, moneyProblem, onInputs, parseNormTime, renamedFields } from './catalog-values';
 import { RecordFieldset, RecordFormFooter, useSaveRecordForm } from './record-modal';
+import {
+  VAT_KIND_FIELDS,
+  VatKindFields,
+  type VatKindValues,
+  vatKindBody,
+  vatKindInitial,
+} from './vat-kind-fields';
 
-interface Values {
+interface Values extends VatKindValues {
   code: string;
   nameBg: string;
   nameEn: string;
@@ -41,7 +40,6 @@ interface Values {
   normTime: string;
   pricing: Pricing;
   price: string;
-  vatPercent: string;
   shopWarrantyMonths: number | string;
 }
 
@@ -49,7 +47,7 @@ const FIELDS = ['code', 'nameBg', 'nameEn', 'categoryId', 'pricing', 'shopWarran
 const fieldOf = renamedFields(FIELDS, {
   normMinutes: 'normTime',
   priceCents: 'price',
-  vatRateBp: 'vatPercent',
+  ...VAT_KIND_FIELDS,
 });
 
 function toBody(v: Values): ServiceTypeInput {
@@ -61,7 +59,7 @@ function toBody(v: Values): ServiceTypeInput {
     normMinutes: parseNormTime(v.normTime),
     pricing: v.pricing,
     priceCents: textToCents(v.price),
-    vatRateBp: textToBp(v.vatPercent),
+    ...vatKindBody(v),
     shopWarrantyMonths: v.shopWarrantyMonths === '' ? Number.NaN : Number(v.shopWarrantyMonths),
   };
 }
@@ -121,7 +119,7 @@ export function ServiceTypeForm({
       normTime: record ? formatNormTime(record.normMinutes) : '',
       pricing: record?.pricing ?? 'hourly',
       price: record ? centsToText(record.priceCents, locale) : '',
-      vatPercent: bpToText(record?.vatRateBp ?? 2000, locale),
+      ...vatKindInitial(record, locale),
       shopWarrantyMonths: record?.shopWarrantyMonths ?? 0,
     },
     validate: (v) => {
@@ -198,13 +196,11 @@ export function ServiceTypeForm({
               rightSectionWidth={hourly ? 44 : 28}
               {...form.getInputProps('price')}
             />
-            <TextInput
-              label={t('catalog.vatPercent')}
-              description={t('catalog.vatHint')}
-              required
-              inputMode="decimal"
-              rightSection={<Text size="sm">%</Text>}
-              {...form.getInputProps('vatPercent')}
+            <VatKindFields
+              values={form.values}
+              inputs={(name) => form.getInputProps(name)}
+              setReason={(r) => form.setFieldValue('vatReason', r)}
+              readOnly={readOnly}
             />
           </SimpleGrid>
           <Group align="flex-end" justify="space-between" gap="sm">

@@ -14,11 +14,12 @@ import { PageHeader } from '../../ui/page-header';
 import { ArchivedBadge } from '../../ui/record-list';
 import { LoadError, NotFound, PageLoader } from '../../ui/states';
 import { CatalogRecordMenu } from './catalog-list';
-import { bpToText, formatNormTime } from './catalog-values';
+import { formatNormTime } from './catalog-values';
 import { ModelPicker } from './model-picker';
 import { ServiceTypeForm, useServiceCategoryLabel } from './service-type-form';
 import { ServiceTypeOverrides } from './service-type-overrides';
 import { serviceName, serviceTypePath } from './service-types-page';
+import { vatKindLabel } from './vat-kind-fields';
 
 const SOURCE_COLOR: Record<PriceSource, string> = { model: 'teal', brand: 'blue', default: 'gray' };
 
@@ -81,7 +82,7 @@ function QuoteBox({ service }: { service: ServiceType }) {
             />
             <QuoteLine
               label={t('catalog.vatPercent')}
-              value={`${bpToText(quote.data.vatRateBp, locale)} %`}
+              value={vatKindLabel(t, quote.data.vatRateKind, quote.data.vatRateBp, locale)}
             />
             {quote.data.shopWarrantyMonths > 0 && (
               <QuoteLine

@@ -42,6 +42,7 @@ import { SectionCard } from '../../ui/detail';
 import { type Column, type PageOf, ResponsiveTable } from '../../ui/list';
 import { FormAlert } from '../../ui/states';
 import { centsToText, milliToText, textToMilli, textToOptionalCents } from '../../ui/typed-values';
+import { vatKindLabel } from '../catalog/vat-kind-fields';
 import { LineRequest } from '../purchasing/line-request';
 import { PartPicker } from '../stock/documents/part-picker';
 import { useTechnicianOptions } from './technician-options';
@@ -148,6 +149,9 @@ export function OrderLines({ order }: { order: OrderDetail }) {
               −{bpToPercent(l.discountBp)} %
             </Text>
           )}
+          <Text size="xs" c="dimmed" data-testid="line-vat">
+            {t('catalog.vatKind')}: {vatKindLabel(t, l.vatRateKind, l.vatRateBp, locale)}
+          </Text>
         </>
       ),
     },

@@ -41,6 +41,7 @@ import { PageHeader } from '../../ui/page-header';
 import { PdfButton } from '../../ui/pdf-button';
 import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
 import { centsToText, milliToText, textToMilli, textToOptionalCents } from '../../ui/typed-values';
+import { vatKindLabel } from '../catalog/vat-kind-fields';
 import { LineMenu, Totals, useServiceTypeSearch } from '../orders/order-lines';
 import { PartPicker } from '../stock/documents/part-picker';
 import { QuoteStatusBadge } from './quote-badges';
@@ -99,6 +100,9 @@ function QuoteLines({ quote, canWrite }: { quote: QuoteDetail; canWrite: boolean
               −{l.discountBp / 100} %
             </Text>
           )}
+          <Text size="xs" c="dimmed" data-testid="line-vat">
+            {t('catalog.vatKind')}: {vatKindLabel(t, l.vatRateKind, l.vatRateBp, locale)}
+          </Text>
         </>
       ),
     },

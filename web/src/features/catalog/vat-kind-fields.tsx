@@ -1,0 +1,123 @@
+import { Select, Text, TextInput } from '@mantine/core';
+import type { GetInputPropsReturnType } from '@mantine/form';
+import { VAT_RATE_KINDS, type VatRateKind } from '@servix/server/kernel/vat-rate-kinds';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { useVatRates } from '../../api/vat-rates';
+import { currentLocale, type Locale } from '../../i18n';
+import { bpToText, textToBp } from './catalog-values';
+
+/** An item's VAT in a form (ADR 0042): a kind, or an explicit rate kept from before kinds, and a ground. */
+export type VatKindChoice = VatRateKind | 'explicit';
+export interface VatKindValues {
+  vatKind: VatKindChoice;
+  vatPercent: string;
+  vatReason: string;
+}
+
+/** The form's VAT of a record: its kind (a new one: standard), the explicit rate, the ground. */
+export function vatKindInitial(
+  record: { vatRateKind: VatRateKind | null; vatRateBp: number; vatReason: string | null } | undefined,
+  locale: Locale,
+): VatKindValues {
+  return {
+    vatKind: record ? (record.vatRateKind ?? 'explicit') : 'standard',
+    vatPercent: bpToText(record?.vatRateBp ?? 2000, locale),
+    vatReason: record?.vatReason ?? '',
+  };
+}
+
+const zeroKind = (k: VatKindChoice) => k === 'zero' || k === 'exempt';
+
+/** The request's VAT: the kind and its ground, or (kept from before kinds) the explicit rate. */
+export function vatKindBody(v: VatKindValues): {
+  vatRateKind?: VatRateKind;
+  vatRateBp?: number;
+  vatReason: string | null;
+} {
+  if (v.vatKind === 'explicit') return { vatRateBp: textToBp(v.vatPercent), vatReason: null };
+  return { vatRateKind: v.vatKind, vatReason: zeroKind(v.vatKind) ? v.vatReason.trim() || null : null };
+}
+
+/** Server fields to the inputs of these values. */
+export const VAT_KIND_FIELDS: Record<string, string> = {
+  vatRateKind: 'vatKind',
+  vatRateBp: 'vatPercent',
+  vatReason: 'vatReason',
+};
+
+/** "Reduced · 9 %": a kind with its rate (today's on an item or an order line); an explicit rate alone. */
+export function vatKindLabel(t: TFunction, kind: VatRateKind | null, rateBp: number, locale: Locale): string {
+  const rate = `${bpToText(rateBp, locale)} %`;
+  return kind && kind !== 'zero' ? `${t(`vatRates.kinds.${kind}`)} · ${rate}` : rate;
+}
+
+type Inputs = (name: keyof VatKindValues) => GetInputPropsReturnType;
+
+/** The kind picker (each kind with its rate today), the explicit rate when kept, the ground for 0 % and exempt. */
+export function VatKindFields({
+  values,
+  inputs,
+  setReason,
+  readOnly,
+}: {
+  values: VatKindValues;
+  inputs: Inputs;
+  setReason: (reason: string) => void;
+  readOnly?: boolean;
+}) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const rates = useVatRates().data?.current ?? [];
+  const today = (k: VatRateKind) => rates.find((r) => r.kind === k);
+  const data = [
+    ...VAT_RATE_KINDS.map((k) => {
+      const r = today(k);
+      return { value: k, label: r ? vatKindLabel(t, k, r.rateBp, locale) : t(`vatRates.kinds.${k}`) };
+    }),
+    ...(values.vatKind === 'explicit' ? [{ value: 'explicit', label: t('catalog.vatExplicit') }] : []),
+  ];
+  const kindProps = inputs('vatKind');
+  return (
+    <>
+      <Select
+        label={t('catalog.vatKind')}
+        description={t('catalog.vatKindHint')}
+        data={data}
+        allowDeselect={false}
+        required
+        readOnly={readOnly}
+        data-testid="vat-kind"
+        {...kindProps}
+        onChange={(v) => {
+          const k = (v ?? 'standard') as VatKindChoice;
+          (kindProps.onChange as (x: string) => void)(k);
+          // A 0 % or exempt kind offers the ground the rate table gives it; the user may change it.
+          if (zeroKind(k) && !values.vatReason.trim()) setReason(today(k as VatRateKind)?.vatReason ?? '');
+        }}
+      />
+      {values.vatKind === 'explicit' && (
+        <TextInput
+          label={t('catalog.vatPercent')}
+          description={t('catalog.vatHint')}
+          required
+          readOnly={readOnly}
+          inputMode="decimal"
+          rightSection={<Text size="sm">%</Text>}
+          {...inputs('vatPercent')}
+        />
+      )}
+      {zeroKind(values.vatKind) && (
+        <TextInput
+          label={t('catalog.vatReason')}
+          description={t('catalog.vatReasonHint')}
+          required
+          readOnly={readOnly}
+          maxLength={300}
+          data-testid="vat-reason"
+          {...inputs('vatReason')}
+        />
+      )}
+    </>
+  );
+}
