@@ -81,3 +81,56 @@ for (const [lang, phone] of [
       }
     }
   });
+
+for (const [lang, phone] of [
+  ['bg', true],
+  ['en', false],
+] as const)
+  test(`ADR 0042: a part carries a kind of VAT rate; an exempt one needs its ground (${lang}${phone ? ', phone' : ''})`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    if (phone) await page.setViewportSize(PHONE);
+    await signIn(page);
+    await expectHome(page);
+    if (lang === 'en') {
+      await page.getByText('EN', { exact: true }).click();
+      await expectHome(page, 'en');
+    }
+    const bg = lang === 'bg';
+    const code = `EXEMPT-${Date.now().toString(36).toUpperCase()}`;
+    try {
+      await page.goto('/catalog/parts');
+      await page.getByRole('button', { name: bg ? 'Нова част' : 'New part' }).click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toBeVisible(SLOW);
+      await dialog.getByRole('textbox', { name: bg ? 'Код' : 'Code', exact: true }).fill(code);
+      await dialog.getByLabel(bg ? 'Наименование (БГ)' : 'Name (BG)').fill('Обучение за ползване');
+      await dialog.getByLabel(bg ? 'Продажна цена' : 'Sale price').fill('30');
+      // A new part is of the standard kind, shown with its rate today.
+      await expect(dialog.getByTestId('vat-kind')).toHaveValue(bg ? 'Основна · 20 %' : 'Standard · 20 %');
+      await dialog.getByTestId('vat-kind').click();
+      await page
+        .getByRole('option', { name: bg ? 'Освободена доставка · 0 %' : 'Exempt supply · 0 %' })
+        .click();
+      // The ground of the exempt kind in the rate table is offered; without any the server refuses, naming it.
+      const reason = dialog.getByTestId('vat-reason');
+      await expect(reason).toHaveValue('чл. 39 ЗДДС – освободена доставка');
+      await reason.fill('');
+      await dialog.getByRole('button', { name: bg ? /Запази|Добави/ : /Save|Add/ }).click();
+      await expect(dialog.getByText(bg ? /основанието/ : /legal ground/)).toBeVisible(SLOW);
+      await reason.fill('чл. 41 ЗДДС');
+      if (phone) await expectFitsScreen(page, 'part with an exempt VAT kind');
+      await shot(page, `vat-kind-part-${phone ? 'phone' : 'desktop'}-${lang}`);
+      await dialog.getByRole('button', { name: bg ? /Запази|Добави/ : /Save|Add/ }).click();
+      await expect(dialog).toBeHidden(SLOW);
+      const parts = await api(page, `/api/v1/parts?q=${code}`);
+      expect(parts.items[0]).toMatchObject({ vatRateKind: 'exempt', vatRateBp: 0, vatReason: 'чл. 41 ЗДДС' });
+    } finally {
+      if (lang === 'en') {
+        await page.goto('/');
+        await page.getByText('БГ', { exact: true }).click();
+        await expectHome(page, 'bg');
+      }
+    }
+  });
