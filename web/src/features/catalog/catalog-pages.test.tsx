@@ -120,7 +120,9 @@ describe('catalogue screens', () => {
     expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({
       code: 'WM-BELT-1',
       salePriceCents: 29,
-      vatRateBp: 2000,
+      // ADR 0042: a new part names the standard kind, not a rate.
+      vatRateKind: 'standard',
+      vatReason: null,
       minStockMilli: 0,
     });
   });
