@@ -765,6 +765,55 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'No such line on the request.',
   },
   // ---------------------------------------------------------------- fiscal device (ADR 0017)
+  // sale sites, devices, workstations (FIS-05, ADR 0041)
+  fiscal_device_unknown: {
+    bg: 'Няма такова фискално устройство.',
+    en: 'There is no such fiscal device.',
+  },
+  fiscal_device_inactive: {
+    bg: 'Фискалното устройство „{name}“ е неактивно. Изберете друго работно място или активирайте устройството.',
+    en: 'The fiscal device "{name}" is inactive. Choose another workstation or make the device active.',
+  },
+  fiscal_site_unknown: {
+    bg: 'Няма такъв търговски обект.',
+    en: 'There is no such sale site.',
+  },
+  fiscal_site_name_taken: {
+    bg: 'Вече има търговски обект „{name}“.',
+    en: 'There is already a sale site "{name}".',
+  },
+  fiscal_site_code_format: {
+    bg: 'Кодът на обекта в НАП съдържа само латински букви, цифри и тирета (до 20 знака).',
+    en: 'The site’s NAP code has only Latin letters, digits and dashes (up to 20).',
+  },
+  fiscal_device_number_format: {
+    bg: 'Номерът на ФУ е 2 главни латински букви и 6 цифри, напр. DT123456.',
+    en: 'The fiscal device number is 2 capital Latin letters and 6 digits, e.g. DT123456.',
+  },
+  fiscal_device_number_taken: {
+    bg: 'Вече има фискално устройство с номер {number}.',
+    en: 'There is already a fiscal device numbered {number}.',
+  },
+  fiscal_device_cash_desk_taken: {
+    bg: 'Касата „{account}“ вече се отчита от фискалното устройство „{device}“.',
+    en: 'The cash desk "{account}" is already counted by the fiscal device "{device}".',
+  },
+  fiscal_device_used_by_workstation: {
+    bg: 'Работното място „{workstation}“ печата на това устройство: сменете му устройството първо.',
+    en: 'The workstation "{workstation}" prints on this device: give it another device first.',
+  },
+  workstation_device_other_site: {
+    bg: 'Устройството „{device}“ е в друг търговски обект: работното място печата на устройство от своя обект.',
+    en: 'The device "{device}" is in another sale site: a workstation prints on a device of its own site.',
+  },
+  workstation_name_taken: {
+    bg: 'В обекта вече има работно място „{name}“.',
+    en: 'The site already has a workstation "{name}".',
+  },
+  workstation_unknown: {
+    bg: 'Избраното работно място не съществува. Изберете работното място на този браузър отново.',
+    en: 'The chosen workstation does not exist. Choose this browser’s workstation again.',
+  },
   invalid_url: {
     bg: 'Адресът в „{field}“ трябва да започва с http:// или https://.',
     en: 'The address in "{field}" must start with http:// or https://.',

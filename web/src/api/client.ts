@@ -84,6 +84,29 @@ export interface TextBody {
   contentType: string;
 }
 
+const WORKSTATION_KEY = 'servix.workstation';
+
+/**
+ * The workstation (работно място) of this browser (ADR 0041): chosen once on the till's computer and sent with every
+ * request, so a sale is printed on that workstation's fiscal device whoever signs in there.
+ */
+export function currentWorkstation(): string | null {
+  try {
+    return globalThis.localStorage?.getItem(WORKSTATION_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function chooseWorkstation(id: string | null): void {
+  try {
+    if (id) globalThis.localStorage?.setItem(WORKSTATION_KEY, id);
+    else globalThis.localStorage?.removeItem(WORKSTATION_KEY);
+  } catch {
+    // a browser without storage sells at the first workstation
+  }
+}
+
 /** Calls the Servix API: JSON in and out, the UI language, and the CSRF token on every write. */
 export async function request<T>(
   method: Method,
@@ -94,6 +117,8 @@ export async function request<T>(
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.text) headers['Content-Type'] = options.text.contentType;
   if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const workstation = currentWorkstation();
+  if (workstation) headers['X-Workstation-Id'] = workstation;
   let response: Response;
   try {
     response = await fetch(urlOf(path, options.query), {

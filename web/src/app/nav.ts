@@ -2,6 +2,7 @@ import {
   type Icon,
   IconAddressBook,
   IconBuilding,
+  IconBuildingStore,
   IconBuildingWarehouse,
   IconCalendarCog,
   IconCalendarEvent,
@@ -63,6 +64,7 @@ export interface Screen {
     | SalesLabel
     | 'reports.nav.earnings'
     | 'fiscal.nav'
+    | 'fiscalSites.nav'
     | 'money.nav.accounts'
     | 'vatJournal.nav'
     | 'vatRates.nav'
@@ -172,6 +174,13 @@ export const SETTINGS_SCREENS = [
     label: 'fiscal.nav',
     icon: IconReceipt,
     needs: 'GET /api/v1/fiscal-device',
+  },
+  // Sale sites, their devices and workstations (ADR 0041): the management configures, the desk picks its own.
+  {
+    path: '/settings/fiscal-sites',
+    label: 'fiscalSites.nav',
+    icon: IconBuildingStore,
+    needs: 'GET /api/v1/fiscal-workstations',
   },
 ] as const satisfies readonly Screen[];
 

@@ -5,6 +5,7 @@ import { catalogMessages } from '../features/catalog/i18n';
 import { customersMessages } from '../features/customers/i18n';
 import { fieldMessages } from '../features/field/i18n';
 import { fiscalMessages } from '../features/fiscal/i18n';
+import { fiscalSitesMessages } from '../features/fiscal/sites-i18n';
 import { homeMessages } from '../features/home/i18n';
 import { importsMessages } from '../features/imports/i18n';
 import { invoicesMessages } from '../features/invoices/i18n';
@@ -71,6 +72,7 @@ export const FEATURE_MESSAGES = {
   orderSignature: orderSignatureMessages,
   orderClosing: orderClosingMessages,
   fiscal: fiscalMessages,
+  fiscalSites: fiscalSitesMessages,
   invoices: invoicesMessages,
   proformas: proformaMessages,
   money: moneyMessages,
@@ -114,6 +116,7 @@ export const bg = mergeMessages(
   orderSignatureMessages.bg,
   orderClosingMessages.bg,
   fiscalMessages.bg,
+  fiscalSitesMessages.bg,
   invoicesMessages.bg,
   proformaMessages.bg,
   receiptsMessages.bg,
@@ -160,6 +163,7 @@ export const en: Messages = mergeMessages(
   orderSignatureMessages.en,
   orderClosingMessages.en,
   fiscalMessages.en,
+  fiscalSitesMessages.en,
   invoicesMessages.en,
   proformaMessages.en,
   receiptsMessages.en,

@@ -85,7 +85,10 @@ export const AUDIT_ACTIONS = [
   // attachments
   ...actionsOf('attachment', ['create', 'delete', 'sign', 'unsign']),
   // fiscal device (ADR 0017)
+  ...actionsOf('fiscal_site', ['create', 'update']),
+  ...actionsOf('fiscal_workstation', ['create', 'update']),
   ...actionsOf('fiscal_device', [
+    'create',
     'update',
     'test',
     'receipt',
@@ -148,6 +151,8 @@ export const AUDIT_ENTITIES = [
   'purchase_request',
   'attachment',
   'fiscal_device',
+  'fiscal_site',
+  'fiscal_workstation',
   'sales_invoice',
   'money_account',
   'money_movement',

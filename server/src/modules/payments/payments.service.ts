@@ -464,6 +464,7 @@ async function receiptIn(trx: Executor, actor: Actor, id: string, method: 'cash'
     method,
     accountId: payment.account_id,
     lines,
+    invoiceNumbers: [...new Set(allocations.flatMap((a) => (a.invoice_number ? [a.invoice_number] : [])))],
   });
 }
 

@@ -42,8 +42,27 @@ function viewQuery(db: Executor) {
     .selectFrom('sale_receipt as r')
     .leftJoin('party as p', 'p.id', 'r.party_id')
     .leftJoin('service_order as o', 'o.id', 'r.order_id')
+    .leftJoin('fiscal_site as fs', 'fs.id', 'r.site_id')
+    .leftJoin('fiscal_workstation as fw', 'fw.id', 'r.workstation_id')
+    .leftJoin('fiscal_device_settings as fd', 'fd.id', 'r.device_id')
+    .leftJoin('app_user as u', 'u.id', 'r.created_by')
     .selectAll('r')
-    .select(['p.name as party_name', 'o.number as order_number']);
+    .select([
+      'p.name as party_name',
+      'o.number as order_number',
+      'fs.name as site_name',
+      'fs.nap_site_code as site_code',
+      'fw.name as workstation_name',
+      'fd.name as device_name',
+      'u.full_name as operator_name',
+      // The line discounts (mandatory reports, ADR 0041): each line's price × quantity (rounded half up, as the
+      // line's amounts are) less its net; integers only, the same on both databases.
+      sql<
+        number | string
+      >`(select coalesce(sum((l.quantity_milli * l.unit_price_cents + 500) / 1000 - l.net_cents), 0) from sale_receipt_line l where l.receipt_id = r.id)`.as(
+        'discount_cents',
+      ),
+    ]);
 }
 
 /** The receipt with its customer's name (none for a walk-in buyer) and its order's number. */
@@ -75,6 +94,8 @@ function filtered(db: Executor, q: ReceiptFilter) {
   if (q.source === 'counter') query = query.where('r.order_id', 'is', null).where('r.payment_id', 'is', null);
   if (q.source === 'payment') query = query.where('r.payment_id', 'is not', null);
   if (q.partyId) query = query.where('r.party_id', '=', q.partyId);
+  if (q.siteId) query = query.where('r.site_id', '=', q.siteId);
+  if (q.workstationId) query = query.where('r.workstation_id', '=', q.workstationId);
   if (q.from) query = query.where('r.document_date', '>=', q.from);
   if (q.to) query = query.where('r.document_date', '<=', q.to);
   if (q.q) {

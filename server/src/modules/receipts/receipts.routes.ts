@@ -37,6 +37,17 @@ const RECEIPT_CSV: CsvColumn<SaleReceiptListItem>[] = [
   { header: 'fiscal_status', value: (r) => r.fiscalStatus },
   { header: 'fiscal_receipt_number', value: (r) => r.receiptNumber ?? '' },
   { header: 'storno_reason', value: (r) => r.stornoReason ?? '' },
+  // The mandatory reports (FIS-05, ADR 0041): where, who and when, the discount and what is due, the invoice paid.
+  { header: 'site', value: (r) => r.siteName ?? '' },
+  { header: 'site_code', value: (r) => r.siteCode ?? '' },
+  { header: 'workstation', value: (r) => r.workstationName ?? '' },
+  { header: 'fiscal_device', value: (r) => r.deviceName ?? '' },
+  { header: 'operator', value: (r) => r.operatorName ?? '' },
+  { header: 'created_at', value: (r) => r.createdAt },
+  { header: 'fiscal_receipt_date_time', value: (r) => r.receiptDateTime ?? '' },
+  { header: 'discount', value: (r) => money(r.discountCents) },
+  { header: 'due', value: (r) => money(r.totalCents) },
+  { header: 'invoice', value: (r) => r.invoiceNumbers ?? '' },
 ];
 
 /** Sale receipts (касова бележка, issue 13 items 3 and 4; ADR 0022). */

@@ -98,6 +98,16 @@ export const SaleReceipt = z.object({
   vatCents: z.number().int(),
   totalCents: z.number().int(),
   uniqueSaleNumber: z.string().describe('УНП (FIS-05)'),
+  discountCents: z.number().int().describe('The lines’ discounts, without VAT (mandatory reports, FIS-05)'),
+  siteId: z.string().nullable().describe('The sale site (търговски обект) it was sold in (ADR 0041)'),
+  siteName: z.string().nullable(),
+  siteCode: z.string().nullable().describe('The site’s unique code with NAP'),
+  workstationId: z.string().nullable(),
+  workstationName: z.string().nullable(),
+  deviceId: z.string().nullable().describe('The fiscal device it was printed on'),
+  deviceName: z.string().nullable(),
+  operatorName: z.string().nullable().describe('The user who issued it'),
+  invoiceNumbers: z.string().nullable().describe('A payment’s receipt: the invoices it paid'),
   dualTotal: z
     .object({ currency: z.enum(['BGN', 'EUR']), totalCents: z.number().int() })
     .nullable()
@@ -154,6 +164,8 @@ export const ReceiptListQuery = z.strictObject({
     .optional()
     .describe('From a service order, an over-the-counter sale, or a customer payment in cash or by card'),
   partyId: TrimmedId.optional(),
+  siteId: TrimmedId.optional().describe('Sold in this site (ADR 0041)'),
+  workstationId: TrimmedId.optional().describe('Sold at this workstation'),
   from: IsoDate.optional().describe('Date from, inclusive'),
   to: IsoDate.optional().describe('Date to, inclusive'),
 });

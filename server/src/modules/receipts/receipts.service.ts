@@ -31,6 +31,7 @@ import {
   nextUniqueSaleNumber,
   printSaleReceipt,
   printStornoReceipt,
+  salePlacementOf,
 } from '../fiscal';
 import { recordCustomerPayment, reverseMovementIn } from '../money';
 import { takeNumber } from '../numbering';
@@ -120,6 +121,16 @@ function toListItem(r: Row): SaleReceiptListItem {
     vatCents: Number(r.vat_cents),
     totalCents: Number(r.total_cents),
     uniqueSaleNumber: r.unique_sale_number,
+    discountCents: Number(r.discount_cents ?? 0),
+    siteId: r.site_id,
+    siteName: r.site_name ?? null,
+    siteCode: r.site_code ?? null,
+    workstationId: r.workstation_id,
+    workstationName: r.workstation_name ?? null,
+    deviceId: r.device_id,
+    deviceName: r.device_name ?? null,
+    operatorName: r.operator_name ?? null,
+    invoiceNumbers: r.invoice_numbers,
     fiscalised: Boolean(r.fiscalised),
     fiscalStatus: r.fiscal_status,
     fiscalErrorCode: r.fiscal_error_code,
@@ -202,9 +213,13 @@ async function fiscalPartsOf(db: Executor, receipt: SaleReceipt) {
   return { lines, payments, footer };
 }
 
-/** FIS-01, D1 (ADR 0037): with "fiscal device required" on, no cash or card sale without a device set up. */
-async function assertSaleAllowed(trx: Executor): Promise<void> {
-  await assertFiscalSaleAllowed(trx, await isFiscalDeviceRequired(trx));
+/**
+ * FIS-01, D1 (ADR 0037): with "fiscal device required" on, no cash or card sale without a device set up; the device
+ * is the one of the actor's workstation (ADR 0041), which must be active.
+ */
+async function assertSaleAllowed(trx: Executor, actor: Actor): Promise<void> {
+  const { deviceId } = await salePlacementOf(trx, actor);
+  await assertFiscalSaleAllowed(trx, await isFiscalDeviceRequired(trx), deviceId);
 }
 
 /** A receipt's line as written: its price and amounts; its id, receipt and position are given on insert. */
@@ -219,6 +234,8 @@ interface PaidReceipt {
   lines: ReceiptLine[];
   /** A customer payment's receipt (ADR 0037): the payment and its money movement, already written; no other. */
   payment?: { id: string; movementId: string };
+  /** A payment's receipt: the invoices it paid, for the mandatory reports. */
+  invoiceNumbers?: string[];
   /** What the audit row keeps besides the number, the УНП, the method, the payment, the total and the currency. */
   audit: Record<string, unknown>;
   /** The kind's own work that names the number (a counter sale's stock issue); its answer joins the audit row. */
@@ -236,11 +253,13 @@ async function insertPaidReceipt(
   kind: DocumentKind<repo.ReceiptHeaderRow>,
   input: PaidReceipt,
 ): Promise<string> {
-  await assertSaleAllowed(trx);
+  await assertSaleAllowed(trx, actor);
+  const placement = await salePlacementOf(trx, actor);
   const total = input.lines.reduce((sum, l) => sum + Number(l.total_cents), 0);
   const net = input.lines.reduce((sum, l) => sum + Number(l.net_cents), 0);
   const currency = await fiscalCurrencyOn(trx, input.date);
-  const uniqueSaleNumber = await nextUniqueSaleNumber(trx);
+  // The УНП of the workstation's device: its own ФУ number and sequence (FIS-05, ADR 0041).
+  const uniqueSaleNumber = await nextUniqueSaleNumber(trx, placement.deviceId);
   const id = newId();
   const now = nowIso();
   await repo.insertReceipt(trx, {
@@ -277,6 +296,10 @@ async function insertPaidReceipt(
     posted_at: null,
     posted_by: null,
     created_by: actor.userId,
+    site_id: placement.siteId,
+    workstation_id: placement.workstationId,
+    device_id: placement.deviceId,
+    invoice_numbers: input.invoiceNumbers?.length ? input.invoiceNumbers.join(', ') : null,
     search_text: toSearchText(uniqueSaleNumber),
     created_at: now,
     updated_at: now,
@@ -285,7 +308,16 @@ async function insertPaidReceipt(
   await repo.insertLines(trx, rows);
   await postDraft(trx, kind, actor, id, async () => ({
     at: now,
-    audit: { ...input.audit, uniqueSaleNumber, method: input.method, totalCents: total, currency },
+    audit: {
+      ...input.audit,
+      uniqueSaleNumber,
+      method: input.method,
+      totalCents: total,
+      currency,
+      ...(placement.workstationId
+        ? { workstationId: placement.workstationId, deviceId: placement.deviceId }
+        : {}),
+    },
     numbered: async (number) => {
       if (input.payment) return { ...(await input.numbered?.({ id, number, lineIds: [] })) };
       const movement = await recordCustomerPayment(trx, actor, {
@@ -314,7 +346,7 @@ export async function receiptFromOrder(
   body: ReceiptFromOrderBody,
 ): Promise<SaleReceipt> {
   const id = await db.transaction().execute(async (trx) => {
-    await assertSaleAllowed(trx);
+    await assertSaleAllowed(trx, actor);
     const date = body.documentDate ?? todayDate();
     const order = await lockBillableOrder(trx, body.orderId);
     const lines = await linesToBill(trx, order);
@@ -385,6 +417,8 @@ export async function paymentReceiptIn(
     method: 'cash' | 'card';
     accountId: string;
     lines: PaymentReceiptLine[];
+    /** The invoices (and debit notes) the payment paid, by number. */
+    invoiceNumbers?: string[];
   },
 ): Promise<string> {
   return insertPaidReceipt(trx, actor, RECEIPT_KIND, {
@@ -394,6 +428,7 @@ export async function paymentReceiptIn(
     method: input.method,
     accountId: input.accountId,
     payment: { id: input.paymentId, movementId: input.movementId },
+    invoiceNumbers: input.invoiceNumbers,
     lines: input.lines.map((l) => {
       const net = mulDivRound(l.totalCents, 10_000, 10_000 + l.vatRateBp);
       return {
@@ -449,7 +484,7 @@ async function pricedParts(trx: Executor, given: CounterSaleBody['lines']) {
  */
 export async function counterSale(db: Db, actor: Actor, body: CounterSaleBody): Promise<SaleReceipt> {
   const id = await db.transaction().execute(async (trx) => {
-    await assertSaleAllowed(trx);
+    await assertSaleAllowed(trx, actor);
     const date = body.documentDate ?? todayDate();
     if (body.partyId) await assertCustomerExists(trx, body.partyId, 'partyId');
     const lines = await pricedParts(trx, body.lines);
@@ -511,11 +546,17 @@ export async function printReceipt(db: Db, actor: Actor, id: string): Promise<Sa
   const parts = await fiscalPartsOf(db, receipt);
   let columns: Parameters<typeof repo.updateReceipt>[2];
   try {
-    const result = await printSaleReceipt(db, actor, {
-      uniqueSaleNumber: receipt.uniqueSaleNumber,
-      currency: receipt.currency as 'BGN' | 'EUR',
-      ...parts,
-    });
+    // On the device it was numbered for (ADR 0041): its УНП carries that device's ФУ number.
+    const result = await printSaleReceipt(
+      db,
+      actor,
+      {
+        uniqueSaleNumber: receipt.uniqueSaleNumber,
+        currency: receipt.currency as 'BGN' | 'EUR',
+        ...parts,
+      },
+      receipt.deviceId,
+    );
     columns = {
       fiscalised: result.fiscalised,
       fiscal_status: result.fiscalised ? 'printed' : 'no_device',
@@ -582,17 +623,22 @@ export async function stornoReceipt(
     receipt.fiscalMemorySerialNumber
   ) {
     const parts = await fiscalPartsOf(db, receipt);
-    storno = await printStornoReceipt(db, actor, {
-      uniqueSaleNumber: receipt.uniqueSaleNumber,
-      currency: receipt.currency as 'BGN' | 'EUR',
-      ...parts,
-      reason: body.reason,
-      original: {
-        receiptNumber: receipt.receiptNumber,
-        receiptDateTime: receipt.receiptDateTime,
-        fiscalMemorySerialNumber: receipt.fiscalMemorySerialNumber,
+    storno = await printStornoReceipt(
+      db,
+      actor,
+      {
+        uniqueSaleNumber: receipt.uniqueSaleNumber,
+        currency: receipt.currency as 'BGN' | 'EUR',
+        ...parts,
+        reason: body.reason,
+        original: {
+          receiptNumber: receipt.receiptNumber,
+          receiptDateTime: receipt.receiptDateTime,
+          fiscalMemorySerialNumber: receipt.fiscalMemorySerialNumber,
+        },
       },
-    });
+      receipt.deviceId,
+    );
   }
   await db.transaction().execute(async (trx) => {
     const row = await lockDocument(trx, RECEIPT_KIND, id);

@@ -51,6 +51,12 @@ export interface SaleReceiptTable {
   posted_at: Instant | null;
   posted_by: string | null;
   created_by: string | null;
+  /** Where it was sold (FIS-05, ADR 0041): the site, the workstation and the device that printed it. */
+  site_id: string | null;
+  workstation_id: string | null;
+  device_id: string | null;
+  /** A payment's receipt: the numbers of the invoices it paid, comma-separated (mandatory reports). */
+  invoice_numbers: string | null;
   search_text: string;
   created_at: Instant;
   updated_at: Instant;
