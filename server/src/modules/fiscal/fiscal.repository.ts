@@ -126,6 +126,16 @@ export function firstWorkstation(db: Executor) {
   return db.selectFrom('fiscal_workstation').selectAll().orderBy('id').executeTakeFirst();
 }
 
+/** The first workstation that prints on a device. */
+export function firstWorkstationOf(db: Executor, deviceId: string) {
+  return db
+    .selectFrom('fiscal_workstation')
+    .selectAll()
+    .where('device_id', '=', deviceId)
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
 export function allWorkstations(db: Executor) {
   return db
     .selectFrom('fiscal_workstation as w')

@@ -370,20 +370,23 @@ export interface SalePlacement {
 
 /**
  * The placement of a sale by the actor's workstation (the browser's choice, X-Workstation-Id): an unknown one is 400
- * workstation_unknown; none named, the first workstation; no workstation at all (no device was ever set up), no
- * placement and the default device, as before ADR 0041.
+ * workstation_unknown. None named, the default device — as before ADR 0041, so an installation that never picks a
+ * workstation works unchanged — at the first workstation printing on it, in its site; no device at all, no placement.
  */
 export async function salePlacementOf(db: Executor, actor: Actor): Promise<SalePlacement> {
-  const named = actor.workstationId ? await repo.findWorkstation(db, actor.workstationId) : undefined;
-  if (actor.workstationId && !named)
-    throw new DomainError('invalid', 'workstation_unknown', { field: 'workstationId' });
-  const ws = named ?? (await repo.firstWorkstation(db));
-  if (!ws) return { siteId: null, workstationId: null, deviceId: null };
-  return {
-    siteId: ws.site_id,
-    workstationId: ws.id,
-    deviceId: ws.device_id ?? (await repo.findSettings(db))?.id ?? null,
-  };
+  if (actor.workstationId) {
+    const ws = await repo.findWorkstation(db, actor.workstationId);
+    if (!ws) throw new DomainError('invalid', 'workstation_unknown', { field: 'workstationId' });
+    return {
+      siteId: ws.site_id,
+      workstationId: ws.id,
+      deviceId: ws.device_id ?? (await repo.findSettings(db))?.id ?? null,
+    };
+  }
+  const device = await repo.findSettings(db);
+  if (!device) return { siteId: null, workstationId: null, deviceId: null };
+  const ws = await repo.firstWorkstationOf(db, device.id);
+  return { siteId: ws?.site_id ?? device.site_id, workstationId: ws?.id ?? null, deviceId: device.id };
 }
 
 /** The device the actor operates (reports, cash in and out): the one named, else their workstation's, else the default. */
