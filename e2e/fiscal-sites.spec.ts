@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { aUic, csrfOf, expect, post, shot, signIn, test } from './support';
+import { aUic, csrfOf, expect, expectHome, post, shot, signIn, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 // Sale sites, their fiscal devices and workstations (FIS-05, ADR 0041): set up on Settings, this browser's
@@ -21,6 +21,7 @@ test('sets up a sale site with its device and workstation, works at it, and find
 }) => {
   test.setTimeout(180_000);
   await signIn(page);
+  await expectHome(page);
   const run = String(Date.now()).slice(-6);
   const siteName = `Магазин ${run}`;
   await page.goto('/settings/fiscal-sites');
