@@ -204,7 +204,9 @@ function NewWorkstationForm({ site }: { site: FiscalSite }) {
   const { t } = useTranslation();
   const { submit, errors, failure, pending } = useSubmit();
   const [name, setName] = useState('');
-  const [deviceId, setDeviceId] = useState<string | null>(site.devices[0]?.id ?? null);
+  // Undefined: the site's first device (devices added after the form appeared included); null: none chosen.
+  const [chosen, setDeviceId] = useState<string | null | undefined>(undefined);
+  const deviceId = chosen === undefined ? (site.devices[0]?.id ?? null) : chosen;
   return (
     <form
       noValidate
