@@ -1098,6 +1098,14 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Датата на фактурата е преди датата на предишната в поредицата: {previousNumber} от {previousDate}.',
     en: 'The invoice is dated before the previous one in its series: {previousNumber} of {previousDate}.',
   },
+  month_in_future: {
+    bg: 'Месецът още не е започнал: файл за него няма.',
+    en: 'The month has not begun yet: there is no file for it.',
+  },
+  company_uic_missing: {
+    bg: 'Фирмата няма ЕИК: одиторският файл за НАП не може да се състави.',
+    en: 'The company has no UIC (ЕИК): the audit file for NAP cannot be made.',
+  },
   company_vat_number_missing: {
     bg: 'Фирмата няма ДДС номер: файлът за НАП не може да се състави.',
     en: 'The company has no VAT number: the file for NAP cannot be made.',

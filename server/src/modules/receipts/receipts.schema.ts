@@ -57,6 +57,11 @@ export type StornoBody = z.infer<typeof StornoBody>;
 
 export const ReceiptParams = z.strictObject({ id: TrimmedId });
 
+/** The NAP audit file's period (ADR 0039): one calendar month, YYYY-MM, as the VAT journal's. */
+export const AuditFileQuery = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+});
+
 export const SaleReceiptLine = z.object({
   position: z.number().int(),
   description: z.string(),
