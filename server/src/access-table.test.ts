@@ -125,7 +125,7 @@ describe.each(DIALECTS)('role matrix on %s', (dialect) => {
       'accountant',
       'auditor',
     ]);
-    await t.setup();
+    // Set up by the matrix above; a user of each role of its own.
     for (const role of ROLES) {
       const res = await t.request(
         await t.signInAs(role, `nap-file-${role}`),
