@@ -70,7 +70,7 @@ async function payBack(page: Page, deskName: string, shotName: string) {
   await expect(page.getByTestId('refund-card')).toHaveCount(1, SLOW);
 }
 
-test('a credit note on a paid invoice is paid back from the cash desk on screen, the balance follows, and the refund is undone', async ({
+test('FIS-02: a credit note on a paid invoice is paid back from the cash desk on screen with a storno of the payment receipt, the balance follows, and the refund is undone', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -120,7 +120,9 @@ test('a credit note on a paid invoice is paid back from the cash desk on screen,
   await shot(page, 'credit-note-refund-undone-bg');
 });
 
-test('in English on a phone: the refund dialog and the credit note page fit 390 px', async ({ page }) => {
+test('FIS-02 in English on a phone: the refund dialog, the storno card on the credit note and payment pages fit 390 px', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.setViewportSize(PHONE);
   await signIn(page);
