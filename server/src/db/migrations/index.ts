@@ -39,6 +39,7 @@ import { bgMoneyRequirements } from './0039-bg-money-requirements';
 import { mail } from './0040-mail';
 import { paymentReceipts } from './0041-payment-receipts';
 import { eurNotesAndVatRates } from './0042-eur-notes-and-vat-rates';
+import { refundStornos } from './0044-refund-stornos';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -84,4 +85,5 @@ export const MIGRATIONS: Migration[] = [
   mail,
   paymentReceipts,
   eurNotesAndVatRates,
+  refundStornos,
 ];

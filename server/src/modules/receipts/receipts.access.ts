@@ -18,6 +18,7 @@ export const RECEIPTS_ACCESS: Record<string, Access> = {
   'GET /api/v1/sale-receipts/:id/pdf': SALE_RECEIPT_RULES.read,
   'POST /api/v1/sale-receipts/:id/print': SALE_RECEIPT_RULES.write,
   'POST /api/v1/sale-receipts/:id/storno': SALE_RECEIPT_RULES.write,
+  'POST /api/v1/sale-receipt-stornos/:id/print': SALE_RECEIPT_RULES.write,
 };
 
 /**
