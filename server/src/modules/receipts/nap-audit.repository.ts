@@ -49,8 +49,9 @@ export async function monthStornos(db: Executor, start: string, end: string) {
 }
 
 /**
- * The customer refunds of [from, to] not undone (ADR 0029), one row per allocation: what it pays back — a credit
- * note (its number) or a payment's advance (the УНП of that payment's receipt, if it had one, else its number).
+ * The customer refunds of [from, to] not undone (ADR 0029), one row per allocation: what it pays back — the sale
+ * whose receipt the refund stornoed (its УНП, ADR 0040), else a credit note (its number) or a payment's advance (the
+ * УНП of that payment's receipt, if it had one, else its number).
  */
 export async function monthRefunds(db: Executor, from: string, to: string) {
   return db
@@ -67,6 +68,12 @@ export async function monthRefunds(db: Executor, from: string, to: string) {
       'n.number as credit_note_number',
       's.unique_sale_number',
       'm.number as payment_number',
+      (eb) =>
+        eb
+          .selectFrom('sale_receipt_storno as st')
+          .select((x) => x.fn.min('st.unique_sale_number').as('usn'))
+          .whereRef('st.refund_id', '=', 'r.id')
+          .as('storno_unique_sale_number'),
     ])
     .where('r.undone_at', 'is', null)
     .where('r.refund_date', '>=', from)

@@ -72,7 +72,12 @@ export async function napAuditFile(db: Executor, month: string): Promise<{ fileN
     ),
     ...refunds.map(
       (r): AuditReturn => ({
-        orderNumber: r.credit_note_number ?? r.unique_sale_number ?? r.payment_number ?? '',
+        orderNumber:
+          r.storno_unique_sale_number ??
+          r.credit_note_number ??
+          r.unique_sale_number ??
+          r.payment_number ??
+          '',
         amountCents: Number(r.amount_cents),
         date: r.refund_date,
         method: r.method,

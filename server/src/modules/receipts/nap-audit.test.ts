@@ -161,7 +161,8 @@ describe.each(DIALECTS)('NAP audit file (Appendix 38) on %s', (dialect) => {
       },
       201,
     );
-    // A credit note of 25.00 + 20 % on the paid invoice, paid back in cash: a return by the note's number.
+    // A credit note of 25.00 + 20 % on the paid invoice, paid back in cash with a storno of the payment's receipt: a
+    // return of that sale, by its УНП.
     const note = await json(
       desk,
       'POST',
@@ -185,6 +186,8 @@ describe.each(DIALECTS)('NAP audit file (Appendix 38) on %s', (dialect) => {
         method: 'cash',
         date: today,
         allocations: [{ creditNoteId: note.id, amountCents: 3000 }],
+        // The cash goes back through the device: a storno of the payment's receipt (FIS-02, ADR 0040).
+        storno: { receiptId: payment.receipt.id, reason: 'refund' },
       },
       201,
     );
@@ -314,11 +317,12 @@ describe.each(DIALECTS)('NAP audit file (Appendix 38) on %s', (dialect) => {
       ['9', '54.50'],
     ]);
 
-    // The storno: a returned order by its УНП, the amount paid back in cash (3), today; the refund by the note.
+    // The storno: a returned order by its УНП, the amount paid back in cash (3), today; the refund by the УНП of the
+    // payment's receipt it stornoed.
     expect(audit.r_ord).toBe('2');
     expect(list((audit.rorder as Json).rorderenum)).toEqual([
       { r_ord_n: orderReceipt.uniqueSaleNumber, r_amount: '82.80', r_date: today, r_paym: '3' },
-      { r_ord_n: note.number, r_amount: '30.00', r_date: today, r_paym: '3' },
+      { r_ord_n: payment.receipt.uniqueSaleNumber, r_amount: '30.00', r_date: today, r_paym: '3' },
     ]);
     expect(audit.r_total).toBe('112.80');
   });
