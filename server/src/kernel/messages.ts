@@ -1147,6 +1147,14 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Датата на фактурата е преди датата на предишната в поредицата: {previousNumber} от {previousDate}.',
     en: 'The invoice is dated before the previous one in its series: {previousNumber} of {previousDate}.',
   },
+  month_in_future: {
+    bg: 'Месецът още не е започнал: файл за него няма.',
+    en: 'The month has not begun yet: there is no file for it.',
+  },
+  company_uic_missing: {
+    bg: 'Фирмата няма ЕИК: одиторският файл за НАП не може да се състави.',
+    en: 'The company has no UIC (ЕИК): the audit file for NAP cannot be made.',
+  },
   company_vat_number_missing: {
     bg: 'Фирмата няма ДДС номер: файлът за НАП не може да се състави.',
     en: 'The company has no VAT number: the file for NAP cannot be made.',
@@ -1229,6 +1237,36 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'A fiscal device is configured: a cash or card refund needs the storno receipt (number and time) from the device.',
   },
   refund_already_undone: { bg: 'Връщането вече е отменено.', en: 'The refund is already undone.' },
+  // stornos of payments' receipts printed by refunds (FIS-02, ADR 0040)
+  unknown_sale_receipt: { bg: 'Няма такава касова бележка.', en: 'No such sale receipt.' },
+  storno_receipt_not_payment: {
+    bg: 'Касова бележка {number} не е издадена за плащане на клиент: сторнирайте я от нейната страница.',
+    en: "Sale receipt {number} was not issued for a customer's payment: reverse it from its own page.",
+  },
+  storno_receipt_other_customer: {
+    bg: 'Касова бележка {number} е на друг клиент.',
+    en: 'Sale receipt {number} is of another customer.',
+  },
+  storno_currency_differs: {
+    bg: 'Касова бележка {number} е в {currency}, а връщането е в евро.',
+    en: 'Sale receipt {number} is in {currency} but the refund is in euro.',
+  },
+  storno_exceeds_receipt: {
+    bg: 'Сторното надхвърля касова бележка {number}: остават {left} € за сторниране.',
+    en: 'The storno exceeds sale receipt {number}: {left} € is left to reverse.',
+  },
+  storno_not_with_bank: {
+    bg: 'Банков превод не се сторнира на фискалното устройство.',
+    en: 'A bank transfer is not reversed on the fiscal device.',
+  },
+  storno_original_not_printed: {
+    bg: 'Оригиналната касова бележка {number} още не е отпечатана: отпечатайте я, после сторното.',
+    en: 'The original sale receipt {number} is not printed yet: print it, then the storno.',
+  },
+  refund_storno_printed: {
+    bg: 'Сторно бонът на това връщане е отпечатан на фискалното устройство: връщането не се отменя.',
+    en: "This refund's storno receipt is printed on the fiscal device: the refund cannot be undone.",
+  },
   allocation_refunded: {
     bg: 'Парите по кредитните известия към фактура {number} вече са върнати ({refunded}): отменете първо връщането.',
     en: 'The money of the credit notes on invoice {number} is already paid back ({refunded}): undo the refund first.',

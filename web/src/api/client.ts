@@ -151,6 +151,34 @@ export const api = {
   postText: <T>(path: string, text: TextBody, query?: Query) => request<T>('POST', path, { text, query }),
 };
 
+/**
+ * GETs a file the API makes (the NAP audit file) and has the browser save it under the server's file name; a
+ * refusal is an ApiError with the server's problem, as for any other call.
+ */
+export async function downloadFile(path: string, query?: Query): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(urlOf(path, query), {
+      headers: { 'X-Servix-Locale': currentLocale() },
+      credentials: 'include',
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: 'network_error', detail: i18n.t('errors.network') });
+  }
+  if (!response.ok) throw new ApiError(await problemOf(response));
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return fileName;
+}
+
 /** The message to show for any failure: the server's own words when it sent a problem. */
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.problem.detail;

@@ -16,6 +16,7 @@ import {
   IconClipboardPlus,
   IconClockPlay,
   IconCoin,
+  IconFileCode,
   IconFileDollar,
   IconFileImport,
   IconFileInvoice,
@@ -67,6 +68,7 @@ export interface Screen {
     | 'fiscalSites.nav'
     | 'money.nav.accounts'
     | 'vatJournal.nav'
+    | 'napAudit.nav'
     | 'vatRates.nav'
     | 'mail.nav.settings'
     | 'mail.nav.outbox';
@@ -363,5 +365,11 @@ export const REPORT_SCREENS = [
     label: 'vatJournal.nav',
     icon: IconFileInvoice,
     needs: 'GET /api/v1/vat/sales-journal',
+  },
+  {
+    path: '/reports/nap-audit-file',
+    label: 'napAudit.nav',
+    icon: IconFileCode,
+    needs: 'GET /api/v1/vat/audit-file.xml',
   },
 ] as const satisfies readonly Screen[];

@@ -13,6 +13,7 @@ import { proformaMessages } from '../features/invoices/proforma-i18n';
 import { itemsMessages } from '../features/items/i18n';
 import { mailMessages } from '../features/mail/i18n';
 import { moneyMessages } from '../features/money/i18n';
+import { napAuditMessages } from '../features/nap-audit/i18n';
 import { orderClosingMessages } from '../features/orders/closing-i18n';
 import { orderCodesMessages } from '../features/orders/codes-i18n';
 import { ordersMessages } from '../features/orders/i18n';
@@ -77,6 +78,7 @@ export const FEATURE_MESSAGES = {
   proformas: proformaMessages,
   money: moneyMessages,
   vatJournal: vatJournalMessages,
+  napAudit: napAuditMessages,
   payments: paymentsMessages,
   receipts: receiptsMessages,
   visits: visitsMessages,
@@ -124,6 +126,7 @@ export const bg = mergeMessages(
   fieldMessages.bg,
   moneyMessages.bg,
   vatJournalMessages.bg,
+  napAuditMessages.bg,
   paymentsMessages.bg,
   mailMessages.bg,
 );
@@ -171,6 +174,7 @@ export const en: Messages = mergeMessages(
   fieldMessages.en,
   moneyMessages.en,
   vatJournalMessages.en,
+  napAuditMessages.en,
   paymentsMessages.en,
   mailMessages.en,
 );

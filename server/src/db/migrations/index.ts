@@ -40,6 +40,7 @@ import { mail } from './0040-mail';
 import { paymentReceipts } from './0041-payment-receipts';
 import { eurNotesAndVatRates } from './0042-eur-notes-and-vat-rates';
 import { fiscalSites } from './0043-fiscal-sites';
+import { refundStornos } from './0044-refund-stornos';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */
@@ -86,4 +87,5 @@ export const MIGRATIONS: Migration[] = [
   paymentReceipts,
   eurNotesAndVatRates,
   fiscalSites,
+  refundStornos,
 ];

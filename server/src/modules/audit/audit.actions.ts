@@ -110,7 +110,14 @@ export const AUDIT_ACTIONS = [
   // bank statement import (ADR 0023)
   ...actionsOf('money_account', ['import_statement']),
   // sale receipts (ADR 0022)
-  ...actionsOf('sale_receipt', ['create', 'counter_sale', 'print', 'storno']),
+  ...actionsOf('sale_receipt', [
+    'create',
+    'counter_sale',
+    'print',
+    'storno',
+    'refund_storno',
+    'storno_print',
+  ]),
   // proforma invoices (ADR 0025)
   ...actionsOf('sales_proforma', ['create', 'convert', 'cancel']),
   // goods delivery notes (ADR 0024)

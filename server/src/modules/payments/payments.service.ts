@@ -142,6 +142,8 @@ export async function getPayment(db: Executor, id: string): Promise<Payment> {
       receiptNumber: receipt.receiptNumber,
       receiptDateTime: receipt.receiptDateTime,
       fiscalMemorySerialNumber: receipt.fiscalMemorySerialNumber,
+      stornoableCents: receipt.stornoableCents,
+      stornos: receipt.stornos,
     },
   };
 }

@@ -2,11 +2,16 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
 import { listAll, listOrder, listPage, type SortKeys } from '../../db/list';
-import { matchesSearch } from '../../db/sql';
+import { lockForUpdate, matchesSearch } from '../../db/sql';
 import type { PageRequest } from '../../kernel/list-query';
 import { likePattern } from '../../kernel/search-text';
 import type { ReceiptFilter } from './receipts.schema';
-import type { SaleReceiptLineTable, SaleReceiptTable } from './receipts.table';
+import type {
+  SaleReceiptLineTable,
+  SaleReceiptStornoLineTable,
+  SaleReceiptStornoTable,
+  SaleReceiptTable,
+} from './receipts.table';
 
 /** The header as the document lifecycle locks and posts it (ADR 8). */
 export type ReceiptHeaderRow = Selectable<SaleReceiptTable>;
@@ -144,5 +149,106 @@ export async function linesOf(db: Executor, receiptId: string) {
     .selectAll()
     .where('receipt_id', '=', receiptId)
     .orderBy('position')
+    .execute();
+}
+
+// ---------------------------------------------------------------- stornos of payments' receipts (ADR 0040)
+
+/** Locks a receipt's row (PostgreSQL): two refunds stornoing one receipt at once take turns. */
+export async function lockReceipt(db: Executor, id: string) {
+  return lockForUpdate(db.selectFrom('sale_receipt').selectAll().where('id', '=', id), db).executeTakeFirst();
+}
+
+export async function insertStorno(db: Executor, row: Insertable<SaleReceiptStornoTable>): Promise<void> {
+  await db.insertInto('sale_receipt_storno').values(row).execute();
+}
+export async function insertStornoLines(
+  db: Executor,
+  rows: Insertable<SaleReceiptStornoLineTable>[],
+): Promise<void> {
+  if (rows.length) await db.insertInto('sale_receipt_storno_line').values(rows).execute();
+}
+export async function updateStorno(
+  db: Executor,
+  id: string,
+  columns: Updateable<SaleReceiptStornoTable>,
+): Promise<void> {
+  await db.updateTable('sale_receipt_storno').set(columns).where('id', '=', id).execute();
+}
+
+function stornoView(db: Executor) {
+  return db
+    .selectFrom('sale_receipt_storno as s')
+    .innerJoin('sale_receipt as r', 'r.id', 's.receipt_id')
+    .selectAll('s')
+    .select([
+      'r.number as original_number',
+      'r.receipt_number as original_receipt_number',
+      'r.receipt_date_time as original_receipt_date_time',
+      'r.fiscal_memory_serial_number as original_fiscal_memory_serial_number',
+    ]);
+}
+export type StornoRow = NonNullable<Awaited<ReturnType<typeof findStorno>>>;
+export function findStorno(db: Executor, id: string) {
+  return stornoView(db).where('s.id', '=', id).executeTakeFirst();
+}
+export function stornosWhere(db: Executor, by: { receiptId?: string; refundIds?: string[] }) {
+  let q = stornoView(db);
+  if (by.receiptId) q = q.where('s.receipt_id', '=', by.receiptId);
+  if (by.refundIds) {
+    if (!by.refundIds.length) return Promise.resolve([]);
+    q = q.where('s.refund_id', 'in', by.refundIds);
+  }
+  return q.orderBy('s.created_at').orderBy('s.id').execute();
+}
+export function stornoLinesOf(db: Executor, stornoIds: string[]) {
+  if (!stornoIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('sale_receipt_storno_line')
+    .selectAll()
+    .where('storno_id', 'in', stornoIds)
+    .orderBy('storno_id')
+    .orderBy('position')
+    .execute();
+}
+/** What earlier stornos took off each of a receipt's lines, by position. */
+export async function stornoedByPosition(db: Executor, receiptId: string): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('sale_receipt_storno_line as l')
+    .innerJoin('sale_receipt_storno as s', 's.id', 'l.storno_id')
+    .select(['l.position', sql<number>`cast(sum(l.total_cents) as bigint)`.as('s')])
+    .leftJoin('customer_refund as cr', 'cr.id', 's.refund_id')
+    .where('s.receipt_id', '=', receiptId)
+    // A storno recorded with no device for a refund since undone no longer counts (ADR 0040).
+    .where('cr.undone_at', 'is', null)
+    .groupBy('l.position')
+    .execute();
+  return new Map(rows.map((r) => [r.position, Number(r.s)]));
+}
+/** A customer's payments' receipts with something left to storno, newest first, with the payment's invoices. */
+export function stornoableReceiptsOf(db: Executor, partyId: string) {
+  return db
+    .selectFrom('sale_receipt as r')
+    .where('r.party_id', '=', partyId)
+    .where('r.payment_id', 'is not', null)
+    .where('r.status', '=', 'posted')
+    .select([
+      'r.id',
+      'r.number',
+      'r.payment_id',
+      'r.document_date',
+      'r.payment_method',
+      'r.fiscal_status',
+      'r.currency',
+      'r.total_cents',
+      sql<number>`cast(r.total_cents - (select coalesce(sum(s.total_cents), 0) from sale_receipt_storno s left join customer_refund cr on cr.id = s.refund_id where s.receipt_id = r.id and cr.undone_at is null) as bigint)`.as(
+        'left_cents',
+      ),
+    ])
+    .where(
+      sql<boolean>`r.total_cents > (select coalesce(sum(s.total_cents), 0) from sale_receipt_storno s left join customer_refund cr on cr.id = s.refund_id where s.receipt_id = r.id and cr.undone_at is null)`,
+    )
+    .orderBy('r.document_date', 'desc')
+    .orderBy('r.created_at', 'desc')
     .execute();
 }

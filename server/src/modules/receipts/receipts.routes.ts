@@ -16,6 +16,7 @@ import {
   SaleReceipt,
   type SaleReceiptListItem,
   SaleReceiptPage,
+  SaleReceiptStorno,
   StornoBody,
 } from './receipts.schema';
 import * as receipts from './receipts.service';
@@ -122,6 +123,20 @@ export async function receiptsRoutes(app: FastifyInstance) {
       },
     },
     async (req) => receipts.printReceipt(db, actorOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/v1/sale-receipt-stornos/:id/print',
+    {
+      schema: {
+        tags,
+        summary:
+          "Print a refund's storno the device has not printed yet (FIS-02, ADR 0040): printed or no device answers as it is, never twice",
+        params: ReceiptParams,
+        response: { 200: SaleReceiptStorno },
+      },
+    },
+    async (req) => receipts.printStorno(db, actorOf(req), req.params.id),
   );
 
   r.post(

@@ -274,6 +274,8 @@ export const auditMessages = defineMessages(
           counter_sale: 'Продажба на части на каса',
           print: 'Отпечатана касова бележка',
           storno: 'Сторнирана касова бележка',
+          refund_storno: 'Сторно на касова бележка при връщане на пари',
+          storno_print: 'Отпечатан сторно бон',
         },
         sales_proforma: {
           create: 'Издадена проформа фактура',
@@ -577,6 +579,8 @@ export const auditMessages = defineMessages(
           counter_sale: 'Over-the-counter sale of parts',
           print: 'Sale receipt printed',
           storno: 'Sale receipt reversed (storno)',
+          refund_storno: 'Sale receipt stornoed by a refund',
+          storno_print: 'Storno receipt printed',
         },
         sales_proforma: {
           create: 'Proforma invoice issued',
