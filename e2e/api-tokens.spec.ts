@@ -1,4 +1,4 @@
-import { expect, shot, signIn, test, typedDay } from './support';
+import { expect, shot, signIn, switchLanguage, test, typedDay } from './support';
 
 test('creates read-only and read-write API tokens shown once, with their expiry; revokes one', async ({
   page,
@@ -45,7 +45,7 @@ test('creates read-only and read-write API tokens shown once, with their expiry;
   await expect(row).toContainText('Отменен');
 
   // The same screen in English.
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expect(page.getByRole('heading', { level: 2, name: 'API tokens' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'Онлайн магазин' })).toContainText('Read and write');
   await expect(page.getByRole('row').filter({ hasText: 'Счетоводство' })).toContainText('Read only');
@@ -55,6 +55,6 @@ test('creates read-only and read-write API tokens shown once, with their expiry;
   await expect(english.getByRole('combobox', { name: 'Access' })).toHaveValue('Read only');
   await shot(page, 'api-token-new-en');
   await english.getByRole('button', { name: 'Cancel' }).click();
-  await page.getByText('БГ', { exact: true }).click();
+  await switchLanguage(page, 'bg');
   await expect(page.getByRole('heading', { level: 2, name: 'API ключове' })).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { calendarDateOf } from '../server/src/kernel/calendar';
-import { api, csrfOf, expect, expectHome, shot, signIn, test } from './support';
+import { api, csrfOf, expect, expectHome, shot, signIn, switchLanguage, test } from './support';
 
 async function post(page: Page, path: string, data?: unknown) {
   const res = await page.request.post(path, { headers: { 'x-csrf-token': await csrfOf(page) }, data });
@@ -60,7 +60,7 @@ test('the audit log names every action and record in words, in Bulgarian and in 
   await expectNoRawCodes(page, 'Непознат код');
   await shot(page, 'audit-log-bg');
 
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expect(page.getByRole('heading', { level: 2, name: 'Audit log' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Stock document reversed' }).first()).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Stock document posted' }).first()).toBeVisible();
@@ -68,6 +68,6 @@ test('the audit log names every action and record in words, in Bulgarian and in 
   await shot(page, 'audit-log-en');
 
   // The language is saved to the user: back to Bulgarian for the specs after this one.
-  await page.getByText('БГ', { exact: true }).click();
+  await switchLanguage(page, 'bg');
   await expect(page.getByRole('heading', { level: 2, name: 'Журнал на промените' })).toBeVisible();
 });

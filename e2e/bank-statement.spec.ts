@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { api, aUic, expect, expectHome, post, shot, signIn, test } from './support';
+import { api, aUic, expect, expectHome, post, shot, signIn, switchLanguage, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
@@ -90,7 +90,7 @@ test('in English on a phone: the statement preview fits 390 px as cards', async 
   await page.setViewportSize(PHONE);
   await signIn(page);
   await expectHome(page);
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expectHome(page, 'en');
   try {
     const { invoice, bank, file } = await statement(page, 'Bank Customer');
@@ -102,7 +102,7 @@ test('in English on a phone: the statement preview fits 390 px as cards', async 
     await shot(page, 'bank-statement-phone-en');
   } finally {
     await page.goto('/');
-    await page.getByText('БГ', { exact: true }).click();
+    await switchLanguage(page, 'bg');
     await expectHome(page, 'bg');
   }
 });

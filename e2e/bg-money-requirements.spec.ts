@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { api, expect, expectHome, post, shot, signIn, test } from './support';
+import { api, expect, expectHome, post, shot, signIn, switchLanguage, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
@@ -82,7 +82,7 @@ test('INV-16 in English on a phone, and the euro display settings (EUR-02, EUR-0
   await page.setViewportSize(PHONE);
   await signIn(page);
   await expectHome(page);
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expectHome(page, 'en');
   try {
     const order = await personsFinishedOrder(page, 'P');
@@ -94,7 +94,7 @@ test('INV-16 in English on a phone, and the euro display settings (EUR-02, EUR-0
     await shot(page, 'bg-money-company-settings-phone-en');
   } finally {
     await page.goto('/');
-    await page.getByText('БГ', { exact: true }).click();
+    await switchLanguage(page, 'bg');
     await expectHome(page, 'bg');
   }
   await page.setViewportSize({ width: 1280, height: 900 });

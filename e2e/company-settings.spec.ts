@@ -1,5 +1,5 @@
 import { isValidUic } from '@servix/server/kernel/identifiers';
-import { expect, shot, signIn, test } from './support';
+import { expect, shot, signIn, switchLanguage, test } from './support';
 
 const BAD_UIC = '123456789';
 const GOOD_UIC = '131468980';
@@ -38,10 +38,10 @@ test('edits the company: the server rejects a bad ЕИК on its field, a valid o
   await expect(page.getByLabel('Населено място')).toHaveValue('Пловдив');
   await shot(page, 'company-bg');
 
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expect(page.getByRole('heading', { level: 2, name: 'Company' })).toBeVisible();
   await expect(page.getByLabel('UIC (ЕИК / БУЛСТАТ)')).toHaveValue(GOOD_UIC);
   await shot(page, 'company-en');
-  await page.getByText('БГ', { exact: true }).click();
+  await switchLanguage(page, 'bg');
   await expect(page.getByRole('heading', { level: 2, name: 'Фирма' })).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { api, expect, expectHome, shot, signIn, test } from './support';
+import { api, expect, expectHome, shot, signIn, switchLanguage, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
@@ -173,7 +173,7 @@ test('in English on a phone: the counter sale, the receipt and the list fit 390 
   await signIn(page);
   await expectHome(page);
   const { hose, store, desk } = await scene(page, 'B');
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expectHome(page, 'en');
   try {
     await page.goto('/counter-sale');
@@ -200,7 +200,7 @@ test('in English on a phone: the counter sale, the receipt and the list fit 390 
     await shot(page, 'sale-receipts-phone-en');
   } finally {
     await page.goto('/');
-    await page.getByText('БГ', { exact: true }).click();
+    await switchLanguage(page, 'bg');
     await expectHome(page, 'bg');
   }
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { ADMIN, COMPANY, expect, expectHome, shot, signIn, test } from './support';
+import { ADMIN, COMPANY, expect, expectHome, shot, signIn, switchLanguage, test } from './support';
 
 /** Nothing on the page is wider than the screen. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
@@ -111,7 +111,7 @@ test('the demo banner fits a phone, in both languages; its way out asks before d
   await expect(banner).toBeVisible();
   await expect(page.getByTestId('header-company')).toHaveText(COMPANY);
 
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expect(banner).toContainText('This is a demo company with invented data.');
   await shot(page, 'home-demo-en');
   await banner.getByRole('button', { name: 'Start my company' }).click();
@@ -127,7 +127,7 @@ test('the demo banner fits a phone, in both languages; its way out asks before d
   await expectNoSidewaysScroll(page);
   await shot(page, 'home-demo-mobile-en');
   // The language is saved to the user: back to Bulgarian for the specs after this one.
-  await page.getByText('БГ', { exact: true }).click();
+  await switchLanguage(page, 'bg');
   await expect(banner).toContainText('Това е демо фирма с измислени данни.');
   const startOwn = banner.getByRole('button', { name: 'Започни своята фирма' });
   await expect(startOwn).toBeInViewport();

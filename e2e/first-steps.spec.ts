@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect as baseExpect, csrfOf, shot, test } from './support';
+import { expect as baseExpect, csrfOf, shot, switchLanguage, test } from './support';
 
 // Two servers share the machine with other runs: a fresh installation's first screens may take a while.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -72,12 +72,12 @@ test('a new owner without the demo follows the first steps to a first receipt of
   await expect(page.getByText(/Следват сервизните поръчки, посещенията и фактурите/)).toBeVisible();
   await shot(page, 'first-steps-empty-bg');
   await phoneShot(page, 'first-steps-empty-bg-390');
-  await page.getByRole('banner').getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expect(page.getByRole('heading', { name: 'First steps' })).toBeVisible();
   await expect(page.getByTestId('first-steps-progress')).toHaveText('0 of 7');
   await shot(page, 'first-steps-empty-en');
   await phoneShot(page, 'first-steps-empty-en-390');
-  await page.getByRole('banner').getByText('БГ', { exact: true }).click();
+  await switchLanguage(page, 'bg');
 
   // 1. The company's requisites.
   await page.getByTestId('first-step-company').getByRole('link', { name: 'Попълнете реквизитите' }).click();
@@ -205,7 +205,7 @@ test('a new owner without the demo follows the first steps to a first receipt of
   await expect(page.getByTestId('first-steps-done')).toHaveText('Първи стъпки: готово');
   await expect(page.getByTestId('first-steps')).toHaveCount(0);
   await shot(page, 'first-steps-done-bg');
-  await page.getByRole('banner').getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expect(page.getByTestId('first-steps-done')).toHaveText('First steps: done');
   await phoneShot(page, 'first-steps-done-en-390');
 });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { type FakeErpNetFp, startFakeErpNetFp } from '../server/test/fake-erpnet-fp';
-import { api, expect, expectHome, post, shot, signIn, test } from './support';
+import { api, expect, expectHome, post, shot, signIn, switchLanguage, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 // The local fake ErpNet.FP print server (server/test/fake-erpnet-fp.ts) stands in for the fiscal printer.
@@ -99,7 +99,7 @@ test('the fiscal device’s cash desk: cash in and out on the device, the Z repo
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // In English.
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   const en = page.getByRole('region', { name: 'Reconciliation with the fiscal device' });
   await expect(en.getByTestId('reconciled')).toHaveText('Difference');
   await expect(en.getByText('Difference (desk − device)')).toBeVisible();
@@ -109,7 +109,7 @@ test('the fiscal device’s cash desk: cash in and out on the device, the Z repo
   await expectFitsScreen(page, 'fiscal cash desk (en)');
   await shot(page, 'fiscal-cash-desk-390-en');
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.getByText('БГ', { exact: true }).click();
+  await switchLanguage(page, 'bg');
 
   // The fake device goes away with this spec: the desk untied and back to no device.
   await page.getByLabel('Касата на фискалното устройство').click();

@@ -1,5 +1,5 @@
 import { type FakeErpNetFp, startFakeErpNetFp } from '../server/test/fake-erpnet-fp';
-import { api, expect, shot, signIn, test } from './support';
+import { api, expect, shot, signIn, switchLanguage, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 // The local fake ErpNet.FP print server (server/test/fake-erpnet-fp.ts) stands in for the fiscal printer.
@@ -86,7 +86,7 @@ test('sets up the fiscal device, tests it, prints an X report and a deposit, and
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // In English.
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expect(page.getByRole('heading', { level: 2, name: 'Fiscal device' })).toBeVisible();
   await page.getByRole('button', { name: 'X report' }).click();
   await expect(
@@ -106,7 +106,7 @@ test('sets up the fiscal device, tests it, prints an X report and a deposit, and
   await expectFitsScreen(page, 'fiscal device (en)');
   await shot(page, 'fiscal-device-390-en');
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.getByText('БГ', { exact: true }).click();
+  await switchLanguage(page, 'bg');
   await expect(page.getByRole('heading', { level: 2, name: 'Фискално устройство' })).toBeVisible();
 
   // The fake device goes away with this spec: back to no device, so later journeys print nowhere.

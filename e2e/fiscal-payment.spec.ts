@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { type FakeErpNetFp, startFakeErpNetFp } from '../server/test/fake-erpnet-fp';
-import { api, aUic, expect, expectHome, post, shot, signIn, test } from './support';
+import { api, aUic, expect, expectHome, post, shot, signIn, switchLanguage, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
@@ -84,12 +84,12 @@ test('FIS-01: a cash payment on the payments screen prints its fiscal receipt on
 
     // In English on a phone: the card fits 390 px.
     await page.setViewportSize(PHONE);
-    await page.getByText('EN', { exact: true }).click();
+    await switchLanguage(page, 'en');
     await expect(receipt.getByTestId('receipt-fiscal-status')).toHaveText('Printed', SLOW);
     await expect(page.getByText('Sale receipt', { exact: true })).toBeVisible();
     await expectFitsScreen(page, 'payment with its receipt');
     await shot(page, 'payment-receipt-printed-en-390');
-    await page.getByText('БГ', { exact: true }).click();
+    await switchLanguage(page, 'bg');
   } finally {
     fake.switches.paperOut = false;
     await putDevice(page, { kind: 'none' });

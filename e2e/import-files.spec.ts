@@ -1,15 +1,11 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectHome, shot, signIn, test } from './support';
+import { expect, expectHome, shot, signIn, switchLanguage, test } from './support';
 
 /** Files as Excel and LibreOffice save them (server/src/modules/imports/fixtures/README.md). */
 const fixture = (name: string) => path.join('server/src/modules/imports/fixtures', name);
 const EXCEL_1251 = fixture('customers-excel-windows-1251-semicolon.csv');
 const CALC_XLSX = fixture('customers-libreoffice.xlsx');
-
-async function switchLanguage(page: Page, to: 'EN' | 'БГ') {
-  await page.getByRole('banner').getByText(to, { exact: true }).click();
-}
 
 /** Signs in and opens the import screen on customers. */
 async function openCustomerImport(page: Page) {
@@ -52,12 +48,12 @@ test('imports the customers file Excel saves on a Bulgarian Windows (Windows-125
   await expect(sample).not.toContainText('\uFFFD');
   await shot(page, 'import-1251-preview-bg');
 
-  await switchLanguage(page, 'EN');
+  await switchLanguage(page, 'en');
   await expect(page.getByTestId('import-format')).toHaveText(
     'The file is CSV in Windows-1251, separated by semicolons.',
   );
   await shot(page, 'import-1251-preview-en');
-  await switchLanguage(page, 'БГ');
+  await switchLanguage(page, 'bg');
 
   await page.getByRole('button', { name: 'Внеси 4 реда' }).click();
   await expect(page.getByTestId('import-status')).toHaveText('Готово', { timeout: 30_000 });
@@ -82,14 +78,14 @@ test('imports an XLSX saved by LibreOffice Calc: the first sheet, phones and Е�
   await expect(sample.locator('tr[data-row="3"]')).toContainText('Пенчо Щерянов');
   await expect(sample.locator('tr[data-row="3"]')).toContainText('0899112233');
   await shot(page, 'import-xlsx-preview-bg');
-  await switchLanguage(page, 'EN');
+  await switchLanguage(page, 'en');
   await expect(page.getByTestId('import-format')).toHaveText(
     'The file is an Excel workbook (.xlsx); its first sheet, “typed”, was read.',
   );
   await shot(page, 'import-xlsx-preview-en');
   await page.getByRole('button', { name: 'Import 4 rows' }).click();
   await expect(page.getByTestId('import-status')).toHaveText('Done', { timeout: 30_000 });
-  await switchLanguage(page, 'БГ');
+  await switchLanguage(page, 'bg');
   await expectCustomerListed(page, 'Пенчо Щерянов');
   await expectCustomerListed(page, 'Климатици „Ямбол-Юг“ ООД');
 });
@@ -111,10 +107,10 @@ test('on a 390 px phone the preview is cards, each error under its cell, nothing
   await expect(card.locator('[data-error="true"]')).toBeVisible();
   await expectNoSidewaysScroll(page);
   await shot(page, 'import-phone-preview-bg');
-  await switchLanguage(page, 'EN');
+  await switchLanguage(page, 'en');
   await expect(page.getByTestId('import-format')).toContainText('Windows-1251');
   await expectNoSidewaysScroll(page);
   await shot(page, 'import-phone-preview-en');
   // The language is saved on the user: back to Bulgarian for the journeys after this one.
-  await switchLanguage(page, 'БГ');
+  await switchLanguage(page, 'bg');
 });

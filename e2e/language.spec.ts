@@ -1,21 +1,21 @@
-import { expect, expectHome, shot, signIn, test } from './support';
+import { expect, expectHome, shot, signIn, switchLanguage, test } from './support';
 
 test('switches the language to English and back; the choice survives a reload', async ({ page }) => {
   // Before sign-in the choice is remembered by the browser.
   await page.goto('/login');
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expect(page.getByRole('heading', { name: 'Sign in to Servix' })).toBeVisible();
   await shot(page, 'sign-in-en');
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Sign in to Servix' })).toBeVisible();
-  await page.getByText('БГ', { exact: true }).click();
+  await switchLanguage(page, 'bg');
   await expect(page.getByRole('heading', { name: 'Вход в Servix' })).toBeVisible();
 
   await signIn(page);
   await expectHome(page, 'bg');
 
   // After sign-in the choice is saved to the user.
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expectHome(page, 'en');
   const nav = page.getByRole('navigation', { name: 'Main menu' });
   await nav.getByRole('link', { name: 'Users' }).click();
@@ -41,7 +41,7 @@ test('switches the language to English and back; the choice survives a reload', 
   await expect(page.getByTestId('audit-diff').first()).toBeVisible();
   await shot(page, 'audit-diff-en');
 
-  await page.getByText('БГ', { exact: true }).click();
+  await switchLanguage(page, 'bg');
   await expect(page.getByRole('heading', { level: 2, name: 'Журнал на промените' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: 'Журнал на промените' })).toBeVisible();

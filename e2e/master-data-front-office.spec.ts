@@ -1,4 +1,4 @@
-import { api, expect, expectHome, rowsFor, shot, signIn, test, typedDay } from './support';
+import { api, expect, expectHome, rowsFor, shot, signIn, switchLanguage, test, typedDay } from './support';
 
 /** Passes isValidUic (server/src/kernel/identifiers.ts) and is not in server/seed-data/customers.csv. */
 const UIC = '204000003';
@@ -128,7 +128,7 @@ test('the front desk registers a company with a site and an item, and finds them
   await expect(page.getByTestId('item-serial')).toHaveText(SERIAL);
 
   // The same screens in English.
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expect(page.getByRole('link', { name: 'To items' })).toBeVisible();
   await shot(page, 'fo-item-detail-en');
   await page
@@ -158,7 +158,7 @@ test('the front desk registers a company with a site and an item, and finds them
   await search.press('Escape');
 
   // Back to Bulgarian for the specs that follow (the choice is saved to the user).
-  await page.getByText('БГ', { exact: true }).click();
+  await switchLanguage(page, 'bg');
   await expect(page.getByRole('heading', { level: 2, name: 'Обслужвани уреди' })).toBeVisible();
   await shot(page, 'fo-items-bg');
 });

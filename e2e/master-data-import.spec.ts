@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { addMonths, dateParts, todayDate } from '../server/src/kernel/calendar';
-import { api, expect, expectHome, shot, signIn, test } from './support';
+import { api, expect, expectHome, shot, signIn, switchLanguage, test } from './support';
 
 const PARTS_HEADER =
   'code,barcode,name_bg,name_en,unit,category_code,sale_price_eur,typical_cost_eur,vat_rate_percent,min_stock,compatible';
@@ -46,10 +46,6 @@ async function quietShot(page: Page, name: string) {
   await shot(page, name);
 }
 
-async function switchLanguage(page: Page, to: 'EN' | 'БГ') {
-  await page.getByRole('banner').getByText(to, { exact: true }).click();
-}
-
 test('imports 1,000 parts from CSV: the preview reports the 3 bad rows, the valid 997 are imported', async ({
   page,
 }) => {
@@ -86,14 +82,14 @@ test('imports 1,000 parts from CSV: the preview reports the 3 bad rows, the vali
   await shot(page, 'import-preview-bg');
 
   // The same check in English.
-  await switchLanguage(page, 'EN');
+  await switchLanguage(page, 'en');
   await page.getByRole('button', { name: 'Another file' }).click();
   await page.locator('input[type="file"]').setInputFiles(CSV_FILE);
   await expect(page.getByTestId('import-error-rows')).toHaveText('3');
   await expect(page.getByTestId('import-errors')).toContainText('Code "AC-4WAY-VALVE" is already taken');
   await expect(page.getByRole('button', { name: 'Import 1000 rows' })).toBeDisabled();
   await shot(page, 'import-preview-en');
-  await switchLanguage(page, 'БГ');
+  await switchLanguage(page, 'bg');
   await page.getByRole('button', { name: 'Друг файл' }).click();
   await page.locator('input[type="file"]').setInputFiles(CSV_FILE);
   await expect(page.getByTestId('import-error-rows')).toHaveText('3');
@@ -187,7 +183,7 @@ test('the catalogue lists in Bulgarian and English; a part’s price and code ar
   );
   await existing.getByRole('button', { name: 'Отказ' }).click();
 
-  await switchLanguage(page, 'EN');
+  await switchLanguage(page, 'en');
   const navEn = page.getByRole('navigation', { name: 'Main menu' });
   for (const list of CATALOG_LISTS) {
     await navEn.getByRole('link', { name: list.en, exact: true }).click();
@@ -195,7 +191,7 @@ test('the catalogue lists in Bulgarian and English; a part’s price and code ar
     await expect(page.getByTestId(list.testId).locator('tbody tr').first()).toBeVisible();
     await shot(page, `${list.shot}-en`);
   }
-  await switchLanguage(page, 'БГ');
+  await switchLanguage(page, 'bg');
   await expect(page.getByRole('heading', { level: 2, name: 'Резервни части' })).toBeVisible();
 });
 
@@ -251,11 +247,11 @@ test('a service type’s norm times by brand and model, and its price for a mode
   await expect(result).toContainText('за модела');
   await quietShot(page, 'service-type-overrides-bg');
 
-  await switchLanguage(page, 'EN');
+  await switchLanguage(page, 'en');
   await expect(page.getByRole('tab', { name: /Norm by brand and model/ })).toBeVisible();
   await expect(result).toContainText('for the model');
   await quietShot(page, 'service-type-overrides-en');
-  await switchLanguage(page, 'БГ');
+  await switchLanguage(page, 'bg');
   await expect(result).toContainText('за модела');
 });
 
@@ -310,10 +306,10 @@ test('a technician: skills, working hours with an overlap refused, pay terms fro
   await expect(page.getByTestId('pay-terms').locator('tbody tr')).toHaveCount(2);
   await expect(page.getByTestId('pay-terms')).toContainText('предстои');
   await quietShot(page, 'technician-form-bg');
-  await switchLanguage(page, 'EN');
+  await switchLanguage(page, 'en');
   await expect(page.getByTestId('pay-terms')).toContainText(/€15\.50 per norm hour/);
   await quietShot(page, 'technician-form-en');
-  await switchLanguage(page, 'БГ');
+  await switchLanguage(page, 'bg');
   await expect(page.getByRole('heading', { level: 2, name: 'Петър Илиев' })).toBeVisible();
 });
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { ADMIN, api, expect, shot, signIn, test } from './support';
+import { ADMIN, api, expect, shot, signIn, switchLanguage, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 test.use({ viewport: PHONE });
@@ -153,7 +153,7 @@ for (const language of ['bg', 'en'] as const)
         ]),
       );
       if (language === 'en') {
-        await page.getByText('EN', { exact: true }).click();
+        await switchLanguage(page, 'en');
         await expectHome(page, 'en');
       }
       try {
@@ -177,7 +177,7 @@ for (const language of ['bg', 'en'] as const)
         // The language is the user's: the other specs expect Bulgarian.
         if (language === 'en') {
           await page.goto('/');
-          await page.getByText('БГ', { exact: true }).click();
+          await switchLanguage(page, 'bg');
           await expectHome(page, 'bg');
         }
       }

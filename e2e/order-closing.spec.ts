@@ -1,4 +1,4 @@
-import { api, expect, expectHome, finishedOrder, shot, signIn, test } from './support';
+import { api, expect, expectHome, finishedOrder, shot, signIn, switchLanguage, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
@@ -64,7 +64,7 @@ test('in English on a phone: delivering without a document asks the reason; the 
   await page.setViewportSize(PHONE);
   await signIn(page);
   await expectHome(page);
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expectHome(page, 'en');
   try {
     const order = await finishedOrder(page, 'Closing Customer', 'CLOSE');
@@ -101,7 +101,7 @@ test('in English on a phone: delivering without a document asks the reason; the 
     expect((await api(page, `/api/v1/service-orders/${order.id}`)).billedByKind).toBe('invoice');
   } finally {
     await page.goto('/');
-    await page.getByText('БГ', { exact: true }).click();
+    await switchLanguage(page, 'bg');
     await expectHome(page, 'bg');
   }
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { api, aUic, expect, expectHome, post, shot, signIn, test } from './support';
+import { api, aUic, expect, expectHome, post, shot, signIn, switchLanguage, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
@@ -81,7 +81,7 @@ test('in English on a phone: the payment form, the payment and the receivables f
   await page.setViewportSize(PHONE);
   await signIn(page);
   await expectHome(page);
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expectHome(page, 'en');
   try {
     const { invoice, desk } = await issuedInvoice(page, 'Payment Customer');
@@ -101,7 +101,7 @@ test('in English on a phone: the payment form, the payment and the receivables f
     await shot(page, 'receivables-phone-en');
   } finally {
     await page.goto('/');
-    await page.getByText('БГ', { exact: true }).click();
+    await switchLanguage(page, 'bg');
     await expectHome(page, 'bg');
   }
 });

@@ -1,5 +1,17 @@
 import type { Page } from '@playwright/test';
-import { api, aUic, csrfOf, expect, expectHome, finishedOrder, post, shot, signIn, test } from './support';
+import {
+  api,
+  aUic,
+  csrfOf,
+  expect,
+  expectHome,
+  finishedOrder,
+  post,
+  shot,
+  signIn,
+  switchLanguage,
+  test,
+} from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
@@ -140,7 +152,7 @@ test('in English on a phone: a proforma page, the convert dialog and the list fi
   await page.setViewportSize(PHONE);
   await signIn(page);
   await expectHome(page);
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expectHome(page, 'en');
   try {
     const customer = await aCustomer(page, 'Proforma Customer');
@@ -178,7 +190,7 @@ test('in English on a phone: a proforma page, the convert dialog and the list fi
     await shot(page, 'proformas-list-phone-en');
   } finally {
     await page.goto('/');
-    await page.getByText('БГ', { exact: true }).click();
+    await switchLanguage(page, 'bg');
     await expectHome(page, 'bg');
   }
 });
@@ -195,7 +207,7 @@ for (const [lang, phone] of [
     await signIn(page);
     await expectHome(page);
     if (lang === 'en') {
-      await page.getByText('EN', { exact: true }).click();
+      await switchLanguage(page, 'en');
       await expectHome(page, 'en');
     }
     try {
@@ -235,7 +247,7 @@ for (const [lang, phone] of [
     } finally {
       if (lang === 'en') {
         await page.goto('/');
-        await page.getByText('БГ', { exact: true }).click();
+        await switchLanguage(page, 'bg');
         await expectHome(page, 'bg');
       }
     }

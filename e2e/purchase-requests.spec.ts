@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { api, csrfOf, expect, expectHome, shot, signIn, test } from './support';
+import { api, csrfOf, expect, expectHome, shot, signIn, switchLanguage, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
@@ -121,7 +121,7 @@ test('a waiting part is drafted for its supplier, sent, received, and the order 
 
   // The same screens in English, at 1280 and on a phone.
   const requestId = requests.items[0].id as string;
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   try {
     await page.goto('/stock/purchase-requests');
     await expect(page.getByRole('heading', { level: 2, name: 'Purchase requests' })).toBeVisible(SLOW);
@@ -144,7 +144,7 @@ test('a waiting part is drafted for its supplier, sent, received, and the order 
     await shot(page, 'purchase-request-order-arrived-en-390');
   } finally {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.getByText('БГ', { exact: true }).click();
+    await switchLanguage(page, 'bg');
   }
   await page.setViewportSize(PHONE);
   await page.goto('/stock/purchase-requests');

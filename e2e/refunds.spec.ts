@@ -34,7 +34,7 @@ async function aPaidInvoiceWithCredit(page: Page, name: string) {
     lines: [line('Труд', 2000, 5000), line('Помпа', 1000, 1999)],
   });
   const invoice = await post(page, `/api/v1/invoices/${draft.id}/issue`, {});
-  await post(page, '/api/v1/payments', {
+  const payment = await post(page, '/api/v1/payments', {
     partyId: customer.id,
     accountId: desk.id,
     method: 'cash',
@@ -47,7 +47,7 @@ async function aPaidInvoiceWithCredit(page: Page, name: string) {
     issue: true,
     lines: [line('Труд', 1000, 5000)],
   });
-  return { customer, desk, invoice, note };
+  return { customer, desk, invoice, note, payment };
 }
 
 /** Pays the note back on screen from the desk: the dialog pre-fills what is owed. */
@@ -58,28 +58,49 @@ async function payBack(page: Page, deskName: string, shotName: string) {
   await dialog.getByTestId('refund-account').click();
   await page.getByRole('option', { name: new RegExp(`^${deskName}`) }).click();
   await expect(dialog.getByTestId('refund-amount')).toHaveValue(/^60[,.]00$/);
-  // The storno receipt the fiscal device printed (FIS-02): recorded with the refund.
-  await dialog.getByLabel(/Сторно бон №|Storno receipt No\./).fill('0000042');
-  await dialog.getByLabel(/Дата и час на сторно бона|Storno receipt date and time/).fill(`${today()} 10:15`);
+  // FIS-02 (ADR 0040): the cash payment's receipt that paid the invoice is offered for the storno, all of it left,
+  // with the reason; the storno is printed by Servix, so no storno number is typed in.
+  await expect(dialog.getByTestId('refund-storno-receipt')).toHaveValue(/143[,.]99/);
+  await dialog.getByTestId('refund-storno-reason').click();
+  await page.getByRole('option', { name: /Намаляване на данъчната основа|Tax base reduction/ }).click();
+  await expect(dialog.getByLabel(/Сторно бон №|Storno receipt No\./)).toHaveCount(0);
   await shot(page, shotName);
   await dialog.getByTestId('refund-save').click();
   await expect(dialog).toBeHidden(SLOW);
   await expect(page.getByTestId('refund-card')).toHaveCount(1, SLOW);
 }
 
-test('a credit note on a paid invoice is paid back from the cash desk on screen, the balance follows, and the refund is undone', async ({
+test('FIS-02: a credit note on a paid invoice is paid back from the cash desk on screen with a storno of the payment receipt, the balance follows, and the refund is undone', async ({
   page,
 }) => {
   test.setTimeout(180_000);
   await signIn(page);
   await expectHome(page);
-  const { customer, desk, note } = await aPaidInvoiceWithCredit(page, 'Връщане Клиент');
+  const { customer, desk, note, payment } = await aPaidInvoiceWithCredit(page, 'Връщане Клиент');
   await page.goto(`/invoices/${note.id}`);
   await expect(page.getByTestId('note-refund-owed')).toHaveText(/^60,00\s€$/, SLOW);
   await payBack(page, desk.name, 'refund-form-bg');
   await expect(page.getByTestId('note-refund-owed')).toHaveText(/^0,00\s€$/, SLOW);
-  await expect(page.getByTestId('refund-card')).toContainText('0000042');
+  // The refund's storno of the payment's receipt: its reason in words, the original's УНП (no device in the demo:
+  // recorded, not fiscalised).
+  const refunds = await api(page, `/api/v1/refunds?creditNoteId=${note.id}`);
+  const storno = refunds.items[0].stornos[0];
+  expect(storno).toMatchObject({ totalCents: 6000, reason: 'taxbase-reduction', fiscalStatus: 'no_device' });
+  expect(storno.uniqueSaleNumber).toBe(payment.receipt.uniqueSaleNumber);
+  const card = page.getByTestId('refund-card').getByTestId('storno-card');
+  await expect(card).toContainText('Намаляване на данъчната основа');
+  await expect(card).toContainText(payment.receipt.number);
+  await expect(card).toContainText(storno.uniqueSaleNumber);
   await shot(page, 'credit-note-refunded-bg');
+  // The payment's page shows it under the payment's receipt.
+  await page.goto(`/payments/${payment.id}`);
+  await expect(page.getByTestId('payment-receipt').getByTestId('storno-card')).toContainText(
+    'Намаляване на данъчната основа',
+    SLOW,
+  );
+  await shot(page, 'payment-receipt-stornoed-bg');
+  await page.goto(`/invoices/${note.id}`);
+  await expect(page.getByTestId('refund-card')).toHaveCount(1, SLOW);
   // The cash desk: 143.99 in, 60.00 out; the customer owes nothing and is owed nothing.
   expect((await api(page, `/api/v1/money-accounts/${desk.id}`)).balanceCents).toBe(8399);
   const rec = await api(page, '/api/v1/receivables');
@@ -99,7 +120,9 @@ test('a credit note on a paid invoice is paid back from the cash desk on screen,
   await shot(page, 'credit-note-refund-undone-bg');
 });
 
-test('in English on a phone: the refund dialog and the credit note page fit 390 px', async ({ page }) => {
+test('FIS-02 in English on a phone: the refund dialog, the storno card on the credit note and payment pages fit 390 px', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.setViewportSize(PHONE);
   await signIn(page);
@@ -107,15 +130,21 @@ test('in English on a phone: the refund dialog and the credit note page fit 390 
   await page.getByText('EN', { exact: true }).click();
   await expectHome(page, 'en');
   try {
-    const { desk, note } = await aPaidInvoiceWithCredit(page, 'Refund Customer');
+    const { desk, note, payment } = await aPaidInvoiceWithCredit(page, 'Refund Customer');
     await page.goto(`/invoices/${note.id}`);
     await expect(page.getByTestId('note-refund-owed')).toHaveText(/^€?60\.00(\s€)?$/, SLOW);
     await page.waitForLoadState('networkidle');
     await expectFitsScreen(page, 'credit note page with its refunds');
     await payBack(page, desk.name, 'refund-form-phone-en');
     await page.waitForLoadState('networkidle');
+    await expect(page.getByTestId('storno-card')).toContainText('Tax base reduction', SLOW);
     await expectFitsScreen(page, 'credit note page with a refund');
     await shot(page, 'credit-note-refunded-phone-en');
+    await page.goto(`/payments/${payment.id}`);
+    await expect(page.getByTestId('storno-card')).toContainText('Tax base reduction', SLOW);
+    await page.waitForLoadState('networkidle');
+    await expectFitsScreen(page, 'payment page with its stornoed receipt');
+    await shot(page, 'payment-receipt-stornoed-phone-en');
   } finally {
     await page.goto('/');
     await page.getByText('БГ', { exact: true }).click();

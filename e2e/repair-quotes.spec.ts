@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { ADMIN, api, expect, shot, signIn, test } from './support';
+import { ADMIN, api, expect, shot, signIn, switchLanguage, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
@@ -121,7 +121,7 @@ test('in English on a phone: the quote page and the list fit 390 px', async ({ p
   await page.setViewportSize(PHONE);
   await signIn(page);
   await expectHome(page);
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expectHome(page, 'en');
   try {
     const order = await orderInDiagnosis(page, 'Quote Customer');
@@ -144,7 +144,7 @@ test('in English on a phone: the quote page and the list fit 390 px', async ({ p
     await shot(page, 'repair-quotes-list-phone-en');
   } finally {
     await page.goto('/');
-    await page.getByText('БГ', { exact: true }).click();
+    await switchLanguage(page, 'bg');
     await expectHome(page, 'bg');
   }
 });

@@ -1,6 +1,6 @@
 import { addDays, instantAt, todayDate } from '@servix/server/kernel/calendar';
 import { columnOf, SLOW, yOf } from './field-support';
-import { api, expect, expectHome, post, shot, signIn, test } from './support';
+import { api, expect, expectHome, post, shot, signIn, switchLanguage, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 const DESKTOP = { width: 1440, height: 900 };
@@ -217,7 +217,7 @@ test('a dispatcher plans a visit by dragging it onto a technician’s day, sees 
 
   // The same in English.
   await page.setViewportSize(DESKTOP);
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   try {
     await page.goto(`/visits/schedule?date=${day}&view=week`);
     await expect(page.getByRole('heading', { level: 2, name: 'Technicians’ schedule' })).toBeVisible(SLOW);
@@ -249,7 +249,7 @@ test('a dispatcher plans a visit by dragging it onto a technician’s day, sees 
     await shot(page, 'visit-request-en-390');
   } finally {
     await page.setViewportSize(DESKTOP);
-    await page.getByText('БГ', { exact: true }).click();
+    await switchLanguage(page, 'bg');
   }
 });
 

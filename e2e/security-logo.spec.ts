@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import sharp from 'sharp';
-import { expect, expectHome, shot, signIn, test } from './support';
+import { expect, expectHome, shot, signIn, switchLanguage, test } from './support';
 
 const MANAGER = { username: 'logo-manager', password: 'Мениджър-Лого-2026!', fullName: 'Петя Логова' };
 const INTRUDER = 'svg-admin';
@@ -101,11 +101,11 @@ test('a manager cannot plant a script in the logo; a PNG or JPEG logo is re-enco
   await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(300);
   await shot(page, 'logo-settings-bg');
 
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expect(page.getByRole('group', { name: 'Logo' })).toBeVisible();
   await expect(page.getByText('PNG, JPEG or WebP, up to 2 MB', { exact: false })).toBeVisible();
   await shot(page, 'logo-settings-en');
-  await page.getByText('БГ', { exact: true }).click();
+  await switchLanguage(page, 'bg');
   await expect(page.getByRole('group', { name: 'Лого' })).toBeVisible();
   await signOut(page);
 

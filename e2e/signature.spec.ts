@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { pdfText } from '../server/test/pdf-text';
 import { drawSignature, SLOW } from './field-support';
-import { api, expect, expectHome, post, shot, signIn, test } from './support';
+import { api, expect, expectHome, post, shot, signIn, switchLanguage, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 const TEXT = {
@@ -118,14 +118,14 @@ test('in English on a phone: the pad fits 390 px, the signature is saved and on 
   await page.setViewportSize(PHONE);
   await signIn(page);
   await expectHome(page);
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expectHome(page, 'en');
   try {
     await signOnOrderPage(page, 'en', true);
   } finally {
     // The language is the user's: the other specs expect Bulgarian.
     await page.goto('/');
-    await page.getByText('БГ', { exact: true }).click();
+    await switchLanguage(page, 'bg');
     await expectHome(page, 'bg');
   }
 });

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { addDays, calendarDateOf } from '../server/src/kernel/calendar';
 import { formatDate, formatMoney } from '../server/src/kernel/format';
-import { api, csrfOf, expect, expectHome, shot, signIn, test } from './support';
+import { api, csrfOf, expect, expectHome, shot, signIn, switchLanguage, test } from './support';
 
 // Codes of this run only, so that the spec reads its own figures whatever else the database holds.
 const RUN = Date.now().toString(36).toUpperCase().slice(-5);
@@ -226,7 +226,7 @@ test('a delivery posted with a past date re-costs the later issue; a receipt goe
 
   // In English, on the phone and on the desktop.
   await page.goto(receiptUrl);
-  await page.getByRole('banner').getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expect(page.getByRole('button', { name: 'Return to supplier' })).toBeVisible();
   await page.getByRole('button', { name: 'Reverse' }).click();
   await expect(page.getByRole('dialog').getByRole('textbox', { name: 'Date of the reversal' })).toHaveValue(
@@ -261,6 +261,6 @@ test('a delivery posted with a past date re-costs the later issue; a receipt goe
   await shot(page, 'stock-dated-documents-en');
 
   // Back to Bulgarian for the specs that follow.
-  await page.getByRole('banner').getByText('БГ', { exact: true }).click();
+  await switchLanguage(page, 'bg');
   await expect(page.getByRole('heading', { level: 2, name: 'Складови документи' })).toBeVisible();
 });

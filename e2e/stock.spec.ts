@@ -1,5 +1,15 @@
 import type { Page } from '@playwright/test';
-import { api, expect, expectHome, rowsFor, shot, shownDocumentNumber, signIn, test } from './support';
+import {
+  api,
+  expect,
+  expectHome,
+  rowsFor,
+  shot,
+  shownDocumentNumber,
+  signIn,
+  switchLanguage,
+  test,
+} from './support';
 
 /** A drum unit the demo company keeps no minimum of and has never stocked (typical cost 104,00 €). */
 const DRUM = 'WM-TUB-IND';
@@ -127,7 +137,7 @@ test('the storekeeper receives a delivery, moves part of it to a van, sees both 
 
   // The same screens in English.
   await page.goto(transferUrl);
-  await page.getByRole('banner').getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expect(page.getByRole('heading', { level: 2, name: `Transfer no. ${transferNumber}` })).toBeVisible();
   await shot(page, 'stock-transfer-posted-en');
   await page.goto('/stock/documents/new?type=count');
@@ -136,7 +146,7 @@ test('the storekeeper receives a delivery, moves part of it to a van, sees both 
   await page.getByRole('button', { name: 'Fill with the warehouse’s stock' }).click();
   await expect(page.getByRole('combobox', { name: 'Part 7', exact: true })).toBeVisible();
   await shot(page, 'stock-count-editor-en');
-  await page.getByRole('banner').getByText('БГ', { exact: true }).click();
+  await switchLanguage(page, 'bg');
   await expect(page.getByRole('heading', { level: 2, name: 'Нова инвентаризация' })).toBeVisible();
 });
 

@@ -51,6 +51,45 @@ export async function signIn(page: Page, password = ADMIN.password): Promise<voi
   await page.getByRole('button', { name: 'Вход' }).click();
 }
 
+/**
+ * Switches the screens with the БГ / EN switch. Signed in, it waits until the choice is saved to the user: every spec
+ * signs in as the same users and expects Bulgarian, so a switch back that had not reached the server yet would turn
+ * the next spec's screens English.
+ */
+export async function switchLanguage(page: Page, to: 'bg' | 'en'): Promise<void> {
+  const html = page.locator('html');
+  if ((await html.getAttribute('lang')) === to) return;
+  const path = new URL(page.url()).pathname;
+  const signedIn = !path.startsWith('/login') && !path.startsWith('/setup');
+  const saved = signedIn
+    ? page.waitForResponse(
+        (r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === '/api/v1/auth/me',
+      )
+    : null;
+  await page.getByText(to === 'en' ? 'EN' : 'БГ', { exact: true }).click();
+  await expect(html).toHaveAttribute('lang', to);
+  if (saved) expect((await saved).status(), 'the language saved to the user').toBe(200);
+}
+
+/**
+ * Runs `steps` with the screens in English and switches back to Bulgarian after them. When a step fails, the user's
+ * language is set back through the API (the page may be in any state), and the step's failure is what is reported.
+ */
+export async function inEnglish(page: Page, steps: () => Promise<void>): Promise<void> {
+  await switchLanguage(page, 'en');
+  try {
+    await steps();
+  } catch (error) {
+    await csrfOf(page)
+      .then((token) =>
+        page.request.patch('/api/v1/auth/me', { headers: { 'x-csrf-token': token }, data: { locale: 'bg' } }),
+      )
+      .catch(() => undefined);
+    throw error;
+  }
+  await switchLanguage(page, 'bg');
+}
+
 export async function expectHome(page: Page, language: 'bg' | 'en' = 'bg'): Promise<void> {
   const greeting = language === 'bg' ? `Здравейте, ${ADMIN.fullName}!` : `Hello, ${ADMIN.fullName}!`;
   // The first screen after signing in loads the app's chunks and the home's reads: on a loaded two-core machine

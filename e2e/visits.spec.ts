@@ -1,4 +1,4 @@
-import { api, expect, expectHome, post, shot, signIn, test, typedDay } from './support';
+import { api, expect, expectHome, post, shot, signIn, switchLanguage, test, typedDay } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
@@ -93,7 +93,7 @@ test('a dispatcher takes a visit request for an item at a customer’s site and 
   await expectFitsScreen(page, 'the new visit request form (bg)');
   await shot(page, 'visit-request-new-bg-390');
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   try {
     await page.goto('/visits');
     await expect(page.getByRole('heading', { level: 2, name: 'Visit requests' })).toBeVisible(SLOW);
@@ -110,6 +110,6 @@ test('a dispatcher takes a visit request for an item at a customer’s site and 
     await shot(page, 'visit-request-new-en-390');
   } finally {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.getByText('БГ', { exact: true }).click();
+    await switchLanguage(page, 'bg');
   }
 });

@@ -117,6 +117,27 @@ describe.each(DIALECTS)('role matrix on %s', (dialect) => {
     );
   });
 
+  it('FIS-05: the NAP audit file (Appendix 38, ADR 0039) is downloaded by the admin, the accountant and the auditor; every other role gets 403', async () => {
+    const key = 'GET /api/v1/vat/audit-file.xml';
+    const access = ACCESS[key] ?? [];
+    expect(ROLES.filter((role) => allowsCall(access, role, 'GET'))).toEqual([
+      'admin',
+      'accountant',
+      'auditor',
+    ]);
+    // Set up by the matrix above; a user of each role of its own.
+    for (const role of ROLES) {
+      const res = await t.request(
+        await t.signInAs(role, `nap-file-${role}`),
+        'GET',
+        '/api/v1/vat/audit-file.xml?month=2026-01',
+      );
+      if (['admin', 'accountant', 'auditor'].includes(role))
+        expect([401, 403], role).not.toContain(res.statusCode);
+      else expect(res.json(), role).toMatchObject({ status: 403, code: 'forbidden' });
+    }
+  });
+
   it('a route outside the table stops the app from starting', async () => {
     const { default: Fastify } = await import('fastify');
     const { registerAuthHook } = await import('./http/auth-hook');

@@ -13,7 +13,7 @@ import { PARTIES_ACCESS } from './modules/parties/parties.access';
 import { PAYMENTS_ACCESS } from './modules/payments/payments.access';
 import { PURCHASING_ACCESS } from './modules/purchasing/purchasing.access';
 import { QUOTES_ACCESS } from './modules/quotes/quotes.access';
-import { RECEIPTS_ACCESS } from './modules/receipts/receipts.access';
+import { NAP_AUDIT_ACCESS, RECEIPTS_ACCESS } from './modules/receipts/receipts.access';
 import { SALES_ACCESS, VAT_JOURNAL_ACCESS } from './modules/sales/sales.access';
 import { STOCK_ACCESS } from './modules/stock/stock.access';
 import { TECHNICIANS_ACCESS } from './modules/technicians/technicians.access';
@@ -91,6 +91,7 @@ export const ACCESS: Record<string, Access> = {
   ...MONEY_ACCESS,
   ...PAYMENTS_ACCESS,
   ...RECEIPTS_ACCESS,
+  ...NAP_AUDIT_ACCESS,
   ...GOODS_NOTES_ACCESS,
   ...MAIL_ACCESS,
 };

@@ -39,7 +39,7 @@ import { partiesRoutes } from './modules/parties';
 import { paymentsRoutes } from './modules/payments';
 import { purchasingRoutes } from './modules/purchasing';
 import { quotesRoutes } from './modules/quotes';
-import { receiptsRoutes } from './modules/receipts';
+import { napAuditRoutes, receiptsRoutes } from './modules/receipts';
 import { proformaRoutes, salesRoutes, vatJournalRoutes } from './modules/sales';
 import { searchRoutes } from './modules/search';
 import { setupRoutes } from './modules/setup';
@@ -167,6 +167,7 @@ export async function buildApp({ config, database, logger, jobs }: BuildOptions)
   await app.register(vatJournalRoutes);
   await app.register(paymentsRoutes);
   await app.register(receiptsRoutes);
+  await app.register(napAuditRoutes);
   await app.register(goodsNotesRoutes);
   await app.register(visitsRoutes);
   await app.register(mailRoutes);

@@ -22,11 +22,18 @@ declare module 'fastify' {
   }
 }
 
+/** The browser's workstation (ADR 0041), sent by the web app on every request; absent or malformed: none. */
+function workstationHeaderOf(request: FastifyRequest): string | null {
+  const value = request.headers['x-workstation-id'];
+  return typeof value === 'string' && /^[0-9A-Za-z-]{1,60}$/.test(value) ? value : null;
+}
+
 export function actorOf(request: FastifyRequest): Actor {
   return {
     userId: request.principal?.userId ?? null,
     requestId: request.id,
     apiTokenName: request.principal?.apiTokenName ?? null,
+    workstationId: workstationHeaderOf(request),
   };
 }
 

@@ -765,6 +765,55 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'No such line on the request.',
   },
   // ---------------------------------------------------------------- fiscal device (ADR 0017)
+  // sale sites, devices, workstations (FIS-05, ADR 0041)
+  fiscal_device_unknown: {
+    bg: 'Няма такова фискално устройство.',
+    en: 'There is no such fiscal device.',
+  },
+  fiscal_device_inactive: {
+    bg: 'Фискалното устройство „{name}“ е неактивно. Изберете друго работно място или активирайте устройството.',
+    en: 'The fiscal device "{name}" is inactive. Choose another workstation or make the device active.',
+  },
+  fiscal_site_unknown: {
+    bg: 'Няма такъв търговски обект.',
+    en: 'There is no such sale site.',
+  },
+  fiscal_site_name_taken: {
+    bg: 'Вече има търговски обект „{name}“.',
+    en: 'There is already a sale site "{name}".',
+  },
+  fiscal_site_code_format: {
+    bg: 'Кодът на обекта в НАП съдържа само латински букви, цифри и тирета (до 20 знака).',
+    en: 'The site’s NAP code has only Latin letters, digits and dashes (up to 20).',
+  },
+  fiscal_device_number_format: {
+    bg: 'Номерът на ФУ е 2 главни латински букви и 6 цифри, напр. DT123456.',
+    en: 'The fiscal device number is 2 capital Latin letters and 6 digits, e.g. DT123456.',
+  },
+  fiscal_device_number_taken: {
+    bg: 'Вече има фискално устройство с номер {number}.',
+    en: 'There is already a fiscal device numbered {number}.',
+  },
+  fiscal_device_cash_desk_taken: {
+    bg: 'Касата „{account}“ вече се отчита от фискалното устройство „{device}“.',
+    en: 'The cash desk "{account}" is already counted by the fiscal device "{device}".',
+  },
+  fiscal_device_used_by_workstation: {
+    bg: 'Работното място „{workstation}“ печата на това устройство: сменете му устройството първо.',
+    en: 'The workstation "{workstation}" prints on this device: give it another device first.',
+  },
+  workstation_device_other_site: {
+    bg: 'Устройството „{device}“ е в друг търговски обект: работното място печата на устройство от своя обект.',
+    en: 'The device "{device}" is in another sale site: a workstation prints on a device of its own site.',
+  },
+  workstation_name_taken: {
+    bg: 'В обекта вече има работно място „{name}“.',
+    en: 'The site already has a workstation "{name}".',
+  },
+  workstation_unknown: {
+    bg: 'Избраното работно място не съществува. Изберете работното място на този браузър отново.',
+    en: 'The chosen workstation does not exist. Choose this browser’s workstation again.',
+  },
   invalid_url: {
     bg: 'Адресът в „{field}“ трябва да започва с http:// или https://.',
     en: 'The address in "{field}" must start with http:// or https://.',
@@ -1098,6 +1147,14 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Датата на фактурата е преди датата на предишната в поредицата: {previousNumber} от {previousDate}.',
     en: 'The invoice is dated before the previous one in its series: {previousNumber} of {previousDate}.',
   },
+  month_in_future: {
+    bg: 'Месецът още не е започнал: файл за него няма.',
+    en: 'The month has not begun yet: there is no file for it.',
+  },
+  company_uic_missing: {
+    bg: 'Фирмата няма ЕИК: одиторският файл за НАП не може да се състави.',
+    en: 'The company has no UIC (ЕИК): the audit file for NAP cannot be made.',
+  },
   company_vat_number_missing: {
     bg: 'Фирмата няма ДДС номер: файлът за НАП не може да се състави.',
     en: 'The company has no VAT number: the file for NAP cannot be made.',
@@ -1180,6 +1237,36 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'A fiscal device is configured: a cash or card refund needs the storno receipt (number and time) from the device.',
   },
   refund_already_undone: { bg: 'Връщането вече е отменено.', en: 'The refund is already undone.' },
+  // stornos of payments' receipts printed by refunds (FIS-02, ADR 0040)
+  unknown_sale_receipt: { bg: 'Няма такава касова бележка.', en: 'No such sale receipt.' },
+  storno_receipt_not_payment: {
+    bg: 'Касова бележка {number} не е издадена за плащане на клиент: сторнирайте я от нейната страница.',
+    en: "Sale receipt {number} was not issued for a customer's payment: reverse it from its own page.",
+  },
+  storno_receipt_other_customer: {
+    bg: 'Касова бележка {number} е на друг клиент.',
+    en: 'Sale receipt {number} is of another customer.',
+  },
+  storno_currency_differs: {
+    bg: 'Касова бележка {number} е в {currency}, а връщането е в евро.',
+    en: 'Sale receipt {number} is in {currency} but the refund is in euro.',
+  },
+  storno_exceeds_receipt: {
+    bg: 'Сторното надхвърля касова бележка {number}: остават {left} € за сторниране.',
+    en: 'The storno exceeds sale receipt {number}: {left} € is left to reverse.',
+  },
+  storno_not_with_bank: {
+    bg: 'Банков превод не се сторнира на фискалното устройство.',
+    en: 'A bank transfer is not reversed on the fiscal device.',
+  },
+  storno_original_not_printed: {
+    bg: 'Оригиналната касова бележка {number} още не е отпечатана: отпечатайте я, после сторното.',
+    en: 'The original sale receipt {number} is not printed yet: print it, then the storno.',
+  },
+  refund_storno_printed: {
+    bg: 'Сторно бонът на това връщане е отпечатан на фискалното устройство: връщането не се отменя.',
+    en: "This refund's storno receipt is printed on the fiscal device: the refund cannot be undone.",
+  },
   allocation_refunded: {
     bg: 'Парите по кредитните известия към фактура {number} вече са върнати ({refunded}): отменете първо връщането.',
     en: 'The money of the credit notes on invoice {number} is already paid back ({refunded}): undo the refund first.',

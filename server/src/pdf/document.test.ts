@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPageTexts, plain } from '../../test/pdf-text';
 import { formatMoney } from '../kernel/format';
 import { sumCents } from '../kernel/money';
-import { buildDocumentDefinition, type PrintedDocument, printedCompany, renderDocument } from './document';
+import {
+  buildDocumentDefinition,
+  type PrintedDocument,
+  printedCompany,
+  renderDocument,
+  renderDocumentHere,
+} from './document';
 import { SAMPLE_COMPANY, sampleGoodsReceipt, sampleReceiptLines, solidPngDataUrl } from './document.fixture';
 import { pdfEngine } from './fonts';
 
@@ -195,6 +201,30 @@ describe('renderDocument: options', () => {
       body: [{ kind: 'table', columns: [{ header: 'A' }, { header: 'B' }], rows: [['1', '2'], ['3']] }],
     });
     expect(() => buildDocumentDefinition(doc)).toThrow('Table row 2 has 1 cells, expected 2');
+  });
+});
+
+describe('the fonts, read once a thread', () => {
+  // The faces' decoded tables are shared by the documents of a thread; each document still meets its own glyphs.
+  // Latin "O", "E", "C", "P", "T" share their outlines with the Cyrillic letters: a glyph met first in a Bulgarian
+  // document must not come out of an English one as the Cyrillic letter (or as nothing) when the text is copied.
+  it('Bulgarian and English documents drawn one after another each read in their own letters', async () => {
+    const english = smallDocument({
+      language: 'en',
+      title: 'GOODS RECEIPT',
+      subtitle: 'OPERATOR COPY',
+      company: printedCompany(SAMPLE_COMPANY, { date: '2026-11-27', logoDataUrl: null }),
+    });
+    const bulgarian = smallDocument({ title: 'ЕКСПЕДИЦИОННА ТОВАРИТЕЛНИЦА', subtitle: 'СОР ОРЕХ ТЕСТ' });
+    const texts: string[][] = [];
+    for (const doc of [bulgarian, english, bulgarian, english])
+      texts.push(await pdfPageTexts(await renderDocumentHere(doc)));
+    expect(texts[0]?.[0]).toContain('ЕКСПЕДИЦИОННА ТОВАРИТЕЛНИЦА');
+    expect(texts[0]?.[0]).toContain('СОР ОРЕХ ТЕСТ');
+    expect(texts[1]?.[0]).toContain('GOODS RECEIPT\nNo. 0000000012 / 27/11/2026');
+    expect(texts[1]?.[0]).toContain('OPERATOR COPY');
+    expect(texts[2]).toEqual(texts[0]);
+    expect(texts[3]).toEqual(texts[1]);
   });
 });
 

@@ -84,6 +84,29 @@ export interface TextBody {
   contentType: string;
 }
 
+const WORKSTATION_KEY = 'servix.workstation';
+
+/**
+ * The workstation (работно място) of this browser (ADR 0041): chosen once on the till's computer and sent with every
+ * request, so a sale is printed on that workstation's fiscal device whoever signs in there.
+ */
+export function currentWorkstation(): string | null {
+  try {
+    return globalThis.localStorage?.getItem(WORKSTATION_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function chooseWorkstation(id: string | null): void {
+  try {
+    if (id) globalThis.localStorage?.setItem(WORKSTATION_KEY, id);
+    else globalThis.localStorage?.removeItem(WORKSTATION_KEY);
+  } catch {
+    // a browser without storage sells at the first workstation
+  }
+}
+
 /** Calls the Servix API: JSON in and out, the UI language, and the CSRF token on every write. */
 export async function request<T>(
   method: Method,
@@ -94,6 +117,8 @@ export async function request<T>(
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.text) headers['Content-Type'] = options.text.contentType;
   if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const workstation = currentWorkstation();
+  if (workstation) headers['X-Workstation-Id'] = workstation;
   let response: Response;
   try {
     response = await fetch(urlOf(path, options.query), {
@@ -125,6 +150,34 @@ export const api = {
   /** POSTs a text body (a CSV file as text/csv); the answer is JSON like any other. */
   postText: <T>(path: string, text: TextBody, query?: Query) => request<T>('POST', path, { text, query }),
 };
+
+/**
+ * GETs a file the API makes (the NAP audit file) and has the browser save it under the server's file name; a
+ * refusal is an ApiError with the server's problem, as for any other call.
+ */
+export async function downloadFile(path: string, query?: Query): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(urlOf(path, query), {
+      headers: { 'X-Servix-Locale': currentLocale() },
+      credentials: 'include',
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: 'network_error', detail: i18n.t('errors.network') });
+  }
+  if (!response.ok) throw new ApiError(await problemOf(response));
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return fileName;
+}
 
 /** The message to show for any failure: the server's own words when it sent a problem. */
 export function messageOf(error: unknown): string {

@@ -1,4 +1,3 @@
-import type { Page } from '@servix/server/kernel/list-query';
 import type {
   EinvoiceConsent,
   EinvoiceConsentInput,
@@ -10,17 +9,15 @@ import type {
   SmtpSettingsInput,
   TestMailResult,
 } from '@servix/server/modules/mail/mail.schema';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, request } from './client';
-
-export type OutboxPage = z.infer<ReturnType<typeof Page<typeof OutboxEntry>>>;
 
 /** How often a message still queued is asked about again. */
 export const OUTBOX_POLL_MS = 1500;
 
 const smtpKey = ['mail', 'smtp'] as const;
-const outboxKey = ['mail', 'outbox'] as const;
+export const outboxKey = ['mail', 'outbox'] as const;
 const consentKey = (partyId: string) => ['mail', 'consent', partyId] as const;
 
 /** The document a message carries, and the language of its PDF. */
@@ -83,16 +80,6 @@ export function useOutboxEntry(id: string | null) {
     queryFn: () => api.get<OutboxEntry>(`/mail/outbox/${id}`),
     enabled: id !== null,
     refetchInterval: (query) => (query.state.data?.status === 'queued' ? OUTBOX_POLL_MS : false),
-  });
-}
-
-export function useOutbox(params: { status?: string; page: number; pageSize: number }) {
-  return useQuery({
-    queryKey: [...outboxKey, 'list', params],
-    queryFn: () => api.get<OutboxPage>('/mail/outbox', params),
-    placeholderData: keepPreviousData,
-    refetchInterval: (query) =>
-      query.state.data?.items.some((m) => m.status === 'queued') ? OUTBOX_POLL_MS : false,
   });
 }
 

@@ -1,6 +1,7 @@
 import type {
   CounterSaleBody,
   SaleReceipt,
+  SaleReceiptStorno,
   StornoBody,
 } from '@servix/server/modules/receipts/receipts.schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -61,5 +62,18 @@ export function useStornoReceipt() {
     mutationFn: ({ id, body }: { id: string; body: z.input<typeof StornoBody> }) =>
       api.post<SaleReceipt>(`${receiptPath(id)}/storno`, body),
     onSuccess: after,
+  });
+}
+
+/** Prints a refund's storno the device has not printed yet (FIS-02, ADR 0040); refunds and payments reload. */
+export function usePrintStorno() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api.post<SaleReceiptStorno>(`/sale-receipt-stornos/${encodeURIComponent(id)}/print`),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: receiptsKey });
+      await queryClient.invalidateQueries({ queryKey: ['payments'] });
+    },
   });
 }

@@ -55,6 +55,8 @@ const PAY = ['Възнаграждения на техници'];
 const MONEY = ['Каси и банкови сметки'];
 /** The VAT sales journal (ADR 0021): the management and the accountant, not the desk. */
 const VAT_JOURNAL = 'Дневник за продажбите';
+/** The NAP audit file (Appendix 38, ADR 0039): the administrator, the accountant and the auditor only. */
+const NAP_AUDIT = 'Файл за НАП (одит)';
 
 describe('the main menu', () => {
   it('shows an administrator every settings screen', async () => {
@@ -63,6 +65,7 @@ describe('the main menu', () => {
       ...PAY,
       ...MONEY,
       VAT_JOURNAL,
+      NAP_AUDIT,
       ...CATALOGUE,
       'Фирма',
       'Номерация на документи',
@@ -112,6 +115,7 @@ describe('the main menu', () => {
       ...PAY,
       ...MONEY,
       VAT_JOURNAL,
+      NAP_AUDIT,
       ...CATALOGUE,
       'Фирма',
       'Номерация на документи',
@@ -154,6 +158,15 @@ describe('the main menu', () => {
 
   it('keeps the VAT sales journal from the desk', async () => {
     expect(await menuOf('reception')).not.toContain(VAT_JOURNAL);
+  });
+
+  // The manager's and the technician's full menus above have no NAP audit file either.
+  it('offers the NAP audit file to the auditor', async () => {
+    expect(await menuOf('auditor')).toContain(NAP_AUDIT);
+  });
+
+  it('keeps the NAP audit file from the desk', async () => {
+    expect(await menuOf('reception')).not.toContain(NAP_AUDIT);
   });
 
   it('keeps the invoices from the storekeeper', async () => {

@@ -2,6 +2,7 @@ import {
   type Icon,
   IconAddressBook,
   IconBuilding,
+  IconBuildingStore,
   IconBuildingWarehouse,
   IconCalendarCog,
   IconCalendarEvent,
@@ -15,6 +16,7 @@ import {
   IconClipboardPlus,
   IconClockPlay,
   IconCoin,
+  IconFileCode,
   IconFileDollar,
   IconFileImport,
   IconFileInvoice,
@@ -63,8 +65,10 @@ export interface Screen {
     | SalesLabel
     | 'reports.nav.earnings'
     | 'fiscal.nav'
+    | 'fiscalSites.nav'
     | 'money.nav.accounts'
     | 'vatJournal.nav'
+    | 'napAudit.nav'
     | 'vatRates.nav'
     | 'mail.nav.settings'
     | 'mail.nav.outbox';
@@ -172,6 +176,13 @@ export const SETTINGS_SCREENS = [
     label: 'fiscal.nav',
     icon: IconReceipt,
     needs: 'GET /api/v1/fiscal-device',
+  },
+  // Sale sites, their devices and workstations (ADR 0041): the management configures, the desk picks its own.
+  {
+    path: '/settings/fiscal-sites',
+    label: 'fiscalSites.nav',
+    icon: IconBuildingStore,
+    needs: 'GET /api/v1/fiscal-workstations',
   },
 ] as const satisfies readonly Screen[];
 
@@ -354,5 +365,11 @@ export const REPORT_SCREENS = [
     label: 'vatJournal.nav',
     icon: IconFileInvoice,
     needs: 'GET /api/v1/vat/sales-journal',
+  },
+  {
+    path: '/reports/nap-audit-file',
+    label: 'napAudit.nav',
+    icon: IconFileCode,
+    needs: 'GET /api/v1/vat/audit-file.xml',
   },
 ] as const satisfies readonly Screen[];

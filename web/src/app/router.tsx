@@ -61,6 +61,8 @@ const FiscalDevicePage = lazyScreen(
   'FiscalDevicePage',
 );
 
+const FiscalSitesPage = lazyScreen(() => import('../features/fiscal/fiscal-sites-page'), 'FiscalSitesPage');
+
 const PAGES: Record<SettingsPath, React.ReactNode> = {
   '/settings/company': <CompanySettingsPage />,
   '/settings/numbering': <NumberingSeriesPage />,
@@ -76,6 +78,7 @@ const PAGES: Record<SettingsPath, React.ReactNode> = {
   '/settings/service': <ServiceSettingsPage />,
   '/settings/visits': <PlanningSettingsPage />,
   '/settings/fiscal-device': <FiscalDevicePage />,
+  '/settings/fiscal-sites': <FiscalSitesPage />,
 };
 
 export const routes: RouteObject[] = [

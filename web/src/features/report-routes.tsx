@@ -11,6 +11,8 @@ const paymentScreens = () => import('./payments/screens');
 const BankStatementPage = lazyScreen(paymentScreens, 'BankStatementPage');
 const vatJournalScreens = () => import('./vat-journal/screens');
 const VatJournalPage = lazyScreen(vatJournalScreens, 'VatJournalPage');
+const napAuditScreens = () => import('./nap-audit/screens');
+const NapAuditPage = lazyScreen(napAuditScreens, 'NapAuditPage');
 
 /** The reports section: technicians' earnings. */
 export const REPORT_ROUTES: RouteObject[] = [
@@ -51,6 +53,14 @@ export const REPORT_ROUTES: RouteObject[] = [
     element: (
       <RequireRole needs="GET /api/v1/vat/sales-journal">
         <VatJournalPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: '/reports/nap-audit-file',
+    element: (
+      <RequireRole needs="GET /api/v1/vat/audit-file.xml">
+        <NapAuditPage />
       </RequireRole>
     ),
   },

@@ -5,6 +5,7 @@ import { catalogMessages } from '../features/catalog/i18n';
 import { customersMessages } from '../features/customers/i18n';
 import { fieldMessages } from '../features/field/i18n';
 import { fiscalMessages } from '../features/fiscal/i18n';
+import { fiscalSitesMessages } from '../features/fiscal/sites-i18n';
 import { homeMessages } from '../features/home/i18n';
 import { importsMessages } from '../features/imports/i18n';
 import { invoicesMessages } from '../features/invoices/i18n';
@@ -12,6 +13,7 @@ import { proformaMessages } from '../features/invoices/proforma-i18n';
 import { itemsMessages } from '../features/items/i18n';
 import { mailMessages } from '../features/mail/i18n';
 import { moneyMessages } from '../features/money/i18n';
+import { napAuditMessages } from '../features/nap-audit/i18n';
 import { orderClosingMessages } from '../features/orders/closing-i18n';
 import { orderCodesMessages } from '../features/orders/codes-i18n';
 import { ordersMessages } from '../features/orders/i18n';
@@ -71,10 +73,12 @@ export const FEATURE_MESSAGES = {
   orderSignature: orderSignatureMessages,
   orderClosing: orderClosingMessages,
   fiscal: fiscalMessages,
+  fiscalSites: fiscalSitesMessages,
   invoices: invoicesMessages,
   proformas: proformaMessages,
   money: moneyMessages,
   vatJournal: vatJournalMessages,
+  napAudit: napAuditMessages,
   payments: paymentsMessages,
   receipts: receiptsMessages,
   visits: visitsMessages,
@@ -114,6 +118,7 @@ export const bg = mergeMessages(
   orderSignatureMessages.bg,
   orderClosingMessages.bg,
   fiscalMessages.bg,
+  fiscalSitesMessages.bg,
   invoicesMessages.bg,
   proformaMessages.bg,
   receiptsMessages.bg,
@@ -121,6 +126,7 @@ export const bg = mergeMessages(
   fieldMessages.bg,
   moneyMessages.bg,
   vatJournalMessages.bg,
+  napAuditMessages.bg,
   paymentsMessages.bg,
   mailMessages.bg,
 );
@@ -160,6 +166,7 @@ export const en: Messages = mergeMessages(
   orderSignatureMessages.en,
   orderClosingMessages.en,
   fiscalMessages.en,
+  fiscalSitesMessages.en,
   invoicesMessages.en,
   proformaMessages.en,
   receiptsMessages.en,
@@ -167,6 +174,7 @@ export const en: Messages = mergeMessages(
   fieldMessages.en,
   moneyMessages.en,
   vatJournalMessages.en,
+  napAuditMessages.en,
   paymentsMessages.en,
   mailMessages.en,
 );

@@ -39,6 +39,8 @@ import { bgMoneyRequirements } from './0039-bg-money-requirements';
 import { mail } from './0040-mail';
 import { paymentReceipts } from './0041-payment-receipts';
 import { eurNotesAndVatRates } from './0042-eur-notes-and-vat-rates';
+import { fiscalSites } from './0043-fiscal-sites';
+import { refundStornos } from './0044-refund-stornos';
 import { vatRateKindsOfItems } from './0045-vat-rate-kinds-of-items';
 import type { Migration } from './helpers';
 
@@ -85,5 +87,7 @@ export const MIGRATIONS: Migration[] = [
   mail,
   paymentReceipts,
   eurNotesAndVatRates,
+  fiscalSites,
+  refundStornos,
   vatRateKindsOfItems,
 ];

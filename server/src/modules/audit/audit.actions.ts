@@ -85,7 +85,10 @@ export const AUDIT_ACTIONS = [
   // attachments
   ...actionsOf('attachment', ['create', 'delete', 'sign', 'unsign']),
   // fiscal device (ADR 0017)
+  ...actionsOf('fiscal_site', ['create', 'update']),
+  ...actionsOf('fiscal_workstation', ['create', 'update']),
   ...actionsOf('fiscal_device', [
+    'create',
     'update',
     'test',
     'receipt',
@@ -107,7 +110,14 @@ export const AUDIT_ACTIONS = [
   // bank statement import (ADR 0023)
   ...actionsOf('money_account', ['import_statement']),
   // sale receipts (ADR 0022)
-  ...actionsOf('sale_receipt', ['create', 'counter_sale', 'print', 'storno']),
+  ...actionsOf('sale_receipt', [
+    'create',
+    'counter_sale',
+    'print',
+    'storno',
+    'refund_storno',
+    'storno_print',
+  ]),
   // proforma invoices (ADR 0025)
   ...actionsOf('sales_proforma', ['create', 'convert', 'cancel']),
   // goods delivery notes (ADR 0024)
@@ -148,6 +158,8 @@ export const AUDIT_ENTITIES = [
   'purchase_request',
   'attachment',
   'fiscal_device',
+  'fiscal_site',
+  'fiscal_workstation',
   'sales_invoice',
   'money_account',
   'money_movement',

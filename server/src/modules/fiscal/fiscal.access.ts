@@ -13,6 +13,12 @@ export const FISCAL_DEVICE_RULES = {
 } as const satisfies EntityRules;
 export const FISCAL_DEVICE_OPERATE: readonly Role[] = OPERATORS;
 
+/**
+ * Sale sites, their devices and workstations (ADR 0041): configured by the management, as the device is; read by
+ * those who read the device setting. The workstation list is everyone's: each browser picks its own.
+ */
+export const FISCAL_SITE_RULES = FISCAL_DEVICE_RULES;
+
 /** Who may call each route of the fiscal module; merged into the one access table (server/src/access-table.ts). */
 export const FISCAL_ACCESS: Record<string, Access> = {
   'GET /api/v1/fiscal-device': FISCAL_DEVICE_RULES.read,
@@ -25,4 +31,12 @@ export const FISCAL_ACCESS: Record<string, Access> = {
   'POST /api/v1/fiscal-device/withdraw': FISCAL_DEVICE_OPERATE,
   'POST /api/v1/fiscal-device/duplicate': FISCAL_DEVICE_OPERATE,
   'POST /api/v1/fiscal-device/tasks/:id/retry': FISCAL_DEVICE_OPERATE,
+  'GET /api/v1/fiscal-sites': FISCAL_SITE_RULES.read,
+  'POST /api/v1/fiscal-sites': FISCAL_SITE_RULES.write,
+  'PATCH /api/v1/fiscal-sites/:id': FISCAL_SITE_RULES.write,
+  'POST /api/v1/fiscal-devices': FISCAL_SITE_RULES.write,
+  'PATCH /api/v1/fiscal-devices/:id': FISCAL_SITE_RULES.write,
+  'GET /api/v1/fiscal-workstations': 'authenticated',
+  'POST /api/v1/fiscal-workstations': FISCAL_SITE_RULES.write,
+  'PATCH /api/v1/fiscal-workstations/:id': FISCAL_SITE_RULES.write,
 };

@@ -1,6 +1,11 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
-import type { FiscalDeviceSettingsTable, FiscalDeviceTaskTable } from './fiscal.table';
+import type {
+  FiscalDeviceSettingsTable,
+  FiscalDeviceTaskTable,
+  FiscalSiteTable,
+  FiscalWorkstationTable,
+} from './fiscal.table';
 
 export async function findSettings(db: Executor) {
   return db.selectFrom('fiscal_device_settings').selectAll().orderBy('id').executeTakeFirst();
@@ -65,6 +70,124 @@ export async function doneTasksBetween(
     .selectAll()
     .where('action', '=', action)
     .where('status', '=', 'done')
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+// ---------------------------------------------------------------- sites, devices, workstations (ADR 0041)
+
+export function findDevice(db: Executor, id: string) {
+  return db.selectFrom('fiscal_device_settings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function allDevices(db: Executor) {
+  return db.selectFrom('fiscal_device_settings').selectAll().orderBy('id').execute();
+}
+
+/** The active device that counts into a cash desk, if any. */
+export function deviceOfCashDesk(db: Executor, cashDeskId: string) {
+  return db
+    .selectFrom('fiscal_device_settings')
+    .selectAll()
+    .where('cash_desk_id', '=', cashDeskId)
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
+export function findSite(db: Executor, id: string) {
+  return db.selectFrom('fiscal_site').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function allSites(db: Executor) {
+  return db.selectFrom('fiscal_site').selectAll().orderBy('name').orderBy('id').execute();
+}
+
+export async function insertSite(db: Executor, row: Insertable<FiscalSiteTable>): Promise<void> {
+  await db.insertInto('fiscal_site').values(row).execute();
+}
+
+export async function updateSite(
+  db: Executor,
+  id: string,
+  patch: Updateable<FiscalSiteTable>,
+): Promise<void> {
+  await db.updateTable('fiscal_site').set(patch).where('id', '=', id).execute();
+}
+
+export function findWorkstation(db: Executor, id: string) {
+  return db.selectFrom('fiscal_workstation').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The workstation a request without one sells at: the oldest. */
+export function firstWorkstation(db: Executor) {
+  return db.selectFrom('fiscal_workstation').selectAll().orderBy('id').executeTakeFirst();
+}
+
+/** The first workstation that prints on a device. */
+export function firstWorkstationOf(db: Executor, deviceId: string) {
+  return db
+    .selectFrom('fiscal_workstation')
+    .selectAll()
+    .where('device_id', '=', deviceId)
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
+export function allWorkstations(db: Executor) {
+  return db
+    .selectFrom('fiscal_workstation as w')
+    .innerJoin('fiscal_site as s', 's.id', 'w.site_id')
+    .leftJoin('fiscal_device_settings as d', 'd.id', 'w.device_id')
+    .select(['w.id', 'w.site_id', 'w.name', 'w.device_id', 's.name as site_name', 'd.name as device_name'])
+    .orderBy('s.name')
+    .orderBy('w.name')
+    .execute();
+}
+
+export async function insertWorkstation(
+  db: Executor,
+  row: Insertable<FiscalWorkstationTable>,
+): Promise<void> {
+  await db.insertInto('fiscal_workstation').values(row).execute();
+}
+
+export async function updateWorkstation(
+  db: Executor,
+  id: string,
+  patch: Updateable<FiscalWorkstationTable>,
+): Promise<void> {
+  await db.updateTable('fiscal_workstation').set(patch).where('id', '=', id).execute();
+}
+
+/**
+ * A cash desk by id, read to check a device's cash desk (the money module owns the table; fiscal never imports it,
+ * ADR 0028, so it reads the one row here).
+ */
+export function findCashAccount(db: Executor, id: string) {
+  return db
+    .selectFrom('money_account')
+    .select(['id', 'name', 'kind'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Z reports of one device in [from, to). */
+export async function doneDeviceTasksBetween(
+  db: Executor,
+  action: FiscalDeviceTaskTable['action'],
+  deviceId: string,
+  from: string,
+  to: string,
+) {
+  return db
+    .selectFrom('fiscal_device_task')
+    .selectAll()
+    .where('action', '=', action)
+    .where('status', '=', 'done')
+    .where('device_id', '=', deviceId)
     .where('created_at', '>=', from)
     .where('created_at', '<', to)
     .orderBy('created_at')

@@ -141,3 +141,106 @@ export type FiscalActionAnswer = z.infer<typeof FiscalActionAnswer>;
 export const FiscalCashAnswer = z.object({ amountCents: z.number().int(), currency: z.enum(['BGN', 'EUR']) });
 
 export const FiscalTaskParams = z.strictObject({ id: z.string().min(1).max(60) });
+
+// ---------------------------------------------------------------- sites, devices, workstations (FIS-05, ADR 0041)
+
+/** The ФУ's individual number as NAP registers it: 2 Latin capital letters and 6 digits (it starts the УНП). */
+export const FISCAL_NUMBER_FORMAT = /^[A-Z]{2}\d{6}$/;
+/** The site's unique code with NAP: letters, digits and dashes. */
+export const NAP_SITE_CODE_FORMAT = /^[0-9A-Za-z-]{1,20}$/;
+
+const requiredName = z.string().trim().min(1).max(80);
+
+export const FiscalSiteBody = z.strictObject({
+  name: requiredName,
+  address: z.string().trim().max(200).optional(),
+  napSiteCode: optionalText(20).refine((s) => !s || NAP_SITE_CODE_FORMAT.test(s), {
+    params: { code: 'fiscal_site_code_format' },
+  }),
+});
+export type FiscalSiteBody = z.infer<typeof FiscalSiteBody>;
+export const FiscalSitePatch = FiscalSiteBody.partial();
+export type FiscalSitePatch = z.infer<typeof FiscalSitePatch>;
+
+const deviceFields = {
+  siteId: z.string().min(1).max(60),
+  name: requiredName,
+  kind: FiscalDeviceKind,
+  serverUrl: optionalText(300).refine((s) => !s || /^https?:\/\/[^\s/?#]+(:\d+)?(\/[^\s?#]*)?$/i.test(s), {
+    params: { code: 'invalid_url' },
+  }),
+  printerId: optionalText(60),
+  operator: optionalText(20),
+  operatorPassword: z.string().max(40).nullish(),
+  fiscalNumber: optionalText(20).refine((s) => !s || FISCAL_NUMBER_FORMAT.test(s), {
+    params: { code: 'fiscal_device_number_format' },
+  }),
+  cashDeskId: z.string().min(1).max(60).nullish(),
+  active: z.boolean().optional(),
+};
+export const FiscalDeviceBody = z.strictObject(deviceFields).superRefine((b, ctx) => {
+  if (b.kind !== 'erpnet_fp') return;
+  for (const field of ['serverUrl', 'printerId'] as const)
+    if (!b[field]) ctx.addIssue({ code: 'custom', path: [field], params: { code: 'required' } });
+});
+export type FiscalDeviceBody = z.input<typeof FiscalDeviceBody>;
+export const FiscalDevicePatch = z.strictObject(deviceFields).partial();
+export type FiscalDevicePatch = z.input<typeof FiscalDevicePatch>;
+
+export const FiscalWorkstationBody = z.strictObject({
+  siteId: z.string().min(1).max(60),
+  name: requiredName,
+  deviceId: z.string().min(1).max(60).nullish(),
+});
+export type FiscalWorkstationBody = z.infer<typeof FiscalWorkstationBody>;
+export const FiscalWorkstationPatch = FiscalWorkstationBody.partial();
+export type FiscalWorkstationPatch = z.infer<typeof FiscalWorkstationPatch>;
+
+export const FiscalDeviceItem = z.object({
+  id: z.string(),
+  siteId: z.string().nullable(),
+  name: z.string(),
+  kind: FiscalDeviceKind,
+  serverUrl: z.string().nullable(),
+  printerId: z.string().nullable(),
+  operator: z.string().nullable(),
+  passwordSet: z.boolean(),
+  fiscalNumber: z.string().nullable(),
+  serialNumber: z.string().nullable().describe('The ФУ number the last test learnt'),
+  cashDeskId: z.string().nullable(),
+  active: z.boolean(),
+  isDefault: z.boolean().describe('The device the single setting API (/fiscal-device) edits: the oldest'),
+});
+export type FiscalDeviceItem = z.infer<typeof FiscalDeviceItem>;
+
+export const FiscalWorkstation = z.object({
+  id: z.string(),
+  siteId: z.string(),
+  siteName: z.string(),
+  name: z.string(),
+  deviceId: z.string().nullable(),
+  deviceName: z.string().nullable(),
+});
+export type FiscalWorkstation = z.infer<typeof FiscalWorkstation>;
+
+export const FiscalSite = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  napSiteCode: z.string().nullable(),
+  devices: z.array(FiscalDeviceItem),
+  workstations: z.array(FiscalWorkstation),
+});
+export type FiscalSite = z.infer<typeof FiscalSite>;
+
+export const FiscalSiteList = z.object({ items: z.array(FiscalSite) });
+export const FiscalWorkstationList = z.object({ items: z.array(FiscalWorkstation) });
+export const FiscalIdParams = z.strictObject({ id: z.string().min(1).max(60) });
+export const FiscalDeviceQuery = z.strictObject({
+  deviceId: z
+    .string()
+    .min(1)
+    .max(60)
+    .optional()
+    .describe('The device to act on; else the workstation’s (X-Workstation-Id), else the default device'),
+});

@@ -49,7 +49,7 @@ export const DEFAULT_EUR_FROM = '2026-01-01';
 /** How long a task may take: the ErpNet.FP asyncTimeout, our whole wait, the polling step. */
 export const DEVICE_TIMINGS = { asyncTimeoutMs: 2000, maxWaitMs: 20_000, pollIntervalMs: 250 };
 
-type SettingsRow = FiscalDeviceSettingsTable;
+type SettingsRow = Selectable<FiscalDeviceSettingsTable>;
 type TaskAction = FiscalDeviceTaskTable['action'];
 
 function taxGroupsOf(row: SettingsRow | undefined): TaxGroupMapping[] {
@@ -146,7 +146,7 @@ export async function saveFiscalDeviceSettings(
     updated_at: nowIso(),
   };
   if (row) await repo.updateSettingsRow(trx, row.id, columns);
-  else await repo.insertSettings(trx, { id: newId(), ...columns });
+  else await insertDefaultDevice(trx, columns);
   const after = await getFiscalDeviceSettings(trx);
   await recordAudit(trx, actor, {
     action: 'fiscal_device.update',
@@ -156,6 +156,41 @@ export async function saveFiscalDeviceSettings(
     after,
   });
   return after;
+}
+
+/**
+ * The first device of an installation, saved through the single setting API (ADR 0041): it stands in a default site
+ * ("Основен обект", made unless a site exists) with a workstation "Каса 1" on it, as migration 0043 does for a device
+ * saved before.
+ */
+async function insertDefaultDevice(
+  trx: Executor,
+  columns: Omit<Insertable<FiscalDeviceSettingsTable>, 'id' | 'active'>,
+): Promise<void> {
+  const now = nowIso();
+  let site = (await repo.allSites(trx))[0];
+  if (!site) {
+    site = {
+      id: newId(),
+      name: 'Основен обект',
+      address: '',
+      nap_site_code: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insertSite(trx, site);
+  }
+  const id = newId();
+  await repo.insertSettings(trx, { id, ...columns, site_id: site.id, name: 'ФУ 1', active: true });
+  if (!(await repo.firstWorkstation(trx)))
+    await repo.insertWorkstation(trx, {
+      id: newId(),
+      site_id: site.id,
+      name: 'Каса 1',
+      device_id: id,
+      created_at: now,
+      updated_at: now,
+    });
 }
 
 /** The adapter for the device as set up now (the "no device" adapter when there is none). */
@@ -176,9 +211,27 @@ function deviceFor(row: SettingsRow | undefined): FiscalDevice {
   });
 }
 
-async function requireDevice(db: Executor): Promise<{ row: SettingsRow; device: FiscalDevice }> {
-  const row = await repo.findSettings(db);
+/** A device by id (400 fiscal_device_unknown on the field deviceId), or the default device when none is named. */
+async function deviceRow(db: Executor, deviceId?: string | null): Promise<SettingsRow | undefined> {
+  if (!deviceId) return repo.findSettings(db);
+  const row = await repo.findDevice(db, deviceId);
+  if (!row) throw new DomainError('invalid', 'fiscal_device_unknown', { field: 'deviceId' });
+  return row;
+}
+
+/** The device a cash desk counts into (ADR 0041): the one naming it, else the default device (ADR 0028's till). */
+async function deviceRowOfDesk(db: Executor, cashDeskId?: string | null): Promise<SettingsRow | undefined> {
+  return (cashDeskId ? await repo.deviceOfCashDesk(db, cashDeskId) : undefined) ?? repo.findSettings(db);
+}
+
+async function requireDevice(
+  db: Executor,
+  deviceId?: string | null,
+): Promise<{ row: SettingsRow; device: FiscalDevice }> {
+  const row = await deviceRow(db, deviceId);
   if (!row || row.kind === 'none') throw new DomainError('conflict', 'fiscal_no_device');
+  if (!row.active)
+    throw new DomainError('conflict', 'fiscal_device_inactive', { params: { name: row.name ?? '' } });
   return { row, device: deviceFor(row) };
 }
 
@@ -186,8 +239,12 @@ async function requireDevice(db: Executor): Promise<{ row: SettingsRow; device: 
  * Asks the device who it is and how it is (FP-01) and keeps its serial numbers and text width: the ФУ number starts
  * every УНП. A device that answers with an error (no paper, cover open) fails with that error's code.
  */
-export async function testFiscalDevice(db: Executor, actor: Actor): Promise<FiscalDeviceTestAnswer> {
-  const { row, device } = await requireDevice(db);
+export async function testFiscalDevice(
+  db: Executor,
+  actor: Actor,
+  deviceId?: string | null,
+): Promise<FiscalDeviceTestAnswer> {
+  const { row, device } = await requireDevice(db, deviceId);
   let answer: FiscalDeviceTestAnswer | null = null;
   let failure: DomainError | null = null;
   try {
@@ -236,8 +293,9 @@ export async function testFiscalDevice(db: Executor, actor: Actor): Promise<Fisc
 /** The device's currency today, and the cash it holds (FIS-03). */
 export async function fiscalDeviceCash(
   db: Executor,
+  deviceId?: string | null,
 ): Promise<{ amountCents: number; currency: FiscalCurrency }> {
-  const { row, device } = await requireDevice(db);
+  const { row, device } = await requireDevice(db, deviceId);
   const { amountCents } = await device.cash();
   return { amountCents, currency: deviceCurrencyOn(todayDate(), row.eur_from) };
 }
@@ -352,6 +410,7 @@ async function startTask(
   await repo.insertTask(db, {
     ...extra,
     id: taskId,
+    device_id: row.id,
     action: request.action,
     status: 'sent',
     unique_sale_number: request.uniqueSaleNumber ?? null,
@@ -386,8 +445,9 @@ export async function runDeviceReport(
   db: Executor,
   actor: Actor,
   action: 'x_report' | 'z_report' | 'duplicate',
+  deviceId?: string | null,
 ): Promise<FiscalActionAnswer> {
-  const { row } = await requireDevice(db);
+  const { row } = await requireDevice(db, deviceId);
   const request = { action };
   const { taskId, status, result } = await startTask(db, actor, row, request);
   return answerOf(taskId, request, status, result);
@@ -399,8 +459,9 @@ export async function moveDeviceCash(
   actor: Actor,
   action: 'deposit' | 'withdraw',
   amountCents: number,
+  deviceId?: string | null,
 ): Promise<FiscalActionAnswer> {
-  const { row } = await requireDevice(db);
+  const { row } = await requireDevice(db, deviceId);
   const request = { action, amountCents, currency: deviceCurrencyOn(todayDate(), row.eur_from) };
   const { taskId, status, result } = await startTask(db, actor, row, request);
   return answerOf(taskId, request, status, result);
@@ -421,9 +482,11 @@ export async function registerCashMove(
     amountCents: number;
     taskId: string;
     afterUnknown?: 'stop' | 'reprint';
+    /** The till the cash moves in: its device registers it (ADR 0041); absent, the default device. */
+    cashDeskId?: string | null;
   },
 ): Promise<{ fiscalised: boolean; taskId: string | null }> {
-  const row = await repo.findSettings(db);
+  const row = await deviceRowOfDesk(db, input.cashDeskId);
   if (!row || row.kind === 'none') return { fiscalised: false, taskId: null };
   const request = {
     action: input.action,
@@ -480,8 +543,12 @@ export async function runZReport(
   db: Executor,
   actor: Actor,
   cashDesk?: { id: string; balanceCents: () => Promise<number> },
+  deviceId?: string | null,
 ): Promise<FiscalActionAnswer & { zReport: ZReportRecord }> {
-  const { row, device } = await requireDevice(db);
+  const { row, device } = await requireDevice(
+    db,
+    deviceId ?? (cashDesk ? (await deviceRowOfDesk(db, cashDesk.id))?.id : null),
+  );
   const { amountCents: cashBefore } = await device.cash();
   const balance = cashDesk ? await cashDesk.balanceCents() : null;
   const request = { action: 'z_report' as const };
@@ -517,20 +584,30 @@ function zReportOf(task: Selectable<FiscalDeviceTaskTable>): ZReportRecord {
   };
 }
 
-/** The Z reports the device printed on a company day, in the order they were run (FIS-03). */
-export async function zReportsOn(db: Executor, date: string): Promise<ZReportRecord[]> {
-  const rows = await repo.doneTasksBetween(
+/**
+ * The Z reports a device printed on a company day, in the order they were run (FIS-03): the device of the cash desk
+ * given (ADR 0041), else the default device.
+ */
+export async function zReportsOn(
+  db: Executor,
+  date: string,
+  cashDeskId?: string | null,
+): Promise<ZReportRecord[]> {
+  const device = await deviceRowOfDesk(db, cashDeskId);
+  if (!device) return [];
+  const rows = await repo.doneDeviceTasksBetween(
     db,
     'z_report',
+    device.id,
     startOfDayInstant(date).toISOString(),
     startOfDayInstant(addDays(date, 1)).toISOString(),
   );
   return rows.map(zReportOf);
 }
 
-/** The cash the device holds now, or null when the company has no device. */
-export async function deviceCashNow(db: Executor): Promise<number | null> {
-  const row = await repo.findSettings(db);
+/** The cash a cash desk's device (else the default device) holds now, or null when there is no device. */
+export async function deviceCashNow(db: Executor, cashDeskId?: string | null): Promise<number | null> {
+  const row = await deviceRowOfDesk(db, cashDeskId);
   if (!row || row.kind === 'none') return null;
   return (await deviceFor(row).cash()).amountCents;
 }
@@ -550,7 +627,7 @@ export async function retryDeviceTask(
   if (!task) throw new DomainError('not_found', 'not_found', { params: { entity: 'fiscal_device_task' } });
   if (task.status === 'done' || task.status === 'failed')
     throw new DomainError('conflict', 'fiscal_task_not_retryable', { params: { status: task.status } });
-  const { row } = await requireDevice(db);
+  const { row } = await requireDevice(db, task.device_id);
   const request: TaskRequest = {
     action: task.action,
     uniqueSaleNumber: task.unique_sale_number,
@@ -566,11 +643,13 @@ export async function retryDeviceTask(
  * The next УНП (FIS-05): the device's ФУ number, the operator's code, the next of their 7-digit sequence. Call it in
  * the sale's transaction and keep the number with the sale: its receipt and any storno carry it.
  */
-export async function nextUniqueSaleNumber(trx: Executor): Promise<string> {
-  const row = await repo.findSettings(trx);
+export async function nextUniqueSaleNumber(trx: Executor, deviceId?: string | null): Promise<string> {
+  const row = await deviceRow(trx, deviceId);
   const erp = row?.kind === 'erpnet_fp';
-  if (erp && !row?.device_serial_number) throw new DomainError('conflict', 'fiscal_device_not_tested');
-  const serial = erp ? (row?.device_serial_number ?? NO_DEVICE_SERIAL) : NO_DEVICE_SERIAL;
+  // The device's own ФУ number as configured (ADR 0041), else the one its test learnt (ADR 0017).
+  const number = row?.fiscal_number ?? row?.device_serial_number ?? null;
+  if (erp && !number) throw new DomainError('conflict', 'fiscal_device_not_tested');
+  const serial = erp ? (number ?? NO_DEVICE_SERIAL) : NO_DEVICE_SERIAL;
   const operatorCode = operatorCodeOf(erp ? row?.operator : null);
   const prefix = `${serial.toUpperCase()}-${operatorCode}`;
   return formatUniqueSaleNumber(serial, operatorCode, await repo.takeSaleNumber(trx, prefix));
@@ -580,8 +659,14 @@ export async function nextUniqueSaleNumber(trx: Executor): Promise<string> {
  * Before a cash or card sale is written (FIS-01, D1, ADR 0037): with the company's setting "fiscal device required"
  * on and no device set up, 409 fiscal_device_required, and the caller writes nothing.
  */
-export async function assertFiscalSaleAllowed(db: Executor, deviceRequired: boolean): Promise<void> {
-  const row = await repo.findSettings(db);
+export async function assertFiscalSaleAllowed(
+  db: Executor,
+  deviceRequired: boolean,
+  deviceId?: string | null,
+): Promise<void> {
+  const row = await deviceRow(db, deviceId);
+  if (row && row.kind !== 'none' && !row.active)
+    throw new DomainError('conflict', 'fiscal_device_inactive', { params: { name: row.name ?? '' } });
   if (deviceRequired && (!row || row.kind === 'none'))
     throw new DomainError('conflict', 'fiscal_device_required');
 }
@@ -607,8 +692,9 @@ export async function printSaleReceipt(
   db: Executor,
   actor: Actor,
   receipt: FiscalReceipt,
+  deviceId?: string | null,
 ): Promise<FiscalReceiptResult & { taskId: string | null }> {
-  return printDocument(db, actor, 'receipt', receipt);
+  return printDocument(db, actor, 'receipt', receipt, deviceId);
 }
 
 /** Prints a storno of a fiscalised receipt (FIS-02): the original's УНП, number, date and fiscal memory, a reason. */
@@ -616,8 +702,9 @@ export async function printStornoReceipt(
   db: Executor,
   actor: Actor,
   reversal: FiscalReversal,
+  deviceId?: string | null,
 ): Promise<FiscalReceiptResult & { taskId: string | null }> {
-  return printDocument(db, actor, 'reversal', reversal);
+  return printDocument(db, actor, 'reversal', reversal, deviceId);
 }
 
 /**
@@ -647,8 +734,9 @@ async function printDocument(
   actor: Actor,
   action: 'receipt' | 'reversal',
   document: FiscalReceipt,
+  deviceId?: string | null,
 ): Promise<FiscalReceiptResult & { taskId: string | null }> {
-  const row = await repo.findSettings(db);
+  const row = await deviceRow(db, deviceId);
   if (!row || row.kind === 'none') {
     const result = await noFiscalDevice().printReceipt(document, { taskId: '' });
     return { ...result, taskId: null };

@@ -1,8 +1,40 @@
-import type { CalendarDate, Instant } from '../../db/sql';
+import type { CalendarDate, Instant, SqlBool } from '../../db/sql';
 
-/** The company's fiscal device (one row; none until saved): ErpNet.FP or no device (ADR 0017). */
+/** A търговски обект: the sale site the devices and workstations stand in (FIS-05, ADR 0041). */
+export interface FiscalSiteTable {
+  id: string;
+  name: string;
+  address: string;
+  /** The site's unique code as registered with NAP (the обект of the ФУ's registration). */
+  nap_site_code: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** A работно място of a site: the device its sales are printed on (ADR 0041). */
+export interface FiscalWorkstationTable {
+  id: string;
+  site_id: string;
+  name: string;
+  device_id: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/**
+ * A fiscal device (ADR 0017; one row per device since ADR 0041, the oldest the default one that the single setting
+ * API edits): ErpNet.FP or no device.
+ */
 export interface FiscalDeviceSettingsTable {
   id: string;
+  /** The site the device is registered in (null only for a "none" setting saved before any site). */
+  site_id: string | null;
+  name: string | null;
+  /** The ФУ's individual number (2 letters, 6 digits): the first part of its УНП (FIS-05). */
+  fiscal_number: string | null;
+  /** The cash desk (money_account) the device's cash counts into (FIS-03). */
+  cash_desk_id: string | null;
+  active: SqlBool;
   kind: 'none' | 'erpnet_fp';
   server_url: string | null;
   printer_id: string | null;
@@ -50,9 +82,13 @@ export interface FiscalDeviceTaskTable {
   /** Z reports run for a cash desk: that desk (money_account id) and its balance at the moment. */
   cash_desk_id: string | null;
   cash_desk_balance_cents: number | null;
+  /** The device the task was sent to (ADR 0041). */
+  device_id: string | null;
 }
 
 export interface FiscalTables {
+  fiscal_site: FiscalSiteTable;
+  fiscal_workstation: FiscalWorkstationTable;
   fiscal_device_settings: FiscalDeviceSettingsTable;
   fiscal_sale_counter: FiscalSaleCounterTable;
   fiscal_device_task: FiscalDeviceTaskTable;

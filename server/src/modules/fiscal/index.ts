@@ -32,3 +32,4 @@ export {
   type ZReportRecord,
   zReportsOn,
 } from './fiscal.service';
+export { deviceCashDeskIds, type SalePlacement, salePlacementOf } from './fiscal.sites';

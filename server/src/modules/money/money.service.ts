@@ -14,7 +14,7 @@ import { formatMoney } from '../../kernel/format';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
 import { getLockDate } from '../company';
-import { deviceCashNow, registerCashMove, runZReport, zReportsOn } from '../fiscal';
+import { deviceCashDeskIds, deviceCashNow, registerCashMove, runZReport, zReportsOn } from '../fiscal';
 import { takeNumber } from '../numbering';
 import { assertSupplierExists } from '../parties';
 import * as repo from './money.repository';
@@ -256,8 +256,21 @@ interface FiscalMark {
  * registers it as a service deposit (in) or withdrawal (out) (FIS-03; Н-18 art. 33).
  */
 async function fiscalLegOf(db: Executor, legs: LegDraft[]): Promise<LegDraft | null> {
+  const tills = await tillIds(db);
+  return legs.find((l) => tills.has(l.accountId)) ?? null;
+}
+
+/**
+ * The tills (FIS-03): the cash desk ticked as the device's (ADR 0028) and each cash desk a fiscal device counts into
+ * (ADR 0041); a movement on one is registered on its own device.
+ */
+async function tillIds(db: Executor): Promise<Set<string>> {
   const desk = await repo.findFiscalDesk(db);
-  return (desk && legs.find((l) => l.accountId === desk.id)) ?? null;
+  return new Set([...(desk ? [desk.id] : []), ...(await deviceCashDeskIds(db))]);
+}
+
+async function isTill(db: Executor, account: { id: string; fiscal_device: unknown }): Promise<boolean> {
+  return Boolean(account.fiscal_device) || (await deviceCashDeskIds(db)).includes(account.id);
 }
 
 /**
@@ -282,6 +295,7 @@ async function registerOnDevice(
     amountCents: Math.abs(leg.amountCents),
     taskId,
     afterUnknown: input.afterUnknown,
+    cashDeskId: leg.accountId,
   });
   return { status: registered.fiscalised ? 'printed' : 'no_device', taskId };
 }
@@ -671,7 +685,8 @@ export async function dayReport(
 ): Promise<DayReport> {
   const account = await accountOr404(db, accountId);
   const day = date ?? todayDate();
-  if (deviceCash === 'live' && (!account.fiscal_device || day !== todayDate()))
+  const till = await isTill(db, account);
+  if (deviceCash === 'live' && (!till || day !== todayDate()))
     throw fieldError('invalid', 'fiscal_live_cash_today', 'deviceCash', { date: todayDate() });
   const moves = await accountMovements(db, accountId, { from: day, to: day });
   const byKind = (sign: 1 | -1) => {
@@ -695,8 +710,8 @@ export async function dayReport(
     totalOutCents: total(outs),
     closingCents: moves.closingCents,
     movements: moves.items,
-    fiscal: account.fiscal_device
-      ? await reconciliationOf(db, day, moves.closingCents, moves.items, deviceCash)
+    fiscal: till
+      ? await reconciliationOf(db, accountId, day, moves.closingCents, moves.items, deviceCash)
       : null,
   };
 }
@@ -707,15 +722,16 @@ export async function dayReport(
  */
 async function reconciliationOf(
   db: Executor,
+  accountId: string,
   day: CalendarDate,
   closingCents: number,
   movements: AccountMovement[],
   source: 'z_report' | 'live',
 ): Promise<FiscalReconciliation> {
-  const zReports = await zReportsOn(db, day);
+  const zReports = await zReportsOn(db, day, accountId);
   let read: { cents: number; at: string; balance: number | null; source: 'z_report' | 'live' } | null = null;
   if (source === 'live') {
-    const cents = await deviceCashNow(db);
+    const cents = await deviceCashNow(db, accountId);
     if (cents === null) throw new DomainError('conflict', 'fiscal_no_device');
     read = { cents, at: nowIso(), balance: null, source };
   } else {
@@ -754,7 +770,7 @@ async function reconciliationOf(
  */
 export async function zReportForCashDesk(db: Db, actor: Actor, accountId: string): Promise<DayReport> {
   const account = await accountOr404(db, accountId);
-  if (!account.fiscal_device)
+  if (!(await isTill(db, account)))
     throw fieldError('conflict', 'not_the_fiscal_cash_desk', 'accountId', { account: account.name });
   await runZReport(db, actor, {
     id: accountId,

@@ -181,7 +181,7 @@ describe.each(DIALECTS)('EUR-06: 2026 credit notes against BGN invoices on %s', 
   let partyId: string;
   let cash: string;
   const bgn: Json[] = [];
-  const { json, send } = requests(t, () => desk);
+  const { json, send, refused } = requests(t, () => desk);
   // Due in 2027, so the derived state reads unpaid / partly paid / paid today; ageing is looked at on 2027-05-01.
   const DUE = '2027-03-31';
   const ON = '2027-05-01';
@@ -358,5 +358,65 @@ describe.each(DIALECTS)('EUR-06: 2026 credit notes against BGN invoices on %s', 
     await json(admin, 'POST', `/api/v1/invoices/${note.id}/cancel`, { reason: 'Грешка' });
     expect(await head(c.id)).toMatchObject({ paymentState: 'paid', paidCents: 12_000 });
     expect(await receivableOf()).toBeUndefined();
+  });
+
+  it('EUR-06: what a EUR note makes owed back on a paid BGN invoice is refunded in EUR by EUR-05; the 0.01 difference is booked; receivables, statement and ageing agree', async () => {
+    const c = bgn[2] as Json;
+    // c: 120.00 лв., paid by 61.36 € (settling all 120.00 лв.); its earlier note cancelled. A full credit in 2026:
+    // 61.36 € settling 120.00 лв. (61.36 × 1.95583 = 120.0097 → 120.01, booked −0.01): 120.00 лв. owed back.
+    const note = await credit(c.id, { full: true });
+    expect(note).toMatchObject({ currency: 'EUR', totalCents: 6136 });
+    expect(await receivableOf()).toMatchObject({ creditCents: 6136 });
+    // Offered in EUR: 120.00 / 1.95583 = 61.355… → 61.36 €.
+    const offered = async () =>
+      (await json(desk, 'GET', `/api/v1/refunds/refundable?partyId=${partyId}`)).creditNotes.find(
+        (n: Json) => n.id === note.id,
+      );
+    expect(await offered()).toMatchObject({ currency: 'EUR', invoiceCurrency: 'BGN', refundableCents: 6136 });
+    const refund = (amountCents: number, status = 201) =>
+      json(
+        desk,
+        'POST',
+        '/api/v1/refunds',
+        {
+          partyId,
+          accountId: cash,
+          method: 'cash',
+          date: '2026-02-01',
+          allocations: [{ creditNoteId: note.id, amountCents }],
+        },
+        status,
+      );
+    // 10.00 € pays back 10 × 1.95583 = 19.5583 → 19.56 лв.; no difference.
+    const first = await refund(1000);
+    expect(first.allocations[0]).toMatchObject({ amountCents: 1000, settledCents: 1956, roundingCents: 0 });
+    // Left: 120.00 − 19.56 = 100.44 лв. = 51.354… → 51.35 € offered; one cent more is refused, nothing written.
+    expect(await offered()).toMatchObject({ refundableCents: 5135, refundedCents: 1000 });
+    await refused(
+      'POST',
+      '/api/v1/refunds',
+      {
+        partyId,
+        accountId: cash,
+        method: 'cash',
+        date: '2026-02-01',
+        allocations: [{ creditNoteId: note.id, amountCents: 5136 }],
+      },
+      { status: 409, code: 'refund_exceeds_owed', field: 'allocations.0.amountCents' },
+    );
+    // 51.35 € clears the 100.44 лв. left: 51.35 × 1.95583 = 100.4319 → 100.43, the 0.01 лв. booked and audited.
+    const last = await refund(5135);
+    expect(last.allocations[0]).toMatchObject({ amountCents: 5135, settledCents: 10_044, roundingCents: 1 });
+    const audit = await json(admin, 'GET', `/api/v1/audit?entity=customer_refund&entityId=${last.id}`);
+    expect(audit.items[0].after.allocations[0]).toMatchObject({ settledCents: 10_044, roundingCents: 1 });
+    expect(await offered()).toBeUndefined();
+    // Nothing owed either way: receivables, ageing and the statement agree.
+    expect(await receivableOf()).toBeUndefined();
+    const text = await pdfText(
+      (await send(desk, 'GET', `/api/v1/receivables/${partyId}/statement/pdf?date=${ON}`, undefined, 200))
+        .rawPayload,
+    );
+    expect(text).toMatch(/61,35\s€|51,35\s€/);
+    expect(text).toMatch(/Салдо[^\n]*?0,00\s€/);
   });
 });

@@ -75,7 +75,7 @@ interface RefundLine {
   number: string;
   date: string;
   amount: number;
-  /** Of it, paid back on credit notes (the rest came out of advances). */
+  /** Of it, paid back on credit notes in their invoice's currency (the rest: advances, or a BGN invoice's netted on it, ADR 40). */
   toNotes: number;
 }
 
@@ -100,7 +100,8 @@ async function statementData(db: Executor, partyId: string, date: string) {
       ),
       // EUR-06 (ADR 38): a EUR credit note against a BGN invoice stands applied to it: the invoice counts what the note
       // settled (in BGN) as paid, and the note leaves nothing open of its own, so the totals agree with receivables.
-      sql<number>`case when exists (select 1 from credit_note_settlement cs where cs.note_id = i.id) then -i.total_cents else cast((select coalesce(sum(coalesce(a.settled_cents, a.amount_cents)), 0) from payment_allocation a where a.invoice_id = i.id and a.undone_at is null and a.allocation_date <= ${date}) + (select coalesce(sum(cs.settled_cents), 0) from credit_note_settlement cs inner join sales_invoice cn on cn.id = cs.note_id where cs.invoice_id = i.id and cn.status = 'posted' and cn.document_date <= ${date}) as bigint) end`.as(
+      // A EUR refund of what it made owed back (ADR 40) takes its settled BGN off the paid amount.
+      sql<number>`case when exists (select 1 from credit_note_settlement cs where cs.note_id = i.id) then -i.total_cents else cast((select coalesce(sum(coalesce(a.settled_cents, a.amount_cents)), 0) from payment_allocation a where a.invoice_id = i.id and a.undone_at is null and a.allocation_date <= ${date}) + (select coalesce(sum(cs.settled_cents), 0) from credit_note_settlement cs inner join sales_invoice cn on cn.id = cs.note_id where cs.invoice_id = i.id and cn.status = 'posted' and cn.document_date <= ${date}) - (select coalesce(sum(ra.settled_cents), 0) from refund_allocation ra inner join customer_refund r on r.id = ra.refund_id inner join sales_invoice rn on rn.id = ra.credit_note_id where rn.related_invoice_id = i.id and ra.settled_cents is not null and r.undone_at is null and r.refund_date <= ${date}) as bigint) end`.as(
         'paid',
       ),
     ])
@@ -134,7 +135,7 @@ async function statementData(db: Executor, partyId: string, date: string) {
       'm.number',
       'r.refund_date',
       'r.amount_cents',
-      sql<number>`cast((select coalesce(sum(ra.amount_cents), 0) from refund_allocation ra where ra.refund_id = r.id and ra.credit_note_id is not null) as bigint)`.as(
+      sql<number>`cast((select coalesce(sum(ra.amount_cents), 0) from refund_allocation ra where ra.refund_id = r.id and ra.credit_note_id is not null and ra.settled_cents is null) as bigint)`.as(
         'to_notes',
       ),
     ])

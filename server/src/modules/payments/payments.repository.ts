@@ -375,7 +375,11 @@ export async function owedBackOf(db: Executor, invoiceIds: string[]): Promise<Ma
     .selectFrom('refund_allocation as ra')
     .innerJoin('customer_refund as r', 'r.id', 'ra.refund_id')
     .innerJoin('sales_invoice as n', 'n.id', 'ra.credit_note_id')
-    .select(['n.related_invoice_id as group_id', sumInt('ra.amount_cents').as('s')])
+    // EUR-06 (ADR 40): a EUR refund on a BGN invoice's note counts what it paid back in BGN.
+    .select([
+      'n.related_invoice_id as group_id',
+      sql<number>`cast(coalesce(sum(coalesce(ra.settled_cents, ra.amount_cents)), 0) as bigint)`.as('s'),
+    ])
     .where('n.related_invoice_id', 'in', invoiceIds)
     .where('r.undone_at', 'is', null)
     .groupBy('n.related_invoice_id')
@@ -397,7 +401,10 @@ export async function refundedOfInvoiceNotes(db: Executor, invoiceId: string): P
   return Number(r.s);
 }
 
-/** A customer's issued credit notes (in their invoice's currency) with the invoice each corrects. */
+/**
+ * A customer's issued credit notes in EUR with the invoice each corrects: in the invoice's currency, or a 2026 EUR
+ * note on a 2025 BGN invoice (EUR-06, ADR 40).
+ */
 export function creditNotesOf(db: Executor, partyId: string) {
   return db
     .selectFrom('sales_invoice as n')
@@ -410,11 +417,13 @@ export function creditNotesOf(db: Executor, partyId: string) {
       'n.currency',
       'inv.id as invoice_id',
       'inv.number as invoice_number',
+      'inv.currency as invoice_currency',
     ])
     .where('n.party_id', '=', partyId)
     .where('n.kind', '=', 'credit_note')
     .where('n.status', '=', 'posted')
-    .whereRef('n.currency', '=', 'inv.currency')
+    .where('n.currency', '=', 'EUR')
+    .where('inv.currency', 'in', ['EUR', 'BGN'])
     .orderBy('n.document_date')
     .orderBy('n.number')
     .execute();
@@ -438,17 +447,38 @@ export async function overSettledOf(db: Executor, partyId: string | null) {
   return q.execute();
 }
 
-/** Live refunds to credit notes, per customer. */
-export async function refundedToNotesOf(db: Executor, partyId: string | null): Promise<Map<string, number>> {
+/**
+ * Live refunds to credit notes, per customer and invoice currency: what they paid back of what the invoices owe back,
+ * in the invoice's currency (a EUR refund on a BGN invoice's note counts its settled BGN, EUR-06, ADR 40).
+ */
+export async function refundedToNotesOf(db: Executor, partyId: string | null) {
   let q = db
     .selectFrom('refund_allocation as ra')
     .innerJoin('customer_refund as r', 'r.id', 'ra.refund_id')
-    .select(['r.party_id', sumInt('ra.amount_cents').as('s')])
-    .where('ra.credit_note_id', 'is not', null)
+    .innerJoin('sales_invoice as n', 'n.id', 'ra.credit_note_id')
+    .innerJoin('sales_invoice as inv', 'inv.id', 'n.related_invoice_id')
+    .select([
+      'r.party_id',
+      'inv.currency',
+      sql<number>`cast(coalesce(sum(coalesce(ra.settled_cents, ra.amount_cents)), 0) as bigint)`.as('s'),
+    ])
     .where('r.undone_at', 'is', null)
-    .groupBy('r.party_id');
+    .groupBy(['r.party_id', 'inv.currency']);
   if (partyId) q = q.where('r.party_id', '=', partyId);
-  return new Map((await q.execute()).map((r) => [r.party_id, Number(r.s)]));
+  return (await q.execute()).map((r) => ({ partyId: r.party_id, currency: r.currency, cents: Number(r.s) }));
+}
+
+/** The payments with live allocations to each of these invoices (whose receipts a refund may storno, ADR 40). */
+export function payersOfInvoices(db: Executor, invoiceIds: string[]) {
+  if (!invoiceIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('payment_allocation')
+    .select(['invoice_id', 'payment_id'])
+    .where('invoice_id', 'in', invoiceIds)
+    .where('undone_at', 'is', null)
+    .where('payment_id', 'is not', null)
+    .distinct()
+    .execute();
 }
 
 export function insertRefund(db: Executor, row: Insertable<CustomerRefundTable>) {
@@ -540,6 +570,8 @@ export function refundAllocationsOf(db: Executor, refundIds: string[]) {
       'ra.payment_id',
       'pm.number as payment_number',
       'ra.amount_cents',
+      'ra.settled_cents',
+      'ra.rounding_cents',
     ])
     .where('ra.refund_id', 'in', refundIds)
     .orderBy('ra.id')

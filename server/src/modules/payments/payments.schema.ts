@@ -5,6 +5,7 @@ import { Id, TrimmedId } from '../../kernel/ids';
 import { MAX_AMOUNT_CENTS } from '../../kernel/limits';
 import { ListQueryBase, Page } from '../../kernel/list-query';
 import { PaymentState } from '../../kernel/payment-state';
+import { SaleReceiptStorno, STORNO_REASONS } from '../receipts/receipts.schema';
 
 export const PAYMENT_METHODS = ['cash', 'card', 'bank_transfer'] as const;
 export const PaymentMethod = z.enum(PAYMENT_METHODS);
@@ -100,6 +101,8 @@ export const Payment = z.object({
       receiptNumber: z.string().nullable(),
       receiptDateTime: z.string().nullable(),
       fiscalMemorySerialNumber: z.string().nullable(),
+      stornoableCents: z.number().int().describe('What is left to storno of it (ADR 0040)'),
+      stornos: z.array(SaleReceiptStorno).describe('Its stornos printed for refunds (FIS-02, ADR 0040)'),
     })
     .nullable()
     .optional()
@@ -239,8 +242,17 @@ export const CreateRefundBody = z.strictObject({
     .min(1)
     .max(200)
     .describe('What is paid back: the refund is their sum'),
+  storno: z
+    .strictObject({
+      receiptId: TrimmedId.describe("The customer payment's fiscal receipt the money goes back against"),
+      reason: z.enum(STORNO_REASONS).describe('operator-error, refund or taxbase-reduction'),
+    })
+    .optional()
+    .describe(
+      "FIS-02 (ADR 0040): a cash or card refund stornoes a payment's receipt: printed after the commit with the original's four fields and УНП",
+    ),
   stornoReceipt: StornoReceiptInput.optional().describe(
-    "The fiscal device's storno receipt (FIS-02): required for cash and card when a device is configured",
+    "A storno printed elsewhere (FIS-02, ADR 0029): for a cash or card refund with a device configured and no payment's receipt to storno",
   ),
 });
 export type CreateRefundBody = z.infer<typeof CreateRefundBody>;
@@ -257,6 +269,14 @@ export const RefundAllocation = z.object({
   paymentId: z.string().nullable(),
   paymentNumber: z.string().nullable(),
   amountCents: z.number().int(),
+  settledCents: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      "EUR-06: what it paid back of the BGN invoice's owed-back amount, in BGN; null in one currency",
+    ),
+  roundingCents: z.number().int().nullable().describe('EUR-06: the booked rounding difference, in BGN'),
 });
 export const Refund = z.object({
   id: z.string(),
@@ -277,6 +297,7 @@ export const Refund = z.object({
   undoReason: z.string().nullable(),
   reversalNumber: z.string().nullable(),
   allocations: z.array(RefundAllocation),
+  stornos: z.array(SaleReceiptStorno).describe("The payments' receipts it stornoed (FIS-02, ADR 0040)"),
   createdAt: z.string(),
 });
 export type Refund = z.infer<typeof Refund>;
@@ -297,9 +318,14 @@ export const Refundable = z.object({
       documentDate: z.string(),
       invoiceId: z.string(),
       invoiceNumber: z.string().nullable(),
+      currency: z.string().describe("The note's (EUR)"),
+      invoiceCurrency: z.string().describe('BGN: a 2026 EUR note on a 2025 BGN invoice (EUR-06)'),
       totalCents: z.number().int(),
       refundedCents: z.number().int(),
-      refundableCents: z.number().int().describe('What may be paid back on it now'),
+      refundableCents: z.number().int().describe('What may be paid back on it now, in EUR'),
+      receiptIds: z
+        .array(z.string())
+        .describe('The receipts of the payments that paid its invoice, with something left to storno'),
     }),
   ),
   advances: z.array(
@@ -308,8 +334,24 @@ export const Refundable = z.object({
       number: z.string(),
       date: z.string(),
       refundableCents: z.number().int(),
+      receiptId: z.string().nullable().describe("The payment's receipt, if something is left to storno"),
     }),
   ),
+  receipts: z
+    .array(
+      z.object({
+        id: z.string(),
+        number: z.string(),
+        paymentId: z.string(),
+        date: z.string(),
+        method: z.enum(['cash', 'card']),
+        fiscalStatus: z.enum(['printing', 'printed', 'no_device', 'failed']),
+        currency: z.string(),
+        totalCents: z.number().int(),
+        leftCents: z.number().int().describe('What is left to storno'),
+      }),
+    )
+    .describe("The customer's payments' receipts a cash or card refund can storno (FIS-02)"),
   totalCents: z.number().int(),
 });
 export type Refundable = z.infer<typeof Refundable>;

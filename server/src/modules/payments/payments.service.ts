@@ -142,6 +142,8 @@ export async function getPayment(db: Executor, id: string): Promise<Payment> {
       receiptNumber: receipt.receiptNumber,
       receiptDateTime: receipt.receiptDateTime,
       fiscalMemorySerialNumber: receipt.fiscalMemorySerialNumber,
+      stornoableCents: receipt.stornoableCents,
+      stornos: receipt.stornos,
     },
   };
 }
@@ -464,6 +466,7 @@ async function receiptIn(trx: Executor, actor: Actor, id: string, method: 'cash'
     method,
     accountId: payment.account_id,
     lines,
+    invoiceNumbers: [...new Set(allocations.flatMap((a) => (a.invoice_number ? [a.invoice_number] : [])))],
   });
 }
 

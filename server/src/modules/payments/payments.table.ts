@@ -109,6 +109,12 @@ export interface RefundAllocationTable {
   credit_note_id: string | null;
   payment_id: string | null;
   amount_cents: number;
+  /**
+   * A EUR refund to a EUR credit note on a 2025 BGN invoice (EUR-06, ADR 0040, migration 0044): what it pays back of
+   * what the invoice owes back, in BGN (EUR-05's rule), and the booked rounding difference. Null otherwise.
+   */
+  settled_cents: number | null;
+  rounding_cents: number | null;
 }
 
 export interface PaymentsTables {

@@ -70,18 +70,30 @@ export async function receivables(
       if (advance > 0) rowOf(p.id, p.name).advanceCents = advance;
     }
   }
-  // Credit notes beyond what was left to pay (ADR 29): owed back to the customer until refunded.
+  // Credit notes beyond what was left to pay (ADR 29): owed back to the customer until refunded, netted in the
+  // invoice's currency before a BGN amount is converted (EUR-06, ADR 40: a EUR refund of a BGN invoice's note).
   const refunded = await repo.refundedToNotesOf(db, query.partyId ?? null);
+  const over = new Map<string, { name: string; currency: string; cents: number }>();
   for (const o of await repo.overSettledOf(db, query.partyId ?? null))
-    rowOf(o.party_id, o.party_name).creditCents += eurOf(o.currency, Number(o.s));
-  if (refunded.size) {
+    over.set(`${o.party_id}|${o.currency}`, { name: o.party_name, currency: o.currency, cents: Number(o.s) });
+  if (refunded.length) {
     const names = await db
       .selectFrom('party')
       .select(['id', 'name'])
-      .where('id', 'in', [...refunded.keys()])
+      .where('id', 'in', [...new Set(refunded.map((r) => r.partyId))])
       .execute();
-    for (const p of names) rowOf(p.id, p.name).creditCents -= refunded.get(p.id) ?? 0;
+    for (const r of refunded) {
+      const key = `${r.partyId}|${r.currency}`;
+      const o = over.get(key) ?? {
+        name: names.find((n) => n.id === r.partyId)?.name ?? '',
+        currency: r.currency,
+        cents: 0,
+      };
+      over.set(key, { ...o, cents: o.cents - r.cents });
+    }
   }
+  for (const [key, o] of over)
+    rowOf(key.split('|')[0] as string, o.name).creditCents += eurOf(o.currency, o.cents);
   let items = [...rows.values()]
     .map((r) => ({ ...r, balanceCents: r.openCents - r.advanceCents - r.creditCents }))
     .filter((r) => r.openCents || r.advanceCents || r.creditCents);

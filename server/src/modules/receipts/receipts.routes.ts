@@ -16,6 +16,7 @@ import {
   SaleReceipt,
   type SaleReceiptListItem,
   SaleReceiptPage,
+  SaleReceiptStorno,
   StornoBody,
 } from './receipts.schema';
 import * as receipts from './receipts.service';
@@ -37,6 +38,17 @@ const RECEIPT_CSV: CsvColumn<SaleReceiptListItem>[] = [
   { header: 'fiscal_status', value: (r) => r.fiscalStatus },
   { header: 'fiscal_receipt_number', value: (r) => r.receiptNumber ?? '' },
   { header: 'storno_reason', value: (r) => r.stornoReason ?? '' },
+  // The mandatory reports (FIS-05, ADR 0041): where, who and when, the discount and what is due, the invoice paid.
+  { header: 'site', value: (r) => r.siteName ?? '' },
+  { header: 'site_code', value: (r) => r.siteCode ?? '' },
+  { header: 'workstation', value: (r) => r.workstationName ?? '' },
+  { header: 'fiscal_device', value: (r) => r.deviceName ?? '' },
+  { header: 'operator', value: (r) => r.operatorName ?? '' },
+  { header: 'created_at', value: (r) => r.createdAt },
+  { header: 'fiscal_receipt_date_time', value: (r) => r.receiptDateTime ?? '' },
+  { header: 'discount', value: (r) => money(r.discountCents) },
+  { header: 'due', value: (r) => money(r.totalCents) },
+  { header: 'invoice', value: (r) => r.invoiceNumbers ?? '' },
 ];
 
 /** Sale receipts (касова бележка, issue 13 items 3 and 4; ADR 0022). */
@@ -111,6 +123,20 @@ export async function receiptsRoutes(app: FastifyInstance) {
       },
     },
     async (req) => receipts.printReceipt(db, actorOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/v1/sale-receipt-stornos/:id/print',
+    {
+      schema: {
+        tags,
+        summary:
+          "Print a refund's storno the device has not printed yet (FIS-02, ADR 0040): printed or no device answers as it is, never twice",
+        params: ReceiptParams,
+        response: { 200: SaleReceiptStorno },
+      },
+    },
+    async (req) => receipts.printStorno(db, actorOf(req), req.params.id),
   );
 
   r.post(

@@ -37,3 +37,35 @@ export function receiptLineAmounts(l: ReceiptLineInput): ReceiptLineAmounts {
     vatCents: totalCents - netCents,
   };
 }
+
+/**
+ * How a storno of `amountCents` is shared over the original receipt's lines (FIS-02, ADR 0040): in proportion to
+ * what is left of each line (its total less earlier stornos), floored, the cents left over going to the lines with
+ * the largest remainders (then the first), never more than a line has left. The shares add up to the amount, which
+ * the caller has checked is at most the sum of what is left.
+ */
+export function stornoShares(lines: { position: number; leftCents: number }[], amountCents: number) {
+  const left = lines.filter((l) => l.leftCents > 0);
+  const total = left.reduce((s, l) => s + l.leftCents, 0);
+  if (total <= 0 || amountCents <= 0) return [];
+  const shares = left.map((l, i) => {
+    const exact = BigInt(l.leftCents) * BigInt(amountCents);
+    const floor = Number(exact / BigInt(total));
+    return { position: l.position, cents: floor, rest: Number(exact % BigInt(total)), max: l.leftCents, i };
+  });
+  let missing = amountCents - shares.reduce((s, x) => s + x.cents, 0);
+  const order = [...shares].sort((a, b) => b.rest - a.rest || a.i - b.i);
+  while (missing > 0) {
+    let moved = false;
+    for (const s of order) {
+      if (missing === 0) break;
+      if (s.cents < s.max) {
+        s.cents += 1;
+        missing -= 1;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return shares.filter((s) => s.cents > 0).map((s) => ({ position: s.position, totalCents: s.cents }));
+}

@@ -57,6 +57,11 @@ export type StornoBody = z.infer<typeof StornoBody>;
 
 export const ReceiptParams = z.strictObject({ id: TrimmedId });
 
+/** The NAP audit file's period (ADR 0039): one calendar month, YYYY-MM, as the VAT journal's. */
+export const AuditFileQuery = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+});
+
 export const SaleReceiptLine = z.object({
   position: z.number().int(),
   description: z.string(),
@@ -76,6 +81,45 @@ export const FiscalErrorText = z
   .object({ bg: z.string(), en: z.string() })
   .nullable()
   .describe('The fiscal error code in words, in Bulgarian and English; null without an error');
+
+/** A storno of a payment's receipt printed for a refund (FIS-02, FP-05; ADR 0040). */
+export const SaleReceiptStorno = z.object({
+  id: z.string(),
+  receiptId: z.string().describe('The original receipt stornoed'),
+  receiptNumber: z.string().describe("The original receipt's number in Servix"),
+  refundId: z.string().nullable(),
+  reason: z.enum(STORNO_REASONS),
+  method: z.enum(RECEIPT_METHODS),
+  currency: z.string(),
+  netCents: z.number().int(),
+  vatCents: z.number().int(),
+  totalCents: z.number().int(),
+  uniqueSaleNumber: z.string().describe("УНП: the original receipt's (FIS-05)"),
+  fiscalised: z.boolean(),
+  fiscalStatus: z.enum(RECEIPT_FISCAL_STATUSES),
+  fiscalErrorCode: z.string().nullable(),
+  fiscalErrorText: FiscalErrorText,
+  stornoReceiptNumber: z.string().nullable().describe("The device's number of the storno receipt"),
+  stornoReceiptDateTime: z.string().nullable(),
+  fiscalMemorySerialNumber: z.string().nullable(),
+  original: z
+    .object({
+      receiptNumber: z.string().nullable(),
+      receiptDateTime: z.string().nullable(),
+      fiscalMemorySerialNumber: z.string().nullable(),
+    })
+    .describe("The original's four fields the storno cites (with the УНП)"),
+  lines: z.array(
+    z.object({
+      position: z.number().int(),
+      description: z.string(),
+      vatRateBp: z.number().int(),
+      totalCents: z.number().int(),
+    }),
+  ),
+  createdAt: z.string(),
+});
+export type SaleReceiptStorno = z.infer<typeof SaleReceiptStorno>;
 
 export const SaleReceipt = z.object({
   id: z.string(),
@@ -98,6 +142,16 @@ export const SaleReceipt = z.object({
   vatCents: z.number().int(),
   totalCents: z.number().int(),
   uniqueSaleNumber: z.string().describe('УНП (FIS-05)'),
+  discountCents: z.number().int().describe('The lines’ discounts, without VAT (mandatory reports, FIS-05)'),
+  siteId: z.string().nullable().describe('The sale site (търговски обект) it was sold in (ADR 0041)'),
+  siteName: z.string().nullable(),
+  siteCode: z.string().nullable().describe('The site’s unique code with NAP'),
+  workstationId: z.string().nullable(),
+  workstationName: z.string().nullable(),
+  deviceId: z.string().nullable().describe('The fiscal device it was printed on'),
+  deviceName: z.string().nullable(),
+  operatorName: z.string().nullable().describe('The user who issued it'),
+  invoiceNumbers: z.string().nullable().describe('A payment’s receipt: the invoices it paid'),
   dualTotal: z
     .object({ currency: z.enum(['BGN', 'EUR']), totalCents: z.number().int() })
     .nullable()
@@ -129,10 +183,19 @@ export const SaleReceipt = z.object({
       }),
     )
     .describe("A counter sale's stock issue (and its reversal after a storno)"),
+  stornos: z
+    .array(SaleReceiptStorno)
+    .describe("A payment's receipt: the stornos refunds printed of it (FIS-02, ADR 0040)"),
+  stornoableCents: z.number().int().describe('What is left to storno: the total less the stornos'),
 });
 export type SaleReceipt = z.infer<typeof SaleReceipt>;
 
-export const SaleReceiptListItem = SaleReceipt.omit({ lines: true, stockIssues: true });
+export const SaleReceiptListItem = SaleReceipt.omit({
+  lines: true,
+  stockIssues: true,
+  stornos: true,
+  stornoableCents: true,
+});
 export type SaleReceiptListItem = z.infer<typeof SaleReceiptListItem>;
 export const SaleReceiptPage = Page(SaleReceiptListItem);
 
@@ -154,6 +217,8 @@ export const ReceiptListQuery = z.strictObject({
     .optional()
     .describe('From a service order, an over-the-counter sale, or a customer payment in cash or by card'),
   partyId: TrimmedId.optional(),
+  siteId: TrimmedId.optional().describe('Sold in this site (ADR 0041)'),
+  workstationId: TrimmedId.optional().describe('Sold at this workstation'),
   from: IsoDate.optional().describe('Date from, inclusive'),
   to: IsoDate.optional().describe('Date to, inclusive'),
 });

@@ -31,6 +31,7 @@ import {
   nextUniqueSaleNumber,
   printSaleReceipt,
   printStornoReceipt,
+  salePlacementOf,
 } from '../fiscal';
 import { recordCustomerPayment, reverseMovementIn } from '../money';
 import { takeNumber } from '../numbering';
@@ -38,7 +39,7 @@ import { clearOrderBilled, linesToBill, lockBillableOrder, markOrderBilled } fro
 import { assertCustomerExists } from '../parties';
 import { documentsOfSource, issuePartsForOrder, reverseDocumentTx } from '../stock';
 import * as repo from './receipts.repository';
-import { receiptLineAmounts } from './receipts.rules';
+import { receiptLineAmounts, stornoShares } from './receipts.rules';
 import type {
   CounterSaleBody,
   ReceiptFilter,
@@ -46,6 +47,7 @@ import type {
   ReceiptListQuery,
   SaleReceipt,
   SaleReceiptListItem,
+  SaleReceiptStorno,
   StornoBody,
 } from './receipts.schema';
 import type { SaleReceiptLineTable } from './receipts.table';
@@ -120,6 +122,16 @@ function toListItem(r: Row): SaleReceiptListItem {
     vatCents: Number(r.vat_cents),
     totalCents: Number(r.total_cents),
     uniqueSaleNumber: r.unique_sale_number,
+    discountCents: Number(r.discount_cents ?? 0),
+    siteId: r.site_id,
+    siteName: r.site_name ?? null,
+    siteCode: r.site_code ?? null,
+    workstationId: r.workstation_id,
+    workstationName: r.workstation_name ?? null,
+    deviceId: r.device_id,
+    deviceName: r.device_name ?? null,
+    operatorName: r.operator_name ?? null,
+    invoiceNumbers: r.invoice_numbers,
     fiscalised: Boolean(r.fiscalised),
     fiscalStatus: r.fiscal_status,
     fiscalErrorCode: r.fiscal_error_code,
@@ -136,10 +148,20 @@ function toListItem(r: Row): SaleReceiptListItem {
   };
 }
 
-function toReceipt(r: Row, lines: LineRow[], stockIssues: SaleReceipt['stockIssues']): SaleReceipt {
+function toReceipt(
+  r: Row,
+  lines: LineRow[],
+  stockIssues: SaleReceipt['stockIssues'],
+  stornos: SaleReceiptStorno[],
+): SaleReceipt {
   return {
     ...toListItem(r),
     stockIssues,
+    stornos,
+    stornoableCents:
+      r.status === 'posted' && r.payment_id
+        ? Number(r.total_cents) - stornos.reduce((s, x) => s + x.totalCents, 0)
+        : 0,
     lines: lines.map((l) => ({
       position: l.position,
       description: l.description,
@@ -164,6 +186,7 @@ export async function getReceipt(db: Executor, id: string): Promise<SaleReceipt>
     row,
     await repo.linesOf(db, id),
     issues.map((d) => ({ id: d.id, number: d.number, status: d.status, reversal: d.reversalOfId !== null })),
+    row.payment_id ? await toStornos(db, await repo.stornosWhere(db, { receiptId: id })) : [],
   );
   const { dualDisplayUntil } = await getEuroDisplay(db);
   return {
@@ -202,9 +225,13 @@ async function fiscalPartsOf(db: Executor, receipt: SaleReceipt) {
   return { lines, payments, footer };
 }
 
-/** FIS-01, D1 (ADR 0037): with "fiscal device required" on, no cash or card sale without a device set up. */
-async function assertSaleAllowed(trx: Executor): Promise<void> {
-  await assertFiscalSaleAllowed(trx, await isFiscalDeviceRequired(trx));
+/**
+ * FIS-01, D1 (ADR 0037): with "fiscal device required" on, no cash or card sale without a device set up; the device
+ * is the one of the actor's workstation (ADR 0041), which must be active.
+ */
+async function assertSaleAllowed(trx: Executor, actor: Actor): Promise<void> {
+  const { deviceId } = await salePlacementOf(trx, actor);
+  await assertFiscalSaleAllowed(trx, await isFiscalDeviceRequired(trx), deviceId);
 }
 
 /** A receipt's line as written: its price and amounts; its id, receipt and position are given on insert. */
@@ -219,6 +246,8 @@ interface PaidReceipt {
   lines: ReceiptLine[];
   /** A customer payment's receipt (ADR 0037): the payment and its money movement, already written; no other. */
   payment?: { id: string; movementId: string };
+  /** A payment's receipt: the invoices it paid, for the mandatory reports. */
+  invoiceNumbers?: string[];
   /** What the audit row keeps besides the number, the УНП, the method, the payment, the total and the currency. */
   audit: Record<string, unknown>;
   /** The kind's own work that names the number (a counter sale's stock issue); its answer joins the audit row. */
@@ -236,11 +265,13 @@ async function insertPaidReceipt(
   kind: DocumentKind<repo.ReceiptHeaderRow>,
   input: PaidReceipt,
 ): Promise<string> {
-  await assertSaleAllowed(trx);
+  await assertSaleAllowed(trx, actor);
+  const placement = await salePlacementOf(trx, actor);
   const total = input.lines.reduce((sum, l) => sum + Number(l.total_cents), 0);
   const net = input.lines.reduce((sum, l) => sum + Number(l.net_cents), 0);
   const currency = await fiscalCurrencyOn(trx, input.date);
-  const uniqueSaleNumber = await nextUniqueSaleNumber(trx);
+  // The УНП of the workstation's device: its own ФУ number and sequence (FIS-05, ADR 0041).
+  const uniqueSaleNumber = await nextUniqueSaleNumber(trx, placement.deviceId);
   const id = newId();
   const now = nowIso();
   await repo.insertReceipt(trx, {
@@ -277,6 +308,10 @@ async function insertPaidReceipt(
     posted_at: null,
     posted_by: null,
     created_by: actor.userId,
+    site_id: placement.siteId,
+    workstation_id: placement.workstationId,
+    device_id: placement.deviceId,
+    invoice_numbers: input.invoiceNumbers?.length ? input.invoiceNumbers.join(', ') : null,
     search_text: toSearchText(uniqueSaleNumber),
     created_at: now,
     updated_at: now,
@@ -285,7 +320,16 @@ async function insertPaidReceipt(
   await repo.insertLines(trx, rows);
   await postDraft(trx, kind, actor, id, async () => ({
     at: now,
-    audit: { ...input.audit, uniqueSaleNumber, method: input.method, totalCents: total, currency },
+    audit: {
+      ...input.audit,
+      uniqueSaleNumber,
+      method: input.method,
+      totalCents: total,
+      currency,
+      ...(placement.workstationId
+        ? { workstationId: placement.workstationId, deviceId: placement.deviceId }
+        : {}),
+    },
     numbered: async (number) => {
       if (input.payment) return { ...(await input.numbered?.({ id, number, lineIds: [] })) };
       const movement = await recordCustomerPayment(trx, actor, {
@@ -314,7 +358,7 @@ export async function receiptFromOrder(
   body: ReceiptFromOrderBody,
 ): Promise<SaleReceipt> {
   const id = await db.transaction().execute(async (trx) => {
-    await assertSaleAllowed(trx);
+    await assertSaleAllowed(trx, actor);
     const date = body.documentDate ?? todayDate();
     const order = await lockBillableOrder(trx, body.orderId);
     const lines = await linesToBill(trx, order);
@@ -388,6 +432,8 @@ export async function paymentReceiptIn(
     method: 'cash' | 'card';
     accountId: string;
     lines: PaymentReceiptLine[];
+    /** The invoices (and debit notes) the payment paid, by number. */
+    invoiceNumbers?: string[];
   },
 ): Promise<string> {
   return insertPaidReceipt(trx, actor, RECEIPT_KIND, {
@@ -397,6 +443,7 @@ export async function paymentReceiptIn(
     method: input.method,
     accountId: input.accountId,
     payment: { id: input.paymentId, movementId: input.movementId },
+    invoiceNumbers: input.invoiceNumbers,
     lines: input.lines.map((l) => {
       const net = mulDivRound(l.totalCents, 10_000, 10_000 + l.vatRateBp);
       return {
@@ -456,7 +503,7 @@ async function pricedParts(trx: Executor, given: CounterSaleBody['lines'], date:
  */
 export async function counterSale(db: Db, actor: Actor, body: CounterSaleBody): Promise<SaleReceipt> {
   const id = await db.transaction().execute(async (trx) => {
-    await assertSaleAllowed(trx);
+    await assertSaleAllowed(trx, actor);
     const date = body.documentDate ?? todayDate();
     if (body.partyId) await assertCustomerExists(trx, body.partyId, 'partyId');
     const lines = await pricedParts(trx, body.lines, date);
@@ -518,11 +565,17 @@ export async function printReceipt(db: Db, actor: Actor, id: string): Promise<Sa
   const parts = await fiscalPartsOf(db, receipt);
   let columns: Parameters<typeof repo.updateReceipt>[2];
   try {
-    const result = await printSaleReceipt(db, actor, {
-      uniqueSaleNumber: receipt.uniqueSaleNumber,
-      currency: receipt.currency as 'BGN' | 'EUR',
-      ...parts,
-    });
+    // On the device it was numbered for (ADR 0041): its УНП carries that device's ФУ number.
+    const result = await printSaleReceipt(
+      db,
+      actor,
+      {
+        uniqueSaleNumber: receipt.uniqueSaleNumber,
+        currency: receipt.currency as 'BGN' | 'EUR',
+        ...parts,
+      },
+      receipt.deviceId,
+    );
     columns = {
       fiscalised: result.fiscalised,
       fiscal_status: result.fiscalised ? 'printed' : 'no_device',
@@ -589,17 +642,22 @@ export async function stornoReceipt(
     receipt.fiscalMemorySerialNumber
   ) {
     const parts = await fiscalPartsOf(db, receipt);
-    storno = await printStornoReceipt(db, actor, {
-      uniqueSaleNumber: receipt.uniqueSaleNumber,
-      currency: receipt.currency as 'BGN' | 'EUR',
-      ...parts,
-      reason: body.reason,
-      original: {
-        receiptNumber: receipt.receiptNumber,
-        receiptDateTime: receipt.receiptDateTime,
-        fiscalMemorySerialNumber: receipt.fiscalMemorySerialNumber,
+    storno = await printStornoReceipt(
+      db,
+      actor,
+      {
+        uniqueSaleNumber: receipt.uniqueSaleNumber,
+        currency: receipt.currency as 'BGN' | 'EUR',
+        ...parts,
+        reason: body.reason,
+        original: {
+          receiptNumber: receipt.receiptNumber,
+          receiptDateTime: receipt.receiptDateTime,
+          fiscalMemorySerialNumber: receipt.fiscalMemorySerialNumber,
+        },
       },
-    });
+      receipt.deviceId,
+    );
   }
   await db.transaction().execute(async (trx) => {
     const row = await lockDocument(trx, RECEIPT_KIND, id);
@@ -639,4 +697,277 @@ export async function stornoReceipt(
     });
   });
   return getReceipt(db, id);
+}
+
+// ---------------------------------------------------------------- a refund's storno of a payment's receipt (ADR 0040)
+
+async function toStornos(db: Executor, rows: repo.StornoRow[]): Promise<SaleReceiptStorno[]> {
+  const lines = await repo.stornoLinesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    receiptId: r.receipt_id,
+    receiptNumber: r.original_number ?? '',
+    refundId: r.refund_id,
+    reason: r.reason,
+    method: r.payment_method,
+    currency: r.currency,
+    netCents: Number(r.net_cents),
+    vatCents: Number(r.vat_cents),
+    totalCents: Number(r.total_cents),
+    uniqueSaleNumber: r.unique_sale_number,
+    fiscalised: Boolean(r.fiscalised),
+    fiscalStatus: r.fiscal_status,
+    fiscalErrorCode: r.fiscal_error_code,
+    fiscalErrorText: fiscalErrorText(r.fiscal_error_code),
+    stornoReceiptNumber: r.receipt_number,
+    stornoReceiptDateTime: r.receipt_date_time,
+    fiscalMemorySerialNumber: r.fiscal_memory_serial_number,
+    original: {
+      receiptNumber: r.original_receipt_number,
+      receiptDateTime: r.original_receipt_date_time,
+      fiscalMemorySerialNumber: r.original_fiscal_memory_serial_number,
+    },
+    lines: lines
+      .filter((l) => l.storno_id === r.id)
+      .map((l) => ({
+        position: l.position,
+        description: l.description,
+        vatRateBp: l.vat_rate_bp,
+        totalCents: Number(l.total_cents),
+      })),
+    createdAt: String(r.created_at),
+  }));
+}
+
+export async function getStorno(db: Executor, id: string): Promise<SaleReceiptStorno> {
+  const row = await repo.findStorno(db, id);
+  if (!row) throw notFound('sale_receipt_storno');
+  return (await toStornos(db, [row]))[0] as SaleReceiptStorno;
+}
+
+/** The stornos refunds printed, by refund (ADR 0040). */
+export async function stornosOfRefunds(db: Executor, refundIds: string[]): Promise<SaleReceiptStorno[]> {
+  return toStornos(db, await repo.stornosWhere(db, { refundIds }));
+}
+
+/** A customer's payments' receipts with something left to storno, newest first (the refund dialog's choice). */
+export async function stornoableReceiptsOf(db: Executor, partyId: string) {
+  return (await repo.stornoableReceiptsOf(db, partyId)).map((r) => ({
+    id: r.id,
+    number: r.number ?? '',
+    paymentId: r.payment_id as string,
+    date: String(r.document_date),
+    method: r.payment_method,
+    fiscalStatus: r.fiscal_status,
+    currency: r.currency,
+    totalCents: Number(r.total_cents),
+    leftCents: Number(r.left_cents),
+  }));
+}
+
+const stornoError = (kind: 'invalid' | 'conflict', code: string, field: string, params = {}) =>
+  new DomainError(kind, code, { field, params: { field, ...params } });
+
+/**
+ * A storno of a customer payment's receipt for money paid back (FIS-02, FP-05; ADR 0040), written in the refund's
+ * transaction (the caller's): the receipt's row locked, at most what it sold less its earlier stornos (409
+ * storno_exceeds_receipt, field given), shared over its lines by what is left of each, with the original's УНП.
+ * The caller prints it after the commit (printStorno). Refusals name `field`: 400 unknown_sale_receipt; 409
+ * storno_receipt_not_payment, storno_receipt_other_customer, receipt_not_issued, storno_currency_differs. With
+ * "fiscal device required" on and no device: 409 fiscal_device_required.
+ */
+export async function paymentReceiptStornoIn(
+  trx: Executor,
+  actor: Actor,
+  input: {
+    receiptId: string;
+    refundId: string;
+    refundNumber: string;
+    reason: StornoBody['reason'];
+    method: 'cash' | 'card';
+    amountCents: number;
+    currency: string;
+    partyId: string;
+    field: string;
+  },
+): Promise<string> {
+  const row = await repo.lockReceipt(trx, input.receiptId);
+  if (!row) throw stornoError('invalid', 'unknown_sale_receipt', input.field);
+  // The storno goes to the device the receipt was numbered on (ADR 0041), whichever workstation pays back.
+  await assertFiscalSaleAllowed(trx, await isFiscalDeviceRequired(trx), row.device_id);
+  const number = row.number ?? '—';
+  if (!row.payment_id) throw stornoError('conflict', 'storno_receipt_not_payment', input.field, { number });
+  if (row.party_id !== input.partyId)
+    throw stornoError('conflict', 'storno_receipt_other_customer', input.field, { number });
+  if (row.status !== 'posted') throw stornoError('conflict', 'receipt_not_issued', input.field, { number });
+  if (row.currency !== input.currency)
+    throw stornoError('conflict', 'storno_currency_differs', input.field, { number, currency: row.currency });
+  const lines = await repo.linesOf(trx, row.id);
+  const done = await repo.stornoedByPosition(trx, row.id);
+  const left = lines.map((l) => ({
+    line: l,
+    leftCents: Number(l.total_cents) - (done.get(l.position) ?? 0),
+  }));
+  const leftCents = left.reduce((s, l) => s + Math.max(0, l.leftCents), 0);
+  if (input.amountCents > leftCents)
+    throw stornoError('conflict', 'storno_exceeds_receipt', input.field, {
+      number,
+      left: (leftCents / 100).toFixed(2),
+    });
+  const shares = stornoShares(
+    left.map((l) => ({ position: l.line.position, leftCents: l.leftCents })),
+    input.amountCents,
+  );
+  const id = newId();
+  const now = nowIso();
+  const stornoLines = shares.map((sh) => {
+    const line = lines.find((l) => l.position === sh.position) as LineRow;
+    const net = mulDivRound(sh.totalCents, 10_000, 10_000 + line.vat_rate_bp);
+    return {
+      id: newId(),
+      storno_id: id,
+      position: sh.position,
+      description: line.description,
+      vat_rate_bp: line.vat_rate_bp,
+      net_cents: net,
+      vat_cents: sh.totalCents - net,
+      total_cents: sh.totalCents,
+    };
+  });
+  const net = stornoLines.reduce((s, l) => s + l.net_cents, 0);
+  await repo.insertStorno(trx, {
+    id,
+    receipt_id: row.id,
+    refund_id: input.refundId,
+    reason: input.reason,
+    payment_method: input.method,
+    currency: row.currency,
+    net_cents: net,
+    vat_cents: input.amountCents - net,
+    total_cents: input.amountCents,
+    unique_sale_number: row.unique_sale_number,
+    fiscalised: false,
+    fiscal_status: 'printing',
+    fiscal_error_code: null,
+    fiscal_task_id: null,
+    receipt_number: null,
+    receipt_date_time: null,
+    fiscal_memory_serial_number: null,
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+  });
+  await repo.insertStornoLines(trx, stornoLines);
+  await recordAudit(trx, actor, {
+    action: 'sale_receipt.refund_storno',
+    entity: 'sale_receipt',
+    entityId: row.id,
+    after: {
+      number,
+      uniqueSaleNumber: row.unique_sale_number,
+      refund: input.refundNumber,
+      reason: input.reason,
+      method: input.method,
+      totalCents: input.amountCents,
+      leftCents: leftCents - input.amountCents,
+      original: {
+        receiptNumber: row.receipt_number,
+        receiptDateTime: row.receipt_date_time,
+        fiscalMemorySerialNumber: row.fiscal_memory_serial_number,
+      },
+    },
+  });
+  return id;
+}
+
+/**
+ * Prints a refund's storno on the fiscal device (FIS-02, FP-05): the original's УНП, number, date-time and fiscal
+ * memory, the reason, what is stornoed of each line, paid back by the refund's method. Called after the refund's
+ * commit and again by "print again" (POST /sale-receipt-stornos/:id/print): printed or no_device answers as it is
+ * (never printed twice); a device error leaves it failed (printing for a lost task) with its code. The original not
+ * printed yet: failed with storno_original_not_printed (print the original first); the original recorded with no
+ * device: no_device. The device's clock does not hold a storno back (ADR 0037).
+ */
+export async function printStorno(db: Db, actor: Actor, id: string): Promise<SaleReceiptStorno> {
+  const storno = await getStorno(db, id);
+  if (storno.fiscalStatus === 'printed' || storno.fiscalStatus === 'no_device') return storno;
+  const original = await getReceipt(db, storno.receiptId);
+  let columns: Parameters<typeof repo.updateStorno>[2];
+  const o = storno.original;
+  if (original.fiscalStatus === 'no_device') {
+    columns = { fiscal_status: 'no_device', fiscal_error_code: null, fiscalised: false };
+  } else if (
+    original.fiscalStatus !== 'printed' ||
+    !o.receiptNumber ||
+    !o.receiptDateTime ||
+    !o.fiscalMemorySerialNumber
+  ) {
+    columns = { fiscal_status: 'failed', fiscal_error_code: 'storno_original_not_printed' };
+  } else {
+    try {
+      const lines: FiscalSaleLine[] = [];
+      for (const l of storno.lines)
+        lines.push({
+          text: l.description,
+          quantityMilli: 1000,
+          unitPriceCents: l.totalCents,
+          taxGroup: await fiscalTaxGroupOf(db, l.vatRateBp),
+        });
+      const result = await printStornoReceipt(
+        db,
+        actor,
+        {
+          uniqueSaleNumber: storno.uniqueSaleNumber,
+          currency: storno.currency as 'BGN' | 'EUR',
+          lines,
+          payments: [{ type: storno.method, amountCents: storno.totalCents }],
+          footer: [`Бележка ${storno.receiptNumber}`],
+          reason: storno.reason,
+          original: {
+            receiptNumber: o.receiptNumber,
+            receiptDateTime: o.receiptDateTime,
+            fiscalMemorySerialNumber: o.fiscalMemorySerialNumber,
+          },
+        },
+        original.deviceId,
+      );
+      columns = {
+        fiscalised: result.fiscalised,
+        fiscal_status: result.fiscalised ? 'printed' : 'no_device',
+        fiscal_error_code: null,
+        fiscal_task_id: result.taskId,
+        receipt_number: result.receiptNumber,
+        receipt_date_time: result.receiptDateTime,
+        fiscal_memory_serial_number: result.fiscalMemorySerialNumber,
+      };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const taskId = (error.options.extra as { taskId?: string } | undefined)?.taskId ?? null;
+      const pending = error.code === 'fiscal_task_pending' || error.code === 'fiscal_task_unknown';
+      columns = {
+        fiscal_status: pending ? 'printing' : 'failed',
+        fiscal_error_code: error.code,
+        fiscal_task_id: taskId,
+      };
+    }
+  }
+  await db.transaction().execute(async (trx) => {
+    await repo.updateStorno(trx, id, { ...columns, updated_at: nowIso() });
+    await recordAudit(trx, actor, {
+      action: 'sale_receipt.storno_print',
+      entity: 'sale_receipt',
+      entityId: storno.receiptId,
+      after: {
+        number: storno.receiptNumber,
+        uniqueSaleNumber: storno.uniqueSaleNumber,
+        fiscalStatus: columns.fiscal_status,
+        ...(columns.receipt_number ? { stornoReceiptNumber: columns.receipt_number } : {}),
+        ...(columns.fiscal_error_code ? { errorCode: columns.fiscal_error_code } : {}),
+      },
+    });
+  });
+  return getStorno(db, id);
 }

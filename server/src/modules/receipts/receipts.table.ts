@@ -51,6 +51,12 @@ export interface SaleReceiptTable {
   posted_at: Instant | null;
   posted_by: string | null;
   created_by: string | null;
+  /** Where it was sold (FIS-05, ADR 0041): the site, the workstation and the device that printed it. */
+  site_id: string | null;
+  workstation_id: string | null;
+  device_id: string | null;
+  /** A payment's receipt: the numbers of the invoices it paid, comma-separated (mandatory reports). */
+  invoice_numbers: string | null;
   search_text: string;
   created_at: Instant;
   updated_at: Instant;
@@ -75,7 +81,49 @@ export interface SaleReceiptLineTable {
   part_id: string | null;
 }
 
+/**
+ * A storno of a customer payment's receipt (FIS-02, FP-05; ADR 0040, migration 0044), written in a refund's
+ * transaction and printed after its commit: the original's УНП, its reason, at most what the original sold less its
+ * earlier stornos. Its four fields are the device's storno receipt; printing, printed, no_device or failed as a sale.
+ */
+export interface SaleReceiptStornoTable {
+  id: string;
+  receipt_id: string;
+  refund_id: string | null;
+  reason: 'operator-error' | 'refund' | 'taxbase-reduction';
+  payment_method: 'cash' | 'card';
+  currency: string;
+  net_cents: number;
+  vat_cents: number;
+  total_cents: number;
+  unique_sale_number: string;
+  fiscalised: SqlBool;
+  fiscal_status: 'printing' | 'printed' | 'no_device' | 'failed';
+  fiscal_error_code: string | null;
+  fiscal_task_id: string | null;
+  receipt_number: string | null;
+  receipt_date_time: string | null;
+  fiscal_memory_serial_number: string | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** What a storno takes off one of the original's lines (its position), with VAT at the line's rate. */
+export interface SaleReceiptStornoLineTable {
+  id: string;
+  storno_id: string;
+  position: number;
+  description: string;
+  vat_rate_bp: number;
+  net_cents: number;
+  vat_cents: number;
+  total_cents: number;
+}
+
 export interface ReceiptsTables {
   sale_receipt: SaleReceiptTable;
   sale_receipt_line: SaleReceiptLineTable;
+  sale_receipt_storno: SaleReceiptStornoTable;
+  sale_receipt_storno_line: SaleReceiptStornoLineTable;
 }

@@ -21,6 +21,7 @@ const SHORTCUT_TEXT = {
   '/settings/service': 'orders.settings.shortcut',
   '/settings/visits': 'visits.settings.shortcut',
   '/settings/fiscal-device': 'fiscal.shortcut',
+  '/settings/fiscal-sites': 'fiscalSites.shortcut',
   '/settings/email': 'mail.shortcut.settings',
   '/settings/outbox': 'mail.shortcut.outbox',
 } as const;

@@ -1,7 +1,7 @@
 import type { OutboxEntry } from '@servix/server/modules/mail/mail.schema';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { aMe, fakeServer, jsonResponse, renderScreen } from '../../test-utils';
+import { aMe, fakeServer, jsonResponse, onPhone, renderScreen } from '../../test-utils';
 import { OutboxPage } from './outbox-page';
 
 const entry = (patch: Partial<OutboxEntry>): OutboxEntry => ({
@@ -27,7 +27,10 @@ const entry = (patch: Partial<OutboxEntry>): OutboxEntry => ({
   ...patch,
 });
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 describe('the outbox', () => {
   it('lists each message with its document, recipients, status and reason; a failed one is sent again', async () => {
@@ -44,8 +47,8 @@ describe('the outbox', () => {
       if (call.method === 'POST') return jsonResponse(200, { ...failed, status: 'queued' });
       return jsonResponse(200, { items: [failed, entry({})], total: 2, page: 1, pageSize: 25 });
     });
-    renderScreen(<OutboxPage />, { me: aMe('manager') });
-    const rows = within(await screen.findByTestId('outbox-table')).getAllByTestId('outbox-row');
+    renderScreen(<OutboxPage />, { me: aMe('manager'), route: '/settings/outbox' });
+    const rows = within(await screen.findByTestId('outbox-list')).getAllByTestId('outbox-row');
     expect(rows).toHaveLength(2);
     expect(rows[0]?.textContent).toContain('Протокол за извършена работа 0000000003');
     expect(rows[0]?.textContent).toContain('Неуспешно');
@@ -53,10 +56,24 @@ describe('the outbox', () => {
     expect(rows[1]?.textContent).toContain('Изпратено');
     expect(rows[1]?.textContent).toContain('klient@example.bg');
     expect(within(rows[1] as HTMLElement).queryByTestId('outbox-retry')).toBeNull();
-    // The same messages as cards, for a phone.
-    expect(within(screen.getByTestId('outbox-cards')).getAllByTestId('outbox-card')).toHaveLength(2);
     fireEvent.click(within(rows[0] as HTMLElement).getByTestId('outbox-retry'));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
     expect(calls.find((c) => c.method === 'POST')?.path).toBe('/api/v1/mail/outbox/m-2/retry');
+  });
+
+  it('on a phone, shows each message as a card with its recipients, status and reason, and the retry', async () => {
+    onPhone();
+    const failed = entry({ id: 'm-2', status: 'failed', lastError: 'smtp_rejected', lastErrorDetail: null });
+    fakeServer(() => jsonResponse(200, { items: [failed, entry({})], total: 2, page: 1, pageSize: 25 }));
+    renderScreen(<OutboxPage />, { me: aMe('manager'), route: '/settings/outbox?status=failed' });
+    const cards = await screen.findAllByTestId('outbox-row');
+    expect(cards).toHaveLength(2);
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(cards[0]?.textContent).toContain('Фактура / известие 0000000007');
+    expect(cards[0]?.textContent).toContain('klient@example.bg');
+    expect(cards[0]?.textContent).toContain('Неуспешно');
+    expect(cards[0]?.textContent).toContain('Сървърът за имейл отказа писмото');
+    expect(within(cards[0] as HTMLElement).getByTestId('outbox-retry')).toBeTruthy();
+    expect(within(cards[1] as HTMLElement).queryByTestId('outbox-retry')).toBeNull();
   });
 });

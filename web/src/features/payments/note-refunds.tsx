@@ -1,7 +1,8 @@
 import { Badge, Button, Card, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney } from '@servix/server/kernel/format';
-import type { Refund } from '@servix/server/modules/payments/payments.schema';
+import type { Refund, Refundable } from '@servix/server/modules/payments/payments.schema';
+import { STORNO_REASONS } from '@servix/server/modules/receipts/receipts.schema';
 import type { InvoiceDetail } from '@servix/server/modules/sales/sales.schema';
 import { IconCashBanknote } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -16,6 +17,7 @@ import { DateField } from '../../ui/date-field';
 import { SectionCard } from '../../ui/detail';
 import { FormAlert } from '../../ui/states';
 import { centsToText, textToCents } from '../../ui/typed-values';
+import { StornoCard } from '../receipts/storno-card';
 
 const METHODS = ['cash', 'card', 'bank_transfer'] as const;
 
@@ -23,14 +25,22 @@ function today(): string {
   return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Sofia' });
 }
 
-/** Pays back what a credit note leaves the customer to get (ADR 0029): account, method, amount, day, storno. */
+const NO_RECEIPT = 'none';
+
+/**
+ * Pays back what a credit note leaves the customer to get (ADR 0029): account, method, amount, day; in cash or by
+ * card the storno of the payment's receipt that paid the invoice (FIS-02, ADR 0040), with its reason, or a storno
+ * printed elsewhere when there is no receipt of ours.
+ */
 function RefundModal({
   note,
   owedCents,
+  refundable,
   onClose,
 }: {
   note: InvoiceDetail;
   owedCents: number;
+  refundable: Refundable;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -41,6 +51,10 @@ function RefundModal({
   const [method, setMethod] = useState<(typeof METHODS)[number]>('cash');
   const [amount, setAmount] = useState(centsToText(owedCents, locale));
   const [date, setDate] = useState<string | null>(today());
+  const suggested = refundable.creditNotes.find((n) => n.id === note.id)?.receiptIds[0];
+  const [receiptId, setReceiptId] = useState<string>(suggested ?? refundable.receipts[0]?.id ?? NO_RECEIPT);
+  const [reason, setReason] = useState<(typeof STORNO_REASONS)[number]>('refund');
+  const withStorno = method !== 'bank_transfer' && receiptId !== NO_RECEIPT;
   const [stornoNumber, setStornoNumber] = useState('');
   const [stornoTime, setStornoTime] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -60,7 +74,8 @@ function RefundModal({
               method,
               date: date ?? '',
               allocations: [{ creditNoteId: note.id, amountCents: textToCents(amount) }],
-              ...(stornoNumber.trim()
+              ...(withStorno ? { storno: { receiptId, reason } } : {}),
+              ...(!withStorno && method !== 'bank_transfer' && stornoNumber.trim()
                 ? { stornoReceipt: { receiptNumber: stornoNumber, receiptDateTime: stornoTime } }
                 : {}),
             },
@@ -122,7 +137,47 @@ function RefundModal({
             onChange={setDate}
             error={errors.date}
           />
-          {method !== 'bank_transfer' && (
+          {method !== 'bank_transfer' && refundable.receipts.length > 0 && (
+            <Select
+              label={t('payments.refund.stornoOf')}
+              value={receiptId}
+              allowDeselect={false}
+              onChange={(v) => v && setReceiptId(v)}
+              data={[
+                ...refundable.receipts.map((r) => ({
+                  value: r.id,
+                  label: t('payments.refund.stornoOption', {
+                    number: r.number,
+                    date: formatDate(r.date, locale),
+                    left: formatMoney(r.leftCents, locale, r.currency),
+                  }),
+                })),
+                { value: NO_RECEIPT, label: t('payments.refund.stornoNone') },
+              ]}
+              error={errors['storno.receiptId']}
+              data-testid="refund-storno-receipt"
+            />
+          )}
+          {withStorno && (
+            <>
+              <Select
+                label={t('payments.refund.stornoReason')}
+                value={reason}
+                allowDeselect={false}
+                onChange={(v) => v && setReason(v as (typeof STORNO_REASONS)[number])}
+                data={STORNO_REASONS.map((r) => ({
+                  value: r,
+                  label: t(`receipts.receipt.stornoReasons.${r}`),
+                }))}
+                error={errors['storno.reason']}
+                data-testid="refund-storno-reason"
+              />
+              <Text size="xs" c="dimmed">
+                {t('payments.refund.stornoAuto')}
+              </Text>
+            </>
+          )}
+          {method !== 'bank_transfer' && !withStorno && (
             <>
               <Text size="xs" c="dimmed">
                 {t('payments.refund.stornoHint')}
@@ -246,43 +301,57 @@ export function NoteRefunds({ note }: { note: InvoiceDetail }) {
         )}
         {refunds.data.items.map((r) => (
           <Card key={r.id} withBorder padding="xs" data-testid="refund-card">
-            <Group justify="space-between" wrap="wrap" gap="xs">
-              <Stack gap={0}>
-                <Text size="sm" ff="monospace">
-                  {r.number}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {formatDate(r.date, locale)} · {r.accountName} · {t(`payments.method.${r.method}`)}
-                  {r.stornoReceiptNumber ? ` · ${r.stornoReceiptNumber}` : ''}
-                </Text>
-              </Stack>
-              <Group gap="xs">
-                <Text size="sm" fw={600} td={r.undone ? 'line-through' : undefined}>
-                  {money(r.allocations.find((a) => a.creditNoteId === note.id)?.amountCents ?? r.amountCents)}
-                </Text>
-                {r.undone ? (
-                  <Badge color="gray" variant="light">
-                    {t('payments.refund.undone')}
-                  </Badge>
-                ) : (
-                  canCall(user.role, 'POST /api/v1/refunds/:id/undo') && (
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => setUndoing(r)}
-                      data-testid="refund-undo"
-                    >
-                      {t('payments.refund.undo')}
-                    </Button>
-                  )
-                )}
+            <Stack gap="xs">
+              <Group justify="space-between" wrap="wrap" gap="xs">
+                <Stack gap={0}>
+                  <Text size="sm" ff="monospace">
+                    {r.number}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {formatDate(r.date, locale)} · {r.accountName} · {t(`payments.method.${r.method}`)}
+                    {r.stornoReceiptNumber ? ` · ${r.stornoReceiptNumber}` : ''}
+                  </Text>
+                </Stack>
+                <Group gap="xs">
+                  <Text size="sm" fw={600} td={r.undone ? 'line-through' : undefined}>
+                    {money(
+                      r.allocations.find((a) => a.creditNoteId === note.id)?.amountCents ?? r.amountCents,
+                    )}
+                  </Text>
+                  {r.undone ? (
+                    <Badge color="gray" variant="light">
+                      {t('payments.refund.undone')}
+                    </Badge>
+                  ) : (
+                    canCall(user.role, 'POST /api/v1/refunds/:id/undo') && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setUndoing(r)}
+                        data-testid="refund-undo"
+                      >
+                        {t('payments.refund.undo')}
+                      </Button>
+                    )
+                  )}
+                </Group>
               </Group>
-            </Group>
+              {r.stornos.map((x) => (
+                <StornoCard key={x.id} storno={x} />
+              ))}
+            </Stack>
           </Card>
         ))}
       </Stack>
-      {paying && <RefundModal note={note} owedCents={owed} onClose={() => setPaying(false)} />}
+      {paying && (
+        <RefundModal
+          note={note}
+          owedCents={owed}
+          refundable={refundable.data}
+          onClose={() => setPaying(false)}
+        />
+      )}
       {undoing && <UndoRefundModal refund={undoing} onClose={() => setUndoing(null)} />}
     </SectionCard>
   );

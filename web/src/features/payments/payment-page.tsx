@@ -18,6 +18,7 @@ import { PageHeader } from '../../ui/page-header';
 import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
 import { notifyPrintOutcome } from '../receipts/print-outcome';
 import { FiscalStatusBadge } from '../receipts/receipt-badges';
+import { StornoCard } from '../receipts/storno-card';
 
 /** One allocation (or write-off) as a card: the invoice, the day, the amount; undo while it stands. */
 export function AllocationCard({
@@ -206,6 +207,9 @@ function PaymentReceiptCard({ receipt }: { receipt: NonNullable<Payment['receipt
             ? ` · ${t('payments.payment.fiscalReceiptNumber')}: ${receipt.receiptNumber}`
             : ''}
         </Text>
+        {receipt.stornos.map((s) => (
+          <StornoCard key={s.id} storno={s} />
+        ))}
       </Stack>
     </SectionCard>
   );

@@ -286,6 +286,21 @@ export function ReceiptPage() {
                   {receipt.uniqueSaleNumber}
                 </Text>
               </DetailField>
+              {receipt.siteName && (
+                <DetailField label={t('fiscalSites.where')}>
+                  <span data-testid="receipt-where">
+                    {[receipt.siteName, receipt.workstationName, receipt.deviceName]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </span>
+                </DetailField>
+              )}
+              {receipt.operatorName && (
+                <DetailField label={t('fiscalSites.operator')}>{receipt.operatorName}</DetailField>
+              )}
+              {receipt.invoiceNumbers && (
+                <DetailField label={t('fiscalSites.invoice')}>{receipt.invoiceNumbers}</DetailField>
+              )}
               {receipt.stockIssues.map((d) => (
                 <DetailField
                   key={d.id}

@@ -9,6 +9,7 @@ import {
 import { IconCashRegister } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useFiscalWorkstations } from '../../api/fiscal';
 import { receiptsKey } from '../../api/receipts';
 import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
@@ -23,10 +24,13 @@ export function ReceiptsPage() {
   const locale = currentLocale();
   const { user } = useSession();
   const list = useListState({
-    filters: ['status', 'fiscalStatus', 'method', 'source'] as const,
+    filters: ['status', 'fiscalStatus', 'method', 'source', 'siteId', 'workstationId'] as const,
     defaultSort: '-createdAt',
   });
   const result = usePagedList<SaleReceiptListItem>(receiptsKey, '/sale-receipts', list.query);
+  // The sites and workstations to filter by (FIS-05 mandatory reports, ADR 0041); none until a device is set up.
+  const workstations = useFiscalWorkstations().data?.items ?? [];
+  const sites = [...new Map(workstations.map((w) => [w.siteId, w.siteName])).entries()];
   const columns: Column<SaleReceiptListItem>[] = [
     {
       key: 'number',
@@ -84,6 +88,25 @@ export function ReceiptsPage() {
         ) : (
           t('receipts.source.counter')
         ),
+    },
+    {
+      key: 'where',
+      header: t('fiscalSites.where'),
+      phone: 'secondary',
+      render: (r) =>
+        r.siteName ? (
+          <Text size="sm">
+            {r.siteName} · {r.workstationName ?? '—'}
+          </Text>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      key: 'operator',
+      header: t('fiscalSites.operator'),
+      phone: 'secondary',
+      render: (r) => r.operatorName ?? '—',
     },
     {
       key: 'method',
@@ -159,6 +182,26 @@ export function ReceiptsPage() {
               }))}
               w={220}
             />
+            {sites.length > 0 && (
+              <FilterSelect
+                list={list}
+                name="siteId"
+                label={t('fiscalSites.filterSite')}
+                placeholder={t('receipts.list.allSites')}
+                data={sites.map(([value, label]) => ({ value, label }))}
+                w={220}
+              />
+            )}
+            {workstations.length > 0 && (
+              <FilterSelect
+                list={list}
+                name="workstationId"
+                label={t('fiscalSites.filterWorkstation')}
+                placeholder={t('receipts.list.allWorkstations')}
+                data={workstations.map((w) => ({ value: w.id, label: `${w.siteName} · ${w.name}` }))}
+                w={260}
+              />
+            )}
           </>
         }
         exportPath="/sale-receipts"

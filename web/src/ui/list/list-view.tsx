@@ -29,6 +29,8 @@ export interface ListViewProps<T, F extends string> {
   minWidth?: number;
   /** On phones (below 600 px) show the rows as cards instead of a table (the default). */
   phoneCards?: boolean;
+  /** The data-testid of each row, and on a phone of each card. */
+  rowTestId?: string;
   'data-testid'?: string;
 }
 
@@ -48,6 +50,7 @@ export function ListView<T, F extends string>({
   empty,
   minWidth,
   phoneCards = true,
+  rowTestId,
   'data-testid': testId,
 }: ListViewProps<T, F>) {
   const { t } = useTranslation();
@@ -109,6 +112,7 @@ export function ListView<T, F extends string>({
           onSort={list.setSort}
           empty={noRows}
           stale={result.isPlaceholderData}
+          rowTestId={rowTestId}
           data-testid={testId}
         />
       )}
@@ -124,6 +128,7 @@ export function ListView<T, F extends string>({
             empty={noRows}
             stale={result.isPlaceholderData}
             minWidth={minWidth}
+            rowTestId={rowTestId}
             data-testid={testId}
           />
         </Paper>

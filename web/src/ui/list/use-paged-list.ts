@@ -16,11 +16,22 @@ export interface PageOf<T> {
  *
  * `key` is the list's cache prefix, e.g. ['parties']: invalidate it after a write and every page reloads.
  */
-export function usePagedList<T>(key: readonly unknown[], path: string, query: ListQuery, enabled = true) {
+export function usePagedList<T>(
+  key: readonly unknown[],
+  path: string,
+  query: ListQuery,
+  enabled = true,
+  options: {
+    /** Asks the page again after this many ms while it says so (rows still changing on the server), else not. */
+    refreshWhile?: (page: PageOf<T>) => number | false;
+  } = {},
+) {
+  const { refreshWhile } = options;
   return useQuery({
     queryKey: [...key, 'list', query],
     queryFn: () => api.get<PageOf<T>>(path, query),
     placeholderData: keepPreviousData,
     enabled,
+    refetchInterval: refreshWhile ? (q) => (q.state.data ? refreshWhile(q.state.data) : false) : undefined,
   });
 }

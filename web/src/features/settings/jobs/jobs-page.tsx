@@ -1,14 +1,12 @@
-import { Badge, Card, Group, Pagination, Paper, Progress, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Progress, Stack, Text } from '@mantine/core';
 import type { Job } from '@servix/server/modules/jobs/jobs.schema';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useJobs } from '../../../api/jobs';
+import { JOBS_POLL_MS } from '../../../api/jobs';
 import { currentLocale, i18n } from '../../../i18n';
 import { formatInstant } from '../../../ui/format';
+import { type Column, FilterSelect, ListView, useListState, usePagedList } from '../../../ui/list';
 import { PageHeader } from '../../../ui/page-header';
-import { LoadError, PageLoader } from '../../../ui/states';
 
-const PAGE_SIZE = 25;
 const STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 const STATUS_COLOR: Record<Job['status'], string> = {
   queued: 'gray',
@@ -35,155 +33,101 @@ function StatusBadge({ job }: { job: Job }) {
 function JobProgress({ job }: { job: Job }) {
   const { t } = useTranslation();
   const { done, total } = job.progress;
-  if (total === null || total === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        —
-      </Text>
-    );
   const locale = currentLocale();
   const n = (x: number) => x.toLocaleString(locale === 'bg' ? 'bg-BG' : 'en-GB');
   return (
     <Stack gap={2} miw={120}>
-      <Progress value={(100 * done) / total} size="sm" color={STATUS_COLOR[job.status]} aria-hidden />
+      <Progress value={(100 * done) / (total ?? 1)} size="sm" color={STATUS_COLOR[job.status]} aria-hidden />
       <Text size="xs" c="dimmed">
-        {t('jobs.progressOf', { done: n(done), total: n(total) })}
+        {t('jobs.progressOf', { done: n(done), total: n(total ?? 0) })}
       </Text>
     </Stack>
   );
 }
 
-function LastError({ job }: { job: Job }) {
-  if (!job.lastError) return null;
-  return (
-    <Text size="sm" c="red.8">
-      {textFor(`jobs.errors.${job.lastError}`, job.lastError)}
-    </Text>
-  );
-}
+/** A job's progress, when it counts anything; a dash when it does not. */
+const progressOf = (job: Job) =>
+  job.progress.total === null || job.progress.total === 0 ? '—' : <JobProgress job={job} />;
 
-function JobCard({ job }: { job: Job }) {
-  const { t } = useTranslation();
-  const locale = currentLocale();
-  return (
-    <Card withBorder radius="md" padding="sm" data-testid="job-card">
-      <Stack gap={6}>
-        <Group justify="space-between" wrap="nowrap">
-          <Text fw={600}>{textFor(`jobs.kinds.${job.kind}`, job.kind)}</Text>
-          <StatusBadge job={job} />
-        </Group>
-        <JobProgress job={job} />
-        <LastError job={job} />
-        <Text size="xs" c="dimmed">
-          {t('jobs.createdBy')}: {job.createdByName ?? t('jobs.system')} ·{' '}
-          {formatInstant(job.createdAt, locale)}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {t('jobs.attempts')}: {job.attempts} / {job.maxAttempts}
-        </Text>
-      </Stack>
-    </Card>
-  );
-}
+/** Whether a job on the page is still to change: the list is asked again until none is. */
+const stillRunning = (jobs: { items: Job[] }) =>
+  jobs.items.some((j) => j.status === 'queued' || j.status === 'running') ? JOBS_POLL_MS : false;
 
 /** The background jobs for the office managers: what runs, how far it is, what failed and why. */
 export function JobsPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const [page, setPage] = useState(1);
-  const [status, setStatus] = useState<string | null>(null);
-  const jobs = useJobs({ status: status ?? undefined, page, pageSize: PAGE_SIZE });
-  const pages = jobs.data ? Math.max(1, Math.ceil(jobs.data.total / PAGE_SIZE)) : 1;
+  const list = useListState({ filters: ['status'] as const });
+  const result = usePagedList<Job>(['jobs'], '/jobs', list.query, true, { refreshWhile: stillRunning });
+  const columns: Column<Job>[] = [
+    { key: 'kind', header: t('jobs.kind'), render: (job) => textFor(`jobs.kinds.${job.kind}`, job.kind) },
+    { key: 'status', header: t('jobs.status'), render: (job) => <StatusBadge job={job} />, phone: 'primary' },
+    { key: 'progress', header: t('jobs.progress'), render: progressOf, phone: 'primary' },
+    {
+      key: 'attempts',
+      header: t('jobs.attempts'),
+      align: 'right',
+      render: (job) => `${job.attempts} / ${job.maxAttempts}`,
+      phone: 'secondary',
+    },
+    {
+      key: 'lastError',
+      header: t('jobs.lastError'),
+      render: (job) =>
+        job.lastError && (
+          <Text size="sm" c="red.8">
+            {textFor(`jobs.errors.${job.lastError}`, job.lastError)}
+          </Text>
+        ),
+      phone: 'primary',
+    },
+    {
+      key: 'createdBy',
+      header: t('jobs.createdBy'),
+      render: (job) =>
+        job.createdByName ?? (
+          <Text span size="sm" c="dimmed">
+            {t('jobs.system')}
+          </Text>
+        ),
+      phone: 'secondary',
+    },
+    {
+      key: 'createdAt',
+      header: t('jobs.createdAt'),
+      nowrap: true,
+      render: (job) => formatInstant(job.createdAt, locale),
+      phone: 'primary',
+    },
+  ];
 
   return (
     <Stack gap={0} maw={1200}>
       <PageHeader title={t('jobs.title')} description={t('jobs.description')} />
-      <Group justify="space-between" mb="sm" gap="sm">
-        <Select
-          aria-label={t('jobs.status')}
-          placeholder={t('jobs.allStatuses')}
-          data={STATUSES.map((s) => ({ value: s, label: t(`jobs.statuses.${s}`) }))}
-          value={status}
-          onChange={(v) => {
-            setStatus(v);
-            setPage(1);
-          }}
-          clearable
-          w={220}
-        />
-        {jobs.data && (
+      <ListView
+        list={list}
+        result={result}
+        columns={columns}
+        rowKey={(job) => job.id}
+        filters={
+          <FilterSelect
+            list={list}
+            name="status"
+            data={STATUSES.map((s) => ({ value: s, label: t(`jobs.statuses.${s}`) }))}
+            placeholder={t('jobs.allStatuses')}
+            label={t('jobs.status')}
+            w={220}
+          />
+        }
+        empty={
           <Text size="sm" c="dimmed">
-            {t('jobs.total', { count: jobs.data.total })}
+            {t('jobs.empty')}
           </Text>
-        )}
-      </Group>
-      {jobs.isPending && <PageLoader />}
-      {jobs.isError && <LoadError error={jobs.error} onRetry={() => void jobs.refetch()} />}
-      {jobs.data && jobs.data.items.length === 0 && (
-        <Text size="sm" c="dimmed" ta="center" py="md">
-          {t('jobs.empty')}
-        </Text>
-      )}
-      {jobs.data && jobs.data.items.length > 0 && (
-        <>
-          <Paper withBorder radius="md" visibleFrom="sm">
-            <Table.ScrollContainer minWidth={860}>
-              <Table verticalSpacing="sm" data-testid="jobs-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('jobs.kind')}</Table.Th>
-                    <Table.Th>{t('jobs.status')}</Table.Th>
-                    <Table.Th>{t('jobs.progress')}</Table.Th>
-                    <Table.Th ta="right">{t('jobs.attempts')}</Table.Th>
-                    <Table.Th>{t('jobs.lastError')}</Table.Th>
-                    <Table.Th>{t('jobs.createdBy')}</Table.Th>
-                    <Table.Th>{t('jobs.createdAt')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {jobs.data.items.map((job) => (
-                    <Table.Tr key={job.id} data-testid="job-row">
-                      <Table.Td>{textFor(`jobs.kinds.${job.kind}`, job.kind)}</Table.Td>
-                      <Table.Td>
-                        <StatusBadge job={job} />
-                      </Table.Td>
-                      <Table.Td>
-                        <JobProgress job={job} />
-                      </Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                        {job.attempts} / {job.maxAttempts}
-                      </Table.Td>
-                      <Table.Td>
-                        <LastError job={job} />
-                      </Table.Td>
-                      <Table.Td>
-                        {job.createdByName ?? (
-                          <Text span size="sm" c="dimmed">
-                            {t('jobs.system')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {formatInstant(job.createdAt, locale)}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-          <Stack gap="sm" hiddenFrom="sm" data-testid="jobs-cards">
-            {jobs.data.items.map((job) => (
-              <JobCard key={job.id} job={job} />
-            ))}
-          </Stack>
-        </>
-      )}
-      {pages > 1 && (
-        <Group justify="center" mt="md">
-          <Pagination total={pages} value={page} onChange={setPage} size="sm" />
-        </Group>
-      )}
+        }
+        minWidth={860}
+        rowTestId="job-row"
+        data-testid="jobs-list"
+      />
     </Stack>
   );
 }
