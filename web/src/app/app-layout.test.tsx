@@ -83,6 +83,8 @@ describe('the main menu', () => {
       'Сервизни настройки',
       'Планиране на посещения',
       'Фискално устройство',
+      // Sale sites, devices and workstations (ADR 0041): everyone who sells picks this browser's workstation.
+      'Обекти и работни места',
     ]);
   });
 
@@ -104,6 +106,8 @@ describe('the main menu', () => {
       'Сервизни настройки',
       'Планиране на посещения',
       'Фискално устройство',
+      // Sale sites, devices and workstations (ADR 0041): everyone who sells picks this browser's workstation.
+      'Обекти и работни места',
     ]);
   });
 
@@ -125,6 +129,8 @@ describe('the main menu', () => {
       'Изходяща поща',
       'Импорт',
       'Фискално устройство',
+      // Sale sites, devices and workstations (ADR 0041): everyone who sells picks this browser's workstation.
+      'Обекти и работни места',
     ]);
   });
 
@@ -137,6 +143,7 @@ describe('the main menu', () => {
       'Фирма',
       'Техници',
       'Импорт',
+      'Обекти и работни места',
     ]);
   });
 

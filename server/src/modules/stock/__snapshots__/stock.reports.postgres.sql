@@ -61,6 +61,11 @@ select "catalog_part".*, "catalog_category"."code" as "category_code", "preferre
   left join "party" as "preferred_supplier" on "preferred_supplier"."id" = "catalog_part"."preferred_supplier_id"
   where "catalog_part"."id" = $1;
 -- parameters: ["01900000-0000-7000-8000-00000000000a"]
+select *
+  from "vat_rate"
+  where "valid_from" <= $1
+  order by "valid_from" desc;
+-- parameters: ["<today>"]
 select "catalog_part_compat"."part_id", "catalog_part_compat"."brand_id", "catalog_part_compat"."model_id", "catalog_brand"."code" as "brand_code", "catalog_brand"."name" as "brand_name", "catalog_model"."name" as "model_name"
   from "catalog_part_compat"
   inner join "catalog_brand" on "catalog_brand"."id" = "catalog_part_compat"."brand_id"
