@@ -92,6 +92,8 @@ test('an administrator adds a reception user, who sees only the screens their ro
     'Импорт',
     // The desk is the cashier: it runs the fiscal device's reports and service sums (ADR 0017).
     'Фискално устройство',
+    // and chooses the workstation this browser sells at (ADR 0041).
+    'Обекти и работни места',
   ]);
   await nav.getByRole('link', { name: 'Фирма' }).click();
   await expect(page.getByText('Само за преглед: вашата роля не може да променя тези данни.')).toBeVisible();
