@@ -25,6 +25,7 @@ import { getEuroDisplay, getLockDate, isFiscalDeviceRequired, rateOfKind, vatRat
 import {
   assertFiscalSaleAllowed,
   type FiscalPayment,
+  type FiscalReceiptResult,
   type FiscalSaleLine,
   fiscalCurrencyOn,
   fiscalTaxGroupOf,
@@ -576,24 +577,9 @@ export async function printReceipt(db: Db, actor: Actor, id: string): Promise<Sa
       },
       receipt.deviceId,
     );
-    columns = {
-      fiscalised: result.fiscalised,
-      fiscal_status: result.fiscalised ? 'printed' : 'no_device',
-      fiscal_error_code: null,
-      fiscal_task_id: result.taskId,
-      receipt_number: result.receiptNumber,
-      receipt_date_time: result.receiptDateTime,
-      fiscal_memory_serial_number: result.fiscalMemorySerialNumber,
-    };
+    columns = printedColumns(result);
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const taskId = (error.options.extra as { taskId?: string } | undefined)?.taskId ?? null;
-    const pending = error.code === 'fiscal_task_pending' || error.code === 'fiscal_task_unknown';
-    columns = {
-      fiscal_status: pending ? 'printing' : 'failed',
-      fiscal_error_code: error.code,
-      fiscal_task_id: taskId,
-    };
+    columns = failedPrintColumns(error);
   }
   await db.transaction().execute(async (trx) => {
     await repo.updateReceipt(trx, id, columns);
@@ -768,6 +754,31 @@ export async function stornoableReceiptsOf(db: Executor, partyId: string) {
   }));
 }
 
+/** The fiscal columns of a receipt or storno the device printed (or, with no device, recorded no_device). */
+function printedColumns(result: FiscalReceiptResult & { taskId: string | null }) {
+  return {
+    fiscalised: result.fiscalised,
+    fiscal_status: result.fiscalised ? ('printed' as const) : ('no_device' as const),
+    fiscal_error_code: null,
+    fiscal_task_id: result.taskId,
+    receipt_number: result.receiptNumber,
+    receipt_date_time: result.receiptDateTime,
+    fiscal_memory_serial_number: result.fiscalMemorySerialNumber,
+  };
+}
+
+/** The fiscal columns after a device error: printing while its task may still finish, else failed with its code. */
+function failedPrintColumns(error: unknown) {
+  if (!(error instanceof DomainError)) throw error;
+  const taskId = (error.options.extra as { taskId?: string } | undefined)?.taskId ?? null;
+  const pending = error.code === 'fiscal_task_pending' || error.code === 'fiscal_task_unknown';
+  return {
+    fiscal_status: pending ? ('printing' as const) : ('failed' as const),
+    fiscal_error_code: error.code,
+    fiscal_task_id: taskId,
+  };
+}
+
 const stornoError = (kind: 'invalid' | 'conflict', code: string, field: string, params = {}) =>
   new DomainError(kind, code, { field, params: { field, ...params } });
 
@@ -934,24 +945,9 @@ export async function printStorno(db: Db, actor: Actor, id: string): Promise<Sal
         },
         original.deviceId,
       );
-      columns = {
-        fiscalised: result.fiscalised,
-        fiscal_status: result.fiscalised ? 'printed' : 'no_device',
-        fiscal_error_code: null,
-        fiscal_task_id: result.taskId,
-        receipt_number: result.receiptNumber,
-        receipt_date_time: result.receiptDateTime,
-        fiscal_memory_serial_number: result.fiscalMemorySerialNumber,
-      };
+      columns = printedColumns(result);
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const taskId = (error.options.extra as { taskId?: string } | undefined)?.taskId ?? null;
-      const pending = error.code === 'fiscal_task_pending' || error.code === 'fiscal_task_unknown';
-      columns = {
-        fiscal_status: pending ? 'printing' : 'failed',
-        fiscal_error_code: error.code,
-        fiscal_task_id: taskId,
-      };
+      columns = failedPrintColumns(error);
     }
   }
   await db.transaction().execute(async (trx) => {
