@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { aUic, csrfOf, expect, expectHome, post, shot, signIn, test } from './support';
+import { aUic, csrfOf, expect, expectHome, post, shot, signIn, switchLanguage, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 // Sale sites, their fiscal devices and workstations (FIS-05, ADR 0041): set up on Settings, this browser's
@@ -97,7 +97,7 @@ test('sets up a sale site with its device and workstation, works at it, and find
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // In English.
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expect(page.getByRole('combobox', { name: 'Workstation', exact: true })).toBeVisible();
   await expect(table.getByText(`${siteName} · Каса Е2Е`)).toHaveCount(1);
   await page.goto('/settings/fiscal-sites');
@@ -117,5 +117,5 @@ test('sets up a sale site with its device and workstation, works at it, and find
   await expectFitsScreen(page, 'fiscal sites (en)');
   await shot(page, 'fiscal-sites-390-en');
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.getByText('БГ', { exact: true }).click();
+  await switchLanguage(page, 'bg');
 });

@@ -64,7 +64,7 @@ test('a customer opens the QR link of the intake protocol logged out, sees the s
   await shot(bg.page, 'public-status-phone-bg');
 
   // The switch turns the page to English.
-  await bg.page.getByText('EN', { exact: true }).click();
+  await bg.page.getByTestId('language-switch').getByText('EN', { exact: true }).click();
   await expect(bg.page.getByRole('heading', { name: 'Repair status' })).toBeVisible();
   await expect(bg.page.getByTestId('public-status-value')).toHaveText('Received');
   expect(await widthProblems(bg.page)).toEqual([]);

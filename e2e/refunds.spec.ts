@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { api, aUic, expect, expectHome, post, shot, signIn, test } from './support';
+import { api, aUic, expect, expectHome, post, shot, signIn, switchLanguage, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
@@ -127,7 +127,7 @@ test('FIS-02 in English on a phone: the refund dialog, the storno card on the cr
   await page.setViewportSize(PHONE);
   await signIn(page);
   await expectHome(page);
-  await page.getByText('EN', { exact: true }).click();
+  await switchLanguage(page, 'en');
   await expectHome(page, 'en');
   try {
     const { desk, note, payment } = await aPaidInvoiceWithCredit(page, 'Refund Customer');
@@ -147,7 +147,7 @@ test('FIS-02 in English on a phone: the refund dialog, the storno card on the cr
     await shot(page, 'payment-receipt-stornoed-phone-en');
   } finally {
     await page.goto('/');
-    await page.getByText('БГ', { exact: true }).click();
+    await switchLanguage(page, 'bg');
     await expectHome(page, 'bg');
   }
 });

@@ -66,7 +66,11 @@ export async function switchLanguage(page: Page, to: 'bg' | 'en'): Promise<void>
         (r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === '/api/v1/auth/me',
       )
     : null;
-  await page.getByText(to === 'en' ? 'EN' : 'БГ', { exact: true }).click();
+  // Scoped to the switch: a page may have its own "EN" (a document's language button).
+  await page
+    .getByTestId('language-switch')
+    .getByText(to === 'en' ? 'EN' : 'БГ', { exact: true })
+    .click();
   await expect(html).toHaveAttribute('lang', to);
   if (saved) expect((await saved).status(), 'the language saved to the user').toBe(200);
 }

@@ -1,4 +1,4 @@
-import { api, expect, expectHome, shot, signIn, test } from './support';
+import { api, expect, expectHome, shot, signIn, switchLanguage, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
@@ -24,7 +24,7 @@ for (const [lang, phone] of [
     await signIn(page);
     await expectHome(page);
     if (lang === 'en') {
-      await page.getByText('EN', { exact: true }).click();
+      await switchLanguage(page, 'en');
       await expectHome(page, 'en');
     }
     try {
@@ -76,7 +76,7 @@ for (const [lang, phone] of [
     } finally {
       if (lang === 'en') {
         await page.goto('/');
-        await page.getByText('БГ', { exact: true }).click();
+        await switchLanguage(page, 'bg');
         await expectHome(page, 'bg');
       }
     }
@@ -94,7 +94,7 @@ for (const [lang, phone] of [
     await signIn(page);
     await expectHome(page);
     if (lang === 'en') {
-      await page.getByText('EN', { exact: true }).click();
+      await switchLanguage(page, 'en');
       await expectHome(page, 'en');
     }
     const bg = lang === 'bg';
@@ -129,7 +129,7 @@ for (const [lang, phone] of [
     } finally {
       if (lang === 'en') {
         await page.goto('/');
-        await page.getByText('БГ', { exact: true }).click();
+        await switchLanguage(page, 'bg');
         await expectHome(page, 'bg');
       }
     }

@@ -20,6 +20,7 @@ export function LanguageSwitch({
   const value = isLocale(i18n.language) ? i18n.language : currentLocale();
   return (
     <SegmentedControl
+      data-testid="language-switch"
       size={size}
       aria-label={t('lang.label')}
       value={value}
