@@ -190,6 +190,127 @@ describe.each(DIALECTS)('ADR 0042: VAT rate kinds of catalogue items on %s', (di
     ]);
     expect(inv).toMatchObject({ netCents: 20_000, vatCents: 900 });
   });
+
+  it('ADR 0042: a proforma made before a dated rate change and converted after it takes the new rate; an explicit rate stays', async () => {
+    const binding = await service({ vatRateKind: 'reduced' });
+    const orderId = await readyOrder(binding.id);
+    await json(
+      desk,
+      'POST',
+      `/api/v1/service-orders/${orderId}/lines`,
+      { kind: 'charge', description: 'Куриер', quantityMilli: 1000, unitPriceCents: 1000, vatRateBp: 1500 },
+      201,
+    );
+    await moved(t, desk, orderId, 'diagnosing', 'in_repair', 'ready');
+    const lastWeek = addDays(today, -4);
+    const p = await json(
+      desk,
+      'POST',
+      '/api/v1/proformas/from-order',
+      { orderId, documentDate: lastWeek },
+      201,
+    );
+    expect(p.lines.map((l: Json) => [l.vatRateKind, l.vatRateBp])).toEqual([
+      ['reduced', 900],
+      [null, 1500],
+    ]);
+    expect(p).toMatchObject({ netCents: 11_000, vatCents: 1050 });
+
+    // The law changes the reduced rate after the proforma was issued (a date of its own, not the other tests').
+    await json(
+      admin,
+      'POST',
+      '/api/v1/vat-rates',
+      { kind: 'reduced', rateBp: 2000, validFrom: addDays(today, -2) },
+      201,
+    );
+    const converted = await json(desk, 'POST', `/api/v1/proformas/${p.id}/convert`, { taxEventDate: today });
+    const inv = await json(desk, 'GET', `/api/v1/invoices/${converted.invoiceId}`);
+    expect(inv.lines.map((l: Json) => [l.vatRateKind, l.vatRateBp])).toEqual([
+      ['reduced', 2000],
+      [null, 1500],
+    ]);
+    expect(inv).toMatchObject({ netCents: 11_000, vatCents: 2150, totalCents: 13_150 });
+    // The proforma itself stays as it was issued.
+    expect((await json(desk, 'GET', `/api/v1/proformas/${p.id}`)).vatCents).toBe(1050);
+  });
+
+  it('ADR 0042: a line’s kind is changed on the order and the quote; exempt without its ground is 400 naming vatReason, nothing written', async () => {
+    const repair = await service({ vatRateKind: 'standard' });
+    const orderId = await readyOrder(repair.id);
+    const order = await json(desk, 'GET', `/api/v1/service-orders/${orderId}`);
+    const line = order.lines[0];
+    expect(line).toMatchObject({ vatRateKind: 'standard', vatRateBp: 2000 });
+    const url = `/api/v1/service-orders/${orderId}/lines/${line.id}`;
+    await refused(
+      'PATCH',
+      url,
+      { vatRateKind: 'exempt' },
+      { status: 400, code: 'vat_rate_reason_required', field: 'vatReason' },
+      desk,
+    );
+    await json(desk, 'PATCH', url, { vatRateKind: 'exempt', vatReason: 'чл. 41 ЗДДС' });
+    expect((await json(desk, 'GET', `/api/v1/service-orders/${orderId}`)).lines[0]).toMatchObject({
+      vatRateKind: 'exempt',
+      vatRateBp: 0,
+      vatReason: 'чл. 41 ЗДДС',
+    });
+    // Back to the standard kind: the ground goes with the exempt kind.
+    await json(desk, 'PATCH', url, { vatRateKind: 'standard' });
+    expect((await json(desk, 'GET', `/api/v1/service-orders/${orderId}`)).lines[0]).toMatchObject({
+      vatRateKind: 'standard',
+      vatRateBp: 2000,
+      vatReason: null,
+    });
+    // A line added with a kind other than its item's keeps it.
+    await json(
+      desk,
+      'POST',
+      `/api/v1/service-orders/${orderId}/lines`,
+      {
+        kind: 'labour',
+        serviceTypeId: repair.id,
+        quantityMilli: 1000,
+        vatRateKind: 'zero',
+        vatReason: 'чл. 28 ЗДДС',
+      },
+      201,
+    );
+    expect((await json(desk, 'GET', `/api/v1/service-orders/${orderId}`)).lines[1]).toMatchObject({
+      vatRateKind: 'zero',
+      vatRateBp: 0,
+      vatReason: 'чл. 28 ЗДДС',
+    });
+
+    const item = await anItem(t, admin, { modelId, partyId: customerId });
+    const q = await json(
+      desk,
+      'POST',
+      '/api/v1/repair-quotes',
+      { partyId: customerId, itemId: item.id, complaint: 'Подвързия' },
+      201,
+    );
+    await json(
+      desk,
+      'POST',
+      `/api/v1/repair-quotes/${q.id}/lines`,
+      { kind: 'labour', serviceTypeId: repair.id, quantityMilli: 1000 },
+      201,
+    );
+    const qLine = (await json(desk, 'GET', `/api/v1/repair-quotes/${q.id}`)).lines[0];
+    const qUrl = `/api/v1/repair-quotes/${q.id}/lines/${qLine.id}`;
+    await refused(
+      'PATCH',
+      qUrl,
+      { vatRateKind: 'exempt', vatReason: ' ' },
+      { status: 400, code: 'vat_rate_reason_required', field: 'vatReason' },
+      desk,
+    );
+    await json(desk, 'PATCH', qUrl, { vatRateKind: 'reduced' });
+    expect((await json(desk, 'GET', `/api/v1/repair-quotes/${q.id}`)).lines[0]).toMatchObject({
+      vatRateKind: 'reduced',
+    });
+  });
 });
 
 describe.each(DIALECTS)('migration 0045-vat-rate-kinds-of-items on %s', (dialect) => {

@@ -112,6 +112,8 @@ const ruleOf = (l: repo.ProformaLineRow): RuleLine & InvoiceLineInput => ({
   vatRateBp: l.vat_rate_bp,
   vatExempt: Boolean(l.vat_exempt),
   vatReason: l.vat_reason,
+  // ADR 0042: a line with a kind takes the kind's rate on the invoice's tax event date when converted.
+  vatRateKind: l.vat_rate_kind ?? null,
 });
 
 export async function getProforma(db: Executor, id: string): Promise<ProformaDetail> {
@@ -150,6 +152,7 @@ export async function getProforma(db: Executor, id: string): Promise<ProformaDet
       vatRateBp: l.vat_rate_bp,
       vatExempt: Boolean(l.vat_exempt),
       vatReason: l.vat_reason,
+      vatRateKind: l.vat_rate_kind ?? null,
       orderLineId: l.order_line_id,
     })),
     vatByRate: vat.byRate.map((r) => ({
@@ -193,12 +196,14 @@ async function insertProforma(trx: Executor, actor: Actor, input: ProformaInput)
   const party = await getPartyRequisites(trx, input.partyId);
   const requisites = requisitesOf(company, party, documentDate);
   const registered = requisites.supplier_vat_registered;
-  checkLines(input.lines, registered);
-  const vat = invoiceVat(input.lines, registered);
+  // A proforma has no tax event: a kind's rate is the one valid on its date (ADR 0042); the line keeps its kind.
+  const dated = await withDatedRates(trx, input.lines, documentDate);
+  checkLines(dated, registered);
+  const vat = invoiceVat(dated, registered);
   const issuer = actor.userId ? await findUserSummary(trx, actor.userId) : null;
   const id = newId();
   const now = nowIso();
-  const lines: Insertable<SalesProformaLineTable>[] = input.lines.map((l, i) => ({
+  const lines: Insertable<SalesProformaLineTable>[] = dated.map((l, i) => ({
     id: newId(),
     proforma_id: id,
     position: i + 1,
@@ -211,6 +216,7 @@ async function insertProforma(trx: Executor, actor: Actor, input: ProformaInput)
     vat_rate_bp: l.vatRateBp,
     vat_exempt: l.vatExempt,
     vat_reason: l.vatReason ?? null,
+    vat_rate_kind: l.vatRateKind ?? null,
     order_line_id: l.orderLineId ?? null,
     created_at: now,
   }));
@@ -280,8 +286,7 @@ export async function proformaFromOrder(
       ...options,
       partyId: order.party_id,
       orderId,
-      // A proforma has no tax event: a kind's rate is the one valid on its date (ADR 0042).
-      lines: await withDatedRates(trx, invoiceLinesOf(lines), options.documentDate ?? todayDate()),
+      lines: invoiceLinesOf(lines),
     });
   });
   return getProforma(db, id);
@@ -305,7 +310,8 @@ async function assertOpen(trx: Executor, p: repo.ProformaHeaderRow) {
  * Converts an issued proforma into an invoice in one transaction: the proforma's row locked, the invoice drafted
  * from its lines (requisites as they stand on the invoice's day, the currency of that day), citing the proforma,
  * issued with the next number of the invoice series (ADR 16), and the proforma marked converted with a guarded
- * update. A proforma of a service order bills the order (409 order_not_billable / order_already_billed). A natural
+ * update. A line with a kind of VAT rate takes the kind's rate on the invoice's tax event date, so a rate changed by
+ * law since the proforma applies (ADR 0042); a line with an explicit rate keeps it. A proforma of a service order bills the order (409 order_not_billable / order_already_billed). A natural
  * person without ЕГН/ЛНЧ is 400 personal_id_required unless `withoutPersonalId` confirms it (INV-16, as issuing). Any
  * refusal writes nothing and takes no number.
  */
