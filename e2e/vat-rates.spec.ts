@@ -1,4 +1,4 @@
-import { api, expect, expectHome, shot, signIn, switchLanguage, test } from './support';
+import { api, expect, expectHome, finishedOrder, shot, signIn, switchLanguage, test } from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
@@ -126,6 +126,87 @@ for (const [lang, phone] of [
       await expect(dialog).toBeHidden(SLOW);
       const parts = await api(page, `/api/v1/parts?q=${code}`);
       expect(parts.items[0]).toMatchObject({ vatRateKind: 'exempt', vatRateBp: 0, vatReason: 'чл. 41 ЗДДС' });
+    } finally {
+      if (lang === 'en') {
+        await page.goto('/');
+        await switchLanguage(page, 'bg');
+        await expectHome(page, 'bg');
+      }
+    }
+  });
+
+for (const [lang, phone] of [
+  ['bg', true],
+  ['en', false],
+] as const)
+  test(`ADR 0042: an order line's kind of VAT rate is picked when it is added and changed when it is edited; exempt needs its ground (${lang}${phone ? ', phone' : ''})`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    if (phone) await page.setViewportSize(PHONE);
+    await signIn(page);
+    await expectHome(page);
+    // An order in repair with three charge lines of the standard kind (Труд, Транспорт, a warranty line).
+    const order = await finishedOrder(page, 'ДДС на ред', 'VATK', 'in_repair');
+    if (lang === 'en') {
+      await switchLanguage(page, 'en');
+      await expectHome(page, 'en');
+    }
+    const bg = lang === 'bg';
+    try {
+      await page.goto(`/orders/${order.id}`);
+      await page.getByRole('button', { name: bg ? 'Добави такса' : 'Add charge' }).click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toBeVisible(SLOW);
+      await dialog.getByLabel(bg ? /Такса \(напр/ : /Charge \(e\.g/).fill('Обучение за ползване');
+      await dialog.getByLabel(bg ? /^Ед\. цена/ : /^Unit price/).fill('25');
+      // A charge has no item: the standard kind, shown with its rate today; the picker offers every kind.
+      await expect(dialog.getByTestId('vat-kind')).toHaveValue(bg ? 'Основна · 20 %' : 'Standard · 20 %');
+      await dialog.getByTestId('vat-kind').click();
+      await page
+        .getByRole('option', { name: bg ? 'Освободена доставка · 0 %' : 'Exempt supply · 0 %' })
+        .click();
+      const reason = dialog.getByTestId('vat-reason');
+      await expect(reason).toHaveValue('чл. 39 ЗДДС – освободена доставка');
+      // Without a ground the line is not saved.
+      await reason.fill('');
+      await dialog.getByRole('button', { name: bg ? 'Запази' : 'Save' }).click();
+      await expect(dialog.getByText(bg ? 'Полето е задължително.' : 'This field is required.')).toBeVisible(
+        SLOW,
+      );
+      await reason.fill('чл. 41 ЗДДС');
+      if (phone) await expectFitsScreen(page, 'order line with an exempt VAT kind');
+      await shot(page, `vat-kind-order-line-${phone ? 'phone' : 'desktop'}-${lang}`);
+      await dialog.getByRole('button', { name: bg ? 'Запази' : 'Save' }).click();
+      await expect(dialog).toBeHidden(SLOW);
+      const added = (await api(page, `/api/v1/service-orders/${order.id}`)).lines.find(
+        (l: { description: string }) => l.description === 'Обучение за ползване',
+      );
+      expect(added).toMatchObject({ vatRateKind: 'exempt', vatRateBp: 0, vatReason: 'чл. 41 ЗДДС' });
+      // On a phone a card shows its price and VAT under "Още" (the new line is the last card).
+      if (phone) await page.getByRole('button', { name: 'Още' }).last().click();
+      await expect(
+        page.getByText(bg ? /Освободена доставка · 0 %/ : /Exempt supply · 0 %/).first(),
+      ).toBeVisible(SLOW);
+
+      // Editing a line: its kind is shown and changed; the rate shown follows it.
+      await page.getByRole('button', { name: `${bg ? 'Редактирай' : 'Edit'}: Транспорт` }).click();
+      await page.getByRole('menuitem', { name: bg ? 'Редактирай' : 'Edit' }).click();
+      await expect(dialog).toBeVisible(SLOW);
+      await expect(dialog.getByTestId('vat-kind')).toHaveValue(bg ? 'Основна · 20 %' : 'Standard · 20 %');
+      await dialog.getByTestId('vat-kind').click();
+      await page.getByRole('option', { name: bg ? /^Намалена · / : /^Reduced · / }).click();
+      await expect(dialog.getByTestId('vat-reason')).toBeHidden();
+      await dialog.getByRole('button', { name: bg ? 'Запази' : 'Save' }).click();
+      await expect(dialog).toBeHidden(SLOW);
+      const transport = (await api(page, `/api/v1/service-orders/${order.id}`)).lines.find(
+        (l: { description: string }) => l.description === 'Транспорт',
+      );
+      expect(transport).toMatchObject({ vatRateKind: 'reduced', vatReason: null });
+      if (phone) await page.getByRole('button', { name: 'Още' }).nth(1).click();
+      await expect(page.getByText(bg ? /Намалена · / : /Reduced · /).first()).toBeVisible(SLOW);
+      if (phone) await expectFitsScreen(page, 'order lines with their VAT kinds');
+      await shot(page, `vat-kind-order-lines-${phone ? 'phone' : 'desktop'}-${lang}`);
     } finally {
       if (lang === 'en') {
         await page.goto('/');

@@ -25,6 +25,8 @@ export const catalogMessages = defineMessages(
       vatHint: 'Ставка в %, напр. 20',
       vatKind: 'Ставка на ДДС',
       vatKindHint: 'Документът взима ставката на вида към датата на данъчното събитие.',
+      vatKindLineHint:
+        'Видът на артикула, освен ако изберете друг; документът взима ставката на вида към датата на данъчното събитие.',
       vatExplicit: 'Друга ставка (посочена)',
       vatReason: 'Основание за 0 % / освобождаване',
       vatReasonHint: 'Задължително за 0 % и освободени доставки (чл. от ЗДДС); печата се на документа.',
@@ -200,6 +202,8 @@ export const catalogMessages = defineMessages(
       vatHint: 'Rate in %, e.g. 20',
       vatKind: 'VAT rate',
       vatKindHint: 'A document takes the rate of the kind on its tax event date.',
+      vatKindLineHint:
+        'The item’s kind unless you pick another; a document takes the kind’s rate on its tax event date.',
       vatExplicit: 'Other rate (given)',
       vatReason: 'Ground for 0 % / exemption',
       vatReasonHint:

@@ -60,11 +60,14 @@ export function VatKindFields({
   inputs,
   setReason,
   readOnly,
+  description,
 }: {
   values: VatKindValues;
   inputs: Inputs;
   setReason: (reason: string) => void;
   readOnly?: boolean;
+  /** The picker's hint; an item's by default. */
+  description?: string;
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -82,7 +85,7 @@ export function VatKindFields({
     <>
       <Select
         label={t('catalog.vatKind')}
-        description={t('catalog.vatKindHint')}
+        description={description ?? t('catalog.vatKindHint')}
         data={data}
         allowDeselect={false}
         required
@@ -119,5 +122,69 @@ export function VatKindFields({
         />
       )}
     </>
+  );
+}
+
+// ---------------------------------------------------------------- a line's VAT (order and quote line editors)
+
+/** What an item (part, service, a charge: standard) says of a line's VAT. */
+type ItemVat = { vatRateKind: VatRateKind | null; vatRateBp: number; vatReason: string | null };
+
+/** A line's VAT in its editor: the item's until the user picks a kind (`chosen`); then only what was picked is sent. */
+export interface LineVatValues extends VatKindValues {
+  chosen: boolean;
+}
+
+/** A new line: the standard kind until its item is known; an existing one: its own kind, rate and ground. */
+export function lineVatInitial(line: ItemVat | undefined, locale: Locale): LineVatValues {
+  return { ...vatKindInitial(line, locale), chosen: false };
+}
+
+/** The line follows its item's kind (ADR 0042) until the user picks one. */
+export function lineVatOfItem(v: LineVatValues, item: ItemVat | undefined, locale: Locale): LineVatValues {
+  if (v.chosen || !item) return v;
+  return { ...vatKindInitial(item, locale), chosen: false };
+}
+
+/** The request's VAT of a line: nothing unless the user picked a kind (the server then takes the item's). */
+export function lineVatBody(v: LineVatValues): ReturnType<typeof vatKindBody> | Record<string, never> {
+  return v.chosen ? vatKindBody(v) : {};
+}
+
+/** The editor's own check: a 0 % or exempt kind needs its ground (the server says the same, field vatReason). */
+export function lineVatErrors(v: LineVatValues, t: TFunction): Record<string, string> {
+  return zeroKind(v.vatKind) && !v.vatReason.trim() ? { vatReason: t('validation.required') } : {};
+}
+
+/** The kind picker of an order's or a quote's line: errors keyed by the API's fields (vatRateKind, vatReason). */
+export function LineVatKindFields({
+  value,
+  onChange,
+  errors,
+}: {
+  value: LineVatValues;
+  /** Updates from what it was (a kind picked may pre-fill the ground in the same event). */
+  onChange: (update: (prev: LineVatValues) => LineVatValues) => void;
+  errors: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const field = (name: keyof VatKindValues) =>
+    Object.entries(VAT_KIND_FIELDS).find(([, input]) => input === name)?.[0] ?? name;
+  const inputs: Inputs = (name) => ({
+    value: value[name],
+    error: errors[field(name)],
+    onChange: (e: string | { currentTarget: { value: string } }) => {
+      // Read now: the event's target is gone by the time the update runs.
+      const next = typeof e === 'string' ? e : e.currentTarget.value;
+      onChange((prev) => ({ ...prev, [name]: next, chosen: true }));
+    },
+  });
+  return (
+    <VatKindFields
+      values={value}
+      inputs={inputs}
+      setReason={(vatReason) => onChange((prev) => ({ ...prev, vatReason, chosen: true }))}
+      description={t('catalog.vatKindLineHint')}
+    />
   );
 }

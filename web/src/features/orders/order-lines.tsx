@@ -40,9 +40,18 @@ import { currentLocale, type Locale } from '../../i18n';
 import { ConfirmDeleteModal } from '../../ui/confirm-delete-modal';
 import { SectionCard } from '../../ui/detail';
 import { type Column, type PageOf, ResponsiveTable } from '../../ui/list';
+import { useIsPhone } from '../../ui/phone';
 import { FormAlert } from '../../ui/states';
 import { centsToText, milliToText, textToMilli, textToOptionalCents } from '../../ui/typed-values';
-import { vatKindLabel } from '../catalog/vat-kind-fields';
+import {
+  LineVatKindFields,
+  type LineVatValues,
+  lineVatBody,
+  lineVatErrors,
+  lineVatInitial,
+  lineVatOfItem,
+  vatKindLabel,
+} from '../catalog/vat-kind-fields';
 import { LineRequest } from '../purchasing/line-request';
 import { PartPicker } from '../stock/documents/part-picker';
 import { useTechnicianOptions } from './technician-options';
@@ -116,6 +125,19 @@ export function OrderLines({ order }: { order: OrderDetail }) {
   const [removing, setRemoving] = useState<OrderLine | null>(null);
   const write = useLineWrite();
 
+  const phone = useIsPhone();
+  /** ADR 0042: on a phone's card the line's kind with its rate today is a field of its own (a long kind wraps). */
+  const vatColumn: Column<OrderLine> = {
+    key: 'vat',
+    header: t('catalog.vatKind'),
+    phone: 'secondary',
+    align: 'right',
+    render: (l) => (
+      <Text size="xs" c="dimmed" data-testid="line-vat">
+        {vatKindLabel(t, l.vatRateKind, l.vatRateBp, locale)}
+      </Text>
+    ),
+  };
   const columns: Column<OrderLine>[] = [
     {
       key: 'description',
@@ -149,12 +171,15 @@ export function OrderLines({ order }: { order: OrderDetail }) {
               −{bpToPercent(l.discountBp)} %
             </Text>
           )}
-          <Text size="xs" c="dimmed" data-testid="line-vat">
-            {t('catalog.vatKind')}: {vatKindLabel(t, l.vatRateKind, l.vatRateBp, locale)}
-          </Text>
+          {!phone && (
+            <Text size="xs" c="dimmed" data-testid="line-vat">
+              {t('catalog.vatKind')}: {vatKindLabel(t, l.vatRateKind, l.vatRateBp, locale)}
+            </Text>
+          )}
         </>
       ),
     },
+    ...(phone ? [vatColumn] : []),
     {
       key: 'total',
       header: t('orders.lines.total'),
@@ -342,6 +367,8 @@ interface LineValues {
   removedDisposition: RemovedDisposition | null;
   removedWarehouseId: string | null;
   technicians: { technicianId: string | null; share: number | string }[];
+  /** ADR 0042: the line's kind of VAT rate, its item's until one is picked. */
+  vat: LineVatValues;
 }
 
 function valuesOf(
@@ -374,6 +401,8 @@ function valuesOf(
       : kind === 'labour' && order.technicianId
         ? [{ technicianId: order.technicianId, share: 100 }]
         : [],
+    // A charge has no item: the standard kind (the server's default too).
+    vat: lineVatInitial(line, locale),
   };
 }
 
@@ -414,6 +443,7 @@ function bodyOf(
     ...(editing && kind === 'part'
       ? { usedQuantityMilli: v.used.trim() ? textToMilli(v.used.trim()) : null }
       : {}),
+    ...lineVatBody(v.vat),
   };
 }
 
@@ -459,6 +489,7 @@ function LineModal({
     if (!(textToMilli(v.quantity.trim()) > 0)) found.quantityMilli = t('validation.required');
     if (kind === 'labour' && v.technicians.length > 0 && sharesSum !== 100)
       found.technicians = t('orders.lines.sharesMustSum');
+    Object.assign(found, lineVatErrors(v.vat, t));
     setErrors(found);
     if (Object.keys(found).length) return;
     const body = bodyOf(kind, v, Boolean(line));
@@ -494,7 +525,13 @@ function LineModal({
                 value={v.partId}
                 initialLabel={v.partLabel}
                 disabled={Boolean(line)}
-                onPick={(p) => set('partId', p?.id ?? null)}
+                onPick={(p) =>
+                  setV((prev) => ({
+                    ...prev,
+                    partId: p?.id ?? null,
+                    vat: lineVatOfItem(prev.vat, p?.vat, locale),
+                  }))
+                }
                 error={errors.partId}
               />
               <Select
@@ -522,7 +559,17 @@ function LineModal({
               onSearchChange={setStQ}
               filter={({ options }) => options}
               value={v.serviceTypeId}
-              onChange={(s) => set('serviceTypeId', s)}
+              onChange={(s) =>
+                setV((prev) => ({
+                  ...prev,
+                  serviceTypeId: s,
+                  vat: lineVatOfItem(
+                    prev.vat,
+                    serviceTypes.data?.items.find((x) => x.id === s),
+                    locale,
+                  ),
+                }))
+              }
               placeholder={line?.description}
               error={errors.serviceTypeId}
             />
@@ -714,6 +761,16 @@ function LineModal({
               </SimpleGrid>
             </>
           )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <LineVatKindFields
+              value={v.vat}
+              onChange={(update) => {
+                setV((prev) => ({ ...prev, vat: update(prev.vat) }));
+                setErrors(({ vatRateKind: _k, vatReason: _r, ...rest }) => rest);
+              }}
+              errors={errors}
+            />
+          </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Select
               label={t('orders.lines.payer')}

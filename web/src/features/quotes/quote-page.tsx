@@ -39,9 +39,17 @@ import { DetailField, InfoCard, SectionCard } from '../../ui/detail';
 import { type Column, ResponsiveTable } from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
 import { PdfButton } from '../../ui/pdf-button';
+import { useIsPhone } from '../../ui/phone';
 import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
 import { centsToText, milliToText, textToMilli, textToOptionalCents } from '../../ui/typed-values';
-import { vatKindLabel } from '../catalog/vat-kind-fields';
+import {
+  LineVatKindFields,
+  lineVatBody,
+  lineVatErrors,
+  lineVatInitial,
+  lineVatOfItem,
+  vatKindLabel,
+} from '../catalog/vat-kind-fields';
 import { LineMenu, Totals, useServiceTypeSearch } from '../orders/order-lines';
 import { PartPicker } from '../stock/documents/part-picker';
 import { QuoteStatusBadge } from './quote-badges';
@@ -56,6 +64,19 @@ function QuoteLines({ quote, canWrite }: { quote: QuoteDetail; canWrite: boolean
   const [editing, setEditing] = useState<{ kind: Kind; line?: QuoteLine } | null>(null);
   const [removing, setRemoving] = useState<QuoteLine | null>(null);
   const editable = canWrite && quote.editable;
+  const phone = useIsPhone();
+  /** ADR 0042: on a phone's card the line's kind with its rate today is a field of its own (a long kind wraps). */
+  const vatColumn: Column<QuoteLine> = {
+    key: 'vat',
+    header: t('catalog.vatKind'),
+    phone: 'secondary',
+    align: 'right',
+    render: (l) => (
+      <Text size="xs" c="dimmed" data-testid="line-vat">
+        {vatKindLabel(t, l.vatRateKind, l.vatRateBp, locale)}
+      </Text>
+    ),
+  };
   const columns: Column<QuoteLine>[] = [
     {
       key: 'description',
@@ -100,12 +121,15 @@ function QuoteLines({ quote, canWrite }: { quote: QuoteDetail; canWrite: boolean
               −{l.discountBp / 100} %
             </Text>
           )}
-          <Text size="xs" c="dimmed" data-testid="line-vat">
-            {t('catalog.vatKind')}: {vatKindLabel(t, l.vatRateKind, l.vatRateBp, locale)}
-          </Text>
+          {!phone && (
+            <Text size="xs" c="dimmed" data-testid="line-vat">
+              {t('catalog.vatKind')}: {vatKindLabel(t, l.vatRateKind, l.vatRateBp, locale)}
+            </Text>
+          )}
         </>
       ),
     },
+    ...(phone ? [vatColumn] : []),
     {
       key: 'total',
       header: t('quotes.lines.total'),
@@ -233,6 +257,8 @@ function LineModal({
   const [price, setPrice] = useState(line ? centsToText(line.unitPriceCents, locale) : '');
   const [discount, setDiscount] = useState<number | string>(line ? line.discountBp / 100 : 0);
   const [reason, setReason] = useState(line?.priceOverrideReason ?? '');
+  // ADR 0042: the line's kind of VAT rate, its item's until one is picked.
+  const [vat, setVat] = useState(() => lineVatInitial(line, locale));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const title = line
@@ -249,6 +275,7 @@ function LineModal({
     if (kind === 'charge' && !description.trim()) found.description = t('validation.required');
     if (kind === 'charge' && !price.trim()) found.unitPriceCents = t('validation.required');
     if (!(textToMilli(quantity.trim()) > 0)) found.quantityMilli = t('validation.required');
+    Object.assign(found, lineVatErrors(vat, t));
     setErrors(found);
     if (Object.keys(found).length) return;
     const body: z.input<typeof QuoteLineBody> = {
@@ -262,6 +289,7 @@ function LineModal({
       unitPriceCents: textToOptionalCents(price),
       priceOverrideReason: reason.trim() || null,
       discountBp: Math.round(Number(discount || 0) * 100),
+      ...lineVatBody(vat),
     };
     const { kind: _, ...patch } = body;
     write.mutate(
@@ -294,7 +322,10 @@ function LineModal({
                 data-autofocus
                 value={partId}
                 initialLabel={line ? `${line.partCode ?? ''} ${line.description}`.trim() : ''}
-                onPick={(p) => setPartId(p?.id ?? null)}
+                onPick={(p) => {
+                  setPartId(p?.id ?? null);
+                  setVat((prev) => lineVatOfItem(prev, p?.vat, locale));
+                }}
                 error={errors.partId}
               />
               <Select
@@ -321,7 +352,16 @@ function LineModal({
               onSearchChange={setStQ}
               filter={({ options }) => options}
               value={serviceTypeId}
-              onChange={setServiceTypeId}
+              onChange={(s) => {
+                setServiceTypeId(s);
+                setVat((prev) =>
+                  lineVatOfItem(
+                    prev,
+                    serviceTypes.data?.items.find((x) => x.id === s),
+                    locale,
+                  ),
+                );
+              }}
               placeholder={line?.description}
               error={errors.serviceTypeId}
             />
@@ -371,6 +411,16 @@ function LineModal({
               error={errors.priceOverrideReason}
             />
           )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <LineVatKindFields
+              value={vat}
+              onChange={(update) => {
+                setVat(update);
+                setErrors(({ vatRateKind: _k, vatReason: _r, ...rest }) => rest);
+              }}
+              errors={errors}
+            />
+          </SimpleGrid>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

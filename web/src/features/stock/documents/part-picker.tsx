@@ -18,6 +18,8 @@ export interface PickedPart {
   label: string;
   unit: string;
   typicalCostCents: number | null;
+  /** The part's VAT (ADR 0042), when the search found it: an order or quote line follows it. */
+  vat?: Pick<Part, 'vatRateKind' | 'vatRateBp' | 'vatReason'>;
 }
 
 function usePartSearch(q: string) {
@@ -71,6 +73,15 @@ export function PartPicker({ value, initialLabel, onPick, ...props }: Props) {
                 label: option.label,
                 unit: part?.unit ?? '',
                 typicalCostCents: part?.typicalCostCents ?? null,
+                ...(part
+                  ? {
+                      vat: {
+                        vatRateKind: part.vatRateKind,
+                        vatRateBp: part.vatRateBp,
+                        vatReason: part.vatReason,
+                      },
+                    }
+                  : {}),
               }
             : null,
         );
