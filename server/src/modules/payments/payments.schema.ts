@@ -306,6 +306,7 @@ export const RefundListQuery = z.strictObject({
   ...ListQueryBase,
   partyId: Id.optional(),
   creditNoteId: Id.optional(),
+  paymentId: Id.optional().describe("Only refunds of this payment's advance"),
 });
 export type RefundListQuery = z.infer<typeof RefundListQuery>;
 

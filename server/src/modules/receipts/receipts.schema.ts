@@ -88,6 +88,9 @@ export const SaleReceiptStorno = z.object({
   receiptId: z.string().describe('The original receipt stornoed'),
   receiptNumber: z.string().describe("The original receipt's number in Servix"),
   refundId: z.string().nullable(),
+  refundUndone: z
+    .boolean()
+    .describe('Its refund was undone (a storno recorded with no device only): it no longer counts against the receipt'),
   reason: z.enum(STORNO_REASONS),
   method: z.enum(RECEIPT_METHODS),
   currency: z.string(),
