@@ -382,7 +382,9 @@ describe.each(DIALECTS)('refunds storno the payment receipt on %s', (dialect) =>
       receipt: { stornoableCents: 20_000 - 1200 },
     });
     const afterUndo = await json(desk, 'GET', `/api/v1/payments/${p.id}`);
-    expect(afterUndo.receipt.stornos.find((x: Json) => x.refundId === r.id)).toMatchObject({ refundUndone: true });
+    expect(afterUndo.receipt.stornos.find((x: Json) => x.refundId === r.id)).toMatchObject({
+      refundUndone: true,
+    });
     expect(await balance(cash)).toBe(deskBefore);
     expect((await json(desk, 'GET', `/api/v1/refunds?paymentId=${p.id}`)).items).toMatchObject([
       { id: r.id, undone: true },

@@ -90,7 +90,9 @@ export const SaleReceiptStorno = z.object({
   refundId: z.string().nullable(),
   refundUndone: z
     .boolean()
-    .describe('Its refund was undone (a storno recorded with no device only): it no longer counts against the receipt'),
+    .describe(
+      'Its refund was undone (a storno recorded with no device only): it no longer counts against the receipt',
+    ),
   reason: z.enum(STORNO_REASONS),
   method: z.enum(RECEIPT_METHODS),
   currency: z.string(),
