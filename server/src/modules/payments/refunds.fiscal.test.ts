@@ -372,7 +372,12 @@ describe.each(DIALECTS)('refunds storno the payment receipt on %s', (dialect) =>
     const advance = (await json(desk, 'GET', `/api/v1/refunds/refundable?partyId=${customer}`)).advances.find(
       (a: Json) => a.paymentId === p.id,
     );
-    expect(advance).toMatchObject({ refundableCents: 1000, receiptId: p.receipt.id });
+    expect(advance).toMatchObject({
+      refundableCents: 1000,
+      accountId: cash,
+      method: 'cash',
+      receiptId: p.receipt.id,
+    });
     expect(await balance(cash)).toBe(deskBefore - 1550);
     // Undone (its storno recorded with no device): the advance, the receipt and the desk are back.
     await json(desk, 'POST', `/api/v1/refunds/${r.id}/undo`, { reason: 'Грешка' });

@@ -17,6 +17,8 @@ const receipt = {
 };
 const advance = {
   paymentId: 'p-1',
+  accountId: 'a-desk',
+  method: 'cash' as const,
   number: '0000000101',
   date: '2026-12-07',
   refundableCents: 4000,
@@ -101,7 +103,7 @@ describe("refunding a payment's advance (ADR 0044)", () => {
       <AdvanceRefundDialog partyId="c-1" advance={advance} refundable={refundable()} onClose={() => {}} />,
     );
     await waitFor(() =>
-      expect((screen.getByTestId('refund-account') as HTMLInputElement).value).toMatch(/^Банка/),
+      expect((screen.getByTestId('refund-account') as HTMLInputElement).value).toMatch(/^Каса 1/),
     );
     fireEvent.change(screen.getByTestId('refund-amount'), { target: { value: '40,01' } });
     fireEvent.click(screen.getByTestId('refund-save'));

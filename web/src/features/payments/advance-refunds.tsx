@@ -43,8 +43,8 @@ export function AdvanceRefundDialog({
       refundableCents={advance.refundableCents}
       refundable={refundable}
       suggestedReceiptId={advance.receiptId}
-      {...(defaultAccountId ? { defaultAccountId } : {})}
-      {...(defaultMethod ? { defaultMethod } : {})}
+      defaultAccountId={defaultAccountId ?? advance.accountId}
+      defaultMethod={defaultMethod ?? advance.method}
       onClose={onClose}
     />
   );
