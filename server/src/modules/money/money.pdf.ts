@@ -66,7 +66,7 @@ const BG = {
   zReport: 'Z отчет',
   matches: 'Бележките на ФУ за деня са само от тази каса: сумите му са тези на Z отчета.',
   otherAccounts:
-    'ФУ {device} има за деня и бележки към други сметки: Z отчетът му е {total}, от тази каса {own}.',
+    '{device} има за деня и бележки към други сметки: Z отчетът му е {total}, от тази каса {own}.',
   notPrinted: 'Записани, но неотпечатани на ФУ (не са в Z отчета)',
 } as const;
 const EN: Record<keyof typeof BG, string> = {
@@ -114,7 +114,7 @@ const EN: Record<keyof typeof BG, string> = {
   zReport: 'Z report',
   matches: "The device's receipts of the day are all this desk's: its sums are the Z report's.",
   otherAccounts:
-    'Device {device} also printed receipts into other accounts: its Z report is {total}, this desk {own}.',
+    '{device} also printed receipts into other accounts: its Z report is {total}, this desk {own}.',
   notPrinted: 'Recorded, not printed on a device (not in its Z report)',
 };
 const KINDS_BG: Record<MoneyMovementKind, string> = {
@@ -237,9 +237,9 @@ function salesBlocks(
     d.matchesDevice
       ? `${[d.deviceName, d.fiscalNumber].filter(Boolean).join(' ')}: ${w('matches')}`
       : w('otherAccounts')
-          .replace('{device}', [d.deviceName, d.fiscalNumber].filter(Boolean).join(' '))
-          .replace('{total}', money(d.deviceDay.netCents))
-          .replace('{own}', money(d.netCents)),
+          .replaceAll('{device}', [d.deviceName, d.fiscalNumber].filter(Boolean).join(' '))
+          .replaceAll('{total}', money(d.deviceDay.netCents))
+          .replaceAll('{own}', money(d.netCents)),
   );
   if (t.notPrinted) notes.push(`${w('notPrinted')}: ${t.notPrinted}.`);
   return [
