@@ -47,7 +47,7 @@ export default defineConfig({
   retries: 0,
   // A journey's own budget: a busy two-core CI machine needs more than the default 30 s for the longer ones.
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 20_000 },
   reporter: [['list'], ['html', { outputFolder: 'e2e/output/report', open: 'never' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

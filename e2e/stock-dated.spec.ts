@@ -57,7 +57,7 @@ async function expectNoSidewaysScroll(page: Page) {
 test('a delivery posted with a past date re-costs the later issue; a receipt goes back to its supplier as a new issue', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await signIn(page);
   await expectHome(page);
 

@@ -1155,6 +1155,18 @@ export const MESSAGES: Record<string, Record<Locale, string>> = {
     bg: 'Фирмата няма ЕИК: одиторският файл за НАП не може да се състави.',
     en: 'The company has no UIC (ЕИК): the audit file for NAP cannot be made.',
   },
+  nap_site_code_missing: {
+    bg: 'Обект „{site}“ няма код в НАП: въведете го в „Обекти и работни места“, за да се състави файлът му.',
+    en: 'Site “{site}” has no NAP code: enter it in “Sites and workstations” to make its file.',
+  },
+  nap_site_code_too_long: {
+    bg: 'Кодът в НАП на обект „{site}“ ({code}) е по-дълъг от {max} знака, колкото позволява файлът.',
+    en: 'The NAP code of site “{site}” ({code}) is longer than the {max} characters the file allows.',
+  },
+  nap_audit_site_required: {
+    bg: 'През месеца са продавали няколко обекта ({sites}): изберете за кой е файлът.',
+    en: 'Several sites sold in the month ({sites}): choose the site the file is for.',
+  },
   company_vat_number_missing: {
     bg: 'Фирмата няма ДДС номер: файлът за НАП не може да се състави.',
     en: 'The company has no VAT number: the file for NAP cannot be made.',

@@ -129,6 +129,15 @@ export function useNoteRefunds(noteId: string, enabled = true) {
   });
 }
 
+/** The refunds of one payment's advance, newest first (ADR 0044). */
+export function usePaymentRefunds(paymentId: string, enabled = true) {
+  return useQuery({
+    queryKey: [...paymentsKey, 'refunds', 'payment', paymentId],
+    enabled,
+    queryFn: () => api.get<{ items: Refund[] }>('/refunds', { paymentId, pageSize: 100 }),
+  });
+}
+
 export function useCreateRefund() {
   const after = useAfterPaymentWrite();
   return useMutation({

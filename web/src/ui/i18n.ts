@@ -72,6 +72,7 @@ export const uiMessages = defineMessages(
       less: 'По-малко',
       total_one: '{{count}} запис',
       total_other: '{{count}} записа',
+      range: '{{from}}–{{to}} от {{count}}',
     },
     confirmDelete: {
       delete: 'Изтрий',
@@ -166,6 +167,7 @@ export const uiMessages = defineMessages(
       less: 'Less',
       total_one: '{{count}} record',
       total_other: '{{count}} records',
+      range: '{{from}}–{{to}} of {{count}}',
     },
     confirmDelete: {
       delete: 'Delete',

@@ -244,3 +244,60 @@ export const FiscalDeviceQuery = z.strictObject({
     .optional()
     .describe('The device to act on; else the workstation’s (X-Workstation-Id), else the default device'),
 });
+
+// ---------------------------------------------------------------- the day's sales by place (ADR 0043)
+
+const SaleCounts = {
+  receipts: z
+    .number()
+    .int()
+    .describe('Sale receipts of the day (issued, or since reversed: they were printed)'),
+  receiptsCents: z.number().int(),
+  stornos: z.number().int().describe('Stornos made that day, of a whole receipt or part of one (ADR 0040)'),
+  stornosCents: z.number().int(),
+  netCents: z.number().int().describe('Receipts less stornos'),
+};
+export const DaySaleCounts = z.object({
+  ...SaleCounts,
+  byMethod: z.array(z.object({ method: z.enum(['cash', 'card']), ...SaleCounts })),
+  notPrinted: z
+    .number()
+    .int()
+    .describe('Receipts and stornos recorded but not (yet) printed on a device: not in its Z report'),
+});
+export type DaySaleCounts = z.infer<typeof DaySaleCounts>;
+
+/** One site · workstation · device of a cash desk's day (FIS-05 mandatory reports, ADR 0043). */
+export const DaySalesPlace = DaySaleCounts.extend({
+  siteId: z.string().nullable(),
+  siteName: z.string().nullable(),
+  siteCode: z.string().nullable(),
+  workstationId: z.string().nullable(),
+  workstationName: z.string().nullable(),
+  deviceId: z.string().nullable().describe('Null: sold without a fiscal device'),
+  deviceName: z.string().nullable(),
+  fiscalNumber: z.string().nullable(),
+});
+export type DaySalesPlace = z.infer<typeof DaySalesPlace>;
+
+/** One device: the cash desk's receipts printed on it, against all it printed that day (its Z report, FIS-03). */
+export const DaySalesDevice = DaySaleCounts.extend({
+  deviceId: z.string(),
+  deviceName: z.string().nullable(),
+  fiscalNumber: z.string().nullable(),
+  deviceDay: DaySaleCounts.describe(
+    "Everything the device printed that day, whatever the account: its Z report's sales",
+  ),
+  matchesDevice: z
+    .boolean()
+    .describe("This cash desk's receipts and stornos on the device are all the device's of the day"),
+  zReports: z.array(z.object({ at: z.string(), deviceCashCents: z.number().int().nullable() })),
+});
+export type DaySalesDevice = z.infer<typeof DaySalesDevice>;
+
+export const DaySales = z.object({
+  places: z.array(DaySalesPlace),
+  devices: z.array(DaySalesDevice),
+  total: DaySaleCounts,
+});
+export type DaySales = z.infer<typeof DaySales>;

@@ -595,10 +595,19 @@ export async function zReportsOn(
 ): Promise<ZReportRecord[]> {
   const device = await deviceRowOfDesk(db, cashDeskId);
   if (!device) return [];
+  return zReportsOfDevice(db, date, device.id);
+}
+
+/** The Z reports one device printed on a company day, in the order they were run (ADR 0043). */
+export async function zReportsOfDevice(
+  db: Executor,
+  date: string,
+  deviceId: string,
+): Promise<ZReportRecord[]> {
   const rows = await repo.doneDeviceTasksBetween(
     db,
     'z_report',
-    device.id,
+    deviceId,
     startOfDayInstant(date).toISOString(),
     startOfDayInstant(addDays(date, 1)).toISOString(),
   );

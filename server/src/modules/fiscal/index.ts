@@ -3,6 +3,8 @@
  * nextUniqueSaleNumber in its transaction, then prints with printSaleReceipt (a storno with printStornoReceipt) and
  * keeps the four fields of the result.
  */
+
+export { daySalesOf } from './fiscal.day';
 export type {
   FiscalCurrency,
   FiscalDevice,
@@ -15,7 +17,7 @@ export type {
   ReversalReason,
 } from './fiscal.device';
 export { fiscalRoutes } from './fiscal.routes';
-export type { FiscalDeviceSettings } from './fiscal.schema';
+export type { DaySales, FiscalDeviceSettings, FiscalSite } from './fiscal.schema';
 export {
   assertFiscalSaleAllowed,
   deviceCashNow,
@@ -32,4 +34,4 @@ export {
   type ZReportRecord,
   zReportsOn,
 } from './fiscal.service';
-export { deviceCashDeskIds, type SalePlacement, salePlacementOf } from './fiscal.sites';
+export { deviceCashDeskIds, listSites, type SalePlacement, salePlacementOf } from './fiscal.sites';

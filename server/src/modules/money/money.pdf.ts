@@ -49,6 +49,25 @@ const BG = {
   notReconciled: 'РАЗЛИКА: касата не е равнена с ФУ.',
   noZReport: 'Няма Z отчет за деня: наличността по ФУ не е известна.',
   notFiscalised: 'Движения, записани без фискално устройство',
+  sales: 'Касови бележки по обект и работно място',
+  place: 'Обект · работно място · ФУ',
+  method: 'Плащане',
+  receipts: 'Бележки',
+  stornos: 'Сторно',
+  net: 'Нето',
+  noSales: 'Няма касови бележки и сторно през деня.',
+  noDevice: 'без фискално устройство',
+  cash: 'в брой',
+  card: 'с карта',
+  byDevice: 'По фискално устройство (за равнение със Z отчета)',
+  device: 'ФУ',
+  thisDesk: 'От тази каса',
+  deviceDay: 'Всичко на ФУ за деня',
+  zReport: 'Z отчет',
+  matches: 'Бележките на ФУ за деня са само от тази каса: сумите му са тези на Z отчета.',
+  otherAccounts:
+    '{device} има за деня и бележки към други сметки: Z отчетът му е {total}, от тази каса {own}.',
+  notPrinted: 'Записани, но неотпечатани на ФУ (не са в Z отчета)',
 } as const;
 const EN: Record<keyof typeof BG, string> = {
   title: 'Cash desk day report',
@@ -78,6 +97,25 @@ const EN: Record<keyof typeof BG, string> = {
   notReconciled: 'DIFFERENCE: the cash desk does not reconcile with the fiscal device.',
   noZReport: 'No Z report on the day: the fiscal device cash is not known.',
   notFiscalised: 'Movements recorded without a fiscal device',
+  sales: 'Sale receipts by site and workstation',
+  place: 'Site · workstation · device',
+  method: 'Payment',
+  receipts: 'Receipts',
+  stornos: 'Storno',
+  net: 'Net',
+  noSales: 'No sale receipts or stornos on the day.',
+  noDevice: 'no fiscal device',
+  cash: 'cash',
+  card: 'card',
+  byDevice: 'By fiscal device (to reconcile with its Z report)',
+  device: 'Device',
+  thisDesk: 'From this desk',
+  deviceDay: 'All on the device that day',
+  zReport: 'Z report',
+  matches: "The device's receipts of the day are all this desk's: its sums are the Z report's.",
+  otherAccounts:
+    '{device} also printed receipts into other accounts: its Z report is {total}, this desk {own}.',
+  notPrinted: 'Recorded, not printed on a device (not in its Z report)',
 };
 const KINDS_BG: Record<MoneyMovementKind, string> = {
   cash_in: 'Внасяне',
@@ -135,6 +173,89 @@ function reconciliationBlocks(
   ];
 }
 
+type Place = DayReport['sales']['places'][number];
+type PlaceRow = { place: Place; method: 'cash' | 'card'; counts: Place['byMethod'][number] };
+
+/** Where it was sold, as a cell: site · workstation · device (its ФУ number). */
+function placeLabel(p: Place, w: (k: keyof typeof BG) => string): string {
+  const device = p.deviceId ? [p.deviceName, p.fiscalNumber].filter(Boolean).join(' ') : w('noDevice');
+  return [p.siteName, p.workstationName, device].filter(Boolean).join(' · ');
+}
+
+/**
+ * The day's receipts and stornos of the desk by site · workstation · device, one row per payment method, then per
+ * device what the desk's part is against all the device printed that day (its Z report, FIS-03; ADR 0043).
+ */
+function salesBlocks(
+  sales: DayReport['sales'],
+  w: (k: keyof typeof BG) => string,
+  money: (cents: number) => string,
+): DocumentBlock[] {
+  if (!sales.places.length) return [{ kind: 'text', heading: w('sales'), text: w('noSales') }];
+  const rows: PlaceRow[] = sales.places.flatMap((place) =>
+    place.byMethod.map((m) => ({ place, method: m.method, counts: m })),
+  );
+  const cols: TableColumn<PlaceRow>[] = [
+    { header: w('place'), width: '*', value: (r) => placeLabel(r.place, w) },
+    { header: w('method'), width: 18, value: (r) => w(r.method) },
+    {
+      header: w('receipts'),
+      width: 30,
+      align: 'right',
+      value: (r) => `${r.counts.receipts} · ${money(r.counts.receiptsCents)}`,
+    },
+    {
+      header: w('stornos'),
+      width: 28,
+      align: 'right',
+      value: (r) => `${r.counts.stornos} · ${money(r.counts.stornosCents)}`,
+    },
+    { header: w('net'), width: 22, align: 'right', value: (r) => money(r.counts.netCents) },
+  ];
+  const t = sales.total;
+  const totals = [
+    { label: w('receipts'), value: `${t.receipts} · ${money(t.receiptsCents)}` },
+    { label: w('stornos'), value: `${t.stornos} · ${money(t.stornosCents)}` },
+    ...t.byMethod.map((m) => ({ label: `${w('net')}: ${w(m.method)}`, value: money(m.netCents) })),
+    { label: w('net'), value: money(t.netCents) },
+  ];
+  const deviceCols: TableColumn<DayReport['sales']['devices'][number]>[] = [
+    {
+      header: w('device'),
+      width: '*',
+      value: (d) => [d.deviceName, d.fiscalNumber].filter(Boolean).join(' '),
+    },
+    { header: w('thisDesk'), width: 28, align: 'right', value: (d) => money(d.netCents) },
+    { header: w('deviceDay'), width: 32, align: 'right', value: (d) => money(d.deviceDay.netCents) },
+    {
+      header: w('zReport'),
+      width: 30,
+      value: (d) => d.zReports.map((z) => formatInstant(z.at).slice(-5)).join(', ') || '—',
+    },
+  ];
+  const notes = sales.devices.map((d) =>
+    d.matchesDevice
+      ? `${[d.deviceName, d.fiscalNumber].filter(Boolean).join(' ')}: ${w('matches')}`
+      : w('otherAccounts')
+          .replaceAll('{device}', [d.deviceName, d.fiscalNumber].filter(Boolean).join(' '))
+          .replaceAll('{total}', money(d.deviceDay.netCents))
+          .replaceAll('{own}', money(d.netCents)),
+  );
+  if (t.notPrinted) notes.push(`${w('notPrinted')}: ${t.notPrinted}.`);
+  return [
+    { kind: 'text', heading: w('sales'), text: '' },
+    tableBlock(cols, rows),
+    { kind: 'totals', rows: totals },
+    ...(sales.devices.length
+      ? [
+          { kind: 'text', heading: w('byDevice'), text: '' } as DocumentBlock,
+          tableBlock(deviceCols, sales.devices),
+        ]
+      : []),
+    ...(notes.length ? [{ kind: 'text', text: notes.join('\n') } as DocumentBlock] : []),
+  ];
+}
+
 /** An instant as the company reads it: dd.mm.yyyy hh:mm in Sofia. */
 function formatInstant(iso: string): string {
   return new Intl.DateTimeFormat('bg-BG', {
@@ -187,6 +308,7 @@ export function dayReportDocument(
     },
   ];
   if (r.fiscal) body.push(...reconciliationBlocks(r.fiscal, w, f.money));
+  body.push(...salesBlocks(r.sales, w, f.money));
   body.push({ kind: 'text', heading: w('movements'), text: r.movements.length ? '' : w('none') });
   if (r.movements.length) body.push(tableBlock(cols, r.movements));
   return {

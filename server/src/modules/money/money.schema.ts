@@ -4,6 +4,7 @@ import { IsoDate } from '../../kernel/dates';
 import { isValidIban, normalizeIban } from '../../kernel/identifiers';
 import { TrimmedId } from '../../kernel/ids';
 import { MAX_AMOUNT_CENTS } from '../../kernel/limits';
+import { DaySales } from '../fiscal/fiscal.schema';
 
 export const MONEY_ACCOUNT_KINDS = ['cash', 'bank'] as const;
 export const MoneyAccountKind = z.enum(MONEY_ACCOUNT_KINDS);
@@ -244,5 +245,8 @@ export const DayReport = z.object({
   closingCents: z.number().int(),
   movements: z.array(AccountMovement),
   fiscal: FiscalReconciliation.nullable().describe('The fiscal cash desk only (FIS-03)'),
+  sales: DaySales.describe(
+    "The day's sale receipts into the account and stornos out of it by site, workstation and device (FIS-05, ADR 0043)",
+  ),
 });
 export type DayReport = z.infer<typeof DayReport>;

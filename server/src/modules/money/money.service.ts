@@ -14,7 +14,14 @@ import { formatMoney } from '../../kernel/format';
 import { newId } from '../../kernel/ids';
 import { recordAudit } from '../audit';
 import { getLockDate } from '../company';
-import { deviceCashDeskIds, deviceCashNow, registerCashMove, runZReport, zReportsOn } from '../fiscal';
+import {
+  daySalesOf,
+  deviceCashDeskIds,
+  deviceCashNow,
+  registerCashMove,
+  runZReport,
+  zReportsOn,
+} from '../fiscal';
 import { takeNumber } from '../numbering';
 import { assertSupplierExists } from '../parties';
 import * as repo from './money.repository';
@@ -713,6 +720,7 @@ export async function dayReport(
     fiscal: till
       ? await reconciliationOf(db, accountId, day, moves.closingCents, moves.items, deviceCash)
       : null,
+    sales: await daySalesOf(db, accountId, day),
   };
 }
 

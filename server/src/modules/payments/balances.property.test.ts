@@ -16,7 +16,9 @@ import { isValidUic } from '../../kernel/identifiers';
  * the advance and the credit owed back equal a plain model's, and every account's balance equals the sum of its
  * movements and the model's, a cash desk never below zero. The model also predicts every refusal (a credit beyond the
  * invoice, a refund beyond what is owed, a cash desk without the cash, undoing an allocation whose credit was paid
- * back), and a refused step changes no balance.
+ * back), and a refused step changes no balance. A cash refund mostly stornoes a cash payment's receipt (FIS-02, ADR
+ * 0040): its own payment's for an advance, else one of the customer's; what is left to storno of every receipt equals
+ * the model's (the stornos of undone refunds no longer count), and a storno beyond it is refused.
  */
 
 /** Operations per sequence, and sequences per database: SERVIX_PROPERTY_SIZE=large for the long search. */
@@ -38,7 +40,16 @@ type Op =
     }
   | { kind: 'allocate'; pick: number }
   | { kind: 'undo'; pick: number }
-  | { kind: 'refund'; party: number; account: number; pick: number; share: number; over: boolean }
+  | {
+      kind: 'refund';
+      party: number;
+      account: number;
+      pick: number;
+      share: number;
+      over: boolean;
+      /** A cash refund stornoes a payment's receipt: which one (null: a refund with no storno). */
+      storno: number | null;
+    }
   | { kind: 'undoRefund'; pick: number }
   | { kind: 'writeOff'; pick: number; amount: number }
   | { kind: 'cash'; account: number; out: boolean; amount: number };
@@ -101,6 +112,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       pick: fc.nat(),
       share,
       over: fc.nat(9).map((n) => n < 2),
+      storno: fc.option(fc.nat(), { freq: 3 }),
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('undoRefund' as const), pick: fc.nat() }) },
@@ -131,12 +143,14 @@ const PREAMBLE: Op[] = [
   { kind: 'invoice', party: 0, lines: [{ price: 10_000, rate: 2000, discount: 0, q: 1000 }] },
   { kind: 'pay', party: 0, account: 0, amount: 12_000, mode: 'hand', share: 1 },
   { kind: 'credit', pick: 0, price: 2500 },
-  { kind: 'refund', party: 0, account: 2, pick: 0, share: 0.5, over: false },
+  { kind: 'refund', party: 0, account: 2, pick: 0, share: 0.5, over: false, storno: null },
   { kind: 'debit', pick: 0, price: 1000 },
   { kind: 'pay', party: 0, account: 1, amount: 500, mode: 'oldest', share: 1 },
   { kind: 'undo', pick: 1 },
   { kind: 'invoice', party: 1, lines: [{ price: 3333, rate: 900, discount: 1250, q: 1500 }] },
   { kind: 'writeOff', pick: 1, amount: 42 },
+  { kind: 'pay', party: 1, account: 0, amount: 3000, mode: 'none', share: 1 },
+  { kind: 'refund', party: 1, account: 0, pick: 0, share: 0.5, over: false, storno: 0 },
 ];
 
 interface Doc {
@@ -158,6 +172,8 @@ interface Pay {
   id: string;
   party: number;
   amount: number;
+  /** Its fiscal receipt (a cash payment's, FIS-01): a refund's storno reverses it. */
+  receipt: string | null;
 }
 interface Refund {
   id: string;
@@ -166,6 +182,8 @@ interface Refund {
   amount: number;
   lines: { note: string | null; payment: string | null; amount: number }[];
   live: boolean;
+  /** The payment whose receipt its storno reversed. */
+  stornoOf: string | null;
 }
 
 class Model {
@@ -226,6 +244,12 @@ class Model {
       .filter((l) => l.payment === p.id)
       .reduce((s, l) => s + l.amount, 0);
     return p.amount - used - refunded;
+  }
+  /** What is left to storno of a payment's receipt: its total less the stornos of live refunds. */
+  stornoable(p: Pay) {
+    return (
+      p.amount - this.refunds.filter((r) => r.live && r.stornoOf === p.id).reduce((s, r) => s + r.amount, 0)
+    );
   }
   /** What the server offers to pay back on each of a customer's notes, shared out by the invoice's group in order. */
   refundableNotes(party: number) {
@@ -369,6 +393,23 @@ describe.each(DIALECTS)('money property on %s', { timeout }, (dialect) => {
             expect(offered.totalCents, `refundable of customer ${i}`).toBe(
               m.refundableNotes(i).reduce((s, n) => s + n.can, 0) + advance,
             );
+            // The receipts a storno may still reverse, and what is left of each (FIS-02).
+            const left = (rs: { id: string; left: number }[]) => rs.sort((a, b) => a.id.localeCompare(b.id));
+            expect(
+              left(
+                (offered.receipts as Json[]).map((r) => ({
+                  id: r.id as string,
+                  left: r.leftCents as number,
+                })),
+              ),
+              `receipts of customer ${i}`,
+            ).toEqual(
+              left(
+                m.payments
+                  .filter((p) => p.party === i && p.receipt !== null && m.stornoable(p) > 0)
+                  .map((p) => ({ id: p.receipt as string, left: m.stornoable(p) })),
+              ),
+            );
           }
           for (let i = 0; i < 3; i++) {
             const acc = await ok('GET', `/api/v1/money-accounts/${accounts[i]}`);
@@ -455,7 +496,15 @@ describe.each(DIALECTS)('money property on %s', { timeout }, (dialect) => {
                 amountCents: o.amount,
                 ...(o.mode === 'oldest' ? { oldestFirst: true } : { allocations }),
               });
-              m.payments.push({ id: p.id as string, party: o.party, amount: o.amount });
+              const receipt = (p.receipt as Json | null | undefined)?.id as string | undefined;
+              // A cash payment prints its receipt (FIS-01; recorded with no device); a bank transfer has none.
+              expect(receipt !== undefined, 'a receipt of a cash payment only').toBe(o.account < 2);
+              m.payments.push({
+                id: p.id as string,
+                party: o.party,
+                amount: o.amount,
+                receipt: receipt ?? null,
+              });
               m.move(o.account, o.amount);
               syncAllocations(p);
               if (o.mode === 'oldest') {
@@ -518,6 +567,15 @@ describe.each(DIALECTS)('money property on %s', { timeout }, (dialect) => {
               const pool = notes.length && o.pick % 3 !== 0 ? targets.slice(0, notes.length) : targets;
               const target = pool[o.pick % pool.length] as (typeof targets)[number];
               const amount = o.over ? target.can + 1 : Math.max(1, Math.floor(target.can * o.share));
+              // In cash, the storno of a receipt: an advance's own payment's when it has one, else one of the
+              // customer's cash payments'.
+              const receipts = m.payments.filter((p) => p.party === o.party && p.receipt !== null);
+              const own = receipts.find((p) => p.id === target.payment);
+              const stornoOf =
+                o.account < 2 && o.storno !== null && receipts.length
+                  ? (own ?? (receipts[o.storno % receipts.length] as Pay))
+                  : null;
+              const reasons = ['operator-error', 'refund', 'taxbase-reduction'] as const;
               const body = {
                 partyId: parties[o.party],
                 accountId: accounts[o.account],
@@ -528,6 +586,9 @@ describe.each(DIALECTS)('money property on %s', { timeout }, (dialect) => {
                     ? { creditNoteId: target.note, amountCents: amount }
                     : { paymentId: target.payment, amountCents: amount },
                 ],
+                ...(stornoOf
+                  ? { storno: { receiptId: stornoOf.receipt, reason: reasons[(o.storno ?? 0) % 3] } }
+                  : {}),
               };
               if (o.over) {
                 const note = target.note ? m.doc(target.note) : null;
@@ -543,7 +604,12 @@ describe.each(DIALECTS)('money property on %s', { timeout }, (dialect) => {
                 await expectRefused('/api/v1/refunds', body, 'cash_desk_negative');
                 break;
               }
+              if (stornoOf && amount > m.stornoable(stornoOf)) {
+                await expectRefused('/api/v1/refunds', body, 'storno_exceeds_receipt');
+                break;
+              }
               const r = await ok('POST', '/api/v1/refunds', body);
+              expect((r.stornos as Json[]).map((x) => x.totalCents)).toEqual(stornoOf ? [amount] : []);
               m.refunds.push({
                 id: r.id as string,
                 party: o.party,
@@ -551,9 +617,11 @@ describe.each(DIALECTS)('money property on %s', { timeout }, (dialect) => {
                 amount,
                 lines: [{ note: target.note, payment: target.payment, amount }],
                 live: true,
+                stornoOf: stornoOf?.id ?? null,
               });
               m.move(o.account, -amount);
               count(target.note ? 'refund note' : 'refund advance');
+              if (stornoOf) count('refund storno');
               break;
             }
             case 'undoRefund': {
@@ -613,6 +681,7 @@ describe.each(DIALECTS)('money property on %s', { timeout }, (dialect) => {
       'pay hand',
       'pay oldest',
       'refund note',
+      'refund storno',
       'undo',
       'write-off',
     ])

@@ -537,19 +537,25 @@ const REFUND_SORTS: SortKeys = {
 };
 export function listRefunds(
   db: Executor,
-  q: { partyId?: string; creditNoteId?: string; sort?: string } & PageRequest,
+  q: { partyId?: string; creditNoteId?: string; paymentId?: string; sort?: string } & PageRequest,
 ) {
   let query = refundView(db);
   if (q.partyId) query = query.where('r.party_id', '=', q.partyId);
-  if (q.creditNoteId) {
-    const noteId = q.creditNoteId;
+  // Refunds of one credit note, or of one payment's advance: those with an allocation to it.
+  const target = q.creditNoteId
+    ? (['ra.credit_note_id', q.creditNoteId] as const)
+    : q.paymentId
+      ? (['ra.payment_id', q.paymentId] as const)
+      : null;
+  if (target) {
+    const [column, id] = target;
     query = query.where((eb) =>
       eb.exists(
         eb
           .selectFrom('refund_allocation as ra')
           .select('ra.id')
           .whereRef('ra.refund_id', '=', 'r.id')
-          .where('ra.credit_note_id', '=', noteId),
+          .where(column, '=', id),
       ),
     );
   }

@@ -306,6 +306,7 @@ export const RefundListQuery = z.strictObject({
   ...ListQueryBase,
   partyId: Id.optional(),
   creditNoteId: Id.optional(),
+  paymentId: Id.optional().describe("Only refunds of this payment's advance"),
 });
 export type RefundListQuery = z.infer<typeof RefundListQuery>;
 
@@ -334,6 +335,10 @@ export const Refundable = z.object({
       number: z.string(),
       date: z.string(),
       refundableCents: z.number().int(),
+      accountId: z
+        .string()
+        .describe('The cash desk or bank account it was paid into: where a refund goes out of first'),
+      method: PaymentMethod,
       receiptId: z.string().nullable().describe("The payment's receipt, if something is left to storno"),
     }),
   ),

@@ -323,4 +323,76 @@ describe.each(DIALECTS)('refunds storno the payment receipt on %s', (dialect) =>
     );
     expect(await snapshotDatabase(t.db)).toEqual(before);
   });
+  it("an advance's refund with a storno is listed by its payment (GET /refunds?paymentId): the advance, the receipt's stornoable amount and the desk follow, and undo puts them back", async () => {
+    // A 200.00 cash payment of which 174.50 pays an invoice: 25.50 advance. Another payment's refund and a note refund are
+    // not listed by this payment.
+    const inv = await invoice();
+    const p = await pay({ amountCents: 20_000, allocations: [{ invoiceId: inv.id, amountCents: 17_450 }] });
+    const other = await pay({ amountCents: 1000 });
+    const note = await credit(inv.id, 1000);
+    await refund({
+      allocations: [{ creditNoteId: note.id, amountCents: 1200 }],
+      storno: { receiptId: p.receipt.id, reason: 'taxbase-reduction' },
+    });
+    await refund({ allocations: [{ paymentId: other.id, amountCents: 400 }] });
+    const deskBefore = await balance(cash);
+    expect(await json(desk, 'GET', `/api/v1/payments/${p.id}`)).toMatchObject({
+      unallocatedCents: 2550,
+      refundedCents: 0,
+      receipt: { stornoableCents: 20_000 - 1200 },
+    });
+    // More than the advance: 409 at the amount, nothing written.
+    const before = await snapshotDatabase(t.db);
+    await refused(
+      'POST',
+      '/api/v1/refunds',
+      {
+        partyId: customer,
+        accountId: cash,
+        method: 'cash',
+        date: today,
+        allocations: [{ paymentId: p.id, amountCents: 2551 }],
+        storno: { receiptId: p.receipt.id, reason: 'refund' },
+      },
+      { status: 409, code: 'refund_exceeds_advance', field: 'allocations.0.amountCents' },
+    );
+    expect(await snapshotDatabase(t.db)).toEqual(before);
+    const r = await refund({
+      allocations: [{ paymentId: p.id, amountCents: 1550 }],
+      storno: { receiptId: p.receipt.id, reason: 'refund' },
+    });
+    expect(r.stornos).toMatchObject([{ totalCents: 1550, reason: 'refund', fiscalStatus: 'no_device' }]);
+    const listed = await json(desk, 'GET', `/api/v1/refunds?paymentId=${p.id}`);
+    expect(listed.items.map((x: Json) => x.id)).toEqual([r.id]);
+    expect(await json(desk, 'GET', `/api/v1/payments/${p.id}`)).toMatchObject({
+      unallocatedCents: 1000,
+      refundedCents: 1550,
+      receipt: { stornoableCents: 20_000 - 1200 - 1550 },
+    });
+    const advance = (await json(desk, 'GET', `/api/v1/refunds/refundable?partyId=${customer}`)).advances.find(
+      (a: Json) => a.paymentId === p.id,
+    );
+    expect(advance).toMatchObject({
+      refundableCents: 1000,
+      accountId: cash,
+      method: 'cash',
+      receiptId: p.receipt.id,
+    });
+    expect(await balance(cash)).toBe(deskBefore - 1550);
+    // Undone (its storno recorded with no device): the advance, the receipt and the desk are back.
+    await json(desk, 'POST', `/api/v1/refunds/${r.id}/undo`, { reason: 'Грешка' });
+    expect(await json(desk, 'GET', `/api/v1/payments/${p.id}`)).toMatchObject({
+      unallocatedCents: 2550,
+      refundedCents: 0,
+      receipt: { stornoableCents: 20_000 - 1200 },
+    });
+    const afterUndo = await json(desk, 'GET', `/api/v1/payments/${p.id}`);
+    expect(afterUndo.receipt.stornos.find((x: Json) => x.refundId === r.id)).toMatchObject({
+      refundUndone: true,
+    });
+    expect(await balance(cash)).toBe(deskBefore);
+    expect((await json(desk, 'GET', `/api/v1/refunds?paymentId=${p.id}`)).items).toMatchObject([
+      { id: r.id, undone: true },
+    ]);
+  });
 });

@@ -150,6 +150,8 @@ export async function refundable(db: Executor, partyId: string): Promise<Refunda
     number: p.number,
     date: String(p.payment_date),
     refundableCents: Number(p.advance_cents),
+    accountId: p.account_id,
+    method: p.method,
     receiptId: receipts.find((r) => r.paymentId === p.id)?.id ?? null,
   }));
   return {

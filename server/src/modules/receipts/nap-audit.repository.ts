@@ -5,7 +5,16 @@ import type { Executor } from '../../db/database';
 export async function monthReceipts(db: Executor, from: string, to: string) {
   return db
     .selectFrom('sale_receipt')
-    .select(['id', 'number', 'document_date', 'unique_sale_number', 'net_cents', 'vat_cents', 'total_cents'])
+    .select([
+      'id',
+      'number',
+      'document_date',
+      'unique_sale_number',
+      'net_cents',
+      'vat_cents',
+      'total_cents',
+      'site_id',
+    ])
     .where('status', 'in', ['posted', 'reversed'])
     .where('number', 'is not', null)
     .where('document_date', '>=', from)
@@ -40,7 +49,7 @@ export async function receiptLines(db: Executor, receiptIds: readonly string[]) 
 export async function monthStornos(db: Executor, start: string, end: string) {
   return db
     .selectFrom('sale_receipt')
-    .select(['unique_sale_number', 'total_cents', 'payment_method', 'reversed_at'])
+    .select(['unique_sale_number', 'total_cents', 'payment_method', 'reversed_at', 'site_id'])
     .where('status', '=', 'reversed')
     .where('reversed_at', '>=', start)
     .where('reversed_at', '<', end)
@@ -51,7 +60,8 @@ export async function monthStornos(db: Executor, start: string, end: string) {
 /**
  * The customer refunds of [from, to] not undone (ADR 0029), one row per allocation: what it pays back — the sale
  * whose receipt the refund stornoed (its УНП, ADR 0040), else a credit note (its number) or a payment's advance (the
- * УНП of that payment's receipt, if it had one, else its number).
+ * УНП of that payment's receipt, if it had one, else its number) — and where (ADR 0043): the site of the receipt it
+ * stornoed, else of the payment's receipt, and the cash desk it was paid from (whose device stands in a site).
  */
 export async function monthRefunds(db: Executor, from: string, to: string) {
   return db
@@ -68,6 +78,15 @@ export async function monthRefunds(db: Executor, from: string, to: string) {
       'n.number as credit_note_number',
       's.unique_sale_number',
       'm.number as payment_number',
+      's.site_id as payment_site_id',
+      'r.account_id',
+      (eb) =>
+        eb
+          .selectFrom('sale_receipt_storno as st')
+          .innerJoin('sale_receipt as so', 'so.id', 'st.receipt_id')
+          .select((x) => x.fn.min('so.site_id').as('site'))
+          .whereRef('st.refund_id', '=', 'r.id')
+          .as('storno_site_id'),
       (eb) =>
         eb
           .selectFrom('sale_receipt_storno as st')

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
 import {
   anInvoiceCustomer,
@@ -14,6 +14,7 @@ import {
 } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { type Json, requests } from '../../../test/requests';
+import { fromWorkstation, type SaleSite, twoSaleSites } from '../../../test/two-sites';
 import { addMonths, todayDate } from '../../kernel/calendar';
 
 /**
@@ -350,5 +351,207 @@ describe.each(DIALECTS)('NAP audit file (Appendix 38) on %s', (dialect) => {
     for (const s of [admin, accountant, auditor]) await send(s, 'GET', url(month), undefined, 200);
     for (const s of [tech, manager, desk])
       expect((await send(s, 'GET', url(month))).json()).toMatchObject({ status: 403, code: 'forbidden' });
+  });
+});
+
+/**
+ * One file per sale site (ADR 0043) on both databases: two sites, each with its device and workstation, sell in the
+ * month; each site's file has its own NAP code as `e_shop_n`, only its own receipts, stornos and refunds, and its
+ * code in the download's name; without the site, or for a site without a usable NAP code, the file is refused.
+ */
+describe.each(DIALECTS)('NAP audit file per sale site on %s', (dialect) => {
+  const t = useTestApp(dialect);
+  let admin: Session;
+  let accountant: Session;
+  let desk: Session;
+  let a: SaleSite;
+  let b: SaleSite;
+  const { json, send, refused } = requests(t, () => accountant);
+  const today = todayDate();
+  const month = today.slice(0, 7);
+  const fileOf = async (siteId: string) => {
+    const res = await send(
+      accountant,
+      'GET',
+      `/api/v1/vat/audit-file.xml?month=${month}&siteId=${siteId}`,
+      undefined,
+      200,
+    );
+    return { res, ...parsed(res.rawPayload) };
+  };
+
+  beforeAll(async () => {
+    admin = await t.setup();
+    accountant = await aUser(t, 'accountant');
+    desk = await aUser(t, 'reception');
+    await aVatCompany(t, admin);
+    [a, b] = await twoSaleSites(t, admin);
+  });
+  afterAll(async () => {
+    await a.fake.close();
+    await b.fake.close();
+  });
+
+  it('ADR 0043: each site’s file holds only its own sales, stornos and refunds, with its own NAP code as e_shop_n', async () => {
+    const customer = await anInvoiceCustomer(t, admin, 'Клиент Обекти ООД');
+    const pay = (at: SaleSite, amountCents: number) =>
+      fromWorkstation(t, desk, at.workstation.id, 'POST', '/api/v1/payments', {
+        partyId: customer,
+        accountId: at.deskId,
+        method: 'cash',
+        date: today,
+        amountCents,
+      });
+    const receiptOf = async (paymentId: string) =>
+      (await json(desk, 'GET', `/api/v1/payments/${paymentId}`)).receipt as Json;
+    const a1 = await pay(a, 1000);
+    const b1 = await pay(b, 2000);
+    const a2 = await pay(a, 3000);
+    // A counter sale at the first site, reversed there the same month: a return of that site.
+    const store = (await aWarehouse(t, admin)).id;
+    const part = await aPart(t, admin, { nameBg: 'Кабел', salePriceCents: 1000 });
+    await aPostedReceipt(t, admin, {
+      warehouseId: store,
+      supplierId: (await aSupplier(t, admin)).id,
+      lines: [{ partId: part.id, quantityMilli: 5000, unitCostCents: 500 }],
+    });
+    const counter = await fromWorkstation(
+      t,
+      desk,
+      a.workstation.id,
+      'POST',
+      '/api/v1/sale-receipts/counter-sale',
+      {
+        warehouseId: store,
+        method: 'cash',
+        accountId: a.deskId,
+        lines: [{ partId: part.id, quantityMilli: 1000 }],
+      },
+    );
+    await json(desk, 'POST', `/api/v1/sale-receipts/${counter.id}/storno`, { reason: 'refund' });
+    // Part of the second site's advance paid back from its till, with a storno of that payment's receipt.
+    const rb1 = await receiptOf(b1.id);
+    await json(
+      accountant,
+      'POST',
+      '/api/v1/refunds',
+      {
+        partyId: customer,
+        accountId: b.deskId,
+        method: 'cash',
+        date: today,
+        allocations: [{ paymentId: b1.id, amountCents: 500 }],
+        storno: { receiptId: rb1.id, reason: 'refund' },
+      },
+      201,
+    );
+    const [ra1, ra2] = [await receiptOf(a1.id), await receiptOf(a2.id)];
+
+    // The sites to download, each with what it sold.
+    const sites = await json(accountant, 'GET', `/api/v1/vat/audit-file/sites?month=${month}`);
+    expect(sites).toMatchObject({ month, siteRequired: true });
+    expect(sites.sites).toEqual([
+      {
+        id: a.site.id,
+        name: 'Магазин Център',
+        napSiteCode: 'OB-0001',
+        orders: 3,
+        returns: 1,
+        fileName: `audit-131129282-OB-0001-${month}.xml`,
+      },
+      {
+        id: b.site.id,
+        name: 'Магазин Юг',
+        napSiteCode: 'OB-0002',
+        orders: 1,
+        returns: 1,
+        fileName: `audit-131129282-OB-0002-${month}.xml`,
+      },
+    ]);
+
+    const first = await fileOf(a.site.id);
+    expect(first.res.headers['content-disposition']).toBe(
+      `attachment; filename="audit-131129282-OB-0001-${month}.xml"`,
+    );
+    expect(first.audit.e_shop_n).toBe('OB-0001');
+    const ordersA = list((first.audit.order as Json).orderenum);
+    expect(ordersA.map((e) => e.ord_n)).toEqual([
+      ra1.uniqueSaleNumber,
+      ra2.uniqueSaleNumber,
+      counter.uniqueSaleNumber,
+    ]);
+    expect(ordersA.every((e) => String(e.ord_n).startsWith('DT111111-'))).toBe(true);
+    expect(list((first.audit.rorder as Json).rorderenum)).toEqual([
+      { r_ord_n: counter.uniqueSaleNumber, r_amount: '12.00', r_date: today, r_paym: '3' },
+    ]);
+    expect(first.audit).toMatchObject({ r_ord: '1', r_total: '12.00' });
+
+    const second = await fileOf(b.site.id);
+    expect(second.res.headers['content-disposition']).toBe(
+      `attachment; filename="audit-131129282-OB-0002-${month}.xml"`,
+    );
+    expect(second.audit.e_shop_n).toBe('OB-0002');
+    const ordersB = list((second.audit.order as Json).orderenum);
+    expect(ordersB.map((e) => e.ord_n)).toEqual([rb1.uniqueSaleNumber]);
+    expect(rb1.uniqueSaleNumber).toMatch(/^DT222222-/);
+    expect(list((second.audit.rorder as Json).rorderenum)).toEqual([
+      { r_ord_n: rb1.uniqueSaleNumber, r_amount: '5.00', r_date: today, r_paym: '3' },
+    ]);
+    // Together the two files are the month's receipts list, each receipt in one file only.
+    const receipts = (
+      await json(accountant, 'GET', `/api/v1/sale-receipts?from=${month}-01&to=${today}&pageSize=100`)
+    ).items as Json[];
+    expect([...ordersA, ...ordersB].map((e) => e.ord_n).sort()).toEqual(
+      receipts.map((r) => r.uniqueSaleNumber).sort(),
+    );
+  });
+
+  it('ADR 0043 refusals: the site is required when several sold; an unknown site; a site without a NAP code or with one too long for e_shop_n', async () => {
+    const url = `/api/v1/vat/audit-file.xml?month=${month}`;
+    await refused('GET', url, undefined, { status: 400, code: 'nap_audit_site_required', field: 'siteId' });
+    await refused('GET', `${url}&siteId=nope`, undefined, {
+      status: 400,
+      code: 'fiscal_site_unknown',
+      field: 'siteId',
+    });
+    await json(admin, 'PATCH', `/api/v1/fiscal-sites/${b.site.id}`, { napSiteCode: null });
+    const missing = await refused('GET', `${url}&siteId=${b.site.id}`, undefined, {
+      status: 409,
+      code: 'nap_site_code_missing',
+      field: 'napSiteCode',
+    });
+    expect(missing.detail).toContain('Магазин Юг');
+    const sites = await json(accountant, 'GET', `/api/v1/vat/audit-file/sites?month=${month}`);
+    expect(sites.sites.map((s: Json) => [s.napSiteCode, s.fileName])).toEqual([
+      ['OB-0001', `audit-131129282-OB-0001-${month}.xml`],
+      [null, null],
+    ]);
+    await json(admin, 'PATCH', `/api/v1/fiscal-sites/${b.site.id}`, { napSiteCode: 'OB-00000002' });
+    await refused('GET', `${url}&siteId=${b.site.id}`, undefined, {
+      status: 409,
+      code: 'nap_site_code_too_long',
+      field: 'napSiteCode',
+    });
+    // The other site's file is still made; a month without sales at either site needs the site named.
+    await send(accountant, 'GET', `${url}&siteId=${a.site.id}`, undefined, 200);
+    await refused('GET', '/api/v1/vat/audit-file.xml?month=2025-01', undefined, {
+      status: 400,
+      code: 'nap_audit_site_required',
+      field: 'siteId',
+    });
+    const empty = parsed(
+      (
+        await send(
+          accountant,
+          'GET',
+          `/api/v1/vat/audit-file.xml?month=2025-01&siteId=${a.site.id}`,
+          undefined,
+          200,
+        )
+      ).rawPayload,
+    );
+    expect(empty.audit).toMatchObject({ e_shop_n: 'OB-0001', r_ord: '0' });
+    // Only the admin, the accountant and the auditor list the sites.
+    expect((await send(desk, 'GET', `/api/v1/vat/audit-file/sites?month=${month}`)).statusCode).toBe(403);
   });
 });

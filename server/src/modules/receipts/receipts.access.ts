@@ -29,4 +29,5 @@ export const NAP_AUDIT_FILE_READ = ['admin', 'accountant', 'auditor'] as const s
 
 export const NAP_AUDIT_ACCESS: Record<string, Access> = {
   'GET /api/v1/vat/audit-file.xml': NAP_AUDIT_FILE_READ,
+  'GET /api/v1/vat/audit-file/sites': NAP_AUDIT_FILE_READ,
 };

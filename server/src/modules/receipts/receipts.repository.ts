@@ -180,8 +180,10 @@ function stornoView(db: Executor) {
   return db
     .selectFrom('sale_receipt_storno as s')
     .innerJoin('sale_receipt as r', 'r.id', 's.receipt_id')
+    .leftJoin('customer_refund as cr', 'cr.id', 's.refund_id')
     .selectAll('s')
     .select([
+      'cr.undone_at as refund_undone_at',
       'r.number as original_number',
       'r.receipt_number as original_receipt_number',
       'r.receipt_date_time as original_receipt_date_time',

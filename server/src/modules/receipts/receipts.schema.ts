@@ -58,9 +58,36 @@ export type StornoBody = z.infer<typeof StornoBody>;
 export const ReceiptParams = z.strictObject({ id: TrimmedId });
 
 /** The NAP audit file's period (ADR 0039): one calendar month, YYYY-MM, as the VAT journal's. */
+const AuditMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
 export const AuditFileQuery = z.strictObject({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  month: AuditMonth,
+  siteId: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('The sale site (ADR 0043); required when more than one site sold in the month'),
 });
+
+export const AuditFileSitesQuery = z.strictObject({ month: AuditMonth });
+
+/** The company's sale sites for the month's audit files: one file per site (ADR 0043). */
+export const AuditFileSites = z.object({
+  month: z.string(),
+  siteRequired: z.boolean().describe('The file must name its site: more than one site sold in the month'),
+  sites: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      napSiteCode: z.string().nullable().describe("The site's code with NAP: the file's e_shop_n"),
+      orders: z.number().int().describe('Sale receipts of the month made at the site'),
+      returns: z.number().int().describe('Stornos and refunds of the month there'),
+      fileName: z.string().nullable().describe('Null while the site has no NAP code or the company no ЕИК'),
+    }),
+  ),
+});
+export type AuditFileSites = z.infer<typeof AuditFileSites>;
 
 export const SaleReceiptLine = z.object({
   position: z.number().int(),
@@ -88,6 +115,11 @@ export const SaleReceiptStorno = z.object({
   receiptId: z.string().describe('The original receipt stornoed'),
   receiptNumber: z.string().describe("The original receipt's number in Servix"),
   refundId: z.string().nullable(),
+  refundUndone: z
+    .boolean()
+    .describe(
+      'Its refund was undone (a storno recorded with no device only): it no longer counts against the receipt',
+    ),
   reason: z.enum(STORNO_REASONS),
   method: z.enum(RECEIPT_METHODS),
   currency: z.string(),

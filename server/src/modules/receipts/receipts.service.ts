@@ -161,7 +161,7 @@ function toReceipt(
     stornos,
     stornoableCents:
       r.status === 'posted' && r.payment_id
-        ? Number(r.total_cents) - stornos.reduce((s, x) => s + x.totalCents, 0)
+        ? Number(r.total_cents) - stornos.reduce((s, x) => s + (x.refundUndone ? 0 : x.totalCents), 0)
         : 0,
     lines: lines.map((l) => ({
       position: l.position,
@@ -697,6 +697,7 @@ async function toStornos(db: Executor, rows: repo.StornoRow[]): Promise<SaleRece
     receiptId: r.receipt_id,
     receiptNumber: r.original_number ?? '',
     refundId: r.refund_id,
+    refundUndone: r.refund_undone_at !== null,
     reason: r.reason,
     method: r.payment_method,
     currency: r.currency,

@@ -1,5 +1,4 @@
 import { Anchor, MultiSelect, Stack, Text } from '@mantine/core';
-import { formatDate, formatMoney } from '@servix/server/kernel/format';
 import { PAYMENT_STATES } from '@servix/server/kernel/payment-state';
 import {
   INVOICE_KINDS,
@@ -21,6 +20,7 @@ import {
 import { PageHeader } from '../../ui/page-header';
 import { PaymentStateBadge } from '../payments/payment-state-badge';
 import { InvoiceKindBadge, InvoiceStatusBadge } from './invoice-badges';
+import { saleDocumentColumns } from './sale-document-columns';
 
 type Filter = 'status' | 'kind' | 'paymentState';
 
@@ -98,44 +98,7 @@ export function InvoicesPage() {
       phone: 'primary',
       render: (i) => <PaymentStateBadge state={i.paymentState} />,
     },
-    {
-      key: 'documentDate',
-      header: t('invoices.issueDate'),
-      sortKey: 'documentDate',
-      nowrap: true,
-      phone: 'primary',
-      render: (i) => formatDate(i.documentDate, locale),
-    },
-    {
-      key: 'recipient',
-      header: t('invoices.recipient'),
-      sortKey: 'recipientName',
-      phone: 'primary',
-      render: (i) => i.recipientName,
-    },
-    {
-      key: 'order',
-      header: t('invoices.order'),
-      nowrap: true,
-      phone: 'secondary',
-      render: (i) =>
-        i.orderId && i.orderNumber ? (
-          <Anchor component={Link} to={`/orders/${i.orderId}`} size="sm" ff="monospace">
-            {i.orderNumber}
-          </Anchor>
-        ) : (
-          '—'
-        ),
-    },
-    {
-      key: 'total',
-      header: t('invoices.total'),
-      sortKey: 'totalCents',
-      align: 'right',
-      nowrap: true,
-      phone: 'primary',
-      render: (i) => formatMoney(i.totalCents, locale, i.currency),
-    },
+    ...saleDocumentColumns<InvoiceListItem>(t, locale),
   ];
   return (
     <Stack gap={0} maw={1400}>

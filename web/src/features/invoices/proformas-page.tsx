@@ -1,5 +1,4 @@
 import { Anchor, Badge, Stack, Text } from '@mantine/core';
-import { formatDate, formatMoney } from '@servix/server/kernel/format';
 import {
   PROFORMA_STATUSES,
   type ProformaListItem,
@@ -11,6 +10,7 @@ import { proformasKey } from '../../api/proformas';
 import { currentLocale } from '../../i18n';
 import { type Column, FilterSelect, ListView, useListState, usePagedList } from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
+import { saleDocumentColumns } from './sale-document-columns';
 
 const COLOR: Record<ProformaStatus, string> = { issued: 'blue', converted: 'green', cancelled: 'red' };
 
@@ -48,44 +48,7 @@ export function ProformasPage() {
       phone: 'primary',
       render: (p) => <ProformaStatusBadge status={p.status} />,
     },
-    {
-      key: 'documentDate',
-      header: t('invoices.issueDate'),
-      sortKey: 'documentDate',
-      nowrap: true,
-      phone: 'primary',
-      render: (p) => formatDate(p.documentDate, locale),
-    },
-    {
-      key: 'recipient',
-      header: t('invoices.recipient'),
-      sortKey: 'recipientName',
-      phone: 'primary',
-      render: (p) => p.recipientName,
-    },
-    {
-      key: 'order',
-      header: t('invoices.order'),
-      nowrap: true,
-      phone: 'secondary',
-      render: (p) =>
-        p.orderId && p.orderNumber ? (
-          <Anchor component={Link} to={`/orders/${p.orderId}`} size="sm" ff="monospace">
-            {p.orderNumber}
-          </Anchor>
-        ) : (
-          '—'
-        ),
-    },
-    {
-      key: 'total',
-      header: t('invoices.total'),
-      sortKey: 'totalCents',
-      align: 'right',
-      nowrap: true,
-      phone: 'primary',
-      render: (p) => formatMoney(p.totalCents, locale, p.currency),
-    },
+    ...saleDocumentColumns<ProformaListItem>(t, locale),
   ];
   return (
     <Stack gap={0} maw={1400}>

@@ -18,6 +18,7 @@ import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney } from '@servix/server/kernel/format';
 import type {
   AccountMovement,
+  DayReport,
   FiscalReconciliation,
   MoneyAccount,
 } from '@servix/server/modules/money/money.schema';
@@ -42,6 +43,7 @@ import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { DateField } from '../../ui/date-field';
+import { ResponsiveTable } from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
 import { FormAlert, LoadError, PageLoader } from '../../ui/states';
 import { textToCents } from '../../ui/typed-values';
@@ -286,11 +288,152 @@ function DayReportCard({ account }: { account: MoneyAccount }) {
           {link('bg+en', t('money.account.dayReportBoth'))}
         </Group>
         {account.fiscalDevice && <Reconciliation account={account} day={day} />}
+        <DaySales account={account} day={day} />
         {canCall(user.role, 'PATCH /api/v1/money-accounts/:id') && !account.archived && (
           <FiscalTillSwitch account={account} />
         )}
       </Stack>
     </Card>
+  );
+}
+
+type SalesPlace = DayReport['sales']['places'][number];
+type SalesDevice = DayReport['sales']['devices'][number];
+
+/**
+ * The day's fiscal receipts and stornos of the desk by site · workstation · device (FIS-05, ADR 0043): count, total
+ * and payment method per place, then per device the desk's part against all the device printed that day — what its
+ * Z report counts (FIS-03).
+ */
+function DaySales({ account, day }: { account: MoneyAccount; day: string }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const report = useDayReport(account.id, day, 'z_report');
+  const sales = report.data?.sales;
+  const money = (cents: number) => formatMoney(cents, locale);
+  const deviceOf = (x: {
+    deviceId: string | null;
+    deviceName: string | null;
+    fiscalNumber: string | null;
+  }) => (x.deviceId ? [x.deviceName, x.fiscalNumber].filter(Boolean).join(' ') : t('money.sales.noDevice'));
+  const counted = (n: number, cents: number) => `${n} · ${money(cents)}`;
+  const methods = (p: SalesPlace) =>
+    p.byMethod.map((m) => `${t(`money.sales.${m.method}`)} ${money(m.netCents)}`).join(' · ');
+  return (
+    <Stack gap="xs" component="section" aria-label={t('money.sales.title')} data-testid="day-sales">
+      <Title order={3} size="h5">
+        {t('money.sales.title')}
+      </Title>
+      {report.isError && <FormAlert message={messageOf(report.error)} />}
+      {sales && !sales.places.length && (
+        <Text size="sm" c="dimmed" data-testid="day-sales-none">
+          {t('money.sales.none')}
+        </Text>
+      )}
+      {sales && sales.places.length > 0 && (
+        <>
+          <ResponsiveTable<SalesPlace>
+            rows={sales.places}
+            rowKey={(p) => `${p.siteId}|${p.workstationId}|${p.deviceId}`}
+            rowTestId="day-sales-place"
+            columns={[
+              {
+                key: 'place',
+                header: t('money.sales.place'),
+                render: (p) => [p.siteName, p.workstationName].filter(Boolean).join(' · ') || '—',
+                phone: 'title',
+              },
+              { key: 'device', header: t('money.sales.device'), render: deviceOf, phone: 'primary' },
+              {
+                key: 'receipts',
+                header: t('money.sales.receipts'),
+                render: (p) => counted(p.receipts, p.receiptsCents),
+                align: 'right',
+                phone: 'primary',
+              },
+              {
+                key: 'stornos',
+                header: t('money.sales.stornos'),
+                render: (p) => counted(p.stornos, p.stornosCents),
+                align: 'right',
+                phone: 'primary',
+              },
+              { key: 'methods', header: t('money.sales.byMethod'), render: methods, phone: 'primary' },
+              { key: 'net', header: t('money.sales.net'), render: (p) => money(p.netCents), align: 'right' },
+            ]}
+            totals={{
+              label: t('money.sales.total'),
+              cells: {
+                receipts: counted(sales.total.receipts, sales.total.receiptsCents),
+                stornos: counted(sales.total.stornos, sales.total.stornosCents),
+                net: <span data-testid="day-sales-net">{money(sales.total.netCents)}</span>,
+              },
+            }}
+          />
+          {sales.devices.length > 0 && (
+            <>
+              <Text size="sm" fw={600}>
+                {t('money.sales.byDevice')}
+              </Text>
+              <ResponsiveTable<SalesDevice>
+                rows={sales.devices}
+                rowKey={(d) => d.deviceId}
+                rowTestId="day-sales-device"
+                columns={[
+                  { key: 'device', header: t('money.sales.device'), render: deviceOf, phone: 'title' },
+                  {
+                    key: 'own',
+                    header: t('money.sales.thisDesk'),
+                    render: (d) => money(d.netCents),
+                    align: 'right',
+                    phone: 'primary',
+                  },
+                  {
+                    key: 'day',
+                    header: t('money.sales.deviceDay'),
+                    render: (d) => money(d.deviceDay.netCents),
+                    align: 'right',
+                    phone: 'primary',
+                  },
+                  {
+                    key: 'z',
+                    header: t('money.sales.zReport'),
+                    render: (d) =>
+                      d.zReports.length
+                        ? d.zReports
+                            .map((z) =>
+                              new Date(z.at).toLocaleTimeString(locale === 'bg' ? 'bg-BG' : 'en-GB', {
+                                timeZone: 'Europe/Sofia',
+                                hour: '2-digit',
+                                minute: '2-digit',
+                              }),
+                            )
+                            .join(', ')
+                        : t('money.sales.noZ'),
+                    phone: 'primary',
+                  },
+                  {
+                    key: 'matches',
+                    header: t('money.sales.check'),
+                    render: (d) => (
+                      <Badge color={d.matchesDevice ? 'teal' : 'orange'} variant="light">
+                        {d.matchesDevice ? t('money.sales.matches') : t('money.sales.otherAccounts')}
+                      </Badge>
+                    ),
+                    phone: 'primary',
+                  },
+                ]}
+              />
+            </>
+          )}
+          {sales.total.notPrinted > 0 && (
+            <Text size="sm" c="orange">
+              {t('money.sales.notPrinted', { count: sales.total.notPrinted })}
+            </Text>
+          )}
+        </>
+      )}
+    </Stack>
   );
 }
 

@@ -8,7 +8,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, messageOf } from '../../api/client';
-import { paymentsKey, useAllocatePayment, usePayment, useUndoAllocation } from '../../api/payments';
+import {
+  paymentsKey,
+  useAllocatePayment,
+  usePayment,
+  usePaymentRefunds,
+  useUndoAllocation,
+} from '../../api/payments';
 import { usePrintReceipt } from '../../api/receipts';
 import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
@@ -19,6 +25,7 @@ import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
 import { notifyPrintOutcome } from '../receipts/print-outcome';
 import { FiscalStatusBadge } from '../receipts/receipt-badges';
 import { StornoCard } from '../receipts/storno-card';
+import { AdvanceRefunds } from './advance-refunds';
 
 /** One allocation (or write-off) as a card: the invoice, the day, the amount; undo while it stands. */
 export function AllocationCard({
@@ -156,9 +163,16 @@ export function UndoModal({ allocation, onClose }: { allocation: Allocation; onC
 
 /**
  * The fiscal receipt of a payment in cash or by card (FIS-01, ADR 0037): its number, УНП and what the device printed;
- * not fiscalised yet (paper out, a lost task) it says so and offers to print it again.
+ * not fiscalised yet (paper out, a lost task) it says so and offers to print it again. Its stornos, but those of the
+ * refunds of this payment's advance, which show under their refund (`shownElsewhere`).
  */
-function PaymentReceiptCard({ receipt }: { receipt: NonNullable<Payment['receipt']> }) {
+function PaymentReceiptCard({
+  receipt,
+  shownElsewhere,
+}: {
+  receipt: NonNullable<Payment['receipt']>;
+  shownElsewhere: Set<string>;
+}) {
   const { t } = useTranslation();
   const { user } = useSession();
   const print = usePrintReceipt();
@@ -207,9 +221,11 @@ function PaymentReceiptCard({ receipt }: { receipt: NonNullable<Payment['receipt
             ? ` · ${t('payments.payment.fiscalReceiptNumber')}: ${receipt.receiptNumber}`
             : ''}
         </Text>
-        {receipt.stornos.map((s) => (
-          <StornoCard key={s.id} storno={s} />
-        ))}
+        {receipt.stornos
+          .filter((s) => !s.refundId || !shownElsewhere.has(s.refundId))
+          .map((s) => (
+            <StornoCard key={s.id} storno={s} />
+          ))}
       </Stack>
     </SectionCard>
   );
@@ -222,6 +238,7 @@ export function PaymentPage() {
   const { id } = useParams();
   const { user } = useSession();
   const payment = usePayment(id);
+  const refunds = usePaymentRefunds(id ?? '', id !== undefined && canCall(user.role, 'GET /api/v1/refunds'));
   const allocate = useAllocatePayment(id ?? '');
   const [undoing, setUndoing] = useState<Allocation | null>(null);
   if (payment.isPending) return <PageLoader />;
@@ -277,7 +294,13 @@ export function PaymentPage() {
         </DetailField>
         {p.notes && <DetailField label={t('payments.form.notes')}>{p.notes}</DetailField>}
       </InfoCard>
-      {p.receipt && <PaymentReceiptCard receipt={p.receipt} />}
+      {p.receipt && (
+        <PaymentReceiptCard
+          receipt={p.receipt}
+          shownElsewhere={new Set((refunds.data?.items ?? []).map((r) => r.id))}
+        />
+      )}
+      {canCall(user.role, 'GET /api/v1/refunds') && <AdvanceRefunds payment={p} refunds={refunds} />}
       <SectionCard title={t('payments.payment.allocations')}>
         {p.allocations.length === 0 ? (
           <Text size="sm" c="dimmed">

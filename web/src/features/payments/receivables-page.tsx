@@ -1,16 +1,19 @@
-import { Anchor, Card, Group, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Card, Group, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { formatMoney } from '@servix/server/kernel/format';
 import type { ReceivableRow } from '@servix/server/modules/payments/payments.schema';
-import { IconDownload } from '@tabler/icons-react';
+import { IconCashBanknote, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ageingCsvUrl, useReceivables } from '../../api/payments';
+import { canCall } from '../../app/access';
+import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { DateField } from '../../ui/date-field';
 import { type Column, ResponsiveTable } from '../../ui/list';
 import { PageHeader } from '../../ui/page-header';
 import { LoadError, PageLoader } from '../../ui/states';
+import { CustomerAdvancesModal } from './advance-refunds';
 
 function today(): string {
   return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Sofia' });
@@ -24,6 +27,9 @@ export function ReceivablesPage() {
   const locale = currentLocale();
   const [date, setDate] = useState<string | null>(today());
   const [overdueOnly, setOverdueOnly] = useState(false);
+  const { user } = useSession();
+  const canRefund = canCall(user.role, 'POST /api/v1/refunds');
+  const [refunding, setRefunding] = useState<ReceivableRow | null>(null);
   const data = useReceivables({
     date: date ?? today(),
     ...(overdueOnly ? { overdueOnly: 'true' as const } : {}),
@@ -56,7 +62,24 @@ export function ReceivablesPage() {
       align: 'right',
       nowrap: true,
       phone: 'secondary',
-      render: (r) => money(r.advanceCents),
+      render: (r) =>
+        canRefund && r.advanceCents > 0 ? (
+          <Group gap={4} justify="flex-end" wrap="nowrap" component="span">
+            {money(r.advanceCents)}
+            <ActionIcon
+              size="sm"
+              variant="subtle"
+              aria-label={t('payments.refund.advanceAction')}
+              title={t('payments.refund.advanceAction')}
+              onClick={() => setRefunding(r)}
+              data-testid="receivables-advance-refund"
+            >
+              <IconCashBanknote size={16} />
+            </ActionIcon>
+          </Group>
+        ) : (
+          money(r.advanceCents)
+        ),
     },
     {
       key: 'credit',
@@ -147,6 +170,13 @@ export function ReceivablesPage() {
             />
           )}
         </>
+      )}
+      {refunding && (
+        <CustomerAdvancesModal
+          partyId={refunding.partyId}
+          partyName={refunding.partyName}
+          onClose={() => setRefunding(null)}
+        />
       )}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatMoney } from '@servix/server/kernel/format';
 import type { SaleReceiptStorno } from '@servix/server/modules/receipts/receipts.schema';
@@ -33,9 +33,14 @@ export function StornoCard({ storno }: { storno: SaleReceiptStorno }) {
               {t('payments.refund.stornoCard')}
             </Text>
             <FiscalStatusBadge status={storno.fiscalStatus} />
-            <Text size="sm" fw={600}>
+            <Text size="sm" fw={600} td={storno.refundUndone ? 'line-through' : undefined}>
               {formatMoney(-storno.totalCents, locale, storno.currency)}
             </Text>
+            {storno.refundUndone && (
+              <Badge color="gray" variant="light" data-testid="storno-refund-undone">
+                {t('payments.refund.undone')}
+              </Badge>
+            )}
           </Group>
           {canPrint && (
             <Button

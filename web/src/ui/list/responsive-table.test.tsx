@@ -143,3 +143,55 @@ describe('the sort choice on a phone', () => {
     expect(select.value).toBe('Създаден ↓');
   });
 });
+
+describe('a long list the page holds', () => {
+  const [first] = LEVELS as [Level];
+  const many: Level[] = Array.from({ length: 120 }, (_, i) => ({
+    ...first,
+    id: `p-${i + 1}`,
+    code: `CODE-${i + 1}`,
+    name: `Част ${i + 1}`,
+  }));
+  const long = () => (
+    <ResponsiveTable
+      columns={COLUMNS}
+      rows={many}
+      rowKey={(l) => l.id}
+      pageSize={50}
+      totals={{ label: 'Общо', cells: { onHand: '150 060' } }}
+      data-testid="levels"
+    />
+  );
+
+  it('shows fifty rows at a time with pages below; the last page holds the rest; the totals stay the whole list’s', () => {
+    onPhone(false);
+    renderScreen(long());
+    const table = screen.getByTestId('levels');
+    // 50 rows, the header and the totals row.
+    expect(within(table).getAllByRole('row')).toHaveLength(52);
+    expect(within(table).getByText('Част 1')).toBeTruthy();
+    expect(within(table).queryByText('Част 51')).toBeNull();
+    const pages = within(screen.getByTestId('table-pages'));
+    expect(pages.getByText('1–50 от 120')).toBeTruthy();
+    fireEvent.click(pages.getByRole('button', { name: '3' }));
+    expect(within(table).getAllByRole('row')).toHaveLength(22);
+    expect(within(table).getByText('Част 120')).toBeTruthy();
+    expect(within(table).queryByText('Част 1')).toBeNull();
+    expect(pages.getByText('101–120 от 120')).toBeTruthy();
+    expect(within(table).getByRole('cell', { name: '150 060' })).toBeTruthy();
+  });
+
+  it('on a phone draws only a page of cards', () => {
+    onPhone(true);
+    renderScreen(long());
+    expect(screen.getAllByTestId('list-card')).toHaveLength(50);
+    fireEvent.click(within(screen.getByTestId('table-pages')).getByRole('button', { name: '3' }));
+    expect(screen.getAllByTestId('list-card')).toHaveLength(20);
+  });
+
+  it('has no pages when the rows fit on one', () => {
+    onPhone(false);
+    renderScreen(page());
+    expect(screen.queryByTestId('table-pages')).toBeNull();
+  });
+});

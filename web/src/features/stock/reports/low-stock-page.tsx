@@ -12,6 +12,9 @@ import { LoadError, PageLoader } from '../../../ui/states';
 import { useLowStock } from './queries';
 import { PartCodeLink, useMoney, useQuantity } from './report-parts';
 
+/** Parts of a supplier shown at a time: a shop that just imported its catalogue may have a thousand below minimum. */
+const PAGE_SIZE = 50;
+
 function SupplierGroup({ group }: { group: LowStockGroup }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -45,6 +48,7 @@ function SupplierGroup({ group }: { group: LowStockGroup }) {
       </Group>
       <ResponsiveTable
         minWidth={costs ? 960 : 840}
+        pageSize={PAGE_SIZE}
         rows={group.parts}
         rowKey={(p) => p.partId}
         columns={[

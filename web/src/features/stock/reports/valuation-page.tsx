@@ -16,6 +16,9 @@ import { NUMERIC, PartCodeLink, useMoney, useQuantity, WarehouseSelect } from '.
 
 type WarehouseValue = Valuation['warehouses'][number];
 
+/** Parts of a warehouse shown at a time; the warehouse's total stays the whole warehouse's. */
+const PAGE_SIZE = 50;
+
 function WarehouseParts({ warehouse }: { warehouse: WarehouseValue }) {
   const { t } = useTranslation();
   const quantity = useQuantity();
@@ -26,6 +29,7 @@ function WarehouseParts({ warehouse }: { warehouse: WarehouseValue }) {
     <ResponsiveTable
       fixedLayout
       minWidth={640}
+      pageSize={PAGE_SIZE}
       rows={warehouse.parts}
       rowKey={(p) => p.partId}
       totals={{ label: t('stock.reports.total'), cells: { value: money(warehouse.valueCents) } }}
