@@ -42,7 +42,7 @@ import { eurNotesAndVatRates } from './0042-eur-notes-and-vat-rates';
 import { fiscalSites } from './0043-fiscal-sites';
 import { refundStornos } from './0044-refund-stornos';
 import { vatRateKindsOfItems } from './0045-vat-rate-kinds-of-items';
-import { vatRateKindsOfProformaLines } from './0048-vat-rate-kinds-of-proforma-lines';
+import { vatRateKindsOfProformaLines } from './0046-vat-rate-kinds-of-proforma-lines';
 import type { Migration } from './helpers';
 
 /** One ordered list for both databases. Append only: a migration that has run is never edited. */

@@ -180,7 +180,7 @@ export interface SalesProformaTable {
   updated_at: Instant;
 }
 
-/** A proforma's line: an invoice line's columns; its vat_rate_kind since migration 0048 (ADR 0042). */
+/** A proforma's line: an invoice line's columns; its vat_rate_kind since migration 0046 (ADR 0042). */
 export type SalesProformaLineTable = Omit<SalesInvoiceLineTable, 'invoice_id' | 'deducts_invoice_id'> & {
   proforma_id: string;
 };

@@ -9,7 +9,7 @@ import type { Migration } from './helpers';
  * Existing lines made from an order line that has a kind, at the rate that line carries, take its kind.
  */
 export const vatRateKindsOfProformaLines: Migration = {
-  name: '0048-vat-rate-kinds-of-proforma-lines',
+  name: '0046-vat-rate-kinds-of-proforma-lines',
   async up(db) {
     await db.schema
       .alterTable('sales_proforma_line')
