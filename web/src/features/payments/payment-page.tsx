@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatMoney } from '@servix/server/kernel/format';
 import type { Allocation, Payment } from '@servix/server/modules/payments/payments.schema';
@@ -21,7 +21,8 @@ import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
 import { DetailField, InfoCard, SectionCard } from '../../ui/detail';
 import { PageHeader } from '../../ui/page-header';
-import { FormAlert, LoadError, NotFound, PageLoader } from '../../ui/states';
+import { ReasonModal } from '../../ui/reason-modal';
+import { LoadError, NotFound, PageLoader } from '../../ui/states';
 import { notifyPrintOutcome } from '../receipts/print-outcome';
 import { FiscalStatusBadge } from '../receipts/receipt-badges';
 import { StornoCard } from '../receipts/storno-card';
@@ -115,49 +116,16 @@ export function AllocationCard({
 export function UndoModal({ allocation, onClose }: { allocation: Allocation; onClose: () => void }) {
   const { t } = useTranslation();
   const undo = useUndoAllocation();
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
   return (
-    <Modal opened onClose={onClose} title={t('payments.payment.undoTitle')}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          undo.mutate(
-            { id: allocation.id, reason },
-            {
-              onSuccess: () => {
-                notifications.show({ color: 'green', message: t('payments.payment.undoneOk') });
-                onClose();
-              },
-              onError: (err) => {
-                if (err instanceof ApiError) setErrors(err.fieldErrors());
-                setFailure(messageOf(err));
-              },
-            },
-          );
-        }}
-      >
-        <Stack gap="sm">
-          <FormAlert message={failure} />
-          <Textarea
-            label={t('payments.payment.reason')}
-            required
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.reason}
-          />
-          <Group justify="flex-end">
-            <Button type="submit" color="red" loading={undo.isPending}>
-              {t('payments.payment.confirmUndo')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      title={t('payments.payment.undoTitle')}
+      reasonLabel={t('payments.payment.reason')}
+      confirmLabel={t('payments.payment.confirmUndo')}
+      doneMessage={t('payments.payment.undoneOk')}
+      pending={undo.isPending}
+      submit={(reason) => undo.mutateAsync({ id: allocation.id, reason })}
+      onClose={onClose}
+    />
   );
 }
 

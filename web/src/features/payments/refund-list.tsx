@@ -1,64 +1,29 @@
-import { Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { formatDate, formatMoney } from '@servix/server/kernel/format';
 import type { Refund } from '@servix/server/modules/payments/payments.schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, messageOf } from '../../api/client';
 import { useUndoRefund } from '../../api/payments';
 import { canCall } from '../../app/access';
 import { useSession } from '../../app/session';
 import { currentLocale } from '../../i18n';
-import { FormAlert } from '../../ui/states';
+import { ReasonModal } from '../../ui/reason-modal';
 import { StornoCard } from '../receipts/storno-card';
 
 function UndoRefundModal({ refund, onClose }: { refund: Refund; onClose: () => void }) {
   const { t } = useTranslation();
   const undo = useUndoRefund();
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
   return (
-    <Modal opened onClose={onClose} title={t('payments.refund.undoTitle')}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          undo.mutate(
-            { id: refund.id, reason },
-            {
-              onSuccess: () => {
-                notifications.show({ color: 'green', message: t('payments.refund.undoneOk') });
-                onClose();
-              },
-              onError: (err) => {
-                if (err instanceof ApiError) setErrors(err.fieldErrors());
-                setFailure(messageOf(err));
-              },
-            },
-          );
-        }}
-      >
-        <Stack gap="sm">
-          <FormAlert message={failure} />
-          <Textarea
-            label={t('payments.refund.reason')}
-            required
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.reason}
-            data-testid="refund-undo-reason"
-          />
-          <Group justify="flex-end">
-            <Button type="submit" color="red" loading={undo.isPending} data-testid="refund-undo-confirm">
-              {t('payments.refund.confirmUndo')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      title={t('payments.refund.undoTitle')}
+      reasonLabel={t('payments.refund.reason')}
+      confirmLabel={t('payments.refund.confirmUndo')}
+      doneMessage={t('payments.refund.undoneOk')}
+      pending={undo.isPending}
+      submit={(reason) => undo.mutateAsync({ id: refund.id, reason })}
+      onClose={onClose}
+      testId="refund-undo"
+    />
   );
 }
 
