@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatMoney, formatQuantity } from '@servix/server/kernel/format';
+import type { VatRateKind } from '@servix/server/kernel/vat-rate-kinds';
 import type { ServiceType } from '@servix/server/modules/catalog/catalog.schema';
 import {
   type AddLineBody,
@@ -28,6 +29,7 @@ import {
 } from '@servix/server/modules/orders/orders.schema';
 import { IconDots, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -115,6 +117,51 @@ function LineDescription({ line, open, orderId }: { line: OrderLine; open: boole
   );
 }
 
+/** What an order's or a quote's line carries of its price and VAT. */
+interface PricedLine {
+  unitPriceCents: number;
+  discountBp: number;
+  vatRateKind: VatRateKind | null;
+  vatRateBp: number;
+}
+
+/** A line's unit price, its discount, and (on a wide screen) its kind of VAT with today's rate (ADR 0042). */
+export function LinePrice({ line, withVat }: { line: PricedLine; withVat: boolean }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <>
+      {formatMoney(line.unitPriceCents, locale)}
+      {line.discountBp > 0 && (
+        <Text span size="xs" c="dimmed">
+          {' '}
+          −{bpToPercent(line.discountBp)} %
+        </Text>
+      )}
+      {withVat && (
+        <Text size="xs" c="dimmed" data-testid="line-vat">
+          {t('catalog.vatKind')}: {vatKindLabel(t, line.vatRateKind, line.vatRateBp, locale)}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** ADR 0042: on a phone's card the line's kind with its rate today is a field of its own (a long kind wraps). */
+export function lineVatColumn<T extends PricedLine>(t: TFunction, locale: Locale): Column<T> {
+  return {
+    key: 'vat',
+    header: t('catalog.vatKind'),
+    phone: 'secondary',
+    align: 'right',
+    render: (l) => (
+      <Text size="xs" c="dimmed" data-testid="line-vat">
+        {vatKindLabel(t, l.vatRateKind, l.vatRateBp, locale)}
+      </Text>
+    ),
+  };
+}
+
 /** The parts, labour and charges of an order, with their totals and VAT per rate, and the forms that change them. */
 export function OrderLines({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
@@ -126,18 +173,7 @@ export function OrderLines({ order }: { order: OrderDetail }) {
   const write = useLineWrite();
 
   const phone = useIsPhone();
-  /** ADR 0042: on a phone's card the line's kind with its rate today is a field of its own (a long kind wraps). */
-  const vatColumn: Column<OrderLine> = {
-    key: 'vat',
-    header: t('catalog.vatKind'),
-    phone: 'secondary',
-    align: 'right',
-    render: (l) => (
-      <Text size="xs" c="dimmed" data-testid="line-vat">
-        {vatKindLabel(t, l.vatRateKind, l.vatRateBp, locale)}
-      </Text>
-    ),
-  };
+  const vatColumn = lineVatColumn<OrderLine>(t, locale);
   const columns: Column<OrderLine>[] = [
     {
       key: 'description',
@@ -162,22 +198,7 @@ export function OrderLines({ order }: { order: OrderDetail }) {
       phone: 'secondary',
       align: 'right',
       nowrap: true,
-      render: (l) => (
-        <>
-          {formatMoney(l.unitPriceCents, locale)}
-          {l.discountBp > 0 && (
-            <Text span size="xs" c="dimmed">
-              {' '}
-              −{bpToPercent(l.discountBp)} %
-            </Text>
-          )}
-          {!phone && (
-            <Text size="xs" c="dimmed" data-testid="line-vat">
-              {t('catalog.vatKind')}: {vatKindLabel(t, l.vatRateKind, l.vatRateBp, locale)}
-            </Text>
-          )}
-        </>
-      ),
+      render: (l) => <LinePrice line={l} withVat={!phone} />,
     },
     ...(phone ? [vatColumn] : []),
     {

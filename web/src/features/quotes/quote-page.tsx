@@ -48,9 +48,8 @@ import {
   lineVatErrors,
   lineVatInitial,
   lineVatOfItem,
-  vatKindLabel,
 } from '../catalog/vat-kind-fields';
-import { LineMenu, Totals, useServiceTypeSearch } from '../orders/order-lines';
+import { LineMenu, LinePrice, lineVatColumn, Totals, useServiceTypeSearch } from '../orders/order-lines';
 import { PartPicker } from '../stock/documents/part-picker';
 import { QuoteStatusBadge } from './quote-badges';
 
@@ -65,18 +64,7 @@ function QuoteLines({ quote, canWrite }: { quote: QuoteDetail; canWrite: boolean
   const [removing, setRemoving] = useState<QuoteLine | null>(null);
   const editable = canWrite && quote.editable;
   const phone = useIsPhone();
-  /** ADR 0042: on a phone's card the line's kind with its rate today is a field of its own (a long kind wraps). */
-  const vatColumn: Column<QuoteLine> = {
-    key: 'vat',
-    header: t('catalog.vatKind'),
-    phone: 'secondary',
-    align: 'right',
-    render: (l) => (
-      <Text size="xs" c="dimmed" data-testid="line-vat">
-        {vatKindLabel(t, l.vatRateKind, l.vatRateBp, locale)}
-      </Text>
-    ),
-  };
+  const vatColumn = lineVatColumn<QuoteLine>(t, locale);
   const columns: Column<QuoteLine>[] = [
     {
       key: 'description',
@@ -112,22 +100,7 @@ function QuoteLines({ quote, canWrite }: { quote: QuoteDetail; canWrite: boolean
       phone: 'secondary',
       align: 'right',
       nowrap: true,
-      render: (l) => (
-        <>
-          {formatMoney(l.unitPriceCents, locale)}
-          {l.discountBp > 0 && (
-            <Text span size="xs" c="dimmed">
-              {' '}
-              −{l.discountBp / 100} %
-            </Text>
-          )}
-          {!phone && (
-            <Text size="xs" c="dimmed" data-testid="line-vat">
-              {t('catalog.vatKind')}: {vatKindLabel(t, l.vatRateKind, l.vatRateBp, locale)}
-            </Text>
-          )}
-        </>
-      ),
+      render: (l) => <LinePrice line={l} withVat={!phone} />,
     },
     ...(phone ? [vatColumn] : []),
     {
