@@ -50,10 +50,14 @@ export function createCopyOf(url: string, template: string): Promise<string> {
   return createDatabaseFrom(url, template, `${template}_${randomBytes(4).toString('hex')}`);
 }
 
+/** Connections dropping copies side by side: enough to share checkpoints, far below max_connections (100). */
+const DROPPERS = 8;
+
 /**
- * Drops every copy of the template made by createCopyOf, all at once. PostgreSQL checkpoints on each DROP DATABASE
- * (a second or more on a busy server); dropped together at the end of the run, the drops share their checkpoints
- * instead of each test file waiting for one.
+ * Drops every copy of the template made by createCopyOf, several at a time. PostgreSQL checkpoints on each DROP
+ * DATABASE (a second or more on a busy server); dropped together at the end of the run, the drops share their
+ * checkpoints instead of each test file waiting for one. A few connections take the copies in turn: one connection
+ * a copy, all at once, ran out of connections with some 200 copies and left them behind.
  */
 export async function dropCopiesOf(url: string, template: string): Promise<void> {
   const names = await withAdmin(url, async (c) => {
@@ -63,7 +67,15 @@ export async function dropCopiesOf(url: string, template: string): Promise<void>
     );
     return r.rows.map((row) => row.datname);
   });
-  await Promise.all(names.map((name) => dropDatabase(url, name)));
+  const queue = [...names];
+  await Promise.all(
+    Array.from({ length: Math.min(DROPPERS, queue.length) }, () =>
+      withAdmin(url, async (c) => {
+        for (let name = queue.pop(); name !== undefined; name = queue.pop())
+          await c.query(`drop database if exists "${name}" with (force)`);
+      }),
+    ),
+  );
 }
 
 export async function dropDatabase(url: string, name: string): Promise<void> {
