@@ -56,6 +56,7 @@ test('a partial cash payment from the invoice page: the invoice partly paid, the
   await expect(page.getByTestId('payment-total')).toHaveText(/^50,00\s€$/, SLOW);
   await expect(page.getByTestId('allocation')).toHaveCount(1);
   await shot(page, 'payment-bg');
+  const paymentUrl = page.url();
 
   await page.goto(`/invoices/${invoice.id}`);
   await expect(page.getByTestId('payment-state').first()).toHaveText('Частично платена', SLOW);
@@ -72,6 +73,21 @@ test('a partial cash payment from the invoice page: the invoice partly paid, the
   const table = page.getByTestId('receivables-table');
   await expect(table.getByRole('link', { name: customer.name }).first()).toBeVisible(SLOW);
   await shot(page, 'receivables-bg');
+
+  // A wrong allocation is undone with its reason (none: refused at the field); the 50,00 stay on the payment as an
+  // advance, and the invoice is open in full again.
+  await page.goto(paymentUrl);
+  await page.getByTestId('allocation-undo').click();
+  const dialog = page.getByRole('dialog');
+  const reason = dialog.getByRole('textbox', { name: /^Причина/ });
+  await dialog.getByRole('button', { name: 'Отмени разпределението' }).click();
+  await expect(reason).toHaveAttribute('aria-invalid', 'true');
+  await reason.fill('Платено по друга фактура');
+  await dialog.getByRole('button', { name: 'Отмени разпределението' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('payment-unallocated')).toHaveText(/^50,00\s€$/, SLOW);
+  await page.goto(`/invoices/${invoice.id}`);
+  await expect(page.getByTestId('invoice-open')).toHaveText(/^120,00\s€$/, SLOW);
 });
 
 test('in English on a phone: the payment form, the payment and the receivables fit 390 px', async ({
