@@ -4,6 +4,7 @@ import { aModel, anInvoiceCustomer, anItem, aUser, aVatCompany, moved } from '..
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { type Json, requests } from '../../../test/requests';
 import { migrateToLatest } from '../../db/migrate';
+import { vatRateKindsOfProformaLines } from '../../db/migrations/0046-vat-rate-kinds-of-proforma-lines';
 import { addDays, todayDate } from '../../kernel/calendar';
 import { newId } from '../../kernel/ids';
 
@@ -310,6 +311,48 @@ describe.each(DIALECTS)('ADR 0042: VAT rate kinds of catalogue items on %s', (di
     expect((await json(desk, 'GET', `/api/v1/repair-quotes/${q.id}`)).lines[0]).toMatchObject({
       vatRateKind: 'reduced',
     });
+  });
+
+  it('migration 0046: proforma lines made before it take their order line’s kind where the rates agree; others keep their rate', async () => {
+    const repair = await service({ vatRateKind: 'standard' });
+    const orderId = await readyOrder(repair.id);
+    await json(
+      desk,
+      'POST',
+      `/api/v1/service-orders/${orderId}/lines`,
+      { kind: 'labour', serviceTypeId: repair.id, quantityMilli: 2000 },
+      201,
+    );
+    await json(
+      desk,
+      'POST',
+      `/api/v1/service-orders/${orderId}/lines`,
+      { kind: 'charge', description: 'Куриер', quantityMilli: 1000, unitPriceCents: 1000, vatRateBp: 1500 },
+      201,
+    );
+    await moved(t, desk, orderId, 'diagnosing', 'in_repair', 'ready');
+    const p = await json(desk, 'POST', '/api/v1/proformas/from-order', { orderId }, 201);
+    const [agrees, differs, explicit] = p.lines.map((l: Json) => l.id as string);
+    // The proforma as it stood before the migration: no kind on its lines; the second issued at another rate than
+    // its order line carries now.
+    // biome-ignore lint/suspicious/noExplicitAny: the table as it stood before the migration
+    const db = t.db as any;
+    await db.updateTable('sales_proforma_line').set({ vat_rate_bp: 900 }).where('id', '=', differs).execute();
+    await db.schema.alterTable('sales_proforma_line').dropColumn('vat_rate_kind').execute();
+
+    await vatRateKindsOfProformaLines.up(t.db, t.dialect);
+
+    const kinds = await db
+      .selectFrom('sales_proforma_line')
+      .select(['id', 'vat_rate_kind', 'vat_rate_bp'])
+      .where('proforma_id', '=', p.id)
+      .execute();
+    const byId = new Map(kinds.map((k: Json) => [k.id, [k.vat_rate_kind, Number(k.vat_rate_bp)]]));
+    expect([byId.get(agrees), byId.get(differs), byId.get(explicit)]).toEqual([
+      ['standard', 2000],
+      [null, 900],
+      [null, 1500],
+    ]);
   });
 });
 
