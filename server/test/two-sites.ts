@@ -3,6 +3,8 @@
  * workstation printing on it (ADR 0041), for the tests of what is reported per site and workstation (ADR 0043).
  * The first is the default site the single device setting makes; the second is added beside it.
  */
+
+import { aPart, aPostedReceipt, aSupplier, aWarehouse } from './factories';
 import { type FakeErpNetFp, startFakeErpNetFp } from './fake-erpnet-fp';
 import type { Session, TestApp } from './harness';
 import { type Json, type Method, requests } from './requests';
@@ -94,4 +96,41 @@ export async function fromWorkstation(
   if (res.statusCode !== status)
     throw new Error(`${method} ${url}: expected ${status}, got ${res.statusCode} ${res.body}`);
   return res.json() as Json;
+}
+
+/**
+ * A cable (10.00) received into a new store and sold once over the counter at the workstation into `accountId`,
+ * then reversed the same day with a storno; the sale receipt as answered.
+ */
+export async function aReversedCounterSale(
+  t: TestApp,
+  admin: Session,
+  desk: Session,
+  workstationId: string,
+  accountId: string,
+  method: 'cash' | 'card',
+): Promise<Json> {
+  const { json } = requests(t, () => admin);
+  const store = (await aWarehouse(t, admin)).id;
+  const part = await aPart(t, admin, { nameBg: 'Кабел', salePriceCents: 1000 });
+  await aPostedReceipt(t, admin, {
+    warehouseId: store,
+    supplierId: (await aSupplier(t, admin)).id,
+    lines: [{ partId: part.id, quantityMilli: 5000, unitCostCents: 500 }],
+  });
+  const counter = await fromWorkstation(
+    t,
+    desk,
+    workstationId,
+    'POST',
+    '/api/v1/sale-receipts/counter-sale',
+    {
+      warehouseId: store,
+      method,
+      accountId,
+      lines: [{ partId: part.id, quantityMilli: 1000 }],
+    },
+  );
+  await json(desk, 'POST', `/api/v1/sale-receipts/${counter.id}/storno`, { reason: 'refund' });
+  return counter;
 }

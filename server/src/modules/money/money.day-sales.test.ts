@@ -5,19 +5,11 @@
  * itself counted (its Z report); in the API and in the PDF.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  anInvoiceCustomer,
-  aPart,
-  aPostedReceipt,
-  aSupplier,
-  aUser,
-  aVatCompany,
-  aWarehouse,
-} from '../../../test/factories';
+import { anInvoiceCustomer, aUser, aVatCompany } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { pdfText } from '../../../test/pdf-text';
 import { type Json, requests } from '../../../test/requests';
-import { fromWorkstation, type SaleSite, twoSaleSites } from '../../../test/two-sites';
+import { aReversedCounterSale, fromWorkstation, type SaleSite, twoSaleSites } from '../../../test/two-sites';
 import { addDays, todayDate } from '../../kernel/calendar';
 
 describe.each(DIALECTS)('the day report by site and workstation on %s', (dialect) => {
@@ -62,27 +54,7 @@ describe.each(DIALECTS)('the day report by site and workstation on %s', (dialect
     // The first site's till takes a payment made at the second site's workstation (printed on its device).
     await pay(b.workstation.id, a.deskId, 2000);
     // A card sale over the counter at the first workstation, reversed the same day.
-    const store = (await aWarehouse(t, admin)).id;
-    const part = await aPart(t, admin, { nameBg: 'Кабел', salePriceCents: 1000 });
-    await aPostedReceipt(t, admin, {
-      warehouseId: store,
-      supplierId: (await aSupplier(t, admin)).id,
-      lines: [{ partId: part.id, quantityMilli: 5000, unitCostCents: 500 }],
-    });
-    const counter = await fromWorkstation(
-      t,
-      desk,
-      a.workstation.id,
-      'POST',
-      '/api/v1/sale-receipts/counter-sale',
-      {
-        warehouseId: store,
-        method: 'card',
-        accountId: a.deskId,
-        lines: [{ partId: part.id, quantityMilli: 1000 }],
-      },
-    );
-    await json(desk, 'POST', `/api/v1/sale-receipts/${counter.id}/storno`, { reason: 'refund' });
+    await aReversedCounterSale(t, admin, desk, a.workstation.id, a.deskId, 'card');
     // The second site's own till: a sale and part of it paid back with a storno: not the first desk's.
     const own = await pay(b.workstation.id, b.deskId, 4000);
     const ownReceipt = (await json(desk, 'GET', `/api/v1/payments/${own.id}`)).receipt as Json;

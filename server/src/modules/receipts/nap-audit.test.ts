@@ -14,7 +14,7 @@ import {
 } from '../../../test/factories';
 import { DIALECTS, type Session, useTestApp } from '../../../test/harness';
 import { type Json, requests } from '../../../test/requests';
-import { fromWorkstation, type SaleSite, twoSaleSites } from '../../../test/two-sites';
+import { aReversedCounterSale, fromWorkstation, type SaleSite, twoSaleSites } from '../../../test/two-sites';
 import { addMonths, todayDate } from '../../kernel/calendar';
 
 /**
@@ -408,27 +408,7 @@ describe.each(DIALECTS)('NAP audit file per sale site on %s', (dialect) => {
     const b1 = await pay(b, 2000);
     const a2 = await pay(a, 3000);
     // A counter sale at the first site, reversed there the same month: a return of that site.
-    const store = (await aWarehouse(t, admin)).id;
-    const part = await aPart(t, admin, { nameBg: 'Кабел', salePriceCents: 1000 });
-    await aPostedReceipt(t, admin, {
-      warehouseId: store,
-      supplierId: (await aSupplier(t, admin)).id,
-      lines: [{ partId: part.id, quantityMilli: 5000, unitCostCents: 500 }],
-    });
-    const counter = await fromWorkstation(
-      t,
-      desk,
-      a.workstation.id,
-      'POST',
-      '/api/v1/sale-receipts/counter-sale',
-      {
-        warehouseId: store,
-        method: 'cash',
-        accountId: a.deskId,
-        lines: [{ partId: part.id, quantityMilli: 1000 }],
-      },
-    );
-    await json(desk, 'POST', `/api/v1/sale-receipts/${counter.id}/storno`, { reason: 'refund' });
+    const counter = await aReversedCounterSale(t, admin, desk, a.workstation.id, a.deskId, 'cash');
     // Part of the second site's advance paid back from its till, with a storno of that payment's receipt.
     const rb1 = await receiptOf(b1.id);
     await json(
