@@ -1,31 +1,35 @@
 import type { Page } from '@playwright/test';
-import { api, aUic, expect, expectHome, post, shot, signIn, switchLanguage, test } from './support';
+import {
+  aCustomerWithDesk,
+  api,
+  expect,
+  expectHome,
+  post,
+  shot,
+  signIn,
+  switchLanguage,
+  test,
+  todayInSofia,
+} from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
 const SLOW = { timeout: 30_000 };
-
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Sofia' });
 
 /**
  * An advance (ADR 0029), through the API: a customer pays 100.00 € in cash into a new cash desk with no invoice to
  * pay; the payment's receipt is recorded (no fiscal device in the demo), and all of it is the customer's advance.
  */
 async function anAdvancePayment(page: Page, name: string) {
-  const suffix = String(Date.now()).slice(-6);
-  const customer = await post(page, '/api/v1/parties', {
-    kind: 'company',
-    name: `${name} ${suffix} ООД`,
-    uic: aUic(),
-    isCustomer: true,
-    addresses: [{ label: 'billing', city: 'Плевен', address: 'ул. „Васил Левски“ 12' }],
+  const { customer, desk } = await aCustomerWithDesk(page, name, {
+    city: 'Плевен',
+    address: 'ул. „Васил Левски“ 12',
   });
-  const desk = await post(page, '/api/v1/money-accounts', { kind: 'cash', name: `Каса ${name} ${suffix}` });
   const payment = await post(page, '/api/v1/payments', {
     partyId: customer.id,
     accountId: desk.id,
     method: 'cash',
-    date: today(),
+    date: todayInSofia(),
     amountCents: 10_000,
     allocations: [],
   });

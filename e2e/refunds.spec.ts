@@ -1,11 +1,20 @@
 import type { Page } from '@playwright/test';
-import { api, aUic, expect, expectHome, post, shot, signIn, switchLanguage, test } from './support';
+import {
+  aCustomerWithDesk,
+  api,
+  expect,
+  expectHome,
+  post,
+  shot,
+  signIn,
+  switchLanguage,
+  test,
+  todayInSofia,
+} from './support';
 import { expectFitsScreen, PHONE } from './width';
 
 /** A loaded machine draws slowly: the waits allow for it. */
 const SLOW = { timeout: 30_000 };
-
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Sofia' });
 
 /**
  * A paid invoice with a credit note (ADR 0029), through the API: 2 × 50.00 € of labour and a part at 19.99 €, 20 %
@@ -13,15 +22,10 @@ const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/S
  * 60.00 €, which the customer is owed back.
  */
 async function aPaidInvoiceWithCredit(page: Page, name: string) {
-  const suffix = String(Date.now()).slice(-6);
-  const customer = await post(page, '/api/v1/parties', {
-    kind: 'company',
-    name: `${name} ${suffix} ООД`,
-    uic: aUic(),
-    isCustomer: true,
-    addresses: [{ label: 'billing', city: 'Русе', address: 'ул. „Борисова“ 3' }],
+  const { customer, desk } = await aCustomerWithDesk(page, name, {
+    city: 'Русе',
+    address: 'ул. „Борисова“ 3',
   });
-  const desk = await post(page, '/api/v1/money-accounts', { kind: 'cash', name: `Каса ${name} ${suffix}` });
   const line = (description: string, quantityMilli: number, unitPriceCents: number) => ({
     description,
     quantityMilli,
@@ -38,7 +42,7 @@ async function aPaidInvoiceWithCredit(page: Page, name: string) {
     partyId: customer.id,
     accountId: desk.id,
     method: 'cash',
-    date: today(),
+    date: todayInSofia(),
     amountCents: 14_399,
     allocations: [{ invoiceId: invoice.id, amountCents: 14_399 }],
   });

@@ -162,6 +162,32 @@ export function aUic(): string {
   return `${body.join('')}${check}`;
 }
 
+/** Today in Sofia as the API takes a date (YYYY-MM-DD). */
+export function todayInSofia(): string {
+  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Sofia' });
+}
+
+/**
+ * Through the API: a company customer `<name> <run> ООД` with its ЕИК and billing address in `city`, and a new cash
+ * desk `Каса <name> <run>` to take or pay back its money.
+ */
+export async function aCustomerWithDesk(
+  page: Page,
+  name: string,
+  address: { city: string; address: string },
+): Promise<{ customer: { id: string; name: string }; desk: { id: string; name: string } }> {
+  const suffix = String(Date.now()).slice(-6);
+  const customer = await post(page, '/api/v1/parties', {
+    kind: 'company',
+    name: `${name} ${suffix} ООД`,
+    uic: aUic(),
+    isCustomer: true,
+    addresses: [{ label: 'billing', ...address }],
+  });
+  const desk = await post(page, '/api/v1/money-accounts', { kind: 'cash', name: `Каса ${name} ${suffix}` });
+  return { customer, desk };
+}
+
 /**
  * A company customer with its requisites, an order for its washer with two lines it pays (1.5 h of labour at
  * 40.00 € and transport at 10.00 € less 10 %: base 69.00 €, VAT 13.80 €, 82.80 € with VAT) and one under the shop's
